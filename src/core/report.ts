@@ -1,0 +1,93 @@
+// The JSON report (see docs/report-format.md): the public contract other tools read.
+// Add fields freely; rename or remove only with a new schemaVersion.
+import type { ComponentId, Status } from './catalog.js';
+import type { Evidence, Problem } from './evidence/types.js';
+
+export const SCHEMA_VERSION = 1;
+
+export type LadderLevel = 'open-source' | 'open-weights' | 'restricted-weights' | 'closed';
+export const LADDER_LEVELS: readonly LadderLevel[] = ['open-source', 'open-weights', 'restricted-weights', 'closed'];
+
+export type OsaiGrade = 'open' | 'partial' | 'closed' | null;
+
+export interface ComponentResult {
+  status: Status;
+  /** SPDX id or LicenseRef-…, null when none applies. */
+  license: string | null;
+  messageId: string;
+  message: string;
+  evidence: Evidence[];
+  /** Values the message was built from (counts, names); renderers may use them. */
+  data?: Record<string, string | number | boolean | null>;
+  /** True when the status rests on something verified online (Hub / GitHub lookups). */
+  verifiedOnline?: boolean;
+}
+
+export interface LadderVerdict {
+  level: LadderLevel;
+  /** Component ids that block the next level up. */
+  missing: ComponentId[];
+  /** The headline in plain words, e.g. "Open weights: the training data and the preprocessing code are missing". */
+  headline: string;
+  /** When a base model caps the level: which model and its level. */
+  cappedBy?: { model: string; level: LadderLevel };
+}
+
+export interface MofVerdict {
+  class: 1 | 2 | 3 | null;
+  progress: { '3': number; '2': number; '1': number };
+  /** Required components not open, per class. */
+  missing: { '3': ComponentId[]; '2': ComponentId[]; '1': ComponentId[] };
+  warnings: string[];
+}
+
+export interface OsaidVerdict {
+  conformant: boolean;
+  /** Missing elements: `data-information` or component ids. */
+  missing: string[];
+  /** Reported but not blocking (evaluation code). */
+  notes: string[];
+}
+
+export interface OsaiIndexVerdict {
+  score: number | null;
+  grades: Record<string, OsaiGrade>;
+}
+
+export interface ModelReport {
+  path: string;
+  name: string;
+  ladder: LadderVerdict;
+  frameworks: { mof: MofVerdict; osaid: OsaidVerdict; osaiIndex: OsaiIndexVerdict };
+  components: Record<ComponentId, ComponentResult>;
+  /** Lineage: the base model(s) named in `base_model:` and what is known of them. */
+  lineage?: LineageEntry[];
+  requirement?: RequirementResult;
+}
+
+export interface LineageEntry {
+  model: string;
+  depth: number;
+  resolved: boolean;
+  weights?: ComponentResult;
+  trainingData?: ComponentResult;
+  level?: LadderLevel;
+  note?: string;
+}
+
+export interface RequirementResult {
+  requirement: string;
+  met: boolean;
+  /** Why not, in plain words. */
+  reason?: string;
+}
+
+export interface Report {
+  schemaVersion: typeof SCHEMA_VERSION;
+  tool: { name: 'truly-open'; version: string };
+  subject: { source: 'directory' | 'github' | 'huggingface'; location: string; revision: string | null };
+  models: ModelReport[];
+  problems: Problem[];
+  /** Whether online lookups ran (Hub / GitHub); false for `--offline`. */
+  online?: boolean;
+}

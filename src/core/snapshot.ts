@@ -1,0 +1,88 @@
+// A repository snapshot: plain data that every source (local directory, GitHub, Hub)
+// produces and the pure engine reads. No I/O happens past this point.
+
+export type EntryKind = 'file' | 'lfs' | 'symlink' | 'submodule';
+
+export interface SnapshotEntry {
+  /** POSIX path relative to the repository root, no leading `./`. */
+  path: string;
+  /** Size in bytes as stored (for an LFS pointer: the size of the real object, see `lfs`). */
+  size: number;
+  kind: EntryKind;
+  /** Git LFS pointer facts, when `kind === 'lfs'`. */
+  lfs?: { oid: string; size: number };
+  /** Symlink target as written in the link, when `kind === 'symlink'`. */
+  target?: string;
+}
+
+export type SkipReason =
+  | 'too-large' // above the text size cap
+  | 'binary' // wanted as text but not valid UTF-8 text
+  | 'symlink-outside' // symlink leaving the repository root
+  | 'symlink-loop'
+  | 'unreadable' // permission or I/O error
+  | 'ignored' // matched an `ignore` glob
+  | 'limit' // over the entry or text-file budget
+  | 'invalid-lfs'; // looks like an LFS pointer but is malformed
+
+export interface SkippedEntry {
+  path: string;
+  reason: SkipReason;
+  detail?: string;
+}
+
+export interface RepoSnapshot {
+  source: 'directory' | 'github' | 'huggingface';
+  /** What was evaluated: a directory path, `owner/repo`, or `hf:org/model`. */
+  location: string;
+  revision: string | null;
+  entries: SnapshotEntry[];
+  /** Text of the small files the engine asked for (see `wantsText`), by path. */
+  texts: Record<string, string>;
+  skipped: SkippedEntry[];
+  /** Extra facts a source already verified online (Hub lookups); empty offline. */
+  remote?: RemoteFacts;
+}
+
+/** Facts looked up outside the repository (filled by the Hub resolver, issue 4). */
+export interface RemoteFacts {
+  [key: string]: unknown;
+}
+
+/** Size cap for files read as text, everywhere. */
+export const TEXT_SIZE_CAP = 1024 * 1024;
+
+/** LFS pointers are small blobs that start with this line. */
+export const LFS_VERSION_LINE = 'version https://git-lfs.github.com/spec/v1';
+export const LFS_POINTER_MAX = 1024;
+
+const CARD_NAMES = new Set(['readme.md', 'model_card.md', 'modelcard.md', 'data_card.md', 'datacard.md']);
+const LICENSE_RE = /^(licen[cs]e|copying|notice)([._-].*)?$/i;
+const TEXT_CONFIG_RE =
+  /(^|\/)(config\.json|generation_config\.json|tokenizer_config\.json|adapter_config\.json|[^/]*\.index\.json|training_args\.json|trainer_state\.json|all_results\.json|eval_results[^/]*\.json|[^/]*results[^/]*\.json|citation\.cff|requirements[^/]*\.txt|environment\.ya?ml|pyproject\.toml|setup\.cfg|setup\.py|datasheet[^/]*\.md|[^/]*\.ya?ml)$/i;
+
+/**
+ * Which files the engine wants to read as text. Sources call this so that every source
+ * fetches the same small set (and the GitHub source can fetch them in one request).
+ */
+export function wantsText(path: string, size: number): boolean {
+  if (size > TEXT_SIZE_CAP * 64) return false; // never even try obviously huge files
+  const lower = path.toLowerCase();
+  const base = lower.slice(lower.lastIndexOf('/') + 1);
+  const depth = path.split('/').length - 1;
+  if (CARD_NAMES.has(base)) return depth <= 3 || base !== 'readme.md';
+  if (LICENSE_RE.test(base)) return depth <= 3;
+  if (depth > 4) return false;
+  if (lower.startsWith('.github/') && !lower.startsWith('.github/truly-open.')) return false;
+  if (/\.ya?ml$/.test(base)) return size <= 256 * 1024;
+  return TEXT_CONFIG_RE.test(lower);
+}
+
+/** Parses a Git LFS pointer; null when the text is not a well-formed pointer. */
+export function parseLfsPointer(text: string): { oid: string; size: number } | null {
+  if (!text.startsWith(LFS_VERSION_LINE)) return null;
+  const oid = /^oid sha256:([0-9a-f]{64})$/m.exec(text)?.[1];
+  const size = /^size (\d+)$/m.exec(text)?.[1];
+  if (!oid || !size) return null;
+  return { oid, size: Number(size) };
+}
