@@ -1,3 +1,4 @@
+import type { RemoteFacts } from './remote.js';
 // A repository snapshot: plain data that every source (local directory, GitHub, Hub)
 // produces and the pure engine reads. No I/O happens past this point.
 
@@ -44,10 +45,7 @@ export interface RepoSnapshot {
   remote?: RemoteFacts;
 }
 
-/** Facts looked up outside the repository (filled by the Hub resolver, issue 4). */
-export interface RemoteFacts {
-  [key: string]: unknown;
-}
+
 
 /** Size cap for files read as text, everywhere. */
 export const TEXT_SIZE_CAP = 1024 * 1024;

@@ -1,0 +1,71 @@
+// Facts verified online (Hugging Face Hub, GitHub API), as plain data. The I/O shell
+// (src/sources/hub/) fills them before assessment; the pure criteria read them. Offline,
+// `RemoteFacts` is absent and mentions stay mentions.
+
+/** What the engine would like verified, collected from the card, links and config. */
+export interface RemoteQuery {
+  /** Hub dataset ids named as training data (`datasets:` or dataset links). */
+  datasets: string[];
+  /** Hub dataset ids named as evaluation data (`model-index`). */
+  evalDatasets: string[];
+  /** Hub model ids linked from the card or config `huggingface:` (the release's weights). */
+  models: string[];
+  /** `base_model:` ids (lineage). */
+  baseModels: string[];
+  /** Public GitHub repositories named as code, with the component they would evidence. */
+  githubRepos: { repo: string; component: 'training-code' | 'data-preprocessing-code' | 'evaluation-code' | 'inference-code' }[];
+}
+
+/** Outcome of one lookup. `unavailable` = could not be checked (timeout, 5xx, offline budget). */
+export type LookupState = 'found' | 'not-found' | 'unauthorized' | 'unavailable';
+
+export interface HubDatasetFact {
+  id: string;
+  state: LookupState;
+  url: string;
+  /** SPDX id or LicenseRef- (normalised from the Hub's license tag), null when none. */
+  license: string | null;
+  gated: boolean;
+  private: boolean;
+  /** The dataset card describes sources, collection and processing. */
+  cardDescribesData: boolean;
+  error?: string;
+}
+
+export interface HubModelFact {
+  id: string;
+  state: LookupState;
+  url: string;
+  license: string | null;
+  gated: boolean;
+  private: boolean;
+  /** Files of the repository with sizes (LFS size when LFS). */
+  files: { path: string; size: number; lfs: boolean }[];
+  /** Branches / revisions that look like training steps or stages. */
+  checkpointRevisions: string[];
+  /** `base_model` of this model's card, for chains. */
+  baseModels: string[];
+  /** Datasets this model's card lists, for lineage. */
+  datasets: string[];
+  error?: string;
+}
+
+export interface GithubRepoFact {
+  repo: string;
+  state: LookupState;
+  url: string;
+  /** SPDX id from the GitHub license API, null when no license file, `NOASSERTION` mapped to null with a note. */
+  license: string | null;
+  private: boolean;
+  error?: string;
+}
+
+export interface RemoteFacts {
+  datasets: Record<string, HubDatasetFact>;
+  models: Record<string, HubModelFact>;
+  github: Record<string, GithubRepoFact>;
+  /** Lineage: for each base model reached (depth 1..5), its facts and resolved datasets. */
+  lineage: { model: string; depth: number; via: string }[];
+  /** Why some lookups were not made (private repository, hub: false, time budget). */
+  notes: string[];
+}
