@@ -1,6 +1,7 @@
 import {
   annotationsFor,
   escapeData,
+  findCardPath,
   escapeProperty,
   formatCommand,
   formatOutputs,
@@ -212,5 +213,15 @@ describe('joinPath', () => {
     expect(joinPath('', 'README.md')).toBe('README.md');
     expect(joinPath('.', 'a/', './b')).toBe('a/b');
     expect(joinPath('.', '.')).toBe('.');
+  });
+});
+
+describe('findCardPath', () => {
+  const paths = ['README.md', 'sub/model_card.md', 'sub/deeper/README.md', 'other/Readme.md', 'sub/README.txt'];
+  it('finds the card directly in the model folder, README first', () => {
+    expect(findCardPath(paths, '.')).toBe('README.md');
+    expect(findCardPath(paths, 'sub')).toBe('sub/model_card.md');
+    expect(findCardPath(paths, 'other')).toBe('other/Readme.md');
+    expect(findCardPath(paths, 'none')).toBeUndefined();
   });
 });
