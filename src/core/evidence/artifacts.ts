@@ -1,0 +1,272 @@
+// Artifacts: what the file tree holds, classified by path, size and (for configs) content.
+// Facts only: which files look like weights, code by role, configs, data. Criteria judge.
+import type { SnapshotEntry } from '../snapshot.js';
+
+export type WeightFormat =
+  | 'safetensors' | 'pytorch-pickle' | 'pickle' | 'gguf' | 'onnx' | 'keras-h5' | 'flax-msgpack' | 'tflite'
+  | 'coreml' | 'numpy' | 'paddle' | 'nemo' | 'tensorflow' | 'mxnet' | 'other';
+
+export interface WeightFile {
+  path: string;
+  size: number;
+  format: WeightFormat;
+  /** Loading runs arbitrary code (pickle-based formats). */
+  unsafe: boolean;
+  lfs: boolean;
+}
+
+export interface ShardIndex {
+  path: string;
+  /** Shard files the index names. */
+  shards: string[];
+  /** Named shards that are not in the tree. */
+  missing: string[];
+}
+
+export type CodeRole = 'architecture' | 'training' | 'preprocessing' | 'inference' | 'evaluation';
+
+export interface TrainingConfigFile {
+  path: string;
+  /** Hyperparameter groups with real values: lr, batch, steps, schedule, optimizer. */
+  groups: string[];
+}
+
+export interface Artifacts {
+  weights: WeightFile[];
+  shardIndexes: ShardIndex[];
+  /** Checkpoint folders (or step-named weight files) with their weight files. */
+  checkpoints: { dir: string; files: string[] }[];
+  code: Record<CodeRole, string[]>;
+  codeFiles: number;
+  trainingConfigs: TrainingConfigFile[];
+  /** Trainer outputs that hold settings without being readable here (`training_args.bin`, optimizer state). */
+  trainingStateFiles: string[];
+  tokenizer: string[];
+  environment: string[];
+  dataFiles: string[];
+  datasetScripts: string[];
+  evalDataFiles: string[];
+  samples: string[];
+  pdfs: string[];
+  evalResultFiles: string[];
+  citation: string | null;
+  dataCards: string[];
+  modelConfig: { path: string; architectures: string[]; modelType: string | null; autoMap: string[] } | null;
+}
+
+const CODE_EXT = /\.(py|ipynb|sh|bash|zsh|slurm|sbatch|js|mjs|ts|lua|jl|r|cpp|cc|cxx|c|cu|cuh|h|hpp|rs|go|java|scala|swift|kt|m|mm|pyx)$/i;
+const DATA_EXT = /\.(parquet|jsonl|ndjson|json|csv|tsv|arrow|txt|tar|gz|zst|xz|bz2|zip|npy|npz|tfrecords?|feather|xml|conll|conllu|idx|bin|wav|flac|mp3|jpg|jpeg|png|pkl|h5|hdf5|lmdb|mds)$/i;
+const MEDIA_EXT = /\.(png|jpe?g|gif|webp|mp4|webm|mov|wav|mp3|flac|ogg|txt|md|json|jsonl|html)$/i;
+
+const WEIGHT_EXT: [RegExp, WeightFormat, boolean][] = [
+  [/\.safetensors$/i, 'safetensors', false],
+  [/\.(bin)$/i, 'pytorch-pickle', true],
+  [/\.(pt|pth|ckpt)$/i, 'pytorch-pickle', true],
+  [/\.(pkl|pickle|joblib)$/i, 'pickle', true],
+  [/\.(gguf|ggml)$/i, 'gguf', false],
+  [/\.onnx$/i, 'onnx', false],
+  [/\.(h5|hdf5|keras)$/i, 'keras-h5', false],
+  [/\.msgpack$/i, 'flax-msgpack', false],
+  [/\.tflite$/i, 'tflite', false],
+  [/\.(mlmodel|mlpackage)$/i, 'coreml', false],
+  [/\.npz$/i, 'numpy', false],
+  [/\.pdparams$/i, 'paddle', true],
+  [/\.nemo$/i, 'nemo', true],
+  [/(^|\/)saved_model\.pb$|\.pb$/i, 'tensorflow', false],
+  [/\.params$/i, 'mxnet', false],
+];
+
+/** Trainer by-products: settings or optimiser state, not model parameters. */
+const TRAINING_STATE_RE = /(^|\/)(training_args\.bin|optimizer[^/]*\.(pt|bin|pth)|scheduler\.pt|rng_state[^/]*\.pth|trainer_state\.json|zero_to_fp32\.py)$/i;
+const CHECKPOINT_DIR_RE = /^(checkpoints?|ckpts?|checkpoint[-_]?\d+.*|step[-_]?\d+.*|global[-_]?step[-_]?\d+|iter(ation)?[-_]?\d+|epoch[-_=]?\d+.*|intermediate[-_]?(checkpoints?|weights)|stage[-_]?\d+)$/i;
+const CHECKPOINT_FILE_RE = /(step[-_=]?\d{2,}|epoch[-_=]\d+|iter[-_]?\d{3,}|checkpoint[-_]\d+)/i;
+const DATA_DIR_RE = /^(data|datasets?|corpus|corpora|training[-_]data|train[-_]data|raw[-_]data)$/i;
+const EVAL_PATH_RE = /(^|\/|_|-)(test|tests|eval|evals|evaluation|valid|validation|dev|benchmarks?)(\/|_|-|\.|$)/i;
+const UNIT_TEST_DIR_RE = /(^|\/)(tests?|unittests?|__tests__|spec)\//i;
+const VENDORED_RE = /(^|\/)(node_modules|third[-_]?party|vendor|site-packages|\.venv|venv)\//i;
+
+const ROLE_RULES: [CodeRole, RegExp, RegExp][] = [
+  // [role, basename pattern, directory-segment pattern]
+  ['training', /(^|[_-])(train|training|trainer|finetun\w*|fine[_-]?tun\w*|pretrain\w*|pre[_-]train\w*|sft|dpo|ppo|rlhf|grpo|orpo|kto|reward[_-]?model\w*|distill\w*|lora|qlora|launch\w*)([_.-]|$)|^(train|finetune|pretrain)/i,
+    /^(train|training|trainer|finetun\w*|fine[_-]tun\w*|pretrain\w*|sft|rlhf|dpo|recipes?)$/i],
+  ['preprocessing', /(preprocess|pre[_-]process|prepare|prep[_-]|data[_-]?prep|filter|dedup|deduplicat|tokeniz|clean|build[_-]?(data|corpus)|make[_-]?data|create[_-]?data|download|shard|process[_-]?data|data[_-]?process|datamix|mix[_-]?data|convert[_-]?data|crawl|scrape|decontam|minhash|quality)/i,
+    /^(data[_-]?processing|preprocess\w*|data[_-]?prep\w*|data[_-]?pipeline|dataprep|data|datasets?|data[_-]?tools|data[_-]?scripts|curation)$/i],
+  ['evaluation', /(^eval|[_-]eval|evaluat|benchmark|harness|metrics?([_.-]|$)|judge|leaderboard)/i,
+    /^(eval|evals|evaluation|evaluations|benchmarks?|lm[_-]eval\w*|harness)$/i],
+  ['inference', /(infer|generat|serve|server|demo|^app\.|chat|predict|run[_-]?model|^sample|interact|^cli\.|^api\.|pipeline|gradio|streamlit|quantiz|convert|export|deploy|playground|completion)/i,
+    /^(inference|serving|serve|demo|demos|deploy\w*|app|apps|api)$/i],
+  ['architecture', /(^model|modeling|modelling|configuration_|architecture|network|transformer|attention|^layers?|^nn\.|unet|vae|encoder|decoder|_model\.|^models?\.|backbone|moe|rope|mamba|rwkv)/i,
+    /^(model|models|modeling|modelling|arch|architectures?|modules|nn|networks?|layers|ops|kernels)$/i],
+];
+
+export function roleOf(path: string): CodeRole[] {
+  const lower = path.toLowerCase();
+  const segs = lower.split('/');
+  const base = segs[segs.length - 1] ?? '';
+  const dirs = segs.slice(0, -1);
+  const roles: CodeRole[] = [];
+  const inUnitTests = UNIT_TEST_DIR_RE.test(lower);
+  for (const [role, baseRe, dirRe] of ROLE_RULES) {
+    if (inUnitTests && role !== 'evaluation') continue;
+    if (baseRe.test(base) || dirs.some((d) => dirRe.test(d))) roles.push(role);
+  }
+  return roles;
+}
+
+export function weightFormat(path: string): { format: WeightFormat; unsafe: boolean } | null {
+  for (const [re, format, unsafe] of WEIGHT_EXT) if (re.test(path)) return { format, unsafe };
+  return null;
+}
+
+/**
+ * Classifies the entries of one model. `texts` holds the small files read by the source.
+ */
+export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string, string>, modelRoot: string): Artifacts {
+  const a: Artifacts = {
+    weights: [], shardIndexes: [], checkpoints: [],
+    code: { architecture: [], training: [], preprocessing: [], inference: [], evaluation: [] },
+    codeFiles: 0, trainingConfigs: [], trainingStateFiles: [], tokenizer: [], environment: [], dataFiles: [],
+    datasetScripts: [], evalDataFiles: [], samples: [], pdfs: [], evalResultFiles: [], citation: null, dataCards: [],
+    modelConfig: null,
+  };
+  const present = new Set(entries.map((e) => e.path));
+  const checkpointDirs = new Map<string, string[]>();
+  const idxSiblings = new Set(entries.filter((e) => /\.idx$/i.test(e.path)).map((e) => e.path.replace(/\.idx$/i, '')));
+  const rootPrefix = modelRoot === '.' ? '' : modelRoot + '/';
+
+  for (const e of entries) {
+    if (e.kind === 'submodule' || e.kind === 'symlink') continue;
+    const path = e.path;
+    const lower = path.toLowerCase();
+    if (VENDORED_RE.test(lower) || lower.startsWith('.github/')) continue;
+    const rel = path.startsWith(rootPrefix) ? path.slice(rootPrefix.length) : path;
+    const segs = rel.split('/');
+    const base = (segs[segs.length - 1] ?? '').toLowerCase();
+    const dirs = segs.slice(0, -1);
+    const inDataDir = dirs.some((d) => DATA_DIR_RE.test(d));
+    const size = e.kind === 'lfs' ? (e.lfs?.size ?? e.size) : e.size;
+
+    if (TRAINING_STATE_RE.test(lower)) {
+      a.trainingStateFiles.push(path);
+      continue;
+    }
+
+    const wf = weightFormat(base);
+    const isMegatronData = /\.bin$/i.test(base) && idxSiblings.has(path.replace(/\.bin$/i, ''));
+    if (wf && !isMegatronData && !inDataDir && (size >= 1024 || e.kind === 'lfs') && !UNIT_TEST_DIR_RE.test(lower)) {
+      const ckDir = dirs.findIndex((d) => CHECKPOINT_DIR_RE.test(d));
+      if (ckDir >= 0 || CHECKPOINT_FILE_RE.test(base)) {
+        const dir = ckDir >= 0 ? rootPrefix + dirs.slice(0, ckDir + 1).join('/') : path;
+        const list = checkpointDirs.get(dir) ?? [];
+        list.push(path);
+        checkpointDirs.set(dir, list);
+      } else {
+        a.weights.push({ path, size, format: wf.format, unsafe: wf.unsafe, lfs: e.kind === 'lfs' });
+      }
+      continue;
+    }
+
+    if (/\.(safetensors|bin)\.index\.json$|(^|\/)[^/]*\.index\.json$/i.test(base) && /model|pytorch|weights|diffusion/i.test(base)) {
+      a.shardIndexes.push({ path, ...shardsOf(path, texts[path], present) });
+      continue;
+    }
+
+    if (CODE_EXT.test(base)) {
+      a.codeFiles++;
+      for (const role of roleOf(rel)) a.code[role].push(path);
+      if (/(^|[_-])(dataset|datasets|data[_-]?loader|download)[^/]*\.py$/i.test(base) || (inDataDir && /\.py$/i.test(base))) {
+        a.datasetScripts.push(path);
+      }
+      continue;
+    }
+
+    if (/^(tokenizer\.json|tokenizer\.model|tokenizer_config\.json|vocab\.(json|txt)|merges\.txt|spiece\.model|sentencepiece\.bpe\.model|special_tokens_map\.json|[^/]*\.tiktoken|qwen\.tiktoken|bpe\.codes)$/i.test(base)) {
+      a.tokenizer.push(path);
+      continue;
+    }
+    if (/^(requirements[^/]*\.txt|environment[^/]*\.ya?ml|conda[^/]*\.ya?ml|pyproject\.toml|setup\.py|setup\.cfg|pipfile(\.lock)?|poetry\.lock|uv\.lock|dockerfile[^/]*|containerfile|cargo\.toml|package\.json|makefile|cmakelists\.txt)$/i.test(base)) {
+      a.environment.push(path);
+      if (base === 'setup.py') a.codeFiles++;
+      continue;
+    }
+    if (base === 'citation.cff') {
+      a.citation = path;
+      continue;
+    }
+    if (/^(data[_-]?card|datacard|datasheet[^/]*)\.md$/i.test(base) || (/^readme\.md$/i.test(base) && dirs.length > 0 && DATA_DIR_RE.test(dirs[dirs.length - 1] ?? ''))) {
+      a.dataCards.push(path);
+      continue;
+    }
+    if (base === 'config.json' && dirs.length === 0) {
+      a.modelConfig = readModelConfig(path, texts[path]);
+      continue;
+    }
+    if (/\.pdf$/i.test(base)) {
+      a.pdfs.push(path);
+      continue;
+    }
+    if ((lower.includes('.eval_results/') && /\.ya?ml$/.test(base)) || /^(eval_results[^/]*|all_results|[^/]*results[^/]*)\.(json|ya?ml|csv)$/i.test(base)) {
+      a.evalResultFiles.push(path);
+      continue;
+    }
+    const configGroups = texts[path] !== undefined && /\.(ya?ml|json|toml|cfg|ini)$/i.test(base) ? hyperparameterGroups(texts[path] ?? '') : [];
+    if (configGroups.length >= 2) {
+      a.trainingConfigs.push({ path, groups: configGroups });
+      continue;
+    }
+    if (dirs.some((d) => /^(samples?|sample[_-]outputs?|generations?|outputs?|gallery|demo[_-]outputs?)$/i.test(d)) && MEDIA_EXT.test(base)) {
+      a.samples.push(path);
+      continue;
+    }
+    if ((inDataDir && DATA_EXT.test(base)) || /\.(parquet|jsonl|arrow|tfrecords?)$/i.test(base) || isMegatronData) {
+      if (EVAL_PATH_RE.test(rel)) a.evalDataFiles.push(path);
+      else a.dataFiles.push(path);
+      continue;
+    }
+  }
+  a.checkpoints = [...checkpointDirs.entries()].map(([dir, files]) => ({ dir, files }));
+  return a;
+}
+
+function shardsOf(indexPath: string, text: string | undefined, present: Set<string>): { shards: string[]; missing: string[] } {
+  if (!text) return { shards: [], missing: [] };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { shards: [], missing: [] };
+  }
+  const map = (parsed as { weight_map?: unknown })?.weight_map;
+  if (!map || typeof map !== 'object') return { shards: [], missing: [] };
+  const dir = indexPath.includes('/') ? indexPath.slice(0, indexPath.lastIndexOf('/') + 1) : '';
+  const shards = [...new Set(Object.values(map as Record<string, unknown>).filter((v): v is string => typeof v === 'string'))].sort();
+  return { shards, missing: shards.filter((s) => !present.has(dir + s)) };
+}
+
+function readModelConfig(path: string, text: string | undefined): Artifacts['modelConfig'] {
+  if (!text) return { path, architectures: [], modelType: null, autoMap: [] };
+  try {
+    const c = JSON.parse(text) as { architectures?: unknown; model_type?: unknown; auto_map?: unknown };
+    const architectures = Array.isArray(c.architectures) ? c.architectures.filter((x): x is string => typeof x === 'string') : [];
+    const autoMap = c.auto_map && typeof c.auto_map === 'object'
+      ? Object.values(c.auto_map as Record<string, unknown>).flat().filter((x): x is string => typeof x === 'string')
+      : [];
+    return { path, architectures, modelType: typeof c.model_type === 'string' ? c.model_type : null, autoMap };
+  } catch {
+    return { path, architectures: [], modelType: null, autoMap: [] };
+  }
+}
+
+const HYPER_GROUPS: [string, RegExp][] = [
+  ['lr', /["']?\b(learning[_-]?rate|lr|base[_-]?lr|max[_-]?lr|peak[_-]?lr|min[_-]?lr)\b["']?\s*[:=]\s*["']?[0-9.]+(e-?\d+)?/i],
+  ['batch', /["']?\b(\w*batch[_-]?size\w*|global[_-]?batch\w*|micro[_-]?batch\w*|gradient[_-]?accumulation[_-]?steps|tokens[_-]?per[_-]?batch)\b["']?\s*[:=]\s*["']?\d+/i],
+  ['steps', /["']?\b(max[_-]?steps|num[_-]?train[_-]?epochs|epochs?|train[_-]?iters|max[_-]?iters|total[_-]?steps|train[_-]?steps|max[_-]?epochs|training[_-]?steps|num[_-]?steps)\b["']?\s*[:=]\s*["']?\d+/i],
+  ['schedule', /["']?\b(warmup\w*|lr[_-]?scheduler\w*|scheduler|lr[_-]?decay\w*|decay[_-]?style|lr[_-]?schedule|cosine\w*)\b["']?\s*[:=]\s*\S/i],
+  ['optimizer', /["']?\b(optim|optimizer|adam[_-]?beta\d?|adam[_-]?epsilon|weight[_-]?decay|betas|momentum|grad[_-]?clip\w*|max[_-]?grad[_-]?norm)\b["']?\s*[:=]\s*\S/i],
+];
+
+/** Which hyperparameter groups a config text sets to real values (lines like `learning_rate: 3e-4`). */
+export function hyperparameterGroups(text: string): string[] {
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  return HYPER_GROUPS.filter(([, re]) => re.test(sample)).map(([g]) => g);
+}

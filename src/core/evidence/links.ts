@@ -1,0 +1,105 @@
+// Links in card text, classified by what they point at. Only the URL shape is read here:
+// nothing is fetched (lookups are the Hub resolver's job, and only to allow-listed hosts).
+import type { Link, LinkKind } from './types.js';
+
+const URL_RE = /https?:\/\/[^\s<>()"'`\]]+/g;
+const DOI_TEXT_RE = /\bdoi:\s*(10\.\d{4,9}\/[^\s"'<>,;]+)/gi;
+const ARXIV_TEXT_RE = /\barxiv:\s*(\d{4}\.\d{4,5})/gi;
+
+/** Hub paths that are not model repositories. */
+const HUB_RESERVED = new Set([
+  'datasets', 'spaces', 'docs', 'blog', 'papers', 'models', 'organizations', 'collections', 'settings',
+  'join', 'login', 'pricing', 'learn', 'tasks', 'posts', 'api', 'chat', 'new', 'enterprise', 'search',
+]);
+
+const PAPER_VENUES = [
+  'aclanthology.org', 'aclweb.org', 'openreview.net', 'proceedings.neurips.cc', 'papers.nips.cc', 'neurips.cc',
+  'proceedings.mlr.press', 'jmlr.org', 'ieeexplore.ieee.org', 'dl.acm.org', 'link.springer.com',
+  'www.nature.com', 'nature.com', 'science.org', 'openaccess.thecvf.com', 'ojs.aaai.org', 'ijcai.org',
+  'www.isca-archive.org', 'isca-speech.org', 'tacl', 'transacl.org',
+];
+
+export function classifyUrl(raw: string): { kind: LinkKind; id?: string; url: string } {
+  const url = raw.replace(/[.,;:!?*_]+$/, '');
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return { kind: 'other', url };
+  }
+  const host = u.hostname.toLowerCase().replace(/^www\./, '');
+  const parts = u.pathname.split('/').filter(Boolean).map(decodeURIComponentSafe);
+  if (host === 'huggingface.co' || host === 'hf.co') {
+    if (parts[0] === 'datasets' && parts.length >= 3) return { kind: 'hub-dataset', id: `${parts[1]}/${parts[2]}`, url };
+    if (parts[0] === 'papers' && parts[1] && /^\d{4}\.\d{4,5}/.test(parts[1])) {
+      return { kind: 'arxiv', id: parts[1].replace(/v\d+$/, ''), url };
+    }
+    if (parts.length >= 2 && parts[0] && !HUB_RESERVED.has(parts[0])) {
+      return { kind: 'hub-model', id: `${parts[0]}/${parts[1]}`, url };
+    }
+    return { kind: 'other', url };
+  }
+  if (host === 'arxiv.org' || host === 'export.arxiv.org') {
+    const id = /(\d{4}\.\d{4,5})/.exec(u.pathname)?.[1];
+    return id ? { kind: 'arxiv', id, url } : { kind: 'other', url };
+  }
+  if (host === 'doi.org' || host === 'dx.doi.org') {
+    const doi = u.pathname.replace(/^\//, '');
+    // arXiv's own DOIs name a preprint, not a peer-reviewed publication.
+    if (/^10\.48550\/arxiv\./i.test(doi)) return { kind: 'arxiv', id: doi.replace(/^10\.48550\/arxiv\./i, ''), url };
+    return { kind: 'doi', id: doi, url };
+  }
+  if (host === 'github.com' && parts.length >= 2 && parts[0] && parts[1]) {
+    return { kind: 'github', id: `${parts[0]}/${parts[1].replace(/\.git$/, '')}`, url };
+  }
+  if (PAPER_VENUES.some((v) => host === v || host.endsWith('.' + v))) return { kind: 'paper-venue', url };
+  return { kind: 'other', url };
+}
+
+/**
+ * Extracts links line by line, remembering the section each sits in.
+ * `sectionAt(line)` gives the normalised heading governing a 1-based line.
+ */
+export function extractLinks(
+  text: string,
+  path: string,
+  firstLine: number,
+  sectionAt: (line: number) => string,
+  limit = 2000,
+): Link[] {
+  const links: Link[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length && links.length < limit; i++) {
+    const lineText = lines[i] ?? '';
+    if (lineText.length > 20_000) continue; // minified blobs carry no useful links
+    const line = firstLine + i;
+    const context = lineText.trim().slice(0, 200);
+    const section = sectionAt(line);
+    const seen = new Set<string>();
+    for (const m of lineText.matchAll(URL_RE)) {
+      const c = classifyUrl(m[0]);
+      if (seen.has(c.url)) continue;
+      seen.add(c.url);
+      links.push({ ...c, path, line, section, context });
+    }
+    for (const m of lineText.matchAll(DOI_TEXT_RE)) {
+      const doi = (m[1] ?? '').replace(/[.)]+$/, '');
+      if (/^10\.48550\//i.test(doi)) continue;
+      links.push({ kind: 'doi', id: doi, url: `https://doi.org/${doi}`, path, line, section, context });
+    }
+    for (const m of lineText.matchAll(ARXIV_TEXT_RE)) {
+      const id = m[1] ?? '';
+      if (links.some((l) => l.line === line && l.kind === 'arxiv' && l.id === id)) continue;
+      links.push({ kind: 'arxiv', id, url: `https://arxiv.org/abs/${id}`, path, line, section, context });
+    }
+  }
+  return links;
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

@@ -1,0 +1,171 @@
+// Model cards: front matter, sections by normalised heading, links. Facts only.
+import type { CardSection, ModelCard, Problem } from './types.js';
+import { findFrontMatter, parseFrontMatter } from './front-matter.js';
+import { extractLinks } from './links.js';
+
+/** File names that are model cards wherever they sit. */
+export const CARD_FILE_RE = /(^|\/)(readme|model_card|modelcard)\.md$/i;
+/** Names that only ever hold a model card (a sub-folder README.md may be any documentation). */
+export const DEDICATED_CARD_RE = /(^|\/)(model_card|modelcard)\.md$/i;
+
+const PLACEHOLDER_RE = /\[more information needed\]/gi;
+/** Front-matter keys that mark a README as a model card rather than general documentation. */
+export const MODEL_CARD_KEYS = [
+  'license', 'license_name', 'license_link', 'datasets', 'base_model', 'pipeline_tag', 'library_name',
+  'model-index', 'model_name', 'tags', 'language', 'metrics', 'co2_eq_emissions', 'widget', 'inference',
+];
+
+/** Lower-case, `[optional]` and markup stripped, punctuation to spaces, spaces collapsed. */
+export function normaliseHeading(raw: string): string {
+  return raw
+    .replace(/\[optional\]/gi, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1') // links and images keep their text
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/[`*_~]/g, '')
+    .replace(/&[a-z]+;/gi, ' ')
+    .replace(/[^\p{L}\p{N}\s+-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Whether a section body documents anything beyond the template placeholder. */
+export function isDocumented(body: string): boolean {
+  const stripped = body
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(PLACEHOLDER_RE, '')
+    .split('\n')
+    .filter((l) => !/^\s{0,3}#{1,6}\s/.test(l))
+    .join('\n')
+    .replace(/[\s\-*_:|>]+/g, '');
+  return stripped.length > 0;
+}
+
+export interface ParsedCard {
+  card: ModelCard;
+  problems: Problem[];
+}
+
+export function parseModelCard(path: string, text: string): ParsedCard {
+  const problems: Problem[] = [];
+  let frontMatter: Record<string, unknown> | null = null;
+  let fieldLines: Record<string, number> = {};
+  let bodyLine = 1;
+  let body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const block = findFrontMatter(text);
+  if (block) {
+    bodyLine = block.bodyLine;
+    body = text.slice(block.bodyOffset);
+    const parsed = parseFrontMatter(block);
+    if (parsed.ok) {
+      frontMatter = parsed.data;
+      fieldLines = parsed.fieldLines;
+    } else {
+      problems.push({
+        severity: 'warning',
+        path,
+        ...(parsed.line !== undefined ? { line: parsed.line } : {}),
+        message: parsed.error,
+        ruleId: 'front-matter-invalid',
+      });
+    }
+  }
+  const sections = parseSections(body, bodyLine);
+  const sectionAt = (line: number): string => {
+    let current = '';
+    for (const s of sections) {
+      if (s.line > line) break;
+      current = s.heading;
+    }
+    return current;
+  };
+  const links = extractLinks(body, path, bodyLine, sectionAt);
+  return { card: { path, frontMatter, fieldLines, bodyLine, body, sections, links }, problems };
+}
+
+/** ATX headings outside code fences; a section's body runs to the next heading of the same or a higher level. */
+export function parseSections(body: string, firstLine: number): CardSection[] {
+  const lines = body.split('\n');
+  const heads: { heading: string; level: number; index: number }[] = [];
+  let fence: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (f?.[1]) {
+      if (fence === null) fence = f[1][0] ?? null;
+      else if (f[1][0] === fence) fence = null;
+      continue;
+    }
+    if (fence) continue;
+    const h = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+    if (h?.[1] && h[2] !== undefined) heads.push({ heading: normaliseHeading(h[2]), level: h[1].length, index: i });
+  }
+  return heads.map((h, k) => {
+    let end = lines.length;
+    for (let j = k + 1; j < heads.length; j++) {
+      const next = heads[j];
+      if (next && next.level <= h.level) {
+        end = next.index;
+        break;
+      }
+    }
+    const sectionBody = lines.slice(h.index + 1, end).join('\n');
+    return { heading: h.heading, level: h.level, line: firstLine + h.index, body: sectionBody, documented: isDocumented(sectionBody) };
+  });
+}
+
+/** Whether a README is a model card: dedicated name, or front matter with model-card keys. */
+export function looksLikeModelCard(card: ModelCard): boolean {
+  if (DEDICATED_CARD_RE.test(card.path)) return true;
+  const fm = card.frontMatter;
+  return !!fm && MODEL_CARD_KEYS.some((k) => k in fm);
+}
+
+// ---- front-matter field readers (the Hub accepts a string or a list for most of them) ----
+
+export function fieldStrings(card: ModelCard | null, field: string): string[] {
+  const v = card?.frontMatter?.[field];
+  if (typeof v === 'string') return v.trim() ? [v.trim()] : [];
+  if (typeof v === 'number') return [String(v)];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+  return [];
+}
+
+export function fieldValue(card: ModelCard | null, field: string): unknown {
+  return card?.frontMatter?.[field];
+}
+
+/** Sections whose normalised heading matches. */
+export function sectionsMatching(card: ModelCard | null, re: RegExp): CardSection[] {
+  return card ? card.sections.filter((s) => re.test(s.heading)) : [];
+}
+
+/** Dataset ids named in `model-index` results (evaluation data). */
+export function modelIndexDatasets(card: ModelCard | null): string[] {
+  const index = card?.frontMatter?.['model-index'];
+  const ids = new Set<string>();
+  if (!Array.isArray(index)) return [];
+  for (const model of index) {
+    const results = (model as { results?: unknown })?.results;
+    if (!Array.isArray(results)) continue;
+    for (const r of results) {
+      const ds = (r as { dataset?: { type?: unknown; name?: unknown } })?.dataset;
+      const id = typeof ds?.type === 'string' ? ds.type : typeof ds?.name === 'string' ? ds.name : null;
+      if (id) ids.add(id);
+    }
+  }
+  return [...ids];
+}
+
+/** Whether `model-index` holds at least one metric value. */
+export function modelIndexHasMetrics(card: ModelCard | null): boolean {
+  const index = card?.frontMatter?.['model-index'];
+  if (!Array.isArray(index)) return false;
+  return index.some((m) =>
+    ((m as { results?: unknown })?.results as unknown[] | undefined)?.some?.((r) =>
+      ((r as { metrics?: unknown })?.metrics as unknown[] | undefined)?.some?.(
+        (x) => (x as { value?: unknown })?.value !== undefined && (x as { value?: unknown }).value !== null,
+      ),
+    ),
+  );
+}
