@@ -1,0 +1,77 @@
+// The files that make this an adoptable open-source project: the CI workflow, the action
+// metadata, the license. They are plain data, so a test keeps them in step with the code.
+import { existsSync, readFileSync } from 'node:fs';
+import { load } from 'js-yaml';
+import { getInput, readInputs } from '../src/action/commands.js';
+import { REQUIREMENTS } from '../src/config/schema.js';
+
+const root = new URL('../', import.meta.url);
+const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
+
+type Step = { uses?: string; run?: string; with?: Record<string, unknown> };
+
+describe('.github/workflows/ci.yml', () => {
+  const workflow = load(read('.github/workflows/ci.yml')) as {
+    on: Record<string, unknown>;
+    jobs: Record<string, { strategy?: { matrix?: { node?: unknown[] } }; steps: Step[] }>;
+  };
+  const job = workflow.jobs.test!;
+
+  it('runs on push and pull_request', () => {
+    expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push']);
+  });
+
+  it('tests on Node 20 and 22', () => {
+    expect(job.strategy?.matrix?.node).toEqual([20, 22]);
+    const setup = job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
+    expect(setup?.with).toEqual({ 'node-version': '${{ matrix.node }}', cache: 'npm' });
+  });
+
+  it('installs with npm ci, runs npm test, then the pack check, in that order', () => {
+    const runs = job.steps.map((s) => s.run).filter(Boolean);
+    expect(runs).toEqual(['npm ci', 'npm test', 'bash scripts/pack-check.sh']);
+    expect(existsSync(new URL('scripts/pack-check.sh', root))).toBe(true);
+  });
+});
+
+describe('action.yml', () => {
+  const action = load(read('action.yml')) as {
+    inputs: Record<string, { default?: string }>;
+    outputs: Record<string, unknown>;
+    runs: { using: string; main: string };
+  };
+
+  it('is a JavaScript action on a runtime GitHub still runs, pointing at the committed bundle', () => {
+    expect(action.runs.using).toMatch(/^node(20|24)$/);
+    expect(action.runs.main).toBe('dist/action/index.js');
+  });
+
+  it('declares the inputs the entry reads, with defaults the entry accepts', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual(['config', 'format', 'offline', 'path', 'require']);
+    // Feed the declared defaults through the runner's naming and the entry's parser.
+    const env = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v.default ?? '']));
+    expect(getInput(env, 'path')).toBe('.');
+    expect(readInputs(env)).toEqual({ path: '.', require: undefined, format: 'markdown', config: undefined, offline: false });
+  });
+
+  it('lists every requirement in the require description', () => {
+    const description = String((action.inputs.require as { description?: string }).description);
+    for (const requirement of REQUIREMENTS) expect(description).toContain(requirement);
+  });
+
+  it('declares the outputs the entry writes', () => {
+    expect(Object.keys(action.outputs).sort()).toEqual(['level', 'mof-class', 'osaid', 'report-path']);
+  });
+});
+
+describe('LICENSE', () => {
+  it('is the Apache-2.0 text that package.json names, with our copyright line', () => {
+    const pkg = JSON.parse(read('package.json')) as { license: string };
+    const text = read('LICENSE');
+    expect(pkg.license).toBe('Apache-2.0');
+    expect(text).toMatch(/^Apache License\nVersion 2\.0, January 2004/);
+    expect(text).toContain('END OF TERMS AND CONDITIONS');
+    expect(text).toContain('Copyright 2026 The truly-open authors');
+    expect(text).not.toContain('[yyyy]');
+  });
+});
