@@ -75,3 +75,22 @@ describe('LICENSE', () => {
     expect(text).not.toContain('[yyyy]');
   });
 });
+
+describe('issue forms', () => {
+  it.each(['bug_report.yml', 'feature_request.yml'])('%s is a valid form: name, description, labelled fields', (file) => {
+    const form = load(read(`.github/ISSUE_TEMPLATE/${file}`)) as {
+      name: string;
+      description: string;
+      body: { type: string; id?: string; attributes: { label?: string } }[];
+    };
+    expect(form.name).toBeTruthy();
+    expect(form.description).toBeTruthy();
+    const fields = form.body.filter((b) => b.type !== 'markdown');
+    expect(fields.length).toBeGreaterThan(0);
+    for (const field of fields) {
+      expect(field.id).toMatch(/^[a-z][a-z-]*$/);
+      expect(field.attributes.label).toBeTruthy();
+    }
+    expect(new Set(fields.map((f) => f.id)).size).toBe(fields.length);
+  });
+});
