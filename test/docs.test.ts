@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { COMPONENT_IDS, COMPONENTS, componentDocPath } from '../src/core/catalog.js';
+import { renderComponentIndex } from '../src/core/render/component-index.js';
+
+const root = new URL('../', import.meta.url);
+const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
+const pages = readdirSync(new URL('docs/components/', root)).filter((name) => name.endsWith('.md') && name !== 'README.md');
+
+describe('docs/components', () => {
+  it.each([...COMPONENT_IDS])('has a page for %s that starts with its title and names its id', (id) => {
+    const text = read(componentDocPath(id));
+    expect(text.split('\n')[0]).toBe(`# ${COMPONENTS[id].title}`);
+    expect(text).toContain(`\`${id}\``);
+  });
+
+  it('has no page for an id the catalog does not know', () => {
+    const strays = pages.map((name) => name.replace(/\.md$/, '')).filter((id) => !(COMPONENT_IDS as readonly string[]).includes(id));
+    expect(strays).toEqual([]);
+  });
+
+  it('README.md is the index generated from the catalog (run `npm run docs`)', () => {
+    expect(read('docs/components/README.md')).toBe(renderComponentIndex());
+  });
+
+  it('the index links every component page exactly once', () => {
+    const index = renderComponentIndex();
+    for (const id of COMPONENT_IDS) {
+      expect(index.split(`](${id}.md)`)).toHaveLength(2);
+    }
+  });
+});
