@@ -14,6 +14,8 @@ export interface RemoteQuery {
   baseModels: string[];
   /** Public GitHub repositories named as code, with the component they would evidence. */
   githubRepos: { repo: string; component: 'training-code' | 'data-preprocessing-code' | 'evaluation-code' | 'inference-code' }[];
+  /** Hub id of the model being evaluated, when known (`hf:` subject, config `huggingface:`): lineage stops if it comes back to it. */
+  subject?: string;
 }
 
 /** Outcome of one lookup. `unavailable` = could not be checked (timeout, 5xx, offline budget). */
@@ -29,6 +31,12 @@ export interface HubDatasetFact {
   private: boolean;
   /** The dataset card describes sources, collection and processing. */
   cardDescribesData: boolean;
+  /** Gating mode when gated (`auto` approves on request, `manual` needs the owner). */
+  gatedMode?: 'auto' | 'manual';
+  /** The card's `license_name` when `license: other`. */
+  licenseName?: string;
+  /** Hub `disabled` flag (taken down). */
+  disabled?: boolean;
   error?: string;
 }
 
@@ -47,6 +55,11 @@ export interface HubModelFact {
   baseModels: string[];
   /** Datasets this model's card lists, for lineage. */
   datasets: string[];
+  /** Commit sha the facts were read at. */
+  revision?: string;
+  gatedMode?: 'auto' | 'manual';
+  licenseName?: string;
+  disabled?: boolean;
   error?: string;
 }
 
@@ -57,6 +70,9 @@ export interface GithubRepoFact {
   /** SPDX id from the GitHub license API, null when no license file, `NOASSERTION` mapped to null with a note. */
   license: string | null;
   private: boolean;
+  /** Why `license` is null although GitHub saw something (NOASSERTION), or that no license file exists. */
+  licenseNote?: string;
+  archived?: boolean;
   error?: string;
 }
 
