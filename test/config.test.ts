@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONFIG_NODE_BUDGET, findKeyLine, parseConfig, requirementFromString } from '../src/config/parse.js';
+import { CONFIG_NODE_BUDGET, findKeyLine, parseConfig, requirementFromString, validateDocument } from '../src/config/parse.js';
 import { ConfigFileError, readConfigFile } from '../src/config/read.js';
 import { DEFAULT_CONFIG } from '../src/config/schema.js';
 
@@ -269,6 +269,29 @@ describe('parseConfig', () => {
     const problem = only(parseConfig('declarations: {training-data: {location: 5}}\n').problems);
     expect(problem.message).toBe('declarations.training-data.location: expected a string, got a number');
     expect(problem.line).toBe(1);
+  });
+});
+
+describe('validateDocument (a value already loaded, as Probot hands it over)', () => {
+  it('validates like parseConfig, without lines', () => {
+    const { config, problems } = validateDocument({ require: 'osaid', ignore: 'x' }, FILE);
+    expect(config).toEqual(DEFAULT_CONFIG);
+    expect(problems).toEqual([
+      { severity: 'error', ruleId: 'config-invalid', path: FILE, message: 'ignore: expected a list, got a string' },
+    ]);
+  });
+
+  it('accepts a valid value and treats null as the defaults', () => {
+    expect(validateDocument({ comment: 'never' })).toEqual({ config: { ...DEFAULT_CONFIG, comment: 'never' }, problems: [] });
+    expect(validateDocument(null)).toEqual({ config: DEFAULT_CONFIG, problems: [] });
+  });
+
+  it('refuses a shared-reference structure that expands past the budget', () => {
+    let node: unknown = ['lol'];
+    for (let i = 0; i < 30; i++) node = [node, node];
+    const { problems } = validateDocument({ ignore: node });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message).toMatch(/more than \d+ values/);
   });
 });
 

@@ -38,7 +38,7 @@ export function parseConfig(text: string, path?: string): ParsedConfig {
 
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > CONFIG_SIZE_CAP) {
-    report(`the configuration file is ${bytes} bytes; at most ${CONFIG_SIZE_CAP} bytes (64 KiB) are read`);
+    report(`the configuration file is over 64 KiB (${CONFIG_SIZE_CAP} bytes); a configuration is a few hundred bytes`);
     return fail();
   }
 
@@ -56,6 +56,24 @@ export function parseConfig(text: string, path?: string): ParsedConfig {
     return fail();
   }
 
+  return validateDocument(doc, path, text.split(/\r?\n/));
+}
+
+/**
+ * Validates an already loaded document: the budget, the mapping check and the schema.
+ * `lines` (the source text) lets problems carry the line of the key; without it they
+ * carry none, as for a value Probot loaded and merged from several files.
+ */
+export function validateDocument(doc: unknown, path?: string, lines?: readonly string[]): ParsedConfig {
+  const problems: Problem[] = [];
+  const report = (message: string, line?: number): void => {
+    const problem: Problem = { severity: 'error', message, ruleId: CONFIG_RULE_ID };
+    if (path !== undefined) problem.path = path;
+    if (line !== undefined) problem.line = line;
+    problems.push(problem);
+  };
+  const fail = (): ParsedConfig => ({ config: defaults(), problems });
+
   // An empty file, or one holding only comments, means "use the defaults".
   if (doc === undefined || doc === null) return { config: defaults(), problems };
 
@@ -67,16 +85,15 @@ export function parseConfig(text: string, path?: string): ParsedConfig {
   }
 
   if (!isPlainMapping(doc)) {
-    report(`the top level must be a mapping of settings (key: value), got ${describeValue(doc)}`, 1);
+    report(`the top level must be a mapping of settings (key: value), got ${describeValue(doc)}`, lines ? 1 : undefined);
     return fail();
   }
 
   const result = configSchema.safeParse(doc);
   if (result.success) return { config: result.data, problems };
 
-  const lines = text.split(/\r?\n/);
   for (const item of flattenIssues(result.error.issues, [])) {
-    report(describeIssue(item.issue, item.path, doc), findKeyLine(lines, item.path));
+    report(describeIssue(item.issue, item.path, doc), lines ? findKeyLine(lines, item.path) : undefined);
   }
   return fail();
 }
@@ -106,7 +123,7 @@ function isPlainMapping(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
 }
 
-interface LocatedIssue {
+export interface LocatedIssue {
   issue: Issue;
   path: PathKey[];
 }
@@ -116,7 +133,7 @@ interface LocatedIssue {
  * right and failed deeper (`hub: { private_repos: "yes" }`), that branch's issues are
  * the useful ones; otherwise the union issue stays and is described as "expected A or B".
  */
-function flattenIssues(issues: readonly Issue[], prefix: PathKey[]): LocatedIssue[] {
+export function flattenIssues(issues: readonly Issue[], prefix: PathKey[]): LocatedIssue[] {
   const out: LocatedIssue[] = [];
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];
