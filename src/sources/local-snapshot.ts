@@ -1,0 +1,499 @@
+// The local directory source: walks a checkout and hands the engine a RepoSnapshot.
+//
+// Rules the walk follows (each one keeps it safe or fast on trees of 200,000 files):
+// - `.git` at the root is never listed; a folder holding its own `.git` (file or folder),
+//   or listed as a `path` in the root `.gitmodules`, is one 'submodule' entry, not walked.
+// - Symlinks are listed, never walked into. A link that resolves outside the root also gets
+//   a 'symlink-outside' skip, a link that cannot resolve because it loops (or points at a
+//   folder above itself) a 'symlink-loop' skip. Only a link inside the root that ends at a
+//   regular file may have its target read as text, under the link's own path.
+// - Text is read only for paths `wantsText` asks for, at most TEXT_SIZE_CAP bytes; NUL
+//   bytes or invalid UTF-8 make it 'binary'; a UTF-8 BOM is dropped.
+// - LFS pointers: a file under LFS_POINTER_MAX bytes is opened to look for the pointer line
+//   only when its extension is not a plain source/text type (see SOURCE_EXTENSIONS), or when
+//   it is read as text anyway. Data shards (.parquet, .bin, .jsonl, no extension …) are
+//   looked at; a 300-byte `train.py` is not.
+// - `ignore` globs prune folders before they are read; what they left out is counted per
+//   pattern in one 'ignored' skip each (path = the pattern), never listed file by file.
+// - Unreadable files and folders become 'unreadable' skips. Only a root that is missing,
+//   not a folder, or unreadable throws (SnapshotError).
+//
+// Why synchronous syscalls inside an async function: measured on 100,000 files (2 cores,
+// Node 20), readdirSync+lstatSync took 0.32 s and 57 MB RSS, fs.promises with 64 in flight
+// 3.9 s and 265 MB, callback fs with 8-64 in flight 0.8-1.3 s and 100 MB. Metadata calls are
+// served from the kernel's cache in microseconds, so the thread-pool hop costs more than the
+// call. The walk yields to the event loop every few thousand entries so progress callbacks
+// and timers still run.
+import fs from 'node:fs';
+import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { compileGlobDecider, type GlobDecider } from '../core/glob.js';
+import {
+  LFS_POINTER_MAX,
+  LFS_VERSION_LINE,
+  TEXT_SIZE_CAP,
+  parseLfsPointer,
+  wantsText,
+  type RepoSnapshot,
+  type SkippedEntry,
+  type SnapshotEntry,
+} from '../core/snapshot.js';
+
+export type SnapshotErrorCode = 'not-found' | 'not-a-directory' | 'unreadable';
+
+/** The root cannot be walked at all. The message is one line, fit for a CLI error. */
+export class SnapshotError extends Error {
+  override readonly name = 'SnapshotError';
+  constructor(
+    message: string,
+    readonly code: SnapshotErrorCode,
+  ) {
+    super(message);
+  }
+}
+
+export interface LocalSnapshotOptions {
+  /** Glob patterns (see core/glob.ts) of paths to leave out. */
+  ignore?: string[];
+  /** Stop listing after this many entries (a 'limit' skip says where it stopped). */
+  maxEntries?: number;
+  /** Called with the number of entries listed so far, every PROGRESS_EVERY entries and at the end. */
+  onProgress?: (entries: number) => void;
+}
+
+/**
+ * Extensions that are source or prose, never stored as LFS pointers in practice, so small
+ * files with them are not opened to look for one. Data formats (.csv, .jsonl, .parquet …)
+ * are deliberately absent: those are exactly what LFS holds.
+ */
+const SOURCE_EXTENSIONS = new Set(
+  (
+    'py pyi ipynb md markdown rst txt json yaml yml toml cfg ini conf sh bash zsh ps1 bat ' +
+    'js mjs cjs jsx ts mts cts tsx c h cc cpp cxx hpp hh cu cuh rs go java kt kts scala rb pl ' +
+    'php lua r jl swift m mm cs fs vb sql html htm css scss sass less vue svelte xml svg tex ' +
+    'bib cmake mk make gradle properties lock dockerfile gitignore gitattributes editorconfig'
+  ).split(' '),
+);
+/** LFS-tracked in most model repositories despite a source-like extension. */
+const LFS_PRONE_NAMES = new Set(['tokenizer.json']);
+
+const PROGRESS_EVERY = 1000;
+const YIELD_EVERY = 4096;
+
+/** Flags that keep a swapped-in symlink or FIFO from redirecting or blocking a read. */
+const READ_FLAGS =
+  fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
+
+export async function readLocalSnapshot(root: string, options: LocalSnapshotOptions = {}): Promise<RepoSnapshot> {
+  const rootAbs = path.resolve(root);
+  let rootStat: fs.Stats;
+  try {
+    rootStat = fs.statSync(rootAbs);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new SnapshotError(`no such directory: ${root}`, 'not-found');
+    throw new SnapshotError(`cannot read directory ${root}: ${code}`, 'unreadable');
+  }
+  if (!rootStat.isDirectory()) throw new SnapshotError(`not a directory: ${root}`, 'not-a-directory');
+  let rootReal: string;
+  try {
+    rootReal = fs.realpathSync(rootAbs);
+    fs.accessSync(rootReal, fs.constants.R_OK | fs.constants.X_OK);
+  } catch (error) {
+    throw new SnapshotError(`cannot read directory ${root}: ${errorCode(error)}`, 'unreadable');
+  }
+
+  const walker = new Walker(rootReal, options);
+  await walker.walk();
+  return {
+    source: 'directory',
+    location: root,
+    revision: readHeadRevision(rootReal),
+    ...walker.result(),
+  };
+}
+
+class Walker {
+  private readonly entries: SnapshotEntry[] = [];
+  private readonly texts = new Map<string, string>();
+  private readonly skipped: SkippedEntry[] = [];
+  private readonly patterns: string[];
+  private readonly decide: GlobDecider | null;
+  private readonly ignoredFiles: number[];
+  private readonly ignoredDirs: number[];
+  private readonly submodulePaths: Set<string>;
+  private readonly maxEntries: number;
+  private readonly probe = Buffer.allocUnsafe(LFS_POINTER_MAX);
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private sinceYield = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly rootReal: string,
+    private readonly options: LocalSnapshotOptions,
+  ) {
+    this.patterns = (options.ignore ?? []).filter((p) => p.trim() !== '');
+    this.decide = this.patterns.length > 0 ? compileGlobDecider(this.patterns) : null;
+    this.ignoredFiles = this.patterns.map(() => 0);
+    this.ignoredDirs = this.patterns.map(() => 0);
+    this.submodulePaths = readGitmodulePaths(rootReal);
+    this.maxEntries = options.maxEntries ?? Infinity;
+  }
+
+  async walk(): Promise<void> {
+    // Depth-first with an explicit stack: no recursion limit on deep trees, and only the
+    // pending folder names are held, not their listings.
+    const stack: string[] = [''];
+    // With a budget, which entries make it in must not depend on the file system's
+    // listing order, so folders are then read in name order.
+    const ordered = Number.isFinite(this.maxEntries);
+    while (stack.length > 0 && !this.stopped) {
+      const dir = stack.pop()!;
+      const dirAbs = dir === '' ? this.rootReal : `${this.rootReal}${path.sep}${dir}`;
+      let dirents: fs.Dirent[];
+      try {
+        dirents = fs.readdirSync(dirAbs, { withFileTypes: true });
+      } catch (error) {
+        this.skip(dir, 'unreadable', errorCode(error));
+        continue;
+      }
+      if (dir !== '' && dirents.some((d) => d.name === '.git')) {
+        this.addEntry({ path: dir, size: 0, kind: 'submodule' });
+        continue;
+      }
+      if (ordered) dirents.sort((a, b) => compare(a.name, b.name));
+      const subdirs: string[] = [];
+      for (const dirent of dirents) {
+        if (this.stopped) break;
+        const name = dirent.name;
+        if (dir === '' && name === '.git') continue;
+        const rel = dir === '' ? name : `${dir}/${name}`;
+        const abs = `${dirAbs}${path.sep}${name}`;
+        this.visit(rel, abs, dirent, subdirs);
+        if (++this.sinceYield >= YIELD_EVERY) {
+          this.sinceYield = 0;
+          await nextTurn();
+        }
+      }
+      // Subfolders go on the stack after the files, so a folder's files are listed first.
+      for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]!);
+    }
+    this.options.onProgress?.(this.entries.length);
+  }
+
+  private visit(rel: string, abs: string, dirent: fs.Dirent, subdirs: string[]): void {
+    let isDir = dirent.isDirectory();
+    let isFile = dirent.isFile();
+    let isLink = dirent.isSymbolicLink();
+    if (!isDir && !isFile && !isLink && !isSpecial(dirent)) {
+      // Some file systems do not report the type in the listing.
+      try {
+        const st = fs.lstatSync(abs);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+        isLink = st.isSymbolicLink();
+      } catch (error) {
+        this.skip(rel, 'unreadable', errorCode(error));
+        return;
+      }
+    }
+    if (this.isIgnored(rel, isDir)) return;
+    if (isDir) {
+      if (this.submodulePaths.has(rel)) this.addEntry({ path: rel, size: 0, kind: 'submodule' });
+      else if (!this.stopped) subdirs.push(rel);
+      return;
+    }
+    if (isFile) return this.visitFile(rel, abs);
+    if (isLink) return this.visitSymlink(rel, abs);
+    this.skip(rel, 'unreadable', 'not a regular file, folder or symlink');
+  }
+
+  private isIgnored(rel: string, isDir: boolean): boolean {
+    if (!this.decide) return false;
+    const index = this.decide(rel, isDir);
+    if (index === -1) return false;
+    if (isDir) this.ignoredDirs[index]!++;
+    else this.ignoredFiles[index]!++;
+    return true;
+  }
+
+  private visitFile(rel: string, abs: string): void {
+    let size: number;
+    try {
+      const st = fs.lstatSync(abs, { throwIfNoEntry: false });
+      if (!st) return; // removed while we walked
+      size = st.size;
+    } catch (error) {
+      this.skip(rel, 'unreadable', errorCode(error));
+      return;
+    }
+    const wanted = wantsText(rel, size);
+    if (size < LFS_POINTER_MAX && size >= LFS_VERSION_LINE.length && (wanted || mayBeLfsPointer(rel))) {
+      let bytes: Buffer;
+      try {
+        bytes = this.readSmall(abs);
+      } catch (error) {
+        this.addEntry({ path: rel, size, kind: 'file' });
+        this.skip(rel, 'unreadable', errorCode(error));
+        return;
+      }
+      if (bytes.subarray(0, LFS_VERSION_LINE.length).toString('latin1') === LFS_VERSION_LINE) {
+        const pointer = parseLfsPointer(bytes.toString('utf8'));
+        if (pointer) {
+          this.addEntry({ path: rel, size: pointer.size, kind: 'lfs', lfs: pointer });
+        } else {
+          this.addEntry({ path: rel, size, kind: 'file' });
+          this.skip(rel, 'invalid-lfs', describeBadPointer(bytes.toString('utf8')));
+        }
+        return;
+      }
+      this.addEntry({ path: rel, size, kind: 'file' });
+      if (wanted) this.keepText(rel, bytes);
+      return;
+    }
+    this.addEntry({ path: rel, size, kind: 'file' });
+    if (wanted) this.readText(rel, abs, size);
+  }
+
+  private visitSymlink(rel: string, abs: string): void {
+    let target: string;
+    try {
+      target = fs.readlinkSync(abs);
+    } catch (error) {
+      this.skip(rel, 'unreadable', errorCode(error));
+      return;
+    }
+    this.addEntry({ path: rel, size: Buffer.byteLength(target), kind: 'symlink', target });
+    let real: string;
+    try {
+      real = fs.realpathSync(abs);
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'ELOOP') this.skip(rel, 'symlink-loop', `-> ${target}`);
+      else if (code !== 'ENOENT' && code !== 'ENOTDIR') this.skip(rel, 'unreadable', code);
+      return; // a dangling link is listed and nothing more
+    }
+    if (!isWithin(real, this.rootReal)) {
+      this.skip(rel, 'symlink-outside', `-> ${target}`);
+      return;
+    }
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(real);
+    } catch (error) {
+      this.skip(rel, 'unreadable', errorCode(error));
+      return;
+    }
+    if (st.isDirectory()) {
+      const parentReal = path.dirname(abs); // the walk never enters links, so this is real
+      if (isWithin(parentReal, real)) this.skip(rel, 'symlink-loop', `-> ${target} (a folder above the link)`);
+      return; // folders behind links are not walked
+    }
+    const relReal = path.relative(this.rootReal, real).split(path.sep);
+    if (st.isFile() && relReal[0] !== '.git' && wantsText(rel, st.size)) this.readText(rel, real, st.size);
+  }
+
+  private readText(rel: string, abs: string, size: number): void {
+    if (size > TEXT_SIZE_CAP) {
+      this.skip(rel, 'too-large', `${size} bytes, cap ${TEXT_SIZE_CAP}`);
+      return;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = readCapped(abs, TEXT_SIZE_CAP);
+    } catch (error) {
+      this.skip(rel, 'unreadable', errorCode(error));
+      return;
+    }
+    if (bytes.length > TEXT_SIZE_CAP) {
+      this.skip(rel, 'too-large', `grew past ${TEXT_SIZE_CAP} bytes while read`);
+      return;
+    }
+    this.keepText(rel, bytes);
+  }
+
+  private keepText(rel: string, bytes: Uint8Array): void {
+    if (bytes.includes(0)) {
+      this.skip(rel, 'binary', 'contains NUL bytes');
+      return;
+    }
+    try {
+      // fatal: invalid UTF-8 throws instead of turning into U+FFFD; the BOM is dropped by default.
+      this.texts.set(rel, this.decoder.decode(bytes));
+    } catch {
+      this.skip(rel, 'binary', 'not valid UTF-8');
+    }
+  }
+
+  /** Reads up to LFS_POINTER_MAX bytes into the shared probe buffer; the result is a copy. */
+  private readSmall(abs: string): Buffer {
+    const fd = fs.openSync(abs, READ_FLAGS);
+    try {
+      let length = 0;
+      while (length < this.probe.length) {
+        const n = fs.readSync(fd, this.probe, length, this.probe.length - length, null);
+        if (n === 0) break;
+        length += n;
+      }
+      return Buffer.from(this.probe.subarray(0, length));
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  private addEntry(entry: SnapshotEntry): void {
+    if (this.entries.length >= this.maxEntries) {
+      if (!this.stopped) {
+        this.stopped = true;
+        this.skip(entry.path, 'limit', `stopped listing at ${this.maxEntries} entries; the rest of the tree is not in the snapshot`);
+      }
+      return;
+    }
+    this.entries.push(entry);
+    if (this.entries.length % PROGRESS_EVERY === 0) this.options.onProgress?.(this.entries.length);
+  }
+
+  private skip(rel: string, reason: SkippedEntry['reason'], detail?: string): void {
+    this.skipped.push(detail === undefined ? { path: rel || '.', reason } : { path: rel || '.', reason, detail });
+  }
+
+  result(): Pick<RepoSnapshot, 'entries' | 'texts' | 'skipped'> {
+    this.patterns.forEach((pattern, i) => {
+      const files = this.ignoredFiles[i]!;
+      const dirs = this.ignoredDirs[i]!;
+      if (files + dirs === 0) return;
+      const parts = [];
+      if (files > 0) parts.push(`${files} file${files === 1 ? '' : 's'}`);
+      if (dirs > 0) parts.push(`${dirs} folder${dirs === 1 ? '' : 's'} (not walked)`);
+      this.skipped.push({ path: pattern, reason: 'ignored', detail: parts.join(' and ') });
+    });
+    this.entries.sort((a, b) => compare(a.path, b.path));
+    this.skipped.sort((a, b) => compare(a.path, b.path) || compare(a.reason, b.reason));
+    const texts: Record<string, string> = {};
+    for (const key of [...this.texts.keys()].sort(compare)) texts[key] = this.texts.get(key)!;
+    return { entries: this.entries, texts, skipped: this.skipped };
+  }
+}
+
+function mayBeLfsPointer(rel: string): boolean {
+  const base = rel.slice(rel.lastIndexOf('/') + 1).toLowerCase();
+  if (LFS_PRONE_NAMES.has(base)) return true;
+  const dot = base.lastIndexOf('.');
+  return dot <= 0 || !SOURCE_EXTENSIONS.has(base.slice(dot + 1));
+}
+
+function describeBadPointer(text: string): string {
+  const problems: string[] = [];
+  if (!/^oid sha256:[0-9a-f]{64}$/m.test(text)) problems.push('no valid `oid sha256:<64 hex>` line');
+  if (!/^size \d+$/m.test(text)) problems.push('no valid `size <bytes>` line');
+  return `LFS pointer with ${problems.join(' and ') || 'an unexpected layout'}`;
+}
+
+/** Reads at most `cap + 1` bytes, so the caller can tell a file that grew past the cap. */
+function readCapped(abs: string, cap: number): Buffer {
+  const fd = fs.openSync(abs, READ_FLAGS);
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, cap + 1 - total));
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > cap) break;
+    }
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function isSpecial(dirent: fs.Dirent): boolean {
+  return dirent.isFIFO() || dirent.isSocket() || dirent.isBlockDevice() || dirent.isCharacterDevice();
+}
+
+function isWithin(child: string, parent: string): boolean {
+  return child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
+}
+
+/** Code-unit order: the same on every machine and locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
+}
+
+function readSmallFile(file: string, cap = 64 * 1024): string | null {
+  try {
+    const bytes = readCapped(file, cap);
+    return bytes.length > cap ? null : bytes.toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** `path = …` lines of the root `.gitmodules`: folders that are submodules even when empty. */
+function readGitmodulePaths(rootReal: string): Set<string> {
+  const text = readSmallFile(path.join(rootReal, '.gitmodules'), TEXT_SIZE_CAP);
+  const paths = new Set<string>();
+  if (!text) return paths;
+  for (const match of text.matchAll(/^\s*path\s*=\s*(.+?)\s*$/gm)) {
+    const value = match[1]!.replace(/^"(.*)"$/, '$1').replace(/^\.\/|\/+$/g, '');
+    if (value) paths.add(value);
+  }
+  return paths;
+}
+
+const SHA_RE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+
+/**
+ * The commit HEAD points at, read from the files git keeps (no git binary): HEAD, then the
+ * loose ref or packed-refs, following `gitdir:` files (worktrees, submodules) and
+ * `commondir`. Null when anything is missing or odd: an unborn branch has no commit.
+ */
+export function readHeadRevision(root: string): string | null {
+  let gitDir = path.join(root, '.git');
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(gitDir);
+  } catch {
+    return null;
+  }
+  if (st.isFile()) {
+    const pointer = /^gitdir:\s*(.+?)\s*$/m.exec(readSmallFile(gitDir) ?? '')?.[1];
+    if (!pointer) return null;
+    gitDir = path.resolve(root, pointer);
+  } else if (!st.isDirectory()) {
+    return null;
+  }
+  const common = readSmallFile(path.join(gitDir, 'commondir'))?.trim();
+  const commonDir = common ? path.resolve(gitDir, common) : gitDir;
+
+  let value = readSmallFile(path.join(gitDir, 'HEAD'))?.trim();
+  for (let hops = 0; hops < 5 && value; hops++) {
+    if (SHA_RE.test(value)) return value.toLowerCase();
+    const ref = /^ref:\s*(\S+)$/.exec(value)?.[1];
+    if (!ref || !ref.startsWith('refs/') || ref.split('/').some((part) => part === '..' || part === '')) return null;
+    value = (
+      readSmallFile(path.join(gitDir, ...ref.split('/'))) ??
+      readSmallFile(path.join(commonDir, ...ref.split('/'))) ??
+      packedRef(commonDir, ref) ??
+      undefined
+    )?.trim();
+  }
+  return null;
+}
+
+function packedRef(gitDir: string, ref: string): string | null {
+  const text = readSmallFile(path.join(gitDir, 'packed-refs'), 64 * 1024 * 1024);
+  if (!text) return null;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#') || line.startsWith('^')) continue;
+    const space = line.indexOf(' ');
+    if (space > 0 && line.slice(space + 1).trim() === ref) return line.slice(0, space);
+  }
+  return null;
+}
