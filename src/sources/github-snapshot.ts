@@ -1,0 +1,468 @@
+// Reads a repository at one commit from GitHub into a RepoSnapshot, spending as few API
+// requests as possible: a typical repository costs one recursive tree request plus one
+// GraphQL request that returns every small file the engine wants, so that a push
+// evaluation (with the check run's create and update) stays within four requests.
+import {
+  LFS_POINTER_MAX,
+  LFS_VERSION_LINE,
+  TEXT_SIZE_CAP,
+  parseLfsPointer,
+  wantsText,
+  type RepoSnapshot,
+  type SkippedEntry,
+  type SnapshotEntry,
+} from '../core/snapshot.js';
+import { isLfsTracked, parseLfsRules, type LfsRule } from './gitattributes.js';
+
+/**
+ * The part of Probot's Octokit this module uses. Declared with method syntax so that
+ * Octokit's overloaded `request` and `graphql` are accepted as they are.
+ */
+export interface GithubClient {
+  request(route: string, params?: object): Promise<{ data: any }>;
+  graphql(query: string, vars?: object): Promise<any>;
+}
+
+export interface GithubTarget {
+  owner: string;
+  repo: string;
+  sha: string;
+}
+
+export interface GithubSnapshotOptions {
+  /** Paths (files, and folders while walking a truncated tree) to leave out. */
+  ignore?: (path: string) => boolean;
+  /** How many wanted text files to read at most; default 150. */
+  maxTextFiles?: number;
+  /** Tree requests allowed when GitHub truncates the recursive listing; default 40. */
+  maxTreeRequests?: number;
+}
+
+/** Pointer texts read per evaluation to learn LFS objects' real sizes. */
+export const LFS_POINTER_READS = 20;
+/** Symlink targets read per evaluation. */
+export const SYMLINK_READS = 20;
+const ATTRIBUTE_FILES = 5;
+/** Smallest possible pointer: version line, sha256 oid and size take about 125 bytes. */
+const LFS_POINTER_MIN = 100;
+const DEFAULT_MAX_TEXT_FILES = 150;
+const DEFAULT_MAX_TREE_REQUESTS = 40;
+/** Sub-trees fetched at once while walking a truncated tree. */
+const TREE_CONCURRENCY = 4;
+// One GraphQL response carries every text it asked for; bound each by aliases and by the
+// bytes it should return, and the number of such requests.
+const GRAPHQL_MAX_ALIASES = 200;
+const GRAPHQL_MAX_BYTES = 8 * 1024 * 1024;
+const GRAPHQL_MAX_REQUESTS = 4;
+
+// Extensions that are source or prose: a small file with one of these is not read as a
+// possible LFS pointer (weights, archives and data files are).
+const TEXT_EXTENSIONS = new Set([
+  'md', 'mdx', 'txt', 'rst', 'tex', 'bib', 'json', 'yaml', 'yml', 'toml', 'cfg', 'ini', 'cff', 'xml',
+  'html', 'css', 'svg', 'py', 'pyi', 'ipynb', 'js', 'mjs', 'cjs', 'ts', 'sh', 'bash', 'c', 'h', 'cc',
+  'cpp', 'hpp', 'cu', 'cuh', 'rs', 'go', 'java', 'kt', 'scala', 'rb', 'r', 'jl', 'lua', 'sql', 'lock',
+  'gitignore', 'gitattributes', 'gitmodules', 'dockerignore', 'editorconfig',
+]);
+
+/**
+ * A small blob whose extension is not source or prose, so it may be a Git LFS pointer
+ * standing in for weights or data.
+ */
+export function mayBeLfsPointer(path: string, size: number): boolean {
+  if (size < LFS_POINTER_MIN || size >= LFS_POINTER_MAX) return false;
+  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  const dot = base.lastIndexOf('.');
+  if (dot <= 0) return false;
+  return !TEXT_EXTENSIONS.has(base.slice(dot + 1));
+}
+
+interface RawEntry {
+  path: string;
+  mode: string;
+  type: string;
+  sha: string;
+  size?: number;
+}
+
+interface Fetch {
+  path: string;
+  size: number;
+  purpose: 'text' | 'attributes' | 'pointer' | 'symlink';
+}
+
+interface BlobResult {
+  text: string | null;
+  isBinary: boolean;
+  byteSize: number;
+  isTruncated: boolean;
+}
+
+export async function readGithubSnapshot(
+  octokit: GithubClient,
+  target: GithubTarget,
+  options: GithubSnapshotOptions = {},
+): Promise<RepoSnapshot> {
+  const snapshot: RepoSnapshot = {
+    source: 'github',
+    location: `${target.owner}/${target.repo}`,
+    revision: target.sha,
+    entries: [],
+    texts: {},
+    skipped: [],
+  };
+  const ignore = options.ignore ?? (() => false);
+  const isIgnoredFolder = folderIgnorer(ignore, snapshot.skipped);
+
+  let raw: RawEntry[];
+  try {
+    raw = await listTree(octokit, target, options.maxTreeRequests ?? DEFAULT_MAX_TREE_REQUESTS, isIgnoredFolder, snapshot.skipped);
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    // 409 is GitHub's answer for a repository without commits; 404 for a commit that is
+    // gone (force-push) or not visible. Both evaluate as "nothing here", not as a fault.
+    if (status === 409 || status === 404) {
+      snapshot.skipped.push({
+        path: '',
+        reason: 'unreadable',
+        detail: status === 409 ? 'the repository is empty' : `commit ${target.sha} not found`,
+      });
+      return snapshot;
+    }
+    throw error;
+  }
+
+  const byPath = new Map<string, SnapshotEntry>();
+  for (const e of raw) {
+    if (e.type === 'tree') continue;
+    const dir = e.path.includes('/') ? e.path.slice(0, e.path.lastIndexOf('/')) : '';
+    if (dir && isIgnoredFolder(dir)) continue;
+    if (ignore(e.path)) {
+      snapshot.skipped.push({ path: e.path, reason: 'ignored' });
+      continue;
+    }
+    const entry: SnapshotEntry =
+      e.type === 'commit'
+        ? { path: e.path, size: 0, kind: 'submodule' }
+        : { path: e.path, size: e.size ?? 0, kind: e.mode === '120000' ? 'symlink' : 'file' };
+    byPath.set(e.path, entry);
+  }
+  snapshot.entries = [...byPath.values()].sort((a, b) => compare(a.path, b.path));
+
+  const fetches = planFetches(snapshot, options.maxTextFiles ?? DEFAULT_MAX_TEXT_FILES);
+  const results = await fetchBlobs(octokit, target, fetches, snapshot.skipped);
+
+  const lfsRules: LfsRule[] = [];
+  const read = new Set<string>();
+  for (const [fetch, blob] of results) {
+    read.add(fetch.path);
+    const entry = byPath.get(fetch.path)!;
+    if (!blob) {
+      snapshot.skipped.push({ path: fetch.path, reason: 'unreadable', detail: 'GitHub returned no blob' });
+      continue;
+    }
+    if (fetch.purpose === 'attributes') {
+      if (blob.text !== null) {
+        const dir = fetch.path.includes('/') ? fetch.path.slice(0, fetch.path.lastIndexOf('/')) : '';
+        lfsRules.push(...parseLfsRules(blob.text, dir));
+      }
+      continue;
+    }
+    if (fetch.purpose === 'symlink') {
+      if (blob.text !== null) entry.target = blob.text;
+      continue;
+    }
+    if (blob.isBinary || blob.text === null) {
+      if (fetch.purpose === 'text') snapshot.skipped.push({ path: fetch.path, reason: 'binary' });
+      continue;
+    }
+    if (blob.isTruncated) {
+      snapshot.skipped.push({ path: fetch.path, reason: 'too-large', detail: 'GitHub truncated the text' });
+      continue;
+    }
+    const pointer = parseLfsPointer(blob.text);
+    if (pointer) {
+      entry.kind = 'lfs';
+      entry.lfs = pointer;
+      entry.size = pointer.size;
+      if (fetch.purpose === 'text') {
+        snapshot.skipped.push({
+          path: fetch.path,
+          reason: pointer.size > TEXT_SIZE_CAP ? 'too-large' : 'unreadable',
+          detail: 'stored in Git LFS: the pointer was read, not the object',
+        });
+      }
+    } else if (blob.text.startsWith(LFS_VERSION_LINE)) {
+      snapshot.skipped.push({ path: fetch.path, reason: 'invalid-lfs' });
+    } else if (fetch.purpose === 'text') {
+      snapshot.texts[fetch.path] = blob.text;
+    }
+  }
+
+  // Small blobs that .gitattributes routes through LFS but whose pointer was not read are
+  // LFS entries without `lfs` facts: the engine knows the file is LFS-stored, and `size`
+  // stays the pointer's size because the object's real size is unknown.
+  if (lfsRules.length > 0) {
+    lfsRules.sort((a, b) => (a.dir === '' ? 0 : depth(a.dir) + 1) - (b.dir === '' ? 0 : depth(b.dir) + 1));
+    for (const entry of snapshot.entries) {
+      if (entry.kind !== 'file' || entry.size < LFS_POINTER_MIN || entry.size >= LFS_POINTER_MAX) continue;
+      if (read.has(entry.path)) continue;
+      if (!isLfsTracked(lfsRules, entry.path)) continue;
+      entry.kind = 'lfs';
+      snapshot.skipped.push({
+        path: entry.path,
+        reason: 'limit',
+        detail: `Git LFS pointer not read (at most ${LFS_POINTER_READS} per evaluation): real size unknown`,
+      });
+    }
+  }
+
+  linkSymlinkedTexts(snapshot, byPath);
+  snapshot.skipped.sort((a, b) => compare(a.path, b.path) || compare(a.reason, b.reason));
+  return snapshot;
+}
+
+/** Memoised "is this folder or one of its parents ignored", noting each ignored folder once. */
+function folderIgnorer(ignore: (path: string) => boolean, skipped: SkippedEntry[]): (dir: string) => boolean {
+  const memo = new Map<string, boolean>();
+  const check = (dir: string): boolean => {
+    const known = memo.get(dir);
+    if (known !== undefined) return known;
+    const parent = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
+    let result = parent !== '' && check(parent);
+    if (!result && ignore(dir)) {
+      result = true;
+      skipped.push({ path: dir, reason: 'ignored' });
+    }
+    memo.set(dir, result);
+    return result;
+  };
+  return check;
+}
+
+async function getTree(
+  octokit: GithubClient,
+  target: GithubTarget,
+  treeSha: string,
+  recursive: boolean,
+): Promise<{ tree: RawEntry[]; truncated: boolean }> {
+  const { data } = await octokit.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+    owner: target.owner,
+    repo: target.repo,
+    tree_sha: treeSha,
+    ...(recursive ? { recursive: '1' } : {}),
+  });
+  return { tree: (data.tree ?? []) as RawEntry[], truncated: Boolean(data.truncated) };
+}
+
+/**
+ * All entries of the commit's tree (paths from the root, folders included). When GitHub
+ * truncates the recursive listing, lists the root alone and fetches each sub-tree
+ * recursively, going one level further down wherever a sub-tree is itself truncated,
+ * within `maxRequests` tree requests in total.
+ */
+async function listTree(
+  octokit: GithubClient,
+  target: GithubTarget,
+  maxRequests: number,
+  isIgnoredFolder: (dir: string) => boolean,
+  skipped: SkippedEntry[],
+): Promise<RawEntry[]> {
+  const first = await getTree(octokit, target, target.sha, true);
+  if (!first.truncated) return first.tree;
+
+  const out: RawEntry[] = [];
+  let budget = maxRequests - 1;
+  const queue: { sha: string; path: string; recursive: boolean }[] = [{ sha: target.sha, path: '', recursive: false }];
+  while (queue.length > 0) {
+    if (budget <= 0) {
+      for (const job of queue.splice(0)) {
+        skipped.push({ path: job.path, reason: 'limit', detail: `folder not listed: ${maxRequests} tree requests spent` });
+      }
+      break;
+    }
+    const allowed = queue.splice(0, Math.min(TREE_CONCURRENCY, budget));
+    budget -= allowed.length;
+    const listings = await Promise.all(allowed.map((job) => getTree(octokit, target, job.sha, job.recursive)));
+    allowed.forEach((job, i) => {
+      const listing = listings[i]!;
+      if (job.recursive && listing.truncated) {
+        queue.push({ ...job, recursive: false });
+        return;
+      }
+      if (!job.recursive && listing.truncated) {
+        // A single folder with more entries than GitHub lists: keep what came back.
+        skipped.push({ path: job.path, reason: 'limit', detail: 'GitHub truncated the folder listing' });
+      }
+      for (const e of listing.tree) {
+        const path = job.path ? `${job.path}/${e.path}` : e.path;
+        if (!job.recursive && e.type === 'tree') {
+          if (!isIgnoredFolder(path)) queue.push({ sha: e.sha, path, recursive: true });
+          continue;
+        }
+        out.push({ ...e, path });
+      }
+    });
+  }
+  return out;
+}
+
+const CARD_RE = /^(readme|model_?card|data_?card)\.md$/;
+const LICENSE_RE = /^(licen[cs]e|copying|notice)([._-].*)?$/;
+
+/** Order of importance when the text budget is short: cards and licenses, then configs. */
+function textRank(path: string): number {
+  const lower = path.toLowerCase();
+  const base = lower.slice(lower.lastIndexOf('/') + 1);
+  if (CARD_RE.test(base) || LICENSE_RE.test(base) || lower.startsWith('.github/truly-open.')) return 0;
+  if (/\.ya?ml$/.test(base)) return 2;
+  return 1;
+}
+
+function planFetches(snapshot: RepoSnapshot, maxTextFiles: number): Fetch[] {
+  const files = snapshot.entries.filter((e) => e.kind === 'file');
+  const byDepth = (a: { path: string }, b: { path: string }) => depth(a.path) - depth(b.path) || compare(a.path, b.path);
+
+  const attributes = files
+    .filter((e) => e.path.split('/').pop() === '.gitattributes' && e.size <= TEXT_SIZE_CAP)
+    .sort(byDepth)
+    .slice(0, ATTRIBUTE_FILES)
+    .map((e): Fetch => ({ path: e.path, size: e.size, purpose: 'attributes' }));
+
+  const wanted = files.filter((e) => wantsText(e.path, e.size));
+  const texts: Fetch[] = [];
+  const candidates = wanted
+    .filter((e) => {
+      if (e.size <= TEXT_SIZE_CAP) return true;
+      snapshot.skipped.push({ path: e.path, reason: 'too-large', detail: `${e.size} bytes, cap ${TEXT_SIZE_CAP}` });
+      return false;
+    })
+    .sort((a, b) => textRank(a.path) - textRank(b.path) || byDepth(a, b));
+  candidates.forEach((e, i) => {
+    if (i < maxTextFiles) texts.push({ path: e.path, size: e.size, purpose: 'text' });
+    else snapshot.skipped.push({ path: e.path, reason: 'limit', detail: `more than ${maxTextFiles} text files wanted` });
+  });
+
+  const asText = new Set(texts.map((f) => f.path));
+  const pointers = files
+    .filter((e) => !asText.has(e.path) && mayBeLfsPointer(e.path, e.size))
+    .sort(byDepth)
+    .slice(0, LFS_POINTER_READS)
+    .map((e): Fetch => ({ path: e.path, size: e.size, purpose: 'pointer' }));
+
+  const symlinks = snapshot.entries
+    .filter((e) => e.kind === 'symlink')
+    .sort(byDepth)
+    .slice(0, SYMLINK_READS)
+    .map((e): Fetch => ({ path: e.path, size: e.size, purpose: 'symlink' }));
+
+  return [...attributes, ...texts, ...pointers, ...symlinks];
+}
+
+/**
+ * Reads the planned blobs through GraphQL, normally in one request. Each path becomes an
+ * aliased `object(expression: "<sha>:<path>")`; expressions travel as variables, so paths
+ * need no escaping inside the query.
+ */
+async function fetchBlobs(
+  octokit: GithubClient,
+  target: GithubTarget,
+  fetches: Fetch[],
+  skipped: SkippedEntry[],
+): Promise<[Fetch, BlobResult | null][]> {
+  const chunks: Fetch[][] = [];
+  let current: Fetch[] = [];
+  let bytes = 0;
+  for (const fetch of fetches) {
+    const full = current.length >= GRAPHQL_MAX_ALIASES || (current.length > 0 && bytes + fetch.size > GRAPHQL_MAX_BYTES);
+    if (full) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    if (chunks.length >= GRAPHQL_MAX_REQUESTS) {
+      if (fetch.purpose === 'text') {
+        skipped.push({ path: fetch.path, reason: 'limit', detail: 'over the bytes read per evaluation' });
+      }
+      continue;
+    }
+    current.push(fetch);
+    bytes += fetch.size;
+  }
+  if (current.length > 0 && chunks.length < GRAPHQL_MAX_REQUESTS) chunks.push(current);
+
+  const results: [Fetch, BlobResult | null][] = [];
+  for (const chunk of chunks) {
+    const data = await queryBlobs(octokit, target, chunk);
+    chunk.forEach((fetch, i) => results.push([fetch, (data?.repository?.[`f${i}`] as BlobResult | null) ?? null]));
+  }
+  return results;
+}
+
+/** Builds the aliased query for `count` blobs; exported so tests can read its shape. */
+export function blobQuery(count: number): string {
+  const vars = ['$owner: String!', '$name: String!'];
+  const fields: string[] = [];
+  for (let i = 0; i < count; i++) {
+    vars.push(`$e${i}: String!`);
+    fields.push(`f${i}: object(expression: $e${i}) { ...blob }`);
+  }
+  return (
+    `query(${vars.join(', ')}) { repository(owner: $owner, name: $name) { ${fields.join(' ')} } }\n` +
+    'fragment blob on Blob { text isBinary byteSize isTruncated }'
+  );
+}
+
+async function queryBlobs(octokit: GithubClient, target: GithubTarget, chunk: Fetch[]): Promise<any> {
+  const vars: Record<string, string> = { owner: target.owner, name: target.repo };
+  chunk.forEach((fetch, i) => (vars[`e${i}`] = `${target.sha}:${fetch.path}`));
+  try {
+    return await octokit.graphql(blobQuery(chunk.length), vars);
+  } catch (error) {
+    // A field-level error (one unreadable blob) still returns the others: keep them.
+    const partial = (error as { name?: string; data?: { repository?: unknown } }).data;
+    if ((error as { name?: string }).name === 'GraphqlResponseError' && partial?.repository) return partial;
+    throw error;
+  }
+}
+
+/**
+ * Notes links that leave the repository, and lets a symlinked card or license
+ * (README.md -> docs/README.md) read as its target's text.
+ */
+function linkSymlinkedTexts(snapshot: RepoSnapshot, byPath: Map<string, SnapshotEntry>): void {
+  for (const entry of snapshot.entries) {
+    if (entry.kind !== 'symlink' || entry.target === undefined) continue;
+    const dir = entry.path.includes('/') ? entry.path.slice(0, entry.path.lastIndexOf('/')) : '';
+    const resolved = resolvePosix(dir, entry.target);
+    if (resolved === null) {
+      snapshot.skipped.push({ path: entry.path, reason: 'symlink-outside', detail: entry.target });
+      continue;
+    }
+    if (!wantsText(entry.path, 0)) continue;
+    const text = snapshot.texts[resolved];
+    if (text !== undefined && byPath.get(resolved)?.kind === 'file') snapshot.texts[entry.path] = text;
+  }
+}
+
+/** Resolves a link target against its folder; null when it leaves the repository. */
+function resolvePosix(dir: string, target: string): string | null {
+  if (target.startsWith('/')) return null;
+  const parts = dir ? dir.split('/') : [];
+  for (const part of target.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join('/');
+}
+
+/** Folders above a path: 0 for a root file. */
+function depth(path: string): number {
+  return path.split('/').length - 1;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
