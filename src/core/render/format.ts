@@ -1,0 +1,82 @@
+// Small string helpers shared by the renderers: cutting text to a width, naming where
+// evidence sits, and making arbitrary text safe inside Markdown.
+import { COMPONENTS, isComponentId } from '../catalog.js';
+import type { Evidence } from '../evidence/types.js';
+import type { ModelReport } from '../report.js';
+
+/** Cut to at most `max` code points, ending in an ellipsis when cut. */
+export function truncate(text: string, max: number, ellipsis = '…'): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  const keep = Math.max(0, max - Array.from(ellipsis).length);
+  return chars.slice(0, keep).join('').trimEnd() + ellipsis;
+}
+
+/** Collapse newlines and runs of spaces: messages go into single table cells. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export function visibleLength(text: string): number {
+  return Array.from(text).length;
+}
+
+export function padEnd(text: string, width: number): string {
+  const gap = width - visibleLength(text);
+  return gap > 0 ? text + ' '.repeat(gap) : text;
+}
+
+/** `path:line`, `path`, or the URL: the most precise pointer the evidence offers. */
+export function evidenceLocation(evidence: Evidence): string | null {
+  if (evidence.path) return evidence.line ? `${evidence.path}:${evidence.line}` : evidence.path;
+  return evidence.url ?? null;
+}
+
+/** The first evidence that points into the repository, for annotations and SARIF locations. */
+export function firstPathEvidence(evidence: readonly Evidence[]): (Evidence & { path: string }) | undefined {
+  return evidence.find((e): e is Evidence & { path: string } => typeof e.path === 'string' && e.path !== '');
+}
+
+/** The model card's path as the model-card component saw it, if it saw one. */
+export function modelCardPath(model: ModelReport): string | undefined {
+  return firstPathEvidence(model.components['model-card']?.evidence ?? [])?.path;
+}
+
+export function componentTitle(id: string): string | undefined {
+  return isComponentId(id) ? COMPONENTS[id].title : undefined;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export function percent(value: number): string {
+  return `${Math.round(value)} %`;
+}
+
+// Markdown ---------------------------------------------------------------------------
+
+/** Text that renders literally inside a Markdown table cell or paragraph. */
+export function mdText(text: string): string {
+  return oneLine(text)
+    .replace(/\\/g, '\\\\')
+    .replace(/([`*_[\]<>#~|!])/g, '\\$1');
+}
+
+/** An inline code span that survives table cells (`|` must be escaped even inside code). */
+export function mdCode(text: string): string {
+  const clean = oneLine(text).replace(/\|/g, '\\|');
+  const fence = clean.includes('`') ? '``' : '`';
+  const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${clean}${pad}${fence}`;
+}
+
+export function mdLink(text: string, url: string): string {
+  return `[${mdText(text)}](${url.replace(/[()\s]/g, (c) => encodeURIComponent(c))})`;
+}
+
+export function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
