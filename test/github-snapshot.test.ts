@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { mayBeLfsPointer, readGithubSnapshot, type GithubTarget } from '../src/sources/github-snapshot.js';
+import { readGithubSnapshot, type GithubTarget } from '../src/sources/github-snapshot.js';
 import { TEXT_SIZE_CAP, type RepoSnapshot } from '../src/core/snapshot.js';
 import {
   GITHUB_API,
@@ -7,7 +7,6 @@ import {
   defineRepo,
   entriesUnder,
   lfsFile,
-  lfsPointer,
   mockBlobs,
   mockTree,
   mockTreeError,
@@ -65,7 +64,7 @@ describe('readGithubSnapshot: a typical model repository', () => {
     expect(requests.count).toBe(2);
     expect(requests.routes).toEqual([`GET /repos/${OWNER}/${REPO}/git/trees/${SHA}?recursive=1`, 'POST /graphql']);
     expect(blobs.shas.every((s) => s === SHA)).toBe(true);
-    // .gitattributes, the wanted texts, then the pointer candidates; never train.py or tokenizer.json.
+    // .gitattributes, the wanted texts, then the pointer candidates; never train.py.
     expect(blobs.requests).toEqual([
       [
         '.gitattributes',
@@ -76,6 +75,7 @@ describe('readGithubSnapshot: a typical model repository', () => {
         'model.safetensors.index.json',
         'model-00001-of-00002.safetensors',
         'model-00002-of-00002.safetensors',
+        'tokenizer.json',
       ],
     ]);
     expect(snapshot).toMatchObject({ source: 'github', location: 'acme/llm', revision: SHA });
@@ -109,12 +109,8 @@ describe('readGithubSnapshot: a typical model repository', () => {
       lfs: { oid: expect.stringMatching(/^[0-9a-f]{64}$/), size: 4_976_698_672 },
     });
     expect(entry(snapshot, 'model-00002-of-00002.safetensors')?.size).toBe(1_459_729_952);
-    // LFS-tracked by .gitattributes but not a pointer candidate: LFS, real size unknown.
-    const tokenizer = entry(snapshot, 'tokenizer.json')!;
-    expect(tokenizer.kind).toBe('lfs');
-    expect(tokenizer.lfs).toBeUndefined();
-    expect(tokenizer.size).toBe(Buffer.byteLength(files['tokenizer.json'] as string));
-    expect(skipped(snapshot, 'tokenizer.json')).toEqual(['limit']);
+    // A source-like extension, but LFS-tracked in most model repositories: read as a pointer.
+    expect(entry(snapshot, 'tokenizer.json')).toMatchObject({ kind: 'lfs', size: 9_085_657 });
     expect(entry(snapshot, 'scripts/train.py')).toEqual({ path: 'scripts/train.py', kind: 'file', size: 15 });
 
     expect(Object.keys(snapshot.texts).sort()).toEqual([
@@ -125,7 +121,25 @@ describe('readGithubSnapshot: a typical model repository', () => {
       'model.safetensors.index.json',
     ]);
     expect(snapshot.texts['README.md']).toBe(CARD);
-    expect(snapshot.skipped).toHaveLength(1);
+    expect(snapshot.skipped).toEqual([]);
+  });
+
+  it('marks LFS-tracked files whose pointers were not read as LFS of unknown size', async () => {
+    const attributes = '*.safetensors filter=lfs\nvocab.txt filter=lfs\n';
+    const repo = defineRepo({ ...files, '.gitattributes': attributes, 'vocab.txt': lfsFile(800_000, 'vocab') });
+    const scope = nock(GITHUB_API);
+    mockTree(scope, OWNER, REPO, SHA, repo.entries);
+    const blobs = mockBlobs(scope, OWNER, REPO, repo.blobs);
+
+    const snapshot = await readGithubSnapshot(testOctokit(), target);
+
+    scope.done();
+    expect(blobs.requests[0]).not.toContain('vocab.txt'); // a .txt is never a pointer candidate
+    const vocab = entry(snapshot, 'vocab.txt')!;
+    expect(vocab.kind).toBe('lfs');
+    expect(vocab.lfs).toBeUndefined();
+    expect(vocab.size).toBe(Buffer.byteLength(lfsFile(800_000, 'vocab')));
+    expect(skipped(snapshot, 'vocab.txt')).toEqual(['limit']);
   });
 });
 
@@ -368,16 +382,6 @@ describe('readGithubSnapshot: Git LFS', () => {
     expect(snapshot.texts).toEqual({});
     expect(entry(snapshot, 'trainer_state.json')).toMatchObject({ kind: 'lfs', size: 40_000_000 });
     expect(skipped(snapshot, 'trainer_state.json')).toEqual(['too-large']);
-  });
-
-  it('only reads small files with weight or data extensions as pointer candidates', () => {
-    const pointerSize = Buffer.byteLength(lfsPointer(123));
-    expect(mayBeLfsPointer('model.safetensors', pointerSize)).toBe(true);
-    expect(mayBeLfsPointer('data/train.parquet', pointerSize)).toBe(true);
-    expect(mayBeLfsPointer('model.safetensors', 5000)).toBe(false);
-    expect(mayBeLfsPointer('train.py', pointerSize)).toBe(false);
-    expect(mayBeLfsPointer('Makefile', pointerSize)).toBe(false);
-    expect(mayBeLfsPointer('empty.bin', 0)).toBe(false);
   });
 });
 

@@ -84,3 +84,30 @@ export function parseLfsPointer(text: string): { oid: string; size: number } | n
   if (!oid || !size) return null;
   return { oid, size: Number(size) };
 }
+
+/**
+ * Extensions that are source or prose, never stored as LFS pointers in practice. Data
+ * formats (.csv, .jsonl, .parquet …) are deliberately absent: those are what LFS holds.
+ */
+const SOURCE_EXTENSIONS = new Set(
+  (
+    'py pyi ipynb md markdown rst txt json yaml yml toml cfg ini conf sh bash zsh ps1 bat ' +
+    'js mjs cjs jsx ts mts cts tsx c h cc cpp cxx hpp hh cu cuh rs go java kt kts scala rb pl ' +
+    'php lua r jl swift m mm cs fs vb sql html htm css scss sass less vue svelte xml svg tex ' +
+    'bib cmake mk make gradle properties lock dockerfile gitignore gitattributes editorconfig'
+  ).split(' '),
+);
+/** LFS-tracked in most model repositories despite a source-like extension. */
+const LFS_PRONE_NAMES = new Set(['tokenizer.json']);
+
+/**
+ * Whether a small file (under LFS_POINTER_MAX bytes; the caller checks the size) is worth
+ * opening to look for a Git LFS pointer: weights, data and archives are, source and prose
+ * are not. Every source applies the same rule so that they agree on what is LFS.
+ */
+export function mayBeLfsPointer(path: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  if (LFS_PRONE_NAMES.has(base)) return true;
+  const dot = base.lastIndexOf('.');
+  return dot <= 0 || !SOURCE_EXTENSIONS.has(base.slice(dot + 1));
+}

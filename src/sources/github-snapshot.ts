@@ -6,6 +6,7 @@ import {
   LFS_POINTER_MAX,
   LFS_VERSION_LINE,
   TEXT_SIZE_CAP,
+  mayBeLfsPointer,
   parseLfsPointer,
   wantsText,
   type RepoSnapshot,
@@ -55,25 +56,9 @@ const GRAPHQL_MAX_ALIASES = 200;
 const GRAPHQL_MAX_BYTES = 8 * 1024 * 1024;
 const GRAPHQL_MAX_REQUESTS = 4;
 
-// Extensions that are source or prose: a small file with one of these is not read as a
-// possible LFS pointer (weights, archives and data files are).
-const TEXT_EXTENSIONS = new Set([
-  'md', 'mdx', 'txt', 'rst', 'tex', 'bib', 'json', 'yaml', 'yml', 'toml', 'cfg', 'ini', 'cff', 'xml',
-  'html', 'css', 'svg', 'py', 'pyi', 'ipynb', 'js', 'mjs', 'cjs', 'ts', 'sh', 'bash', 'c', 'h', 'cc',
-  'cpp', 'hpp', 'cu', 'cuh', 'rs', 'go', 'java', 'kt', 'scala', 'rb', 'r', 'jl', 'lua', 'sql', 'lock',
-  'gitignore', 'gitattributes', 'gitmodules', 'dockerignore', 'editorconfig',
-]);
-
-/**
- * A small blob whose extension is not source or prose, so it may be a Git LFS pointer
- * standing in for weights or data.
- */
-export function mayBeLfsPointer(path: string, size: number): boolean {
-  if (size < LFS_POINTER_MIN || size >= LFS_POINTER_MAX) return false;
-  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-  const dot = base.lastIndexOf('.');
-  if (dot <= 0) return false;
-  return !TEXT_EXTENSIONS.has(base.slice(dot + 1));
+/** Whether a blob's size fits a Git LFS pointer (about 125 bytes up to 1 KiB). */
+function pointerSized(size: number): boolean {
+  return size >= LFS_POINTER_MIN && size < LFS_POINTER_MAX;
 }
 
 interface RawEntry {
@@ -204,7 +189,7 @@ export async function readGithubSnapshot(
   if (lfsRules.length > 0) {
     lfsRules.sort((a, b) => (a.dir === '' ? 0 : depth(a.dir) + 1) - (b.dir === '' ? 0 : depth(b.dir) + 1));
     for (const entry of snapshot.entries) {
-      if (entry.kind !== 'file' || entry.size < LFS_POINTER_MIN || entry.size >= LFS_POINTER_MAX) continue;
+      if (entry.kind !== 'file' || !pointerSized(entry.size)) continue;
       if (read.has(entry.path)) continue;
       if (!isLfsTracked(lfsRules, entry.path)) continue;
       entry.kind = 'lfs';
@@ -342,9 +327,9 @@ function planFetches(snapshot: RepoSnapshot, maxTextFiles: number): Fetch[] {
     else snapshot.skipped.push({ path: e.path, reason: 'limit', detail: `more than ${maxTextFiles} text files wanted` });
   });
 
-  const asText = new Set(texts.map((f) => f.path));
+  const planned = new Set([...attributes, ...texts].map((f) => f.path));
   const pointers = files
-    .filter((e) => !asText.has(e.path) && mayBeLfsPointer(e.path, e.size))
+    .filter((e) => !planned.has(e.path) && pointerSized(e.size) && mayBeLfsPointer(e.path))
     .sort(byDepth)
     .slice(0, LFS_POINTER_READS)
     .map((e): Fetch => ({ path: e.path, size: e.size, purpose: 'pointer' }));

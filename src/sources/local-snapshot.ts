@@ -10,9 +10,9 @@
 // - Text is read only for paths `wantsText` asks for, at most TEXT_SIZE_CAP bytes; NUL
 //   bytes or invalid UTF-8 make it 'binary'; a UTF-8 BOM is dropped.
 // - LFS pointers: a file under LFS_POINTER_MAX bytes is opened to look for the pointer line
-//   only when its extension is not a plain source/text type (see SOURCE_EXTENSIONS), or when
-//   it is read as text anyway. Data shards (.parquet, .bin, .jsonl, no extension …) are
-//   looked at; a 300-byte `train.py` is not.
+//   only when its extension is not a plain source/text type (`mayBeLfsPointer`, shared with
+//   the GitHub source in core/snapshot.ts), or when it is read as text anyway. Data shards
+//   (.parquet, .bin, .jsonl, no extension …) are looked at; a 300-byte `train.py` is not.
 // - `ignore` globs prune folders before they are read; what they left out is counted per
 //   pattern in one 'ignored' skip each (path = the pattern), never listed file by file.
 // - Unreadable files and folders become 'unreadable' skips. Only a root that is missing,
@@ -32,6 +32,7 @@ import {
   LFS_POINTER_MAX,
   LFS_VERSION_LINE,
   TEXT_SIZE_CAP,
+  mayBeLfsPointer,
   parseLfsPointer,
   wantsText,
   type RepoSnapshot,
@@ -60,22 +61,6 @@ export interface LocalSnapshotOptions {
   /** Called with the number of entries listed so far, every PROGRESS_EVERY entries and at the end. */
   onProgress?: (entries: number) => void;
 }
-
-/**
- * Extensions that are source or prose, never stored as LFS pointers in practice, so small
- * files with them are not opened to look for one. Data formats (.csv, .jsonl, .parquet …)
- * are deliberately absent: those are exactly what LFS holds.
- */
-const SOURCE_EXTENSIONS = new Set(
-  (
-    'py pyi ipynb md markdown rst txt json yaml yml toml cfg ini conf sh bash zsh ps1 bat ' +
-    'js mjs cjs jsx ts mts cts tsx c h cc cpp cxx hpp hh cu cuh rs go java kt kts scala rb pl ' +
-    'php lua r jl swift m mm cs fs vb sql html htm css scss sass less vue svelte xml svg tex ' +
-    'bib cmake mk make gradle properties lock dockerfile gitignore gitattributes editorconfig'
-  ).split(' '),
-);
-/** LFS-tracked in most model repositories despite a source-like extension. */
-const LFS_PRONE_NAMES = new Set(['tokenizer.json']);
 
 const PROGRESS_EVERY = 1000;
 const YIELD_EVERY = 4096;
@@ -373,13 +358,6 @@ class Walker {
     for (const key of [...this.texts.keys()].sort(compare)) texts[key] = this.texts.get(key)!;
     return { entries: this.entries, texts, skipped: this.skipped };
   }
-}
-
-function mayBeLfsPointer(rel: string): boolean {
-  const base = rel.slice(rel.lastIndexOf('/') + 1).toLowerCase();
-  if (LFS_PRONE_NAMES.has(base)) return true;
-  const dot = base.lastIndexOf('.');
-  return dot <= 0 || !SOURCE_EXTENSIONS.has(base.slice(dot + 1));
 }
 
 function describeBadPointer(text: string): string {
