@@ -1,0 +1,91 @@
+import { renderMarkdown } from '../src/core/render/markdown.js';
+import { nextSteps } from '../src/core/render/steps.js';
+import { COMPONENTS } from '../src/core/catalog.js';
+import { ALL_OPEN, OPEN_WEIGHTS_ONLY, buildReport } from './helpers/report-builder.js';
+
+const docsBaseUrl = 'https://docs.example/components';
+
+const report = buildReport({
+  statuses: OPEN_WEIGHTS_ONLY,
+  components: {
+    weights: {
+      status: 'open',
+      license: 'Apache-2.0',
+      message: '3 safetensors shards (13.5 GB) under Apache-2.0 | from LICENSE',
+      evidence: [
+        { kind: 'file', path: 'model-00001-of-00003.safetensors' },
+        { kind: 'card-field', path: 'README.md', line: 3, field: 'license' },
+        { kind: 'file', path: 'model-00002-of-00003.safetensors' },
+        { kind: 'hub', url: 'https://huggingface.co/acme/example-7b' },
+      ],
+    },
+    'training-data': {
+      status: 'mentioned',
+      message: 'Card says "trained on *our* <internal> corpus" [see notes]',
+      evidence: [{ kind: 'card-section', path: 'README.md', line: 41, section: 'training data' }],
+    },
+  },
+  problems: [{ severity: 'warning', path: 'README.md', line: 2, message: 'front matter is not valid YAML: `a|b`', ruleId: 'front-matter-invalid' }],
+});
+
+describe('renderMarkdown', () => {
+  test('snapshot of an open-weights release', () => {
+    expect(renderMarkdown(report, { docsBaseUrl })).toMatchSnapshot();
+  });
+
+  test('one table row per component, each linking to its doc page', () => {
+    const md = renderMarkdown(report, { docsBaseUrl });
+    for (const meta of Object.values(COMPONENTS)) {
+      expect(md).toContain(`[${meta.title}](${docsBaseUrl}/${meta.id}.md)`);
+    }
+  });
+
+  test('cells escape pipes and Markdown, so every table row keeps six columns', () => {
+    const md = renderMarkdown(report, { docsBaseUrl });
+    const rows = md.split('\n').filter((l) => l.startsWith('| '));
+    for (const row of rows) {
+      // Split on pipes that are not escaped.
+      expect(row.split(/(?<!\\)\|/).length - 2).toBe(6);
+    }
+    expect(md).toContain('under Apache-2.0 \\| from LICENSE');
+    expect(md).toContain('\\*our\\* \\<internal\\> corpus" \\[see notes\\]');
+  });
+
+  test('evidence shows path:line, at most two locations and a count of the rest', () => {
+    const md = renderMarkdown(report, { docsBaseUrl });
+    const weightsRow = md.split('\n').find((l) => l.includes('[Weights]'))!;
+    expect(weightsRow).toContain('`model-00001-of-00003.safetensors`, `README.md:3` +2 more');
+  });
+
+  test('steps cover the ladder gaps first, then the next MOF class, with remediation', () => {
+    const steps = nextSteps(report.models[0]!);
+    expect(steps.map((s) => s.id)).toEqual([
+      'training-data',
+      'data-preprocessing-code',
+      'training-code',
+      'training-config',
+      'data-card',
+      'technical-report',
+    ]);
+    const md = renderMarkdown(report, { docsBaseUrl });
+    expect(md).toContain(`1. **[Training data](${docsBaseUrl}/training-data.md)** (mentioned; needed for open source): ${COMPONENTS['training-data'].remediation}`);
+  });
+
+  test('a component that blocks both the ladder and the MOF class is listed once with both goals', () => {
+    const model = buildReport({ statuses: { ...ALL_OPEN, 'training-code': 'missing' } }).models[0]!;
+    expect(nextSteps(model)).toEqual([{ id: 'training-code', status: 'missing', goals: ['open source', 'MOF Class II'] }]);
+  });
+
+  test('a fully open release has no steps section', () => {
+    const md = renderMarkdown(buildReport({ statuses: ALL_OPEN }), { docsBaseUrl });
+    expect(md).not.toContain('How to become truly open');
+    expect(md).toContain('Class I (Open Science)');
+    expect(md).toContain('**OSI Open Source AI Definition 1.0**: conformant');
+  });
+
+  test('problems are listed with their location', () => {
+    expect(renderMarkdown(report, { docsBaseUrl })).toContain(
+      '- ⚠ **warning** `README.md:2`: front matter is not valid YAML: \\`a\\|b\\`',
+    );
+  });
+});
