@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import type { RemoteQuery } from '../src/core/remote.js';
 import { ResponseCache } from '../src/sources/hub/http.js';
-import { resolveRemote, type ResolveOptions } from '../src/sources/hub/resolve.js';
+import { hubOptionsFromEnv, resolveRemote, type ResolveOptions } from '../src/sources/hub/resolve.js';
 import {
   datasetJson,
   DESCRIPTIVE_CARD,
@@ -215,5 +215,13 @@ describe('never throws', () => {
     nock('http://127.0.0.1:8765').get('/api/datasets/org/local').reply(200, datasetJson('org/local', { license: 'cc-by-sa-4.0', withReadme: false }));
     const facts = await resolveRemote(query({ datasets: ['org/local'] }), options({ hfEndpoint: 'http://127.0.0.1:8765' }));
     expect(facts.datasets['org/local']).toMatchObject({ state: 'found', url: 'http://127.0.0.1:8765/datasets/org/local', license: 'CC-BY-SA-4.0' });
+  });
+});
+
+describe('hubOptionsFromEnv', () => {
+  it('reads HF_ENDPOINT and HF_TOKEN (or the older HUGGING_FACE_HUB_TOKEN), ignoring blanks', () => {
+    expect(hubOptionsFromEnv({ HF_ENDPOINT: 'http://127.0.0.1:9000', HF_TOKEN: 'hf_a' })).toEqual({ hfEndpoint: 'http://127.0.0.1:9000', hfToken: 'hf_a' });
+    expect(hubOptionsFromEnv({ HUGGING_FACE_HUB_TOKEN: 'hf_b', HF_ENDPOINT: ' ' })).toEqual({ hfToken: 'hf_b' });
+    expect(hubOptionsFromEnv({})).toEqual({});
   });
 });

@@ -20,6 +20,19 @@ export interface ResolveOptions extends HttpOptions {
 export const MAX_LINEAGE_DEPTH = 5;
 const DEFAULT_CONCURRENCY = 4;
 
+/**
+ * Hub settings from the environment, for the CLI and the app: `HF_ENDPOINT` (a mirror or a
+ * local test server) and `HF_TOKEN` (`HUGGING_FACE_HUB_TOKEN` is the older name).
+ */
+export function hubOptionsFromEnv(env: Record<string, string | undefined>): Pick<ResolveOptions, 'hfEndpoint' | 'hfToken'> {
+  const out: Pick<ResolveOptions, 'hfEndpoint' | 'hfToken'> = {};
+  const endpoint = env.HF_ENDPOINT?.trim();
+  const token = (env.HF_TOKEN ?? env.HUGGING_FACE_HUB_TOKEN)?.trim();
+  if (endpoint) out.hfEndpoint = endpoint;
+  if (token) out.hfToken = token;
+  return out;
+}
+
 export function emptyRemoteFacts(): RemoteFacts {
   return { datasets: {}, models: {}, github: {}, lineage: [], notes: [] };
 }
