@@ -106,6 +106,12 @@ describe('parseConfig', () => {
     expect(config).toEqual(DEFAULT_CONFIG);
   });
 
+  it('points an unexpected end of file at the last line, not past it', () => {
+    const problem = only(parseConfig('comment: always\nignore: [\n\n', FILE).problems);
+    expect(problem.message).toMatch(/^not valid YAML: unexpected end of the stream/);
+    expect(problem.line).toBe(2);
+  });
+
   it('reports a duplicated key as invalid YAML on the second occurrence', () => {
     const problem = only(parseConfig('comment: always\ncomment: never\n').problems);
     expect(problem.message).toMatch(/duplicated mapping key/);

@@ -47,7 +47,9 @@ export function parseConfig(text: string, path?: string): ParsedConfig {
     doc = load(text, { filename: path ?? 'truly-open.yml' });
   } catch (error) {
     if (error instanceof YAMLException) {
-      const line = error.mark ? error.mark.line + 1 : undefined;
+      // At the end of the stream js-yaml points past the last line; show the last real one.
+      const last = text.trimEnd().split(/\r?\n/).length;
+      const line = error.mark ? Math.min(error.mark.line + 1, last) : undefined;
       report(`not valid YAML: ${error.reason || error.message}`, line);
     } else {
       // js-yaml recurses per nesting level; absurd nesting ends in a RangeError.
