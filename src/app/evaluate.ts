@@ -1,0 +1,154 @@
+// The one pipeline behind every event: snapshot, model signal, check run, config, assess,
+// publish. Handlers say what to evaluate and what else to publish; this file makes sure a
+// check run, once created, is always completed, with the reason when anything failed.
+import type { Config } from '../config/schema.js';
+import { assess } from '../core/assess.js';
+import { computeDelta, type ReportDelta } from '../core/delta.js';
+import type { Problem } from '../core/evidence/types.js';
+import { hasModelSignal } from '../core/model-signal.js';
+import { renderCheckRun, type Annotation, type CheckRunOutput } from '../core/render/check-run.js';
+import type { Report } from '../core/report.js';
+import { applyIgnore } from '../core/snapshot-ignore.js';
+import type { RepoSnapshot } from '../core/snapshot.js';
+import { readGithubSnapshot } from '../sources/github-snapshot.js';
+import { decide, type Verdict } from './conclusion.js';
+import { loadConfig } from './config.js';
+import {
+  completeCheckRun,
+  createCheckRun,
+  faultCompletion,
+  publishFault,
+  type CheckRun,
+  type Completion,
+  type RepoRef,
+  type RunKind,
+} from './publish.js';
+import type { AnyContext, Services } from './services.js';
+
+export interface EvaluationPlan {
+  repo: RepoRef;
+  sha: string;
+  kind: RunKind;
+  /** Also evaluate this commit and compare (pull requests). */
+  baseSha?: string;
+  /** Which evaluated commit is the default branch, so its config text can be used as is. */
+  defaultBranchAt: 'head' | 'base' | null;
+  /** Further publishing (PR comment, release notes), done before the run completes. */
+  publish?: (evaluated: Evaluated, run: CheckRun) => Promise<void>;
+}
+
+export interface Evaluated {
+  report: Report;
+  base: Report | null;
+  delta: ReportDelta | null;
+  config: Config;
+  verdict: Verdict;
+  output: CheckRunOutput;
+  /** Snapshot of the head commit (after `ignore`), for replies that quote evidence. */
+  snapshot: RepoSnapshot;
+}
+
+/** Runs the plan; null when the repository has no model (no run) or the reading failed (fault run). */
+export async function evaluate(context: AnyContext, svc: Services, plan: EvaluationPlan): Promise<Evaluated | null> {
+  const { repo, sha } = plan;
+  const read = (at: string) => readGithubSnapshot(context.octokit, { ...repo, sha: at });
+
+  // 1. Snapshots: head and base together (2 requests each, typically).
+  let head: RepoSnapshot;
+  let base: RepoSnapshot | null;
+  try {
+    [head, base] = await Promise.all([read(sha), plan.baseSha ? read(plan.baseSha) : Promise.resolve(null)]);
+  } catch (error) {
+    context.log.warn({ err: error }, 'truly-open: reading the repository failed');
+    // Whether this is a model repository is unknown: say that the evaluation failed.
+    await publishFault(context.octokit, svc.identity, repo, sha, plan.kind, error).catch((e: unknown) =>
+      context.log.error({ err: e }, 'truly-open: could not report the failure either'),
+    );
+    return null;
+  }
+
+  // 2. Quiet where it does not apply.
+  if (!hasModelSignal(head) && !(base && hasModelSignal(base))) {
+    context.log.debug(`truly-open: no model signal in ${repo.owner}/${repo.repo}@${sha}, no check run`);
+    return null;
+  }
+
+  // 3. The check run shows up at once; everything after is guarded.
+  const run = await createCheckRun(context.octokit, svc.identity, repo, sha, plan.kind);
+  let completion: Completion = faultCompletion(new Error('the evaluation stopped unexpectedly'));
+  let evaluated: Evaluated | null = null;
+  try {
+    // 4. Configuration (from the default branch only).
+    const trusted = plan.defaultBranchAt === 'head' ? head : plan.defaultBranchAt === 'base' ? base : null;
+    const loaded = await loadConfig(context, repo, trusted);
+    if (loaded.problems.length > 0) {
+      completion = invalidConfigCompletion(loaded.problems, loaded.path);
+      return null;
+    }
+    const config = loaded.config;
+
+    // 5. Assess head (and base), compare, decide.
+    const snapshot = applyIgnore(head, config.ignore);
+    const options = { version: svc.version };
+    const report = assess(snapshot, config, options);
+    const baseReport = base ? assess(applyIgnore(base, config.ignore), config, options) : null;
+    const delta = plan.baseSha ? computeDelta(baseReport, report) : null;
+    const verdict = decide(report, config, delta);
+    const output = renderCheckRun(report, {
+      docsBaseUrl: svc.docsBaseUrl,
+      ...(delta ? { delta } : {}),
+      ...(verdict.requirement ? { requirement: verdict.requirement } : {}),
+    });
+    evaluated = { report, base: baseReport, delta, config, verdict, output, snapshot };
+
+    // 6. Everything else the event publishes, then the run's own result.
+    await plan.publish?.(evaluated, run);
+    completion = { conclusion: verdict.conclusion, ...output };
+    return evaluated;
+  } catch (error) {
+    context.log.warn({ err: error }, 'truly-open: evaluation failed');
+    completion = faultCompletion(error);
+    return evaluated;
+  } finally {
+    await completeCheckRun(context.octokit, repo, run, completion).catch(async (error: unknown) => {
+      context.log.error({ err: error }, 'truly-open: completing the check run failed; completing it bare');
+      await completeCheckRun(context.octokit, repo, run, { ...faultCompletion(error), annotations: [] }).catch(() => undefined);
+    });
+  }
+}
+
+/** A neutral run that lists each configuration error with its field (and line, when known). */
+export function invalidConfigCompletion(problems: readonly Problem[], path?: string): Completion {
+  const file = path ?? '.github/truly-open.yml';
+  const lines = problems.map((p) => `- ${p.line ? `line ${p.line}: ` : ''}${p.message}`);
+  const annotations: Annotation[] = problems
+    .filter((p) => path !== undefined && p.line !== undefined)
+    .map((p) => ({
+      path: p.path ?? file,
+      start_line: p.line!,
+      end_line: p.line!,
+      annotation_level: 'failure',
+      title: 'Invalid truly-open configuration',
+      message: p.message,
+    }));
+  return {
+    conclusion: 'neutral',
+    title: `Configuration invalid: ${problems.length} error${problems.length === 1 ? '' : 's'} in ${file}`,
+    summary: [
+      `**\`${file}\` does not match the configuration schema**, so nothing was evaluated. Fix these and push again:`,
+      '',
+      ...lines,
+      '',
+      'The settings are described in docs/configuration.md.',
+    ].join('\n'),
+    annotations,
+  };
+}
+
+/** Snapshot, config and assessment without a check run (for `/openness explain`). Null without a model signal. */
+export async function assessOnly(context: AnyContext, svc: Services, repo: RepoRef, sha: string): Promise<Report | null> {
+  const head = await readGithubSnapshot(context.octokit, { ...repo, sha });
+  if (!hasModelSignal(head)) return null;
+  const { config } = await loadConfig(context, repo, null);
+  return assess(applyIgnore(head, config.ignore), config, { version: svc.version });
+}

@@ -1,0 +1,106 @@
+// The Probot app: wires GitHub events to the handlers. Each webhook is answered at once:
+// the handler checks what to do, then starts the work in the background (serialised per
+// pull request, deduplicated by delivery id) and returns. Tests await that work with idle().
+import type { Context, Probot } from 'probot';
+import { planCheckRun } from './handlers/check-run.js';
+import { planCheckSuite } from './handlers/check-suite.js';
+import { planComment, runCommand } from './handlers/issue-comment.js';
+import { evaluatePullRequest, prTarget } from './handlers/pull-request.js';
+import { evaluateCommit, planPush } from './handlers/push.js';
+import { evaluateRelease } from './handlers/release.js';
+import { parseExternalId, type RunKind } from './publish.js';
+import { rerun } from './rerun.js';
+import { track } from './runtime.js';
+import { createServices, prKey, type Services } from './services.js';
+
+export { idle } from './runtime.js';
+
+/**
+ * Why the app must not start, or null. Probot falls back to the secret `development`
+ * when WEBHOOK_SECRET is unset, which in production would accept anyone's webhooks.
+ */
+export function startupProblem(env: NodeJS.ProcessEnv): string | null {
+  if (env.NODE_ENV !== 'production') return null;
+  if (!env.WEBHOOK_SECRET) return 'truly-open: refusing to start: NODE_ENV=production but WEBHOOK_SECRET is not set (Probot would accept webhooks signed with "development").';
+  if (env.WEBHOOK_SECRET === 'development') return 'truly-open: refusing to start: WEBHOOK_SECRET is "development", the public default; set a random secret.';
+  return null;
+}
+
+export default function trulyOpenApp(app: Probot): void {
+  const problem = startupProblem(process.env);
+  if (problem) {
+    console.error(problem);
+    process.exit(1);
+  }
+  const svc = createServices(app);
+
+  /** Starts `work` in the background unless this delivery was seen before. */
+  const start = (context: Context, key: string, work: () => Promise<unknown>): boolean => {
+    if (!svc.deliveries.add(context.id)) {
+      context.log.info(`truly-open: delivery ${context.id} already handled, ignoring`);
+      return false;
+    }
+    track(
+      svc.queue.run(key, work).catch((error: unknown) => {
+        context.log.error({ err: error }, `truly-open: ${context.name} ${context.id} failed`);
+      }),
+    );
+    return true;
+  };
+
+  app.on('push', async (context) => {
+    const plan = planPush(context);
+    if (!plan) return;
+    start(context, `${plan.repo.owner}/${plan.repo.repo}:${context.payload.ref}`, () =>
+      evaluateCommit(context, svc, plan.repo, plan.sha, true),
+    );
+  });
+
+  app.on(['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened'], async (context) => {
+    const pr = prTarget(context.payload.pull_request, context.payload.repository);
+    const key = prKey(pr.repo.owner, pr.repo.repo, pr.number);
+    if (svc.deliveries.has(context.id)) return;
+    // Bumped on arrival, so a slower earlier run knows a newer one is coming.
+    const generation = svc.generations.next(key);
+    start(context, key, () => evaluatePullRequest(context, svc, pr, generation));
+  });
+
+  app.on('release.published', async (context) => {
+    const { repository, release } = context.payload;
+    const repo = { owner: repository.owner.login, repo: repository.name };
+    start(context, `${repo.owner}/${repo.repo}!release:${release.id}`, () => evaluateRelease(context, svc, repo, release));
+  });
+
+  app.on(['check_run.rerequested', 'check_run.requested_action'], async (context) => {
+    const run = context.payload.check_run;
+    const key = keyFor(svc, context.payload.repository, parseExternalId(run.external_id), run.head_sha);
+    start(context, key, async () => {
+      const target = await planCheckRun(context, svc);
+      if (target) await rerun(context, svc, target);
+    });
+  });
+
+  app.on('check_suite.rerequested', async (context) => {
+    const suite = context.payload.check_suite;
+    const pr = suite.pull_requests?.[0];
+    const kind: RunKind = pr ? { kind: 'pr', number: pr.number } : { kind: 'push' };
+    start(context, keyFor(svc, context.payload.repository, kind, suite.head_sha), async () => {
+      const target = await planCheckSuite(context, svc);
+      if (target) await rerun(context, svc, target);
+    });
+  });
+
+  app.on('issue_comment.created', async (context) => {
+    const command = planComment(context);
+    if (!command) return;
+    const { repository, issue } = context.payload;
+    start(context, prKey(repository.owner.login, repository.name, issue.number), () => runCommand(context, svc, command));
+  });
+}
+
+function keyFor(_svc: Services, repository: { name: string; owner: { login: string } }, kind: RunKind, sha: string): string {
+  const base = `${repository.owner.login}/${repository.name}`;
+  if (kind.kind === 'pr') return prKey(repository.owner.login, repository.name, kind.number);
+  if (kind.kind === 'release') return `${base}!release:${kind.id}`;
+  return `${base}@${sha}`;
+}

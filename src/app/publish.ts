@@ -1,0 +1,172 @@
+// Every write the app makes to GitHub: check runs (created in progress, completed with
+// annotations in batches), the one PR comment, the release-notes section, replies and
+// reactions. Writes are idempotent where GitHub lets them be, because a webhook can be
+// delivered twice and several replicas may run.
+import type { ProbotOctokit } from 'probot';
+import { chunk, type Annotation } from '../core/render/check-run.js';
+import { hardCut } from '../core/render/fit.js';
+import type { AppIdentity } from './identity.js';
+import type { Conclusion } from './conclusion.js';
+
+export type Octokit = InstanceType<typeof ProbotOctokit>;
+
+export const CHECK_NAME = 'truly-open';
+const TEXT_LIMIT = 65_535;
+const CUT_NOTE = '\n\n… cut to fit GitHub’s 65,535-character limit; run `truly-open check` for the full report.';
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+export interface CheckRun {
+  id: number;
+  url: string | null;
+}
+
+export interface Completion {
+  conclusion: Conclusion;
+  title: string;
+  summary: string;
+  text?: string;
+  annotations?: Annotation[];
+}
+
+/** `external_id` records what a run evaluated, so a re-run can redo it (fork PRs arrive without PR numbers). */
+export type RunKind = { kind: 'push' } | { kind: 'pr'; number: number } | { kind: 'release'; id: number };
+
+export function externalId(kind: RunKind): string {
+  return kind.kind === 'push' ? 'push' : kind.kind === 'pr' ? `pr:${kind.number}` : `release:${kind.id}`;
+}
+
+export function parseExternalId(value: string | null | undefined): RunKind {
+  const pr = /^pr:(\d+)$/.exec(value ?? '');
+  if (pr?.[1]) return { kind: 'pr', number: Number(pr[1]) };
+  const release = /^release:(\d+)$/.exec(value ?? '');
+  if (release?.[1]) return { kind: 'release', id: Number(release[1]) };
+  return { kind: 'push' };
+}
+
+export async function createCheckRun(
+  octokit: Octokit,
+  identity: AppIdentity,
+  repo: RepoRef,
+  sha: string,
+  kind: RunKind,
+): Promise<CheckRun> {
+  const { data } = await octokit.rest.checks.create({
+    ...repo,
+    name: CHECK_NAME,
+    head_sha: sha,
+    status: 'in_progress',
+    started_at: new Date().toISOString(),
+    external_id: externalId(kind),
+  });
+  identity.learn(data.app as { id?: number; slug?: string } | null);
+  return { id: data.id, url: data.html_url ?? null };
+}
+
+/** Completes the run; the completing request carries the first 50 annotations, updates carry the rest. */
+export async function completeCheckRun(octokit: Octokit, repo: RepoRef, run: CheckRun, done: Completion): Promise<void> {
+  const title = done.title.slice(0, 255);
+  const summary = hardCut(done.summary, CUT_NOTE, TEXT_LIMIT);
+  const text = done.text ? hardCut(done.text, CUT_NOTE, TEXT_LIMIT) : undefined;
+  const [first = [], ...rest] = chunk(done.annotations ?? []);
+  await octokit.rest.checks.update({
+    ...repo,
+    check_run_id: run.id,
+    status: 'completed',
+    conclusion: done.conclusion,
+    completed_at: new Date().toISOString(),
+    output: { title, summary, ...(text ? { text } : {}), annotations: first },
+    actions: [{ label: 'Re-run', description: 'Evaluate this commit again', identifier: RERUN_ACTION }],
+  });
+  for (const batch of rest) {
+    await octokit.rest.checks.update({ ...repo, check_run_id: run.id, output: { title, summary, annotations: batch } });
+  }
+}
+
+export const RERUN_ACTION = 'rerun';
+
+/** A run that could not be evaluated, created already completed (used when reading failed before any run existed). */
+export async function publishFault(
+  octokit: Octokit,
+  identity: AppIdentity,
+  repo: RepoRef,
+  sha: string,
+  kind: RunKind,
+  error: unknown,
+): Promise<void> {
+  const run = await createCheckRun(octokit, identity, repo, sha, kind);
+  await completeCheckRun(octokit, repo, run, faultCompletion(error));
+}
+
+export function faultCompletion(error: unknown): Completion {
+  const reason = describeFault(error);
+  return {
+    conclusion: 'neutral',
+    title: `Could not evaluate: ${reason}`.slice(0, 255),
+    summary: [
+      '**The evaluation did not finish.**',
+      '',
+      `Reason: ${reason}`,
+      '',
+      'Nothing is wrong with the repository on this account. Use **Re-run** to try again.',
+    ].join('\n'),
+  };
+}
+
+/** One line on what went wrong, in terms of GitHub's answer when there was one. */
+export function describeFault(error: unknown): string {
+  const e = error as { status?: number; message?: string; response?: { headers?: Record<string, string | undefined> } } | null;
+  const status = e?.status;
+  const headers = e?.response?.headers ?? {};
+  if ((status === 403 || status === 429) && (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'])) {
+    return `GitHub API rate limit exhausted (HTTP ${status}), still after retrying`;
+  }
+  if (typeof status === 'number' && status >= 500) return `GitHub API error (HTTP ${status}), still failing after retries`;
+  if (typeof status === 'number') return `GitHub API refused a request (HTTP ${status}): ${firstLine(e?.message)}`;
+  return `internal error: ${firstLine(e?.message ?? String(error))}`;
+}
+
+function firstLine(text: string | undefined): string {
+  return (text ?? 'unknown').split('\n')[0]!.slice(0, 200);
+}
+
+// Pull-request comment ----------------------------------------------------------------
+
+export type CommentOutcome = 'created' | 'updated' | 'unchanged' | 'absent';
+
+/**
+ * Creates or edits this app's one comment on the PR, found by `marker` and by author (a
+ * comment by someone else that quotes the marker is never touched). With `create: false`
+ * an existing comment is kept current but none is started.
+ */
+export async function upsertComment(
+  octokit: Octokit,
+  identity: AppIdentity,
+  repo: RepoRef,
+  number: number,
+  body: string,
+  marker: string,
+  { create }: { create: boolean },
+): Promise<CommentOutcome> {
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
+  const mine = comments.find((c) => (c.body ?? '').includes(marker) && identity.wrote(c));
+  if (mine) {
+    if ((mine.body ?? '') === body) return 'unchanged';
+    await octokit.rest.issues.updateComment({ ...repo, comment_id: mine.id, body });
+    return 'updated';
+  }
+  if (!create) return 'absent';
+  await octokit.rest.issues.createComment({ ...repo, issue_number: number, body });
+  return 'created';
+}
+
+export async function reply(octokit: Octokit, repo: RepoRef, number: number, body: string): Promise<void> {
+  await octokit.rest.issues.createComment({ ...repo, issue_number: number, body: hardCut(body, CUT_NOTE, TEXT_LIMIT) });
+}
+
+export async function react(octokit: Octokit, repo: RepoRef, commentId: number, content: '+1' | 'eyes'): Promise<void> {
+  await octokit.rest.reactions.createForIssueComment({ ...repo, comment_id: commentId, content });
+}

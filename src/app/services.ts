@@ -1,0 +1,36 @@
+// What every handler shares for the life of the app: who we are, and the in-memory
+// bookkeeping that keeps webhook traffic orderly (see runtime.ts).
+import type { Context, Probot } from 'probot';
+import { DEFAULT_DOCS_BASE_URL } from '../core/render/links.js';
+import { AppIdentity } from './identity.js';
+import { BoundedSet, Generations, KeyedQueue } from './runtime.js';
+import { VERSION } from './version.js';
+
+export interface Services {
+  identity: AppIdentity;
+  /** Delivery ids already handled (GitHub redelivers; replicas behind a balancer may too). */
+  deliveries: BoundedSet;
+  queue: KeyedQueue;
+  generations: Generations;
+  /** `repo#pr:user` pairs already told they may not run commands. */
+  refused: BoundedSet;
+  docsBaseUrl: string;
+  version: string;
+}
+
+export function createServices(app: Probot, env: NodeJS.ProcessEnv = process.env): Services {
+  return {
+    identity: new AppIdentity(app),
+    deliveries: new BoundedSet(5000),
+    queue: new KeyedQueue(),
+    generations: new Generations(),
+    refused: new BoundedSet(5000),
+    docsBaseUrl: env.DOCS_BASE_URL || DEFAULT_DOCS_BASE_URL,
+    version: VERSION,
+  };
+}
+
+/** Any webhook context: the flows only use its octokit, log and config loader. */
+export type AnyContext = Context<'push' | 'pull_request' | 'release' | 'check_run' | 'check_suite' | 'issue_comment'>;
+
+export const prKey = (owner: string, repo: string, number: number): string => `${owner}/${repo}#${number}`;
