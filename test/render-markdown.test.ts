@@ -89,3 +89,8 @@ describe('renderMarkdown', () => {
     );
   });
 });
+
+test('a closed release is pointed at open weights, never at restricted terms', () => {
+  const steps = nextSteps(buildReport().models[0]!);
+  expect(steps[0]).toEqual({ id: 'weights', status: 'missing', goals: ['open weights', 'MOF Class III'] });
+});

@@ -21,7 +21,9 @@ export function nextSteps(model: ModelReport): NextStep[] {
     if (existing) existing.goals.push(goal);
     else steps.set(id, { id, status: component.status, goals: [goal] });
   };
-  const nextLevel = nextLadderLevel(model.ladder.level);
+  // Below open weights the only gap is the weights themselves, and publishing them openly
+  // lands on open weights: we never suggest restricted terms as a step up.
+  const nextLevel = model.ladder.level === 'closed' ? 'open-weights' : nextLadderLevel(model.ladder.level);
   if (nextLevel) {
     for (const id of model.ladder.missing) add(id, LADDER_STYLES[nextLevel].words);
   }
