@@ -62,6 +62,7 @@ export interface LocalSnapshotOptions {
   onProgress?: (entries: number) => void;
 }
 
+const LFS_VERSION_BYTES = Buffer.from(LFS_VERSION_LINE, 'latin1');
 const PROGRESS_EVERY = 1000;
 const YIELD_EVERY = 4096;
 
@@ -108,6 +109,7 @@ class Walker {
   private readonly ignoredDirs: number[];
   private readonly submodulePaths: Set<string>;
   private readonly maxEntries: number;
+  /** Shared read buffer for small files; its content is copied out (into strings) before the next read. */
   private readonly probe = Buffer.allocUnsafe(LFS_POINTER_MAX);
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
   private sinceYield = 0;
@@ -214,27 +216,32 @@ class Walker {
     }
     const wanted = wantsText(rel, size);
     if (size < LFS_POINTER_MAX && size >= LFS_VERSION_LINE.length && (wanted || mayBeLfsPointer(rel))) {
-      let bytes: Buffer;
+      let length: number;
       try {
-        bytes = this.readSmall(abs);
+        length = this.readProbe(abs, size);
       } catch (error) {
         this.addEntry({ path: rel, size, kind: 'file' });
         this.skip(rel, 'unreadable', errorCode(error));
         return;
       }
-      if (bytes.subarray(0, LFS_VERSION_LINE.length).toString('latin1') === LFS_VERSION_LINE) {
-        const pointer = parseLfsPointer(bytes.toString('utf8'));
-        if (pointer) {
-          this.addEntry({ path: rel, size: pointer.size, kind: 'lfs', lfs: pointer });
-        } else {
-          this.addEntry({ path: rel, size, kind: 'file' });
-          this.skip(rel, 'invalid-lfs', describeBadPointer(bytes.toString('utf8')));
+      // A file that grew past the probe while we looked is not a pointer; read it normally.
+      if (length < this.probe.length) {
+        const probe = this.probe.subarray(0, length);
+        if (length >= LFS_VERSION_BYTES.length && LFS_VERSION_BYTES.equals(probe.subarray(0, LFS_VERSION_BYTES.length))) {
+          const text = probe.toString('utf8');
+          const pointer = parseLfsPointer(text);
+          if (pointer) {
+            this.addEntry({ path: rel, size: pointer.size, kind: 'lfs', lfs: pointer });
+          } else {
+            this.addEntry({ path: rel, size: length, kind: 'file' });
+            this.skip(rel, 'invalid-lfs', describeBadPointer(text));
+          }
+          return;
         }
+        this.addEntry({ path: rel, size: length, kind: 'file' });
+        if (wanted) this.keepText(rel, probe);
         return;
       }
-      this.addEntry({ path: rel, size, kind: 'file' });
-      if (wanted) this.keepText(rel, bytes);
-      return;
     }
     this.addEntry({ path: rel, size, kind: 'file' });
     if (wanted) this.readText(rel, abs, size);
@@ -310,17 +317,25 @@ class Walker {
     }
   }
 
-  /** Reads up to LFS_POINTER_MAX bytes into the shared probe buffer; the result is a copy. */
-  private readSmall(abs: string): Buffer {
+  /**
+   * Reads a small file into the shared probe buffer and returns its length. Asking for one
+   * byte more than `lstat` reported lets a single read() both fetch the file and confirm
+   * the end (a short read of a regular file means end of file): three syscalls per pointer
+   * instead of four, which is most of the cost on a tree full of pointers.
+   */
+  private readProbe(abs: string, size: number): number {
     const fd = fs.openSync(abs, READ_FLAGS);
     try {
-      let length = 0;
-      while (length < this.probe.length) {
-        const n = fs.readSync(fd, this.probe, length, this.probe.length - length, null);
-        if (n === 0) break;
-        length += n;
+      let length = fs.readSync(fd, this.probe, 0, Math.min(size + 1, this.probe.length), 0);
+      if (length === size + 1) {
+        // Grew since lstat: read on to the end of the probe.
+        while (length < this.probe.length) {
+          const n = fs.readSync(fd, this.probe, length, this.probe.length - length, length);
+          if (n === 0) break;
+          length += n;
+        }
       }
-      return Buffer.from(this.probe.subarray(0, length));
+      return length;
     } finally {
       fs.closeSync(fd);
     }
