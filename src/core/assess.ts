@@ -1,17 +1,247 @@
 // snapshot + config -> Report. Pure, synchronous and deterministic: the CLI, the app and
 // every test run this same function on the same data.
+import { COMPONENT_IDS, COMPONENTS, type ComponentId, type Status } from './catalog.js';
+import type { Config, Requirement } from '../config/schema.js';
+import { runCriteria } from './criteria/index.js';
+import type { Verdict } from './criteria/types.js';
+import { describesData } from './criteria/data-card.js';
+import { baseModelsOf } from './criteria/weights.js';
+import { gatherEvidence, type ModelEvidence } from './evidence/gather.js';
+import { licenseFamily, normaliseLicenseId } from './evidence/licenses.js';
+import type { LicenseFamily, Problem } from './evidence/types.js';
+import { capLadder, evaluateLadder, ladderRank } from './frameworks/ladder.js';
+import { evaluateMof } from './frameworks/mof.js';
+import { evaluateOsaid } from './frameworks/osaid.js';
+import { evaluateOsaiIndex } from './frameworks/osai-index.js';
+import type { Statuses } from './frameworks/types.js';
+import { formatMessage } from './render/messages.js';
+import type { ComponentResult, LadderLevel, LineageEntry, ModelReport, Report, RequirementResult } from './report.js';
+import { SCHEMA_VERSION } from './report.js';
 import type { RepoSnapshot } from './snapshot.js';
-import type { Config } from '../config/schema.js';
-import type { Problem } from './evidence/types.js';
-import type { Report } from './report.js';
+
+export const TOOL_VERSION = '0.1.0';
 
 export interface AssessOptions {
   /** Tool version written into the report. */
   version?: string;
   /** Problems found before assessment (config loading, the source). */
   problems?: Problem[];
+  /** Requirement from the command line; overrides config `require`. */
+  require?: Requirement;
 }
 
-export function assess(_snapshot: RepoSnapshot, _config: Config, _options: AssessOptions = {}): Report {
-  throw new Error('assess: under construction');
+export function assess(snapshot: RepoSnapshot, config: Config, options: AssessOptions = {}): Report {
+  const gathered = gatherEvidence(snapshot, config);
+  const requirement = options.require ?? config.require;
+  const models = gathered.models.map((ev) => assessModel(ev, requirement));
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'truly-open', version: options.version ?? TOOL_VERSION },
+    subject: { source: snapshot.source, location: snapshot.location, revision: snapshot.revision },
+    models,
+    problems: dedupeProblems([...(options.problems ?? []), ...snapshotProblems(snapshot), ...gathered.problems, ...artifactProblems(gathered.models), ...remoteProblems(snapshot)]),
+    online: snapshot.remote !== undefined,
+  };
+}
+
+function assessModel(ev: ModelEvidence, requirement: Requirement | undefined): ModelReport {
+  const verdicts = runCriteria(ev);
+  const components = {} as Record<ComponentId, ComponentResult>;
+  for (const id of COMPONENT_IDS) components[id] = toResult(id, verdicts[id]);
+  const statuses = Object.fromEntries(COMPONENT_IDS.map((id) => [id, components[id].status])) as Statuses;
+
+  const lineage = lineageOf(ev);
+  const base = weakestBase(lineage);
+  let ladder = evaluateLadder(statuses);
+  if (base?.level) ladder = capLadder(ladder, { model: base.model, level: base.level }, statuses);
+
+  const family = (id: ComponentId): LicenseFamily | null => {
+    const lic = components[id].license;
+    return lic ? licenseFamily(lic) : null;
+  };
+  const osaid = evaluateOsaid({
+    status: statuses,
+    family: Object.fromEntries(COMPONENT_IDS.map((id) => [id, family(id)])),
+    dataInformation: hasDataInformation(ev, components),
+  });
+  const mofWarnings = COMPONENT_IDS.filter((id) => COMPONENTS[id].kind === 'data' && statuses[id] === 'open' && family(id) === 'osi').map(
+    (id) => `${COMPONENTS[id].title} are under a software license (${components[id].license}); MOF prefers a data license such as CDLA-Permissive-2.0 or CC-BY-4.0`,
+  );
+  const mof = evaluateMof(statuses, mofWarnings);
+  const osaiIndex = evaluateOsaiIndex({
+    statuses,
+    ...(base ? { base: { ...(base.weights ? { weights: base.weights.status } : {}), ...(base.trainingData ? { trainingData: base.trainingData.status } : {}) } } : {}),
+  });
+
+  const report: ModelReport = { path: ev.root, name: ev.name, ladder, frameworks: { mof, osaid, osaiIndex }, components };
+  if (lineage.length > 0) report.lineage = lineage;
+  if (requirement) report.requirement = checkRequirement(report, requirement);
+  return report;
+}
+
+function toResult(id: ComponentId, v: Verdict): ComponentResult {
+  const result: ComponentResult = {
+    status: v.status,
+    license: v.license,
+    messageId: v.messageId,
+    message: formatMessage(v.messageId, v.data, id),
+    evidence: v.evidence,
+  };
+  if (v.data && Object.keys(v.data).length > 0) result.data = v.data;
+  if (v.verifiedOnline) result.verifiedOnline = true;
+  return result;
+}
+
+/** OSAID data information: a data card that covers the data, or open data with dataset cards. */
+function hasDataInformation(ev: ModelEvidence, components: Record<ComponentId, ComponentResult>): boolean {
+  const dc = components['data-card'];
+  if (dc.status === 'open' && (dc.messageId !== 'dataCardSection' || (ev.card?.sections.some(describesData) ?? false))) return true;
+  return components['training-data'].status === 'open' && dc.status === 'open';
+}
+
+export const REQUIREMENT_TEXT: Record<Requirement, string> = {
+  'open-source': 'open-source on the truly-open ladder',
+  'open-weights': 'at least open-weights on the truly-open ladder',
+  'restricted-weights': 'at least restricted-weights on the truly-open ladder',
+  'mof-class-1': 'MOF Class I (Open Science)',
+  'mof-class-2': 'MOF Class II (Open Tooling) or better',
+  'mof-class-3': 'MOF Class III (Open Model) or better',
+  osaid: 'conformance with the Open Source AI Definition 1.0',
+};
+
+export function checkRequirement(model: Pick<ModelReport, 'ladder' | 'frameworks'>, requirement: Requirement): RequirementResult {
+  let met: boolean;
+  let reason: string | undefined;
+  if (requirement === 'osaid') {
+    met = model.frameworks.osaid.conformant;
+    if (!met) reason = `not OSAID-conformant: missing ${model.frameworks.osaid.missing.join(', ')}`;
+  } else if (requirement.startsWith('mof-class-')) {
+    const want = Number(requirement.slice(-1)) as 1 | 2 | 3;
+    const got = model.frameworks.mof.class;
+    met = got !== null && got <= want;
+    if (!met) {
+      const gaps = ([3, 2, 1] as const).filter((c) => c >= want).flatMap((c) => model.frameworks.mof.missing[String(c) as '1' | '2' | '3']);
+      reason = `MOF class is ${got === null ? 'none' : got}; missing ${gaps.join(', ')}`;
+    }
+  } else {
+    met = ladderRank(model.ladder.level) >= ladderRank(requirement as LadderLevel);
+    if (!met) reason = `level is ${model.ladder.level}; blocked by ${model.ladder.missing.join(', ')}`;
+  }
+  return { requirement, met, ...(reason ? { reason } : {}) };
+}
+
+/** Base models from `base_model:` with what the Hub lookups found about them (online only). */
+function lineageOf(ev: ModelEvidence): LineageEntry[] {
+  const remote = ev.remote;
+  const named = baseModelsOf(ev);
+  if (!remote) return named.map((model) => ({ model, depth: 1, resolved: false, note: 'not looked up (offline)' }));
+  const entries: LineageEntry[] = [];
+  const chain = remote.lineage.length > 0 ? remote.lineage : named.map((model) => ({ model, depth: 1, via: '' }));
+  for (const link of chain) {
+    const fact = remote.models[link.model];
+    if (!fact || fact.state !== 'found') {
+      entries.push({ model: link.model, depth: link.depth, resolved: false, note: fact?.error ?? 'not found on the Hub' });
+      continue;
+    }
+    const weightFiles = fact.files.filter((f) => /\.(safetensors|bin|pt|pth|ckpt|gguf|onnx|h5|msgpack)$/i.test(f.path));
+    const lic = fact.license ? normaliseLicenseId(fact.license) ?? fact.license : null;
+    const fam = lic ? licenseFamily(lic) : null;
+    const wStatus: Status = weightFiles.length === 0 ? 'missing' : fact.gated ? 'restricted' : !lic ? 'unlicensed' : fam === 'osi' || fam === 'open-data' ? 'open' : 'restricted';
+    const dsFacts = fact.datasets.map((d) => remote.datasets[d]).filter((d) => d !== undefined);
+    let dStatus: Status = 'missing';
+    if (fact.datasets.length > 0) {
+      const verified = dsFacts.filter((d) => d.state === 'found');
+      if (verified.length === fact.datasets.length && verified.every((d) => !d.gated && d.license && ['osi', 'open-data'].includes(licenseFamily(normaliseLicenseId(d.license) ?? d.license)))) dStatus = 'open';
+      else if (verified.some((d) => d.gated)) dStatus = 'restricted';
+      else dStatus = 'mentioned';
+    }
+    const url = fact.url;
+    const mk = (status: Status, messageId: string, message: string): ComponentResult => ({ status, license: lic, messageId, message, evidence: [{ kind: 'hub', url }], verifiedOnline: true });
+    const weights = mk(wStatus, 'baseWeights', `${link.model}: ${weightFiles.length} weight files${fact.gated ? ', gated' : ''}${lic ? `, ${lic}` : ', no license'}`);
+    const trainingData = mk(dStatus, 'baseTrainingData', fact.datasets.length === 0 ? `${link.model} names no training datasets` : `${link.model} lists ${fact.datasets.length} datasets`);
+    const level: LadderLevel = wStatus === 'open' ? (dStatus === 'open' ? 'open-weights' : 'open-weights') : wStatus === 'restricted' || wStatus === 'unlicensed' ? 'restricted-weights' : 'closed';
+    // Without its recipe, a base model is never more than open-weights; with closed data it caps the fine-tune there.
+    entries.push({ model: link.model, depth: link.depth, resolved: true, weights, trainingData, level: dStatus === 'open' && level === 'open-weights' ? 'open-source' : level });
+  }
+  return entries;
+}
+
+function weakestBase(lineage: LineageEntry[]): LineageEntry | null {
+  let weakest: LineageEntry | null = null;
+  for (const l of lineage) {
+    if (!l.resolved || !l.level) continue;
+    if (!weakest || ladderRank(l.level) < ladderRank(weakest.level!)) weakest = l;
+  }
+  return weakest;
+}
+
+function snapshotProblems(snapshot: RepoSnapshot): Problem[] {
+  const problems: Problem[] = [];
+  if (snapshot.entries.length === 0) {
+    problems.push({ severity: 'warning', message: 'the repository is empty: there is nothing to assess', ruleId: 'empty-repository' });
+  }
+  for (const s of snapshot.skipped) {
+    const where = s.path ? { path: s.path } : {};
+    const detail = s.detail ? `: ${s.detail}` : '';
+    switch (s.reason) {
+      case 'too-large':
+        problems.push({ severity: 'warning', ...where, message: `${s.path} is too large to read (over 1 MiB)${detail}; components documented in it are reported as unknown`, ruleId: 'file-too-large' });
+        break;
+      case 'binary':
+        problems.push({ severity: 'warning', ...where, message: `${s.path} is not UTF-8 text and was not read${detail}`, ruleId: 'file-not-text' });
+        break;
+      case 'symlink-outside':
+        problems.push({ severity: 'note', ...where, message: `${s.path} is a symlink that leaves the repository; not followed${detail}`, ruleId: 'symlink-outside' });
+        break;
+      case 'symlink-loop':
+        problems.push({ severity: 'note', ...where, message: `${s.path} is part of a symlink loop; not followed${detail}`, ruleId: 'symlink-loop' });
+        break;
+      case 'invalid-lfs':
+        problems.push({ severity: 'warning', ...where, message: `${s.path} looks like a Git LFS pointer but is malformed${detail}`, ruleId: 'lfs-pointer-invalid' });
+        break;
+      case 'unreadable':
+        problems.push({ severity: 'warning', ...where, message: `${s.path} could not be read${detail}`, ruleId: 'file-unreadable' });
+        break;
+      case 'limit':
+        problems.push({ severity: 'note', ...where, message: `some entries were not read: ${s.detail ?? 'over the size budget'}`, ruleId: 'snapshot-limit' });
+        break;
+      case 'ignored':
+        break;
+    }
+  }
+  return problems;
+}
+
+function artifactProblems(models: ModelEvidence[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const m of models) {
+    for (const w of m.artifacts.weights.filter((f) => f.unsafe).slice(0, 10)) {
+      problems.push({ severity: 'warning', path: w.path, line: 1, message: `${w.path} is a pickle-based weight file: loading it can run arbitrary code; publish safetensors instead`, ruleId: 'unsafe-pickle' });
+    }
+    for (const idx of m.artifacts.shardIndexes.filter((i) => i.missing.length > 0)) {
+      problems.push({ severity: 'error', path: idx.path, message: `${idx.path} names ${idx.missing.length} shard(s) that are not in the repository: ${idx.missing.slice(0, 3).join(', ')}`, ruleId: 'shards-incomplete' });
+    }
+  }
+  return problems;
+}
+
+function remoteProblems(snapshot: RepoSnapshot): Problem[] {
+  const remote = snapshot.remote;
+  if (!remote) return [];
+  const problems: Problem[] = [];
+  for (const d of Object.values(remote.datasets)) {
+    if (d.state === 'not-found' || d.state === 'unauthorized') problems.push({ severity: 'warning', message: `the dataset ${d.id} does not resolve on the Hub (${d.state}); check the id in the card`, ruleId: 'hub-dataset-not-found' });
+  }
+  for (const n of remote.notes) problems.push({ severity: 'note', message: n, ruleId: 'online-lookups' });
+  return problems;
+}
+
+function dedupeProblems(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.ruleId}|${p.path}|${p.line}|${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -1,0 +1,202 @@
+// The CLI shell: args -> snapshot -> (online lookups) -> assess -> render -> exit code.
+// Exit codes: 0 no requirement or met, 1 requirement not met, 2 usage or input error.
+import { createRequire } from 'node:module';
+import { parseArgs } from 'node:util';
+import { ConfigFileError, readConfigFile } from '../config/read.js';
+import { requirementFromString } from '../config/parse.js';
+import { DEFAULT_CONFIG, REQUIREMENTS, type Config, type Requirement } from '../config/schema.js';
+import { assess } from '../core/assess.js';
+import type { Problem } from '../core/evidence/types.js';
+import { remoteQuery } from '../core/remote-query.js';
+import { renderBadge, renderBadgeSvg } from '../core/render/badge.js';
+import { renderJson } from '../core/render/json.js';
+import { renderMarkdown } from '../core/render/markdown.js';
+import { renderSarifJson } from '../core/render/sarif.js';
+import { renderText } from '../core/render/text.js';
+import type { Report } from '../core/report.js';
+import type { RepoSnapshot } from '../core/snapshot.js';
+import { HubSnapshotError, readHubSnapshot } from '../sources/hub-snapshot.js';
+import { hubOptionsFromEnv, resolveRemote } from '../sources/hub/resolve.js';
+import { readLocalSnapshot, SnapshotError } from '../sources/local-snapshot.js';
+
+export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  env: Record<string, string | undefined>;
+  isTTY: boolean;
+  /** Whether progress may be written to stderr (an interactive terminal). */
+  stderrTTY: boolean;
+}
+
+export class UsageError extends Error {}
+
+export function version(): string {
+  const require = createRequire(import.meta.url);
+  return (require('../../package.json') as { version: string }).version;
+}
+
+const HELP = `truly-open — how open is this model release, really?
+
+Usage
+  truly-open check [path | hf:org/model] [options]
+  truly-open badge [path] [--svg]
+  truly-open --help | --version
+
+check options
+  --format text|json|markdown|sarif   output format (default: text)
+  --require LEVEL                     exit 1 unless every model reaches LEVEL:
+                                      ${REQUIREMENTS.join(', ')}
+  --config FILE                       config file (default: .github/truly-open.yml in the path)
+  --offline                           no Hugging Face Hub or GitHub lookups
+
+Exit codes: 0 requirement met (or none set), 1 requirement not met, 2 usage or input error.
+Environment: HF_ENDPOINT (Hub mirror), HF_TOKEN, GITHUB_TOKEN, NO_COLOR.
+Docs: https://github.com/truly-open/truly-open#readme
+`;
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof SnapshotError || err instanceof ConfigFileError || err instanceof HubSnapshotError) {
+      io.stderr(`truly-open: ${oneLine(err.message)}\n`);
+      if (err instanceof UsageError) io.stderr('Run `truly-open --help` for usage.\n');
+      return 2;
+    }
+    io.stderr(`truly-open: internal error: ${oneLine(err instanceof Error ? err.message : String(err))}\n`);
+    return 2;
+  }
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        require: { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        offline: { type: 'boolean' },
+        svg: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    io.stdout(`${version()}\n`);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || command === 'help' || command === undefined) {
+    io.stdout(HELP);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  if (command !== 'check' && command !== 'badge') throw new UsageError(`unknown command "${command}"`);
+  if (rest.length > 1) throw new UsageError(`expected one path, got ${rest.length}: ${rest.join(' ')}`);
+  const format = (values.format ?? 'text') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (expected ${FORMATS.join(', ')})`);
+  let require: Requirement | undefined;
+  if (values.require !== undefined) {
+    const r = requirementFromString(values.require);
+    if (!r) throw new UsageError(`unknown requirement "${values.require}" (expected ${REQUIREMENTS.join(', ')})`);
+    require = r;
+  }
+
+  const target = rest[0] ?? '.';
+  const report = await evaluateTarget(target, { configPath: values.config, offline: values.offline === true, require }, io);
+
+  if (command === 'badge') {
+    const level = report.models[0]?.ladder.level ?? 'closed';
+    io.stdout(values.svg ? renderBadgeSvg(level) : `${JSON.stringify(renderBadge(level), null, 2)}\n`);
+    return 0;
+  }
+  io.stdout(render(report, format, io));
+  const unmet = report.models.some((m) => m.requirement && !m.requirement.met);
+  return unmet ? 1 : 0;
+}
+
+function render(report: Report, format: Format, io: CliIo): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'markdown':
+      return renderMarkdown(report) + '\n';
+    case 'sarif':
+      return renderSarifJson(report);
+    default:
+      return renderText(report, { color: io.isTTY && !io.env['NO_COLOR'] });
+  }
+}
+
+export interface EvaluateOptions {
+  configPath?: string | undefined;
+  offline: boolean;
+  require?: Requirement | undefined;
+}
+
+/** Reads the subject, looks things up online unless told not to, and assesses. */
+export async function evaluateTarget(target: string, options: EvaluateOptions, io: CliIo): Promise<Report> {
+  const progress = io.stderrTTY ? (msg: string) => io.stderr(`\r\x1b[2K${msg}`) : () => {};
+  const hub = target.startsWith('hf:');
+  let config: Config = DEFAULT_CONFIG;
+  const problems: Problem[] = [];
+  if (!hub || options.configPath) {
+    const loaded = await readConfigFile(hub ? '.' : target, options.configPath);
+    config = loaded.config;
+    problems.push(...loaded.problems);
+  }
+  const online = !options.offline && config.hub !== false;
+  const hubOptions = { ...hubOptionsFromEnv(io.env), ...(io.env['GITHUB_TOKEN'] ? { githubToken: io.env['GITHUB_TOKEN'] } : {}) };
+
+  let snapshot: RepoSnapshot;
+  if (hub) {
+    if (options.offline) throw new UsageError('hf: subjects need the Hub; drop --offline');
+    progress(`reading ${target} from the Hub…`);
+    snapshot = await readHubSnapshot(target, hubOptions);
+  } else {
+    progress(`reading ${target}…`);
+    snapshot = await readLocalSnapshot(target, {
+      ignore: config.ignore,
+      onProgress: (n) => progress(`reading ${target}… ${n.toLocaleString('en')} entries`),
+    });
+  }
+  if (online) {
+    const query = remoteQuery(snapshot, config);
+    const count = query.datasets.length + query.evalDatasets.length + query.models.length + query.baseModels.length + query.githubRepos.length;
+    if (count > 0) {
+      progress(`checking ${count} Hub and GitHub references…`);
+      const remote = await resolveRemote(query, hubOptions);
+      snapshot = { ...snapshot, remote: mergeRemote(snapshot.remote, remote) };
+    } else if (!snapshot.remote) {
+      snapshot = { ...snapshot, remote: { datasets: {}, models: {}, github: {}, lineage: [], notes: [] } };
+    }
+  }
+  progress('');
+  if (io.stderrTTY) io.stderr('\r\x1b[2K');
+  return assess(snapshot, config, { version: version(), problems, ...(options.require ? { require: options.require } : {}) });
+}
+
+function mergeRemote(a: RepoSnapshot['remote'], b: NonNullable<RepoSnapshot['remote']>): NonNullable<RepoSnapshot['remote']> {
+  if (!a) return b;
+  return {
+    datasets: { ...a.datasets, ...b.datasets },
+    models: { ...a.models, ...b.models },
+    github: { ...a.github, ...b.github },
+    lineage: [...a.lineage, ...b.lineage],
+    notes: [...a.notes, ...b.notes],
+  };
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,22 @@
+// `compute-info`: hardware, GPU-hours, energy or CO2 — in the card's sections or front matter.
+import { cardFieldEvidence, cardLicense, cardLinesMatching, declared, documentedSections, judgeLicense, missing, notApplicable, sectionEvidence } from './shared.js';
+import type { Criterion } from './types.js';
+
+const COMPUTE_HEADING = /\b(environmental impact|compute|hardware|infrastructure|carbon|emissions?|energy|training resources)\b/;
+const COMPUTE_LINE = /\b\d[\d,.]*\s*(x\s*)?(nvidia\s+)?(a100|h100|h800|a800|v100|l40s?|mi250x?|mi300x?|tpu\s?v\d\w*|gpus?|tpus?)\b|\bgpu[- ]hours?\b|\b(petaflops?|pf-days|kwh|mwh|tco2|co2eq)\b/i;
+
+export const computeInfo: Criterion = {
+  id: 'compute-info',
+  evaluate(ev) {
+    const na = notApplicable(ev, 'compute-info');
+    if (na) return na;
+    if (ev.card?.frontMatter?.['co2_eq_emissions'] !== undefined && ev.card.frontMatter['co2_eq_emissions'] !== null) {
+      return judgeLicense('compute-info', cardLicense(ev), 'computeEmissions', {}, [cardFieldEvidence(ev, 'co2_eq_emissions')]);
+    }
+    const sections = documentedSections(ev, COMPUTE_HEADING).filter((s) => COMPUTE_LINE.test(s.body) || /\b(gpu|tpu|hours|kg|tons?)\b/i.test(s.body));
+    if (sections.length > 0) return judgeLicense('compute-info', cardLicense(ev), 'computeSection', { section: sections[0]?.heading ?? '' }, sectionEvidence(ev, sections));
+    const lines = cardLinesMatching(ev, COMPUTE_LINE);
+    if (lines.length > 0) return judgeLicense('compute-info', cardLicense(ev), 'computeInText', {}, lines);
+    return declared(ev, 'compute-info') ?? missing();
+  },
+};

@@ -1,0 +1,25 @@
+// `evaluation-data`: benchmark and test sets — files here, `model-index` datasets verified
+// on the Hub, or (offline) their names, which are mentions.
+import { modelIndexDatasets } from '../evidence/model-card.js';
+import { cardFieldEvidence, declared, judgeFiles, linkEvidence, mentioned, missing, notApplicable } from './shared.js';
+import { judgeHubDatasets } from './training-data.js';
+import type { Criterion } from './types.js';
+
+const EVAL_CONTEXT = /\b(eval\w*|benchmark\w*|test set|leaderboard|results?)\b/i;
+
+export const evaluationData: Criterion = {
+  id: 'evaluation-data',
+  evaluate(ev) {
+    const na = notApplicable(ev, 'evaluation-data');
+    if (na) return na;
+    if (ev.artifacts.evalDataFiles.length > 0) return judgeFiles(ev, 'evaluation-data', ev.artifacts.evalDataFiles, 'evalDataInRepo');
+    const ids = modelIndexDatasets(ev.card);
+    const hub = judgeHubDatasets(ev, 'evaluation-data', ids.filter((id) => id.includes('/')), 'evalDataOnHub');
+    if (hub) return hub;
+    const links = ev.links.filter((l) => l.kind === 'hub-dataset' && EVAL_CONTEXT.test(`${l.section} ${l.context}`));
+    return declared(ev, 'evaluation-data')
+      ?? (ids.length > 0 ? mentioned('evalDataListed', [cardFieldEvidence(ev, 'model-index')], { count: ids.length, names: ids.slice(0, 3).join(', ') }) : null)
+      ?? (links.length > 0 ? mentioned('evalDataLinked', linkEvidence(links), { count: links.length }) : null)
+      ?? missing();
+  },
+};

@@ -1,0 +1,39 @@
+// `evaluation-results`: reported metrics — `model-index`, result files, or a results table in the card.
+import type { ModelEvidence } from '../evidence/gather.js';
+import { modelIndexHasMetrics } from '../evidence/model-card.js';
+import { cardFieldEvidence, cardLicense, declared, documentedSections, judgeFiles, judgeLicense, mentioned, missing, notApplicable, sectionEvidence } from './shared.js';
+import type { Criterion } from './types.js';
+
+const RESULTS_HEADING = /\b(eval\w*|benchmark\w*|results?|performance|metrics?|leaderboard|scores?|comparison)\b/;
+const BENCHMARK_NAMES = /\b(MMLU|HellaSwag|GSM8K|HumanEval|MBPP|ARC|TruthfulQA|Winogrande|BBH|MATH|WER|BLEU|ROUGE|accuracy|F1|pass@1|perplexity|CER|FID|CLIP ?score|MT-Bench|AlpacaEval|IFEval|GPQA|DROP|PIQA|BoolQ|LAMBADA|SQuAD|GLUE|SuperGLUE|ImageNet|COCO|mAP)\b/i;
+
+/** A markdown table with numbers: a results table. */
+export function hasResultsTable(text: string): boolean {
+  const rows = text.split('\n').filter((l) => /^\s*\|.*\|\s*$/.test(l));
+  return rows.length >= 3 && rows.some((r) => /\d+(\.\d+)?\s*%?\s*\|/.test(r));
+}
+
+export const evaluationResults: Criterion = {
+  id: 'evaluation-results',
+  evaluate(ev) {
+    const na = notApplicable(ev, 'evaluation-results');
+    if (na) return na;
+    if (modelIndexHasMetrics(ev.card)) {
+      return judgeLicense('evaluation-results', cardLicense(ev), 'resultsModelIndex', {}, [cardFieldEvidence(ev, 'model-index')]);
+    }
+    if (ev.artifacts.evalResultFiles.length > 0) return judgeFiles(ev, 'evaluation-results', ev.artifacts.evalResultFiles, 'resultsFiles');
+    const tables = resultSections(ev);
+    if (tables.length > 0) return judgeLicense('evaluation-results', cardLicense(ev), 'resultsTable', { section: tables[0]?.heading ?? '' }, sectionEvidence(ev, tables));
+    const sections = documentedSections(ev, RESULTS_HEADING);
+    return declared(ev, 'evaluation-results') ?? (sections.length > 0 ? mentioned('resultsMentioned', sectionEvidence(ev, sections)) : null) ?? missing();
+  },
+};
+
+function resultSections(ev: ModelEvidence) {
+  const sections = ev.card?.sections ?? [];
+  const withTables = sections.filter((s) => s.documented && hasResultsTable(s.body) && (RESULTS_HEADING.test(s.heading) || BENCHMARK_NAMES.test(s.body)));
+  if (withTables.length > 0) return withTables;
+  // Cards without headings over their tables: a table naming benchmarks anywhere.
+  if (ev.card && sections.length === 0 && hasResultsTable(ev.card.body) && BENCHMARK_NAMES.test(ev.card.body)) return [{ heading: '', line: ev.card.bodyLine }];
+  return [];
+}

@@ -1,0 +1,190 @@
+// Building blocks every criterion uses: configuration overrides, the license of files in
+// the repository, declarations, online facts and mentions. Each returns a Verdict or null
+// ("no evidence of this sort"), so a criterion reads as an ordered list of evidence sources.
+import { COMPONENTS, type ComponentId } from '../catalog.js';
+import type { ModelEvidence } from '../evidence/gather.js';
+import { governingLicense, isOpenFor } from '../evidence/licenses.js';
+import type { Evidence, LicenseFact, Link } from '../evidence/types.js';
+import type { MessageData, Verdict } from './types.js';
+
+const MAX_FILE_EVIDENCE = 5;
+
+export function fileEvidence(paths: string[], note?: string): Evidence[] {
+  return paths.slice(0, MAX_FILE_EVIDENCE).map((path) => ({ kind: 'file', path, ...(note ? { note } : {}) }));
+}
+
+export function linkEvidence(links: Link[]): Evidence[] {
+  return links.slice(0, MAX_FILE_EVIDENCE).map((l) => ({ kind: 'link', path: l.path, line: l.line, url: l.url }));
+}
+
+export function licenseEvidence(fact: LicenseFact): Evidence {
+  return { ...fact.evidence, license: fact.id };
+}
+
+/** `not-applicable` from configuration, with its reason. */
+export function notApplicable(ev: ModelEvidence, id: ComponentId): Verdict | null {
+  const reason = ev.notApplicable[id];
+  if (!reason) return null;
+  return {
+    status: 'not-applicable',
+    messageId: 'notApplicable',
+    data: { reason },
+    license: null,
+    evidence: [{ kind: 'declaration', path: '.github/truly-open.yml', note: reason }],
+  };
+}
+
+/**
+ * Status of artifacts that sit in the repository, from the license that governs them:
+ * open when the license is open for the component's kind, restricted for restrictive or
+ * unrecognised terms (never guess open), unlicensed when nothing covers them.
+ */
+export function judgeFiles(
+  ev: ModelEvidence,
+  id: ComponentId,
+  paths: string[],
+  messageId: string,
+  data: MessageData = {},
+  extra: Evidence[] = [],
+): Verdict {
+  const kind = COMPONENTS[id].kind;
+  const fact = paths.length > 0 ? governingLicense(ev.licenses, paths[0] ?? '') : governingLicense(ev.licenses, ev.root === '.' ? 'README.md' : `${ev.root}/README.md`);
+  const evidence = [...fileEvidence(paths), ...extra];
+  return judgeLicense(id, fact, messageId, { count: paths.length, ...data }, evidence);
+}
+
+/** Same as judgeFiles for evidence that is not a file (a card section, a library). */
+export function judgeLicense(
+  id: ComponentId,
+  fact: LicenseFact | null,
+  messageId: string,
+  data: MessageData,
+  evidence: Evidence[],
+): Verdict {
+  const kind = COMPONENTS[id].kind;
+  if (!fact) return { status: 'unlicensed', messageId, data: { ...data, licenseState: 'none' }, license: null, evidence };
+  const all = [...evidence, licenseEvidence(fact)];
+  const open = isOpenFor(fact.family, kind, fact.id);
+  if (open === true) return { status: 'open', messageId, data: { ...data, licenseState: 'open', license: fact.id }, license: fact.id, evidence: all };
+  const licenseState = open === null ? 'unrecognised' : fact.family.startsWith('restricted') ? 'restricted' : 'wrong-kind';
+  return { status: 'restricted', messageId, data: { ...data, licenseState, license: fact.id }, license: fact.id, evidence: all };
+}
+
+/** An artifact's license known by name only (a library's, a Hub tag): judged like a file's. */
+export function licenseFactFor(id: string, family: LicenseFact['family'], evidence: Evidence): LicenseFact {
+  return { id, family, scope: '.', evidence };
+}
+
+/** A declaration in config: shown as declared, counted as a mention until verified online. */
+export function declared(ev: ModelEvidence, id: ComponentId): Verdict | null {
+  const d = ev.declarations[id];
+  if (!d) return null;
+  return {
+    status: 'mentioned',
+    messageId: 'declared',
+    data: { location: d.location, license: d.license ?? null },
+    license: d.license ?? null,
+    evidence: [{ kind: 'declaration', path: '.github/truly-open.yml', url: d.location, ...(d.license ? { license: d.license } : {}), ...(d.note ? { note: d.note } : {}) }],
+  };
+}
+
+export function mentioned(messageId: string, evidence: Evidence[], data: MessageData = {}): Verdict {
+  return { status: 'mentioned', messageId, data, license: null, evidence };
+}
+
+export function missing(messageId = 'missing'): Verdict {
+  return { status: 'missing', messageId, license: null, evidence: [] };
+}
+
+/** Card sections documenting something, whose heading matches. */
+export function documentedSections(ev: ModelEvidence, re: RegExp) {
+  return (ev.card?.sections ?? []).filter((s) => s.documented && re.test(s.heading));
+}
+
+export function sectionEvidence(ev: ModelEvidence, sections: { heading: string; line: number }[]): Evidence[] {
+  return sections.slice(0, 3).map((s) => ({ kind: 'card-section', path: ev.card?.path ?? 'README.md', line: s.line, section: s.heading }));
+}
+
+export function cardFieldEvidence(ev: ModelEvidence, field: string): Evidence {
+  const line = ev.card?.fieldLines[field];
+  return { kind: 'card-field', path: ev.card?.path ?? 'README.md', field, ...(line ? { line } : {}) };
+}
+
+/** The license that governs the card (documents in the card, settings in the card). */
+export function cardLicense(ev: ModelEvidence): LicenseFact | null {
+  return governingLicense(ev.licenses, ev.card?.path ?? (ev.root === '.' ? 'README.md' : `${ev.root}/README.md`));
+}
+
+/** Lines of card text matching a pattern (mentions), with their line numbers. */
+export function cardLinesMatching(ev: ModelEvidence, re: RegExp, limit = 3): Evidence[] {
+  const card = ev.card;
+  if (!card) return [];
+  const out: Evidence[] = [];
+  const lines = card.body.split('\n');
+  for (let i = 0; i < lines.length && out.length < limit; i++) {
+    const l = lines[i] ?? '';
+    if (l.length < 5000 && re.test(l)) out.push({ kind: 'card-section', path: card.path, line: card.bodyLine + i, note: l.trim().slice(0, 160) });
+  }
+  return out;
+}
+
+/** Open libraries whose code defines and runs the architectures they name (library -> SPDX id). */
+export const OPEN_LIBRARIES: Record<string, string> = {
+  transformers: 'Apache-2.0',
+  diffusers: 'Apache-2.0',
+  'sentence-transformers': 'Apache-2.0',
+  peft: 'Apache-2.0',
+  timm: 'Apache-2.0',
+  open_clip: 'MIT',
+  'open-clip': 'MIT',
+  'llama.cpp': 'MIT',
+  gguf: 'MIT',
+  nemo: 'Apache-2.0',
+  fairseq: 'MIT',
+  espnet: 'Apache-2.0',
+  speechbrain: 'Apache-2.0',
+  keras: 'Apache-2.0',
+  'tf-keras': 'Apache-2.0',
+  flair: 'MIT',
+  spacy: 'MIT',
+  'stable-baselines3': 'MIT',
+  'ml-agents': 'Apache-2.0',
+  paddlenlp: 'Apache-2.0',
+  mlx: 'MIT',
+  'mlx-lm': 'MIT',
+  'adapter-transformers': 'Apache-2.0',
+  fastai: 'Apache-2.0',
+  allennlp: 'Apache-2.0',
+  'onnx': 'Apache-2.0',
+  'transformers.js': 'Apache-2.0',
+  vllm: 'Apache-2.0',
+  pyannote: 'MIT',
+  'pyannote-audio': 'MIT',
+  'setfit': 'Apache-2.0',
+  'span-marker': 'Apache-2.0',
+  'ultralytics': 'AGPL-3.0-only',
+  'coqui': 'MPL-2.0',
+  'asteroid': 'MIT',
+  'stanza': 'Apache-2.0',
+  'fasttext': 'MIT',
+  'openvino': 'Apache-2.0',
+  'tensorflowtts': 'Apache-2.0',
+  'megatron-lm': 'LicenseRef-Megatron-LM',
+};
+
+/** The library the card says runs the model (`library_name`), lower-cased. */
+export function libraryName(ev: ModelEvidence): string | null {
+  const v = ev.card?.frontMatter?.['library_name'];
+  if (typeof v === 'string' && v.trim()) return v.trim().toLowerCase();
+  const tags = ev.card?.frontMatter?.['tags'];
+  if (Array.isArray(tags)) {
+    const known = tags.find((t) => typeof t === 'string' && OPEN_LIBRARIES[t.toLowerCase()] !== undefined);
+    if (typeof known === 'string') return known.toLowerCase();
+  }
+  return null;
+}
+
+/** Links of given kinds whose section or line context matches. */
+export function linksWhere(ev: ModelEvidence, kinds: Link['kind'][], context: RegExp): Link[] {
+  return ev.links.filter((l) => kinds.includes(l.kind) && (context.test(l.section) || context.test(l.context)));
+}

@@ -1,0 +1,186 @@
+// Gathers the evidence for each model of a repository: which folders are models, their
+// cards, artifacts, licenses and links. Still facts only; criteria judge them.
+import type { ComponentId } from '../catalog.js';
+import type { Config } from '../../config/schema.js';
+import type { RemoteFacts } from '../remote.js';
+import type { RepoSnapshot, SkippedEntry, SnapshotEntry } from '../snapshot.js';
+import { collectArtifacts, weightFormat, type Artifacts } from './artifacts.js';
+import { extractLicenses } from './licenses.js';
+import { CARD_FILE_RE, DEDICATED_CARD_RE, looksLikeModelCard, parseModelCard } from './model-card.js';
+import type { Declaration, LicenseFact, Link, ModelCard, Problem } from './types.js';
+
+export interface ModelEvidence {
+  /** Model root relative to the repository root ('.' for the root). */
+  root: string;
+  name: string;
+  /** The model's card (README.md / MODEL_CARD.md), parsed; null when none. */
+  card: ModelCard | null;
+  /** Data cards (DATA_CARD.md, datasheet*.md, data/README.md) of this model, parsed. */
+  dataCards: ModelCard[];
+  entries: SnapshotEntry[];
+  artifacts: Artifacts;
+  licenses: LicenseFact[];
+  links: Link[];
+  declarations: Partial<Record<ComponentId, Declaration>>;
+  notApplicable: Partial<Record<ComponentId, string>>;
+  /** Skipped entries that matter to this model (its card, license or config could not be read). */
+  skipped: SkippedEntry[];
+  remote: RemoteFacts | null;
+  /** All texts of the snapshot, for criteria that read a specific file. */
+  texts: Record<string, string>;
+}
+
+export interface GatheredEvidence {
+  models: ModelEvidence[];
+  problems: Problem[];
+}
+
+const NON_MODEL_DIRS = /(^|\/)(docs?|examples?|scripts?|tests?|assets?|figures?|figs|images?|\.github|src|tools?|notebooks?|data|datasets?)$/i;
+
+export function gatherEvidence(snapshot: RepoSnapshot, config: Config): GatheredEvidence {
+  const problems: Problem[] = [];
+  const cards = new Map<string, ModelCard>();
+  const cardFor = (path: string): ModelCard | null => {
+    const cached = cards.get(path);
+    if (cached) return cached;
+    const text = snapshot.texts[path];
+    if (text === undefined) return null;
+    const parsed = parseModelCard(path, text);
+    problems.push(...parsed.problems);
+    cards.set(path, parsed.card);
+    return parsed.card;
+  };
+
+  const roots = modelRoots(snapshot, config, cardFor);
+  const owner = ownerOf(roots);
+  const byRoot = new Map<string, SnapshotEntry[]>(roots.map((r) => [r.path, []]));
+  for (const e of snapshot.entries) byRoot.get(owner(e.path))?.push(e);
+
+  const models = roots.map(({ path: root, name }) => {
+    const entries = byRoot.get(root) ?? [];
+    const prefix = root === '.' ? '' : root + '/';
+    const cardPath = pickCard(entries, prefix);
+    const card = cardPath ? cardFor(cardPath) : null;
+    const artifacts = collectArtifacts(entries, snapshot.texts, root);
+    const dataCards = artifacts.dataCards.map(cardFor).filter((c): c is ModelCard => c !== null);
+    // A sub-model also sees the repository-level licenses (the root LICENSE governs it).
+    const licenseSnapshot = root === '.' ? snapshot : { ...snapshot, entries: [...entries, ...(byRoot.get('.') ?? []).filter((e) => !e.path.includes('/'))] };
+    const lic = extractLicenses(licenseSnapshot, card, root);
+    problems.push(...lic.problems);
+    const skipped = snapshot.skipped.filter((s) => s.path === '' || s.path.startsWith(prefix) || !s.path.includes('/'));
+    return {
+      root,
+      name: name ?? modelName(card, root, snapshot.location),
+      card,
+      dataCards,
+      entries,
+      artifacts,
+      licenses: lic.facts,
+      links: [...(card?.links ?? []), ...dataCards.flatMap((c) => c.links)],
+      declarations: declarationsOf(config),
+      notApplicable: config['not-applicable'] ?? {},
+      skipped,
+      remote: snapshot.remote ?? null,
+      texts: snapshot.texts,
+    } satisfies ModelEvidence;
+  });
+  return { models, problems };
+}
+
+function declarationsOf(config: Config): Partial<Record<ComponentId, Declaration>> {
+  const out: Partial<Record<ComponentId, Declaration>> = {};
+  for (const [id, d] of Object.entries(config.declarations ?? {}) as [ComponentId, { location: string; license?: string; note?: string } | undefined][]) {
+    if (d) out[id] = { component: id, location: d.location, ...(d.license ? { license: d.license } : {}), ...(d.note ? { note: d.note } : {}) };
+  }
+  return out;
+}
+
+/**
+ * Model roots: config `models` when given; otherwise the root plus every folder with its own
+ * model card, and folders with weights and a config.json when no ancestor holds weights
+ * (a monorepo of several models; diffusers' component folders are not models of their own).
+ */
+function modelRoots(
+  snapshot: RepoSnapshot,
+  config: Config,
+  cardFor: (path: string) => ModelCard | null,
+): { path: string; name?: string }[] {
+  if (config.models && config.models.length > 0) {
+    const seen = new Set<string>();
+    const out: { path: string; name?: string }[] = [];
+    for (const m of config.models) {
+      const path = normaliseRoot(typeof m === 'string' ? m : m.path);
+      if (seen.has(path)) continue;
+      seen.add(path);
+      out.push(typeof m === 'string' || !m.name ? { path } : { path, name: m.name });
+    }
+    return out;
+  }
+  const roots = new Set<string>(['.']);
+  const hasDiffusersIndex = snapshot.entries.some((e) => e.path === 'model_index.json');
+  const weightDirs = new Map<string, boolean>();
+  const configDirs = new Set<string>();
+  for (const e of snapshot.entries) {
+    const slash = e.path.lastIndexOf('/');
+    if (slash < 0) {
+      if (weightFormat(e.path) && e.size >= 1024) weightDirs.set('.', true);
+      continue;
+    }
+    const dir = e.path.slice(0, slash);
+    const depth = dir.split('/').length;
+    if (depth > 3 || NON_MODEL_DIRS.test(dir)) continue;
+    if (CARD_FILE_RE.test(e.path)) {
+      const card = DEDICATED_CARD_RE.test(e.path) ? ({ path: e.path } as ModelCard) : cardFor(e.path);
+      if (card && (DEDICATED_CARD_RE.test(e.path) || looksLikeModelCard(card))) roots.add(dir);
+    }
+    if (e.path.endsWith('/config.json')) configDirs.add(dir);
+    if (weightFormat(e.path) && (e.size >= 1024 || e.kind === 'lfs')) weightDirs.set(dir, true);
+  }
+  if (!hasDiffusersIndex) {
+    for (const dir of configDirs) {
+      if (!weightDirs.get(dir)) continue;
+      const ancestors = ancestorsOf(dir);
+      if (ancestors.some((a) => weightDirs.get(a) || (a !== '.' && roots.has(a)))) continue;
+      if (/(^|\/)(checkpoints?|ckpts?|checkpoint[-_]?\d+|step[-_]?\d+|global[-_]?step\d+)$/i.test(dir)) continue;
+      roots.add(dir);
+    }
+  }
+  return [...roots].sort((a, b) => (a === '.' ? -1 : b === '.' ? 1 : a.localeCompare(b))).map((path) => ({ path }));
+}
+
+function ancestorsOf(dir: string): string[] {
+  const parts = dir.split('/');
+  const out = ['.'];
+  for (let i = 1; i < parts.length; i++) out.push(parts.slice(0, i).join('/'));
+  return out;
+}
+
+function normaliseRoot(p: string): string {
+  const s = p.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
+  return s === '' || s === '.' ? '.' : s;
+}
+
+/** For each path, the deepest model root that contains it. */
+function ownerOf(roots: { path: string }[]): (path: string) => string {
+  const sorted = roots.map((r) => r.path).filter((r) => r !== '.').sort((a, b) => b.length - a.length);
+  return (path) => sorted.find((r) => path === r || path.startsWith(r + '/')) ?? '.';
+}
+
+function pickCard(entries: SnapshotEntry[], prefix: string): string | null {
+  const names = ['MODEL_CARD.md', 'model_card.md', 'modelcard.md', 'README.md', 'readme.md', 'Readme.md', 'README.MD'];
+  const paths = new Set(entries.map((e) => e.path));
+  for (const n of names) if (paths.has(prefix + n)) return prefix + n;
+  const loose = entries.find((e) => e.path.slice(prefix.length).toLowerCase() === 'readme.md');
+  return loose ? loose.path : null;
+}
+
+function modelName(card: ModelCard | null, root: string, location: string): string {
+  const fm = card?.frontMatter;
+  const fromCard = typeof fm?.['model_name'] === 'string' ? fm['model_name'] : null;
+  if (fromCard) return fromCard;
+  const index = fm?.['model-index'];
+  if (Array.isArray(index) && typeof (index[0] as { name?: unknown })?.name === 'string') return (index[0] as { name: string }).name;
+  if (root !== '.') return root.split('/').pop() ?? root;
+  const loc = location.replace(/^hf:/, '').replace(/\/+$/, '');
+  return loc.split(/[\\/]/).pop() || loc || 'model';
+}

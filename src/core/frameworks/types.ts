@@ -1,0 +1,3 @@
+import type { ComponentId, Status } from '../catalog.js';
+
+export type Statuses = Record<ComponentId, Status>;

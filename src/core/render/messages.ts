@@ -1,0 +1,130 @@
+// The wording of every message id. Criteria pick an id and data; only this file says it in words.
+import { COMPONENTS, type ComponentId } from '../catalog.js';
+import type { MessageData } from '../criteria/types.js';
+
+type Template = (d: MessageData, id: ComponentId) => string;
+
+const str = (v: unknown, fallback = ''): string => (v === null || v === undefined ? fallback : String(v));
+const plural = (n: unknown, one: string, many = one + 's'): string => `${str(n, '0')} ${Number(n) === 1 ? one : many}`;
+
+export function formatBytes(n: number): string {
+  if (!Number.isFinite(n) || n <= 0) return '0 B';
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let i = 0;
+  let v = n;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return `${v >= 100 || i === 0 ? Math.round(v) : v.toFixed(1)} ${units[i]}`;
+}
+
+/** How the license part of a message reads, from the judged license state. */
+function underLicense(d: MessageData): string {
+  switch (d['licenseState']) {
+    case 'open':
+      return `under ${str(d['license'])}`;
+    case 'restricted':
+      return `under restricted terms (${str(d['license'])})`;
+    case 'wrong-kind':
+      return `under ${str(d['license'])}, which is not an open license for this kind of artifact`;
+    case 'unrecognised':
+      return `under terms that could not be recognised (${str(d['license'])})`;
+    case 'none':
+      return 'with no license covering it';
+    default:
+      return '';
+  }
+}
+
+const TEMPLATES: Record<string, Template> = {
+  missing: (_d, id) => `no evidence of ${COMPONENTS[id].phrase} was found`,
+  notApplicable: (d) => `not applicable: ${str(d['reason'])}`,
+  declared: (d) => `declared at ${str(d['location'])}${d['license'] ? ` under ${str(d['license'])}` : ''} (not verified)`,
+  criterionFailed: (d) => `could not be judged: ${str(d['error'])}`,
+  cardUnreadable: (d) => `the model card ${str(d['path'])} could not be read (${str(d['reason'])}), so this could not be checked`,
+  hubUnavailable: (d) => `the Hub lookup for ${str(d['id'])} failed${d['error'] ? ` (${str(d['error'])})` : ''}, so this could not be checked`,
+  hubDatasetNotFound: (d) => `the dataset ${str(d['id'])} does not resolve on the Hub`,
+
+  weightsInRepo: (d) => {
+    const parts = [`${plural(d['count'], 'weight file')} (${str(d['formats'])}, ${formatBytes(Number(d['bytes']))})`, underLicense(d)];
+    if (Number(d['unsafe']) > 0) parts.push(`— ${plural(d['unsafe'], 'pickle file')} can run code when loaded`);
+    if (Number(d['missingShards']) > 0) parts.push(`— ${plural(d['missingShards'], 'shard')} named by the index ${Number(d['missingShards']) === 1 ? 'is' : 'are'} missing`);
+    return parts.filter(Boolean).join(' ');
+  },
+  weightsOnHub: (d) => `${plural(d['count'], 'weight file')} (${formatBytes(Number(d['bytes']))}) on the Hub at ${str(d['id'])} ${underLicense(d)}`,
+  weightsOnHubGated: (d) => `${plural(d['count'], 'weight file')} on the Hub at ${str(d['id'])}, behind an access gate`,
+  weightsLinked: (d) => `linked on the Hub (${str(d['id'])}) but not verified${Number(d['count']) > 1 ? `; ${plural(d['count'], 'link')}` : ''}`,
+  weightsMentioned: () => 'the card talks about released weights but no files or verifiable links were found',
+
+  trainingDataInRepo: (d) => `${plural(d['count'], 'data file')} in the repository ${underLicense(d)}`,
+  trainingDataOnHub: (d) => `${plural(d['count'], 'dataset')} verified on the Hub (${str(d['id'])}${Number(d['count']) > 1 ? ', …' : ''}) ${underLicense(d)}`,
+  trainingDataOnHubGated: (d) => `the dataset ${str(d['id'])} is gated or private on the Hub`,
+  trainingDataListed: (d) => `the card lists ${plural(d['count'], 'dataset')} (${str(d['names'])}) but their availability was not verified`,
+  trainingDataLinked: (d) => `${plural(d['count'], 'dataset link')} in the card, not verified`,
+  trainingDataScripts: (d) => `${plural(d['count'], 'dataset script')} found, but not the data itself`,
+  trainingDataMentioned: () => 'the card describes what the model was trained on, but the data is not published',
+
+  dataCardFile: (d) => `a data card is published ${underLicense(d)}`,
+  dataCardSection: (d) => `the card's "${str(d['section'])}" section describes sources and processing ${underLicense(d)}`,
+  dataCardOnHub: (d) => `the dataset cards of ${plural(d['count'], 'listed dataset')} describe sources and processing`,
+  dataSectionThin: (d) => `the card has a "${str(d['section'])}" section, but it does not describe sources, selection and processing`,
+
+  modelCardPresent: (d) => `${str(d['path'])} documents the model (${plural(d['sections'], 'section')}) ${underLicense(d)}`,
+  modelCardTemplate: (d) => `${str(d['path'])} holds only a template or a few lines`,
+
+  reportInRepo: (d) => `${plural(d['count'], 'report')} in the repository ${underLicense(d)}`,
+  reportOnArchive: () => 'a preprint or technical report is linked on arXiv',
+  reportMentioned: () => 'a technical report is mentioned but not linked',
+  paperPublished: () => 'a peer-reviewed publication is cited (DOI, venue or proceedings entry)',
+  paperMentioned: () => 'a publication at a venue is mentioned but not cited or linked',
+
+  resultsModelIndex: (d) => `metrics in the card's model-index ${underLicense(d)}`,
+  resultsFiles: (d) => `${plural(d['count'], 'results file')} ${underLicense(d)}`,
+  resultsTable: (d) => `a results table in the card${d['section'] ? ` ("${str(d['section'])}")` : ''} ${underLicense(d)}`,
+  resultsMentioned: () => 'the card has an evaluation section but reports no numbers',
+
+  samplesInRepo: (d) => `${plural(d['count'], 'sample output')} in the repository ${underLicense(d)}`,
+  samplesWidget: (d) => `${plural(d['count'], 'widget example')} in the card ${underLicense(d)}`,
+  samplesInCard: (d) => `examples in the card ${underLicense(d)}`,
+
+  codeInRepo: (d) => `${plural(d['count'], 'file')} in the repository ${underLicense(d)}`,
+  codeOnGithub: (d) => `published at github.com/${str(d['repo'])} ${underLicense(d)}`,
+  codeLinked: (d) => `a repository is linked (${str(d['repo'])}) but not verified`,
+  codeMentioned: () => 'mentioned in the card but not published',
+  usageSnippet: (d) => `a usage snippet runs the model with ${str(d['library'])} ${underLicense(d)}`,
+  openLibrary: (d) => `the model runs with the open library ${str(d['library'])} ${underLicense(d)}`,
+
+  evalDataInRepo: (d) => `${plural(d['count'], 'evaluation data file')} ${underLicense(d)}`,
+  evalDataOnHub: (d) => `${plural(d['count'], 'evaluation dataset')} verified on the Hub ${underLicense(d)}`,
+  evalDataOnHubGated: (d) => `the evaluation dataset ${str(d['id'])} is gated or private on the Hub`,
+  evalDataListed: (d) => `model-index names ${plural(d['count'], 'evaluation dataset')} (${str(d['names'])}), not verified`,
+  evalDataLinked: (d) => `${plural(d['count'], 'evaluation dataset link')}, not verified`,
+
+  supportFiles: (d) => `${plural(d['tokenizer'], 'tokenizer file')} and ${plural(d['environment'], 'environment file')} ${underLicense(d)}`,
+
+  checkpointsInRepo: (d) => `${plural(d['count'], 'checkpoint')} in the repository ${underLicense(d)}`,
+  checkpointsOnHub: (d) => `${plural(d['count'], 'checkpoint revision')} on the Hub ${underLicense(d)}`,
+  checkpointsMentioned: () => 'intermediate checkpoints are mentioned but not published here',
+
+  configFiles: (d) => `${plural(d['count'], 'training config')} with real values (${str(d['groups'])}) ${underLicense(d)}`,
+  trainerState: (d) => `${plural(d['count'], 'trainer output')} (training arguments / state) ${underLicense(d)}`,
+  hyperparametersInCard: (d) => `hyperparameters with values in the card (${str(d['groups'])}) ${underLicense(d)}`,
+  hyperparametersWithoutValues: () => 'the card has a hyperparameters section without real values',
+
+  computeEmissions: (d) => `co2_eq_emissions in the card ${underLicense(d)}`,
+  computeSection: (d) => `the card's "${str(d['section'])}" section reports compute ${underLicense(d)}`,
+  computeInText: (d) => `the card names the hardware or compute used ${underLicense(d)}`,
+
+  architectureCode: (d) => `${plural(d['count'], 'modelling file')} ${underLicense(d)}`,
+  architectureInLibrary: (d) => `${str(d['architecture'])} is defined in the open library ${str(d['library'])} ${underLicense(d)}`,
+  architectureRemoteCode: () => 'config.json points at custom modelling code (auto_map) that is not in this repository',
+  architectureDescribed: () => 'the architecture is described in the card, but its code is not published',
+};
+
+export function formatMessage(messageId: string, data: MessageData | undefined, id: ComponentId): string {
+  const t = TEMPLATES[messageId];
+  return (t ? t(data ?? {}, id) : messageId).replace(/\s+/g, ' ').trim();
+}
+
+export const MESSAGE_IDS = Object.keys(TEMPLATES);
