@@ -107,3 +107,13 @@ describe('renderCheckRun', () => {
     expect(() => chunk(items, 0)).toThrow(RangeError);
   });
 });
+
+test('the compact summary keeps verdict changes and counts component changes per model', () => {
+  const many = buildReport({ models: buildManyModels(1200) });
+  const manyBase = buildReport({ models: buildManyModels(1200).map((m) => ({ ...m, statuses: {} })) });
+  const { summary } = renderCheckRun(many, { delta: computeDelta(manyBase, many) });
+  expect(summary).toContain('| m-001 (`models/m-001`) | ▲ ladder | Closed | Open source |');
+  expect(summary).toContain('| m-001 (`models/m-001`) | 18 components changed | | |');
+  expect(summary).not.toContain('▲ Training data');
+  expect(summary).toMatch(/… \d+ more changes not shown/);
+});

@@ -94,3 +94,24 @@ test('a closed release is pointed at open weights, never at restricted terms', (
   const steps = nextSteps(buildReport().models[0]!);
   expect(steps[0]).toEqual({ id: 'weights', status: 'missing', goals: ['open weights', 'MOF Class III'] });
 });
+
+test('several models get one section each; a capped level and base models are named', () => {
+  const md = renderMarkdown(
+    buildReport({
+      models: [
+        { path: 'base', statuses: ALL_OPEN },
+        {
+          path: 'ft',
+          statuses: OPEN_WEIGHTS_ONLY,
+          ladder: { cappedBy: { model: 'acme/base', level: 'restricted-weights' } },
+          lineage: [{ model: 'acme/base', depth: 1, resolved: false, note: 'lookup failed' }],
+        },
+      ],
+    }),
+    { docsBaseUrl },
+  );
+  expect(md.match(/^### /gm)).toHaveLength(2);
+  expect(md).toContain('2 models');
+  expect(md).toContain('(capped by base model `acme/base`, restricted weights)');
+  expect(md).toContain('#### Base models\n\n- `acme/base`: not resolved: lookup failed');
+});

@@ -74,3 +74,18 @@ describe('renderText', () => {
     expect(narrow.endsWith('…')).toBe(true);
   });
 });
+
+test('lineage, a capped level, a requirement and offline runs are shown', () => {
+  const capped = buildReport({
+    online: false,
+    statuses: OPEN_WEIGHTS_ONLY,
+    ladder: { level: 'restricted-weights', headline: 'Restricted weights: capped by the base model', cappedBy: { model: 'meta-llama/Llama-3.1-8B', level: 'restricted-weights' } },
+    lineage: [{ model: 'meta-llama/Llama-3.1-8B', depth: 1, resolved: true, level: 'restricted-weights' }],
+    requirement: { requirement: 'open-weights', met: false, reason: 'capped by the base model' },
+  });
+  const text = renderText(capped, { color: false });
+  expect(text.split('\n')[0]).toContain('(offline: nothing verified online)');
+  expect(text).toContain('  capped by base model meta-llama/Llama-3.1-8B (restricted weights)');
+  expect(text).toContain('  requirement open-weights: not met (capped by the base model)');
+  expect(text).toContain('  base model  meta-llama/Llama-3.1-8B (restricted weights)');
+});

@@ -107,10 +107,11 @@ export function checkRunSummary(report: Report, options: CheckRunOptions = {}): 
   // Too long: keep the verdicts, drop the per-component detail.
   const head = [
     ...lead,
-    ...(options.delta ? [deltaMarkdown(options.delta, { maxRows: 40 })] : []),
+    ...(options.delta ? [deltaMarkdown(options.delta, { maxRows: 40, verdictsOnly: true })] : []),
     `### Models\n\n${COMPACT_HEADER}`,
   ].join('\n\n');
-  const counts = report.problems.length > 0 ? `\n${report.problems.length} problems; ${TRUNCATION_HINT} to see them.` : '';
+  const n = report.problems.length;
+  const counts = n > 0 ? `\n${n} problem${n === 1 ? '' : 's'} not shown; ${TRUNCATION_HINT}.` : '';
   const { text } = fitItems(head, report.models.map(compactRow), counts, omittedModels);
   return `${hardCut(text, `\n… cut to fit; ${TRUNCATION_HINT}.`)}\n`;
 }

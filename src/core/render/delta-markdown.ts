@@ -35,7 +35,7 @@ function plural(n: number, word: string): string {
 }
 
 /** Table rows (without header) describing one model's changes. */
-export function deltaRows(model: ModelDelta): string[] {
+export function deltaRows(model: ModelDelta, options: { verdictsOnly?: boolean } = {}): string[] {
   const name = `${mdText(model.name)} (${mdCode(model.path)})`;
   if (model.change === 'added') return [`| ${name} | model added | | ${level(model.ladder.after)} |`];
   if (model.change === 'removed') return [`| ${name} | model removed | ${level(model.ladder.before)} | |`];
@@ -49,6 +49,13 @@ export function deltaRows(model: ModelDelta): string[] {
   if (model.osaid.before !== model.osaid.after) {
     rows.push(`| ${name} | ${ARROW[model.osaid.direction]}OSAID | ${osaid(model.osaid.before)} | ${osaid(model.osaid.after)} |`);
   }
+  if (options.verdictsOnly) {
+    if (model.components.length > 0) {
+      const moved = model.components.length;
+      rows.push(`| ${name} | ${moved} component${moved === 1 ? '' : 's'} changed | | |`);
+    }
+    return rows;
+  }
   for (const c of model.components) {
     const before = `${STATUS_STYLES[c.before].symbol} ${STATUS_STYLES[c.before].label}`;
     const after = `${STATUS_STYLES[c.after].symbol} ${STATUS_STYLES[c.after].label}`;
@@ -60,9 +67,12 @@ export function deltaRows(model: ModelDelta): string[] {
 export const DELTA_TABLE_HEADER = '| Model | What | Before | After |\n|---|---|---|---|';
 
 /** The whole section; `maxRows` bounds the table for size-capped bodies. */
-export function deltaMarkdown(delta: ReportDelta, options: { heading?: string; maxRows?: number } = {}): string {
+export function deltaMarkdown(
+  delta: ReportDelta,
+  options: { heading?: string; maxRows?: number; verdictsOnly?: boolean } = {},
+): string {
   const heading = options.heading ?? '###';
-  const rows = delta.models.flatMap(deltaRows);
+  const rows = delta.models.flatMap((m) => deltaRows(m, { verdictsOnly: options.verdictsOnly }));
   const parts = [`${heading} What this change does`, directionSentence(delta)];
   if (delta.hasBase && rows.length > 0) {
     const max = options.maxRows ?? rows.length;

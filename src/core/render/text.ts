@@ -125,7 +125,8 @@ function modelSection(model: ModelReport, options: TextOptions, paint: Paint): s
 export function renderText(report: Report, options: TextOptions): string {
   const paint = painter(options.color);
   const revision = report.subject.revision ? ` @ ${report.subject.revision.slice(0, 7)}` : '';
-  const lines = [paint(`truly-open ${report.tool.version}: ${report.subject.location}${revision}`, 'dim'), ''];
+  const offline = report.online === false ? ' (offline: nothing verified online)' : '';
+  const lines = [paint(`truly-open ${report.tool.version}: ${report.subject.location}${revision}${offline}`, 'dim'), ''];
   if (report.models.length === 0) lines.push('No model found.', '');
   for (const model of report.models) lines.push(...modelSection(model, options, paint), '');
   if (report.problems.length > 0) {
