@@ -345,7 +345,8 @@ class Walker {
     if (this.entries.length >= this.maxEntries) {
       if (!this.stopped) {
         this.stopped = true;
-        this.skip(entry.path, 'limit', `stopped listing at ${this.maxEntries} entries; the rest of the tree is not in the snapshot`);
+        // Path '' marks a skip about the whole tree (how the engine reads it).
+        this.skip('', 'limit', `stopped listing at ${this.maxEntries} entries, at ${entry.path}; the rest of the tree is not in the snapshot`);
       }
       return;
     }
@@ -354,7 +355,7 @@ class Walker {
   }
 
   private skip(rel: string, reason: SkippedEntry['reason'], detail?: string): void {
-    this.skipped.push(detail === undefined ? { path: rel || '.', reason } : { path: rel || '.', reason, detail });
+    this.skipped.push(detail === undefined ? { path: rel, reason } : { path: rel, reason, detail });
   }
 
   result(): Pick<RepoSnapshot, 'entries' | 'texts' | 'skipped'> {
