@@ -1,0 +1,243 @@
+// The push flow end to end through Probot: default-branch pushes get a check run, other
+// pushes and non-model repositories get nothing, and configuration comes from the pushed
+// tree (no extra request) or the organisation's `.github` repository.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import type { Probot } from 'probot';
+import {
+  api,
+  deliver,
+  mockCommit,
+  mockCreateRun,
+  mockNoOrgConfig,
+  mockToken,
+  mockUpdateRun,
+  modelRepo,
+  nock,
+  OWNER,
+  plainRepo,
+  REPO,
+  runLog,
+  SHA,
+  startApp,
+} from './helpers/app-harness.js';
+import { countRequests, entriesUnder, mockTree, treeSha } from './helpers/github-mocks.js';
+
+let probot: Probot;
+beforeEach(async () => {
+  probot = await startApp();
+});
+afterEach(() => {
+  expect(nock.pendingMocks()).toEqual([]);
+  nock.cleanAll();
+});
+
+function expectRun(scope: nock.Scope) {
+  const log = runLog();
+  mockCreateRun(scope, log);
+  mockUpdateRun(scope, log);
+  return log;
+}
+
+describe('push', () => {
+  it('puts a completed check run on the pushed commit of the default branch', async () => {
+    const scope = api();
+    mockToken(scope);
+    mockCommit(scope, SHA.push, modelRepo());
+    const log = expectRun(scope);
+
+    await deliver(probot, 'push', 'push');
+
+    expect(log.created).toHaveLength(1);
+    expect(log.created[0]).toMatchObject({ name: 'truly-open', head_sha: SHA.push, status: 'in_progress', external_id: 'push' });
+    const done = log.updates[0];
+    // Open weights and no requirement configured: neutral, with the ladder headline as title.
+    expect(done).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+    expect(done.output.title).toMatch(/^Open weights: .*training code/);
+    expect(done.output.summary).toContain('| Component |');
+    expect(done.actions).toEqual([{ label: 'Re-run', description: expect.any(String), identifier: 'rerun' }]);
+  });
+
+  it('costs 4 API requests once the installation token is cached: tree, blobs, create, complete', async () => {
+    const warm = api();
+    mockToken(warm);
+    mockCommit(warm, SHA.push, modelRepo());
+    expectRun(warm);
+    await deliver(probot, 'push', 'push');
+
+    const scope = api();
+    const counted = countRequests(scope);
+    mockCommit(scope, SHA.push, modelRepo());
+    expectRun(scope);
+    await deliver(probot, 'push', 'push');
+
+    expect(counted.routes).toEqual([
+      `GET /repos/${OWNER}/${REPO}/git/trees/${SHA.push}?recursive=1`,
+      'POST /graphql',
+      `POST /repos/${OWNER}/${REPO}/check-runs`,
+      expect.stringMatching(new RegExp(`^PATCH /repos/${OWNER}/${REPO}/check-runs/\\d+$`)),
+    ]);
+    expect(counted.count).toBeLessThanOrEqual(4);
+  });
+
+  it('fails the run when the configured requirement is not met', async () => {
+    const scope = api();
+    mockToken(scope);
+    mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': 'require: open-source\n' }));
+    const log = expectRun(scope);
+
+    await deliver(probot, 'push', 'push');
+
+    expect(log.updates[0]).toMatchObject({ conclusion: 'failure' });
+    expect(log.updates[0].output.title).toMatch(/^Requirement open-source not met/);
+  });
+
+  it('succeeds when the configured requirement is met', async () => {
+    const scope = api();
+    mockToken(scope);
+    mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': 'require: open-weights\n' }));
+    const log = expectRun(scope);
+
+    await deliver(probot, 'push', 'push');
+
+    expect(log.updates[0]).toMatchObject({ conclusion: 'success' });
+  });
+
+  it('ignores pushes to other branches and branch deletions without a single request', async () => {
+    await deliver(probot, 'push', 'push', (p) => (p.ref = 'refs/heads/feature'));
+    await deliver(probot, 'push', 'push', (p) => {
+      p.deleted = true;
+      p.after = '0'.repeat(40);
+    });
+    // afterEach: no mock was set up, and none was needed (a request would fail the test).
+  });
+
+  it('stays quiet on a repository with no model signal: no check run', async () => {
+    const scope = api();
+    mockToken(scope);
+    mockCommit(scope, SHA.push, plainRepo());
+
+    await deliver(probot, 'push', 'push');
+    // No check-run mock exists: creating one would have failed on an unmatched request.
+  });
+
+  it('processes a delivery id once, however often GitHub delivers it', async () => {
+    const scope = api();
+    mockToken(scope);
+    mockCommit(scope, SHA.push, modelRepo());
+    const log = expectRun(scope);
+
+    await deliver(probot, 'push', 'push', undefined, { id: 'same-delivery' });
+    await deliver(probot, 'push', 'push', undefined, { id: 'same-delivery' });
+
+    expect(log.created).toHaveLength(1);
+  });
+
+  it('walks sub-trees when GitHub truncates the recursive tree, and still finds the config in .github/', async () => {
+    const repo = modelRepo({ '.github/truly-open.yml': 'require: open-weights\n' });
+    const scope = api();
+    mockToken(scope);
+    // The recursive listing is cut short; the reader lists the root and each folder.
+    mockTree(scope, OWNER, REPO, SHA.push, repo.entries.slice(0, 1), { truncated: true });
+    mockTree(scope, OWNER, REPO, SHA.push, entriesUnder(repo.entries, '', false), { recursive: false });
+    mockTree(scope, OWNER, REPO, treeSha('.github'), entriesUnder(repo.entries, '.github', true));
+    scope.post('/graphql').reply(200, (_uri, body) => {
+      const { query, variables } = body as { query: string; variables: Record<string, string> };
+      const repository: Record<string, unknown> = {};
+      for (const [, alias, variable] of query.matchAll(/(\w+): object\(expression: \$(\w+)\)/g)) {
+        const path = variables[variable!]!.slice(41);
+        const text = repo.blobs[path];
+        repository[alias!] = typeof text === 'string' ? { text, isBinary: false, byteSize: text.length, isTruncated: false } : null;
+      }
+      return { data: { repository } };
+    });
+    const log = expectRun(scope);
+
+    await deliver(probot, 'push', 'push');
+
+    // `require: open-weights` can only have come from the walked `.github` sub-tree.
+    expect(log.updates[0]).toMatchObject({ conclusion: 'success' });
+  });
+});
+
+describe('configuration', () => {
+  it('reports an invalid file as a neutral run listing each error, its field and its line', async () => {
+    const scope = api();
+    mockToken(scope);
+    mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': 'require: open-wieghts\nfail_on_regresion: true\n' }));
+    const log = expectRun(scope);
+
+    await deliver(probot, 'push', 'push');
+
+    const done = log.updates[0];
+    expect(done).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+    expect(done.output.title).toBe('Configuration invalid: 2 errors in .github/truly-open.yml');
+    expect(done.output.summary).toMatch(/line 1: require: expected one of: .*open-weights/);
+    expect(done.output.summary).toMatch(/line 2: fail_on_regresion: unknown setting.*did you mean fail_on_regression\?/);
+    expect(done.output.annotations.map((a: any) => [a.path, a.start_line])).toEqual([
+      ['.github/truly-open.yml', 1],
+      ['.github/truly-open.yml', 2],
+    ]);
+  });
+
+  it('falls back to the organisation .github repository when the repository has no config file (1 request)', async () => {
+    const scope = api();
+    mockToken(scope);
+    mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': undefined }));
+    scope
+      .get(`/repos/${OWNER}/.github/contents/.github%2Ftruly-open.yml`)
+      .reply(200, 'require: open-source\n', { 'content-type': 'text/plain; charset=utf-8' });
+    const log = expectRun(scope);
+
+    await deliver(probot, 'push', 'push');
+
+    expect(log.updates[0]).toMatchObject({ conclusion: 'failure' });
+  });
+
+  it('uses the defaults when neither the repository nor the organisation has a config file', async () => {
+    const scope = api();
+    mockToken(scope);
+    mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': undefined }));
+    mockNoOrgConfig(scope);
+    const log = expectRun(scope);
+
+    await deliver(probot, 'push', 'push');
+
+    expect(log.updates[0]).toMatchObject({ conclusion: 'neutral' });
+    expect(log.updates[0].output.title).toMatch(/^Open weights/);
+  });
+
+  it('does not crash on organisation YAML that Probot cannot parse: a neutral run says so', async () => {
+    const scope = api();
+    mockToken(scope);
+    mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': undefined }));
+    scope
+      .get(`/repos/${OWNER}/.github/contents/.github%2Ftruly-open.yml`)
+      .reply(200, 'require: [open-source\n  comment: {', { 'content-type': 'text/plain; charset=utf-8' });
+    const log = expectRun(scope);
+
+    await deliver(probot, 'push', 'push');
+
+    const done = log.updates[0];
+    expect(done).toMatchObject({ conclusion: 'neutral' });
+    expect(done.output.title).toMatch(/^Configuration invalid: 1 error/);
+    expect(done.output.summary).toMatch(/invalid YAML/);
+    expect(done.output.annotations).toEqual([]);
+  });
+
+  it('validates an organisation config with the engine schema', async () => {
+    const scope = api();
+    mockToken(scope);
+    mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': undefined }));
+    scope
+      .get(`/repos/${OWNER}/.github/contents/.github%2Ftruly-open.yml`)
+      .reply(200, 'comment: sometimes\nhub:\n  private_repos: "yes"\n', { 'content-type': 'text/plain; charset=utf-8' });
+    const log = expectRun(scope);
+
+    await deliver(probot, 'push', 'push');
+
+    const summary: string = log.updates[0].output.summary;
+    expect(log.updates[0].output.title).toMatch(/2 errors/);
+    expect(summary).toMatch(/comment: expected one of: changes, always, never/);
+    expect(summary).toMatch(/hub\.private_repos: expected true or false/);
+  });
+});
