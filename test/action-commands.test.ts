@@ -1,7 +1,6 @@
 import {
   annotationsFor,
   escapeData,
-  findCardPath,
   escapeProperty,
   formatCommand,
   formatOutputs,
@@ -144,7 +143,7 @@ describe('annotations from a report', () => {
     expect(a!.message).toMatch(/^weights under the Llama 3 license \(LicenseRef-llama3\)\nHow to fix: /);
   });
 
-  it('points missing pieces at the model card and lists ladder blockers first', () => {
+  it('points missing and mentioned pieces at the model card, ladder blockers first, and skips the rest', () => {
     const r = report([
       model({
         path: 'sub',
@@ -153,6 +152,8 @@ describe('annotations from a report', () => {
           'model-architecture': component({ status: 'missing', license: null, message: 'no modelling code' }),
           'training-data': component({ status: 'missing', license: null, message: 'no training data' }),
           'compute-info': component({ status: 'not-applicable', message: 'n/a' }),
+          'research-paper': component({ status: 'mentioned', license: null, message: 'a paper is cited' }),
+          'evaluation-code': component({ status: 'unknown', message: 'criterion failed' }),
         },
       }),
     ]);
@@ -160,6 +161,7 @@ describe('annotations from a report', () => {
     expect(list.map((a) => [a.level, a.title, a.file])).toEqual([
       ['notice', 'Training data missing', 'sub/README.md'],
       ['notice', 'Model architecture missing', 'sub/README.md'],
+      ['notice', 'Research paper mentioned', 'sub/README.md'],
     ]);
     expect(list[0]!.line).toBeUndefined();
   });
@@ -213,15 +215,5 @@ describe('joinPath', () => {
     expect(joinPath('', 'README.md')).toBe('README.md');
     expect(joinPath('.', 'a/', './b')).toBe('a/b');
     expect(joinPath('.', '.')).toBe('.');
-  });
-});
-
-describe('findCardPath', () => {
-  const paths = ['README.md', 'sub/model_card.md', 'sub/deeper/README.md', 'other/Readme.md', 'sub/README.txt'];
-  it('finds the card directly in the model folder, README first', () => {
-    expect(findCardPath(paths, '.')).toBe('README.md');
-    expect(findCardPath(paths, 'sub')).toBe('sub/model_card.md');
-    expect(findCardPath(paths, 'other')).toBe('other/Readme.md');
-    expect(findCardPath(paths, 'none')).toBeUndefined();
   });
 });

@@ -114,12 +114,14 @@ const PROBLEM_LEVEL: Record<'error' | 'warning' | 'note', AnnotationLevel> = {
 };
 
 // Restricted and unlicensed pieces exist but fall short of open terms: worth a warning.
-// Missing pieces are the common case for most releases, so they stay notices and the
-// ones that block the next ladder level come first (GitHub shows only the first few).
+// Missing pieces (and mentioned ones: named, not published) are the common case for most
+// releases, so they stay notices, and the ones that block the next ladder level come
+// first (GitHub shows only the first few of each level).
 const COMPONENT_LEVEL: Partial<Record<Status, AnnotationLevel>> = {
   restricted: 'warning',
   unlicensed: 'warning',
   missing: 'notice',
+  mentioned: 'notice',
 };
 
 function modelLabel(report: Report, model: ModelReport): string {
@@ -232,24 +234,4 @@ export function requirementOutcome(report: Report): RequirementOutcome | null {
     .filter((m) => !m.requirement!.met)
     .map((m) => `${m.path === '.' ? m.name : m.path}: ${m.requirement!.reason ?? `does not reach ${m.requirement!.requirement}`}`);
   return { requirement: judged[0]!.requirement!.requirement, met: failures.length === 0, failures };
-}
-
-const CARD_FILES = ['readme.md', 'model_card.md', 'modelcard.md'];
-
-/** The model card a missing piece should point at: the card file in the model's folder. */
-export function findCardPath(paths: Iterable<string>, modelPath: string): string | undefined {
-  const prefix = modelPath === '.' || modelPath === '' ? '' : `${modelPath.replace(/\/+$/, '')}/`;
-  const byName = new Map<string, string>();
-  for (const path of paths) {
-    if (!path.startsWith(prefix)) continue;
-    const rest = path.slice(prefix.length);
-    if (rest.includes('/')) continue;
-    const lower = rest.toLowerCase();
-    if (CARD_FILES.includes(lower) && !byName.has(lower)) byName.set(lower, path);
-  }
-  for (const name of CARD_FILES) {
-    const found = byName.get(name);
-    if (found) return found;
-  }
-  return undefined;
 }

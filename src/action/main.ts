@@ -1,0 +1,141 @@
+// The GitHub Action, as a thin shell around what the CLI runs:
+//   1. inputs from INPUT_* (commands.ts)
+//   2. config, snapshot, online lookups unless offline, assess: the CLI's evaluateTarget
+//   3. job summary (Markdown), the log (the `format` input), annotations, JSON report, outputs
+//   4. exit code: 1 only for an unmet requirement, 2 for bad inputs.
+// Everything that can be decided without I/O lives in commands.ts and is unit-tested there.
+import { randomUUID } from 'node:crypto';
+import { appendFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { evaluateTarget, UsageError } from '../cli/main.js';
+import { ConfigFileError } from '../config/read.js';
+import { modelCardPath } from '../core/render/format.js';
+import { renderJson } from '../core/render/json.js';
+import { renderMarkdown } from '../core/render/markdown.js';
+import type { Report } from '../core/report.js';
+import { HubSnapshotError } from '../sources/hub-snapshot.js';
+import { SnapshotError } from '../sources/local-snapshot.js';
+import {
+  annotationsFor,
+  formatCommand,
+  formatOutputs,
+  InputError,
+  outputsFor,
+  readInputs,
+  requirementOutcome,
+  type ActionInputs,
+} from './commands.js';
+import { renderFormat } from './format.js';
+
+export interface RunIo {
+  env: Record<string, string | undefined>;
+  /** Working directory the runner started the action in (normally the workspace). */
+  cwd: string;
+  stdout: (line: string) => void;
+}
+
+/** Runs the action and returns the exit code; throws only for bugs. */
+export async function run(io: RunIo): Promise<number> {
+  const { env, stdout } = io;
+  const fail = (message: string): number => {
+    stdout(formatCommand({ level: 'error', title: 'truly-open', message }));
+    return 2;
+  };
+
+  let inputs: ActionInputs;
+  try {
+    inputs = readInputs(env);
+  } catch (error) {
+    if (error instanceof InputError) return fail(error.message);
+    throw error;
+  }
+
+  const workspace = resolve(io.cwd, env.GITHUB_WORKSPACE || '.');
+  const root = resolve(workspace, inputs.path);
+  if (!isDirectory(root)) return fail(`input 'path': ${inputs.path} is not a directory`);
+
+  let report: Report;
+  try {
+    report = await evaluateTarget(
+      // Relative to the working directory when inside it, so the report names the folder
+      // as the user wrote it rather than the runner's absolute path.
+      inside(io.cwd, root) ? relative(io.cwd, root) || '.' : root,
+      {
+        configPath: inputs.config === undefined ? undefined : resolve(workspace, inputs.config),
+        offline: inputs.offline,
+        require: inputs.require,
+      },
+      { stdout: () => {}, stderr: () => {}, env, isTTY: false, stderrTTY: false },
+    );
+  } catch (error) {
+    const expected = [UsageError, SnapshotError, ConfigFileError, HubSnapshotError].some((t) => error instanceof t);
+    if (expected) return fail((error as Error).message);
+    throw error;
+  }
+
+  writeSummary(env, renderMarkdown(report));
+  stdout(`::group::truly-open report (${inputs.format})`);
+  for (const line of renderFormat(report, inputs.format).replace(/\n$/, '').split('\n')) stdout(line);
+  stdout('::endgroup::');
+
+  const pathPrefix = inside(workspace, root) ? toPosix(relative(workspace, root)) : '';
+  const cards = new Map(report.models.map((m) => [m.path, modelCardPath(m)]));
+  for (const annotation of annotationsFor(report, { pathPrefix, cardPath: (m) => cards.get(m) })) {
+    stdout(formatCommand(annotation));
+  }
+
+  const reportPath = writeReport(env, workspace, report);
+  writeOutputs(env, outputsFor(report, reportPath), stdout);
+
+  const outcome = requirementOutcome(report);
+  if (outcome && !outcome.met) {
+    stdout(formatCommand({ level: 'error', title: `truly-open: ${outcome.requirement} not met`, message: outcome.failures.join('\n') }));
+    return 1;
+  }
+  return 0;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function inside(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  return !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}
+
+function writeSummary(env: RunIo['env'], markdown: string): void {
+  if (!env.GITHUB_STEP_SUMMARY) return;
+  appendFileSync(env.GITHUB_STEP_SUMMARY, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
+}
+
+/**
+ * RUNNER_TEMP is emptied after each job but survives between steps, so a later
+ * upload-artifact step can pick the report up. GITHUB_ACTION (the step id) keeps two
+ * truly-open steps in one job from overwriting each other.
+ */
+function writeReport(env: RunIo['env'], workspace: string, report: Report): string {
+  const dir = env.RUNNER_TEMP || (env.GITHUB_WORKSPACE ? workspace : tmpdir());
+  mkdirSync(dir, { recursive: true });
+  const step = (env.GITHUB_ACTION || 'report').replace(/[^\w.-]+/g, '_');
+  const path = join(dir, `truly-open-${step}.json`);
+  writeFileSync(path, renderJson(report));
+  return path;
+}
+
+function writeOutputs(env: RunIo['env'], outputs: Record<string, string>, stdout: (line: string) => void): void {
+  if (!env.GITHUB_OUTPUT) {
+    stdout('::debug::GITHUB_OUTPUT is not set; outputs not written');
+    return;
+  }
+  appendFileSync(env.GITHUB_OUTPUT, formatOutputs(outputs, `ghadelimiter_${randomUUID()}`));
+}
