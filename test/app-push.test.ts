@@ -27,8 +27,9 @@ beforeEach(async () => {
   probot = await startApp();
 });
 afterEach(() => {
-  expect(nock.pendingMocks()).toEqual([]);
+  const pending = nock.pendingMocks();
   nock.cleanAll();
+  expect(pending).toEqual([]);
 });
 
 function expectRun(scope: nock.Scope) {

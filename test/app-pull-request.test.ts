@@ -1,0 +1,199 @@
+// Pull requests: a check run on the head with the delta against the base, one comment per
+// PR (found by marker and author, never edited when unchanged), forks, modes, regression,
+// and ordering under bursts of events.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import type { Probot } from 'probot';
+import {
+  api,
+  deliver,
+  mockCommit,
+  mockCreateComment,
+  mockCreateRun,
+  mockListComments,
+  mockToken,
+  mockUpdateRun,
+  modelRepo,
+  nock,
+  OWNER,
+  REPO,
+  runLog,
+  SHA,
+  SLUG,
+  startApp,
+  APP_ID,
+} from './helpers/app-harness.js';
+import { idle } from '../src/app/index.js';
+
+let probot: Probot;
+beforeEach(async () => {
+  probot = await startApp();
+});
+afterEach(() => {
+  const pending = nock.pendingMocks();
+  nock.cleanAll();
+  expect(pending).toEqual([]);
+});
+
+const TRAINING = { 'train.py': '# Apache-2.0\nimport torch\n\ndef train():\n    pass\n' };
+const NO_WEIGHTS = { 'model.safetensors': undefined };
+
+/** Base and head commits of PR 7, the run, and the comment conversation. */
+function prScene(head = modelRepo(TRAINING), base = modelRepo(), headSha: string = SHA.head, { token = true } = {}) {
+  const scope = api();
+  // The installation token is minted once per app instance, then cached.
+  if (token) mockToken(scope);
+  mockCommit(scope, headSha, head);
+  mockCommit(scope, SHA.base, base);
+  const log = runLog();
+  mockCreateRun(scope, log);
+  mockUpdateRun(scope, log);
+  return { scope, log };
+}
+
+describe('pull_request', () => {
+  it('opened: a run on the head with the delta, and one new comment', async () => {
+    const { scope, log } = prScene(modelRepo(NO_WEIGHTS), modelRepo());
+    mockListComments(scope, []);
+    const bodies: string[] = [];
+    mockCreateComment(scope, bodies);
+
+    await deliver(probot, 'pull_request', 'opened');
+
+    expect(log.created[0]).toMatchObject({ head_sha: SHA.head, external_id: 'pr:7', status: 'in_progress' });
+    // Dropping the weights lowers the ladder: fail_on_regression (default on) fails the run.
+    expect(log.updates[0]).toMatchObject({ conclusion: 'failure' });
+    expect(log.updates[0].output.summary).toMatch(/open weights/i);
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]).toMatch(/^<!-- truly-open -->/);
+    expect(bodies[0]).toMatch(/weights/i);
+  });
+
+  it('synchronize: with fail_on_regression off, a regression is neutral, and the comment still says what changed', async () => {
+    const config = { '.github/truly-open.yml': 'fail_on_regression: false\n' };
+    const { scope, log } = prScene(modelRepo({ ...NO_WEIGHTS, ...config }), modelRepo(config), SHA.head2);
+    mockListComments(scope, []);
+    const bodies: string[] = [];
+    mockCreateComment(scope, bodies);
+
+    await deliver(probot, 'pull_request', 'synchronize');
+
+    expect(log.created[0]).toMatchObject({ head_sha: SHA.head2 });
+    expect(log.updates[0]).toMatchObject({ conclusion: 'neutral' });
+    expect(bodies).toHaveLength(1);
+  });
+
+  it('a PR from a fork is read from the base repository at the head commit', async () => {
+    const { scope, log } = prScene(modelRepo(TRAINING), modelRepo());
+    mockListComments(scope, []);
+    const bodies: string[] = [];
+    mockCreateComment(scope, bodies);
+
+    await deliver(probot, 'pull_request', 'opened', (p) => {
+      p.pull_request.head.repo = { id: 2002, name: 'llm', full_name: 'mallory/llm', owner: { login: 'mallory', id: 666 } };
+      p.pull_request.head.ref = 'patch-1';
+    });
+
+    // Every mock is on acme/llm; a request to mallory/llm would have failed.
+    expect(log.created[0]).toMatchObject({ head_sha: SHA.head, external_id: 'pr:7' });
+    expect(log.updates).toHaveLength(1);
+  });
+
+  it('changes mode: no comment when the PR does not change openness and no requirement is unmet', async () => {
+    const { scope, log } = prScene(modelRepo(), modelRepo());
+    mockListComments(scope, []);
+
+    await deliver(probot, 'pull_request', 'reopened');
+
+    expect(log.updates[0]).toMatchObject({ conclusion: 'neutral' });
+    // No create-comment mock: a comment would have failed the test.
+  });
+
+  it('always mode comments even when nothing changed; never mode does not even look for comments', async () => {
+    const always = { '.github/truly-open.yml': 'comment: always\n' };
+    const first = prScene(modelRepo(always), modelRepo(always));
+    mockListComments(first.scope, []);
+    const bodies: string[] = [];
+    mockCreateComment(first.scope, bodies);
+    await deliver(probot, 'pull_request', 'opened');
+    expect(bodies).toHaveLength(1);
+
+    const never = { '.github/truly-open.yml': 'comment: never\n' };
+    const second = prScene(modelRepo({ ...never, ...NO_WEIGHTS }), modelRepo(never), SHA.head, { token: false });
+    await deliver(probot, 'pull_request', 'synchronize', (p) => (p.pull_request.head.sha = SHA.head));
+    expect(second.log.updates[0]).toMatchObject({ conclusion: 'failure' });
+  });
+
+  it('edits its own comment in place, and does not edit it again when the text would not change', async () => {
+    // First evaluation: learn the exact comment text.
+    const first = prScene(modelRepo(NO_WEIGHTS), modelRepo());
+    mockListComments(first.scope, []);
+    const bodies: string[] = [];
+    mockCreateComment(first.scope, bodies);
+    await deliver(probot, 'pull_request', 'opened');
+    const body = bodies[0]!;
+
+    // Same commits again: our comment is found (marker + our bot) and left alone.
+    const mine = { id: 61, body, user: { login: `${SLUG}[bot]`, type: 'Bot' }, performed_via_github_app: { id: APP_ID } };
+    const second = prScene(modelRepo(NO_WEIGHTS), modelRepo(), SHA.head, { token: false });
+    mockListComments(second.scope, [mine]);
+    await deliver(probot, 'pull_request', 'reopened');
+    expect(second.log.updates).toHaveLength(1);
+
+    // Different result: the same comment is edited, not a new one created.
+    const third = prScene(modelRepo({ ...NO_WEIGHTS, ...TRAINING }), modelRepo(), SHA.head, { token: false });
+    mockListComments(third.scope, [{ ...mine, body: `${body}\nold` }]);
+    const edits: string[] = [];
+    third.scope.patch(`/repos/${OWNER}/${REPO}/issues/comments/61`).reply(200, (_u, b) => {
+      edits.push((b as { body: string }).body);
+      return { id: 61 };
+    });
+    await deliver(probot, 'pull_request', 'reopened');
+    expect(edits).toHaveLength(1);
+    expect(edits[0]).toMatch(/^<!-- truly-open -->/);
+  });
+
+  it('never touches a comment by someone else that quotes the marker', async () => {
+    const { scope } = prScene(modelRepo(NO_WEIGHTS), modelRepo());
+    mockListComments(scope, [{ id: 62, body: '<!-- truly-open --> spoof', user: { login: 'mallory', type: 'User' } }]);
+    const bodies: string[] = [];
+    mockCreateComment(scope, bodies);
+
+    await deliver(probot, 'pull_request', 'opened');
+
+    expect(bodies).toHaveLength(1);
+  });
+
+  it('serialises events for one PR, and a run overtaken by a newer event leaves the comment to it', async () => {
+    const scope = api();
+    mockToken(scope);
+    const order: string[] = [];
+    scope.on('request', (req: { method: string; path: string }) => order.push(`${req.method} ${req.path}`));
+    // Run 1 (head c) and run 2 (head d) each read head and base.
+    mockCommit(scope, SHA.head, modelRepo(NO_WEIGHTS));
+    mockCommit(scope, SHA.base, modelRepo());
+    mockCommit(scope, SHA.head2, modelRepo({ ...NO_WEIGHTS, ...TRAINING }));
+    mockCommit(scope, SHA.base, modelRepo());
+    const log = runLog();
+    mockCreateRun(scope, log, { times: 2 });
+    mockUpdateRun(scope, log, { times: 2 });
+    // Only the newer run looks for and writes the comment.
+    mockListComments(scope, []);
+    const bodies: string[] = [];
+    mockCreateComment(scope, bodies);
+
+    await deliver(probot, 'pull_request', 'opened', undefined, { wait: false });
+    await deliver(probot, 'pull_request', 'synchronize', undefined, { wait: false });
+    await idle();
+
+    expect(log.created.map((r) => r.head_sha)).toEqual([SHA.head, SHA.head2]);
+    expect(log.updates.map((u) => u.status)).toEqual(['completed', 'completed']);
+    // Both evaluated (a fault would be neutral): the weights drop fails both.
+    expect(log.updates.map((u) => u.conclusion)).toEqual(['failure', 'failure']);
+    expect(bodies).toHaveLength(1);
+    // Serialised: the second run starts reading only after the first completed its run.
+    const firstDone = order.findIndex((r) => r.startsWith('PATCH'));
+    const secondStart = order.indexOf(`GET /repos/${OWNER}/${REPO}/git/trees/${SHA.head2}?recursive=1`);
+    expect(firstDone).toBeGreaterThan(-1);
+    expect(secondStart).toBeGreaterThan(firstDone);
+  });
+});
