@@ -14,6 +14,7 @@ import {
   mockUpdateRun,
   modelRepo,
   nock,
+  nockDone,
   OWNER,
   REPO,
   runLog,
@@ -29,9 +30,7 @@ beforeEach(async () => {
   probot = await startApp();
 });
 afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
+  expect(nockDone()).toEqual({ pending: [], unmatched: [] });
 });
 
 const TRAINING = { 'train.py': '# Apache-2.0\nimport torch\n\ndef train():\n    pass\n' };

@@ -13,6 +13,7 @@ import {
   mockUpdateRun,
   modelRepo,
   nock,
+  nockDone,
   OWNER,
   plainRepo,
   REPO,
@@ -27,9 +28,7 @@ beforeEach(async () => {
   probot = await startApp();
 });
 afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
+  expect(nockDone()).toEqual({ pending: [], unmatched: [] });
 });
 
 function expectRun(scope: nock.Scope) {

@@ -103,6 +103,22 @@ export function plainRepo(): RepoDescription {
 
 // GitHub conversations ----------------------------------------------------------------
 
+/** Requests no mock answered. The app catches its own failures, so these are the only trace. */
+const unmatched: string[] = [];
+nock.emitter.on('no match', (req: { method?: string; path?: string; options?: { method?: string; path?: string } }) => {
+  unmatched.push(`${req.method ?? req.options?.method ?? '?'} ${req.path ?? req.options?.path ?? '?'}`);
+});
+
+/**
+ * For afterEach: every mock consumed and no request left unanswered. Cleans up first, so
+ * one failing test does not leak its mocks into the next.
+ */
+export function nockDone(): { pending: string[]; unmatched: string[] } {
+  const result = { pending: nock.pendingMocks(), unmatched: unmatched.splice(0) };
+  nock.cleanAll();
+  return result;
+}
+
 export function api(): nock.Scope {
   return nock(GITHUB_API);
 }

@@ -1,0 +1,219 @@
+// Releases (check run on the tag's commit, the "Openness" section in the notes) and the
+// three ways to ask for a re-run: "Re-run", "Re-run all" and the run's own button.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import type { Probot } from 'probot';
+import { NOTES_END, NOTES_START } from '../src/app/release-notes.js';
+import {
+  api,
+  deliver,
+  mockCommit,
+  mockCreateComment,
+  mockCreateRun,
+  mockGetPull,
+  mockListComments,
+  mockProbotConfig,
+  mockToken,
+  mockUpdateRun,
+  modelRepo,
+  nockDone,
+  OWNER,
+  REPO,
+  runLog,
+  SHA,
+  startApp,
+} from './helpers/app-harness.js';
+
+let probot: Probot;
+beforeEach(async () => {
+  probot = await startApp();
+});
+afterEach(() => {
+  expect(nockDone()).toEqual({ pending: [], unmatched: [] });
+});
+
+function mockTagSha(scope: ReturnType<typeof api>, tag = 'v1.0.0'): void {
+  scope
+    .get(`/repos/${OWNER}/${REPO}/commits/${tag}`)
+    .matchHeader('accept', 'application/vnd.github.sha')
+    .reply(200, SHA.release, { 'content-type': 'application/vnd.github.sha; charset=utf-8' });
+}
+
+function releaseScene(config: string | null) {
+  const scope = api();
+  mockToken(scope);
+  mockTagSha(scope);
+  mockCommit(scope, SHA.release, modelRepo());
+  mockProbotConfig(scope, config);
+  const log = runLog();
+  mockCreateRun(scope, log);
+  mockUpdateRun(scope, log);
+  return { scope, log };
+}
+
+describe('release.published', () => {
+  it('puts a check run on the commit the tag points at, and leaves the notes alone by default', async () => {
+    const { log } = releaseScene(null);
+
+    await deliver(probot, 'release', 'published');
+
+    expect(log.created[0]).toMatchObject({ head_sha: SHA.release, external_id: 'release:9001' });
+    expect(log.updates[0]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+    // No release-update mock: editing the notes would have been an unmatched request.
+  });
+
+  it('with release.notes: true, appends an Openness section between markers', async () => {
+    const { scope, log } = releaseScene('release:\n  notes: true\n');
+    const bodies: string[] = [];
+    scope.patch(`/repos/${OWNER}/${REPO}/releases/9001`).reply(200, (_u, b) => {
+      bodies.push((b as { body: string }).body);
+      return { id: 9001 };
+    });
+
+    await deliver(probot, 'release', 'published');
+
+    expect(log.updates[0]).toMatchObject({ status: 'completed' });
+    expect(bodies).toHaveLength(1);
+    const body = bodies[0]!;
+    expect(body.startsWith('First public weights.\n\n- 7B parameters\n\n')).toBe(true);
+    expect(body).toContain(`${NOTES_START}\n## Openness\n`);
+    expect(body).toMatch(/Open weights/);
+    expect(body).toMatch(/Details: https:\/\/github.com\/acme\/llm\/runs\/\d+/);
+    expect(body.trimEnd().endsWith(NOTES_END)).toBe(true);
+  });
+
+  it('replaces the section on re-evaluation instead of adding a second one', async () => {
+    const { scope } = releaseScene('release:\n  notes: true\n');
+    const bodies: string[] = [];
+    scope.patch(`/repos/${OWNER}/${REPO}/releases/9001`).reply(200, (_u, b) => {
+      bodies.push((b as { body: string }).body);
+      return { id: 9001 };
+    });
+
+    await deliver(probot, 'release', 'published', (p) => {
+      p.release.body = `Notes.\n\n${NOTES_START}\n## Openness\n\n- stale verdict\n${NOTES_END}\n\nThanks to all contributors.`;
+    });
+
+    const body = bodies[0]!;
+    expect(body.split(NOTES_START)).toHaveLength(2);
+    expect(body).not.toContain('stale verdict');
+    expect(body.startsWith('Notes.\n\n')).toBe(true);
+    expect(body.endsWith('\n\nThanks to all contributors.')).toBe(true);
+  });
+});
+
+describe('re-runs', () => {
+  function pushScene() {
+    const scope = api();
+    mockToken(scope);
+    mockCommit(scope, SHA.push, modelRepo());
+    const log = runLog();
+    mockCreateRun(scope, log);
+    mockUpdateRun(scope, log);
+    return { scope, log };
+  }
+
+  it('check_run.rerequested ("Re-run") evaluates the commit again', async () => {
+    const { log } = pushScene();
+
+    await deliver(probot, 'check_run', 'rerequested');
+
+    expect(log.created[0]).toMatchObject({ head_sha: SHA.push, external_id: 'push' });
+    expect(log.updates[0]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+  });
+
+  it('the run\'s own "Re-run" button (requested_action rerun) evaluates again', async () => {
+    const { log } = pushScene();
+
+    await deliver(probot, 'check_run', 'requested_action');
+
+    expect(log.updates[0]).toMatchObject({ status: 'completed' });
+  });
+
+  it('ignores other apps\' runs and other actions, without a request', async () => {
+    await deliver(probot, 'check_run', 'rerequested', (p) => (p.check_run.app = { id: 999, slug: 'other-ci' }));
+    await deliver(probot, 'check_run', 'requested_action', (p) => (p.requested_action = { identifier: 'fix-it' }));
+    await deliver(probot, 'check_suite', 'rerequested', (p) => (p.check_suite.app = { id: 999, slug: 'other-ci' }));
+  });
+
+  it('check_suite.rerequested ("Re-run all") finds what our run evaluated by its external_id (fork PRs list no PRs)', async () => {
+    const scope = api();
+    mockToken(scope);
+    scope
+      .get(`/repos/${OWNER}/${REPO}/check-suites/555/check-runs`)
+      .query({ check_name: 'truly-open' })
+      .reply(200, { total_count: 1, check_runs: [{ id: 901, name: 'truly-open', external_id: 'pr:7' }] });
+    mockGetPull(scope, SHA.head);
+    mockCommit(scope, SHA.head, modelRepo({ 'model.safetensors': undefined }));
+    mockCommit(scope, SHA.base, modelRepo());
+    const log = runLog();
+    mockCreateRun(scope, log);
+    mockListComments(scope, []);
+    const bodies: string[] = [];
+    mockCreateComment(scope, bodies);
+    mockUpdateRun(scope, log);
+
+    await deliver(probot, 'check_suite', 'rerequested', (p) => (p.check_suite.head_sha = SHA.head));
+
+    expect(log.created[0]).toMatchObject({ head_sha: SHA.head, external_id: 'pr:7' });
+    expect(log.updates[0]).toMatchObject({ conclusion: 'failure' });
+    expect(bodies).toHaveLength(1);
+  });
+
+  it('check_suite.rerequested with a listed PR goes straight to the PR flow', async () => {
+    const scope = api();
+    mockToken(scope);
+    mockGetPull(scope, SHA.head);
+    mockCommit(scope, SHA.head, modelRepo());
+    mockCommit(scope, SHA.base, modelRepo());
+    const log = runLog();
+    mockCreateRun(scope, log);
+    mockListComments(scope, []);
+    mockUpdateRun(scope, log);
+
+    await deliver(probot, 'check_suite', 'rerequested', (p) => {
+      p.check_suite.head_sha = SHA.head;
+      p.check_suite.head_branch = 'training-code';
+      p.check_suite.pull_requests = [{ number: 7, head: { sha: SHA.head, ref: 'training-code' }, base: { sha: SHA.base, ref: 'main' } }];
+    });
+
+    expect(log.created[0]).toMatchObject({ external_id: 'pr:7' });
+  });
+
+  it('re-running an older PR head updates that run but leaves the comment about the current head alone', async () => {
+    const scope = api();
+    mockToken(scope);
+    mockGetPull(scope, SHA.head2); // the PR has moved on to d…
+    mockCommit(scope, SHA.head, modelRepo({ 'model.safetensors': undefined }));
+    mockCommit(scope, SHA.base, modelRepo());
+    const log = runLog();
+    mockCreateRun(scope, log);
+    mockUpdateRun(scope, log);
+
+    await deliver(probot, 'check_run', 'rerequested', (p) => {
+      p.check_run.head_sha = SHA.head; // …and the run being re-run is on c.
+      p.check_run.external_id = 'pr:7';
+    });
+
+    expect(log.created[0]).toMatchObject({ head_sha: SHA.head });
+    expect(log.updates[0]).toMatchObject({ conclusion: 'failure' });
+  });
+
+  it('re-running a release run fetches the release and evaluates its tag again', async () => {
+    const scope = api();
+    mockToken(scope);
+    scope.get(`/repos/${OWNER}/${REPO}/releases/9001`).reply(200, { id: 9001, tag_name: 'v1.0.0', target_commitish: 'main', body: 'x' });
+    mockTagSha(scope);
+    mockCommit(scope, SHA.release, modelRepo());
+    mockProbotConfig(scope, null);
+    const log = runLog();
+    mockCreateRun(scope, log);
+    mockUpdateRun(scope, log);
+
+    await deliver(probot, 'check_run', 'rerequested', (p) => {
+      p.check_run.head_sha = SHA.release;
+      p.check_run.external_id = 'release:9001';
+    });
+
+    expect(log.created[0]).toMatchObject({ head_sha: SHA.release, external_id: 'release:9001' });
+  });
+});
