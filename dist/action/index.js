@@ -18721,6 +18721,9 @@ function mdCode(text) {
 function mdLink(text, url2) {
   return `[${mdText(text)}](${url2.replace(/[()\s]/g, (c) => encodeURIComponent(c))})`;
 }
+function utf8Length(text) {
+  return new TextEncoder().encode(text).length;
+}
 
 // src/core/render/links.ts
 var DEFAULT_DOCS_BASE_URL = "https://github.com/truly-open/truly-open/blob/main/docs/components";
@@ -20531,6 +20534,34 @@ function mergeRemote(a, b) {
   };
 }
 
+// src/core/render/fit.ts
+var GITHUB_TEXT_LIMIT = 65535;
+function fits(text, limit = GITHUB_TEXT_LIMIT) {
+  return utf8Length(text) < limit;
+}
+function fitItems(head, items, tail, omitted, options = {}) {
+  const separator = options.separator ?? "\n";
+  const limit = options.limit ?? GITHUB_TEXT_LIMIT;
+  const join3 = (parts) => parts.filter((p) => p !== "").join(separator);
+  const full = join3([head, ...items, tail]);
+  if (fits(full, limit)) return { text: full, shown: items.length };
+  const reserve = utf8Length(omitted(items.length)) + utf8Length(tail) + 3 * utf8Length(separator) + 1;
+  let used = utf8Length(head);
+  let shown = 0;
+  for (const item of items) {
+    const size = utf8Length(item) + utf8Length(separator);
+    if (used + size + reserve >= limit) break;
+    used += size;
+    shown += 1;
+  }
+  return { text: join3([head, ...items.slice(0, shown), omitted(items.length - shown), tail]), shown };
+}
+function hardCut(text, note, limit = GITHUB_TEXT_LIMIT) {
+  if (fits(text, limit)) return text;
+  const lines = text.split("\n");
+  return fitItems("", lines, "", () => note, { limit }).text;
+}
+
 // src/action/format.ts
 function renderFormat(report, format) {
   switch (format) {
@@ -20614,9 +20645,11 @@ function inside(parent, child) {
 function toPosix(path2) {
   return path2.split(sep).join("/");
 }
+var SUMMARY_LIMIT = 1024 * 1024 - 1024;
 function writeSummary(env, markdown) {
   if (!env.GITHUB_STEP_SUMMARY) return;
-  appendFileSync(env.GITHUB_STEP_SUMMARY, markdown.endsWith("\n") ? markdown : `${markdown}
+  const text = hardCut(markdown, "\n_The report was cut to fit the job summary; the full report is the `report-path` output._", SUMMARY_LIMIT);
+  appendFileSync(env.GITHUB_STEP_SUMMARY, text.endsWith("\n") ? text : `${text}
 `);
 }
 function writeReport(env, workspace, report) {

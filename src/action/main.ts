@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { evaluateTarget, UsageError } from '../cli/main.js';
 import { ConfigFileError } from '../config/read.js';
+import { hardCut } from '../core/render/fit.js';
 import { modelCardPath } from '../core/render/format.js';
 import { renderJson } from '../core/render/json.js';
 import { renderMarkdown } from '../core/render/markdown.js';
@@ -113,9 +114,13 @@ function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
 
+/** GitHub refuses a step summary above 1 MiB (and then shows none at all). */
+const SUMMARY_LIMIT = 1024 * 1024 - 1024;
+
 function writeSummary(env: RunIo['env'], markdown: string): void {
   if (!env.GITHUB_STEP_SUMMARY) return;
-  appendFileSync(env.GITHUB_STEP_SUMMARY, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
+  const text = hardCut(markdown, '\n_The report was cut to fit the job summary; the full report is the `report-path` output._', SUMMARY_LIMIT);
+  appendFileSync(env.GITHUB_STEP_SUMMARY, text.endsWith('\n') ? text : `${text}\n`);
 }
 
 /**
