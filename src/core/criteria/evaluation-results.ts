@@ -29,9 +29,19 @@ export const evaluationResults: Criterion = {
   },
 };
 
+/**
+ * Sections that report numbers: a results-like heading (below the title) over a table or a
+ * figure, or any table that names benchmarks in the section's own text.
+ */
 function resultSections(ev: ModelEvidence) {
   const sections = ev.card?.sections ?? [];
-  const withTables = sections.filter((s) => s.documented && hasResultsTable(s.body) && (RESULTS_HEADING.test(s.heading) || BENCHMARK_NAMES.test(s.body)));
+  const FIGURE = /!\[[^\]]*\]\([^)]+\)|<img\s/i;
+  const withTables = sections.filter(
+    (s) =>
+      s.documented &&
+      ((s.level > 1 && RESULTS_HEADING.test(s.heading) && (hasResultsTable(s.body) || FIGURE.test(s.ownBody))) ||
+        (hasResultsTable(s.ownBody) && BENCHMARK_NAMES.test(s.ownBody))),
+  );
   if (withTables.length > 0) return withTables;
   // Cards without headings over their tables: a table naming benchmarks anywhere.
   if (ev.card && sections.length === 0 && hasResultsTable(ev.card.body) && BENCHMARK_NAMES.test(ev.card.body)) return [{ heading: '', line: ev.card.bodyLine }];

@@ -6,7 +6,7 @@ import { CODE_SPECS, codeCriterion } from './code.js';
 import { OPEN_LIBRARIES, cardFieldEvidence, judgeLicense, libraryName, licenseFactFor } from './shared.js';
 import type { Verdict } from './types.js';
 
-const SNIPPET_RE = /```[\s\S]*?(from_pretrained|pipeline\(|import (transformers|torch|diffusers)|from (transformers|diffusers|vllm|sentence_transformers)|llama\.cpp|ollama run|\.generate\()[\s\S]*?```/;
+const SNIPPET_RE = /```[\s\S]*?(from_pretrained|pipeline\(|import (transformers|torch|diffusers)|from (transformers|diffusers|vllm|sentence_transformers)|llama\.cpp|llama-cli|ollama run|vllm serve|sglang\.launch_server|\.generate\()[\s\S]*?```/;
 
 export function usageSnippet(ev: ModelEvidence): Verdict | null {
   const lib = libraryName(ev);
@@ -25,7 +25,9 @@ function inferLibrary(body: string): string | null {
   if (/from transformers|import transformers|AutoModel/.test(body)) return 'transformers';
   if (/from diffusers|import diffusers/.test(body)) return 'diffusers';
   if (/sentence_transformers/.test(body)) return 'sentence-transformers';
-  if (/from vllm|import vllm/.test(body)) return 'vllm';
+  if (/from vllm|import vllm|vllm serve/.test(body)) return 'vllm';
+  if (/sglang\.launch_server|import sglang/.test(body)) return 'sglang';
+  if (/ollama run/.test(body)) return 'ollama';
   if (/llama\.cpp|llama-cli/.test(body)) return 'llama.cpp';
   return null;
 }

@@ -1,7 +1,45 @@
 // `model-card`: a card documenting use, limits, training and evaluation. A card that holds
-// only the template's placeholders is a mention of a card, not documentation.
-import { cardLicense, judgeLicense, mentioned, missing, notApplicable, declared } from './shared.js';
+// only the template's placeholders is a mention of a card, not documentation; a card that
+// leaves out most of the four topics is incomplete (reported as mentioned, with what is missing).
+import type { ModelCard } from '../evidence/types.js';
+import { joinPhrases } from '../frameworks/ladder.js';
+import { cardLicense, declared, judgeLicense, mentioned, missing, notApplicable } from './shared.js';
 import type { Criterion } from './types.js';
+
+/** The topics of a model card (Hugging Face's template, MOF's description), found by heading or by wording. */
+export const CARD_TOPICS: { topic: string; heading: RegExp; text: RegExp }[] = [
+  {
+    topic: 'intended use',
+    heading: /\b(intended|uses?|use cases?|direct use|downstream|out of scope|applications?|how to use|usage|quick ?start|get(ting)? started|inference)\b/,
+    text: /\b(intended (use|for)|use cases?|out-of-scope|not intended|designed for|can be used (for|to))\b/i,
+  },
+  {
+    topic: 'limitations',
+    heading: /\b(limitations?|bias\w*|risks?|safety|ethic\w*|harms?|disclaimers?|responsible|caveats?|known issues)\b/,
+    text: /\b(limitations?|biase?s?|may (produce|generate)|hallucinat\w*|harmful|toxic\w*|not suitable|disclaimer)\b/i,
+  },
+  {
+    topic: 'training',
+    heading: /\b(training|pre-?training|fine-?tuning|data\w*|corpus|recipe|methodology)\b/,
+    text: /\b(trained on|pre-?trained on|fine-?tuned on|training data|training tokens)\b/i,
+  },
+  {
+    topic: 'evaluation',
+    heading: /\b(eval\w*|benchmarks?|results?|performance|metrics?|leaderboard)\b/,
+    text: /\b(benchmark|evaluat\w+ on|accuracy|pass@1|MMLU|HumanEval|GSM8K|WER|BLEU)\b/i,
+  },
+];
+
+export function cardTopics(card: ModelCard): { covered: string[]; uncovered: string[] } {
+  const covered: string[] = [];
+  const uncovered: string[] = [];
+  const body = card.body.replace(/\[more information needed\]/gi, '');
+  for (const t of CARD_TOPICS) {
+    const byHeading = card.sections.some((s) => s.documented && t.heading.test(s.heading));
+    (byHeading || t.text.test(body) ? covered : uncovered).push(t.topic);
+  }
+  return { covered, uncovered };
+}
 
 export const modelCard: Criterion = {
   id: 'model-card',
@@ -13,9 +51,11 @@ export const modelCard: Criterion = {
     const documented = card.sections.filter((s) => s.documented);
     const prose = card.body.replace(/\[more information needed\]/gi, '').replace(/<!--[\s\S]*?-->/g, '').replace(/\s+/g, ' ').trim().length;
     const evidence = [{ kind: 'file' as const, path: card.path }];
-    if (documented.length >= 2 || prose >= 600) {
-      return judgeLicense('model-card', cardLicense(ev), 'modelCardPresent', { path: card.path, sections: documented.length, frontMatter: card.frontMatter !== null }, evidence);
+    if (documented.length < 2 && prose < 600) return mentioned('modelCardTemplate', evidence, { path: card.path });
+    const { covered, uncovered } = cardTopics(card);
+    if (covered.length >= 3) {
+      return judgeLicense('model-card', cardLicense(ev), 'modelCardPresent', { path: card.path, sections: documented.length, frontMatter: card.frontMatter !== null, missingTopics: uncovered.join(', ') }, evidence);
     }
-    return mentioned('modelCardTemplate', evidence, { path: card.path });
+    return mentioned('modelCardIncomplete', evidence, { path: card.path, covered: covered.length > 0 ? joinPhrases(covered) : 'none of the standard topics', uncovered: joinPhrases(uncovered) });
   },
 };

@@ -1,7 +1,7 @@
 // Building blocks every criterion uses: configuration overrides, the license of files in
 // the repository, declarations, online facts and mentions. Each returns a Verdict or null
 // ("no evidence of this sort"), so a criterion reads as an ordered list of evidence sources.
-import { COMPONENTS, type ComponentId } from '../catalog.js';
+import { COMPONENTS, type ComponentId, type ComponentKind } from '../catalog.js';
 import type { ModelEvidence } from '../evidence/gather.js';
 import { governingLicense, isOpenFor } from '../evidence/licenses.js';
 import type { Evidence, LicenseFact, Link } from '../evidence/types.js';
@@ -48,7 +48,7 @@ export function judgeFiles(
   extra: Evidence[] = [],
 ): Verdict {
   const kind = COMPONENTS[id].kind;
-  const fact = paths.length > 0 ? governingLicense(ev.licenses, paths[0] ?? '') : governingLicense(ev.licenses, ev.root === '.' ? 'README.md' : `${ev.root}/README.md`);
+  const fact = governingLicense(ev.licenses, paths[0] ?? cardPath(ev), kind);
   const evidence = [...fileEvidence(paths), ...extra];
   return judgeLicense(id, fact, messageId, { count: paths.length, ...data }, evidence);
 }
@@ -111,8 +111,12 @@ export function cardFieldEvidence(ev: ModelEvidence, field: string): Evidence {
 }
 
 /** The license that governs the card (documents in the card, settings in the card). */
-export function cardLicense(ev: ModelEvidence): LicenseFact | null {
-  return governingLicense(ev.licenses, ev.card?.path ?? (ev.root === '.' ? 'README.md' : `${ev.root}/README.md`));
+export function cardLicense(ev: ModelEvidence, kind: ComponentKind = 'document'): LicenseFact | null {
+  return governingLicense(ev.licenses, cardPath(ev), kind);
+}
+
+function cardPath(ev: ModelEvidence): string {
+  return ev.card?.path ?? (ev.root === '.' ? 'README.md' : `${ev.root}/README.md`);
 }
 
 /** Lines of card text matching a pattern (mentions), with their line numbers. */
@@ -158,6 +162,8 @@ export const OPEN_LIBRARIES: Record<string, string> = {
   'onnx': 'Apache-2.0',
   'transformers.js': 'Apache-2.0',
   vllm: 'Apache-2.0',
+  sglang: 'Apache-2.0',
+  ollama: 'MIT',
   pyannote: 'MIT',
   'pyannote-audio': 'MIT',
   'setfit': 'Apache-2.0',
@@ -185,6 +191,15 @@ export function libraryName(ev: ModelEvidence): string | null {
 }
 
 /** Links of given kinds whose section or line context matches. */
+const CREDIT_SECTION = /\b(acknowledg\w*|thanks|credits?|related|references?|citation|cite|inspiration|community|contributors?|license)\b/;
+const CREDIT_LINE = /\b(thanks?|thank you|inspired by|based on|builds? on|built on|similar to|borrow\w*|adapted from|powered by)\b/i;
+
+/** Links of given kinds tied to a topic by their line or section; credits and references are not claims. */
 export function linksWhere(ev: ModelEvidence, kinds: Link['kind'][], context: RegExp): Link[] {
-  return ev.links.filter((l) => kinds.includes(l.kind) && (context.test(l.section) || context.test(l.context)));
+  return ev.links.filter((l) => {
+    if (!kinds.includes(l.kind) || CREDIT_SECTION.test(l.section)) return false;
+    const line = l.context.replace(/https?:\/\/\S+/g, ' ');
+    if (CREDIT_LINE.test(line)) return false;
+    return context.test(l.section) || context.test(line);
+  });
 }

@@ -1,6 +1,6 @@
 // `technical-report`: a preprint or technical report. A paper on a public archive (arXiv)
 // counts as published; its license is not checked (ours: documents there are freely readable).
-import { arxivEvidence, reportCitation } from './papers.js';
+import { arxivEvidence, otherPaperLinks, reportCitation } from './papers.js';
 import { cardLinesMatching, declared, judgeFiles, mentioned, missing, notApplicable } from './shared.js';
 import type { Criterion } from './types.js';
 
@@ -13,6 +13,8 @@ export const technicalReport: Criterion = {
     if (pdfs.length > 0) return judgeFiles(ev, 'technical-report', pdfs, 'reportInRepo');
     const arxiv = [...reportCitation(ev), ...arxivEvidence(ev)];
     if (arxiv.length > 0) return { status: 'open', messageId: 'reportOnArchive', data: { count: arxiv.length }, license: null, evidence: arxiv };
+    const hosted = otherPaperLinks(ev);
+    if (hosted.length > 0) return { status: 'open', messageId: 'reportLinked', data: { count: hosted.length }, license: null, evidence: hosted };
     const lines = cardLinesMatching(ev, /\b(technical report|tech report|preprint|white ?paper)\b/i);
     return declared(ev, 'technical-report') ?? (lines.length > 0 ? mentioned('reportMentioned', lines) : null) ?? missing();
   },

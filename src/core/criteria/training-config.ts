@@ -23,7 +23,7 @@ export const trainingConfig: Criterion = {
     const withValues = sections.filter((s) => hyperparameterGroups(s.body.replace(/^\s*[-*]\s*/gm, '')).length >= 2);
     if (withValues.length > 0) {
       const groups = hyperparameterGroups(withValues.map((s) => s.body.replace(/^\s*[-*]\s*/gm, '')).join('\n'));
-      return judgeLicense('training-config', cardLicense(ev), 'hyperparametersInCard', { groups: groups.join(', ') }, sectionEvidence(ev, withValues));
+      return judgeLicense('training-config', cardLicense(ev, 'data'), 'hyperparametersInCard', { groups: groups.join(', ') }, sectionEvidence(ev, withValues));
     }
     const hyper = sections.filter((s) => /hyper/.test(s.heading));
     return declared(ev, 'training-config') ?? (hyper.length > 0 ? mentioned('hyperparametersWithoutValues', sectionEvidence(ev, hyper)) : null) ?? missing();

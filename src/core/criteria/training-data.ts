@@ -7,6 +7,9 @@ import type { HubDatasetFact } from '../remote.js';
 import { cardFieldEvidence, cardLinesMatching, declared, fileEvidence, judgeFiles, judgeLicense, licenseFactFor, linkEvidence, mentioned, missing, notApplicable } from './shared.js';
 import type { Criterion, Verdict } from './types.js';
 
+/** Below this, data files in the repository are taken as samples of the format. */
+export const SAMPLE_DATA_BYTES = 1_000_000;
+const SAMPLE_NAME = /(sample|example|demo|dummy|toy|tiny|small|mock|fake|test)/i;
 const TRAINING_CONTEXT = /train|pre-?train|fine-?tun|sft|instruct|data|corpus|dataset/i;
 const EVAL_CONTEXT = /eval|benchmark|test set|leaderboard|results?/i;
 
@@ -15,8 +18,14 @@ export const trainingData: Criterion = {
   evaluate(ev) {
     const na = notApplicable(ev, 'training-data');
     if (na) return na;
-    if (ev.artifacts.dataFiles.length > 0) {
-      return judgeFiles(ev, 'training-data', ev.artifacts.dataFiles, 'trainingDataInRepo', { count: ev.artifacts.dataFiles.length });
+    const files = ev.artifacts.dataFiles;
+    if (files.length > 0) {
+      const bytes = ev.entries.filter((e) => files.includes(e.path)).reduce((n, e) => n + (e.lfs?.size ?? e.size), 0);
+      // A few small files (examples for a fine-tuning script) show the format, not the data.
+      if (bytes < SAMPLE_DATA_BYTES && files.every((f) => SAMPLE_NAME.test(f) || bytes < SAMPLE_DATA_BYTES / 10 || files.length <= 3)) {
+        return mentioned('trainingDataSample', fileEvidence(files), { count: files.length, bytes });
+      }
+      return judgeFiles(ev, 'training-data', files, 'trainingDataInRepo', { count: files.length, bytes });
     }
     return fromHub(ev, trainingDatasetIds(ev)) ?? declared(ev, 'training-data') ?? mentions(ev) ?? missing();
   },

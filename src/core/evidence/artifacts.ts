@@ -87,7 +87,7 @@ const VENDORED_RE = /(^|\/)(node_modules|third[-_]?party|vendor|site-packages|\.
 
 const ROLE_RULES: [CodeRole, RegExp, RegExp][] = [
   // [role, basename pattern, directory-segment pattern]
-  ['training', /(^|[_-])(train|training|trainer|finetun\w*|fine[_-]?tun\w*|pretrain\w*|pre[_-]train\w*|sft|dpo|ppo|rlhf|grpo|orpo|kto|reward[_-]?model\w*|distill\w*|lora|qlora|launch\w*)([_.-]|$)|^(train|finetune|pretrain)/i,
+  ['training', /(^|[_-])(train|training|trainer|finetun\w*|fine[_-]?tun\w*|pretrain\w*|pre[_-]train\w*|sft|dpo|ppo|rlhf|grpo|orpo|kto|reward[_-]?model\w*|distill\w*|launch\w*)([_.-]|$)|^(train|finetune|pretrain)/i,
     /^(train|training|trainer|finetun\w*|fine[_-]tun\w*|pretrain\w*|sft|rlhf|dpo|recipes?)$/i],
   ['preprocessing', /(preprocess|pre[_-]process|prepare|prep[_-]|data[_-]?prep|filter|dedup|deduplicat|tokeniz|clean|build[_-]?(data|corpus)|make[_-]?data|create[_-]?data|download|shard|process[_-]?data|data[_-]?process|datamix|mix[_-]?data|convert[_-]?data|crawl|scrape|decontam|minhash|quality)/i,
     /^(data[_-]?processing|preprocess\w*|data[_-]?prep\w*|data[_-]?pipeline|dataprep|data|datasets?|data[_-]?tools|data[_-]?scripts|curation)$/i],
@@ -174,7 +174,8 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
     if (CODE_EXT.test(base)) {
       a.codeFiles++;
       for (const role of roleOf(rel)) a.code[role].push(path);
-      if (/(^|[_-])(dataset|datasets|data[_-]?loader|download)[^/]*\.py$/i.test(base) || (inDataDir && /\.py$/i.test(base))) {
+      // Scripts that fetch or build the data name it without publishing it (a mention).
+      if (/(download|fetch|get[_-]?data|build[_-]?(dataset|corpus)|crawl|scrape)[^/]*\.(py|sh)$/i.test(base)) {
         a.datasetScripts.push(path);
       }
       continue;

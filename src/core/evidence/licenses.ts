@@ -1,5 +1,6 @@
 // License evidence: which licenses a release declares (card front matter) and carries
 // (LICENSE / COPYING files), where each applies, and which one governs a given path.
+import type { ComponentKind } from '../catalog.js';
 import type { RepoSnapshot } from '../snapshot.js';
 import type { Evidence, LicenseFact, ModelCard, Problem } from './types.js';
 import {
@@ -51,11 +52,21 @@ function isLicenseFile(path: string): boolean {
 
 /** What a LICENSE-CODE / LICENSE_MODEL style name says the file covers. */
 function nameHint(path: string): string | null {
+  return nameKinds(path)?.hint ?? null;
+}
+
+/** LICENSE-CODE governs code, LICENSE-MODEL / LICENSE-DATA the weights and data: the catalog's "license declared for its kind". */
+function nameKinds(path: string): { hint: string; kinds: ComponentKind[] } | null {
   const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-  if (/[._-](code|software|source)\b/.test(base)) return 'name suggests it covers code';
-  if (/[._-](model|weights?|params?)\b/.test(base)) return 'name suggests it covers the model weights';
-  if (/[._-](data|dataset)\b/.test(base)) return 'name suggests it covers data';
+  if (/[._-](code|software|source)\b/.test(base)) return { hint: 'name suggests it covers code', kinds: ['code'] };
+  if (/[._-](model|weights?|params?)\b/.test(base)) return { hint: 'name suggests it covers the model weights', kinds: ['data'] };
+  if (/[._-](data|dataset)\b/.test(base)) return { hint: 'name suggests it covers data', kinds: ['data'] };
+  if (/[._-](docs?|documentation)\b/.test(base)) return { hint: 'name suggests it covers documentation', kinds: ['document'] };
   return null;
+}
+
+function withKinds(f: LicenseFact, kinds: ComponentKind[] | undefined): LicenseFact {
+  return kinds ? { ...f, kinds } : f;
 }
 
 function isPlaceholder(fact: LicenseFact): boolean {
@@ -183,13 +194,14 @@ function fileFacts(snapshot: RepoSnapshot, modelRoot: string, problems: Problem[
       continue;
     }
     const identified = identifyLicenseText(text);
+    const kinds = nameKinds(path)?.kinds;
     if (identified) {
       const ev: Evidence = { kind: 'file', path };
       if (hint) ev.note = hint;
-      out.push(fact(identified.id, scope, ev, identified.confidence));
+      out.push(withKinds(fact(identified.id, scope, ev, identified.confidence), kinds));
     } else {
       const note = ['text not identified as a known license', hint].filter(Boolean).join('; ');
-      out.push(fact(CUSTOM_LICENSE, scope, { kind: 'file', path, note }));
+      out.push(withKinds(fact(CUSTOM_LICENSE, scope, { kind: 'file', path, note }), kinds));
       problems.push({ severity: 'note', path, ruleId: 'license-text-unidentified', message: 'license text does not match a known license; it is treated as custom terms' });
     }
   }
@@ -257,9 +269,19 @@ const RESTRICTIVENESS: Record<LicenseFact['family'], number> = {
  * Per-component and per-kind declarations from the config come before all this; the caller
  * applies them (catalog section 2).
  */
-export function governingLicense(facts: LicenseFact[], path: string): LicenseFact | null {
+export function governingLicense(facts: LicenseFact[], path: string, kind?: ComponentKind): LicenseFact | null {
   const target = normalisePath(path);
-  const applicable = facts.filter((f) => within(target, f.scope));
+  let inScope = facts.filter((f) => within(target, f.scope) && (!f.kinds || !kind || f.kinds.includes(kind)));
+  // Only kind-specific licenses and none for this kind: documents fall back to the code
+  // license (a repository's source license covers its text), anything else to all of them.
+  if (inScope.length === 0 && kind) {
+    const all = facts.filter((f) => within(target, f.scope));
+    const code = kind === 'document' ? all.filter((f) => f.kinds?.includes('code')) : [];
+    inScope = code.length > 0 ? code : all;
+  }
+  // A license named for this kind (LICENSE-CODE for code) wins over general ones.
+  const forKind = kind ? inScope.filter((f) => f.kinds?.includes(kind)) : [];
+  const applicable = forKind.length > 0 ? forKind : inScope;
   const real = applicable.filter((f) => !isPlaceholder(f));
   const pool = real.length > 0 ? real : applicable;
   if (pool.length === 0) return null;

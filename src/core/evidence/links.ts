@@ -20,7 +20,7 @@ const PAPER_VENUES = [
 ];
 
 export function classifyUrl(raw: string): { kind: LinkKind; id?: string; url: string } {
-  const url = raw.replace(/[.,;:!?*_]+$/, '');
+  const url = raw.replace(/[.,;:!?*_}\]]+$/, '');
   let u: URL;
   try {
     u = new URL(url);

@@ -110,7 +110,9 @@ export function parseSections(body: string, firstLine: number): CardSection[] {
       }
     }
     const sectionBody = lines.slice(h.index + 1, end).join('\n');
-    return { heading: h.heading, level: h.level, line: firstLine + h.index, body: sectionBody, documented: isDocumented(sectionBody) };
+    const ownEnd = heads[k + 1] && heads[k + 1]!.index < end ? heads[k + 1]!.index : end;
+    const ownBody = lines.slice(h.index + 1, ownEnd).join('\n');
+    return { heading: h.heading, level: h.level, line: firstLine + h.index, body: sectionBody, ownBody, documented: isDocumented(sectionBody) };
   });
 }
 

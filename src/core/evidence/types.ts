@@ -1,5 +1,5 @@
 // Evidence: facts with provenance, never verdicts. Criteria turn evidence into statuses.
-import type { ComponentId } from '../catalog.js';
+import type { ComponentId, ComponentKind } from '../catalog.js';
 
 export type EvidenceKind = 'file' | 'card-field' | 'card-section' | 'link' | 'hub' | 'declaration';
 
@@ -44,6 +44,8 @@ export interface CardSection {
   /** 1-based line of the heading. */
   line: number;
   body: string;
+  /** The text before the first sub-heading (the body without its sub-sections). */
+  ownBody: string;
   /** False when the body is empty or only the template placeholder. */
   documented: boolean;
 }
@@ -83,6 +85,8 @@ export interface LicenseFact extends LicenseInfo {
   evidence: Evidence;
   /** For identified texts: similarity score 0..1. */
   confidence?: number;
+  /** Kinds of artifact the license is limited to (LICENSE-CODE, LICENSE-MODEL); absent = everything. */
+  kinds?: ComponentKind[];
 }
 
 /** A declaration from config: an artifact published elsewhere. */

@@ -57,6 +57,7 @@ const TEMPLATES: Record<string, Template> = {
   weightsLinked: (d) => `linked on the Hub (${str(d['id'])}) but not verified${Number(d['count']) > 1 ? `; ${plural(d['count'], 'link')}` : ''}`,
   weightsMentioned: () => 'the card talks about released weights but no files or verifiable links were found',
 
+  trainingDataSample: (d) => `only ${plural(d['count'], 'small data file')} (${formatBytes(Number(d['bytes']))}) — a sample of the format, not the training data`,
   trainingDataInRepo: (d) => `${plural(d['count'], 'data file')} in the repository ${underLicense(d)}`,
   trainingDataOnHub: (d) => `${plural(d['count'], 'dataset')} verified on the Hub (${str(d['id'])}${Number(d['count']) > 1 ? ', …' : ''}) ${underLicense(d)}`,
   trainingDataOnHubGated: (d) => `the dataset ${str(d['id'])} is gated or private on the Hub`,
@@ -71,10 +72,12 @@ const TEMPLATES: Record<string, Template> = {
   dataSectionThin: (d) => `the card has a "${str(d['section'])}" section, but it does not describe sources, selection and processing`,
 
   modelCardPresent: (d) => `${str(d['path'])} documents the model (${plural(d['sections'], 'section')}) ${underLicense(d)}`,
+  modelCardIncomplete: (d) => `${str(d['path'])} documents ${str(d['covered'])}, but not ${str(d['uncovered'])}`,
   modelCardTemplate: (d) => `${str(d['path'])} holds only a template or a few lines`,
 
   reportInRepo: (d) => `${plural(d['count'], 'report')} in the repository ${underLicense(d)}`,
   reportOnArchive: () => 'a preprint or technical report is linked on arXiv',
+  reportLinked: () => 'a paper or technical report is linked from the card (hosted outside arXiv)',
   reportMentioned: () => 'a technical report is mentioned but not linked',
   paperPublished: () => 'a peer-reviewed publication is cited (DOI, venue or proceedings entry)',
   paperMentioned: () => 'a publication at a venue is mentioned but not cited or linked',
