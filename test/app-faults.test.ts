@@ -1,0 +1,116 @@
+// GitHub failing: server errors and rate limits are retried with back-off (Probot's retry
+// and throttling plugins, on here with millisecond delays), then reported in a neutral
+// check run that says why. A run, once created, is never left in progress.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import type { Probot } from 'probot';
+import {
+  api,
+  deliver,
+  mockCommit,
+  mockCreateRun,
+  mockToken,
+  mockUpdateRun,
+  modelRepo,
+  nockDone,
+  OWNER,
+  REPO,
+  runLog,
+  SHA,
+  startApp,
+} from './helpers/app-harness.js';
+import { mockTree } from './helpers/github-mocks.js';
+
+let probot: Probot;
+beforeEach(async () => {
+  probot = await startApp({ retries: true });
+});
+afterEach(() => {
+  expect(nockDone()).toEqual({ pending: [], unmatched: [] });
+});
+
+const TREE = `/repos/${OWNER}/${REPO}/git/trees/${SHA.push}`;
+
+describe('faults', () => {
+  it('retries a transient 500 and evaluates normally', async () => {
+    const scope = api();
+    mockToken(scope);
+    scope.get(TREE).query({ recursive: '1' }).reply(500, { message: 'Server Error' });
+    mockCommit(scope, SHA.push, modelRepo());
+    const log = runLog();
+    mockCreateRun(scope, log);
+    mockUpdateRun(scope, log);
+
+    await deliver(probot, 'push', 'push');
+
+    expect(log.updates[0]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+    expect(log.updates[0].output.title).toMatch(/^Open weights/);
+  });
+
+  it('a 500 that persists through every retry ends in a neutral run that gives the reason', async () => {
+    const scope = api();
+    mockToken(scope);
+    let attempts = 0;
+    scope
+      .get(TREE)
+      .query({ recursive: '1' })
+      .times(4)
+      .reply(() => {
+        attempts += 1;
+        return [500, { message: 'Server Error' }];
+      });
+    const log = runLog();
+    mockCreateRun(scope, log);
+    mockUpdateRun(scope, log);
+
+    await deliver(probot, 'push', 'push');
+
+    expect(attempts).toBe(4); // the request and 3 retries
+    expect(log.created[0]).toMatchObject({ head_sha: SHA.push });
+    expect(log.updates[0]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+    expect(log.updates[0].output.title).toBe('Could not evaluate: GitHub API error (HTTP 500), still failing after retries');
+    expect(log.updates[0].output.summary).toMatch(/Re-run/);
+  });
+
+  it('a 403 rate limit is waited out and retried, then reported when it does not lift', async () => {
+    const scope = api();
+    mockToken(scope);
+    mockTree(scope, OWNER, REPO, SHA.push, modelRepo().entries);
+    let attempts = 0;
+    scope
+      .post('/graphql')
+      .times(4)
+      .reply(() => {
+        attempts += 1;
+        const reset = String(Math.floor(Date.now() / 1000));
+        return [403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }];
+      });
+    const log = runLog();
+    mockCreateRun(scope, log);
+    mockUpdateRun(scope, log);
+
+    await deliver(probot, 'push', 'push');
+
+    expect(attempts).toBe(4); // Probot's limiter retries a rate limit up to 3 times
+    expect(log.updates[0]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+    expect(log.updates[0].output.title).toBe('Could not evaluate: GitHub API rate limit exhausted (HTTP 403), still after retrying');
+  });
+
+  it('an error after the run was created still completes it, as neutral with the reason', async () => {
+    const scope = api();
+    mockToken(scope);
+    // The PR flow creates the run, then fails listing comments: the run must not stay in progress.
+    mockCommit(scope, SHA.head, modelRepo({ 'model.safetensors': undefined }));
+    mockCommit(scope, SHA.base, modelRepo());
+    const log = runLog();
+    mockCreateRun(scope, log);
+    scope.get(`/repos/${OWNER}/${REPO}/issues/7/comments`).query(true).times(4).reply(502, { message: 'Bad Gateway' });
+    mockUpdateRun(scope, log);
+
+    await deliver(probot, 'pull_request', 'opened');
+
+    expect(log.created[0]).toMatchObject({ status: 'in_progress' });
+    expect(log.updates).toHaveLength(1);
+    expect(log.updates[0]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+    expect(log.updates[0].output.title).toMatch(/HTTP 502/);
+  });
+});
