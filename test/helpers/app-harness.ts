@@ -105,7 +105,10 @@ export function plainRepo(): RepoDescription {
 
 /** Requests no mock answered. The app catches its own failures, so these are the only trace. */
 const unmatched: string[] = [];
-nock.emitter.on('no match', (req: { method?: string; path?: string; options?: { method?: string; path?: string } }) => {
+nock.emitter.on('no match', (req: any) => {
+  const host = String(req.host ?? req.hostname ?? req.options?.host ?? req.options?.hostname ?? '');
+  // Real local servers (the HTTP-level tests) are allowed through, not "unmatched".
+  if (/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) return;
   unmatched.push(`${req.method ?? req.options?.method ?? '?'} ${req.path ?? req.options?.path ?? '?'}`);
 });
 
@@ -133,8 +136,21 @@ export function mockToken(scope: nock.Scope): nock.Scope {
  * Tree and blobs of a repository at one commit. Several commits may be mocked on one scope:
  * the GraphQL answer is chosen by the commit named in the request's expressions.
  */
-export function mockCommit(scope: nock.Scope, sha: string, repo: RepoDescription, options: { truncated?: boolean } = {}): void {
-  mockTree(scope, OWNER, REPO, sha, repo.entries, options);
+export function mockCommit(
+  scope: nock.Scope,
+  sha: string,
+  repo: RepoDescription,
+  options: { truncated?: boolean; delayTreeMs?: number } = {},
+): void {
+  if (options.delayTreeMs) {
+    scope
+      .get(`/repos/${OWNER}/${REPO}/git/trees/${sha}`)
+      .query({ recursive: '1' })
+      .delay(options.delayTreeMs)
+      .reply(200, { sha, tree: repo.entries, truncated: false });
+  } else {
+    mockTree(scope, OWNER, REPO, sha, repo.entries, options);
+  }
   commitBlobs.set(sha, repo.blobs);
   scope
     .post('/graphql', (body: { variables?: Record<string, string> }) =>
