@@ -16457,11 +16457,18 @@ function isLicenseFile(path2) {
   return LICENSE_FILE_RE.test(base) && !NOT_A_LICENSE_RE.test(base);
 }
 function nameHint(path2) {
+  return nameKinds(path2)?.hint ?? null;
+}
+function nameKinds(path2) {
   const base = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  if (/[._-](code|software|source)\b/.test(base)) return "name suggests it covers code";
-  if (/[._-](model|weights?|params?)\b/.test(base)) return "name suggests it covers the model weights";
-  if (/[._-](data|dataset)\b/.test(base)) return "name suggests it covers data";
+  if (/[._-](code|software|source)\b/.test(base)) return { hint: "name suggests it covers code", kinds: ["code"] };
+  if (/[._-](model|weights?|params?)\b/.test(base)) return { hint: "name suggests it covers the model weights", kinds: ["data"] };
+  if (/[._-](data|dataset)\b/.test(base)) return { hint: "name suggests it covers data", kinds: ["data"] };
+  if (/[._-](docs?|documentation)\b/.test(base)) return { hint: "name suggests it covers documentation", kinds: ["document"] };
   return null;
+}
+function withKinds(f, kinds) {
+  return kinds ? { ...f, kinds } : f;
 }
 function isPlaceholder(fact2) {
   return fact2.id === PLACEHOLDER_OTHER || fact2.id === PLACEHOLDER_UNKNOWN;
@@ -16571,13 +16578,14 @@ function fileFacts(snapshot, modelRoot, problems) {
       continue;
     }
     const identified = identifyLicenseText(text);
+    const kinds = nameKinds(path2)?.kinds;
     if (identified) {
       const ev = { kind: "file", path: path2 };
       if (hint) ev.note = hint;
-      out.push(fact(identified.id, scope, ev, identified.confidence));
+      out.push(withKinds(fact(identified.id, scope, ev, identified.confidence), kinds));
     } else {
       const note = ["text not identified as a known license", hint].filter(Boolean).join("; ");
-      out.push(fact(CUSTOM_LICENSE, scope, { kind: "file", path: path2, note }));
+      out.push(withKinds(fact(CUSTOM_LICENSE, scope, { kind: "file", path: path2, note }), kinds));
       problems.push({ severity: "note", path: path2, ruleId: "license-text-unidentified", message: "license text does not match a known license; it is treated as custom terms" });
     }
   }
@@ -16617,9 +16625,16 @@ var RESTRICTIVENESS = {
   "restricted-vendor": 4,
   "restricted-nc": 5
 };
-function governingLicense(facts, path2) {
+function governingLicense(facts, path2, kind) {
   const target = normalisePath(path2);
-  const applicable = facts.filter((f) => within(target, f.scope));
+  let inScope = facts.filter((f) => within(target, f.scope) && (!f.kinds || !kind || f.kinds.includes(kind)));
+  if (inScope.length === 0 && kind) {
+    const all = facts.filter((f) => within(target, f.scope));
+    const code = kind === "document" ? all.filter((f) => f.kinds?.includes("code")) : [];
+    inScope = code.length > 0 ? code : all;
+  }
+  const forKind = kind ? inScope.filter((f) => f.kinds?.includes(kind)) : [];
+  const applicable = forKind.length > 0 ? forKind : inScope;
   const real = applicable.filter((f) => !isPlaceholder(f));
   const pool2 = real.length > 0 ? real : applicable;
   if (pool2.length === 0) return null;
@@ -16665,7 +16680,7 @@ function notApplicable(ev, id) {
 }
 function judgeFiles(ev, id, paths, messageId, data = {}, extra = []) {
   const kind = COMPONENTS[id].kind;
-  const fact2 = paths.length > 0 ? governingLicense(ev.licenses, paths[0] ?? "") : governingLicense(ev.licenses, ev.root === "." ? "README.md" : `${ev.root}/README.md`);
+  const fact2 = governingLicense(ev.licenses, paths[0] ?? cardPath(ev), kind);
   const evidence = [...fileEvidence(paths), ...extra];
   return judgeLicense(id, fact2, messageId, { count: paths.length, ...data }, evidence);
 }
@@ -16708,8 +16723,11 @@ function cardFieldEvidence(ev, field) {
   const line = ev.card?.fieldLines[field];
   return { kind: "card-field", path: ev.card?.path ?? "README.md", field, ...line ? { line } : {} };
 }
-function cardLicense(ev) {
-  return governingLicense(ev.licenses, ev.card?.path ?? (ev.root === "." ? "README.md" : `${ev.root}/README.md`));
+function cardLicense(ev, kind = "document") {
+  return governingLicense(ev.licenses, cardPath(ev), kind);
+}
+function cardPath(ev) {
+  return ev.card?.path ?? (ev.root === "." ? "README.md" : `${ev.root}/README.md`);
 }
 function cardLinesMatching(ev, re, limit = 3) {
   const card = ev.card;
@@ -16751,6 +16769,8 @@ var OPEN_LIBRARIES = {
   "onnx": "Apache-2.0",
   "transformers.js": "Apache-2.0",
   vllm: "Apache-2.0",
+  sglang: "Apache-2.0",
+  ollama: "MIT",
   pyannote: "MIT",
   "pyannote-audio": "MIT",
   "setfit": "Apache-2.0",
@@ -16774,8 +16794,15 @@ function libraryName(ev) {
   }
   return null;
 }
+var CREDIT_SECTION = /\b(acknowledg\w*|thanks|credits?|related|references?|citation|cite|inspiration|community|contributors?|license)\b/;
+var CREDIT_LINE = /\b(thanks?|thank you|inspired by|based on|builds? on|built on|similar to|borrow\w*|adapted from|powered by)\b/i;
 function linksWhere(ev, kinds, context) {
-  return ev.links.filter((l) => kinds.includes(l.kind) && (context.test(l.section) || context.test(l.context)));
+  return ev.links.filter((l) => {
+    if (!kinds.includes(l.kind) || CREDIT_SECTION.test(l.section)) return false;
+    const line = l.context.replace(/https?:\/\/\S+/g, " ");
+    if (CREDIT_LINE.test(line)) return false;
+    return context.test(l.section) || context.test(line);
+  });
 }
 
 // src/core/criteria/compute-info.ts
@@ -16926,7 +16953,7 @@ var PAPER_VENUES = [
   "transacl.org"
 ];
 function classifyUrl(raw) {
-  const url2 = raw.replace(/[.,;:!?*_]+$/, "");
+  const url2 = raw.replace(/[.,;:!?*_}\]]+$/, "");
   let u;
   try {
     u = new URL(url2);
@@ -17087,7 +17114,9 @@ function parseSections(body, firstLine) {
       }
     }
     const sectionBody = lines.slice(h.index + 1, end).join("\n");
-    return { heading: h.heading, level: h.level, line: firstLine + h.index, body: sectionBody, documented: isDocumented(sectionBody) };
+    const ownEnd = heads[k + 1] && heads[k + 1].index < end ? heads[k + 1].index : end;
+    const ownBody = lines.slice(h.index + 1, ownEnd).join("\n");
+    return { heading: h.heading, level: h.level, line: firstLine + h.index, body: sectionBody, ownBody, documented: isDocumented(sectionBody) };
   });
 }
 function looksLikeModelCard(card) {
@@ -17130,6 +17159,8 @@ function modelIndexHasMetrics(card) {
 }
 
 // src/core/criteria/training-data.ts
+var SAMPLE_DATA_BYTES = 1e6;
+var SAMPLE_NAME = /(sample|example|demo|dummy|toy|tiny|small|mock|fake|test)/i;
 var TRAINING_CONTEXT = /train|pre-?train|fine-?tun|sft|instruct|data|corpus|dataset/i;
 var EVAL_CONTEXT = /eval|benchmark|test set|leaderboard|results?/i;
 var trainingData = {
@@ -17137,8 +17168,13 @@ var trainingData = {
   evaluate(ev) {
     const na = notApplicable(ev, "training-data");
     if (na) return na;
-    if (ev.artifacts.dataFiles.length > 0) {
-      return judgeFiles(ev, "training-data", ev.artifacts.dataFiles, "trainingDataInRepo", { count: ev.artifacts.dataFiles.length });
+    const files = ev.artifacts.dataFiles;
+    if (files.length > 0) {
+      const bytes = ev.entries.filter((e) => files.includes(e.path)).reduce((n, e) => n + (e.lfs?.size ?? e.size), 0);
+      if (bytes < SAMPLE_DATA_BYTES && files.every((f) => SAMPLE_NAME.test(f) || bytes < SAMPLE_DATA_BYTES / 10 || files.length <= 3)) {
+        return mentioned("trainingDataSample", fileEvidence(files), { count: files.length, bytes });
+      }
+      return judgeFiles(ev, "training-data", files, "trainingDataInRepo", { count: files.length, bytes });
     }
     return fromHub(ev, trainingDatasetIds(ev)) ?? declared(ev, "training-data") ?? mentions(ev) ?? missing();
   }
@@ -17358,14 +17394,17 @@ var evaluationResults = {
 };
 function resultSections(ev) {
   const sections = ev.card?.sections ?? [];
-  const withTables = sections.filter((s) => s.documented && hasResultsTable(s.body) && (RESULTS_HEADING.test(s.heading) || BENCHMARK_NAMES.test(s.body)));
+  const FIGURE = /!\[[^\]]*\]\([^)]+\)|<img\s/i;
+  const withTables = sections.filter(
+    (s) => s.documented && (s.level > 1 && RESULTS_HEADING.test(s.heading) && (hasResultsTable(s.body) || FIGURE.test(s.ownBody)) || hasResultsTable(s.ownBody) && BENCHMARK_NAMES.test(s.ownBody))
+  );
   if (withTables.length > 0) return withTables;
   if (ev.card && sections.length === 0 && hasResultsTable(ev.card.body) && BENCHMARK_NAMES.test(ev.card.body)) return [{ heading: "", line: ev.card.bodyLine }];
   return [];
 }
 
 // src/core/criteria/inference-code.ts
-var SNIPPET_RE = /```[\s\S]*?(from_pretrained|pipeline\(|import (transformers|torch|diffusers)|from (transformers|diffusers|vllm|sentence_transformers)|llama\.cpp|ollama run|\.generate\()[\s\S]*?```/;
+var SNIPPET_RE = /```[\s\S]*?(from_pretrained|pipeline\(|import (transformers|torch|diffusers)|from (transformers|diffusers|vllm|sentence_transformers)|llama\.cpp|llama-cli|ollama run|vllm serve|sglang\.launch_server|\.generate\()[\s\S]*?```/;
 function usageSnippet(ev) {
   const lib = libraryName(ev);
   const spdx = lib ? OPEN_LIBRARIES[lib] : void 0;
@@ -17382,7 +17421,9 @@ function inferLibrary(body) {
   if (/from transformers|import transformers|AutoModel/.test(body)) return "transformers";
   if (/from diffusers|import diffusers/.test(body)) return "diffusers";
   if (/sentence_transformers/.test(body)) return "sentence-transformers";
-  if (/from vllm|import vllm/.test(body)) return "vllm";
+  if (/from vllm|import vllm|vllm serve/.test(body)) return "vllm";
+  if (/sglang\.launch_server|import sglang/.test(body)) return "sglang";
+  if (/ollama run/.test(body)) return "ollama";
   if (/llama\.cpp|llama-cli/.test(body)) return "llama.cpp";
   return null;
 }
@@ -17439,7 +17480,111 @@ var modelArchitecture = {
   }
 };
 
+// src/core/frameworks/ladder.ts
+var RECIPE = ["training-data", "data-preprocessing-code", "training-code", "training-config"];
+var LEVEL_RANK = { "open-source": 3, "open-weights": 2, "restricted-weights": 1, closed: 0 };
+var ladderRank2 = (level) => LEVEL_RANK[level];
+var LEVEL_TITLE = {
+  "open-source": "Open source",
+  "open-weights": "Open weights",
+  "restricted-weights": "Restricted weights",
+  closed: "Closed"
+};
+function evaluateLadder(statuses) {
+  const w = statuses["weights"];
+  let level;
+  let missing2;
+  if (w === "open" || w === "not-applicable") {
+    missing2 = RECIPE.filter((id) => statuses[id] !== "open" && statuses[id] !== "not-applicable");
+    level = missing2.length === 0 ? "open-source" : "open-weights";
+  } else if (w === "restricted" || w === "unlicensed") {
+    level = "restricted-weights";
+    missing2 = ["weights"];
+  } else {
+    level = "closed";
+    missing2 = ["weights"];
+  }
+  return { level, missing: missing2, headline: headline(level, missing2, statuses) };
+}
+function capLadder(verdict, base, statuses) {
+  if (LEVEL_RANK[base.level] >= LEVEL_RANK[verdict.level]) return verdict;
+  const level = base.level;
+  const h = `${LEVEL_TITLE[level]}: capped by the base model ${base.model} (${base.level})`;
+  void statuses;
+  return { level, missing: verdict.missing, headline: h, cappedBy: base };
+}
+var STATE_PHRASE = {
+  missing: ["is missing", "are missing"],
+  mentioned: ["is mentioned but not published", "are mentioned but not published"],
+  restricted: ["is under restricted terms", "are under restricted terms"],
+  unlicensed: ["has no license", "have no license"],
+  unknown: ["could not be checked", "could not be checked"]
+};
+function headline(level, missing2, statuses) {
+  const title = LEVEL_TITLE[level];
+  if (level === "open-source") return `${title}: weights, data and the full recipe are published under open terms`;
+  if (level === "restricted-weights") {
+    const st = statuses["weights"];
+    return st === "unlicensed" ? `${title}: the weights are published without a license` : `${title}: the weights are published under restricted terms or behind a gate`;
+  }
+  if (level === "closed") {
+    const st = statuses["weights"];
+    if (st === "mentioned") return `${title}: the weights are mentioned but not published here`;
+    if (st === "unknown") return `${title}: the weights could not be checked`;
+    return `${title}: no weights are published`;
+  }
+  const groups = /* @__PURE__ */ new Map();
+  for (const id of missing2) {
+    const st = statuses[id];
+    groups.set(st, [...groups.get(st) ?? [], id]);
+  }
+  const parts = [];
+  for (const st of ["missing", "mentioned", "restricted", "unlicensed", "unknown"]) {
+    const ids = groups.get(st);
+    if (!ids) continue;
+    const phrase = STATE_PHRASE[st];
+    parts.push(`${joinPhrases(ids.map((id) => COMPONENTS[id].phrase))} ${ids.length === 1 ? phrase[0] : phrase[1]}`);
+  }
+  return `${title}: ${parts.join("; ")}`;
+}
+function joinPhrases(items) {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
 // src/core/criteria/model-card.ts
+var CARD_TOPICS = [
+  {
+    topic: "intended use",
+    heading: /\b(intended|uses?|use cases?|direct use|downstream|out of scope|applications?|how to use|usage|quick ?start|get(ting)? started|inference)\b/,
+    text: /\b(intended (use|for)|use cases?|out-of-scope|not intended|designed for|can be used (for|to))\b/i
+  },
+  {
+    topic: "limitations",
+    heading: /\b(limitations?|bias\w*|risks?|safety|ethic\w*|harms?|disclaimers?|responsible|caveats?|known issues)\b/,
+    text: /\b(limitations?|biase?s?|may (produce|generate)|hallucinat\w*|harmful|toxic\w*|not suitable|disclaimer)\b/i
+  },
+  {
+    topic: "training",
+    heading: /\b(training|pre-?training|fine-?tuning|data\w*|corpus|recipe|methodology)\b/,
+    text: /\b(trained on|pre-?trained on|fine-?tuned on|training data|training tokens)\b/i
+  },
+  {
+    topic: "evaluation",
+    heading: /\b(eval\w*|benchmarks?|results?|performance|metrics?|leaderboard)\b/,
+    text: /\b(benchmark|evaluat\w+ on|accuracy|pass@1|MMLU|HumanEval|GSM8K|WER|BLEU)\b/i
+  }
+];
+function cardTopics(card) {
+  const covered = [];
+  const uncovered = [];
+  const body = card.body.replace(/\[more information needed\]/gi, "");
+  for (const t of CARD_TOPICS) {
+    const byHeading = card.sections.some((s) => s.documented && t.heading.test(s.heading));
+    (byHeading || t.text.test(body) ? covered : uncovered).push(t.topic);
+  }
+  return { covered, uncovered };
+}
 var modelCard = {
   id: "model-card",
   evaluate(ev) {
@@ -17450,36 +17595,66 @@ var modelCard = {
     const documented = card.sections.filter((s) => s.documented);
     const prose = card.body.replace(/\[more information needed\]/gi, "").replace(/<!--[\s\S]*?-->/g, "").replace(/\s+/g, " ").trim().length;
     const evidence = [{ kind: "file", path: card.path }];
-    if (documented.length >= 2 || prose >= 600) {
-      return judgeLicense("model-card", cardLicense(ev), "modelCardPresent", { path: card.path, sections: documented.length, frontMatter: card.frontMatter !== null }, evidence);
+    if (documented.length < 2 && prose < 600) return mentioned("modelCardTemplate", evidence, { path: card.path });
+    const { covered, uncovered } = cardTopics(card);
+    if (covered.length >= 3) {
+      return judgeLicense("model-card", cardLicense(ev), "modelCardPresent", { path: card.path, sections: documented.length, frontMatter: card.frontMatter !== null, missingTopics: uncovered.join(", ") }, evidence);
     }
-    return mentioned("modelCardTemplate", evidence, { path: card.path });
+    return mentioned("modelCardIncomplete", evidence, { path: card.path, covered: covered.length > 0 ? joinPhrases(covered) : "none of the standard topics", uncovered: joinPhrases(uncovered) });
   }
 };
 
 // src/core/criteria/papers.ts
-var PAPER_CONTEXT = /\b(paper|report|preprint|arxiv|citation|cite|bibtex|publication|technical|tech report|whitepaper|more details|introduc\w*|overview|model details|resources|reference)\b/i;
+var OWN_LABEL = /^[\s\p{Emoji_Presentation}\p{Extended_Pictographic}*_[(|:-]*(our |the |read (the|our) |full )?(paper|technical report|tech(nical)? report|report|preprint|arxiv( paper)?|whitepaper)\b/iu;
+var BADGE = /img\.shields\.io\/badge\/(arxiv|paper|report|tech)|badge\/arxiv|arxiv-b31b1b|\[!\[(arxiv|paper|report)/i;
+var OWN_LINE = /\b(our|we)\b.{0,60}\b(paper|report|preprint|publication)\b|\b(technical report|tech report)\b|^\W*(paper|preprint|report|arxiv)\s*[:：]|\bplease (cite|refer to)\b|\bfor (more )?details\b.{0,80}\b(paper|report)\b/i;
+var OTHERS_LINE = /\b(based on|implement(s|ing|ation of)|similar to|inspired by|follow(s|ing)? the|proposed (by|in)|introduced (by|in)|as described in|builds? on|built on|compared (to|with)|thanks|acknowledg\w*|such as|e\.g\.)\b/i;
+var CITATION_SECTION = /\b(citation|cite|citing|bibtex|reference this|how to cite)\b/;
+function labelOf(link) {
+  const esc2 = link.url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const m = new RegExp(`\\[((?:[^\\[\\]]|\\[[^\\]]*\\])*)\\]\\(${esc2}`).exec(link.context);
+  return m?.[1] ?? "";
+}
+function presentsOwnPaper(link) {
+  if (CITATION_SECTION.test(link.section)) return true;
+  const label = labelOf(link);
+  if (BADGE.test(link.context) || label && OWN_LABEL.test(label)) return true;
+  const line = link.context.replace(/\[[^\]]*\]\([^)]*\)/g, (m) => m.includes(link.url) ? " LINK " : " ").split(link.url).join(" LINK ");
+  if (/\b(paper|preprint|technical report|tech report|report)\b[\s*_:：|–-]*LINK/i.test(line)) return true;
+  return OWN_LINE.test(line) && !OTHERS_LINE.test(line.replace(/\b(our|we)\b.{0,60}\b(paper|report)\b/i, ""));
+}
+function bibtexLines(ev) {
+  const lines = (ev.card?.body ?? "").split("\n");
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i] ?? "";
+    if (/^\s*@(article|inproceedings|misc|techreport|proceedings|incollection)\s*\{/i.test(text)) {
+      out.push({ line: (ev.card?.bodyLine ?? 1) + i, text, entry: lines.slice(i, i + 20) });
+    }
+  }
+  return out;
+}
 function arxivEvidence(ev) {
   const out = [];
   for (const tag of fieldStrings(ev.card, "tags")) {
     if (/^arxiv:\d{4}\.\d{4,5}/i.test(tag)) out.push({ kind: "card-field", path: ev.card?.path ?? "README.md", field: "tags", note: tag, ...ev.card?.fieldLines["tags"] ? { line: ev.card.fieldLines["tags"] } : {} });
   }
-  const opening = (ev.card?.bodyLine ?? 1) + 40;
-  const links = ev.links.filter((l) => l.kind === "arxiv" && (l.line <= opening || PAPER_CONTEXT.test(l.section) || PAPER_CONTEXT.test(l.context) || l.section === ""));
-  for (const l of links.slice(0, 3)) out.push({ kind: "link", path: l.path, line: l.line, url: l.url });
+  for (const l of ev.links.filter((l2) => l2.kind === "arxiv" && presentsOwnPaper(l2)).slice(0, 3)) out.push({ kind: "link", path: l.path, line: l.line, url: l.url });
+  for (const b of bibtexLines(ev)) {
+    if (out.length >= 5) break;
+    if (b.entry.some((l) => /arxiv|eprint|corr\b|preprint/i.test(l))) out.push({ kind: "card-section", path: ev.card?.path ?? "README.md", line: b.line, note: b.text.trim().slice(0, 120) });
+  }
   return out;
 }
 function peerReviewedEvidence(ev) {
   const out = [];
-  const links = ev.links.filter((l) => (l.kind === "doi" || l.kind === "paper-venue") && !/zenodo|figshare|dataset/i.test(l.url));
+  const links = ev.links.filter((l) => (l.kind === "doi" || l.kind === "paper-venue") && !/zenodo|figshare|dataset/i.test(l.url) && presentsOwnPaper(l));
   for (const l of links.slice(0, 3)) out.push({ kind: "link", path: l.path, line: l.line, url: l.url });
-  const body = ev.card?.body ?? "";
-  const lines = body.split("\n");
-  for (let i = 0; i < lines.length && out.length < 5; i++) {
-    const line = lines[i] ?? "";
-    if (/@inproceedings\s*\{/i.test(line) || /@article\s*\{/i.test(line) && bibEntry(lines, i).some((l) => /^\s*journal\s*=/.test(l) && !/arxiv|corr|preprint/i.test(l))) {
-      out.push({ kind: "card-section", path: ev.card?.path ?? "README.md", line: (ev.card?.bodyLine ?? 1) + i, note: line.trim().slice(0, 120) });
-    }
+  for (const b of bibtexLines(ev)) {
+    if (out.length >= 5) break;
+    const journal = b.entry.find((l) => /^\s*(journal|booktitle)\s*=/i.test(l));
+    const published = /@inproceedings/i.test(b.text) || journal !== void 0 && !/arxiv|corr\b|preprint/i.test(journal);
+    if (published) out.push({ kind: "card-section", path: ev.card?.path ?? "README.md", line: b.line, note: b.text.trim().slice(0, 120) });
   }
   const cff = ev.artifacts.citation ? ev.texts[ev.artifacts.citation] : void 0;
   if (cff && /preferred-citation:[\s\S]*?type:\s*(article|conference-paper|proceedings|journal)/i.test(cff) && !/journal:\s*["']?arxiv/i.test(cff)) {
@@ -17487,13 +17662,13 @@ function peerReviewedEvidence(ev) {
   }
   return out;
 }
+function otherPaperLinks(ev) {
+  return ev.links.filter((l) => l.kind === "other" && /\.pdf($|[?#])|drive\.google|openai\.com|research\.|papers?\.|\/paper/i.test(l.url) && presentsOwnPaper(l)).slice(0, 3).map((l) => ({ kind: "link", path: l.path, line: l.line, url: l.url }));
+}
 function reportCitation(ev) {
   const cff = ev.artifacts.citation ? ev.texts[ev.artifacts.citation] : void 0;
   if (cff && /type:\s*report/i.test(cff)) return [{ kind: "file", path: ev.artifacts.citation ?? "CITATION.cff", note: "CITATION.cff of type report" }];
   return [];
-}
-function bibEntry(lines, start) {
-  return lines.slice(start, start + 15);
 }
 
 // src/core/criteria/research-paper.ts
@@ -17552,6 +17727,8 @@ var technicalReport = {
     if (pdfs.length > 0) return judgeFiles(ev, "technical-report", pdfs, "reportInRepo");
     const arxiv = [...reportCitation(ev), ...arxivEvidence(ev)];
     if (arxiv.length > 0) return { status: "open", messageId: "reportOnArchive", data: { count: arxiv.length }, license: null, evidence: arxiv };
+    const hosted = otherPaperLinks(ev);
+    if (hosted.length > 0) return { status: "open", messageId: "reportLinked", data: { count: hosted.length }, license: null, evidence: hosted };
     const lines = cardLinesMatching(ev, /\b(technical report|tech report|preprint|white ?paper)\b/i);
     return declared(ev, "technical-report") ?? (lines.length > 0 ? mentioned("reportMentioned", lines) : null) ?? missing();
   }
@@ -17592,7 +17769,7 @@ var ROLE_RULES = [
   // [role, basename pattern, directory-segment pattern]
   [
     "training",
-    /(^|[_-])(train|training|trainer|finetun\w*|fine[_-]?tun\w*|pretrain\w*|pre[_-]train\w*|sft|dpo|ppo|rlhf|grpo|orpo|kto|reward[_-]?model\w*|distill\w*|lora|qlora|launch\w*)([_.-]|$)|^(train|finetune|pretrain)/i,
+    /(^|[_-])(train|training|trainer|finetun\w*|fine[_-]?tun\w*|pretrain\w*|pre[_-]train\w*|sft|dpo|ppo|rlhf|grpo|orpo|kto|reward[_-]?model\w*|distill\w*|launch\w*)([_.-]|$)|^(train|finetune|pretrain)/i,
     /^(train|training|trainer|finetun\w*|fine[_-]tun\w*|pretrain\w*|sft|rlhf|dpo|recipes?)$/i
   ],
   [
@@ -17694,7 +17871,7 @@ function collectArtifacts(entries, texts, modelRoot) {
     if (CODE_EXT.test(base)) {
       a.codeFiles++;
       for (const role of roleOf(rel)) a.code[role].push(path2);
-      if (/(^|[_-])(dataset|datasets|data[_-]?loader|download)[^/]*\.py$/i.test(base) || inDataDir && /\.py$/i.test(base)) {
+      if (/(download|fetch|get[_-]?data|build[_-]?(dataset|corpus)|crawl|scrape)[^/]*\.(py|sh)$/i.test(base)) {
         a.datasetScripts.push(path2);
       }
       continue;
@@ -17802,7 +17979,7 @@ var trainingConfig = {
     const withValues = sections.filter((s) => hyperparameterGroups(s.body.replace(/^\s*[-*]\s*/gm, "")).length >= 2);
     if (withValues.length > 0) {
       const groups = hyperparameterGroups(withValues.map((s) => s.body.replace(/^\s*[-*]\s*/gm, "")).join("\n"));
-      return judgeLicense("training-config", cardLicense(ev), "hyperparametersInCard", { groups: groups.join(", ") }, sectionEvidence(ev, withValues));
+      return judgeLicense("training-config", cardLicense(ev, "data"), "hyperparametersInCard", { groups: groups.join(", ") }, sectionEvidence(ev, withValues));
     }
     const hyper = sections.filter((s) => /hyper/.test(s.heading));
     return declared(ev, "training-config") ?? (hyper.length > 0 ? mentioned("hyperparametersWithoutValues", sectionEvidence(ev, hyper)) : null) ?? missing();
@@ -17940,8 +18117,8 @@ function gatherEvidence(snapshot, config2) {
   const models = roots.map(({ path: root, name }) => {
     const entries = byRoot.get(root) ?? [];
     const prefix = root === "." ? "" : root + "/";
-    const cardPath = pickCard(entries, prefix);
-    const card = cardPath ? cardFor(cardPath) : null;
+    const cardPath2 = pickCard(entries, prefix);
+    const card = cardPath2 ? cardFor(cardPath2) : null;
     const artifacts = collectArtifacts(entries, snapshot.texts, root);
     const dataCards = artifacts.dataCards.map(cardFor).filter((c) => c !== null);
     const licenseSnapshot = root === "." ? snapshot : { ...snapshot, entries: [...entries, ...(byRoot.get(".") ?? []).filter((e) => !e.path.includes("/"))] };
@@ -18046,78 +18223,6 @@ function modelName(card, root, location2) {
   if (root !== ".") return root.split("/").pop() ?? root;
   const loc = location2.replace(/^hf:/, "").replace(/\/+$/, "");
   return loc.split(/[\\/]/).pop() || loc || "model";
-}
-
-// src/core/frameworks/ladder.ts
-var RECIPE = ["training-data", "data-preprocessing-code", "training-code", "training-config"];
-var LEVEL_RANK = { "open-source": 3, "open-weights": 2, "restricted-weights": 1, closed: 0 };
-var ladderRank2 = (level) => LEVEL_RANK[level];
-var LEVEL_TITLE = {
-  "open-source": "Open source",
-  "open-weights": "Open weights",
-  "restricted-weights": "Restricted weights",
-  closed: "Closed"
-};
-function evaluateLadder(statuses) {
-  const w = statuses["weights"];
-  let level;
-  let missing2;
-  if (w === "open" || w === "not-applicable") {
-    missing2 = RECIPE.filter((id) => statuses[id] !== "open" && statuses[id] !== "not-applicable");
-    level = missing2.length === 0 ? "open-source" : "open-weights";
-  } else if (w === "restricted" || w === "unlicensed") {
-    level = "restricted-weights";
-    missing2 = ["weights"];
-  } else {
-    level = "closed";
-    missing2 = ["weights"];
-  }
-  return { level, missing: missing2, headline: headline(level, missing2, statuses) };
-}
-function capLadder(verdict, base, statuses) {
-  if (LEVEL_RANK[base.level] >= LEVEL_RANK[verdict.level]) return verdict;
-  const level = base.level;
-  const h = `${LEVEL_TITLE[level]}: capped by the base model ${base.model} (${base.level})`;
-  void statuses;
-  return { level, missing: verdict.missing, headline: h, cappedBy: base };
-}
-var STATE_PHRASE = {
-  missing: ["is missing", "are missing"],
-  mentioned: ["is mentioned but not published", "are mentioned but not published"],
-  restricted: ["is under restricted terms", "are under restricted terms"],
-  unlicensed: ["has no license", "have no license"],
-  unknown: ["could not be checked", "could not be checked"]
-};
-function headline(level, missing2, statuses) {
-  const title = LEVEL_TITLE[level];
-  if (level === "open-source") return `${title}: weights, data and the full recipe are published under open terms`;
-  if (level === "restricted-weights") {
-    const st = statuses["weights"];
-    return st === "unlicensed" ? `${title}: the weights are published without a license` : `${title}: the weights are published under restricted terms or behind a gate`;
-  }
-  if (level === "closed") {
-    const st = statuses["weights"];
-    if (st === "mentioned") return `${title}: the weights are mentioned but not published here`;
-    if (st === "unknown") return `${title}: the weights could not be checked`;
-    return `${title}: no weights are published`;
-  }
-  const groups = /* @__PURE__ */ new Map();
-  for (const id of missing2) {
-    const st = statuses[id];
-    groups.set(st, [...groups.get(st) ?? [], id]);
-  }
-  const parts = [];
-  for (const st of ["missing", "mentioned", "restricted", "unlicensed", "unknown"]) {
-    const ids = groups.get(st);
-    if (!ids) continue;
-    const phrase = STATE_PHRASE[st];
-    parts.push(`${joinPhrases(ids.map((id) => COMPONENTS[id].phrase))} ${ids.length === 1 ? phrase[0] : phrase[1]}`);
-  }
-  return `${title}: ${parts.join("; ")}`;
-}
-function joinPhrases(items) {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 // src/core/frameworks/mof.ts
@@ -18261,6 +18366,7 @@ var TEMPLATES = {
   weightsOnHubGated: (d) => `${plural(d["count"], "weight file")} on the Hub at ${str2(d["id"])}, behind an access gate`,
   weightsLinked: (d) => `linked on the Hub (${str2(d["id"])}) but not verified${Number(d["count"]) > 1 ? `; ${plural(d["count"], "link")}` : ""}`,
   weightsMentioned: () => "the card talks about released weights but no files or verifiable links were found",
+  trainingDataSample: (d) => `only ${plural(d["count"], "small data file")} (${formatBytes(Number(d["bytes"]))}) — a sample of the format, not the training data`,
   trainingDataInRepo: (d) => `${plural(d["count"], "data file")} in the repository ${underLicense(d)}`,
   trainingDataOnHub: (d) => `${plural(d["count"], "dataset")} verified on the Hub (${str2(d["id"])}${Number(d["count"]) > 1 ? ", …" : ""}) ${underLicense(d)}`,
   trainingDataOnHubGated: (d) => `the dataset ${str2(d["id"])} is gated or private on the Hub`,
@@ -18273,9 +18379,11 @@ var TEMPLATES = {
   dataCardOnHub: (d) => `the dataset cards of ${plural(d["count"], "listed dataset")} describe sources and processing`,
   dataSectionThin: (d) => `the card has a "${str2(d["section"])}" section, but it does not describe sources, selection and processing`,
   modelCardPresent: (d) => `${str2(d["path"])} documents the model (${plural(d["sections"], "section")}) ${underLicense(d)}`,
+  modelCardIncomplete: (d) => `${str2(d["path"])} documents ${str2(d["covered"])}, but not ${str2(d["uncovered"])}`,
   modelCardTemplate: (d) => `${str2(d["path"])} holds only a template or a few lines`,
   reportInRepo: (d) => `${plural(d["count"], "report")} in the repository ${underLicense(d)}`,
   reportOnArchive: () => "a preprint or technical report is linked on arXiv",
+  reportLinked: () => "a paper or technical report is linked from the card (hosted outside arXiv)",
   reportMentioned: () => "a technical report is mentioned but not linked",
   paperPublished: () => "a peer-reviewed publication is cited (DOI, venue or proceedings entry)",
   paperMentioned: () => "a publication at a venue is mentioned but not cited or linked",
