@@ -22,7 +22,7 @@ export const trainingData: Criterion = {
     if (files.length > 0) {
       const bytes = ev.entries.filter((e) => files.includes(e.path)).reduce((n, e) => n + (e.lfs?.size ?? e.size), 0);
       // A few small files (examples for a fine-tuning script) show the format, not the data.
-      if (bytes < SAMPLE_DATA_BYTES && files.every((f) => SAMPLE_NAME.test(f) || bytes < SAMPLE_DATA_BYTES / 10 || files.length <= 3)) {
+      if (files.every((f) => SAMPLE_NAME.test(f)) || (bytes < SAMPLE_DATA_BYTES && files.length <= 3)) {
         return mentioned('trainingDataSample', fileEvidence(files), { count: files.length, bytes });
       }
       return judgeFiles(ev, 'training-data', files, 'trainingDataInRepo', { count: files.length, bytes });

@@ -113,6 +113,22 @@ export function roleOf(path: string): CodeRole[] {
   return roles;
 }
 
+/** Folders whose tensors are inputs, fixtures or media, not a model's parameters. */
+const NOT_WEIGHTS_DIR_RE = /(^|\/)(assets?|prompts?|examples?|samples?|demos?|fixtures?|tests?|testdata|docs?|images?|media|static|resources|figures?)\//i;
+/** Names of tensors that are data (encoded inputs, caches, statistics), not parameters. */
+const NOT_WEIGHTS_NAME_RE = /(encoded|latents?|features?|cache|stats|statistics|mean|std|prompt|speaker|voice|sample|example|demo|dummy|test|embeddings?[_-]cache|tokens?)[^/]*$/i;
+/** Generic serialisation formats count only when the name says they hold a model. */
+const GENERIC_FORMATS = new Set<WeightFormat>(['pickle', 'numpy', 'keras-h5', 'tensorflow', 'mxnet']);
+const MODEL_NAME_RE = /(model|weight|param|ckpt|checkpoint|state[_-]?dict|pytorch|adapter|lora|unet|vae|encoder|decoder|generator|discriminator)/i;
+
+export function looksLikeParameters(relPath: string, format: WeightFormat): boolean {
+  if (NOT_WEIGHTS_DIR_RE.test(relPath) || UNIT_TEST_DIR_RE.test(relPath)) return false;
+  const base = relPath.slice(relPath.lastIndexOf('/') + 1);
+  if (format !== 'safetensors' && format !== 'gguf' && NOT_WEIGHTS_NAME_RE.test(base.replace(/\.[^.]+$/, ''))) return false;
+  if (GENERIC_FORMATS.has(format) && !MODEL_NAME_RE.test(base)) return false;
+  return true;
+}
+
 export function weightFormat(path: string): { format: WeightFormat; unsafe: boolean } | null {
   for (const [re, format, unsafe] of WEIGHT_EXT) if (re.test(path)) return { format, unsafe };
   return null;
@@ -153,7 +169,7 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
 
     const wf = weightFormat(base);
     const isMegatronData = /\.bin$/i.test(base) && idxSiblings.has(path.replace(/\.bin$/i, ''));
-    if (wf && !isMegatronData && !inDataDir && (size >= 1024 || e.kind === 'lfs') && !UNIT_TEST_DIR_RE.test(lower)) {
+    if (wf && !isMegatronData && !inDataDir && (size >= 1024 || e.kind === 'lfs') && looksLikeParameters(rel, wf.format)) {
       const ckDir = dirs.findIndex((d) => CHECKPOINT_DIR_RE.test(d));
       if (ckDir >= 0 || CHECKPOINT_FILE_RE.test(base)) {
         const dir = ckDir >= 0 ? rootPrefix + dirs.slice(0, ckDir + 1).join('/') : path;
