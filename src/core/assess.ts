@@ -9,7 +9,7 @@ import { baseModelsOf } from './criteria/weights.js';
 import { gatherEvidence, type ModelEvidence } from './evidence/gather.js';
 import { licenseFamily, normaliseLicenseId } from './evidence/licenses.js';
 import type { LicenseFamily, Problem } from './evidence/types.js';
-import { capLadder, evaluateLadder, ladderRank } from './frameworks/ladder.js';
+import { capLadder, evaluateLadder, joinPhrases, ladderRank } from './frameworks/ladder.js';
 import { evaluateMof } from './frameworks/mof.js';
 import { evaluateOsaid } from './frameworks/osaid.js';
 import { evaluateOsaiIndex } from './frameworks/osai-index.js';
@@ -64,9 +64,10 @@ function assessModel(ev: ModelEvidence, requirement: Requirement | undefined): M
     family: Object.fromEntries(COMPONENT_IDS.map((id) => [id, family(id)])),
     dataInformation: hasDataInformation(ev, components),
   });
-  const mofWarnings = COMPONENT_IDS.filter((id) => COMPONENTS[id].kind === 'data' && statuses[id] === 'open' && family(id) === 'osi').map(
-    (id) => `${COMPONENTS[id].title} are under a software license (${components[id].license}); MOF prefers a data license such as CDLA-Permissive-2.0 or CC-BY-4.0`,
-  );
+  const softwareLicensed = COMPONENT_IDS.filter((id) => COMPONENTS[id].kind === 'data' && statuses[id] === 'open' && family(id) === 'osi');
+  const mofWarnings = softwareLicensed.length === 0 ? [] : [
+    `${capitalise(joinPhrases(softwareLicensed.map((id) => COMPONENTS[id].phrase)))} ${softwareLicensed.length === 1 ? 'is' : 'are'} under a software license (${[...new Set(softwareLicensed.map((id) => components[id].license))].join(', ')}); MOF accepts it but prefers a data license such as CDLA-Permissive-2.0 or CC-BY-4.0`,
+  ];
   const mof = evaluateMof(statuses, mofWarnings);
   const osaiIndex = evaluateOsaiIndex({
     statuses,
@@ -244,4 +245,8 @@ function dedupeProblems(problems: Problem[]): Problem[] {
     seen.add(key);
     return true;
   });
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -170,7 +170,9 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
     const wf = weightFormat(base);
     const isMegatronData = /\.bin$/i.test(base) && idxSiblings.has(path.replace(/\.bin$/i, ''));
     if (wf && !isMegatronData && !inDataDir && (size >= 1024 || e.kind === 'lfs') && looksLikeParameters(rel, wf.format)) {
-      const ckDir = dirs.findIndex((d) => CHECKPOINT_DIR_RE.test(d));
+      // The deepest checkpoint-named folder is one checkpoint (checkpoints/step-1000/...).
+        let ckDir = -1;
+        dirs.forEach((d, i) => { if (CHECKPOINT_DIR_RE.test(d)) ckDir = i; });
       if (ckDir >= 0 || CHECKPOINT_FILE_RE.test(base)) {
         const dir = ckDir >= 0 ? rootPrefix + dirs.slice(0, ckDir + 1).join('/') : path;
         const list = checkpointDirs.get(dir) ?? [];

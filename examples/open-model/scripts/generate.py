@@ -1,0 +1,2 @@
+"""Generates text with the model (illustration only)."""
+print("generate")

@@ -1,0 +1,2 @@
+"""Builds the data shards: filter, deduplicate, tokenise (illustration only)."""
+print("prepare")

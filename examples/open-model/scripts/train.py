@@ -1,0 +1,4 @@
+"""Trains example-open-1b (illustration only)."""
+import yaml
+
+print("train")
