@@ -1,0 +1,173 @@
+import { card, CARD_TOO_LARGE, hubModel, licenseText, remote, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
+
+const withLicense = (license: string) => card({ frontMatter: { license } });
+
+const cases: Case[] = [
+  {
+    name: 'safetensors under an Apache-2.0 card license are open',
+    files: { 'README.md': withLicense('apache-2.0'), 'model.safetensors': { size: 5e9 } },
+    status: 'open',
+    messageId: 'weightsInRepo',
+    check: (r) => {
+      expect(r.license).toBe('Apache-2.0');
+      expect(r.data).toMatchObject({ count: 1, bytes: 5e9, formats: 'safetensors', unsafe: 0, lfs: 0 });
+    },
+  },
+  {
+    name: 'a root LICENSE with the Apache text covers weights without a card',
+    files: { LICENSE: licenseText('Apache-2.0'), 'model.safetensors': { size: 5e9 } },
+    status: 'open',
+    messageId: 'weightsInRepo',
+    check: (r) => expect(r.license).toBe('Apache-2.0'),
+  },
+  {
+    name: 'an LFS pickle is counted, flagged unsafe and still judged by its license',
+    files: { 'README.md': withLicense('cdla-permissive-2.0'), 'pytorch_model.bin': { lfs: true, size: 1e9 } },
+    status: 'open',
+    messageId: 'weightsInRepo',
+    check: (r) => {
+      expect(r.license).toBe('CDLA-Permissive-2.0');
+      expect(r.data).toMatchObject({ lfs: 1, unsafe: 1, formats: 'pytorch-pickle' });
+      expect(r.message).toMatch(/pickle file can run code/);
+    },
+  },
+  {
+    name: 'a Llama license in the card restricts the weights',
+    files: { 'README.md': withLicense('llama3.1'), 'model.safetensors': { size: 5e9 } },
+    status: 'restricted',
+    messageId: 'weightsInRepo',
+    check: (r) => expect(r.data?.['licenseState']).toBe('restricted'),
+  },
+  {
+    name: 'a Llama LICENSE text restricts the weights',
+    files: { LICENSE: licenseText('Llama-3.1'), 'model.safetensors': { size: 5e9 } },
+    status: 'restricted',
+    messageId: 'weightsInRepo',
+    check: (r) => expect(r.license).toBe('LicenseRef-Llama-3.1'),
+  },
+  {
+    name: 'an OpenRAIL-M card license restricts the weights',
+    files: { 'README.md': withLicense('openrail'), 'model.safetensors': { size: 5e9 } },
+    status: 'restricted',
+    messageId: 'weightsInRepo',
+  },
+  {
+    name: 'CC-BY-NC-4.0 restricts the weights',
+    files: { 'README.md': withLicense('cc-by-nc-4.0'), 'model.safetensors': { size: 5e9 } },
+    status: 'restricted',
+    messageId: 'weightsInRepo',
+    check: (r) => expect(r.license).toBe('CC-BY-NC-4.0'),
+  },
+  {
+    name: 'weights with no license anywhere are unlicensed',
+    files: { 'README.md': card({ sections: { Usage: 'Load it.' } }), 'model.safetensors': { size: 5e9 } },
+    status: 'unlicensed',
+    messageId: 'weightsInRepo',
+    check: (r) => {
+      expect(r.license).toBeNull();
+      expect(r.data?.['licenseState']).toBe('none');
+    },
+  },
+  {
+    name: 'a Hub model link is a mention, never availability',
+    files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: 'Weights: https://huggingface.co/acme/model-7b' }) },
+    status: 'mentioned',
+    messageId: 'weightsLinked',
+    check: (r) => expect(r.data?.['id']).toBe('acme/model-7b'),
+  },
+  {
+    name: 'a link to the base model is not a link to the weights',
+    files: { 'README.md': card({ frontMatter: { license: 'mit', base_model: 'acme/base' }, intro: 'Fine-tuned from https://huggingface.co/acme/base' }) },
+    status: 'missing',
+    messageId: 'missing',
+  },
+  {
+    name: 'prose about downloadable weights is a mention',
+    files: { 'README.md': card({ intro: 'You can download the weights from our website after registration.' }) },
+    status: 'mentioned',
+    messageId: 'weightsMentioned',
+  },
+  {
+    name: 'a declaration in config is shown as declared, not verified',
+    files: { 'README.md': card() },
+    config: { declarations: { weights: { location: 'https://example.org/weights.tar', license: 'Apache-2.0' } } },
+    status: 'mentioned',
+    messageId: 'declared',
+    check: (r) => expect(r.evidence[0]).toMatchObject({ kind: 'declaration', url: 'https://example.org/weights.tar' }),
+  },
+  {
+    name: 'tiny weight-named files (under 1 KB) are not weights',
+    files: { 'README.md': card(), 'model.safetensors': { size: 200 } },
+    status: 'missing',
+    messageId: 'missing',
+  },
+  {
+    name: 'nothing at all is missing',
+    files: { 'README.md': card() },
+    status: 'missing',
+    messageId: 'missing',
+  },
+  {
+    name: 'not-applicable from config, with its reason',
+    files: { 'README.md': card() },
+    config: { 'not-applicable': { weights: 'this repository only holds the training code' } },
+    status: 'not-applicable',
+    messageId: 'notApplicable',
+    check: (r) => expect(r.message).toContain('this repository only holds the training code'),
+  },
+  {
+    name: 'an unreadable card does not make weights unknown: they are judged from the files',
+    ...CARD_TOO_LARGE,
+    status: 'missing',
+    messageId: 'missing',
+  },
+  {
+    name: 'online: weights found on the Hub under an open license are open',
+    files: { 'README.md': card({ intro: 'Weights: https://huggingface.co/acme/model-7b' }) },
+    remote: remote({ models: { 'acme/model-7b': hubModel('acme/model-7b', { license: 'apache-2.0' }) } }),
+    status: 'open',
+    messageId: 'weightsOnHub',
+    check: (r) => {
+      expect(r.verifiedOnline).toBe(true);
+      expect(r.license).toBe('Apache-2.0');
+    },
+  },
+  {
+    name: 'online: gated Hub weights are restricted',
+    files: { 'README.md': card({ intro: 'Weights: https://huggingface.co/acme/model-7b' }) },
+    remote: remote({ models: { 'acme/model-7b': hubModel('acme/model-7b', { gated: true, gatedMode: 'manual' }) } }),
+    status: 'restricted',
+    messageId: 'weightsOnHubGated',
+  },
+  {
+    name: 'online: Hub weights without a license are unlicensed',
+    files: { 'README.md': card({ intro: 'Weights: https://huggingface.co/acme/model-7b' }) },
+    remote: remote({ models: { 'acme/model-7b': hubModel('acme/model-7b', { license: null }) } }),
+    status: 'unlicensed',
+    messageId: 'weightsOnHub',
+  },
+  {
+    name: 'online: a Hub link that does not resolve stays a mention',
+    files: { 'README.md': card({ intro: 'Weights: https://huggingface.co/acme/model-7b' }) },
+    remote: remote({ models: { 'acme/model-7b': hubModel('acme/model-7b', { state: 'not-found', files: [], license: null }) } }),
+    status: 'mentioned',
+    messageId: 'weightsLinked',
+  },
+  {
+    name: 'online: a failed Hub lookup is unknown, not missing',
+    files: { 'README.md': card({ intro: 'Weights: https://huggingface.co/acme/model-7b' }) },
+    remote: remote({ models: { 'acme/model-7b': hubModel('acme/model-7b', { state: 'unavailable', files: [], error: 'timeout' }) } }),
+    status: 'unknown',
+    messageId: 'hubUnavailable',
+  },
+];
+
+describe('weights', () => {
+  runCases('weights', cases);
+
+  testThrowingCriterion('weights', { 'README.md': card({ frontMatter: { license: 'mit' } }), 'model.safetensors': { size: 5e9 } });
+
+  test('the table covers every status weights can take (unknown through the thrower above)', () => {
+    expect(statusesOf(cases)).toEqual(['mentioned', 'missing', 'not-applicable', 'open', 'restricted', 'unknown', 'unlicensed']);
+  });
+});
