@@ -1,0 +1,76 @@
+import { card, CARD_TOO_LARGE, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
+
+const modelIndex = [{ name: 'acme-7b', results: [{ task: { type: 'text-generation' }, dataset: { type: 'cais/mmlu', name: 'MMLU' }, metrics: [{ type: 'accuracy', value: 61.2 }] }] }];
+const TABLE = '| Benchmark | Acme-7B | Other-7B |\n|---|---|---|\n| MMLU | 61.2 | 58.0 |\n| GSM8K | 40.1 | 35.5 |\n';
+const withTable = (license?: string) => card({ ...(license ? { frontMatter: { license } } : {}), sections: { 'Evaluation Results': TABLE } });
+
+const cases: Case[] = [
+  {
+    name: 'model-index metrics under MIT are open',
+    files: { 'README.md': card({ frontMatter: { license: 'mit', 'model-index': modelIndex } }) },
+    status: 'open',
+    messageId: 'resultsModelIndex',
+    check: (r) => expect(r.evidence[0]).toMatchObject({ kind: 'card-field', field: 'model-index' }),
+  },
+  {
+    name: 'eval_results.json under Apache-2.0 is open',
+    files: { 'README.md': card({ frontMatter: { license: 'apache-2.0' } }), 'eval_results.json': '{"mmlu": 0.61}' },
+    status: 'open',
+    messageId: 'resultsFiles',
+  },
+  {
+    name: 'a results table in an evaluation section is open',
+    files: { 'README.md': withTable('cc-by-4.0') },
+    status: 'open',
+    messageId: 'resultsTable',
+    check: (r) => expect(r.data?.['section']).toBe('evaluation results'),
+  },
+  {
+    name: 'a results table under CC-BY-NC-ND is restricted',
+    files: { 'README.md': withTable('cc-by-nc-nd-4.0') },
+    status: 'restricted',
+    messageId: 'resultsTable',
+  },
+  {
+    name: 'a results table with no license is unlicensed',
+    files: { 'README.md': withTable() },
+    status: 'unlicensed',
+    messageId: 'resultsTable',
+  },
+  {
+    name: 'lm-eval output pasted in a code fence still reports numbers',
+    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { Evaluation: '```\n' + TABLE + '```' } }) },
+    status: 'open',
+    messageId: 'resultsTable',
+  },
+  {
+    name: 'an evaluation section without numbers is a mention',
+    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { Evaluation: 'The model performs well on common benchmarks.' } }) },
+    status: 'mentioned',
+    messageId: 'resultsMentioned',
+  },
+  {
+    name: 'a declaration is a mention',
+    files: { 'README.md': card() },
+    config: { declarations: { 'evaluation-results': { location: 'https://example.org/leaderboard' } } },
+    status: 'mentioned',
+    messageId: 'declared',
+  },
+  { name: 'nothing is missing', files: { 'README.md': card() }, status: 'missing', messageId: 'missing' },
+  {
+    name: 'not-applicable from config',
+    files: { 'README.md': card() },
+    config: { 'not-applicable': { 'evaluation-results': 'an embedding table, nothing to score' } },
+    status: 'not-applicable',
+    messageId: 'notApplicable',
+  },
+  { name: 'an unreadable card makes it unknown', ...CARD_TOO_LARGE, status: 'unknown', messageId: 'cardUnreadable' },
+];
+
+describe('evaluation-results', () => {
+  runCases('evaluation-results', cases);
+  testThrowingCriterion('evaluation-results');
+  test('covers every status', () => {
+    expect(statusesOf(cases)).toEqual(['mentioned', 'missing', 'not-applicable', 'open', 'restricted', 'unknown', 'unlicensed']);
+  });
+});

@@ -1,0 +1,96 @@
+import { card, CARD_TOO_LARGE, FULL_CARD_SECTIONS, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
+
+const full = (frontMatter?: Record<string, unknown>) => card({ ...(frontMatter ? { frontMatter } : {}), sections: FULL_CARD_SECTIONS });
+const TEMPLATE = card({
+  frontMatter: { license: 'mit' },
+  sections: { 'Model Details': '[More Information Needed]', Uses: '[More Information Needed]', 'Bias, Risks, and Limitations': '[More Information Needed]', 'Training Details': '[More Information Needed]' },
+});
+const ABOUT_ONLY = card({
+  frontMatter: { license: 'mit' },
+  sections: {
+    About: 'This repository holds a model released by the Acme lab. '.repeat(8),
+    Contact: 'Write to the Acme lab through the issue tracker or by email; we answer within a week. '.repeat(4),
+  },
+});
+
+const cases: Case[] = [
+  {
+    name: 'a card covering use, limits, training and evaluation under MIT is open',
+    files: { 'README.md': full({ license: 'mit' }) },
+    status: 'open',
+    messageId: 'modelCardPresent',
+    check: (r) => {
+      expect(r.license).toBe('MIT');
+      expect(r.data).toMatchObject({ path: 'README.md', frontMatter: true, sections: 5 }); // the title's section and its four
+    },
+  },
+  {
+    name: 'MODEL_CARD.md is preferred over README.md',
+    files: { 'MODEL_CARD.md': full({ license: 'apache-2.0' }), 'README.md': '# Repo\n\nSee the model card.' },
+    status: 'open',
+    messageId: 'modelCardPresent',
+    check: (r) => expect(r.data?.['path']).toBe('MODEL_CARD.md'),
+  },
+  {
+    name: 'a card under CC-BY-NC-4.0 is restricted',
+    files: { 'README.md': full({ license: 'cc-by-nc-4.0' }) },
+    status: 'restricted',
+    messageId: 'modelCardPresent',
+  },
+  {
+    name: 'a full card without any license is unlicensed',
+    files: { 'README.md': full() },
+    status: 'unlicensed',
+    messageId: 'modelCardPresent',
+  },
+  {
+    name: 'a template whose sections are all [More Information Needed] documents nothing',
+    files: { 'README.md': TEMPLATE },
+    status: 'mentioned',
+    messageId: 'modelCardTemplate',
+  },
+  {
+    name: 'a long card that leaves out the standard topics is incomplete',
+    files: { 'README.md': ABOUT_ONLY },
+    status: 'mentioned',
+    messageId: 'modelCardIncomplete',
+    check: (r) => expect(r.message).toMatch(/not intended use, limitations, training and evaluation/),
+  },
+  {
+    name: 'no card but a declaration is a mention',
+    files: { 'model.safetensors': { size: 5e9 } },
+    config: { declarations: { 'model-card': { location: 'https://example.org/card' } } },
+    status: 'mentioned',
+    messageId: 'declared',
+  },
+  { name: 'no card at all is missing', files: { 'model.safetensors': { size: 5e9 } }, status: 'missing', messageId: 'missing' },
+  {
+    name: 'not-applicable from config',
+    files: { 'README.md': full({ license: 'mit' }) },
+    config: { 'not-applicable': { 'model-card': 'documented in the parent repository' } },
+    status: 'not-applicable',
+    messageId: 'notApplicable',
+  },
+  {
+    name: 'a card too large to read is unknown, never missing',
+    ...CARD_TOO_LARGE,
+    status: 'unknown',
+    messageId: 'cardUnreadable',
+    check: (r) => expect(r.message).toMatch(/README\.md could not be read \(too-large\)/),
+  },
+  {
+    name: 'a binary README is unknown',
+    files: { 'README.md': { size: 4000 } },
+    skipped: [{ path: 'README.md', reason: 'binary' }],
+    status: 'unknown',
+    messageId: 'cardUnreadable',
+  },
+];
+
+describe('model-card', () => {
+  runCases('model-card', cases);
+  testThrowingCriterion('model-card');
+  test('covers every status', () => {
+    expect(statusesOf(cases)).toEqual(['mentioned', 'missing', 'not-applicable', 'open', 'restricted', 'unknown', 'unlicensed']);
+  });
+});
