@@ -1,0 +1,42 @@
+import { card, runCases, statusesOf, testThrowingCriterion } from '../helpers/snapshot-builder.js';
+import { CODE_STATUSES, codeCases } from './code-cases.js';
+
+const cases = codeCases({
+  id: 'inference-code',
+  file: 'inference.py',
+  linkLine: (url) => `Inference server: ${url}`,
+  mention: 'A dedicated inference server will be released later.',
+});
+
+const SNIPPET = '```python\nfrom transformers import AutoModelForCausalLM\nmodel = AutoModelForCausalLM.from_pretrained("acme/m")\n```';
+
+describe('inference-code', () => {
+  runCases('inference-code', cases);
+  runCases('inference-code', [
+    {
+      name: 'a transformers usage snippet is open through the library, whatever the model license',
+      files: { 'README.md': card({ frontMatter: { license: 'llama3.1' }, sections: { Usage: SNIPPET } }) },
+      status: 'open',
+      messageId: 'usageSnippet',
+      check: (r) => {
+        expect(r.license).toBe('Apache-2.0');
+        expect(r.data?.['library']).toBe('transformers');
+      },
+    },
+    {
+      name: 'library_name of an open library without a snippet is open',
+      files: { 'README.md': card({ frontMatter: { license: 'mit', library_name: 'gguf' } }) },
+      status: 'open',
+      messageId: 'openLibrary',
+      check: (r) => expect(r.license).toBe('MIT'),
+    },
+    {
+      name: 'library_name of an unknown library is not evidence',
+      files: { 'README.md': card({ frontMatter: { license: 'mit', library_name: 'acme-private-runtime' } }) },
+      status: 'missing',
+      messageId: 'missing',
+    },
+  ]);
+  testThrowingCriterion('inference-code');
+  test('covers every status but unknown (thrower above)', () => expect(statusesOf(cases)).toEqual(CODE_STATUSES));
+});
