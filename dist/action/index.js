@@ -17171,7 +17171,7 @@ var trainingData = {
     const files = ev.artifacts.dataFiles;
     if (files.length > 0) {
       const bytes = ev.entries.filter((e) => files.includes(e.path)).reduce((n, e) => n + (e.lfs?.size ?? e.size), 0);
-      if (bytes < SAMPLE_DATA_BYTES && files.every((f) => SAMPLE_NAME.test(f) || bytes < SAMPLE_DATA_BYTES / 10 || files.length <= 3)) {
+      if (files.every((f) => SAMPLE_NAME.test(f)) || bytes < SAMPLE_DATA_BYTES && files.length <= 3) {
         return mentioned("trainingDataSample", fileEvidence(files), { count: files.length, bytes });
       }
       return judgeFiles(ev, "training-data", files, "trainingDataInRepo", { count: files.length, bytes });
@@ -17806,6 +17806,17 @@ function roleOf(path2) {
   }
   return roles;
 }
+var NOT_WEIGHTS_DIR_RE = /(^|\/)(assets?|prompts?|examples?|samples?|demos?|fixtures?|tests?|testdata|docs?|images?|media|static|resources|figures?)\//i;
+var NOT_WEIGHTS_NAME_RE = /(encoded|latents?|features?|cache|stats|statistics|mean|std|prompt|speaker|voice|sample|example|demo|dummy|test|embeddings?[_-]cache|tokens?)[^/]*$/i;
+var GENERIC_FORMATS = /* @__PURE__ */ new Set(["pickle", "numpy", "keras-h5", "tensorflow", "mxnet"]);
+var MODEL_NAME_RE = /(model|weight|param|ckpt|checkpoint|state[_-]?dict|pytorch|adapter|lora|unet|vae|encoder|decoder|generator|discriminator)/i;
+function looksLikeParameters(relPath, format) {
+  if (NOT_WEIGHTS_DIR_RE.test(relPath) || UNIT_TEST_DIR_RE.test(relPath)) return false;
+  const base = relPath.slice(relPath.lastIndexOf("/") + 1);
+  if (format !== "safetensors" && format !== "gguf" && NOT_WEIGHTS_NAME_RE.test(base.replace(/\.[^.]+$/, ""))) return false;
+  if (GENERIC_FORMATS.has(format) && !MODEL_NAME_RE.test(base)) return false;
+  return true;
+}
 function weightFormat(path2) {
   for (const [re, format, unsafe] of WEIGHT_EXT) if (re.test(path2)) return { format, unsafe };
   return null;
@@ -17852,8 +17863,11 @@ function collectArtifacts(entries, texts, modelRoot) {
     }
     const wf = weightFormat(base);
     const isMegatronData = /\.bin$/i.test(base) && idxSiblings.has(path2.replace(/\.bin$/i, ""));
-    if (wf && !isMegatronData && !inDataDir && (size >= 1024 || e.kind === "lfs") && !UNIT_TEST_DIR_RE.test(lower)) {
-      const ckDir = dirs.findIndex((d) => CHECKPOINT_DIR_RE.test(d));
+    if (wf && !isMegatronData && !inDataDir && (size >= 1024 || e.kind === "lfs") && looksLikeParameters(rel, wf.format)) {
+      let ckDir = -1;
+      dirs.forEach((d, i) => {
+        if (CHECKPOINT_DIR_RE.test(d)) ckDir = i;
+      });
       if (ckDir >= 0 || CHECKPOINT_FILE_RE.test(base)) {
         const dir = ckDir >= 0 ? rootPrefix + dirs.slice(0, ckDir + 1).join("/") : path2;
         const list = checkpointDirs.get(dir) ?? [];
@@ -18439,7 +18453,8 @@ function assess(snapshot, config2, options = {}) {
     subject: { source: snapshot.source, location: snapshot.location, revision: snapshot.revision },
     models,
     problems: dedupeProblems([...options.problems ?? [], ...snapshotProblems(snapshot), ...gathered.problems, ...artifactProblems(gathered.models), ...remoteProblems(snapshot)]),
-    online: snapshot.remote !== void 0
+    // Facts that carry `notOnline` were never looked up (config, private repository).
+    online: snapshot.remote !== void 0 && !snapshot.remote.notOnline
   };
 }
 function assessModel(ev, requirement) {
@@ -18460,9 +18475,10 @@ function assessModel(ev, requirement) {
     family: Object.fromEntries(COMPONENT_IDS.map((id) => [id, family(id)])),
     dataInformation: hasDataInformation(ev, components)
   });
-  const mofWarnings = COMPONENT_IDS.filter((id) => COMPONENTS[id].kind === "data" && statuses[id] === "open" && family(id) === "osi").map(
-    (id) => `${COMPONENTS[id].title} are under a software license (${components[id].license}); MOF prefers a data license such as CDLA-Permissive-2.0 or CC-BY-4.0`
-  );
+  const softwareLicensed = COMPONENT_IDS.filter((id) => COMPONENTS[id].kind === "data" && statuses[id] === "open" && family(id) === "osi");
+  const mofWarnings = softwareLicensed.length === 0 ? [] : [
+    `${capitalise(joinPhrases(softwareLicensed.map((id) => COMPONENTS[id].phrase)))} ${softwareLicensed.length === 1 ? "is" : "are"} under a software license (${[...new Set(softwareLicensed.map((id) => components[id].license))].join(", ")}); MOF accepts it but prefers a data license such as CDLA-Permissive-2.0 or CC-BY-4.0`
+  ];
   const mof = evaluateMof(statuses, mofWarnings);
   const osaiIndex = evaluateOsaiIndex({
     statuses,
@@ -18513,13 +18529,17 @@ function checkRequirement(model2, requirement) {
 function lineageOf(ev) {
   const remote = ev.remote;
   const named = baseModelsOf(ev);
-  if (!remote) return named.map((model2) => ({ model: model2, depth: 1, resolved: false, note: "not looked up (offline)" }));
+  if (!remote || remote.notOnline) {
+    const note = remote?.notOnline ? `not looked up: ${remote.notOnline}` : "not looked up (offline)";
+    return named.map((model2) => ({ model: model2, depth: 1, resolved: false, note }));
+  }
   const entries = [];
-  const chain = remote.lineage.length > 0 ? remote.lineage : named.map((model2) => ({ model: model2, depth: 1, via: "" }));
+  const chain = ownLineage(named, remote);
   for (const link of chain) {
     const fact2 = remote.models[link.model];
     if (!fact2 || fact2.state !== "found") {
-      entries.push({ model: link.model, depth: link.depth, resolved: false, note: fact2?.error ?? "not found on the Hub" });
+      const note = !fact2 ? "not looked up" : fact2.error ?? `${fact2.state} on the Hub`;
+      entries.push({ model: link.model, depth: link.depth, resolved: false, note });
       continue;
     }
     const weightFiles = fact2.files.filter((f) => /\.(safetensors|bin|pt|pth|ckpt|gguf|onnx|h5|msgpack)$/i.test(f.path));
@@ -18542,6 +18562,21 @@ function lineageOf(ev) {
     entries.push({ model: link.model, depth: link.depth, resolved: true, weights: weights2, trainingData: trainingData2, level: dStatus === "open" && level === "open-weights" ? "open-source" : level });
   }
   return entries;
+}
+function ownLineage(named, remote) {
+  if (remote.lineage.length === 0) return named.map((model2) => ({ model: model2, depth: 1 }));
+  const inLineage = new Set(remote.lineage.map((l) => l.model));
+  const own = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const link of remote.lineage) {
+    const rooted = link.depth === 1 && (named.includes(link.model) || link.via !== "card" && !inLineage.has(link.via) && remote.models[link.via] !== void 0);
+    if (rooted || own.has(link.via)) {
+      own.add(link.model);
+      out.push(link);
+    }
+  }
+  for (const model2 of named) if (!own.has(model2)) out.push({ model: model2, depth: 1 });
+  return out;
 }
 function weakestBase(lineage) {
   let weakest = null;
@@ -18618,41 +18653,8 @@ function dedupeProblems(problems) {
     return true;
   });
 }
-
-// src/core/remote-query.ts
-var HUB_ID = /^[\w.-]+\/[\w.-]+$/;
-function remoteQuery(snapshot, config2) {
-  const { models } = gatherEvidence(snapshot, config2);
-  const datasets = /* @__PURE__ */ new Set();
-  const evalDatasets = /* @__PURE__ */ new Set();
-  const hubModels = /* @__PURE__ */ new Set();
-  const baseModels = /* @__PURE__ */ new Set();
-  const repos = /* @__PURE__ */ new Map();
-  for (const ev of models) {
-    for (const id of trainingDatasetIds(ev)) if (HUB_ID.test(id)) datasets.add(id);
-    for (const id of modelIndexDatasets(ev.card)) if (HUB_ID.test(id)) evalDatasets.add(id);
-    for (const id of releaseHubModels(ev, config2.huggingface)) if (HUB_ID.test(id)) hubModels.add(id);
-    for (const id of baseModelsOf(ev)) if (HUB_ID.test(id)) baseModels.add(id);
-    for (const spec of CODE_SPECS) {
-      for (const l of linksWhere(ev, ["github"], spec.linkContext)) if (l.id && !repos.has(l.id)) repos.set(l.id, spec.id);
-    }
-    for (const [component, d] of Object.entries(config2.declarations ?? {})) {
-      const m = /huggingface\.co\/(datasets\/)?([\w.-]+\/[\w.-]+)/.exec(d?.location ?? "");
-      if (!m?.[2]) continue;
-      if (m[1] && component === "evaluation-data") evalDatasets.add(m[2]);
-      else if (m[1]) datasets.add(m[2]);
-      else hubModels.add(m[2]);
-    }
-  }
-  const subject = snapshot.source === "huggingface" ? snapshot.location.replace(/^hf:/, "") : void 0;
-  return {
-    datasets: [...datasets].slice(0, 50),
-    evalDatasets: [...evalDatasets].slice(0, 50),
-    models: [...hubModels].filter((m) => m !== subject).slice(0, 20),
-    baseModels: [...baseModels].slice(0, 10),
-    githubRepos: [...repos].slice(0, 20).map(([repo, component]) => ({ repo, component })),
-    ...subject ? { subject } : {}
-  };
+function capitalise(s) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 // src/core/render/symbols.ts
@@ -18666,6 +18668,7 @@ var STATUS_STYLES = {
   "not-applicable": { symbol: "–", ascii: "-", label: "not applicable", tone: "neutral" },
   unknown: { symbol: "…", ascii: ".", label: "unknown", tone: "neutral" }
 };
+var ONLINE_MARK = { symbol: "⊕", ascii: "(+)" };
 var LADDER_STYLES = {
   "open-source": { title: "Open source", words: "open source", tone: "good", badgeColor: "brightgreen", badgeHex: "#44cc11" },
   "open-weights": { title: "Open weights", words: "open weights", tone: "partial", badgeColor: "yellow", badgeHex: "#dfb317" },
@@ -18832,6 +18835,15 @@ function mdLink(text, url2) {
 function utf8Length(text) {
   return new TextEncoder().encode(text).length;
 }
+function verifiedOnlineIds(model2) {
+  return COMPONENT_IDS.filter((id) => model2.components[id].verifiedOnline === true);
+}
+function verifiedOnlineSentence(model2) {
+  const ids = verifiedOnlineIds(model2);
+  if (ids.length === 0) return "";
+  const what = ids.length === 1 ? "status" : "statuses";
+  return `${ids.length} ${what} verified online: ${listWords(ids.map((id) => COMPONENTS[id].phrase))}`;
+}
 
 // src/core/render/links.ts
 var DEFAULT_DOCS_BASE_URL = "https://github.com/truly-open/truly-open/blob/main/docs/components";
@@ -18883,7 +18895,7 @@ function componentTableMarkdown(model2, docsBaseUrl) {
     const result = model2.components[id];
     const style = STATUS_STYLES[result.status];
     lines.push(
-      `| ${style.symbol} | ${mdLink(COMPONENTS[id].title, componentDocUrl(docsBaseUrl, id))} | ${style.label} | ${result.license ? mdCode(result.license) : ""} | ${evidenceCell(model2, id)} | ${mdText(truncate(result.message, DETAIL_MAX))} |`
+      `| ${style.symbol} | ${mdLink(COMPONENTS[id].title, componentDocUrl(docsBaseUrl, id))} | ${style.label}${result.verifiedOnline ? ` ${ONLINE_MARK.symbol}` : ""} | ${result.license ? mdCode(result.license) : ""} | ${evidenceCell(model2, id)} | ${mdText(truncate(result.message, DETAIL_MAX))} |`
     );
   }
   return lines.join("\n");
@@ -18932,6 +18944,8 @@ function modelMarkdown(model2, docsBaseUrl, heading = "###") {
     );
   }
   parts.push(componentTableMarkdown(model2, docsBaseUrl));
+  const online = verifiedOnlineSentence(model2);
+  if (online) parts.push(`${ONLINE_MARK.symbol} ${mdText(online)}`);
   parts.push(`${heading}# Frameworks
 
 ${frameworksMarkdown(model2)}`);
@@ -19096,6 +19110,7 @@ function painter(color) {
 var SEVERITY_TONE = { error: "bad", warning: "partial", note: "info" };
 function componentTable(model2, options, paint) {
   const ellipsis = options.ascii ? "..." : "…";
+  const mark = options.ascii ? ONLINE_MARK.ascii : ONLINE_MARK.symbol;
   const rows = COMPONENT_IDS.map((id) => {
     const result = model2.components[id];
     const style = STATUS_STYLES[result.status];
@@ -19105,7 +19120,8 @@ function componentTable(model2, options, paint) {
       title: COMPONENTS[id].title,
       status: style.label,
       license: result.license ?? "",
-      message: oneLine(result.message)
+      // Leading, so that cutting a long message never drops it.
+      message: `${result.verifiedOnline ? `${mark} ` : ""}${oneLine(result.message)}`
     };
   });
   const titleWidth = Math.max(...rows.map((r) => visibleLength(r.title)));
@@ -19154,7 +19170,10 @@ function modelSection(model2, options, paint) {
     const verdict = r.met ? paint("met", "good") : paint("not met", "bad");
     lines.push(`  requirement ${r.requirement}: ${verdict}${r.reason ? ` (${oneLine(r.reason)})` : ""}`);
   }
-  lines.push("", ...componentTable(model2, options, paint), "", ...frameworkLines(model2, paint));
+  lines.push("", ...componentTable(model2, options, paint));
+  const online = verifiedOnlineSentence(model2);
+  if (online) lines.push(`  ${paint(`${options.ascii ? ONLINE_MARK.ascii : ONLINE_MARK.symbol} ${online}`, "info")}`);
+  lines.push("", ...frameworkLines(model2, paint));
   for (const entry of model2.lineage ?? []) {
     const known = entry.level ? LADDER_STYLES[entry.level].words : entry.resolved ? "level unknown" : "not resolved";
     lines.push(`  base model  ${entry.model} (${known})${entry.note ? ` ${paint(oneLine(entry.note), "dim")}` : ""}`);
@@ -20028,6 +20047,77 @@ async function readHubSnapshot(id, options = {}) {
   return { source: "huggingface", location: location2, revision, entries, texts, skipped, remote };
 }
 
+// src/core/remote-query.ts
+var HUB_ID = /^[\w.-]+\/[\w.-]+$/;
+function remoteQuery(snapshot, config2) {
+  const { models } = gatherEvidence(snapshot, config2);
+  const datasets = /* @__PURE__ */ new Set();
+  const evalDatasets = /* @__PURE__ */ new Set();
+  const hubModels = /* @__PURE__ */ new Set();
+  const baseModels = /* @__PURE__ */ new Set();
+  const repos = /* @__PURE__ */ new Map();
+  for (const ev of models) {
+    for (const id of trainingDatasetIds(ev)) if (HUB_ID.test(id)) datasets.add(id);
+    for (const id of modelIndexDatasets(ev.card)) if (HUB_ID.test(id)) evalDatasets.add(id);
+    for (const id of releaseHubModels(ev, config2.huggingface)) if (HUB_ID.test(id)) hubModels.add(id);
+    for (const id of baseModelsOf(ev)) if (HUB_ID.test(id)) baseModels.add(id);
+    for (const spec of CODE_SPECS) {
+      for (const l of linksWhere(ev, ["github"], spec.linkContext)) if (l.id && !repos.has(l.id)) repos.set(l.id, spec.id);
+    }
+    for (const [component, d] of Object.entries(config2.declarations ?? {})) {
+      const m = /huggingface\.co\/(datasets\/)?([\w.-]+\/[\w.-]+)/.exec(d?.location ?? "");
+      if (!m?.[2]) continue;
+      if (m[1] && component === "evaluation-data") evalDatasets.add(m[2]);
+      else if (m[1]) datasets.add(m[2]);
+      else hubModels.add(m[2]);
+    }
+  }
+  const subject = snapshot.source === "huggingface" ? snapshot.location.replace(/^hf:/, "") : void 0;
+  return {
+    datasets: [...datasets].slice(0, 50),
+    evalDatasets: [...evalDatasets].slice(0, 50),
+    models: [...hubModels].filter((m) => m !== subject).slice(0, 20),
+    baseModels: [...baseModels].slice(0, 10),
+    githubRepos: [...repos].slice(0, 20).map(([repo, component]) => ({ repo, component })),
+    ...subject ? { subject } : {}
+  };
+}
+
+// src/sources/hub/online.ts
+function lookupsAllowed({ offline, config: config2, privateRepo }) {
+  if (offline) return { allowed: false, reason: "offline mode (--offline)" };
+  if (config2.hub === false) return { allowed: false, reason: "the configuration turns them off (`hub: false`)" };
+  if (privateRepo && !config2.hub?.private_repos) {
+    return { allowed: false, reason: "the repository is private; set `hub: { private_repos: true }` to allow lookups" };
+  }
+  return { allowed: true };
+}
+async function enrichSnapshot(snapshot, config2, options = {}) {
+  const { offline, privateRepo, onProgress, resolve: resolve3 = resolveRemote, ...resolveOptions } = options;
+  const decision = lookupsAllowed({ offline: offline === true, config: config2, privateRepo: privateRepo === true });
+  if (!decision.allowed) {
+    if (offline || config2.hub === false) return snapshot;
+    const remote = snapshot.remote ?? emptyRemoteFacts();
+    return { ...snapshot, remote: { ...remote, notes: [...remote.notes, `online lookups not made: ${decision.reason}`], notOnline: decision.reason } };
+  }
+  const query = remoteQuery(snapshot, config2);
+  const count = query.datasets.length + query.evalDatasets.length + query.models.length + query.baseModels.length + query.githubRepos.length;
+  if (count === 0) return snapshot.remote ? snapshot : { ...snapshot, remote: emptyRemoteFacts() };
+  onProgress?.(`checking ${count} Hub and GitHub reference${count === 1 ? "" : "s"}…`);
+  const found = await resolve3(query, resolveOptions);
+  return { ...snapshot, remote: mergeRemote(snapshot.remote, found) };
+}
+function mergeRemote(a, b) {
+  if (!a) return b;
+  return {
+    datasets: { ...a.datasets, ...b.datasets },
+    models: { ...a.models, ...b.models },
+    github: { ...a.github, ...b.github },
+    lineage: [...a.lineage, ...b.lineage],
+    notes: [...a.notes, ...b.notes]
+  };
+}
+
 // src/sources/local-snapshot.ts
 import fs from "node:fs";
 import path from "node:path";
@@ -20602,7 +20692,6 @@ async function evaluateTarget(target, options, io) {
     config2 = loaded.config;
     problems.push(...loaded.problems);
   }
-  const online = !options.offline && config2.hub !== false;
   const hubOptions = { ...hubOptionsFromEnv(io.env), ...io.env["GITHUB_TOKEN"] ? { githubToken: io.env["GITHUB_TOKEN"] } : {} };
   let snapshot;
   if (hub) {
@@ -20616,30 +20705,10 @@ async function evaluateTarget(target, options, io) {
       onProgress: (n) => progress(`reading ${target}… ${n.toLocaleString("en")} entries`)
     });
   }
-  if (online) {
-    const query = remoteQuery(snapshot, config2);
-    const count = query.datasets.length + query.evalDatasets.length + query.models.length + query.baseModels.length + query.githubRepos.length;
-    if (count > 0) {
-      progress(`checking ${count} Hub and GitHub references…`);
-      const remote = await resolveRemote(query, hubOptions);
-      snapshot = { ...snapshot, remote: mergeRemote(snapshot.remote, remote) };
-    } else if (!snapshot.remote) {
-      snapshot = { ...snapshot, remote: { datasets: {}, models: {}, github: {}, lineage: [], notes: [] } };
-    }
-  }
+  snapshot = await enrichSnapshot(snapshot, config2, { ...hubOptions, offline: options.offline, onProgress: progress });
   progress("");
   if (io.stderrTTY) io.stderr("\r\x1B[2K");
   return assess(snapshot, config2, { version: version2(), problems, ...options.require ? { require: options.require } : {} });
-}
-function mergeRemote(a, b) {
-  if (!a) return b;
-  return {
-    datasets: { ...a.datasets, ...b.datasets },
-    models: { ...a.models, ...b.models },
-    github: { ...a.github, ...b.github },
-    lineage: [...a.lineage, ...b.lineage],
-    notes: [...a.notes, ...b.notes]
-  };
 }
 
 // src/core/render/fit.ts

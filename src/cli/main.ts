@@ -7,7 +7,6 @@ import { requirementFromString } from '../config/parse.js';
 import { DEFAULT_CONFIG, REQUIREMENTS, type Config, type Requirement } from '../config/schema.js';
 import { assess } from '../core/assess.js';
 import type { Problem } from '../core/evidence/types.js';
-import { remoteQuery } from '../core/remote-query.js';
 import { renderBadge, renderBadgeSvg } from '../core/render/badge.js';
 import { renderJson } from '../core/render/json.js';
 import { renderMarkdown } from '../core/render/markdown.js';
@@ -16,7 +15,8 @@ import { renderText } from '../core/render/text.js';
 import type { Report } from '../core/report.js';
 import type { RepoSnapshot } from '../core/snapshot.js';
 import { HubSnapshotError, readHubSnapshot } from '../sources/hub-snapshot.js';
-import { hubOptionsFromEnv, resolveRemote } from '../sources/hub/resolve.js';
+import { enrichSnapshot } from '../sources/hub/online.js';
+import { hubOptionsFromEnv } from '../sources/hub/resolve.js';
 import { readLocalSnapshot, SnapshotError } from '../sources/local-snapshot.js';
 
 export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
@@ -155,7 +155,6 @@ export async function evaluateTarget(target: string, options: EvaluateOptions, i
     config = loaded.config;
     problems.push(...loaded.problems);
   }
-  const online = !options.offline && config.hub !== false;
   const hubOptions = { ...hubOptionsFromEnv(io.env), ...(io.env['GITHUB_TOKEN'] ? { githubToken: io.env['GITHUB_TOKEN'] } : {}) };
 
   let snapshot: RepoSnapshot;
@@ -170,31 +169,10 @@ export async function evaluateTarget(target: string, options: EvaluateOptions, i
       onProgress: (n) => progress(`reading ${target}… ${n.toLocaleString('en')} entries`),
     });
   }
-  if (online) {
-    const query = remoteQuery(snapshot, config);
-    const count = query.datasets.length + query.evalDatasets.length + query.models.length + query.baseModels.length + query.githubRepos.length;
-    if (count > 0) {
-      progress(`checking ${count} Hub and GitHub references…`);
-      const remote = await resolveRemote(query, hubOptions);
-      snapshot = { ...snapshot, remote: mergeRemote(snapshot.remote, remote) };
-    } else if (!snapshot.remote) {
-      snapshot = { ...snapshot, remote: { datasets: {}, models: {}, github: {}, lineage: [], notes: [] } };
-    }
-  }
+  snapshot = await enrichSnapshot(snapshot, config, { ...hubOptions, offline: options.offline, onProgress: progress });
   progress('');
   if (io.stderrTTY) io.stderr('\r\x1b[2K');
   return assess(snapshot, config, { version: version(), problems, ...(options.require ? { require: options.require } : {}) });
-}
-
-function mergeRemote(a: RepoSnapshot['remote'], b: NonNullable<RepoSnapshot['remote']>): NonNullable<RepoSnapshot['remote']> {
-  if (!a) return b;
-  return {
-    datasets: { ...a.datasets, ...b.datasets },
-    models: { ...a.models, ...b.models },
-    github: { ...a.github, ...b.github },
-    lineage: [...a.lineage, ...b.lineage],
-    notes: [...a.notes, ...b.notes],
-  };
 }
 
 function oneLine(s: string): string {

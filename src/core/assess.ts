@@ -40,7 +40,8 @@ export function assess(snapshot: RepoSnapshot, config: Config, options: AssessOp
     subject: { source: snapshot.source, location: snapshot.location, revision: snapshot.revision },
     models,
     problems: dedupeProblems([...(options.problems ?? []), ...snapshotProblems(snapshot), ...gathered.problems, ...artifactProblems(gathered.models), ...remoteProblems(snapshot)]),
-    online: snapshot.remote !== undefined,
+    // Facts that carry `notOnline` were never looked up (config, private repository).
+    online: snapshot.remote !== undefined && !snapshot.remote.notOnline,
   };
 }
 
@@ -135,13 +136,18 @@ export function checkRequirement(model: Pick<ModelReport, 'ladder' | 'frameworks
 function lineageOf(ev: ModelEvidence): LineageEntry[] {
   const remote = ev.remote;
   const named = baseModelsOf(ev);
-  if (!remote) return named.map((model) => ({ model, depth: 1, resolved: false, note: 'not looked up (offline)' }));
+  if (!remote || remote.notOnline) {
+    const note = remote?.notOnline ? `not looked up: ${remote.notOnline}` : 'not looked up (offline)';
+    return named.map((model) => ({ model, depth: 1, resolved: false, note }));
+  }
   const entries: LineageEntry[] = [];
-  const chain = remote.lineage.length > 0 ? remote.lineage : named.map((model) => ({ model, depth: 1, via: '' }));
+  const chain = ownLineage(named, remote);
   for (const link of chain) {
     const fact = remote.models[link.model];
     if (!fact || fact.state !== 'found') {
-      entries.push({ model: link.model, depth: link.depth, resolved: false, note: fact?.error ?? 'not found on the Hub' });
+      // No fact at all: the id was not queried (not an org/name id, over the query limits).
+      const note = !fact ? 'not looked up' : fact.error ?? `${fact.state} on the Hub`;
+      entries.push({ model: link.model, depth: link.depth, resolved: false, note });
       continue;
     }
     const weightFiles = fact.files.filter((f) => /\.(safetensors|bin|pt|pth|ckpt|gguf|onnx|h5|msgpack)$/i.test(f.path));
@@ -165,6 +171,28 @@ function lineageOf(ev: ModelEvidence): LineageEntry[] {
     entries.push({ model: link.model, depth: link.depth, resolved: true, weights, trainingData, level: dStatus === 'open' && level === 'open-weights' ? 'open-source' : level });
   }
   return entries;
+}
+
+/**
+ * The part of the resolved lineage that belongs to this model: chains that start at its own
+ * `base_model:` ids or at a release repository it links to (whose Hub card names the base).
+ * In a repository with several models, one model's base must not cap another.
+ */
+function ownLineage(named: string[], remote: NonNullable<ModelEvidence['remote']>): { model: string; depth: number }[] {
+  if (remote.lineage.length === 0) return named.map((model) => ({ model, depth: 1 }));
+  const inLineage = new Set(remote.lineage.map((l) => l.model));
+  const own = new Set<string>();
+  const out: { model: string; depth: number }[] = [];
+  for (const link of remote.lineage) {
+    const rooted = link.depth === 1 && (named.includes(link.model) || (link.via !== 'card' && !inLineage.has(link.via) && remote.models[link.via] !== undefined));
+    if (rooted || own.has(link.via)) {
+      own.add(link.model);
+      out.push(link);
+    }
+  }
+  // Named ids the resolver did not reach still show, as not looked up.
+  for (const model of named) if (!own.has(model)) out.push({ model, depth: 1 });
+  return out;
 }
 
 function weakestBase(lineage: LineageEntry[]): LineageEntry | null {

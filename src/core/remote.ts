@@ -84,4 +84,6 @@ export interface RemoteFacts {
   lineage: { model: string; depth: number; via: string }[];
   /** Why some lookups were not made (private repository, hub: false, time budget). */
   notes: string[];
+  /** Set when no lookup was allowed at all (config, private repository): the facts are empty and the report is offline. */
+  notOnline?: string;
 }

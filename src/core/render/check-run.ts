@@ -123,7 +123,8 @@ function evidenceDetails(model: ModelReport): string {
     const result = model.components[id];
     const style = STATUS_STYLES[result.status];
     const license = result.license ? `, ${mdCode(result.license)}` : '';
-    const lines = [`- ${style.symbol} **${mdText(COMPONENTS[id].title)}** (${style.label}${license}): ${mdText(result.message)}`];
+    const online = result.verifiedOnline ? ', verified online' : '';
+    const lines = [`- ${style.symbol} **${mdText(COMPONENTS[id].title)}** (${style.label}${license}${online}): ${mdText(result.message)}`];
     for (const e of result.evidence) {
       const where = evidenceLocation(e);
       const extra = [e.field ? `field ${mdCode(e.field)}` : '', e.section ? `section “${mdText(e.section)}”` : '', e.note ? mdText(e.note) : '']

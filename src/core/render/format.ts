@@ -1,6 +1,6 @@
 // Small string helpers shared by the renderers: cutting text to a width, naming where
 // evidence sits, and making arbitrary text safe inside Markdown.
-import { COMPONENTS, isComponentId } from '../catalog.js';
+import { COMPONENT_IDS, COMPONENTS, isComponentId, type ComponentId } from '../catalog.js';
 import type { Evidence } from '../evidence/types.js';
 import type { ModelReport } from '../report.js';
 
@@ -79,4 +79,17 @@ export function mdLink(text: string, url: string): string {
 
 export function utf8Length(text: string): number {
   return new TextEncoder().encode(text).length;
+}
+
+/** Components whose status was verified online, in table order. */
+export function verifiedOnlineIds(model: ModelReport): ComponentId[] {
+  return COMPONENT_IDS.filter((id) => model.components[id].verifiedOnline === true);
+}
+
+/** "2 statuses verified online: the data card and the training data", or '' when none. */
+export function verifiedOnlineSentence(model: ModelReport): string {
+  const ids = verifiedOnlineIds(model);
+  if (ids.length === 0) return '';
+  const what = ids.length === 1 ? 'status' : 'statuses';
+  return `${ids.length} ${what} verified online: ${listWords(ids.map((id) => COMPONENTS[id].phrase))}`;
 }

@@ -13,10 +13,11 @@ import {
   mdText,
   percent,
   truncate,
+  verifiedOnlineSentence,
 } from './format.js';
 import { DEFAULT_DOCS_BASE_URL, componentDocUrl } from './links.js';
 import { nextSteps } from './steps.js';
-import { LADDER_STYLES, STATUS_STYLES, mofClassLabel, osaidElementLabel } from './symbols.js';
+import { LADDER_STYLES, ONLINE_MARK, STATUS_STYLES, mofClassLabel, osaidElementLabel } from './symbols.js';
 
 export interface MarkdownOptions {
   /** Base URL of the component docs; each component links to `${docsBaseUrl}/<id>.md`. */
@@ -44,7 +45,7 @@ export function componentTableMarkdown(model: ModelReport, docsBaseUrl: string):
     const result = model.components[id];
     const style = STATUS_STYLES[result.status];
     lines.push(
-      `| ${style.symbol} | ${mdLink(COMPONENTS[id].title, componentDocUrl(docsBaseUrl, id))} | ${style.label} | ${
+      `| ${style.symbol} | ${mdLink(COMPONENTS[id].title, componentDocUrl(docsBaseUrl, id))} | ${style.label}${result.verifiedOnline ? ` ${ONLINE_MARK.symbol}` : ''} | ${
         result.license ? mdCode(result.license) : ''
       } | ${evidenceCell(model, id)} | ${mdText(truncate(result.message, DETAIL_MAX))} |`,
     );
@@ -110,6 +111,8 @@ export function modelMarkdown(model: ModelReport, docsBaseUrl: string, heading =
     );
   }
   parts.push(componentTableMarkdown(model, docsBaseUrl));
+  const online = verifiedOnlineSentence(model);
+  if (online) parts.push(`${ONLINE_MARK.symbol} ${mdText(online)}`);
   parts.push(`${heading}# Frameworks\n\n${frameworksMarkdown(model)}`);
   if (model.lineage && model.lineage.length > 0) {
     const rows = model.lineage.map((e) => {

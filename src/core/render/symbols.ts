@@ -25,6 +25,9 @@ export const STATUS_STYLES: Record<Status, StatusStyle> = {
   unknown: { symbol: '…', ascii: '.', label: 'unknown', tone: 'neutral' },
 };
 
+/** Marks a status that rests on a Hub or GitHub API lookup, not only on the repository. */
+export const ONLINE_MARK = { symbol: '⊕', ascii: '(+)' } as const;
+
 export interface SymbolOptions {
   ascii?: boolean;
 }

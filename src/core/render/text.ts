@@ -12,9 +12,10 @@ import {
   padEnd,
   percent,
   truncate,
+  verifiedOnlineSentence,
   visibleLength,
 } from './format.js';
-import { LADDER_STYLES, STATUS_STYLES, mofClassLabel, osaidElementLabel, type Tone } from './symbols.js';
+import { LADDER_STYLES, ONLINE_MARK, STATUS_STYLES, mofClassLabel, osaidElementLabel, type Tone } from './symbols.js';
 
 export interface TextOptions {
   color: boolean;
@@ -51,6 +52,7 @@ const SEVERITY_TONE: Record<Problem['severity'], Tone> = { error: 'bad', warning
 
 function componentTable(model: ModelReport, options: TextOptions, paint: Paint): string[] {
   const ellipsis = options.ascii ? '...' : '…';
+  const mark = options.ascii ? ONLINE_MARK.ascii : ONLINE_MARK.symbol;
   const rows = COMPONENT_IDS.map((id) => {
     const result = model.components[id];
     const style = STATUS_STYLES[result.status];
@@ -60,7 +62,8 @@ function componentTable(model: ModelReport, options: TextOptions, paint: Paint):
       title: COMPONENTS[id].title,
       status: style.label,
       license: result.license ?? '',
-      message: oneLine(result.message),
+      // Leading, so that cutting a long message never drops it.
+      message: `${result.verifiedOnline ? `${mark} ` : ''}${oneLine(result.message)}`,
     };
   });
   const titleWidth = Math.max(...rows.map((r) => visibleLength(r.title)));
@@ -114,7 +117,10 @@ function modelSection(model: ModelReport, options: TextOptions, paint: Paint): s
     const verdict = r.met ? paint('met', 'good') : paint('not met', 'bad');
     lines.push(`  requirement ${r.requirement}: ${verdict}${r.reason ? ` (${oneLine(r.reason)})` : ''}`);
   }
-  lines.push('', ...componentTable(model, options, paint), '', ...frameworkLines(model, paint));
+  lines.push('', ...componentTable(model, options, paint));
+  const online = verifiedOnlineSentence(model);
+  if (online) lines.push(`  ${paint(`${options.ascii ? ONLINE_MARK.ascii : ONLINE_MARK.symbol} ${online}`, 'info')}`);
+  lines.push('', ...frameworkLines(model, paint));
   for (const entry of model.lineage ?? []) {
     const known = entry.level ? LADDER_STYLES[entry.level].words : entry.resolved ? 'level unknown' : 'not resolved';
     lines.push(`  base model  ${entry.model} (${known})${entry.note ? ` ${paint(oneLine(entry.note), 'dim')}` : ''}`);
