@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { card, CARD_TOO_LARGE, FULL_CARD_SECTIONS, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
 
 const full = (frontMatter?: Record<string, unknown>) => card({ ...(frontMatter ? { frontMatter } : {}), sections: FULL_CARD_SECTIONS });
@@ -12,6 +13,9 @@ const ABOUT_ONLY = card({
     Contact: 'Write to the Acme lab through the issue tracker or by email; we answer within a week. '.repeat(4),
   },
 });
+
+// The Hub's default card (headings, field lines and placeholders, prose reworded), with a license added.
+const HUB_TEMPLATE = readFileSync(new URL('../fixtures/cards/hub-template.md', import.meta.url), 'utf8').replace('library_name: transformers', 'library_name: transformers\nlicense: mit');
 
 const cases: Case[] = [
   {
@@ -48,6 +52,13 @@ const cases: Case[] = [
     files: { 'README.md': TEMPLATE },
     status: 'mentioned',
     messageId: 'modelCardTemplate',
+  },
+  {
+    name: "the Hub's untouched default card is a template, not documentation",
+    files: { 'README.md': HUB_TEMPLATE },
+    status: 'mentioned',
+    messageId: 'modelCardTemplate',
+    bug: 'field lines like "- **Developed by:** [More Information Needed]" make sections documented, and topic words are matched in headings and HTML comments',
   },
   {
     name: 'a long card that leaves out the standard topics is incomplete',

@@ -197,17 +197,23 @@ export interface Case {
   messageId: string;
   /** Extra checks on the result (license, data, evidence). */
   check?: (result: ComponentResult) => void;
+  /** A known engine bug: the case states the right answer and runs as `test.failing` until fixed. */
+  bug?: string;
 }
 
 /** Runs a table of cases against one component: `describe.each`-style, one test per case. */
 export function runCases(id: ComponentId, cases: Case[]): void {
   const judge = tester(id);
-  test.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+  const body = (c: Case) => {
     const snap = snapshot({ ...(c.files ? { files: c.files } : {}), ...(c.skipped ? { skipped: c.skipped } : {}), ...(c.remote ? { remote: c.remote } : {}) });
     const result = judge(snap, config(c.config ?? {}));
     expect({ status: result.status, messageId: result.messageId }).toEqual({ status: c.status, messageId: c.messageId });
     c.check?.(result);
-  });
+  };
+  const ok = cases.filter((c) => !c.bug);
+  const bugs = cases.filter((c) => c.bug);
+  if (ok.length > 0) test.each(ok.map((c) => [c.name, c] as const))('%s', (_name, c) => body(c));
+  for (const c of bugs) test.failing(`${c.name} [known bug: ${c.bug}]`, () => body(c));
 }
 
 /** Every status in a table, to assert that a component's table covers all it can take. */

@@ -1,0 +1,85 @@
+import { card, hubModel, licenseText, remote, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
+
+const checkpoints = { 'checkpoints/step-1000/model.safetensors': { size: 1e9, lfs: true }, 'checkpoints/step-2000/model.safetensors': { size: 1e9, lfs: true } };
+const stepDirs = { 'step1000/model.safetensors': { size: 1e9, lfs: true }, 'step2000/model.safetensors': { size: 1e9, lfs: true } };
+const hubLink = (license = 'apache-2.0') => card({ frontMatter: { license }, intro: 'Weights: https://huggingface.co/acme/model-7b' });
+
+const cases: Case[] = [
+  {
+    name: 'checkpoint folders under Apache-2.0 are open',
+    files: { LICENSE: licenseText('Apache-2.0'), ...checkpoints },
+    status: 'open',
+    messageId: 'checkpointsInRepo',
+  },
+  {
+    name: 'step-named folders at the root count as checkpoints, one per step',
+    files: { LICENSE: licenseText('Apache-2.0'), ...stepDirs },
+    status: 'open',
+    messageId: 'checkpointsInRepo',
+    check: (r) => expect(r.data?.['count']).toBe(2),
+  },
+  {
+    name: 'checkpoints under a Llama license are restricted',
+    files: { 'README.md': card({ frontMatter: { license: 'llama2' } }), ...checkpoints },
+    status: 'restricted',
+    messageId: 'checkpointsInRepo',
+  },
+  { name: 'checkpoints with no license are unlicensed', files: checkpoints, status: 'unlicensed', messageId: 'checkpointsInRepo' },
+  {
+    name: 'online: step revisions of the Hub repository are open under its license',
+    files: { 'README.md': hubLink() },
+    remote: remote({ models: { 'acme/model-7b': hubModel('acme/model-7b', { checkpointRevisions: ['step1000', 'step2000', 'step3000'] }) } }),
+    status: 'open',
+    messageId: 'checkpointsOnHub',
+    check: (r) => {
+      expect(r.verifiedOnline).toBe(true);
+      expect(r.data?.['count']).toBe(3);
+    },
+  },
+  {
+    name: 'online: step revisions of a gated repository are restricted',
+    files: { 'README.md': hubLink() },
+    remote: remote({ models: { 'acme/model-7b': hubModel('acme/model-7b', { gated: true, checkpointRevisions: ['step1000'] }) } }),
+    status: 'restricted',
+    messageId: 'checkpointsOnHub',
+  },
+  {
+    name: 'online: a repository without step revisions gives no checkpoints',
+    files: { 'README.md': hubLink() },
+    remote: remote({ models: { 'acme/model-7b': hubModel('acme/model-7b') } }),
+    status: 'missing',
+    messageId: 'missing',
+  },
+  {
+    name: 'a card section on intermediate checkpoints is a mention',
+    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { 'Intermediate Checkpoints': 'We saved a checkpoint every 1000 steps and will share them on request.' } }) },
+    status: 'mentioned',
+    messageId: 'checkpointsMentioned',
+  },
+  {
+    name: 'a declaration is a mention',
+    files: { 'README.md': card() },
+    config: { declarations: { 'intermediate-weights': { location: 'https://example.org/ckpts' } } },
+    status: 'mentioned',
+    messageId: 'declared',
+  },
+  { name: 'nothing is missing', files: { 'README.md': card() }, status: 'missing', messageId: 'missing' },
+  {
+    name: 'not-applicable from config',
+    files: { 'README.md': card() },
+    config: { 'not-applicable': { 'intermediate-weights': 'a merge of two models, no training run' } },
+    status: 'not-applicable',
+    messageId: 'notApplicable',
+  },
+];
+
+describe('intermediate-weights', () => {
+  runCases('intermediate-weights', cases);
+  testThrowingCriterion('intermediate-weights');
+  describe('read as weights', () => {
+    runCases('weights', [{ name: 'checkpoint files are not the final weights', files: { LICENSE: licenseText('Apache-2.0'), ...checkpoints }, status: 'missing', messageId: 'missing' }]);
+  });
+  test('covers every status but unknown (thrower above)', () => {
+    expect(statusesOf(cases)).toEqual(['mentioned', 'missing', 'not-applicable', 'open', 'restricted', 'unlicensed']);
+  });
+});
