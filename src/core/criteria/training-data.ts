@@ -20,7 +20,8 @@ export const trainingData: Criterion = {
     if (na) return na;
     const files = ev.artifacts.dataFiles;
     if (files.length > 0) {
-      const bytes = ev.entries.filter((e) => files.includes(e.path)).reduce((n, e) => n + (e.lfs?.size ?? e.size), 0);
+      const wanted = new Set(files);
+      const bytes = ev.entries.reduce((n, e) => (wanted.has(e.path) ? n + (e.lfs?.size ?? e.size) : n), 0);
       // A few small files (examples for a fine-tuning script) show the format, not the data.
       if (files.every((f) => SAMPLE_NAME.test(f)) || (bytes < SAMPLE_DATA_BYTES && files.length <= 3)) {
         return mentioned('trainingDataSample', fileEvidence(files), { count: files.length, bytes });

@@ -58,26 +58,39 @@ const CODE_EXT = /\.(py|ipynb|sh|bash|zsh|slurm|sbatch|js|mjs|ts|lua|jl|r|cpp|cc
 const DATA_EXT = /\.(parquet|jsonl|ndjson|json|csv|tsv|arrow|txt|tar|gz|zst|xz|bz2|zip|npy|npz|tfrecords?|feather|xml|conll|conllu|idx|bin|wav|flac|mp3|jpg|jpeg|png|pkl|h5|hdf5|lmdb|mds)$/i;
 const MEDIA_EXT = /\.(png|jpe?g|gif|webp|mp4|webm|mov|wav|mp3|flac|ogg|txt|md|json|jsonl|html)$/i;
 
-const WEIGHT_EXT: [RegExp, WeightFormat, boolean][] = [
-  [/\.safetensors$/i, 'safetensors', false],
-  [/\.(bin)$/i, 'pytorch-pickle', true],
-  [/\.(pt|pth|ckpt)$/i, 'pytorch-pickle', true],
-  [/\.(pkl|pickle|joblib)$/i, 'pickle', true],
-  [/\.(gguf|ggml)$/i, 'gguf', false],
-  [/\.onnx$/i, 'onnx', false],
-  [/\.(h5|hdf5|keras)$/i, 'keras-h5', false],
-  [/\.msgpack$/i, 'flax-msgpack', false],
-  [/\.tflite$/i, 'tflite', false],
-  [/\.(mlmodel|mlpackage)$/i, 'coreml', false],
-  [/\.npz$/i, 'numpy', false],
-  [/\.pdparams$/i, 'paddle', true],
-  [/\.nemo$/i, 'nemo', true],
-  [/(^|\/)saved_model\.pb$|\.pb$/i, 'tensorflow', false],
-  [/\.params$/i, 'mxnet', false],
-];
+/** Weight formats by file extension, and whether loading them can run code (pickle-based). */
+const WEIGHT_BY_EXT = new Map<string, { format: WeightFormat; unsafe: boolean }>([
+  ['safetensors', { format: 'safetensors', unsafe: false }],
+  ['bin', { format: 'pytorch-pickle', unsafe: true }],
+  ['pt', { format: 'pytorch-pickle', unsafe: true }],
+  ['pth', { format: 'pytorch-pickle', unsafe: true }],
+  ['ckpt', { format: 'pytorch-pickle', unsafe: true }],
+  ['pkl', { format: 'pickle', unsafe: true }],
+  ['pickle', { format: 'pickle', unsafe: true }],
+  ['joblib', { format: 'pickle', unsafe: true }],
+  ['gguf', { format: 'gguf', unsafe: false }],
+  ['ggml', { format: 'gguf', unsafe: false }],
+  ['onnx', { format: 'onnx', unsafe: false }],
+  ['h5', { format: 'keras-h5', unsafe: false }],
+  ['hdf5', { format: 'keras-h5', unsafe: false }],
+  ['keras', { format: 'keras-h5', unsafe: false }],
+  ['msgpack', { format: 'flax-msgpack', unsafe: false }],
+  ['tflite', { format: 'tflite', unsafe: false }],
+  ['mlmodel', { format: 'coreml', unsafe: false }],
+  ['mlpackage', { format: 'coreml', unsafe: false }],
+  ['npz', { format: 'numpy', unsafe: false }],
+  ['pdparams', { format: 'paddle', unsafe: true }],
+  ['nemo', { format: 'nemo', unsafe: true }],
+  ['pb', { format: 'tensorflow', unsafe: false }],
+  ['params', { format: 'mxnet', unsafe: false }],
+]);
 
 /** Trainer by-products: settings or optimiser state, not model parameters. */
 const TRAINING_STATE_RE = /(^|\/)(training_args\.bin|optimizer[^/]*\.(pt|bin|pth)|scheduler\.pt|rng_state[^/]*\.pth|trainer_state\.json|zero_to_fp32\.py)$/i;
+/** Extensions that only ever hold data (never code, weights, configs or cards). */
+const BULK_DATA_EXT = new Set(['parquet', 'jsonl', 'ndjson', 'arrow', 'tfrecord', 'tfrecords', 'feather', 'zst', 'idx', 'npy', 'mds', 'lmdb', 'conll', 'conllu', 'tsv', 'csv']);
+const SAMPLES_DIR_RE = /^(samples?|sample[_-]outputs?|generations?|outputs?|gallery|demo[_-]outputs?)$/i;
+const TRAINING_STATE_START = /^(training_args|optimizer|scheduler|rng_state|trainer_state|zero_to_fp32)/;
 const CHECKPOINT_DIR_RE = /^(checkpoints?|ckpts?|checkpoint[-_]?\d+.*|step[-_]?\d+.*|global[-_]?step[-_]?\d+|iter(ation)?[-_]?\d+|epoch[-_=]?\d+.*|intermediate[-_]?(checkpoints?|weights)|stage[-_]?\d+)$/i;
 const CHECKPOINT_FILE_RE = /(step[-_=]?\d{2,}|epoch[-_=]\d+|iter[-_]?\d{3,}|checkpoint[-_]\d+)/i;
 const DATA_DIR_RE = /^(data|datasets?|corpus|corpora|training[-_]data|train[-_]data|raw[-_]data)$/i;
@@ -130,8 +143,9 @@ export function looksLikeParameters(relPath: string, format: WeightFormat): bool
 }
 
 export function weightFormat(path: string): { format: WeightFormat; unsafe: boolean } | null {
-  for (const [re, format, unsafe] of WEIGHT_EXT) if (re.test(path)) return { format, unsafe };
-  return null;
+  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  const dot = base.lastIndexOf('.');
+  return dot < 0 ? null : (WEIGHT_BY_EXT.get(base.slice(dot + 1)) ?? null);
 }
 
 /**
@@ -150,25 +164,49 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
   const idxSiblings = new Set(entries.filter((e) => /\.idx$/i.test(e.path)).map((e) => e.path.replace(/\.idx$/i, '')));
   const rootPrefix = modelRoot === '.' ? '' : modelRoot + '/';
 
+  // Folder facts are the same for every file in a folder: compute them once per folder.
+  const folders = new Map<string, { skip: boolean; inDataDir: boolean; dirs: string[] }>();
+  const folderOf = (dirPath: string) => {
+    let f = folders.get(dirPath);
+    if (!f) {
+      const lower = dirPath.toLowerCase() + '/';
+      const rel = dirPath.startsWith(rootPrefix) ? dirPath.slice(rootPrefix.length) : dirPath;
+      const dirs = rel === '' || dirPath === '' ? [] : rel.split('/');
+      f = { skip: VENDORED_RE.test(lower) || lower.startsWith('.github/'), inDataDir: dirs.some((d) => DATA_DIR_RE.test(d)), dirs };
+      folders.set(dirPath, f);
+    }
+    return f;
+  };
+
   for (const e of entries) {
     if (e.kind === 'submodule' || e.kind === 'symlink') continue;
     const path = e.path;
+    const slash = path.lastIndexOf('/');
+    const folder = folderOf(slash < 0 ? '' : path.slice(0, slash));
+    if (folder.skip) continue;
     const lower = path.toLowerCase();
-    if (VENDORED_RE.test(lower) || lower.startsWith('.github/')) continue;
     const rel = path.startsWith(rootPrefix) ? path.slice(rootPrefix.length) : path;
-    const segs = rel.split('/');
-    const base = (segs[segs.length - 1] ?? '').toLowerCase();
-    const dirs = segs.slice(0, -1);
-    const inDataDir = dirs.some((d) => DATA_DIR_RE.test(d));
+    const base = lower.slice(slash + 1);
+    const dirs = folder.dirs;
+    const inDataDir = folder.inDataDir;
     const size = e.kind === 'lfs' ? (e.lfs?.size ?? e.size) : e.size;
 
-    if (TRAINING_STATE_RE.test(lower)) {
+    if (TRAINING_STATE_START.test(base) && TRAINING_STATE_RE.test(lower)) {
       a.trainingStateFiles.push(path);
       continue;
     }
 
-    const wf = weightFormat(base);
-    const isMegatronData = /\.bin$/i.test(base) && idxSiblings.has(path.replace(/\.bin$/i, ''));
+    const dot = base.lastIndexOf('.');
+    const ext = dot < 0 ? '' : base.slice(dot + 1);
+    // Fast path for the bulk of large repositories: data shards need none of the rules below.
+    if (BULK_DATA_EXT.has(ext) && !base.includes('result')) {
+      if (dirs.some((d) => SAMPLES_DIR_RE.test(d))) a.samples.push(path);
+      else if (EVAL_PATH_RE.test(rel)) a.evalDataFiles.push(path);
+      else a.dataFiles.push(path);
+      continue;
+    }
+    const wf = WEIGHT_BY_EXT.get(ext) ?? null;
+    const isMegatronData = base.endsWith('.bin') && idxSiblings.size > 0 && idxSiblings.has(path.slice(0, -4));
     if (wf && !isMegatronData && !inDataDir && (size >= 1024 || e.kind === 'lfs') && looksLikeParameters(rel, wf.format)) {
       // The deepest checkpoint-named folder is one checkpoint (checkpoints/step-1000/...).
         let ckDir = -1;
@@ -233,7 +271,7 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
       a.trainingConfigs.push({ path, groups: configGroups });
       continue;
     }
-    if (dirs.some((d) => /^(samples?|sample[_-]outputs?|generations?|outputs?|gallery|demo[_-]outputs?)$/i.test(d)) && MEDIA_EXT.test(base)) {
+    if (dirs.some((d) => SAMPLES_DIR_RE.test(d)) && MEDIA_EXT.test(base)) {
       a.samples.push(path);
       continue;
     }

@@ -166,12 +166,21 @@ function ownerOf(roots: { path: string }[]): (path: string) => string {
   return (path) => sorted.find((r) => path === r || path.startsWith(r + '/')) ?? '.';
 }
 
+const CARD_PREFERENCE = ['model_card.md', 'modelcard.md', 'readme.md'];
+
+/** The model's own card: MODEL_CARD.md before README.md, in the model's folder (any case). */
 function pickCard(entries: SnapshotEntry[], prefix: string): string | null {
-  const names = ['MODEL_CARD.md', 'model_card.md', 'modelcard.md', 'README.md', 'readme.md', 'Readme.md', 'README.MD'];
-  const paths = new Set(entries.map((e) => e.path));
-  for (const n of names) if (paths.has(prefix + n)) return prefix + n;
-  const loose = entries.find((e) => e.path.slice(prefix.length).toLowerCase() === 'readme.md');
-  return loose ? loose.path : null;
+  let best: string | null = null;
+  let rank = CARD_PREFERENCE.length;
+  for (const e of entries) {
+    if (e.path.length > prefix.length + 14 || !e.path.startsWith(prefix) || e.path.indexOf('/', prefix.length) !== -1) continue;
+    const r = CARD_PREFERENCE.indexOf(e.path.slice(prefix.length).toLowerCase());
+    if (r !== -1 && (r < rank || (r === rank && best !== null && e.path < best))) {
+      best = e.path;
+      rank = r;
+    }
+  }
+  return best;
 }
 
 function modelName(card: ModelCard | null, root: string, location: string): string {
