@@ -17170,7 +17170,8 @@ var trainingData = {
     if (na) return na;
     const files = ev.artifacts.dataFiles;
     if (files.length > 0) {
-      const bytes = ev.entries.filter((e) => files.includes(e.path)).reduce((n, e) => n + (e.lfs?.size ?? e.size), 0);
+      const wanted = new Set(files);
+      const bytes = ev.entries.reduce((n, e) => wanted.has(e.path) ? n + (e.lfs?.size ?? e.size) : n, 0);
       if (files.every((f) => SAMPLE_NAME.test(f)) || bytes < SAMPLE_DATA_BYTES && files.length <= 3) {
         return mentioned("trainingDataSample", fileEvidence(files), { count: files.length, bytes });
       }
@@ -17741,24 +17742,35 @@ var trainingCode = codeCriterion(CODE_SPECS[0]);
 var CODE_EXT = /\.(py|ipynb|sh|bash|zsh|slurm|sbatch|js|mjs|ts|lua|jl|r|cpp|cc|cxx|c|cu|cuh|h|hpp|rs|go|java|scala|swift|kt|m|mm|pyx)$/i;
 var DATA_EXT = /\.(parquet|jsonl|ndjson|json|csv|tsv|arrow|txt|tar|gz|zst|xz|bz2|zip|npy|npz|tfrecords?|feather|xml|conll|conllu|idx|bin|wav|flac|mp3|jpg|jpeg|png|pkl|h5|hdf5|lmdb|mds)$/i;
 var MEDIA_EXT = /\.(png|jpe?g|gif|webp|mp4|webm|mov|wav|mp3|flac|ogg|txt|md|json|jsonl|html)$/i;
-var WEIGHT_EXT = [
-  [/\.safetensors$/i, "safetensors", false],
-  [/\.(bin)$/i, "pytorch-pickle", true],
-  [/\.(pt|pth|ckpt)$/i, "pytorch-pickle", true],
-  [/\.(pkl|pickle|joblib)$/i, "pickle", true],
-  [/\.(gguf|ggml)$/i, "gguf", false],
-  [/\.onnx$/i, "onnx", false],
-  [/\.(h5|hdf5|keras)$/i, "keras-h5", false],
-  [/\.msgpack$/i, "flax-msgpack", false],
-  [/\.tflite$/i, "tflite", false],
-  [/\.(mlmodel|mlpackage)$/i, "coreml", false],
-  [/\.npz$/i, "numpy", false],
-  [/\.pdparams$/i, "paddle", true],
-  [/\.nemo$/i, "nemo", true],
-  [/(^|\/)saved_model\.pb$|\.pb$/i, "tensorflow", false],
-  [/\.params$/i, "mxnet", false]
-];
+var WEIGHT_BY_EXT = /* @__PURE__ */ new Map([
+  ["safetensors", { format: "safetensors", unsafe: false }],
+  ["bin", { format: "pytorch-pickle", unsafe: true }],
+  ["pt", { format: "pytorch-pickle", unsafe: true }],
+  ["pth", { format: "pytorch-pickle", unsafe: true }],
+  ["ckpt", { format: "pytorch-pickle", unsafe: true }],
+  ["pkl", { format: "pickle", unsafe: true }],
+  ["pickle", { format: "pickle", unsafe: true }],
+  ["joblib", { format: "pickle", unsafe: true }],
+  ["gguf", { format: "gguf", unsafe: false }],
+  ["ggml", { format: "gguf", unsafe: false }],
+  ["onnx", { format: "onnx", unsafe: false }],
+  ["h5", { format: "keras-h5", unsafe: false }],
+  ["hdf5", { format: "keras-h5", unsafe: false }],
+  ["keras", { format: "keras-h5", unsafe: false }],
+  ["msgpack", { format: "flax-msgpack", unsafe: false }],
+  ["tflite", { format: "tflite", unsafe: false }],
+  ["mlmodel", { format: "coreml", unsafe: false }],
+  ["mlpackage", { format: "coreml", unsafe: false }],
+  ["npz", { format: "numpy", unsafe: false }],
+  ["pdparams", { format: "paddle", unsafe: true }],
+  ["nemo", { format: "nemo", unsafe: true }],
+  ["pb", { format: "tensorflow", unsafe: false }],
+  ["params", { format: "mxnet", unsafe: false }]
+]);
 var TRAINING_STATE_RE = /(^|\/)(training_args\.bin|optimizer[^/]*\.(pt|bin|pth)|scheduler\.pt|rng_state[^/]*\.pth|trainer_state\.json|zero_to_fp32\.py)$/i;
+var BULK_DATA_EXT = /* @__PURE__ */ new Set(["parquet", "jsonl", "ndjson", "arrow", "tfrecord", "tfrecords", "feather", "zst", "idx", "npy", "mds", "lmdb", "conll", "conllu", "tsv", "csv"]);
+var SAMPLES_DIR_RE = /^(samples?|sample[_-]outputs?|generations?|outputs?|gallery|demo[_-]outputs?)$/i;
+var TRAINING_STATE_START = /^(training_args|optimizer|scheduler|rng_state|trainer_state|zero_to_fp32)/;
 var CHECKPOINT_DIR_RE = /^(checkpoints?|ckpts?|checkpoint[-_]?\d+.*|step[-_]?\d+.*|global[-_]?step[-_]?\d+|iter(ation)?[-_]?\d+|epoch[-_=]?\d+.*|intermediate[-_]?(checkpoints?|weights)|stage[-_]?\d+)$/i;
 var CHECKPOINT_FILE_RE = /(step[-_=]?\d{2,}|epoch[-_=]\d+|iter[-_]?\d{3,}|checkpoint[-_]\d+)/i;
 var DATA_DIR_RE = /^(data|datasets?|corpus|corpora|training[-_]data|train[-_]data|raw[-_]data)$/i;
@@ -17818,8 +17830,9 @@ function looksLikeParameters(relPath, format) {
   return true;
 }
 function weightFormat(path2) {
-  for (const [re, format, unsafe] of WEIGHT_EXT) if (re.test(path2)) return { format, unsafe };
-  return null;
+  const base = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  const dot = base.lastIndexOf(".");
+  return dot < 0 ? null : WEIGHT_BY_EXT.get(base.slice(dot + 1)) ?? null;
 }
 function collectArtifacts(entries, texts, modelRoot) {
   const a = {
@@ -17846,23 +17859,44 @@ function collectArtifacts(entries, texts, modelRoot) {
   const checkpointDirs = /* @__PURE__ */ new Map();
   const idxSiblings = new Set(entries.filter((e) => /\.idx$/i.test(e.path)).map((e) => e.path.replace(/\.idx$/i, "")));
   const rootPrefix = modelRoot === "." ? "" : modelRoot + "/";
+  const folders = /* @__PURE__ */ new Map();
+  const folderOf = (dirPath) => {
+    let f = folders.get(dirPath);
+    if (!f) {
+      const lower = dirPath.toLowerCase() + "/";
+      const rel = dirPath.startsWith(rootPrefix) ? dirPath.slice(rootPrefix.length) : dirPath;
+      const dirs = rel === "" || dirPath === "" ? [] : rel.split("/");
+      f = { skip: VENDORED_RE.test(lower) || lower.startsWith(".github/"), inDataDir: dirs.some((d) => DATA_DIR_RE.test(d)), dirs };
+      folders.set(dirPath, f);
+    }
+    return f;
+  };
   for (const e of entries) {
     if (e.kind === "submodule" || e.kind === "symlink") continue;
     const path2 = e.path;
+    const slash = path2.lastIndexOf("/");
+    const folder = folderOf(slash < 0 ? "" : path2.slice(0, slash));
+    if (folder.skip) continue;
     const lower = path2.toLowerCase();
-    if (VENDORED_RE.test(lower) || lower.startsWith(".github/")) continue;
     const rel = path2.startsWith(rootPrefix) ? path2.slice(rootPrefix.length) : path2;
-    const segs = rel.split("/");
-    const base = (segs[segs.length - 1] ?? "").toLowerCase();
-    const dirs = segs.slice(0, -1);
-    const inDataDir = dirs.some((d) => DATA_DIR_RE.test(d));
+    const base = lower.slice(slash + 1);
+    const dirs = folder.dirs;
+    const inDataDir = folder.inDataDir;
     const size = e.kind === "lfs" ? e.lfs?.size ?? e.size : e.size;
-    if (TRAINING_STATE_RE.test(lower)) {
+    if (TRAINING_STATE_START.test(base) && TRAINING_STATE_RE.test(lower)) {
       a.trainingStateFiles.push(path2);
       continue;
     }
-    const wf = weightFormat(base);
-    const isMegatronData = /\.bin$/i.test(base) && idxSiblings.has(path2.replace(/\.bin$/i, ""));
+    const dot = base.lastIndexOf(".");
+    const ext = dot < 0 ? "" : base.slice(dot + 1);
+    if (BULK_DATA_EXT.has(ext) && !base.includes("result")) {
+      if (dirs.some((d) => SAMPLES_DIR_RE.test(d))) a.samples.push(path2);
+      else if (EVAL_PATH_RE.test(rel)) a.evalDataFiles.push(path2);
+      else a.dataFiles.push(path2);
+      continue;
+    }
+    const wf = WEIGHT_BY_EXT.get(ext) ?? null;
+    const isMegatronData = base.endsWith(".bin") && idxSiblings.size > 0 && idxSiblings.has(path2.slice(0, -4));
     if (wf && !isMegatronData && !inDataDir && (size >= 1024 || e.kind === "lfs") && looksLikeParameters(rel, wf.format)) {
       let ckDir = -1;
       dirs.forEach((d, i) => {
@@ -17924,7 +17958,7 @@ function collectArtifacts(entries, texts, modelRoot) {
       a.trainingConfigs.push({ path: path2, groups: configGroups });
       continue;
     }
-    if (dirs.some((d) => /^(samples?|sample[_-]outputs?|generations?|outputs?|gallery|demo[_-]outputs?)$/i.test(d)) && MEDIA_EXT.test(base)) {
+    if (dirs.some((d) => SAMPLES_DIR_RE.test(d)) && MEDIA_EXT.test(base)) {
       a.samples.push(path2);
       continue;
     }
@@ -18221,12 +18255,19 @@ function ownerOf(roots) {
   const sorted = roots.map((r) => r.path).filter((r) => r !== ".").sort((a, b) => b.length - a.length);
   return (path2) => sorted.find((r) => path2 === r || path2.startsWith(r + "/")) ?? ".";
 }
+var CARD_PREFERENCE = ["model_card.md", "modelcard.md", "readme.md"];
 function pickCard(entries, prefix) {
-  const names = ["MODEL_CARD.md", "model_card.md", "modelcard.md", "README.md", "readme.md", "Readme.md", "README.MD"];
-  const paths = new Set(entries.map((e) => e.path));
-  for (const n of names) if (paths.has(prefix + n)) return prefix + n;
-  const loose = entries.find((e) => e.path.slice(prefix.length).toLowerCase() === "readme.md");
-  return loose ? loose.path : null;
+  let best = null;
+  let rank = CARD_PREFERENCE.length;
+  for (const e of entries) {
+    if (e.path.length > prefix.length + 14 || !e.path.startsWith(prefix) || e.path.indexOf("/", prefix.length) !== -1) continue;
+    const r = CARD_PREFERENCE.indexOf(e.path.slice(prefix.length).toLowerCase());
+    if (r !== -1 && (r < rank || r === rank && best !== null && e.path < best)) {
+      best = e.path;
+      rank = r;
+    }
+  }
+  return best;
 }
 function modelName(card, root, location2) {
   const fm = card?.frontMatter;
@@ -20049,6 +20090,43 @@ async function readHubSnapshot(id, options = {}) {
 
 // src/core/remote-query.ts
 var HUB_ID = /^[\w.-]+\/[\w.-]+$/;
+var GITHUB_RESERVED = /* @__PURE__ */ new Set([
+  "about",
+  "apps",
+  "blog",
+  "codespaces",
+  "collections",
+  "contact",
+  "customer-stories",
+  "enterprise",
+  "events",
+  "explore",
+  "features",
+  "github",
+  "join",
+  "login",
+  "marketplace",
+  "new",
+  "notifications",
+  "orgs",
+  "organizations",
+  "pricing",
+  "pulls",
+  "issues",
+  "readme",
+  "search",
+  "security",
+  "settings",
+  "site",
+  "sponsors",
+  "stars",
+  "topics",
+  "trending",
+  "users"
+]);
+function isRepoId(id) {
+  return HUB_ID.test(id) && !GITHUB_RESERVED.has(id.split("/")[0].toLowerCase());
+}
 function remoteQuery(snapshot, config2) {
   const { models } = gatherEvidence(snapshot, config2);
   const datasets = /* @__PURE__ */ new Set();
@@ -20062,7 +20140,7 @@ function remoteQuery(snapshot, config2) {
     for (const id of releaseHubModels(ev, config2.huggingface)) if (HUB_ID.test(id)) hubModels.add(id);
     for (const id of baseModelsOf(ev)) if (HUB_ID.test(id)) baseModels.add(id);
     for (const spec of CODE_SPECS) {
-      for (const l of linksWhere(ev, ["github"], spec.linkContext)) if (l.id && !repos.has(l.id)) repos.set(l.id, spec.id);
+      for (const l of linksWhere(ev, ["github"], spec.linkContext)) if (l.id && isRepoId(l.id) && !repos.has(l.id)) repos.set(l.id, spec.id);
     }
     for (const [component, d] of Object.entries(config2.declarations ?? {})) {
       const m = /huggingface\.co\/(datasets\/)?([\w.-]+\/[\w.-]+)/.exec(d?.location ?? "");

@@ -12,6 +12,18 @@ import type { RepoSnapshot } from './snapshot.js';
 
 const HUB_ID = /^[\w.-]+\/[\w.-]+$/;
 
+// First path segments of github.com pages that are not `owner/repo` (features/actions,
+// orgs/x, topics/y...): no repository to look up.
+const GITHUB_RESERVED = new Set([
+  'about', 'apps', 'blog', 'codespaces', 'collections', 'contact', 'customer-stories', 'enterprise', 'events', 'explore',
+  'features', 'github', 'join', 'login', 'marketplace', 'new', 'notifications', 'orgs', 'organizations', 'pricing',
+  'pulls', 'issues', 'readme', 'search', 'security', 'settings', 'site', 'sponsors', 'stars', 'topics', 'trending', 'users',
+]);
+
+function isRepoId(id: string): boolean {
+  return HUB_ID.test(id) && !GITHUB_RESERVED.has(id.split('/')[0]!.toLowerCase());
+}
+
 export function remoteQuery(snapshot: RepoSnapshot, config: Config): RemoteQuery {
   const { models } = gatherEvidence(snapshot, config);
   const datasets = new Set<string>();
@@ -25,7 +37,7 @@ export function remoteQuery(snapshot: RepoSnapshot, config: Config): RemoteQuery
     for (const id of releaseHubModels(ev, config.huggingface)) if (HUB_ID.test(id)) hubModels.add(id);
     for (const id of baseModelsOf(ev)) if (HUB_ID.test(id)) baseModels.add(id);
     for (const spec of CODE_SPECS) {
-      for (const l of linksWhere(ev, ['github'], spec.linkContext)) if (l.id && !repos.has(l.id)) repos.set(l.id, spec.id);
+      for (const l of linksWhere(ev, ['github'], spec.linkContext)) if (l.id && isRepoId(l.id) && !repos.has(l.id)) repos.set(l.id, spec.id);
     }
     // Declarations that point at the Hub are verified like card mentions.
     for (const [component, d] of Object.entries(config.declarations ?? {})) {

@@ -1,0 +1,219 @@
+// Safety and privacy of online lookups: which hosts are ever asked, and when nothing is
+// asked at all (--offline, `hub: false`, a private repository without `hub.private_repos`).
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nock from 'nock';
+import { main, type CliIo } from '../src/cli/main.js';
+import type { ConfigInput } from '../src/config/schema.js';
+import { assess } from '../src/core/assess.js';
+import type { Report } from '../src/core/report.js';
+import { ResponseCache } from '../src/sources/hub/http.js';
+import { enrichSnapshot, lookupsAllowed } from '../src/sources/hub/online.js';
+import { datasetJson, fakeSleep, GH, HUB, mockDataset } from './helpers/hub-mocks.js';
+import { card, config, licenseText, snapshot } from './helpers/snapshot-builder.js';
+
+// Every request nock could not answer. The network is locked (test/helpers/setup.ts), so a
+// request to any host without a mock lands here instead of leaving the machine.
+let unmatched: string[] = [];
+const onNoMatch = (req: { options?: { hostname?: string; host?: string; path?: string }; hostname?: string; host?: string; path?: string }) => {
+  unmatched.push(`${req.options?.hostname ?? req.hostname ?? req.options?.host ?? req.host ?? '?'}${req.options?.path ?? req.path ?? ''}`);
+};
+beforeEach(() => {
+  unmatched = [];
+  nock.emitter.on('no match', onNoMatch);
+});
+afterEach(() => {
+  nock.emitter.removeListener('no match', onNoMatch);
+  nock.cleanAll();
+});
+
+const opts = () => ({ cache: new ResponseCache(), sleep: fakeSleep().sleep });
+
+const LINKY_README = `---
+license: apache-2.0
+datasets:
+- org/listed-ds
+base_model: org/base-model
+---
+# Linky model
+
+![badge](https://img.shields.io/badge/license-apache-blue) [Paper](https://arxiv.org/abs/2401.00001) ·
+[Blog](https://example.com/blog/linky) · [Mirror](http://insecure.example.org/linky.tar.gz) ·
+[Demo](https://huggingface.co/spaces/org/linky-demo) · [Discord](https://discord.gg/abcdef)
+
+## Training
+
+The training code is at https://github.com/org/linky-train and the recipe at
+https://github.com/org/linky-train/blob/main/recipes/sft.yaml; see also
+https://github.com/org/linky-train/issues/12 and https://github.com/features/actions.
+Training data: https://huggingface.co/datasets/org/linked-ds (raw dump on
+https://s3.amazonaws.com/linky-bucket/data.tar and http://data.example.net/shards/).
+
+## Downloads
+
+Weights: https://huggingface.co/org/linky/resolve/main/model.safetensors and
+https://cdn-lfs.huggingface.co/repos/aa/bb/model.safetensors, or
+https://raw.githubusercontent.com/org/linky-train/main/weights.bin and https://drive.google.com/file/d/xyz.
+
+## Evaluation
+
+Evaluated with https://github.com/EleutherAI/lm-evaluation-harness on
+https://huggingface.co/datasets/cais/mmlu; leaderboard at https://huggingface.co/spaces/open-llm-leaderboard/board.
+`;
+
+describe('network lock: only the Hub endpoint and the GitHub API are ever asked', () => {
+  it('a README full of other links sends requests to huggingface.co and api.github.com only, and never for a weight or data file', async () => {
+    const asked: string[] = [];
+    const record = (host: string) => (path: string) => {
+      asked.push(`${host}${path}`);
+      return true;
+    };
+    // Any path on the two allowed hosts is answered (404); any other host is unmatched.
+    nock(HUB).persist().get(record('huggingface.co')).reply(404, { error: 'Repository not found' });
+    nock(GH).persist().get(record('api.github.com')).reply(404, { message: 'Not Found' });
+
+    const snap = snapshot({ files: { 'README.md': LINKY_README, LICENSE: licenseText('Apache-2.0'), 'model.safetensors': { size: 5e9, lfs: true } } });
+    const enriched = await enrichSnapshot(snap, config(), opts());
+    const report = assess(enriched, config());
+
+    expect(unmatched).toEqual([]);
+    expect(new Set(asked.map((a) => a.split('/')[0]))).toEqual(new Set(['huggingface.co', 'api.github.com']));
+    // What was asked: API metadata only.
+    for (const a of asked) expect(a).toMatch(/^(huggingface\.co\/api\/(models|datasets)\/|api\.github\.com\/repos\/)/);
+    expect(asked.some((a) => /\.(safetensors|bin|parquet|tar)/.test(a))).toBe(false);
+    expect(asked.some((a) => a.includes('spaces'))).toBe(false);
+    // github.com/features/actions is a page, not a repository.
+    expect(asked.some((a) => a.includes('features'))).toBe(false);
+    // The links that name Hub and GitHub ids were followed, so the lock was really exercised.
+    expect(asked).toEqual(expect.arrayContaining(['huggingface.co/api/datasets/org/listed-ds', 'huggingface.co/api/datasets/org/linked-ds', 'api.github.com/repos/org/linky-train']));
+    expect(report.online).toBe(true);
+  });
+
+  it('a redirect towards another host is not followed', async () => {
+    nock(HUB).get('/api/datasets/org/moved-ds').reply(302, '', { location: 'https://evil.example.com/api/datasets/org/moved-ds' });
+    const snap = snapshot({ files: { 'README.md': card({ frontMatter: { datasets: ['org/moved-ds'] } }) } });
+    const report = assess(await enrichSnapshot(snap, config(), opts()), config());
+    expect(unmatched).toEqual([]);
+    expect(report.models[0]!.components['training-data'].status).toBe('unknown');
+  });
+});
+
+describe('lookupsAllowed', () => {
+  it.each<[string, Parameters<typeof lookupsAllowed>[0], boolean, RegExp | null]>([
+    ['public repository, default config', { config: config() }, true, null],
+    ['--offline', { offline: true, config: config() }, false, /offline/],
+    ['hub: false', { config: config({ hub: false }) }, false, /hub: false/],
+    ['private repository, default config', { privateRepo: true, config: config() }, false, /private.*private_repos: true/],
+    ['private repository with hub.private_repos', { privateRepo: true, config: config({ hub: { private_repos: true } }) }, true, null],
+    ['private repository, hub: false wins', { privateRepo: true, config: config({ hub: false }) }, false, /hub: false/],
+    ['--offline wins over private_repos', { offline: true, privateRepo: true, config: config({ hub: { private_repos: true } }) }, false, /offline/],
+  ])('%s', (_name, gate, allowed, reason) => {
+    const decision = lookupsAllowed(gate);
+    expect(decision.allowed).toBe(allowed);
+    if (reason) expect(decision).toMatchObject({ reason: expect.stringMatching(reason) });
+    else expect(decision).toEqual({ allowed: true });
+  });
+});
+
+describe('enrichSnapshot: no request unless allowed', () => {
+  const snap = () =>
+    snapshot({
+      files: {
+        'README.md': card({ frontMatter: { license: 'apache-2.0', datasets: ['org/quiet-ds'], base_model: 'org/quiet-base' } }),
+        'model.safetensors': { size: 5e9, lfs: true },
+      },
+    });
+
+  it.each<[string, ConfigInput, boolean]>([
+    ['--offline', {}, true],
+    ['hub: false', { hub: false }, false],
+  ])('%s returns the snapshot as it was, without a request', async (_name, cfg, offline) => {
+    const before = snap();
+    const after = await enrichSnapshot(before, config(cfg), { ...opts(), offline });
+    expect(after).toBe(before);
+    expect(unmatched).toEqual([]);
+    const report = assess(after, config(cfg));
+    expect(report.online).toBe(false);
+    expect(report.models[0]!.components['training-data'].status).toBe('mentioned');
+  });
+
+  it('a private repository sends nothing and the report says why', async () => {
+    const after = await enrichSnapshot(snap(), config(), { ...opts(), privateRepo: true });
+    expect(unmatched).toEqual([]);
+    expect(after.remote).toMatchObject({ datasets: {}, models: {}, github: {}, notOnline: expect.stringContaining('private') });
+    const report = assess(after, config());
+    expect(report.online).toBe(false);
+    expect(report.models[0]!.components['training-data'].status).toBe('mentioned');
+    expect(report.models[0]!.lineage).toEqual([{ model: 'org/quiet-base', depth: 1, resolved: false, note: expect.stringMatching(/^not looked up: the repository is private/) }]);
+    expect(report.problems).toContainEqual(expect.objectContaining({ severity: 'note', ruleId: 'online-lookups', message: expect.stringContaining('private_repos: true') }));
+  });
+
+  it('a private repository with hub.private_repos: true is looked up', async () => {
+    mockDataset('org/quiet-ds', datasetJson('org/quiet-ds', { license: 'cc-by-4.0', withReadme: false }));
+    nock(HUB).get('/api/models/org/quiet-base').query({ blobs: 'true' }).reply(404, { error: 'Repository not found' });
+    const cfg = config({ hub: { private_repos: true } });
+    const report = assess(await enrichSnapshot(snap(), cfg, { ...opts(), privateRepo: true }), cfg);
+    expect(unmatched).toEqual([]);
+    expect(nock.isDone()).toBe(true);
+    expect(report.online).toBe(true);
+    expect(report.models[0]!.components['training-data']).toMatchObject({ status: 'open', verifiedOnline: true });
+  });
+
+  it('keeps facts a source already found (an hf: subject) and adds the new ones', async () => {
+    mockDataset('org/quiet-ds', datasetJson('org/quiet-ds', { license: 'mit', withReadme: false }));
+    nock(HUB).get('/api/models/org/quiet-base').query({ blobs: 'true' }).reply(404, { error: 'Repository not found' });
+    const base = snap();
+    base.remote = { datasets: {}, models: {}, github: {}, lineage: [], notes: ['from the source'] };
+    const after = await enrichSnapshot(base, config(), opts());
+    expect(after.remote?.notes[0]).toBe('from the source');
+    expect(Object.keys(after.remote?.datasets ?? {})).toEqual(['org/quiet-ds']);
+  });
+
+  it('uses the lookup step it is given (the App passes its own GitHub request)', async () => {
+    const queries: unknown[] = [];
+    const after = await enrichSnapshot(snap(), config(), {
+      resolve: async (query) => {
+        queries.push(query);
+        return { datasets: {}, models: {}, github: {}, lineage: [], notes: ['stub lookups'] };
+      },
+    });
+    expect(queries).toEqual([expect.objectContaining({ datasets: ['org/quiet-ds'], baseModels: ['org/quiet-base'] })]);
+    expect(after.remote?.notes).toEqual(['stub lookups']);
+  });
+});
+
+describe('CLI: hub: false in the config behaves like --offline', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'truly-open-hub-off-'));
+    writeFileSync(join(dir, 'README.md'), card({ frontMatter: { license: 'apache-2.0', datasets: ['org/cli-ds'] } }));
+    writeFileSync(join(dir, 'model.safetensors'), Buffer.alloc(2048));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function run(args: string[]): Promise<Report> {
+    let stdout = '';
+    const io: CliIo = { stdout: (s) => void (stdout += s), stderr: () => undefined, env: {}, isTTY: false, stderrTTY: false };
+    expect(await main(['check', dir, '--format', 'json', ...args], io)).toBe(0);
+    return JSON.parse(stdout) as Report;
+  }
+
+  it('no request, and the same statuses as --offline', async () => {
+    mkdirSync(join(dir, '.github'));
+    writeFileSync(join(dir, '.github', 'truly-open.yml'), 'hub: false\n');
+    const off = await run([]);
+    const offline = await run(['--offline']);
+    expect(unmatched).toEqual([]);
+    expect(off.online).toBe(false);
+    expect(off.models).toEqual(offline.models);
+  });
+
+  it('without hub: false the same directory is looked up (so the test above could fail)', async () => {
+    mockDataset('org/cli-ds', datasetJson('org/cli-ds', { license: 'cc-by-4.0', withReadme: false }));
+    const on = await run([]);
+    expect(unmatched).toEqual([]);
+    expect(on.models[0]!.components['training-data'].status).toBe('open');
+  });
+});
