@@ -205,8 +205,12 @@ async function benchEngine(snapshot) {
 /** Writes the synthetic repository to disk once; later runs reuse it. */
 function ensureDirectory(list) {
   if (fs.existsSync(DIR)) return { created: false };
+  // Trees left half-made by an interrupted run are never reused; clear them away.
+  const parent = path.dirname(DIR);
+  for (const name of fs.readdirSync(parent)) {
+    if (name.startsWith(`${path.basename(DIR)}.partial-`)) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
   const partial = `${DIR}.partial-${process.pid}`;
-  fs.rmSync(partial, { recursive: true, force: true });
   const start = performance.now();
   const made = new Set();
   for (const entry of list) {
