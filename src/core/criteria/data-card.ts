@@ -16,8 +16,9 @@ const TOPICS: RegExp[] = [
 /** A section that actually describes data: enough text and at least two of sources / processing / composition. */
 export function describesData(section: Pick<CardSection, 'body'>): boolean {
   const text = section.body.replace(/\[more information needed\]/gi, '');
-  if (text.replace(/\s+/g, ' ').trim().length < 200) return false;
-  return TOPICS.filter((re) => re.test(text)).length >= 2;
+  if (text.replace(/\s+/g, ' ').trim().length < 300) return false;
+  // Where the data comes from, plus how it was processed or what it is made of.
+  return TOPICS[0]!.test(text) && TOPICS.slice(1).some((re) => re.test(text));
 }
 
 export const dataCard: Criterion = {

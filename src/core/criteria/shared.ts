@@ -97,8 +97,12 @@ export function missing(messageId = 'missing'): Verdict {
 }
 
 /** Card sections documenting something, whose heading matches. */
+/**
+ * Card sections documenting something, whose heading matches. A top-level title that holds
+ * the whole document ("# Foo: a fast model with GPT-level performance") is not a topic.
+ */
 export function documentedSections(ev: ModelEvidence, re: RegExp) {
-  return (ev.card?.sections ?? []).filter((s) => s.documented && re.test(s.heading));
+  return (ev.card?.sections ?? []).filter((s) => s.documented && re.test(s.heading) && !(s.level === 1 && s.body.length > s.ownBody.length));
 }
 
 export function sectionEvidence(ev: ModelEvidence, sections: { heading: string; line: number }[]): Evidence[] {
