@@ -102,6 +102,21 @@ describe('training data from Hub datasets', () => {
     expect(td(r)).toMatchObject({ status: 'mentioned', data: expect.objectContaining({ count: 2, verified: 1, notFound: 1 }) });
   });
 
+  it('a legacy id without an owner is looked up, following the Hub redirect to its organisation', async () => {
+    nock(HUB).get('/api/datasets/c4').reply(307, '', { location: '/api/datasets/allenai/c4' });
+    mockDataset('allenai/c4', datasetJson('allenai/c4', { license: 'odc-by', withReadme: false }));
+    const r = await online(listing(['c4']));
+    expect(td(r)).toMatchObject({ status: 'open', license: 'ODC-By-1.0', verifiedOnline: true });
+  });
+
+  it('a name that is no Hub id is never looked up, and keeps the verified ones from making the data open', async () => {
+    mockDataset('org/real-ds', datasetJson('org/real-ds', { license: 'cc-by-4.0', withReadme: false }));
+    const r = await online(listing(['org/real-ds', 'our internal chat logs']));
+    expect(td(r)).toMatchObject({ status: 'mentioned', messageId: 'hubDatasetNotLookedUp', data: expect.objectContaining({ verified: 1, notLookedUp: 1 }) });
+    expect(td(r).message).toBe('our internal chat logs is named as a dataset but is not a Hub id that could be checked');
+    expect(td(r).verifiedOnline).toBe(true);
+  });
+
   it('a 429 is retried after the Retry-After wait, then counts', async () => {
     const { sleep, waits } = fakeSleep();
     nock(HUB).get('/api/datasets/org/busy-ds').reply(429, 'Too Many Requests', { 'Retry-After': '3' });

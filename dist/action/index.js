@@ -16714,7 +16714,7 @@ function missing(messageId = "missing") {
   return { status: "missing", messageId, license: null, evidence: [] };
 }
 function documentedSections(ev, re) {
-  return (ev.card?.sections ?? []).filter((s) => s.documented && re.test(s.heading));
+  return (ev.card?.sections ?? []).filter((s) => s.documented && re.test(s.heading) && !(s.level === 1 && s.body.length > s.ownBody.length));
 }
 function sectionEvidence(ev, sections) {
   return sections.slice(0, 3).map((s) => ({ kind: "card-section", path: ev.card?.path ?? "README.md", line: s.line, section: s.heading }));
@@ -17122,8 +17122,10 @@ function parseSections(body, firstLine) {
 function looksLikeModelCard(card) {
   if (DEDICATED_CARD_RE.test(card.path)) return true;
   const fm = card.frontMatter;
-  return !!fm && MODEL_CARD_KEYS.some((k) => k in fm);
+  if (!fm || NOT_MODEL_CARD_KEYS.some((k) => k in fm)) return false;
+  return MODEL_CARD_KEYS.some((k) => k in fm);
 }
+var NOT_MODEL_CARD_KEYS = ["sdk", "app_file", "sdk_version", "dataset_info", "task_categories", "configs", "size_categories", "pretty_name"];
 function fieldStrings(card, field) {
   const v = card?.frontMatter?.[field];
   if (typeof v === "string") return v.trim() ? [v.trim()] : [];
@@ -17190,7 +17192,11 @@ function judgeHubDatasets(ev, component, ids, messageId) {
   if (!remote || ids.length === 0) return null;
   const facts = ids.map((id) => remote.datasets[id]).filter((f) => !!f);
   if (facts.length === 0) return null;
-  const verdicts = facts.map((f) => judgeOne(ev, component, f, messageId));
+  const unchecked = ids.filter((id) => !remote.datasets[id]);
+  const verdicts = [
+    ...facts.map((f) => judgeOne(ev, component, f, messageId)),
+    ...unchecked.slice(0, 1).map((id) => mentioned("hubDatasetNotLookedUp", [cardFieldEvidence(ev, "datasets")], { id }))
+  ];
   const unavailable = facts.filter((f) => f.state === "unavailable");
   if (unavailable.length === facts.length) {
     return { status: "unknown", messageId: "hubUnavailable", data: { id: unavailable[0]?.id ?? null, error: unavailable[0]?.error ?? null }, license: null, evidence: facts.map((f) => ({ kind: "hub", url: f.url, note: f.error ?? "lookup failed" })) };
@@ -17202,8 +17208,11 @@ function judgeHubDatasets(ev, component, ids, messageId) {
   const found = facts.filter((f) => f.state === "found").length;
   return {
     ...worst,
-    data: { ...worst.data, count: facts.length, verified: found, notFound: facts.filter((f) => f.state === "not-found" || f.state === "unauthorized").length },
-    evidence: facts.slice(0, 5).map((f) => ({ kind: "hub", url: f.url, ...f.license ? { license: f.license } : {}, note: describe(f) })),
+    data: { ...worst.data, count: facts.length + unchecked.length, verified: found, notFound: facts.filter((f) => f.state === "not-found" || f.state === "unauthorized").length, notLookedUp: unchecked.length },
+    evidence: [
+      ...facts.slice(0, 5).map((f) => ({ kind: "hub", url: f.url, ...f.license ? { license: f.license } : {}, note: describe(f) })),
+      ...unchecked.length > 0 ? [{ ...cardFieldEvidence(ev, "datasets"), note: `not looked up on the Hub: ${unchecked.slice(0, 3).join(", ")}` }] : []
+    ],
     verifiedOnline: found > 0
   };
 }
@@ -17246,8 +17255,8 @@ var TOPICS = [
 ];
 function describesData(section) {
   const text = section.body.replace(/\[more information needed\]/gi, "");
-  if (text.replace(/\s+/g, " ").trim().length < 200) return false;
-  return TOPICS.filter((re) => re.test(text)).length >= 2;
+  if (text.replace(/\s+/g, " ").trim().length < 300) return false;
+  return TOPICS[0].test(text) && TOPICS.slice(1).some((re) => re.test(text));
 }
 var dataCard = {
   id: "data-card",
@@ -17908,7 +17917,7 @@ function collectArtifacts(entries, texts, modelRoot) {
         list.push(path2);
         checkpointDirs.set(dir, list);
       } else {
-        a.weights.push({ path: path2, size, format: wf.format, unsafe: wf.unsafe, lfs: e.kind === "lfs" });
+        a.weights.push({ path: path2, size, format: wf.format, unsafe: wf.unsafe, lfs: e.kind === "lfs", sizeKnown: e.kind !== "lfs" || e.lfs !== void 0 });
       }
       continue;
     }
@@ -18042,7 +18051,7 @@ var weights = {
     if (na) return na;
     const files = ev.artifacts.weights;
     if (files.length > 0) {
-      const bytes = files.reduce((n, f) => n + f.size, 0);
+      const bytes = files.every((f) => f.sizeKnown) ? files.reduce((n, f) => n + f.size, 0) : null;
       const formats = [...new Set(files.map((f) => f.format))].sort().join(", ");
       const unsafe = files.filter((f) => f.unsafe);
       const missingShards = ev.artifacts.shardIndexes.flatMap((i) => i.missing);
@@ -18411,8 +18420,10 @@ var TEMPLATES = {
   cardUnreadable: (d) => `the model card ${str2(d["path"])} could not be read (${str2(d["reason"])}), so this could not be checked`,
   hubUnavailable: (d) => `the Hub lookup for ${str2(d["id"])} failed${d["error"] ? ` (${str2(d["error"])})` : ""}, so this could not be checked`,
   hubDatasetNotFound: (d) => `the dataset ${str2(d["id"])} does not resolve on the Hub`,
+  hubDatasetNotLookedUp: (d) => `${str2(d["id"])} is named as a dataset but is not a Hub id that could be checked`,
   weightsInRepo: (d) => {
-    const parts = [`${plural(d["count"], "weight file")} (${str2(d["formats"])}, ${formatBytes(Number(d["bytes"]))})`, underLicense(d)];
+    const size = d["bytes"] === null || d["bytes"] === void 0 ? "size unknown" : formatBytes(Number(d["bytes"]));
+    const parts = [`${plural(d["count"], "weight file")} (${str2(d["formats"])}, ${size})`, underLicense(d)];
     if (Number(d["unsafe"]) > 0) parts.push(`— ${plural(d["unsafe"], "pickle file")} can run code when loaded`);
     if (Number(d["missingShards"]) > 0) parts.push(`— ${plural(d["missingShards"], "shard")} named by the index ${Number(d["missingShards"]) === 1 ? "is" : "are"} missing`);
     return parts.filter(Boolean).join(" ");
@@ -20090,6 +20101,7 @@ async function readHubSnapshot(id, options = {}) {
 
 // src/core/remote-query.ts
 var HUB_ID = /^[\w.-]+\/[\w.-]+$/;
+var HUB_DATASET_ID = /^[A-Za-z0-9][\w.-]{0,95}(\/[A-Za-z0-9][\w.-]{0,95})?$/;
 var GITHUB_RESERVED = /* @__PURE__ */ new Set([
   "about",
   "apps",
@@ -20135,7 +20147,7 @@ function remoteQuery(snapshot, config2) {
   const baseModels = /* @__PURE__ */ new Set();
   const repos = /* @__PURE__ */ new Map();
   for (const ev of models) {
-    for (const id of trainingDatasetIds(ev)) if (HUB_ID.test(id)) datasets.add(id);
+    for (const id of trainingDatasetIds(ev)) if (HUB_DATASET_ID.test(id) && !id.includes("..")) datasets.add(id);
     for (const id of modelIndexDatasets(ev.card)) if (HUB_ID.test(id)) evalDatasets.add(id);
     for (const id of releaseHubModels(ev, config2.huggingface)) if (HUB_ID.test(id)) hubModels.add(id);
     for (const id of baseModelsOf(ev)) if (HUB_ID.test(id)) baseModels.add(id);

@@ -11,6 +11,9 @@ import type { RemoteQuery } from './remote.js';
 import type { RepoSnapshot } from './snapshot.js';
 
 const HUB_ID = /^[\w.-]+\/[\w.-]+$/;
+// Datasets may also carry a legacy id without an owner (`c4`, `wikipedia`): the Hub still
+// answers for them (moved ones redirect to their organisation).
+const HUB_DATASET_ID = /^[A-Za-z0-9][\w.-]{0,95}(\/[A-Za-z0-9][\w.-]{0,95})?$/;
 
 // First path segments of github.com pages that are not `owner/repo` (features/actions,
 // orgs/x, topics/y...): no repository to look up.
@@ -32,7 +35,7 @@ export function remoteQuery(snapshot: RepoSnapshot, config: Config): RemoteQuery
   const baseModels = new Set<string>();
   const repos = new Map<string, RemoteQuery['githubRepos'][number]['component']>();
   for (const ev of models) {
-    for (const id of trainingDatasetIds(ev)) if (HUB_ID.test(id)) datasets.add(id);
+    for (const id of trainingDatasetIds(ev)) if (HUB_DATASET_ID.test(id) && !id.includes('..')) datasets.add(id);
     for (const id of modelIndexDatasets(ev.card)) if (HUB_ID.test(id)) evalDatasets.add(id);
     for (const id of releaseHubModels(ev, config.huggingface)) if (HUB_ID.test(id)) hubModels.add(id);
     for (const id of baseModelsOf(ev)) if (HUB_ID.test(id)) baseModels.add(id);

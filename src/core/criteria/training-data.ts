@@ -48,7 +48,13 @@ export function judgeHubDatasets(ev: ModelEvidence, component: 'training-data' |
   if (!remote || ids.length === 0) return null;
   const facts = ids.map((id) => remote.datasets[id]).filter((f): f is HubDatasetFact => !!f);
   if (facts.length === 0) return null;
-  const verdicts = facts.map((f) => judgeOne(ev, component, f, messageId));
+  // A named dataset that was never looked up (not a Hub id, over the query limit) is a
+  // mention: the verified ones alone cannot make the training data open.
+  const unchecked = ids.filter((id) => !remote.datasets[id]);
+  const verdicts = [
+    ...facts.map((f) => judgeOne(ev, component, f, messageId)),
+    ...unchecked.slice(0, 1).map((id) => mentioned('hubDatasetNotLookedUp', [cardFieldEvidence(ev, 'datasets')], { id })),
+  ];
   const unavailable = facts.filter((f) => f.state === 'unavailable');
   if (unavailable.length === facts.length) {
     return { status: 'unknown', messageId: 'hubUnavailable', data: { id: unavailable[0]?.id ?? null, error: unavailable[0]?.error ?? null }, license: null, evidence: facts.map((f) => ({ kind: 'hub' as const, url: f.url, note: f.error ?? 'lookup failed' })) };
@@ -60,8 +66,11 @@ export function judgeHubDatasets(ev: ModelEvidence, component: 'training-data' |
   const found = facts.filter((f) => f.state === 'found').length;
   return {
     ...worst,
-    data: { ...worst.data, count: facts.length, verified: found, notFound: facts.filter((f) => f.state === 'not-found' || f.state === 'unauthorized').length },
-    evidence: facts.slice(0, 5).map((f) => ({ kind: 'hub' as const, url: f.url, ...(f.license ? { license: f.license } : {}), note: describe(f) })),
+    data: { ...worst.data, count: facts.length + unchecked.length, verified: found, notFound: facts.filter((f) => f.state === 'not-found' || f.state === 'unauthorized').length, notLookedUp: unchecked.length },
+    evidence: [
+      ...facts.slice(0, 5).map((f) => ({ kind: 'hub' as const, url: f.url, ...(f.license ? { license: f.license } : {}), note: describe(f) })),
+      ...(unchecked.length > 0 ? [{ ...cardFieldEvidence(ev, 'datasets'), note: `not looked up on the Hub: ${unchecked.slice(0, 3).join(', ')}` }] : []),
+    ],
     verifiedOnline: found > 0,
   };
 }

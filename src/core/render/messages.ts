@@ -45,9 +45,11 @@ const TEMPLATES: Record<string, Template> = {
   cardUnreadable: (d) => `the model card ${str(d['path'])} could not be read (${str(d['reason'])}), so this could not be checked`,
   hubUnavailable: (d) => `the Hub lookup for ${str(d['id'])} failed${d['error'] ? ` (${str(d['error'])})` : ''}, so this could not be checked`,
   hubDatasetNotFound: (d) => `the dataset ${str(d['id'])} does not resolve on the Hub`,
+  hubDatasetNotLookedUp: (d) => `${str(d['id'])} is named as a dataset but is not a Hub id that could be checked`,
 
   weightsInRepo: (d) => {
-    const parts = [`${plural(d['count'], 'weight file')} (${str(d['formats'])}, ${formatBytes(Number(d['bytes']))})`, underLicense(d)];
+    const size = d['bytes'] === null || d['bytes'] === undefined ? 'size unknown' : formatBytes(Number(d['bytes']));
+    const parts = [`${plural(d['count'], 'weight file')} (${str(d['formats'])}, ${size})`, underLicense(d)];
     if (Number(d['unsafe']) > 0) parts.push(`— ${plural(d['unsafe'], 'pickle file')} can run code when loaded`);
     if (Number(d['missingShards']) > 0) parts.push(`— ${plural(d['missingShards'], 'shard')} named by the index ${Number(d['missingShards']) === 1 ? 'is' : 'are'} missing`);
     return parts.filter(Boolean).join(' ');
