@@ -12,7 +12,7 @@ export const weights: Criterion = {
     if (na) return na;
     const files = ev.artifacts.weights;
     if (files.length > 0) {
-      const bytes = files.reduce((n, f) => n + f.size, 0);
+      const bytes = files.every((f) => f.sizeKnown) ? files.reduce((n, f) => n + f.size, 0) : null;
       const formats = [...new Set(files.map((f) => f.format))].sort().join(', ');
       const unsafe = files.filter((f) => f.unsafe);
       const missingShards = ev.artifacts.shardIndexes.flatMap((i) => i.missing);

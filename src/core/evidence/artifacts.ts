@@ -13,6 +13,8 @@ export interface WeightFile {
   /** Loading runs arbitrary code (pickle-based formats). */
   unsafe: boolean;
   lfs: boolean;
+  /** False for an LFS file whose pointer was not read: `size` is then the pointer's, not the object's. */
+  sizeKnown: boolean;
 }
 
 export interface ShardIndex {
@@ -217,7 +219,7 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
         list.push(path);
         checkpointDirs.set(dir, list);
       } else {
-        a.weights.push({ path, size, format: wf.format, unsafe: wf.unsafe, lfs: e.kind === 'lfs' });
+        a.weights.push({ path, size, format: wf.format, unsafe: wf.unsafe, lfs: e.kind === 'lfs', sizeKnown: e.kind !== 'lfs' || e.lfs !== undefined });
       }
       continue;
     }

@@ -120,8 +120,12 @@ export function parseSections(body: string, firstLine: number): CardSection[] {
 export function looksLikeModelCard(card: ModelCard): boolean {
   if (DEDICATED_CARD_RE.test(card.path)) return true;
   const fm = card.frontMatter;
-  return !!fm && MODEL_CARD_KEYS.some((k) => k in fm);
+  if (!fm || NOT_MODEL_CARD_KEYS.some((k) => k in fm)) return false;
+  return MODEL_CARD_KEYS.some((k) => k in fm);
 }
+
+/** Front-matter keys of Space cards (`sdk`, `app_file`) and dataset cards (`dataset_info`, `task_categories`...). */
+const NOT_MODEL_CARD_KEYS = ['sdk', 'app_file', 'sdk_version', 'dataset_info', 'task_categories', 'configs', 'size_categories', 'pretty_name'];
 
 // ---- front-matter field readers (the Hub accepts a string or a list for most of them) ----
 
