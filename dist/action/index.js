@@ -17122,8 +17122,10 @@ function parseSections(body, firstLine) {
 function looksLikeModelCard(card) {
   if (DEDICATED_CARD_RE.test(card.path)) return true;
   const fm = card.frontMatter;
-  return !!fm && MODEL_CARD_KEYS.some((k) => k in fm);
+  if (!fm || NOT_MODEL_CARD_KEYS.some((k) => k in fm)) return false;
+  return MODEL_CARD_KEYS.some((k) => k in fm);
 }
+var NOT_MODEL_CARD_KEYS = ["sdk", "app_file", "sdk_version", "dataset_info", "task_categories", "configs", "size_categories", "pretty_name"];
 function fieldStrings(card, field) {
   const v = card?.frontMatter?.[field];
   if (typeof v === "string") return v.trim() ? [v.trim()] : [];
@@ -17915,7 +17917,7 @@ function collectArtifacts(entries, texts, modelRoot) {
         list.push(path2);
         checkpointDirs.set(dir, list);
       } else {
-        a.weights.push({ path: path2, size, format: wf.format, unsafe: wf.unsafe, lfs: e.kind === "lfs" });
+        a.weights.push({ path: path2, size, format: wf.format, unsafe: wf.unsafe, lfs: e.kind === "lfs", sizeKnown: e.kind !== "lfs" || e.lfs !== void 0 });
       }
       continue;
     }
@@ -18049,7 +18051,7 @@ var weights = {
     if (na) return na;
     const files = ev.artifacts.weights;
     if (files.length > 0) {
-      const bytes = files.reduce((n, f) => n + f.size, 0);
+      const bytes = files.every((f) => f.sizeKnown) ? files.reduce((n, f) => n + f.size, 0) : null;
       const formats = [...new Set(files.map((f) => f.format))].sort().join(", ");
       const unsafe = files.filter((f) => f.unsafe);
       const missingShards = ev.artifacts.shardIndexes.flatMap((i) => i.missing);
