@@ -12,7 +12,7 @@ import { enrichSnapshot, type EnrichOptions } from '../src/sources/hub/online.js
 import {
   datasetJson,
   fakeSleep,
-
+  GH,
   HUB,
   mockDataset,
   mockGithubRepo,
@@ -224,6 +224,19 @@ describe('training code in a linked GitHub repository', () => {
     mockGithubRepo('org/bare-trainer', null);
     const r = await online(linked('org/bare-trainer'));
     expect(r.models[0]!.components['training-code']).toMatchObject({ status: 'unlicensed', verifiedOnline: true });
+  });
+
+  it('a rate-limited GitHub API leaves training-code unknown, with the reason', async () => {
+    nock(GH).get('/repos/org/busy-trainer').reply(403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0' });
+    const r = await online(linked('org/busy-trainer'));
+    expect(r.models[0]!.components['training-code']).toMatchObject({ status: 'unknown', messageId: 'githubUnavailable' });
+    expect(r.models[0]!.components['training-code'].message).toBe('the GitHub lookup for org/busy-trainer failed (GitHub API rate limit exceeded), so this could not be checked');
+  });
+
+  it('a repository that does not exist stays a mention', async () => {
+    mockGithubRepo('org/no-trainer', null, 404);
+    const r = await online(linked('org/no-trainer'));
+    expect(r.models[0]!.components['training-code']).toMatchObject({ status: 'mentioned', messageId: 'codeLinked' });
   });
 
   it('offline, the same link is a mention', () => {

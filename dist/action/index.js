@@ -17311,7 +17311,11 @@ function fromGithub(ev, id) {
   if (!remote) return null;
   const facts = Object.values(remote.github).filter((g) => remoteRoleOf(ev, g.repo) === id);
   const found = facts.find((g) => g.state === "found");
-  if (!found) return null;
+  if (!found) {
+    const failed2 = facts.find((g) => g.state === "unavailable");
+    if (!failed2) return null;
+    return { status: "unknown", messageId: "githubUnavailable", data: { repo: failed2.repo, error: failed2.error ?? null }, license: null, evidence: [{ kind: "hub", url: failed2.url, note: failed2.error ?? "lookup failed" }] };
+  }
   const evidence = [{ kind: "hub", url: found.url, note: found.license ? `GitHub repository under ${found.license}` : "GitHub repository without a license" }];
   const lic = found.license ? normaliseLicenseId(found.license) ?? found.license : null;
   const fact2 = lic ? licenseFactFor(lic, licenseFamily(lic), evidence[0]) : null;
@@ -18420,6 +18424,7 @@ var TEMPLATES = {
   cardUnreadable: (d) => `the model card ${str2(d["path"])} could not be read (${str2(d["reason"])}), so this could not be checked`,
   hubUnavailable: (d) => `the Hub lookup for ${str2(d["id"])} failed${d["error"] ? ` (${str2(d["error"])})` : ""}, so this could not be checked`,
   hubDatasetNotFound: (d) => `the dataset ${str2(d["id"])} does not resolve on the Hub`,
+  githubUnavailable: (d) => `the GitHub lookup for ${str2(d["repo"])} failed${d["error"] ? ` (${str2(d["error"])})` : ""}, so this could not be checked`,
   hubDatasetNotLookedUp: (d) => `${str2(d["id"])} is named as a dataset but is not a Hub id that could be checked`,
   weightsInRepo: (d) => {
     const size = d["bytes"] === null || d["bytes"] === void 0 ? "size unknown" : formatBytes(Number(d["bytes"]));

@@ -43,7 +43,12 @@ function fromGithub(ev: ModelEvidence, id: CodeComponent): Verdict | null {
   if (!remote) return null;
   const facts = Object.values(remote.github).filter((g) => remoteRoleOf(ev, g.repo) === id);
   const found = facts.find((g) => g.state === 'found');
-  if (!found) return null;
+  if (!found) {
+    // Not found or private stays a mention (the link below); a lookup that failed says so.
+    const failed = facts.find((g) => g.state === 'unavailable');
+    if (!failed) return null;
+    return { status: 'unknown', messageId: 'githubUnavailable', data: { repo: failed.repo, error: failed.error ?? null }, license: null, evidence: [{ kind: 'hub', url: failed.url, note: failed.error ?? 'lookup failed' }] };
+  }
   const evidence = [{ kind: 'hub' as const, url: found.url, note: found.license ? `GitHub repository under ${found.license}` : 'GitHub repository without a license' }];
   const lic = found.license ? normaliseLicenseId(found.license) ?? found.license : null;
   const fact = lic ? licenseFactFor(lic, licenseFamily(lic), evidence[0] as never) : null;

@@ -45,6 +45,7 @@ const TEMPLATES: Record<string, Template> = {
   cardUnreadable: (d) => `the model card ${str(d['path'])} could not be read (${str(d['reason'])}), so this could not be checked`,
   hubUnavailable: (d) => `the Hub lookup for ${str(d['id'])} failed${d['error'] ? ` (${str(d['error'])})` : ''}, so this could not be checked`,
   hubDatasetNotFound: (d) => `the dataset ${str(d['id'])} does not resolve on the Hub`,
+  githubUnavailable: (d) => `the GitHub lookup for ${str(d['repo'])} failed${d['error'] ? ` (${str(d['error'])})` : ''}, so this could not be checked`,
   hubDatasetNotLookedUp: (d) => `${str(d['id'])} is named as a dataset but is not a Hub id that could be checked`,
 
   weightsInRepo: (d) => {
