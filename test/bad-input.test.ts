@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { main, type CliIo } from '../src/cli/main.js';
 import { COMPONENT_IDS } from '../src/core/catalog.js';
 import type { Report } from '../src/core/report.js';
+import yaml from 'js-yaml';
 import { card, licenseText, run, snapshot } from './helpers/snapshot-builder.js';
 
 
@@ -126,6 +127,32 @@ describe('bad input through assess', () => {
     // Linear: ~8x (and well under a second). Quadratic measured 30-40x and seconds.
     expect(large < 800 || large / small < 16).toBe(true);
   }, 60_000);
+});
+
+describe('front matter of any shape', () => {
+  // Every card key the engine reads, with values of every YAML shape: no criterion may throw
+  // (a throw would still give `unknown`, but it would hide a real judgement).
+  const KEYS = ['license', 'license_name', 'license_link', 'datasets', 'base_model', 'pipeline_tag', 'library_name', 'model-index', 'model_name', 'tags', 'language', 'metrics', 'co2_eq_emissions', 'widget', 'inference'];
+  const VALUES: unknown[] = [
+    null, 0, -1, 1e308, true, '', 'x', 'acme/x', 'other', '2024-01-01', 'https://huggingface.co/acme/x', [], [null], [1, 'a'], [{}], [[['deep']]], {}, { a: 1 },
+    { results: 5 }, ['other', 'mit'], [{ name: {}, results: {} }],
+    [{ results: [null, 5, { dataset: 5, metrics: 'x' }, { dataset: { type: 5 }, metrics: [null, { value: {} }] }] }],
+  ];
+  test('no criterion throws and assess never does', () => {
+    const failures: string[] = [];
+    for (const key of KEYS) {
+      for (const value of VALUES) {
+        const text = `---\n${yaml.dump({ [key]: value })}---\n# T\n`;
+        try {
+          const report = run(snapshot({ files: { 'README.md': text, 'model.safetensors': { size: 5e9 }, 'config.json': '{"architectures": 5, "auto_map": {"a": [1, null]}}' } }));
+          for (const [id, c] of Object.entries(report.models[0]!.components)) if (c.messageId === 'criterionFailed') failures.push(`${key}=${JSON.stringify(value)}: ${id}: ${c.message}`);
+        } catch (err) {
+          failures.push(`${key}=${JSON.stringify(value)}: threw ${(err as Error).message}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
 });
 
 // ---- through the CLI ----
