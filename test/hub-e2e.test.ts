@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type CliIo } from '../src/cli/main.js';
+import { renderCheckRun } from '../src/core/render/check-run.js';
 import type { Report } from '../src/core/report.js';
 import { startFakeHub, type FakeHub } from './helpers/fake-hub-server.js';
 import { datasetJson, DESCRIPTIVE_CARD } from './helpers/hub-mocks.js';
@@ -89,6 +90,16 @@ describe('truly-open check against a local Hub (HF_ENDPOINT)', () => {
     expect(offline.stdout).not.toContain('⊕');
     expect(offline.stdout).not.toContain('verified online:');
     expect(offline.stdout).toContain('offline: nothing verified online');
+  });
+
+  it('the check run says the same: a marked summary and "verified online" in the evidence details', async () => {
+    const report = JSON.parse((await cli(['check', dir, '--format', 'json'])).stdout) as Report;
+    const output = renderCheckRun(report);
+    expect(output.summary).toContain('⊕ 2 statuses verified online: the data card and the training data');
+    expect(output.text).toContain('**Training data** (open, `CC-BY-4.0`, verified online)');
+    const offline = renderCheckRun(JSON.parse((await cli(['check', dir, '--format', 'json', '--offline'])).stdout) as Report);
+    expect(offline.text).not.toContain('verified online');
+    expect(offline.summary).toContain('offline (nothing verified online)');
   });
 
   it('the Markdown report marks the same statuses in the table and lists them under it', async () => {
