@@ -64,6 +64,12 @@ describe('MOF classes', () => {
     const cdla = firstModel(snapshot({ files: { 'README.md': card({ frontMatter: { license: 'cdla-permissive-2.0' } }), 'model.safetensors': { size: 5e9 } } }));
     expect(cdla.frameworks.mof.warnings).toEqual([]);
   });
+
+  // Known bug (wording): the warning puts "is" after a plural phrase ("The final weights is under...").
+  test.failing('the software-license warning agrees in number with "the final weights" [known bug]', () => {
+    const m = firstModel(snapshot({ files: { 'README.md': card({ frontMatter: { license: 'apache-2.0' } }), 'model.safetensors': { size: 5e9 } } }));
+    expect(m.frameworks.mof.warnings.join(' ')).not.toMatch(/\bweights is\b/i);
+  });
 });
 
 describe('OSAID 1.0', () => {

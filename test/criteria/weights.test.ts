@@ -69,6 +69,14 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'a LICENSE too large to read leaves the weights unknown, not restricted',
+    files: { LICENSE: { size: 3e6 }, 'model.safetensors': { size: 5e9 } },
+    skipped: [{ path: 'LICENSE', reason: 'too-large' }],
+    status: 'unknown',
+    messageId: 'weightsInRepo',
+    bug: 'an unread LICENSE (LicenseRef-unread) is judged like unrecognised terms: restricted, and the headline claims restricted terms or a gate',
+  },
+  {
     name: 'a Hub model link is a mention, never availability',
     files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: 'Weights: https://huggingface.co/acme/model-7b' }) },
     status: 'mentioned',
