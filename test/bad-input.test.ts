@@ -280,6 +280,8 @@ describe('bad input through the CLI', () => {
       [['check', dir, '--config', join(root, 'nope.yml')], /config file not found/],
       [['frobnicate'], /unknown command/],
       [['check', dir, dir], /expected one path/],
+      [['check', join(dir, 'README.md')], /not a (directory|folder)/i],
+      [['check', 'hf:acme/model'], /drop --offline/],
     ];
     for (const [argv, reason] of cases) {
       const r = await cli(...argv, '--offline');
