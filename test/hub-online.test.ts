@@ -1,16 +1,18 @@
 // Safety and privacy of online lookups: which hosts are ever asked, and when nothing is
 // asked at all (--offline, `hub: false`, a private repository without `hub.private_repos`).
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
+import { run as runActionMain } from '../src/action/main.js';
 import { main, type CliIo } from '../src/cli/main.js';
 import type { ConfigInput } from '../src/config/schema.js';
 import { assess } from '../src/core/assess.js';
 import type { Report } from '../src/core/report.js';
 import { ResponseCache } from '../src/sources/hub/http.js';
 import { enrichSnapshot, lookupsAllowed } from '../src/sources/hub/online.js';
+import { startFakeHub, type FakeHub } from './helpers/fake-hub-server.js';
 import { datasetJson, fakeSleep, GH, HUB, mockDataset } from './helpers/hub-mocks.js';
 import { card, config, licenseText, snapshot } from './helpers/snapshot-builder.js';
 
@@ -215,5 +217,73 @@ describe('CLI: hub: false in the config behaves like --offline', () => {
     const on = await run([]);
     expect(unmatched).toEqual([]);
     expect(on.models[0]!.components['training-data'].status).toBe('open');
+  });
+});
+
+describe('GitHub Action: a private repository sends nothing to the Hub', () => {
+  let hub: FakeHub;
+  let dir: string;
+  beforeEach(async () => {
+    hub = await startFakeHub();
+    hub.route('/api/datasets/org/action-ds', { body: datasetJson('org/action-ds', { license: 'cc-by-4.0', withReadme: false }) });
+    dir = mkdtempSync(join(tmpdir(), 'truly-open-action-private-'));
+    writeFileSync(join(dir, 'README.md'), card({ frontMatter: { license: 'apache-2.0', datasets: ['org/action-ds'] } }));
+    writeFileSync(join(dir, 'model.safetensors'), Buffer.alloc(2048));
+  });
+  afterEach(async () => {
+    await hub.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function runAction(event: unknown, extraConfig?: string): Promise<Report> {
+    if (extraConfig) {
+      mkdirSync(join(dir, '.github'));
+      writeFileSync(join(dir, '.github', 'truly-open.yml'), extraConfig);
+    }
+    const eventPath = join(dir, 'event.json');
+    writeFileSync(eventPath, typeof event === 'string' ? event : JSON.stringify(event));
+    const env: Record<string, string> = {
+      GITHUB_WORKSPACE: dir,
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_OUTPUT: join(dir, 'out.txt'),
+      RUNNER_TEMP: dir,
+      HF_ENDPOINT: hub.endpoint,
+      INPUT_PATH: '.',
+      INPUT_OFFLINE: 'false',
+      INPUT_FORMAT: 'json',
+    };
+    writeFileSync(env.GITHUB_OUTPUT!, '');
+    // cwd is the process's own (as on a runner); the workspace is the temp directory.
+    const code = await runActionMain({ env, cwd: process.cwd(), stdout: () => undefined });
+    expect(code).toBe(0);
+    const outputs = readFileSync(env.GITHUB_OUTPUT!, 'utf8');
+    const reportPath = /report-path=(.+)/.exec(outputs)?.[1];
+    return JSON.parse(readFileSync(reportPath!, 'utf8')) as Report;
+  }
+
+  it('private: no request, offline report with the reason', async () => {
+    const report = await runAction({ repository: { full_name: 'org/secret', private: true } });
+    expect(report.subject.location).toBe(dir);
+    expect(report.models[0]!.components['training-data'].status).toBe('mentioned');
+    expect(hub.requests).toEqual([]);
+    expect(report.online).toBe(false);
+    expect(report.problems).toContainEqual(expect.objectContaining({ ruleId: 'online-lookups', message: expect.stringContaining('private') }));
+  });
+
+  it('an unreadable event file counts as private', async () => {
+    await runAction('{ not json');
+    expect(hub.requests).toEqual([]);
+  });
+
+  it('private with hub.private_repos: true: looked up', async () => {
+    const optedIn = await runAction({ repository: { private: true } }, 'hub:\n  private_repos: true\n');
+    expect(hub.requests).toContain('/api/datasets/org/action-ds');
+    expect(optedIn.models[0]!.components['training-data'].status).toBe('open');
+  });
+
+  it('public: looked up', async () => {
+    const report = await runAction({ repository: { private: false } });
+    expect(report.online).toBe(true);
+    expect(hub.requests).toContain('/api/datasets/org/action-ds');
   });
 });

@@ -12935,7 +12935,7 @@ function requirementOutcome(report) {
 
 // src/action/main.ts
 import { randomUUID } from "node:crypto";
-import { appendFileSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2, sep } from "node:path";
 
@@ -20800,7 +20800,7 @@ async function evaluateTarget(target, options, io) {
       onProgress: (n) => progress(`reading ${target}… ${n.toLocaleString("en")} entries`)
     });
   }
-  snapshot = await enrichSnapshot(snapshot, config2, { ...hubOptions, offline: options.offline, onProgress: progress });
+  snapshot = await enrichSnapshot(snapshot, config2, { ...hubOptions, offline: options.offline, privateRepo: options.privateRepo === true, onProgress: progress });
   progress("");
   if (io.stderrTTY) io.stderr("\r\x1B[2K");
   return assess(snapshot, config2, { version: version2(), problems, ...options.require ? { require: options.require } : {} });
@@ -20874,7 +20874,8 @@ async function run(io) {
       {
         configPath: inputs.config === void 0 ? void 0 : resolve2(workspace, inputs.config),
         offline: inputs.offline,
-        require: inputs.require
+        require: inputs.require,
+        privateRepo: repositoryIsPrivate(env)
       },
       { stdout: () => {
       }, stderr: () => {
@@ -20902,6 +20903,16 @@ async function run(io) {
     return 1;
   }
   return 0;
+}
+function repositoryIsPrivate(env) {
+  const path2 = env.GITHUB_EVENT_PATH;
+  if (!path2) return false;
+  try {
+    const event = JSON.parse(readFileSync(path2, "utf8"));
+    return event?.repository?.private === true;
+  } catch {
+    return true;
+  }
 }
 function isDirectory(path2) {
   try {

@@ -5,7 +5,7 @@
 //   4. exit code: 1 only for an unmet requirement, 2 for bad inputs.
 // Everything that can be decided without I/O lives in commands.ts and is unit-tested there.
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { evaluateTarget, UsageError } from '../cli/main.js';
@@ -66,6 +66,7 @@ export async function run(io: RunIo): Promise<number> {
         configPath: inputs.config === undefined ? undefined : resolve(workspace, inputs.config),
         offline: inputs.offline,
         require: inputs.require,
+        privateRepo: repositoryIsPrivate(env),
       },
       { stdout: () => {}, stderr: () => {}, env, isTTY: false, stderrTTY: false },
     );
@@ -95,6 +96,21 @@ export async function run(io: RunIo): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/**
+ * `repository.private` of the event that started the workflow. An event file that cannot be
+ * read counts as private: card contents of a private repository must not reach the Hub by accident.
+ */
+export function repositoryIsPrivate(env: RunIo['env']): boolean {
+  const path = env.GITHUB_EVENT_PATH;
+  if (!path) return false;
+  try {
+    const event = JSON.parse(readFileSync(path, 'utf8')) as { repository?: { private?: unknown } } | null;
+    return event?.repository?.private === true;
+  } catch {
+    return true;
+  }
 }
 
 function isDirectory(path: string): boolean {

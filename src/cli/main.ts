@@ -142,6 +142,8 @@ export interface EvaluateOptions {
   configPath?: string | undefined;
   offline: boolean;
   require?: Requirement | undefined;
+  /** The subject is a private repository: no lookups unless config `hub.private_repos` (the Action knows; the CLI does not). */
+  privateRepo?: boolean;
 }
 
 /** Reads the subject, looks things up online unless told not to, and assesses. */
@@ -169,7 +171,7 @@ export async function evaluateTarget(target: string, options: EvaluateOptions, i
       onProgress: (n) => progress(`reading ${target}… ${n.toLocaleString('en')} entries`),
     });
   }
-  snapshot = await enrichSnapshot(snapshot, config, { ...hubOptions, offline: options.offline, onProgress: progress });
+  snapshot = await enrichSnapshot(snapshot, config, { ...hubOptions, offline: options.offline, privateRepo: options.privateRepo === true, onProgress: progress });
   progress('');
   if (io.stderrTTY) io.stderr('\r\x1b[2K');
   return assess(snapshot, config, { version: version(), problems, ...(options.require ? { require: options.require } : {}) });
