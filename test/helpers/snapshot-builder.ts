@@ -10,6 +10,7 @@ import yaml from 'js-yaml';
 import { assess, type AssessOptions } from '../../src/core/assess.js';
 import { CRITERIA, runCriteria } from '../../src/core/criteria/index.js';
 import { gatherEvidence } from '../../src/core/evidence/gather.js';
+import { MESSAGE_IDS } from '../../src/core/render/messages.js';
 import type { ComponentId } from '../../src/core/catalog.js';
 import { configSchema, DEFAULT_CONFIG, type Config, type ConfigInput } from '../../src/config/schema.js';
 import type { GithubRepoFact, HubDatasetFact, HubModelFact, RemoteFacts } from '../../src/core/remote.js';
@@ -208,6 +209,9 @@ export function runCases(id: ComponentId, cases: Case[]): void {
     const snap = snapshot({ ...(c.files ? { files: c.files } : {}), ...(c.skipped ? { skipped: c.skipped } : {}), ...(c.remote ? { remote: c.remote } : {}) });
     const result = judge(snap, config(c.config ?? {}));
     expect({ status: result.status, messageId: result.messageId }).toEqual({ status: c.status, messageId: c.messageId });
+    // Every id a criterion emits has wording, and the wording has no holes.
+    expect(MESSAGE_IDS).toContain(result.messageId);
+    expect(result.message).not.toMatch(/undefined|NaN|\(\)|""/);
     c.check?.(result);
   };
   const ok = cases.filter((c) => !c.bug);
