@@ -101,6 +101,14 @@ export function codeCases(f: CodeFixture): Case[] {
       messageId: 'codeLinked',
     },
     {
+      name: 'online: a lookup that failed (rate limit) is unknown with the reason, not a mention',
+      files: { 'README.md': linked },
+      remote: remote({ github: { [repo]: githubRepo(repo, { state: 'unavailable', license: null, error: 'rate limited' }) } }),
+      status: 'unknown',
+      messageId: 'githubUnavailable',
+      check: (r) => expect(r.message).toMatch(/rate limited/),
+    },
+    {
       name: 'a sentence about the code is a mention',
       files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: f.mention }) },
       status: 'mentioned',
@@ -124,4 +132,4 @@ export function codeCases(f: CodeFixture): Case[] {
   ];
 }
 
-export const CODE_STATUSES = ['mentioned', 'missing', 'not-applicable', 'open', 'restricted', 'unlicensed'];
+export const CODE_STATUSES = ['mentioned', 'missing', 'not-applicable', 'open', 'restricted', 'unknown', 'unlicensed'];
