@@ -80,6 +80,14 @@ const cases: Case[] = [
     messageId: 'trainingDataOnHubGated',
   },
   {
+    name: 'online: one verified dataset next to a name that was never looked up stays a mention',
+    files: { 'README.md': card({ frontMatter: { license: 'mit', datasets: ['acme/corpus', 'our-internal-mix'] } }) },
+    remote: remote({ datasets: { 'acme/corpus': hubDataset('acme/corpus') } }),
+    status: 'mentioned',
+    messageId: 'hubDatasetNotLookedUp',
+    check: (r) => expect(r.data).toMatchObject({ count: 2, verified: 1, notLookedUp: 1 }),
+  },
+  {
     name: 'online: a Hub dataset without a license is unlicensed',
     files: { 'README.md': listing() },
     remote: remote({ datasets: { 'acme/corpus': hubDataset('acme/corpus', { license: null }) } }),
