@@ -193,10 +193,56 @@ describe('lineage: base models', () => {
     expect(r.problems).toContainEqual(expect.objectContaining({ ruleId: 'online-lookups', message: expect.stringContaining('lineage cycle') }));
   });
 
+  const withoutBase = (intro: string) =>
+    snapshot({
+      files: {
+        'README.md': card({ frontMatter: { license: 'apache-2.0', datasets: ['org/ft-data'] }, intro }),
+        LICENSE: licenseText('Apache-2.0'),
+        'model.safetensors': { size: 5e9, lfs: true },
+        'train.py': 'import torch\n',
+        'preprocess.py': 'import re\n',
+        'configs/train.yaml': 'lr: 0.0001\nepochs: 3\n',
+      },
+    });
+
+  it('the base model of the Hub release named by config `huggingface:` caps the ladder', async () => {
+    mockDataset('org/ft-data', datasetJson('org/ft-data', { license: 'cc-by-4.0', withReadme: false }));
+    mockModel('org/rel', modelJson('org/rel', { license: 'apache-2.0', baseModel: 'org/gated-base' }));
+    mockRefs('org/rel', ['main']);
+    mockModel('org/gated-base', modelJson('org/gated-base', { license: 'llama3', gated: 'auto' }));
+    const r = await online(withoutBase('A fine-tune.'), { huggingface: 'org/rel' });
+    expect(r.models[0]!.lineage?.map((l) => [l.model, l.level])).toEqual([['org/gated-base', 'restricted-weights']]);
+    expect(r.models[0]!.ladder).toMatchObject({ level: 'restricted-weights', cappedBy: { model: 'org/gated-base' } });
+  });
+
+  it('the base of another linked Hub model (a distilled variant) is not this model\'s lineage', async () => {
+    mockDataset('org/ft-data', datasetJson('org/ft-data', { license: 'cc-by-4.0', withReadme: false }));
+    mockModel('org/distill', modelJson('org/distill', { license: 'apache-2.0', baseModel: 'org/gated-base' }));
+    mockRefs('org/distill', ['main']);
+    const r = await online(withoutBase('We also publish a distilled variant: https://huggingface.co/org/distill.'));
+    expect(r.models[0]!.lineage).toBeUndefined();
+    expect(r.models[0]!.ladder.level).toBe('open-source');
+  });
+
   it('offline, the base model is listed as not looked up and nothing caps the ladder', () => {
     const r = assess(openFineTune('org/base'), config());
     expect(r.models[0]!.lineage).toEqual([{ model: 'org/base', depth: 1, resolved: false, note: 'not looked up (offline)' }]);
     expect(r.models[0]!.ladder.cappedBy).toBeUndefined();
+  });
+});
+
+describe('determinism', () => {
+  it('facts keep the order the card names them in, whichever lookup answers first', async () => {
+    const rel = (id: string) => modelJson(id, { license: id.endsWith('first') ? 'mit' : 'cc-by-nc-4.0' });
+    nock(HUB).get('/api/models/org/named-first').query({ blobs: 'true' }).delay(200).reply(200, rel('org/named-first'));
+    mockModel('org/named-second', rel('org/named-second'));
+    mockRefs('org/named-first', ['main']);
+    mockRefs('org/named-second', ['main']);
+    const snap = snapshot({
+      files: { 'README.md': card({ intro: 'Weights: https://huggingface.co/org/named-first and a variant https://huggingface.co/org/named-second.' }) },
+    });
+    const r = await online(snap);
+    expect(r.models[0]!.components.weights).toMatchObject({ status: 'open', license: 'MIT', data: expect.objectContaining({ id: 'org/named-first' }) });
   });
 });
 

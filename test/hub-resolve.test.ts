@@ -122,7 +122,7 @@ describe('models and lineage', () => {
     mockModel('org/a', modelJson('org/a', { baseModel: 'org/b' }));
     mockRefs('org/a', ['main']);
     mockModel('org/b', modelJson('org/b', { baseModel: 'org/a' }));
-    const facts = await resolveRemote(query({ models: ['org/a'] }), options());
+    const facts = await resolveRemote(query({ models: ['org/a'], release: 'org/a' }), options());
     expect(facts.lineage).toEqual([{ model: 'org/b', depth: 1, via: 'org/a' }]);
     expect(facts.notes).toEqual([expect.stringMatching(/lineage cycle: org\/b names org\/a/)]);
   });

@@ -52,6 +52,7 @@ export function remoteQuery(snapshot: RepoSnapshot, config: Config): RemoteQuery
     }
   }
   const subject = snapshot.source === 'huggingface' ? snapshot.location.replace(/^hf:/, '') : undefined;
+  const release = config.huggingface && HUB_ID.test(config.huggingface) && config.huggingface !== subject ? config.huggingface : undefined;
   return {
     datasets: [...datasets].slice(0, 50),
     evalDatasets: [...evalDatasets].slice(0, 50),
@@ -59,5 +60,6 @@ export function remoteQuery(snapshot: RepoSnapshot, config: Config): RemoteQuery
     baseModels: [...baseModels].slice(0, 10),
     githubRepos: [...repos].slice(0, 20).map(([repo, component]) => ({ repo, component })),
     ...(subject ? { subject } : {}),
+    ...(release ? { release } : {}),
   };
 }

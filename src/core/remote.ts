@@ -16,6 +16,12 @@ export interface RemoteQuery {
   githubRepos: { repo: string; component: 'training-code' | 'data-preprocessing-code' | 'evaluation-code' | 'inference-code' }[];
   /** Hub id of the model being evaluated, when known (`hf:` subject, config `huggingface:`): lineage stops if it comes back to it. */
   subject?: string;
+  /**
+   * The Hub release tied to a GitHub repository by config `huggingface:`: its card's
+   * `base_model` joins the lineage. Other linked Hub models are only weights evidence: a
+   * README that links a distilled variant or a competitor says nothing about its own base.
+   */
+  release?: string;
 }
 
 /** Outcome of one lookup. `unavailable` = could not be checked (timeout, 5xx, offline budget). */

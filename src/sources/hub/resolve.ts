@@ -67,9 +67,11 @@ export async function resolveRemote(query: RemoteQuery, options: ResolveOptions 
     );
     await modelsDone;
 
-    // Lineage starts at the card's base_model ids and at the base models of the linked
-    // release repos (a GitHub repository whose config points at its Hub release).
-    const seen = new Set<string>([...modelIds, ...(query.subject ? [query.subject] : [])]);
+    // Lineage starts at the card's base_model ids and at the base models of the release
+    // repo a GitHub repository's config points at (`huggingface:`); other linked models'
+    // bases are theirs, not this model's.
+    // The roots (the model itself) are seen; other linked models may still be someone's base.
+    const seen = new Set<string>([query.subject, query.release].filter((id): id is string => !!id));
     // Who named each model as its base: walking it up tells a cycle (a -> b -> a) from a
     // diamond (two parents sharing a base), which is simply already resolved.
     const namedBy = new Map<string, string>();
@@ -90,7 +92,7 @@ export async function resolveRemote(query: RemoteQuery, options: ResolveOptions 
       level.push({ id, via });
     };
     for (const id of query.baseModels) queue(id.trim(), query.subject ?? 'card');
-    for (const id of modelIds) for (const base of facts.models[id]?.baseModels ?? []) queue(base, id);
+    if (query.release) for (const base of facts.models[query.release]?.baseModels ?? []) queue(base, query.release);
 
     for (let depth = 1; level.length > 0; depth++) {
       if (depth > maxDepth) {
@@ -124,6 +126,12 @@ export async function resolveRemote(query: RemoteQuery, options: ResolveOptions 
     facts.notes.push(`online lookups stopped early: ${err instanceof Error ? err.message : String(err)}`);
     fillMissing(facts, query, 'lookup stopped early');
   }
+
+  // Lookups finish in any order; the facts are kept in the order the query named them, so
+  // that "the first linked Hub model" is the same on every run.
+  facts.models = inOrder(facts.models, [...query.models, ...query.baseModels, ...facts.lineage.map((l) => l.model)]);
+  facts.datasets = inOrder(facts.datasets, [...query.datasets, ...query.evalDatasets]);
+  facts.github = inOrder(facts.github, query.githubRepos.map((r) => r.repo));
 
   const budgetHits = countErrors(facts, 'time budget');
   if (budgetHits > 0) facts.notes.push(`${budgetHits} lookup(s) not made: the time budget for online lookups ran out`);
@@ -251,6 +259,14 @@ function fillMissing(facts: RemoteFacts, query: RemoteQuery, reason: string): vo
 function countErrors(facts: RemoteFacts, needle: string): number {
   const all = [...Object.values(facts.datasets), ...Object.values(facts.models), ...Object.values(facts.github)];
   return all.filter((f) => f.error?.includes(needle)).length;
+}
+
+/** The same record with `order`'s keys first (in that order), then the rest sorted. */
+function inOrder<T>(record: Record<string, T>, order: string[]): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const key of order.map((k) => k.trim())) if (key in record && !(key in out)) out[key] = record[key]!;
+  for (const key of Object.keys(record).sort()) if (!(key in out)) out[key] = record[key]!;
+  return out;
 }
 
 /** Runs at most `n` tasks at once. */
