@@ -19852,7 +19852,7 @@ async function resolveRemote(query, options = {}) {
       }))
     );
     await modelsDone;
-    const seen = /* @__PURE__ */ new Set([...modelIds, ...query.subject ? [query.subject] : []]);
+    const seen = new Set([query.subject, query.release].filter((id) => !!id));
     const namedBy = /* @__PURE__ */ new Map();
     let level = [];
     const queue = (id, via) => {
@@ -19871,7 +19871,7 @@ async function resolveRemote(query, options = {}) {
       level.push({ id, via });
     };
     for (const id of query.baseModels) queue(id.trim(), query.subject ?? "card");
-    for (const id of modelIds) for (const base of facts.models[id]?.baseModels ?? []) queue(base, id);
+    if (query.release) for (const base of facts.models[query.release]?.baseModels ?? []) queue(base, query.release);
     for (let depth2 = 1; level.length > 0; depth2++) {
       if (depth2 > maxDepth) {
         facts.notes.push(`lineage stops at depth ${maxDepth}; not followed: ${level.map((l) => l.id).join(", ")}`);
@@ -19902,6 +19902,9 @@ async function resolveRemote(query, options = {}) {
     facts.notes.push(`online lookups stopped early: ${err instanceof Error ? err.message : String(err)}`);
     fillMissing(facts, query, "lookup stopped early");
   }
+  facts.models = inOrder(facts.models, [...query.models, ...query.baseModels, ...facts.lineage.map((l) => l.model)]);
+  facts.datasets = inOrder(facts.datasets, [...query.datasets, ...query.evalDatasets]);
+  facts.github = inOrder(facts.github, query.githubRepos.map((r) => r.repo));
   const budgetHits = countErrors(facts, "time budget");
   if (budgetHits > 0) facts.notes.push(`${budgetHits} lookup(s) not made: the time budget for online lookups ran out`);
   return facts;
@@ -20011,6 +20014,12 @@ function fillMissing(facts, query, reason) {
 function countErrors(facts, needle) {
   const all = [...Object.values(facts.datasets), ...Object.values(facts.models), ...Object.values(facts.github)];
   return all.filter((f) => f.error?.includes(needle)).length;
+}
+function inOrder(record2, order) {
+  const out = {};
+  for (const key of order.map((k) => k.trim())) if (key in record2 && !(key in out)) out[key] = record2[key];
+  for (const key of Object.keys(record2).sort()) if (!(key in out)) out[key] = record2[key];
+  return out;
 }
 function pool(n) {
   let active = 0;
@@ -20168,13 +20177,15 @@ function remoteQuery(snapshot, config2) {
     }
   }
   const subject = snapshot.source === "huggingface" ? snapshot.location.replace(/^hf:/, "") : void 0;
+  const release = config2.huggingface && HUB_ID.test(config2.huggingface) && config2.huggingface !== subject ? config2.huggingface : void 0;
   return {
     datasets: [...datasets].slice(0, 50),
     evalDatasets: [...evalDatasets].slice(0, 50),
     models: [...hubModels].filter((m) => m !== subject).slice(0, 20),
     baseModels: [...baseModels].slice(0, 10),
     githubRepos: [...repos].slice(0, 20).map(([repo, component]) => ({ repo, component })),
-    ...subject ? { subject } : {}
+    ...subject ? { subject } : {},
+    ...release ? { release } : {}
   };
 }
 
