@@ -35,11 +35,10 @@ describe('assess', () => {
       },
     }));
     const byPath = Object.fromEntries(report.models.map((m) => [m.path, m]));
-    expect(Object.keys(byPath).sort()).toEqual(['.', 'large', 'small']);
+    expect(Object.keys(byPath).sort()).toEqual(['large', 'small']);
     expect(byPath['small']?.name).toBe('acme-small');
     expect(byPath['small']?.components.weights).toMatchObject({ status: 'open', license: 'Apache-2.0' });
     expect(byPath['large']?.components.weights.status).toBe('restricted');
-    expect(byPath['.']?.components.weights.status).toBe('missing');
   });
 
   const twoModels = {
@@ -51,15 +50,15 @@ describe('assess', () => {
     'large/model.safetensors': { size: 9e9 },
   };
 
-  // Known bug: the root is always a model, so a repository of models in folders gets a
-  // phantom "closed" model at '.', and `require: open-weights` can never be met (exit 1).
-  test.failing('a root with neither a model card nor weights is not a model when folders hold the models [known bug]', () => {
+  // The root README of a repository of models in folders is not a model of its own, so
+  // `require: open-weights` can be met by the folders' models.
+  test('a root with neither a model card nor weights is not a model when folders hold the models', () => {
     const report = run(snapshot({ files: twoModels }), config({ require: 'open-weights' }));
     expect(report.models.map((m) => m.path)).toEqual(['large', 'small']);
     expect(report.models.every((m) => m.requirement?.met)).toBe(true);
   });
 
-  test('workaround for the above: config `models` lists the folders', () => {
+  test('config `models` lists the folders', () => {
     const report = run(snapshot({ files: twoModels }), config({ require: 'open-weights', models: ['small', 'large'] }));
     expect(report.models.map((m) => [m.path, m.requirement?.met])).toEqual([['small', true], ['large', true]]);
   });

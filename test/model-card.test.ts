@@ -61,9 +61,9 @@ describe('placeholders document nothing', () => {
     expect(sections.map((s) => s.documented)).toEqual([false, false, false]);
   });
 
-  // Known bug: the Hub template's field lines keep their labels after the placeholder is
-  // removed, so "- **Developed by:** [More Information Needed]" reads as documentation.
-  test.failing('field lines whose values are all placeholders document nothing [known bug]', () => {
+  // The Hub template's field lines keep their labels after the placeholder is removed:
+  // "- **Developed by:** [More Information Needed]" must not read as documentation.
+  test('field lines whose values are all placeholders document nothing', () => {
     expect(isDocumented('- **Developed by:** [More Information Needed]\n- **Model type:** [More Information Needed]')).toBe(false);
   });
 
@@ -71,7 +71,7 @@ describe('placeholders document nothing', () => {
     expect(isDocumented('- **Developed by:** Acme Lab\n- **Model type:** [More Information Needed]')).toBe(true);
   });
 
-  test.failing("the Hub's default card has no documented section [known bug: field lines]", () => {
+  test("the Hub's default card has no documented section", () => {
     const text = readFileSync(new URL('./fixtures/cards/hub-template.md', import.meta.url), 'utf8');
     const { card } = parseModelCard('README.md', text);
     expect(card.sections.filter((s) => s.documented).map((s) => s.heading)).toEqual([]);

@@ -67,7 +67,7 @@ function assessModel(ev: ModelEvidence, requirement: Requirement | undefined): M
   });
   const softwareLicensed = COMPONENT_IDS.filter((id) => COMPONENTS[id].kind === 'data' && statuses[id] === 'open' && family(id) === 'osi');
   const mofWarnings = softwareLicensed.length === 0 ? [] : [
-    `${capitalise(joinPhrases(softwareLicensed.map((id) => COMPONENTS[id].phrase)))} ${softwareLicensed.length === 1 ? 'is' : 'are'} under a software license (${[...new Set(softwareLicensed.map((id) => components[id].license))].join(', ')}); MOF accepts it but prefers a data license such as CDLA-Permissive-2.0 or CC-BY-4.0`,
+    `A software license (${[...new Set(softwareLicensed.map((id) => components[id].license))].join(', ')}) covers ${joinPhrases(softwareLicensed.map((id) => COMPONENTS[id].phrase))}: MOF accepts it but prefers a data license such as CDLA-Permissive-2.0 or CC-BY-4.0`,
   ];
   const mof = evaluateMof(statuses, mofWarnings);
   const osaiIndex = evaluateOsaiIndex({
@@ -273,8 +273,4 @@ function dedupeProblems(problems: Problem[]): Problem[] {
     seen.add(key);
     return true;
   });
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

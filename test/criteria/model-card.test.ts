@@ -58,7 +58,6 @@ const cases: Case[] = [
     files: { 'README.md': HUB_TEMPLATE },
     status: 'mentioned',
     messageId: 'modelCardTemplate',
-    bug: 'field lines like "- **Developed by:** [More Information Needed]" make sections documented, and topic words are matched in headings and HTML comments',
   },
   {
     name: 'a long card that leaves out the standard topics is incomplete',

@@ -74,7 +74,6 @@ const cases: Case[] = [
     skipped: [{ path: 'LICENSE', reason: 'too-large' }],
     status: 'unknown',
     messageId: 'weightsInRepo',
-    bug: 'an unread LICENSE (LicenseRef-unread) is judged like unrecognised terms: restricted, and the headline claims restricted terms or a gate',
   },
   {
     name: 'a Hub model link is a mention, never availability',

@@ -1,6 +1,7 @@
 // `model-card`: a card documenting use, limits, training and evaluation. A card that holds
 // only the template's placeholders is a mention of a card, not documentation; a card that
 // leaves out most of the four topics is incomplete (reported as mentioned, with what is missing).
+import { prose } from '../evidence/model-card.js';
 import type { ModelCard } from '../evidence/types.js';
 import { joinPhrases } from '../frameworks/ladder.js';
 import { cardLicense, declared, judgeLicense, mentioned, missing, notApplicable } from './shared.js';
@@ -33,7 +34,11 @@ export const CARD_TOPICS: { topic: string; heading: RegExp; text: RegExp }[] = [
 export function cardTopics(card: ModelCard): { covered: string[]; uncovered: string[] } {
   const covered: string[] = [];
   const uncovered: string[] = [];
-  const body = card.body.replace(/\[more information needed\]/gi, '');
+  // Topic words count in prose only: not in template comments, headings or empty fields.
+  const body = card.body
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/^\s{0,3}#{1,6}\s.*$/gm, '')
+    .replace(/^.*\[more information needed\].*$/gim, '');
   for (const t of CARD_TOPICS) {
     const byHeading = card.sections.some((s) => s.documented && t.heading.test(s.heading));
     (byHeading || t.text.test(body) ? covered : uncovered).push(t.topic);
@@ -49,9 +54,9 @@ export const modelCard: Criterion = {
     const card = ev.card;
     if (!card) return declared(ev, 'model-card') ?? missing();
     const documented = card.sections.filter((s) => s.documented);
-    const prose = card.body.replace(/\[more information needed\]/gi, '').replace(/<!--[\s\S]*?-->/g, '').replace(/\s+/g, ' ').trim().length;
+    const text = prose(card.body).length;
     const evidence = [{ kind: 'file' as const, path: card.path }];
-    if (documented.length < 2 && prose < 600) return mentioned('modelCardTemplate', evidence, { path: card.path });
+    if (documented.length < 2 && text < 600) return mentioned('modelCardTemplate', evidence, { path: card.path });
     const { covered, uncovered } = cardTopics(card);
     if (covered.length >= 3) {
       return judgeLicense('model-card', cardLicense(ev), 'modelCardPresent', { path: card.path, sections: documented.length, frontMatter: card.frontMatter !== null, missingTopics: uncovered.join(', ') }, evidence);

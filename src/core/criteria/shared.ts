@@ -3,7 +3,7 @@
 // ("no evidence of this sort"), so a criterion reads as an ordered list of evidence sources.
 import { COMPONENTS, type ComponentId, type ComponentKind } from '../catalog.js';
 import type { ModelEvidence } from '../evidence/gather.js';
-import { governingLicense, isOpenFor } from '../evidence/licenses.js';
+import { governingLicense, isOpenFor, UNREAD_LICENSE } from '../evidence/licenses.js';
 import type { Evidence, LicenseFact, Link } from '../evidence/types.js';
 import type { MessageData, Verdict } from './types.js';
 
@@ -63,6 +63,10 @@ export function judgeLicense(
 ): Verdict {
   const kind = COMPONENTS[id].kind;
   if (!fact) return { status: 'unlicensed', messageId, data: { ...data, licenseState: 'none' }, license: null, evidence };
+  // A LICENSE that could not be read (too large, an LFS pointer) is neither open nor restricted.
+  if (fact.id === UNREAD_LICENSE) {
+    return { status: 'unknown', messageId, data: { ...data, licenseState: 'unread', licensePath: fact.evidence.path ?? null }, license: null, evidence: [...evidence, licenseEvidence(fact)] };
+  }
   const all = [...evidence, licenseEvidence(fact)];
   const open = isOpenFor(fact.family, kind, fact.id);
   if (open === true) return { status: 'open', messageId, data: { ...data, licenseState: 'open', license: fact.id }, license: fact.id, evidence: all };
@@ -129,8 +133,16 @@ export function cardLinesMatching(ev: ModelEvidence, re: RegExp, limit = 3): Evi
   if (!card) return [];
   const out: Evidence[] = [];
   const lines = card.body.split('\n');
+  let comment = false;
   for (let i = 0; i < lines.length && out.length < limit; i++) {
     const l = lines[i] ?? '';
+    // Template comments and empty template fields say nothing about this model.
+    if (l.includes('<!--')) comment = !l.includes('-->', l.indexOf('<!--'));
+    else if (comment) {
+      if (l.includes('-->')) comment = false;
+      continue;
+    }
+    if (l.includes('<!--') || /\[more information needed\]/i.test(l)) continue;
     if (l.length < 5000 && re.test(l)) out.push({ kind: 'card-section', path: card.path, line: card.bodyLine + i, note: l.trim().slice(0, 160) });
   }
   return out;

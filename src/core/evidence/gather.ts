@@ -51,13 +51,21 @@ export function gatherEvidence(snapshot: RepoSnapshot, config: Config): Gathered
     return parsed.card;
   };
 
-  const roots = modelRoots(snapshot, config, cardFor);
+  let roots = modelRoots(snapshot, config, cardFor);
   const owner = ownerOf(roots);
   const byRoot = new Map<string, SnapshotEntry[]>(roots.map((r) => [r.path, []]));
   for (const e of snapshot.entries) byRoot.get(owner(e.path))?.push(e);
+  // Models in folders and a root that is only the repository's README: the root is not a
+  // model of its own, and what it holds (shared code, configs) is shared by every model.
+  const shared = byRoot.get('.') ?? [];
+  const rootIsModel = !config.models?.length && roots.length > 1 ? rootLooksLikeModel(shared, cardFor) : true;
+  if (!rootIsModel) {
+    roots = roots.filter((r) => r.path !== '.');
+    for (const r of roots) byRoot.set(r.path, [...shared, ...(byRoot.get(r.path) ?? [])]);
+  }
 
   const models = roots.map(({ path: root, name }) => {
-    const entries = byRoot.get(root) ?? [];
+    const entries = (byRoot.get(root) ?? []).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const prefix = root === '.' ? '' : root + '/';
     const cardPath = pickCard(entries, prefix);
     const card = cardPath ? cardFor(cardPath) : null;
@@ -146,6 +154,14 @@ function modelRoots(
     }
   }
   return [...roots].sort((a, b) => (a === '.' ? -1 : b === '.' ? 1 : a.localeCompare(b))).map((path) => ({ path }));
+}
+
+/** The root holds a model itself: weights, or a README that is a model card. */
+function rootLooksLikeModel(entries: SnapshotEntry[], cardFor: (path: string) => ModelCard | null): boolean {
+  if (entries.some((e) => !e.path.includes('/') && weightFormat(e.path) && (e.size >= 1024 || e.kind === 'lfs'))) return true;
+  const card = pickCard(entries, '');
+  const parsed = card ? cardFor(card) : null;
+  return parsed !== null && looksLikeModelCard(parsed);
 }
 
 function ancestorsOf(dir: string): string[] {

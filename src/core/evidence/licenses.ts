@@ -289,12 +289,20 @@ export function governingLicense(facts: LicenseFact[], path: string, kind?: Comp
   let best: LicenseFact | null = null;
   for (const f of pool) {
     if (depth(f.scope) !== nearest) continue;
-    if (!best || better(f, best)) best = f;
+    if (!best || better(f, best, kind)) best = f;
   }
   return best;
 }
 
-function better(a: LicenseFact, b: LicenseFact): boolean {
+function better(a: LicenseFact, b: LicenseFact, kind?: ComponentKind): boolean {
+  // A card saying CC-BY-4.0 beside an MIT LICENSE: the data license is meant for the model,
+  // the software license for the code. Both are open, so preferring the fitting one for code
+  // can never turn a restriction into an open verdict.
+  if (kind === 'code') {
+    const fitA = a.family === 'osi' && b.family === 'open-data';
+    const fitB = b.family === 'osi' && a.family === 'open-data';
+    if (fitA || fitB) return fitA;
+  }
   const ra = RESTRICTIVENESS[a.family];
   const rb = RESTRICTIVENESS[b.family];
   if (ra !== rb) return ra > rb;

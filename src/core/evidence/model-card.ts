@@ -30,9 +30,13 @@ export function normaliseHeading(raw: string): string {
 }
 
 /** Whether a section body documents anything beyond the template placeholder. */
+/** A template field left empty: `- **Developed by:** [More Information Needed]`. */
+const PLACEHOLDER_FIELD_RE = /^\s*[-*]?\s*(\*\*|__)?[^:\n]{1,80}?:?(\*\*|__)?:?\s*\[more information needed\]\s*$/gim;
+
 export function isDocumented(body: string): boolean {
   const stripped = body
     .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(PLACEHOLDER_FIELD_RE, '')
     .replace(PLACEHOLDER_RE, '')
     .split('\n')
     .filter((l) => !/^\s{0,3}#{1,6}\s/.test(l))
@@ -71,13 +75,11 @@ export function parseModelCard(path: string, text: string): ParsedCard {
     }
   }
   const sections = parseSections(body, bodyLine);
+  // Links are extracted in line order, so a cursor finds each line's section in linear time.
+  let cursor = -1;
   const sectionAt = (line: number): string => {
-    let current = '';
-    for (const s of sections) {
-      if (s.line > line) break;
-      current = s.heading;
-    }
-    return current;
+    while (cursor + 1 < sections.length && sections[cursor + 1]!.line <= line) cursor++;
+    return cursor >= 0 ? sections[cursor]!.heading : '';
   };
   const links = extractLinks(body, path, bodyLine, sectionAt);
   return { card: { path, frontMatter, fieldLines, bodyLine, body, sections, links }, problems };
@@ -100,7 +102,7 @@ export function parseSections(body: string, firstLine: number): CardSection[] {
     const h = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
     if (h?.[1] && h[2] !== undefined) heads.push({ heading: normaliseHeading(h[2]), level: h[1].length, index: i });
   }
-  return heads.map((h, k) => {
+  const sections = heads.map((h, k) => {
     let end = lines.length;
     for (let j = k + 1; j < heads.length; j++) {
       const next = heads[j];
@@ -113,6 +115,36 @@ export function parseSections(body: string, firstLine: number): CardSection[] {
     const ownEnd = heads[k + 1] && heads[k + 1]!.index < end ? heads[k + 1]!.index : end;
     const ownBody = lines.slice(h.index + 1, ownEnd).join('\n');
     return { heading: h.heading, level: h.level, line: firstLine + h.index, body: sectionBody, ownBody, documented: isDocumented(sectionBody) };
+  });
+  return templateAware(sections, body);
+}
+
+/** Prose left in a text once comments, placeholders, headings and markup are removed. */
+export function prose(text: string): string {
+  return text
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(PLACEHOLDER_FIELD_RE, '')
+    .replace(PLACEHOLDER_RE, '')
+    .replace(/^\s{0,3}#{1,6}\s.*$/gm, '')
+    .replace(/[\s\-*_:|>`#]+/g, ' ')
+    .trim();
+}
+
+/**
+ * A card that is mostly the Hub's template (placeholders in most sections) keeps a few stock
+ * sentences ("Use the code below to get started"); there, a section documents something only
+ * when it holds a real paragraph of its own or a sub-section does.
+ */
+function templateAware(sections: CardSection[], body: string): CardSection[] {
+  const placeholders = body.match(PLACEHOLDER_RE)?.length ?? 0;
+  const leafs = sections.filter((s) => s.body.length === s.ownBody.length);
+  const emptyLeafs = leafs.filter((s) => !isDocumented(s.ownBody)).length;
+  if (placeholders < 5 || emptyLeafs * 2 < leafs.length) return sections;
+  const own = sections.map((s) => prose(s.ownBody).length >= 200 || /```|\|.*\|/.test(s.ownBody));
+  return sections.map((s, i) => {
+    let documented = own[i]!;
+    for (let j = i + 1; !documented && j < sections.length && sections[j]!.level > s.level; j++) documented = own[j]!;
+    return { ...s, documented };
   });
 }
 

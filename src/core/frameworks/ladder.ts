@@ -20,7 +20,8 @@ export function evaluateLadder(statuses: Statuses): LadderVerdict {
   const w = statuses['weights'];
   let level: LadderLevel;
   let missing: ComponentId[];
-  if (w === 'open' || w === 'not-applicable') {
+  // Weights marked not-applicable publish no weights: no rung of the ladder (OSAID agrees).
+  if (w === 'open') {
     missing = RECIPE.filter((id) => statuses[id] !== 'open' && statuses[id] !== 'not-applicable');
     level = missing.length === 0 ? 'open-source' : 'open-weights';
   } else if (w === 'restricted' || w === 'unlicensed') {
@@ -62,6 +63,7 @@ export function headline(level: LadderLevel, missing: ComponentId[], statuses: S
     const st = statuses['weights'];
     if (st === 'mentioned') return `${title}: the weights are mentioned but not published here`;
     if (st === 'unknown') return `${title}: the weights could not be checked`;
+    if (st === 'not-applicable') return `${title}: weights are marked not applicable, so there is nothing to run or rebuild`;
     return `${title}: no weights are published`;
   }
   const groups = new Map<Status, ComponentId[]>();

@@ -32,6 +32,8 @@ function underLicense(d: MessageData): string {
       return `under terms that could not be recognised (${str(d['license'])})`;
     case 'none':
       return 'with no license covering it';
+    case 'unread':
+      return `under a license file that could not be read (${str(d['licensePath'], 'LICENSE')}), so its terms could not be checked`;
     default:
       return '';
   }
