@@ -11,6 +11,7 @@ import type { Report } from '../core/report.js';
 import { applyIgnore } from '../core/snapshot-ignore.js';
 import type { RepoSnapshot } from '../core/snapshot.js';
 import { readGithubSnapshot } from '../sources/github-snapshot.js';
+import { enrichSnapshot } from '../sources/hub/online.js';
 import { decide, type Verdict } from './conclusion.js';
 import { loadConfig } from './config.js';
 import {
@@ -87,11 +88,15 @@ export async function evaluate(context: AnyContext, svc: Services, plan: Evaluat
     }
     const config = loaded.config;
 
-    // 5. Assess head (and base), compare, decide.
-    const snapshot = applyIgnore(head, config.ignore);
+    // 5. Verify what the cards name on the Hub and GitHub (never for a private repository
+    //    unless its config allows it), then assess head (and base), compare, decide.
+    const [snapshot, baseSnapshot] = await Promise.all([
+      enrich(context, svc, config, applyIgnore(head, config.ignore)),
+      base ? enrich(context, svc, config, applyIgnore(base, config.ignore)) : Promise.resolve(null),
+    ]);
     const options = { version: svc.version };
     const report = assess(snapshot, config, options);
-    const baseReport = base ? assess(applyIgnore(base, config.ignore), config, options) : null;
+    const baseReport = baseSnapshot ? assess(baseSnapshot, config, options) : null;
     const delta = plan.baseSha ? computeDelta(baseReport, report) : null;
     const verdict = decide(report, config, delta);
     const output = renderCheckRun(report, {
@@ -150,5 +155,16 @@ export async function assessOnly(context: AnyContext, svc: Services, repo: RepoR
   const head = await readGithubSnapshot(context.octokit, { ...repo, sha });
   if (!hasModelSignal(head)) return null;
   const { config } = await loadConfig(context, repo, null);
-  return assess(applyIgnore(head, config.ignore), config, { version: svc.version });
+  return assess(await enrich(context, svc, config, applyIgnore(head, config.ignore)), config, { version: svc.version });
+}
+
+/** Online facts for a snapshot; the installation token serves the GitHub lookups. */
+function enrich(context: AnyContext, svc: Services, config: Config, snapshot: RepoSnapshot): Promise<RepoSnapshot> {
+  if (!svc.online.enabled) return Promise.resolve(snapshot);
+  const repository = (context.payload as { repository?: { private?: boolean } }).repository;
+  return enrichSnapshot(snapshot, config, {
+    privateRepo: repository?.private === true,
+    githubRequest: (route, params) => context.octokit.request(route, params) as Promise<{ status: number; data: unknown }>,
+    ...svc.online.hub,
+  });
 }

@@ -2,6 +2,7 @@
 // bookkeeping that keeps webhook traffic orderly (see runtime.ts).
 import type { Context, Probot } from 'probot';
 import { DEFAULT_DOCS_BASE_URL } from '../core/render/links.js';
+import { hubOptionsFromEnv, type ResolveOptions } from '../sources/hub/resolve.js';
 import { AppIdentity } from './identity.js';
 import { BoundedSet, Generations, KeyedQueue } from './runtime.js';
 import { VERSION } from './version.js';
@@ -16,6 +17,8 @@ export interface Services {
   refused: BoundedSet;
   docsBaseUrl: string;
   version: string;
+  /** Hugging Face Hub / GitHub lookups: off with TRULY_OPEN_OFFLINE=true; HF_ENDPOINT and HF_TOKEN apply. */
+  online: { enabled: boolean; hub: Pick<ResolveOptions, 'hfEndpoint' | 'hfToken'> };
 }
 
 export function createServices(app: Probot, env: NodeJS.ProcessEnv = process.env): Services {
@@ -27,6 +30,7 @@ export function createServices(app: Probot, env: NodeJS.ProcessEnv = process.env
     refused: new BoundedSet(5000),
     docsBaseUrl: env.DOCS_BASE_URL || DEFAULT_DOCS_BASE_URL,
     version: VERSION,
+    online: { enabled: env.TRULY_OPEN_OFFLINE !== 'true', hub: hubOptionsFromEnv(env) },
   };
 }
 
