@@ -16642,11 +16642,16 @@ function governingLicense(facts, path2, kind) {
   let best = null;
   for (const f of pool2) {
     if (depth(f.scope) !== nearest) continue;
-    if (!best || better(f, best)) best = f;
+    if (!best || better(f, best, kind)) best = f;
   }
   return best;
 }
-function better(a, b) {
+function better(a, b, kind) {
+  if (kind === "code") {
+    const fitA = a.family === "osi" && b.family === "open-data";
+    const fitB = b.family === "osi" && a.family === "open-data";
+    if (fitA || fitB) return fitA;
+  }
   const ra = RESTRICTIVENESS[a.family];
   const rb = RESTRICTIVENESS[b.family];
   if (ra !== rb) return ra > rb;
@@ -16687,6 +16692,9 @@ function judgeFiles(ev, id, paths, messageId, data = {}, extra = []) {
 function judgeLicense(id, fact2, messageId, data, evidence) {
   const kind = COMPONENTS[id].kind;
   if (!fact2) return { status: "unlicensed", messageId, data: { ...data, licenseState: "none" }, license: null, evidence };
+  if (fact2.id === UNREAD_LICENSE) {
+    return { status: "unknown", messageId, data: { ...data, licenseState: "unread", licensePath: fact2.evidence.path ?? null }, license: null, evidence: [...evidence, licenseEvidence(fact2)] };
+  }
   const all = [...evidence, licenseEvidence(fact2)];
   const open2 = isOpenFor(fact2.family, kind, fact2.id);
   if (open2 === true) return { status: "open", messageId, data: { ...data, licenseState: "open", license: fact2.id }, license: fact2.id, evidence: all };
@@ -16734,8 +16742,15 @@ function cardLinesMatching(ev, re, limit = 3) {
   if (!card) return [];
   const out = [];
   const lines = card.body.split("\n");
+  let comment = false;
   for (let i = 0; i < lines.length && out.length < limit; i++) {
     const l = lines[i] ?? "";
+    if (l.includes("<!--")) comment = !l.includes("-->", l.indexOf("<!--"));
+    else if (comment) {
+      if (l.includes("-->")) comment = false;
+      continue;
+    }
+    if (l.includes("<!--") || /\[more information needed\]/i.test(l)) continue;
     if (l.length < 5e3 && re.test(l)) out.push({ kind: "card-section", path: card.path, line: card.bodyLine + i, note: l.trim().slice(0, 160) });
   }
   return out;
@@ -17048,8 +17063,9 @@ var MODEL_CARD_KEYS = [
 function normaliseHeading(raw) {
   return raw.replace(/\[optional\]/gi, " ").replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/<[^>]+>/g, " ").replace(/[`*_~]/g, "").replace(/&[a-z]+;/gi, " ").replace(/[^\p{L}\p{N}\s+-]/gu, " ").replace(/\s+/g, " ").trim().toLowerCase();
 }
+var PLACEHOLDER_FIELD_RE = /^\s*[-*]?\s*(\*\*|__)?[^:\n]{1,80}?:?(\*\*|__)?:?\s*\[more information needed\]\s*$/gim;
 function isDocumented(body) {
-  const stripped = body.replace(/<!--[\s\S]*?-->/g, "").replace(PLACEHOLDER_RE, "").split("\n").filter((l) => !/^\s{0,3}#{1,6}\s/.test(l)).join("\n").replace(/[\s\-*_:|>]+/g, "");
+  const stripped = body.replace(/<!--[\s\S]*?-->/g, "").replace(PLACEHOLDER_FIELD_RE, "").replace(PLACEHOLDER_RE, "").split("\n").filter((l) => !/^\s{0,3}#{1,6}\s/.test(l)).join("\n").replace(/[\s\-*_:|>]+/g, "");
   return stripped.length > 0;
 }
 function parseModelCard(path2, text) {
@@ -17077,13 +17093,10 @@ function parseModelCard(path2, text) {
     }
   }
   const sections = parseSections(body, bodyLine);
+  let cursor = -1;
   const sectionAt = (line) => {
-    let current = "";
-    for (const s of sections) {
-      if (s.line > line) break;
-      current = s.heading;
-    }
-    return current;
+    while (cursor + 1 < sections.length && sections[cursor + 1].line <= line) cursor++;
+    return cursor >= 0 ? sections[cursor].heading : "";
   };
   const links = extractLinks(body, path2, bodyLine, sectionAt);
   return { card: { path: path2, frontMatter, fieldLines, bodyLine, body, sections, links }, problems };
@@ -17104,7 +17117,7 @@ function parseSections(body, firstLine) {
     const h = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
     if (h?.[1] && h[2] !== void 0) heads.push({ heading: normaliseHeading(h[2]), level: h[1].length, index: i });
   }
-  return heads.map((h, k) => {
+  const sections = heads.map((h, k) => {
     let end = lines.length;
     for (let j = k + 1; j < heads.length; j++) {
       const next = heads[j];
@@ -17117,6 +17130,22 @@ function parseSections(body, firstLine) {
     const ownEnd = heads[k + 1] && heads[k + 1].index < end ? heads[k + 1].index : end;
     const ownBody = lines.slice(h.index + 1, ownEnd).join("\n");
     return { heading: h.heading, level: h.level, line: firstLine + h.index, body: sectionBody, ownBody, documented: isDocumented(sectionBody) };
+  });
+  return templateAware(sections, body);
+}
+function prose(text) {
+  return text.replace(/<!--[\s\S]*?-->/g, "").replace(PLACEHOLDER_FIELD_RE, "").replace(PLACEHOLDER_RE, "").replace(/^\s{0,3}#{1,6}\s.*$/gm, "").replace(/[\s\-*_:|>`#]+/g, " ").trim();
+}
+function templateAware(sections, body) {
+  const placeholders = body.match(PLACEHOLDER_RE)?.length ?? 0;
+  const leafs = sections.filter((s) => s.body.length === s.ownBody.length);
+  const emptyLeafs = leafs.filter((s) => !isDocumented(s.ownBody)).length;
+  if (placeholders < 5 || emptyLeafs * 2 < leafs.length) return sections;
+  const own = sections.map((s) => prose(s.ownBody).length >= 200 || /```|\|.*\|/.test(s.ownBody));
+  return sections.map((s, i) => {
+    let documented = own[i];
+    for (let j = i + 1; !documented && j < sections.length && sections[j].level > s.level; j++) documented = own[j];
+    return { ...s, documented };
   });
 }
 function looksLikeModelCard(card) {
@@ -17508,7 +17537,7 @@ function evaluateLadder(statuses) {
   const w = statuses["weights"];
   let level;
   let missing2;
-  if (w === "open" || w === "not-applicable") {
+  if (w === "open") {
     missing2 = RECIPE.filter((id) => statuses[id] !== "open" && statuses[id] !== "not-applicable");
     level = missing2.length === 0 ? "open-source" : "open-weights";
   } else if (w === "restricted" || w === "unlicensed") {
@@ -17545,6 +17574,7 @@ function headline(level, missing2, statuses) {
     const st = statuses["weights"];
     if (st === "mentioned") return `${title}: the weights are mentioned but not published here`;
     if (st === "unknown") return `${title}: the weights could not be checked`;
+    if (st === "not-applicable") return `${title}: weights are marked not applicable, so there is nothing to run or rebuild`;
     return `${title}: no weights are published`;
   }
   const groups = /* @__PURE__ */ new Map();
@@ -17592,7 +17622,7 @@ var CARD_TOPICS = [
 function cardTopics(card) {
   const covered = [];
   const uncovered = [];
-  const body = card.body.replace(/\[more information needed\]/gi, "");
+  const body = card.body.replace(/<!--[\s\S]*?-->/g, "").replace(/^\s{0,3}#{1,6}\s.*$/gm, "").replace(/^.*\[more information needed\].*$/gim, "");
   for (const t of CARD_TOPICS) {
     const byHeading = card.sections.some((s) => s.documented && t.heading.test(s.heading));
     (byHeading || t.text.test(body) ? covered : uncovered).push(t.topic);
@@ -17607,9 +17637,9 @@ var modelCard = {
     const card = ev.card;
     if (!card) return declared(ev, "model-card") ?? missing();
     const documented = card.sections.filter((s) => s.documented);
-    const prose = card.body.replace(/\[more information needed\]/gi, "").replace(/<!--[\s\S]*?-->/g, "").replace(/\s+/g, " ").trim().length;
+    const text = prose(card.body).length;
     const evidence = [{ kind: "file", path: card.path }];
-    if (documented.length < 2 && prose < 600) return mentioned("modelCardTemplate", evidence, { path: card.path });
+    if (documented.length < 2 && text < 600) return mentioned("modelCardTemplate", evidence, { path: card.path });
     const { covered, uncovered } = cardTopics(card);
     if (covered.length >= 3) {
       return judgeLicense("model-card", cardLicense(ev), "modelCardPresent", { path: card.path, sections: documented.length, frontMatter: card.frontMatter !== null, missingTopics: uncovered.join(", ") }, evidence);
@@ -18171,12 +18201,18 @@ function gatherEvidence(snapshot, config2) {
     cards.set(path2, parsed.card);
     return parsed.card;
   };
-  const roots = modelRoots(snapshot, config2, cardFor);
+  let roots = modelRoots(snapshot, config2, cardFor);
   const owner = ownerOf(roots);
   const byRoot = new Map(roots.map((r) => [r.path, []]));
   for (const e of snapshot.entries) byRoot.get(owner(e.path))?.push(e);
+  const shared = byRoot.get(".") ?? [];
+  const rootIsModel = !config2.models?.length && roots.length > 1 ? rootLooksLikeModel(shared, cardFor) : true;
+  if (!rootIsModel) {
+    roots = roots.filter((r) => r.path !== ".");
+    for (const r of roots) byRoot.set(r.path, [...shared, ...byRoot.get(r.path) ?? []]);
+  }
   const models = roots.map(({ path: root, name }) => {
-    const entries = byRoot.get(root) ?? [];
+    const entries = (byRoot.get(root) ?? []).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
     const prefix = root === "." ? "" : root + "/";
     const cardPath2 = pickCard(entries, prefix);
     const card = cardPath2 ? cardFor(cardPath2) : null;
@@ -18253,6 +18289,12 @@ function modelRoots(snapshot, config2, cardFor) {
     }
   }
   return [...roots].sort((a, b) => a === "." ? -1 : b === "." ? 1 : a.localeCompare(b)).map((path2) => ({ path: path2 }));
+}
+function rootLooksLikeModel(entries, cardFor) {
+  if (entries.some((e) => !e.path.includes("/") && weightFormat(e.path) && (e.size >= 1024 || e.kind === "lfs"))) return true;
+  const card = pickCard(entries, "");
+  const parsed = card ? cardFor(card) : null;
+  return parsed !== null && looksLikeModelCard(parsed);
 }
 function ancestorsOf(dir) {
   const parts = dir.split("/");
@@ -18412,6 +18454,8 @@ function underLicense(d) {
       return `under terms that could not be recognised (${str2(d["license"])})`;
     case "none":
       return "with no license covering it";
+    case "unread":
+      return `under a license file that could not be read (${str2(d["licensePath"], "LICENSE")}), so its terms could not be checked`;
     default:
       return "";
   }
@@ -18534,7 +18578,7 @@ function assessModel(ev, requirement) {
   });
   const softwareLicensed = COMPONENT_IDS.filter((id) => COMPONENTS[id].kind === "data" && statuses[id] === "open" && family(id) === "osi");
   const mofWarnings = softwareLicensed.length === 0 ? [] : [
-    `${capitalise(joinPhrases(softwareLicensed.map((id) => COMPONENTS[id].phrase)))} ${softwareLicensed.length === 1 ? "is" : "are"} under a software license (${[...new Set(softwareLicensed.map((id) => components[id].license))].join(", ")}); MOF accepts it but prefers a data license such as CDLA-Permissive-2.0 or CC-BY-4.0`
+    `A software license (${[...new Set(softwareLicensed.map((id) => components[id].license))].join(", ")}) covers ${joinPhrases(softwareLicensed.map((id) => COMPONENTS[id].phrase))}: MOF accepts it but prefers a data license such as CDLA-Permissive-2.0 or CC-BY-4.0`
   ];
   const mof = evaluateMof(statuses, mofWarnings);
   const osaiIndex = evaluateOsaiIndex({
@@ -18709,9 +18753,6 @@ function dedupeProblems(problems) {
     seen.add(key);
     return true;
   });
-}
-function capitalise(s) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 // src/core/render/symbols.ts
