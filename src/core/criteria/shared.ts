@@ -208,7 +208,7 @@ export function libraryName(ev: ModelEvidence): string | null {
 
 /** Links of given kinds whose section or line context matches. */
 const CREDIT_SECTION = /\b(acknowledg\w*|thanks|credits?|related|references?|citation|cite|inspiration|community|contributors?|license)\b/;
-const CREDIT_LINE = /\b(thanks?|thank you|inspired by|based on|builds? on|built on|similar to|borrow\w*|adapted from|powered by)\b/i;
+const CREDIT_LINE = /\b(thanks?|thank you|inspired by|based on|builds? on|built on|similar to|borrow\w*|adapted from|powered by|related|alternatives?|see also)\b/i;
 
 /** Links of given kinds tied to a topic by their line or section; credits and references are not claims. */
 export function linksWhere(ev: ModelEvidence, kinds: Link['kind'][], context: RegExp): Link[] {
