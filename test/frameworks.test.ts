@@ -169,7 +169,7 @@ describe('truly-open ladder', () => {
 
   test.each<[Status, string]>([
     ['missing', 'Closed: no weights are published'],
-    ['mentioned', 'Closed: the weights are mentioned but not published here'],
+    ['mentioned', 'Closed: the weights are mentioned or linked, but not shown to be published'],
     ['unknown', 'Closed: the weights could not be checked'],
   ])('%s weights -> closed', (w, text) => {
     expect(evaluateLadder(statuses(RECIPE, { weights: w }))).toEqual({ level: 'closed', missing: ['weights'], headline: text });

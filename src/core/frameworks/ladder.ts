@@ -61,7 +61,7 @@ export function headline(level: LadderLevel, missing: ComponentId[], statuses: S
   }
   if (level === 'closed') {
     const st = statuses['weights'];
-    if (st === 'mentioned') return `${title}: the weights are mentioned but not published here`;
+    if (st === 'mentioned') return `${title}: the weights are mentioned or linked, but not shown to be published`;
     if (st === 'unknown') return `${title}: the weights could not be checked`;
     if (st === 'not-applicable') return `${title}: weights are marked not applicable, so there is nothing to run or rebuild`;
     return `${title}: no weights are published`;

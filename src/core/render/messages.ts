@@ -109,7 +109,8 @@ const TEMPLATES: Record<string, Template> = {
   evalDataListed: (d) => `model-index names ${plural(d['count'], 'evaluation dataset')} (${str(d['names'])}), not verified`,
   evalDataLinked: (d) => `${plural(d['count'], 'evaluation dataset link')}, not verified`,
 
-  supportFiles: (d) => `${plural(d['tokenizer'], 'tokenizer file')} and ${plural(d['environment'], 'environment file')} ${underLicense(d)}`,
+  supportFiles: (d) =>
+    `${[Number(d['tokenizer']) > 0 ? plural(d['tokenizer'], 'tokenizer file') : '', Number(d['environment']) > 0 ? plural(d['environment'], 'environment file') : ''].filter(Boolean).join(' and ')} ${underLicense(d)}`,
 
   checkpointsInRepo: (d) => `${plural(d['count'], 'checkpoint')} in the repository ${underLicense(d)}`,
   checkpointsOnHub: (d) => `${plural(d['count'], 'checkpoint revision')} on the Hub ${underLicense(d)}`,
