@@ -19,7 +19,8 @@ const LIB = path.join(ROOT, 'lib');
 const CLI = path.join(ROOT, 'bin', 'truly-open.js');
 const RSS_PRELOAD = pathToFileURL(path.join(ROOT, 'bench', 'maxrss.mjs')).href;
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
-const DIR = process.env.BENCH_DIR ?? path.join(os.tmpdir(), `truly-open-bench-${ENTRIES}-v1`);
+// v2: the tree has the `.gitattributes` every LFS repository needs (v1 had pointers without one).
+const DIR = process.env.BENCH_DIR ?? path.join(os.tmpdir(), `truly-open-bench-${ENTRIES}-v2`);
 
 const TARGETS = { engineMs: 300, cliVsFind: 3, cliRssMb: 300 };
 const LOAD_AT_START = os.loadavg()[0];
@@ -83,6 +84,16 @@ function card() {
   return sections.join('\n');
 }
 
+// What `git lfs track` and the Hugging Face Hub write: LFS pointers only exist in a checkout
+// because a `.gitattributes` routes those paths through the LFS filter.
+const GITATTRIBUTES = [
+  ...['7z', 'arrow', 'bin', 'ckpt', 'gguf', 'gz', 'h5', 'joblib', 'msgpack', 'npy', 'npz', 'onnx', 'parquet', 'pickle', 'pkl', 'pt', 'pth', 'safetensors', 'tar', 'tflite', 'zip', 'zst']
+    .map((ext) => `*.${ext} filter=lfs diff=lfs merge=lfs -text`),
+  '*tfevents* filter=lfs diff=lfs merge=lfs -text',
+  'tokenizer.json filter=lfs diff=lfs merge=lfs -text',
+  '',
+].join('\n');
+
 const DATA_CARD = [
   '---',
   'license: cc-by-4.0',
@@ -108,6 +119,7 @@ function syntheticEntries(total) {
     out.push({ path: p, size, kind: 'lfs', lfs: { oid, size } });
   };
 
+  addText('.gitattributes', GITATTRIBUTES);
   addText('README.md', card());
   addText('LICENSE', LICENSE_TEXT);
   addText('config.json', JSON.stringify({ model_type: 'llama', hidden_size: 4096, num_hidden_layers: 32, vocab_size: 32000 }, null, 2));

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LFS_VERSION_LINE, TEXT_SIZE_CAP, type RepoSnapshot } from '../src/core/snapshot.js';
-import { SnapshotError, readHeadRevision, readLocalSnapshot } from '../src/sources/local-snapshot.js';
+import { LFS_DEFERRED_READ_MAX, SnapshotError, readHeadRevision, readLocalSnapshot } from '../src/sources/local-snapshot.js';
 
 const tempDirs: string[] = [];
 
@@ -206,6 +206,60 @@ describe('readLocalSnapshot: LFS pointers', () => {
     expect(entry(snapshot, 'config.json')).toMatchObject({ kind: 'lfs', size: 77 });
     expect(snapshot.texts['config.json']).toBeUndefined();
     expect(entry(snapshot, 'big.bin')).toEqual({ path: 'big.bin', size: 2000, kind: 'file' });
+  });
+});
+
+describe('readLocalSnapshot: LFS paths named by .gitattributes', () => {
+  const ATTRIBUTES = '*.parquet filter=lfs diff=lfs merge=lfs -text\n*.safetensors filter=lfs diff=lfs merge=lfs -text\n*.csv filter=lfs\n';
+
+  test('with few tracked files every pointer is still opened: real sizes, real kinds', async () => {
+    const root = build({
+      '.gitattributes': ATTRIBUTES,
+      'model.safetensors': pointer(5_000_000_000),
+      'data/a.parquet': pointer(300_000_000),
+      'data/pulled.csv': 'id,text\n1,already fetched by git lfs pull\n', // tracked, but the real object
+      'data/bad.parquet': `${LFS_VERSION_LINE}\nsize 1\n`,
+      'data/local/.gitattributes': '*.csv -filter\n',
+      'data/local/notes.csv': pointer(42), // not tracked here: judged by its content as before
+    });
+    const snapshot = await readLocalSnapshot(root);
+    expect(entry(snapshot, 'model.safetensors')).toMatchObject({ kind: 'lfs', size: 5_000_000_000 });
+    expect(entry(snapshot, 'data/a.parquet')).toMatchObject({ kind: 'lfs', size: 300_000_000, lfs: { oid: OID, size: 300_000_000 } });
+    expect(entry(snapshot, 'data/pulled.csv')).toMatchObject({ kind: 'file', size: 'id,text\n1,already fetched by git lfs pull\n'.length });
+    expect(entry(snapshot, 'data/bad.parquet')?.kind).toBe('file');
+    expect(entry(snapshot, 'data/local/notes.csv')).toMatchObject({ kind: 'lfs', size: 42 });
+    expect(snapshot.skipped.map((s) => [s.path, s.reason])).toEqual([['data/bad.parquet', 'invalid-lfs']]);
+  });
+
+  test(`above ${LFS_DEFERRED_READ_MAX} tracked data files their pointers stay closed; weights and texts are still read`, async () => {
+    const files: Record<string, string> = {
+      '.gitattributes': ATTRIBUTES + '*.json filter=lfs\n',
+      'model-00001-of-00002.safetensors': pointer(4_900_000_000),
+      'sub/model.safetensors': pointer(1_000_000_000),
+      'config.json': '{"model_type": "llama"}\n', // wanted text that .gitattributes names: read as before
+      'eval/results.json': pointer(2_000), // wanted too: the pointer is recognised when read
+    };
+    const shards = LFS_DEFERRED_READ_MAX + 1;
+    for (let i = 0; i < shards; i++) files[`data/train/shard-${String(i).padStart(5, '0')}.parquet`] = pointer(250_000_000 + i);
+    const snapshot = await readLocalSnapshot(build(files));
+    expect(entry(snapshot, 'model-00001-of-00002.safetensors')).toMatchObject({ kind: 'lfs', size: 4_900_000_000, lfs: { size: 4_900_000_000 } });
+    expect(entry(snapshot, 'sub/model.safetensors')).toMatchObject({ kind: 'lfs', size: 1_000_000_000 });
+    expect(snapshot.texts['config.json']).toBe('{"model_type": "llama"}\n');
+    expect(entry(snapshot, 'eval/results.json')).toMatchObject({ kind: 'lfs', size: 2_000 });
+    const data = snapshot.entries.filter((e) => e.path.startsWith('data/train/'));
+    expect(data).toHaveLength(shards);
+    // LFS, real size unknown: `size` is the pointer's own and there are no `lfs` facts.
+    expect(data.every((e) => e.kind === 'lfs' && e.lfs === undefined && e.size === Buffer.byteLength(pointer(250_000_000)))).toBe(true);
+    expect(snapshot.skipped).toHaveLength(1);
+    expect(snapshot.skipped[0]).toMatchObject({ path: '', reason: 'limit' });
+    expect(snapshot.skipped[0]!.detail).toContain(`${shards} small files`);
+  });
+
+  test('a .gitattributes that is a symlink is not followed for rules', async () => {
+    const root = build({ 'real/attributes': '*.parquet filter=lfs\n', 'data/a.parquet': 'not a pointer at all, a small real file\n' });
+    link(root, '.gitattributes', 'real/attributes');
+    const snapshot = await readLocalSnapshot(root);
+    expect(entry(snapshot, 'data/a.parquet')?.kind).toBe('file');
   });
 });
 

@@ -13,6 +13,9 @@
 //   only when its extension is not a plain source/text type (`mayBeLfsPointer`, shared with
 //   the GitHub source in core/snapshot.ts), or when it is read as text anyway. Data shards
 //   (.parquet, .bin, .jsonl, no extension …) are looked at; a 300-byte `train.py` is not.
+//   When `.gitattributes` files (root or nested) route a small file through LFS, it is a
+//   pointer without looking: weights are still opened for their real size, the rest is
+//   opened after the walk only when there are at most LFS_DEFERRED_READ_MAX of them.
 // - `ignore` globs prune folders before they are read; what they left out is counted per
 //   pattern in one 'ignored' skip each (path = the pattern), never listed file by file.
 // - Unreadable files and folders become 'unreadable' skips. Only a root that is missing,
@@ -27,6 +30,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { weightFormat } from '../core/evidence/artifacts.js';
 import { compileGlobDecider, type GlobDecider } from '../core/glob.js';
 import {
   LFS_POINTER_MAX,
@@ -39,6 +43,8 @@ import {
   type SkippedEntry,
   type SnapshotEntry,
 } from '../core/snapshot.js';
+import { parseLfsRules, type LfsRule } from './gitattributes.js';
+import { compileLfsMatcher, type LfsMatcher } from './lfs-matcher.js';
 
 export type SnapshotErrorCode = 'not-found' | 'not-a-directory' | 'unreadable';
 
@@ -65,6 +71,26 @@ export interface LocalSnapshotOptions {
 const LFS_VERSION_BYTES = Buffer.from(LFS_VERSION_LINE, 'latin1');
 const PROGRESS_EVERY = 1000;
 const YIELD_EVERY = 4096;
+/**
+ * Up to this many LFS-tracked files whose pointer was set aside are still opened after the
+ * walk, so that small and medium trees get every real size. Above it, they stay LFS entries
+ * with the real size unknown (see docs/local-directory.md).
+ */
+export const LFS_DEFERRED_READ_MAX = 2000;
+
+/** A folder still to be listed, with the `.gitattributes` LFS rules that govern it. */
+interface PendingDir {
+  dir: string;
+  rules: LfsRule[];
+  /** Null when no rule applies: every file is then judged by its content alone. */
+  matcher: LfsMatcher | null;
+}
+
+/** An LFS-tracked file listed without opening its pointer (yet). */
+interface DeferredPointer {
+  entry: SnapshotEntry;
+  abs: string;
+}
 
 /** Flags that keep a swapped-in symlink or FIFO from redirecting or blocking a read. */
 const READ_FLAGS =
@@ -112,6 +138,7 @@ class Walker {
   /** Shared read buffer for small files; its content is copied out (into strings) before the next read. */
   private readonly probe = Buffer.allocUnsafe(LFS_POINTER_MAX);
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private readonly deferred: DeferredPointer[] = [];
   private sinceYield = 0;
   private stopped = false;
 
@@ -130,12 +157,13 @@ class Walker {
   async walk(): Promise<void> {
     // Depth-first with an explicit stack: no recursion limit on deep trees, and only the
     // pending folder names are held, not their listings.
-    const stack: string[] = [''];
+    const stack: PendingDir[] = [{ dir: '', rules: [], matcher: null }];
     // With a budget, which entries make it in must not depend on the file system's
     // listing order, so folders are then read in name order.
     const ordered = Number.isFinite(this.maxEntries);
     while (stack.length > 0 && !this.stopped) {
-      const dir = stack.pop()!;
+      const pending = stack.pop()!;
+      const dir = pending.dir;
       const dirAbs = dir === '' ? this.rootReal : `${this.rootReal}${path.sep}${dir}`;
       let dirents: fs.Dirent[];
       try {
@@ -149,6 +177,7 @@ class Walker {
         continue;
       }
       if (ordered) dirents.sort((a, b) => compare(a.name, b.name));
+      const { rules, matcher } = this.folderRules(pending, dirAbs, dirents);
       const subdirs: string[] = [];
       for (const dirent of dirents) {
         if (this.stopped) break;
@@ -156,19 +185,41 @@ class Walker {
         if (dir === '' && name === '.git') continue;
         const rel = dir === '' ? name : `${dir}/${name}`;
         const abs = `${dirAbs}${path.sep}${name}`;
-        this.visit(rel, abs, dirent, subdirs);
+        this.visit(rel, abs, dirent, subdirs, matcher);
         if (++this.sinceYield >= YIELD_EVERY) {
           this.sinceYield = 0;
           await nextTurn();
         }
       }
       // Subfolders go on the stack after the files, so a folder's files are listed first.
-      for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]!);
+      for (let i = subdirs.length - 1; i >= 0; i--) stack.push({ dir: subdirs[i]!, rules, matcher });
     }
+    this.resolveDeferred();
     this.options.onProgress?.(this.entries.length);
   }
 
-  private visit(rel: string, abs: string, dirent: fs.Dirent, subdirs: string[]): void {
+  /**
+   * The LFS rules for a folder's files: its parents' plus those of its own `.gitattributes`
+   * (a regular file only: git does not follow a symlinked one either).
+   */
+  private folderRules(pending: PendingDir, dirAbs: string, dirents: fs.Dirent[]): Pick<PendingDir, 'rules' | 'matcher'> {
+    const own = dirents.find((d) => d.name === '.gitattributes' && d.isFile());
+    if (!own) return pending;
+    let text: string;
+    try {
+      const bytes = readCapped(`${dirAbs}${path.sep}.gitattributes`, TEXT_SIZE_CAP);
+      if (bytes.length > TEXT_SIZE_CAP) return pending;
+      text = bytes.toString('utf8');
+    } catch {
+      return pending; // listed like any file; its rules are simply not used
+    }
+    const added = parseLfsRules(text, pending.dir);
+    if (added.length === 0) return pending;
+    const rules = [...pending.rules, ...added];
+    return { rules, matcher: compileLfsMatcher(rules) };
+  }
+
+  private visit(rel: string, abs: string, dirent: fs.Dirent, subdirs: string[], matcher: LfsMatcher | null): void {
     let isDir = dirent.isDirectory();
     let isFile = dirent.isFile();
     let isLink = dirent.isSymbolicLink();
@@ -190,7 +241,7 @@ class Walker {
       else if (!this.stopped) subdirs.push(rel);
       return;
     }
-    if (isFile) return this.visitFile(rel, abs);
+    if (isFile) return this.visitFile(rel, abs, dirent.name, matcher);
     if (isLink) return this.visitSymlink(rel, abs);
     this.skip(rel, 'unreadable', 'not a regular file, folder or symlink');
   }
@@ -204,7 +255,7 @@ class Walker {
     return true;
   }
 
-  private visitFile(rel: string, abs: string): void {
+  private visitFile(rel: string, abs: string, name: string, matcher: LfsMatcher | null): void {
     let size: number;
     try {
       const st = fs.lstatSync(abs, { throwIfNoEntry: false });
@@ -215,36 +266,84 @@ class Walker {
       return;
     }
     const wanted = wantsText(rel, size);
-    if (size < LFS_POINTER_MAX && size >= LFS_VERSION_LINE.length && (wanted || mayBeLfsPointer(rel))) {
-      let length: number;
-      try {
-        length = this.readProbe(abs, size);
-      } catch (error) {
-        this.addEntry({ path: rel, size, kind: 'file' });
-        this.skip(rel, 'unreadable', errorCode(error));
+    const entry: SnapshotEntry = { path: rel, size, kind: 'file' };
+    if (size < LFS_POINTER_MAX && size >= LFS_VERSION_LINE.length) {
+      if (!wanted && matcher !== null && matcher(name, rel) && weightFormat(rel) === null) {
+        // `.gitattributes` says this is a pointer; only weights need their real size now
+        // (the weights verdict reports bytes). The rest is opened after the walk, if few.
+        entry.kind = 'lfs';
+        if (this.addEntry(entry)) this.deferred.push({ entry, abs });
         return;
       }
-      // A file that grew past the probe while we looked is not a pointer; read it normally.
-      if (length < this.probe.length) {
-        const probe = this.probe.subarray(0, length);
-        if (length >= LFS_VERSION_BYTES.length && LFS_VERSION_BYTES.equals(probe.subarray(0, LFS_VERSION_BYTES.length))) {
-          const text = probe.toString('utf8');
-          const pointer = parseLfsPointer(text);
-          if (pointer) {
-            this.addEntry({ path: rel, size: pointer.size, kind: 'lfs', lfs: pointer });
-          } else {
-            this.addEntry({ path: rel, size: length, kind: 'file' });
-            this.skip(rel, 'invalid-lfs', describeBadPointer(text));
-          }
-          return;
-        }
-        this.addEntry({ path: rel, size: length, kind: 'file' });
-        if (wanted) this.keepText(rel, probe);
+      if (wanted || mayBeLfsPointer(rel)) {
+        if (this.addEntry(entry)) this.probeInto(entry, abs, wanted);
         return;
       }
     }
-    this.addEntry({ path: rel, size, kind: 'file' });
+    if (!this.addEntry(entry)) return;
     if (wanted) this.readText(rel, abs, size);
+  }
+
+  /**
+   * Opens a small file (an entry already listed as a plain file of its lstat size) to see
+   * whether it is an LFS pointer, and turns the entry into what it holds. A wanted file
+   * that is not a pointer is kept as text.
+   */
+  private probeInto(entry: SnapshotEntry, abs: string, wanted: boolean): void {
+    const rel = entry.path;
+    let length: number;
+    try {
+      length = this.readProbe(abs, entry.size);
+    } catch (error) {
+      entry.kind = 'file';
+      this.skip(rel, 'unreadable', errorCode(error));
+      return;
+    }
+    // A file that grew past the probe while we looked is not a pointer; read it normally.
+    if (length >= this.probe.length) {
+      entry.kind = 'file';
+      if (wanted) this.readText(rel, abs, entry.size);
+      return;
+    }
+    const probe = this.probe.subarray(0, length);
+    if (length >= LFS_VERSION_BYTES.length && LFS_VERSION_BYTES.equals(probe.subarray(0, LFS_VERSION_BYTES.length))) {
+      const text = probe.toString('utf8');
+      const pointer = parseLfsPointer(text);
+      if (pointer) {
+        entry.kind = 'lfs';
+        entry.size = pointer.size;
+        entry.lfs = pointer;
+      } else {
+        entry.kind = 'file';
+        entry.size = length;
+        this.skip(rel, 'invalid-lfs', describeBadPointer(text));
+      }
+      return;
+    }
+    entry.kind = 'file';
+    entry.size = length;
+    if (wanted) this.keepText(rel, probe);
+  }
+
+  /**
+   * Opens the pointers set aside during the walk when there are few of them. Many of them
+   * (a data repository with thousands of LFS shards) stay unopened: opening 60,000 pointers
+   * took longer than listing 100,000 files, and the engine needs the real size of a data
+   * file only to tell a handful of sample files from the data (see docs/local-directory.md).
+   */
+  private resolveDeferred(): void {
+    const deferred = this.deferred;
+    if (deferred.length === 0) return;
+    if (deferred.length <= LFS_DEFERRED_READ_MAX) {
+      for (const { entry, abs } of deferred) this.probeInto(entry, abs, false);
+      return;
+    }
+    this.skip(
+      '',
+      'limit',
+      `${deferred.length} small files that .gitattributes stores in Git LFS were listed as LFS pointers without being opened ` +
+        `(more than ${LFS_DEFERRED_READ_MAX}): their real sizes are unknown`,
+    );
   }
 
   private visitSymlink(rel: string, abs: string): void {
@@ -341,17 +440,19 @@ class Walker {
     }
   }
 
-  private addEntry(entry: SnapshotEntry): void {
+  /** Lists an entry; false when the entry budget is spent and it was left out. */
+  private addEntry(entry: SnapshotEntry): boolean {
     if (this.entries.length >= this.maxEntries) {
       if (!this.stopped) {
         this.stopped = true;
         // Path '' marks a skip about the whole tree (how the engine reads it).
         this.skip('', 'limit', `stopped listing at ${this.maxEntries} entries, at ${entry.path}; the rest of the tree is not in the snapshot`);
       }
-      return;
+      return false;
     }
     this.entries.push(entry);
     if (this.entries.length % PROGRESS_EVERY === 0) this.options.onProgress?.(this.entries.length);
+    return true;
   }
 
   private skip(rel: string, reason: SkippedEntry['reason'], detail?: string): void {
