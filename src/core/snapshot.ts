@@ -60,6 +60,13 @@ const TEXT_CONFIG_RE =
   /(^|\/)(config\.json|generation_config\.json|tokenizer_config\.json|adapter_config\.json|[^/]*\.index\.json|training_args\.json|trainer_state\.json|all_results\.json|eval_results[^/]*\.json|[^/]*results[^/]*\.json|[^/]*(train|args|hparams|hyper|deepspeed|ds_|recipe|finetune|sft|pretrain)[^/]*\.json|configs?\/[^/]*\.json|citation\.cff|requirements[^/]*\.txt|environment\.ya?ml|pyproject\.toml|setup\.cfg|setup\.py|datasheet[^/]*\.md|[^/]*\.ya?ml)$/i;
 
 /**
+ * Every name TEXT_CONFIG_RE accepts ends in one of these extensions. Checking the extension
+ * first spares the regex for the bulk of a large tree (data shards, code): sources call
+ * `wantsText` once per file, 100,000 times on a big repository.
+ */
+const TEXT_CONFIG_EXTS = new Set(['json', 'cff', 'txt', 'yml', 'yaml', 'toml', 'cfg', 'py', 'md']);
+
+/**
  * Which files the engine wants to read as text. Sources call this so that every source
  * fetches the same small set (and the GitHub source can fetch them in one request).
  */
@@ -67,11 +74,13 @@ export function wantsText(path: string, size: number): boolean {
   if (size > TEXT_SIZE_CAP * 64) return false; // never even try obviously huge files
   const lower = path.toLowerCase();
   const base = lower.slice(lower.lastIndexOf('/') + 1);
-  const depth = path.split('/').length - 1;
+  let depth = 0;
+  for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) depth++;
   if (CARD_NAMES.has(base)) return depth <= 3 || base !== 'readme.md';
   if (LICENSE_RE.test(base)) return depth <= 3;
   if (depth > 4) return false;
   if (lower.startsWith('.github/') && !lower.startsWith('.github/truly-open.')) return false;
+  if (!TEXT_CONFIG_EXTS.has(base.slice(base.lastIndexOf('.') + 1))) return false;
   if (/\.ya?ml$/.test(base)) return size <= 256 * 1024;
   return TEXT_CONFIG_RE.test(lower);
 }
