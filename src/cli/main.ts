@@ -1,5 +1,9 @@
 // The CLI shell: args -> snapshot -> (online lookups) -> assess -> render -> exit code.
 // Exit codes: 0 no requirement or met, 1 requirement not met, 2 usage or input error.
+//
+// The Hub client and the renderers other than JSON are imported when a run needs them:
+// `check --offline` on a directory then loads none of them, which is a good part of its
+// start-up time (see BENCHMARKS.md).
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { ConfigFileError, readConfigFile } from '../config/read.js';
@@ -7,16 +11,9 @@ import { requirementFromString } from '../config/parse.js';
 import { DEFAULT_CONFIG, REQUIREMENTS, type Config, type Requirement } from '../config/schema.js';
 import { assess } from '../core/assess.js';
 import type { Problem } from '../core/evidence/types.js';
-import { renderBadge, renderBadgeSvg } from '../core/render/badge.js';
-import { renderJson } from '../core/render/json.js';
-import { renderMarkdown } from '../core/render/markdown.js';
-import { renderSarifJson } from '../core/render/sarif.js';
-import { renderText } from '../core/render/text.js';
 import type { Report } from '../core/report.js';
 import type { RepoSnapshot } from '../core/snapshot.js';
-import { HubSnapshotError, readHubSnapshot } from '../sources/hub-snapshot.js';
-import { enrichSnapshot } from '../sources/hub/online.js';
-import { hubOptionsFromEnv } from '../sources/hub/resolve.js';
+import type { HubSnapshotError } from '../sources/hub-snapshot.js';
 import { readLocalSnapshot, SnapshotError } from '../sources/local-snapshot.js';
 
 export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
@@ -61,7 +58,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     return await run(argv, io);
   } catch (err) {
-    if (err instanceof UsageError || err instanceof SnapshotError || err instanceof ConfigFileError || err instanceof HubSnapshotError) {
+    if (err instanceof UsageError || err instanceof SnapshotError || err instanceof ConfigFileError || isHubSnapshotError(err)) {
       io.stderr(`truly-open: ${oneLine(err.message)}\n`);
       if (err instanceof UsageError) io.stderr('Run `truly-open --help` for usage.\n');
       return 2;
@@ -116,25 +113,26 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const report = await evaluateTarget(target, { configPath: values.config, offline: values.offline === true, require }, io);
 
   if (command === 'badge') {
+    const { renderBadge, renderBadgeSvg } = await import('../core/render/badge.js');
     const level = report.models[0]?.ladder.level ?? 'closed';
     io.stdout(values.svg ? renderBadgeSvg(level) : `${JSON.stringify(renderBadge(level), null, 2)}\n`);
     return 0;
   }
-  io.stdout(render(report, format, io));
+  io.stdout(await render(report, format, io));
   const unmet = report.models.some((m) => m.requirement && !m.requirement.met);
   return unmet ? 1 : 0;
 }
 
-function render(report: Report, format: Format, io: CliIo): string {
+async function render(report: Report, format: Format, io: CliIo): Promise<string> {
   switch (format) {
     case 'json':
-      return renderJson(report);
+      return (await import('../core/render/json.js')).renderJson(report);
     case 'markdown':
-      return renderMarkdown(report) + '\n';
+      return (await import('../core/render/markdown.js')).renderMarkdown(report) + '\n';
     case 'sarif':
-      return renderSarifJson(report);
+      return (await import('../core/render/sarif.js')).renderSarifJson(report);
     default:
-      return renderText(report, { color: io.isTTY && !io.env['NO_COLOR'] });
+      return (await import('../core/render/text.js')).renderText(report, { color: io.isTTY && !io.env['NO_COLOR'] });
   }
 }
 
@@ -157,24 +155,38 @@ export async function evaluateTarget(target: string, options: EvaluateOptions, i
     config = loaded.config;
     problems.push(...loaded.problems);
   }
-  const hubOptions = { ...hubOptionsFromEnv(io.env), ...(io.env['GITHUB_TOKEN'] ? { githubToken: io.env['GITHUB_TOKEN'] } : {}) };
+  if (hub && options.offline) throw new UsageError('hf: subjects need the Hub; drop --offline');
+  const hubOptions = async () => ({
+    ...(await import('../sources/hub/resolve.js')).hubOptionsFromEnv(io.env),
+    ...(io.env['GITHUB_TOKEN'] ? { githubToken: io.env['GITHUB_TOKEN'] } : {}),
+  });
 
   let snapshot: RepoSnapshot;
   if (hub) {
-    if (options.offline) throw new UsageError('hf: subjects need the Hub; drop --offline');
     progress(`reading ${target} from the Hub…`);
-    snapshot = await readHubSnapshot(target, hubOptions);
+    const { readHubSnapshot } = await import('../sources/hub-snapshot.js');
+    snapshot = await readHubSnapshot(target, await hubOptions());
   } else {
     progress(`reading ${target}…`);
     snapshot = await readLocalSnapshot(target, {
       ignore: config.ignore,
-      onProgress: (n) => progress(`reading ${target}… ${n.toLocaleString('en')} entries`),
+      // Only on a terminal, where it is shown: the first toLocaleString loads ICU number formats (~20 ms).
+      ...(io.stderrTTY ? { onProgress: (n: number) => progress(`reading ${target}… ${n.toLocaleString('en')} entries`) } : {}),
     });
   }
-  snapshot = await enrichSnapshot(snapshot, config, { ...hubOptions, offline: options.offline, privateRepo: options.privateRepo === true, onProgress: progress });
+  // Offline, enrichSnapshot returns the snapshot as it is: no need to load the Hub client.
+  if (!options.offline) {
+    const { enrichSnapshot } = await import('../sources/hub/online.js');
+    snapshot = await enrichSnapshot(snapshot, config, { ...(await hubOptions()), offline: false, privateRepo: options.privateRepo === true, onProgress: progress });
+  }
   progress('');
   if (io.stderrTTY) io.stderr('\r\x1b[2K');
   return assess(snapshot, config, { version: version(), problems, ...(options.require ? { require: options.require } : {}) });
+}
+
+/** Without importing the Hub client: it has been loaded whenever one of its errors exists. */
+function isHubSnapshotError(err: unknown): err is HubSnapshotError {
+  return err instanceof Error && err.name === 'HubSnapshotError';
 }
 
 function oneLine(s: string): string {
