@@ -7,10 +7,10 @@
 //  3. Otherwise (PR from another base, release tags, `_extends` chains) ask Probot's
 //     `context.config()`: default branch, org fallback, `_extends`.
 // Configuration never comes from a PR head: a PR must not loosen its own gate.
-import type { Context } from 'probot';
 import { parseConfig, CONFIG_RULE_ID, type ParsedConfig } from '../config/parse.js';
 import { validateConfigObject } from '../config/validate-object.js';
 import type { RepoSnapshot } from '../core/snapshot.js';
+import type { AnyContext } from './services.js';
 
 export const CONFIG_FILE = 'truly-open.yml';
 export const CONFIG_PATHS = ['.github/truly-open.yml', '.github/truly-open.yaml'] as const;
@@ -21,8 +21,6 @@ export interface LoadedConfig extends ParsedConfig {
   /** Repository path of the file whose lines problems refer to, when it is in this repo. */
   path?: string;
 }
-
-type AnyContext = Context<'push' | 'pull_request' | 'release' | 'check_run' | 'check_suite' | 'issue_comment'>;
 
 export async function loadConfig(
   context: AnyContext,

@@ -11,7 +11,7 @@ import { evaluateRelease } from './handlers/release.js';
 import { parseExternalId, type RunKind } from './publish.js';
 import { rerun } from './rerun.js';
 import { track } from './runtime.js';
-import { createServices, prKey, type Services } from './services.js';
+import { createServices, prKey } from './services.js';
 
 export { idle } from './runtime.js';
 
@@ -73,7 +73,7 @@ export default function trulyOpenApp(app: Probot): void {
 
   app.on(['check_run.rerequested', 'check_run.requested_action'], async (context) => {
     const run = context.payload.check_run;
-    const key = keyFor(svc, context.payload.repository, parseExternalId(run.external_id), run.head_sha);
+    const key = keyFor(context.payload.repository, parseExternalId(run.external_id), run.head_sha);
     start(context, key, async () => {
       const target = await planCheckRun(context, svc);
       if (target) await rerun(context, svc, target);
@@ -84,7 +84,7 @@ export default function trulyOpenApp(app: Probot): void {
     const suite = context.payload.check_suite;
     const pr = suite.pull_requests?.[0];
     const kind: RunKind = pr ? { kind: 'pr', number: pr.number } : { kind: 'push' };
-    start(context, keyFor(svc, context.payload.repository, kind, suite.head_sha), async () => {
+    start(context, keyFor(context.payload.repository, kind, suite.head_sha), async () => {
       const target = await planCheckSuite(context, svc);
       if (target) await rerun(context, svc, target);
     });
@@ -98,7 +98,7 @@ export default function trulyOpenApp(app: Probot): void {
   });
 }
 
-function keyFor(_svc: Services, repository: { name: string; owner: { login: string } }, kind: RunKind, sha: string): string {
+function keyFor(repository: { name: string; owner: { login: string } }, kind: RunKind, sha: string): string {
   const base = `${repository.owner.login}/${repository.name}`;
   if (kind.kind === 'pr') return prKey(repository.owner.login, repository.name, kind.number);
   if (kind.kind === 'release') return `${base}!release:${kind.id}`;

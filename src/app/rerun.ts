@@ -3,7 +3,7 @@
 import { evaluateCommit } from './handlers/push.js';
 import { evaluatePullRequest, prTarget } from './handlers/pull-request.js';
 import { evaluateRelease } from './handlers/release.js';
-import type { RepoRef, RunKind } from './publish.js';
+import { CHECK_NAME, type RepoRef, type RunKind } from './publish.js';
 import { prKey, type AnyContext, type Services } from './services.js';
 
 export interface RerunTarget {
@@ -40,5 +40,5 @@ export async function rerun(context: AnyContext, svc: Services, target: RerunTar
 export async function isOurs(svc: Services, app: { id?: number } | null | undefined, name?: string): Promise<boolean> {
   const own = await svc.identity.appId();
   if (own !== null) return app?.id === own;
-  return name === undefined || name === 'truly-open';
+  return name === undefined || name === CHECK_NAME;
 }

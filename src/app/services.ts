@@ -5,7 +5,7 @@ import { DEFAULT_DOCS_BASE_URL } from '../core/render/links.js';
 import { hubOptionsFromEnv, type ResolveOptions } from '../sources/hub/resolve.js';
 import { AppIdentity } from './identity.js';
 import { BoundedSet, Generations, KeyedQueue } from './runtime.js';
-import { VERSION } from './version.js';
+import { version } from '../version.js';
 
 export interface Services {
   identity: AppIdentity;
@@ -29,7 +29,7 @@ export function createServices(app: Probot, env: NodeJS.ProcessEnv = process.env
     generations: new Generations(),
     refused: new BoundedSet(5000),
     docsBaseUrl: env.DOCS_BASE_URL || DEFAULT_DOCS_BASE_URL,
-    version: VERSION,
+    version: version(),
     online: { enabled: env.TRULY_OPEN_OFFLINE !== 'true', hub: hubOptionsFromEnv(env) },
   };
 }

@@ -4,7 +4,6 @@
 // The Hub client and the renderers other than JSON are imported when a run needs them:
 // `check --offline` on a directory then loads none of them, which is a good part of its
 // start-up time (see BENCHMARKS.md).
-import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { ConfigFileError, readConfigFile } from '../config/read.js';
 import { requirementFromString } from '../config/parse.js';
@@ -15,6 +14,7 @@ import type { Report } from '../core/report.js';
 import type { RepoSnapshot } from '../core/snapshot.js';
 import type { HubSnapshotError } from '../sources/hub-snapshot.js';
 import { readLocalSnapshot, SnapshotError } from '../sources/local-snapshot.js';
+import { version } from '../version.js';
 
 export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -29,11 +29,6 @@ export interface CliIo {
 }
 
 export class UsageError extends Error {}
-
-export function version(): string {
-  const require = createRequire(import.meta.url);
-  return (require('../../package.json') as { version: string }).version;
-}
 
 const HELP = `truly-open — how open is this model release, really?
 
