@@ -95,7 +95,7 @@ describe('faults', () => {
     expect(log.updates[0].output.title).toBe('Could not evaluate: GitHub API rate limit exhausted (HTTP 403), still after retrying');
   });
 
-  it('an error after the run was created still completes it, as neutral with the reason', async () => {
+  it('a PR comment that cannot be written keeps the verdict and notes why in the summary', async () => {
     const scope = api();
     mockToken(scope);
     // The PR flow creates the run, then fails listing comments: the run must not stay in progress.
@@ -110,7 +110,29 @@ describe('faults', () => {
 
     expect(log.created[0]).toMatchObject({ status: 'in_progress' });
     expect(log.updates).toHaveLength(1);
+    // The weights were removed: a regression, which fails by default. The comment is not
+    // part of the verdict, so its failure leaves the conclusion and title alone.
+    expect(log.updates[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(log.updates[0].output.title).not.toMatch(/Could not evaluate/);
+    expect(log.updates[0].output.summary).toContain('PR comment not updated: GitHub API error (HTTP 502), still failing after retries');
+    expect(log.updates[0].output.summary).toContain('| Component |');
+  });
+
+  it('an error in the evaluation itself after the run was created completes it as neutral with the reason', async () => {
+    const scope = api();
+    mockToken(scope);
+    // No config file in the pushed tree, and the org fallback keeps failing.
+    mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': undefined }));
+    const log = runLog();
+    mockCreateRun(scope, log);
+    scope.get(`/repos/${OWNER}/.github/contents/.github%2Ftruly-open.yml`).times(4).reply(502, { message: 'Bad Gateway' });
+    mockUpdateRun(scope, log);
+
+    await deliver(probot, 'push', 'push');
+
+    expect(log.created[0]).toMatchObject({ status: 'in_progress' });
+    expect(log.updates).toHaveLength(1);
     expect(log.updates[0]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
-    expect(log.updates[0].output.title).toMatch(/HTTP 502/);
+    expect(log.updates[0].output.title).toMatch(/^Could not evaluate: .*HTTP 502/);
   });
 });

@@ -81,6 +81,22 @@ describe('release.published', () => {
     expect(body.trimEnd().endsWith(NOTES_END)).toBe(true);
   });
 
+  it('a 403 on editing the notes keeps the verdict and says the app needs Contents: write', async () => {
+    const { scope, log } = releaseScene('release:\n  notes: true\nrequire: open-weights\n');
+    scope
+      .patch(`/repos/${OWNER}/${REPO}/releases/9001`)
+      .reply(403, { message: 'Resource not accessible by integration' });
+
+    await deliver(probot, 'release', 'published');
+
+    expect(log.updates).toHaveLength(1);
+    // The requirement is met: the run says so, not "could not evaluate".
+    expect(log.updates[0]).toMatchObject({ status: 'completed', conclusion: 'success' });
+    expect(log.updates[0].output.title).toMatch(/^Open weights/);
+    expect(log.updates[0].output.summary).toContain('Release notes not updated: the app needs Contents: write to edit releases');
+    expect(log.updates[0].output.summary).toContain('| Component |');
+  });
+
   it('replaces the section on re-evaluation instead of adding a second one', async () => {
     const { scope } = releaseScene('release:\n  notes: true\n');
     const bodies: string[] = [];

@@ -15,10 +15,13 @@ import { enrichSnapshot } from '../sources/hub/online.js';
 import { decide, type Verdict } from './conclusion.js';
 import { loadConfig } from './config.js';
 import {
+  addNotes,
   completeCheckRun,
   createCheckRun,
+  describeFault,
   faultCompletion,
   publishFault,
+  PublishError,
   type CheckRun,
   type Completion,
   type RepoRef,
@@ -34,7 +37,10 @@ export interface EvaluationPlan {
   baseSha?: string;
   /** Which evaluated commit is the default branch, so its config text can be used as is. */
   defaultBranchAt: 'head' | 'base' | null;
-  /** Further publishing (PR comment, release notes), done before the run completes. */
+  /**
+   * Further publishing (PR comment, release notes), done before the run completes. A throw
+   * adds a note to the summary (PublishError's own, or the reason) and changes nothing else.
+   */
   publish?: (evaluated: Evaluated, run: CheckRun) => Promise<void>;
 }
 
@@ -74,51 +80,83 @@ export async function evaluate(context: AnyContext, svc: Services, plan: Evaluat
     return null;
   }
 
-  // 3. The check run shows up at once; everything after is guarded.
+  // 3. The check run shows up at once; everything after is guarded, and the run completed.
   const run = await createCheckRun(context.octokit, svc.identity, repo, sha, plan.kind);
   let completion: Completion = faultCompletion(new Error('the evaluation stopped unexpectedly'));
-  let evaluated: Evaluated | null = null;
   try {
-    // 4. Configuration (from the default branch only).
-    const trusted = plan.defaultBranchAt === 'head' ? head : plan.defaultBranchAt === 'base' ? base : null;
-    const loaded = await loadConfig(context, repo, trusted);
-    if (loaded.problems.length > 0) {
-      completion = invalidConfigCompletion(loaded.problems, loaded.path);
+    const evaluated = await judge(context, svc, plan, head, base).catch((error: unknown) => {
+      context.log.warn({ err: error }, 'truly-open: evaluation failed');
+      return faultCompletion(error);
+    });
+    if (!('verdict' in evaluated)) {
+      completion = evaluated;
       return null;
     }
-    const config = loaded.config;
+    // The verdict is final from here: publishing below can only add notes to it.
+    completion = { conclusion: evaluated.verdict.conclusion, ...evaluated.output };
 
-    // 5. Verify what the cards name on the Hub and GitHub (never for a private repository
-    //    unless its config allows it), then assess head (and base), compare, decide.
-    const [snapshot, baseSnapshot] = await Promise.all([
-      enrich(context, svc, config, applyIgnore(head, config.ignore)),
-      base ? enrich(context, svc, config, applyIgnore(base, config.ignore)) : Promise.resolve(null),
-    ]);
-    const options = { version: svc.version };
-    const report = assess(snapshot, config, options);
-    const baseReport = baseSnapshot ? assess(baseSnapshot, config, options) : null;
-    const delta = plan.baseSha ? computeDelta(baseReport, report) : null;
-    const verdict = decide(report, config, delta);
-    const output = renderCheckRun(report, {
-      docsBaseUrl: svc.docsBaseUrl,
-      ...(delta ? { delta } : {}),
-      ...(verdict.requirement ? { requirement: verdict.requirement } : {}),
-    });
-    evaluated = { report, base: baseReport, delta, config, verdict, output, snapshot };
-
-    // 6. Everything else the event publishes, then the run's own result.
-    await plan.publish?.(evaluated, run);
-    completion = { conclusion: verdict.conclusion, ...output };
-    return evaluated;
-  } catch (error) {
-    context.log.warn({ err: error }, 'truly-open: evaluation failed');
-    completion = faultCompletion(error);
+    // 6. Everything else the event publishes (PR comment, release notes). A failure there
+    //    says nothing about the repository: the run keeps its conclusion and gains a note.
+    if (plan.publish) {
+      try {
+        await plan.publish(evaluated, run);
+      } catch (error) {
+        context.log.warn({ err: error }, 'truly-open: publishing beyond the check run failed');
+        const note = error instanceof PublishError ? error.note : `Not everything was published: ${describeFault(error)}`;
+        completion = { ...completion, summary: addNotes(completion.summary, [note]) };
+      }
+    }
     return evaluated;
   } finally {
-    await completeCheckRun(context.octokit, repo, run, completion).catch(async (error: unknown) => {
-      context.log.error({ err: error }, 'truly-open: completing the check run failed; completing it bare');
-      await completeCheckRun(context.octokit, repo, run, { ...faultCompletion(error), annotations: [] }).catch(() => undefined);
-    });
+    // 7. The run's own result.
+    await finish(context, repo, run, completion);
+  }
+}
+
+/** Config, assessment, delta and verdict; a Completion instead when the config is invalid. */
+async function judge(
+  context: AnyContext,
+  svc: Services,
+  plan: EvaluationPlan,
+  head: RepoSnapshot,
+  base: RepoSnapshot | null,
+): Promise<Evaluated | Completion> {
+  // 4. Configuration (from the default branch only).
+  const trusted = plan.defaultBranchAt === 'head' ? head : plan.defaultBranchAt === 'base' ? base : null;
+  const loaded = await loadConfig(context, plan.repo, trusted);
+  if (loaded.problems.length > 0) return invalidConfigCompletion(loaded.problems, loaded.path);
+  const config = loaded.config;
+
+  // 5. Verify what the cards name on the Hub and GitHub (never for a private repository
+  //    unless its config allows it), then assess head (and base), compare, decide.
+  const [snapshot, baseSnapshot] = await Promise.all([
+    enrich(context, svc, config, applyIgnore(head, config.ignore)),
+    base ? enrich(context, svc, config, applyIgnore(base, config.ignore)) : Promise.resolve(null),
+  ]);
+  const options = { version: svc.version };
+  const report = assess(snapshot, config, options);
+  const baseReport = baseSnapshot ? assess(baseSnapshot, config, options) : null;
+  const delta = plan.baseSha ? computeDelta(baseReport, report) : null;
+  const verdict = decide(report, config, delta);
+  const output = renderCheckRun(report, {
+    docsBaseUrl: svc.docsBaseUrl,
+    ...(delta ? { delta } : {}),
+    ...(verdict.requirement ? { requirement: verdict.requirement } : {}),
+  });
+  return { report, base: baseReport, delta, config, verdict, output, snapshot };
+}
+
+/** Completes the run; when GitHub refuses the completion, once more without annotations. */
+async function finish(context: AnyContext, repo: RepoRef, run: CheckRun, completion: Completion): Promise<void> {
+  try {
+    const batchError = await completeCheckRun(context.octokit, repo, run, completion);
+    if (batchError) context.log.warn({ err: batchError }, 'truly-open: some annotations could not be added');
+  } catch (error) {
+    context.log.error({ err: error }, 'truly-open: completing the check run failed; completing it without annotations');
+    const note = `Annotations not added: ${describeFault(error)}`;
+    await completeCheckRun(context.octokit, repo, run, { ...completion, summary: addNotes(completion.summary, [note]), annotations: [] }).catch(
+      (e: unknown) => context.log.error({ err: e }, 'truly-open: the check run could not be completed'),
+    );
   }
 }
 

@@ -66,8 +66,13 @@ export async function createCheckRun(
   return { id: data.id, url: data.html_url ?? null };
 }
 
-/** Completes the run; the completing request carries the first 50 annotations, updates carry the rest. */
-export async function completeCheckRun(octokit: Octokit, repo: RepoRef, run: CheckRun, done: Completion): Promise<void> {
+/**
+ * Completes the run; the completing request carries the first 50 annotations, updates carry
+ * the rest. The conclusion is set by the first request: a later batch that fails does not
+ * change it, the summary then says which annotations are missing, and the error is
+ * returned for the caller to log.
+ */
+export async function completeCheckRun(octokit: Octokit, repo: RepoRef, run: CheckRun, done: Completion): Promise<unknown> {
   const title = done.title.slice(0, 255);
   const summary = hardCut(done.summary, CUT_NOTE, TEXT_LIMIT);
   const text = done.text ? hardCut(done.text, CUT_NOTE, TEXT_LIMIT) : undefined;
@@ -81,9 +86,39 @@ export async function completeCheckRun(octokit: Octokit, repo: RepoRef, run: Che
     output: { title, summary, ...(text ? { text } : {}), annotations: first },
     actions: [{ label: 'Re-run', description: 'Evaluate this commit again', identifier: RERUN_ACTION }],
   });
+  let sent = first.length;
   for (const batch of rest) {
-    await octokit.rest.checks.update({ ...repo, check_run_id: run.id, output: { title, summary, annotations: batch } });
+    try {
+      await octokit.rest.checks.update({ ...repo, check_run_id: run.id, output: { title, summary, annotations: batch } });
+      sent += batch.length;
+    } catch (error) {
+      const note = `Only ${sent} of ${done.annotations!.length} annotations were added: ${describeFault(error)}`;
+      const withNote = hardCut(addNotes(done.summary, [note]), CUT_NOTE, TEXT_LIMIT);
+      await octokit.rest.checks.update({ ...repo, check_run_id: run.id, output: { title, summary: withNote } }).catch(() => undefined);
+      return error;
+    }
   }
+  return null;
+}
+
+/**
+ * Publishing beyond the check run (PR comment, release notes) failed. It never changes the
+ * verdict: `note` is added to the run's summary instead.
+ */
+export class PublishError extends Error {
+  override name = 'PublishError';
+  constructor(
+    readonly note: string,
+    override readonly cause: unknown,
+  ) {
+    super(note);
+  }
+}
+
+/** The summary with notes on what could not be published, above the report. */
+export function addNotes(summary: string, notes: readonly string[]): string {
+  if (notes.length === 0) return summary;
+  return `${notes.map((n) => `> **Note:** ${n}`).join('\n>\n')}\n\n${summary}`;
 }
 
 export const RERUN_ACTION = 'rerun';

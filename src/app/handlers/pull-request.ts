@@ -5,7 +5,7 @@
 import { COMMENT_MARKER, renderPrComment } from '../../core/render/pr-comment.js';
 import { commentDue } from '../conclusion.js';
 import { evaluate, type Evaluated } from '../evaluate.js';
-import { upsertComment, type RepoRef } from '../publish.js';
+import { describeFault, PublishError, upsertComment, type RepoRef } from '../publish.js';
 import { prKey, type AnyContext, type Services } from '../services.js';
 
 export interface PrTarget {
@@ -62,7 +62,11 @@ export async function evaluatePullRequest(
       if (mode === 'never' || !evaluated.delta) return;
       const due = mode === 'always' || commentDue(evaluated.delta, evaluated.verdict);
       const body = renderPrComment(evaluated.report, evaluated.delta, { docsBaseUrl: svc.docsBaseUrl, marker: COMMENT_MARKER });
-      await upsertComment(context.octokit, svc.identity, pr.repo, pr.number, body, COMMENT_MARKER, { create: due });
+      try {
+        await upsertComment(context.octokit, svc.identity, pr.repo, pr.number, body, COMMENT_MARKER, { create: due });
+      } catch (error) {
+        throw new PublishError(`PR comment not updated: ${describeFault(error)}`, error);
+      }
     },
   });
 }

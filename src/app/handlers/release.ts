@@ -1,7 +1,7 @@
 // release.published -> a check run on the release's commit and, with `release.notes: true`,
 // an "Openness" section in the release notes between markers (replaced on re-evaluation).
 import { evaluate, type Evaluated } from '../evaluate.js';
-import type { Octokit, RepoRef } from '../publish.js';
+import { describeFault, PublishError, type Octokit, type RepoRef } from '../publish.js';
 import { renderNotesSection, upsertNotesSection } from '../release-notes.js';
 import type { AnyContext, Services } from '../services.js';
 
@@ -38,7 +38,15 @@ export async function evaluateRelease(context: AnyContext, svc: Services, repo: 
       if (!evaluated.config.release.notes) return;
       const body = upsertNotesSection(release.body, renderNotesSection(evaluated.report, run.url ?? undefined));
       if (body === (release.body ?? '')) return;
-      await context.octokit.rest.repos.updateRelease({ ...repo, release_id: release.id, body });
+      try {
+        await context.octokit.rest.repos.updateRelease({ ...repo, release_id: release.id, body });
+      } catch (error) {
+        // app.yml grants contents: read (least privilege); editing releases needs write,
+        // which an owner grants only when they want the notes.
+        const status = (error as { status?: number } | null)?.status;
+        const reason = status === 403 ? 'the app needs Contents: write to edit releases' : describeFault(error);
+        throw new PublishError(`Release notes not updated: ${reason}`, error);
+      }
     },
   });
 }
