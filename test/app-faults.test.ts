@@ -13,6 +13,7 @@ import {
   modelRepo,
   nockDone,
   OWNER,
+  plainRepo,
   REPO,
   runLog,
   SHA,
@@ -46,7 +47,8 @@ describe('faults', () => {
     expect(log.updates[0].output.title).toMatch(/^Open weights/);
   });
 
-  it('a 500 that persists through every retry ends in a neutral run that gives the reason', async () => {
+  it('a tree that cannot be read through every retry leaves no run: whether it is a model is unknown', async () => {
+    // An outage must not put a neutral run on every repository of an organisation-wide install.
     const scope = api();
     mockToken(scope);
     let attempts = 0;
@@ -58,17 +60,36 @@ describe('faults', () => {
         attempts += 1;
         return [500, { message: 'Server Error' }];
       });
+
+    await deliver(probot, 'push', 'push');
+
+    expect(attempts).toBe(4); // the request and 3 retries; no check-run mock: creating one would be unmatched
+  });
+
+  it('blobs that cannot be read after a tree showing weights end in a neutral run that gives the reason', async () => {
+    const scope = api();
+    mockToken(scope);
+    mockTree(scope, OWNER, REPO, SHA.push, modelRepo().entries);
+    scope.post('/graphql').times(4).reply(500, { message: 'Server Error' });
     const log = runLog();
     mockCreateRun(scope, log);
     mockUpdateRun(scope, log);
 
     await deliver(probot, 'push', 'push');
 
-    expect(attempts).toBe(4); // the request and 3 retries
     expect(log.created[0]).toMatchObject({ head_sha: SHA.push });
     expect(log.updates[0]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
     expect(log.updates[0].output.title).toBe('Could not evaluate: GitHub API error (HTTP 500), still failing after retries');
     expect(log.updates[0].output.summary).toMatch(/Re-run/);
+  });
+
+  it('blobs that cannot be read after a tree without a model signal leave no run', async () => {
+    const scope = api();
+    mockToken(scope);
+    mockTree(scope, OWNER, REPO, SHA.push, plainRepo().entries);
+    scope.post('/graphql').times(4).reply(500, { message: 'Server Error' });
+
+    await deliver(probot, 'push', 'push');
   });
 
   it('a 403 rate limit is waited out and retried, then reported when it does not lift', async () => {

@@ -17,6 +17,7 @@ const annotations: Annotation[] = Array.from({ length: 120 }, (_, i) => ({
   start_line: i + 1,
   end_line: i + 1,
   annotation_level: 'warning',
+  title: 'Problem',
   message: `problem ${i + 1}`,
 }));
 

@@ -21,7 +21,7 @@ import {
   SHA,
   startApp,
 } from './helpers/app-harness.js';
-import { countRequests, entriesUnder, mockTree, treeSha } from './helpers/github-mocks.js';
+import { countRequests, defineRepo, entriesUnder, mockTree, treeSha } from './helpers/github-mocks.js';
 
 let probot: Probot;
 beforeEach(async () => {
@@ -118,6 +118,35 @@ describe('push', () => {
 
     await deliver(probot, 'push', 'push');
     // No check-run mock exists: creating one would have failed on an unmatched request.
+  });
+
+  it("stays quiet on the organisation's .github repository, whose config file is the org-wide fallback", async () => {
+    const scope = api();
+    mockToken(scope);
+    const orgRepo = defineRepo({ '.github/truly-open.yml': 'require: open-weights\n', 'README.md': '# Acme defaults\n', 'profile/README.md': '# Acme\n' });
+    mockCommit(scope, SHA.push, orgRepo, { repoName: '.github' });
+
+    await deliver(probot, 'push', 'push', (p) => {
+      p.repository.name = '.github';
+      p.repository.full_name = `${OWNER}/.github`;
+    });
+    // No check-run mock: creating one would be an unmatched request.
+  });
+
+  it('still evaluates a .github repository that holds a model', async () => {
+    const scope = api();
+    mockToken(scope);
+    mockCommit(scope, SHA.push, modelRepo(), { repoName: '.github' });
+    scope.post(`/repos/${OWNER}/.github/check-runs`).reply(201, { id: 1, app: { id: 123, slug: 'truly-open' } });
+    const done: any[] = [];
+    scope.patch(`/repos/${OWNER}/.github/check-runs/1`).reply(200, (_u, b) => (done.push(b), { id: 1 }));
+
+    await deliver(probot, 'push', 'push', (p) => {
+      p.repository.name = '.github';
+      p.repository.full_name = `${OWNER}/.github`;
+    });
+
+    expect(done[0]).toMatchObject({ status: 'completed' });
   });
 
   it('processes a delivery id once, however often GitHub delivers it', async () => {

@@ -10,10 +10,10 @@ import { renderCheckRun, type Annotation, type CheckRunOutput } from '../core/re
 import type { Report } from '../core/report.js';
 import { applyIgnore } from '../core/snapshot-ignore.js';
 import type { RepoSnapshot } from '../core/snapshot.js';
-import { readGithubSnapshot } from '../sources/github-snapshot.js';
+import { readGithubSnapshot, type GithubClient } from '../sources/github-snapshot.js';
 import { enrichSnapshot } from '../sources/hub/online.js';
 import { decide, type Verdict } from './conclusion.js';
-import { loadConfig } from './config.js';
+import { CONFIG_PATHS, loadConfig } from './config.js';
 import {
   addNotes,
   completeCheckRun,
@@ -24,6 +24,7 @@ import {
   PublishError,
   type CheckRun,
   type Completion,
+  type Octokit,
   type RepoRef,
   type RunKind,
 } from './publish.js';
@@ -58,7 +59,10 @@ export interface Evaluated {
 /** Runs the plan; null when the repository has no model (no run) or the reading failed (fault run). */
 export async function evaluate(context: AnyContext, svc: Services, plan: EvaluationPlan): Promise<Evaluated | null> {
   const { repo, sha } = plan;
-  const read = (at: string) => readGithubSnapshot(context.octokit, { ...repo, sha: at });
+  // Trees seen on the way, so that a failure after the tree (the blobs) can still be
+  // judged by the tree's paths.
+  const client = treeWatcher(context.octokit);
+  const read = (at: string) => readGithubSnapshot(client, { ...repo, sha: at });
 
   // 1. Snapshots: head and base together (2 requests each, typically).
   let head: RepoSnapshot;
@@ -66,8 +70,11 @@ export async function evaluate(context: AnyContext, svc: Services, plan: Evaluat
   try {
     [head, base] = await Promise.all([read(sha), plan.baseSha ? read(plan.baseSha) : Promise.resolve(null)]);
   } catch (error) {
-    context.log.warn({ err: error }, 'truly-open: reading the repository failed');
-    // Whether this is a model repository is unknown: say that the evaluation failed.
+    context.log.warn({ err: error }, `truly-open: reading ${repo.owner}/${repo.repo}@${sha} failed`);
+    // During a GitHub outage an organisation-wide install must not put a neutral run on
+    // every web app: report the failure only where a tree we did read shows a model.
+    const seen = [sha, plan.baseSha].flatMap((at) => (at ? [client.treePaths(at)] : [])).filter((p) => p !== null);
+    if (!seen.some((paths) => hasSignal(repo, pathsOnly(repo, sha, paths)))) return null;
     await publishFault(context.octokit, svc.identity, repo, sha, plan.kind, error).catch((e: unknown) =>
       context.log.error({ err: e }, 'truly-open: could not report the failure either'),
     );
@@ -75,7 +82,7 @@ export async function evaluate(context: AnyContext, svc: Services, plan: Evaluat
   }
 
   // 2. Quiet where it does not apply.
-  if (!hasModelSignal(head) && !(base && hasModelSignal(base))) {
+  if (!hasSignal(repo, head) && !(base && hasSignal(repo, base))) {
     context.log.debug(`truly-open: no model signal in ${repo.owner}/${repo.repo}@${sha}, no check run`);
     return null;
   }
@@ -191,7 +198,7 @@ export function invalidConfigCompletion(problems: readonly Problem[], path?: str
 /** Snapshot, config and assessment without a check run (for `/openness explain`). Null without a model signal. */
 export async function assessOnly(context: AnyContext, svc: Services, repo: RepoRef, sha: string): Promise<Report | null> {
   const head = await readGithubSnapshot(context.octokit, { ...repo, sha });
-  if (!hasModelSignal(head)) return null;
+  if (!hasSignal(repo, head)) return null;
   const { config } = await loadConfig(context, repo, null);
   return assess(await enrich(context, svc, config, applyIgnore(head, config.ignore)), config, { version: svc.version });
 }
@@ -205,4 +212,47 @@ function enrich(context: AnyContext, svc: Services, config: Config, snapshot: Re
     githubRequest: (route, params) => context.octokit.request(route, params) as Promise<{ status: number; data: unknown }>,
     ...svc.online.hub,
   });
+}
+
+/**
+ * The model signal, except that an organisation's `.github` repository is not a model
+ * because it holds the organisation-wide `.github/truly-open.yml` that other repositories
+ * fall back to.
+ */
+export function hasSignal(repo: RepoRef, snapshot: RepoSnapshot): boolean {
+  if (repo.repo.toLowerCase() !== '.github') return hasModelSignal(snapshot);
+  const entries = snapshot.entries.filter((e) => !(CONFIG_PATHS as readonly string[]).includes(e.path.toLowerCase()));
+  return hasModelSignal({ ...snapshot, entries });
+}
+
+/** A snapshot of paths without texts: enough for the path-based signals. */
+function pathsOnly(repo: RepoRef, sha: string, paths: string[]): RepoSnapshot {
+  return {
+    source: 'github',
+    location: `${repo.owner}/${repo.repo}`,
+    revision: sha,
+    entries: paths.map((path) => ({ path, size: 0, kind: 'file' as const })),
+    texts: {},
+    skipped: [],
+  };
+}
+
+const TREE_ROUTE = 'GET /repos/{owner}/{repo}/git/trees/{tree_sha}';
+
+/** The app's client, remembering the blob paths of each commit's recursive tree it fetched. */
+function treeWatcher(octokit: Octokit): GithubClient & { treePaths(sha: string): string[] | null } {
+  const trees = new Map<string, string[]>();
+  return {
+    async request(route: string, params?: object) {
+      const response = (await octokit.request(route, params as Record<string, unknown>)) as { data: any };
+      const p = params as { tree_sha?: string; recursive?: unknown } | undefined;
+      if (route === TREE_ROUTE && p?.tree_sha && p.recursive !== undefined && Array.isArray(response.data?.tree)) {
+        const tree = response.data.tree as { path?: unknown; type?: unknown }[];
+        trees.set(p.tree_sha, tree.filter((e) => e.type === 'blob' && typeof e.path === 'string').map((e) => e.path as string));
+      }
+      return response;
+    },
+    graphql: (query: string, vars?: object) => octokit.graphql(query, vars as Record<string, unknown>),
+    treePaths: (sha: string) => trees.get(sha) ?? null,
+  };
 }

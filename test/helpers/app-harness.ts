@@ -140,16 +140,17 @@ export function mockCommit(
   scope: nock.Scope,
   sha: string,
   repo: RepoDescription,
-  options: { truncated?: boolean; delayTreeMs?: number } = {},
+  options: { truncated?: boolean; delayTreeMs?: number; repoName?: string } = {},
 ): void {
+  const name = options.repoName ?? REPO;
   if (options.delayTreeMs) {
     scope
-      .get(`/repos/${OWNER}/${REPO}/git/trees/${sha}`)
+      .get(`/repos/${OWNER}/${name}/git/trees/${sha}`)
       .query({ recursive: '1' })
       .delay(options.delayTreeMs)
       .reply(200, { sha, tree: repo.entries, truncated: false });
   } else {
-    mockTree(scope, OWNER, REPO, sha, repo.entries, options);
+    mockTree(scope, OWNER, name, sha, repo.entries, options);
   }
   commitBlobs.set(sha, repo.blobs);
   scope
