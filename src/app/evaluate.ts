@@ -20,6 +20,7 @@ import {
   createCheckRun,
   describeFault,
   faultCompletion,
+  interruptedCompletion,
   publishFault,
   PublishError,
   type CheckRun,
@@ -28,6 +29,7 @@ import {
   type RepoRef,
   type RunKind,
 } from './publish.js';
+import { opened } from './runtime.js';
 import type { AnyContext, Services } from './services.js';
 
 export interface EvaluationPlan {
@@ -89,6 +91,10 @@ export async function evaluate(context: AnyContext, svc: Services, plan: Evaluat
 
   // 3. The check run shows up at once; everything after is guarded, and the run completed.
   const run = await createCheckRun(context.octokit, svc.identity, repo, sha, plan.kind);
+  const close = opened({
+    label: `${repo.owner}/${repo.repo}@${sha} (check run ${run.id})`,
+    interrupt: () => completeCheckRun(context.octokit, repo, run, interruptedCompletion()).then(() => undefined),
+  });
   let completion: Completion = faultCompletion(new Error('the evaluation stopped unexpectedly'));
   try {
     const evaluated = await judge(context, svc, plan, head, base).catch((error: unknown) => {
@@ -116,6 +122,7 @@ export async function evaluate(context: AnyContext, svc: Services, plan: Evaluat
     return evaluated;
   } finally {
     // 7. The run's own result.
+    close();
     await finish(context, repo, run, completion);
   }
 }

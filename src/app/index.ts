@@ -10,7 +10,7 @@ import { evaluateCommit, planPush } from './handlers/push.js';
 import { evaluateRelease } from './handlers/release.js';
 import { parseExternalId, type RunKind } from './publish.js';
 import { rerun } from './rerun.js';
-import { track } from './runtime.js';
+import { drain, track } from './runtime.js';
 import { createServices, prKey } from './services.js';
 
 export { idle } from './runtime.js';
@@ -33,6 +33,7 @@ export default function trulyOpenApp(app: Probot): void {
     process.exit(1);
   }
   const svc = createServices(app);
+  stopGracefully(app);
 
   /** Starts `work` in the background unless this delivery was seen before. */
   const start = (context: Context, key: string, work: () => Promise<unknown>): boolean => {
@@ -103,4 +104,26 @@ function keyFor(repository: { name: string; owner: { login: string } }, kind: Ru
   if (kind.kind === 'pr') return prKey(repository.owner.login, repository.name, kind.number);
   if (kind.kind === 'release') return `${base}!release:${kind.id}`;
   return `${base}@${sha}`;
+}
+
+/** How long a stopping server lets running evaluations finish (Docker waits 10 s by default; see docs/deploy.md). */
+export const SHUTDOWN_GRACE_MS = 20_000;
+let stopHandlerInstalled = false;
+
+/**
+ * Probot stops on SIGINT only. SIGTERM (docker stop, a rolling deploy) would otherwise end
+ * the process at once, leaving the check runs of background evaluations "in progress" for
+ * good. Installed once per process, however many Probot instances load the app.
+ */
+function stopGracefully(app: Probot): void {
+  if (stopHandlerInstalled) return;
+  stopHandlerInstalled = true;
+  process.once('SIGTERM', () => {
+    app.log.info('truly-open: SIGTERM, letting running evaluations finish');
+    void drain(SHUTDOWN_GRACE_MS)
+      .then((interrupted) => {
+        if (interrupted.length > 0) app.log.warn(`truly-open: interrupted ${interrupted.length} check run(s): ${interrupted.join(', ')}`);
+      })
+      .finally(() => process.exit(0));
+  });
 }

@@ -151,6 +151,19 @@ export function faultCompletion(error: unknown): Completion {
   };
 }
 
+/** A run cut short because the server stopped (a deploy, `docker stop`). */
+export function interruptedCompletion(): Completion {
+  return {
+    conclusion: 'neutral',
+    title: 'Not evaluated: interrupted by a restart; use Re-run',
+    summary: [
+      '**The evaluation was interrupted by a restart of the truly-open server** before it finished.',
+      '',
+      'Nothing is wrong with the repository on this account. Use **Re-run** to evaluate this commit again.',
+    ].join('\n'),
+  };
+}
+
 /** One line on what went wrong, in terms of GitHub's answer when there was one. */
 export function describeFault(error: unknown): string {
   const e = error as { status?: number; message?: string; response?: { headers?: Record<string, string | undefined> } } | null;

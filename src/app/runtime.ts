@@ -1,6 +1,7 @@
 // In-process bookkeeping that keeps the app well-behaved under real webhook traffic:
 // deliveries seen before, work serialised per pull request, stale evaluations detected,
-// and the background work the webhook handlers started (tests await it through idle()).
+// the background work the webhook handlers started (tests await it through idle()), and the
+// check runs still open, to close them when the process is told to stop.
 // Memory only: several replicas each keep their own, which is why every write the app
 // makes is idempotent anyway (comments found by marker, release sections by markers).
 
@@ -75,4 +76,38 @@ export function track<T>(task: Promise<T>): Promise<T> {
 /** Resolves once every task started by webhook handlers (including ones they started) has settled. */
 export async function idle(): Promise<void> {
   while (pending.size > 0) await Promise.allSettled([...pending]);
+}
+
+/** A check run created and not yet completed, with how to close it when the process stops. */
+export interface OpenRun {
+  label: string;
+  interrupt(): Promise<void>;
+}
+
+const openRuns = new Set<OpenRun>();
+
+/** Records a run as open; call the returned function once it is being completed. */
+export function opened(run: OpenRun): () => void {
+  openRuns.add(run);
+  return () => {
+    openRuns.delete(run);
+  };
+}
+
+/**
+ * For a stopping process (SIGTERM): lets the background work finish for up to `graceMs`,
+ * then interrupts every run still open, so none is left "in progress" on GitHub forever.
+ * Returns the labels of the runs it interrupted.
+ */
+export async function drain(graceMs: number): Promise<string[]> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, graceMs);
+  });
+  await Promise.race([idle(), deadline]);
+  clearTimeout(timer);
+  const left = [...openRuns];
+  openRuns.clear();
+  await Promise.allSettled(left.map((run) => run.interrupt()));
+  return left.map((run) => run.label);
 }
