@@ -20,9 +20,9 @@ export const trainingConfig: Criterion = {
       return judgeFiles(ev, 'training-config', ev.artifacts.trainingStateFiles, 'trainerState', { count: ev.artifacts.trainingStateFiles.length });
     }
     const sections = documentedSections(ev, HYPER_HEADING);
-    const withValues = sections.filter((s) => hyperparameterGroups(s.body.replace(/^\s*[-*]\s*/gm, '')).length >= 2);
+    const withValues = sections.filter((s) => hyperparameterGroups(s.body.replace(/^[ \t]*[-*][ \t]*/gm, '')).length >= 2);
     if (withValues.length > 0) {
-      const groups = hyperparameterGroups(withValues.map((s) => s.body.replace(/^\s*[-*]\s*/gm, '')).join('\n'));
+      const groups = hyperparameterGroups(withValues.map((s) => s.body.replace(/^[ \t]*[-*][ \t]*/gm, '')).join('\n'));
       return judgeLicense('training-config', cardLicense(ev, 'data'), 'hyperparametersInCard', { groups: groups.join(', ') }, sectionEvidence(ev, withValues));
     }
     const hyper = sections.filter((s) => /hyper/.test(s.heading));

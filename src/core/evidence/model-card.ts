@@ -31,12 +31,25 @@ export function normaliseHeading(raw: string): string {
 
 /** Whether a section body documents anything beyond the template placeholder. */
 /** A template field left empty: `- **Developed by:** [More Information Needed]`. */
-const PLACEHOLDER_FIELD_RE = /^\s*[-*]?\s*(\*\*|__)?[^:\n]{1,80}?:?(\*\*|__)?:?\s*\[more information needed\]\s*$/gim;
+/** A template field left empty: `- **Developed by:** [More Information Needed]` (one line). */
+const PLACEHOLDER_FIELD_RE = /^[ \t]*[-*]?[ \t]*(\*\*|__)?[^:]{1,80}?:?(\*\*|__)?:?[ \t]*\[more information needed\][ \t]*$/i;
+
+/**
+ * Drops empty template fields. Only lines holding the placeholder are tested, one at a time:
+ * a multi-line regex over the whole text backtracks on every line (seconds on a 19 KB README).
+ */
+function stripPlaceholderFields(text: string): string {
+  if (!/\[more information needed\]/i.test(text)) return text;
+  return text
+    .split('\n')
+    .filter((line) => !(line.length < 300 && PLACEHOLDER_FIELD_RE.test(line)))
+    .join('\n');
+}
 
 export function isDocumented(body: string): boolean {
-  const stripped = body
+  const stripped = stripPlaceholderFields(body)
     .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(PLACEHOLDER_FIELD_RE, '')
+    
     .replace(PLACEHOLDER_RE, '')
     .split('\n')
     .filter((l) => !/^\s{0,3}#{1,6}\s/.test(l))
@@ -114,16 +127,30 @@ export function parseSections(body: string, firstLine: number): CardSection[] {
     const sectionBody = lines.slice(h.index + 1, end).join('\n');
     const ownEnd = heads[k + 1] && heads[k + 1]!.index < end ? heads[k + 1]!.index : end;
     const ownBody = lines.slice(h.index + 1, ownEnd).join('\n');
-    return { heading: h.heading, level: h.level, line: firstLine + h.index, body: sectionBody, ownBody, documented: isDocumented(sectionBody) };
+    return { heading: h.heading, level: h.level, line: firstLine + h.index, body: sectionBody, ownBody, documented: isDocumented(ownBody) };
   });
+  // A section documents something when its own text or any sub-section does: computed from
+  // the end so each body is scanned once (scanning every parent's whole body is quadratic).
+  for (let i = sections.length - 1; i >= 0; i--) {
+    const s = sections[i]!;
+    const child = sections[i + 1];
+    if (!s.documented && child && child.level > s.level) {
+      for (let j = i + 1; j < sections.length && sections[j]!.level > s.level; j++) {
+        if (sections[j]!.documented) {
+          s.documented = true;
+          break;
+        }
+      }
+    }
+  }
   return templateAware(sections, body);
 }
 
 /** Prose left in a text once comments, placeholders, headings and markup are removed. */
 export function prose(text: string): string {
-  return text
+  return stripPlaceholderFields(text)
     .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(PLACEHOLDER_FIELD_RE, '')
+    
     .replace(PLACEHOLDER_RE, '')
     .replace(/^\s{0,3}#{1,6}\s.*$/gm, '')
     .replace(/[\s\-*_:|>`#]+/g, ' ')
