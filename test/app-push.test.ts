@@ -235,6 +235,25 @@ describe('configuration', () => {
     expect(log.updates[0].output.title).toMatch(/^Open weights/);
   });
 
+  it('caches the organisation lookup per owner, "none" included: a second push without a config file costs 4 requests', async () => {
+    const warm = api();
+    mockToken(warm);
+    mockCommit(warm, SHA.push, modelRepo({ '.github/truly-open.yml': undefined }));
+    mockNoOrgConfig(warm);
+    expectRun(warm);
+    await deliver(probot, 'push', 'push');
+
+    const scope = api();
+    const counted = countRequests(scope);
+    mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': undefined }));
+    const log = expectRun(scope);
+    await deliver(probot, 'push', 'push');
+
+    expect(counted.routes.some((r) => r.includes('/.github/contents/'))).toBe(false);
+    expect(counted.count).toBeLessThanOrEqual(4);
+    expect(log.updates[0].output.title).toMatch(/^Open weights/);
+  });
+
   it('does not crash on organisation YAML that Probot cannot parse: a neutral run says so', async () => {
     const scope = api();
     mockToken(scope);

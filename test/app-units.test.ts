@@ -5,7 +5,7 @@ import { parseCommand } from '../src/app/commands.js';
 import { commentDue, decide } from '../src/app/conclusion.js';
 import { describeFault, externalId, parseExternalId } from '../src/app/publish.js';
 import { NOTES_END, NOTES_START, upsertNotesSection } from '../src/app/release-notes.js';
-import { BoundedSet, Generations, KeyedQueue } from '../src/app/runtime.js';
+import { BoundedSet, Generations, KeyedQueue, TtlCache } from '../src/app/runtime.js';
 import { validateConfigObject } from '../src/config/validate-object.js';
 import { DEFAULT_CONFIG } from '../src/config/schema.js';
 import { computeDelta } from '../src/core/delta.js';
@@ -198,5 +198,22 @@ describe('external ids and faults', () => {
     expect(describeFault({ status: 403, message: 'x', response: { headers: { 'x-ratelimit-remaining': '0' } } })).toMatch(/rate limit/);
     expect(describeFault({ status: 403, message: 'Resource not accessible by integration' })).toMatch(/refused.*not accessible/);
     expect(describeFault(new Error('boom\nstack'))).toBe('internal error: boom');
+  });
+});
+
+describe('TtlCache', () => {
+  it('answers from memory until the time is up, and does not keep failures', async () => {
+    let now = 1_000;
+    const cache = new TtlCache<string | null>(300_000, 10, () => now);
+    let loads = 0;
+    const load = async () => (loads += 1, null);
+    expect(await cache.get('acme', load)).toBeNull();
+    expect(await cache.get('acme', load)).toBeNull();
+    expect(loads).toBe(1);
+    now += 300_001;
+    await cache.get('acme', load);
+    expect(loads).toBe(2);
+    await expect(cache.get('other', () => Promise.reject(new Error('502')))).rejects.toThrow('502');
+    expect(await cache.get('other', async () => 'org config')).toBe('org config');
   });
 });

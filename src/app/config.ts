@@ -3,13 +3,15 @@
 //     and holds `.github/truly-open.yml` without `_extends`, the text is already in hand:
 //     parse it, no request (this is what keeps a typical push at 4 requests).
 //  2. When that snapshot shows no config file, only the organisation fallback is left:
-//     read the owner's `.github` repository (1 request; `_extends` followed by Probot).
+//     read the owner's `.github` repository (1 request, then cached per owner for a few
+//     minutes; `_extends` followed by Probot).
 //  3. Otherwise (PR from another base, release tags, `_extends` chains) ask Probot's
 //     `context.config()`: default branch, org fallback, `_extends`.
 // Configuration never comes from a PR head: a PR must not loosen its own gate.
 import { parseConfig, CONFIG_RULE_ID, type ParsedConfig } from '../config/parse.js';
 import { validateConfigObject } from '../config/validate-object.js';
 import type { RepoSnapshot } from '../core/snapshot.js';
+import type { TtlCache } from './runtime.js';
 import type { AnyContext } from './services.js';
 
 export const CONFIG_FILE = 'truly-open.yml';
@@ -26,6 +28,7 @@ export async function loadConfig(
   context: AnyContext,
   repo: { owner: string; repo: string },
   defaultBranchSnapshot: RepoSnapshot | null,
+  orgCache?: TtlCache<unknown>,
 ): Promise<LoadedConfig> {
   if (defaultBranchSnapshot) {
     const path = CONFIG_PATHS.find((p) => defaultBranchSnapshot.entries.some((e) => e.path === p));
@@ -34,7 +37,8 @@ export async function loadConfig(
       return { ...parseConfig(text, path), source: 'snapshot', path };
     }
     if (path === undefined) {
-      return fromProbot(() => orgConfig(context, repo.owner), 'org');
+      const read = () => orgConfig(context, repo.owner);
+      return fromProbot(orgCache ? () => orgCache.get(repo.owner.toLowerCase(), read) : read, 'org');
     }
   }
   return fromProbot(() => context.config(CONFIG_FILE), 'probot');

@@ -137,7 +137,7 @@ async function judge(
 ): Promise<Evaluated | Completion> {
   // 4. Configuration (from the default branch only).
   const trusted = plan.defaultBranchAt === 'head' ? head : plan.defaultBranchAt === 'base' ? base : null;
-  const loaded = await loadConfig(context, plan.repo, trusted);
+  const loaded = await loadConfig(context, plan.repo, trusted, svc.orgConfigs);
   if (loaded.problems.length > 0) return invalidConfigCompletion(loaded.problems, loaded.path);
   const config = loaded.config;
 

@@ -61,6 +61,30 @@ export class Generations {
   }
 }
 
+/** Values kept for `ttlMs` per key, in memory; `now` is injectable for tests. */
+export class TtlCache<T> {
+  readonly #items = new Map<string, { value: T; until: number }>();
+  constructor(
+    readonly ttlMs: number,
+    readonly limit = 1000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The cached value, else `load()`'s (cached when it resolves; a failure is not cached). */
+  async get(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.#items.get(key);
+    if (hit && hit.until > this.now()) return hit.value;
+    const value = await load();
+    this.#items.delete(key);
+    this.#items.set(key, { value, until: this.now() + this.ttlMs });
+    if (this.#items.size > this.limit) {
+      const oldest = this.#items.keys().next().value;
+      if (oldest !== undefined) this.#items.delete(oldest);
+    }
+    return value;
+  }
+}
+
 const pending = new Set<Promise<unknown>>();
 
 /** Keeps a started task visible to idle(); its failure is the caller's to log. */

@@ -4,7 +4,7 @@ import type { Context, Probot } from 'probot';
 import { DEFAULT_DOCS_BASE_URL } from '../core/render/links.js';
 import { hubOptionsFromEnv, type ResolveOptions } from '../sources/hub/resolve.js';
 import { AppIdentity } from './identity.js';
-import { BoundedSet, Generations, KeyedQueue } from './runtime.js';
+import { BoundedSet, Generations, KeyedQueue, TtlCache } from './runtime.js';
 import { version } from '../version.js';
 
 export interface Services {
@@ -15,6 +15,11 @@ export interface Services {
   generations: Generations;
   /** `repo#pr:user` pairs already told they may not run commands. */
   refused: BoundedSet;
+  /**
+   * The organisation `.github` config per owner (null: none), for 5 minutes: without it every
+   * push to a repository without its own config file costs a fifth request.
+   */
+  orgConfigs: TtlCache<unknown>;
   docsBaseUrl: string;
   version: string;
   /** Hugging Face Hub / GitHub lookups: off with TRULY_OPEN_OFFLINE=true; HF_ENDPOINT and HF_TOKEN apply. */
@@ -28,6 +33,7 @@ export function createServices(app: Probot, env: NodeJS.ProcessEnv = process.env
     queue: new KeyedQueue(),
     generations: new Generations(),
     refused: new BoundedSet(5000),
+    orgConfigs: new TtlCache<unknown>(5 * 60_000),
     docsBaseUrl: env.DOCS_BASE_URL || DEFAULT_DOCS_BASE_URL,
     version: version(),
     online: { enabled: env.TRULY_OPEN_OFFLINE !== 'true', hub: hubOptionsFromEnv(env) },
