@@ -145,9 +145,22 @@ export function looksLikeParameters(relPath: string, format: WeightFormat): bool
 }
 
 export function weightFormat(path: string): { format: WeightFormat; unsafe: boolean } | null {
-  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-  const dot = base.lastIndexOf('.');
-  return dot < 0 ? null : (WEIGHT_BY_EXT.get(base.slice(dot + 1)) ?? null);
+  // Called for every entry: lower-case the extension only, not the whole path.
+  const dot = path.lastIndexOf('.');
+  if (dot < 0 || dot < path.lastIndexOf('/')) return null;
+  return WEIGHT_BY_EXT.get(path.slice(dot + 1).toLowerCase()) ?? null;
+}
+
+interface Folder {
+  path: string;
+  /** Vendored code or `.github/`: nothing in it is the model's. */
+  skip: boolean;
+  inDataDir: boolean;
+  /** Folder names below the model root. */
+  dirs: string[];
+  inSamplesDir: boolean;
+  /** EVAL_PATH_RE matches the folder part of the path below the model root. */
+  evalFolder: boolean;
 }
 
 /**
@@ -161,30 +174,48 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
     datasetScripts: [], evalDataFiles: [], samples: [], pdfs: [], evalResultFiles: [], citation: null, dataCards: [],
     modelConfig: null,
   };
-  const present = new Set(entries.map((e) => e.path));
   const checkpointDirs = new Map<string, string[]>();
-  const idxSiblings = new Set(entries.filter((e) => /\.idx$/i.test(e.path)).map((e) => e.path.replace(/\.idx$/i, '')));
+  const idxSiblings = new Set<string>();
+  for (const e of entries) {
+    // The '.' test spares the regex for nearly every path.
+    if (e.path.charCodeAt(e.path.length - 4) === 46 && /\.idx$/i.test(e.path)) idxSiblings.add(e.path.replace(/\.idx$/i, ''));
+  }
   const rootPrefix = modelRoot === '.' ? '' : modelRoot + '/';
 
   // Folder facts are the same for every file in a folder: compute them once per folder.
-  const folders = new Map<string, { skip: boolean; inDataDir: boolean; dirs: string[] }>();
-  const folderOf = (dirPath: string) => {
+  const folders = new Map<string, Folder>();
+  const folderOf = (dirPath: string): Folder => {
     let f = folders.get(dirPath);
     if (!f) {
       const lower = dirPath.toLowerCase() + '/';
       const rel = dirPath.startsWith(rootPrefix) ? dirPath.slice(rootPrefix.length) : dirPath;
       const dirs = rel === '' || dirPath === '' ? [] : rel.split('/');
-      f = { skip: VENDORED_RE.test(lower) || lower.startsWith('.github/'), inDataDir: dirs.some((d) => DATA_DIR_RE.test(d)), dirs };
+      // A file's path below the model root is this prefix plus its name (see `rel` below).
+      const relPrefix = dirPath === '' ? '' : (dirPath + '/').startsWith(rootPrefix) ? (dirPath + '/').slice(rootPrefix.length) : dirPath + '/';
+      f = {
+        path: dirPath,
+        skip: VENDORED_RE.test(lower) || lower.startsWith('.github/'),
+        inDataDir: dirs.some((d) => DATA_DIR_RE.test(d)),
+        dirs,
+        inSamplesDir: dirs.some((d) => SAMPLES_DIR_RE.test(d)),
+        // EVAL_PATH_RE has no slash inside a word, so a match on `rel` lies in the folder part
+        // (ending at its slash) or in the name (starting after it): test each once.
+        evalFolder: relPrefix !== '' && EVAL_PATH_RE.test(relPrefix),
+      };
       folders.set(dirPath, f);
     }
     return f;
   };
 
+  let folder: Folder | null = null;
   for (const e of entries) {
     if (e.kind === 'submodule' || e.kind === 'symlink') continue;
     const path = e.path;
     const slash = path.lastIndexOf('/');
-    const folder = folderOf(slash < 0 ? '' : path.slice(0, slash));
+    // Entries come folder by folder: most of the time the folder is the previous one.
+    if (folder === null || (slash < 0 ? folder.path !== '' : slash !== folder.path.length || !path.startsWith(folder.path))) {
+      folder = folderOf(slash < 0 ? '' : path.slice(0, slash));
+    }
     if (folder.skip) continue;
     const lower = path.toLowerCase();
     const rel = path.startsWith(rootPrefix) ? path.slice(rootPrefix.length) : path;
@@ -202,8 +233,8 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
     const ext = dot < 0 ? '' : base.slice(dot + 1);
     // Fast path for the bulk of large repositories: data shards need none of the rules below.
     if (BULK_DATA_EXT.has(ext) && !base.includes('result')) {
-      if (dirs.some((d) => SAMPLES_DIR_RE.test(d))) a.samples.push(path);
-      else if (EVAL_PATH_RE.test(rel)) a.evalDataFiles.push(path);
+      if (folder.inSamplesDir) a.samples.push(path);
+      else if (folder.evalFolder || EVAL_PATH_RE.test(path.slice(slash + 1))) a.evalDataFiles.push(path);
       else a.dataFiles.push(path);
       continue;
     }
@@ -225,7 +256,7 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
     }
 
     if (/\.(safetensors|bin)\.index\.json$|(^|\/)[^/]*\.index\.json$/i.test(base) && /model|pytorch|weights|diffusion/i.test(base)) {
-      a.shardIndexes.push({ path, ...shardsOf(path, texts[path], present) });
+      a.shardIndexes.push({ path, ...shardsOf(path, texts[path], entries) });
       continue;
     }
 
@@ -273,7 +304,7 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
       a.trainingConfigs.push({ path, groups: configGroups });
       continue;
     }
-    if (dirs.some((d) => SAMPLES_DIR_RE.test(d)) && MEDIA_EXT.test(base)) {
+    if (folder.inSamplesDir && MEDIA_EXT.test(base)) {
       a.samples.push(path);
       continue;
     }
@@ -287,7 +318,7 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
   return a;
 }
 
-function shardsOf(indexPath: string, text: string | undefined, present: Set<string>): { shards: string[]; missing: string[] } {
+function shardsOf(indexPath: string, text: string | undefined, entries: SnapshotEntry[]): { shards: string[]; missing: string[] } {
   if (!text) return { shards: [], missing: [] };
   let parsed: unknown;
   try {
@@ -299,6 +330,11 @@ function shardsOf(indexPath: string, text: string | undefined, present: Set<stri
   if (!map || typeof map !== 'object') return { shards: [], missing: [] };
   const dir = indexPath.includes('/') ? indexPath.slice(0, indexPath.lastIndexOf('/') + 1) : '';
   const shards = [...new Set(Object.values(map as Record<string, unknown>).filter((v): v is string => typeof v === 'string'))].sort();
+  // One pass looking for the few named paths: a Set of every path in a 100,000-entry tree
+  // cost more than the rest of the classification.
+  const named = new Set(shards.map((s) => dir + s));
+  const present = new Set<string>();
+  for (const e of entries) if (named.has(e.path)) present.add(e.path);
   return { shards, missing: shards.filter((s) => !present.has(dir + s)) };
 }
 

@@ -128,16 +128,26 @@ function modelRoots(
   const hasDiffusersIndex = snapshot.entries.some((e) => e.path === 'model_index.json');
   const weightDirs = new Map<string, boolean>();
   const configDirs = new Set<string>();
+  // Entries come folder by folder: whether a folder can hold a model is decided once.
+  let lastDir: string | null = null;
+  let lastDirCounts = false;
   for (const e of snapshot.entries) {
     const slash = e.path.lastIndexOf('/');
     if (slash < 0) {
       if (weightFormat(e.path) && e.size >= 1024) weightDirs.set('.', true);
       continue;
     }
-    const dir = e.path.slice(0, slash);
-    const depth = dir.split('/').length;
-    if (depth > 3 || NON_MODEL_DIRS.test(dir)) continue;
-    if (CARD_FILE_RE.test(e.path)) {
+    let dir: string;
+    if (lastDir !== null && slash === lastDir.length && e.path.startsWith(lastDir)) {
+      dir = lastDir;
+    } else {
+      dir = e.path.slice(0, slash);
+      lastDir = dir;
+      lastDirCounts = dir.split('/').length <= 3 && !NON_MODEL_DIRS.test(dir);
+    }
+    if (!lastDirCounts) continue;
+    // Every card name ends in `.md`: the character test spares the regex for other files.
+    if (e.path.charCodeAt(e.path.length - 3) === 46 && CARD_FILE_RE.test(e.path)) {
       const card = DEDICATED_CARD_RE.test(e.path) ? ({ path: e.path } as ModelCard) : cardFor(e.path);
       if (card && (DEDICATED_CARD_RE.test(e.path) || looksLikeModelCard(card))) roots.add(dir);
     }
