@@ -195,4 +195,36 @@ describe('pull_request', () => {
     expect(firstDone).toBeGreaterThan(-1);
     expect(secondStart).toBeGreaterThan(firstDone);
   });
+
+  it('skips a queued event whose head was superseded before its turn came', async () => {
+    const HEAD3 = 'f'.repeat(40);
+    const scope = api();
+    mockToken(scope);
+    // Run 1 (head c) is slow, so the two synchronize events (d, then f) wait in the queue.
+    mockCommit(scope, SHA.head, modelRepo(NO_WEIGHTS), { delayTreeMs: 200 });
+    mockCommit(scope, SHA.base, modelRepo());
+    mockCommit(scope, HEAD3, modelRepo(NO_WEIGHTS));
+    mockCommit(scope, SHA.base, modelRepo());
+    const log = runLog();
+    mockCreateRun(scope, log, { times: 2 });
+    mockUpdateRun(scope, log, { times: 2 });
+    mockListComments(scope, []);
+    const bodies: string[] = [];
+    mockCreateComment(scope, bodies);
+    const trees: string[] = [];
+    scope.on('request', (req: { method: string; path: string }) => {
+      if (req.path.includes('/git/trees/')) trees.push(req.path);
+    });
+
+    await deliver(probot, 'pull_request', 'opened', undefined, { wait: false });
+    await deliver(probot, 'pull_request', 'synchronize', undefined, { wait: false });
+    await deliver(probot, 'pull_request', 'synchronize', (p) => (p.pull_request.head.sha = HEAD3), { wait: false });
+    await idle();
+
+    // Head d was superseded by f before its turn: not a single request for it.
+    expect(log.created.map((r) => r.head_sha)).toEqual([SHA.head, HEAD3]);
+    expect(trees.some((t) => t.includes(SHA.head2))).toBe(false);
+    expect(log.updates.map((u) => u.conclusion)).toEqual(['failure', 'failure']);
+    expect(bodies).toHaveLength(1);
+  });
 });

@@ -63,7 +63,15 @@ export default function trulyOpenApp(app: Probot): void {
     if (svc.deliveries.has(context.id)) return;
     // Bumped on arrival, so a slower earlier run knows a newer one is coming.
     const generation = svc.generations.next(key);
-    start(context, key, () => evaluatePullRequest(context, svc, pr, generation));
+    start(context, key, async () => {
+      // A newer push to the PR arrived while this one waited in the queue: its head is
+      // superseded, and the newer event evaluates the PR as it now is.
+      if (!svc.generations.isCurrent(key, generation)) {
+        context.log.info(`truly-open: ${key} head ${pr.headSha} superseded before its turn, skipping`);
+        return null;
+      }
+      return evaluatePullRequest(context, svc, pr, generation);
+    });
   });
 
   app.on('release.published', async (context) => {
