@@ -22,6 +22,7 @@ import {
   SHA,
   startApp,
 } from './helpers/app-harness.js';
+import { idle } from '../src/app/index.js';
 
 let probot: Probot;
 beforeEach(async () => {
@@ -173,6 +174,39 @@ describe('re-runs', () => {
     expect(log.created[0]).toMatchObject({ head_sha: SHA.head, external_id: 'pr:7' });
     expect(log.updates[0]).toMatchObject({ conclusion: 'failure' });
     expect(bodies).toHaveLength(1);
+  });
+
+  it('check_suite.rerequested for a fork PR (no PRs listed) waits behind the running evaluation of that PR', async () => {
+    const scope = api();
+    mockToken(scope);
+    const order: string[] = [];
+    scope.on('request', (req: { method: string; path: string }) => order.push(`${req.method} ${req.path}`));
+    const quiet = { '.github/truly-open.yml': 'comment: never\n' };
+    // The PR's own evaluation, slow to read its head.
+    mockCommit(scope, SHA.head, modelRepo(quiet), { delayTreeMs: 200 });
+    mockCommit(scope, SHA.base, modelRepo(quiet));
+    // "Re-run all" on the fork PR's suite.
+    scope
+      .get(`/repos/${OWNER}/${REPO}/check-suites/555/check-runs`)
+      .query({ check_name: 'truly-open' })
+      .reply(200, { total_count: 1, check_runs: [{ id: 901, name: 'truly-open', external_id: 'pr:7' }] });
+    mockGetPull(scope, SHA.head);
+    mockCommit(scope, SHA.head, modelRepo(quiet));
+    mockCommit(scope, SHA.base, modelRepo(quiet));
+    const log = runLog();
+    mockCreateRun(scope, log, { times: 2 });
+    mockUpdateRun(scope, log, { times: 2 });
+
+    await deliver(probot, 'pull_request', 'opened', undefined, { wait: false });
+    await deliver(probot, 'check_suite', 'rerequested', (p) => (p.check_suite.head_sha = SHA.head), { wait: false });
+    await idle();
+
+    expect(log.created.map((r) => r.external_id)).toEqual(['pr:7', 'pr:7']);
+    // Serialised with the PR: the re-run reads the pull request only after the first run completed.
+    const firstDone = order.findIndex((r) => r.startsWith('PATCH'));
+    const rerunStart = order.indexOf(`GET /repos/${OWNER}/${REPO}/pulls/7`);
+    expect(firstDone).toBeGreaterThan(-1);
+    expect(rerunStart).toBeGreaterThan(firstDone);
   });
 
   it('check_suite.rerequested with a listed PR goes straight to the PR flow', async () => {

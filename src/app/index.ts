@@ -93,9 +93,14 @@ export default function trulyOpenApp(app: Probot): void {
     const suite = context.payload.check_suite;
     const pr = suite.pull_requests?.[0];
     const kind: RunKind = pr ? { kind: 'pr', number: pr.number } : { kind: 'push' };
-    start(context, keyFor(context.payload.repository, kind, suite.head_sha), async () => {
+    const planKey = keyFor(context.payload.repository, kind, suite.head_sha);
+    start(context, planKey, async () => {
       const target = await planCheckSuite(context, svc);
-      if (target) await rerun(context, svc, target);
+      if (!target) return;
+      // Fork PRs come with no PR listed: what the run evaluated is known only now, from its
+      // external_id, and the re-run must queue behind other work on that PR.
+      const key = keyFor(context.payload.repository, target.kind, target.sha);
+      await (key === planKey ? rerun(context, svc, target) : svc.queue.run(key, () => rerun(context, svc, target)));
     });
   });
 
