@@ -16,14 +16,19 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000
 WORKDIR /app
-# The `node` user (uid 1000) ships with the image; nothing here needs root.
-COPY --from=build --chown=node:node /app/package.json ./
-COPY --from=build --chown=node:node /app/node_modules ./node_modules
-COPY --from=build --chown=node:node /app/lib ./lib
-COPY --chown=node:node app.yml ./
+# Code and dependencies stay owned by root and read-only to the app: a compromised process
+# running as `node` (uid 1000, ships with the image) cannot rewrite what it runs.
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/lib ./lib
+COPY app.yml ./
 USER node
 EXPOSE 3000
 # Probot answers GET /ping with "PONG"; node:20-slim has no curl, so node itself checks.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/ping').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# Node runs as PID 1 and gets `docker stop`'s SIGTERM: the app handles it, lets running
+# evaluations finish for up to 20 s and closes any check run still open. Give it that
+# long: `docker stop -t 30`, or `stop_grace_period: 30s` in Compose (see docs/deploy.md).
+STOPSIGNAL SIGTERM
 CMD ["node", "node_modules/probot/bin/probot.js", "run", "./lib/app/index.js"]

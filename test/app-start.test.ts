@@ -67,7 +67,10 @@ describe('startup', () => {
     const html = await page.text();
     expect(html).toContain('Setup truly-open');
     expect(html).toContain('https://github.com/settings/apps/new');
-    // The manifest posted to GitHub carries app.yml's permissions and events and a webhook URL.
+    // The manifest posted to GitHub carries app.yml's permissions and events. Its webhook URL
+    // is Probot's choice without smee: the server's root, NOT the path webhooks are served
+    // at (/api/github/webhooks); docs/deploy.md tells a server deployment to change it
+    // (test/app-deploy.test.ts).
     const manifest = JSON.parse(
       /name="manifest"[^>]*value='([^']*)'/.exec(html)?.[1] ?? /value="([^"]*)"[^>]*name="manifest"/.exec(html)?.[1] ?? 'null',
     ) as Record<string, any> | null;
