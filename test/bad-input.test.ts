@@ -263,7 +263,10 @@ describe('bad input through the CLI', () => {
   ])('a config of the wrong shape (%s): a problem, the report is still produced', async (_name, text) => {
     const dir = repo(`config-${_name.replace(/\W+/g, '-')}`, { '.github/truly-open.yml': text, 'README.md': card({ frontMatter: { license: 'mit' } }) });
     const { result, report } = await jsonReport(dir);
-    expect(result.code).toBe(0);
+    // The report is printed with the defaults, and the exit says the input needs fixing
+    // (a mistyped `require` must not pass a gate silently).
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^truly-open: the configuration is invalid/);
     expect(report.models).toHaveLength(1);
     const p = report.problems.find((x) => x.ruleId === 'config-invalid');
     expect(p).toMatchObject({ severity: 'error', path: '.github/truly-open.yml' });

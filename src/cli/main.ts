@@ -44,7 +44,8 @@ check options
   --config FILE                       config file (default: .github/truly-open.yml in the path)
   --offline                           no Hugging Face Hub or GitHub lookups
 
-Exit codes: 0 requirement met (or none set), 1 requirement not met, 2 usage or input error.
+Exit codes: 0 requirement met (or none set), 1 requirement not met, 2 usage or input error
+(an invalid config file too: the report is still printed).
 Environment: HF_ENDPOINT (Hub mirror), HF_TOKEN, GITHUB_TOKEN, NO_COLOR.
 Docs: https://github.com/truly-open/truly-open#readme
 `;
@@ -114,6 +115,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   io.stdout(await render(report, format, io));
+  // An invalid config falls back to the defaults, so a mistyped `require` would pass a gate
+  // silently: the report is printed, and the exit says the input needs fixing.
+  const configErrors = report.problems.filter((p) => p.ruleId === 'config-invalid' && p.severity === 'error');
+  if (configErrors.length > 0) {
+    io.stderr(`truly-open: the configuration is invalid (${configErrors.length} problem${configErrors.length === 1 ? '' : 's'}, see the report); the defaults were used\n`);
+    return 2;
+  }
   const unmet = report.models.some((m) => m.requirement && !m.requirement.met);
   return unmet ? 1 : 0;
 }

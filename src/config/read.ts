@@ -1,5 +1,6 @@
 // Finds and reads the configuration file for the CLI. The GitHub App does not use this:
 // it reads the file through Probot's `context.config()` and hands the text to parseConfig.
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Problem } from '../core/evidence/types.js';
@@ -68,7 +69,13 @@ function displayPath(dir: string, absolute: string, fallback: string): string {
 async function readCapped(absolute: string, shown: string, explicit: boolean): Promise<string | null> {
   let handle;
   try {
-    handle = await open(absolute, 'r');
+    // Non-blocking and, for the file found in the repository, not through a symlink: a FIFO
+    // must not hang the CLI and a link must not read a file outside the repository.
+    handle = await open(absolute, constants.O_RDONLY | constants.O_NONBLOCK | (explicit ? 0 : constants.O_NOFOLLOW));
+    if (!(await handle.stat()).isFile()) {
+      await handle.close();
+      throw Object.assign(new Error('not a regular file'), { code: 'EINVAL' });
+    }
   } catch (error) {
     const code = errorCode(error);
     if (code === 'ENOENT' || (!explicit && code === 'ENOTDIR')) return null;
@@ -100,6 +107,10 @@ function describeCode(code: string | undefined, error: unknown): string {
   switch (code) {
     case 'EISDIR':
       return 'it is a directory';
+    case 'ELOOP':
+      return 'it is a symbolic link, which is not followed inside a repository';
+    case 'EINVAL':
+      return 'it is not a regular file';
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';

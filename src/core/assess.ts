@@ -31,7 +31,14 @@ export interface AssessOptions {
 }
 
 export function assess(snapshot: RepoSnapshot, config: Config, options: AssessOptions = {}): Report {
-  const gathered = gatherEvidence(snapshot, config);
+  let gathered: ReturnType<typeof gatherEvidence>;
+  try {
+    gathered = gatherEvidence(snapshot, config);
+  } catch (err) {
+    // Criteria are isolated one by one; evidence gathering fails for the whole repository.
+    // Still a report: every component unknown, with the reason, never a crash.
+    return failedReport(snapshot, options, err);
+  }
   const requirement = options.require ?? config.require;
   const models = gathered.models.map((ev) => assessModel(ev, requirement));
   return {
@@ -273,4 +280,28 @@ function dedupeProblems(problems: Problem[]): Problem[] {
     seen.add(key);
     return true;
   });
+}
+
+function failedReport(snapshot: RepoSnapshot, options: AssessOptions, err: unknown): Report {
+  const reason = err instanceof Error ? err.message : String(err);
+  const components = {} as Record<ComponentId, ComponentResult>;
+  for (const id of COMPONENT_IDS) {
+    components[id] = { status: 'unknown', license: null, messageId: 'criterionFailed', message: formatMessage('criterionFailed', { error: reason }, id), evidence: [] };
+  }
+  const statuses = Object.fromEntries(COMPONENT_IDS.map((id) => [id, 'unknown'])) as Statuses;
+  const model: ModelReport = {
+    path: '.',
+    name: snapshot.location.split(/[\\/]/).pop() || snapshot.location,
+    ladder: evaluateLadder(statuses),
+    frameworks: { mof: evaluateMof(statuses), osaid: evaluateOsaid({ status: statuses, family: {}, dataInformation: false }), osaiIndex: evaluateOsaiIndex({ statuses }) },
+    components,
+  };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'truly-open', version: options.version ?? TOOL_VERSION },
+    subject: { source: snapshot.source, location: snapshot.location, revision: snapshot.revision },
+    models: [model],
+    problems: [...(options.problems ?? []), { severity: 'error', message: `the repository could not be assessed: ${reason}`, ruleId: 'engine-error' }],
+    online: snapshot.remote !== undefined,
+  };
 }

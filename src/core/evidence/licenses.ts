@@ -88,7 +88,7 @@ function linkedRepoPath(link: string, snapshot: RepoSnapshot, cardDir: string): 
   } else {
     // huggingface.co/<org>/<name>/blob/<rev>/<path>, github.com/<o>/<r>/blob/<rev>/<path>
     const m = /\/(?:blob|resolve|raw)\/[^/]+\/(.+?)(?:[?#].*)?$/.exec(link);
-    if (m?.[1]) candidates.push(decodeURIComponent(m[1]));
+    if (m?.[1]) candidates.push(decodeSafe(m[1]));
   }
   const known = new Set(snapshot.entries.map((e) => e.path));
   for (const c of candidates) if (known.has(c) || Object.hasOwn(snapshot.texts, c)) return c;
@@ -310,4 +310,13 @@ function better(a: LicenseFact, b: LicenseFact, kind?: ComponentKind): boolean {
   const fb = b.evidence.kind === 'file' ? 1 : 0;
   if (fa !== fb) return fa > fb;
   return (a.confidence ?? 0) > (b.confidence ?? 0);
+}
+
+/** A malformed %-escape in a card's license_link is the card's problem, not a crash. */
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
