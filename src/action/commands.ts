@@ -97,6 +97,16 @@ export interface AnnotationContext {
   pathPrefix: string;
   /** The model card of a model folder, when there is one: missing pieces point at it. */
   cardPath?: (modelPath: string) => string | undefined;
+  /**
+   * An absolute problem path (a config file given by the `config` input) as a workspace
+   * path, or undefined when it lies outside the workspace: GitHub could not show it there.
+   */
+  workspacePath?: (absolutePath: string) => string | undefined;
+}
+
+/** POSIX or Windows absolute: such a path is not relative to the scanned folder. */
+export function isAbsolutePath(path: string): boolean {
+  return /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path);
 }
 
 export function joinPath(...parts: string[]): string {
@@ -161,8 +171,13 @@ export function annotationsFor(report: Report, ctx: AnnotationContext): Annotati
       title: `truly-open: ${problem.ruleId ?? problem.severity}`,
       message: problem.message,
     };
-    if (problem.path) {
-      annotation.file = joinPath(ctx.pathPrefix, problem.path);
+    const file = !problem.path
+      ? undefined
+      : isAbsolutePath(problem.path)
+        ? ctx.workspacePath?.(problem.path)
+        : joinPath(ctx.pathPrefix, problem.path);
+    if (file) {
+      annotation.file = file;
       if (problem.line !== undefined) annotation.line = problem.line;
     }
     out.push(annotation);

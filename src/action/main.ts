@@ -2,13 +2,14 @@
 //   1. inputs from INPUT_* (commands.ts)
 //   2. config, snapshot, online lookups unless offline, assess: the CLI's evaluateTarget
 //   3. job summary (Markdown), the log (the `format` input), annotations, JSON report, outputs
-//   4. exit code: 1 only for an unmet requirement, 2 for bad inputs.
+//   4. exit code: 1 only for an unmet requirement, 2 for bad inputs (an invalid config file too).
 // Everything that can be decided without I/O lives in commands.ts and is unit-tested there.
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { evaluateTarget, UsageError } from '../cli/main.js';
+import { CONFIG_RULE_ID } from '../config/parse.js';
 import { ConfigFileError } from '../config/read.js';
 import { hardCut } from '../core/render/fit.js';
 import { modelCardPath } from '../core/render/format.js';
@@ -22,6 +23,8 @@ import {
   formatCommand,
   formatOutputs,
   InputError,
+  isAbsolutePath,
+  joinPath,
   outputsFor,
   readInputs,
   requirementOutcome,
@@ -78,17 +81,35 @@ export async function run(io: RunIo): Promise<number> {
 
   writeSummary(env, renderMarkdown(report));
   stdout(`::group::truly-open report (${inputs.format})`);
+  // The report quotes model cards and file names, which anyone opening a PR controls: with
+  // commands stopped, a line such as `::error::...` or `::add-mask::` in a card is only text.
+  const resume = `truly-open-${randomUUID()}`;
+  stdout(`::stop-commands::${resume}`);
   for (const line of renderFormat(report, inputs.format).replace(/\n$/, '').split('\n')) stdout(line);
+  stdout(`::${resume}::`);
   stdout('::endgroup::');
 
   const pathPrefix = inside(workspace, root) ? toPosix(relative(workspace, root)) : '';
   const cards = new Map(report.models.map((m) => [m.path, modelCardPath(m)]));
-  for (const annotation of annotationsFor(report, { pathPrefix, cardPath: (m) => cards.get(m) })) {
+  const workspacePath = (path: string) => (inside(workspace, path) ? toPosix(relative(workspace, path)) : undefined);
+  for (const annotation of annotationsFor(report, { pathPrefix, cardPath: (m) => cards.get(m), workspacePath })) {
     stdout(formatCommand(annotation));
   }
 
   const reportPath = writeReport(env, workspace, report);
   writeOutputs(env, outputsFor(report, reportPath), stdout);
+
+  // An invalid config means the defaults applied, so a mistyped `require` would otherwise
+  // pass the gate without ever checking it: the report is out, the step fails as bad input.
+  const configErrors = report.problems.filter((p) => p.ruleId === CONFIG_RULE_ID && p.severity === 'error');
+  if (configErrors.length > 0) {
+    const path = configErrors[0]!.path;
+    const file = !path ? undefined : isAbsolutePath(path) ? (workspacePath(path) ?? path) : joinPath(pathPrefix, path);
+    return fail(
+      `invalid configuration${file ? ` in ${file}` : ''} ` +
+        `(${configErrors.length} error${configErrors.length === 1 ? '' : 's'}); nothing was required of the models until it is fixed`,
+    );
+  }
 
   const outcome = requirementOutcome(report);
   if (outcome && !outcome.met) {
