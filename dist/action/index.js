@@ -2,217 +2,6525 @@
 import { createRequire as __truly_open_createRequire } from 'node:module';
 const require = __truly_open_createRequire(import.meta.url);
 var __defProp = Object.defineProperty;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __esm = (fn, res) => function __init() {
+  return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+};
 var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: true });
 };
 
 // src/core/catalog.ts
-var COMPONENT_IDS = [
-  "model-architecture",
-  "weights",
-  "model-card",
-  "data-card",
-  "technical-report",
-  "evaluation-results",
-  "sample-outputs",
-  "training-code",
-  "inference-code",
-  "evaluation-code",
-  "evaluation-data",
-  "supporting-libraries",
-  "training-data",
-  "data-preprocessing-code",
-  "intermediate-weights",
-  "research-paper",
-  "training-config",
-  "compute-info"
-];
-var COMPONENTS = {
-  "model-architecture": {
-    id: "model-architecture",
-    title: "Model architecture",
-    phrase: "the model architecture code",
-    kind: "code",
-    mofClass: 3,
-    mofOptional: false,
-    question: "Is the code that defines the network published under an open software license?",
-    remediation: "Publish the modelling code (e.g. `modeling_*.py`) or name the open library class in `config.json` `architectures`."
-  },
-  weights: {
-    id: "weights",
-    title: "Weights",
-    phrase: "the final weights",
-    kind: "data",
-    mofClass: 3,
-    mofOptional: false,
-    question: "Are the final trained parameters published under open terms, without a gate?",
-    remediation: "Publish the final weights as safetensors (or link the Hub repository) under an open license such as Apache-2.0 or CDLA-Permissive-2.0."
-  },
-  "model-card": {
-    id: "model-card",
-    title: "Model card",
-    phrase: "the model card",
-    kind: "document",
-    mofClass: 3,
-    mofOptional: false,
-    question: "Is there a model card that documents use, limits, training and evaluation?",
-    remediation: "Add a `README.md` with Hugging Face front matter (`license`, `datasets`, `base_model`) and the standard sections."
-  },
-  "data-card": {
-    id: "data-card",
-    title: "Data card",
-    phrase: "the data card",
-    kind: "document",
-    mofClass: 3,
-    mofOptional: false,
-    question: "Is the training data documented: sources, selection, collection and processing?",
-    remediation: 'Add a `DATA_CARD.md` (or a "Training Data" section) that names each source, how it was selected and how it was processed.'
-  },
-  "technical-report": {
-    id: "technical-report",
-    title: "Technical report",
-    phrase: "the technical report",
-    kind: "document",
-    mofClass: 3,
-    mofOptional: false,
-    question: "Is there a technical report or preprint describing the model?",
-    remediation: "Link the technical report (arXiv or a PDF in the repository) from the model card."
-  },
-  "evaluation-results": {
-    id: "evaluation-results",
-    title: "Evaluation results",
-    phrase: "the evaluation results",
-    kind: "document",
-    mofClass: 3,
-    mofOptional: false,
-    question: "Are evaluation metrics reported?",
-    remediation: "Report metrics in the card (`model-index` or a results table) or in `eval_results*.json`."
-  },
-  "sample-outputs": {
-    id: "sample-outputs",
-    title: "Sample outputs",
-    phrase: "sample outputs",
-    kind: "document",
-    mofClass: 3,
-    mofOptional: true,
-    question: "Are example generations published?",
-    remediation: "Add a `samples/` folder or an examples section to the card."
-  },
-  "training-code": {
-    id: "training-code",
-    title: "Training code",
-    phrase: "the training code",
-    kind: "code",
-    mofClass: 2,
-    mofOptional: false,
-    question: "Is the full training or fine-tuning pipeline published under an open software license?",
-    remediation: "Publish the training scripts (e.g. `train.py`, launch scripts) or link the training repository."
-  },
-  "inference-code": {
-    id: "inference-code",
-    title: "Inference code",
-    phrase: "the inference code",
-    kind: "code",
-    mofClass: 2,
-    mofOptional: false,
-    question: "Is there code to run the model, under an open software license?",
-    remediation: "Add an `inference.py` / `generate.py` or a usage snippet with an open library (`library_name`)."
-  },
-  "evaluation-code": {
-    id: "evaluation-code",
-    title: "Evaluation code",
-    phrase: "the evaluation code",
-    kind: "code",
-    mofClass: 2,
-    mofOptional: false,
-    question: "Is the code that produced the reported numbers published?",
-    remediation: "Publish the evaluation scripts (e.g. `eval.py`, lm-eval-harness task configs)."
-  },
-  "evaluation-data": {
-    id: "evaluation-data",
-    title: "Evaluation data",
-    phrase: "the evaluation data",
-    kind: "data",
-    mofClass: 2,
-    mofOptional: false,
-    question: "Are the benchmark or test sets available?",
-    remediation: "Name the evaluation datasets in `model-index` or publish them under `data/test*`."
-  },
-  "supporting-libraries": {
-    id: "supporting-libraries",
-    title: "Supporting libraries",
-    phrase: "the supporting libraries and tokenizer",
-    kind: "code",
-    mofClass: 2,
-    mofOptional: true,
-    question: "Are the tokenizer, environment and tooling needed to run or train the model published?",
-    remediation: "Publish the tokenizer files and an environment file (`requirements.txt`, `environment.yml`, `pyproject.toml`)."
-  },
-  "training-data": {
-    id: "training-data",
-    title: "Training data",
-    phrase: "the training data",
-    kind: "data",
-    mofClass: 1,
-    mofOptional: false,
-    question: "Are the training datasets themselves available under open terms?",
-    remediation: "Publish the training datasets (e.g. on the Hub) under an open data license and list them in the card `datasets:`."
-  },
-  "data-preprocessing-code": {
-    id: "data-preprocessing-code",
-    title: "Data preprocessing code",
-    phrase: "the data preprocessing code",
-    kind: "code",
-    mofClass: 1,
-    mofOptional: false,
-    question: "Is the code that cleans, filters, deduplicates and tokenises the data published?",
-    remediation: "Publish the data pipeline (e.g. `prepare_data.py`, `dedup.py`) or link its repository."
-  },
-  "intermediate-weights": {
-    id: "intermediate-weights",
-    title: "Intermediate weights",
-    phrase: "the intermediate checkpoints",
-    kind: "data",
-    mofClass: 1,
-    mofOptional: false,
-    question: "Are training checkpoints published?",
-    remediation: "Publish checkpoints (`checkpoints/`, `step*/` folders or revisions named by step) and list them in the card."
-  },
-  "research-paper": {
-    id: "research-paper",
-    title: "Research paper",
-    phrase: "the research paper",
-    kind: "document",
-    mofClass: 1,
-    mofOptional: false,
-    question: "Is there a peer-reviewed publication?",
-    remediation: "Cite the peer-reviewed paper (DOI, ACL Anthology, OpenReview) in the card or `CITATION.cff`."
-  },
-  "training-config": {
-    id: "training-config",
-    title: "Training config",
-    phrase: "the training configuration",
-    kind: "data",
-    mofClass: 1,
-    mofOptional: true,
-    question: "Are the hyperparameters and training configuration published with real values?",
-    remediation: 'Publish the training configuration (learning rate, batch size, steps, schedule, optimiser) as YAML/JSON or a "Training Hyperparameters" section.'
-  },
-  "compute-info": {
-    id: "compute-info",
-    title: "Compute info",
-    phrase: "the compute information",
-    kind: "document",
-    mofClass: null,
-    mofOptional: true,
-    question: "Are the hardware, GPU-hours and energy or CO2 reported?",
-    remediation: 'Add an "Environmental Impact" or "Compute Infrastructure" section, or `co2_eq_emissions` in the front matter.'
-  }
-};
 function isComponentId(value) {
   return typeof value === "string" && COMPONENT_IDS.includes(value);
 }
+var COMPONENT_IDS, COMPONENTS;
+var init_catalog = __esm({
+  "src/core/catalog.ts"() {
+    "use strict";
+    COMPONENT_IDS = [
+      "model-architecture",
+      "weights",
+      "model-card",
+      "data-card",
+      "technical-report",
+      "evaluation-results",
+      "sample-outputs",
+      "training-code",
+      "inference-code",
+      "evaluation-code",
+      "evaluation-data",
+      "supporting-libraries",
+      "training-data",
+      "data-preprocessing-code",
+      "intermediate-weights",
+      "research-paper",
+      "training-config",
+      "compute-info"
+    ];
+    COMPONENTS = {
+      "model-architecture": {
+        id: "model-architecture",
+        title: "Model architecture",
+        phrase: "the model architecture code",
+        kind: "code",
+        mofClass: 3,
+        mofOptional: false,
+        question: "Is the code that defines the network published under an open software license?",
+        remediation: "Publish the modelling code (e.g. `modeling_*.py`) or name the open library class in `config.json` `architectures`."
+      },
+      weights: {
+        id: "weights",
+        title: "Weights",
+        phrase: "the final weights",
+        kind: "data",
+        mofClass: 3,
+        mofOptional: false,
+        question: "Are the final trained parameters published under open terms, without a gate?",
+        remediation: "Publish the final weights as safetensors (or link the Hub repository) under an open license such as Apache-2.0 or CDLA-Permissive-2.0."
+      },
+      "model-card": {
+        id: "model-card",
+        title: "Model card",
+        phrase: "the model card",
+        kind: "document",
+        mofClass: 3,
+        mofOptional: false,
+        question: "Is there a model card that documents use, limits, training and evaluation?",
+        remediation: "Add a `README.md` with Hugging Face front matter (`license`, `datasets`, `base_model`) and the standard sections."
+      },
+      "data-card": {
+        id: "data-card",
+        title: "Data card",
+        phrase: "the data card",
+        kind: "document",
+        mofClass: 3,
+        mofOptional: false,
+        question: "Is the training data documented: sources, selection, collection and processing?",
+        remediation: 'Add a `DATA_CARD.md` (or a "Training Data" section) that names each source, how it was selected and how it was processed.'
+      },
+      "technical-report": {
+        id: "technical-report",
+        title: "Technical report",
+        phrase: "the technical report",
+        kind: "document",
+        mofClass: 3,
+        mofOptional: false,
+        question: "Is there a technical report or preprint describing the model?",
+        remediation: "Link the technical report (arXiv or a PDF in the repository) from the model card."
+      },
+      "evaluation-results": {
+        id: "evaluation-results",
+        title: "Evaluation results",
+        phrase: "the evaluation results",
+        kind: "document",
+        mofClass: 3,
+        mofOptional: false,
+        question: "Are evaluation metrics reported?",
+        remediation: "Report metrics in the card (`model-index` or a results table) or in `eval_results*.json`."
+      },
+      "sample-outputs": {
+        id: "sample-outputs",
+        title: "Sample outputs",
+        phrase: "sample outputs",
+        kind: "document",
+        mofClass: 3,
+        mofOptional: true,
+        question: "Are example generations published?",
+        remediation: "Add a `samples/` folder or an examples section to the card."
+      },
+      "training-code": {
+        id: "training-code",
+        title: "Training code",
+        phrase: "the training code",
+        kind: "code",
+        mofClass: 2,
+        mofOptional: false,
+        question: "Is the full training or fine-tuning pipeline published under an open software license?",
+        remediation: "Publish the training scripts (e.g. `train.py`, launch scripts) or link the training repository."
+      },
+      "inference-code": {
+        id: "inference-code",
+        title: "Inference code",
+        phrase: "the inference code",
+        kind: "code",
+        mofClass: 2,
+        mofOptional: false,
+        question: "Is there code to run the model, under an open software license?",
+        remediation: "Add an `inference.py` / `generate.py` or a usage snippet with an open library (`library_name`)."
+      },
+      "evaluation-code": {
+        id: "evaluation-code",
+        title: "Evaluation code",
+        phrase: "the evaluation code",
+        kind: "code",
+        mofClass: 2,
+        mofOptional: false,
+        question: "Is the code that produced the reported numbers published?",
+        remediation: "Publish the evaluation scripts (e.g. `eval.py`, lm-eval-harness task configs)."
+      },
+      "evaluation-data": {
+        id: "evaluation-data",
+        title: "Evaluation data",
+        phrase: "the evaluation data",
+        kind: "data",
+        mofClass: 2,
+        mofOptional: false,
+        question: "Are the benchmark or test sets available?",
+        remediation: "Name the evaluation datasets in `model-index` or publish them under `data/test*`."
+      },
+      "supporting-libraries": {
+        id: "supporting-libraries",
+        title: "Supporting libraries",
+        phrase: "the supporting libraries and tokenizer",
+        kind: "code",
+        mofClass: 2,
+        mofOptional: true,
+        question: "Are the tokenizer, environment and tooling needed to run or train the model published?",
+        remediation: "Publish the tokenizer files and an environment file (`requirements.txt`, `environment.yml`, `pyproject.toml`)."
+      },
+      "training-data": {
+        id: "training-data",
+        title: "Training data",
+        phrase: "the training data",
+        kind: "data",
+        mofClass: 1,
+        mofOptional: false,
+        question: "Are the training datasets themselves available under open terms?",
+        remediation: "Publish the training datasets (e.g. on the Hub) under an open data license and list them in the card `datasets:`."
+      },
+      "data-preprocessing-code": {
+        id: "data-preprocessing-code",
+        title: "Data preprocessing code",
+        phrase: "the data preprocessing code",
+        kind: "code",
+        mofClass: 1,
+        mofOptional: false,
+        question: "Is the code that cleans, filters, deduplicates and tokenises the data published?",
+        remediation: "Publish the data pipeline (e.g. `prepare_data.py`, `dedup.py`) or link its repository."
+      },
+      "intermediate-weights": {
+        id: "intermediate-weights",
+        title: "Intermediate weights",
+        phrase: "the intermediate checkpoints",
+        kind: "data",
+        mofClass: 1,
+        mofOptional: false,
+        question: "Are training checkpoints published?",
+        remediation: "Publish checkpoints (`checkpoints/`, `step*/` folders or revisions named by step) and list them in the card."
+      },
+      "research-paper": {
+        id: "research-paper",
+        title: "Research paper",
+        phrase: "the research paper",
+        kind: "document",
+        mofClass: 1,
+        mofOptional: false,
+        question: "Is there a peer-reviewed publication?",
+        remediation: "Cite the peer-reviewed paper (DOI, ACL Anthology, OpenReview) in the card or `CITATION.cff`."
+      },
+      "training-config": {
+        id: "training-config",
+        title: "Training config",
+        phrase: "the training configuration",
+        kind: "data",
+        mofClass: 1,
+        mofOptional: true,
+        question: "Are the hyperparameters and training configuration published with real values?",
+        remediation: 'Publish the training configuration (learning rate, batch size, steps, schedule, optimiser) as YAML/JSON or a "Training Hyperparameters" section.'
+      },
+      "compute-info": {
+        id: "compute-info",
+        title: "Compute info",
+        phrase: "the compute information",
+        kind: "document",
+        mofClass: null,
+        mofOptional: true,
+        question: "Are the hardware, GPU-hours and energy or CO2 reported?",
+        remediation: 'Add an "Environmental Impact" or "Compute Infrastructure" section, or `co2_eq_emissions` in the front matter.'
+      }
+    };
+  }
+});
+
+// node_modules/js-yaml/dist/js-yaml.mjs
+function isNothing(subject) {
+  return typeof subject === "undefined" || subject === null;
+}
+function isObject2(subject) {
+  return typeof subject === "object" && subject !== null;
+}
+function toArray(sequence) {
+  if (Array.isArray(sequence)) return sequence;
+  else if (isNothing(sequence)) return [];
+  return [sequence];
+}
+function extend2(target, source) {
+  var index, length, key, sourceKeys;
+  if (source) {
+    sourceKeys = Object.keys(source);
+    for (index = 0, length = sourceKeys.length; index < length; index += 1) {
+      key = sourceKeys[index];
+      target[key] = source[key];
+    }
+  }
+  return target;
+}
+function repeat(string4, count) {
+  var result = "", cycle;
+  for (cycle = 0; cycle < count; cycle += 1) {
+    result += string4;
+  }
+  return result;
+}
+function isNegativeZero(number4) {
+  return number4 === 0 && Number.NEGATIVE_INFINITY === 1 / number4;
+}
+function formatError2(exception2, compact) {
+  var where = "", message = exception2.reason || "(unknown reason)";
+  if (!exception2.mark) return message;
+  if (exception2.mark.name) {
+    where += 'in "' + exception2.mark.name + '" ';
+  }
+  where += "(" + (exception2.mark.line + 1) + ":" + (exception2.mark.column + 1) + ")";
+  if (!compact && exception2.mark.snippet) {
+    where += "\n\n" + exception2.mark.snippet;
+  }
+  return message + " " + where;
+}
+function YAMLException$1(reason, mark) {
+  Error.call(this);
+  this.name = "YAMLException";
+  this.reason = reason;
+  this.mark = mark;
+  this.message = formatError2(this, false);
+  if (Error.captureStackTrace) {
+    Error.captureStackTrace(this, this.constructor);
+  } else {
+    this.stack = new Error().stack || "";
+  }
+}
+function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
+  var head = "";
+  var tail = "";
+  var maxHalfLength = Math.floor(maxLineLength / 2) - 1;
+  if (position - lineStart > maxHalfLength) {
+    head = " ... ";
+    lineStart = position - maxHalfLength + head.length;
+  }
+  if (lineEnd - position > maxHalfLength) {
+    tail = " ...";
+    lineEnd = position + maxHalfLength - tail.length;
+  }
+  return {
+    str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "→") + tail,
+    pos: position - lineStart + head.length
+    // relative position
+  };
+}
+function padStart(string4, max) {
+  return common.repeat(" ", max - string4.length) + string4;
+}
+function makeSnippet(mark, options) {
+  options = Object.create(options || null);
+  if (!mark.buffer) return null;
+  if (!options.maxLength) options.maxLength = 79;
+  if (typeof options.indent !== "number") options.indent = 1;
+  if (typeof options.linesBefore !== "number") options.linesBefore = 3;
+  if (typeof options.linesAfter !== "number") options.linesAfter = 2;
+  var re = /\r?\n|\r|\0/g;
+  var lineStarts = [0];
+  var lineEnds = [];
+  var match;
+  var foundLineNo = -1;
+  while (match = re.exec(mark.buffer)) {
+    lineEnds.push(match.index);
+    lineStarts.push(match.index + match[0].length);
+    if (mark.position <= match.index && foundLineNo < 0) {
+      foundLineNo = lineStarts.length - 2;
+    }
+  }
+  if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
+  var result = "", i, line;
+  var lineNoLength = Math.min(mark.line + options.linesAfter, lineEnds.length).toString().length;
+  var maxLineLength = options.maxLength - (options.indent + lineNoLength + 3);
+  for (i = 1; i <= options.linesBefore; i++) {
+    if (foundLineNo - i < 0) break;
+    line = getLine(
+      mark.buffer,
+      lineStarts[foundLineNo - i],
+      lineEnds[foundLineNo - i],
+      mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]),
+      maxLineLength
+    );
+    result = common.repeat(" ", options.indent) + padStart((mark.line - i + 1).toString(), lineNoLength) + " | " + line.str + "\n" + result;
+  }
+  line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
+  result += common.repeat(" ", options.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
+  result += common.repeat("-", options.indent + lineNoLength + 3 + line.pos) + "^\n";
+  for (i = 1; i <= options.linesAfter; i++) {
+    if (foundLineNo + i >= lineEnds.length) break;
+    line = getLine(
+      mark.buffer,
+      lineStarts[foundLineNo + i],
+      lineEnds[foundLineNo + i],
+      mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]),
+      maxLineLength
+    );
+    result += common.repeat(" ", options.indent) + padStart((mark.line + i + 1).toString(), lineNoLength) + " | " + line.str + "\n";
+  }
+  return result.replace(/\n$/, "");
+}
+function compileStyleAliases(map3) {
+  var result = {};
+  if (map3 !== null) {
+    Object.keys(map3).forEach(function(style) {
+      map3[style].forEach(function(alias) {
+        result[String(alias)] = style;
+      });
+    });
+  }
+  return result;
+}
+function Type$1(tag, options) {
+  options = options || {};
+  Object.keys(options).forEach(function(name) {
+    if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name) === -1) {
+      throw new exception('Unknown option "' + name + '" is met in definition of "' + tag + '" YAML type.');
+    }
+  });
+  this.options = options;
+  this.tag = tag;
+  this.kind = options["kind"] || null;
+  this.resolve = options["resolve"] || function() {
+    return true;
+  };
+  this.construct = options["construct"] || function(data) {
+    return data;
+  };
+  this.instanceOf = options["instanceOf"] || null;
+  this.predicate = options["predicate"] || null;
+  this.represent = options["represent"] || null;
+  this.representName = options["representName"] || null;
+  this.defaultStyle = options["defaultStyle"] || null;
+  this.multi = options["multi"] || false;
+  this.styleAliases = compileStyleAliases(options["styleAliases"] || null);
+  if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
+    throw new exception('Unknown kind "' + this.kind + '" is specified for "' + tag + '" YAML type.');
+  }
+}
+function compileList(schema2, name) {
+  var result = [];
+  schema2[name].forEach(function(currentType) {
+    var newIndex = result.length;
+    result.forEach(function(previousType, previousIndex) {
+      if (previousType.tag === currentType.tag && previousType.kind === currentType.kind && previousType.multi === currentType.multi) {
+        newIndex = previousIndex;
+      }
+    });
+    result[newIndex] = currentType;
+  });
+  return result;
+}
+function compileMap() {
+  var result = {
+    scalar: {},
+    sequence: {},
+    mapping: {},
+    fallback: {},
+    multi: {
+      scalar: [],
+      sequence: [],
+      mapping: [],
+      fallback: []
+    }
+  }, index, length;
+  function collectType(type2) {
+    if (type2.multi) {
+      result.multi[type2.kind].push(type2);
+      result.multi["fallback"].push(type2);
+    } else {
+      result[type2.kind][type2.tag] = result["fallback"][type2.tag] = type2;
+    }
+  }
+  for (index = 0, length = arguments.length; index < length; index += 1) {
+    arguments[index].forEach(collectType);
+  }
+  return result;
+}
+function Schema$1(definition) {
+  return this.extend(definition);
+}
+function resolveYamlNull(data) {
+  if (data === null) return true;
+  var max = data.length;
+  return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
+}
+function constructYamlNull() {
+  return null;
+}
+function isNull(object2) {
+  return object2 === null;
+}
+function resolveYamlBoolean(data) {
+  if (data === null) return false;
+  var max = data.length;
+  return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
+}
+function constructYamlBoolean(data) {
+  return data === "true" || data === "True" || data === "TRUE";
+}
+function isBoolean(object2) {
+  return Object.prototype.toString.call(object2) === "[object Boolean]";
+}
+function isHexCode(c) {
+  return 48 <= c && c <= 57 || 65 <= c && c <= 70 || 97 <= c && c <= 102;
+}
+function isOctCode(c) {
+  return 48 <= c && c <= 55;
+}
+function isDecCode(c) {
+  return 48 <= c && c <= 57;
+}
+function resolveYamlInteger(data) {
+  if (data === null) return false;
+  var max = data.length, index = 0, hasDigits = false, ch;
+  if (!max) return false;
+  ch = data[index];
+  if (ch === "-" || ch === "+") {
+    ch = data[++index];
+  }
+  if (ch === "0") {
+    if (index + 1 === max) return true;
+    ch = data[++index];
+    if (ch === "b") {
+      index++;
+      for (; index < max; index++) {
+        ch = data[index];
+        if (ch === "_") continue;
+        if (ch !== "0" && ch !== "1") return false;
+        hasDigits = true;
+      }
+      return hasDigits && ch !== "_";
+    }
+    if (ch === "x") {
+      index++;
+      for (; index < max; index++) {
+        ch = data[index];
+        if (ch === "_") continue;
+        if (!isHexCode(data.charCodeAt(index))) return false;
+        hasDigits = true;
+      }
+      return hasDigits && ch !== "_";
+    }
+    if (ch === "o") {
+      index++;
+      for (; index < max; index++) {
+        ch = data[index];
+        if (ch === "_") continue;
+        if (!isOctCode(data.charCodeAt(index))) return false;
+        hasDigits = true;
+      }
+      return hasDigits && ch !== "_";
+    }
+  }
+  if (ch === "_") return false;
+  for (; index < max; index++) {
+    ch = data[index];
+    if (ch === "_") continue;
+    if (!isDecCode(data.charCodeAt(index))) {
+      return false;
+    }
+    hasDigits = true;
+  }
+  if (!hasDigits || ch === "_") return false;
+  return true;
+}
+function constructYamlInteger(data) {
+  var value = data, sign = 1, ch;
+  if (value.indexOf("_") !== -1) {
+    value = value.replace(/_/g, "");
+  }
+  ch = value[0];
+  if (ch === "-" || ch === "+") {
+    if (ch === "-") sign = -1;
+    value = value.slice(1);
+    ch = value[0];
+  }
+  if (value === "0") return 0;
+  if (ch === "0") {
+    if (value[1] === "b") return sign * parseInt(value.slice(2), 2);
+    if (value[1] === "x") return sign * parseInt(value.slice(2), 16);
+    if (value[1] === "o") return sign * parseInt(value.slice(2), 8);
+  }
+  return sign * parseInt(value, 10);
+}
+function isInteger(object2) {
+  return Object.prototype.toString.call(object2) === "[object Number]" && (object2 % 1 === 0 && !common.isNegativeZero(object2));
+}
+function resolveYamlFloat(data) {
+  if (data === null) return false;
+  if (!YAML_FLOAT_PATTERN.test(data) || // Quick hack to not allow integers end with `_`
+  // Probably should update regexp & check speed
+  data[data.length - 1] === "_") {
+    return false;
+  }
+  return true;
+}
+function constructYamlFloat(data) {
+  var value, sign;
+  value = data.replace(/_/g, "").toLowerCase();
+  sign = value[0] === "-" ? -1 : 1;
+  if ("+-".indexOf(value[0]) >= 0) {
+    value = value.slice(1);
+  }
+  if (value === ".inf") {
+    return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  } else if (value === ".nan") {
+    return NaN;
+  }
+  return sign * parseFloat(value, 10);
+}
+function representYamlFloat(object2, style) {
+  var res;
+  if (isNaN(object2)) {
+    switch (style) {
+      case "lowercase":
+        return ".nan";
+      case "uppercase":
+        return ".NAN";
+      case "camelcase":
+        return ".NaN";
+    }
+  } else if (Number.POSITIVE_INFINITY === object2) {
+    switch (style) {
+      case "lowercase":
+        return ".inf";
+      case "uppercase":
+        return ".INF";
+      case "camelcase":
+        return ".Inf";
+    }
+  } else if (Number.NEGATIVE_INFINITY === object2) {
+    switch (style) {
+      case "lowercase":
+        return "-.inf";
+      case "uppercase":
+        return "-.INF";
+      case "camelcase":
+        return "-.Inf";
+    }
+  } else if (common.isNegativeZero(object2)) {
+    return "-0.0";
+  }
+  res = object2.toString(10);
+  return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
+}
+function isFloat(object2) {
+  return Object.prototype.toString.call(object2) === "[object Number]" && (object2 % 1 !== 0 || common.isNegativeZero(object2));
+}
+function resolveYamlTimestamp(data) {
+  if (data === null) return false;
+  if (YAML_DATE_REGEXP.exec(data) !== null) return true;
+  if (YAML_TIMESTAMP_REGEXP.exec(data) !== null) return true;
+  return false;
+}
+function constructYamlTimestamp(data) {
+  var match, year, month, day, hour, minute, second, fraction = 0, delta = null, tz_hour, tz_minute, date5;
+  match = YAML_DATE_REGEXP.exec(data);
+  if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
+  if (match === null) throw new Error("Date resolve error");
+  year = +match[1];
+  month = +match[2] - 1;
+  day = +match[3];
+  if (!match[4]) {
+    return new Date(Date.UTC(year, month, day));
+  }
+  hour = +match[4];
+  minute = +match[5];
+  second = +match[6];
+  if (match[7]) {
+    fraction = match[7].slice(0, 3);
+    while (fraction.length < 3) {
+      fraction += "0";
+    }
+    fraction = +fraction;
+  }
+  if (match[9]) {
+    tz_hour = +match[10];
+    tz_minute = +(match[11] || 0);
+    delta = (tz_hour * 60 + tz_minute) * 6e4;
+    if (match[9] === "-") delta = -delta;
+  }
+  date5 = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+  if (delta) date5.setTime(date5.getTime() - delta);
+  return date5;
+}
+function representYamlTimestamp(object2) {
+  return object2.toISOString();
+}
+function resolveYamlMerge(data) {
+  return data === "<<" || data === null;
+}
+function resolveYamlBinary(data) {
+  if (data === null) return false;
+  var code, idx, bitlen = 0, max = data.length, map3 = BASE64_MAP;
+  for (idx = 0; idx < max; idx++) {
+    code = map3.indexOf(data.charAt(idx));
+    if (code > 64) continue;
+    if (code < 0) return false;
+    bitlen += 6;
+  }
+  return bitlen % 8 === 0;
+}
+function constructYamlBinary(data) {
+  var idx, tailbits, input = data.replace(/[\r\n=]/g, ""), max = input.length, map3 = BASE64_MAP, bits = 0, result = [];
+  for (idx = 0; idx < max; idx++) {
+    if (idx % 4 === 0 && idx) {
+      result.push(bits >> 16 & 255);
+      result.push(bits >> 8 & 255);
+      result.push(bits & 255);
+    }
+    bits = bits << 6 | map3.indexOf(input.charAt(idx));
+  }
+  tailbits = max % 4 * 6;
+  if (tailbits === 0) {
+    result.push(bits >> 16 & 255);
+    result.push(bits >> 8 & 255);
+    result.push(bits & 255);
+  } else if (tailbits === 18) {
+    result.push(bits >> 10 & 255);
+    result.push(bits >> 2 & 255);
+  } else if (tailbits === 12) {
+    result.push(bits >> 4 & 255);
+  }
+  return new Uint8Array(result);
+}
+function representYamlBinary(object2) {
+  var result = "", bits = 0, idx, tail, max = object2.length, map3 = BASE64_MAP;
+  for (idx = 0; idx < max; idx++) {
+    if (idx % 3 === 0 && idx) {
+      result += map3[bits >> 18 & 63];
+      result += map3[bits >> 12 & 63];
+      result += map3[bits >> 6 & 63];
+      result += map3[bits & 63];
+    }
+    bits = (bits << 8) + object2[idx];
+  }
+  tail = max % 3;
+  if (tail === 0) {
+    result += map3[bits >> 18 & 63];
+    result += map3[bits >> 12 & 63];
+    result += map3[bits >> 6 & 63];
+    result += map3[bits & 63];
+  } else if (tail === 2) {
+    result += map3[bits >> 10 & 63];
+    result += map3[bits >> 4 & 63];
+    result += map3[bits << 2 & 63];
+    result += map3[64];
+  } else if (tail === 1) {
+    result += map3[bits >> 2 & 63];
+    result += map3[bits << 4 & 63];
+    result += map3[64];
+    result += map3[64];
+  }
+  return result;
+}
+function isBinary(obj) {
+  return Object.prototype.toString.call(obj) === "[object Uint8Array]";
+}
+function resolveYamlOmap(data) {
+  if (data === null) return true;
+  var objectKeys = [], index, length, pair, pairKey, pairHasKey, object2 = data;
+  for (index = 0, length = object2.length; index < length; index += 1) {
+    pair = object2[index];
+    pairHasKey = false;
+    if (_toString$2.call(pair) !== "[object Object]") return false;
+    for (pairKey in pair) {
+      if (_hasOwnProperty$3.call(pair, pairKey)) {
+        if (!pairHasKey) pairHasKey = true;
+        else return false;
+      }
+    }
+    if (!pairHasKey) return false;
+    if (objectKeys.indexOf(pairKey) === -1) objectKeys.push(pairKey);
+    else return false;
+  }
+  return true;
+}
+function constructYamlOmap(data) {
+  return data !== null ? data : [];
+}
+function resolveYamlPairs(data) {
+  if (data === null) return true;
+  var index, length, pair, keys, result, object2 = data;
+  result = new Array(object2.length);
+  for (index = 0, length = object2.length; index < length; index += 1) {
+    pair = object2[index];
+    if (_toString$1.call(pair) !== "[object Object]") return false;
+    keys = Object.keys(pair);
+    if (keys.length !== 1) return false;
+    result[index] = [keys[0], pair[keys[0]]];
+  }
+  return true;
+}
+function constructYamlPairs(data) {
+  if (data === null) return [];
+  var index, length, pair, keys, result, object2 = data;
+  result = new Array(object2.length);
+  for (index = 0, length = object2.length; index < length; index += 1) {
+    pair = object2[index];
+    keys = Object.keys(pair);
+    result[index] = [keys[0], pair[keys[0]]];
+  }
+  return result;
+}
+function resolveYamlSet(data) {
+  if (data === null) return true;
+  var key, object2 = data;
+  for (key in object2) {
+    if (_hasOwnProperty$2.call(object2, key)) {
+      if (object2[key] !== null) return false;
+    }
+  }
+  return true;
+}
+function constructYamlSet(data) {
+  return data !== null ? data : {};
+}
+function _class(obj) {
+  return Object.prototype.toString.call(obj);
+}
+function is_EOL(c) {
+  return c === 10 || c === 13;
+}
+function is_WHITE_SPACE(c) {
+  return c === 9 || c === 32;
+}
+function is_WS_OR_EOL(c) {
+  return c === 9 || c === 32 || c === 10 || c === 13;
+}
+function is_FLOW_INDICATOR(c) {
+  return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+}
+function fromHexCode(c) {
+  var lc;
+  if (48 <= c && c <= 57) {
+    return c - 48;
+  }
+  lc = c | 32;
+  if (97 <= lc && lc <= 102) {
+    return lc - 97 + 10;
+  }
+  return -1;
+}
+function escapedHexLen(c) {
+  if (c === 120) {
+    return 2;
+  }
+  if (c === 117) {
+    return 4;
+  }
+  if (c === 85) {
+    return 8;
+  }
+  return 0;
+}
+function fromDecimalCode(c) {
+  if (48 <= c && c <= 57) {
+    return c - 48;
+  }
+  return -1;
+}
+function simpleEscapeSequence(c) {
+  return c === 48 ? "\0" : c === 97 ? "\x07" : c === 98 ? "\b" : c === 116 ? "	" : c === 9 ? "	" : c === 110 ? "\n" : c === 118 ? "\v" : c === 102 ? "\f" : c === 114 ? "\r" : c === 101 ? "\x1B" : c === 32 ? " " : c === 34 ? '"' : c === 47 ? "/" : c === 92 ? "\\" : c === 78 ? "" : c === 95 ? " " : c === 76 ? "\u2028" : c === 80 ? "\u2029" : "";
+}
+function charFromCodepoint(c) {
+  if (c <= 65535) {
+    return String.fromCharCode(c);
+  }
+  return String.fromCharCode(
+    (c - 65536 >> 10) + 55296,
+    (c - 65536 & 1023) + 56320
+  );
+}
+function State$1(input, options) {
+  this.input = input;
+  this.filename = options["filename"] || null;
+  this.schema = options["schema"] || _default3;
+  this.onWarning = options["onWarning"] || null;
+  this.legacy = options["legacy"] || false;
+  this.json = options["json"] || false;
+  this.listener = options["listener"] || null;
+  this.implicitTypes = this.schema.compiledImplicit;
+  this.typeMap = this.schema.compiledTypeMap;
+  this.length = input.length;
+  this.position = 0;
+  this.line = 0;
+  this.lineStart = 0;
+  this.lineIndent = 0;
+  this.firstTabInLine = -1;
+  this.documents = [];
+}
+function generateError(state, message) {
+  var mark = {
+    name: state.filename,
+    buffer: state.input.slice(0, -1),
+    // omit trailing \0
+    position: state.position,
+    line: state.line,
+    column: state.position - state.lineStart
+  };
+  mark.snippet = snippet(mark);
+  return new exception(message, mark);
+}
+function throwError(state, message) {
+  throw generateError(state, message);
+}
+function throwWarning(state, message) {
+  if (state.onWarning) {
+    state.onWarning.call(null, generateError(state, message));
+  }
+}
+function captureSegment(state, start, end, checkJson) {
+  var _position, _length2, _character, _result;
+  if (start < end) {
+    _result = state.input.slice(start, end);
+    if (checkJson) {
+      for (_position = 0, _length2 = _result.length; _position < _length2; _position += 1) {
+        _character = _result.charCodeAt(_position);
+        if (!(_character === 9 || 32 <= _character && _character <= 1114111)) {
+          throwError(state, "expected valid JSON character");
+        }
+      }
+    } else if (PATTERN_NON_PRINTABLE.test(_result)) {
+      throwError(state, "the stream contains non-printable characters");
+    }
+    state.result += _result;
+  }
+}
+function mergeMappings(state, destination, source, overridableKeys) {
+  var sourceKeys, key, index, quantity;
+  if (!common.isObject(source)) {
+    throwError(state, "cannot merge mappings; the provided source object is unacceptable");
+  }
+  sourceKeys = Object.keys(source);
+  for (index = 0, quantity = sourceKeys.length; index < quantity; index += 1) {
+    key = sourceKeys[index];
+    if (!_hasOwnProperty$1.call(destination, key)) {
+      destination[key] = source[key];
+      overridableKeys[key] = true;
+    }
+  }
+}
+function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
+  var index, quantity;
+  if (Array.isArray(keyNode)) {
+    keyNode = Array.prototype.slice.call(keyNode);
+    for (index = 0, quantity = keyNode.length; index < quantity; index += 1) {
+      if (Array.isArray(keyNode[index])) {
+        throwError(state, "nested arrays are not supported inside keys");
+      }
+      if (typeof keyNode === "object" && _class(keyNode[index]) === "[object Object]") {
+        keyNode[index] = "[object Object]";
+      }
+    }
+  }
+  if (typeof keyNode === "object" && _class(keyNode) === "[object Object]") {
+    keyNode = "[object Object]";
+  }
+  keyNode = String(keyNode);
+  if (_result === null) {
+    _result = {};
+  }
+  if (keyTag === "tag:yaml.org,2002:merge") {
+    if (Array.isArray(valueNode)) {
+      for (index = 0, quantity = valueNode.length; index < quantity; index += 1) {
+        mergeMappings(state, _result, valueNode[index], overridableKeys);
+      }
+    } else {
+      mergeMappings(state, _result, valueNode, overridableKeys);
+    }
+  } else {
+    if (!state.json && !_hasOwnProperty$1.call(overridableKeys, keyNode) && _hasOwnProperty$1.call(_result, keyNode)) {
+      state.line = startLine || state.line;
+      state.lineStart = startLineStart || state.lineStart;
+      state.position = startPos || state.position;
+      throwError(state, "duplicated mapping key");
+    }
+    if (keyNode === "__proto__") {
+      Object.defineProperty(_result, keyNode, {
+        configurable: true,
+        enumerable: true,
+        writable: true,
+        value: valueNode
+      });
+    } else {
+      _result[keyNode] = valueNode;
+    }
+    delete overridableKeys[keyNode];
+  }
+  return _result;
+}
+function readLineBreak(state) {
+  var ch;
+  ch = state.input.charCodeAt(state.position);
+  if (ch === 10) {
+    state.position++;
+  } else if (ch === 13) {
+    state.position++;
+    if (state.input.charCodeAt(state.position) === 10) {
+      state.position++;
+    }
+  } else {
+    throwError(state, "a line break is expected");
+  }
+  state.line += 1;
+  state.lineStart = state.position;
+  state.firstTabInLine = -1;
+}
+function skipSeparationSpace(state, allowComments, checkIndent) {
+  var lineBreaks = 0, ch = state.input.charCodeAt(state.position);
+  while (ch !== 0) {
+    while (is_WHITE_SPACE(ch)) {
+      if (ch === 9 && state.firstTabInLine === -1) {
+        state.firstTabInLine = state.position;
+      }
+      ch = state.input.charCodeAt(++state.position);
+    }
+    if (allowComments && ch === 35) {
+      do {
+        ch = state.input.charCodeAt(++state.position);
+      } while (ch !== 10 && ch !== 13 && ch !== 0);
+    }
+    if (is_EOL(ch)) {
+      readLineBreak(state);
+      ch = state.input.charCodeAt(state.position);
+      lineBreaks++;
+      state.lineIndent = 0;
+      while (ch === 32) {
+        state.lineIndent++;
+        ch = state.input.charCodeAt(++state.position);
+      }
+    } else {
+      break;
+    }
+  }
+  if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
+    throwWarning(state, "deficient indentation");
+  }
+  return lineBreaks;
+}
+function testDocumentSeparator(state) {
+  var _position = state.position, ch;
+  ch = state.input.charCodeAt(_position);
+  if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
+    _position += 3;
+    ch = state.input.charCodeAt(_position);
+    if (ch === 0 || is_WS_OR_EOL(ch)) {
+      return true;
+    }
+  }
+  return false;
+}
+function writeFoldedLines(state, count) {
+  if (count === 1) {
+    state.result += " ";
+  } else if (count > 1) {
+    state.result += common.repeat("\n", count - 1);
+  }
+}
+function readPlainScalar(state, nodeIndent, withinFlowCollection) {
+  var preceding, following, captureStart, captureEnd, hasPendingContent, _line, _lineStart, _lineIndent, _kind = state.kind, _result = state.result, ch;
+  ch = state.input.charCodeAt(state.position);
+  if (is_WS_OR_EOL(ch) || is_FLOW_INDICATOR(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
+    return false;
+  }
+  if (ch === 63 || ch === 45) {
+    following = state.input.charCodeAt(state.position + 1);
+    if (is_WS_OR_EOL(following) || withinFlowCollection && is_FLOW_INDICATOR(following)) {
+      return false;
+    }
+  }
+  state.kind = "scalar";
+  state.result = "";
+  captureStart = captureEnd = state.position;
+  hasPendingContent = false;
+  while (ch !== 0) {
+    if (ch === 58) {
+      following = state.input.charCodeAt(state.position + 1);
+      if (is_WS_OR_EOL(following) || withinFlowCollection && is_FLOW_INDICATOR(following)) {
+        break;
+      }
+    } else if (ch === 35) {
+      preceding = state.input.charCodeAt(state.position - 1);
+      if (is_WS_OR_EOL(preceding)) {
+        break;
+      }
+    } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && is_FLOW_INDICATOR(ch)) {
+      break;
+    } else if (is_EOL(ch)) {
+      _line = state.line;
+      _lineStart = state.lineStart;
+      _lineIndent = state.lineIndent;
+      skipSeparationSpace(state, false, -1);
+      if (state.lineIndent >= nodeIndent) {
+        hasPendingContent = true;
+        ch = state.input.charCodeAt(state.position);
+        continue;
+      } else {
+        state.position = captureEnd;
+        state.line = _line;
+        state.lineStart = _lineStart;
+        state.lineIndent = _lineIndent;
+        break;
+      }
+    }
+    if (hasPendingContent) {
+      captureSegment(state, captureStart, captureEnd, false);
+      writeFoldedLines(state, state.line - _line);
+      captureStart = captureEnd = state.position;
+      hasPendingContent = false;
+    }
+    if (!is_WHITE_SPACE(ch)) {
+      captureEnd = state.position + 1;
+    }
+    ch = state.input.charCodeAt(++state.position);
+  }
+  captureSegment(state, captureStart, captureEnd, false);
+  if (state.result) {
+    return true;
+  }
+  state.kind = _kind;
+  state.result = _result;
+  return false;
+}
+function readSingleQuotedScalar(state, nodeIndent) {
+  var ch, captureStart, captureEnd;
+  ch = state.input.charCodeAt(state.position);
+  if (ch !== 39) {
+    return false;
+  }
+  state.kind = "scalar";
+  state.result = "";
+  state.position++;
+  captureStart = captureEnd = state.position;
+  while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+    if (ch === 39) {
+      captureSegment(state, captureStart, state.position, true);
+      ch = state.input.charCodeAt(++state.position);
+      if (ch === 39) {
+        captureStart = state.position;
+        state.position++;
+        captureEnd = state.position;
+      } else {
+        return true;
+      }
+    } else if (is_EOL(ch)) {
+      captureSegment(state, captureStart, captureEnd, true);
+      writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
+      captureStart = captureEnd = state.position;
+    } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
+      throwError(state, "unexpected end of the document within a single quoted scalar");
+    } else {
+      state.position++;
+      captureEnd = state.position;
+    }
+  }
+  throwError(state, "unexpected end of the stream within a single quoted scalar");
+}
+function readDoubleQuotedScalar(state, nodeIndent) {
+  var captureStart, captureEnd, hexLength, hexResult, tmp, ch;
+  ch = state.input.charCodeAt(state.position);
+  if (ch !== 34) {
+    return false;
+  }
+  state.kind = "scalar";
+  state.result = "";
+  state.position++;
+  captureStart = captureEnd = state.position;
+  while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+    if (ch === 34) {
+      captureSegment(state, captureStart, state.position, true);
+      state.position++;
+      return true;
+    } else if (ch === 92) {
+      captureSegment(state, captureStart, state.position, true);
+      ch = state.input.charCodeAt(++state.position);
+      if (is_EOL(ch)) {
+        skipSeparationSpace(state, false, nodeIndent);
+      } else if (ch < 256 && simpleEscapeCheck[ch]) {
+        state.result += simpleEscapeMap[ch];
+        state.position++;
+      } else if ((tmp = escapedHexLen(ch)) > 0) {
+        hexLength = tmp;
+        hexResult = 0;
+        for (; hexLength > 0; hexLength--) {
+          ch = state.input.charCodeAt(++state.position);
+          if ((tmp = fromHexCode(ch)) >= 0) {
+            hexResult = (hexResult << 4) + tmp;
+          } else {
+            throwError(state, "expected hexadecimal character");
+          }
+        }
+        state.result += charFromCodepoint(hexResult);
+        state.position++;
+      } else {
+        throwError(state, "unknown escape sequence");
+      }
+      captureStart = captureEnd = state.position;
+    } else if (is_EOL(ch)) {
+      captureSegment(state, captureStart, captureEnd, true);
+      writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
+      captureStart = captureEnd = state.position;
+    } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
+      throwError(state, "unexpected end of the document within a double quoted scalar");
+    } else {
+      state.position++;
+      captureEnd = state.position;
+    }
+  }
+  throwError(state, "unexpected end of the stream within a double quoted scalar");
+}
+function readFlowCollection(state, nodeIndent) {
+  var readNext = true, _line, _lineStart, _pos, _tag = state.tag, _result, _anchor = state.anchor, following, terminator, isPair, isExplicitPair, isMapping, overridableKeys = /* @__PURE__ */ Object.create(null), keyNode, keyTag, valueNode, ch;
+  ch = state.input.charCodeAt(state.position);
+  if (ch === 91) {
+    terminator = 93;
+    isMapping = false;
+    _result = [];
+  } else if (ch === 123) {
+    terminator = 125;
+    isMapping = true;
+    _result = {};
+  } else {
+    return false;
+  }
+  if (state.anchor !== null) {
+    state.anchorMap[state.anchor] = _result;
+  }
+  ch = state.input.charCodeAt(++state.position);
+  while (ch !== 0) {
+    skipSeparationSpace(state, true, nodeIndent);
+    ch = state.input.charCodeAt(state.position);
+    if (ch === terminator) {
+      state.position++;
+      state.tag = _tag;
+      state.anchor = _anchor;
+      state.kind = isMapping ? "mapping" : "sequence";
+      state.result = _result;
+      return true;
+    } else if (!readNext) {
+      throwError(state, "missed comma between flow collection entries");
+    } else if (ch === 44) {
+      throwError(state, "expected the node content, but found ','");
+    }
+    keyTag = keyNode = valueNode = null;
+    isPair = isExplicitPair = false;
+    if (ch === 63) {
+      following = state.input.charCodeAt(state.position + 1);
+      if (is_WS_OR_EOL(following)) {
+        isPair = isExplicitPair = true;
+        state.position++;
+        skipSeparationSpace(state, true, nodeIndent);
+      }
+    }
+    _line = state.line;
+    _lineStart = state.lineStart;
+    _pos = state.position;
+    composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+    keyTag = state.tag;
+    keyNode = state.result;
+    skipSeparationSpace(state, true, nodeIndent);
+    ch = state.input.charCodeAt(state.position);
+    if ((isExplicitPair || state.line === _line) && ch === 58) {
+      isPair = true;
+      ch = state.input.charCodeAt(++state.position);
+      skipSeparationSpace(state, true, nodeIndent);
+      composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+      valueNode = state.result;
+    }
+    if (isMapping) {
+      storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
+    } else if (isPair) {
+      _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
+    } else {
+      _result.push(keyNode);
+    }
+    skipSeparationSpace(state, true, nodeIndent);
+    ch = state.input.charCodeAt(state.position);
+    if (ch === 44) {
+      readNext = true;
+      ch = state.input.charCodeAt(++state.position);
+    } else {
+      readNext = false;
+    }
+  }
+  throwError(state, "unexpected end of the stream within a flow collection");
+}
+function readBlockScalar(state, nodeIndent) {
+  var captureStart, folding, chomping = CHOMPING_CLIP, didReadContent = false, detectedIndent = false, textIndent = nodeIndent, emptyLines = 0, atMoreIndented = false, tmp, ch;
+  ch = state.input.charCodeAt(state.position);
+  if (ch === 124) {
+    folding = false;
+  } else if (ch === 62) {
+    folding = true;
+  } else {
+    return false;
+  }
+  state.kind = "scalar";
+  state.result = "";
+  while (ch !== 0) {
+    ch = state.input.charCodeAt(++state.position);
+    if (ch === 43 || ch === 45) {
+      if (CHOMPING_CLIP === chomping) {
+        chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
+      } else {
+        throwError(state, "repeat of a chomping mode identifier");
+      }
+    } else if ((tmp = fromDecimalCode(ch)) >= 0) {
+      if (tmp === 0) {
+        throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+      } else if (!detectedIndent) {
+        textIndent = nodeIndent + tmp - 1;
+        detectedIndent = true;
+      } else {
+        throwError(state, "repeat of an indentation width identifier");
+      }
+    } else {
+      break;
+    }
+  }
+  if (is_WHITE_SPACE(ch)) {
+    do {
+      ch = state.input.charCodeAt(++state.position);
+    } while (is_WHITE_SPACE(ch));
+    if (ch === 35) {
+      do {
+        ch = state.input.charCodeAt(++state.position);
+      } while (!is_EOL(ch) && ch !== 0);
+    }
+  }
+  while (ch !== 0) {
+    readLineBreak(state);
+    state.lineIndent = 0;
+    ch = state.input.charCodeAt(state.position);
+    while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
+      state.lineIndent++;
+      ch = state.input.charCodeAt(++state.position);
+    }
+    if (!detectedIndent && state.lineIndent > textIndent) {
+      textIndent = state.lineIndent;
+    }
+    if (is_EOL(ch)) {
+      emptyLines++;
+      continue;
+    }
+    if (state.lineIndent < textIndent) {
+      if (chomping === CHOMPING_KEEP) {
+        state.result += common.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+      } else if (chomping === CHOMPING_CLIP) {
+        if (didReadContent) {
+          state.result += "\n";
+        }
+      }
+      break;
+    }
+    if (folding) {
+      if (is_WHITE_SPACE(ch)) {
+        atMoreIndented = true;
+        state.result += common.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+      } else if (atMoreIndented) {
+        atMoreIndented = false;
+        state.result += common.repeat("\n", emptyLines + 1);
+      } else if (emptyLines === 0) {
+        if (didReadContent) {
+          state.result += " ";
+        }
+      } else {
+        state.result += common.repeat("\n", emptyLines);
+      }
+    } else {
+      state.result += common.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+    }
+    didReadContent = true;
+    detectedIndent = true;
+    emptyLines = 0;
+    captureStart = state.position;
+    while (!is_EOL(ch) && ch !== 0) {
+      ch = state.input.charCodeAt(++state.position);
+    }
+    captureSegment(state, captureStart, state.position, false);
+  }
+  return true;
+}
+function readBlockSequence(state, nodeIndent) {
+  var _line, _tag = state.tag, _anchor = state.anchor, _result = [], following, detected = false, ch;
+  if (state.firstTabInLine !== -1) return false;
+  if (state.anchor !== null) {
+    state.anchorMap[state.anchor] = _result;
+  }
+  ch = state.input.charCodeAt(state.position);
+  while (ch !== 0) {
+    if (state.firstTabInLine !== -1) {
+      state.position = state.firstTabInLine;
+      throwError(state, "tab characters must not be used in indentation");
+    }
+    if (ch !== 45) {
+      break;
+    }
+    following = state.input.charCodeAt(state.position + 1);
+    if (!is_WS_OR_EOL(following)) {
+      break;
+    }
+    detected = true;
+    state.position++;
+    if (skipSeparationSpace(state, true, -1)) {
+      if (state.lineIndent <= nodeIndent) {
+        _result.push(null);
+        ch = state.input.charCodeAt(state.position);
+        continue;
+      }
+    }
+    _line = state.line;
+    composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+    _result.push(state.result);
+    skipSeparationSpace(state, true, -1);
+    ch = state.input.charCodeAt(state.position);
+    if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
+      throwError(state, "bad indentation of a sequence entry");
+    } else if (state.lineIndent < nodeIndent) {
+      break;
+    }
+  }
+  if (detected) {
+    state.tag = _tag;
+    state.anchor = _anchor;
+    state.kind = "sequence";
+    state.result = _result;
+    return true;
+  }
+  return false;
+}
+function readBlockMapping(state, nodeIndent, flowIndent) {
+  var following, allowCompact, _line, _keyLine, _keyLineStart, _keyPos, _tag = state.tag, _anchor = state.anchor, _result = {}, overridableKeys = /* @__PURE__ */ Object.create(null), keyTag = null, keyNode = null, valueNode = null, atExplicitKey = false, detected = false, ch;
+  if (state.firstTabInLine !== -1) return false;
+  if (state.anchor !== null) {
+    state.anchorMap[state.anchor] = _result;
+  }
+  ch = state.input.charCodeAt(state.position);
+  while (ch !== 0) {
+    if (!atExplicitKey && state.firstTabInLine !== -1) {
+      state.position = state.firstTabInLine;
+      throwError(state, "tab characters must not be used in indentation");
+    }
+    following = state.input.charCodeAt(state.position + 1);
+    _line = state.line;
+    if ((ch === 63 || ch === 58) && is_WS_OR_EOL(following)) {
+      if (ch === 63) {
+        if (atExplicitKey) {
+          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+          keyTag = keyNode = valueNode = null;
+        }
+        detected = true;
+        atExplicitKey = true;
+        allowCompact = true;
+      } else if (atExplicitKey) {
+        atExplicitKey = false;
+        allowCompact = true;
+      } else {
+        throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
+      }
+      state.position += 1;
+      ch = following;
+    } else {
+      _keyLine = state.line;
+      _keyLineStart = state.lineStart;
+      _keyPos = state.position;
+      if (!composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
+        break;
+      }
+      if (state.line === _line) {
+        ch = state.input.charCodeAt(state.position);
+        while (is_WHITE_SPACE(ch)) {
+          ch = state.input.charCodeAt(++state.position);
+        }
+        if (ch === 58) {
+          ch = state.input.charCodeAt(++state.position);
+          if (!is_WS_OR_EOL(ch)) {
+            throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+          }
+          if (atExplicitKey) {
+            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+            keyTag = keyNode = valueNode = null;
+          }
+          detected = true;
+          atExplicitKey = false;
+          allowCompact = false;
+          keyTag = state.tag;
+          keyNode = state.result;
+        } else if (detected) {
+          throwError(state, "can not read an implicit mapping pair; a colon is missed");
+        } else {
+          state.tag = _tag;
+          state.anchor = _anchor;
+          return true;
+        }
+      } else if (detected) {
+        throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+      } else {
+        state.tag = _tag;
+        state.anchor = _anchor;
+        return true;
+      }
+    }
+    if (state.line === _line || state.lineIndent > nodeIndent) {
+      if (atExplicitKey) {
+        _keyLine = state.line;
+        _keyLineStart = state.lineStart;
+        _keyPos = state.position;
+      }
+      if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
+        if (atExplicitKey) {
+          keyNode = state.result;
+        } else {
+          valueNode = state.result;
+        }
+      }
+      if (!atExplicitKey) {
+        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
+        keyTag = keyNode = valueNode = null;
+      }
+      skipSeparationSpace(state, true, -1);
+      ch = state.input.charCodeAt(state.position);
+    }
+    if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
+      throwError(state, "bad indentation of a mapping entry");
+    } else if (state.lineIndent < nodeIndent) {
+      break;
+    }
+  }
+  if (atExplicitKey) {
+    storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+  }
+  if (detected) {
+    state.tag = _tag;
+    state.anchor = _anchor;
+    state.kind = "mapping";
+    state.result = _result;
+  }
+  return detected;
+}
+function readTagProperty(state) {
+  var _position, isVerbatim = false, isNamed = false, tagHandle, tagName, ch;
+  ch = state.input.charCodeAt(state.position);
+  if (ch !== 33) return false;
+  if (state.tag !== null) {
+    throwError(state, "duplication of a tag property");
+  }
+  ch = state.input.charCodeAt(++state.position);
+  if (ch === 60) {
+    isVerbatim = true;
+    ch = state.input.charCodeAt(++state.position);
+  } else if (ch === 33) {
+    isNamed = true;
+    tagHandle = "!!";
+    ch = state.input.charCodeAt(++state.position);
+  } else {
+    tagHandle = "!";
+  }
+  _position = state.position;
+  if (isVerbatim) {
+    do {
+      ch = state.input.charCodeAt(++state.position);
+    } while (ch !== 0 && ch !== 62);
+    if (state.position < state.length) {
+      tagName = state.input.slice(_position, state.position);
+      ch = state.input.charCodeAt(++state.position);
+    } else {
+      throwError(state, "unexpected end of the stream within a verbatim tag");
+    }
+  } else {
+    while (ch !== 0 && !is_WS_OR_EOL(ch)) {
+      if (ch === 33) {
+        if (!isNamed) {
+          tagHandle = state.input.slice(_position - 1, state.position + 1);
+          if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
+            throwError(state, "named tag handle cannot contain such characters");
+          }
+          isNamed = true;
+          _position = state.position + 1;
+        } else {
+          throwError(state, "tag suffix cannot contain exclamation marks");
+        }
+      }
+      ch = state.input.charCodeAt(++state.position);
+    }
+    tagName = state.input.slice(_position, state.position);
+    if (PATTERN_FLOW_INDICATORS.test(tagName)) {
+      throwError(state, "tag suffix cannot contain flow indicator characters");
+    }
+  }
+  if (tagName && !PATTERN_TAG_URI.test(tagName)) {
+    throwError(state, "tag name cannot contain such characters: " + tagName);
+  }
+  try {
+    tagName = decodeURIComponent(tagName);
+  } catch (err) {
+    throwError(state, "tag name is malformed: " + tagName);
+  }
+  if (isVerbatim) {
+    state.tag = tagName;
+  } else if (_hasOwnProperty$1.call(state.tagMap, tagHandle)) {
+    state.tag = state.tagMap[tagHandle] + tagName;
+  } else if (tagHandle === "!") {
+    state.tag = "!" + tagName;
+  } else if (tagHandle === "!!") {
+    state.tag = "tag:yaml.org,2002:" + tagName;
+  } else {
+    throwError(state, 'undeclared tag handle "' + tagHandle + '"');
+  }
+  return true;
+}
+function readAnchorProperty(state) {
+  var _position, ch;
+  ch = state.input.charCodeAt(state.position);
+  if (ch !== 38) return false;
+  if (state.anchor !== null) {
+    throwError(state, "duplication of an anchor property");
+  }
+  ch = state.input.charCodeAt(++state.position);
+  _position = state.position;
+  while (ch !== 0 && !is_WS_OR_EOL(ch) && !is_FLOW_INDICATOR(ch)) {
+    ch = state.input.charCodeAt(++state.position);
+  }
+  if (state.position === _position) {
+    throwError(state, "name of an anchor node must contain at least one character");
+  }
+  state.anchor = state.input.slice(_position, state.position);
+  return true;
+}
+function readAlias(state) {
+  var _position, alias, ch;
+  ch = state.input.charCodeAt(state.position);
+  if (ch !== 42) return false;
+  ch = state.input.charCodeAt(++state.position);
+  _position = state.position;
+  while (ch !== 0 && !is_WS_OR_EOL(ch) && !is_FLOW_INDICATOR(ch)) {
+    ch = state.input.charCodeAt(++state.position);
+  }
+  if (state.position === _position) {
+    throwError(state, "name of an alias node must contain at least one character");
+  }
+  alias = state.input.slice(_position, state.position);
+  if (!_hasOwnProperty$1.call(state.anchorMap, alias)) {
+    throwError(state, 'unidentified alias "' + alias + '"');
+  }
+  state.result = state.anchorMap[alias];
+  skipSeparationSpace(state, true, -1);
+  return true;
+}
+function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
+  var allowBlockStyles, allowBlockScalars, allowBlockCollections, indentStatus = 1, atNewLine = false, hasContent = false, typeIndex, typeQuantity, typeList, type2, flowIndent, blockIndent;
+  if (state.listener !== null) {
+    state.listener("open", state);
+  }
+  state.tag = null;
+  state.anchor = null;
+  state.kind = null;
+  state.result = null;
+  allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
+  if (allowToSeek) {
+    if (skipSeparationSpace(state, true, -1)) {
+      atNewLine = true;
+      if (state.lineIndent > parentIndent) {
+        indentStatus = 1;
+      } else if (state.lineIndent === parentIndent) {
+        indentStatus = 0;
+      } else if (state.lineIndent < parentIndent) {
+        indentStatus = -1;
+      }
+    }
+  }
+  if (indentStatus === 1) {
+    while (readTagProperty(state) || readAnchorProperty(state)) {
+      if (skipSeparationSpace(state, true, -1)) {
+        atNewLine = true;
+        allowBlockCollections = allowBlockStyles;
+        if (state.lineIndent > parentIndent) {
+          indentStatus = 1;
+        } else if (state.lineIndent === parentIndent) {
+          indentStatus = 0;
+        } else if (state.lineIndent < parentIndent) {
+          indentStatus = -1;
+        }
+      } else {
+        allowBlockCollections = false;
+      }
+    }
+  }
+  if (allowBlockCollections) {
+    allowBlockCollections = atNewLine || allowCompact;
+  }
+  if (indentStatus === 1 || CONTEXT_BLOCK_OUT === nodeContext) {
+    if (CONTEXT_FLOW_IN === nodeContext || CONTEXT_FLOW_OUT === nodeContext) {
+      flowIndent = parentIndent;
+    } else {
+      flowIndent = parentIndent + 1;
+    }
+    blockIndent = state.position - state.lineStart;
+    if (indentStatus === 1) {
+      if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
+        hasContent = true;
+      } else {
+        if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
+          hasContent = true;
+        } else if (readAlias(state)) {
+          hasContent = true;
+          if (state.tag !== null || state.anchor !== null) {
+            throwError(state, "alias node should not have any properties");
+          }
+        } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
+          hasContent = true;
+          if (state.tag === null) {
+            state.tag = "?";
+          }
+        }
+        if (state.anchor !== null) {
+          state.anchorMap[state.anchor] = state.result;
+        }
+      }
+    } else if (indentStatus === 0) {
+      hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
+    }
+  }
+  if (state.tag === null) {
+    if (state.anchor !== null) {
+      state.anchorMap[state.anchor] = state.result;
+    }
+  } else if (state.tag === "?") {
+    if (state.result !== null && state.kind !== "scalar") {
+      throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
+    }
+    for (typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
+      type2 = state.implicitTypes[typeIndex];
+      if (type2.resolve(state.result)) {
+        state.result = type2.construct(state.result);
+        state.tag = type2.tag;
+        if (state.anchor !== null) {
+          state.anchorMap[state.anchor] = state.result;
+        }
+        break;
+      }
+    }
+  } else if (state.tag !== "!") {
+    if (_hasOwnProperty$1.call(state.typeMap[state.kind || "fallback"], state.tag)) {
+      type2 = state.typeMap[state.kind || "fallback"][state.tag];
+    } else {
+      type2 = null;
+      typeList = state.typeMap.multi[state.kind || "fallback"];
+      for (typeIndex = 0, typeQuantity = typeList.length; typeIndex < typeQuantity; typeIndex += 1) {
+        if (state.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
+          type2 = typeList[typeIndex];
+          break;
+        }
+      }
+    }
+    if (!type2) {
+      throwError(state, "unknown tag !<" + state.tag + ">");
+    }
+    if (state.result !== null && type2.kind !== state.kind) {
+      throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type2.kind + '", not "' + state.kind + '"');
+    }
+    if (!type2.resolve(state.result, state.tag)) {
+      throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
+    } else {
+      state.result = type2.construct(state.result, state.tag);
+      if (state.anchor !== null) {
+        state.anchorMap[state.anchor] = state.result;
+      }
+    }
+  }
+  if (state.listener !== null) {
+    state.listener("close", state);
+  }
+  return state.tag !== null || state.anchor !== null || hasContent;
+}
+function readDocument(state) {
+  var documentStart = state.position, _position, directiveName, directiveArgs, hasDirectives = false, ch;
+  state.version = null;
+  state.checkLineBreaks = state.legacy;
+  state.tagMap = /* @__PURE__ */ Object.create(null);
+  state.anchorMap = /* @__PURE__ */ Object.create(null);
+  while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+    skipSeparationSpace(state, true, -1);
+    ch = state.input.charCodeAt(state.position);
+    if (state.lineIndent > 0 || ch !== 37) {
+      break;
+    }
+    hasDirectives = true;
+    ch = state.input.charCodeAt(++state.position);
+    _position = state.position;
+    while (ch !== 0 && !is_WS_OR_EOL(ch)) {
+      ch = state.input.charCodeAt(++state.position);
+    }
+    directiveName = state.input.slice(_position, state.position);
+    directiveArgs = [];
+    if (directiveName.length < 1) {
+      throwError(state, "directive name must not be less than one character in length");
+    }
+    while (ch !== 0) {
+      while (is_WHITE_SPACE(ch)) {
+        ch = state.input.charCodeAt(++state.position);
+      }
+      if (ch === 35) {
+        do {
+          ch = state.input.charCodeAt(++state.position);
+        } while (ch !== 0 && !is_EOL(ch));
+        break;
+      }
+      if (is_EOL(ch)) break;
+      _position = state.position;
+      while (ch !== 0 && !is_WS_OR_EOL(ch)) {
+        ch = state.input.charCodeAt(++state.position);
+      }
+      directiveArgs.push(state.input.slice(_position, state.position));
+    }
+    if (ch !== 0) readLineBreak(state);
+    if (_hasOwnProperty$1.call(directiveHandlers, directiveName)) {
+      directiveHandlers[directiveName](state, directiveName, directiveArgs);
+    } else {
+      throwWarning(state, 'unknown document directive "' + directiveName + '"');
+    }
+  }
+  skipSeparationSpace(state, true, -1);
+  if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
+    state.position += 3;
+    skipSeparationSpace(state, true, -1);
+  } else if (hasDirectives) {
+    throwError(state, "directives end mark is expected");
+  }
+  composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
+  skipSeparationSpace(state, true, -1);
+  if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
+    throwWarning(state, "non-ASCII line breaks are interpreted as content");
+  }
+  state.documents.push(state.result);
+  if (state.position === state.lineStart && testDocumentSeparator(state)) {
+    if (state.input.charCodeAt(state.position) === 46) {
+      state.position += 3;
+      skipSeparationSpace(state, true, -1);
+    }
+    return;
+  }
+  if (state.position < state.length - 1) {
+    throwError(state, "end of the stream or a document separator is expected");
+  } else {
+    return;
+  }
+}
+function loadDocuments(input, options) {
+  input = String(input);
+  options = options || {};
+  if (input.length !== 0) {
+    if (input.charCodeAt(input.length - 1) !== 10 && input.charCodeAt(input.length - 1) !== 13) {
+      input += "\n";
+    }
+    if (input.charCodeAt(0) === 65279) {
+      input = input.slice(1);
+    }
+  }
+  var state = new State$1(input, options);
+  var nullpos = input.indexOf("\0");
+  if (nullpos !== -1) {
+    state.position = nullpos;
+    throwError(state, "null byte is not allowed in input");
+  }
+  state.input += "\0";
+  while (state.input.charCodeAt(state.position) === 32) {
+    state.lineIndent += 1;
+    state.position += 1;
+  }
+  while (state.position < state.length - 1) {
+    readDocument(state);
+  }
+  return state.documents;
+}
+function loadAll$1(input, iterator, options) {
+  if (iterator !== null && typeof iterator === "object" && typeof options === "undefined") {
+    options = iterator;
+    iterator = null;
+  }
+  var documents = loadDocuments(input, options);
+  if (typeof iterator !== "function") {
+    return documents;
+  }
+  for (var index = 0, length = documents.length; index < length; index += 1) {
+    iterator(documents[index]);
+  }
+}
+function load$1(input, options) {
+  var documents = loadDocuments(input, options);
+  if (documents.length === 0) {
+    return void 0;
+  } else if (documents.length === 1) {
+    return documents[0];
+  }
+  throw new exception("expected a single document in the stream, but found more");
+}
+function compileStyleMap(schema2, map3) {
+  var result, keys, index, length, tag, style, type2;
+  if (map3 === null) return {};
+  result = {};
+  keys = Object.keys(map3);
+  for (index = 0, length = keys.length; index < length; index += 1) {
+    tag = keys[index];
+    style = String(map3[tag]);
+    if (tag.slice(0, 2) === "!!") {
+      tag = "tag:yaml.org,2002:" + tag.slice(2);
+    }
+    type2 = schema2.compiledTypeMap["fallback"][tag];
+    if (type2 && _hasOwnProperty.call(type2.styleAliases, style)) {
+      style = type2.styleAliases[style];
+    }
+    result[tag] = style;
+  }
+  return result;
+}
+function encodeHex(character) {
+  var string4, handle, length;
+  string4 = character.toString(16).toUpperCase();
+  if (character <= 255) {
+    handle = "x";
+    length = 2;
+  } else if (character <= 65535) {
+    handle = "u";
+    length = 4;
+  } else if (character <= 4294967295) {
+    handle = "U";
+    length = 8;
+  } else {
+    throw new exception("code point within a string may not be greater than 0xFFFFFFFF");
+  }
+  return "\\" + handle + common.repeat("0", length - string4.length) + string4;
+}
+function State(options) {
+  this.schema = options["schema"] || _default3;
+  this.indent = Math.max(1, options["indent"] || 2);
+  this.noArrayIndent = options["noArrayIndent"] || false;
+  this.skipInvalid = options["skipInvalid"] || false;
+  this.flowLevel = common.isNothing(options["flowLevel"]) ? -1 : options["flowLevel"];
+  this.styleMap = compileStyleMap(this.schema, options["styles"] || null);
+  this.sortKeys = options["sortKeys"] || false;
+  this.lineWidth = options["lineWidth"] || 80;
+  this.noRefs = options["noRefs"] || false;
+  this.noCompatMode = options["noCompatMode"] || false;
+  this.condenseFlow = options["condenseFlow"] || false;
+  this.quotingType = options["quotingType"] === '"' ? QUOTING_TYPE_DOUBLE : QUOTING_TYPE_SINGLE;
+  this.forceQuotes = options["forceQuotes"] || false;
+  this.replacer = typeof options["replacer"] === "function" ? options["replacer"] : null;
+  this.implicitTypes = this.schema.compiledImplicit;
+  this.explicitTypes = this.schema.compiledExplicit;
+  this.tag = null;
+  this.result = "";
+  this.duplicates = [];
+  this.usedDuplicates = null;
+}
+function indentString(string4, spaces) {
+  var ind = common.repeat(" ", spaces), position = 0, next = -1, result = "", line, length = string4.length;
+  while (position < length) {
+    next = string4.indexOf("\n", position);
+    if (next === -1) {
+      line = string4.slice(position);
+      position = length;
+    } else {
+      line = string4.slice(position, next + 1);
+      position = next + 1;
+    }
+    if (line.length && line !== "\n") result += ind;
+    result += line;
+  }
+  return result;
+}
+function generateNextLine(state, level) {
+  return "\n" + common.repeat(" ", state.indent * level);
+}
+function testImplicitResolving(state, str3) {
+  var index, length, type2;
+  for (index = 0, length = state.implicitTypes.length; index < length; index += 1) {
+    type2 = state.implicitTypes[index];
+    if (type2.resolve(str3)) {
+      return true;
+    }
+  }
+  return false;
+}
+function isWhitespace(c) {
+  return c === CHAR_SPACE || c === CHAR_TAB;
+}
+function isPrintable(c) {
+  return 32 <= c && c <= 126 || 161 <= c && c <= 55295 && c !== 8232 && c !== 8233 || 57344 <= c && c <= 65533 && c !== CHAR_BOM || 65536 <= c && c <= 1114111;
+}
+function isNsCharOrWhitespace(c) {
+  return isPrintable(c) && c !== CHAR_BOM && c !== CHAR_CARRIAGE_RETURN && c !== CHAR_LINE_FEED;
+}
+function isPlainSafe(c, prev, inblock) {
+  var cIsNsCharOrWhitespace = isNsCharOrWhitespace(c);
+  var cIsNsChar = cIsNsCharOrWhitespace && !isWhitespace(c);
+  return (
+    // ns-plain-safe
+    (inblock ? (
+      // c = flow-in
+      cIsNsCharOrWhitespace
+    ) : cIsNsCharOrWhitespace && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET) && c !== CHAR_SHARP && !(prev === CHAR_COLON && !cIsNsChar) || isNsCharOrWhitespace(prev) && !isWhitespace(prev) && c === CHAR_SHARP || prev === CHAR_COLON && cIsNsChar
+  );
+}
+function isPlainSafeFirst(c) {
+  return isPrintable(c) && c !== CHAR_BOM && !isWhitespace(c) && c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && c !== CHAR_PERCENT && c !== CHAR_COMMERCIAL_AT && c !== CHAR_GRAVE_ACCENT;
+}
+function isPlainSafeLast(c) {
+  return !isWhitespace(c) && c !== CHAR_COLON;
+}
+function codePointAt(string4, pos) {
+  var first = string4.charCodeAt(pos), second;
+  if (first >= 55296 && first <= 56319 && pos + 1 < string4.length) {
+    second = string4.charCodeAt(pos + 1);
+    if (second >= 56320 && second <= 57343) {
+      return (first - 55296) * 1024 + second - 56320 + 65536;
+    }
+  }
+  return first;
+}
+function needIndentIndicator(string4) {
+  var leadingSpaceRe = /^\n* /;
+  return leadingSpaceRe.test(string4);
+}
+function chooseScalarStyle(string4, singleLineOnly, indentPerLevel, lineWidth, testAmbiguousType, quotingType, forceQuotes, inblock) {
+  var i;
+  var char = 0;
+  var prevChar = null;
+  var hasLineBreak = false;
+  var hasFoldableLine = false;
+  var shouldTrackWidth = lineWidth !== -1;
+  var previousLineBreak = -1;
+  var plain = isPlainSafeFirst(codePointAt(string4, 0)) && isPlainSafeLast(codePointAt(string4, string4.length - 1));
+  if (singleLineOnly || forceQuotes) {
+    for (i = 0; i < string4.length; char >= 65536 ? i += 2 : i++) {
+      char = codePointAt(string4, i);
+      if (!isPrintable(char)) {
+        return STYLE_DOUBLE;
+      }
+      plain = plain && isPlainSafe(char, prevChar, inblock);
+      prevChar = char;
+    }
+  } else {
+    for (i = 0; i < string4.length; char >= 65536 ? i += 2 : i++) {
+      char = codePointAt(string4, i);
+      if (char === CHAR_LINE_FEED) {
+        hasLineBreak = true;
+        if (shouldTrackWidth) {
+          hasFoldableLine = hasFoldableLine || // Foldable line = too long, and not more-indented.
+          i - previousLineBreak - 1 > lineWidth && string4[previousLineBreak + 1] !== " ";
+          previousLineBreak = i;
+        }
+      } else if (!isPrintable(char)) {
+        return STYLE_DOUBLE;
+      }
+      plain = plain && isPlainSafe(char, prevChar, inblock);
+      prevChar = char;
+    }
+    hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string4[previousLineBreak + 1] !== " ");
+  }
+  if (!hasLineBreak && !hasFoldableLine) {
+    if (plain && !forceQuotes && !testAmbiguousType(string4)) {
+      return STYLE_PLAIN;
+    }
+    return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
+  }
+  if (indentPerLevel > 9 && needIndentIndicator(string4)) {
+    return STYLE_DOUBLE;
+  }
+  if (!forceQuotes) {
+    return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
+  }
+  return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
+}
+function writeScalar(state, string4, level, iskey, inblock) {
+  state.dump = (function() {
+    if (string4.length === 0) {
+      return state.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
+    }
+    if (!state.noCompatMode) {
+      if (DEPRECATED_BOOLEANS_SYNTAX.indexOf(string4) !== -1 || DEPRECATED_BASE60_SYNTAX.test(string4)) {
+        return state.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string4 + '"' : "'" + string4 + "'";
+      }
+    }
+    var indent = state.indent * Math.max(1, level);
+    var lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent);
+    var singleLineOnly = iskey || state.flowLevel > -1 && level >= state.flowLevel;
+    function testAmbiguity(string5) {
+      return testImplicitResolving(state, string5);
+    }
+    switch (chooseScalarStyle(
+      string4,
+      singleLineOnly,
+      state.indent,
+      lineWidth,
+      testAmbiguity,
+      state.quotingType,
+      state.forceQuotes && !iskey,
+      inblock
+    )) {
+      case STYLE_PLAIN:
+        return string4;
+      case STYLE_SINGLE:
+        return "'" + string4.replace(/'/g, "''") + "'";
+      case STYLE_LITERAL:
+        return "|" + blockHeader(string4, state.indent) + dropEndingNewline(indentString(string4, indent));
+      case STYLE_FOLDED:
+        return ">" + blockHeader(string4, state.indent) + dropEndingNewline(indentString(foldString(string4, lineWidth), indent));
+      case STYLE_DOUBLE:
+        return '"' + escapeString(string4) + '"';
+      default:
+        throw new exception("impossible error: invalid scalar style");
+    }
+  })();
+}
+function blockHeader(string4, indentPerLevel) {
+  var indentIndicator = needIndentIndicator(string4) ? String(indentPerLevel) : "";
+  var clip = string4[string4.length - 1] === "\n";
+  var keep = clip && (string4[string4.length - 2] === "\n" || string4 === "\n");
+  var chomp = keep ? "+" : clip ? "" : "-";
+  return indentIndicator + chomp + "\n";
+}
+function dropEndingNewline(string4) {
+  return string4[string4.length - 1] === "\n" ? string4.slice(0, -1) : string4;
+}
+function foldString(string4, width) {
+  var lineRe = /(\n+)([^\n]*)/g;
+  var result = (function() {
+    var nextLF = string4.indexOf("\n");
+    nextLF = nextLF !== -1 ? nextLF : string4.length;
+    lineRe.lastIndex = nextLF;
+    return foldLine(string4.slice(0, nextLF), width);
+  })();
+  var prevMoreIndented = string4[0] === "\n" || string4[0] === " ";
+  var moreIndented;
+  var match;
+  while (match = lineRe.exec(string4)) {
+    var prefix = match[1], line = match[2];
+    moreIndented = line[0] === " ";
+    result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
+    prevMoreIndented = moreIndented;
+  }
+  return result;
+}
+function foldLine(line, width) {
+  if (line === "" || line[0] === " ") return line;
+  var breakRe = / [^ ]/g;
+  var match;
+  var start = 0, end, curr = 0, next = 0;
+  var result = "";
+  while (match = breakRe.exec(line)) {
+    next = match.index;
+    if (next - start > width) {
+      end = curr > start ? curr : next;
+      result += "\n" + line.slice(start, end);
+      start = end + 1;
+    }
+    curr = next;
+  }
+  result += "\n";
+  if (line.length - start > width && curr > start) {
+    result += line.slice(start, curr) + "\n" + line.slice(curr + 1);
+  } else {
+    result += line.slice(start);
+  }
+  return result.slice(1);
+}
+function escapeString(string4) {
+  var result = "";
+  var char = 0;
+  var escapeSeq;
+  for (var i = 0; i < string4.length; char >= 65536 ? i += 2 : i++) {
+    char = codePointAt(string4, i);
+    escapeSeq = ESCAPE_SEQUENCES[char];
+    if (!escapeSeq && isPrintable(char)) {
+      result += string4[i];
+      if (char >= 65536) result += string4[i + 1];
+    } else {
+      result += escapeSeq || encodeHex(char);
+    }
+  }
+  return result;
+}
+function writeFlowSequence(state, level, object2) {
+  var _result = "", _tag = state.tag, index, length, value;
+  for (index = 0, length = object2.length; index < length; index += 1) {
+    value = object2[index];
+    if (state.replacer) {
+      value = state.replacer.call(object2, String(index), value);
+    }
+    if (writeNode(state, level, value, false, false) || typeof value === "undefined" && writeNode(state, level, null, false, false)) {
+      if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
+      _result += state.dump;
+    }
+  }
+  state.tag = _tag;
+  state.dump = "[" + _result + "]";
+}
+function writeBlockSequence(state, level, object2, compact) {
+  var _result = "", _tag = state.tag, index, length, value;
+  for (index = 0, length = object2.length; index < length; index += 1) {
+    value = object2[index];
+    if (state.replacer) {
+      value = state.replacer.call(object2, String(index), value);
+    }
+    if (writeNode(state, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
+      if (!compact || _result !== "") {
+        _result += generateNextLine(state, level);
+      }
+      if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+        _result += "-";
+      } else {
+        _result += "- ";
+      }
+      _result += state.dump;
+    }
+  }
+  state.tag = _tag;
+  state.dump = _result || "[]";
+}
+function writeFlowMapping(state, level, object2) {
+  var _result = "", _tag = state.tag, objectKeyList = Object.keys(object2), index, length, objectKey, objectValue, pairBuffer;
+  for (index = 0, length = objectKeyList.length; index < length; index += 1) {
+    pairBuffer = "";
+    if (_result !== "") pairBuffer += ", ";
+    if (state.condenseFlow) pairBuffer += '"';
+    objectKey = objectKeyList[index];
+    objectValue = object2[objectKey];
+    if (state.replacer) {
+      objectValue = state.replacer.call(object2, objectKey, objectValue);
+    }
+    if (!writeNode(state, level, objectKey, false, false)) {
+      continue;
+    }
+    if (state.dump.length > 1024) pairBuffer += "? ";
+    pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
+    if (!writeNode(state, level, objectValue, false, false)) {
+      continue;
+    }
+    pairBuffer += state.dump;
+    _result += pairBuffer;
+  }
+  state.tag = _tag;
+  state.dump = "{" + _result + "}";
+}
+function writeBlockMapping(state, level, object2, compact) {
+  var _result = "", _tag = state.tag, objectKeyList = Object.keys(object2), index, length, objectKey, objectValue, explicitPair, pairBuffer;
+  if (state.sortKeys === true) {
+    objectKeyList.sort();
+  } else if (typeof state.sortKeys === "function") {
+    objectKeyList.sort(state.sortKeys);
+  } else if (state.sortKeys) {
+    throw new exception("sortKeys must be a boolean or a function");
+  }
+  for (index = 0, length = objectKeyList.length; index < length; index += 1) {
+    pairBuffer = "";
+    if (!compact || _result !== "") {
+      pairBuffer += generateNextLine(state, level);
+    }
+    objectKey = objectKeyList[index];
+    objectValue = object2[objectKey];
+    if (state.replacer) {
+      objectValue = state.replacer.call(object2, objectKey, objectValue);
+    }
+    if (!writeNode(state, level + 1, objectKey, true, true, true)) {
+      continue;
+    }
+    explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
+    if (explicitPair) {
+      if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+        pairBuffer += "?";
+      } else {
+        pairBuffer += "? ";
+      }
+    }
+    pairBuffer += state.dump;
+    if (explicitPair) {
+      pairBuffer += generateNextLine(state, level);
+    }
+    if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
+      continue;
+    }
+    if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+      pairBuffer += ":";
+    } else {
+      pairBuffer += ": ";
+    }
+    pairBuffer += state.dump;
+    _result += pairBuffer;
+  }
+  state.tag = _tag;
+  state.dump = _result || "{}";
+}
+function detectType(state, object2, explicit) {
+  var _result, typeList, index, length, type2, style;
+  typeList = explicit ? state.explicitTypes : state.implicitTypes;
+  for (index = 0, length = typeList.length; index < length; index += 1) {
+    type2 = typeList[index];
+    if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object2 === "object" && object2 instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object2))) {
+      if (explicit) {
+        if (type2.multi && type2.representName) {
+          state.tag = type2.representName(object2);
+        } else {
+          state.tag = type2.tag;
+        }
+      } else {
+        state.tag = "?";
+      }
+      if (type2.represent) {
+        style = state.styleMap[type2.tag] || type2.defaultStyle;
+        if (_toString.call(type2.represent) === "[object Function]") {
+          _result = type2.represent(object2, style);
+        } else if (_hasOwnProperty.call(type2.represent, style)) {
+          _result = type2.represent[style](object2, style);
+        } else {
+          throw new exception("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
+        }
+        state.dump = _result;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+function writeNode(state, level, object2, block, compact, iskey, isblockseq) {
+  state.tag = null;
+  state.dump = object2;
+  if (!detectType(state, object2, false)) {
+    detectType(state, object2, true);
+  }
+  var type2 = _toString.call(state.dump);
+  var inblock = block;
+  var tagStr;
+  if (block) {
+    block = state.flowLevel < 0 || state.flowLevel > level;
+  }
+  var objectOrArray = type2 === "[object Object]" || type2 === "[object Array]", duplicateIndex, duplicate;
+  if (objectOrArray) {
+    duplicateIndex = state.duplicates.indexOf(object2);
+    duplicate = duplicateIndex !== -1;
+  }
+  if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
+    compact = false;
+  }
+  if (duplicate && state.usedDuplicates[duplicateIndex]) {
+    state.dump = "*ref_" + duplicateIndex;
+  } else {
+    if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
+      state.usedDuplicates[duplicateIndex] = true;
+    }
+    if (type2 === "[object Object]") {
+      if (block && Object.keys(state.dump).length !== 0) {
+        writeBlockMapping(state, level, state.dump, compact);
+        if (duplicate) {
+          state.dump = "&ref_" + duplicateIndex + state.dump;
+        }
+      } else {
+        writeFlowMapping(state, level, state.dump);
+        if (duplicate) {
+          state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+        }
+      }
+    } else if (type2 === "[object Array]") {
+      if (block && state.dump.length !== 0) {
+        if (state.noArrayIndent && !isblockseq && level > 0) {
+          writeBlockSequence(state, level - 1, state.dump, compact);
+        } else {
+          writeBlockSequence(state, level, state.dump, compact);
+        }
+        if (duplicate) {
+          state.dump = "&ref_" + duplicateIndex + state.dump;
+        }
+      } else {
+        writeFlowSequence(state, level, state.dump);
+        if (duplicate) {
+          state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+        }
+      }
+    } else if (type2 === "[object String]") {
+      if (state.tag !== "?") {
+        writeScalar(state, state.dump, level, iskey, inblock);
+      }
+    } else if (type2 === "[object Undefined]") {
+      return false;
+    } else {
+      if (state.skipInvalid) return false;
+      throw new exception("unacceptable kind of an object to dump " + type2);
+    }
+    if (state.tag !== null && state.tag !== "?") {
+      tagStr = encodeURI(
+        state.tag[0] === "!" ? state.tag.slice(1) : state.tag
+      ).replace(/!/g, "%21");
+      if (state.tag[0] === "!") {
+        tagStr = "!" + tagStr;
+      } else if (tagStr.slice(0, 18) === "tag:yaml.org,2002:") {
+        tagStr = "!!" + tagStr.slice(18);
+      } else {
+        tagStr = "!<" + tagStr + ">";
+      }
+      state.dump = tagStr + " " + state.dump;
+    }
+  }
+  return true;
+}
+function getDuplicateReferences(object2, state) {
+  var objects = [], duplicatesIndexes = [], index, length;
+  inspectNode(object2, objects, duplicatesIndexes);
+  for (index = 0, length = duplicatesIndexes.length; index < length; index += 1) {
+    state.duplicates.push(objects[duplicatesIndexes[index]]);
+  }
+  state.usedDuplicates = new Array(length);
+}
+function inspectNode(object2, objects, duplicatesIndexes) {
+  var objectKeyList, index, length;
+  if (object2 !== null && typeof object2 === "object") {
+    index = objects.indexOf(object2);
+    if (index !== -1) {
+      if (duplicatesIndexes.indexOf(index) === -1) {
+        duplicatesIndexes.push(index);
+      }
+    } else {
+      objects.push(object2);
+      if (Array.isArray(object2)) {
+        for (index = 0, length = object2.length; index < length; index += 1) {
+          inspectNode(object2[index], objects, duplicatesIndexes);
+        }
+      } else {
+        objectKeyList = Object.keys(object2);
+        for (index = 0, length = objectKeyList.length; index < length; index += 1) {
+          inspectNode(object2[objectKeyList[index]], objects, duplicatesIndexes);
+        }
+      }
+    }
+  }
+}
+function dump$1(input, options) {
+  options = options || {};
+  var state = new State(options);
+  if (!state.noRefs) getDuplicateReferences(input, state);
+  var value = input;
+  if (state.replacer) {
+    value = state.replacer.call({ "": value }, "", value);
+  }
+  if (writeNode(state, 0, value, true, true)) return state.dump + "\n";
+  return "";
+}
+function renamed(from, to) {
+  return function() {
+    throw new Error("Function yaml." + from + " is removed in js-yaml 4. Use yaml." + to + " instead, which is now safe by default.");
+  };
+}
+var isNothing_1, isObject_1, toArray_1, repeat_1, isNegativeZero_1, extend_1, common, exception, snippet, TYPE_CONSTRUCTOR_OPTIONS, YAML_NODE_KINDS, type, schema, str, seq, map2, failsafe, _null4, bool, int2, YAML_FLOAT_PATTERN, SCIENTIFIC_WITHOUT_DOT, float, json2, core, YAML_DATE_REGEXP, YAML_TIMESTAMP_REGEXP, timestamp, merge2, BASE64_MAP, binary, _hasOwnProperty$3, _toString$2, omap, _toString$1, pairs, _hasOwnProperty$2, set2, _default3, _hasOwnProperty$1, CONTEXT_FLOW_IN, CONTEXT_FLOW_OUT, CONTEXT_BLOCK_IN, CONTEXT_BLOCK_OUT, CHOMPING_CLIP, CHOMPING_STRIP, CHOMPING_KEEP, PATTERN_NON_PRINTABLE, PATTERN_NON_ASCII_LINE_BREAKS, PATTERN_FLOW_INDICATORS, PATTERN_TAG_HANDLE, PATTERN_TAG_URI, simpleEscapeCheck, simpleEscapeMap, i, directiveHandlers, loadAll_1, load_1, loader, _toString, _hasOwnProperty, CHAR_BOM, CHAR_TAB, CHAR_LINE_FEED, CHAR_CARRIAGE_RETURN, CHAR_SPACE, CHAR_EXCLAMATION, CHAR_DOUBLE_QUOTE, CHAR_SHARP, CHAR_PERCENT, CHAR_AMPERSAND, CHAR_SINGLE_QUOTE, CHAR_ASTERISK, CHAR_COMMA, CHAR_MINUS, CHAR_COLON, CHAR_EQUALS, CHAR_GREATER_THAN, CHAR_QUESTION, CHAR_COMMERCIAL_AT, CHAR_LEFT_SQUARE_BRACKET, CHAR_RIGHT_SQUARE_BRACKET, CHAR_GRAVE_ACCENT, CHAR_LEFT_CURLY_BRACKET, CHAR_VERTICAL_LINE, CHAR_RIGHT_CURLY_BRACKET, ESCAPE_SEQUENCES, DEPRECATED_BOOLEANS_SYNTAX, DEPRECATED_BASE60_SYNTAX, QUOTING_TYPE_SINGLE, QUOTING_TYPE_DOUBLE, STYLE_PLAIN, STYLE_SINGLE, STYLE_LITERAL, STYLE_FOLDED, STYLE_DOUBLE, dump_1, dumper, Type, Schema, FAILSAFE_SCHEMA, JSON_SCHEMA, CORE_SCHEMA, DEFAULT_SCHEMA, load, loadAll, dump, YAMLException, types, safeLoad, safeLoadAll, safeDump, jsYaml, js_yaml_default;
+var init_js_yaml = __esm({
+  "node_modules/js-yaml/dist/js-yaml.mjs"() {
+    isNothing_1 = isNothing;
+    isObject_1 = isObject2;
+    toArray_1 = toArray;
+    repeat_1 = repeat;
+    isNegativeZero_1 = isNegativeZero;
+    extend_1 = extend2;
+    common = {
+      isNothing: isNothing_1,
+      isObject: isObject_1,
+      toArray: toArray_1,
+      repeat: repeat_1,
+      isNegativeZero: isNegativeZero_1,
+      extend: extend_1
+    };
+    YAMLException$1.prototype = Object.create(Error.prototype);
+    YAMLException$1.prototype.constructor = YAMLException$1;
+    YAMLException$1.prototype.toString = function toString(compact) {
+      return this.name + ": " + formatError2(this, compact);
+    };
+    exception = YAMLException$1;
+    snippet = makeSnippet;
+    TYPE_CONSTRUCTOR_OPTIONS = [
+      "kind",
+      "multi",
+      "resolve",
+      "construct",
+      "instanceOf",
+      "predicate",
+      "represent",
+      "representName",
+      "defaultStyle",
+      "styleAliases"
+    ];
+    YAML_NODE_KINDS = [
+      "scalar",
+      "sequence",
+      "mapping"
+    ];
+    type = Type$1;
+    Schema$1.prototype.extend = function extend3(definition) {
+      var implicit = [];
+      var explicit = [];
+      if (definition instanceof type) {
+        explicit.push(definition);
+      } else if (Array.isArray(definition)) {
+        explicit = explicit.concat(definition);
+      } else if (definition && (Array.isArray(definition.implicit) || Array.isArray(definition.explicit))) {
+        if (definition.implicit) implicit = implicit.concat(definition.implicit);
+        if (definition.explicit) explicit = explicit.concat(definition.explicit);
+      } else {
+        throw new exception("Schema.extend argument should be a Type, [ Type ], or a schema definition ({ implicit: [...], explicit: [...] })");
+      }
+      implicit.forEach(function(type$1) {
+        if (!(type$1 instanceof type)) {
+          throw new exception("Specified list of YAML types (or a single Type object) contains a non-Type object.");
+        }
+        if (type$1.loadKind && type$1.loadKind !== "scalar") {
+          throw new exception("There is a non-scalar type in the implicit list of a schema. Implicit resolving of such types is not supported.");
+        }
+        if (type$1.multi) {
+          throw new exception("There is a multi type in the implicit list of a schema. Multi tags can only be listed as explicit.");
+        }
+      });
+      explicit.forEach(function(type$1) {
+        if (!(type$1 instanceof type)) {
+          throw new exception("Specified list of YAML types (or a single Type object) contains a non-Type object.");
+        }
+      });
+      var result = Object.create(Schema$1.prototype);
+      result.implicit = (this.implicit || []).concat(implicit);
+      result.explicit = (this.explicit || []).concat(explicit);
+      result.compiledImplicit = compileList(result, "implicit");
+      result.compiledExplicit = compileList(result, "explicit");
+      result.compiledTypeMap = compileMap(result.compiledImplicit, result.compiledExplicit);
+      return result;
+    };
+    schema = Schema$1;
+    str = new type("tag:yaml.org,2002:str", {
+      kind: "scalar",
+      construct: function(data) {
+        return data !== null ? data : "";
+      }
+    });
+    seq = new type("tag:yaml.org,2002:seq", {
+      kind: "sequence",
+      construct: function(data) {
+        return data !== null ? data : [];
+      }
+    });
+    map2 = new type("tag:yaml.org,2002:map", {
+      kind: "mapping",
+      construct: function(data) {
+        return data !== null ? data : {};
+      }
+    });
+    failsafe = new schema({
+      explicit: [
+        str,
+        seq,
+        map2
+      ]
+    });
+    _null4 = new type("tag:yaml.org,2002:null", {
+      kind: "scalar",
+      resolve: resolveYamlNull,
+      construct: constructYamlNull,
+      predicate: isNull,
+      represent: {
+        canonical: function() {
+          return "~";
+        },
+        lowercase: function() {
+          return "null";
+        },
+        uppercase: function() {
+          return "NULL";
+        },
+        camelcase: function() {
+          return "Null";
+        },
+        empty: function() {
+          return "";
+        }
+      },
+      defaultStyle: "lowercase"
+    });
+    bool = new type("tag:yaml.org,2002:bool", {
+      kind: "scalar",
+      resolve: resolveYamlBoolean,
+      construct: constructYamlBoolean,
+      predicate: isBoolean,
+      represent: {
+        lowercase: function(object2) {
+          return object2 ? "true" : "false";
+        },
+        uppercase: function(object2) {
+          return object2 ? "TRUE" : "FALSE";
+        },
+        camelcase: function(object2) {
+          return object2 ? "True" : "False";
+        }
+      },
+      defaultStyle: "lowercase"
+    });
+    int2 = new type("tag:yaml.org,2002:int", {
+      kind: "scalar",
+      resolve: resolveYamlInteger,
+      construct: constructYamlInteger,
+      predicate: isInteger,
+      represent: {
+        binary: function(obj) {
+          return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
+        },
+        octal: function(obj) {
+          return obj >= 0 ? "0o" + obj.toString(8) : "-0o" + obj.toString(8).slice(1);
+        },
+        decimal: function(obj) {
+          return obj.toString(10);
+        },
+        /* eslint-disable max-len */
+        hexadecimal: function(obj) {
+          return obj >= 0 ? "0x" + obj.toString(16).toUpperCase() : "-0x" + obj.toString(16).toUpperCase().slice(1);
+        }
+      },
+      defaultStyle: "decimal",
+      styleAliases: {
+        binary: [2, "bin"],
+        octal: [8, "oct"],
+        decimal: [10, "dec"],
+        hexadecimal: [16, "hex"]
+      }
+    });
+    YAML_FLOAT_PATTERN = new RegExp(
+      // 2.5e4, 2.5 and integers
+      "^(?:[-+]?(?:[0-9][0-9_]*)(?:\\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
+    );
+    SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
+    float = new type("tag:yaml.org,2002:float", {
+      kind: "scalar",
+      resolve: resolveYamlFloat,
+      construct: constructYamlFloat,
+      predicate: isFloat,
+      represent: representYamlFloat,
+      defaultStyle: "lowercase"
+    });
+    json2 = failsafe.extend({
+      implicit: [
+        _null4,
+        bool,
+        int2,
+        float
+      ]
+    });
+    core = json2;
+    YAML_DATE_REGEXP = new RegExp(
+      "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$"
+    );
+    YAML_TIMESTAMP_REGEXP = new RegExp(
+      "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$"
+    );
+    timestamp = new type("tag:yaml.org,2002:timestamp", {
+      kind: "scalar",
+      resolve: resolveYamlTimestamp,
+      construct: constructYamlTimestamp,
+      instanceOf: Date,
+      represent: representYamlTimestamp
+    });
+    merge2 = new type("tag:yaml.org,2002:merge", {
+      kind: "scalar",
+      resolve: resolveYamlMerge
+    });
+    BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
+    binary = new type("tag:yaml.org,2002:binary", {
+      kind: "scalar",
+      resolve: resolveYamlBinary,
+      construct: constructYamlBinary,
+      predicate: isBinary,
+      represent: representYamlBinary
+    });
+    _hasOwnProperty$3 = Object.prototype.hasOwnProperty;
+    _toString$2 = Object.prototype.toString;
+    omap = new type("tag:yaml.org,2002:omap", {
+      kind: "sequence",
+      resolve: resolveYamlOmap,
+      construct: constructYamlOmap
+    });
+    _toString$1 = Object.prototype.toString;
+    pairs = new type("tag:yaml.org,2002:pairs", {
+      kind: "sequence",
+      resolve: resolveYamlPairs,
+      construct: constructYamlPairs
+    });
+    _hasOwnProperty$2 = Object.prototype.hasOwnProperty;
+    set2 = new type("tag:yaml.org,2002:set", {
+      kind: "mapping",
+      resolve: resolveYamlSet,
+      construct: constructYamlSet
+    });
+    _default3 = core.extend({
+      implicit: [
+        timestamp,
+        merge2
+      ],
+      explicit: [
+        binary,
+        omap,
+        pairs,
+        set2
+      ]
+    });
+    _hasOwnProperty$1 = Object.prototype.hasOwnProperty;
+    CONTEXT_FLOW_IN = 1;
+    CONTEXT_FLOW_OUT = 2;
+    CONTEXT_BLOCK_IN = 3;
+    CONTEXT_BLOCK_OUT = 4;
+    CHOMPING_CLIP = 1;
+    CHOMPING_STRIP = 2;
+    CHOMPING_KEEP = 3;
+    PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+    PATTERN_NON_ASCII_LINE_BREAKS = /[\x85\u2028\u2029]/;
+    PATTERN_FLOW_INDICATORS = /[,\[\]\{\}]/;
+    PATTERN_TAG_HANDLE = /^(?:!|!!|![a-z\-]+!)$/i;
+    PATTERN_TAG_URI = /^(?:!|[^,\[\]\{\}])(?:%[0-9a-f]{2}|[0-9a-z\-#;\/\?:@&=\+\$,_\.!~\*'\(\)\[\]])*$/i;
+    simpleEscapeCheck = new Array(256);
+    simpleEscapeMap = new Array(256);
+    for (i = 0; i < 256; i++) {
+      simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
+      simpleEscapeMap[i] = simpleEscapeSequence(i);
+    }
+    directiveHandlers = {
+      YAML: function handleYamlDirective(state, name, args) {
+        var match, major, minor;
+        if (state.version !== null) {
+          throwError(state, "duplication of %YAML directive");
+        }
+        if (args.length !== 1) {
+          throwError(state, "YAML directive accepts exactly one argument");
+        }
+        match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+        if (match === null) {
+          throwError(state, "ill-formed argument of the YAML directive");
+        }
+        major = parseInt(match[1], 10);
+        minor = parseInt(match[2], 10);
+        if (major !== 1) {
+          throwError(state, "unacceptable YAML version of the document");
+        }
+        state.version = args[0];
+        state.checkLineBreaks = minor < 2;
+        if (minor !== 1 && minor !== 2) {
+          throwWarning(state, "unsupported YAML version of the document");
+        }
+      },
+      TAG: function handleTagDirective(state, name, args) {
+        var handle, prefix;
+        if (args.length !== 2) {
+          throwError(state, "TAG directive accepts exactly two arguments");
+        }
+        handle = args[0];
+        prefix = args[1];
+        if (!PATTERN_TAG_HANDLE.test(handle)) {
+          throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
+        }
+        if (_hasOwnProperty$1.call(state.tagMap, handle)) {
+          throwError(state, 'there is a previously declared suffix for "' + handle + '" tag handle');
+        }
+        if (!PATTERN_TAG_URI.test(prefix)) {
+          throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+        }
+        try {
+          prefix = decodeURIComponent(prefix);
+        } catch (err) {
+          throwError(state, "tag prefix is malformed: " + prefix);
+        }
+        state.tagMap[handle] = prefix;
+      }
+    };
+    loadAll_1 = loadAll$1;
+    load_1 = load$1;
+    loader = {
+      loadAll: loadAll_1,
+      load: load_1
+    };
+    _toString = Object.prototype.toString;
+    _hasOwnProperty = Object.prototype.hasOwnProperty;
+    CHAR_BOM = 65279;
+    CHAR_TAB = 9;
+    CHAR_LINE_FEED = 10;
+    CHAR_CARRIAGE_RETURN = 13;
+    CHAR_SPACE = 32;
+    CHAR_EXCLAMATION = 33;
+    CHAR_DOUBLE_QUOTE = 34;
+    CHAR_SHARP = 35;
+    CHAR_PERCENT = 37;
+    CHAR_AMPERSAND = 38;
+    CHAR_SINGLE_QUOTE = 39;
+    CHAR_ASTERISK = 42;
+    CHAR_COMMA = 44;
+    CHAR_MINUS = 45;
+    CHAR_COLON = 58;
+    CHAR_EQUALS = 61;
+    CHAR_GREATER_THAN = 62;
+    CHAR_QUESTION = 63;
+    CHAR_COMMERCIAL_AT = 64;
+    CHAR_LEFT_SQUARE_BRACKET = 91;
+    CHAR_RIGHT_SQUARE_BRACKET = 93;
+    CHAR_GRAVE_ACCENT = 96;
+    CHAR_LEFT_CURLY_BRACKET = 123;
+    CHAR_VERTICAL_LINE = 124;
+    CHAR_RIGHT_CURLY_BRACKET = 125;
+    ESCAPE_SEQUENCES = {};
+    ESCAPE_SEQUENCES[0] = "\\0";
+    ESCAPE_SEQUENCES[7] = "\\a";
+    ESCAPE_SEQUENCES[8] = "\\b";
+    ESCAPE_SEQUENCES[9] = "\\t";
+    ESCAPE_SEQUENCES[10] = "\\n";
+    ESCAPE_SEQUENCES[11] = "\\v";
+    ESCAPE_SEQUENCES[12] = "\\f";
+    ESCAPE_SEQUENCES[13] = "\\r";
+    ESCAPE_SEQUENCES[27] = "\\e";
+    ESCAPE_SEQUENCES[34] = '\\"';
+    ESCAPE_SEQUENCES[92] = "\\\\";
+    ESCAPE_SEQUENCES[133] = "\\N";
+    ESCAPE_SEQUENCES[160] = "\\_";
+    ESCAPE_SEQUENCES[8232] = "\\L";
+    ESCAPE_SEQUENCES[8233] = "\\P";
+    DEPRECATED_BOOLEANS_SYNTAX = [
+      "y",
+      "Y",
+      "yes",
+      "Yes",
+      "YES",
+      "on",
+      "On",
+      "ON",
+      "n",
+      "N",
+      "no",
+      "No",
+      "NO",
+      "off",
+      "Off",
+      "OFF"
+    ];
+    DEPRECATED_BASE60_SYNTAX = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
+    QUOTING_TYPE_SINGLE = 1;
+    QUOTING_TYPE_DOUBLE = 2;
+    STYLE_PLAIN = 1;
+    STYLE_SINGLE = 2;
+    STYLE_LITERAL = 3;
+    STYLE_FOLDED = 4;
+    STYLE_DOUBLE = 5;
+    dump_1 = dump$1;
+    dumper = {
+      dump: dump_1
+    };
+    Type = type;
+    Schema = schema;
+    FAILSAFE_SCHEMA = failsafe;
+    JSON_SCHEMA = json2;
+    CORE_SCHEMA = core;
+    DEFAULT_SCHEMA = _default3;
+    load = loader.load;
+    loadAll = loader.loadAll;
+    dump = dumper.dump;
+    YAMLException = exception;
+    types = {
+      binary,
+      float,
+      map: map2,
+      null: _null4,
+      pairs,
+      set: set2,
+      timestamp,
+      bool,
+      int: int2,
+      merge: merge2,
+      omap,
+      seq,
+      str
+    };
+    safeLoad = renamed("safeLoad", "load");
+    safeLoadAll = renamed("safeLoadAll", "loadAll");
+    safeDump = renamed("safeDump", "dump");
+    jsYaml = {
+      Type,
+      Schema,
+      FAILSAFE_SCHEMA,
+      JSON_SCHEMA,
+      CORE_SCHEMA,
+      DEFAULT_SCHEMA,
+      load,
+      loadAll,
+      dump,
+      YAMLException,
+      types,
+      safeLoad,
+      safeLoadAll,
+      safeDump
+    };
+    js_yaml_default = jsYaml;
+  }
+});
+
+// src/core/evidence/license-table.ts
+import { createRequire } from "node:module";
+function spdxList() {
+  spdxMeta ??= requireFromHere("spdx-license-list");
+  return spdxMeta;
+}
+function spdxIdsByLower() {
+  if (!spdxByLower) {
+    spdxByLower = /* @__PURE__ */ new Map();
+    for (const id of Object.keys(spdxList())) spdxByLower.set(id.toLowerCase(), id);
+  }
+  return spdxByLower;
+}
+function canonicalSpdxId(raw) {
+  return spdxIdsByLower().get(raw.trim().toLowerCase()) ?? null;
+}
+function normaliseLicenseId(raw) {
+  const key = raw.trim().replace(/\s+/g, " ").toLowerCase();
+  if (PLACEHOLDER_IDS.has(key)) return null;
+  const hub = HUB_IDS[key] ?? VERSIONLESS[key];
+  if (hub) return hub;
+  const spdx = canonicalSpdxId(key);
+  if (spdx) return DEPRECATED[spdx] ?? spdx;
+  if (LICENSE_REF_RE.test(key)) return KNOWN_REFS.get(key) ?? raw.trim();
+  return null;
+}
+function licenseRefFor(name) {
+  const idstring = name.trim().replace(/^licenseref-/i, "").replace(/[^A-Za-z0-9.+-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 64);
+  return `LicenseRef-${idstring || "custom"}`;
+}
+function licenseFamily(id) {
+  const canonical = normaliseLicenseId(id) ?? id;
+  if (RESTRICTED_NC.has(canonical) || CC_NC_ND_RE.test(canonical)) return "restricted-nc";
+  if (OPEN_DATA.has(canonical)) return "open-data";
+  if (canonical.startsWith("LicenseRef-")) {
+    if (RESTRICTED_USE_RE.test(canonical)) return "restricted-use";
+    if (NC_WORDS_RE.test(canonical)) return "restricted-nc";
+    if (RESTRICTED_VENDOR_RE.test(canonical)) return "restricted-vendor";
+    return "unknown";
+  }
+  const meta = spdxList()[canonical];
+  if (meta?.osiApproved) return "osi";
+  return "unknown";
+}
+function isOpenFor(family, kind, id) {
+  switch (family) {
+    case "osi":
+      return true;
+    case "open-data":
+      if (kind !== "code") return true;
+      return id !== void 0 && OPEN_FOR_CODE_TOO.has(normaliseLicenseId(id) ?? id);
+    case "restricted-use":
+    case "restricted-vendor":
+    case "restricted-nc":
+      return false;
+    case "unknown":
+      return null;
+  }
+}
+function licenseIdForUrl(url2) {
+  const key = url2.trim().replace(/^https?:\/\//i, "").replace(/^www\./i, "").replace(/[?#].*$/, "").replace(/\/+$/, "");
+  for (const [re, id] of KNOWN_LICENSE_URLS) if (re.test(key)) return id;
+  return null;
+}
+var requireFromHere, spdxMeta, spdxByLower, PLACEHOLDER_IDS, VERSIONLESS, HUB_IDS, KNOWN_REFS, DEPRECATED, LICENSE_REF_RE, OPEN_DATA, OPEN_FOR_CODE_TOO, RESTRICTED_NC, CC_NC_ND_RE, RESTRICTED_USE_RE, RESTRICTED_VENDOR_RE, NC_WORDS_RE, KNOWN_LICENSE_URLS;
+var init_license_table = __esm({
+  "src/core/evidence/license-table.ts"() {
+    "use strict";
+    requireFromHere = createRequire(import.meta.url);
+    spdxMeta = null;
+    spdxByLower = null;
+    PLACEHOLDER_IDS = /* @__PURE__ */ new Set(["other", "unknown", "none", "noassertion", ""]);
+    VERSIONLESS = {
+      bsd: "LicenseRef-BSD-unversioned",
+      gpl: "LicenseRef-GPL-unversioned",
+      lgpl: "LicenseRef-LGPL-unversioned",
+      agpl: "LicenseRef-AGPL-unversioned",
+      cc: "LicenseRef-CC-unversioned",
+      gfdl: "LicenseRef-GFDL-unversioned",
+      "creative-commons": "LicenseRef-CC-unversioned"
+    };
+    HUB_IDS = {
+      "gpl-2.0": "GPL-2.0-only",
+      "gpl-3.0": "GPL-3.0-only",
+      "lgpl-2.1": "LGPL-2.1-only",
+      "lgpl-3.0": "LGPL-3.0-only",
+      "agpl-3.0": "AGPL-3.0-only",
+      "gpl-2.0+": "GPL-2.0-or-later",
+      "gpl-3.0+": "GPL-3.0-or-later",
+      "lgpl-2.1+": "LGPL-2.1-or-later",
+      "lgpl-3.0+": "LGPL-3.0-or-later",
+      "gfdl-1.3": "GFDL-1.3-only",
+      "gfdl-1.2": "GFDL-1.2-only",
+      "lgpl-lr": "LGPLLR",
+      "odc-by": "ODC-By-1.0",
+      odbl: "ODbL-1.0",
+      pddl: "PDDL-1.0",
+      "c-uda": "C-UDA-1.0",
+      "o-uda": "O-UDA-1.0",
+      "openmdw-1.1": "LicenseRef-OpenMDW-1.1",
+      openrail: "LicenseRef-OpenRAIL",
+      "openrail-m": "LicenseRef-OpenRAIL",
+      "bigscience-openrail-m": "LicenseRef-BigScience-OpenRAIL-M",
+      "creativeml-openrail-m": "LicenseRef-CreativeML-OpenRAIL-M",
+      "bigcode-openrail-m": "LicenseRef-BigCode-OpenRAIL-M",
+      "openrail++": "LicenseRef-OpenRAIL++",
+      "openrail++-m": "LicenseRef-OpenRAIL++",
+      "bigscience-bloom-rail-1.0": "LicenseRef-BigScience-BLOOM-RAIL-1.0",
+      "ai2-impact-lr": "LicenseRef-AI2-ImpACT-LR",
+      "ai2-impact-mr": "LicenseRef-AI2-ImpACT-MR",
+      "ai2-impact-hr": "LicenseRef-AI2-ImpACT-HR",
+      llama2: "LicenseRef-Llama-2",
+      llama3: "LicenseRef-Llama-3",
+      "llama3.1": "LicenseRef-Llama-3.1",
+      "llama3.2": "LicenseRef-Llama-3.2",
+      "llama3.3": "LicenseRef-Llama-3.3",
+      llama4: "LicenseRef-Llama-4",
+      gemma: "LicenseRef-Gemma",
+      "grok2-community": "LicenseRef-Grok-2-Community",
+      "deepfloyd-if-license": "LicenseRef-DeepFloyd-IF",
+      "fair-noncommercial-research-license": "LicenseRef-FAIR-Noncommercial-Research",
+      "apple-amlr": "LicenseRef-Apple-AMLR",
+      "apple-ascl": "LicenseRef-Apple-ASCL",
+      "h-research": "LicenseRef-H-Research",
+      "intel-research": "LicenseRef-Intel-Research",
+      // Common `license_name` values for vendor terms published as `license: other`.
+      qwen: "LicenseRef-Qwen",
+      "tongyi-qianwen": "LicenseRef-Qwen",
+      "qwen-research": "LicenseRef-Qwen-Research",
+      "tongyi-qianwen-research": "LicenseRef-Qwen-Research",
+      deepseek: "LicenseRef-DeepSeek",
+      "deepseek-license": "LicenseRef-DeepSeek",
+      "falcon-llm-license": "LicenseRef-Falcon-LLM",
+      "tii-falcon-llm-license": "LicenseRef-Falcon-LLM",
+      "falcon-180b-tii-license": "LicenseRef-Falcon-180B-TII",
+      "nvidia-open-model-license": "LicenseRef-NVIDIA-Open-Model",
+      "nvidia-oneway-noncommercial-license": "LicenseRef-NVIDIA-OneWay-Noncommercial",
+      // Spellings seen in cards and LICENSE headers, matched whole (spaces collapsed).
+      "apache 2.0": "Apache-2.0",
+      "apache-2": "Apache-2.0",
+      apache2: "Apache-2.0",
+      "apache license 2.0": "Apache-2.0",
+      "apache license, version 2.0": "Apache-2.0",
+      "mit license": "MIT",
+      "the mit license": "MIT",
+      "bsd-3": "BSD-3-Clause",
+      "bsd-2": "BSD-2-Clause",
+      gplv2: "GPL-2.0-only",
+      gplv3: "GPL-3.0-only",
+      "cc by 4.0": "CC-BY-4.0",
+      "cc by-sa 4.0": "CC-BY-SA-4.0",
+      "cc by-nc 4.0": "CC-BY-NC-4.0",
+      "cc by-nc-sa 4.0": "CC-BY-NC-SA-4.0",
+      "llama 2 community license agreement": "LicenseRef-Llama-2",
+      "meta llama 3 community license agreement": "LicenseRef-Llama-3",
+      "llama 3.1 community license agreement": "LicenseRef-Llama-3.1",
+      "llama 3.2 community license agreement": "LicenseRef-Llama-3.2",
+      "llama 3.3 community license agreement": "LicenseRef-Llama-3.3",
+      "llama 4 community license agreement": "LicenseRef-Llama-4",
+      "gemma terms of use": "LicenseRef-Gemma"
+    };
+    KNOWN_REFS = new Map(
+      [...Object.values(HUB_IDS), ...Object.values(VERSIONLESS)].filter((id) => id.startsWith("LicenseRef-")).map((id) => [id.toLowerCase(), id])
+    );
+    DEPRECATED = {
+      "GPL-2.0": "GPL-2.0-only",
+      "GPL-3.0": "GPL-3.0-only",
+      "LGPL-2.1": "LGPL-2.1-only",
+      "LGPL-3.0": "LGPL-3.0-only",
+      "LGPL-2.0": "LGPL-2.0-only",
+      "AGPL-3.0": "AGPL-3.0-only",
+      "GPL-2.0+": "GPL-2.0-or-later",
+      "GPL-3.0+": "GPL-3.0-or-later",
+      "LGPL-2.1+": "LGPL-2.1-or-later",
+      "LGPL-3.0+": "LGPL-3.0-or-later",
+      "GFDL-1.3": "GFDL-1.3-only",
+      "GFDL-1.2": "GFDL-1.2-only",
+      "GFDL-1.1": "GFDL-1.1-only"
+    };
+    LICENSE_REF_RE = /^licenseref-[a-z0-9.+-]+$/i;
+    OPEN_DATA = /* @__PURE__ */ new Set([
+      "CC0-1.0",
+      "CC-BY-1.0",
+      "CC-BY-2.0",
+      "CC-BY-2.5",
+      "CC-BY-3.0",
+      "CC-BY-4.0",
+      "CC-BY-SA-1.0",
+      "CC-BY-SA-2.0",
+      "CC-BY-SA-2.5",
+      "CC-BY-SA-3.0",
+      "CC-BY-SA-4.0",
+      "CC-PDDC",
+      "CC-PDM-1.0",
+      "CDLA-Permissive-1.0",
+      "CDLA-Permissive-2.0",
+      "CDLA-Sharing-1.0",
+      "ODC-By-1.0",
+      "ODbL-1.0",
+      "PDDL-1.0",
+      "O-UDA-1.0",
+      "OpenMDW-1.0",
+      "LicenseRef-OpenMDW-1.1",
+      "etalab-2.0",
+      "LGPLLR",
+      "OGL-UK-3.0",
+      "OGL-Canada-2.0",
+      "DL-DE-BY-2.0",
+      "DL-DE-ZERO-2.0",
+      "NLOD-2.0",
+      "GFDL-1.3-only",
+      "GFDL-1.3-or-later",
+      "GFDL-1.2-only",
+      "GFDL-1.2-or-later",
+      // Permissive but not OSI-approved: fine for data, not enough for code under OSAID.
+      "WTFPL"
+    ]);
+    OPEN_FOR_CODE_TOO = /* @__PURE__ */ new Set(["OpenMDW-1.0", "LicenseRef-OpenMDW-1.1"]);
+    RESTRICTED_NC = /* @__PURE__ */ new Set([
+      "C-UDA-1.0",
+      "LicenseRef-DeepFloyd-IF",
+      "LicenseRef-FAIR-Noncommercial-Research",
+      "LicenseRef-Apple-AMLR",
+      "LicenseRef-H-Research",
+      "LicenseRef-Intel-Research",
+      "LicenseRef-Qwen-Research",
+      "LicenseRef-NVIDIA-OneWay-Noncommercial"
+    ]);
+    CC_NC_ND_RE = /^CC-BY-(NC|ND)(-|$)/i;
+    RESTRICTED_USE_RE = /^LicenseRef-.*(rail|impact)/i;
+    RESTRICTED_VENDOR_RE = /^LicenseRef-.*(llama|gemma|grok|qwen|qianwen|deepseek|falcon|nvidia|tii-)/i;
+    NC_WORDS_RE = /^LicenseRef-.*(non-?commercial|research|\bnc\b)/i;
+    KNOWN_LICENSE_URLS = [
+      [/^apache\.org\/licenses\/license-2\.0(\.txt|\.html)?$/i, "Apache-2.0"],
+      [/^opensource\.org\/licenses?\/mit$/i, "MIT"],
+      [/^opensource\.org\/licenses?\/apache-2\.0$/i, "Apache-2.0"],
+      [/^opensource\.org\/licenses?\/bsd-3-clause$/i, "BSD-3-Clause"],
+      [/^opensource\.org\/licenses?\/bsd-2-clause$/i, "BSD-2-Clause"],
+      [/^gnu\.org\/licenses\/gpl-3\.0(\.html|\.txt|\.en\.html)?$/i, "GPL-3.0-only"],
+      [/^gnu\.org\/licenses\/agpl-3\.0(\.html|\.txt|\.en\.html)?$/i, "AGPL-3.0-only"],
+      [/^creativecommons\.org\/licenses\/by\/4\.0(\/legalcode)?(\.en)?$/i, "CC-BY-4.0"],
+      [/^creativecommons\.org\/licenses\/by-sa\/4\.0(\/legalcode)?(\.en)?$/i, "CC-BY-SA-4.0"],
+      [/^creativecommons\.org\/licenses\/by-nc\/4\.0(\/legalcode)?(\.en)?$/i, "CC-BY-NC-4.0"],
+      [/^creativecommons\.org\/licenses\/by-nc-sa\/4\.0(\/legalcode)?(\.en)?$/i, "CC-BY-NC-SA-4.0"],
+      [/^creativecommons\.org\/licenses\/by-nc-nd\/4\.0(\/legalcode)?(\.en)?$/i, "CC-BY-NC-ND-4.0"],
+      [/^creativecommons\.org\/publicdomain\/zero\/1\.0(\/legalcode)?$/i, "CC0-1.0"],
+      [/^ai\.meta\.com\/llama\/license$/i, "LicenseRef-Llama-2"],
+      [/^(llama\.meta\.com|llama\.com)\/llama3\/license$/i, "LicenseRef-Llama-3"],
+      [/^(llama\.meta\.com|llama\.com)\/llama3_1\/license$/i, "LicenseRef-Llama-3.1"],
+      [/^(llama\.meta\.com|llama\.com)\/llama3_2\/license$/i, "LicenseRef-Llama-3.2"],
+      [/^(llama\.meta\.com|llama\.com)\/llama3_3\/license$/i, "LicenseRef-Llama-3.3"],
+      [/^(llama\.meta\.com|llama\.com)\/llama4\/license$/i, "LicenseRef-Llama-4"],
+      [/^ai\.google\.dev\/gemma\/terms$/i, "LicenseRef-Gemma"],
+      [/^developer\.download\.nvidia\.com\/licenses\/nvidia-open-model-license-agreement.*$/i, "LicenseRef-NVIDIA-Open-Model"],
+      [/^nvidia\.com\/en-us\/agreements\/enterprise-software\/nvidia-open-model-license$/i, "LicenseRef-NVIDIA-Open-Model"]
+    ];
+  }
+});
+
+// src/core/evidence/license-texts.ts
+import { createRequire as createRequire2 } from "node:module";
+function sensitiveMask(flat) {
+  let mask = 0;
+  SENSITIVE.forEach((re, i) => {
+    if (re.test(flat)) mask |= 1 << i;
+  });
+  return mask;
+}
+function words(text) {
+  const out = text.slice(0, MAX_CHARS).toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+  return out.length > MAX_WORDS ? out.slice(0, MAX_WORDS) : out;
+}
+function bigrams(ws) {
+  const set3 = /* @__PURE__ */ new Set();
+  for (let i = 1; i < ws.length; i++) set3.add(`${ws[i - 1]} ${ws[i]}`);
+  return set3;
+}
+function loadReferences() {
+  if (references) return references;
+  references = [];
+  for (const id of TEXT_CANDIDATES) {
+    const entry = requireFromHere2(`spdx-license-list/licenses/${id}.json`);
+    const ws = words(entry.licenseText);
+    references.push({ id, bigrams: bigrams(ws), sensitive: sensitiveMask(ws.join(" ")) });
+  }
+  return references;
+}
+function flatten(text) {
+  return text.slice(0, PHRASE_WINDOW).toLowerCase().replace(/[\u2018\u2019\u201c\u201d]/g, "'").replace(/\s+/g, " ");
+}
+function matchPhrases(flat) {
+  let best = null;
+  for (const generic of [false, true]) {
+    for (const rule of PHRASES) {
+      if (Boolean(rule.generic) !== generic) continue;
+      const m = rule.re.exec(flat);
+      if (m && (!best || m.index < best.index)) best = { index: m.index, rule };
+    }
+    if (best) break;
+  }
+  if (!best) return null;
+  const confirmed = best.rule.confirm?.test(flat) ?? false;
+  return { id: best.rule.id, confidence: confirmed ? 0.95 : 0.75 };
+}
+function matchNotice(ws) {
+  if (ws.length > NOTICE_MAX_WORDS) return null;
+  const joined = ws.join(" ");
+  const found = /* @__PURE__ */ new Set();
+  for (const [re, id2] of NOTICES) if (re.test(joined)) found.add(id2);
+  if (found.size !== 1) return null;
+  const [id] = [...found];
+  return id ? { id, confidence: 0.6 } : null;
+}
+function compare(input, mask) {
+  const out = [];
+  const a = input.size;
+  for (const ref of loadReferences()) {
+    if (ref.sensitive !== mask) continue;
+    const b = ref.bigrams.size;
+    const diceBound = 2 * Math.min(a, b) / (a + b);
+    const coveragePossible = b >= COVERAGE_MIN_BIGRAMS && a >= COVERAGE_ACCEPT * b;
+    if (diceBound < DICE_ACCEPT && !coveragePossible) continue;
+    let inter = 0;
+    const [small, large] = a <= b ? [input, ref.bigrams] : [ref.bigrams, input];
+    for (const g of small) if (large.has(g)) inter++;
+    out.push({ ref, dice: 2 * inter / (a + b), coverage: inter / b });
+  }
+  return out;
+}
+function identifyLicenseText(text) {
+  const ws = words(text);
+  if (ws.length < 3) return null;
+  const flat = flatten(text);
+  const input = bigrams(ws);
+  const scored = compare(input, sensitiveMask(ws.join(" ")));
+  let bestDice = null;
+  for (const s of scored) if (!bestDice || s.dice > bestDice.dice) bestDice = s;
+  if (bestDice && bestDice.dice >= DICE_DECISIVE) return { id: bestDice.ref.id, confidence: round(bestDice.dice) };
+  const phrase = matchPhrases(flat);
+  if (phrase) return phrase;
+  if (bestDice && bestDice.dice >= DICE_ACCEPT) return { id: bestDice.ref.id, confidence: round(bestDice.dice) };
+  let contained = null;
+  for (const s of scored) {
+    if (s.ref.bigrams.size < COVERAGE_MIN_BIGRAMS || s.coverage < COVERAGE_ACCEPT) continue;
+    if (!contained || s.ref.bigrams.size > contained.ref.bigrams.size) contained = s;
+  }
+  if (contained) return { id: contained.ref.id, confidence: round(0.9 * contained.coverage) };
+  return matchNotice(ws);
+}
+var TEXT_CANDIDATES, MAX_CHARS, MAX_WORDS, PHRASE_WINDOW, DICE_ACCEPT, DICE_DECISIVE, COVERAGE_ACCEPT, COVERAGE_MIN_BIGRAMS, requireFromHere2, references, SENSITIVE, RAIL_CONFIRM, LLAMA_CONFIRM, PHRASES, NOTICE_MAX_WORDS, NOTICES, round;
+var init_license_texts = __esm({
+  "src/core/evidence/license-texts.ts"() {
+    "use strict";
+    TEXT_CANDIDATES = [
+      "Apache-2.0",
+      "MIT",
+      "MIT-0",
+      "BSD-2-Clause",
+      "BSD-3-Clause",
+      "BSD-3-Clause-Clear",
+      "0BSD",
+      "ISC",
+      "Zlib",
+      "BSL-1.0",
+      "Unlicense",
+      "WTFPL",
+      "CC0-1.0",
+      "MPL-2.0",
+      "MPL-1.1",
+      "EPL-1.0",
+      "EPL-2.0",
+      "EUPL-1.1",
+      "EUPL-1.2",
+      "GPL-2.0-only",
+      "GPL-3.0-only",
+      "LGPL-2.1-only",
+      "LGPL-3.0-only",
+      "AGPL-3.0-only",
+      "AFL-3.0",
+      "Artistic-2.0",
+      "ECL-2.0",
+      "MS-PL",
+      "MS-RL",
+      "OSL-3.0",
+      "PostgreSQL",
+      "NCSA",
+      "OFL-1.1",
+      "LPPL-1.3c",
+      "UPL-1.0",
+      "Python-2.0",
+      "PSF-2.0",
+      "BlueOak-1.0.0",
+      "MulanPSL-2.0",
+      "CECILL-2.1",
+      "Apache-1.1",
+      "X11",
+      "CC-BY-2.0",
+      "CC-BY-2.5",
+      "CC-BY-3.0",
+      "CC-BY-4.0",
+      "CC-BY-SA-3.0",
+      "CC-BY-SA-4.0",
+      "CC-BY-NC-2.0",
+      "CC-BY-NC-3.0",
+      "CC-BY-NC-4.0",
+      "CC-BY-ND-3.0",
+      "CC-BY-ND-4.0",
+      "CC-BY-NC-SA-2.0",
+      "CC-BY-NC-SA-3.0",
+      "CC-BY-NC-SA-4.0",
+      "CC-BY-NC-ND-3.0",
+      "CC-BY-NC-ND-4.0",
+      "CDLA-Permissive-1.0",
+      "CDLA-Permissive-2.0",
+      "CDLA-Sharing-1.0",
+      "ODC-By-1.0",
+      "ODbL-1.0",
+      "PDDL-1.0",
+      "C-UDA-1.0",
+      "O-UDA-1.0",
+      "etalab-2.0",
+      "OpenMDW-1.0",
+      "GFDL-1.3-only",
+      "LGPLLR",
+      "CC-PDDC",
+      "OGL-UK-3.0"
+    ];
+    MAX_CHARS = 256 * 1024;
+    MAX_WORDS = 12e3;
+    PHRASE_WINDOW = 64 * 1024;
+    DICE_ACCEPT = 0.75;
+    DICE_DECISIVE = 0.85;
+    COVERAGE_ACCEPT = 0.95;
+    COVERAGE_MIN_BIGRAMS = 60;
+    requireFromHere2 = createRequire2(import.meta.url);
+    references = null;
+    SENSITIVE = [/\bnon ?commercial\b/, /\bno ?derivatives?\b|\bnoderivs\b/, /\bshare ?alike\b/];
+    RAIL_CONFIRM = /use restrictions|attachment a|responsible ai license/;
+    LLAMA_CONFIRM = /llama materials/;
+    PHRASES = [
+      { re: /\b(?:meta )?llama 3\.1 community license/, id: "LicenseRef-Llama-3.1", confirm: LLAMA_CONFIRM },
+      { re: /\b(?:meta )?llama 3\.2 community license/, id: "LicenseRef-Llama-3.2", confirm: LLAMA_CONFIRM },
+      { re: /\b(?:meta )?llama 3\.3 community license/, id: "LicenseRef-Llama-3.3", confirm: LLAMA_CONFIRM },
+      { re: /\b(?:meta )?llama 3 community license/, id: "LicenseRef-Llama-3", confirm: LLAMA_CONFIRM },
+      { re: /\b(?:meta )?llama 4 community license/, id: "LicenseRef-Llama-4", confirm: LLAMA_CONFIRM },
+      { re: /\b(?:meta )?llama 2 community license/, id: "LicenseRef-Llama-2", confirm: LLAMA_CONFIRM },
+      { re: /\bgemma terms of use\b/, id: "LicenseRef-Gemma", confirm: /gemma services|model derivatives|prohibited use policy/ },
+      { re: /\bgrok 2 community license/, id: "LicenseRef-Grok-2-Community" },
+      { re: /\bopen ?rail\s?\+\+/, id: "LicenseRef-OpenRAIL++", confirm: RAIL_CONFIRM },
+      { re: /\bbigscience (?:bloom )?rail license v?1\.0/, id: "LicenseRef-BigScience-BLOOM-RAIL-1.0", confirm: RAIL_CONFIRM },
+      { re: /\bbigcode open ?rail-?m/, id: "LicenseRef-BigCode-OpenRAIL-M", confirm: RAIL_CONFIRM },
+      { re: /\bcreativeml open ?rail-?m/, id: "LicenseRef-CreativeML-OpenRAIL-M", confirm: RAIL_CONFIRM },
+      { re: /\bbigscience open ?rail-?m/, id: "LicenseRef-BigScience-OpenRAIL-M", confirm: RAIL_CONFIRM },
+      { re: /\bopen ?rail\b|\bresponsible ai license\b/, id: "LicenseRef-OpenRAIL", confirm: RAIL_CONFIRM, generic: true },
+      { re: /\bai2 impact license/, id: "LicenseRef-AI2-ImpACT" },
+      { re: /\b(?:tongyi qianwen|qwen) research license/, id: "LicenseRef-Qwen-Research" },
+      { re: /\b(?:tongyi qianwen|qwen) license agreement/, id: "LicenseRef-Qwen" },
+      { re: /\bdeepseek license agreement/, id: "LicenseRef-DeepSeek" },
+      { re: /\bfalcon[- ]180b tii license/, id: "LicenseRef-Falcon-180B-TII" },
+      { re: /\b(?:tii falcon(?: llm)? license|falcon llm license)/, id: "LicenseRef-Falcon-LLM" },
+      { re: /\bnvidia open model license/, id: "LicenseRef-NVIDIA-Open-Model" },
+      { re: /\bnvidia (?:one-way )?non-?commercial license/, id: "LicenseRef-NVIDIA-OneWay-Noncommercial" }
+    ];
+    NOTICE_MAX_WORDS = 150;
+    NOTICES = [
+      [/\bapache license version 2 0\b|\bapache org licenses license 2 0\b/, "Apache-2.0"],
+      [/\bmit license\b|\bopensource org licenses mit\b/, "MIT"],
+      [/\bbsd 3 clause\b/, "BSD-3-Clause"],
+      [/\bbsd 2 clause\b/, "BSD-2-Clause"],
+      [/\bgnu general public license v(ersion )?3\b|\bgplv3\b/, "GPL-3.0-only"],
+      [/\bgnu general public license v(ersion )?2\b|\bgplv2\b/, "GPL-2.0-only"],
+      [/\bmozilla public license v(ersion )?2 0\b/, "MPL-2.0"],
+      [/\bcreative commons attribution 4 0\b|\bcreativecommons org licenses by 4 0\b|\bcc by 4 0\b/, "CC-BY-4.0"],
+      [/\bcreative commons attribution sharealike 4 0\b|\bcreativecommons org licenses by sa 4 0\b|\bcc by sa 4 0\b/, "CC-BY-SA-4.0"],
+      [/\bcreative commons attribution noncommercial 4 0\b|\bcreativecommons org licenses by nc 4 0\b|\bcc by nc 4 0\b/, "CC-BY-NC-4.0"],
+      [/\bcc0 1 0\b|\bcreativecommons org publicdomain zero 1 0\b/, "CC0-1.0"]
+    ];
+    round = (x) => Math.round(x * 1e3) / 1e3;
+  }
+});
+
+// src/core/evidence/licenses.ts
+function normalisePath(p) {
+  const trimmed = p.trim().replace(/^\.\/+/, "").replace(/\/+$/, "");
+  return trimmed === "" ? "." : trimmed;
+}
+function dirname(path2) {
+  const i = path2.lastIndexOf("/");
+  return i < 0 ? "." : path2.slice(0, i);
+}
+function within(path2, scope) {
+  return scope === "." || path2 === scope || path2.startsWith(`${scope}/`);
+}
+function depth(scope) {
+  return scope === "." ? 0 : scope.split("/").length;
+}
+function isLicenseFile(path2) {
+  const base = path2.slice(path2.lastIndexOf("/") + 1);
+  return LICENSE_FILE_RE.test(base) && !NOT_A_LICENSE_RE.test(base);
+}
+function nameHint(path2) {
+  return nameKinds(path2)?.hint ?? null;
+}
+function nameKinds(path2) {
+  const base = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  if (/[._-](code|software|source)\b/.test(base)) return { hint: "name suggests it covers code", kinds: ["code"] };
+  if (/[._-](model|weights?|params?)\b/.test(base)) return { hint: "name suggests it covers the model weights", kinds: ["data"] };
+  if (/[._-](data|dataset)\b/.test(base)) return { hint: "name suggests it covers data", kinds: ["data"] };
+  if (/[._-](docs?|documentation)\b/.test(base)) return { hint: "name suggests it covers documentation", kinds: ["document"] };
+  return null;
+}
+function withKinds(f, kinds) {
+  return kinds ? { ...f, kinds } : f;
+}
+function isPlaceholder(fact2) {
+  return fact2.id === PLACEHOLDER_OTHER || fact2.id === PLACEHOLDER_UNKNOWN;
+}
+function fact(id, scope, evidence, confidence) {
+  const f = { id, family: licenseFamily(id), scope, evidence: { ...evidence, license: id } };
+  if (confidence !== void 0) f.confidence = confidence;
+  return f;
+}
+function linkedRepoPath(link, snapshot, cardDir) {
+  const candidates = [];
+  if (!/^[a-z]+:\/\//i.test(link)) {
+    const rel = normalisePath(link);
+    candidates.push(rel, cardDir === "." ? rel : `${cardDir}/${rel}`);
+  } else {
+    const m = /\/(?:blob|resolve|raw)\/[^/]+\/(.+?)(?:[?#].*)?$/.exec(link);
+    if (m?.[1]) candidates.push(decodeSafe(m[1]));
+  }
+  const known = new Set(snapshot.entries.map((e) => e.path));
+  for (const c of candidates) if (known.has(c) || Object.hasOwn(snapshot.texts, c)) return c;
+  return null;
+}
+function cardFacts(card, snapshot, scope, problems) {
+  const fm = card.frontMatter;
+  if (!fm) return [];
+  const out = [];
+  const at = (field) => {
+    const e = { kind: "card-field", path: card.path, field };
+    const line = card.fieldLines[field];
+    if (line !== void 0) e.line = line;
+    return e;
+  };
+  const problem = (severity, field, ruleId, message) => {
+    const p = { severity, path: card.path, message, ruleId };
+    const line = card.fieldLines[field];
+    if (line !== void 0) p.line = line;
+    problems.push(p);
+  };
+  const raw = fm["license"];
+  const declared2 = (Array.isArray(raw) ? raw : raw === void 0 || raw === null ? [] : [raw]).map(
+    (v) => typeof v === "string" || typeof v === "number" ? String(v) : null
+  );
+  if (declared2.some((v) => v === null)) {
+    problem("warning", "license", "license-invalid", "`license` should be a license id or a list of ids");
+  }
+  let placeholder = raw === void 0 || raw === null ? "absent" : null;
+  for (const value of declared2) {
+    if (value === null) continue;
+    const key = value.trim().toLowerCase();
+    if (PLACEHOLDER_IDS.has(key)) {
+      placeholder = key;
+      continue;
+    }
+    const id = normaliseLicenseId(value);
+    if (id) {
+      out.push(fact(id, scope, at("license")));
+      if (Object.values(VERSIONLESS).includes(id)) {
+        problem("warning", "license", "license-versionless", `\`license: ${value}\` names a family, not a license: give the version`);
+      }
+    } else {
+      out.push(fact(licenseRefFor(value), scope, { ...at("license"), note: `unrecognised id "${value}"` }));
+      problem("warning", "license", "license-unrecognised", `\`license: ${value}\` is not a Hub or SPDX license id`);
+    }
+  }
+  if (placeholder === null) return out;
+  const found = [];
+  const name = fm["license_name"];
+  if (typeof name === "string" && name.trim() !== "") {
+    const id = normaliseLicenseId(name) ?? licenseRefFor(name);
+    found.push(fact(id, scope, { ...at("license_name"), note: name.trim() }));
+  }
+  const link = fm["license_link"];
+  if (typeof link === "string" && link.trim() !== "") {
+    const url2 = link.trim();
+    const repoPath = linkedRepoPath(url2, snapshot, dirname(card.path));
+    const text = repoPath ? snapshot.texts[repoPath] : void 0;
+    const identified = text !== void 0 ? identifyLicenseText(text) : null;
+    const id = identified?.id ?? licenseIdForUrl(url2);
+    if (id && !found.some((f) => f.id === id)) {
+      found.push(fact(id, scope, { ...at("license_link"), url: url2 }, identified?.confidence));
+    } else if (!id && repoPath === null && found.length === 0) {
+      problem("warning", "license_link", "license-link-unresolved", `\`license_link\` ${url2} is neither a file of this repository nor a known license page`);
+    }
+  }
+  out.push(...found);
+  if (found.length === 0 && placeholder !== "absent") {
+    const id = placeholder === "other" ? PLACEHOLDER_OTHER : PLACEHOLDER_UNKNOWN;
+    out.push(fact(id, scope, { ...at("license"), note: `license: ${placeholder}` }));
+  }
+  return out;
+}
+function fileFacts(snapshot, modelRoot, problems) {
+  const out = [];
+  const skipped = new Map(snapshot.skipped.map((s) => [s.path, s.reason]));
+  const paths = /* @__PURE__ */ new Set();
+  for (const e of snapshot.entries) if (e.kind !== "submodule" && isLicenseFile(e.path)) paths.add(e.path);
+  for (const p of Object.keys(snapshot.texts)) if (isLicenseFile(p)) paths.add(p);
+  for (const path2 of [...paths].sort()) {
+    const scope = dirname(path2);
+    if (!within(modelRoot, scope) && !within(scope, modelRoot)) continue;
+    const hint = nameHint(path2);
+    const text = snapshot.texts[path2];
+    if (text === void 0) {
+      const reason = skipped.get(path2) ?? "not read";
+      out.push(fact(UNREAD_LICENSE, scope, { kind: "file", path: path2, note: `not read: ${reason}` }));
+      problems.push({ severity: "warning", path: path2, ruleId: "license-file-unread", message: `license file could not be read (${reason})` });
+      continue;
+    }
+    const identified = identifyLicenseText(text);
+    const kinds = nameKinds(path2)?.kinds;
+    if (identified) {
+      const ev = { kind: "file", path: path2 };
+      if (hint) ev.note = hint;
+      out.push(withKinds(fact(identified.id, scope, ev, identified.confidence), kinds));
+    } else {
+      const note = ["text not identified as a known license", hint].filter(Boolean).join("; ");
+      out.push(withKinds(fact(CUSTOM_LICENSE, scope, { kind: "file", path: path2, note }), kinds));
+      problems.push({ severity: "note", path: path2, ruleId: "license-text-unidentified", message: "license text does not match a known license; it is treated as custom terms" });
+    }
+  }
+  return out;
+}
+function extractLicenses(snapshot, card, modelRoot) {
+  const root = normalisePath(modelRoot);
+  const problems = [];
+  const fromCard = card ? cardFacts(card, snapshot, root, problems) : [];
+  const fromFiles = fileFacts(snapshot, root, problems);
+  const facts = [...fromCard, ...fromFiles];
+  const governingFiles = fromFiles.filter((f) => within(root, f.scope) && f.id !== UNREAD_LICENSE);
+  for (const c of fromCard.filter((f) => !isPlaceholder(f))) {
+    for (const f of governingFiles) {
+      if (c.id === f.id) continue;
+      const differentFamily = c.family !== f.family;
+      problems.push({
+        severity: differentFamily ? "warning" : "note",
+        path: f.evidence.path,
+        ruleId: "license-conflict",
+        message: `card declares ${c.id} but ${f.evidence.path} is ${f.id}${differentFamily ? ` (${c.family} vs ${f.family})` : ""}`
+      });
+    }
+  }
+  if (fromCard.every(isPlaceholder) && fromFiles.length === 0) {
+    const p = { severity: "warning", ruleId: "license-missing", message: "no license is declared in the card and no LICENSE file was found" };
+    if (card) p.path = card.path;
+    problems.push(p);
+  }
+  return { facts, problems };
+}
+function governingLicense(facts, path2, kind) {
+  const target = normalisePath(path2);
+  let inScope = facts.filter((f) => within(target, f.scope) && (!f.kinds || !kind || f.kinds.includes(kind)));
+  if (inScope.length === 0 && kind) {
+    const all = facts.filter((f) => within(target, f.scope));
+    const code = kind === "document" ? all.filter((f) => f.kinds?.includes("code")) : [];
+    inScope = code.length > 0 ? code : all;
+  }
+  const forKind = kind ? inScope.filter((f) => f.kinds?.includes(kind)) : [];
+  const applicable = forKind.length > 0 ? forKind : inScope;
+  const real = applicable.filter((f) => !isPlaceholder(f));
+  const pool2 = real.length > 0 ? real : applicable;
+  if (pool2.length === 0) return null;
+  const nearest = Math.max(...pool2.map((f) => depth(f.scope)));
+  let best = null;
+  for (const f of pool2) {
+    if (depth(f.scope) !== nearest) continue;
+    if (!best || better(f, best, kind)) best = f;
+  }
+  return best;
+}
+function better(a, b, kind) {
+  if (kind === "code") {
+    const fitA = a.family === "osi" && b.family === "open-data";
+    const fitB = b.family === "osi" && a.family === "open-data";
+    if (fitA || fitB) return fitA;
+  }
+  const ra = RESTRICTIVENESS[a.family];
+  const rb = RESTRICTIVENESS[b.family];
+  if (ra !== rb) return ra > rb;
+  const fa = a.evidence.kind === "file" ? 1 : 0;
+  const fb = b.evidence.kind === "file" ? 1 : 0;
+  if (fa !== fb) return fa > fb;
+  return (a.confidence ?? 0) > (b.confidence ?? 0);
+}
+function decodeSafe(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+var PLACEHOLDER_OTHER, PLACEHOLDER_UNKNOWN, CUSTOM_LICENSE, UNREAD_LICENSE, LICENSE_FILE_RE, NOT_A_LICENSE_RE, RESTRICTIVENESS;
+var init_licenses = __esm({
+  "src/core/evidence/licenses.ts"() {
+    "use strict";
+    init_license_table();
+    init_license_texts();
+    init_license_table();
+    init_license_texts();
+    PLACEHOLDER_OTHER = "LicenseRef-other";
+    PLACEHOLDER_UNKNOWN = "LicenseRef-unknown";
+    CUSTOM_LICENSE = "LicenseRef-custom";
+    UNREAD_LICENSE = "LicenseRef-unread";
+    LICENSE_FILE_RE = /^(licen[cs]e|copying)([._-].*)?$/i;
+    NOT_A_LICENSE_RE = /\.(py|js|ts|json|ya?ml|ipynb|sh|html?|css|toml|cfg)$/i;
+    RESTRICTIVENESS = {
+      osi: 0,
+      "open-data": 1,
+      unknown: 2,
+      "restricted-use": 3,
+      "restricted-vendor": 4,
+      "restricted-nc": 5
+    };
+  }
+});
+
+// src/core/criteria/shared.ts
+function fileEvidence(paths, note) {
+  return paths.slice(0, MAX_FILE_EVIDENCE).map((path2) => ({ kind: "file", path: path2, ...note ? { note } : {} }));
+}
+function linkEvidence(links) {
+  return links.slice(0, MAX_FILE_EVIDENCE).map((l) => ({ kind: "link", path: l.path, line: l.line, url: l.url }));
+}
+function licenseEvidence(fact2) {
+  return { ...fact2.evidence, license: fact2.id };
+}
+function notApplicable(ev, id) {
+  const reason = ev.notApplicable[id];
+  if (!reason) return null;
+  return {
+    status: "not-applicable",
+    messageId: "notApplicable",
+    data: { reason },
+    license: null,
+    evidence: [{ kind: "declaration", path: ".github/truly-open.yml", note: reason }]
+  };
+}
+function judgeFiles(ev, id, paths, messageId, data = {}, extra = []) {
+  const kind = COMPONENTS[id].kind;
+  const fact2 = governingLicense(ev.licenses, paths[0] ?? cardPath(ev), kind);
+  const evidence = [...fileEvidence(paths), ...extra];
+  return judgeLicense(id, fact2, messageId, { count: paths.length, ...data }, evidence);
+}
+function judgeLicense(id, fact2, messageId, data, evidence) {
+  const kind = COMPONENTS[id].kind;
+  if (!fact2) return { status: "unlicensed", messageId, data: { ...data, licenseState: "none" }, license: null, evidence };
+  if (fact2.id === UNREAD_LICENSE) {
+    return { status: "unknown", messageId, data: { ...data, licenseState: "unread", licensePath: fact2.evidence.path ?? null }, license: null, evidence: [...evidence, licenseEvidence(fact2)] };
+  }
+  const all = [...evidence, licenseEvidence(fact2)];
+  const open2 = isOpenFor(fact2.family, kind, fact2.id);
+  if (open2 === true) return { status: "open", messageId, data: { ...data, licenseState: "open", license: fact2.id }, license: fact2.id, evidence: all };
+  const licenseState = open2 === null ? "unrecognised" : fact2.family.startsWith("restricted") ? "restricted" : "wrong-kind";
+  return { status: "restricted", messageId, data: { ...data, licenseState, license: fact2.id }, license: fact2.id, evidence: all };
+}
+function licenseFactFor(id, family, evidence) {
+  return { id, family, scope: ".", evidence };
+}
+function declared(ev, id) {
+  const d = ev.declarations[id];
+  if (!d) return null;
+  return {
+    status: "mentioned",
+    messageId: "declared",
+    data: { location: d.location, license: d.license ?? null },
+    license: d.license ?? null,
+    evidence: [{ kind: "declaration", path: ".github/truly-open.yml", url: d.location, ...d.license ? { license: d.license } : {}, ...d.note ? { note: d.note } : {} }]
+  };
+}
+function mentioned(messageId, evidence, data = {}) {
+  return { status: "mentioned", messageId, data, license: null, evidence };
+}
+function missing(messageId = "missing") {
+  return { status: "missing", messageId, license: null, evidence: [] };
+}
+function documentedSections(ev, re) {
+  return (ev.card?.sections ?? []).filter((s) => s.documented && re.test(s.heading) && !(s.level === 1 && s.body.length > s.ownBody.length));
+}
+function sectionEvidence(ev, sections) {
+  return sections.slice(0, 3).map((s) => ({ kind: "card-section", path: ev.card?.path ?? "README.md", line: s.line, section: s.heading }));
+}
+function cardFieldEvidence(ev, field) {
+  const line = ev.card?.fieldLines[field];
+  return { kind: "card-field", path: ev.card?.path ?? "README.md", field, ...line ? { line } : {} };
+}
+function cardLicense(ev, kind = "document") {
+  return governingLicense(ev.licenses, cardPath(ev), kind);
+}
+function cardPath(ev) {
+  return ev.card?.path ?? (ev.root === "." ? "README.md" : `${ev.root}/README.md`);
+}
+function cardLinesMatching(ev, re, limit = 3) {
+  const card = ev.card;
+  if (!card) return [];
+  const out = [];
+  const lines = card.body.split("\n");
+  let comment = false;
+  for (let i = 0; i < lines.length && out.length < limit; i++) {
+    const l = lines[i] ?? "";
+    if (l.includes("<!--")) comment = !l.includes("-->", l.indexOf("<!--"));
+    else if (comment) {
+      if (l.includes("-->")) comment = false;
+      continue;
+    }
+    if (l.includes("<!--") || /\[more information needed\]/i.test(l)) continue;
+    if (l.length < 5e3 && re.test(l)) out.push({ kind: "card-section", path: card.path, line: card.bodyLine + i, note: l.trim().slice(0, 160) });
+  }
+  return out;
+}
+function libraryName(ev) {
+  const v = ev.card?.frontMatter?.["library_name"];
+  if (typeof v === "string" && v.trim()) return v.trim().toLowerCase();
+  const tags = ev.card?.frontMatter?.["tags"];
+  if (Array.isArray(tags)) {
+    const known = tags.find((t) => typeof t === "string" && OPEN_LIBRARIES[t.toLowerCase()] !== void 0);
+    if (typeof known === "string") return known.toLowerCase();
+  }
+  return null;
+}
+function linksWhere(ev, kinds, context) {
+  return ev.links.filter((l) => {
+    if (!kinds.includes(l.kind) || CREDIT_SECTION.test(l.section)) return false;
+    const line = l.context.replace(/https?:\/\/\S+/g, " ");
+    if (CREDIT_LINE.test(line)) return false;
+    return context.test(l.section) || context.test(line);
+  });
+}
+var MAX_FILE_EVIDENCE, OPEN_LIBRARIES, CREDIT_SECTION, CREDIT_LINE;
+var init_shared = __esm({
+  "src/core/criteria/shared.ts"() {
+    "use strict";
+    init_catalog();
+    init_licenses();
+    MAX_FILE_EVIDENCE = 5;
+    OPEN_LIBRARIES = {
+      transformers: "Apache-2.0",
+      diffusers: "Apache-2.0",
+      "sentence-transformers": "Apache-2.0",
+      peft: "Apache-2.0",
+      timm: "Apache-2.0",
+      open_clip: "MIT",
+      "open-clip": "MIT",
+      "llama.cpp": "MIT",
+      gguf: "MIT",
+      nemo: "Apache-2.0",
+      fairseq: "MIT",
+      espnet: "Apache-2.0",
+      speechbrain: "Apache-2.0",
+      keras: "Apache-2.0",
+      "tf-keras": "Apache-2.0",
+      flair: "MIT",
+      spacy: "MIT",
+      "stable-baselines3": "MIT",
+      "ml-agents": "Apache-2.0",
+      paddlenlp: "Apache-2.0",
+      mlx: "MIT",
+      "mlx-lm": "MIT",
+      "adapter-transformers": "Apache-2.0",
+      fastai: "Apache-2.0",
+      allennlp: "Apache-2.0",
+      "onnx": "Apache-2.0",
+      "transformers.js": "Apache-2.0",
+      vllm: "Apache-2.0",
+      sglang: "Apache-2.0",
+      ollama: "MIT",
+      pyannote: "MIT",
+      "pyannote-audio": "MIT",
+      "setfit": "Apache-2.0",
+      "span-marker": "Apache-2.0",
+      "ultralytics": "AGPL-3.0-only",
+      "coqui": "MPL-2.0",
+      "asteroid": "MIT",
+      "stanza": "Apache-2.0",
+      "fasttext": "MIT",
+      "openvino": "Apache-2.0",
+      "tensorflowtts": "Apache-2.0",
+      "megatron-lm": "LicenseRef-Megatron-LM"
+    };
+    CREDIT_SECTION = /\b(acknowledg\w*|thanks|credits?|related|references?|citation|cite|inspiration|community|contributors?|license)\b/;
+    CREDIT_LINE = /\b(thanks?|thank you|inspired by|based on|builds? on|built on|similar to|borrow\w*|adapted from|powered by|related|alternatives?|see also)\b/i;
+  }
+});
+
+// src/core/evidence/front-matter.ts
+function findFrontMatter(text) {
+  const start = text.startsWith("\uFEFF") ? 1 : 0;
+  const open2 = /^---[ \t]*\r?\n/.exec(text.slice(start, start + 16));
+  if (!open2) return null;
+  const yamlStart = start + open2[0].length;
+  const close = /^(---|\.\.\.)[ \t]*$/m;
+  const rest = text.slice(yamlStart);
+  const m = close.exec(rest);
+  if (!m) return null;
+  const yamlText = rest.slice(0, m.index);
+  const afterClose = yamlStart + m.index + m[0].length;
+  const bodyOffset = text[afterClose] === "\r" ? afterClose + 2 : text[afterClose] === "\n" ? afterClose + 1 : afterClose;
+  const linesBefore = countLines(text.slice(0, yamlStart));
+  return {
+    yaml: yamlText,
+    startLine: linesBefore + 1,
+    bodyLine: countLines(text.slice(0, bodyOffset)) + 1,
+    bodyOffset
+  };
+}
+function parseFrontMatter(block) {
+  if (block.yaml.length > FRONT_MATTER_MAX_BYTES) {
+    return { ok: false, error: `front matter is larger than ${FRONT_MATTER_MAX_BYTES / 1024} KiB; not parsed`, line: block.startLine };
+  }
+  let raw;
+  try {
+    raw = js_yaml_default.load(block.yaml, { json: true });
+  } catch (err) {
+    const e = err;
+    const line = e.mark?.line !== void 0 ? block.startLine + e.mark.line : block.startLine;
+    return { ok: false, error: `front matter is not valid YAML: ${e.reason ?? e.message ?? String(err)}`, line };
+  }
+  if (raw === null || raw === void 0) return { ok: true, data: null, fieldLines: {} };
+  if (typeof raw !== "object" || Array.isArray(raw)) {
+    return { ok: false, error: `front matter must be a mapping of fields, found ${Array.isArray(raw) ? "a list" : typeof raw}`, line: block.startLine };
+  }
+  const budget = { left: FRONT_MATTER_NODE_BUDGET };
+  const data = toPlain(raw, budget, 0);
+  if (budget.left < 0) {
+    return { ok: false, error: `front matter expands to more than ${FRONT_MATTER_NODE_BUDGET} values (YAML aliases?); not used`, line: block.startLine };
+  }
+  return { ok: true, data, fieldLines: topLevelFieldLines(block) };
+}
+function toPlain(value, budget, depth2) {
+  if (--budget.left < 0 || depth2 > 64) return null;
+  if (value === null || typeof value !== "object") return value;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) {
+    const out2 = [];
+    for (const item of value) {
+      if (budget.left < 0) break;
+      out2.push(toPlain(item, budget, depth2 + 1));
+    }
+    return out2;
+  }
+  const out = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (budget.left < 0) break;
+    out[k] = toPlain(v, budget, depth2 + 1);
+  }
+  return out;
+}
+function topLevelFieldLines(block) {
+  const lines = {};
+  block.yaml.split("\n").forEach((line, i) => {
+    const m = /^(["']?)([^\s:#"'][^:#"']*)\1\s*:(\s|$)/.exec(line);
+    if (m?.[2] && lines[m[2]] === void 0) lines[m[2]] = block.startLine + i;
+  });
+  return lines;
+}
+function countLines(s) {
+  let n = 0;
+  for (let i = s.indexOf("\n"); i !== -1; i = s.indexOf("\n", i + 1)) n++;
+  return n;
+}
+var FRONT_MATTER_MAX_BYTES, FRONT_MATTER_NODE_BUDGET;
+var init_front_matter = __esm({
+  "src/core/evidence/front-matter.ts"() {
+    "use strict";
+    init_js_yaml();
+    FRONT_MATTER_MAX_BYTES = 256 * 1024;
+    FRONT_MATTER_NODE_BUDGET = 5e4;
+  }
+});
+
+// src/core/evidence/links.ts
+function classifyUrl(raw) {
+  const url2 = raw.replace(/[.,;:!?*_}\]]+$/, "");
+  let u;
+  try {
+    u = new URL(url2);
+  } catch {
+    return { kind: "other", url: url2 };
+  }
+  const host = u.hostname.toLowerCase().replace(/^www\./, "");
+  const parts = u.pathname.split("/").filter(Boolean).map(decodeURIComponentSafe);
+  if (host === "huggingface.co" || host === "hf.co") {
+    if (parts[0] === "datasets" && parts.length >= 3) return { kind: "hub-dataset", id: `${parts[1]}/${parts[2]}`, url: url2 };
+    if (parts[0] === "papers" && parts[1] && /^\d{4}\.\d{4,5}/.test(parts[1])) {
+      return { kind: "arxiv", id: parts[1].replace(/v\d+$/, ""), url: url2 };
+    }
+    if (parts.length >= 2 && parts[0] && !HUB_RESERVED.has(parts[0])) {
+      return { kind: "hub-model", id: `${parts[0]}/${parts[1]}`, url: url2 };
+    }
+    return { kind: "other", url: url2 };
+  }
+  if (host === "arxiv.org" || host === "export.arxiv.org") {
+    const id = /(\d{4}\.\d{4,5})/.exec(u.pathname)?.[1];
+    return id ? { kind: "arxiv", id, url: url2 } : { kind: "other", url: url2 };
+  }
+  if (host === "doi.org" || host === "dx.doi.org") {
+    const doi = u.pathname.replace(/^\//, "");
+    if (/^10\.48550\/arxiv\./i.test(doi)) return { kind: "arxiv", id: doi.replace(/^10\.48550\/arxiv\./i, ""), url: url2 };
+    return { kind: "doi", id: doi, url: url2 };
+  }
+  if (host === "github.com" && parts.length >= 2 && parts[0] && parts[1]) {
+    return { kind: "github", id: `${parts[0]}/${parts[1].replace(/\.git$/, "")}`, url: url2 };
+  }
+  if (PAPER_VENUES.some((v) => host === v || host.endsWith("." + v))) return { kind: "paper-venue", url: url2 };
+  return { kind: "other", url: url2 };
+}
+function extractLinks(text, path2, firstLine, sectionAt, limit = 2e3) {
+  const links = [];
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length && links.length < limit; i++) {
+    const lineText = lines[i] ?? "";
+    if (lineText.length > 2e4) continue;
+    const line = firstLine + i;
+    const context = lineText.trim().slice(0, 200);
+    const section = sectionAt(line);
+    const seen = /* @__PURE__ */ new Set();
+    for (const m of lineText.matchAll(URL_RE)) {
+      const c = classifyUrl(m[0]);
+      if (seen.has(c.url)) continue;
+      seen.add(c.url);
+      links.push({ ...c, path: path2, line, section, context });
+    }
+    for (const m of lineText.matchAll(DOI_TEXT_RE)) {
+      const doi = (m[1] ?? "").replace(/[.)]+$/, "");
+      if (/^10\.48550\//i.test(doi)) continue;
+      links.push({ kind: "doi", id: doi, url: `https://doi.org/${doi}`, path: path2, line, section, context });
+    }
+    for (const m of lineText.matchAll(ARXIV_TEXT_RE)) {
+      const id = m[1] ?? "";
+      if (links.some((l) => l.line === line && l.kind === "arxiv" && l.id === id)) continue;
+      links.push({ kind: "arxiv", id, url: `https://arxiv.org/abs/${id}`, path: path2, line, section, context });
+    }
+  }
+  return links;
+}
+function decodeURIComponentSafe(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+var URL_RE, DOI_TEXT_RE, ARXIV_TEXT_RE, HUB_RESERVED, PAPER_VENUES;
+var init_links = __esm({
+  "src/core/evidence/links.ts"() {
+    "use strict";
+    URL_RE = /https?:\/\/[^\s<>()"'`\]]+/g;
+    DOI_TEXT_RE = /\bdoi:\s*(10\.\d{4,9}\/[^\s"'<>,;]+)/gi;
+    ARXIV_TEXT_RE = /\barxiv:\s*(\d{4}\.\d{4,5})/gi;
+    HUB_RESERVED = /* @__PURE__ */ new Set([
+      "datasets",
+      "spaces",
+      "docs",
+      "blog",
+      "papers",
+      "models",
+      "organizations",
+      "collections",
+      "settings",
+      "join",
+      "login",
+      "pricing",
+      "learn",
+      "tasks",
+      "posts",
+      "api",
+      "chat",
+      "new",
+      "enterprise",
+      "search"
+    ]);
+    PAPER_VENUES = [
+      "aclanthology.org",
+      "aclweb.org",
+      "openreview.net",
+      "proceedings.neurips.cc",
+      "papers.nips.cc",
+      "neurips.cc",
+      "proceedings.mlr.press",
+      "jmlr.org",
+      "ieeexplore.ieee.org",
+      "dl.acm.org",
+      "link.springer.com",
+      "www.nature.com",
+      "nature.com",
+      "science.org",
+      "openaccess.thecvf.com",
+      "ojs.aaai.org",
+      "ijcai.org",
+      "www.isca-archive.org",
+      "isca-speech.org",
+      "tacl",
+      "transacl.org"
+    ];
+  }
+});
+
+// src/core/evidence/model-card.ts
+function normaliseHeading(raw) {
+  return raw.replace(/\[optional\]/gi, " ").replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/<[^>]+>/g, " ").replace(/[`*_~]/g, "").replace(/&[a-z]+;/gi, " ").replace(/[^\p{L}\p{N}\s+-]/gu, " ").replace(/\s+/g, " ").trim().toLowerCase();
+}
+function stripPlaceholderFields(text) {
+  if (!/\[more information needed\]/i.test(text)) return text;
+  return text.split("\n").filter((line) => !(line.length < 300 && PLACEHOLDER_FIELD_RE.test(line))).join("\n");
+}
+function isDocumented(body) {
+  const stripped = stripPlaceholderFields(body).replace(/<!--[\s\S]*?-->/g, "").replace(PLACEHOLDER_RE, "").split("\n").filter((l) => !/^\s{0,3}#{1,6}\s/.test(l)).join("\n").replace(/[\s\-*_:|>]+/g, "");
+  return stripped.length > 0;
+}
+function parseModelCard(path2, text) {
+  const problems = [];
+  let frontMatter = null;
+  let fieldLines = {};
+  let bodyLine = 1;
+  let body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const block = findFrontMatter(text);
+  if (block) {
+    bodyLine = block.bodyLine;
+    body = text.slice(block.bodyOffset);
+    const parsed = parseFrontMatter(block);
+    if (parsed.ok) {
+      frontMatter = parsed.data;
+      fieldLines = parsed.fieldLines;
+    } else {
+      problems.push({
+        severity: "warning",
+        path: path2,
+        ...parsed.line !== void 0 ? { line: parsed.line } : {},
+        message: parsed.error,
+        ruleId: "front-matter-invalid"
+      });
+    }
+  }
+  const sections = parseSections(body, bodyLine);
+  let cursor = -1;
+  const sectionAt = (line) => {
+    while (cursor + 1 < sections.length && sections[cursor + 1].line <= line) cursor++;
+    return cursor >= 0 ? sections[cursor].heading : "";
+  };
+  const links = extractLinks(body, path2, bodyLine, sectionAt);
+  return { card: { path: path2, frontMatter, fieldLines, bodyLine, body, sections, links }, problems };
+}
+function parseSections(body, firstLine) {
+  const lines = body.split("\n");
+  const heads = [];
+  let fence = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (f?.[1]) {
+      if (fence === null) fence = f[1][0] ?? null;
+      else if (f[1][0] === fence) fence = null;
+      continue;
+    }
+    if (fence) continue;
+    const h = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+    if (h?.[1] && h[2] !== void 0) heads.push({ heading: normaliseHeading(h[2]), level: h[1].length, index: i });
+  }
+  const sections = heads.map((h, k) => {
+    let end = lines.length;
+    for (let j = k + 1; j < heads.length; j++) {
+      const next = heads[j];
+      if (next && next.level <= h.level) {
+        end = next.index;
+        break;
+      }
+    }
+    const sectionBody = lines.slice(h.index + 1, end).join("\n");
+    const ownEnd = heads[k + 1] && heads[k + 1].index < end ? heads[k + 1].index : end;
+    const ownBody = lines.slice(h.index + 1, ownEnd).join("\n");
+    return { heading: h.heading, level: h.level, line: firstLine + h.index, body: sectionBody, ownBody, documented: isDocumented(ownBody) };
+  });
+  for (let i = sections.length - 1; i >= 0; i--) {
+    const s = sections[i];
+    const child = sections[i + 1];
+    if (!s.documented && child && child.level > s.level) {
+      for (let j = i + 1; j < sections.length && sections[j].level > s.level; j++) {
+        if (sections[j].documented) {
+          s.documented = true;
+          break;
+        }
+      }
+    }
+  }
+  return templateAware(sections, body);
+}
+function prose(text) {
+  return stripPlaceholderFields(text).replace(/<!--[\s\S]*?-->/g, "").replace(PLACEHOLDER_RE, "").replace(/^\s{0,3}#{1,6}\s.*$/gm, "").replace(/[\s\-*_:|>`#]+/g, " ").trim();
+}
+function templateAware(sections, body) {
+  const placeholders = body.match(PLACEHOLDER_RE)?.length ?? 0;
+  const leafs = sections.filter((s) => s.body.length === s.ownBody.length);
+  const emptyLeafs = leafs.filter((s) => !isDocumented(s.ownBody)).length;
+  if (placeholders < 5 || emptyLeafs * 2 < leafs.length) return sections;
+  const own = sections.map((s) => prose(s.ownBody).length >= 200 || /```|\|.*\|/.test(s.ownBody));
+  return sections.map((s, i) => {
+    let documented = own[i];
+    for (let j = i + 1; !documented && j < sections.length && sections[j].level > s.level; j++) documented = own[j];
+    return { ...s, documented };
+  });
+}
+function looksLikeModelCard(card) {
+  if (DEDICATED_CARD_RE.test(card.path)) return true;
+  const fm = card.frontMatter;
+  if (!fm || NOT_MODEL_CARD_KEYS.some((k) => k in fm)) return false;
+  return MODEL_CARD_KEYS.some((k) => k in fm);
+}
+function fieldStrings(card, field) {
+  const v = card?.frontMatter?.[field];
+  if (typeof v === "string") return v.trim() ? [v.trim()] : [];
+  if (typeof v === "number") return [String(v)];
+  if (Array.isArray(v)) return v.filter((x) => typeof x === "string" && x.trim() !== "").map((x) => x.trim());
+  return [];
+}
+function modelIndexDatasets(card) {
+  const index = card?.frontMatter?.["model-index"];
+  const ids = /* @__PURE__ */ new Set();
+  if (!Array.isArray(index)) return [];
+  for (const model2 of index) {
+    const results = model2?.results;
+    if (!Array.isArray(results)) continue;
+    for (const r of results) {
+      const ds = r?.dataset;
+      const id = typeof ds?.type === "string" ? ds.type : typeof ds?.name === "string" ? ds.name : null;
+      if (id) ids.add(id);
+    }
+  }
+  return [...ids];
+}
+function modelIndexHasMetrics(card) {
+  const index = card?.frontMatter?.["model-index"];
+  if (!Array.isArray(index)) return false;
+  return index.some(
+    (m) => m?.results?.some?.(
+      (r) => r?.metrics?.some?.(
+        (x) => x?.value !== void 0 && x.value !== null
+      )
+    )
+  );
+}
+var CARD_FILE_RE, DEDICATED_CARD_RE, PLACEHOLDER_RE, MODEL_CARD_KEYS, PLACEHOLDER_FIELD_RE, NOT_MODEL_CARD_KEYS;
+var init_model_card = __esm({
+  "src/core/evidence/model-card.ts"() {
+    "use strict";
+    init_front_matter();
+    init_links();
+    CARD_FILE_RE = /(^|\/)(readme|model_card|modelcard)\.md$/i;
+    DEDICATED_CARD_RE = /(^|\/)(model_card|modelcard)\.md$/i;
+    PLACEHOLDER_RE = /\[more information needed\]/gi;
+    MODEL_CARD_KEYS = [
+      "license",
+      "license_name",
+      "license_link",
+      "datasets",
+      "base_model",
+      "pipeline_tag",
+      "library_name",
+      "model-index",
+      "model_name",
+      "tags",
+      "language",
+      "metrics",
+      "co2_eq_emissions",
+      "widget",
+      "inference"
+    ];
+    PLACEHOLDER_FIELD_RE = /^[ \t]*[-*]?[ \t]*(\*\*|__)?[^:]{1,80}?:?(\*\*|__)?:?[ \t]*\[more information needed\][ \t]*$/i;
+    NOT_MODEL_CARD_KEYS = ["sdk", "app_file", "sdk_version", "dataset_info", "task_categories", "configs", "size_categories", "pretty_name"];
+  }
+});
+
+// src/core/criteria/training-data.ts
+function bytesOf(entries, paths) {
+  let matched = 0;
+  let sum = 0;
+  let previous = null;
+  let merged = true;
+  for (const e of entries) {
+    if (previous !== null && !(previous < e.path)) {
+      merged = false;
+      break;
+    }
+    previous = e.path;
+    if (matched < paths.length && e.path === paths[matched]) {
+      sum += e.lfs?.size ?? e.size;
+      matched++;
+    }
+  }
+  if (merged && matched === paths.length) return sum;
+  const wanted = new Set(paths);
+  return entries.reduce((n, e) => wanted.has(e.path) ? n + (e.lfs?.size ?? e.size) : n, 0);
+}
+function trainingDatasetIds(ev) {
+  const linked2 = ev.links.filter((l) => l.kind === "hub-dataset" && l.id && !(EVAL_CONTEXT.test(l.section) && !TRAINING_CONTEXT.test(l.section))).map((l) => l.id);
+  return [.../* @__PURE__ */ new Set([...fieldStrings(ev.card, "datasets"), ...linked2])];
+}
+function judgeHubDatasets(ev, component, ids, messageId) {
+  const remote = ev.remote;
+  if (!remote || ids.length === 0) return null;
+  const facts = ids.map((id) => remote.datasets[id]).filter((f) => !!f);
+  if (facts.length === 0) return null;
+  const unchecked = ids.filter((id) => !remote.datasets[id]);
+  const verdicts = [
+    ...facts.map((f) => judgeOne(ev, component, f, messageId)),
+    ...unchecked.slice(0, 1).map((id) => mentioned("hubDatasetNotLookedUp", [cardFieldEvidence(ev, "datasets")], { id }))
+  ];
+  const unavailable = facts.filter((f) => f.state === "unavailable");
+  if (unavailable.length === facts.length) {
+    return { status: "unknown", messageId: "hubUnavailable", data: { id: unavailable[0]?.id ?? null, error: unavailable[0]?.error ?? null }, license: null, evidence: facts.map((f) => ({ kind: "hub", url: f.url, note: f.error ?? "lookup failed" })) };
+  }
+  const judged = verdicts.filter((v) => v !== null);
+  let worst = judged[0];
+  for (const v of judged) if (worst && (RANK[v.status] ?? 0) < (RANK[worst.status] ?? 0)) worst = v;
+  if (!worst) return null;
+  const found = facts.filter((f) => f.state === "found").length;
+  return {
+    ...worst,
+    data: { ...worst.data, count: facts.length + unchecked.length, verified: found, notFound: facts.filter((f) => f.state === "not-found" || f.state === "unauthorized").length, notLookedUp: unchecked.length },
+    evidence: [
+      ...facts.slice(0, 5).map((f) => ({ kind: "hub", url: f.url, ...f.license ? { license: f.license } : {}, note: describe(f) })),
+      ...unchecked.length > 0 ? [{ ...cardFieldEvidence(ev, "datasets"), note: `not looked up on the Hub: ${unchecked.slice(0, 3).join(", ")}` }] : []
+    ],
+    verifiedOnline: found > 0
+  };
+}
+function judgeOne(ev, component, f, messageId) {
+  const evidence = [{ kind: "hub", url: f.url, note: describe(f) }];
+  if (f.state === "not-found" || f.state === "unauthorized") {
+    return mentioned("hubDatasetNotFound", evidence, { id: f.id });
+  }
+  if (f.state !== "found") return mentioned("hubUnavailable", evidence, { id: f.id, error: f.error ?? null });
+  if (f.gated || f.private) return { status: "restricted", messageId: `${messageId}Gated`, data: { id: f.id }, license: f.license, evidence };
+  const id = f.license ? normaliseLicenseId(f.license) ?? f.license : null;
+  const fact2 = id ? licenseFactFor(id, licenseFamily(id), evidence[0]) : null;
+  void ev;
+  return judgeLicense(component, fact2, messageId, { id: f.id }, evidence);
+}
+function describe(f) {
+  if (f.state !== "found") return f.error ?? f.state;
+  return [f.private ? "private" : "public", f.gated ? "gated" : null, f.license ? `license ${f.license}` : "no license"].filter(Boolean).join(", ");
+}
+function fromHub(ev, ids) {
+  return judgeHubDatasets(ev, "training-data", ids, "trainingDataOnHub");
+}
+function mentions(ev) {
+  const listed = fieldStrings(ev.card, "datasets");
+  if (listed.length > 0) return mentioned("trainingDataListed", [cardFieldEvidence(ev, "datasets")], { count: listed.length, names: listed.slice(0, 3).join(", ") });
+  const links = ev.links.filter((l) => l.kind === "hub-dataset");
+  if (links.length > 0) return mentioned("trainingDataLinked", linkEvidence(links), { count: links.length });
+  if (ev.artifacts.datasetScripts.length > 0) return mentioned("trainingDataScripts", fileEvidence(ev.artifacts.datasetScripts), { count: ev.artifacts.datasetScripts.length });
+  const lines = cardLinesMatching(ev, /\b(trained|pre-?trained|fine-?tuned)\b.{0,40}\b(on|using|with)\b.{0,80}\b(data|dataset|corpus|tokens|samples|examples)\b|\btraining (data|dataset|corpus)\b/i);
+  if (lines.length > 0) return mentioned("trainingDataMentioned", lines);
+  return null;
+}
+var SAMPLE_DATA_BYTES, SAMPLE_NAME, TRAINING_CONTEXT, EVAL_CONTEXT, trainingData, RANK;
+var init_training_data = __esm({
+  "src/core/criteria/training-data.ts"() {
+    "use strict";
+    init_model_card();
+    init_licenses();
+    init_shared();
+    SAMPLE_DATA_BYTES = 1e6;
+    SAMPLE_NAME = /(sample|example|demo|dummy|toy|tiny|small|mock|fake|test)/i;
+    TRAINING_CONTEXT = /train|pre-?train|fine-?tun|sft|instruct|data|corpus|dataset/i;
+    EVAL_CONTEXT = /eval|benchmark|test set|leaderboard|results?/i;
+    trainingData = {
+      id: "training-data",
+      evaluate(ev) {
+        const na = notApplicable(ev, "training-data");
+        if (na) return na;
+        const files = ev.artifacts.dataFiles;
+        if (files.length > 0) {
+          const bytes = bytesOf(ev.entries, files);
+          if (files.every((f) => SAMPLE_NAME.test(f)) || bytes < SAMPLE_DATA_BYTES && files.length <= 3) {
+            return mentioned("trainingDataSample", fileEvidence(files), { count: files.length, bytes });
+          }
+          return judgeFiles(ev, "training-data", files, "trainingDataInRepo", { count: files.length, bytes });
+        }
+        return fromHub(ev, trainingDatasetIds(ev)) ?? declared(ev, "training-data") ?? mentions(ev) ?? missing();
+      }
+    };
+    RANK = { open: 4, restricted: 3, unlicensed: 2, mentioned: 1 };
+  }
+});
+
+// src/core/criteria/code.ts
+function codeCriterion(spec) {
+  return {
+    id: spec.id,
+    evaluate(ev) {
+      const na = notApplicable(ev, spec.id);
+      if (na) return na;
+      const files = ev.artifacts.code[spec.role];
+      if (files.length > 0) return judgeFiles(ev, spec.id, files, "codeInRepo", { count: files.length });
+      return spec.extra?.(ev) ?? fromGithub(ev, spec.id) ?? declared(ev, spec.id) ?? linked(ev, spec) ?? mentionedInCard(ev, spec) ?? missing();
+    }
+  };
+}
+function fromGithub(ev, id) {
+  const remote = ev.remote;
+  if (!remote) return null;
+  const facts = Object.values(remote.github).filter((g) => remoteRoleOf(ev, g.repo) === id);
+  const found = facts.find((g) => g.state === "found");
+  if (!found) {
+    const failed2 = facts.find((g) => g.state === "unavailable");
+    if (!failed2) return null;
+    return { status: "unknown", messageId: "githubUnavailable", data: { repo: failed2.repo, error: failed2.error ?? null }, license: null, evidence: [{ kind: "hub", url: failed2.url, note: failed2.error ?? "lookup failed" }] };
+  }
+  const evidence = [{ kind: "hub", url: found.url, note: found.license ? `GitHub repository under ${found.license}` : "GitHub repository without a license" }];
+  const lic = found.license ? normaliseLicenseId(found.license) ?? found.license : null;
+  const fact2 = lic ? licenseFactFor(lic, licenseFamily(lic), evidence[0]) : null;
+  return { ...judgeLicense(id, fact2, "codeOnGithub", { repo: found.repo }, evidence), evidence, verifiedOnline: true };
+}
+function remoteRoleOf(ev, repo) {
+  for (const spec of CODE_SPECS) {
+    if (linksWhere(ev, ["github"], spec.linkContext).some((l) => l.id?.toLowerCase() === repo.toLowerCase())) return spec.id;
+  }
+  return null;
+}
+function linked(ev, spec) {
+  const links = linksWhere(ev, ["github"], spec.linkContext);
+  return links.length > 0 ? mentioned("codeLinked", linkEvidence(links), { repo: links[0]?.id ?? null }) : null;
+}
+function mentionedInCard(ev, spec) {
+  const lines = cardLinesMatching(ev, spec.mention);
+  return lines.length > 0 ? mentioned("codeMentioned", lines) : null;
+}
+var CODE_SPECS;
+var init_code = __esm({
+  "src/core/criteria/code.ts"() {
+    "use strict";
+    init_licenses();
+    init_shared();
+    CODE_SPECS = [
+      {
+        id: "training-code",
+        role: "training",
+        linkContext: /\b(train(ing)?|pre-?train(ing)?|fine-?tun(e|ing)|sft|rlhf|recipe|reproduc\w*)\b/i,
+        mention: /\b(training|fine-?tuning|pre-?training) (code|scripts?|pipeline|recipe)\b/i
+      },
+      {
+        id: "data-preprocessing-code",
+        role: "preprocessing",
+        linkContext: /\b(data (pipeline|processing|preparation|curation|cleaning)|preprocess\w*|dedup\w*|filter\w*|tokeni[sz]\w*|data[- ]?prep\w*)\b/i,
+        mention: /\b(data (processing|preprocessing|preparation|cleaning|curation|pipeline)|preprocessing (code|scripts?)|deduplicat\w+|filtering pipeline)\b/i
+      },
+      {
+        id: "evaluation-code",
+        role: "evaluation",
+        linkContext: /\b(eval\w*|benchmark\w*|harness|leaderboard)\b/i,
+        mention: /\b(evaluation (code|scripts?|harness|suite)|lm-evaluation-harness|evaluated (with|using))\b/i
+      },
+      {
+        id: "inference-code",
+        role: "inference",
+        linkContext: /\b(inference|serv(e|ing)|deploy\w*|demo|run(ning)? the model|quantiz\w*)\b/i,
+        mention: /\b(inference (code|scripts?|server|engine)|serving)\b/i
+      }
+    ];
+  }
+});
+
+// src/core/evidence/artifacts.ts
+function roleOf(path2) {
+  const lower = path2.toLowerCase();
+  const segs = lower.split("/");
+  const base = segs[segs.length - 1] ?? "";
+  const dirs = segs.slice(0, -1);
+  const roles = [];
+  const inUnitTests = UNIT_TEST_DIR_RE.test(lower);
+  for (const [role, baseRe, dirRe] of ROLE_RULES) {
+    if (inUnitTests && role !== "evaluation") continue;
+    if (baseRe.test(base) || dirs.some((d) => dirRe.test(d))) roles.push(role);
+  }
+  return roles;
+}
+function looksLikeParameters(relPath, format) {
+  if (NOT_WEIGHTS_DIR_RE.test(relPath) || UNIT_TEST_DIR_RE.test(relPath)) return false;
+  const base = relPath.slice(relPath.lastIndexOf("/") + 1);
+  if (format !== "safetensors" && format !== "gguf" && NOT_WEIGHTS_NAME_RE.test(base.replace(/\.[^.]+$/, ""))) return false;
+  if (GENERIC_FORMATS.has(format) && !MODEL_NAME_RE.test(base)) return false;
+  return true;
+}
+function weightFormat(path2) {
+  const dot = path2.lastIndexOf(".");
+  if (dot < 0 || dot < path2.lastIndexOf("/")) return null;
+  return WEIGHT_BY_EXT.get(path2.slice(dot + 1).toLowerCase()) ?? null;
+}
+function collectArtifacts(entries, texts, modelRoot) {
+  const a = {
+    weights: [],
+    shardIndexes: [],
+    checkpoints: [],
+    code: { architecture: [], training: [], preprocessing: [], inference: [], evaluation: [] },
+    codeFiles: 0,
+    trainingConfigs: [],
+    trainingStateFiles: [],
+    tokenizer: [],
+    environment: [],
+    dataFiles: [],
+    datasetScripts: [],
+    evalDataFiles: [],
+    samples: [],
+    pdfs: [],
+    evalResultFiles: [],
+    citation: null,
+    dataCards: [],
+    modelConfig: null
+  };
+  const checkpointDirs = /* @__PURE__ */ new Map();
+  const idxSiblings = /* @__PURE__ */ new Set();
+  for (const e of entries) {
+    if (e.path.charCodeAt(e.path.length - 4) === 46 && /\.idx$/i.test(e.path)) idxSiblings.add(e.path.replace(/\.idx$/i, ""));
+  }
+  const rootPrefix = modelRoot === "." ? "" : modelRoot + "/";
+  const folders = /* @__PURE__ */ new Map();
+  const folderOf = (dirPath) => {
+    let f = folders.get(dirPath);
+    if (!f) {
+      const lower = dirPath.toLowerCase() + "/";
+      const rel = dirPath.startsWith(rootPrefix) ? dirPath.slice(rootPrefix.length) : dirPath;
+      const dirs = rel === "" || dirPath === "" ? [] : rel.split("/");
+      const relPrefix = dirPath === "" ? "" : (dirPath + "/").startsWith(rootPrefix) ? (dirPath + "/").slice(rootPrefix.length) : dirPath + "/";
+      f = {
+        path: dirPath,
+        skip: VENDORED_RE.test(lower) || lower.startsWith(".github/"),
+        inDataDir: dirs.some((d) => DATA_DIR_RE.test(d)),
+        dirs,
+        inSamplesDir: dirs.some((d) => SAMPLES_DIR_RE.test(d)),
+        // EVAL_PATH_RE has no slash inside a word, so a match on `rel` lies in the folder part
+        // (ending at its slash) or in the name (starting after it): test each once.
+        evalFolder: relPrefix !== "" && EVAL_PATH_RE.test(relPrefix)
+      };
+      folders.set(dirPath, f);
+    }
+    return f;
+  };
+  let folder = null;
+  for (const e of entries) {
+    if (e.kind === "submodule" || e.kind === "symlink") continue;
+    const path2 = e.path;
+    const slash = path2.lastIndexOf("/");
+    if (folder === null || (slash < 0 ? folder.path !== "" : slash !== folder.path.length || !path2.startsWith(folder.path))) {
+      folder = folderOf(slash < 0 ? "" : path2.slice(0, slash));
+    }
+    if (folder.skip) continue;
+    const lower = path2.toLowerCase();
+    const rel = path2.startsWith(rootPrefix) ? path2.slice(rootPrefix.length) : path2;
+    const base = lower.slice(slash + 1);
+    const dirs = folder.dirs;
+    const inDataDir = folder.inDataDir;
+    const size = e.kind === "lfs" ? e.lfs?.size ?? e.size : e.size;
+    if (TRAINING_STATE_START.test(base) && TRAINING_STATE_RE.test(lower)) {
+      a.trainingStateFiles.push(path2);
+      continue;
+    }
+    const dot = base.lastIndexOf(".");
+    const ext = dot < 0 ? "" : base.slice(dot + 1);
+    if (BULK_DATA_EXT.has(ext) && !base.includes("result")) {
+      if (folder.inSamplesDir) a.samples.push(path2);
+      else if (folder.evalFolder || EVAL_PATH_RE.test(path2.slice(slash + 1))) a.evalDataFiles.push(path2);
+      else a.dataFiles.push(path2);
+      continue;
+    }
+    const wf = WEIGHT_BY_EXT.get(ext) ?? null;
+    const isMegatronData = base.endsWith(".bin") && idxSiblings.size > 0 && idxSiblings.has(path2.slice(0, -4));
+    if (wf && !isMegatronData && !inDataDir && (size >= 1024 || e.kind === "lfs") && looksLikeParameters(rel, wf.format)) {
+      let ckDir = -1;
+      dirs.forEach((d, i) => {
+        if (CHECKPOINT_DIR_RE.test(d)) ckDir = i;
+      });
+      if (ckDir >= 0 || CHECKPOINT_FILE_RE.test(base)) {
+        const dir = ckDir >= 0 ? rootPrefix + dirs.slice(0, ckDir + 1).join("/") : path2;
+        const list = checkpointDirs.get(dir) ?? [];
+        list.push(path2);
+        checkpointDirs.set(dir, list);
+      } else {
+        a.weights.push({ path: path2, size, format: wf.format, unsafe: wf.unsafe, lfs: e.kind === "lfs", sizeKnown: e.kind !== "lfs" || e.lfs !== void 0 });
+      }
+      continue;
+    }
+    if (/\.(safetensors|bin)\.index\.json$|(^|\/)[^/]*\.index\.json$/i.test(base) && /model|pytorch|weights|diffusion/i.test(base)) {
+      a.shardIndexes.push({ path: path2, ...shardsOf(path2, texts[path2], entries) });
+      continue;
+    }
+    if (CODE_EXT.test(base)) {
+      a.codeFiles++;
+      for (const role of roleOf(rel)) a.code[role].push(path2);
+      if (/(download|fetch|get[_-]?data|build[_-]?(dataset|corpus)|crawl|scrape)[^/]*\.(py|sh)$/i.test(base)) {
+        a.datasetScripts.push(path2);
+      }
+      continue;
+    }
+    if (/^(tokenizer\.json|tokenizer\.model|tokenizer_config\.json|vocab\.(json|txt)|merges\.txt|spiece\.model|sentencepiece\.bpe\.model|special_tokens_map\.json|[^/]*\.tiktoken|qwen\.tiktoken|bpe\.codes)$/i.test(base)) {
+      a.tokenizer.push(path2);
+      continue;
+    }
+    if (/^(requirements[^/]*\.txt|environment[^/]*\.ya?ml|conda[^/]*\.ya?ml|pyproject\.toml|setup\.py|setup\.cfg|pipfile(\.lock)?|poetry\.lock|uv\.lock|dockerfile[^/]*|containerfile|cargo\.toml|package\.json|makefile|cmakelists\.txt)$/i.test(base)) {
+      a.environment.push(path2);
+      if (base === "setup.py") a.codeFiles++;
+      continue;
+    }
+    if (base === "citation.cff") {
+      a.citation = path2;
+      continue;
+    }
+    if (/^(data[_-]?card|datacard|datasheet[^/]*)\.md$/i.test(base) || /^readme\.md$/i.test(base) && dirs.length > 0 && DATA_DIR_RE.test(dirs[dirs.length - 1] ?? "")) {
+      a.dataCards.push(path2);
+      continue;
+    }
+    if (base === "config.json" && dirs.length === 0) {
+      a.modelConfig = readModelConfig(path2, texts[path2]);
+      continue;
+    }
+    if (/\.pdf$/i.test(base)) {
+      a.pdfs.push(path2);
+      continue;
+    }
+    if (lower.includes(".eval_results/") && /\.ya?ml$/.test(base) || /^(eval_results[^/]*|all_results|[^/]*results[^/]*)\.(json|ya?ml|csv)$/i.test(base)) {
+      a.evalResultFiles.push(path2);
+      continue;
+    }
+    const configGroups = texts[path2] !== void 0 && /\.(ya?ml|json|toml|cfg|ini)$/i.test(base) ? hyperparameterGroups(texts[path2] ?? "") : [];
+    if (configGroups.length >= 2) {
+      a.trainingConfigs.push({ path: path2, groups: configGroups });
+      continue;
+    }
+    if (folder.inSamplesDir && MEDIA_EXT.test(base)) {
+      a.samples.push(path2);
+      continue;
+    }
+    if (inDataDir && DATA_EXT.test(base) || /\.(parquet|jsonl|arrow|tfrecords?)$/i.test(base) || isMegatronData) {
+      if (EVAL_PATH_RE.test(rel)) a.evalDataFiles.push(path2);
+      else a.dataFiles.push(path2);
+      continue;
+    }
+  }
+  a.checkpoints = [...checkpointDirs.entries()].map(([dir, files]) => ({ dir, files }));
+  return a;
+}
+function shardsOf(indexPath, text, entries) {
+  if (!text) return { shards: [], missing: [] };
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { shards: [], missing: [] };
+  }
+  const map3 = parsed?.weight_map;
+  if (!map3 || typeof map3 !== "object") return { shards: [], missing: [] };
+  const dir = indexPath.includes("/") ? indexPath.slice(0, indexPath.lastIndexOf("/") + 1) : "";
+  const shards = [...new Set(Object.values(map3).filter((v) => typeof v === "string"))].sort();
+  const named = new Set(shards.map((s) => dir + s));
+  const present = /* @__PURE__ */ new Set();
+  for (const e of entries) if (named.has(e.path)) present.add(e.path);
+  return { shards, missing: shards.filter((s) => !present.has(dir + s)) };
+}
+function readModelConfig(path2, text) {
+  if (!text) return { path: path2, architectures: [], modelType: null, autoMap: [] };
+  try {
+    const c = JSON.parse(text);
+    const architectures = Array.isArray(c.architectures) ? c.architectures.filter((x) => typeof x === "string") : [];
+    const autoMap = c.auto_map && typeof c.auto_map === "object" ? Object.values(c.auto_map).flat().filter((x) => typeof x === "string") : [];
+    return { path: path2, architectures, modelType: typeof c.model_type === "string" ? c.model_type : null, autoMap };
+  } catch {
+    return { path: path2, architectures: [], modelType: null, autoMap: [] };
+  }
+}
+function hyperparameterGroups(text) {
+  const sample = text.length > 2e5 ? text.slice(0, 2e5) : text;
+  return HYPER_GROUPS.filter(([, re]) => re.test(sample)).map(([g]) => g);
+}
+var CODE_EXT, DATA_EXT, MEDIA_EXT, WEIGHT_BY_EXT, TRAINING_STATE_RE, BULK_DATA_EXT, SAMPLES_DIR_RE, TRAINING_STATE_START, CHECKPOINT_DIR_RE, CHECKPOINT_FILE_RE, DATA_DIR_RE, EVAL_PATH_RE, UNIT_TEST_DIR_RE, VENDORED_RE, ROLE_RULES, NOT_WEIGHTS_DIR_RE, NOT_WEIGHTS_NAME_RE, GENERIC_FORMATS, MODEL_NAME_RE, HYPER_GROUPS;
+var init_artifacts = __esm({
+  "src/core/evidence/artifacts.ts"() {
+    "use strict";
+    CODE_EXT = /\.(py|ipynb|sh|bash|zsh|slurm|sbatch|js|mjs|ts|lua|jl|r|cpp|cc|cxx|c|cu|cuh|h|hpp|rs|go|java|scala|swift|kt|m|mm|pyx)$/i;
+    DATA_EXT = /\.(parquet|jsonl|ndjson|json|csv|tsv|arrow|txt|tar|gz|zst|xz|bz2|zip|npy|npz|tfrecords?|feather|xml|conll|conllu|idx|bin|wav|flac|mp3|jpg|jpeg|png|pkl|h5|hdf5|lmdb|mds)$/i;
+    MEDIA_EXT = /\.(png|jpe?g|gif|webp|mp4|webm|mov|wav|mp3|flac|ogg|txt|md|json|jsonl|html)$/i;
+    WEIGHT_BY_EXT = /* @__PURE__ */ new Map([
+      ["safetensors", { format: "safetensors", unsafe: false }],
+      ["bin", { format: "pytorch-pickle", unsafe: true }],
+      ["pt", { format: "pytorch-pickle", unsafe: true }],
+      ["pth", { format: "pytorch-pickle", unsafe: true }],
+      ["ckpt", { format: "pytorch-pickle", unsafe: true }],
+      ["pkl", { format: "pickle", unsafe: true }],
+      ["pickle", { format: "pickle", unsafe: true }],
+      ["joblib", { format: "pickle", unsafe: true }],
+      ["gguf", { format: "gguf", unsafe: false }],
+      ["ggml", { format: "gguf", unsafe: false }],
+      ["onnx", { format: "onnx", unsafe: false }],
+      ["h5", { format: "keras-h5", unsafe: false }],
+      ["hdf5", { format: "keras-h5", unsafe: false }],
+      ["keras", { format: "keras-h5", unsafe: false }],
+      ["msgpack", { format: "flax-msgpack", unsafe: false }],
+      ["tflite", { format: "tflite", unsafe: false }],
+      ["mlmodel", { format: "coreml", unsafe: false }],
+      ["mlpackage", { format: "coreml", unsafe: false }],
+      ["npz", { format: "numpy", unsafe: false }],
+      ["pdparams", { format: "paddle", unsafe: true }],
+      ["nemo", { format: "nemo", unsafe: true }],
+      ["pb", { format: "tensorflow", unsafe: false }],
+      ["params", { format: "mxnet", unsafe: false }]
+    ]);
+    TRAINING_STATE_RE = /(^|\/)(training_args\.bin|optimizer[^/]*\.(pt|bin|pth)|scheduler\.pt|rng_state[^/]*\.pth|trainer_state\.json|zero_to_fp32\.py)$/i;
+    BULK_DATA_EXT = /* @__PURE__ */ new Set(["parquet", "jsonl", "ndjson", "arrow", "tfrecord", "tfrecords", "feather", "zst", "idx", "npy", "mds", "lmdb", "conll", "conllu", "tsv", "csv"]);
+    SAMPLES_DIR_RE = /^(samples?|sample[_-]outputs?|generations?|outputs?|gallery|demo[_-]outputs?)$/i;
+    TRAINING_STATE_START = /^(training_args|optimizer|scheduler|rng_state|trainer_state|zero_to_fp32)/;
+    CHECKPOINT_DIR_RE = /^(checkpoints?|ckpts?|checkpoint[-_]?\d+.*|step[-_]?\d+.*|global[-_]?step[-_]?\d+|iter(ation)?[-_]?\d+|epoch[-_=]?\d+.*|intermediate[-_]?(checkpoints?|weights)|stage[-_]?\d+)$/i;
+    CHECKPOINT_FILE_RE = /(step[-_=]?\d{2,}|epoch[-_=]\d+|iter[-_]?\d{3,}|checkpoint[-_]\d+)/i;
+    DATA_DIR_RE = /^(data|datasets?|corpus|corpora|training[-_]data|train[-_]data|raw[-_]data)$/i;
+    EVAL_PATH_RE = /(^|\/|_|-)(test|tests|eval|evals|evaluation|valid|validation|dev|benchmarks?)(\/|_|-|\.|$)/i;
+    UNIT_TEST_DIR_RE = /(^|\/)(tests?|unittests?|__tests__|spec)\//i;
+    VENDORED_RE = /(^|\/)(node_modules|third[-_]?party|vendor|site-packages|\.venv|venv)\//i;
+    ROLE_RULES = [
+      // [role, basename pattern, directory-segment pattern]
+      [
+        "training",
+        /(^|[_-])(train|training|trainer|finetun\w*|fine[_-]?tun\w*|pretrain\w*|pre[_-]train\w*|sft|dpo|ppo|rlhf|grpo|orpo|kto|reward[_-]?model\w*|distill\w*|launch\w*)([_.-]|$)|^(train|finetune|pretrain)/i,
+        /^(train|training|trainer|finetun\w*|fine[_-]tun\w*|pretrain\w*|sft|rlhf|dpo|recipes?)$/i
+      ],
+      [
+        "preprocessing",
+        /(preprocess|pre[_-]process|prepare|prep[_-]|data[_-]?prep|filter|dedup|deduplicat|tokeniz|clean|build[_-]?(data|corpus)|make[_-]?data|create[_-]?data|download|shard|process[_-]?data|data[_-]?process|datamix|mix[_-]?data|convert[_-]?data|crawl|scrape|decontam|minhash|quality)/i,
+        /^(data[_-]?processing|preprocess\w*|data[_-]?prep\w*|data[_-]?pipeline|dataprep|data|datasets?|data[_-]?tools|data[_-]?scripts|curation)$/i
+      ],
+      [
+        "evaluation",
+        /(^eval|[_-]eval|evaluat|benchmark|harness|metrics?([_.-]|$)|judge|leaderboard)/i,
+        /^(eval|evals|evaluation|evaluations|benchmarks?|lm[_-]eval\w*|harness)$/i
+      ],
+      [
+        "inference",
+        /(infer|generat|serve|server|demo|^app\.|chat|predict|run[_-]?model|^sample|interact|^cli\.|^api\.|pipeline|gradio|streamlit|quantiz|convert|export|deploy|playground|completion)/i,
+        /^(inference|serving|serve|demo|demos|deploy\w*|app|apps|api)$/i
+      ],
+      [
+        "architecture",
+        /(^model|modeling|modelling|configuration_|architecture|network|transformer|attention|^layers?|^nn\.|unet|vae|encoder|decoder|_model\.|^models?\.|backbone|moe|rope|mamba|rwkv)/i,
+        /^(model|models|modeling|modelling|arch|architectures?|modules|nn|networks?|layers|ops|kernels)$/i
+      ]
+    ];
+    NOT_WEIGHTS_DIR_RE = /(^|\/)(assets?|prompts?|examples?|samples?|demos?|fixtures?|tests?|testdata|docs?|images?|media|static|resources|figures?)\//i;
+    NOT_WEIGHTS_NAME_RE = /(encoded|latents?|features?|cache|stats|statistics|mean|std|prompt|speaker|voice|sample|example|demo|dummy|test|embeddings?[_-]cache|tokens?)[^/]*$/i;
+    GENERIC_FORMATS = /* @__PURE__ */ new Set(["pickle", "numpy", "keras-h5", "tensorflow", "mxnet"]);
+    MODEL_NAME_RE = /(model|weight|param|ckpt|checkpoint|state[_-]?dict|pytorch|adapter|lora|unet|vae|encoder|decoder|generator|discriminator)/i;
+    HYPER_GROUPS = [
+      ["lr", /["']?\b(learning[_-]?rate|lr|base[_-]?lr|max[_-]?lr|peak[_-]?lr|min[_-]?lr)\b["']?\s*[:=]\s*["']?[0-9.]+(e-?\d+)?/i],
+      ["batch", /["']?\b(\w*batch[_-]?size\w*|global[_-]?batch\w*|micro[_-]?batch\w*|gradient[_-]?accumulation[_-]?steps|tokens[_-]?per[_-]?batch)\b["']?\s*[:=]\s*["']?\d+/i],
+      ["steps", /["']?\b(max[_-]?steps|num[_-]?train[_-]?epochs|epochs?|train[_-]?iters|max[_-]?iters|total[_-]?steps|train[_-]?steps|max[_-]?epochs|training[_-]?steps|num[_-]?steps)\b["']?\s*[:=]\s*["']?\d+/i],
+      ["schedule", /["']?\b(warmup\w*|lr[_-]?scheduler\w*|scheduler|lr[_-]?decay\w*|decay[_-]?style|lr[_-]?schedule|cosine\w*)\b["']?\s*[:=]\s*\S/i],
+      ["optimizer", /["']?\b(optim|optimizer|adam[_-]?beta\d?|adam[_-]?epsilon|weight[_-]?decay|betas|momentum|grad[_-]?clip\w*|max[_-]?grad[_-]?norm)\b["']?\s*[:=]\s*\S/i]
+    ];
+  }
+});
+
+// src/core/criteria/weights.ts
+function releaseHubModels(ev, configured = void 0) {
+  const base = new Set(baseModelsOf(ev).map((b) => b.toLowerCase()));
+  const ids = ev.links.filter((l) => l.kind === "hub-model" && l.id && !base.has(l.id.toLowerCase())).map((l) => l.id);
+  return [.../* @__PURE__ */ new Set([...configured ? [configured] : [], ...ids])];
+}
+function baseModelsOf(ev) {
+  const v = ev.card?.frontMatter?.["base_model"];
+  const list = typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
+  return list.map((s) => s.trim()).filter(Boolean);
+}
+function fromHub3(ev) {
+  const remote = ev.remote;
+  if (!remote) return null;
+  const facts = Object.values(remote.models).filter((m) => !baseModelsOf(ev).includes(m.id) && !remote.lineage.some((l) => l.model === m.id));
+  const found = facts.filter((m) => m.state === "found" && m.files.some((f) => /\.(safetensors|bin|pt|pth|ckpt|gguf|onnx|h5|msgpack)$/i.test(f.path)));
+  const hub = found[0];
+  if (!hub) {
+    const unavailable = facts.find((m) => m.state === "unavailable");
+    if (unavailable) {
+      return { status: "unknown", messageId: "hubUnavailable", data: { id: unavailable.id, error: unavailable.error ?? null }, license: null, evidence: [{ kind: "hub", url: unavailable.url, note: unavailable.error ?? "lookup failed" }] };
+    }
+    return null;
+  }
+  const files = hub.files.filter((f) => /\.(safetensors|bin|pt|pth|ckpt|gguf|onnx|h5|msgpack)$/i.test(f.path));
+  const evidence = [{ kind: "hub", url: hub.url, note: `${files.length} weight files${hub.gated ? ", gated" : ""}${hub.license ? `, license ${hub.license}` : ""}` }];
+  const data = { id: hub.id, count: files.length, bytes: files.reduce((n, f) => n + f.size, 0), gated: hub.gated };
+  if (hub.gated) return { status: "restricted", messageId: "weightsOnHubGated", data, license: hub.license, evidence, verifiedOnline: true };
+  const id = hub.license ? normaliseLicenseId(hub.license) ?? hub.license : null;
+  const fact2 = id ? licenseFactFor(id, licenseFamily(id), evidence[0]) : null;
+  const v = judgeLicense("weights", fact2, "weightsOnHub", data, evidence);
+  return { ...v, evidence, verifiedOnline: true };
+}
+function mentions2(ev) {
+  const hubLinks = ev.links.filter((l) => l.kind === "hub-model" && !baseModelsOf(ev).some((b) => b.toLowerCase() === l.id?.toLowerCase()));
+  if (hubLinks.length > 0) return mentioned("weightsLinked", linkEvidence(hubLinks), { count: hubLinks.length, id: hubLinks[0]?.id ?? null });
+  const lines = cardLinesMatching(ev, /\b(download|release[ds]?|publish(ed)?|available)\b.{0,60}\b(weights|checkpoints?|model files)\b|\b(weights|checkpoints?)\b.{0,60}\b(download|available|released)\b/i);
+  if (lines.length > 0) return mentioned("weightsMentioned", lines);
+  return null;
+}
+var weights;
+var init_weights = __esm({
+  "src/core/criteria/weights.ts"() {
+    "use strict";
+    init_licenses();
+    init_shared();
+    weights = {
+      id: "weights",
+      evaluate(ev) {
+        const na = notApplicable(ev, "weights");
+        if (na) return na;
+        const files = ev.artifacts.weights;
+        if (files.length > 0) {
+          const bytes = files.every((f) => f.sizeKnown) ? files.reduce((n, f) => n + f.size, 0) : null;
+          const formats = [...new Set(files.map((f) => f.format))].sort().join(", ");
+          const unsafe = files.filter((f) => f.unsafe);
+          const missingShards = ev.artifacts.shardIndexes.flatMap((i) => i.missing);
+          const extra = unsafe.slice(0, 5).map((f) => ({ kind: "file", path: f.path, note: "pickle: loading this file can run arbitrary code; publish safetensors" }));
+          const safe = files.filter((f) => !f.unsafe).map((f) => f.path);
+          const v = judgeFiles(ev, "weights", [...safe, ...unsafe.map((f) => f.path)].slice(0, Math.max(1, 5 - extra.length)), "weightsInRepo", {
+            count: files.length,
+            bytes,
+            formats,
+            unsafe: unsafe.length,
+            missingShards: missingShards.length,
+            lfs: files.filter((f) => f.lfs).length
+          }, extra);
+          return { ...v, data: { ...v.data, count: files.length } };
+        }
+        return fromHub3(ev) ?? declared(ev, "weights") ?? mentions2(ev) ?? missing();
+      }
+    };
+  }
+});
+
+// src/core/evidence/gather.ts
+function gatherEvidence(snapshot, config2) {
+  const problems = [];
+  const cards = /* @__PURE__ */ new Map();
+  const cardFor = (path2) => {
+    const cached3 = cards.get(path2);
+    if (cached3) return cached3;
+    const text = snapshot.texts[path2];
+    if (text === void 0) return null;
+    const parsed = parseModelCard(path2, text);
+    problems.push(...parsed.problems);
+    cards.set(path2, parsed.card);
+    return parsed.card;
+  };
+  let roots = modelRoots(snapshot, config2, cardFor);
+  const owner = ownerOf(roots);
+  const byRoot = new Map(roots.map((r) => [r.path, []]));
+  for (const e of snapshot.entries) byRoot.get(owner(e.path))?.push(e);
+  const shared = byRoot.get(".") ?? [];
+  const rootIsModel = !config2.models?.length && roots.length > 1 ? rootLooksLikeModel(shared, cardFor) : true;
+  if (!rootIsModel) {
+    roots = roots.filter((r) => r.path !== ".");
+    for (const r of roots) byRoot.set(r.path, [...shared, ...byRoot.get(r.path) ?? []]);
+  }
+  const models = roots.map(({ path: root, name }) => {
+    const entries = (byRoot.get(root) ?? []).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    const prefix = root === "." ? "" : root + "/";
+    const cardPath2 = pickCard(entries, prefix);
+    const card = cardPath2 ? cardFor(cardPath2) : null;
+    const artifacts = collectArtifacts(entries, snapshot.texts, root);
+    const dataCards = artifacts.dataCards.map(cardFor).filter((c) => c !== null);
+    const licenseSnapshot = root === "." ? snapshot : { ...snapshot, entries: [...entries, ...(byRoot.get(".") ?? []).filter((e) => !e.path.includes("/"))] };
+    const lic = extractLicenses(licenseSnapshot, card, root);
+    problems.push(...lic.problems);
+    const skipped = snapshot.skipped.filter((s) => s.path === "" || s.path.startsWith(prefix) || !s.path.includes("/"));
+    return {
+      root,
+      name: name ?? modelName(card, root, snapshot.location),
+      card,
+      dataCards,
+      entries,
+      artifacts,
+      licenses: lic.facts,
+      links: [...card?.links ?? [], ...dataCards.flatMap((c) => c.links)],
+      declarations: declarationsOf(config2),
+      notApplicable: config2["not-applicable"] ?? {},
+      skipped,
+      remote: snapshot.remote ?? null,
+      texts: snapshot.texts
+    };
+  });
+  return { models, problems };
+}
+function declarationsOf(config2) {
+  const out = {};
+  for (const [id, d] of Object.entries(config2.declarations ?? {})) {
+    if (d) out[id] = { component: id, location: d.location, ...d.license ? { license: d.license } : {}, ...d.note ? { note: d.note } : {} };
+  }
+  return out;
+}
+function modelRoots(snapshot, config2, cardFor) {
+  if (config2.models && config2.models.length > 0) {
+    const seen = /* @__PURE__ */ new Set();
+    const out = [];
+    for (const m of config2.models) {
+      const path2 = normaliseRoot(typeof m === "string" ? m : m.path);
+      if (seen.has(path2)) continue;
+      seen.add(path2);
+      out.push(typeof m === "string" || !m.name ? { path: path2 } : { path: path2, name: m.name });
+    }
+    return out;
+  }
+  const roots = /* @__PURE__ */ new Set(["."]);
+  const hasDiffusersIndex = snapshot.entries.some((e) => e.path === "model_index.json");
+  const weightDirs = /* @__PURE__ */ new Map();
+  const configDirs = /* @__PURE__ */ new Set();
+  let lastDir = null;
+  let lastDirCounts = false;
+  for (const e of snapshot.entries) {
+    const slash = e.path.lastIndexOf("/");
+    if (slash < 0) {
+      if (weightFormat(e.path) && e.size >= 1024) weightDirs.set(".", true);
+      continue;
+    }
+    let dir;
+    if (lastDir !== null && slash === lastDir.length && e.path.startsWith(lastDir)) {
+      dir = lastDir;
+    } else {
+      dir = e.path.slice(0, slash);
+      lastDir = dir;
+      lastDirCounts = dir.split("/").length <= 3 && !NON_MODEL_DIRS.test(dir);
+    }
+    if (!lastDirCounts) continue;
+    if (e.path.charCodeAt(e.path.length - 3) === 46 && CARD_FILE_RE.test(e.path)) {
+      const card = DEDICATED_CARD_RE.test(e.path) ? { path: e.path } : cardFor(e.path);
+      if (card && (DEDICATED_CARD_RE.test(e.path) || looksLikeModelCard(card))) roots.add(dir);
+    }
+    if (e.path.endsWith("/config.json")) configDirs.add(dir);
+    if (weightFormat(e.path) && (e.size >= 1024 || e.kind === "lfs")) weightDirs.set(dir, true);
+  }
+  if (!hasDiffusersIndex) {
+    for (const dir of configDirs) {
+      if (!weightDirs.get(dir)) continue;
+      const ancestors = ancestorsOf(dir);
+      if (ancestors.some((a) => weightDirs.get(a) || a !== "." && roots.has(a))) continue;
+      if (/(^|\/)(checkpoints?|ckpts?|checkpoint[-_]?\d+|step[-_]?\d+|global[-_]?step\d+)$/i.test(dir)) continue;
+      roots.add(dir);
+    }
+  }
+  return [...roots].sort((a, b) => a === "." ? -1 : b === "." ? 1 : a.localeCompare(b)).map((path2) => ({ path: path2 }));
+}
+function rootLooksLikeModel(entries, cardFor) {
+  if (entries.some((e) => !e.path.includes("/") && weightFormat(e.path) && (e.size >= 1024 || e.kind === "lfs"))) return true;
+  const card = pickCard(entries, "");
+  const parsed = card ? cardFor(card) : null;
+  return parsed !== null && looksLikeModelCard(parsed);
+}
+function ancestorsOf(dir) {
+  const parts = dir.split("/");
+  const out = ["."];
+  for (let i = 1; i < parts.length; i++) out.push(parts.slice(0, i).join("/"));
+  return out;
+}
+function normaliseRoot(p) {
+  const s = p.replace(/\\/g, "/").replace(/^\.\/+/, "").replace(/\/+$/, "");
+  return s === "" || s === "." ? "." : s;
+}
+function ownerOf(roots) {
+  const sorted = roots.map((r) => r.path).filter((r) => r !== ".").sort((a, b) => b.length - a.length);
+  return (path2) => sorted.find((r) => path2 === r || path2.startsWith(r + "/")) ?? ".";
+}
+function pickCard(entries, prefix) {
+  let best = null;
+  let rank = CARD_PREFERENCE.length;
+  for (const e of entries) {
+    if (e.path.length > prefix.length + 14 || !e.path.startsWith(prefix) || e.path.indexOf("/", prefix.length) !== -1) continue;
+    const r = CARD_PREFERENCE.indexOf(e.path.slice(prefix.length).toLowerCase());
+    if (r !== -1 && (r < rank || r === rank && best !== null && e.path < best)) {
+      best = e.path;
+      rank = r;
+    }
+  }
+  return best;
+}
+function modelName(card, root, location2) {
+  const fm = card?.frontMatter;
+  const fromCard = typeof fm?.["model_name"] === "string" ? fm["model_name"] : null;
+  if (fromCard) return fromCard;
+  const index = fm?.["model-index"];
+  if (Array.isArray(index) && typeof index[0]?.name === "string") return index[0].name;
+  if (root !== ".") return root.split("/").pop() ?? root;
+  const loc = location2.replace(/^hf:/, "").replace(/\/+$/, "");
+  return loc.split(/[\\/]/).pop() || loc || "model";
+}
+var NON_MODEL_DIRS, CARD_PREFERENCE;
+var init_gather = __esm({
+  "src/core/evidence/gather.ts"() {
+    "use strict";
+    init_artifacts();
+    init_licenses();
+    init_model_card();
+    NON_MODEL_DIRS = /(^|\/)(docs?|examples?|scripts?|tests?|assets?|figures?|figs|images?|\.github|src|tools?|notebooks?|data|datasets?)$/i;
+    CARD_PREFERENCE = ["model_card.md", "modelcard.md", "readme.md"];
+  }
+});
+
+// src/core/snapshot.ts
+function wantsText(path2, size) {
+  if (size > TEXT_SIZE_CAP * 64) return false;
+  const lower = path2.toLowerCase();
+  const base = lower.slice(lower.lastIndexOf("/") + 1);
+  let depth2 = 0;
+  for (let i = path2.indexOf("/"); i !== -1; i = path2.indexOf("/", i + 1)) depth2++;
+  if (CARD_NAMES.has(base)) return depth2 <= 3 || base !== "readme.md";
+  if (LICENSE_RE.test(base)) return depth2 <= 3;
+  if (depth2 > 4) return false;
+  if (lower.startsWith(".github/") && !lower.startsWith(".github/truly-open.")) return false;
+  if (!TEXT_CONFIG_EXTS.has(base.slice(base.lastIndexOf(".") + 1))) return false;
+  if (/\.ya?ml$/.test(base)) return size <= 256 * 1024;
+  return TEXT_CONFIG_RE.test(lower);
+}
+function parseLfsPointer(text) {
+  if (!text.startsWith(LFS_VERSION_LINE)) return null;
+  const oid = /^oid sha256:([0-9a-f]{64})$/m.exec(text)?.[1];
+  const size = /^size (\d+)$/m.exec(text)?.[1];
+  if (!oid || !size) return null;
+  return { oid, size: Number(size) };
+}
+function mayBeLfsPointer(path2) {
+  const base = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  if (LFS_PRONE_NAMES.has(base)) return true;
+  const dot = base.lastIndexOf(".");
+  return dot <= 0 || !SOURCE_EXTENSIONS.has(base.slice(dot + 1));
+}
+var TEXT_SIZE_CAP, LFS_VERSION_LINE, LFS_POINTER_MAX, CARD_NAMES, LICENSE_RE, TEXT_CONFIG_RE, TEXT_CONFIG_EXTS, SOURCE_EXTENSIONS, LFS_PRONE_NAMES;
+var init_snapshot = __esm({
+  "src/core/snapshot.ts"() {
+    "use strict";
+    TEXT_SIZE_CAP = 1024 * 1024;
+    LFS_VERSION_LINE = "version https://git-lfs.github.com/spec/v1";
+    LFS_POINTER_MAX = 1024;
+    CARD_NAMES = /* @__PURE__ */ new Set(["readme.md", "model_card.md", "modelcard.md", "data_card.md", "datacard.md"]);
+    LICENSE_RE = /^(licen[cs]e|copying|notice)([._-].*)?$/i;
+    TEXT_CONFIG_RE = /(^|\/)(config\.json|generation_config\.json|tokenizer_config\.json|adapter_config\.json|[^/]*\.index\.json|training_args\.json|trainer_state\.json|all_results\.json|eval_results[^/]*\.json|[^/]*results[^/]*\.json|[^/]*(train|args|hparams|hyper|deepspeed|ds_|recipe|finetune|sft|pretrain)[^/]*\.json|configs?\/[^/]*\.json|citation\.cff|requirements[^/]*\.txt|environment\.ya?ml|pyproject\.toml|setup\.cfg|setup\.py|datasheet[^/]*\.md|[^/]*\.ya?ml)$/i;
+    TEXT_CONFIG_EXTS = /* @__PURE__ */ new Set(["json", "cff", "txt", "yml", "yaml", "toml", "cfg", "py", "md"]);
+    SOURCE_EXTENSIONS = new Set(
+      "py pyi ipynb md markdown rst txt json yaml yml toml cfg ini conf sh bash zsh ps1 bat js mjs cjs jsx ts mts cts tsx c h cc cpp cxx hpp hh cu cuh rs go java kt kts scala rb pl php lua r jl swift m mm cs fs vb sql html htm css scss sass less vue svelte xml svg tex bib cmake mk make gradle properties lock dockerfile gitignore gitattributes editorconfig".split(" ")
+    );
+    LFS_PRONE_NAMES = /* @__PURE__ */ new Set(["tokenizer.json"]);
+  }
+});
+
+// src/sources/hub/github-client.ts
+function isGithubRepo(repo) {
+  return REPO_RE.test(repo) && !repo.endsWith("/.") && !repo.endsWith("/..");
+}
+function readRepo(repo, url2, data) {
+  const license = isRecord(data.license) ? data.license : null;
+  const spdx = typeof license?.spdx_id === "string" ? license.spdx_id : null;
+  const fact2 = {
+    repo,
+    state: "found",
+    url: typeof data.html_url === "string" && data.html_url.startsWith("https://github.com/") ? data.html_url : url2,
+    license: spdx && spdx !== "NOASSERTION" ? spdx : null,
+    private: data.private === true
+  };
+  if (spdx === "NOASSERTION") {
+    const name = typeof license?.name === "string" ? license.name : "a license";
+    fact2.licenseNote = `GitHub found ${name} but could not match it to an SPDX id (NOASSERTION)`;
+  } else if (!license) {
+    fact2.licenseNote = "GitHub found no license file";
+  }
+  if (data.archived === true) fact2.archived = true;
+  return fact2;
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var REPO_RE, GithubClient;
+var init_github_client = __esm({
+  "src/sources/hub/github-client.ts"() {
+    "use strict";
+    REPO_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+    GithubClient = class {
+      constructor(source) {
+        this.source = source;
+      }
+      async repoInfo(repo) {
+        const url2 = `https://github.com/${repo}`;
+        if (!isGithubRepo(repo)) return { repo, state: "not-found", url: url2, license: null, private: false, error: `not a GitHub repository: ${JSON.stringify(repo)}` };
+        const [owner, name] = repo.split("/");
+        let status;
+        let data;
+        let error46 = "";
+        let rateLimited = false;
+        if ("request" in this.source) {
+          try {
+            ({ status, data } = await this.source.request("GET /repos/{owner}/{repo}", { owner, repo: name }));
+          } catch (err) {
+            const e = err;
+            status = typeof e.status === "number" ? e.status : null;
+            error46 = typeof e.message === "string" ? e.message : String(err);
+            rateLimited = e.response?.headers?.["x-ratelimit-remaining"] === "0";
+          }
+        } else {
+          const res = await this.source.http.getJson(`https://api.github.com/repos/${encodeURIComponent(owner)}/${encodeURIComponent(name)}`);
+          status = res.status;
+          if (res.ok) data = res.data;
+          else {
+            error46 = res.error;
+            rateLimited = res.headers["x-ratelimit-remaining"] === "0";
+          }
+        }
+        if (status !== null && status >= 200 && status < 300 && isRecord(data)) return readRepo(repo, url2, data);
+        if (status === 404) return { repo, state: "not-found", url: url2, license: null, private: false, error: "repository not found (or private)" };
+        if ((status === 403 || status === 429) && rateLimited) {
+          return { repo, state: "unavailable", url: url2, license: null, private: false, error: "GitHub API rate limit exceeded" };
+        }
+        if (status === 401 || status === 403) return { repo, state: "unauthorized", url: url2, license: null, private: false, error: `HTTP ${status}` };
+        return { repo, state: "unavailable", url: url2, license: null, private: false, error: error46 || `HTTP ${status ?? "error"}` };
+      }
+    };
+  }
+});
+
+// src/sources/hub/http.ts
+import { createHash } from "node:crypto";
+function parseHubEndpoint(endpoint) {
+  const raw = (endpoint ?? "").trim() || DEFAULT_HF_ENDPOINT;
+  let url2;
+  try {
+    url2 = new URL(raw);
+  } catch {
+    throw new InvalidEndpointError(raw);
+  }
+  const local = LOCAL_HOSTS.has(url2.hostname);
+  if (url2.protocol !== "https:" && !(url2.protocol === "http:" && local)) throw new InvalidEndpointError(raw);
+  if (url2.username || url2.password || url2.search || url2.hash) throw new InvalidEndpointError(raw);
+  return `${url2.origin}${url2.pathname.replace(/\/+$/, "")}`;
+}
+function retryDelayMs(headers, now) {
+  const retryAfter = headers.get("retry-after")?.trim();
+  if (retryAfter) {
+    if (/^\d+(\.\d+)?$/.test(retryAfter)) return Math.round(Number(retryAfter) * 1e3);
+    const date5 = Date.parse(retryAfter);
+    if (!Number.isNaN(date5)) return Math.max(0, date5 - now);
+  }
+  const rateLimit = headers.get("ratelimit");
+  if (rateLimit) {
+    const t = /(?:^|;)\s*t=(\d+)/.exec(rateLimit)?.[1];
+    if (t !== void 0) return Number(t) * 1e3;
+  }
+  return null;
+}
+function toResult2(url2, status, body, headers) {
+  if (status >= 200 && status < 300) return { ok: true, status, url: url2, body, headers };
+  if (status === 404 || status === 410) return failure(url2, status, "not-found", `HTTP ${status}`, headers);
+  if (status === 401 || status === 403) return failure(url2, status, "unauthorized", `HTTP ${status}`, headers);
+  return failure(url2, status, "unavailable", `HTTP ${status}`, headers);
+}
+function failure(url2, status, kind, error46, headers = {}) {
+  return { ok: false, status, url: url2, kind, error: error46, headers };
+}
+function pickHeaders(headers) {
+  const out = {};
+  for (const name of KEPT_HEADERS) {
+    const value = headers.get(name);
+    if (value !== null) out[name] = value;
+  }
+  return out;
+}
+async function readCapped3(response, maxBytes) {
+  const declared2 = Number(response.headers.get("content-length"));
+  if (Number.isFinite(declared2) && declared2 > maxBytes) {
+    await response.body?.cancel().catch(() => void 0);
+    return { tooLarge: true };
+  }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks = [];
+  let total = 0;
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => void 0);
+      return { tooLarge: true };
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+function describeFetchError(err) {
+  if (typeof err === "object" && err !== null) {
+    const e = err;
+    if (e.name === "TimeoutError" || e.name === "AbortError") return "request timed out";
+    const message = typeof e.message === "string" ? e.message : String(err);
+    const detail = typeof e.cause?.message === "string" ? e.cause.message : "";
+    return detail ? `${message}: ${detail}` : message;
+  }
+  return String(err);
+}
+function fingerprint(token) {
+  return token ? createHash("sha256").update(token).digest("hex").slice(0, 16) : "anon";
+}
+function safeOrigin(url2) {
+  try {
+    const parsed = new URL(url2);
+    return `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return "(invalid URL)";
+  }
+}
+var DEFAULT_HF_ENDPOINT, GITHUB_API, HostNotAllowedError, InvalidEndpointError, ResponseCache, sharedCache, DEFAULT_TIMEOUT_MS, DEFAULT_BUDGET_MS, DEFAULT_MAX_BYTES, MAX_REDIRECTS, USER_AGENT, realSleep, LOCAL_HOSTS, HttpClient, KEPT_HEADERS;
+var init_http = __esm({
+  "src/sources/hub/http.ts"() {
+    "use strict";
+    DEFAULT_HF_ENDPOINT = "https://huggingface.co";
+    GITHUB_API = "https://api.github.com";
+    HostNotAllowedError = class extends Error {
+      constructor(url2) {
+        super(`refused request to a host that is not allowed: ${safeOrigin(url2)}`);
+        this.url = url2;
+        this.name = "HostNotAllowedError";
+      }
+    };
+    InvalidEndpointError = class extends Error {
+      constructor(endpoint) {
+        super(`HF_ENDPOINT must be an https URL (http only for localhost): ${endpoint}`);
+        this.endpoint = endpoint;
+        this.name = "InvalidEndpointError";
+      }
+    };
+    ResponseCache = class {
+      constructor(maxEntries = 500, ttlMs = 10 * 60 * 1e3) {
+        this.maxEntries = maxEntries;
+        this.ttlMs = ttlMs;
+      }
+      map = /* @__PURE__ */ new Map();
+      get(key, now) {
+        const hit = this.map.get(key);
+        if (!hit) return void 0;
+        this.map.delete(key);
+        if (hit.expires <= now) return void 0;
+        this.map.set(key, hit);
+        return hit;
+      }
+      set(key, value, now) {
+        this.map.delete(key);
+        this.map.set(key, { ...value, expires: now + this.ttlMs });
+        while (this.map.size > this.maxEntries) {
+          const oldest = this.map.keys().next().value;
+          if (oldest === void 0) break;
+          this.map.delete(oldest);
+        }
+      }
+      get size() {
+        return this.map.size;
+      }
+    };
+    sharedCache = new ResponseCache();
+    DEFAULT_TIMEOUT_MS = 1e4;
+    DEFAULT_BUDGET_MS = 3e4;
+    DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+    MAX_REDIRECTS = 3;
+    USER_AGENT = "truly-open (+https://github.com/truly-open)";
+    realSleep = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms));
+    LOCAL_HOSTS = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "[::1]"]);
+    HttpClient = class {
+      constructor(options = {}) {
+        this.options = options;
+        this.hubEndpoint = parseHubEndpoint(options.hfEndpoint);
+        this.hubOrigin = new URL(this.hubEndpoint).origin;
+        this.fetchImpl = options.fetch ?? globalThis.fetch;
+        this.sleep = options.sleep ?? realSleep;
+        this.now = options.now ?? Date.now;
+        this.deadline = this.now() + (options.budgetMs ?? DEFAULT_BUDGET_MS);
+        this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        this.maxRetries = options.maxRetries ?? 2;
+        this.maxWaitMs = options.maxWaitMs ?? 1e4;
+        this.cache = options.cache ?? sharedCache;
+        this.hubScope = fingerprint(options.hfToken);
+        this.githubScope = fingerprint(options.githubToken);
+      }
+      hubEndpoint;
+      hubOrigin;
+      fetchImpl;
+      sleep;
+      now;
+      deadline;
+      timeoutMs;
+      maxRetries;
+      maxWaitMs;
+      cache;
+      hubScope;
+      githubScope;
+      /** Requests actually sent (cache hits excluded), for notes and tests. */
+      requests = 0;
+      /** True when the URL may be requested at all (Hub endpoint or the GitHub API). */
+      isAllowed(url2) {
+        return this.target(url2) !== null;
+      }
+      /** Milliseconds left in this client's budget. */
+      remainingMs() {
+        return Math.max(0, this.deadline - this.now());
+      }
+      async getJson(url2, options = {}) {
+        const result = await this.get(url2, { accept: "application/json", ...options });
+        if (!result.ok) return result;
+        try {
+          return { ...result, data: JSON.parse(result.body) };
+        } catch {
+          return { ok: false, status: result.status, url: url2, kind: "unavailable", error: "response is not JSON", headers: result.headers };
+        }
+      }
+      /** GET with the allow-list, cache, timeout, budget, retries and size cap. Never throws except HostNotAllowedError. */
+      async get(url2, options = {}) {
+        const target = this.target(url2);
+        if (!target) throw new HostNotAllowedError(url2);
+        const key = `${target === "hub" ? this.hubScope : this.githubScope}|${url2}`;
+        const cached3 = this.cache.get(key, this.now());
+        if (cached3) return toResult2(url2, cached3.status, cached3.body, cached3.headers);
+        const result = await this.getUncached(url2, options);
+        if (result.status !== null && (result.ok || [401, 403, 404, 410].includes(result.status))) {
+          this.cache.set(key, { status: result.status, body: result.ok ? result.body : "", headers: result.headers }, this.now());
+        }
+        return result;
+      }
+      async getUncached(url2, options) {
+        const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+        for (let attempt = 0; ; attempt++) {
+          const remaining = this.remainingMs();
+          if (remaining <= 0) return failure(url2, null, "unavailable", "time budget for online lookups exhausted");
+          let response;
+          let finalUrl = url2;
+          try {
+            ({ response, finalUrl } = await this.fetchFollowing(url2, options, Math.min(this.timeoutMs, remaining)));
+          } catch (err) {
+            if (err instanceof HostNotAllowedError) return failure(url2, null, "unavailable", err.message);
+            return failure(url2, null, "unavailable", describeFetchError(err));
+          }
+          const headers = pickHeaders(response.headers);
+          if (response.ok) {
+            const body = await readCapped3(response, maxBytes).catch((err) => ({ error: describeFetchError(err) }));
+            if (typeof body === "object") {
+              const kind = "tooLarge" in body ? "too-large" : "unavailable";
+              const error46 = "tooLarge" in body ? `response larger than ${maxBytes} bytes` : body.error;
+              return { ok: false, status: response.status, url: url2, kind, error: error46, headers };
+            }
+            return { ok: true, status: response.status, url: finalUrl, body, headers };
+          }
+          await response.body?.cancel().catch(() => void 0);
+          const retryable = response.status === 429 || response.status >= 500;
+          if (!retryable || attempt >= this.maxRetries) return toResult2(url2, response.status, "", headers);
+          const hinted = retryDelayMs(response.headers, this.now());
+          const wait = hinted ?? Math.min(this.maxWaitMs, 500 * 2 ** attempt);
+          if (wait > this.maxWaitMs) {
+            return failure(url2, response.status, "unavailable", `rate limited: the server asks to wait ${Math.ceil(wait / 1e3)} s`, headers);
+          }
+          if (wait >= this.remainingMs()) {
+            return failure(url2, response.status, "unavailable", `HTTP ${response.status}; no time left in the budget to retry`, headers);
+          }
+          await this.sleep(wait);
+        }
+      }
+      /** Follows redirects by hand so that a redirect can never leave the allow-list (LFS files redirect to a CDN). */
+      async fetchFollowing(url2, options, timeoutMs) {
+        const signal = AbortSignal.timeout(timeoutMs);
+        let current = url2;
+        for (let hop = 0; ; hop++) {
+          const target = this.target(current);
+          if (!target) throw new HostNotAllowedError(current);
+          this.requests++;
+          const response = await this.fetchImpl(current, {
+            method: "GET",
+            headers: this.headersFor(target, options.accept),
+            redirect: "manual",
+            signal
+          });
+          const location2 = response.headers.get("location");
+          if (response.status >= 300 && response.status < 400 && location2) {
+            await response.body?.cancel().catch(() => void 0);
+            if (hop >= MAX_REDIRECTS) throw new Error("too many redirects");
+            current = new URL(location2, current).toString();
+            continue;
+          }
+          return { response, finalUrl: current };
+        }
+      }
+      headersFor(target, accept) {
+        const headers = { "user-agent": USER_AGENT };
+        if (accept) headers.accept = accept;
+        if (target === "hub" && this.options.hfToken) headers.authorization = `Bearer ${this.options.hfToken}`;
+        if (target === "github") {
+          headers.accept = "application/vnd.github+json";
+          headers["x-github-api-version"] = "2022-11-28";
+          if (this.options.githubToken) headers.authorization = `Bearer ${this.options.githubToken}`;
+        }
+        return headers;
+      }
+      target(url2) {
+        let parsed;
+        try {
+          parsed = new URL(url2);
+        } catch {
+          return null;
+        }
+        if (parsed.username || parsed.password) return null;
+        if (parsed.origin === this.hubOrigin) return "hub";
+        if (parsed.origin === GITHUB_API) return "github";
+        return null;
+      }
+    };
+    KEPT_HEADERS = ["x-error-code", "x-error-message", "content-type", "x-repo-commit", "ratelimit", "x-ratelimit-remaining"];
+  }
+});
+
+// src/sources/hub/hub-client.ts
+function isHubRepoId(id) {
+  return REPO_ID_RE.test(id) && !id.includes("..");
+}
+function failed(url2, res, what) {
+  if (res.kind === "not-found") return { state: "not-found", url: url2, error: `${what} not found on the Hub (HTTP ${res.status})` };
+  if (res.kind === "unauthorized") {
+    const code = res.headers["x-error-code"];
+    const detail = code === "RepoNotFound" ? "repository not found or private" : code === "GatedRepo" ? "gated repository" : "private, missing or not accessible";
+    return { state: "unauthorized", url: url2, error: `${what}: ${detail} (HTTP ${res.status})` };
+  }
+  if (res.kind === "too-large") return { state: "unavailable", url: url2, error: `${what}: ${res.error}` };
+  return { state: "unavailable", url: url2, error: `${what} could not be checked: ${res.error}` };
+}
+function readRepoInfo(id, data) {
+  const obj = isRecord2(data) ? data : {};
+  const cardData = isRecord2(obj.cardData) ? obj.cardData : null;
+  const tags = Array.isArray(obj.tags) ? obj.tags.filter((t) => typeof t === "string") : [];
+  const gated = obj.gated === "auto" || obj.gated === "manual" ? obj.gated : obj.gated === true ? "auto" : false;
+  const cardLicense2 = stringList(cardData?.license)[0];
+  const license = (cardLicense2 ?? tagValues(tags, "license:")[0] ?? null)?.toLowerCase() ?? null;
+  const licenseName = typeof cardData?.license_name === "string" ? cardData.license_name : null;
+  const siblings = Array.isArray(obj.siblings) ? obj.siblings : [];
+  const files = [];
+  for (const sibling of siblings) {
+    if (!isRecord2(sibling) || typeof sibling.rfilename !== "string") continue;
+    const lfs = isRecord2(sibling.lfs) && typeof sibling.lfs.size === "number" ? { sha256: typeof sibling.lfs.sha256 === "string" ? sibling.lfs.sha256 : "", size: sibling.lfs.size } : null;
+    const size = lfs?.size ?? (typeof sibling.size === "number" ? sibling.size : 0);
+    files.push({ path: sibling.rfilename, size, lfs });
+  }
+  return {
+    id: typeof obj.id === "string" ? obj.id : id,
+    sha: typeof obj.sha === "string" ? obj.sha : null,
+    private: obj.private === true,
+    gated,
+    disabled: obj.disabled === true,
+    tags,
+    cardData,
+    license,
+    licenseName,
+    files
+  };
+}
+function checkpointRevisions(refs) {
+  return refs.filter((name) => name !== "main" && CHECKPOINT_REF_RE.test(name));
+}
+function cardDescribesData(markdown) {
+  const body = markdown.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---\s*(\r?\n|$)/, "");
+  const lines = body.split(/\r?\n/);
+  const stack = [];
+  const sections = [];
+  let inFence = false;
+  for (const line of lines) {
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    const match = inFence ? null : /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
+    if (match) {
+      const level = match[1].length;
+      while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
+      stack.push({ level, heading: match[2] });
+      sections.push({ path: stack.map((s) => s.heading).join(" > "), text: [] });
+    } else if (sections.length) {
+      sections[sections.length - 1].text.push(line);
+    }
+  }
+  let sources = false;
+  let processing = false;
+  for (const section of sections) {
+    const words2 = section.text.join(" ").replace(PLACEHOLDER_RE2, " ").replace(/<!--[\s\S]*?-->/g, " ").match(/[A-Za-z]{2,}/g) ?? [];
+    if (words2.length < 8) continue;
+    if (SOURCE_RE.test(section.path)) sources = true;
+    if (PROCESS_RE.test(section.path)) processing = true;
+  }
+  return sources && processing;
+}
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function stringList(value) {
+  if (typeof value === "string") return value.trim() ? [value.trim()] : [];
+  if (Array.isArray(value)) return value.filter((v) => typeof v === "string" && v.trim() !== "").map((v) => v.trim());
+  return [];
+}
+function tagValues(tags, prefix) {
+  return tags.filter((t) => t.startsWith(prefix)).map((t) => t.slice(prefix.length));
+}
+function stripRelation(value) {
+  return value.replace(/^(finetune|adapter|quantized|merge):/, "");
+}
+function unique(values) {
+  return [...new Set(values)];
+}
+var DATASET_CARD_CAP, REPO_ID_RE, HubClient, CHECKPOINT_REF_RE, SOURCE_RE, PROCESS_RE, PLACEHOLDER_RE2;
+var init_hub_client = __esm({
+  "src/sources/hub/hub-client.ts"() {
+    "use strict";
+    DATASET_CARD_CAP = 512 * 1024;
+    REPO_ID_RE = /^[A-Za-z0-9][\w.-]{0,95}(\/[A-Za-z0-9][\w.-]{0,95})?$/;
+    HubClient = class {
+      constructor(http) {
+        this.http = http;
+      }
+      get endpoint() {
+        return this.http.hubEndpoint;
+      }
+      modelUrl(id) {
+        return `${this.endpoint}/${id}`;
+      }
+      datasetUrl(id) {
+        return `${this.endpoint}/datasets/${id}`;
+      }
+      async modelInfo(id) {
+        const url2 = this.modelUrl(id);
+        if (!isHubRepoId(id)) return { state: "not-found", url: url2, error: `not a Hub repository id: ${JSON.stringify(id)}` };
+        const res = await this.http.getJson(`${this.endpoint}/api/models/${id}?blobs=true`);
+        if (!res.ok) return failed(url2, res, "model");
+        const info = readRepoInfo(id, res.data);
+        const card = info.cardData ?? {};
+        return {
+          state: "found",
+          url: url2,
+          value: {
+            ...info,
+            baseModels: unique([...stringList(card.base_model), ...tagValues(info.tags, "base_model:").map(stripRelation)]).filter(isHubRepoId),
+            datasets: unique([...stringList(card.datasets), ...tagValues(info.tags, "dataset:")]).filter(isHubRepoId)
+          }
+        };
+      }
+      /** Branch names of a model repository (tags too: some releases tag checkpoints). */
+      async modelRefs(id) {
+        const url2 = this.modelUrl(id);
+        if (!isHubRepoId(id)) return { state: "not-found", url: url2, error: `not a Hub repository id: ${JSON.stringify(id)}` };
+        const res = await this.http.getJson(
+          `${this.endpoint}/api/models/${id}/refs`
+        );
+        if (!res.ok) return failed(url2, res, "model");
+        const names = [...res.data?.branches ?? [], ...res.data?.tags ?? []].map((ref) => ref?.name).filter((name) => typeof name === "string");
+        return { state: "found", url: url2, value: unique(names) };
+      }
+      async datasetInfo(id) {
+        const url2 = this.datasetUrl(id);
+        if (!isHubRepoId(id)) return { state: "not-found", url: url2, error: `not a Hub dataset id: ${JSON.stringify(id)}` };
+        const res = await this.http.getJson(`${this.endpoint}/api/datasets/${id}`);
+        if (!res.ok) return failed(url2, res, "dataset");
+        return { state: "found", url: url2, value: readRepoInfo(id, res.data) };
+      }
+      /** The dataset card's text (README.md at `revision`), capped; never a data file. */
+      async datasetCard(id, revision = "main") {
+        const url2 = `${this.datasetUrl(id)}/resolve/${encodeURIComponent(revision)}/README.md`;
+        if (!isHubRepoId(id)) return { state: "not-found", url: url2, error: `not a Hub dataset id: ${JSON.stringify(id)}` };
+        const res = await this.http.get(url2, { maxBytes: DATASET_CARD_CAP, accept: "text/plain, text/markdown, */*" });
+        if (!res.ok) return failed(url2, res, "file");
+        return { state: "found", url: url2, value: res.body };
+      }
+      /** A small file of a model repository at a revision, capped at `maxBytes`. */
+      async modelFileText(id, revision, path2, maxBytes) {
+        const encodedPath = path2.split("/").map(encodeURIComponent).join("/");
+        const url2 = `${this.modelUrl(id)}/resolve/${encodeURIComponent(revision)}/${encodedPath}`;
+        if (!isHubRepoId(id)) return { state: "not-found", url: url2, error: `not a Hub repository id: ${JSON.stringify(id)}` };
+        const res = await this.http.get(url2, { maxBytes, accept: "text/plain, */*" });
+        if (!res.ok) return failed(url2, res, "file");
+        return { state: "found", url: url2, value: res.body };
+      }
+    };
+    CHECKPOINT_REF_RE = /(?:^|[^a-z])(?:step|stage|ckpt|checkpoint|epoch|iter|iteration)[-_]?\d|\d[kmbt]?[-_]?tokens\b|tokens[-_]?\d/i;
+    SOURCE_RE = /\b(sources?|provenance|origins?|where .* from)\b/i;
+    PROCESS_RE = /\b(collect\w*|process\w*|preprocess\w*|curat\w*|filter\w*|clean\w*|dedup\w*|prepar\w*|construct\w*|gather\w*|scrap\w*|crawl\w*|normali[sz]\w*)\b/i;
+    PLACEHOLDER_RE2 = /\[more information needed\]/gi;
+  }
+});
+
+// src/sources/hub/resolve.ts
+var resolve_exports = {};
+__export(resolve_exports, {
+  MAX_LINEAGE_DEPTH: () => MAX_LINEAGE_DEPTH,
+  emptyRemoteFacts: () => emptyRemoteFacts,
+  hubLicense: () => hubLicense,
+  hubOptionsFromEnv: () => hubOptionsFromEnv,
+  lookupDataset: () => lookupDataset,
+  lookupModel: () => lookupModel,
+  resolveRemote: () => resolveRemote
+});
+function hubOptionsFromEnv(env) {
+  const out = {};
+  const endpoint = env.HF_ENDPOINT?.trim();
+  const token = (env.HF_TOKEN ?? env.HUGGING_FACE_HUB_TOKEN)?.trim();
+  if (endpoint) out.hfEndpoint = endpoint;
+  if (token) out.hfToken = token;
+  return out;
+}
+function emptyRemoteFacts() {
+  return { datasets: {}, models: {}, github: {}, lineage: [], notes: [] };
+}
+async function resolveRemote(query, options = {}) {
+  const facts = emptyRemoteFacts();
+  let http;
+  try {
+    http = new HttpClient(options);
+  } catch (err) {
+    return allUnavailable(query, err instanceof Error ? err.message : String(err));
+  }
+  const hub = new HubClient(http);
+  const github = new GithubClient(options.githubRequest ? { request: options.githubRequest } : { http });
+  const limit = pool(options.concurrency ?? DEFAULT_CONCURRENCY);
+  const maxDepth = Math.min(options.maxDepth ?? MAX_LINEAGE_DEPTH, MAX_LINEAGE_DEPTH);
+  try {
+    const datasetIds = new Set([...query.datasets, ...query.evalDatasets].map((id) => id.trim()).filter(Boolean));
+    const modelIds = unique2(query.models.map((id) => id.trim()).filter(Boolean));
+    const repos = unique2(query.githubRepos.map((r) => r.repo.trim()).filter(Boolean));
+    const modelsDone = Promise.all(
+      modelIds.map((id) => limit(async () => {
+        facts.models[id] = await lookupModel(hub, id, true);
+      }))
+    );
+    const githubDone = Promise.all(
+      repos.map((repo) => limit(async () => {
+        facts.github[repo] = await lookupGithub(github, repo);
+      }))
+    );
+    await modelsDone;
+    const seen = new Set([query.subject, query.release].filter((id) => !!id));
+    const namedBy = /* @__PURE__ */ new Map();
+    let level = [];
+    const queue = (id, via) => {
+      if (!id) return;
+      if (seen.has(id)) {
+        for (let x = via; x !== void 0; x = namedBy.get(x)) {
+          if (x === id) {
+            facts.notes.push(`lineage cycle: ${via} names ${id} as its base model, which leads back to ${via}; not followed`);
+            break;
+          }
+        }
+        return;
+      }
+      seen.add(id);
+      namedBy.set(id, via);
+      level.push({ id, via });
+    };
+    for (const id of query.baseModels) queue(id.trim(), query.subject ?? "card");
+    if (query.release) for (const base of facts.models[query.release]?.baseModels ?? []) queue(base, query.release);
+    for (let depth2 = 1; level.length > 0; depth2++) {
+      if (depth2 > maxDepth) {
+        facts.notes.push(`lineage stops at depth ${maxDepth}; not followed: ${level.map((l) => l.id).join(", ")}`);
+        break;
+      }
+      const current = level;
+      level = [];
+      await Promise.all(
+        current.map(({ id, via }) => limit(async () => {
+          facts.models[id] ??= await lookupModel(hub, id, false);
+          facts.lineage.push({ model: id, depth: depth2, via });
+        }))
+      );
+      for (const { id } of current) {
+        const fact2 = facts.models[id];
+        for (const dataset of fact2?.datasets ?? []) datasetIds.add(dataset);
+        for (const base of fact2?.baseModels ?? []) queue(base, id);
+      }
+    }
+    facts.lineage.sort((a, b) => a.depth - b.depth || a.model.localeCompare(b.model));
+    await Promise.all(
+      [...datasetIds].map((id) => limit(async () => {
+        facts.datasets[id] = await lookupDataset(hub, id);
+      }))
+    );
+    await githubDone;
+  } catch (err) {
+    facts.notes.push(`online lookups stopped early: ${err instanceof Error ? err.message : String(err)}`);
+    fillMissing(facts, query, "lookup stopped early");
+  }
+  facts.models = inOrder(facts.models, [...query.models, ...query.baseModels, ...facts.lineage.map((l) => l.model)]);
+  facts.datasets = inOrder(facts.datasets, [...query.datasets, ...query.evalDatasets]);
+  facts.github = inOrder(facts.github, query.githubRepos.map((r) => r.repo));
+  const budgetHits = countErrors(facts, "time budget");
+  if (budgetHits > 0) facts.notes.push(`${budgetHits} lookup(s) not made: the time budget for online lookups ran out`);
+  return facts;
+}
+async function lookupModel(hub, id, withRefs) {
+  try {
+    const info = await hub.modelInfo(id);
+    if (info.state !== "found") return { ...emptyModel(id, info.state, info.url), error: info.error };
+    const m = info.value;
+    const fact2 = {
+      id,
+      state: "found",
+      url: info.url,
+      license: hubLicense(m),
+      gated: m.gated !== false,
+      private: m.private,
+      files: m.files.map((f) => ({ path: f.path, size: f.size, lfs: f.lfs !== null })),
+      checkpointRevisions: [],
+      baseModels: m.baseModels,
+      datasets: m.datasets,
+      ...extras(m)
+    };
+    if (m.sha) fact2.revision = m.sha;
+    if (withRefs) {
+      const refs = await hub.modelRefs(id);
+      if (refs.state === "found") fact2.checkpointRevisions = checkpointRevisions(refs.value);
+      else fact2.error = `branches not listed: ${refs.error}`;
+    }
+    return fact2;
+  } catch (err) {
+    return { ...emptyModel(id, "unavailable", hub.modelUrl(id)), error: errorText(err) };
+  }
+}
+async function lookupDataset(hub, id) {
+  try {
+    const info = await hub.datasetInfo(id);
+    if (info.state !== "found") return { ...emptyDataset(id, info.state, info.url), error: info.error };
+    const d = info.value;
+    const fact2 = {
+      id,
+      state: "found",
+      url: info.url,
+      license: hubLicense(d),
+      gated: d.gated !== false,
+      private: d.private,
+      cardDescribesData: false,
+      ...extras(d)
+    };
+    const hasCard = d.files.length === 0 || d.files.some((f) => f.path.toLowerCase() === "readme.md");
+    if (hasCard) {
+      const card = await hub.datasetCard(id, d.sha ?? "main");
+      if (card.state === "found") fact2.cardDescribesData = cardDescribesData(card.value);
+      else fact2.error = `dataset card not read: ${card.error}`;
+    }
+    return fact2;
+  } catch (err) {
+    return { ...emptyDataset(id, "unavailable", hub.datasetUrl(id)), error: errorText(err) };
+  }
+}
+async function lookupGithub(github, repo) {
+  try {
+    return await github.repoInfo(repo);
+  } catch (err) {
+    return { repo, state: "unavailable", url: `https://github.com/${repo}`, license: null, private: false, error: errorText(err) };
+  }
+}
+function hubLicense(info) {
+  if (!info.license) return null;
+  const normalised = normaliseLicenseId(info.license);
+  if (normalised) return normalised;
+  if (info.license === "other") return info.licenseName ? normaliseLicenseId(info.licenseName) ?? licenseRefFor(info.licenseName) : PLACEHOLDER_OTHER;
+  if (info.license === "unknown") return PLACEHOLDER_UNKNOWN;
+  if (info.license === "none") return null;
+  return licenseRefFor(info.license);
+}
+function extras(info) {
+  const out = {};
+  if (info.gated !== false) out.gatedMode = info.gated;
+  if (info.licenseName) out.licenseName = info.licenseName;
+  if (info.disabled) out.disabled = true;
+  return out;
+}
+function emptyModel(id, state, url2) {
+  return { id, state, url: url2, license: null, gated: false, private: false, files: [], checkpointRevisions: [], baseModels: [], datasets: [] };
+}
+function emptyDataset(id, state, url2) {
+  return { id, state, url: url2, license: null, gated: false, private: false, cardDescribesData: false };
+}
+function allUnavailable(query, reason) {
+  const facts = emptyRemoteFacts();
+  facts.notes.push(`online lookups not made: ${reason}`);
+  fillMissing(facts, query, reason);
+  return facts;
+}
+function fillMissing(facts, query, reason) {
+  const url2 = "https://huggingface.co";
+  for (const id of [...query.datasets, ...query.evalDatasets]) {
+    facts.datasets[id] ??= { ...emptyDataset(id, "unavailable", `${url2}/datasets/${id}`), error: reason };
+  }
+  for (const id of [...query.models, ...query.baseModels]) {
+    facts.models[id] ??= { ...emptyModel(id, "unavailable", `${url2}/${id}`), error: reason };
+  }
+  for (const { repo } of query.githubRepos) {
+    facts.github[repo] ??= { repo, state: "unavailable", url: `https://github.com/${repo}`, license: null, private: false, error: reason };
+  }
+}
+function countErrors(facts, needle) {
+  const all = [...Object.values(facts.datasets), ...Object.values(facts.models), ...Object.values(facts.github)];
+  return all.filter((f) => f.error?.includes(needle)).length;
+}
+function inOrder(record2, order) {
+  const out = {};
+  for (const key of order.map((k) => k.trim())) if (key in record2 && !(key in out)) out[key] = record2[key];
+  for (const key of Object.keys(record2).sort()) if (!(key in out)) out[key] = record2[key];
+  return out;
+}
+function pool(n) {
+  let active = 0;
+  const waiting = [];
+  return async (task) => {
+    if (active >= n) await new Promise((resolve3) => waiting.push(resolve3));
+    else active++;
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
+}
+function unique2(values) {
+  return [...new Set(values)];
+}
+function errorText(err) {
+  return err instanceof Error ? err.message : String(err);
+}
+var MAX_LINEAGE_DEPTH, DEFAULT_CONCURRENCY;
+var init_resolve = __esm({
+  "src/sources/hub/resolve.ts"() {
+    "use strict";
+    init_license_table();
+    init_licenses();
+    init_github_client();
+    init_http();
+    init_hub_client();
+    MAX_LINEAGE_DEPTH = 5;
+    DEFAULT_CONCURRENCY = 4;
+  }
+});
+
+// src/sources/hub-snapshot.ts
+var hub_snapshot_exports = {};
+__export(hub_snapshot_exports, {
+  HUB_TEXT_LIMIT: () => HUB_TEXT_LIMIT,
+  HubSnapshotError: () => HubSnapshotError,
+  readHubSnapshot: () => readHubSnapshot
+});
+async function readHubSnapshot(id, options = {}) {
+  const repoId = id.replace(/^hf:/, "").replace(/^\/+|\/+$/g, "");
+  const location2 = `hf:${repoId}`;
+  if (!isHubRepoId(repoId)) throw new HubSnapshotError(location2, "invalid", "not a Hub model id (expected hf:org/model)");
+  let http;
+  try {
+    http = new HttpClient(options);
+  } catch (err) {
+    throw new HubSnapshotError(location2, "invalid", err instanceof Error ? err.message : String(err));
+  }
+  const hub = new HubClient(http);
+  const info = await hub.modelInfo(repoId);
+  if (info.state !== "found") throw new HubSnapshotError(location2, info.state, info.error);
+  const model2 = info.value;
+  const revision = model2.sha;
+  const entries = model2.files.map(
+    (f) => f.lfs ? { path: f.path, size: f.lfs.size, kind: "lfs", lfs: { oid: f.lfs.sha256, size: f.lfs.size } } : { path: f.path, size: f.size, kind: "file" }
+  ).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const skipped = [];
+  const wanted = [];
+  for (const entry of entries) {
+    if (!wantsText(entry.path, entry.size)) continue;
+    if (entry.kind === "lfs") {
+      skipped.push({ path: entry.path, reason: "unreadable", detail: "stored in Git LFS; not downloaded" });
+    } else if (entry.size > TEXT_SIZE_CAP) {
+      skipped.push({ path: entry.path, reason: "too-large", detail: `${entry.size} bytes` });
+    } else if (wanted.length >= HUB_TEXT_LIMIT) {
+      skipped.push({ path: entry.path, reason: "limit" });
+    } else {
+      wanted.push(entry);
+    }
+  }
+  const texts = {};
+  const pinned = revision ?? "main";
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  for (let i = 0; i < wanted.length; i += concurrency) {
+    await Promise.all(
+      wanted.slice(i, i + concurrency).map(async (entry) => {
+        const res = await hub.modelFileText(repoId, pinned, entry.path, TEXT_SIZE_CAP).catch((err) => ({
+          state: "unavailable",
+          url: "",
+          error: err instanceof Error ? err.message : String(err)
+        }));
+        if (res.state !== "found") {
+          const tooLarge = /larger than/.test(res.error);
+          skipped.push({ path: entry.path, reason: tooLarge ? "too-large" : "unreadable", detail: res.error });
+        } else if (res.value.includes("\0") || res.value.includes("�")) {
+          skipped.push({ path: entry.path, reason: "binary" });
+        } else {
+          texts[entry.path] = res.value;
+        }
+      })
+    );
+  }
+  skipped.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const remote = emptyRemoteFacts();
+  remote.models[repoId] = await lookupModel(hub, repoId, true);
+  return { source: "huggingface", location: location2, revision, entries, texts, skipped, remote };
+}
+var HUB_TEXT_LIMIT, HubSnapshotError;
+var init_hub_snapshot = __esm({
+  "src/sources/hub-snapshot.ts"() {
+    "use strict";
+    init_snapshot();
+    init_http();
+    init_hub_client();
+    init_resolve();
+    HUB_TEXT_LIMIT = 200;
+    HubSnapshotError = class extends Error {
+      constructor(subject, state, detail) {
+        super(`${subject}: ${detail}`);
+        this.subject = subject;
+        this.state = state;
+        this.name = "HubSnapshotError";
+      }
+    };
+  }
+});
+
+// src/core/remote-query.ts
+function isRepoId(id) {
+  return HUB_ID.test(id) && !GITHUB_RESERVED.has(id.split("/")[0].toLowerCase());
+}
+function remoteQuery(snapshot, config2) {
+  const { models } = gatherEvidence(snapshot, config2);
+  const datasets = /* @__PURE__ */ new Set();
+  const evalDatasets = /* @__PURE__ */ new Set();
+  const hubModels = /* @__PURE__ */ new Set();
+  const baseModels = /* @__PURE__ */ new Set();
+  const repos = /* @__PURE__ */ new Map();
+  for (const ev of models) {
+    for (const id of trainingDatasetIds(ev)) if (HUB_DATASET_ID.test(id) && !id.includes("..")) datasets.add(id);
+    for (const id of modelIndexDatasets(ev.card)) if (HUB_ID.test(id)) evalDatasets.add(id);
+    for (const id of releaseHubModels(ev, config2.huggingface)) if (HUB_ID.test(id)) hubModels.add(id);
+    for (const id of baseModelsOf(ev)) if (HUB_ID.test(id)) baseModels.add(id);
+    for (const spec of CODE_SPECS) {
+      for (const l of linksWhere(ev, ["github"], spec.linkContext)) if (l.id && isRepoId(l.id) && !repos.has(l.id)) repos.set(l.id, spec.id);
+    }
+    for (const [component, d] of Object.entries(config2.declarations ?? {})) {
+      const m = /huggingface\.co\/(datasets\/)?([\w.-]+\/[\w.-]+)/.exec(d?.location ?? "");
+      if (!m?.[2]) continue;
+      if (m[1] && component === "evaluation-data") evalDatasets.add(m[2]);
+      else if (m[1]) datasets.add(m[2]);
+      else hubModels.add(m[2]);
+    }
+  }
+  const subject = snapshot.source === "huggingface" ? snapshot.location.replace(/^hf:/, "") : void 0;
+  const release = config2.huggingface && HUB_ID.test(config2.huggingface) && config2.huggingface !== subject ? config2.huggingface : void 0;
+  return {
+    datasets: [...datasets].slice(0, 50),
+    evalDatasets: [...evalDatasets].slice(0, 50),
+    models: [...hubModels].filter((m) => m !== subject).slice(0, 20),
+    baseModels: [...baseModels].slice(0, 10),
+    githubRepos: [...repos].slice(0, 20).map(([repo, component]) => ({ repo, component })),
+    ...subject ? { subject } : {},
+    ...release ? { release } : {}
+  };
+}
+var HUB_ID, HUB_DATASET_ID, GITHUB_RESERVED;
+var init_remote_query = __esm({
+  "src/core/remote-query.ts"() {
+    "use strict";
+    init_code();
+    init_shared();
+    init_training_data();
+    init_weights();
+    init_gather();
+    init_model_card();
+    HUB_ID = /^[\w.-]+\/[\w.-]+$/;
+    HUB_DATASET_ID = /^[A-Za-z0-9][\w.-]{0,95}(\/[A-Za-z0-9][\w.-]{0,95})?$/;
+    GITHUB_RESERVED = /* @__PURE__ */ new Set([
+      "about",
+      "apps",
+      "blog",
+      "codespaces",
+      "collections",
+      "contact",
+      "customer-stories",
+      "enterprise",
+      "events",
+      "explore",
+      "features",
+      "github",
+      "join",
+      "login",
+      "marketplace",
+      "new",
+      "notifications",
+      "orgs",
+      "organizations",
+      "pricing",
+      "pulls",
+      "issues",
+      "readme",
+      "search",
+      "security",
+      "settings",
+      "site",
+      "sponsors",
+      "stars",
+      "topics",
+      "trending",
+      "users"
+    ]);
+  }
+});
+
+// src/sources/hub/online.ts
+var online_exports = {};
+__export(online_exports, {
+  enrichSnapshot: () => enrichSnapshot,
+  lookupsAllowed: () => lookupsAllowed,
+  mergeRemote: () => mergeRemote
+});
+function lookupsAllowed({ offline, config: config2, privateRepo }) {
+  if (offline) return { allowed: false, reason: "offline mode (--offline)" };
+  if (config2.hub === false) return { allowed: false, reason: "the configuration turns them off (`hub: false`)" };
+  if (privateRepo && !config2.hub?.private_repos) {
+    return { allowed: false, reason: "the repository is private; set `hub: { private_repos: true }` to allow lookups" };
+  }
+  return { allowed: true };
+}
+async function enrichSnapshot(snapshot, config2, options = {}) {
+  const { offline, privateRepo, onProgress, resolve: resolve3 = resolveRemote, ...resolveOptions } = options;
+  const decision = lookupsAllowed({ offline: offline === true, config: config2, privateRepo: privateRepo === true });
+  if (!decision.allowed) {
+    if (offline || config2.hub === false) return snapshot;
+    const remote = snapshot.remote ?? emptyRemoteFacts();
+    return { ...snapshot, remote: { ...remote, notes: [...remote.notes, `online lookups not made: ${decision.reason}`], notOnline: decision.reason } };
+  }
+  const query = remoteQuery(snapshot, config2);
+  const count = query.datasets.length + query.evalDatasets.length + query.models.length + query.baseModels.length + query.githubRepos.length;
+  if (count === 0) return snapshot.remote ? snapshot : { ...snapshot, remote: emptyRemoteFacts() };
+  onProgress?.(`checking ${count} Hub and GitHub reference${count === 1 ? "" : "s"}…`);
+  const found = await resolve3(query, resolveOptions);
+  return { ...snapshot, remote: mergeRemote(snapshot.remote, found) };
+}
+function mergeRemote(a, b) {
+  if (!a) return b;
+  return {
+    datasets: { ...a.datasets, ...b.datasets },
+    models: { ...a.models, ...b.models },
+    github: { ...a.github, ...b.github },
+    lineage: [...a.lineage, ...b.lineage],
+    notes: [...a.notes, ...b.notes]
+  };
+}
+var init_online = __esm({
+  "src/sources/hub/online.ts"() {
+    "use strict";
+    init_remote_query();
+    init_resolve();
+  }
+});
+
+// src/core/render/format.ts
+function truncate(text, max, ellipsis = "…") {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  const keep = Math.max(0, max - Array.from(ellipsis).length);
+  return chars.slice(0, keep).join("").trimEnd() + ellipsis;
+}
+function oneLine(text) {
+  return text.replace(/\s+/g, " ").trim();
+}
+function visibleLength(text) {
+  return Array.from(text).length;
+}
+function padEnd(text, width) {
+  const gap = width - visibleLength(text);
+  return gap > 0 ? text + " ".repeat(gap) : text;
+}
+function evidenceLocation(evidence) {
+  if (evidence.path) return evidence.line ? `${evidence.path}:${evidence.line}` : evidence.path;
+  return evidence.url ?? null;
+}
+function firstPathEvidence(evidence) {
+  return evidence.find((e) => typeof e.path === "string" && e.path !== "");
+}
+function modelCardPath(model2) {
+  return firstPathEvidence(model2.components["model-card"]?.evidence ?? [])?.path;
+}
+function componentTitle(id) {
+  return isComponentId(id) ? COMPONENTS[id].title : void 0;
+}
+function listWords(items) {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+function percent(value) {
+  return `${Math.round(value)} %`;
+}
+function mdText(text) {
+  return oneLine(text).replace(/\\/g, "\\\\").replace(/([`*_[\]<>#~|!])/g, "\\$1");
+}
+function mdCode(text) {
+  const clean = oneLine(text).replace(/\|/g, "\\|");
+  const fence = clean.includes("`") ? "``" : "`";
+  const pad = clean.startsWith("`") || clean.endsWith("`") ? " " : "";
+  return `${fence}${pad}${clean}${pad}${fence}`;
+}
+function mdLink(text, url2) {
+  return `[${mdText(text)}](${url2.replace(/[()\s]/g, (c) => encodeURIComponent(c))})`;
+}
+function utf8Length(text) {
+  return new TextEncoder().encode(text).length;
+}
+function verifiedOnlineIds(model2) {
+  return COMPONENT_IDS.filter((id) => model2.components[id].verifiedOnline === true);
+}
+function verifiedOnlineSentence(model2) {
+  const ids = verifiedOnlineIds(model2);
+  if (ids.length === 0) return "";
+  const what = ids.length === 1 ? "status" : "statuses";
+  return `${ids.length} ${what} verified online: ${listWords(ids.map((id) => COMPONENTS[id].phrase))}`;
+}
+var init_format = __esm({
+  "src/core/render/format.ts"() {
+    "use strict";
+    init_catalog();
+  }
+});
+
+// src/core/render/json.ts
+function orderedKeys(value, shape) {
+  const present = Object.keys(value);
+  if (!shape?.keys) return present;
+  const known = shape.keys.filter((k) => Object.hasOwn(value, k));
+  return [...known, ...present.filter((k) => !shape.keys.includes(k))];
+}
+function write(value, shape, indent) {
+  if (value === void 0 || typeof value === "function" || typeof value === "symbol") return void 0;
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    const items = value.map((item) => write(item, shape, inner) ?? "null");
+    return `[
+${items.map((item) => inner + item).join(",\n")}
+${indent}]`;
+  }
+  const record2 = value;
+  if (typeof record2.toJSON === "function") {
+    return write(record2.toJSON(), shape, indent);
+  }
+  const parts = [];
+  for (const key of orderedKeys(record2, shape)) {
+    const childShape = shape?.children?.[key] ?? shape?.values;
+    const text = write(record2[key], childShape, inner);
+    if (text !== void 0) parts.push(`${inner}${JSON.stringify(key)}: ${text}`);
+  }
+  return parts.length === 0 ? "{}" : `{
+${parts.join(",\n")}
+${indent}}`;
+}
+function renderJson(report) {
+  return `${write(report, REPORT, "")}
+`;
+}
+var EVIDENCE, COMPONENT, PER_CLASS, MODEL, REPORT;
+var init_json = __esm({
+  "src/core/render/json.ts"() {
+    "use strict";
+    init_catalog();
+    EVIDENCE = { keys: ["kind", "path", "line", "field", "section", "url", "license", "note"] };
+    COMPONENT = {
+      keys: ["status", "license", "messageId", "message", "evidence", "data", "verifiedOnline"],
+      children: { evidence: EVIDENCE }
+    };
+    PER_CLASS = { keys: ["3", "2", "1"] };
+    MODEL = {
+      keys: ["path", "name", "ladder", "frameworks", "components", "lineage", "requirement"],
+      children: {
+        ladder: { keys: ["level", "missing", "headline", "cappedBy"], children: { cappedBy: { keys: ["model", "level"] } } },
+        frameworks: {
+          keys: ["mof", "osaid", "osaiIndex"],
+          children: {
+            mof: { keys: ["class", "progress", "missing", "warnings"], children: { progress: PER_CLASS, missing: PER_CLASS } },
+            osaid: { keys: ["conformant", "missing", "notes"] },
+            osaiIndex: { keys: ["score", "grades"] }
+          }
+        },
+        components: { keys: COMPONENT_IDS, values: COMPONENT },
+        lineage: {
+          keys: ["model", "depth", "resolved", "weights", "trainingData", "level", "note"],
+          children: { weights: COMPONENT, trainingData: COMPONENT }
+        },
+        requirement: { keys: ["requirement", "met", "reason"] }
+      }
+    };
+    REPORT = {
+      keys: ["schemaVersion", "tool", "subject", "models", "problems", "online"],
+      children: {
+        tool: { keys: ["name", "version"] },
+        subject: { keys: ["source", "location", "revision"] },
+        models: MODEL,
+        problems: { keys: ["severity", "path", "line", "message", "ruleId"] }
+      }
+    };
+  }
+});
+
+// src/core/render/links.ts
+function componentDocUrl(docsBaseUrl, id) {
+  return `${docsBaseUrl.replace(/\/+$/, "")}/${id}.md`;
+}
+var DEFAULT_DOCS_BASE_URL, INFORMATION_URI;
+var init_links2 = __esm({
+  "src/core/render/links.ts"() {
+    "use strict";
+    DEFAULT_DOCS_BASE_URL = "https://github.com/truly-open/truly-open/blob/main/docs/components";
+    INFORMATION_URI = "https://github.com/truly-open/truly-open";
+  }
+});
+
+// src/core/render/symbols.ts
+function mofClassLabel(mofClass) {
+  return mofClass === null ? "unclassified" : `Class ${ROMAN2[mofClass]} (${MOF_NAMES2[mofClass]})`;
+}
+function mofClassShort(mofClass) {
+  return mofClass === null ? "—" : `Class ${ROMAN2[mofClass]}`;
+}
+function nextMofClass(mofClass) {
+  if (mofClass === null) return 3;
+  if (mofClass === 1) return null;
+  return mofClass - 1;
+}
+function nextLadderLevel(level) {
+  switch (level) {
+    case "closed":
+      return "restricted-weights";
+    case "restricted-weights":
+      return "open-weights";
+    case "open-weights":
+      return "open-source";
+    case "open-source":
+      return null;
+  }
+}
+function osaidElementLabel(element, title) {
+  if (element === "data-information") return "data information";
+  return title(element)?.toLowerCase() ?? element;
+}
+var STATUS_STYLES, ONLINE_MARK, LADDER_STYLES, ROMAN2, MOF_NAMES2;
+var init_symbols = __esm({
+  "src/core/render/symbols.ts"() {
+    "use strict";
+    STATUS_STYLES = {
+      open: { symbol: "✔", ascii: "+", label: "open", tone: "good" },
+      restricted: { symbol: "◐", ascii: "~", label: "restricted", tone: "partial" },
+      // Published without terms: '!' because it is usually an oversight with an easy fix.
+      unlicensed: { symbol: "◌", ascii: "!", label: "unlicensed", tone: "partial" },
+      mentioned: { symbol: "?", ascii: "?", label: "mentioned", tone: "info" },
+      missing: { symbol: "✘", ascii: "x", label: "missing", tone: "bad" },
+      "not-applicable": { symbol: "–", ascii: "-", label: "not applicable", tone: "neutral" },
+      unknown: { symbol: "…", ascii: ".", label: "unknown", tone: "neutral" }
+    };
+    ONLINE_MARK = { symbol: "⊕", ascii: "(+)" };
+    LADDER_STYLES = {
+      "open-source": { title: "Open source", words: "open source", tone: "good", badgeColor: "brightgreen", badgeHex: "#44cc11" },
+      "open-weights": { title: "Open weights", words: "open weights", tone: "partial", badgeColor: "yellow", badgeHex: "#dfb317" },
+      "restricted-weights": {
+        title: "Restricted weights",
+        words: "restricted weights",
+        tone: "partial",
+        badgeColor: "orange",
+        badgeHex: "#fe7d37"
+      },
+      closed: { title: "Closed", words: "closed", tone: "bad", badgeColor: "red", badgeHex: "#e05d44" }
+    };
+    ROMAN2 = { 1: "I", 2: "II", 3: "III" };
+    MOF_NAMES2 = { 1: "Open Science", 2: "Open Tooling", 3: "Open Model" };
+  }
+});
+
+// src/core/render/steps.ts
+function nextSteps(model2) {
+  const steps = /* @__PURE__ */ new Map();
+  const add = (id, goal) => {
+    const component = model2.components[id];
+    if (!component) return;
+    const existing = steps.get(id);
+    if (existing) existing.goals.push(goal);
+    else steps.set(id, { id, status: component.status, goals: [goal] });
+  };
+  const nextLevel = model2.ladder.level === "closed" ? "open-weights" : nextLadderLevel(model2.ladder.level);
+  if (nextLevel) {
+    for (const id of model2.ladder.missing) add(id, LADDER_STYLES[nextLevel].words);
+  }
+  const nextClass = nextMofClass(model2.frameworks.mof.class);
+  if (nextClass !== null) {
+    const key = String(nextClass);
+    const cumulative = key === "3" ? ["3"] : key === "2" ? ["3", "2"] : ["3", "2", "1"];
+    const blocking = new Set(cumulative.flatMap((k) => model2.frameworks.mof.missing[k] ?? []));
+    for (const id of COMPONENT_IDS) if (blocking.has(id)) add(id, `MOF ${mofClassShort(nextClass)}`);
+  }
+  return [...steps.values()];
+}
+var init_steps = __esm({
+  "src/core/render/steps.ts"() {
+    "use strict";
+    init_catalog();
+    init_symbols();
+  }
+});
+
+// src/core/render/markdown.ts
+function evidenceCell(model2, id) {
+  const locations = [
+    ...new Set(model2.components[id].evidence.map(evidenceLocation).filter((l) => l !== null))
+  ];
+  if (locations.length === 0) return "";
+  const shown = locations.slice(0, EVIDENCE_SHOWN).map(mdCode).join(", ");
+  const more = locations.length - EVIDENCE_SHOWN;
+  return more > 0 ? `${shown} +${more} more` : shown;
+}
+function componentTableMarkdown(model2, docsBaseUrl) {
+  const lines = ["| | Component | Status | License | Evidence | Details |", "|---|---|---|---|---|---|"];
+  for (const id of COMPONENT_IDS) {
+    const result = model2.components[id];
+    const style = STATUS_STYLES[result.status];
+    lines.push(
+      `| ${style.symbol} | ${mdLink(COMPONENTS[id].title, componentDocUrl(docsBaseUrl, id))} | ${style.label}${result.verifiedOnline ? ` ${ONLINE_MARK.symbol}` : ""} | ${result.license ? mdCode(result.license) : ""} | ${evidenceCell(model2, id)} | ${mdText(truncate(result.message, DETAIL_MAX))} |`
+    );
+  }
+  return lines.join("\n");
+}
+function frameworksMarkdown(model2) {
+  const { mof, osaid, osaiIndex } = model2.frameworks;
+  const progress = `Class III ${percent(mof.progress["3"])}, Class II ${percent(mof.progress["2"])}, Class I ${percent(
+    mof.progress["1"]
+  )}`;
+  const osaidText = osaid.conformant ? "conformant" : `not conformant; missing ${listWords(osaid.missing.map((e) => osaidElementLabel(e, componentTitle)))}`;
+  const score = osaiIndex.score === null ? "not graded" : osaiIndex.score.toFixed(2);
+  return [
+    `- **MOF**: ${mofClassLabel(mof.class)} (progress: ${progress})`,
+    ...mof.warnings.map((w) => `  - ${mdText(w)}`),
+    `- **OSI Open Source AI Definition 1.0**: ${mdText(osaidText)}`,
+    ...osaid.notes.map((n) => `  - ${mdText(n)}`),
+    `- **European Open Source AI Index**: ${score}`
+  ].join("\n");
+}
+function stepsMarkdown(model2, docsBaseUrl) {
+  const steps = nextSteps(model2);
+  return steps.map((step, i) => {
+    const meta = COMPONENTS[step.id];
+    const link = mdLink(meta.title, componentDocUrl(docsBaseUrl, step.id));
+    const goals = listWords(step.goals);
+    return `${i + 1}. **${link}** (${STATUS_STYLES[step.status].label}; needed for ${goals}): ${meta.remediation}`;
+  }).join("\n");
+}
+function problemsMarkdown(problems) {
+  return problems.map((p) => {
+    const where = p.path ? ` ${mdCode(p.line ? `${p.path}:${p.line}` : p.path)}` : "";
+    return `- ${SEVERITY_ICON[p.severity]} **${p.severity}**${where}: ${mdText(p.message)}`;
+  }).join("\n");
+}
+function headlineMarkdown(model2) {
+  const level = LADDER_STYLES[model2.ladder.level];
+  const cap = model2.ladder.cappedBy ? ` (capped by base model ${mdCode(model2.ladder.cappedBy.model)}, ${LADDER_STYLES[model2.ladder.cappedBy.level].words})` : "";
+  return `**${mdText(model2.ladder.headline)}**${cap}${level.tone === "good" ? " ✔" : ""}`;
+}
+function modelMarkdown(model2, docsBaseUrl, heading = "###") {
+  const parts = [`${heading} ${mdText(model2.name)} (${mdCode(model2.path)})`, headlineMarkdown(model2)];
+  if (model2.requirement) {
+    const r = model2.requirement;
+    parts.push(
+      `Requirement ${mdCode(r.requirement)}: ${r.met ? "✔ met" : "✘ not met"}${r.reason ? `: ${mdText(r.reason)}` : ""}`
+    );
+  }
+  parts.push(componentTableMarkdown(model2, docsBaseUrl));
+  const online = verifiedOnlineSentence(model2);
+  if (online) parts.push(`${ONLINE_MARK.symbol} ${mdText(online)}`);
+  parts.push(`${heading}# Frameworks
+
+${frameworksMarkdown(model2)}`);
+  if (model2.lineage && model2.lineage.length > 0) {
+    const rows = model2.lineage.map((e) => {
+      const level = e.level ? LADDER_STYLES[e.level].words : e.resolved ? "level unknown" : "not resolved";
+      return `- ${mdCode(e.model)}: ${level}${e.note ? `: ${mdText(e.note)}` : ""}`;
+    });
+    parts.push(`${heading}# Base models
+
+${rows.join("\n")}`);
+  }
+  const steps = stepsMarkdown(model2, docsBaseUrl);
+  if (steps) parts.push(`${heading}# How to become truly open
+
+${steps}`);
+  return parts.join("\n\n");
+}
+function subjectLine(report) {
+  const revision = report.subject.revision ? ` at ${mdCode(report.subject.revision.slice(0, 7))}` : "";
+  const count = `${report.models.length} model${report.models.length === 1 ? "" : "s"}`;
+  const online = report.online === false ? " · offline (nothing verified online)" : "";
+  return `${mdCode(report.subject.location)}${revision} · ${count}${online} · truly-open ${mdText(report.tool.version)}`;
+}
+function renderMarkdown(report, options = {}) {
+  const docsBaseUrl = options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
+  const parts = ["## truly-open report", subjectLine(report)];
+  if (report.models.length === 0) parts.push("No model found in this repository.");
+  for (const model2 of report.models) parts.push(modelMarkdown(model2, docsBaseUrl));
+  if (report.problems.length > 0) parts.push(`### Problems
+
+${problemsMarkdown(report.problems)}`);
+  return `${parts.join("\n\n")}
+`;
+}
+var DETAIL_MAX, EVIDENCE_SHOWN, SEVERITY_ICON;
+var init_markdown = __esm({
+  "src/core/render/markdown.ts"() {
+    "use strict";
+    init_catalog();
+    init_format();
+    init_links2();
+    init_steps();
+    init_symbols();
+    DETAIL_MAX = 140;
+    EVIDENCE_SHOWN = 2;
+    SEVERITY_ICON = { error: "✘", warning: "⚠", note: "ℹ" };
+  }
+});
+
+// src/core/render/sarif.ts
+function location(path2, line) {
+  const uri = path2.replace(/^\.\/+/, "") || ".";
+  return {
+    physicalLocation: {
+      artifactLocation: { uri, uriBaseId: "%SRCROOT%" },
+      ...line && line > 0 ? { region: { startLine: line } } : {}
+    }
+  };
+}
+function componentLocation(model2, id) {
+  const evidence = firstPathEvidence(model2.components[id].evidence);
+  if (evidence) return location(evidence.path, evidence.line);
+  return location(modelCardPath(model2) ?? model2.path);
+}
+function pascal(id) {
+  return id.split(/[^a-zA-Z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+}
+function renderSarif(report, options = {}) {
+  const docsBaseUrl = options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
+  const rules = [];
+  const ruleIndex = /* @__PURE__ */ new Map();
+  const rule = (id, make) => {
+    let index = ruleIndex.get(id);
+    if (index === void 0) {
+      index = rules.push(make()) - 1;
+      ruleIndex.set(id, index);
+    }
+    return index;
+  };
+  const results = [];
+  for (const problem of report.problems) {
+    const ruleId = problem.ruleId ?? GENERIC_PROBLEM_RULE;
+    const index = rule(ruleId, () => ({
+      id: ruleId,
+      name: pascal(ruleId),
+      shortDescription: {
+        text: ruleId === GENERIC_PROBLEM_RULE ? "A problem found while assessing the release" : `Problem: ${ruleId}`
+      },
+      defaultConfiguration: { level: PROBLEM_LEVEL2[problem.severity] }
+    }));
+    results.push({
+      ruleId,
+      ruleIndex: index,
+      level: PROBLEM_LEVEL2[problem.severity],
+      message: { text: oneLine(problem.message) || ruleId },
+      locations: problem.path ? [location(problem.path, problem.line)] : []
+    });
+  }
+  for (const model2 of report.models) {
+    for (const id of COMPONENT_IDS) {
+      const result = model2.components[id];
+      const level = COMPONENT_LEVEL2[result.status];
+      if (!level) continue;
+      const meta = COMPONENTS[id];
+      const ruleId = componentRuleId(id);
+      const index = rule(ruleId, () => ({
+        id: ruleId,
+        name: pascal(id),
+        shortDescription: { text: `${meta.title} is not published openly` },
+        fullDescription: { text: meta.question },
+        help: { text: meta.remediation },
+        helpUri: componentDocUrl(docsBaseUrl, id),
+        defaultConfiguration: { level: "warning" }
+      }));
+      const prefix = report.models.length > 1 ? `${model2.name}: ` : "";
+      results.push({
+        ruleId,
+        ruleIndex: index,
+        level,
+        message: {
+          text: `${prefix}${meta.title} is ${STATUS_STYLES[result.status].label}: ${oneLine(result.message)}. ${meta.remediation}`
+        },
+        locations: [componentLocation(model2, id)],
+        // Stable across runs, so code scanning tracks one alert per model and component.
+        partialFingerprints: { "trulyOpenComponent/v1": `${model2.path}#${id}` },
+        properties: { model: model2.path, component: id, status: result.status, license: result.license }
+      });
+    }
+  }
+  return {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "truly-open", version: report.tool.version, informationUri: INFORMATION_URI, rules } },
+        results
+      }
+    ]
+  };
+}
+function renderSarifJson(report, options = {}) {
+  return `${JSON.stringify(renderSarif(report, options), null, 2)}
+`;
+}
+var SARIF_SCHEMA, GENERIC_PROBLEM_RULE, COMPONENT_LEVEL2, PROBLEM_LEVEL2, componentRuleId;
+var init_sarif = __esm({
+  "src/core/render/sarif.ts"() {
+    "use strict";
+    init_catalog();
+    init_format();
+    init_links2();
+    init_symbols();
+    SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    GENERIC_PROBLEM_RULE = "problem";
+    COMPONENT_LEVEL2 = {
+      missing: "warning",
+      mentioned: "warning",
+      unlicensed: "warning",
+      restricted: "note"
+    };
+    PROBLEM_LEVEL2 = { error: "error", warning: "warning", note: "note" };
+    componentRuleId = (id) => `component/${id}`;
+  }
+});
+
+// src/core/render/text.ts
+function painter(color) {
+  if (!color) return (text) => text;
+  return (text, tone) => {
+    const [open2, close] = ANSI[tone];
+    return text === "" ? text : `${open2}${text}${close}`;
+  };
+}
+function componentTable(model2, options, paint) {
+  const ellipsis = options.ascii ? "..." : "…";
+  const mark = options.ascii ? ONLINE_MARK.ascii : ONLINE_MARK.symbol;
+  const rows = COMPONENT_IDS.map((id) => {
+    const result = model2.components[id];
+    const style = STATUS_STYLES[result.status];
+    return {
+      symbol: options.ascii ? style.ascii : style.symbol,
+      tone: style.tone,
+      title: COMPONENTS[id].title,
+      status: style.label,
+      license: result.license ?? "",
+      // Leading, so that cutting a long message never drops it.
+      message: `${result.verifiedOnline ? `${mark} ` : ""}${oneLine(result.message)}`
+    };
+  });
+  const titleWidth = Math.max(...rows.map((r) => visibleLength(r.title)));
+  const statusWidth = Math.max(...rows.map((r) => visibleLength(r.status)));
+  const licenseWidth = Math.max(...rows.map((r) => visibleLength(r.license)));
+  const fixed = 2 + 1 + 2 + titleWidth + 2 + statusWidth + 2 + (licenseWidth > 0 ? licenseWidth + 2 : 0);
+  const room = options.width ? Math.max(MESSAGE_MIN, options.width - fixed) : MESSAGE_MAX;
+  const messageMax = Math.min(MESSAGE_MAX, room);
+  return rows.map((r) => {
+    const cells = [
+      paint(r.symbol, r.tone),
+      padEnd(r.title, titleWidth),
+      paint(padEnd(r.status, statusWidth), r.tone),
+      ...licenseWidth > 0 ? [padEnd(r.license, licenseWidth)] : [],
+      paint(truncate(r.message, messageMax, ellipsis), "dim")
+    ];
+    return `  ${cells.join("  ")}`.trimEnd();
+  });
+}
+function frameworkLines(model2, paint) {
+  const { mof, osaid, osaiIndex } = model2.frameworks;
+  const progress = `III ${percent(mof.progress["3"])}, II ${percent(mof.progress["2"])}, I ${percent(mof.progress["1"])}`;
+  const osaidText = osaid.conformant ? paint("conformant", "good") : `${paint("not conformant", "bad")}; missing ${listWords(osaid.missing.map((e) => osaidElementLabel(e, componentTitle)))}`;
+  const score = osaiIndex.score === null ? "not graded" : osaiIndex.score.toFixed(2);
+  const note = (text) => `              ${paint(oneLine(text), "dim")}`;
+  return [
+    `  MOF         ${paint(mofClassLabel(mof.class), mof.class === null ? "bad" : "good")}  (progress ${progress})`,
+    ...mof.warnings.map(note),
+    `  OSAID 1.0   ${osaidText}`,
+    ...osaid.notes.map(note),
+    `  OSAI index  ${score}`
+  ];
+}
+function modelSection(model2, options, paint) {
+  const level = LADDER_STYLES[model2.ladder.level];
+  const lines = [
+    `${paint(model2.name, "bold")} ${paint(`(${model2.path})`, "dim")}`,
+    `  ${paint(oneLine(model2.ladder.headline), level.tone)}`
+  ];
+  if (model2.ladder.cappedBy) {
+    const cap = model2.ladder.cappedBy;
+    lines.push(`  ${paint(`capped by base model ${cap.model} (${LADDER_STYLES[cap.level].words})`, "dim")}`);
+  }
+  if (model2.requirement) {
+    const r = model2.requirement;
+    const verdict = r.met ? paint("met", "good") : paint("not met", "bad");
+    lines.push(`  requirement ${r.requirement}: ${verdict}${r.reason ? ` (${oneLine(r.reason)})` : ""}`);
+  }
+  lines.push("", ...componentTable(model2, options, paint));
+  const online = verifiedOnlineSentence(model2);
+  if (online) lines.push(`  ${paint(`${options.ascii ? ONLINE_MARK.ascii : ONLINE_MARK.symbol} ${online}`, "info")}`);
+  lines.push("", ...frameworkLines(model2, paint));
+  for (const entry of model2.lineage ?? []) {
+    const known = entry.level ? LADDER_STYLES[entry.level].words : entry.resolved ? "level unknown" : "not resolved";
+    lines.push(`  base model  ${entry.model} (${known})${entry.note ? ` ${paint(oneLine(entry.note), "dim")}` : ""}`);
+  }
+  return lines;
+}
+function renderText(report, options) {
+  const paint = painter(options.color);
+  const revision = report.subject.revision ? ` @ ${report.subject.revision.slice(0, 7)}` : "";
+  const offline = report.online === false ? " (offline: nothing verified online)" : "";
+  const lines = [paint(`truly-open ${report.tool.version}: ${report.subject.location}${revision}${offline}`, "dim"), ""];
+  if (report.models.length === 0) lines.push("No model found.", "");
+  for (const model2 of report.models) lines.push(...modelSection(model2, options, paint), "");
+  if (report.problems.length > 0) {
+    lines.push(paint("Problems", "bold"));
+    for (const problem of report.problems) {
+      const where = problem.path ? `${problem.path}${problem.line ? `:${problem.line}` : ""}  ` : "";
+      const tone = SEVERITY_TONE[problem.severity];
+      lines.push(`  ${paint(padEnd(problem.severity, 7), tone)}  ${where}${oneLine(problem.message)}`);
+    }
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+var MESSAGE_MAX, MESSAGE_MIN, ANSI, SEVERITY_TONE;
+var init_text = __esm({
+  "src/core/render/text.ts"() {
+    "use strict";
+    init_catalog();
+    init_format();
+    init_symbols();
+    MESSAGE_MAX = 100;
+    MESSAGE_MIN = 24;
+    ANSI = {
+      good: ["\x1B[32m", "\x1B[39m"],
+      partial: ["\x1B[33m", "\x1B[39m"],
+      bad: ["\x1B[31m", "\x1B[39m"],
+      info: ["\x1B[36m", "\x1B[39m"],
+      neutral: ["\x1B[90m", "\x1B[39m"],
+      bold: ["\x1B[1m", "\x1B[22m"],
+      dim: ["\x1B[2m", "\x1B[22m"]
+    };
+    SEVERITY_TONE = { error: "bad", warning: "partial", note: "info" };
+  }
+});
+
+// src/action/commands.ts
+init_catalog();
 
 // src/core/report.ts
 var SCHEMA_VERSION = 1;
@@ -12761,6 +19069,7 @@ function date4(params) {
 config(en_default());
 
 // src/config/schema.ts
+init_catalog();
 var REQUIREMENTS = [
   "open-source",
   "open-weights",
@@ -12840,6 +19149,9 @@ function formatCommand(annotation) {
   props.push(`title=${escapeProperty(annotation.title)}`);
   return `::${annotation.level} ${props.join(",")}::${escapeData(annotation.message)}`;
 }
+function isAbsolutePath(path2) {
+  return /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path2);
+}
 function joinPath(...parts) {
   const joined = parts.flatMap((p) => p.split("/")).filter((p) => p !== "" && p !== ".").join("/");
   return joined === "" ? "." : joined;
@@ -12881,8 +19193,9 @@ function annotationsFor(report, ctx) {
       title: `truly-open: ${problem.ruleId ?? problem.severity}`,
       message: problem.message
     };
-    if (problem.path) {
-      annotation.file = joinPath(ctx.pathPrefix, problem.path);
+    const file2 = !problem.path ? void 0 : isAbsolutePath(problem.path) ? ctx.workspacePath?.(problem.path) : joinPath(ctx.pathPrefix, problem.path);
+    if (file2) {
+      annotation.file = file2;
       if (problem.line !== void 0) annotation.line = problem.line;
     }
     out.push(annotation);
@@ -12935,2640 +19248,18 @@ function requirementOutcome(report) {
 
 // src/action/main.ts
 import { randomUUID } from "node:crypto";
-import { appendFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync as readFileSync2, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2, sep } from "node:path";
 
-// src/cli/main.ts
-import { createRequire as createRequire3 } from "node:module";
-
 // src/config/read.ts
+import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve } from "node:path";
 
-// node_modules/js-yaml/dist/js-yaml.mjs
-function isNothing(subject) {
-  return typeof subject === "undefined" || subject === null;
-}
-function isObject2(subject) {
-  return typeof subject === "object" && subject !== null;
-}
-function toArray(sequence) {
-  if (Array.isArray(sequence)) return sequence;
-  else if (isNothing(sequence)) return [];
-  return [sequence];
-}
-function extend2(target, source) {
-  var index, length, key, sourceKeys;
-  if (source) {
-    sourceKeys = Object.keys(source);
-    for (index = 0, length = sourceKeys.length; index < length; index += 1) {
-      key = sourceKeys[index];
-      target[key] = source[key];
-    }
-  }
-  return target;
-}
-function repeat(string4, count) {
-  var result = "", cycle;
-  for (cycle = 0; cycle < count; cycle += 1) {
-    result += string4;
-  }
-  return result;
-}
-function isNegativeZero(number4) {
-  return number4 === 0 && Number.NEGATIVE_INFINITY === 1 / number4;
-}
-var isNothing_1 = isNothing;
-var isObject_1 = isObject2;
-var toArray_1 = toArray;
-var repeat_1 = repeat;
-var isNegativeZero_1 = isNegativeZero;
-var extend_1 = extend2;
-var common = {
-  isNothing: isNothing_1,
-  isObject: isObject_1,
-  toArray: toArray_1,
-  repeat: repeat_1,
-  isNegativeZero: isNegativeZero_1,
-  extend: extend_1
-};
-function formatError2(exception2, compact) {
-  var where = "", message = exception2.reason || "(unknown reason)";
-  if (!exception2.mark) return message;
-  if (exception2.mark.name) {
-    where += 'in "' + exception2.mark.name + '" ';
-  }
-  where += "(" + (exception2.mark.line + 1) + ":" + (exception2.mark.column + 1) + ")";
-  if (!compact && exception2.mark.snippet) {
-    where += "\n\n" + exception2.mark.snippet;
-  }
-  return message + " " + where;
-}
-function YAMLException$1(reason, mark) {
-  Error.call(this);
-  this.name = "YAMLException";
-  this.reason = reason;
-  this.mark = mark;
-  this.message = formatError2(this, false);
-  if (Error.captureStackTrace) {
-    Error.captureStackTrace(this, this.constructor);
-  } else {
-    this.stack = new Error().stack || "";
-  }
-}
-YAMLException$1.prototype = Object.create(Error.prototype);
-YAMLException$1.prototype.constructor = YAMLException$1;
-YAMLException$1.prototype.toString = function toString(compact) {
-  return this.name + ": " + formatError2(this, compact);
-};
-var exception = YAMLException$1;
-function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
-  var head = "";
-  var tail = "";
-  var maxHalfLength = Math.floor(maxLineLength / 2) - 1;
-  if (position - lineStart > maxHalfLength) {
-    head = " ... ";
-    lineStart = position - maxHalfLength + head.length;
-  }
-  if (lineEnd - position > maxHalfLength) {
-    tail = " ...";
-    lineEnd = position + maxHalfLength - tail.length;
-  }
-  return {
-    str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "→") + tail,
-    pos: position - lineStart + head.length
-    // relative position
-  };
-}
-function padStart(string4, max) {
-  return common.repeat(" ", max - string4.length) + string4;
-}
-function makeSnippet(mark, options) {
-  options = Object.create(options || null);
-  if (!mark.buffer) return null;
-  if (!options.maxLength) options.maxLength = 79;
-  if (typeof options.indent !== "number") options.indent = 1;
-  if (typeof options.linesBefore !== "number") options.linesBefore = 3;
-  if (typeof options.linesAfter !== "number") options.linesAfter = 2;
-  var re = /\r?\n|\r|\0/g;
-  var lineStarts = [0];
-  var lineEnds = [];
-  var match;
-  var foundLineNo = -1;
-  while (match = re.exec(mark.buffer)) {
-    lineEnds.push(match.index);
-    lineStarts.push(match.index + match[0].length);
-    if (mark.position <= match.index && foundLineNo < 0) {
-      foundLineNo = lineStarts.length - 2;
-    }
-  }
-  if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
-  var result = "", i, line;
-  var lineNoLength = Math.min(mark.line + options.linesAfter, lineEnds.length).toString().length;
-  var maxLineLength = options.maxLength - (options.indent + lineNoLength + 3);
-  for (i = 1; i <= options.linesBefore; i++) {
-    if (foundLineNo - i < 0) break;
-    line = getLine(
-      mark.buffer,
-      lineStarts[foundLineNo - i],
-      lineEnds[foundLineNo - i],
-      mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]),
-      maxLineLength
-    );
-    result = common.repeat(" ", options.indent) + padStart((mark.line - i + 1).toString(), lineNoLength) + " | " + line.str + "\n" + result;
-  }
-  line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
-  result += common.repeat(" ", options.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
-  result += common.repeat("-", options.indent + lineNoLength + 3 + line.pos) + "^\n";
-  for (i = 1; i <= options.linesAfter; i++) {
-    if (foundLineNo + i >= lineEnds.length) break;
-    line = getLine(
-      mark.buffer,
-      lineStarts[foundLineNo + i],
-      lineEnds[foundLineNo + i],
-      mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]),
-      maxLineLength
-    );
-    result += common.repeat(" ", options.indent) + padStart((mark.line + i + 1).toString(), lineNoLength) + " | " + line.str + "\n";
-  }
-  return result.replace(/\n$/, "");
-}
-var snippet = makeSnippet;
-var TYPE_CONSTRUCTOR_OPTIONS = [
-  "kind",
-  "multi",
-  "resolve",
-  "construct",
-  "instanceOf",
-  "predicate",
-  "represent",
-  "representName",
-  "defaultStyle",
-  "styleAliases"
-];
-var YAML_NODE_KINDS = [
-  "scalar",
-  "sequence",
-  "mapping"
-];
-function compileStyleAliases(map3) {
-  var result = {};
-  if (map3 !== null) {
-    Object.keys(map3).forEach(function(style) {
-      map3[style].forEach(function(alias) {
-        result[String(alias)] = style;
-      });
-    });
-  }
-  return result;
-}
-function Type$1(tag, options) {
-  options = options || {};
-  Object.keys(options).forEach(function(name) {
-    if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name) === -1) {
-      throw new exception('Unknown option "' + name + '" is met in definition of "' + tag + '" YAML type.');
-    }
-  });
-  this.options = options;
-  this.tag = tag;
-  this.kind = options["kind"] || null;
-  this.resolve = options["resolve"] || function() {
-    return true;
-  };
-  this.construct = options["construct"] || function(data) {
-    return data;
-  };
-  this.instanceOf = options["instanceOf"] || null;
-  this.predicate = options["predicate"] || null;
-  this.represent = options["represent"] || null;
-  this.representName = options["representName"] || null;
-  this.defaultStyle = options["defaultStyle"] || null;
-  this.multi = options["multi"] || false;
-  this.styleAliases = compileStyleAliases(options["styleAliases"] || null);
-  if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
-    throw new exception('Unknown kind "' + this.kind + '" is specified for "' + tag + '" YAML type.');
-  }
-}
-var type = Type$1;
-function compileList(schema2, name) {
-  var result = [];
-  schema2[name].forEach(function(currentType) {
-    var newIndex = result.length;
-    result.forEach(function(previousType, previousIndex) {
-      if (previousType.tag === currentType.tag && previousType.kind === currentType.kind && previousType.multi === currentType.multi) {
-        newIndex = previousIndex;
-      }
-    });
-    result[newIndex] = currentType;
-  });
-  return result;
-}
-function compileMap() {
-  var result = {
-    scalar: {},
-    sequence: {},
-    mapping: {},
-    fallback: {},
-    multi: {
-      scalar: [],
-      sequence: [],
-      mapping: [],
-      fallback: []
-    }
-  }, index, length;
-  function collectType(type2) {
-    if (type2.multi) {
-      result.multi[type2.kind].push(type2);
-      result.multi["fallback"].push(type2);
-    } else {
-      result[type2.kind][type2.tag] = result["fallback"][type2.tag] = type2;
-    }
-  }
-  for (index = 0, length = arguments.length; index < length; index += 1) {
-    arguments[index].forEach(collectType);
-  }
-  return result;
-}
-function Schema$1(definition) {
-  return this.extend(definition);
-}
-Schema$1.prototype.extend = function extend3(definition) {
-  var implicit = [];
-  var explicit = [];
-  if (definition instanceof type) {
-    explicit.push(definition);
-  } else if (Array.isArray(definition)) {
-    explicit = explicit.concat(definition);
-  } else if (definition && (Array.isArray(definition.implicit) || Array.isArray(definition.explicit))) {
-    if (definition.implicit) implicit = implicit.concat(definition.implicit);
-    if (definition.explicit) explicit = explicit.concat(definition.explicit);
-  } else {
-    throw new exception("Schema.extend argument should be a Type, [ Type ], or a schema definition ({ implicit: [...], explicit: [...] })");
-  }
-  implicit.forEach(function(type$1) {
-    if (!(type$1 instanceof type)) {
-      throw new exception("Specified list of YAML types (or a single Type object) contains a non-Type object.");
-    }
-    if (type$1.loadKind && type$1.loadKind !== "scalar") {
-      throw new exception("There is a non-scalar type in the implicit list of a schema. Implicit resolving of such types is not supported.");
-    }
-    if (type$1.multi) {
-      throw new exception("There is a multi type in the implicit list of a schema. Multi tags can only be listed as explicit.");
-    }
-  });
-  explicit.forEach(function(type$1) {
-    if (!(type$1 instanceof type)) {
-      throw new exception("Specified list of YAML types (or a single Type object) contains a non-Type object.");
-    }
-  });
-  var result = Object.create(Schema$1.prototype);
-  result.implicit = (this.implicit || []).concat(implicit);
-  result.explicit = (this.explicit || []).concat(explicit);
-  result.compiledImplicit = compileList(result, "implicit");
-  result.compiledExplicit = compileList(result, "explicit");
-  result.compiledTypeMap = compileMap(result.compiledImplicit, result.compiledExplicit);
-  return result;
-};
-var schema = Schema$1;
-var str = new type("tag:yaml.org,2002:str", {
-  kind: "scalar",
-  construct: function(data) {
-    return data !== null ? data : "";
-  }
-});
-var seq = new type("tag:yaml.org,2002:seq", {
-  kind: "sequence",
-  construct: function(data) {
-    return data !== null ? data : [];
-  }
-});
-var map2 = new type("tag:yaml.org,2002:map", {
-  kind: "mapping",
-  construct: function(data) {
-    return data !== null ? data : {};
-  }
-});
-var failsafe = new schema({
-  explicit: [
-    str,
-    seq,
-    map2
-  ]
-});
-function resolveYamlNull(data) {
-  if (data === null) return true;
-  var max = data.length;
-  return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
-}
-function constructYamlNull() {
-  return null;
-}
-function isNull(object2) {
-  return object2 === null;
-}
-var _null4 = new type("tag:yaml.org,2002:null", {
-  kind: "scalar",
-  resolve: resolveYamlNull,
-  construct: constructYamlNull,
-  predicate: isNull,
-  represent: {
-    canonical: function() {
-      return "~";
-    },
-    lowercase: function() {
-      return "null";
-    },
-    uppercase: function() {
-      return "NULL";
-    },
-    camelcase: function() {
-      return "Null";
-    },
-    empty: function() {
-      return "";
-    }
-  },
-  defaultStyle: "lowercase"
-});
-function resolveYamlBoolean(data) {
-  if (data === null) return false;
-  var max = data.length;
-  return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
-}
-function constructYamlBoolean(data) {
-  return data === "true" || data === "True" || data === "TRUE";
-}
-function isBoolean(object2) {
-  return Object.prototype.toString.call(object2) === "[object Boolean]";
-}
-var bool = new type("tag:yaml.org,2002:bool", {
-  kind: "scalar",
-  resolve: resolveYamlBoolean,
-  construct: constructYamlBoolean,
-  predicate: isBoolean,
-  represent: {
-    lowercase: function(object2) {
-      return object2 ? "true" : "false";
-    },
-    uppercase: function(object2) {
-      return object2 ? "TRUE" : "FALSE";
-    },
-    camelcase: function(object2) {
-      return object2 ? "True" : "False";
-    }
-  },
-  defaultStyle: "lowercase"
-});
-function isHexCode(c) {
-  return 48 <= c && c <= 57 || 65 <= c && c <= 70 || 97 <= c && c <= 102;
-}
-function isOctCode(c) {
-  return 48 <= c && c <= 55;
-}
-function isDecCode(c) {
-  return 48 <= c && c <= 57;
-}
-function resolveYamlInteger(data) {
-  if (data === null) return false;
-  var max = data.length, index = 0, hasDigits = false, ch;
-  if (!max) return false;
-  ch = data[index];
-  if (ch === "-" || ch === "+") {
-    ch = data[++index];
-  }
-  if (ch === "0") {
-    if (index + 1 === max) return true;
-    ch = data[++index];
-    if (ch === "b") {
-      index++;
-      for (; index < max; index++) {
-        ch = data[index];
-        if (ch === "_") continue;
-        if (ch !== "0" && ch !== "1") return false;
-        hasDigits = true;
-      }
-      return hasDigits && ch !== "_";
-    }
-    if (ch === "x") {
-      index++;
-      for (; index < max; index++) {
-        ch = data[index];
-        if (ch === "_") continue;
-        if (!isHexCode(data.charCodeAt(index))) return false;
-        hasDigits = true;
-      }
-      return hasDigits && ch !== "_";
-    }
-    if (ch === "o") {
-      index++;
-      for (; index < max; index++) {
-        ch = data[index];
-        if (ch === "_") continue;
-        if (!isOctCode(data.charCodeAt(index))) return false;
-        hasDigits = true;
-      }
-      return hasDigits && ch !== "_";
-    }
-  }
-  if (ch === "_") return false;
-  for (; index < max; index++) {
-    ch = data[index];
-    if (ch === "_") continue;
-    if (!isDecCode(data.charCodeAt(index))) {
-      return false;
-    }
-    hasDigits = true;
-  }
-  if (!hasDigits || ch === "_") return false;
-  return true;
-}
-function constructYamlInteger(data) {
-  var value = data, sign = 1, ch;
-  if (value.indexOf("_") !== -1) {
-    value = value.replace(/_/g, "");
-  }
-  ch = value[0];
-  if (ch === "-" || ch === "+") {
-    if (ch === "-") sign = -1;
-    value = value.slice(1);
-    ch = value[0];
-  }
-  if (value === "0") return 0;
-  if (ch === "0") {
-    if (value[1] === "b") return sign * parseInt(value.slice(2), 2);
-    if (value[1] === "x") return sign * parseInt(value.slice(2), 16);
-    if (value[1] === "o") return sign * parseInt(value.slice(2), 8);
-  }
-  return sign * parseInt(value, 10);
-}
-function isInteger(object2) {
-  return Object.prototype.toString.call(object2) === "[object Number]" && (object2 % 1 === 0 && !common.isNegativeZero(object2));
-}
-var int2 = new type("tag:yaml.org,2002:int", {
-  kind: "scalar",
-  resolve: resolveYamlInteger,
-  construct: constructYamlInteger,
-  predicate: isInteger,
-  represent: {
-    binary: function(obj) {
-      return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
-    },
-    octal: function(obj) {
-      return obj >= 0 ? "0o" + obj.toString(8) : "-0o" + obj.toString(8).slice(1);
-    },
-    decimal: function(obj) {
-      return obj.toString(10);
-    },
-    /* eslint-disable max-len */
-    hexadecimal: function(obj) {
-      return obj >= 0 ? "0x" + obj.toString(16).toUpperCase() : "-0x" + obj.toString(16).toUpperCase().slice(1);
-    }
-  },
-  defaultStyle: "decimal",
-  styleAliases: {
-    binary: [2, "bin"],
-    octal: [8, "oct"],
-    decimal: [10, "dec"],
-    hexadecimal: [16, "hex"]
-  }
-});
-var YAML_FLOAT_PATTERN = new RegExp(
-  // 2.5e4, 2.5 and integers
-  "^(?:[-+]?(?:[0-9][0-9_]*)(?:\\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
-);
-function resolveYamlFloat(data) {
-  if (data === null) return false;
-  if (!YAML_FLOAT_PATTERN.test(data) || // Quick hack to not allow integers end with `_`
-  // Probably should update regexp & check speed
-  data[data.length - 1] === "_") {
-    return false;
-  }
-  return true;
-}
-function constructYamlFloat(data) {
-  var value, sign;
-  value = data.replace(/_/g, "").toLowerCase();
-  sign = value[0] === "-" ? -1 : 1;
-  if ("+-".indexOf(value[0]) >= 0) {
-    value = value.slice(1);
-  }
-  if (value === ".inf") {
-    return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-  } else if (value === ".nan") {
-    return NaN;
-  }
-  return sign * parseFloat(value, 10);
-}
-var SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
-function representYamlFloat(object2, style) {
-  var res;
-  if (isNaN(object2)) {
-    switch (style) {
-      case "lowercase":
-        return ".nan";
-      case "uppercase":
-        return ".NAN";
-      case "camelcase":
-        return ".NaN";
-    }
-  } else if (Number.POSITIVE_INFINITY === object2) {
-    switch (style) {
-      case "lowercase":
-        return ".inf";
-      case "uppercase":
-        return ".INF";
-      case "camelcase":
-        return ".Inf";
-    }
-  } else if (Number.NEGATIVE_INFINITY === object2) {
-    switch (style) {
-      case "lowercase":
-        return "-.inf";
-      case "uppercase":
-        return "-.INF";
-      case "camelcase":
-        return "-.Inf";
-    }
-  } else if (common.isNegativeZero(object2)) {
-    return "-0.0";
-  }
-  res = object2.toString(10);
-  return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
-}
-function isFloat(object2) {
-  return Object.prototype.toString.call(object2) === "[object Number]" && (object2 % 1 !== 0 || common.isNegativeZero(object2));
-}
-var float = new type("tag:yaml.org,2002:float", {
-  kind: "scalar",
-  resolve: resolveYamlFloat,
-  construct: constructYamlFloat,
-  predicate: isFloat,
-  represent: representYamlFloat,
-  defaultStyle: "lowercase"
-});
-var json2 = failsafe.extend({
-  implicit: [
-    _null4,
-    bool,
-    int2,
-    float
-  ]
-});
-var core = json2;
-var YAML_DATE_REGEXP = new RegExp(
-  "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$"
-);
-var YAML_TIMESTAMP_REGEXP = new RegExp(
-  "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$"
-);
-function resolveYamlTimestamp(data) {
-  if (data === null) return false;
-  if (YAML_DATE_REGEXP.exec(data) !== null) return true;
-  if (YAML_TIMESTAMP_REGEXP.exec(data) !== null) return true;
-  return false;
-}
-function constructYamlTimestamp(data) {
-  var match, year, month, day, hour, minute, second, fraction = 0, delta = null, tz_hour, tz_minute, date5;
-  match = YAML_DATE_REGEXP.exec(data);
-  if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
-  if (match === null) throw new Error("Date resolve error");
-  year = +match[1];
-  month = +match[2] - 1;
-  day = +match[3];
-  if (!match[4]) {
-    return new Date(Date.UTC(year, month, day));
-  }
-  hour = +match[4];
-  minute = +match[5];
-  second = +match[6];
-  if (match[7]) {
-    fraction = match[7].slice(0, 3);
-    while (fraction.length < 3) {
-      fraction += "0";
-    }
-    fraction = +fraction;
-  }
-  if (match[9]) {
-    tz_hour = +match[10];
-    tz_minute = +(match[11] || 0);
-    delta = (tz_hour * 60 + tz_minute) * 6e4;
-    if (match[9] === "-") delta = -delta;
-  }
-  date5 = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
-  if (delta) date5.setTime(date5.getTime() - delta);
-  return date5;
-}
-function representYamlTimestamp(object2) {
-  return object2.toISOString();
-}
-var timestamp = new type("tag:yaml.org,2002:timestamp", {
-  kind: "scalar",
-  resolve: resolveYamlTimestamp,
-  construct: constructYamlTimestamp,
-  instanceOf: Date,
-  represent: representYamlTimestamp
-});
-function resolveYamlMerge(data) {
-  return data === "<<" || data === null;
-}
-var merge2 = new type("tag:yaml.org,2002:merge", {
-  kind: "scalar",
-  resolve: resolveYamlMerge
-});
-var BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
-function resolveYamlBinary(data) {
-  if (data === null) return false;
-  var code, idx, bitlen = 0, max = data.length, map3 = BASE64_MAP;
-  for (idx = 0; idx < max; idx++) {
-    code = map3.indexOf(data.charAt(idx));
-    if (code > 64) continue;
-    if (code < 0) return false;
-    bitlen += 6;
-  }
-  return bitlen % 8 === 0;
-}
-function constructYamlBinary(data) {
-  var idx, tailbits, input = data.replace(/[\r\n=]/g, ""), max = input.length, map3 = BASE64_MAP, bits = 0, result = [];
-  for (idx = 0; idx < max; idx++) {
-    if (idx % 4 === 0 && idx) {
-      result.push(bits >> 16 & 255);
-      result.push(bits >> 8 & 255);
-      result.push(bits & 255);
-    }
-    bits = bits << 6 | map3.indexOf(input.charAt(idx));
-  }
-  tailbits = max % 4 * 6;
-  if (tailbits === 0) {
-    result.push(bits >> 16 & 255);
-    result.push(bits >> 8 & 255);
-    result.push(bits & 255);
-  } else if (tailbits === 18) {
-    result.push(bits >> 10 & 255);
-    result.push(bits >> 2 & 255);
-  } else if (tailbits === 12) {
-    result.push(bits >> 4 & 255);
-  }
-  return new Uint8Array(result);
-}
-function representYamlBinary(object2) {
-  var result = "", bits = 0, idx, tail, max = object2.length, map3 = BASE64_MAP;
-  for (idx = 0; idx < max; idx++) {
-    if (idx % 3 === 0 && idx) {
-      result += map3[bits >> 18 & 63];
-      result += map3[bits >> 12 & 63];
-      result += map3[bits >> 6 & 63];
-      result += map3[bits & 63];
-    }
-    bits = (bits << 8) + object2[idx];
-  }
-  tail = max % 3;
-  if (tail === 0) {
-    result += map3[bits >> 18 & 63];
-    result += map3[bits >> 12 & 63];
-    result += map3[bits >> 6 & 63];
-    result += map3[bits & 63];
-  } else if (tail === 2) {
-    result += map3[bits >> 10 & 63];
-    result += map3[bits >> 4 & 63];
-    result += map3[bits << 2 & 63];
-    result += map3[64];
-  } else if (tail === 1) {
-    result += map3[bits >> 2 & 63];
-    result += map3[bits << 4 & 63];
-    result += map3[64];
-    result += map3[64];
-  }
-  return result;
-}
-function isBinary(obj) {
-  return Object.prototype.toString.call(obj) === "[object Uint8Array]";
-}
-var binary = new type("tag:yaml.org,2002:binary", {
-  kind: "scalar",
-  resolve: resolveYamlBinary,
-  construct: constructYamlBinary,
-  predicate: isBinary,
-  represent: representYamlBinary
-});
-var _hasOwnProperty$3 = Object.prototype.hasOwnProperty;
-var _toString$2 = Object.prototype.toString;
-function resolveYamlOmap(data) {
-  if (data === null) return true;
-  var objectKeys = [], index, length, pair, pairKey, pairHasKey, object2 = data;
-  for (index = 0, length = object2.length; index < length; index += 1) {
-    pair = object2[index];
-    pairHasKey = false;
-    if (_toString$2.call(pair) !== "[object Object]") return false;
-    for (pairKey in pair) {
-      if (_hasOwnProperty$3.call(pair, pairKey)) {
-        if (!pairHasKey) pairHasKey = true;
-        else return false;
-      }
-    }
-    if (!pairHasKey) return false;
-    if (objectKeys.indexOf(pairKey) === -1) objectKeys.push(pairKey);
-    else return false;
-  }
-  return true;
-}
-function constructYamlOmap(data) {
-  return data !== null ? data : [];
-}
-var omap = new type("tag:yaml.org,2002:omap", {
-  kind: "sequence",
-  resolve: resolveYamlOmap,
-  construct: constructYamlOmap
-});
-var _toString$1 = Object.prototype.toString;
-function resolveYamlPairs(data) {
-  if (data === null) return true;
-  var index, length, pair, keys, result, object2 = data;
-  result = new Array(object2.length);
-  for (index = 0, length = object2.length; index < length; index += 1) {
-    pair = object2[index];
-    if (_toString$1.call(pair) !== "[object Object]") return false;
-    keys = Object.keys(pair);
-    if (keys.length !== 1) return false;
-    result[index] = [keys[0], pair[keys[0]]];
-  }
-  return true;
-}
-function constructYamlPairs(data) {
-  if (data === null) return [];
-  var index, length, pair, keys, result, object2 = data;
-  result = new Array(object2.length);
-  for (index = 0, length = object2.length; index < length; index += 1) {
-    pair = object2[index];
-    keys = Object.keys(pair);
-    result[index] = [keys[0], pair[keys[0]]];
-  }
-  return result;
-}
-var pairs = new type("tag:yaml.org,2002:pairs", {
-  kind: "sequence",
-  resolve: resolveYamlPairs,
-  construct: constructYamlPairs
-});
-var _hasOwnProperty$2 = Object.prototype.hasOwnProperty;
-function resolveYamlSet(data) {
-  if (data === null) return true;
-  var key, object2 = data;
-  for (key in object2) {
-    if (_hasOwnProperty$2.call(object2, key)) {
-      if (object2[key] !== null) return false;
-    }
-  }
-  return true;
-}
-function constructYamlSet(data) {
-  return data !== null ? data : {};
-}
-var set2 = new type("tag:yaml.org,2002:set", {
-  kind: "mapping",
-  resolve: resolveYamlSet,
-  construct: constructYamlSet
-});
-var _default3 = core.extend({
-  implicit: [
-    timestamp,
-    merge2
-  ],
-  explicit: [
-    binary,
-    omap,
-    pairs,
-    set2
-  ]
-});
-var _hasOwnProperty$1 = Object.prototype.hasOwnProperty;
-var CONTEXT_FLOW_IN = 1;
-var CONTEXT_FLOW_OUT = 2;
-var CONTEXT_BLOCK_IN = 3;
-var CONTEXT_BLOCK_OUT = 4;
-var CHOMPING_CLIP = 1;
-var CHOMPING_STRIP = 2;
-var CHOMPING_KEEP = 3;
-var PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
-var PATTERN_NON_ASCII_LINE_BREAKS = /[\x85\u2028\u2029]/;
-var PATTERN_FLOW_INDICATORS = /[,\[\]\{\}]/;
-var PATTERN_TAG_HANDLE = /^(?:!|!!|![a-z\-]+!)$/i;
-var PATTERN_TAG_URI = /^(?:!|[^,\[\]\{\}])(?:%[0-9a-f]{2}|[0-9a-z\-#;\/\?:@&=\+\$,_\.!~\*'\(\)\[\]])*$/i;
-function _class(obj) {
-  return Object.prototype.toString.call(obj);
-}
-function is_EOL(c) {
-  return c === 10 || c === 13;
-}
-function is_WHITE_SPACE(c) {
-  return c === 9 || c === 32;
-}
-function is_WS_OR_EOL(c) {
-  return c === 9 || c === 32 || c === 10 || c === 13;
-}
-function is_FLOW_INDICATOR(c) {
-  return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
-}
-function fromHexCode(c) {
-  var lc;
-  if (48 <= c && c <= 57) {
-    return c - 48;
-  }
-  lc = c | 32;
-  if (97 <= lc && lc <= 102) {
-    return lc - 97 + 10;
-  }
-  return -1;
-}
-function escapedHexLen(c) {
-  if (c === 120) {
-    return 2;
-  }
-  if (c === 117) {
-    return 4;
-  }
-  if (c === 85) {
-    return 8;
-  }
-  return 0;
-}
-function fromDecimalCode(c) {
-  if (48 <= c && c <= 57) {
-    return c - 48;
-  }
-  return -1;
-}
-function simpleEscapeSequence(c) {
-  return c === 48 ? "\0" : c === 97 ? "\x07" : c === 98 ? "\b" : c === 116 ? "	" : c === 9 ? "	" : c === 110 ? "\n" : c === 118 ? "\v" : c === 102 ? "\f" : c === 114 ? "\r" : c === 101 ? "\x1B" : c === 32 ? " " : c === 34 ? '"' : c === 47 ? "/" : c === 92 ? "\\" : c === 78 ? "" : c === 95 ? " " : c === 76 ? "\u2028" : c === 80 ? "\u2029" : "";
-}
-function charFromCodepoint(c) {
-  if (c <= 65535) {
-    return String.fromCharCode(c);
-  }
-  return String.fromCharCode(
-    (c - 65536 >> 10) + 55296,
-    (c - 65536 & 1023) + 56320
-  );
-}
-var simpleEscapeCheck = new Array(256);
-var simpleEscapeMap = new Array(256);
-for (i = 0; i < 256; i++) {
-  simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
-  simpleEscapeMap[i] = simpleEscapeSequence(i);
-}
-var i;
-function State$1(input, options) {
-  this.input = input;
-  this.filename = options["filename"] || null;
-  this.schema = options["schema"] || _default3;
-  this.onWarning = options["onWarning"] || null;
-  this.legacy = options["legacy"] || false;
-  this.json = options["json"] || false;
-  this.listener = options["listener"] || null;
-  this.implicitTypes = this.schema.compiledImplicit;
-  this.typeMap = this.schema.compiledTypeMap;
-  this.length = input.length;
-  this.position = 0;
-  this.line = 0;
-  this.lineStart = 0;
-  this.lineIndent = 0;
-  this.firstTabInLine = -1;
-  this.documents = [];
-}
-function generateError(state, message) {
-  var mark = {
-    name: state.filename,
-    buffer: state.input.slice(0, -1),
-    // omit trailing \0
-    position: state.position,
-    line: state.line,
-    column: state.position - state.lineStart
-  };
-  mark.snippet = snippet(mark);
-  return new exception(message, mark);
-}
-function throwError(state, message) {
-  throw generateError(state, message);
-}
-function throwWarning(state, message) {
-  if (state.onWarning) {
-    state.onWarning.call(null, generateError(state, message));
-  }
-}
-var directiveHandlers = {
-  YAML: function handleYamlDirective(state, name, args) {
-    var match, major, minor;
-    if (state.version !== null) {
-      throwError(state, "duplication of %YAML directive");
-    }
-    if (args.length !== 1) {
-      throwError(state, "YAML directive accepts exactly one argument");
-    }
-    match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
-    if (match === null) {
-      throwError(state, "ill-formed argument of the YAML directive");
-    }
-    major = parseInt(match[1], 10);
-    minor = parseInt(match[2], 10);
-    if (major !== 1) {
-      throwError(state, "unacceptable YAML version of the document");
-    }
-    state.version = args[0];
-    state.checkLineBreaks = minor < 2;
-    if (minor !== 1 && minor !== 2) {
-      throwWarning(state, "unsupported YAML version of the document");
-    }
-  },
-  TAG: function handleTagDirective(state, name, args) {
-    var handle, prefix;
-    if (args.length !== 2) {
-      throwError(state, "TAG directive accepts exactly two arguments");
-    }
-    handle = args[0];
-    prefix = args[1];
-    if (!PATTERN_TAG_HANDLE.test(handle)) {
-      throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
-    }
-    if (_hasOwnProperty$1.call(state.tagMap, handle)) {
-      throwError(state, 'there is a previously declared suffix for "' + handle + '" tag handle');
-    }
-    if (!PATTERN_TAG_URI.test(prefix)) {
-      throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
-    }
-    try {
-      prefix = decodeURIComponent(prefix);
-    } catch (err) {
-      throwError(state, "tag prefix is malformed: " + prefix);
-    }
-    state.tagMap[handle] = prefix;
-  }
-};
-function captureSegment(state, start, end, checkJson) {
-  var _position, _length2, _character, _result;
-  if (start < end) {
-    _result = state.input.slice(start, end);
-    if (checkJson) {
-      for (_position = 0, _length2 = _result.length; _position < _length2; _position += 1) {
-        _character = _result.charCodeAt(_position);
-        if (!(_character === 9 || 32 <= _character && _character <= 1114111)) {
-          throwError(state, "expected valid JSON character");
-        }
-      }
-    } else if (PATTERN_NON_PRINTABLE.test(_result)) {
-      throwError(state, "the stream contains non-printable characters");
-    }
-    state.result += _result;
-  }
-}
-function mergeMappings(state, destination, source, overridableKeys) {
-  var sourceKeys, key, index, quantity;
-  if (!common.isObject(source)) {
-    throwError(state, "cannot merge mappings; the provided source object is unacceptable");
-  }
-  sourceKeys = Object.keys(source);
-  for (index = 0, quantity = sourceKeys.length; index < quantity; index += 1) {
-    key = sourceKeys[index];
-    if (!_hasOwnProperty$1.call(destination, key)) {
-      destination[key] = source[key];
-      overridableKeys[key] = true;
-    }
-  }
-}
-function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
-  var index, quantity;
-  if (Array.isArray(keyNode)) {
-    keyNode = Array.prototype.slice.call(keyNode);
-    for (index = 0, quantity = keyNode.length; index < quantity; index += 1) {
-      if (Array.isArray(keyNode[index])) {
-        throwError(state, "nested arrays are not supported inside keys");
-      }
-      if (typeof keyNode === "object" && _class(keyNode[index]) === "[object Object]") {
-        keyNode[index] = "[object Object]";
-      }
-    }
-  }
-  if (typeof keyNode === "object" && _class(keyNode) === "[object Object]") {
-    keyNode = "[object Object]";
-  }
-  keyNode = String(keyNode);
-  if (_result === null) {
-    _result = {};
-  }
-  if (keyTag === "tag:yaml.org,2002:merge") {
-    if (Array.isArray(valueNode)) {
-      for (index = 0, quantity = valueNode.length; index < quantity; index += 1) {
-        mergeMappings(state, _result, valueNode[index], overridableKeys);
-      }
-    } else {
-      mergeMappings(state, _result, valueNode, overridableKeys);
-    }
-  } else {
-    if (!state.json && !_hasOwnProperty$1.call(overridableKeys, keyNode) && _hasOwnProperty$1.call(_result, keyNode)) {
-      state.line = startLine || state.line;
-      state.lineStart = startLineStart || state.lineStart;
-      state.position = startPos || state.position;
-      throwError(state, "duplicated mapping key");
-    }
-    if (keyNode === "__proto__") {
-      Object.defineProperty(_result, keyNode, {
-        configurable: true,
-        enumerable: true,
-        writable: true,
-        value: valueNode
-      });
-    } else {
-      _result[keyNode] = valueNode;
-    }
-    delete overridableKeys[keyNode];
-  }
-  return _result;
-}
-function readLineBreak(state) {
-  var ch;
-  ch = state.input.charCodeAt(state.position);
-  if (ch === 10) {
-    state.position++;
-  } else if (ch === 13) {
-    state.position++;
-    if (state.input.charCodeAt(state.position) === 10) {
-      state.position++;
-    }
-  } else {
-    throwError(state, "a line break is expected");
-  }
-  state.line += 1;
-  state.lineStart = state.position;
-  state.firstTabInLine = -1;
-}
-function skipSeparationSpace(state, allowComments, checkIndent) {
-  var lineBreaks = 0, ch = state.input.charCodeAt(state.position);
-  while (ch !== 0) {
-    while (is_WHITE_SPACE(ch)) {
-      if (ch === 9 && state.firstTabInLine === -1) {
-        state.firstTabInLine = state.position;
-      }
-      ch = state.input.charCodeAt(++state.position);
-    }
-    if (allowComments && ch === 35) {
-      do {
-        ch = state.input.charCodeAt(++state.position);
-      } while (ch !== 10 && ch !== 13 && ch !== 0);
-    }
-    if (is_EOL(ch)) {
-      readLineBreak(state);
-      ch = state.input.charCodeAt(state.position);
-      lineBreaks++;
-      state.lineIndent = 0;
-      while (ch === 32) {
-        state.lineIndent++;
-        ch = state.input.charCodeAt(++state.position);
-      }
-    } else {
-      break;
-    }
-  }
-  if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
-    throwWarning(state, "deficient indentation");
-  }
-  return lineBreaks;
-}
-function testDocumentSeparator(state) {
-  var _position = state.position, ch;
-  ch = state.input.charCodeAt(_position);
-  if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
-    _position += 3;
-    ch = state.input.charCodeAt(_position);
-    if (ch === 0 || is_WS_OR_EOL(ch)) {
-      return true;
-    }
-  }
-  return false;
-}
-function writeFoldedLines(state, count) {
-  if (count === 1) {
-    state.result += " ";
-  } else if (count > 1) {
-    state.result += common.repeat("\n", count - 1);
-  }
-}
-function readPlainScalar(state, nodeIndent, withinFlowCollection) {
-  var preceding, following, captureStart, captureEnd, hasPendingContent, _line, _lineStart, _lineIndent, _kind = state.kind, _result = state.result, ch;
-  ch = state.input.charCodeAt(state.position);
-  if (is_WS_OR_EOL(ch) || is_FLOW_INDICATOR(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
-    return false;
-  }
-  if (ch === 63 || ch === 45) {
-    following = state.input.charCodeAt(state.position + 1);
-    if (is_WS_OR_EOL(following) || withinFlowCollection && is_FLOW_INDICATOR(following)) {
-      return false;
-    }
-  }
-  state.kind = "scalar";
-  state.result = "";
-  captureStart = captureEnd = state.position;
-  hasPendingContent = false;
-  while (ch !== 0) {
-    if (ch === 58) {
-      following = state.input.charCodeAt(state.position + 1);
-      if (is_WS_OR_EOL(following) || withinFlowCollection && is_FLOW_INDICATOR(following)) {
-        break;
-      }
-    } else if (ch === 35) {
-      preceding = state.input.charCodeAt(state.position - 1);
-      if (is_WS_OR_EOL(preceding)) {
-        break;
-      }
-    } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && is_FLOW_INDICATOR(ch)) {
-      break;
-    } else if (is_EOL(ch)) {
-      _line = state.line;
-      _lineStart = state.lineStart;
-      _lineIndent = state.lineIndent;
-      skipSeparationSpace(state, false, -1);
-      if (state.lineIndent >= nodeIndent) {
-        hasPendingContent = true;
-        ch = state.input.charCodeAt(state.position);
-        continue;
-      } else {
-        state.position = captureEnd;
-        state.line = _line;
-        state.lineStart = _lineStart;
-        state.lineIndent = _lineIndent;
-        break;
-      }
-    }
-    if (hasPendingContent) {
-      captureSegment(state, captureStart, captureEnd, false);
-      writeFoldedLines(state, state.line - _line);
-      captureStart = captureEnd = state.position;
-      hasPendingContent = false;
-    }
-    if (!is_WHITE_SPACE(ch)) {
-      captureEnd = state.position + 1;
-    }
-    ch = state.input.charCodeAt(++state.position);
-  }
-  captureSegment(state, captureStart, captureEnd, false);
-  if (state.result) {
-    return true;
-  }
-  state.kind = _kind;
-  state.result = _result;
-  return false;
-}
-function readSingleQuotedScalar(state, nodeIndent) {
-  var ch, captureStart, captureEnd;
-  ch = state.input.charCodeAt(state.position);
-  if (ch !== 39) {
-    return false;
-  }
-  state.kind = "scalar";
-  state.result = "";
-  state.position++;
-  captureStart = captureEnd = state.position;
-  while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-    if (ch === 39) {
-      captureSegment(state, captureStart, state.position, true);
-      ch = state.input.charCodeAt(++state.position);
-      if (ch === 39) {
-        captureStart = state.position;
-        state.position++;
-        captureEnd = state.position;
-      } else {
-        return true;
-      }
-    } else if (is_EOL(ch)) {
-      captureSegment(state, captureStart, captureEnd, true);
-      writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-      captureStart = captureEnd = state.position;
-    } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-      throwError(state, "unexpected end of the document within a single quoted scalar");
-    } else {
-      state.position++;
-      captureEnd = state.position;
-    }
-  }
-  throwError(state, "unexpected end of the stream within a single quoted scalar");
-}
-function readDoubleQuotedScalar(state, nodeIndent) {
-  var captureStart, captureEnd, hexLength, hexResult, tmp, ch;
-  ch = state.input.charCodeAt(state.position);
-  if (ch !== 34) {
-    return false;
-  }
-  state.kind = "scalar";
-  state.result = "";
-  state.position++;
-  captureStart = captureEnd = state.position;
-  while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-    if (ch === 34) {
-      captureSegment(state, captureStart, state.position, true);
-      state.position++;
-      return true;
-    } else if (ch === 92) {
-      captureSegment(state, captureStart, state.position, true);
-      ch = state.input.charCodeAt(++state.position);
-      if (is_EOL(ch)) {
-        skipSeparationSpace(state, false, nodeIndent);
-      } else if (ch < 256 && simpleEscapeCheck[ch]) {
-        state.result += simpleEscapeMap[ch];
-        state.position++;
-      } else if ((tmp = escapedHexLen(ch)) > 0) {
-        hexLength = tmp;
-        hexResult = 0;
-        for (; hexLength > 0; hexLength--) {
-          ch = state.input.charCodeAt(++state.position);
-          if ((tmp = fromHexCode(ch)) >= 0) {
-            hexResult = (hexResult << 4) + tmp;
-          } else {
-            throwError(state, "expected hexadecimal character");
-          }
-        }
-        state.result += charFromCodepoint(hexResult);
-        state.position++;
-      } else {
-        throwError(state, "unknown escape sequence");
-      }
-      captureStart = captureEnd = state.position;
-    } else if (is_EOL(ch)) {
-      captureSegment(state, captureStart, captureEnd, true);
-      writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-      captureStart = captureEnd = state.position;
-    } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-      throwError(state, "unexpected end of the document within a double quoted scalar");
-    } else {
-      state.position++;
-      captureEnd = state.position;
-    }
-  }
-  throwError(state, "unexpected end of the stream within a double quoted scalar");
-}
-function readFlowCollection(state, nodeIndent) {
-  var readNext = true, _line, _lineStart, _pos, _tag = state.tag, _result, _anchor = state.anchor, following, terminator, isPair, isExplicitPair, isMapping, overridableKeys = /* @__PURE__ */ Object.create(null), keyNode, keyTag, valueNode, ch;
-  ch = state.input.charCodeAt(state.position);
-  if (ch === 91) {
-    terminator = 93;
-    isMapping = false;
-    _result = [];
-  } else if (ch === 123) {
-    terminator = 125;
-    isMapping = true;
-    _result = {};
-  } else {
-    return false;
-  }
-  if (state.anchor !== null) {
-    state.anchorMap[state.anchor] = _result;
-  }
-  ch = state.input.charCodeAt(++state.position);
-  while (ch !== 0) {
-    skipSeparationSpace(state, true, nodeIndent);
-    ch = state.input.charCodeAt(state.position);
-    if (ch === terminator) {
-      state.position++;
-      state.tag = _tag;
-      state.anchor = _anchor;
-      state.kind = isMapping ? "mapping" : "sequence";
-      state.result = _result;
-      return true;
-    } else if (!readNext) {
-      throwError(state, "missed comma between flow collection entries");
-    } else if (ch === 44) {
-      throwError(state, "expected the node content, but found ','");
-    }
-    keyTag = keyNode = valueNode = null;
-    isPair = isExplicitPair = false;
-    if (ch === 63) {
-      following = state.input.charCodeAt(state.position + 1);
-      if (is_WS_OR_EOL(following)) {
-        isPair = isExplicitPair = true;
-        state.position++;
-        skipSeparationSpace(state, true, nodeIndent);
-      }
-    }
-    _line = state.line;
-    _lineStart = state.lineStart;
-    _pos = state.position;
-    composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-    keyTag = state.tag;
-    keyNode = state.result;
-    skipSeparationSpace(state, true, nodeIndent);
-    ch = state.input.charCodeAt(state.position);
-    if ((isExplicitPair || state.line === _line) && ch === 58) {
-      isPair = true;
-      ch = state.input.charCodeAt(++state.position);
-      skipSeparationSpace(state, true, nodeIndent);
-      composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-      valueNode = state.result;
-    }
-    if (isMapping) {
-      storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
-    } else if (isPair) {
-      _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
-    } else {
-      _result.push(keyNode);
-    }
-    skipSeparationSpace(state, true, nodeIndent);
-    ch = state.input.charCodeAt(state.position);
-    if (ch === 44) {
-      readNext = true;
-      ch = state.input.charCodeAt(++state.position);
-    } else {
-      readNext = false;
-    }
-  }
-  throwError(state, "unexpected end of the stream within a flow collection");
-}
-function readBlockScalar(state, nodeIndent) {
-  var captureStart, folding, chomping = CHOMPING_CLIP, didReadContent = false, detectedIndent = false, textIndent = nodeIndent, emptyLines = 0, atMoreIndented = false, tmp, ch;
-  ch = state.input.charCodeAt(state.position);
-  if (ch === 124) {
-    folding = false;
-  } else if (ch === 62) {
-    folding = true;
-  } else {
-    return false;
-  }
-  state.kind = "scalar";
-  state.result = "";
-  while (ch !== 0) {
-    ch = state.input.charCodeAt(++state.position);
-    if (ch === 43 || ch === 45) {
-      if (CHOMPING_CLIP === chomping) {
-        chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
-      } else {
-        throwError(state, "repeat of a chomping mode identifier");
-      }
-    } else if ((tmp = fromDecimalCode(ch)) >= 0) {
-      if (tmp === 0) {
-        throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
-      } else if (!detectedIndent) {
-        textIndent = nodeIndent + tmp - 1;
-        detectedIndent = true;
-      } else {
-        throwError(state, "repeat of an indentation width identifier");
-      }
-    } else {
-      break;
-    }
-  }
-  if (is_WHITE_SPACE(ch)) {
-    do {
-      ch = state.input.charCodeAt(++state.position);
-    } while (is_WHITE_SPACE(ch));
-    if (ch === 35) {
-      do {
-        ch = state.input.charCodeAt(++state.position);
-      } while (!is_EOL(ch) && ch !== 0);
-    }
-  }
-  while (ch !== 0) {
-    readLineBreak(state);
-    state.lineIndent = 0;
-    ch = state.input.charCodeAt(state.position);
-    while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
-      state.lineIndent++;
-      ch = state.input.charCodeAt(++state.position);
-    }
-    if (!detectedIndent && state.lineIndent > textIndent) {
-      textIndent = state.lineIndent;
-    }
-    if (is_EOL(ch)) {
-      emptyLines++;
-      continue;
-    }
-    if (state.lineIndent < textIndent) {
-      if (chomping === CHOMPING_KEEP) {
-        state.result += common.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-      } else if (chomping === CHOMPING_CLIP) {
-        if (didReadContent) {
-          state.result += "\n";
-        }
-      }
-      break;
-    }
-    if (folding) {
-      if (is_WHITE_SPACE(ch)) {
-        atMoreIndented = true;
-        state.result += common.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-      } else if (atMoreIndented) {
-        atMoreIndented = false;
-        state.result += common.repeat("\n", emptyLines + 1);
-      } else if (emptyLines === 0) {
-        if (didReadContent) {
-          state.result += " ";
-        }
-      } else {
-        state.result += common.repeat("\n", emptyLines);
-      }
-    } else {
-      state.result += common.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-    }
-    didReadContent = true;
-    detectedIndent = true;
-    emptyLines = 0;
-    captureStart = state.position;
-    while (!is_EOL(ch) && ch !== 0) {
-      ch = state.input.charCodeAt(++state.position);
-    }
-    captureSegment(state, captureStart, state.position, false);
-  }
-  return true;
-}
-function readBlockSequence(state, nodeIndent) {
-  var _line, _tag = state.tag, _anchor = state.anchor, _result = [], following, detected = false, ch;
-  if (state.firstTabInLine !== -1) return false;
-  if (state.anchor !== null) {
-    state.anchorMap[state.anchor] = _result;
-  }
-  ch = state.input.charCodeAt(state.position);
-  while (ch !== 0) {
-    if (state.firstTabInLine !== -1) {
-      state.position = state.firstTabInLine;
-      throwError(state, "tab characters must not be used in indentation");
-    }
-    if (ch !== 45) {
-      break;
-    }
-    following = state.input.charCodeAt(state.position + 1);
-    if (!is_WS_OR_EOL(following)) {
-      break;
-    }
-    detected = true;
-    state.position++;
-    if (skipSeparationSpace(state, true, -1)) {
-      if (state.lineIndent <= nodeIndent) {
-        _result.push(null);
-        ch = state.input.charCodeAt(state.position);
-        continue;
-      }
-    }
-    _line = state.line;
-    composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
-    _result.push(state.result);
-    skipSeparationSpace(state, true, -1);
-    ch = state.input.charCodeAt(state.position);
-    if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-      throwError(state, "bad indentation of a sequence entry");
-    } else if (state.lineIndent < nodeIndent) {
-      break;
-    }
-  }
-  if (detected) {
-    state.tag = _tag;
-    state.anchor = _anchor;
-    state.kind = "sequence";
-    state.result = _result;
-    return true;
-  }
-  return false;
-}
-function readBlockMapping(state, nodeIndent, flowIndent) {
-  var following, allowCompact, _line, _keyLine, _keyLineStart, _keyPos, _tag = state.tag, _anchor = state.anchor, _result = {}, overridableKeys = /* @__PURE__ */ Object.create(null), keyTag = null, keyNode = null, valueNode = null, atExplicitKey = false, detected = false, ch;
-  if (state.firstTabInLine !== -1) return false;
-  if (state.anchor !== null) {
-    state.anchorMap[state.anchor] = _result;
-  }
-  ch = state.input.charCodeAt(state.position);
-  while (ch !== 0) {
-    if (!atExplicitKey && state.firstTabInLine !== -1) {
-      state.position = state.firstTabInLine;
-      throwError(state, "tab characters must not be used in indentation");
-    }
-    following = state.input.charCodeAt(state.position + 1);
-    _line = state.line;
-    if ((ch === 63 || ch === 58) && is_WS_OR_EOL(following)) {
-      if (ch === 63) {
-        if (atExplicitKey) {
-          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-          keyTag = keyNode = valueNode = null;
-        }
-        detected = true;
-        atExplicitKey = true;
-        allowCompact = true;
-      } else if (atExplicitKey) {
-        atExplicitKey = false;
-        allowCompact = true;
-      } else {
-        throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
-      }
-      state.position += 1;
-      ch = following;
-    } else {
-      _keyLine = state.line;
-      _keyLineStart = state.lineStart;
-      _keyPos = state.position;
-      if (!composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
-        break;
-      }
-      if (state.line === _line) {
-        ch = state.input.charCodeAt(state.position);
-        while (is_WHITE_SPACE(ch)) {
-          ch = state.input.charCodeAt(++state.position);
-        }
-        if (ch === 58) {
-          ch = state.input.charCodeAt(++state.position);
-          if (!is_WS_OR_EOL(ch)) {
-            throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
-          }
-          if (atExplicitKey) {
-            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-            keyTag = keyNode = valueNode = null;
-          }
-          detected = true;
-          atExplicitKey = false;
-          allowCompact = false;
-          keyTag = state.tag;
-          keyNode = state.result;
-        } else if (detected) {
-          throwError(state, "can not read an implicit mapping pair; a colon is missed");
-        } else {
-          state.tag = _tag;
-          state.anchor = _anchor;
-          return true;
-        }
-      } else if (detected) {
-        throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
-      } else {
-        state.tag = _tag;
-        state.anchor = _anchor;
-        return true;
-      }
-    }
-    if (state.line === _line || state.lineIndent > nodeIndent) {
-      if (atExplicitKey) {
-        _keyLine = state.line;
-        _keyLineStart = state.lineStart;
-        _keyPos = state.position;
-      }
-      if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
-        if (atExplicitKey) {
-          keyNode = state.result;
-        } else {
-          valueNode = state.result;
-        }
-      }
-      if (!atExplicitKey) {
-        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
-        keyTag = keyNode = valueNode = null;
-      }
-      skipSeparationSpace(state, true, -1);
-      ch = state.input.charCodeAt(state.position);
-    }
-    if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-      throwError(state, "bad indentation of a mapping entry");
-    } else if (state.lineIndent < nodeIndent) {
-      break;
-    }
-  }
-  if (atExplicitKey) {
-    storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-  }
-  if (detected) {
-    state.tag = _tag;
-    state.anchor = _anchor;
-    state.kind = "mapping";
-    state.result = _result;
-  }
-  return detected;
-}
-function readTagProperty(state) {
-  var _position, isVerbatim = false, isNamed = false, tagHandle, tagName, ch;
-  ch = state.input.charCodeAt(state.position);
-  if (ch !== 33) return false;
-  if (state.tag !== null) {
-    throwError(state, "duplication of a tag property");
-  }
-  ch = state.input.charCodeAt(++state.position);
-  if (ch === 60) {
-    isVerbatim = true;
-    ch = state.input.charCodeAt(++state.position);
-  } else if (ch === 33) {
-    isNamed = true;
-    tagHandle = "!!";
-    ch = state.input.charCodeAt(++state.position);
-  } else {
-    tagHandle = "!";
-  }
-  _position = state.position;
-  if (isVerbatim) {
-    do {
-      ch = state.input.charCodeAt(++state.position);
-    } while (ch !== 0 && ch !== 62);
-    if (state.position < state.length) {
-      tagName = state.input.slice(_position, state.position);
-      ch = state.input.charCodeAt(++state.position);
-    } else {
-      throwError(state, "unexpected end of the stream within a verbatim tag");
-    }
-  } else {
-    while (ch !== 0 && !is_WS_OR_EOL(ch)) {
-      if (ch === 33) {
-        if (!isNamed) {
-          tagHandle = state.input.slice(_position - 1, state.position + 1);
-          if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
-            throwError(state, "named tag handle cannot contain such characters");
-          }
-          isNamed = true;
-          _position = state.position + 1;
-        } else {
-          throwError(state, "tag suffix cannot contain exclamation marks");
-        }
-      }
-      ch = state.input.charCodeAt(++state.position);
-    }
-    tagName = state.input.slice(_position, state.position);
-    if (PATTERN_FLOW_INDICATORS.test(tagName)) {
-      throwError(state, "tag suffix cannot contain flow indicator characters");
-    }
-  }
-  if (tagName && !PATTERN_TAG_URI.test(tagName)) {
-    throwError(state, "tag name cannot contain such characters: " + tagName);
-  }
-  try {
-    tagName = decodeURIComponent(tagName);
-  } catch (err) {
-    throwError(state, "tag name is malformed: " + tagName);
-  }
-  if (isVerbatim) {
-    state.tag = tagName;
-  } else if (_hasOwnProperty$1.call(state.tagMap, tagHandle)) {
-    state.tag = state.tagMap[tagHandle] + tagName;
-  } else if (tagHandle === "!") {
-    state.tag = "!" + tagName;
-  } else if (tagHandle === "!!") {
-    state.tag = "tag:yaml.org,2002:" + tagName;
-  } else {
-    throwError(state, 'undeclared tag handle "' + tagHandle + '"');
-  }
-  return true;
-}
-function readAnchorProperty(state) {
-  var _position, ch;
-  ch = state.input.charCodeAt(state.position);
-  if (ch !== 38) return false;
-  if (state.anchor !== null) {
-    throwError(state, "duplication of an anchor property");
-  }
-  ch = state.input.charCodeAt(++state.position);
-  _position = state.position;
-  while (ch !== 0 && !is_WS_OR_EOL(ch) && !is_FLOW_INDICATOR(ch)) {
-    ch = state.input.charCodeAt(++state.position);
-  }
-  if (state.position === _position) {
-    throwError(state, "name of an anchor node must contain at least one character");
-  }
-  state.anchor = state.input.slice(_position, state.position);
-  return true;
-}
-function readAlias(state) {
-  var _position, alias, ch;
-  ch = state.input.charCodeAt(state.position);
-  if (ch !== 42) return false;
-  ch = state.input.charCodeAt(++state.position);
-  _position = state.position;
-  while (ch !== 0 && !is_WS_OR_EOL(ch) && !is_FLOW_INDICATOR(ch)) {
-    ch = state.input.charCodeAt(++state.position);
-  }
-  if (state.position === _position) {
-    throwError(state, "name of an alias node must contain at least one character");
-  }
-  alias = state.input.slice(_position, state.position);
-  if (!_hasOwnProperty$1.call(state.anchorMap, alias)) {
-    throwError(state, 'unidentified alias "' + alias + '"');
-  }
-  state.result = state.anchorMap[alias];
-  skipSeparationSpace(state, true, -1);
-  return true;
-}
-function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
-  var allowBlockStyles, allowBlockScalars, allowBlockCollections, indentStatus = 1, atNewLine = false, hasContent = false, typeIndex, typeQuantity, typeList, type2, flowIndent, blockIndent;
-  if (state.listener !== null) {
-    state.listener("open", state);
-  }
-  state.tag = null;
-  state.anchor = null;
-  state.kind = null;
-  state.result = null;
-  allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
-  if (allowToSeek) {
-    if (skipSeparationSpace(state, true, -1)) {
-      atNewLine = true;
-      if (state.lineIndent > parentIndent) {
-        indentStatus = 1;
-      } else if (state.lineIndent === parentIndent) {
-        indentStatus = 0;
-      } else if (state.lineIndent < parentIndent) {
-        indentStatus = -1;
-      }
-    }
-  }
-  if (indentStatus === 1) {
-    while (readTagProperty(state) || readAnchorProperty(state)) {
-      if (skipSeparationSpace(state, true, -1)) {
-        atNewLine = true;
-        allowBlockCollections = allowBlockStyles;
-        if (state.lineIndent > parentIndent) {
-          indentStatus = 1;
-        } else if (state.lineIndent === parentIndent) {
-          indentStatus = 0;
-        } else if (state.lineIndent < parentIndent) {
-          indentStatus = -1;
-        }
-      } else {
-        allowBlockCollections = false;
-      }
-    }
-  }
-  if (allowBlockCollections) {
-    allowBlockCollections = atNewLine || allowCompact;
-  }
-  if (indentStatus === 1 || CONTEXT_BLOCK_OUT === nodeContext) {
-    if (CONTEXT_FLOW_IN === nodeContext || CONTEXT_FLOW_OUT === nodeContext) {
-      flowIndent = parentIndent;
-    } else {
-      flowIndent = parentIndent + 1;
-    }
-    blockIndent = state.position - state.lineStart;
-    if (indentStatus === 1) {
-      if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
-        hasContent = true;
-      } else {
-        if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
-          hasContent = true;
-        } else if (readAlias(state)) {
-          hasContent = true;
-          if (state.tag !== null || state.anchor !== null) {
-            throwError(state, "alias node should not have any properties");
-          }
-        } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
-          hasContent = true;
-          if (state.tag === null) {
-            state.tag = "?";
-          }
-        }
-        if (state.anchor !== null) {
-          state.anchorMap[state.anchor] = state.result;
-        }
-      }
-    } else if (indentStatus === 0) {
-      hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
-    }
-  }
-  if (state.tag === null) {
-    if (state.anchor !== null) {
-      state.anchorMap[state.anchor] = state.result;
-    }
-  } else if (state.tag === "?") {
-    if (state.result !== null && state.kind !== "scalar") {
-      throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
-    }
-    for (typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
-      type2 = state.implicitTypes[typeIndex];
-      if (type2.resolve(state.result)) {
-        state.result = type2.construct(state.result);
-        state.tag = type2.tag;
-        if (state.anchor !== null) {
-          state.anchorMap[state.anchor] = state.result;
-        }
-        break;
-      }
-    }
-  } else if (state.tag !== "!") {
-    if (_hasOwnProperty$1.call(state.typeMap[state.kind || "fallback"], state.tag)) {
-      type2 = state.typeMap[state.kind || "fallback"][state.tag];
-    } else {
-      type2 = null;
-      typeList = state.typeMap.multi[state.kind || "fallback"];
-      for (typeIndex = 0, typeQuantity = typeList.length; typeIndex < typeQuantity; typeIndex += 1) {
-        if (state.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
-          type2 = typeList[typeIndex];
-          break;
-        }
-      }
-    }
-    if (!type2) {
-      throwError(state, "unknown tag !<" + state.tag + ">");
-    }
-    if (state.result !== null && type2.kind !== state.kind) {
-      throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type2.kind + '", not "' + state.kind + '"');
-    }
-    if (!type2.resolve(state.result, state.tag)) {
-      throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
-    } else {
-      state.result = type2.construct(state.result, state.tag);
-      if (state.anchor !== null) {
-        state.anchorMap[state.anchor] = state.result;
-      }
-    }
-  }
-  if (state.listener !== null) {
-    state.listener("close", state);
-  }
-  return state.tag !== null || state.anchor !== null || hasContent;
-}
-function readDocument(state) {
-  var documentStart = state.position, _position, directiveName, directiveArgs, hasDirectives = false, ch;
-  state.version = null;
-  state.checkLineBreaks = state.legacy;
-  state.tagMap = /* @__PURE__ */ Object.create(null);
-  state.anchorMap = /* @__PURE__ */ Object.create(null);
-  while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-    skipSeparationSpace(state, true, -1);
-    ch = state.input.charCodeAt(state.position);
-    if (state.lineIndent > 0 || ch !== 37) {
-      break;
-    }
-    hasDirectives = true;
-    ch = state.input.charCodeAt(++state.position);
-    _position = state.position;
-    while (ch !== 0 && !is_WS_OR_EOL(ch)) {
-      ch = state.input.charCodeAt(++state.position);
-    }
-    directiveName = state.input.slice(_position, state.position);
-    directiveArgs = [];
-    if (directiveName.length < 1) {
-      throwError(state, "directive name must not be less than one character in length");
-    }
-    while (ch !== 0) {
-      while (is_WHITE_SPACE(ch)) {
-        ch = state.input.charCodeAt(++state.position);
-      }
-      if (ch === 35) {
-        do {
-          ch = state.input.charCodeAt(++state.position);
-        } while (ch !== 0 && !is_EOL(ch));
-        break;
-      }
-      if (is_EOL(ch)) break;
-      _position = state.position;
-      while (ch !== 0 && !is_WS_OR_EOL(ch)) {
-        ch = state.input.charCodeAt(++state.position);
-      }
-      directiveArgs.push(state.input.slice(_position, state.position));
-    }
-    if (ch !== 0) readLineBreak(state);
-    if (_hasOwnProperty$1.call(directiveHandlers, directiveName)) {
-      directiveHandlers[directiveName](state, directiveName, directiveArgs);
-    } else {
-      throwWarning(state, 'unknown document directive "' + directiveName + '"');
-    }
-  }
-  skipSeparationSpace(state, true, -1);
-  if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
-    state.position += 3;
-    skipSeparationSpace(state, true, -1);
-  } else if (hasDirectives) {
-    throwError(state, "directives end mark is expected");
-  }
-  composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
-  skipSeparationSpace(state, true, -1);
-  if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
-    throwWarning(state, "non-ASCII line breaks are interpreted as content");
-  }
-  state.documents.push(state.result);
-  if (state.position === state.lineStart && testDocumentSeparator(state)) {
-    if (state.input.charCodeAt(state.position) === 46) {
-      state.position += 3;
-      skipSeparationSpace(state, true, -1);
-    }
-    return;
-  }
-  if (state.position < state.length - 1) {
-    throwError(state, "end of the stream or a document separator is expected");
-  } else {
-    return;
-  }
-}
-function loadDocuments(input, options) {
-  input = String(input);
-  options = options || {};
-  if (input.length !== 0) {
-    if (input.charCodeAt(input.length - 1) !== 10 && input.charCodeAt(input.length - 1) !== 13) {
-      input += "\n";
-    }
-    if (input.charCodeAt(0) === 65279) {
-      input = input.slice(1);
-    }
-  }
-  var state = new State$1(input, options);
-  var nullpos = input.indexOf("\0");
-  if (nullpos !== -1) {
-    state.position = nullpos;
-    throwError(state, "null byte is not allowed in input");
-  }
-  state.input += "\0";
-  while (state.input.charCodeAt(state.position) === 32) {
-    state.lineIndent += 1;
-    state.position += 1;
-  }
-  while (state.position < state.length - 1) {
-    readDocument(state);
-  }
-  return state.documents;
-}
-function loadAll$1(input, iterator, options) {
-  if (iterator !== null && typeof iterator === "object" && typeof options === "undefined") {
-    options = iterator;
-    iterator = null;
-  }
-  var documents = loadDocuments(input, options);
-  if (typeof iterator !== "function") {
-    return documents;
-  }
-  for (var index = 0, length = documents.length; index < length; index += 1) {
-    iterator(documents[index]);
-  }
-}
-function load$1(input, options) {
-  var documents = loadDocuments(input, options);
-  if (documents.length === 0) {
-    return void 0;
-  } else if (documents.length === 1) {
-    return documents[0];
-  }
-  throw new exception("expected a single document in the stream, but found more");
-}
-var loadAll_1 = loadAll$1;
-var load_1 = load$1;
-var loader = {
-  loadAll: loadAll_1,
-  load: load_1
-};
-var _toString = Object.prototype.toString;
-var _hasOwnProperty = Object.prototype.hasOwnProperty;
-var CHAR_BOM = 65279;
-var CHAR_TAB = 9;
-var CHAR_LINE_FEED = 10;
-var CHAR_CARRIAGE_RETURN = 13;
-var CHAR_SPACE = 32;
-var CHAR_EXCLAMATION = 33;
-var CHAR_DOUBLE_QUOTE = 34;
-var CHAR_SHARP = 35;
-var CHAR_PERCENT = 37;
-var CHAR_AMPERSAND = 38;
-var CHAR_SINGLE_QUOTE = 39;
-var CHAR_ASTERISK = 42;
-var CHAR_COMMA = 44;
-var CHAR_MINUS = 45;
-var CHAR_COLON = 58;
-var CHAR_EQUALS = 61;
-var CHAR_GREATER_THAN = 62;
-var CHAR_QUESTION = 63;
-var CHAR_COMMERCIAL_AT = 64;
-var CHAR_LEFT_SQUARE_BRACKET = 91;
-var CHAR_RIGHT_SQUARE_BRACKET = 93;
-var CHAR_GRAVE_ACCENT = 96;
-var CHAR_LEFT_CURLY_BRACKET = 123;
-var CHAR_VERTICAL_LINE = 124;
-var CHAR_RIGHT_CURLY_BRACKET = 125;
-var ESCAPE_SEQUENCES = {};
-ESCAPE_SEQUENCES[0] = "\\0";
-ESCAPE_SEQUENCES[7] = "\\a";
-ESCAPE_SEQUENCES[8] = "\\b";
-ESCAPE_SEQUENCES[9] = "\\t";
-ESCAPE_SEQUENCES[10] = "\\n";
-ESCAPE_SEQUENCES[11] = "\\v";
-ESCAPE_SEQUENCES[12] = "\\f";
-ESCAPE_SEQUENCES[13] = "\\r";
-ESCAPE_SEQUENCES[27] = "\\e";
-ESCAPE_SEQUENCES[34] = '\\"';
-ESCAPE_SEQUENCES[92] = "\\\\";
-ESCAPE_SEQUENCES[133] = "\\N";
-ESCAPE_SEQUENCES[160] = "\\_";
-ESCAPE_SEQUENCES[8232] = "\\L";
-ESCAPE_SEQUENCES[8233] = "\\P";
-var DEPRECATED_BOOLEANS_SYNTAX = [
-  "y",
-  "Y",
-  "yes",
-  "Yes",
-  "YES",
-  "on",
-  "On",
-  "ON",
-  "n",
-  "N",
-  "no",
-  "No",
-  "NO",
-  "off",
-  "Off",
-  "OFF"
-];
-var DEPRECATED_BASE60_SYNTAX = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
-function compileStyleMap(schema2, map3) {
-  var result, keys, index, length, tag, style, type2;
-  if (map3 === null) return {};
-  result = {};
-  keys = Object.keys(map3);
-  for (index = 0, length = keys.length; index < length; index += 1) {
-    tag = keys[index];
-    style = String(map3[tag]);
-    if (tag.slice(0, 2) === "!!") {
-      tag = "tag:yaml.org,2002:" + tag.slice(2);
-    }
-    type2 = schema2.compiledTypeMap["fallback"][tag];
-    if (type2 && _hasOwnProperty.call(type2.styleAliases, style)) {
-      style = type2.styleAliases[style];
-    }
-    result[tag] = style;
-  }
-  return result;
-}
-function encodeHex(character) {
-  var string4, handle, length;
-  string4 = character.toString(16).toUpperCase();
-  if (character <= 255) {
-    handle = "x";
-    length = 2;
-  } else if (character <= 65535) {
-    handle = "u";
-    length = 4;
-  } else if (character <= 4294967295) {
-    handle = "U";
-    length = 8;
-  } else {
-    throw new exception("code point within a string may not be greater than 0xFFFFFFFF");
-  }
-  return "\\" + handle + common.repeat("0", length - string4.length) + string4;
-}
-var QUOTING_TYPE_SINGLE = 1;
-var QUOTING_TYPE_DOUBLE = 2;
-function State(options) {
-  this.schema = options["schema"] || _default3;
-  this.indent = Math.max(1, options["indent"] || 2);
-  this.noArrayIndent = options["noArrayIndent"] || false;
-  this.skipInvalid = options["skipInvalid"] || false;
-  this.flowLevel = common.isNothing(options["flowLevel"]) ? -1 : options["flowLevel"];
-  this.styleMap = compileStyleMap(this.schema, options["styles"] || null);
-  this.sortKeys = options["sortKeys"] || false;
-  this.lineWidth = options["lineWidth"] || 80;
-  this.noRefs = options["noRefs"] || false;
-  this.noCompatMode = options["noCompatMode"] || false;
-  this.condenseFlow = options["condenseFlow"] || false;
-  this.quotingType = options["quotingType"] === '"' ? QUOTING_TYPE_DOUBLE : QUOTING_TYPE_SINGLE;
-  this.forceQuotes = options["forceQuotes"] || false;
-  this.replacer = typeof options["replacer"] === "function" ? options["replacer"] : null;
-  this.implicitTypes = this.schema.compiledImplicit;
-  this.explicitTypes = this.schema.compiledExplicit;
-  this.tag = null;
-  this.result = "";
-  this.duplicates = [];
-  this.usedDuplicates = null;
-}
-function indentString(string4, spaces) {
-  var ind = common.repeat(" ", spaces), position = 0, next = -1, result = "", line, length = string4.length;
-  while (position < length) {
-    next = string4.indexOf("\n", position);
-    if (next === -1) {
-      line = string4.slice(position);
-      position = length;
-    } else {
-      line = string4.slice(position, next + 1);
-      position = next + 1;
-    }
-    if (line.length && line !== "\n") result += ind;
-    result += line;
-  }
-  return result;
-}
-function generateNextLine(state, level) {
-  return "\n" + common.repeat(" ", state.indent * level);
-}
-function testImplicitResolving(state, str3) {
-  var index, length, type2;
-  for (index = 0, length = state.implicitTypes.length; index < length; index += 1) {
-    type2 = state.implicitTypes[index];
-    if (type2.resolve(str3)) {
-      return true;
-    }
-  }
-  return false;
-}
-function isWhitespace(c) {
-  return c === CHAR_SPACE || c === CHAR_TAB;
-}
-function isPrintable(c) {
-  return 32 <= c && c <= 126 || 161 <= c && c <= 55295 && c !== 8232 && c !== 8233 || 57344 <= c && c <= 65533 && c !== CHAR_BOM || 65536 <= c && c <= 1114111;
-}
-function isNsCharOrWhitespace(c) {
-  return isPrintable(c) && c !== CHAR_BOM && c !== CHAR_CARRIAGE_RETURN && c !== CHAR_LINE_FEED;
-}
-function isPlainSafe(c, prev, inblock) {
-  var cIsNsCharOrWhitespace = isNsCharOrWhitespace(c);
-  var cIsNsChar = cIsNsCharOrWhitespace && !isWhitespace(c);
-  return (
-    // ns-plain-safe
-    (inblock ? (
-      // c = flow-in
-      cIsNsCharOrWhitespace
-    ) : cIsNsCharOrWhitespace && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET) && c !== CHAR_SHARP && !(prev === CHAR_COLON && !cIsNsChar) || isNsCharOrWhitespace(prev) && !isWhitespace(prev) && c === CHAR_SHARP || prev === CHAR_COLON && cIsNsChar
-  );
-}
-function isPlainSafeFirst(c) {
-  return isPrintable(c) && c !== CHAR_BOM && !isWhitespace(c) && c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && c !== CHAR_PERCENT && c !== CHAR_COMMERCIAL_AT && c !== CHAR_GRAVE_ACCENT;
-}
-function isPlainSafeLast(c) {
-  return !isWhitespace(c) && c !== CHAR_COLON;
-}
-function codePointAt(string4, pos) {
-  var first = string4.charCodeAt(pos), second;
-  if (first >= 55296 && first <= 56319 && pos + 1 < string4.length) {
-    second = string4.charCodeAt(pos + 1);
-    if (second >= 56320 && second <= 57343) {
-      return (first - 55296) * 1024 + second - 56320 + 65536;
-    }
-  }
-  return first;
-}
-function needIndentIndicator(string4) {
-  var leadingSpaceRe = /^\n* /;
-  return leadingSpaceRe.test(string4);
-}
-var STYLE_PLAIN = 1;
-var STYLE_SINGLE = 2;
-var STYLE_LITERAL = 3;
-var STYLE_FOLDED = 4;
-var STYLE_DOUBLE = 5;
-function chooseScalarStyle(string4, singleLineOnly, indentPerLevel, lineWidth, testAmbiguousType, quotingType, forceQuotes, inblock) {
-  var i;
-  var char = 0;
-  var prevChar = null;
-  var hasLineBreak = false;
-  var hasFoldableLine = false;
-  var shouldTrackWidth = lineWidth !== -1;
-  var previousLineBreak = -1;
-  var plain = isPlainSafeFirst(codePointAt(string4, 0)) && isPlainSafeLast(codePointAt(string4, string4.length - 1));
-  if (singleLineOnly || forceQuotes) {
-    for (i = 0; i < string4.length; char >= 65536 ? i += 2 : i++) {
-      char = codePointAt(string4, i);
-      if (!isPrintable(char)) {
-        return STYLE_DOUBLE;
-      }
-      plain = plain && isPlainSafe(char, prevChar, inblock);
-      prevChar = char;
-    }
-  } else {
-    for (i = 0; i < string4.length; char >= 65536 ? i += 2 : i++) {
-      char = codePointAt(string4, i);
-      if (char === CHAR_LINE_FEED) {
-        hasLineBreak = true;
-        if (shouldTrackWidth) {
-          hasFoldableLine = hasFoldableLine || // Foldable line = too long, and not more-indented.
-          i - previousLineBreak - 1 > lineWidth && string4[previousLineBreak + 1] !== " ";
-          previousLineBreak = i;
-        }
-      } else if (!isPrintable(char)) {
-        return STYLE_DOUBLE;
-      }
-      plain = plain && isPlainSafe(char, prevChar, inblock);
-      prevChar = char;
-    }
-    hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string4[previousLineBreak + 1] !== " ");
-  }
-  if (!hasLineBreak && !hasFoldableLine) {
-    if (plain && !forceQuotes && !testAmbiguousType(string4)) {
-      return STYLE_PLAIN;
-    }
-    return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
-  }
-  if (indentPerLevel > 9 && needIndentIndicator(string4)) {
-    return STYLE_DOUBLE;
-  }
-  if (!forceQuotes) {
-    return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
-  }
-  return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
-}
-function writeScalar(state, string4, level, iskey, inblock) {
-  state.dump = (function() {
-    if (string4.length === 0) {
-      return state.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
-    }
-    if (!state.noCompatMode) {
-      if (DEPRECATED_BOOLEANS_SYNTAX.indexOf(string4) !== -1 || DEPRECATED_BASE60_SYNTAX.test(string4)) {
-        return state.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string4 + '"' : "'" + string4 + "'";
-      }
-    }
-    var indent = state.indent * Math.max(1, level);
-    var lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent);
-    var singleLineOnly = iskey || state.flowLevel > -1 && level >= state.flowLevel;
-    function testAmbiguity(string5) {
-      return testImplicitResolving(state, string5);
-    }
-    switch (chooseScalarStyle(
-      string4,
-      singleLineOnly,
-      state.indent,
-      lineWidth,
-      testAmbiguity,
-      state.quotingType,
-      state.forceQuotes && !iskey,
-      inblock
-    )) {
-      case STYLE_PLAIN:
-        return string4;
-      case STYLE_SINGLE:
-        return "'" + string4.replace(/'/g, "''") + "'";
-      case STYLE_LITERAL:
-        return "|" + blockHeader(string4, state.indent) + dropEndingNewline(indentString(string4, indent));
-      case STYLE_FOLDED:
-        return ">" + blockHeader(string4, state.indent) + dropEndingNewline(indentString(foldString(string4, lineWidth), indent));
-      case STYLE_DOUBLE:
-        return '"' + escapeString(string4) + '"';
-      default:
-        throw new exception("impossible error: invalid scalar style");
-    }
-  })();
-}
-function blockHeader(string4, indentPerLevel) {
-  var indentIndicator = needIndentIndicator(string4) ? String(indentPerLevel) : "";
-  var clip = string4[string4.length - 1] === "\n";
-  var keep = clip && (string4[string4.length - 2] === "\n" || string4 === "\n");
-  var chomp = keep ? "+" : clip ? "" : "-";
-  return indentIndicator + chomp + "\n";
-}
-function dropEndingNewline(string4) {
-  return string4[string4.length - 1] === "\n" ? string4.slice(0, -1) : string4;
-}
-function foldString(string4, width) {
-  var lineRe = /(\n+)([^\n]*)/g;
-  var result = (function() {
-    var nextLF = string4.indexOf("\n");
-    nextLF = nextLF !== -1 ? nextLF : string4.length;
-    lineRe.lastIndex = nextLF;
-    return foldLine(string4.slice(0, nextLF), width);
-  })();
-  var prevMoreIndented = string4[0] === "\n" || string4[0] === " ";
-  var moreIndented;
-  var match;
-  while (match = lineRe.exec(string4)) {
-    var prefix = match[1], line = match[2];
-    moreIndented = line[0] === " ";
-    result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
-    prevMoreIndented = moreIndented;
-  }
-  return result;
-}
-function foldLine(line, width) {
-  if (line === "" || line[0] === " ") return line;
-  var breakRe = / [^ ]/g;
-  var match;
-  var start = 0, end, curr = 0, next = 0;
-  var result = "";
-  while (match = breakRe.exec(line)) {
-    next = match.index;
-    if (next - start > width) {
-      end = curr > start ? curr : next;
-      result += "\n" + line.slice(start, end);
-      start = end + 1;
-    }
-    curr = next;
-  }
-  result += "\n";
-  if (line.length - start > width && curr > start) {
-    result += line.slice(start, curr) + "\n" + line.slice(curr + 1);
-  } else {
-    result += line.slice(start);
-  }
-  return result.slice(1);
-}
-function escapeString(string4) {
-  var result = "";
-  var char = 0;
-  var escapeSeq;
-  for (var i = 0; i < string4.length; char >= 65536 ? i += 2 : i++) {
-    char = codePointAt(string4, i);
-    escapeSeq = ESCAPE_SEQUENCES[char];
-    if (!escapeSeq && isPrintable(char)) {
-      result += string4[i];
-      if (char >= 65536) result += string4[i + 1];
-    } else {
-      result += escapeSeq || encodeHex(char);
-    }
-  }
-  return result;
-}
-function writeFlowSequence(state, level, object2) {
-  var _result = "", _tag = state.tag, index, length, value;
-  for (index = 0, length = object2.length; index < length; index += 1) {
-    value = object2[index];
-    if (state.replacer) {
-      value = state.replacer.call(object2, String(index), value);
-    }
-    if (writeNode(state, level, value, false, false) || typeof value === "undefined" && writeNode(state, level, null, false, false)) {
-      if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
-      _result += state.dump;
-    }
-  }
-  state.tag = _tag;
-  state.dump = "[" + _result + "]";
-}
-function writeBlockSequence(state, level, object2, compact) {
-  var _result = "", _tag = state.tag, index, length, value;
-  for (index = 0, length = object2.length; index < length; index += 1) {
-    value = object2[index];
-    if (state.replacer) {
-      value = state.replacer.call(object2, String(index), value);
-    }
-    if (writeNode(state, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
-      if (!compact || _result !== "") {
-        _result += generateNextLine(state, level);
-      }
-      if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-        _result += "-";
-      } else {
-        _result += "- ";
-      }
-      _result += state.dump;
-    }
-  }
-  state.tag = _tag;
-  state.dump = _result || "[]";
-}
-function writeFlowMapping(state, level, object2) {
-  var _result = "", _tag = state.tag, objectKeyList = Object.keys(object2), index, length, objectKey, objectValue, pairBuffer;
-  for (index = 0, length = objectKeyList.length; index < length; index += 1) {
-    pairBuffer = "";
-    if (_result !== "") pairBuffer += ", ";
-    if (state.condenseFlow) pairBuffer += '"';
-    objectKey = objectKeyList[index];
-    objectValue = object2[objectKey];
-    if (state.replacer) {
-      objectValue = state.replacer.call(object2, objectKey, objectValue);
-    }
-    if (!writeNode(state, level, objectKey, false, false)) {
-      continue;
-    }
-    if (state.dump.length > 1024) pairBuffer += "? ";
-    pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
-    if (!writeNode(state, level, objectValue, false, false)) {
-      continue;
-    }
-    pairBuffer += state.dump;
-    _result += pairBuffer;
-  }
-  state.tag = _tag;
-  state.dump = "{" + _result + "}";
-}
-function writeBlockMapping(state, level, object2, compact) {
-  var _result = "", _tag = state.tag, objectKeyList = Object.keys(object2), index, length, objectKey, objectValue, explicitPair, pairBuffer;
-  if (state.sortKeys === true) {
-    objectKeyList.sort();
-  } else if (typeof state.sortKeys === "function") {
-    objectKeyList.sort(state.sortKeys);
-  } else if (state.sortKeys) {
-    throw new exception("sortKeys must be a boolean or a function");
-  }
-  for (index = 0, length = objectKeyList.length; index < length; index += 1) {
-    pairBuffer = "";
-    if (!compact || _result !== "") {
-      pairBuffer += generateNextLine(state, level);
-    }
-    objectKey = objectKeyList[index];
-    objectValue = object2[objectKey];
-    if (state.replacer) {
-      objectValue = state.replacer.call(object2, objectKey, objectValue);
-    }
-    if (!writeNode(state, level + 1, objectKey, true, true, true)) {
-      continue;
-    }
-    explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
-    if (explicitPair) {
-      if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-        pairBuffer += "?";
-      } else {
-        pairBuffer += "? ";
-      }
-    }
-    pairBuffer += state.dump;
-    if (explicitPair) {
-      pairBuffer += generateNextLine(state, level);
-    }
-    if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
-      continue;
-    }
-    if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-      pairBuffer += ":";
-    } else {
-      pairBuffer += ": ";
-    }
-    pairBuffer += state.dump;
-    _result += pairBuffer;
-  }
-  state.tag = _tag;
-  state.dump = _result || "{}";
-}
-function detectType(state, object2, explicit) {
-  var _result, typeList, index, length, type2, style;
-  typeList = explicit ? state.explicitTypes : state.implicitTypes;
-  for (index = 0, length = typeList.length; index < length; index += 1) {
-    type2 = typeList[index];
-    if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object2 === "object" && object2 instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object2))) {
-      if (explicit) {
-        if (type2.multi && type2.representName) {
-          state.tag = type2.representName(object2);
-        } else {
-          state.tag = type2.tag;
-        }
-      } else {
-        state.tag = "?";
-      }
-      if (type2.represent) {
-        style = state.styleMap[type2.tag] || type2.defaultStyle;
-        if (_toString.call(type2.represent) === "[object Function]") {
-          _result = type2.represent(object2, style);
-        } else if (_hasOwnProperty.call(type2.represent, style)) {
-          _result = type2.represent[style](object2, style);
-        } else {
-          throw new exception("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
-        }
-        state.dump = _result;
-      }
-      return true;
-    }
-  }
-  return false;
-}
-function writeNode(state, level, object2, block, compact, iskey, isblockseq) {
-  state.tag = null;
-  state.dump = object2;
-  if (!detectType(state, object2, false)) {
-    detectType(state, object2, true);
-  }
-  var type2 = _toString.call(state.dump);
-  var inblock = block;
-  var tagStr;
-  if (block) {
-    block = state.flowLevel < 0 || state.flowLevel > level;
-  }
-  var objectOrArray = type2 === "[object Object]" || type2 === "[object Array]", duplicateIndex, duplicate;
-  if (objectOrArray) {
-    duplicateIndex = state.duplicates.indexOf(object2);
-    duplicate = duplicateIndex !== -1;
-  }
-  if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
-    compact = false;
-  }
-  if (duplicate && state.usedDuplicates[duplicateIndex]) {
-    state.dump = "*ref_" + duplicateIndex;
-  } else {
-    if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
-      state.usedDuplicates[duplicateIndex] = true;
-    }
-    if (type2 === "[object Object]") {
-      if (block && Object.keys(state.dump).length !== 0) {
-        writeBlockMapping(state, level, state.dump, compact);
-        if (duplicate) {
-          state.dump = "&ref_" + duplicateIndex + state.dump;
-        }
-      } else {
-        writeFlowMapping(state, level, state.dump);
-        if (duplicate) {
-          state.dump = "&ref_" + duplicateIndex + " " + state.dump;
-        }
-      }
-    } else if (type2 === "[object Array]") {
-      if (block && state.dump.length !== 0) {
-        if (state.noArrayIndent && !isblockseq && level > 0) {
-          writeBlockSequence(state, level - 1, state.dump, compact);
-        } else {
-          writeBlockSequence(state, level, state.dump, compact);
-        }
-        if (duplicate) {
-          state.dump = "&ref_" + duplicateIndex + state.dump;
-        }
-      } else {
-        writeFlowSequence(state, level, state.dump);
-        if (duplicate) {
-          state.dump = "&ref_" + duplicateIndex + " " + state.dump;
-        }
-      }
-    } else if (type2 === "[object String]") {
-      if (state.tag !== "?") {
-        writeScalar(state, state.dump, level, iskey, inblock);
-      }
-    } else if (type2 === "[object Undefined]") {
-      return false;
-    } else {
-      if (state.skipInvalid) return false;
-      throw new exception("unacceptable kind of an object to dump " + type2);
-    }
-    if (state.tag !== null && state.tag !== "?") {
-      tagStr = encodeURI(
-        state.tag[0] === "!" ? state.tag.slice(1) : state.tag
-      ).replace(/!/g, "%21");
-      if (state.tag[0] === "!") {
-        tagStr = "!" + tagStr;
-      } else if (tagStr.slice(0, 18) === "tag:yaml.org,2002:") {
-        tagStr = "!!" + tagStr.slice(18);
-      } else {
-        tagStr = "!<" + tagStr + ">";
-      }
-      state.dump = tagStr + " " + state.dump;
-    }
-  }
-  return true;
-}
-function getDuplicateReferences(object2, state) {
-  var objects = [], duplicatesIndexes = [], index, length;
-  inspectNode(object2, objects, duplicatesIndexes);
-  for (index = 0, length = duplicatesIndexes.length; index < length; index += 1) {
-    state.duplicates.push(objects[duplicatesIndexes[index]]);
-  }
-  state.usedDuplicates = new Array(length);
-}
-function inspectNode(object2, objects, duplicatesIndexes) {
-  var objectKeyList, index, length;
-  if (object2 !== null && typeof object2 === "object") {
-    index = objects.indexOf(object2);
-    if (index !== -1) {
-      if (duplicatesIndexes.indexOf(index) === -1) {
-        duplicatesIndexes.push(index);
-      }
-    } else {
-      objects.push(object2);
-      if (Array.isArray(object2)) {
-        for (index = 0, length = object2.length; index < length; index += 1) {
-          inspectNode(object2[index], objects, duplicatesIndexes);
-        }
-      } else {
-        objectKeyList = Object.keys(object2);
-        for (index = 0, length = objectKeyList.length; index < length; index += 1) {
-          inspectNode(object2[objectKeyList[index]], objects, duplicatesIndexes);
-        }
-      }
-    }
-  }
-}
-function dump$1(input, options) {
-  options = options || {};
-  var state = new State(options);
-  if (!state.noRefs) getDuplicateReferences(input, state);
-  var value = input;
-  if (state.replacer) {
-    value = state.replacer.call({ "": value }, "", value);
-  }
-  if (writeNode(state, 0, value, true, true)) return state.dump + "\n";
-  return "";
-}
-var dump_1 = dump$1;
-var dumper = {
-  dump: dump_1
-};
-function renamed(from, to) {
-  return function() {
-    throw new Error("Function yaml." + from + " is removed in js-yaml 4. Use yaml." + to + " instead, which is now safe by default.");
-  };
-}
-var Type = type;
-var Schema = schema;
-var FAILSAFE_SCHEMA = failsafe;
-var JSON_SCHEMA = json2;
-var CORE_SCHEMA = core;
-var DEFAULT_SCHEMA = _default3;
-var load = loader.load;
-var loadAll = loader.loadAll;
-var dump = dumper.dump;
-var YAMLException = exception;
-var types = {
-  binary,
-  float,
-  map: map2,
-  null: _null4,
-  pairs,
-  set: set2,
-  timestamp,
-  bool,
-  int: int2,
-  merge: merge2,
-  omap,
-  seq,
-  str
-};
-var safeLoad = renamed("safeLoad", "load");
-var safeLoadAll = renamed("safeLoadAll", "loadAll");
-var safeDump = renamed("safeDump", "dump");
-var jsYaml = {
-  Type,
-  Schema,
-  FAILSAFE_SCHEMA,
-  JSON_SCHEMA,
-  CORE_SCHEMA,
-  DEFAULT_SCHEMA,
-  load,
-  loadAll,
-  dump,
-  YAMLException,
-  types,
-  safeLoad,
-  safeLoadAll,
-  safeDump
-};
-var js_yaml_default = jsYaml;
-
 // src/config/parse.ts
+init_js_yaml();
+init_catalog();
 var CONFIG_SIZE_CAP = 64 * 1024;
 var CONFIG_NODE_BUDGET = 1e4;
 var CONFIG_RULE_ID = "config-invalid";
@@ -15924,7 +19615,11 @@ function displayPath(dir, absolute, fallback) {
 async function readCapped(absolute, shown, explicit) {
   let handle;
   try {
-    handle = await open(absolute, "r");
+    handle = await open(absolute, constants.O_RDONLY | constants.O_NONBLOCK | (explicit ? 0 : constants.O_NOFOLLOW));
+    if (!(await handle.stat()).isFile()) {
+      await handle.close();
+      throw Object.assign(new Error("not a regular file"), { code: "EINVAL" });
+    }
   } catch (error46) {
     const code = errorCode(error46);
     if (code === "ENOENT" || !explicit && code === "ENOTDIR") return null;
@@ -15954,6 +19649,10 @@ function describeCode(code, error46) {
   switch (code) {
     case "EISDIR":
       return "it is a directory";
+    case "ELOOP":
+      return "it is a symbolic link, which is not followed inside a repository";
+    case "EINVAL":
+      return "it is not a regular file";
     case "EACCES":
     case "EPERM":
       return "permission denied";
@@ -15962,865 +19661,14 @@ function describeCode(code, error46) {
   }
 }
 
-// src/core/evidence/license-table.ts
-import { createRequire } from "node:module";
-var requireFromHere = createRequire(import.meta.url);
-var spdxMeta = null;
-var spdxByLower = null;
-function spdxList() {
-  spdxMeta ??= requireFromHere("spdx-license-list");
-  return spdxMeta;
-}
-function spdxIdsByLower() {
-  if (!spdxByLower) {
-    spdxByLower = /* @__PURE__ */ new Map();
-    for (const id of Object.keys(spdxList())) spdxByLower.set(id.toLowerCase(), id);
-  }
-  return spdxByLower;
-}
-function canonicalSpdxId(raw) {
-  return spdxIdsByLower().get(raw.trim().toLowerCase()) ?? null;
-}
-var PLACEHOLDER_IDS = /* @__PURE__ */ new Set(["other", "unknown", "none", "noassertion", ""]);
-var VERSIONLESS = {
-  bsd: "LicenseRef-BSD-unversioned",
-  gpl: "LicenseRef-GPL-unversioned",
-  lgpl: "LicenseRef-LGPL-unversioned",
-  agpl: "LicenseRef-AGPL-unversioned",
-  cc: "LicenseRef-CC-unversioned",
-  gfdl: "LicenseRef-GFDL-unversioned",
-  "creative-commons": "LicenseRef-CC-unversioned"
-};
-var HUB_IDS = {
-  "gpl-2.0": "GPL-2.0-only",
-  "gpl-3.0": "GPL-3.0-only",
-  "lgpl-2.1": "LGPL-2.1-only",
-  "lgpl-3.0": "LGPL-3.0-only",
-  "agpl-3.0": "AGPL-3.0-only",
-  "gpl-2.0+": "GPL-2.0-or-later",
-  "gpl-3.0+": "GPL-3.0-or-later",
-  "lgpl-2.1+": "LGPL-2.1-or-later",
-  "lgpl-3.0+": "LGPL-3.0-or-later",
-  "gfdl-1.3": "GFDL-1.3-only",
-  "gfdl-1.2": "GFDL-1.2-only",
-  "lgpl-lr": "LGPLLR",
-  "odc-by": "ODC-By-1.0",
-  odbl: "ODbL-1.0",
-  pddl: "PDDL-1.0",
-  "c-uda": "C-UDA-1.0",
-  "o-uda": "O-UDA-1.0",
-  "openmdw-1.1": "LicenseRef-OpenMDW-1.1",
-  openrail: "LicenseRef-OpenRAIL",
-  "openrail-m": "LicenseRef-OpenRAIL",
-  "bigscience-openrail-m": "LicenseRef-BigScience-OpenRAIL-M",
-  "creativeml-openrail-m": "LicenseRef-CreativeML-OpenRAIL-M",
-  "bigcode-openrail-m": "LicenseRef-BigCode-OpenRAIL-M",
-  "openrail++": "LicenseRef-OpenRAIL++",
-  "openrail++-m": "LicenseRef-OpenRAIL++",
-  "bigscience-bloom-rail-1.0": "LicenseRef-BigScience-BLOOM-RAIL-1.0",
-  "ai2-impact-lr": "LicenseRef-AI2-ImpACT-LR",
-  "ai2-impact-mr": "LicenseRef-AI2-ImpACT-MR",
-  "ai2-impact-hr": "LicenseRef-AI2-ImpACT-HR",
-  llama2: "LicenseRef-Llama-2",
-  llama3: "LicenseRef-Llama-3",
-  "llama3.1": "LicenseRef-Llama-3.1",
-  "llama3.2": "LicenseRef-Llama-3.2",
-  "llama3.3": "LicenseRef-Llama-3.3",
-  llama4: "LicenseRef-Llama-4",
-  gemma: "LicenseRef-Gemma",
-  "grok2-community": "LicenseRef-Grok-2-Community",
-  "deepfloyd-if-license": "LicenseRef-DeepFloyd-IF",
-  "fair-noncommercial-research-license": "LicenseRef-FAIR-Noncommercial-Research",
-  "apple-amlr": "LicenseRef-Apple-AMLR",
-  "apple-ascl": "LicenseRef-Apple-ASCL",
-  "h-research": "LicenseRef-H-Research",
-  "intel-research": "LicenseRef-Intel-Research",
-  // Common `license_name` values for vendor terms published as `license: other`.
-  qwen: "LicenseRef-Qwen",
-  "tongyi-qianwen": "LicenseRef-Qwen",
-  "qwen-research": "LicenseRef-Qwen-Research",
-  "tongyi-qianwen-research": "LicenseRef-Qwen-Research",
-  deepseek: "LicenseRef-DeepSeek",
-  "deepseek-license": "LicenseRef-DeepSeek",
-  "falcon-llm-license": "LicenseRef-Falcon-LLM",
-  "tii-falcon-llm-license": "LicenseRef-Falcon-LLM",
-  "falcon-180b-tii-license": "LicenseRef-Falcon-180B-TII",
-  "nvidia-open-model-license": "LicenseRef-NVIDIA-Open-Model",
-  "nvidia-oneway-noncommercial-license": "LicenseRef-NVIDIA-OneWay-Noncommercial",
-  // Spellings seen in cards and LICENSE headers, matched whole (spaces collapsed).
-  "apache 2.0": "Apache-2.0",
-  "apache-2": "Apache-2.0",
-  apache2: "Apache-2.0",
-  "apache license 2.0": "Apache-2.0",
-  "apache license, version 2.0": "Apache-2.0",
-  "mit license": "MIT",
-  "the mit license": "MIT",
-  "bsd-3": "BSD-3-Clause",
-  "bsd-2": "BSD-2-Clause",
-  gplv2: "GPL-2.0-only",
-  gplv3: "GPL-3.0-only",
-  "cc by 4.0": "CC-BY-4.0",
-  "cc by-sa 4.0": "CC-BY-SA-4.0",
-  "cc by-nc 4.0": "CC-BY-NC-4.0",
-  "cc by-nc-sa 4.0": "CC-BY-NC-SA-4.0",
-  "llama 2 community license agreement": "LicenseRef-Llama-2",
-  "meta llama 3 community license agreement": "LicenseRef-Llama-3",
-  "llama 3.1 community license agreement": "LicenseRef-Llama-3.1",
-  "llama 3.2 community license agreement": "LicenseRef-Llama-3.2",
-  "llama 3.3 community license agreement": "LicenseRef-Llama-3.3",
-  "llama 4 community license agreement": "LicenseRef-Llama-4",
-  "gemma terms of use": "LicenseRef-Gemma"
-};
-var KNOWN_REFS = new Map(
-  [...Object.values(HUB_IDS), ...Object.values(VERSIONLESS)].filter((id) => id.startsWith("LicenseRef-")).map((id) => [id.toLowerCase(), id])
-);
-var DEPRECATED = {
-  "GPL-2.0": "GPL-2.0-only",
-  "GPL-3.0": "GPL-3.0-only",
-  "LGPL-2.1": "LGPL-2.1-only",
-  "LGPL-3.0": "LGPL-3.0-only",
-  "LGPL-2.0": "LGPL-2.0-only",
-  "AGPL-3.0": "AGPL-3.0-only",
-  "GPL-2.0+": "GPL-2.0-or-later",
-  "GPL-3.0+": "GPL-3.0-or-later",
-  "LGPL-2.1+": "LGPL-2.1-or-later",
-  "LGPL-3.0+": "LGPL-3.0-or-later",
-  "GFDL-1.3": "GFDL-1.3-only",
-  "GFDL-1.2": "GFDL-1.2-only",
-  "GFDL-1.1": "GFDL-1.1-only"
-};
-var LICENSE_REF_RE = /^licenseref-[a-z0-9.+-]+$/i;
-function normaliseLicenseId(raw) {
-  const key = raw.trim().replace(/\s+/g, " ").toLowerCase();
-  if (PLACEHOLDER_IDS.has(key)) return null;
-  const hub = HUB_IDS[key] ?? VERSIONLESS[key];
-  if (hub) return hub;
-  const spdx = canonicalSpdxId(key);
-  if (spdx) return DEPRECATED[spdx] ?? spdx;
-  if (LICENSE_REF_RE.test(key)) return KNOWN_REFS.get(key) ?? raw.trim();
-  return null;
-}
-function licenseRefFor(name) {
-  const idstring = name.trim().replace(/^licenseref-/i, "").replace(/[^A-Za-z0-9.+-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 64);
-  return `LicenseRef-${idstring || "custom"}`;
-}
-var OPEN_DATA = /* @__PURE__ */ new Set([
-  "CC0-1.0",
-  "CC-BY-1.0",
-  "CC-BY-2.0",
-  "CC-BY-2.5",
-  "CC-BY-3.0",
-  "CC-BY-4.0",
-  "CC-BY-SA-1.0",
-  "CC-BY-SA-2.0",
-  "CC-BY-SA-2.5",
-  "CC-BY-SA-3.0",
-  "CC-BY-SA-4.0",
-  "CC-PDDC",
-  "CC-PDM-1.0",
-  "CDLA-Permissive-1.0",
-  "CDLA-Permissive-2.0",
-  "CDLA-Sharing-1.0",
-  "ODC-By-1.0",
-  "ODbL-1.0",
-  "PDDL-1.0",
-  "O-UDA-1.0",
-  "OpenMDW-1.0",
-  "LicenseRef-OpenMDW-1.1",
-  "etalab-2.0",
-  "LGPLLR",
-  "OGL-UK-3.0",
-  "OGL-Canada-2.0",
-  "DL-DE-BY-2.0",
-  "DL-DE-ZERO-2.0",
-  "NLOD-2.0",
-  "GFDL-1.3-only",
-  "GFDL-1.3-or-later",
-  "GFDL-1.2-only",
-  "GFDL-1.2-or-later",
-  // Permissive but not OSI-approved: fine for data, not enough for code under OSAID.
-  "WTFPL"
-]);
-var OPEN_FOR_CODE_TOO = /* @__PURE__ */ new Set(["OpenMDW-1.0", "LicenseRef-OpenMDW-1.1"]);
-var RESTRICTED_NC = /* @__PURE__ */ new Set([
-  "C-UDA-1.0",
-  "LicenseRef-DeepFloyd-IF",
-  "LicenseRef-FAIR-Noncommercial-Research",
-  "LicenseRef-Apple-AMLR",
-  "LicenseRef-H-Research",
-  "LicenseRef-Intel-Research",
-  "LicenseRef-Qwen-Research",
-  "LicenseRef-NVIDIA-OneWay-Noncommercial"
-]);
-var CC_NC_ND_RE = /^CC-BY-(NC|ND)(-|$)/i;
-var RESTRICTED_USE_RE = /^LicenseRef-.*(rail|impact)/i;
-var RESTRICTED_VENDOR_RE = /^LicenseRef-.*(llama|gemma|grok|qwen|qianwen|deepseek|falcon|nvidia|tii-)/i;
-var NC_WORDS_RE = /^LicenseRef-.*(non-?commercial|research|\bnc\b)/i;
-function licenseFamily(id) {
-  const canonical = normaliseLicenseId(id) ?? id;
-  if (RESTRICTED_NC.has(canonical) || CC_NC_ND_RE.test(canonical)) return "restricted-nc";
-  if (OPEN_DATA.has(canonical)) return "open-data";
-  if (canonical.startsWith("LicenseRef-")) {
-    if (RESTRICTED_USE_RE.test(canonical)) return "restricted-use";
-    if (NC_WORDS_RE.test(canonical)) return "restricted-nc";
-    if (RESTRICTED_VENDOR_RE.test(canonical)) return "restricted-vendor";
-    return "unknown";
-  }
-  const meta = spdxList()[canonical];
-  if (meta?.osiApproved) return "osi";
-  return "unknown";
-}
-function isOpenFor(family, kind, id) {
-  switch (family) {
-    case "osi":
-      return true;
-    case "open-data":
-      if (kind !== "code") return true;
-      return id !== void 0 && OPEN_FOR_CODE_TOO.has(normaliseLicenseId(id) ?? id);
-    case "restricted-use":
-    case "restricted-vendor":
-    case "restricted-nc":
-      return false;
-    case "unknown":
-      return null;
-  }
-}
-var KNOWN_LICENSE_URLS = [
-  [/^apache\.org\/licenses\/license-2\.0(\.txt|\.html)?$/i, "Apache-2.0"],
-  [/^opensource\.org\/licenses?\/mit$/i, "MIT"],
-  [/^opensource\.org\/licenses?\/apache-2\.0$/i, "Apache-2.0"],
-  [/^opensource\.org\/licenses?\/bsd-3-clause$/i, "BSD-3-Clause"],
-  [/^opensource\.org\/licenses?\/bsd-2-clause$/i, "BSD-2-Clause"],
-  [/^gnu\.org\/licenses\/gpl-3\.0(\.html|\.txt|\.en\.html)?$/i, "GPL-3.0-only"],
-  [/^gnu\.org\/licenses\/agpl-3\.0(\.html|\.txt|\.en\.html)?$/i, "AGPL-3.0-only"],
-  [/^creativecommons\.org\/licenses\/by\/4\.0(\/legalcode)?(\.en)?$/i, "CC-BY-4.0"],
-  [/^creativecommons\.org\/licenses\/by-sa\/4\.0(\/legalcode)?(\.en)?$/i, "CC-BY-SA-4.0"],
-  [/^creativecommons\.org\/licenses\/by-nc\/4\.0(\/legalcode)?(\.en)?$/i, "CC-BY-NC-4.0"],
-  [/^creativecommons\.org\/licenses\/by-nc-sa\/4\.0(\/legalcode)?(\.en)?$/i, "CC-BY-NC-SA-4.0"],
-  [/^creativecommons\.org\/licenses\/by-nc-nd\/4\.0(\/legalcode)?(\.en)?$/i, "CC-BY-NC-ND-4.0"],
-  [/^creativecommons\.org\/publicdomain\/zero\/1\.0(\/legalcode)?$/i, "CC0-1.0"],
-  [/^ai\.meta\.com\/llama\/license$/i, "LicenseRef-Llama-2"],
-  [/^(llama\.meta\.com|llama\.com)\/llama3\/license$/i, "LicenseRef-Llama-3"],
-  [/^(llama\.meta\.com|llama\.com)\/llama3_1\/license$/i, "LicenseRef-Llama-3.1"],
-  [/^(llama\.meta\.com|llama\.com)\/llama3_2\/license$/i, "LicenseRef-Llama-3.2"],
-  [/^(llama\.meta\.com|llama\.com)\/llama3_3\/license$/i, "LicenseRef-Llama-3.3"],
-  [/^(llama\.meta\.com|llama\.com)\/llama4\/license$/i, "LicenseRef-Llama-4"],
-  [/^ai\.google\.dev\/gemma\/terms$/i, "LicenseRef-Gemma"],
-  [/^developer\.download\.nvidia\.com\/licenses\/nvidia-open-model-license-agreement.*$/i, "LicenseRef-NVIDIA-Open-Model"],
-  [/^nvidia\.com\/en-us\/agreements\/enterprise-software\/nvidia-open-model-license$/i, "LicenseRef-NVIDIA-Open-Model"]
-];
-function licenseIdForUrl(url2) {
-  const key = url2.trim().replace(/^https?:\/\//i, "").replace(/^www\./i, "").replace(/[?#].*$/, "").replace(/\/+$/, "");
-  for (const [re, id] of KNOWN_LICENSE_URLS) if (re.test(key)) return id;
-  return null;
-}
+// src/core/assess.ts
+init_catalog();
 
-// src/core/evidence/license-texts.ts
-import { createRequire as createRequire2 } from "node:module";
-var TEXT_CANDIDATES = [
-  "Apache-2.0",
-  "MIT",
-  "MIT-0",
-  "BSD-2-Clause",
-  "BSD-3-Clause",
-  "BSD-3-Clause-Clear",
-  "0BSD",
-  "ISC",
-  "Zlib",
-  "BSL-1.0",
-  "Unlicense",
-  "WTFPL",
-  "CC0-1.0",
-  "MPL-2.0",
-  "MPL-1.1",
-  "EPL-1.0",
-  "EPL-2.0",
-  "EUPL-1.1",
-  "EUPL-1.2",
-  "GPL-2.0-only",
-  "GPL-3.0-only",
-  "LGPL-2.1-only",
-  "LGPL-3.0-only",
-  "AGPL-3.0-only",
-  "AFL-3.0",
-  "Artistic-2.0",
-  "ECL-2.0",
-  "MS-PL",
-  "MS-RL",
-  "OSL-3.0",
-  "PostgreSQL",
-  "NCSA",
-  "OFL-1.1",
-  "LPPL-1.3c",
-  "UPL-1.0",
-  "Python-2.0",
-  "PSF-2.0",
-  "BlueOak-1.0.0",
-  "MulanPSL-2.0",
-  "CECILL-2.1",
-  "Apache-1.1",
-  "X11",
-  "CC-BY-2.0",
-  "CC-BY-2.5",
-  "CC-BY-3.0",
-  "CC-BY-4.0",
-  "CC-BY-SA-3.0",
-  "CC-BY-SA-4.0",
-  "CC-BY-NC-2.0",
-  "CC-BY-NC-3.0",
-  "CC-BY-NC-4.0",
-  "CC-BY-ND-3.0",
-  "CC-BY-ND-4.0",
-  "CC-BY-NC-SA-2.0",
-  "CC-BY-NC-SA-3.0",
-  "CC-BY-NC-SA-4.0",
-  "CC-BY-NC-ND-3.0",
-  "CC-BY-NC-ND-4.0",
-  "CDLA-Permissive-1.0",
-  "CDLA-Permissive-2.0",
-  "CDLA-Sharing-1.0",
-  "ODC-By-1.0",
-  "ODbL-1.0",
-  "PDDL-1.0",
-  "C-UDA-1.0",
-  "O-UDA-1.0",
-  "etalab-2.0",
-  "OpenMDW-1.0",
-  "GFDL-1.3-only",
-  "LGPLLR",
-  "CC-PDDC",
-  "OGL-UK-3.0"
-];
-var MAX_CHARS = 256 * 1024;
-var MAX_WORDS = 12e3;
-var PHRASE_WINDOW = 64 * 1024;
-var DICE_ACCEPT = 0.75;
-var DICE_DECISIVE = 0.85;
-var COVERAGE_ACCEPT = 0.95;
-var COVERAGE_MIN_BIGRAMS = 60;
-var requireFromHere2 = createRequire2(import.meta.url);
-var references = null;
-var SENSITIVE = [/\bnon ?commercial\b/, /\bno ?derivatives?\b|\bnoderivs\b/, /\bshare ?alike\b/];
-function sensitiveMask(flat) {
-  let mask = 0;
-  SENSITIVE.forEach((re, i) => {
-    if (re.test(flat)) mask |= 1 << i;
-  });
-  return mask;
-}
-function words(text) {
-  const out = text.slice(0, MAX_CHARS).toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
-  return out.length > MAX_WORDS ? out.slice(0, MAX_WORDS) : out;
-}
-function bigrams(ws) {
-  const set3 = /* @__PURE__ */ new Set();
-  for (let i = 1; i < ws.length; i++) set3.add(`${ws[i - 1]} ${ws[i]}`);
-  return set3;
-}
-function loadReferences() {
-  if (references) return references;
-  references = [];
-  for (const id of TEXT_CANDIDATES) {
-    const entry = requireFromHere2(`spdx-license-list/licenses/${id}.json`);
-    const ws = words(entry.licenseText);
-    references.push({ id, bigrams: bigrams(ws), sensitive: sensitiveMask(ws.join(" ")) });
-  }
-  return references;
-}
-var RAIL_CONFIRM = /use restrictions|attachment a|responsible ai license/;
-var LLAMA_CONFIRM = /llama materials/;
-var PHRASES = [
-  { re: /\b(?:meta )?llama 3\.1 community license/, id: "LicenseRef-Llama-3.1", confirm: LLAMA_CONFIRM },
-  { re: /\b(?:meta )?llama 3\.2 community license/, id: "LicenseRef-Llama-3.2", confirm: LLAMA_CONFIRM },
-  { re: /\b(?:meta )?llama 3\.3 community license/, id: "LicenseRef-Llama-3.3", confirm: LLAMA_CONFIRM },
-  { re: /\b(?:meta )?llama 3 community license/, id: "LicenseRef-Llama-3", confirm: LLAMA_CONFIRM },
-  { re: /\b(?:meta )?llama 4 community license/, id: "LicenseRef-Llama-4", confirm: LLAMA_CONFIRM },
-  { re: /\b(?:meta )?llama 2 community license/, id: "LicenseRef-Llama-2", confirm: LLAMA_CONFIRM },
-  { re: /\bgemma terms of use\b/, id: "LicenseRef-Gemma", confirm: /gemma services|model derivatives|prohibited use policy/ },
-  { re: /\bgrok 2 community license/, id: "LicenseRef-Grok-2-Community" },
-  { re: /\bopen ?rail\s?\+\+/, id: "LicenseRef-OpenRAIL++", confirm: RAIL_CONFIRM },
-  { re: /\bbigscience (?:bloom )?rail license v?1\.0/, id: "LicenseRef-BigScience-BLOOM-RAIL-1.0", confirm: RAIL_CONFIRM },
-  { re: /\bbigcode open ?rail-?m/, id: "LicenseRef-BigCode-OpenRAIL-M", confirm: RAIL_CONFIRM },
-  { re: /\bcreativeml open ?rail-?m/, id: "LicenseRef-CreativeML-OpenRAIL-M", confirm: RAIL_CONFIRM },
-  { re: /\bbigscience open ?rail-?m/, id: "LicenseRef-BigScience-OpenRAIL-M", confirm: RAIL_CONFIRM },
-  { re: /\bopen ?rail\b|\bresponsible ai license\b/, id: "LicenseRef-OpenRAIL", confirm: RAIL_CONFIRM, generic: true },
-  { re: /\bai2 impact license/, id: "LicenseRef-AI2-ImpACT" },
-  { re: /\b(?:tongyi qianwen|qwen) research license/, id: "LicenseRef-Qwen-Research" },
-  { re: /\b(?:tongyi qianwen|qwen) license agreement/, id: "LicenseRef-Qwen" },
-  { re: /\bdeepseek license agreement/, id: "LicenseRef-DeepSeek" },
-  { re: /\bfalcon[- ]180b tii license/, id: "LicenseRef-Falcon-180B-TII" },
-  { re: /\b(?:tii falcon(?: llm)? license|falcon llm license)/, id: "LicenseRef-Falcon-LLM" },
-  { re: /\bnvidia open model license/, id: "LicenseRef-NVIDIA-Open-Model" },
-  { re: /\bnvidia (?:one-way )?non-?commercial license/, id: "LicenseRef-NVIDIA-OneWay-Noncommercial" }
-];
-function flatten(text) {
-  return text.slice(0, PHRASE_WINDOW).toLowerCase().replace(/[\u2018\u2019\u201c\u201d]/g, "'").replace(/\s+/g, " ");
-}
-function matchPhrases(flat) {
-  let best = null;
-  for (const generic of [false, true]) {
-    for (const rule of PHRASES) {
-      if (Boolean(rule.generic) !== generic) continue;
-      const m = rule.re.exec(flat);
-      if (m && (!best || m.index < best.index)) best = { index: m.index, rule };
-    }
-    if (best) break;
-  }
-  if (!best) return null;
-  const confirmed = best.rule.confirm?.test(flat) ?? false;
-  return { id: best.rule.id, confidence: confirmed ? 0.95 : 0.75 };
-}
-var NOTICE_MAX_WORDS = 150;
-var NOTICES = [
-  [/\bapache license version 2 0\b|\bapache org licenses license 2 0\b/, "Apache-2.0"],
-  [/\bmit license\b|\bopensource org licenses mit\b/, "MIT"],
-  [/\bbsd 3 clause\b/, "BSD-3-Clause"],
-  [/\bbsd 2 clause\b/, "BSD-2-Clause"],
-  [/\bgnu general public license v(ersion )?3\b|\bgplv3\b/, "GPL-3.0-only"],
-  [/\bgnu general public license v(ersion )?2\b|\bgplv2\b/, "GPL-2.0-only"],
-  [/\bmozilla public license v(ersion )?2 0\b/, "MPL-2.0"],
-  [/\bcreative commons attribution 4 0\b|\bcreativecommons org licenses by 4 0\b|\bcc by 4 0\b/, "CC-BY-4.0"],
-  [/\bcreative commons attribution sharealike 4 0\b|\bcreativecommons org licenses by sa 4 0\b|\bcc by sa 4 0\b/, "CC-BY-SA-4.0"],
-  [/\bcreative commons attribution noncommercial 4 0\b|\bcreativecommons org licenses by nc 4 0\b|\bcc by nc 4 0\b/, "CC-BY-NC-4.0"],
-  [/\bcc0 1 0\b|\bcreativecommons org publicdomain zero 1 0\b/, "CC0-1.0"]
-];
-function matchNotice(ws) {
-  if (ws.length > NOTICE_MAX_WORDS) return null;
-  const joined = ws.join(" ");
-  const found = /* @__PURE__ */ new Set();
-  for (const [re, id2] of NOTICES) if (re.test(joined)) found.add(id2);
-  if (found.size !== 1) return null;
-  const [id] = [...found];
-  return id ? { id, confidence: 0.6 } : null;
-}
-function compare(input, mask) {
-  const out = [];
-  const a = input.size;
-  for (const ref of loadReferences()) {
-    if (ref.sensitive !== mask) continue;
-    const b = ref.bigrams.size;
-    const diceBound = 2 * Math.min(a, b) / (a + b);
-    const coveragePossible = b >= COVERAGE_MIN_BIGRAMS && a >= COVERAGE_ACCEPT * b;
-    if (diceBound < DICE_ACCEPT && !coveragePossible) continue;
-    let inter = 0;
-    const [small, large] = a <= b ? [input, ref.bigrams] : [ref.bigrams, input];
-    for (const g of small) if (large.has(g)) inter++;
-    out.push({ ref, dice: 2 * inter / (a + b), coverage: inter / b });
-  }
-  return out;
-}
-var round = (x) => Math.round(x * 1e3) / 1e3;
-function identifyLicenseText(text) {
-  const ws = words(text);
-  if (ws.length < 3) return null;
-  const flat = flatten(text);
-  const input = bigrams(ws);
-  const scored = compare(input, sensitiveMask(ws.join(" ")));
-  let bestDice = null;
-  for (const s of scored) if (!bestDice || s.dice > bestDice.dice) bestDice = s;
-  if (bestDice && bestDice.dice >= DICE_DECISIVE) return { id: bestDice.ref.id, confidence: round(bestDice.dice) };
-  const phrase = matchPhrases(flat);
-  if (phrase) return phrase;
-  if (bestDice && bestDice.dice >= DICE_ACCEPT) return { id: bestDice.ref.id, confidence: round(bestDice.dice) };
-  let contained = null;
-  for (const s of scored) {
-    if (s.ref.bigrams.size < COVERAGE_MIN_BIGRAMS || s.coverage < COVERAGE_ACCEPT) continue;
-    if (!contained || s.ref.bigrams.size > contained.ref.bigrams.size) contained = s;
-  }
-  if (contained) return { id: contained.ref.id, confidence: round(0.9 * contained.coverage) };
-  return matchNotice(ws);
-}
-
-// src/core/evidence/licenses.ts
-var PLACEHOLDER_OTHER = "LicenseRef-other";
-var PLACEHOLDER_UNKNOWN = "LicenseRef-unknown";
-var CUSTOM_LICENSE = "LicenseRef-custom";
-var UNREAD_LICENSE = "LicenseRef-unread";
-var LICENSE_FILE_RE = /^(licen[cs]e|copying)([._-].*)?$/i;
-var NOT_A_LICENSE_RE = /\.(py|js|ts|json|ya?ml|ipynb|sh|html?|css|toml|cfg)$/i;
-function normalisePath(p) {
-  const trimmed = p.trim().replace(/^\.\/+/, "").replace(/\/+$/, "");
-  return trimmed === "" ? "." : trimmed;
-}
-function dirname(path2) {
-  const i = path2.lastIndexOf("/");
-  return i < 0 ? "." : path2.slice(0, i);
-}
-function within(path2, scope) {
-  return scope === "." || path2 === scope || path2.startsWith(`${scope}/`);
-}
-function depth(scope) {
-  return scope === "." ? 0 : scope.split("/").length;
-}
-function isLicenseFile(path2) {
-  const base = path2.slice(path2.lastIndexOf("/") + 1);
-  return LICENSE_FILE_RE.test(base) && !NOT_A_LICENSE_RE.test(base);
-}
-function nameHint(path2) {
-  return nameKinds(path2)?.hint ?? null;
-}
-function nameKinds(path2) {
-  const base = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  if (/[._-](code|software|source)\b/.test(base)) return { hint: "name suggests it covers code", kinds: ["code"] };
-  if (/[._-](model|weights?|params?)\b/.test(base)) return { hint: "name suggests it covers the model weights", kinds: ["data"] };
-  if (/[._-](data|dataset)\b/.test(base)) return { hint: "name suggests it covers data", kinds: ["data"] };
-  if (/[._-](docs?|documentation)\b/.test(base)) return { hint: "name suggests it covers documentation", kinds: ["document"] };
-  return null;
-}
-function withKinds(f, kinds) {
-  return kinds ? { ...f, kinds } : f;
-}
-function isPlaceholder(fact2) {
-  return fact2.id === PLACEHOLDER_OTHER || fact2.id === PLACEHOLDER_UNKNOWN;
-}
-function fact(id, scope, evidence, confidence) {
-  const f = { id, family: licenseFamily(id), scope, evidence: { ...evidence, license: id } };
-  if (confidence !== void 0) f.confidence = confidence;
-  return f;
-}
-function linkedRepoPath(link, snapshot, cardDir) {
-  const candidates = [];
-  if (!/^[a-z]+:\/\//i.test(link)) {
-    const rel = normalisePath(link);
-    candidates.push(rel, cardDir === "." ? rel : `${cardDir}/${rel}`);
-  } else {
-    const m = /\/(?:blob|resolve|raw)\/[^/]+\/(.+?)(?:[?#].*)?$/.exec(link);
-    if (m?.[1]) candidates.push(decodeURIComponent(m[1]));
-  }
-  const known = new Set(snapshot.entries.map((e) => e.path));
-  for (const c of candidates) if (known.has(c) || Object.hasOwn(snapshot.texts, c)) return c;
-  return null;
-}
-function cardFacts(card, snapshot, scope, problems) {
-  const fm = card.frontMatter;
-  if (!fm) return [];
-  const out = [];
-  const at = (field) => {
-    const e = { kind: "card-field", path: card.path, field };
-    const line = card.fieldLines[field];
-    if (line !== void 0) e.line = line;
-    return e;
-  };
-  const problem = (severity, field, ruleId, message) => {
-    const p = { severity, path: card.path, message, ruleId };
-    const line = card.fieldLines[field];
-    if (line !== void 0) p.line = line;
-    problems.push(p);
-  };
-  const raw = fm["license"];
-  const declared2 = (Array.isArray(raw) ? raw : raw === void 0 || raw === null ? [] : [raw]).map(
-    (v) => typeof v === "string" || typeof v === "number" ? String(v) : null
-  );
-  if (declared2.some((v) => v === null)) {
-    problem("warning", "license", "license-invalid", "`license` should be a license id or a list of ids");
-  }
-  let placeholder = raw === void 0 || raw === null ? "absent" : null;
-  for (const value of declared2) {
-    if (value === null) continue;
-    const key = value.trim().toLowerCase();
-    if (PLACEHOLDER_IDS.has(key)) {
-      placeholder = key;
-      continue;
-    }
-    const id = normaliseLicenseId(value);
-    if (id) {
-      out.push(fact(id, scope, at("license")));
-      if (Object.values(VERSIONLESS).includes(id)) {
-        problem("warning", "license", "license-versionless", `\`license: ${value}\` names a family, not a license: give the version`);
-      }
-    } else {
-      out.push(fact(licenseRefFor(value), scope, { ...at("license"), note: `unrecognised id "${value}"` }));
-      problem("warning", "license", "license-unrecognised", `\`license: ${value}\` is not a Hub or SPDX license id`);
-    }
-  }
-  if (placeholder === null) return out;
-  const found = [];
-  const name = fm["license_name"];
-  if (typeof name === "string" && name.trim() !== "") {
-    const id = normaliseLicenseId(name) ?? licenseRefFor(name);
-    found.push(fact(id, scope, { ...at("license_name"), note: name.trim() }));
-  }
-  const link = fm["license_link"];
-  if (typeof link === "string" && link.trim() !== "") {
-    const url2 = link.trim();
-    const repoPath = linkedRepoPath(url2, snapshot, dirname(card.path));
-    const text = repoPath ? snapshot.texts[repoPath] : void 0;
-    const identified = text !== void 0 ? identifyLicenseText(text) : null;
-    const id = identified?.id ?? licenseIdForUrl(url2);
-    if (id && !found.some((f) => f.id === id)) {
-      found.push(fact(id, scope, { ...at("license_link"), url: url2 }, identified?.confidence));
-    } else if (!id && repoPath === null && found.length === 0) {
-      problem("warning", "license_link", "license-link-unresolved", `\`license_link\` ${url2} is neither a file of this repository nor a known license page`);
-    }
-  }
-  out.push(...found);
-  if (found.length === 0 && placeholder !== "absent") {
-    const id = placeholder === "other" ? PLACEHOLDER_OTHER : PLACEHOLDER_UNKNOWN;
-    out.push(fact(id, scope, { ...at("license"), note: `license: ${placeholder}` }));
-  }
-  return out;
-}
-function fileFacts(snapshot, modelRoot, problems) {
-  const out = [];
-  const skipped = new Map(snapshot.skipped.map((s) => [s.path, s.reason]));
-  const paths = /* @__PURE__ */ new Set();
-  for (const e of snapshot.entries) if (e.kind !== "submodule" && isLicenseFile(e.path)) paths.add(e.path);
-  for (const p of Object.keys(snapshot.texts)) if (isLicenseFile(p)) paths.add(p);
-  for (const path2 of [...paths].sort()) {
-    const scope = dirname(path2);
-    if (!within(modelRoot, scope) && !within(scope, modelRoot)) continue;
-    const hint = nameHint(path2);
-    const text = snapshot.texts[path2];
-    if (text === void 0) {
-      const reason = skipped.get(path2) ?? "not read";
-      out.push(fact(UNREAD_LICENSE, scope, { kind: "file", path: path2, note: `not read: ${reason}` }));
-      problems.push({ severity: "warning", path: path2, ruleId: "license-file-unread", message: `license file could not be read (${reason})` });
-      continue;
-    }
-    const identified = identifyLicenseText(text);
-    const kinds = nameKinds(path2)?.kinds;
-    if (identified) {
-      const ev = { kind: "file", path: path2 };
-      if (hint) ev.note = hint;
-      out.push(withKinds(fact(identified.id, scope, ev, identified.confidence), kinds));
-    } else {
-      const note = ["text not identified as a known license", hint].filter(Boolean).join("; ");
-      out.push(withKinds(fact(CUSTOM_LICENSE, scope, { kind: "file", path: path2, note }), kinds));
-      problems.push({ severity: "note", path: path2, ruleId: "license-text-unidentified", message: "license text does not match a known license; it is treated as custom terms" });
-    }
-  }
-  return out;
-}
-function extractLicenses(snapshot, card, modelRoot) {
-  const root = normalisePath(modelRoot);
-  const problems = [];
-  const fromCard = card ? cardFacts(card, snapshot, root, problems) : [];
-  const fromFiles = fileFacts(snapshot, root, problems);
-  const facts = [...fromCard, ...fromFiles];
-  const governingFiles = fromFiles.filter((f) => within(root, f.scope) && f.id !== UNREAD_LICENSE);
-  for (const c of fromCard.filter((f) => !isPlaceholder(f))) {
-    for (const f of governingFiles) {
-      if (c.id === f.id) continue;
-      const differentFamily = c.family !== f.family;
-      problems.push({
-        severity: differentFamily ? "warning" : "note",
-        path: f.evidence.path,
-        ruleId: "license-conflict",
-        message: `card declares ${c.id} but ${f.evidence.path} is ${f.id}${differentFamily ? ` (${c.family} vs ${f.family})` : ""}`
-      });
-    }
-  }
-  if (fromCard.every(isPlaceholder) && fromFiles.length === 0) {
-    const p = { severity: "warning", ruleId: "license-missing", message: "no license is declared in the card and no LICENSE file was found" };
-    if (card) p.path = card.path;
-    problems.push(p);
-  }
-  return { facts, problems };
-}
-var RESTRICTIVENESS = {
-  osi: 0,
-  "open-data": 1,
-  unknown: 2,
-  "restricted-use": 3,
-  "restricted-vendor": 4,
-  "restricted-nc": 5
-};
-function governingLicense(facts, path2, kind) {
-  const target = normalisePath(path2);
-  let inScope = facts.filter((f) => within(target, f.scope) && (!f.kinds || !kind || f.kinds.includes(kind)));
-  if (inScope.length === 0 && kind) {
-    const all = facts.filter((f) => within(target, f.scope));
-    const code = kind === "document" ? all.filter((f) => f.kinds?.includes("code")) : [];
-    inScope = code.length > 0 ? code : all;
-  }
-  const forKind = kind ? inScope.filter((f) => f.kinds?.includes(kind)) : [];
-  const applicable = forKind.length > 0 ? forKind : inScope;
-  const real = applicable.filter((f) => !isPlaceholder(f));
-  const pool2 = real.length > 0 ? real : applicable;
-  if (pool2.length === 0) return null;
-  const nearest = Math.max(...pool2.map((f) => depth(f.scope)));
-  let best = null;
-  for (const f of pool2) {
-    if (depth(f.scope) !== nearest) continue;
-    if (!best || better(f, best, kind)) best = f;
-  }
-  return best;
-}
-function better(a, b, kind) {
-  if (kind === "code") {
-    const fitA = a.family === "osi" && b.family === "open-data";
-    const fitB = b.family === "osi" && a.family === "open-data";
-    if (fitA || fitB) return fitA;
-  }
-  const ra = RESTRICTIVENESS[a.family];
-  const rb = RESTRICTIVENESS[b.family];
-  if (ra !== rb) return ra > rb;
-  const fa = a.evidence.kind === "file" ? 1 : 0;
-  const fb = b.evidence.kind === "file" ? 1 : 0;
-  if (fa !== fb) return fa > fb;
-  return (a.confidence ?? 0) > (b.confidence ?? 0);
-}
-
-// src/core/criteria/shared.ts
-var MAX_FILE_EVIDENCE = 5;
-function fileEvidence(paths, note) {
-  return paths.slice(0, MAX_FILE_EVIDENCE).map((path2) => ({ kind: "file", path: path2, ...note ? { note } : {} }));
-}
-function linkEvidence(links) {
-  return links.slice(0, MAX_FILE_EVIDENCE).map((l) => ({ kind: "link", path: l.path, line: l.line, url: l.url }));
-}
-function licenseEvidence(fact2) {
-  return { ...fact2.evidence, license: fact2.id };
-}
-function notApplicable(ev, id) {
-  const reason = ev.notApplicable[id];
-  if (!reason) return null;
-  return {
-    status: "not-applicable",
-    messageId: "notApplicable",
-    data: { reason },
-    license: null,
-    evidence: [{ kind: "declaration", path: ".github/truly-open.yml", note: reason }]
-  };
-}
-function judgeFiles(ev, id, paths, messageId, data = {}, extra = []) {
-  const kind = COMPONENTS[id].kind;
-  const fact2 = governingLicense(ev.licenses, paths[0] ?? cardPath(ev), kind);
-  const evidence = [...fileEvidence(paths), ...extra];
-  return judgeLicense(id, fact2, messageId, { count: paths.length, ...data }, evidence);
-}
-function judgeLicense(id, fact2, messageId, data, evidence) {
-  const kind = COMPONENTS[id].kind;
-  if (!fact2) return { status: "unlicensed", messageId, data: { ...data, licenseState: "none" }, license: null, evidence };
-  if (fact2.id === UNREAD_LICENSE) {
-    return { status: "unknown", messageId, data: { ...data, licenseState: "unread", licensePath: fact2.evidence.path ?? null }, license: null, evidence: [...evidence, licenseEvidence(fact2)] };
-  }
-  const all = [...evidence, licenseEvidence(fact2)];
-  const open2 = isOpenFor(fact2.family, kind, fact2.id);
-  if (open2 === true) return { status: "open", messageId, data: { ...data, licenseState: "open", license: fact2.id }, license: fact2.id, evidence: all };
-  const licenseState = open2 === null ? "unrecognised" : fact2.family.startsWith("restricted") ? "restricted" : "wrong-kind";
-  return { status: "restricted", messageId, data: { ...data, licenseState, license: fact2.id }, license: fact2.id, evidence: all };
-}
-function licenseFactFor(id, family, evidence) {
-  return { id, family, scope: ".", evidence };
-}
-function declared(ev, id) {
-  const d = ev.declarations[id];
-  if (!d) return null;
-  return {
-    status: "mentioned",
-    messageId: "declared",
-    data: { location: d.location, license: d.license ?? null },
-    license: d.license ?? null,
-    evidence: [{ kind: "declaration", path: ".github/truly-open.yml", url: d.location, ...d.license ? { license: d.license } : {}, ...d.note ? { note: d.note } : {} }]
-  };
-}
-function mentioned(messageId, evidence, data = {}) {
-  return { status: "mentioned", messageId, data, license: null, evidence };
-}
-function missing(messageId = "missing") {
-  return { status: "missing", messageId, license: null, evidence: [] };
-}
-function documentedSections(ev, re) {
-  return (ev.card?.sections ?? []).filter((s) => s.documented && re.test(s.heading) && !(s.level === 1 && s.body.length > s.ownBody.length));
-}
-function sectionEvidence(ev, sections) {
-  return sections.slice(0, 3).map((s) => ({ kind: "card-section", path: ev.card?.path ?? "README.md", line: s.line, section: s.heading }));
-}
-function cardFieldEvidence(ev, field) {
-  const line = ev.card?.fieldLines[field];
-  return { kind: "card-field", path: ev.card?.path ?? "README.md", field, ...line ? { line } : {} };
-}
-function cardLicense(ev, kind = "document") {
-  return governingLicense(ev.licenses, cardPath(ev), kind);
-}
-function cardPath(ev) {
-  return ev.card?.path ?? (ev.root === "." ? "README.md" : `${ev.root}/README.md`);
-}
-function cardLinesMatching(ev, re, limit = 3) {
-  const card = ev.card;
-  if (!card) return [];
-  const out = [];
-  const lines = card.body.split("\n");
-  let comment = false;
-  for (let i = 0; i < lines.length && out.length < limit; i++) {
-    const l = lines[i] ?? "";
-    if (l.includes("<!--")) comment = !l.includes("-->", l.indexOf("<!--"));
-    else if (comment) {
-      if (l.includes("-->")) comment = false;
-      continue;
-    }
-    if (l.includes("<!--") || /\[more information needed\]/i.test(l)) continue;
-    if (l.length < 5e3 && re.test(l)) out.push({ kind: "card-section", path: card.path, line: card.bodyLine + i, note: l.trim().slice(0, 160) });
-  }
-  return out;
-}
-var OPEN_LIBRARIES = {
-  transformers: "Apache-2.0",
-  diffusers: "Apache-2.0",
-  "sentence-transformers": "Apache-2.0",
-  peft: "Apache-2.0",
-  timm: "Apache-2.0",
-  open_clip: "MIT",
-  "open-clip": "MIT",
-  "llama.cpp": "MIT",
-  gguf: "MIT",
-  nemo: "Apache-2.0",
-  fairseq: "MIT",
-  espnet: "Apache-2.0",
-  speechbrain: "Apache-2.0",
-  keras: "Apache-2.0",
-  "tf-keras": "Apache-2.0",
-  flair: "MIT",
-  spacy: "MIT",
-  "stable-baselines3": "MIT",
-  "ml-agents": "Apache-2.0",
-  paddlenlp: "Apache-2.0",
-  mlx: "MIT",
-  "mlx-lm": "MIT",
-  "adapter-transformers": "Apache-2.0",
-  fastai: "Apache-2.0",
-  allennlp: "Apache-2.0",
-  "onnx": "Apache-2.0",
-  "transformers.js": "Apache-2.0",
-  vllm: "Apache-2.0",
-  sglang: "Apache-2.0",
-  ollama: "MIT",
-  pyannote: "MIT",
-  "pyannote-audio": "MIT",
-  "setfit": "Apache-2.0",
-  "span-marker": "Apache-2.0",
-  "ultralytics": "AGPL-3.0-only",
-  "coqui": "MPL-2.0",
-  "asteroid": "MIT",
-  "stanza": "Apache-2.0",
-  "fasttext": "MIT",
-  "openvino": "Apache-2.0",
-  "tensorflowtts": "Apache-2.0",
-  "megatron-lm": "LicenseRef-Megatron-LM"
-};
-function libraryName(ev) {
-  const v = ev.card?.frontMatter?.["library_name"];
-  if (typeof v === "string" && v.trim()) return v.trim().toLowerCase();
-  const tags = ev.card?.frontMatter?.["tags"];
-  if (Array.isArray(tags)) {
-    const known = tags.find((t) => typeof t === "string" && OPEN_LIBRARIES[t.toLowerCase()] !== void 0);
-    if (typeof known === "string") return known.toLowerCase();
-  }
-  return null;
-}
-var CREDIT_SECTION = /\b(acknowledg\w*|thanks|credits?|related|references?|citation|cite|inspiration|community|contributors?|license)\b/;
-var CREDIT_LINE = /\b(thanks?|thank you|inspired by|based on|builds? on|built on|similar to|borrow\w*|adapted from|powered by)\b/i;
-function linksWhere(ev, kinds, context) {
-  return ev.links.filter((l) => {
-    if (!kinds.includes(l.kind) || CREDIT_SECTION.test(l.section)) return false;
-    const line = l.context.replace(/https?:\/\/\S+/g, " ");
-    if (CREDIT_LINE.test(line)) return false;
-    return context.test(l.section) || context.test(line);
-  });
-}
+// src/core/criteria/index.ts
+init_catalog();
 
 // src/core/criteria/compute-info.ts
+init_shared();
 var COMPUTE_HEADING = /\b(environmental impact|compute|hardware|infrastructure|carbon|emissions?|energy|training resources)\b/;
 var COMPUTE_LINE = /\b\d[\d,.]*\s*(x\s*)?(nvidia\s+)?(a100|h100|h800|a800|v100|l40s?|mi250x?|mi300x?|tpu\s?v\d\w*|gpus?|tpus?)\b|\bgpu[- ]hours?\b|\b(petaflops?|pf-days|kwh|mwh|tco2|co2eq)\b/i;
 var computeInfo = {
@@ -16839,443 +19687,9 @@ var computeInfo = {
   }
 };
 
-// src/core/evidence/front-matter.ts
-var FRONT_MATTER_MAX_BYTES = 256 * 1024;
-var FRONT_MATTER_NODE_BUDGET = 5e4;
-function findFrontMatter(text) {
-  const start = text.startsWith("\uFEFF") ? 1 : 0;
-  const open2 = /^---[ \t]*\r?\n/.exec(text.slice(start, start + 16));
-  if (!open2) return null;
-  const yamlStart = start + open2[0].length;
-  const close = /^(---|\.\.\.)[ \t]*$/m;
-  const rest = text.slice(yamlStart);
-  const m = close.exec(rest);
-  if (!m) return null;
-  const yamlText = rest.slice(0, m.index);
-  const afterClose = yamlStart + m.index + m[0].length;
-  const bodyOffset = text[afterClose] === "\r" ? afterClose + 2 : text[afterClose] === "\n" ? afterClose + 1 : afterClose;
-  const linesBefore = countLines(text.slice(0, yamlStart));
-  return {
-    yaml: yamlText,
-    startLine: linesBefore + 1,
-    bodyLine: countLines(text.slice(0, bodyOffset)) + 1,
-    bodyOffset
-  };
-}
-function parseFrontMatter(block) {
-  if (block.yaml.length > FRONT_MATTER_MAX_BYTES) {
-    return { ok: false, error: `front matter is larger than ${FRONT_MATTER_MAX_BYTES / 1024} KiB; not parsed`, line: block.startLine };
-  }
-  let raw;
-  try {
-    raw = js_yaml_default.load(block.yaml, { json: true });
-  } catch (err) {
-    const e = err;
-    const line = e.mark?.line !== void 0 ? block.startLine + e.mark.line : block.startLine;
-    return { ok: false, error: `front matter is not valid YAML: ${e.reason ?? e.message ?? String(err)}`, line };
-  }
-  if (raw === null || raw === void 0) return { ok: true, data: null, fieldLines: {} };
-  if (typeof raw !== "object" || Array.isArray(raw)) {
-    return { ok: false, error: `front matter must be a mapping of fields, found ${Array.isArray(raw) ? "a list" : typeof raw}`, line: block.startLine };
-  }
-  const budget = { left: FRONT_MATTER_NODE_BUDGET };
-  const data = toPlain(raw, budget, 0);
-  if (budget.left < 0) {
-    return { ok: false, error: `front matter expands to more than ${FRONT_MATTER_NODE_BUDGET} values (YAML aliases?); not used`, line: block.startLine };
-  }
-  return { ok: true, data, fieldLines: topLevelFieldLines(block) };
-}
-function toPlain(value, budget, depth2) {
-  if (--budget.left < 0 || depth2 > 64) return null;
-  if (value === null || typeof value !== "object") return value;
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) {
-    const out2 = [];
-    for (const item of value) {
-      if (budget.left < 0) break;
-      out2.push(toPlain(item, budget, depth2 + 1));
-    }
-    return out2;
-  }
-  const out = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (budget.left < 0) break;
-    out[k] = toPlain(v, budget, depth2 + 1);
-  }
-  return out;
-}
-function topLevelFieldLines(block) {
-  const lines = {};
-  block.yaml.split("\n").forEach((line, i) => {
-    const m = /^(["']?)([^\s:#"'][^:#"']*)\1\s*:(\s|$)/.exec(line);
-    if (m?.[2] && lines[m[2]] === void 0) lines[m[2]] = block.startLine + i;
-  });
-  return lines;
-}
-function countLines(s) {
-  let n = 0;
-  for (let i = s.indexOf("\n"); i !== -1; i = s.indexOf("\n", i + 1)) n++;
-  return n;
-}
-
-// src/core/evidence/links.ts
-var URL_RE = /https?:\/\/[^\s<>()"'`\]]+/g;
-var DOI_TEXT_RE = /\bdoi:\s*(10\.\d{4,9}\/[^\s"'<>,;]+)/gi;
-var ARXIV_TEXT_RE = /\barxiv:\s*(\d{4}\.\d{4,5})/gi;
-var HUB_RESERVED = /* @__PURE__ */ new Set([
-  "datasets",
-  "spaces",
-  "docs",
-  "blog",
-  "papers",
-  "models",
-  "organizations",
-  "collections",
-  "settings",
-  "join",
-  "login",
-  "pricing",
-  "learn",
-  "tasks",
-  "posts",
-  "api",
-  "chat",
-  "new",
-  "enterprise",
-  "search"
-]);
-var PAPER_VENUES = [
-  "aclanthology.org",
-  "aclweb.org",
-  "openreview.net",
-  "proceedings.neurips.cc",
-  "papers.nips.cc",
-  "neurips.cc",
-  "proceedings.mlr.press",
-  "jmlr.org",
-  "ieeexplore.ieee.org",
-  "dl.acm.org",
-  "link.springer.com",
-  "www.nature.com",
-  "nature.com",
-  "science.org",
-  "openaccess.thecvf.com",
-  "ojs.aaai.org",
-  "ijcai.org",
-  "www.isca-archive.org",
-  "isca-speech.org",
-  "tacl",
-  "transacl.org"
-];
-function classifyUrl(raw) {
-  const url2 = raw.replace(/[.,;:!?*_}\]]+$/, "");
-  let u;
-  try {
-    u = new URL(url2);
-  } catch {
-    return { kind: "other", url: url2 };
-  }
-  const host = u.hostname.toLowerCase().replace(/^www\./, "");
-  const parts = u.pathname.split("/").filter(Boolean).map(decodeURIComponentSafe);
-  if (host === "huggingface.co" || host === "hf.co") {
-    if (parts[0] === "datasets" && parts.length >= 3) return { kind: "hub-dataset", id: `${parts[1]}/${parts[2]}`, url: url2 };
-    if (parts[0] === "papers" && parts[1] && /^\d{4}\.\d{4,5}/.test(parts[1])) {
-      return { kind: "arxiv", id: parts[1].replace(/v\d+$/, ""), url: url2 };
-    }
-    if (parts.length >= 2 && parts[0] && !HUB_RESERVED.has(parts[0])) {
-      return { kind: "hub-model", id: `${parts[0]}/${parts[1]}`, url: url2 };
-    }
-    return { kind: "other", url: url2 };
-  }
-  if (host === "arxiv.org" || host === "export.arxiv.org") {
-    const id = /(\d{4}\.\d{4,5})/.exec(u.pathname)?.[1];
-    return id ? { kind: "arxiv", id, url: url2 } : { kind: "other", url: url2 };
-  }
-  if (host === "doi.org" || host === "dx.doi.org") {
-    const doi = u.pathname.replace(/^\//, "");
-    if (/^10\.48550\/arxiv\./i.test(doi)) return { kind: "arxiv", id: doi.replace(/^10\.48550\/arxiv\./i, ""), url: url2 };
-    return { kind: "doi", id: doi, url: url2 };
-  }
-  if (host === "github.com" && parts.length >= 2 && parts[0] && parts[1]) {
-    return { kind: "github", id: `${parts[0]}/${parts[1].replace(/\.git$/, "")}`, url: url2 };
-  }
-  if (PAPER_VENUES.some((v) => host === v || host.endsWith("." + v))) return { kind: "paper-venue", url: url2 };
-  return { kind: "other", url: url2 };
-}
-function extractLinks(text, path2, firstLine, sectionAt, limit = 2e3) {
-  const links = [];
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length && links.length < limit; i++) {
-    const lineText = lines[i] ?? "";
-    if (lineText.length > 2e4) continue;
-    const line = firstLine + i;
-    const context = lineText.trim().slice(0, 200);
-    const section = sectionAt(line);
-    const seen = /* @__PURE__ */ new Set();
-    for (const m of lineText.matchAll(URL_RE)) {
-      const c = classifyUrl(m[0]);
-      if (seen.has(c.url)) continue;
-      seen.add(c.url);
-      links.push({ ...c, path: path2, line, section, context });
-    }
-    for (const m of lineText.matchAll(DOI_TEXT_RE)) {
-      const doi = (m[1] ?? "").replace(/[.)]+$/, "");
-      if (/^10\.48550\//i.test(doi)) continue;
-      links.push({ kind: "doi", id: doi, url: `https://doi.org/${doi}`, path: path2, line, section, context });
-    }
-    for (const m of lineText.matchAll(ARXIV_TEXT_RE)) {
-      const id = m[1] ?? "";
-      if (links.some((l) => l.line === line && l.kind === "arxiv" && l.id === id)) continue;
-      links.push({ kind: "arxiv", id, url: `https://arxiv.org/abs/${id}`, path: path2, line, section, context });
-    }
-  }
-  return links;
-}
-function decodeURIComponentSafe(s) {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
-// src/core/evidence/model-card.ts
-var CARD_FILE_RE = /(^|\/)(readme|model_card|modelcard)\.md$/i;
-var DEDICATED_CARD_RE = /(^|\/)(model_card|modelcard)\.md$/i;
-var PLACEHOLDER_RE = /\[more information needed\]/gi;
-var MODEL_CARD_KEYS = [
-  "license",
-  "license_name",
-  "license_link",
-  "datasets",
-  "base_model",
-  "pipeline_tag",
-  "library_name",
-  "model-index",
-  "model_name",
-  "tags",
-  "language",
-  "metrics",
-  "co2_eq_emissions",
-  "widget",
-  "inference"
-];
-function normaliseHeading(raw) {
-  return raw.replace(/\[optional\]/gi, " ").replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/<[^>]+>/g, " ").replace(/[`*_~]/g, "").replace(/&[a-z]+;/gi, " ").replace(/[^\p{L}\p{N}\s+-]/gu, " ").replace(/\s+/g, " ").trim().toLowerCase();
-}
-var PLACEHOLDER_FIELD_RE = /^\s*[-*]?\s*(\*\*|__)?[^:\n]{1,80}?:?(\*\*|__)?:?\s*\[more information needed\]\s*$/gim;
-function isDocumented(body) {
-  const stripped = body.replace(/<!--[\s\S]*?-->/g, "").replace(PLACEHOLDER_FIELD_RE, "").replace(PLACEHOLDER_RE, "").split("\n").filter((l) => !/^\s{0,3}#{1,6}\s/.test(l)).join("\n").replace(/[\s\-*_:|>]+/g, "");
-  return stripped.length > 0;
-}
-function parseModelCard(path2, text) {
-  const problems = [];
-  let frontMatter = null;
-  let fieldLines = {};
-  let bodyLine = 1;
-  let body = text.startsWith("\uFEFF") ? text.slice(1) : text;
-  const block = findFrontMatter(text);
-  if (block) {
-    bodyLine = block.bodyLine;
-    body = text.slice(block.bodyOffset);
-    const parsed = parseFrontMatter(block);
-    if (parsed.ok) {
-      frontMatter = parsed.data;
-      fieldLines = parsed.fieldLines;
-    } else {
-      problems.push({
-        severity: "warning",
-        path: path2,
-        ...parsed.line !== void 0 ? { line: parsed.line } : {},
-        message: parsed.error,
-        ruleId: "front-matter-invalid"
-      });
-    }
-  }
-  const sections = parseSections(body, bodyLine);
-  let cursor = -1;
-  const sectionAt = (line) => {
-    while (cursor + 1 < sections.length && sections[cursor + 1].line <= line) cursor++;
-    return cursor >= 0 ? sections[cursor].heading : "";
-  };
-  const links = extractLinks(body, path2, bodyLine, sectionAt);
-  return { card: { path: path2, frontMatter, fieldLines, bodyLine, body, sections, links }, problems };
-}
-function parseSections(body, firstLine) {
-  const lines = body.split("\n");
-  const heads = [];
-  let fence = null;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-    if (f?.[1]) {
-      if (fence === null) fence = f[1][0] ?? null;
-      else if (f[1][0] === fence) fence = null;
-      continue;
-    }
-    if (fence) continue;
-    const h = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
-    if (h?.[1] && h[2] !== void 0) heads.push({ heading: normaliseHeading(h[2]), level: h[1].length, index: i });
-  }
-  const sections = heads.map((h, k) => {
-    let end = lines.length;
-    for (let j = k + 1; j < heads.length; j++) {
-      const next = heads[j];
-      if (next && next.level <= h.level) {
-        end = next.index;
-        break;
-      }
-    }
-    const sectionBody = lines.slice(h.index + 1, end).join("\n");
-    const ownEnd = heads[k + 1] && heads[k + 1].index < end ? heads[k + 1].index : end;
-    const ownBody = lines.slice(h.index + 1, ownEnd).join("\n");
-    return { heading: h.heading, level: h.level, line: firstLine + h.index, body: sectionBody, ownBody, documented: isDocumented(sectionBody) };
-  });
-  return templateAware(sections, body);
-}
-function prose(text) {
-  return text.replace(/<!--[\s\S]*?-->/g, "").replace(PLACEHOLDER_FIELD_RE, "").replace(PLACEHOLDER_RE, "").replace(/^\s{0,3}#{1,6}\s.*$/gm, "").replace(/[\s\-*_:|>`#]+/g, " ").trim();
-}
-function templateAware(sections, body) {
-  const placeholders = body.match(PLACEHOLDER_RE)?.length ?? 0;
-  const leafs = sections.filter((s) => s.body.length === s.ownBody.length);
-  const emptyLeafs = leafs.filter((s) => !isDocumented(s.ownBody)).length;
-  if (placeholders < 5 || emptyLeafs * 2 < leafs.length) return sections;
-  const own = sections.map((s) => prose(s.ownBody).length >= 200 || /```|\|.*\|/.test(s.ownBody));
-  return sections.map((s, i) => {
-    let documented = own[i];
-    for (let j = i + 1; !documented && j < sections.length && sections[j].level > s.level; j++) documented = own[j];
-    return { ...s, documented };
-  });
-}
-function looksLikeModelCard(card) {
-  if (DEDICATED_CARD_RE.test(card.path)) return true;
-  const fm = card.frontMatter;
-  if (!fm || NOT_MODEL_CARD_KEYS.some((k) => k in fm)) return false;
-  return MODEL_CARD_KEYS.some((k) => k in fm);
-}
-var NOT_MODEL_CARD_KEYS = ["sdk", "app_file", "sdk_version", "dataset_info", "task_categories", "configs", "size_categories", "pretty_name"];
-function fieldStrings(card, field) {
-  const v = card?.frontMatter?.[field];
-  if (typeof v === "string") return v.trim() ? [v.trim()] : [];
-  if (typeof v === "number") return [String(v)];
-  if (Array.isArray(v)) return v.filter((x) => typeof x === "string" && x.trim() !== "").map((x) => x.trim());
-  return [];
-}
-function modelIndexDatasets(card) {
-  const index = card?.frontMatter?.["model-index"];
-  const ids = /* @__PURE__ */ new Set();
-  if (!Array.isArray(index)) return [];
-  for (const model2 of index) {
-    const results = model2?.results;
-    if (!Array.isArray(results)) continue;
-    for (const r of results) {
-      const ds = r?.dataset;
-      const id = typeof ds?.type === "string" ? ds.type : typeof ds?.name === "string" ? ds.name : null;
-      if (id) ids.add(id);
-    }
-  }
-  return [...ids];
-}
-function modelIndexHasMetrics(card) {
-  const index = card?.frontMatter?.["model-index"];
-  if (!Array.isArray(index)) return false;
-  return index.some(
-    (m) => m?.results?.some?.(
-      (r) => r?.metrics?.some?.(
-        (x) => x?.value !== void 0 && x.value !== null
-      )
-    )
-  );
-}
-
-// src/core/criteria/training-data.ts
-var SAMPLE_DATA_BYTES = 1e6;
-var SAMPLE_NAME = /(sample|example|demo|dummy|toy|tiny|small|mock|fake|test)/i;
-var TRAINING_CONTEXT = /train|pre-?train|fine-?tun|sft|instruct|data|corpus|dataset/i;
-var EVAL_CONTEXT = /eval|benchmark|test set|leaderboard|results?/i;
-var trainingData = {
-  id: "training-data",
-  evaluate(ev) {
-    const na = notApplicable(ev, "training-data");
-    if (na) return na;
-    const files = ev.artifacts.dataFiles;
-    if (files.length > 0) {
-      const wanted = new Set(files);
-      const bytes = ev.entries.reduce((n, e) => wanted.has(e.path) ? n + (e.lfs?.size ?? e.size) : n, 0);
-      if (files.every((f) => SAMPLE_NAME.test(f)) || bytes < SAMPLE_DATA_BYTES && files.length <= 3) {
-        return mentioned("trainingDataSample", fileEvidence(files), { count: files.length, bytes });
-      }
-      return judgeFiles(ev, "training-data", files, "trainingDataInRepo", { count: files.length, bytes });
-    }
-    return fromHub(ev, trainingDatasetIds(ev)) ?? declared(ev, "training-data") ?? mentions(ev) ?? missing();
-  }
-};
-function trainingDatasetIds(ev) {
-  const linked2 = ev.links.filter((l) => l.kind === "hub-dataset" && l.id && !(EVAL_CONTEXT.test(l.section) && !TRAINING_CONTEXT.test(l.section))).map((l) => l.id);
-  return [.../* @__PURE__ */ new Set([...fieldStrings(ev.card, "datasets"), ...linked2])];
-}
-var RANK = { open: 4, restricted: 3, unlicensed: 2, mentioned: 1 };
-function judgeHubDatasets(ev, component, ids, messageId) {
-  const remote = ev.remote;
-  if (!remote || ids.length === 0) return null;
-  const facts = ids.map((id) => remote.datasets[id]).filter((f) => !!f);
-  if (facts.length === 0) return null;
-  const unchecked = ids.filter((id) => !remote.datasets[id]);
-  const verdicts = [
-    ...facts.map((f) => judgeOne(ev, component, f, messageId)),
-    ...unchecked.slice(0, 1).map((id) => mentioned("hubDatasetNotLookedUp", [cardFieldEvidence(ev, "datasets")], { id }))
-  ];
-  const unavailable = facts.filter((f) => f.state === "unavailable");
-  if (unavailable.length === facts.length) {
-    return { status: "unknown", messageId: "hubUnavailable", data: { id: unavailable[0]?.id ?? null, error: unavailable[0]?.error ?? null }, license: null, evidence: facts.map((f) => ({ kind: "hub", url: f.url, note: f.error ?? "lookup failed" })) };
-  }
-  const judged = verdicts.filter((v) => v !== null);
-  let worst = judged[0];
-  for (const v of judged) if (worst && (RANK[v.status] ?? 0) < (RANK[worst.status] ?? 0)) worst = v;
-  if (!worst) return null;
-  const found = facts.filter((f) => f.state === "found").length;
-  return {
-    ...worst,
-    data: { ...worst.data, count: facts.length + unchecked.length, verified: found, notFound: facts.filter((f) => f.state === "not-found" || f.state === "unauthorized").length, notLookedUp: unchecked.length },
-    evidence: [
-      ...facts.slice(0, 5).map((f) => ({ kind: "hub", url: f.url, ...f.license ? { license: f.license } : {}, note: describe(f) })),
-      ...unchecked.length > 0 ? [{ ...cardFieldEvidence(ev, "datasets"), note: `not looked up on the Hub: ${unchecked.slice(0, 3).join(", ")}` }] : []
-    ],
-    verifiedOnline: found > 0
-  };
-}
-function judgeOne(ev, component, f, messageId) {
-  const evidence = [{ kind: "hub", url: f.url, note: describe(f) }];
-  if (f.state === "not-found" || f.state === "unauthorized") {
-    return mentioned("hubDatasetNotFound", evidence, { id: f.id });
-  }
-  if (f.state !== "found") return mentioned("hubUnavailable", evidence, { id: f.id, error: f.error ?? null });
-  if (f.gated || f.private) return { status: "restricted", messageId: `${messageId}Gated`, data: { id: f.id }, license: f.license, evidence };
-  const id = f.license ? normaliseLicenseId(f.license) ?? f.license : null;
-  const fact2 = id ? licenseFactFor(id, licenseFamily(id), evidence[0]) : null;
-  void ev;
-  return judgeLicense(component, fact2, messageId, { id: f.id }, evidence);
-}
-function describe(f) {
-  if (f.state !== "found") return f.error ?? f.state;
-  return [f.private ? "private" : "public", f.gated ? "gated" : null, f.license ? `license ${f.license}` : "no license"].filter(Boolean).join(", ");
-}
-function fromHub(ev, ids) {
-  return judgeHubDatasets(ev, "training-data", ids, "trainingDataOnHub");
-}
-function mentions(ev) {
-  const listed = fieldStrings(ev.card, "datasets");
-  if (listed.length > 0) return mentioned("trainingDataListed", [cardFieldEvidence(ev, "datasets")], { count: listed.length, names: listed.slice(0, 3).join(", ") });
-  const links = ev.links.filter((l) => l.kind === "hub-dataset");
-  if (links.length > 0) return mentioned("trainingDataLinked", linkEvidence(links), { count: links.length });
-  if (ev.artifacts.datasetScripts.length > 0) return mentioned("trainingDataScripts", fileEvidence(ev.artifacts.datasetScripts), { count: ev.artifacts.datasetScripts.length });
-  const lines = cardLinesMatching(ev, /\b(trained|pre-?trained|fine-?tuned)\b.{0,40}\b(on|using|with)\b.{0,80}\b(data|dataset|corpus|tokens|samples|examples)\b|\btraining (data|dataset|corpus)\b/i);
-  if (lines.length > 0) return mentioned("trainingDataMentioned", lines);
-  return null;
-}
-
 // src/core/criteria/data-card.ts
+init_shared();
+init_training_data();
 var DATA_HEADING = /\b(training|pre-?training|fine-?tuning|instruction|sft)?\s*(data|dataset|datasets|corpus|corpora|data sources|data collection|data mixture|data composition|datasheet)\b/;
 var TOPICS = [
   /\b(source[sd]?|collected|crawl(ed)?|scrap(ed|ing)|common ?crawl|wikipedia|github|books|web|obtained|gathered|curated from|licensed data)\b/i,
@@ -17322,82 +19736,18 @@ function hubDataCards(ev) {
   };
 }
 
-// src/core/criteria/code.ts
-function codeCriterion(spec) {
-  return {
-    id: spec.id,
-    evaluate(ev) {
-      const na = notApplicable(ev, spec.id);
-      if (na) return na;
-      const files = ev.artifacts.code[spec.role];
-      if (files.length > 0) return judgeFiles(ev, spec.id, files, "codeInRepo", { count: files.length });
-      return spec.extra?.(ev) ?? fromGithub(ev, spec.id) ?? declared(ev, spec.id) ?? linked(ev, spec) ?? mentionedInCard(ev, spec) ?? missing();
-    }
-  };
-}
-function fromGithub(ev, id) {
-  const remote = ev.remote;
-  if (!remote) return null;
-  const facts = Object.values(remote.github).filter((g) => remoteRoleOf(ev, g.repo) === id);
-  const found = facts.find((g) => g.state === "found");
-  if (!found) {
-    const failed2 = facts.find((g) => g.state === "unavailable");
-    if (!failed2) return null;
-    return { status: "unknown", messageId: "githubUnavailable", data: { repo: failed2.repo, error: failed2.error ?? null }, license: null, evidence: [{ kind: "hub", url: failed2.url, note: failed2.error ?? "lookup failed" }] };
-  }
-  const evidence = [{ kind: "hub", url: found.url, note: found.license ? `GitHub repository under ${found.license}` : "GitHub repository without a license" }];
-  const lic = found.license ? normaliseLicenseId(found.license) ?? found.license : null;
-  const fact2 = lic ? licenseFactFor(lic, licenseFamily(lic), evidence[0]) : null;
-  return { ...judgeLicense(id, fact2, "codeOnGithub", { repo: found.repo }, evidence), evidence, verifiedOnline: true };
-}
-function remoteRoleOf(ev, repo) {
-  for (const spec of CODE_SPECS) {
-    if (linksWhere(ev, ["github"], spec.linkContext).some((l) => l.id?.toLowerCase() === repo.toLowerCase())) return spec.id;
-  }
-  return null;
-}
-function linked(ev, spec) {
-  const links = linksWhere(ev, ["github"], spec.linkContext);
-  return links.length > 0 ? mentioned("codeLinked", linkEvidence(links), { repo: links[0]?.id ?? null }) : null;
-}
-function mentionedInCard(ev, spec) {
-  const lines = cardLinesMatching(ev, spec.mention);
-  return lines.length > 0 ? mentioned("codeMentioned", lines) : null;
-}
-var CODE_SPECS = [
-  {
-    id: "training-code",
-    role: "training",
-    linkContext: /\b(train(ing)?|pre-?train(ing)?|fine-?tun(e|ing)|sft|rlhf|recipe|reproduc\w*)\b/i,
-    mention: /\b(training|fine-?tuning|pre-?training) (code|scripts?|pipeline|recipe)\b/i
-  },
-  {
-    id: "data-preprocessing-code",
-    role: "preprocessing",
-    linkContext: /\b(data (pipeline|processing|preparation|curation|cleaning)|preprocess\w*|dedup\w*|filter\w*|tokeni[sz]\w*|data[- ]?prep\w*)\b/i,
-    mention: /\b(data (processing|preprocessing|preparation|cleaning|curation|pipeline)|preprocessing (code|scripts?)|deduplicat\w+|filtering pipeline)\b/i
-  },
-  {
-    id: "evaluation-code",
-    role: "evaluation",
-    linkContext: /\b(eval\w*|benchmark\w*|harness|leaderboard)\b/i,
-    mention: /\b(evaluation (code|scripts?|harness|suite)|lm-evaluation-harness|evaluated (with|using))\b/i
-  },
-  {
-    id: "inference-code",
-    role: "inference",
-    linkContext: /\b(inference|serv(e|ing)|deploy\w*|demo|run(ning)? the model|quantiz\w*)\b/i,
-    mention: /\b(inference (code|scripts?|server|engine)|serving)\b/i
-  }
-];
-
 // src/core/criteria/data-preprocessing-code.ts
+init_code();
 var dataPreprocessingCode = codeCriterion(CODE_SPECS[1]);
 
 // src/core/criteria/evaluation-code.ts
+init_code();
 var evaluationCode = codeCriterion(CODE_SPECS[2]);
 
 // src/core/criteria/evaluation-data.ts
+init_model_card();
+init_shared();
+init_training_data();
 var EVAL_CONTEXT2 = /\b(eval\w*|benchmark\w*|test set|leaderboard|results?)\b/i;
 var evaluationData = {
   id: "evaluation-data",
@@ -17414,6 +19764,8 @@ var evaluationData = {
 };
 
 // src/core/criteria/evaluation-results.ts
+init_model_card();
+init_shared();
 var RESULTS_HEADING = /\b(eval\w*|benchmark\w*|results?|performance|metrics?|leaderboard|scores?|comparison)\b/;
 var BENCHMARK_NAMES = /\b(MMLU|HellaSwag|GSM8K|HumanEval|MBPP|ARC|TruthfulQA|Winogrande|BBH|MATH|WER|BLEU|ROUGE|accuracy|F1|pass@1|perplexity|CER|FID|CLIP ?score|MT-Bench|AlpacaEval|IFEval|GPQA|DROP|PIQA|BoolQ|LAMBADA|SQuAD|GLUE|SuperGLUE|ImageNet|COCO|mAP)\b/i;
 function hasResultsTable(text) {
@@ -17447,6 +19799,9 @@ function resultSections(ev) {
 }
 
 // src/core/criteria/inference-code.ts
+init_licenses();
+init_code();
+init_shared();
 var SNIPPET_RE = /```[\s\S]*?(from_pretrained|pipeline\(|import (transformers|torch|diffusers)|from (transformers|diffusers|vllm|sentence_transformers)|llama\.cpp|llama-cli|ollama run|vllm serve|sglang\.launch_server|\.generate\()[\s\S]*?```/;
 function usageSnippet(ev) {
   const lib = libraryName(ev);
@@ -17473,6 +19828,8 @@ function inferLibrary(body) {
 var inferenceCode = codeCriterion({ ...CODE_SPECS[3], extra: usageSnippet });
 
 // src/core/criteria/intermediate-weights.ts
+init_licenses();
+init_shared();
 var intermediateWeights = {
   id: "intermediate-weights",
   evaluate(ev) {
@@ -17500,6 +19857,8 @@ function fromHub2(ev) {
 }
 
 // src/core/criteria/model-architecture.ts
+init_licenses();
+init_shared();
 var modelArchitecture = {
   id: "model-architecture",
   evaluate(ev) {
@@ -17523,7 +19882,11 @@ var modelArchitecture = {
   }
 };
 
+// src/core/criteria/model-card.ts
+init_model_card();
+
 // src/core/frameworks/ladder.ts
+init_catalog();
 var RECIPE = ["training-data", "data-preprocessing-code", "training-code", "training-config"];
 var LEVEL_RANK = { "open-source": 3, "open-weights": 2, "restricted-weights": 1, closed: 0 };
 var ladderRank2 = (level) => LEVEL_RANK[level];
@@ -17572,7 +19935,7 @@ function headline(level, missing2, statuses) {
   }
   if (level === "closed") {
     const st = statuses["weights"];
-    if (st === "mentioned") return `${title}: the weights are mentioned but not published here`;
+    if (st === "mentioned") return `${title}: the weights are mentioned or linked, but not shown to be published`;
     if (st === "unknown") return `${title}: the weights could not be checked`;
     if (st === "not-applicable") return `${title}: weights are marked not applicable, so there is nothing to run or rebuild`;
     return `${title}: no weights are published`;
@@ -17597,6 +19960,7 @@ function joinPhrases(items) {
 }
 
 // src/core/criteria/model-card.ts
+init_shared();
 var CARD_TOPICS = [
   {
     topic: "intended use",
@@ -17649,6 +20013,7 @@ var modelCard = {
 };
 
 // src/core/criteria/papers.ts
+init_model_card();
 var OWN_LABEL = /^[\s\p{Emoji_Presentation}\p{Extended_Pictographic}*_[(|:-]*(our |the |read (the|our) |full )?(paper|technical report|tech(nical)? report|report|preprint|arxiv( paper)?|whitepaper)\b/iu;
 var BADGE = /img\.shields\.io\/badge\/(arxiv|paper|report|tech)|badge\/arxiv|arxiv-b31b1b|\[!\[(arxiv|paper|report)/i;
 var OWN_LINE = /\b(our|we)\b.{0,60}\b(paper|report|preprint|publication)\b|\b(technical report|tech report)\b|^\W*(paper|preprint|report|arxiv)\s*[:：]|\bplease (cite|refer to)\b|\bfor (more )?details\b.{0,80}\b(paper|report)\b/i;
@@ -17716,6 +20081,7 @@ function reportCitation(ev) {
 }
 
 // src/core/criteria/research-paper.ts
+init_shared();
 var VENUE_MENTION = /\b(accepted (at|to|by)|to appear|published (at|in)|proceedings of)\b|\b(NeurIPS|ICLR|ICML|ACL|EMNLP|NAACL|CVPR|ICCV|ECCV|AAAI|IJCAI|Interspeech|ICASSP|TACL|JMLR|TMLR|COLING|KDD)\s*'?\d{2,4}\b/;
 var researchPaper = {
   id: "research-paper",
@@ -17730,6 +20096,7 @@ var researchPaper = {
 };
 
 // src/core/criteria/sample-outputs.ts
+init_shared();
 var SAMPLES_HEADING = /\b(sample\w*|examples?|demo\w*|generations?|outputs?|showcase|gallery)\b/;
 var sampleOutputs = {
   id: "sample-outputs",
@@ -17748,6 +20115,7 @@ var sampleOutputs = {
 };
 
 // src/core/criteria/supporting-libraries.ts
+init_shared();
 var supportingLibraries = {
   id: "supporting-libraries",
   evaluate(ev) {
@@ -17762,6 +20130,7 @@ var supportingLibraries = {
 };
 
 // src/core/criteria/technical-report.ts
+init_shared();
 var technicalReport = {
   id: "technical-report",
   evaluate(ev) {
@@ -17779,279 +20148,12 @@ var technicalReport = {
 };
 
 // src/core/criteria/training-code.ts
+init_code();
 var trainingCode = codeCriterion(CODE_SPECS[0]);
 
-// src/core/evidence/artifacts.ts
-var CODE_EXT = /\.(py|ipynb|sh|bash|zsh|slurm|sbatch|js|mjs|ts|lua|jl|r|cpp|cc|cxx|c|cu|cuh|h|hpp|rs|go|java|scala|swift|kt|m|mm|pyx)$/i;
-var DATA_EXT = /\.(parquet|jsonl|ndjson|json|csv|tsv|arrow|txt|tar|gz|zst|xz|bz2|zip|npy|npz|tfrecords?|feather|xml|conll|conllu|idx|bin|wav|flac|mp3|jpg|jpeg|png|pkl|h5|hdf5|lmdb|mds)$/i;
-var MEDIA_EXT = /\.(png|jpe?g|gif|webp|mp4|webm|mov|wav|mp3|flac|ogg|txt|md|json|jsonl|html)$/i;
-var WEIGHT_BY_EXT = /* @__PURE__ */ new Map([
-  ["safetensors", { format: "safetensors", unsafe: false }],
-  ["bin", { format: "pytorch-pickle", unsafe: true }],
-  ["pt", { format: "pytorch-pickle", unsafe: true }],
-  ["pth", { format: "pytorch-pickle", unsafe: true }],
-  ["ckpt", { format: "pytorch-pickle", unsafe: true }],
-  ["pkl", { format: "pickle", unsafe: true }],
-  ["pickle", { format: "pickle", unsafe: true }],
-  ["joblib", { format: "pickle", unsafe: true }],
-  ["gguf", { format: "gguf", unsafe: false }],
-  ["ggml", { format: "gguf", unsafe: false }],
-  ["onnx", { format: "onnx", unsafe: false }],
-  ["h5", { format: "keras-h5", unsafe: false }],
-  ["hdf5", { format: "keras-h5", unsafe: false }],
-  ["keras", { format: "keras-h5", unsafe: false }],
-  ["msgpack", { format: "flax-msgpack", unsafe: false }],
-  ["tflite", { format: "tflite", unsafe: false }],
-  ["mlmodel", { format: "coreml", unsafe: false }],
-  ["mlpackage", { format: "coreml", unsafe: false }],
-  ["npz", { format: "numpy", unsafe: false }],
-  ["pdparams", { format: "paddle", unsafe: true }],
-  ["nemo", { format: "nemo", unsafe: true }],
-  ["pb", { format: "tensorflow", unsafe: false }],
-  ["params", { format: "mxnet", unsafe: false }]
-]);
-var TRAINING_STATE_RE = /(^|\/)(training_args\.bin|optimizer[^/]*\.(pt|bin|pth)|scheduler\.pt|rng_state[^/]*\.pth|trainer_state\.json|zero_to_fp32\.py)$/i;
-var BULK_DATA_EXT = /* @__PURE__ */ new Set(["parquet", "jsonl", "ndjson", "arrow", "tfrecord", "tfrecords", "feather", "zst", "idx", "npy", "mds", "lmdb", "conll", "conllu", "tsv", "csv"]);
-var SAMPLES_DIR_RE = /^(samples?|sample[_-]outputs?|generations?|outputs?|gallery|demo[_-]outputs?)$/i;
-var TRAINING_STATE_START = /^(training_args|optimizer|scheduler|rng_state|trainer_state|zero_to_fp32)/;
-var CHECKPOINT_DIR_RE = /^(checkpoints?|ckpts?|checkpoint[-_]?\d+.*|step[-_]?\d+.*|global[-_]?step[-_]?\d+|iter(ation)?[-_]?\d+|epoch[-_=]?\d+.*|intermediate[-_]?(checkpoints?|weights)|stage[-_]?\d+)$/i;
-var CHECKPOINT_FILE_RE = /(step[-_=]?\d{2,}|epoch[-_=]\d+|iter[-_]?\d{3,}|checkpoint[-_]\d+)/i;
-var DATA_DIR_RE = /^(data|datasets?|corpus|corpora|training[-_]data|train[-_]data|raw[-_]data)$/i;
-var EVAL_PATH_RE = /(^|\/|_|-)(test|tests|eval|evals|evaluation|valid|validation|dev|benchmarks?)(\/|_|-|\.|$)/i;
-var UNIT_TEST_DIR_RE = /(^|\/)(tests?|unittests?|__tests__|spec)\//i;
-var VENDORED_RE = /(^|\/)(node_modules|third[-_]?party|vendor|site-packages|\.venv|venv)\//i;
-var ROLE_RULES = [
-  // [role, basename pattern, directory-segment pattern]
-  [
-    "training",
-    /(^|[_-])(train|training|trainer|finetun\w*|fine[_-]?tun\w*|pretrain\w*|pre[_-]train\w*|sft|dpo|ppo|rlhf|grpo|orpo|kto|reward[_-]?model\w*|distill\w*|launch\w*)([_.-]|$)|^(train|finetune|pretrain)/i,
-    /^(train|training|trainer|finetun\w*|fine[_-]tun\w*|pretrain\w*|sft|rlhf|dpo|recipes?)$/i
-  ],
-  [
-    "preprocessing",
-    /(preprocess|pre[_-]process|prepare|prep[_-]|data[_-]?prep|filter|dedup|deduplicat|tokeniz|clean|build[_-]?(data|corpus)|make[_-]?data|create[_-]?data|download|shard|process[_-]?data|data[_-]?process|datamix|mix[_-]?data|convert[_-]?data|crawl|scrape|decontam|minhash|quality)/i,
-    /^(data[_-]?processing|preprocess\w*|data[_-]?prep\w*|data[_-]?pipeline|dataprep|data|datasets?|data[_-]?tools|data[_-]?scripts|curation)$/i
-  ],
-  [
-    "evaluation",
-    /(^eval|[_-]eval|evaluat|benchmark|harness|metrics?([_.-]|$)|judge|leaderboard)/i,
-    /^(eval|evals|evaluation|evaluations|benchmarks?|lm[_-]eval\w*|harness)$/i
-  ],
-  [
-    "inference",
-    /(infer|generat|serve|server|demo|^app\.|chat|predict|run[_-]?model|^sample|interact|^cli\.|^api\.|pipeline|gradio|streamlit|quantiz|convert|export|deploy|playground|completion)/i,
-    /^(inference|serving|serve|demo|demos|deploy\w*|app|apps|api)$/i
-  ],
-  [
-    "architecture",
-    /(^model|modeling|modelling|configuration_|architecture|network|transformer|attention|^layers?|^nn\.|unet|vae|encoder|decoder|_model\.|^models?\.|backbone|moe|rope|mamba|rwkv)/i,
-    /^(model|models|modeling|modelling|arch|architectures?|modules|nn|networks?|layers|ops|kernels)$/i
-  ]
-];
-function roleOf(path2) {
-  const lower = path2.toLowerCase();
-  const segs = lower.split("/");
-  const base = segs[segs.length - 1] ?? "";
-  const dirs = segs.slice(0, -1);
-  const roles = [];
-  const inUnitTests = UNIT_TEST_DIR_RE.test(lower);
-  for (const [role, baseRe, dirRe] of ROLE_RULES) {
-    if (inUnitTests && role !== "evaluation") continue;
-    if (baseRe.test(base) || dirs.some((d) => dirRe.test(d))) roles.push(role);
-  }
-  return roles;
-}
-var NOT_WEIGHTS_DIR_RE = /(^|\/)(assets?|prompts?|examples?|samples?|demos?|fixtures?|tests?|testdata|docs?|images?|media|static|resources|figures?)\//i;
-var NOT_WEIGHTS_NAME_RE = /(encoded|latents?|features?|cache|stats|statistics|mean|std|prompt|speaker|voice|sample|example|demo|dummy|test|embeddings?[_-]cache|tokens?)[^/]*$/i;
-var GENERIC_FORMATS = /* @__PURE__ */ new Set(["pickle", "numpy", "keras-h5", "tensorflow", "mxnet"]);
-var MODEL_NAME_RE = /(model|weight|param|ckpt|checkpoint|state[_-]?dict|pytorch|adapter|lora|unet|vae|encoder|decoder|generator|discriminator)/i;
-function looksLikeParameters(relPath, format) {
-  if (NOT_WEIGHTS_DIR_RE.test(relPath) || UNIT_TEST_DIR_RE.test(relPath)) return false;
-  const base = relPath.slice(relPath.lastIndexOf("/") + 1);
-  if (format !== "safetensors" && format !== "gguf" && NOT_WEIGHTS_NAME_RE.test(base.replace(/\.[^.]+$/, ""))) return false;
-  if (GENERIC_FORMATS.has(format) && !MODEL_NAME_RE.test(base)) return false;
-  return true;
-}
-function weightFormat(path2) {
-  const base = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  const dot = base.lastIndexOf(".");
-  return dot < 0 ? null : WEIGHT_BY_EXT.get(base.slice(dot + 1)) ?? null;
-}
-function collectArtifacts(entries, texts, modelRoot) {
-  const a = {
-    weights: [],
-    shardIndexes: [],
-    checkpoints: [],
-    code: { architecture: [], training: [], preprocessing: [], inference: [], evaluation: [] },
-    codeFiles: 0,
-    trainingConfigs: [],
-    trainingStateFiles: [],
-    tokenizer: [],
-    environment: [],
-    dataFiles: [],
-    datasetScripts: [],
-    evalDataFiles: [],
-    samples: [],
-    pdfs: [],
-    evalResultFiles: [],
-    citation: null,
-    dataCards: [],
-    modelConfig: null
-  };
-  const present = new Set(entries.map((e) => e.path));
-  const checkpointDirs = /* @__PURE__ */ new Map();
-  const idxSiblings = new Set(entries.filter((e) => /\.idx$/i.test(e.path)).map((e) => e.path.replace(/\.idx$/i, "")));
-  const rootPrefix = modelRoot === "." ? "" : modelRoot + "/";
-  const folders = /* @__PURE__ */ new Map();
-  const folderOf = (dirPath) => {
-    let f = folders.get(dirPath);
-    if (!f) {
-      const lower = dirPath.toLowerCase() + "/";
-      const rel = dirPath.startsWith(rootPrefix) ? dirPath.slice(rootPrefix.length) : dirPath;
-      const dirs = rel === "" || dirPath === "" ? [] : rel.split("/");
-      f = { skip: VENDORED_RE.test(lower) || lower.startsWith(".github/"), inDataDir: dirs.some((d) => DATA_DIR_RE.test(d)), dirs };
-      folders.set(dirPath, f);
-    }
-    return f;
-  };
-  for (const e of entries) {
-    if (e.kind === "submodule" || e.kind === "symlink") continue;
-    const path2 = e.path;
-    const slash = path2.lastIndexOf("/");
-    const folder = folderOf(slash < 0 ? "" : path2.slice(0, slash));
-    if (folder.skip) continue;
-    const lower = path2.toLowerCase();
-    const rel = path2.startsWith(rootPrefix) ? path2.slice(rootPrefix.length) : path2;
-    const base = lower.slice(slash + 1);
-    const dirs = folder.dirs;
-    const inDataDir = folder.inDataDir;
-    const size = e.kind === "lfs" ? e.lfs?.size ?? e.size : e.size;
-    if (TRAINING_STATE_START.test(base) && TRAINING_STATE_RE.test(lower)) {
-      a.trainingStateFiles.push(path2);
-      continue;
-    }
-    const dot = base.lastIndexOf(".");
-    const ext = dot < 0 ? "" : base.slice(dot + 1);
-    if (BULK_DATA_EXT.has(ext) && !base.includes("result")) {
-      if (dirs.some((d) => SAMPLES_DIR_RE.test(d))) a.samples.push(path2);
-      else if (EVAL_PATH_RE.test(rel)) a.evalDataFiles.push(path2);
-      else a.dataFiles.push(path2);
-      continue;
-    }
-    const wf = WEIGHT_BY_EXT.get(ext) ?? null;
-    const isMegatronData = base.endsWith(".bin") && idxSiblings.size > 0 && idxSiblings.has(path2.slice(0, -4));
-    if (wf && !isMegatronData && !inDataDir && (size >= 1024 || e.kind === "lfs") && looksLikeParameters(rel, wf.format)) {
-      let ckDir = -1;
-      dirs.forEach((d, i) => {
-        if (CHECKPOINT_DIR_RE.test(d)) ckDir = i;
-      });
-      if (ckDir >= 0 || CHECKPOINT_FILE_RE.test(base)) {
-        const dir = ckDir >= 0 ? rootPrefix + dirs.slice(0, ckDir + 1).join("/") : path2;
-        const list = checkpointDirs.get(dir) ?? [];
-        list.push(path2);
-        checkpointDirs.set(dir, list);
-      } else {
-        a.weights.push({ path: path2, size, format: wf.format, unsafe: wf.unsafe, lfs: e.kind === "lfs", sizeKnown: e.kind !== "lfs" || e.lfs !== void 0 });
-      }
-      continue;
-    }
-    if (/\.(safetensors|bin)\.index\.json$|(^|\/)[^/]*\.index\.json$/i.test(base) && /model|pytorch|weights|diffusion/i.test(base)) {
-      a.shardIndexes.push({ path: path2, ...shardsOf(path2, texts[path2], present) });
-      continue;
-    }
-    if (CODE_EXT.test(base)) {
-      a.codeFiles++;
-      for (const role of roleOf(rel)) a.code[role].push(path2);
-      if (/(download|fetch|get[_-]?data|build[_-]?(dataset|corpus)|crawl|scrape)[^/]*\.(py|sh)$/i.test(base)) {
-        a.datasetScripts.push(path2);
-      }
-      continue;
-    }
-    if (/^(tokenizer\.json|tokenizer\.model|tokenizer_config\.json|vocab\.(json|txt)|merges\.txt|spiece\.model|sentencepiece\.bpe\.model|special_tokens_map\.json|[^/]*\.tiktoken|qwen\.tiktoken|bpe\.codes)$/i.test(base)) {
-      a.tokenizer.push(path2);
-      continue;
-    }
-    if (/^(requirements[^/]*\.txt|environment[^/]*\.ya?ml|conda[^/]*\.ya?ml|pyproject\.toml|setup\.py|setup\.cfg|pipfile(\.lock)?|poetry\.lock|uv\.lock|dockerfile[^/]*|containerfile|cargo\.toml|package\.json|makefile|cmakelists\.txt)$/i.test(base)) {
-      a.environment.push(path2);
-      if (base === "setup.py") a.codeFiles++;
-      continue;
-    }
-    if (base === "citation.cff") {
-      a.citation = path2;
-      continue;
-    }
-    if (/^(data[_-]?card|datacard|datasheet[^/]*)\.md$/i.test(base) || /^readme\.md$/i.test(base) && dirs.length > 0 && DATA_DIR_RE.test(dirs[dirs.length - 1] ?? "")) {
-      a.dataCards.push(path2);
-      continue;
-    }
-    if (base === "config.json" && dirs.length === 0) {
-      a.modelConfig = readModelConfig(path2, texts[path2]);
-      continue;
-    }
-    if (/\.pdf$/i.test(base)) {
-      a.pdfs.push(path2);
-      continue;
-    }
-    if (lower.includes(".eval_results/") && /\.ya?ml$/.test(base) || /^(eval_results[^/]*|all_results|[^/]*results[^/]*)\.(json|ya?ml|csv)$/i.test(base)) {
-      a.evalResultFiles.push(path2);
-      continue;
-    }
-    const configGroups = texts[path2] !== void 0 && /\.(ya?ml|json|toml|cfg|ini)$/i.test(base) ? hyperparameterGroups(texts[path2] ?? "") : [];
-    if (configGroups.length >= 2) {
-      a.trainingConfigs.push({ path: path2, groups: configGroups });
-      continue;
-    }
-    if (dirs.some((d) => SAMPLES_DIR_RE.test(d)) && MEDIA_EXT.test(base)) {
-      a.samples.push(path2);
-      continue;
-    }
-    if (inDataDir && DATA_EXT.test(base) || /\.(parquet|jsonl|arrow|tfrecords?)$/i.test(base) || isMegatronData) {
-      if (EVAL_PATH_RE.test(rel)) a.evalDataFiles.push(path2);
-      else a.dataFiles.push(path2);
-      continue;
-    }
-  }
-  a.checkpoints = [...checkpointDirs.entries()].map(([dir, files]) => ({ dir, files }));
-  return a;
-}
-function shardsOf(indexPath, text, present) {
-  if (!text) return { shards: [], missing: [] };
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return { shards: [], missing: [] };
-  }
-  const map3 = parsed?.weight_map;
-  if (!map3 || typeof map3 !== "object") return { shards: [], missing: [] };
-  const dir = indexPath.includes("/") ? indexPath.slice(0, indexPath.lastIndexOf("/") + 1) : "";
-  const shards = [...new Set(Object.values(map3).filter((v) => typeof v === "string"))].sort();
-  return { shards, missing: shards.filter((s) => !present.has(dir + s)) };
-}
-function readModelConfig(path2, text) {
-  if (!text) return { path: path2, architectures: [], modelType: null, autoMap: [] };
-  try {
-    const c = JSON.parse(text);
-    const architectures = Array.isArray(c.architectures) ? c.architectures.filter((x) => typeof x === "string") : [];
-    const autoMap = c.auto_map && typeof c.auto_map === "object" ? Object.values(c.auto_map).flat().filter((x) => typeof x === "string") : [];
-    return { path: path2, architectures, modelType: typeof c.model_type === "string" ? c.model_type : null, autoMap };
-  } catch {
-    return { path: path2, architectures: [], modelType: null, autoMap: [] };
-  }
-}
-var HYPER_GROUPS = [
-  ["lr", /["']?\b(learning[_-]?rate|lr|base[_-]?lr|max[_-]?lr|peak[_-]?lr|min[_-]?lr)\b["']?\s*[:=]\s*["']?[0-9.]+(e-?\d+)?/i],
-  ["batch", /["']?\b(\w*batch[_-]?size\w*|global[_-]?batch\w*|micro[_-]?batch\w*|gradient[_-]?accumulation[_-]?steps|tokens[_-]?per[_-]?batch)\b["']?\s*[:=]\s*["']?\d+/i],
-  ["steps", /["']?\b(max[_-]?steps|num[_-]?train[_-]?epochs|epochs?|train[_-]?iters|max[_-]?iters|total[_-]?steps|train[_-]?steps|max[_-]?epochs|training[_-]?steps|num[_-]?steps)\b["']?\s*[:=]\s*["']?\d+/i],
-  ["schedule", /["']?\b(warmup\w*|lr[_-]?scheduler\w*|scheduler|lr[_-]?decay\w*|decay[_-]?style|lr[_-]?schedule|cosine\w*)\b["']?\s*[:=]\s*\S/i],
-  ["optimizer", /["']?\b(optim|optimizer|adam[_-]?beta\d?|adam[_-]?epsilon|weight[_-]?decay|betas|momentum|grad[_-]?clip\w*|max[_-]?grad[_-]?norm)\b["']?\s*[:=]\s*\S/i]
-];
-function hyperparameterGroups(text) {
-  const sample = text.length > 2e5 ? text.slice(0, 2e5) : text;
-  return HYPER_GROUPS.filter(([, re]) => re.test(sample)).map(([g]) => g);
-}
-
 // src/core/criteria/training-config.ts
+init_artifacts();
+init_shared();
 var HYPER_HEADING = /\b(hyper-?param\w*|training (procedure|details|setup|settings|configuration|recipe)|training)\b/;
 var trainingConfig = {
   id: "training-config",
@@ -18067,9 +20169,9 @@ var trainingConfig = {
       return judgeFiles(ev, "training-config", ev.artifacts.trainingStateFiles, "trainerState", { count: ev.artifacts.trainingStateFiles.length });
     }
     const sections = documentedSections(ev, HYPER_HEADING);
-    const withValues = sections.filter((s) => hyperparameterGroups(s.body.replace(/^\s*[-*]\s*/gm, "")).length >= 2);
+    const withValues = sections.filter((s) => hyperparameterGroups(s.body.replace(/^[ \t]*[-*][ \t]*/gm, "")).length >= 2);
     if (withValues.length > 0) {
-      const groups = hyperparameterGroups(withValues.map((s) => s.body.replace(/^\s*[-*]\s*/gm, "")).join("\n"));
+      const groups = hyperparameterGroups(withValues.map((s) => s.body.replace(/^[ \t]*[-*][ \t]*/gm, "")).join("\n"));
       return judgeLicense("training-config", cardLicense(ev, "data"), "hyperparametersInCard", { groups: groups.join(", ") }, sectionEvidence(ev, withValues));
     }
     const hyper = sections.filter((s) => /hyper/.test(s.heading));
@@ -18077,74 +20179,9 @@ var trainingConfig = {
   }
 };
 
-// src/core/criteria/weights.ts
-var weights = {
-  id: "weights",
-  evaluate(ev) {
-    const na = notApplicable(ev, "weights");
-    if (na) return na;
-    const files = ev.artifacts.weights;
-    if (files.length > 0) {
-      const bytes = files.every((f) => f.sizeKnown) ? files.reduce((n, f) => n + f.size, 0) : null;
-      const formats = [...new Set(files.map((f) => f.format))].sort().join(", ");
-      const unsafe = files.filter((f) => f.unsafe);
-      const missingShards = ev.artifacts.shardIndexes.flatMap((i) => i.missing);
-      const extra = unsafe.slice(0, 5).map((f) => ({ kind: "file", path: f.path, note: "pickle: loading this file can run arbitrary code; publish safetensors" }));
-      const safe = files.filter((f) => !f.unsafe).map((f) => f.path);
-      const v = judgeFiles(ev, "weights", [...safe, ...unsafe.map((f) => f.path)].slice(0, Math.max(1, 5 - extra.length)), "weightsInRepo", {
-        count: files.length,
-        bytes,
-        formats,
-        unsafe: unsafe.length,
-        missingShards: missingShards.length,
-        lfs: files.filter((f) => f.lfs).length
-      }, extra);
-      return { ...v, data: { ...v.data, count: files.length } };
-    }
-    return fromHub3(ev) ?? declared(ev, "weights") ?? mentions2(ev) ?? missing();
-  }
-};
-function releaseHubModels(ev, configured = void 0) {
-  const base = new Set(baseModelsOf(ev).map((b) => b.toLowerCase()));
-  const ids = ev.links.filter((l) => l.kind === "hub-model" && l.id && !base.has(l.id.toLowerCase())).map((l) => l.id);
-  return [.../* @__PURE__ */ new Set([...configured ? [configured] : [], ...ids])];
-}
-function baseModelsOf(ev) {
-  const v = ev.card?.frontMatter?.["base_model"];
-  const list = typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
-  return list.map((s) => s.trim()).filter(Boolean);
-}
-function fromHub3(ev) {
-  const remote = ev.remote;
-  if (!remote) return null;
-  const facts = Object.values(remote.models).filter((m) => !baseModelsOf(ev).includes(m.id) && !remote.lineage.some((l) => l.model === m.id));
-  const found = facts.filter((m) => m.state === "found" && m.files.some((f) => /\.(safetensors|bin|pt|pth|ckpt|gguf|onnx|h5|msgpack)$/i.test(f.path)));
-  const hub = found[0];
-  if (!hub) {
-    const unavailable = facts.find((m) => m.state === "unavailable");
-    if (unavailable) {
-      return { status: "unknown", messageId: "hubUnavailable", data: { id: unavailable.id, error: unavailable.error ?? null }, license: null, evidence: [{ kind: "hub", url: unavailable.url, note: unavailable.error ?? "lookup failed" }] };
-    }
-    return null;
-  }
-  const files = hub.files.filter((f) => /\.(safetensors|bin|pt|pth|ckpt|gguf|onnx|h5|msgpack)$/i.test(f.path));
-  const evidence = [{ kind: "hub", url: hub.url, note: `${files.length} weight files${hub.gated ? ", gated" : ""}${hub.license ? `, license ${hub.license}` : ""}` }];
-  const data = { id: hub.id, count: files.length, bytes: files.reduce((n, f) => n + f.size, 0), gated: hub.gated };
-  if (hub.gated) return { status: "restricted", messageId: "weightsOnHubGated", data, license: hub.license, evidence, verifiedOnline: true };
-  const id = hub.license ? normaliseLicenseId(hub.license) ?? hub.license : null;
-  const fact2 = id ? licenseFactFor(id, licenseFamily(id), evidence[0]) : null;
-  const v = judgeLicense("weights", fact2, "weightsOnHub", data, evidence);
-  return { ...v, evidence, verifiedOnline: true };
-}
-function mentions2(ev) {
-  const hubLinks = ev.links.filter((l) => l.kind === "hub-model" && !baseModelsOf(ev).some((b) => b.toLowerCase() === l.id?.toLowerCase()));
-  if (hubLinks.length > 0) return mentioned("weightsLinked", linkEvidence(hubLinks), { count: hubLinks.length, id: hubLinks[0]?.id ?? null });
-  const lines = cardLinesMatching(ev, /\b(download|release[ds]?|publish(ed)?|available)\b.{0,60}\b(weights|checkpoints?|model files)\b|\b(weights|checkpoints?)\b.{0,60}\b(download|available|released)\b/i);
-  if (lines.length > 0) return mentioned("weightsMentioned", lines);
-  return null;
-}
-
 // src/core/criteria/index.ts
+init_training_data();
+init_weights();
 var CRITERIA = {
   "model-architecture": modelArchitecture,
   weights,
@@ -18186,154 +20223,10 @@ function runCriteria(ev, criteria = CRITERIA) {
   return out;
 }
 
-// src/core/evidence/gather.ts
-var NON_MODEL_DIRS = /(^|\/)(docs?|examples?|scripts?|tests?|assets?|figures?|figs|images?|\.github|src|tools?|notebooks?|data|datasets?)$/i;
-function gatherEvidence(snapshot, config2) {
-  const problems = [];
-  const cards = /* @__PURE__ */ new Map();
-  const cardFor = (path2) => {
-    const cached2 = cards.get(path2);
-    if (cached2) return cached2;
-    const text = snapshot.texts[path2];
-    if (text === void 0) return null;
-    const parsed = parseModelCard(path2, text);
-    problems.push(...parsed.problems);
-    cards.set(path2, parsed.card);
-    return parsed.card;
-  };
-  let roots = modelRoots(snapshot, config2, cardFor);
-  const owner = ownerOf(roots);
-  const byRoot = new Map(roots.map((r) => [r.path, []]));
-  for (const e of snapshot.entries) byRoot.get(owner(e.path))?.push(e);
-  const shared = byRoot.get(".") ?? [];
-  const rootIsModel = !config2.models?.length && roots.length > 1 ? rootLooksLikeModel(shared, cardFor) : true;
-  if (!rootIsModel) {
-    roots = roots.filter((r) => r.path !== ".");
-    for (const r of roots) byRoot.set(r.path, [...shared, ...byRoot.get(r.path) ?? []]);
-  }
-  const models = roots.map(({ path: root, name }) => {
-    const entries = (byRoot.get(root) ?? []).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-    const prefix = root === "." ? "" : root + "/";
-    const cardPath2 = pickCard(entries, prefix);
-    const card = cardPath2 ? cardFor(cardPath2) : null;
-    const artifacts = collectArtifacts(entries, snapshot.texts, root);
-    const dataCards = artifacts.dataCards.map(cardFor).filter((c) => c !== null);
-    const licenseSnapshot = root === "." ? snapshot : { ...snapshot, entries: [...entries, ...(byRoot.get(".") ?? []).filter((e) => !e.path.includes("/"))] };
-    const lic = extractLicenses(licenseSnapshot, card, root);
-    problems.push(...lic.problems);
-    const skipped = snapshot.skipped.filter((s) => s.path === "" || s.path.startsWith(prefix) || !s.path.includes("/"));
-    return {
-      root,
-      name: name ?? modelName(card, root, snapshot.location),
-      card,
-      dataCards,
-      entries,
-      artifacts,
-      licenses: lic.facts,
-      links: [...card?.links ?? [], ...dataCards.flatMap((c) => c.links)],
-      declarations: declarationsOf(config2),
-      notApplicable: config2["not-applicable"] ?? {},
-      skipped,
-      remote: snapshot.remote ?? null,
-      texts: snapshot.texts
-    };
-  });
-  return { models, problems };
-}
-function declarationsOf(config2) {
-  const out = {};
-  for (const [id, d] of Object.entries(config2.declarations ?? {})) {
-    if (d) out[id] = { component: id, location: d.location, ...d.license ? { license: d.license } : {}, ...d.note ? { note: d.note } : {} };
-  }
-  return out;
-}
-function modelRoots(snapshot, config2, cardFor) {
-  if (config2.models && config2.models.length > 0) {
-    const seen = /* @__PURE__ */ new Set();
-    const out = [];
-    for (const m of config2.models) {
-      const path2 = normaliseRoot(typeof m === "string" ? m : m.path);
-      if (seen.has(path2)) continue;
-      seen.add(path2);
-      out.push(typeof m === "string" || !m.name ? { path: path2 } : { path: path2, name: m.name });
-    }
-    return out;
-  }
-  const roots = /* @__PURE__ */ new Set(["."]);
-  const hasDiffusersIndex = snapshot.entries.some((e) => e.path === "model_index.json");
-  const weightDirs = /* @__PURE__ */ new Map();
-  const configDirs = /* @__PURE__ */ new Set();
-  for (const e of snapshot.entries) {
-    const slash = e.path.lastIndexOf("/");
-    if (slash < 0) {
-      if (weightFormat(e.path) && e.size >= 1024) weightDirs.set(".", true);
-      continue;
-    }
-    const dir = e.path.slice(0, slash);
-    const depth2 = dir.split("/").length;
-    if (depth2 > 3 || NON_MODEL_DIRS.test(dir)) continue;
-    if (CARD_FILE_RE.test(e.path)) {
-      const card = DEDICATED_CARD_RE.test(e.path) ? { path: e.path } : cardFor(e.path);
-      if (card && (DEDICATED_CARD_RE.test(e.path) || looksLikeModelCard(card))) roots.add(dir);
-    }
-    if (e.path.endsWith("/config.json")) configDirs.add(dir);
-    if (weightFormat(e.path) && (e.size >= 1024 || e.kind === "lfs")) weightDirs.set(dir, true);
-  }
-  if (!hasDiffusersIndex) {
-    for (const dir of configDirs) {
-      if (!weightDirs.get(dir)) continue;
-      const ancestors = ancestorsOf(dir);
-      if (ancestors.some((a) => weightDirs.get(a) || a !== "." && roots.has(a))) continue;
-      if (/(^|\/)(checkpoints?|ckpts?|checkpoint[-_]?\d+|step[-_]?\d+|global[-_]?step\d+)$/i.test(dir)) continue;
-      roots.add(dir);
-    }
-  }
-  return [...roots].sort((a, b) => a === "." ? -1 : b === "." ? 1 : a.localeCompare(b)).map((path2) => ({ path: path2 }));
-}
-function rootLooksLikeModel(entries, cardFor) {
-  if (entries.some((e) => !e.path.includes("/") && weightFormat(e.path) && (e.size >= 1024 || e.kind === "lfs"))) return true;
-  const card = pickCard(entries, "");
-  const parsed = card ? cardFor(card) : null;
-  return parsed !== null && looksLikeModelCard(parsed);
-}
-function ancestorsOf(dir) {
-  const parts = dir.split("/");
-  const out = ["."];
-  for (let i = 1; i < parts.length; i++) out.push(parts.slice(0, i).join("/"));
-  return out;
-}
-function normaliseRoot(p) {
-  const s = p.replace(/\\/g, "/").replace(/^\.\/+/, "").replace(/\/+$/, "");
-  return s === "" || s === "." ? "." : s;
-}
-function ownerOf(roots) {
-  const sorted = roots.map((r) => r.path).filter((r) => r !== ".").sort((a, b) => b.length - a.length);
-  return (path2) => sorted.find((r) => path2 === r || path2.startsWith(r + "/")) ?? ".";
-}
-var CARD_PREFERENCE = ["model_card.md", "modelcard.md", "readme.md"];
-function pickCard(entries, prefix) {
-  let best = null;
-  let rank = CARD_PREFERENCE.length;
-  for (const e of entries) {
-    if (e.path.length > prefix.length + 14 || !e.path.startsWith(prefix) || e.path.indexOf("/", prefix.length) !== -1) continue;
-    const r = CARD_PREFERENCE.indexOf(e.path.slice(prefix.length).toLowerCase());
-    if (r !== -1 && (r < rank || r === rank && best !== null && e.path < best)) {
-      best = e.path;
-      rank = r;
-    }
-  }
-  return best;
-}
-function modelName(card, root, location2) {
-  const fm = card?.frontMatter;
-  const fromCard = typeof fm?.["model_name"] === "string" ? fm["model_name"] : null;
-  if (fromCard) return fromCard;
-  const index = fm?.["model-index"];
-  if (Array.isArray(index) && typeof index[0]?.name === "string") return index[0].name;
-  if (root !== ".") return root.split("/").pop() ?? root;
-  const loc = location2.replace(/^hf:/, "").replace(/\/+$/, "");
-  return loc.split(/[\\/]/).pop() || loc || "model";
-}
+// src/core/assess.ts
+init_weights();
+init_gather();
+init_licenses();
 
 // src/core/frameworks/mof.ts
 var MOF_REQUIREMENTS = {
@@ -18429,6 +20322,7 @@ function evaluateOsaiIndex({ statuses, base }) {
 }
 
 // src/core/render/messages.ts
+init_catalog();
 var str2 = (v, fallback = "") => v === null || v === void 0 ? fallback : String(v);
 var plural = (n, one, many = one + "s") => `${str2(n, "0")} ${Number(n) === 1 ? one : many}`;
 function formatBytes(n) {
@@ -18520,7 +20414,7 @@ var TEMPLATES = {
   evalDataOnHubGated: (d) => `the evaluation dataset ${str2(d["id"])} is gated or private on the Hub`,
   evalDataListed: (d) => `model-index names ${plural(d["count"], "evaluation dataset")} (${str2(d["names"])}), not verified`,
   evalDataLinked: (d) => `${plural(d["count"], "evaluation dataset link")}, not verified`,
-  supportFiles: (d) => `${plural(d["tokenizer"], "tokenizer file")} and ${plural(d["environment"], "environment file")} ${underLicense(d)}`,
+  supportFiles: (d) => `${[Number(d["tokenizer"]) > 0 ? plural(d["tokenizer"], "tokenizer file") : "", Number(d["environment"]) > 0 ? plural(d["environment"], "environment file") : ""].filter(Boolean).join(" and ")} ${underLicense(d)}`,
   checkpointsInRepo: (d) => `${plural(d["count"], "checkpoint")} in the repository ${underLicense(d)}`,
   checkpointsOnHub: (d) => `${plural(d["count"], "checkpoint revision")} on the Hub ${underLicense(d)}`,
   checkpointsMentioned: () => "intermediate checkpoints are mentioned but not published here",
@@ -18545,7 +20439,12 @@ var MESSAGE_IDS = Object.keys(TEMPLATES);
 // src/core/assess.ts
 var TOOL_VERSION = "0.1.0";
 function assess(snapshot, config2, options = {}) {
-  const gathered = gatherEvidence(snapshot, config2);
+  let gathered;
+  try {
+    gathered = gatherEvidence(snapshot, config2);
+  } catch (err) {
+    return failedReport(snapshot, options, err);
+  }
   const requirement = options.require ?? config2.require;
   const models = gathered.models.map((ev) => assessModel(ev, requirement));
   return {
@@ -18754,1518 +20653,32 @@ function dedupeProblems(problems) {
     return true;
   });
 }
-
-// src/core/render/symbols.ts
-var STATUS_STYLES = {
-  open: { symbol: "✔", ascii: "+", label: "open", tone: "good" },
-  restricted: { symbol: "◐", ascii: "~", label: "restricted", tone: "partial" },
-  // Published without terms: '!' because it is usually an oversight with an easy fix.
-  unlicensed: { symbol: "◌", ascii: "!", label: "unlicensed", tone: "partial" },
-  mentioned: { symbol: "?", ascii: "?", label: "mentioned", tone: "info" },
-  missing: { symbol: "✘", ascii: "x", label: "missing", tone: "bad" },
-  "not-applicable": { symbol: "–", ascii: "-", label: "not applicable", tone: "neutral" },
-  unknown: { symbol: "…", ascii: ".", label: "unknown", tone: "neutral" }
-};
-var ONLINE_MARK = { symbol: "⊕", ascii: "(+)" };
-var LADDER_STYLES = {
-  "open-source": { title: "Open source", words: "open source", tone: "good", badgeColor: "brightgreen", badgeHex: "#44cc11" },
-  "open-weights": { title: "Open weights", words: "open weights", tone: "partial", badgeColor: "yellow", badgeHex: "#dfb317" },
-  "restricted-weights": {
-    title: "Restricted weights",
-    words: "restricted weights",
-    tone: "partial",
-    badgeColor: "orange",
-    badgeHex: "#fe7d37"
-  },
-  closed: { title: "Closed", words: "closed", tone: "bad", badgeColor: "red", badgeHex: "#e05d44" }
-};
-var ROMAN2 = { 1: "I", 2: "II", 3: "III" };
-var MOF_NAMES2 = { 1: "Open Science", 2: "Open Tooling", 3: "Open Model" };
-function mofClassLabel(mofClass) {
-  return mofClass === null ? "unclassified" : `Class ${ROMAN2[mofClass]} (${MOF_NAMES2[mofClass]})`;
-}
-function mofClassShort(mofClass) {
-  return mofClass === null ? "—" : `Class ${ROMAN2[mofClass]}`;
-}
-function nextMofClass(mofClass) {
-  if (mofClass === null) return 3;
-  if (mofClass === 1) return null;
-  return mofClass - 1;
-}
-function nextLadderLevel(level) {
-  switch (level) {
-    case "closed":
-      return "restricted-weights";
-    case "restricted-weights":
-      return "open-weights";
-    case "open-weights":
-      return "open-source";
-    case "open-source":
-      return null;
-  }
-}
-function osaidElementLabel(element, title) {
-  if (element === "data-information") return "data information";
-  return title(element)?.toLowerCase() ?? element;
-}
-
-// src/core/render/json.ts
-var EVIDENCE = { keys: ["kind", "path", "line", "field", "section", "url", "license", "note"] };
-var COMPONENT = {
-  keys: ["status", "license", "messageId", "message", "evidence", "data", "verifiedOnline"],
-  children: { evidence: EVIDENCE }
-};
-var PER_CLASS = { keys: ["3", "2", "1"] };
-var MODEL = {
-  keys: ["path", "name", "ladder", "frameworks", "components", "lineage", "requirement"],
-  children: {
-    ladder: { keys: ["level", "missing", "headline", "cappedBy"], children: { cappedBy: { keys: ["model", "level"] } } },
-    frameworks: {
-      keys: ["mof", "osaid", "osaiIndex"],
-      children: {
-        mof: { keys: ["class", "progress", "missing", "warnings"], children: { progress: PER_CLASS, missing: PER_CLASS } },
-        osaid: { keys: ["conformant", "missing", "notes"] },
-        osaiIndex: { keys: ["score", "grades"] }
-      }
-    },
-    components: { keys: COMPONENT_IDS, values: COMPONENT },
-    lineage: {
-      keys: ["model", "depth", "resolved", "weights", "trainingData", "level", "note"],
-      children: { weights: COMPONENT, trainingData: COMPONENT }
-    },
-    requirement: { keys: ["requirement", "met", "reason"] }
-  }
-};
-var REPORT = {
-  keys: ["schemaVersion", "tool", "subject", "models", "problems", "online"],
-  children: {
-    tool: { keys: ["name", "version"] },
-    subject: { keys: ["source", "location", "revision"] },
-    models: MODEL,
-    problems: { keys: ["severity", "path", "line", "message", "ruleId"] }
-  }
-};
-function orderedKeys(value, shape) {
-  const present = Object.keys(value);
-  if (!shape?.keys) return present;
-  const known = shape.keys.filter((k) => Object.hasOwn(value, k));
-  return [...known, ...present.filter((k) => !shape.keys.includes(k))];
-}
-function write(value, shape, indent) {
-  if (value === void 0 || typeof value === "function" || typeof value === "symbol") return void 0;
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
-  const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return "[]";
-    const items = value.map((item) => write(item, shape, inner) ?? "null");
-    return `[
-${items.map((item) => inner + item).join(",\n")}
-${indent}]`;
-  }
-  const record2 = value;
-  if (typeof record2.toJSON === "function") {
-    return write(record2.toJSON(), shape, indent);
-  }
-  const parts = [];
-  for (const key of orderedKeys(record2, shape)) {
-    const childShape = shape?.children?.[key] ?? shape?.values;
-    const text = write(record2[key], childShape, inner);
-    if (text !== void 0) parts.push(`${inner}${JSON.stringify(key)}: ${text}`);
-  }
-  return parts.length === 0 ? "{}" : `{
-${parts.join(",\n")}
-${indent}}`;
-}
-function renderJson(report) {
-  return `${write(report, REPORT, "")}
-`;
-}
-
-// src/core/render/format.ts
-function truncate(text, max, ellipsis = "…") {
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
-  const keep = Math.max(0, max - Array.from(ellipsis).length);
-  return chars.slice(0, keep).join("").trimEnd() + ellipsis;
-}
-function oneLine(text) {
-  return text.replace(/\s+/g, " ").trim();
-}
-function visibleLength(text) {
-  return Array.from(text).length;
-}
-function padEnd(text, width) {
-  const gap = width - visibleLength(text);
-  return gap > 0 ? text + " ".repeat(gap) : text;
-}
-function evidenceLocation(evidence) {
-  if (evidence.path) return evidence.line ? `${evidence.path}:${evidence.line}` : evidence.path;
-  return evidence.url ?? null;
-}
-function firstPathEvidence(evidence) {
-  return evidence.find((e) => typeof e.path === "string" && e.path !== "");
-}
-function modelCardPath(model2) {
-  return firstPathEvidence(model2.components["model-card"]?.evidence ?? [])?.path;
-}
-function componentTitle(id) {
-  return isComponentId(id) ? COMPONENTS[id].title : void 0;
-}
-function listWords(items) {
-  if (items.length <= 1) return items[0] ?? "";
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-function percent(value) {
-  return `${Math.round(value)} %`;
-}
-function mdText(text) {
-  return oneLine(text).replace(/\\/g, "\\\\").replace(/([`*_[\]<>#~|!])/g, "\\$1");
-}
-function mdCode(text) {
-  const clean = oneLine(text).replace(/\|/g, "\\|");
-  const fence = clean.includes("`") ? "``" : "`";
-  const pad = clean.startsWith("`") || clean.endsWith("`") ? " " : "";
-  return `${fence}${pad}${clean}${pad}${fence}`;
-}
-function mdLink(text, url2) {
-  return `[${mdText(text)}](${url2.replace(/[()\s]/g, (c) => encodeURIComponent(c))})`;
-}
-function utf8Length(text) {
-  return new TextEncoder().encode(text).length;
-}
-function verifiedOnlineIds(model2) {
-  return COMPONENT_IDS.filter((id) => model2.components[id].verifiedOnline === true);
-}
-function verifiedOnlineSentence(model2) {
-  const ids = verifiedOnlineIds(model2);
-  if (ids.length === 0) return "";
-  const what = ids.length === 1 ? "status" : "statuses";
-  return `${ids.length} ${what} verified online: ${listWords(ids.map((id) => COMPONENTS[id].phrase))}`;
-}
-
-// src/core/render/links.ts
-var DEFAULT_DOCS_BASE_URL = "https://github.com/truly-open/truly-open/blob/main/docs/components";
-var INFORMATION_URI = "https://github.com/truly-open/truly-open";
-function componentDocUrl(docsBaseUrl, id) {
-  return `${docsBaseUrl.replace(/\/+$/, "")}/${id}.md`;
-}
-
-// src/core/render/steps.ts
-function nextSteps(model2) {
-  const steps = /* @__PURE__ */ new Map();
-  const add = (id, goal) => {
-    const component = model2.components[id];
-    if (!component) return;
-    const existing = steps.get(id);
-    if (existing) existing.goals.push(goal);
-    else steps.set(id, { id, status: component.status, goals: [goal] });
-  };
-  const nextLevel = model2.ladder.level === "closed" ? "open-weights" : nextLadderLevel(model2.ladder.level);
-  if (nextLevel) {
-    for (const id of model2.ladder.missing) add(id, LADDER_STYLES[nextLevel].words);
-  }
-  const nextClass = nextMofClass(model2.frameworks.mof.class);
-  if (nextClass !== null) {
-    const key = String(nextClass);
-    const cumulative = key === "3" ? ["3"] : key === "2" ? ["3", "2"] : ["3", "2", "1"];
-    const blocking = new Set(cumulative.flatMap((k) => model2.frameworks.mof.missing[k] ?? []));
-    for (const id of COMPONENT_IDS) if (blocking.has(id)) add(id, `MOF ${mofClassShort(nextClass)}`);
-  }
-  return [...steps.values()];
-}
-
-// src/core/render/markdown.ts
-var DETAIL_MAX = 140;
-var EVIDENCE_SHOWN = 2;
-var SEVERITY_ICON = { error: "✘", warning: "⚠", note: "ℹ" };
-function evidenceCell(model2, id) {
-  const locations = [
-    ...new Set(model2.components[id].evidence.map(evidenceLocation).filter((l) => l !== null))
-  ];
-  if (locations.length === 0) return "";
-  const shown = locations.slice(0, EVIDENCE_SHOWN).map(mdCode).join(", ");
-  const more = locations.length - EVIDENCE_SHOWN;
-  return more > 0 ? `${shown} +${more} more` : shown;
-}
-function componentTableMarkdown(model2, docsBaseUrl) {
-  const lines = ["| | Component | Status | License | Evidence | Details |", "|---|---|---|---|---|---|"];
+function failedReport(snapshot, options, err) {
+  const reason = err instanceof Error ? err.message : String(err);
+  const components = {};
   for (const id of COMPONENT_IDS) {
-    const result = model2.components[id];
-    const style = STATUS_STYLES[result.status];
-    lines.push(
-      `| ${style.symbol} | ${mdLink(COMPONENTS[id].title, componentDocUrl(docsBaseUrl, id))} | ${style.label}${result.verifiedOnline ? ` ${ONLINE_MARK.symbol}` : ""} | ${result.license ? mdCode(result.license) : ""} | ${evidenceCell(model2, id)} | ${mdText(truncate(result.message, DETAIL_MAX))} |`
-    );
+    components[id] = { status: "unknown", license: null, messageId: "criterionFailed", message: formatMessage("criterionFailed", { error: reason }, id), evidence: [] };
   }
-  return lines.join("\n");
-}
-function frameworksMarkdown(model2) {
-  const { mof, osaid, osaiIndex } = model2.frameworks;
-  const progress = `Class III ${percent(mof.progress["3"])}, Class II ${percent(mof.progress["2"])}, Class I ${percent(
-    mof.progress["1"]
-  )}`;
-  const osaidText = osaid.conformant ? "conformant" : `not conformant; missing ${listWords(osaid.missing.map((e) => osaidElementLabel(e, componentTitle)))}`;
-  const score = osaiIndex.score === null ? "not graded" : osaiIndex.score.toFixed(2);
-  return [
-    `- **MOF**: ${mofClassLabel(mof.class)} (progress: ${progress})`,
-    ...mof.warnings.map((w) => `  - ${mdText(w)}`),
-    `- **OSI Open Source AI Definition 1.0**: ${mdText(osaidText)}`,
-    ...osaid.notes.map((n) => `  - ${mdText(n)}`),
-    `- **European Open Source AI Index**: ${score}`
-  ].join("\n");
-}
-function stepsMarkdown(model2, docsBaseUrl) {
-  const steps = nextSteps(model2);
-  return steps.map((step, i) => {
-    const meta = COMPONENTS[step.id];
-    const link = mdLink(meta.title, componentDocUrl(docsBaseUrl, step.id));
-    const goals = listWords(step.goals);
-    return `${i + 1}. **${link}** (${STATUS_STYLES[step.status].label}; needed for ${goals}): ${meta.remediation}`;
-  }).join("\n");
-}
-function problemsMarkdown(problems) {
-  return problems.map((p) => {
-    const where = p.path ? ` ${mdCode(p.line ? `${p.path}:${p.line}` : p.path)}` : "";
-    return `- ${SEVERITY_ICON[p.severity]} **${p.severity}**${where}: ${mdText(p.message)}`;
-  }).join("\n");
-}
-function headlineMarkdown(model2) {
-  const level = LADDER_STYLES[model2.ladder.level];
-  const cap = model2.ladder.cappedBy ? ` (capped by base model ${mdCode(model2.ladder.cappedBy.model)}, ${LADDER_STYLES[model2.ladder.cappedBy.level].words})` : "";
-  return `**${mdText(model2.ladder.headline)}**${cap}${level.tone === "good" ? " ✔" : ""}`;
-}
-function modelMarkdown(model2, docsBaseUrl, heading = "###") {
-  const parts = [`${heading} ${mdText(model2.name)} (${mdCode(model2.path)})`, headlineMarkdown(model2)];
-  if (model2.requirement) {
-    const r = model2.requirement;
-    parts.push(
-      `Requirement ${mdCode(r.requirement)}: ${r.met ? "✔ met" : "✘ not met"}${r.reason ? `: ${mdText(r.reason)}` : ""}`
-    );
-  }
-  parts.push(componentTableMarkdown(model2, docsBaseUrl));
-  const online = verifiedOnlineSentence(model2);
-  if (online) parts.push(`${ONLINE_MARK.symbol} ${mdText(online)}`);
-  parts.push(`${heading}# Frameworks
-
-${frameworksMarkdown(model2)}`);
-  if (model2.lineage && model2.lineage.length > 0) {
-    const rows = model2.lineage.map((e) => {
-      const level = e.level ? LADDER_STYLES[e.level].words : e.resolved ? "level unknown" : "not resolved";
-      return `- ${mdCode(e.model)}: ${level}${e.note ? `: ${mdText(e.note)}` : ""}`;
-    });
-    parts.push(`${heading}# Base models
-
-${rows.join("\n")}`);
-  }
-  const steps = stepsMarkdown(model2, docsBaseUrl);
-  if (steps) parts.push(`${heading}# How to become truly open
-
-${steps}`);
-  return parts.join("\n\n");
-}
-function subjectLine(report) {
-  const revision = report.subject.revision ? ` at ${mdCode(report.subject.revision.slice(0, 7))}` : "";
-  const count = `${report.models.length} model${report.models.length === 1 ? "" : "s"}`;
-  const online = report.online === false ? " · offline (nothing verified online)" : "";
-  return `${mdCode(report.subject.location)}${revision} · ${count}${online} · truly-open ${mdText(report.tool.version)}`;
-}
-function renderMarkdown(report, options = {}) {
-  const docsBaseUrl = options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
-  const parts = ["## truly-open report", subjectLine(report)];
-  if (report.models.length === 0) parts.push("No model found in this repository.");
-  for (const model2 of report.models) parts.push(modelMarkdown(model2, docsBaseUrl));
-  if (report.problems.length > 0) parts.push(`### Problems
-
-${problemsMarkdown(report.problems)}`);
-  return `${parts.join("\n\n")}
-`;
-}
-
-// src/core/render/sarif.ts
-var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-var GENERIC_PROBLEM_RULE = "problem";
-var COMPONENT_LEVEL2 = {
-  missing: "warning",
-  mentioned: "warning",
-  unlicensed: "warning",
-  restricted: "note"
-};
-var PROBLEM_LEVEL2 = { error: "error", warning: "warning", note: "note" };
-var componentRuleId = (id) => `component/${id}`;
-function location(path2, line) {
-  const uri = path2.replace(/^\.\/+/, "") || ".";
+  const statuses = Object.fromEntries(COMPONENT_IDS.map((id) => [id, "unknown"]));
+  const model2 = {
+    path: ".",
+    name: snapshot.location.split(/[\\/]/).pop() || snapshot.location,
+    ladder: evaluateLadder(statuses),
+    frameworks: { mof: evaluateMof(statuses), osaid: evaluateOsaid({ status: statuses, family: {}, dataInformation: false }), osaiIndex: evaluateOsaiIndex({ statuses }) },
+    components
+  };
   return {
-    physicalLocation: {
-      artifactLocation: { uri, uriBaseId: "%SRCROOT%" },
-      ...line && line > 0 ? { region: { startLine: line } } : {}
-    }
-  };
-}
-function componentLocation(model2, id) {
-  const evidence = firstPathEvidence(model2.components[id].evidence);
-  if (evidence) return location(evidence.path, evidence.line);
-  return location(modelCardPath(model2) ?? model2.path);
-}
-function pascal(id) {
-  return id.split(/[^a-zA-Z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
-}
-function renderSarif(report, options = {}) {
-  const docsBaseUrl = options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
-  const rules = [];
-  const ruleIndex = /* @__PURE__ */ new Map();
-  const rule = (id, make) => {
-    let index = ruleIndex.get(id);
-    if (index === void 0) {
-      index = rules.push(make()) - 1;
-      ruleIndex.set(id, index);
-    }
-    return index;
-  };
-  const results = [];
-  for (const problem of report.problems) {
-    const ruleId = problem.ruleId ?? GENERIC_PROBLEM_RULE;
-    const index = rule(ruleId, () => ({
-      id: ruleId,
-      name: pascal(ruleId),
-      shortDescription: {
-        text: ruleId === GENERIC_PROBLEM_RULE ? "A problem found while assessing the release" : `Problem: ${ruleId}`
-      },
-      defaultConfiguration: { level: PROBLEM_LEVEL2[problem.severity] }
-    }));
-    results.push({
-      ruleId,
-      ruleIndex: index,
-      level: PROBLEM_LEVEL2[problem.severity],
-      message: { text: oneLine(problem.message) || ruleId },
-      locations: problem.path ? [location(problem.path, problem.line)] : []
-    });
-  }
-  for (const model2 of report.models) {
-    for (const id of COMPONENT_IDS) {
-      const result = model2.components[id];
-      const level = COMPONENT_LEVEL2[result.status];
-      if (!level) continue;
-      const meta = COMPONENTS[id];
-      const ruleId = componentRuleId(id);
-      const index = rule(ruleId, () => ({
-        id: ruleId,
-        name: pascal(id),
-        shortDescription: { text: `${meta.title} is not published openly` },
-        fullDescription: { text: meta.question },
-        help: { text: meta.remediation },
-        helpUri: componentDocUrl(docsBaseUrl, id),
-        defaultConfiguration: { level: "warning" }
-      }));
-      const prefix = report.models.length > 1 ? `${model2.name}: ` : "";
-      results.push({
-        ruleId,
-        ruleIndex: index,
-        level,
-        message: {
-          text: `${prefix}${meta.title} is ${STATUS_STYLES[result.status].label}: ${oneLine(result.message)}. ${meta.remediation}`
-        },
-        locations: [componentLocation(model2, id)],
-        // Stable across runs, so code scanning tracks one alert per model and component.
-        partialFingerprints: { "trulyOpenComponent/v1": `${model2.path}#${id}` },
-        properties: { model: model2.path, component: id, status: result.status, license: result.license }
-      });
-    }
-  }
-  return {
-    $schema: SARIF_SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: { name: "truly-open", version: report.tool.version, informationUri: INFORMATION_URI, rules } },
-        results
-      }
-    ]
-  };
-}
-function renderSarifJson(report, options = {}) {
-  return `${JSON.stringify(renderSarif(report, options), null, 2)}
-`;
-}
-
-// src/core/render/text.ts
-var MESSAGE_MAX = 100;
-var MESSAGE_MIN = 24;
-var ANSI = {
-  good: ["\x1B[32m", "\x1B[39m"],
-  partial: ["\x1B[33m", "\x1B[39m"],
-  bad: ["\x1B[31m", "\x1B[39m"],
-  info: ["\x1B[36m", "\x1B[39m"],
-  neutral: ["\x1B[90m", "\x1B[39m"],
-  bold: ["\x1B[1m", "\x1B[22m"],
-  dim: ["\x1B[2m", "\x1B[22m"]
-};
-function painter(color) {
-  if (!color) return (text) => text;
-  return (text, tone) => {
-    const [open2, close] = ANSI[tone];
-    return text === "" ? text : `${open2}${text}${close}`;
-  };
-}
-var SEVERITY_TONE = { error: "bad", warning: "partial", note: "info" };
-function componentTable(model2, options, paint) {
-  const ellipsis = options.ascii ? "..." : "…";
-  const mark = options.ascii ? ONLINE_MARK.ascii : ONLINE_MARK.symbol;
-  const rows = COMPONENT_IDS.map((id) => {
-    const result = model2.components[id];
-    const style = STATUS_STYLES[result.status];
-    return {
-      symbol: options.ascii ? style.ascii : style.symbol,
-      tone: style.tone,
-      title: COMPONENTS[id].title,
-      status: style.label,
-      license: result.license ?? "",
-      // Leading, so that cutting a long message never drops it.
-      message: `${result.verifiedOnline ? `${mark} ` : ""}${oneLine(result.message)}`
-    };
-  });
-  const titleWidth = Math.max(...rows.map((r) => visibleLength(r.title)));
-  const statusWidth = Math.max(...rows.map((r) => visibleLength(r.status)));
-  const licenseWidth = Math.max(...rows.map((r) => visibleLength(r.license)));
-  const fixed = 2 + 1 + 2 + titleWidth + 2 + statusWidth + 2 + (licenseWidth > 0 ? licenseWidth + 2 : 0);
-  const room = options.width ? Math.max(MESSAGE_MIN, options.width - fixed) : MESSAGE_MAX;
-  const messageMax = Math.min(MESSAGE_MAX, room);
-  return rows.map((r) => {
-    const cells = [
-      paint(r.symbol, r.tone),
-      padEnd(r.title, titleWidth),
-      paint(padEnd(r.status, statusWidth), r.tone),
-      ...licenseWidth > 0 ? [padEnd(r.license, licenseWidth)] : [],
-      paint(truncate(r.message, messageMax, ellipsis), "dim")
-    ];
-    return `  ${cells.join("  ")}`.trimEnd();
-  });
-}
-function frameworkLines(model2, paint) {
-  const { mof, osaid, osaiIndex } = model2.frameworks;
-  const progress = `III ${percent(mof.progress["3"])}, II ${percent(mof.progress["2"])}, I ${percent(mof.progress["1"])}`;
-  const osaidText = osaid.conformant ? paint("conformant", "good") : `${paint("not conformant", "bad")}; missing ${listWords(osaid.missing.map((e) => osaidElementLabel(e, componentTitle)))}`;
-  const score = osaiIndex.score === null ? "not graded" : osaiIndex.score.toFixed(2);
-  const note = (text) => `              ${paint(oneLine(text), "dim")}`;
-  return [
-    `  MOF         ${paint(mofClassLabel(mof.class), mof.class === null ? "bad" : "good")}  (progress ${progress})`,
-    ...mof.warnings.map(note),
-    `  OSAID 1.0   ${osaidText}`,
-    ...osaid.notes.map(note),
-    `  OSAI index  ${score}`
-  ];
-}
-function modelSection(model2, options, paint) {
-  const level = LADDER_STYLES[model2.ladder.level];
-  const lines = [
-    `${paint(model2.name, "bold")} ${paint(`(${model2.path})`, "dim")}`,
-    `  ${paint(oneLine(model2.ladder.headline), level.tone)}`
-  ];
-  if (model2.ladder.cappedBy) {
-    const cap = model2.ladder.cappedBy;
-    lines.push(`  ${paint(`capped by base model ${cap.model} (${LADDER_STYLES[cap.level].words})`, "dim")}`);
-  }
-  if (model2.requirement) {
-    const r = model2.requirement;
-    const verdict = r.met ? paint("met", "good") : paint("not met", "bad");
-    lines.push(`  requirement ${r.requirement}: ${verdict}${r.reason ? ` (${oneLine(r.reason)})` : ""}`);
-  }
-  lines.push("", ...componentTable(model2, options, paint));
-  const online = verifiedOnlineSentence(model2);
-  if (online) lines.push(`  ${paint(`${options.ascii ? ONLINE_MARK.ascii : ONLINE_MARK.symbol} ${online}`, "info")}`);
-  lines.push("", ...frameworkLines(model2, paint));
-  for (const entry of model2.lineage ?? []) {
-    const known = entry.level ? LADDER_STYLES[entry.level].words : entry.resolved ? "level unknown" : "not resolved";
-    lines.push(`  base model  ${entry.model} (${known})${entry.note ? ` ${paint(oneLine(entry.note), "dim")}` : ""}`);
-  }
-  return lines;
-}
-function renderText(report, options) {
-  const paint = painter(options.color);
-  const revision = report.subject.revision ? ` @ ${report.subject.revision.slice(0, 7)}` : "";
-  const offline = report.online === false ? " (offline: nothing verified online)" : "";
-  const lines = [paint(`truly-open ${report.tool.version}: ${report.subject.location}${revision}${offline}`, "dim"), ""];
-  if (report.models.length === 0) lines.push("No model found.", "");
-  for (const model2 of report.models) lines.push(...modelSection(model2, options, paint), "");
-  if (report.problems.length > 0) {
-    lines.push(paint("Problems", "bold"));
-    for (const problem of report.problems) {
-      const where = problem.path ? `${problem.path}${problem.line ? `:${problem.line}` : ""}  ` : "";
-      const tone = SEVERITY_TONE[problem.severity];
-      lines.push(`  ${paint(padEnd(problem.severity, 7), tone)}  ${where}${oneLine(problem.message)}`);
-    }
-    lines.push("");
-  }
-  return lines.join("\n");
-}
-
-// src/core/snapshot.ts
-var TEXT_SIZE_CAP = 1024 * 1024;
-var LFS_VERSION_LINE = "version https://git-lfs.github.com/spec/v1";
-var LFS_POINTER_MAX = 1024;
-var CARD_NAMES = /* @__PURE__ */ new Set(["readme.md", "model_card.md", "modelcard.md", "data_card.md", "datacard.md"]);
-var LICENSE_RE = /^(licen[cs]e|copying|notice)([._-].*)?$/i;
-var TEXT_CONFIG_RE = /(^|\/)(config\.json|generation_config\.json|tokenizer_config\.json|adapter_config\.json|[^/]*\.index\.json|training_args\.json|trainer_state\.json|all_results\.json|eval_results[^/]*\.json|[^/]*results[^/]*\.json|[^/]*(train|args|hparams|hyper|deepspeed|ds_|recipe|finetune|sft|pretrain)[^/]*\.json|configs?\/[^/]*\.json|citation\.cff|requirements[^/]*\.txt|environment\.ya?ml|pyproject\.toml|setup\.cfg|setup\.py|datasheet[^/]*\.md|[^/]*\.ya?ml)$/i;
-function wantsText(path2, size) {
-  if (size > TEXT_SIZE_CAP * 64) return false;
-  const lower = path2.toLowerCase();
-  const base = lower.slice(lower.lastIndexOf("/") + 1);
-  const depth2 = path2.split("/").length - 1;
-  if (CARD_NAMES.has(base)) return depth2 <= 3 || base !== "readme.md";
-  if (LICENSE_RE.test(base)) return depth2 <= 3;
-  if (depth2 > 4) return false;
-  if (lower.startsWith(".github/") && !lower.startsWith(".github/truly-open.")) return false;
-  if (/\.ya?ml$/.test(base)) return size <= 256 * 1024;
-  return TEXT_CONFIG_RE.test(lower);
-}
-function parseLfsPointer(text) {
-  if (!text.startsWith(LFS_VERSION_LINE)) return null;
-  const oid = /^oid sha256:([0-9a-f]{64})$/m.exec(text)?.[1];
-  const size = /^size (\d+)$/m.exec(text)?.[1];
-  if (!oid || !size) return null;
-  return { oid, size: Number(size) };
-}
-var SOURCE_EXTENSIONS = new Set(
-  "py pyi ipynb md markdown rst txt json yaml yml toml cfg ini conf sh bash zsh ps1 bat js mjs cjs jsx ts mts cts tsx c h cc cpp cxx hpp hh cu cuh rs go java kt kts scala rb pl php lua r jl swift m mm cs fs vb sql html htm css scss sass less vue svelte xml svg tex bib cmake mk make gradle properties lock dockerfile gitignore gitattributes editorconfig".split(" ")
-);
-var LFS_PRONE_NAMES = /* @__PURE__ */ new Set(["tokenizer.json"]);
-function mayBeLfsPointer(path2) {
-  const base = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  if (LFS_PRONE_NAMES.has(base)) return true;
-  const dot = base.lastIndexOf(".");
-  return dot <= 0 || !SOURCE_EXTENSIONS.has(base.slice(dot + 1));
-}
-
-// src/sources/hub/http.ts
-import { createHash } from "node:crypto";
-var DEFAULT_HF_ENDPOINT = "https://huggingface.co";
-var GITHUB_API = "https://api.github.com";
-var HostNotAllowedError = class extends Error {
-  constructor(url2) {
-    super(`refused request to a host that is not allowed: ${safeOrigin(url2)}`);
-    this.url = url2;
-    this.name = "HostNotAllowedError";
-  }
-};
-var InvalidEndpointError = class extends Error {
-  constructor(endpoint) {
-    super(`HF_ENDPOINT must be an https URL (http only for localhost): ${endpoint}`);
-    this.endpoint = endpoint;
-    this.name = "InvalidEndpointError";
-  }
-};
-var ResponseCache = class {
-  constructor(maxEntries = 500, ttlMs = 10 * 60 * 1e3) {
-    this.maxEntries = maxEntries;
-    this.ttlMs = ttlMs;
-  }
-  map = /* @__PURE__ */ new Map();
-  get(key, now) {
-    const hit = this.map.get(key);
-    if (!hit) return void 0;
-    this.map.delete(key);
-    if (hit.expires <= now) return void 0;
-    this.map.set(key, hit);
-    return hit;
-  }
-  set(key, value, now) {
-    this.map.delete(key);
-    this.map.set(key, { ...value, expires: now + this.ttlMs });
-    while (this.map.size > this.maxEntries) {
-      const oldest = this.map.keys().next().value;
-      if (oldest === void 0) break;
-      this.map.delete(oldest);
-    }
-  }
-  get size() {
-    return this.map.size;
-  }
-};
-var sharedCache = new ResponseCache();
-var DEFAULT_TIMEOUT_MS = 1e4;
-var DEFAULT_BUDGET_MS = 3e4;
-var DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
-var MAX_REDIRECTS = 3;
-var USER_AGENT = "truly-open (+https://github.com/truly-open)";
-var realSleep = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms));
-var LOCAL_HOSTS = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "[::1]"]);
-function parseHubEndpoint(endpoint) {
-  const raw = (endpoint ?? "").trim() || DEFAULT_HF_ENDPOINT;
-  let url2;
-  try {
-    url2 = new URL(raw);
-  } catch {
-    throw new InvalidEndpointError(raw);
-  }
-  const local = LOCAL_HOSTS.has(url2.hostname);
-  if (url2.protocol !== "https:" && !(url2.protocol === "http:" && local)) throw new InvalidEndpointError(raw);
-  if (url2.username || url2.password || url2.search || url2.hash) throw new InvalidEndpointError(raw);
-  return `${url2.origin}${url2.pathname.replace(/\/+$/, "")}`;
-}
-var HttpClient = class {
-  constructor(options = {}) {
-    this.options = options;
-    this.hubEndpoint = parseHubEndpoint(options.hfEndpoint);
-    this.hubOrigin = new URL(this.hubEndpoint).origin;
-    this.fetchImpl = options.fetch ?? globalThis.fetch;
-    this.sleep = options.sleep ?? realSleep;
-    this.now = options.now ?? Date.now;
-    this.deadline = this.now() + (options.budgetMs ?? DEFAULT_BUDGET_MS);
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.maxRetries = options.maxRetries ?? 2;
-    this.maxWaitMs = options.maxWaitMs ?? 1e4;
-    this.cache = options.cache ?? sharedCache;
-    this.hubScope = fingerprint(options.hfToken);
-    this.githubScope = fingerprint(options.githubToken);
-  }
-  hubEndpoint;
-  hubOrigin;
-  fetchImpl;
-  sleep;
-  now;
-  deadline;
-  timeoutMs;
-  maxRetries;
-  maxWaitMs;
-  cache;
-  hubScope;
-  githubScope;
-  /** Requests actually sent (cache hits excluded), for notes and tests. */
-  requests = 0;
-  /** True when the URL may be requested at all (Hub endpoint or the GitHub API). */
-  isAllowed(url2) {
-    return this.target(url2) !== null;
-  }
-  /** Milliseconds left in this client's budget. */
-  remainingMs() {
-    return Math.max(0, this.deadline - this.now());
-  }
-  async getJson(url2, options = {}) {
-    const result = await this.get(url2, { accept: "application/json", ...options });
-    if (!result.ok) return result;
-    try {
-      return { ...result, data: JSON.parse(result.body) };
-    } catch {
-      return { ok: false, status: result.status, url: url2, kind: "unavailable", error: "response is not JSON", headers: result.headers };
-    }
-  }
-  /** GET with the allow-list, cache, timeout, budget, retries and size cap. Never throws except HostNotAllowedError. */
-  async get(url2, options = {}) {
-    const target = this.target(url2);
-    if (!target) throw new HostNotAllowedError(url2);
-    const key = `${target === "hub" ? this.hubScope : this.githubScope}|${url2}`;
-    const cached2 = this.cache.get(key, this.now());
-    if (cached2) return toResult2(url2, cached2.status, cached2.body, cached2.headers);
-    const result = await this.getUncached(url2, options);
-    if (result.status !== null && (result.ok || [401, 403, 404, 410].includes(result.status))) {
-      this.cache.set(key, { status: result.status, body: result.ok ? result.body : "", headers: result.headers }, this.now());
-    }
-    return result;
-  }
-  async getUncached(url2, options) {
-    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-    for (let attempt = 0; ; attempt++) {
-      const remaining = this.remainingMs();
-      if (remaining <= 0) return failure(url2, null, "unavailable", "time budget for online lookups exhausted");
-      let response;
-      let finalUrl = url2;
-      try {
-        ({ response, finalUrl } = await this.fetchFollowing(url2, options, Math.min(this.timeoutMs, remaining)));
-      } catch (err) {
-        if (err instanceof HostNotAllowedError) return failure(url2, null, "unavailable", err.message);
-        return failure(url2, null, "unavailable", describeFetchError(err));
-      }
-      const headers = pickHeaders(response.headers);
-      if (response.ok) {
-        const body = await readCapped2(response, maxBytes).catch((err) => ({ error: describeFetchError(err) }));
-        if (typeof body === "object") {
-          const kind = "tooLarge" in body ? "too-large" : "unavailable";
-          const error46 = "tooLarge" in body ? `response larger than ${maxBytes} bytes` : body.error;
-          return { ok: false, status: response.status, url: url2, kind, error: error46, headers };
-        }
-        return { ok: true, status: response.status, url: finalUrl, body, headers };
-      }
-      await response.body?.cancel().catch(() => void 0);
-      const retryable = response.status === 429 || response.status >= 500;
-      if (!retryable || attempt >= this.maxRetries) return toResult2(url2, response.status, "", headers);
-      const hinted = retryDelayMs(response.headers, this.now());
-      const wait = hinted ?? Math.min(this.maxWaitMs, 500 * 2 ** attempt);
-      if (wait > this.maxWaitMs) {
-        return failure(url2, response.status, "unavailable", `rate limited: the server asks to wait ${Math.ceil(wait / 1e3)} s`, headers);
-      }
-      if (wait >= this.remainingMs()) {
-        return failure(url2, response.status, "unavailable", `HTTP ${response.status}; no time left in the budget to retry`, headers);
-      }
-      await this.sleep(wait);
-    }
-  }
-  /** Follows redirects by hand so that a redirect can never leave the allow-list (LFS files redirect to a CDN). */
-  async fetchFollowing(url2, options, timeoutMs) {
-    const signal = AbortSignal.timeout(timeoutMs);
-    let current = url2;
-    for (let hop = 0; ; hop++) {
-      const target = this.target(current);
-      if (!target) throw new HostNotAllowedError(current);
-      this.requests++;
-      const response = await this.fetchImpl(current, {
-        method: "GET",
-        headers: this.headersFor(target, options.accept),
-        redirect: "manual",
-        signal
-      });
-      const location2 = response.headers.get("location");
-      if (response.status >= 300 && response.status < 400 && location2) {
-        await response.body?.cancel().catch(() => void 0);
-        if (hop >= MAX_REDIRECTS) throw new Error("too many redirects");
-        current = new URL(location2, current).toString();
-        continue;
-      }
-      return { response, finalUrl: current };
-    }
-  }
-  headersFor(target, accept) {
-    const headers = { "user-agent": USER_AGENT };
-    if (accept) headers.accept = accept;
-    if (target === "hub" && this.options.hfToken) headers.authorization = `Bearer ${this.options.hfToken}`;
-    if (target === "github") {
-      headers.accept = "application/vnd.github+json";
-      headers["x-github-api-version"] = "2022-11-28";
-      if (this.options.githubToken) headers.authorization = `Bearer ${this.options.githubToken}`;
-    }
-    return headers;
-  }
-  target(url2) {
-    let parsed;
-    try {
-      parsed = new URL(url2);
-    } catch {
-      return null;
-    }
-    if (parsed.username || parsed.password) return null;
-    if (parsed.origin === this.hubOrigin) return "hub";
-    if (parsed.origin === GITHUB_API) return "github";
-    return null;
-  }
-};
-function retryDelayMs(headers, now) {
-  const retryAfter = headers.get("retry-after")?.trim();
-  if (retryAfter) {
-    if (/^\d+(\.\d+)?$/.test(retryAfter)) return Math.round(Number(retryAfter) * 1e3);
-    const date5 = Date.parse(retryAfter);
-    if (!Number.isNaN(date5)) return Math.max(0, date5 - now);
-  }
-  const rateLimit = headers.get("ratelimit");
-  if (rateLimit) {
-    const t = /(?:^|;)\s*t=(\d+)/.exec(rateLimit)?.[1];
-    if (t !== void 0) return Number(t) * 1e3;
-  }
-  return null;
-}
-function toResult2(url2, status, body, headers) {
-  if (status >= 200 && status < 300) return { ok: true, status, url: url2, body, headers };
-  if (status === 404 || status === 410) return failure(url2, status, "not-found", `HTTP ${status}`, headers);
-  if (status === 401 || status === 403) return failure(url2, status, "unauthorized", `HTTP ${status}`, headers);
-  return failure(url2, status, "unavailable", `HTTP ${status}`, headers);
-}
-function failure(url2, status, kind, error46, headers = {}) {
-  return { ok: false, status, url: url2, kind, error: error46, headers };
-}
-var KEPT_HEADERS = ["x-error-code", "x-error-message", "content-type", "x-repo-commit", "ratelimit", "x-ratelimit-remaining"];
-function pickHeaders(headers) {
-  const out = {};
-  for (const name of KEPT_HEADERS) {
-    const value = headers.get(name);
-    if (value !== null) out[name] = value;
-  }
-  return out;
-}
-async function readCapped2(response, maxBytes) {
-  const declared2 = Number(response.headers.get("content-length"));
-  if (Number.isFinite(declared2) && declared2 > maxBytes) {
-    await response.body?.cancel().catch(() => void 0);
-    return { tooLarge: true };
-  }
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks = [];
-  let total = 0;
-  for (; ; ) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => void 0);
-      return { tooLarge: true };
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-function describeFetchError(err) {
-  if (typeof err === "object" && err !== null) {
-    const e = err;
-    if (e.name === "TimeoutError" || e.name === "AbortError") return "request timed out";
-    const message = typeof e.message === "string" ? e.message : String(err);
-    const detail = typeof e.cause?.message === "string" ? e.cause.message : "";
-    return detail ? `${message}: ${detail}` : message;
-  }
-  return String(err);
-}
-function fingerprint(token) {
-  return token ? createHash("sha256").update(token).digest("hex").slice(0, 16) : "anon";
-}
-function safeOrigin(url2) {
-  try {
-    const parsed = new URL(url2);
-    return `${parsed.protocol}//${parsed.host}`;
-  } catch {
-    return "(invalid URL)";
-  }
-}
-
-// src/sources/hub/hub-client.ts
-var DATASET_CARD_CAP = 512 * 1024;
-var REPO_ID_RE = /^[A-Za-z0-9][\w.-]{0,95}(\/[A-Za-z0-9][\w.-]{0,95})?$/;
-function isHubRepoId(id) {
-  return REPO_ID_RE.test(id) && !id.includes("..");
-}
-var HubClient = class {
-  constructor(http) {
-    this.http = http;
-  }
-  get endpoint() {
-    return this.http.hubEndpoint;
-  }
-  modelUrl(id) {
-    return `${this.endpoint}/${id}`;
-  }
-  datasetUrl(id) {
-    return `${this.endpoint}/datasets/${id}`;
-  }
-  async modelInfo(id) {
-    const url2 = this.modelUrl(id);
-    if (!isHubRepoId(id)) return { state: "not-found", url: url2, error: `not a Hub repository id: ${JSON.stringify(id)}` };
-    const res = await this.http.getJson(`${this.endpoint}/api/models/${id}?blobs=true`);
-    if (!res.ok) return failed(url2, res, "model");
-    const info = readRepoInfo(id, res.data);
-    const card = info.cardData ?? {};
-    return {
-      state: "found",
-      url: url2,
-      value: {
-        ...info,
-        baseModels: unique([...stringList(card.base_model), ...tagValues(info.tags, "base_model:").map(stripRelation)]).filter(isHubRepoId),
-        datasets: unique([...stringList(card.datasets), ...tagValues(info.tags, "dataset:")]).filter(isHubRepoId)
-      }
-    };
-  }
-  /** Branch names of a model repository (tags too: some releases tag checkpoints). */
-  async modelRefs(id) {
-    const url2 = this.modelUrl(id);
-    if (!isHubRepoId(id)) return { state: "not-found", url: url2, error: `not a Hub repository id: ${JSON.stringify(id)}` };
-    const res = await this.http.getJson(
-      `${this.endpoint}/api/models/${id}/refs`
-    );
-    if (!res.ok) return failed(url2, res, "model");
-    const names = [...res.data?.branches ?? [], ...res.data?.tags ?? []].map((ref) => ref?.name).filter((name) => typeof name === "string");
-    return { state: "found", url: url2, value: unique(names) };
-  }
-  async datasetInfo(id) {
-    const url2 = this.datasetUrl(id);
-    if (!isHubRepoId(id)) return { state: "not-found", url: url2, error: `not a Hub dataset id: ${JSON.stringify(id)}` };
-    const res = await this.http.getJson(`${this.endpoint}/api/datasets/${id}`);
-    if (!res.ok) return failed(url2, res, "dataset");
-    return { state: "found", url: url2, value: readRepoInfo(id, res.data) };
-  }
-  /** The dataset card's text (README.md at `revision`), capped; never a data file. */
-  async datasetCard(id, revision = "main") {
-    const url2 = `${this.datasetUrl(id)}/resolve/${encodeURIComponent(revision)}/README.md`;
-    if (!isHubRepoId(id)) return { state: "not-found", url: url2, error: `not a Hub dataset id: ${JSON.stringify(id)}` };
-    const res = await this.http.get(url2, { maxBytes: DATASET_CARD_CAP, accept: "text/plain, text/markdown, */*" });
-    if (!res.ok) return failed(url2, res, "file");
-    return { state: "found", url: url2, value: res.body };
-  }
-  /** A small file of a model repository at a revision, capped at `maxBytes`. */
-  async modelFileText(id, revision, path2, maxBytes) {
-    const encodedPath = path2.split("/").map(encodeURIComponent).join("/");
-    const url2 = `${this.modelUrl(id)}/resolve/${encodeURIComponent(revision)}/${encodedPath}`;
-    if (!isHubRepoId(id)) return { state: "not-found", url: url2, error: `not a Hub repository id: ${JSON.stringify(id)}` };
-    const res = await this.http.get(url2, { maxBytes, accept: "text/plain, */*" });
-    if (!res.ok) return failed(url2, res, "file");
-    return { state: "found", url: url2, value: res.body };
-  }
-};
-function failed(url2, res, what) {
-  if (res.kind === "not-found") return { state: "not-found", url: url2, error: `${what} not found on the Hub (HTTP ${res.status})` };
-  if (res.kind === "unauthorized") {
-    const code = res.headers["x-error-code"];
-    const detail = code === "RepoNotFound" ? "repository not found or private" : code === "GatedRepo" ? "gated repository" : "private, missing or not accessible";
-    return { state: "unauthorized", url: url2, error: `${what}: ${detail} (HTTP ${res.status})` };
-  }
-  if (res.kind === "too-large") return { state: "unavailable", url: url2, error: `${what}: ${res.error}` };
-  return { state: "unavailable", url: url2, error: `${what} could not be checked: ${res.error}` };
-}
-function readRepoInfo(id, data) {
-  const obj = isRecord(data) ? data : {};
-  const cardData = isRecord(obj.cardData) ? obj.cardData : null;
-  const tags = Array.isArray(obj.tags) ? obj.tags.filter((t) => typeof t === "string") : [];
-  const gated = obj.gated === "auto" || obj.gated === "manual" ? obj.gated : obj.gated === true ? "auto" : false;
-  const cardLicense2 = stringList(cardData?.license)[0];
-  const license = (cardLicense2 ?? tagValues(tags, "license:")[0] ?? null)?.toLowerCase() ?? null;
-  const licenseName = typeof cardData?.license_name === "string" ? cardData.license_name : null;
-  const siblings = Array.isArray(obj.siblings) ? obj.siblings : [];
-  const files = [];
-  for (const sibling of siblings) {
-    if (!isRecord(sibling) || typeof sibling.rfilename !== "string") continue;
-    const lfs = isRecord(sibling.lfs) && typeof sibling.lfs.size === "number" ? { sha256: typeof sibling.lfs.sha256 === "string" ? sibling.lfs.sha256 : "", size: sibling.lfs.size } : null;
-    const size = lfs?.size ?? (typeof sibling.size === "number" ? sibling.size : 0);
-    files.push({ path: sibling.rfilename, size, lfs });
-  }
-  return {
-    id: typeof obj.id === "string" ? obj.id : id,
-    sha: typeof obj.sha === "string" ? obj.sha : null,
-    private: obj.private === true,
-    gated,
-    disabled: obj.disabled === true,
-    tags,
-    cardData,
-    license,
-    licenseName,
-    files
-  };
-}
-var CHECKPOINT_REF_RE = /(?:^|[^a-z])(?:step|stage|ckpt|checkpoint|epoch|iter|iteration)[-_]?\d|\d[kmbt]?[-_]?tokens\b|tokens[-_]?\d/i;
-function checkpointRevisions(refs) {
-  return refs.filter((name) => name !== "main" && CHECKPOINT_REF_RE.test(name));
-}
-var SOURCE_RE = /\b(sources?|provenance|origins?|where .* from)\b/i;
-var PROCESS_RE = /\b(collect\w*|process\w*|preprocess\w*|curat\w*|filter\w*|clean\w*|dedup\w*|prepar\w*|construct\w*|gather\w*|scrap\w*|crawl\w*|normali[sz]\w*)\b/i;
-var PLACEHOLDER_RE2 = /\[more information needed\]/gi;
-function cardDescribesData(markdown) {
-  const body = markdown.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---\s*(\r?\n|$)/, "");
-  const lines = body.split(/\r?\n/);
-  const stack = [];
-  const sections = [];
-  let inFence = false;
-  for (const line of lines) {
-    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
-    const match = inFence ? null : /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
-    if (match) {
-      const level = match[1].length;
-      while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
-      stack.push({ level, heading: match[2] });
-      sections.push({ path: stack.map((s) => s.heading).join(" > "), text: [] });
-    } else if (sections.length) {
-      sections[sections.length - 1].text.push(line);
-    }
-  }
-  let sources = false;
-  let processing = false;
-  for (const section of sections) {
-    const words2 = section.text.join(" ").replace(PLACEHOLDER_RE2, " ").replace(/<!--[\s\S]*?-->/g, " ").match(/[A-Za-z]{2,}/g) ?? [];
-    if (words2.length < 8) continue;
-    if (SOURCE_RE.test(section.path)) sources = true;
-    if (PROCESS_RE.test(section.path)) processing = true;
-  }
-  return sources && processing;
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function stringList(value) {
-  if (typeof value === "string") return value.trim() ? [value.trim()] : [];
-  if (Array.isArray(value)) return value.filter((v) => typeof v === "string" && v.trim() !== "").map((v) => v.trim());
-  return [];
-}
-function tagValues(tags, prefix) {
-  return tags.filter((t) => t.startsWith(prefix)).map((t) => t.slice(prefix.length));
-}
-function stripRelation(value) {
-  return value.replace(/^(finetune|adapter|quantized|merge):/, "");
-}
-function unique(values) {
-  return [...new Set(values)];
-}
-
-// src/sources/hub/github-client.ts
-var REPO_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
-function isGithubRepo(repo) {
-  return REPO_RE.test(repo) && !repo.endsWith("/.") && !repo.endsWith("/..");
-}
-var GithubClient = class {
-  constructor(source) {
-    this.source = source;
-  }
-  async repoInfo(repo) {
-    const url2 = `https://github.com/${repo}`;
-    if (!isGithubRepo(repo)) return { repo, state: "not-found", url: url2, license: null, private: false, error: `not a GitHub repository: ${JSON.stringify(repo)}` };
-    const [owner, name] = repo.split("/");
-    let status;
-    let data;
-    let error46 = "";
-    let rateLimited = false;
-    if ("request" in this.source) {
-      try {
-        ({ status, data } = await this.source.request("GET /repos/{owner}/{repo}", { owner, repo: name }));
-      } catch (err) {
-        const e = err;
-        status = typeof e.status === "number" ? e.status : null;
-        error46 = typeof e.message === "string" ? e.message : String(err);
-        rateLimited = e.response?.headers?.["x-ratelimit-remaining"] === "0";
-      }
-    } else {
-      const res = await this.source.http.getJson(`https://api.github.com/repos/${encodeURIComponent(owner)}/${encodeURIComponent(name)}`);
-      status = res.status;
-      if (res.ok) data = res.data;
-      else {
-        error46 = res.error;
-        rateLimited = res.headers["x-ratelimit-remaining"] === "0";
-      }
-    }
-    if (status !== null && status >= 200 && status < 300 && isRecord2(data)) return readRepo(repo, url2, data);
-    if (status === 404) return { repo, state: "not-found", url: url2, license: null, private: false, error: "repository not found (or private)" };
-    if ((status === 403 || status === 429) && rateLimited) {
-      return { repo, state: "unavailable", url: url2, license: null, private: false, error: "GitHub API rate limit exceeded" };
-    }
-    if (status === 401 || status === 403) return { repo, state: "unauthorized", url: url2, license: null, private: false, error: `HTTP ${status}` };
-    return { repo, state: "unavailable", url: url2, license: null, private: false, error: error46 || `HTTP ${status ?? "error"}` };
-  }
-};
-function readRepo(repo, url2, data) {
-  const license = isRecord2(data.license) ? data.license : null;
-  const spdx = typeof license?.spdx_id === "string" ? license.spdx_id : null;
-  const fact2 = {
-    repo,
-    state: "found",
-    url: typeof data.html_url === "string" && data.html_url.startsWith("https://github.com/") ? data.html_url : url2,
-    license: spdx && spdx !== "NOASSERTION" ? spdx : null,
-    private: data.private === true
-  };
-  if (spdx === "NOASSERTION") {
-    const name = typeof license?.name === "string" ? license.name : "a license";
-    fact2.licenseNote = `GitHub found ${name} but could not match it to an SPDX id (NOASSERTION)`;
-  } else if (!license) {
-    fact2.licenseNote = "GitHub found no license file";
-  }
-  if (data.archived === true) fact2.archived = true;
-  return fact2;
-}
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/sources/hub/resolve.ts
-var MAX_LINEAGE_DEPTH = 5;
-var DEFAULT_CONCURRENCY = 4;
-function hubOptionsFromEnv(env) {
-  const out = {};
-  const endpoint = env.HF_ENDPOINT?.trim();
-  const token = (env.HF_TOKEN ?? env.HUGGING_FACE_HUB_TOKEN)?.trim();
-  if (endpoint) out.hfEndpoint = endpoint;
-  if (token) out.hfToken = token;
-  return out;
-}
-function emptyRemoteFacts() {
-  return { datasets: {}, models: {}, github: {}, lineage: [], notes: [] };
-}
-async function resolveRemote(query, options = {}) {
-  const facts = emptyRemoteFacts();
-  let http;
-  try {
-    http = new HttpClient(options);
-  } catch (err) {
-    return allUnavailable(query, err instanceof Error ? err.message : String(err));
-  }
-  const hub = new HubClient(http);
-  const github = new GithubClient(options.githubRequest ? { request: options.githubRequest } : { http });
-  const limit = pool(options.concurrency ?? DEFAULT_CONCURRENCY);
-  const maxDepth = Math.min(options.maxDepth ?? MAX_LINEAGE_DEPTH, MAX_LINEAGE_DEPTH);
-  try {
-    const datasetIds = new Set([...query.datasets, ...query.evalDatasets].map((id) => id.trim()).filter(Boolean));
-    const modelIds = unique2(query.models.map((id) => id.trim()).filter(Boolean));
-    const repos = unique2(query.githubRepos.map((r) => r.repo.trim()).filter(Boolean));
-    const modelsDone = Promise.all(
-      modelIds.map((id) => limit(async () => {
-        facts.models[id] = await lookupModel(hub, id, true);
-      }))
-    );
-    const githubDone = Promise.all(
-      repos.map((repo) => limit(async () => {
-        facts.github[repo] = await lookupGithub(github, repo);
-      }))
-    );
-    await modelsDone;
-    const seen = new Set([query.subject, query.release].filter((id) => !!id));
-    const namedBy = /* @__PURE__ */ new Map();
-    let level = [];
-    const queue = (id, via) => {
-      if (!id) return;
-      if (seen.has(id)) {
-        for (let x = via; x !== void 0; x = namedBy.get(x)) {
-          if (x === id) {
-            facts.notes.push(`lineage cycle: ${via} names ${id} as its base model, which leads back to ${via}; not followed`);
-            break;
-          }
-        }
-        return;
-      }
-      seen.add(id);
-      namedBy.set(id, via);
-      level.push({ id, via });
-    };
-    for (const id of query.baseModels) queue(id.trim(), query.subject ?? "card");
-    if (query.release) for (const base of facts.models[query.release]?.baseModels ?? []) queue(base, query.release);
-    for (let depth2 = 1; level.length > 0; depth2++) {
-      if (depth2 > maxDepth) {
-        facts.notes.push(`lineage stops at depth ${maxDepth}; not followed: ${level.map((l) => l.id).join(", ")}`);
-        break;
-      }
-      const current = level;
-      level = [];
-      await Promise.all(
-        current.map(({ id, via }) => limit(async () => {
-          facts.models[id] ??= await lookupModel(hub, id, false);
-          facts.lineage.push({ model: id, depth: depth2, via });
-        }))
-      );
-      for (const { id } of current) {
-        const fact2 = facts.models[id];
-        for (const dataset of fact2?.datasets ?? []) datasetIds.add(dataset);
-        for (const base of fact2?.baseModels ?? []) queue(base, id);
-      }
-    }
-    facts.lineage.sort((a, b) => a.depth - b.depth || a.model.localeCompare(b.model));
-    await Promise.all(
-      [...datasetIds].map((id) => limit(async () => {
-        facts.datasets[id] = await lookupDataset(hub, id);
-      }))
-    );
-    await githubDone;
-  } catch (err) {
-    facts.notes.push(`online lookups stopped early: ${err instanceof Error ? err.message : String(err)}`);
-    fillMissing(facts, query, "lookup stopped early");
-  }
-  facts.models = inOrder(facts.models, [...query.models, ...query.baseModels, ...facts.lineage.map((l) => l.model)]);
-  facts.datasets = inOrder(facts.datasets, [...query.datasets, ...query.evalDatasets]);
-  facts.github = inOrder(facts.github, query.githubRepos.map((r) => r.repo));
-  const budgetHits = countErrors(facts, "time budget");
-  if (budgetHits > 0) facts.notes.push(`${budgetHits} lookup(s) not made: the time budget for online lookups ran out`);
-  return facts;
-}
-async function lookupModel(hub, id, withRefs) {
-  try {
-    const info = await hub.modelInfo(id);
-    if (info.state !== "found") return { ...emptyModel(id, info.state, info.url), error: info.error };
-    const m = info.value;
-    const fact2 = {
-      id,
-      state: "found",
-      url: info.url,
-      license: hubLicense(m),
-      gated: m.gated !== false,
-      private: m.private,
-      files: m.files.map((f) => ({ path: f.path, size: f.size, lfs: f.lfs !== null })),
-      checkpointRevisions: [],
-      baseModels: m.baseModels,
-      datasets: m.datasets,
-      ...extras(m)
-    };
-    if (m.sha) fact2.revision = m.sha;
-    if (withRefs) {
-      const refs = await hub.modelRefs(id);
-      if (refs.state === "found") fact2.checkpointRevisions = checkpointRevisions(refs.value);
-      else fact2.error = `branches not listed: ${refs.error}`;
-    }
-    return fact2;
-  } catch (err) {
-    return { ...emptyModel(id, "unavailable", hub.modelUrl(id)), error: errorText(err) };
-  }
-}
-async function lookupDataset(hub, id) {
-  try {
-    const info = await hub.datasetInfo(id);
-    if (info.state !== "found") return { ...emptyDataset(id, info.state, info.url), error: info.error };
-    const d = info.value;
-    const fact2 = {
-      id,
-      state: "found",
-      url: info.url,
-      license: hubLicense(d),
-      gated: d.gated !== false,
-      private: d.private,
-      cardDescribesData: false,
-      ...extras(d)
-    };
-    const hasCard = d.files.length === 0 || d.files.some((f) => f.path.toLowerCase() === "readme.md");
-    if (hasCard) {
-      const card = await hub.datasetCard(id, d.sha ?? "main");
-      if (card.state === "found") fact2.cardDescribesData = cardDescribesData(card.value);
-      else fact2.error = `dataset card not read: ${card.error}`;
-    }
-    return fact2;
-  } catch (err) {
-    return { ...emptyDataset(id, "unavailable", hub.datasetUrl(id)), error: errorText(err) };
-  }
-}
-async function lookupGithub(github, repo) {
-  try {
-    return await github.repoInfo(repo);
-  } catch (err) {
-    return { repo, state: "unavailable", url: `https://github.com/${repo}`, license: null, private: false, error: errorText(err) };
-  }
-}
-function hubLicense(info) {
-  if (!info.license) return null;
-  const normalised = normaliseLicenseId(info.license);
-  if (normalised) return normalised;
-  if (info.license === "other") return info.licenseName ? normaliseLicenseId(info.licenseName) ?? licenseRefFor(info.licenseName) : PLACEHOLDER_OTHER;
-  if (info.license === "unknown") return PLACEHOLDER_UNKNOWN;
-  if (info.license === "none") return null;
-  return licenseRefFor(info.license);
-}
-function extras(info) {
-  const out = {};
-  if (info.gated !== false) out.gatedMode = info.gated;
-  if (info.licenseName) out.licenseName = info.licenseName;
-  if (info.disabled) out.disabled = true;
-  return out;
-}
-function emptyModel(id, state, url2) {
-  return { id, state, url: url2, license: null, gated: false, private: false, files: [], checkpointRevisions: [], baseModels: [], datasets: [] };
-}
-function emptyDataset(id, state, url2) {
-  return { id, state, url: url2, license: null, gated: false, private: false, cardDescribesData: false };
-}
-function allUnavailable(query, reason) {
-  const facts = emptyRemoteFacts();
-  facts.notes.push(`online lookups not made: ${reason}`);
-  fillMissing(facts, query, reason);
-  return facts;
-}
-function fillMissing(facts, query, reason) {
-  const url2 = "https://huggingface.co";
-  for (const id of [...query.datasets, ...query.evalDatasets]) {
-    facts.datasets[id] ??= { ...emptyDataset(id, "unavailable", `${url2}/datasets/${id}`), error: reason };
-  }
-  for (const id of [...query.models, ...query.baseModels]) {
-    facts.models[id] ??= { ...emptyModel(id, "unavailable", `${url2}/${id}`), error: reason };
-  }
-  for (const { repo } of query.githubRepos) {
-    facts.github[repo] ??= { repo, state: "unavailable", url: `https://github.com/${repo}`, license: null, private: false, error: reason };
-  }
-}
-function countErrors(facts, needle) {
-  const all = [...Object.values(facts.datasets), ...Object.values(facts.models), ...Object.values(facts.github)];
-  return all.filter((f) => f.error?.includes(needle)).length;
-}
-function inOrder(record2, order) {
-  const out = {};
-  for (const key of order.map((k) => k.trim())) if (key in record2 && !(key in out)) out[key] = record2[key];
-  for (const key of Object.keys(record2).sort()) if (!(key in out)) out[key] = record2[key];
-  return out;
-}
-function pool(n) {
-  let active = 0;
-  const waiting = [];
-  return async (task) => {
-    if (active >= n) await new Promise((resolve3) => waiting.push(resolve3));
-    else active++;
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else active--;
-    }
-  };
-}
-function unique2(values) {
-  return [...new Set(values)];
-}
-function errorText(err) {
-  return err instanceof Error ? err.message : String(err);
-}
-
-// src/sources/hub-snapshot.ts
-var HUB_TEXT_LIMIT = 200;
-var HubSnapshotError = class extends Error {
-  constructor(subject, state, detail) {
-    super(`${subject}: ${detail}`);
-    this.subject = subject;
-    this.state = state;
-    this.name = "HubSnapshotError";
-  }
-};
-async function readHubSnapshot(id, options = {}) {
-  const repoId = id.replace(/^hf:/, "").replace(/^\/+|\/+$/g, "");
-  const location2 = `hf:${repoId}`;
-  if (!isHubRepoId(repoId)) throw new HubSnapshotError(location2, "invalid", "not a Hub model id (expected hf:org/model)");
-  let http;
-  try {
-    http = new HttpClient(options);
-  } catch (err) {
-    throw new HubSnapshotError(location2, "invalid", err instanceof Error ? err.message : String(err));
-  }
-  const hub = new HubClient(http);
-  const info = await hub.modelInfo(repoId);
-  if (info.state !== "found") throw new HubSnapshotError(location2, info.state, info.error);
-  const model2 = info.value;
-  const revision = model2.sha;
-  const entries = model2.files.map(
-    (f) => f.lfs ? { path: f.path, size: f.lfs.size, kind: "lfs", lfs: { oid: f.lfs.sha256, size: f.lfs.size } } : { path: f.path, size: f.size, kind: "file" }
-  ).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  const skipped = [];
-  const wanted = [];
-  for (const entry of entries) {
-    if (!wantsText(entry.path, entry.size)) continue;
-    if (entry.kind === "lfs") {
-      skipped.push({ path: entry.path, reason: "unreadable", detail: "stored in Git LFS; not downloaded" });
-    } else if (entry.size > TEXT_SIZE_CAP) {
-      skipped.push({ path: entry.path, reason: "too-large", detail: `${entry.size} bytes` });
-    } else if (wanted.length >= HUB_TEXT_LIMIT) {
-      skipped.push({ path: entry.path, reason: "limit" });
-    } else {
-      wanted.push(entry);
-    }
-  }
-  const texts = {};
-  const pinned = revision ?? "main";
-  const concurrency = Math.max(1, options.concurrency ?? 4);
-  for (let i = 0; i < wanted.length; i += concurrency) {
-    await Promise.all(
-      wanted.slice(i, i + concurrency).map(async (entry) => {
-        const res = await hub.modelFileText(repoId, pinned, entry.path, TEXT_SIZE_CAP).catch((err) => ({
-          state: "unavailable",
-          url: "",
-          error: err instanceof Error ? err.message : String(err)
-        }));
-        if (res.state !== "found") {
-          const tooLarge = /larger than/.test(res.error);
-          skipped.push({ path: entry.path, reason: tooLarge ? "too-large" : "unreadable", detail: res.error });
-        } else if (res.value.includes("\0") || res.value.includes("�")) {
-          skipped.push({ path: entry.path, reason: "binary" });
-        } else {
-          texts[entry.path] = res.value;
-        }
-      })
-    );
-  }
-  skipped.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  const remote = emptyRemoteFacts();
-  remote.models[repoId] = await lookupModel(hub, repoId, true);
-  return { source: "huggingface", location: location2, revision, entries, texts, skipped, remote };
-}
-
-// src/core/remote-query.ts
-var HUB_ID = /^[\w.-]+\/[\w.-]+$/;
-var HUB_DATASET_ID = /^[A-Za-z0-9][\w.-]{0,95}(\/[A-Za-z0-9][\w.-]{0,95})?$/;
-var GITHUB_RESERVED = /* @__PURE__ */ new Set([
-  "about",
-  "apps",
-  "blog",
-  "codespaces",
-  "collections",
-  "contact",
-  "customer-stories",
-  "enterprise",
-  "events",
-  "explore",
-  "features",
-  "github",
-  "join",
-  "login",
-  "marketplace",
-  "new",
-  "notifications",
-  "orgs",
-  "organizations",
-  "pricing",
-  "pulls",
-  "issues",
-  "readme",
-  "search",
-  "security",
-  "settings",
-  "site",
-  "sponsors",
-  "stars",
-  "topics",
-  "trending",
-  "users"
-]);
-function isRepoId(id) {
-  return HUB_ID.test(id) && !GITHUB_RESERVED.has(id.split("/")[0].toLowerCase());
-}
-function remoteQuery(snapshot, config2) {
-  const { models } = gatherEvidence(snapshot, config2);
-  const datasets = /* @__PURE__ */ new Set();
-  const evalDatasets = /* @__PURE__ */ new Set();
-  const hubModels = /* @__PURE__ */ new Set();
-  const baseModels = /* @__PURE__ */ new Set();
-  const repos = /* @__PURE__ */ new Map();
-  for (const ev of models) {
-    for (const id of trainingDatasetIds(ev)) if (HUB_DATASET_ID.test(id) && !id.includes("..")) datasets.add(id);
-    for (const id of modelIndexDatasets(ev.card)) if (HUB_ID.test(id)) evalDatasets.add(id);
-    for (const id of releaseHubModels(ev, config2.huggingface)) if (HUB_ID.test(id)) hubModels.add(id);
-    for (const id of baseModelsOf(ev)) if (HUB_ID.test(id)) baseModels.add(id);
-    for (const spec of CODE_SPECS) {
-      for (const l of linksWhere(ev, ["github"], spec.linkContext)) if (l.id && isRepoId(l.id) && !repos.has(l.id)) repos.set(l.id, spec.id);
-    }
-    for (const [component, d] of Object.entries(config2.declarations ?? {})) {
-      const m = /huggingface\.co\/(datasets\/)?([\w.-]+\/[\w.-]+)/.exec(d?.location ?? "");
-      if (!m?.[2]) continue;
-      if (m[1] && component === "evaluation-data") evalDatasets.add(m[2]);
-      else if (m[1]) datasets.add(m[2]);
-      else hubModels.add(m[2]);
-    }
-  }
-  const subject = snapshot.source === "huggingface" ? snapshot.location.replace(/^hf:/, "") : void 0;
-  const release = config2.huggingface && HUB_ID.test(config2.huggingface) && config2.huggingface !== subject ? config2.huggingface : void 0;
-  return {
-    datasets: [...datasets].slice(0, 50),
-    evalDatasets: [...evalDatasets].slice(0, 50),
-    models: [...hubModels].filter((m) => m !== subject).slice(0, 20),
-    baseModels: [...baseModels].slice(0, 10),
-    githubRepos: [...repos].slice(0, 20).map(([repo, component]) => ({ repo, component })),
-    ...subject ? { subject } : {},
-    ...release ? { release } : {}
-  };
-}
-
-// src/sources/hub/online.ts
-function lookupsAllowed({ offline, config: config2, privateRepo }) {
-  if (offline) return { allowed: false, reason: "offline mode (--offline)" };
-  if (config2.hub === false) return { allowed: false, reason: "the configuration turns them off (`hub: false`)" };
-  if (privateRepo && !config2.hub?.private_repos) {
-    return { allowed: false, reason: "the repository is private; set `hub: { private_repos: true }` to allow lookups" };
-  }
-  return { allowed: true };
-}
-async function enrichSnapshot(snapshot, config2, options = {}) {
-  const { offline, privateRepo, onProgress, resolve: resolve3 = resolveRemote, ...resolveOptions } = options;
-  const decision = lookupsAllowed({ offline: offline === true, config: config2, privateRepo: privateRepo === true });
-  if (!decision.allowed) {
-    if (offline || config2.hub === false) return snapshot;
-    const remote = snapshot.remote ?? emptyRemoteFacts();
-    return { ...snapshot, remote: { ...remote, notes: [...remote.notes, `online lookups not made: ${decision.reason}`], notOnline: decision.reason } };
-  }
-  const query = remoteQuery(snapshot, config2);
-  const count = query.datasets.length + query.evalDatasets.length + query.models.length + query.baseModels.length + query.githubRepos.length;
-  if (count === 0) return snapshot.remote ? snapshot : { ...snapshot, remote: emptyRemoteFacts() };
-  onProgress?.(`checking ${count} Hub and GitHub reference${count === 1 ? "" : "s"}…`);
-  const found = await resolve3(query, resolveOptions);
-  return { ...snapshot, remote: mergeRemote(snapshot.remote, found) };
-}
-function mergeRemote(a, b) {
-  if (!a) return b;
-  return {
-    datasets: { ...a.datasets, ...b.datasets },
-    models: { ...a.models, ...b.models },
-    github: { ...a.github, ...b.github },
-    lineage: [...a.lineage, ...b.lineage],
-    notes: [...a.notes, ...b.notes]
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: "truly-open", version: options.version ?? TOOL_VERSION },
+    subject: { source: snapshot.source, location: snapshot.location, revision: snapshot.revision },
+    models: [model2],
+    problems: [...options.problems ?? [], { severity: "error", message: `the repository could not be assessed: ${reason}`, ruleId: "engine-error" }],
+    online: snapshot.remote !== void 0
   };
 }
 
 // src/sources/local-snapshot.ts
+init_artifacts();
 import fs from "node:fs";
 import path from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
@@ -20420,6 +20833,90 @@ function closingBrace(pattern, start) {
 }
 
 // src/sources/local-snapshot.ts
+init_snapshot();
+
+// src/sources/gitattributes.ts
+function parseLfsRules(text, dir = "") {
+  const rules = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#") || line.startsWith("[attr]") || line.startsWith('"')) continue;
+    const [pattern, ...attrs] = line.split(/\s+/);
+    if (!pattern || pattern.startsWith("!") || pattern.endsWith("/")) continue;
+    let lfs;
+    for (const attr of attrs) {
+      if (attr === "filter=lfs") lfs = true;
+      else if (attr === "-filter" || attr === "!filter" || attr.startsWith("filter=")) lfs = false;
+    }
+    if (lfs === void 0) continue;
+    rules.push({ dir, pattern, re: globToRegExp(pattern), lfs });
+  }
+  return rules;
+}
+function globToRegExp(pattern) {
+  const anchored = pattern.slice(0, -1).includes("/");
+  const glob = pattern.startsWith("/") ? pattern.slice(1) : pattern;
+  let out = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*" && glob[i + 1] === "*") {
+      const atStart = i === 0 || glob[i - 1] === "/";
+      const atEnd = i + 2 === glob.length || glob[i + 2] === "/";
+      if (atStart && atEnd) {
+        if (i + 2 === glob.length) out += ".*";
+        else out += "(?:.*/)?";
+        i += 2;
+        continue;
+      }
+      out += "[^/]*";
+      i += 1;
+    } else if (c === "*") out += "[^/]*";
+    else if (c === "?") out += "[^/]";
+    else if (c === "\\" && i + 1 < glob.length) out += escapeRe(glob[++i]);
+    else if (c === "[") {
+      const close = glob.indexOf("]", i + 2);
+      if (close === -1) out += "\\[";
+      else {
+        let body = glob.slice(i + 1, close);
+        if (body.startsWith("!")) body = "^" + body.slice(1);
+        out += "[" + body.replace(/\\/g, "\\\\") + "]";
+        i = close;
+      }
+    } else out += escapeRe(c);
+  }
+  return new RegExp((anchored ? "^" : "(?:^|/)") + out + "$");
+}
+function escapeRe(c) {
+  return /[.*+?^${}()|[\]\\/]/.test(c) ? "\\" + c : c;
+}
+
+// src/sources/lfs-matcher.ts
+var GLOB_CHARS = /[*?[\\]/;
+function compile(rule) {
+  const prefix = rule.dir === "" ? "" : `${rule.dir}/`;
+  const onName = !rule.pattern.slice(0, -1).includes("/");
+  const out = { prefix, lfs: rule.lfs, onName };
+  if (onName && rule.pattern.startsWith("*") && !GLOB_CHARS.test(rule.pattern.slice(1))) out.suffix = rule.pattern.slice(1);
+  else if (onName && !GLOB_CHARS.test(rule.pattern)) out.name = rule.pattern;
+  else out.re = rule.re;
+  return out;
+}
+function compileLfsMatcher(rules) {
+  const compiled = rules.map(compile);
+  return (name, path2) => {
+    for (let i = compiled.length - 1; i >= 0; i--) {
+      const r = compiled[i];
+      let hit;
+      if (r.suffix !== void 0) hit = name.endsWith(r.suffix);
+      else if (r.name !== void 0) hit = name === r.name;
+      else hit = r.re.test(r.onName ? name : path2.slice(r.prefix.length));
+      if (hit) return r.lfs;
+    }
+    return false;
+  };
+}
+
+// src/sources/local-snapshot.ts
 var SnapshotError = class extends Error {
   constructor(message, code) {
     super(message);
@@ -20430,6 +20927,7 @@ var SnapshotError = class extends Error {
 var LFS_VERSION_BYTES = Buffer.from(LFS_VERSION_LINE, "latin1");
 var PROGRESS_EVERY = 1e3;
 var YIELD_EVERY = 4096;
+var LFS_DEFERRED_READ_MAX = 2e3;
 var READ_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
 async function readLocalSnapshot(root, options = {}) {
   const rootAbs = path.resolve(root);
@@ -20481,13 +20979,15 @@ var Walker = class {
   /** Shared read buffer for small files; its content is copied out (into strings) before the next read. */
   probe = Buffer.allocUnsafe(LFS_POINTER_MAX);
   decoder = new TextDecoder("utf-8", { fatal: true });
+  deferred = [];
   sinceYield = 0;
   stopped = false;
   async walk() {
-    const stack = [""];
+    const stack = [{ dir: "", rules: [], matcher: null }];
     const ordered = Number.isFinite(this.maxEntries);
     while (stack.length > 0 && !this.stopped) {
-      const dir = stack.pop();
+      const pending = stack.pop();
+      const dir = pending.dir;
       const dirAbs = dir === "" ? this.rootReal : `${this.rootReal}${path.sep}${dir}`;
       let dirents;
       try {
@@ -20501,6 +21001,7 @@ var Walker = class {
         continue;
       }
       if (ordered) dirents.sort((a, b) => compare2(a.name, b.name));
+      const { rules, matcher } = this.folderRules(pending, dirAbs, dirents);
       const subdirs = [];
       for (const dirent of dirents) {
         if (this.stopped) break;
@@ -20508,17 +21009,38 @@ var Walker = class {
         if (dir === "" && name === ".git") continue;
         const rel = dir === "" ? name : `${dir}/${name}`;
         const abs = `${dirAbs}${path.sep}${name}`;
-        this.visit(rel, abs, dirent, subdirs);
+        this.visit(rel, abs, dirent, subdirs, matcher);
         if (++this.sinceYield >= YIELD_EVERY) {
           this.sinceYield = 0;
           await nextTurn();
         }
       }
-      for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
+      for (let i = subdirs.length - 1; i >= 0; i--) stack.push({ dir: subdirs[i], rules, matcher });
     }
+    this.resolveDeferred();
     this.options.onProgress?.(this.entries.length);
   }
-  visit(rel, abs, dirent, subdirs) {
+  /**
+   * The LFS rules for a folder's files: its parents' plus those of its own `.gitattributes`
+   * (a regular file only: git does not follow a symlinked one either).
+   */
+  folderRules(pending, dirAbs, dirents) {
+    const own = dirents.find((d) => d.name === ".gitattributes" && d.isFile());
+    if (!own) return pending;
+    let text;
+    try {
+      const bytes = readCapped2(`${dirAbs}${path.sep}.gitattributes`, TEXT_SIZE_CAP);
+      if (bytes.length > TEXT_SIZE_CAP) return pending;
+      text = bytes.toString("utf8");
+    } catch {
+      return pending;
+    }
+    const added = parseLfsRules(text, pending.dir);
+    if (added.length === 0) return pending;
+    const rules = [...pending.rules, ...added];
+    return { rules, matcher: compileLfsMatcher(rules) };
+  }
+  visit(rel, abs, dirent, subdirs, matcher) {
     let isDir = dirent.isDirectory();
     let isFile = dirent.isFile();
     let isLink = dirent.isSymbolicLink();
@@ -20539,7 +21061,7 @@ var Walker = class {
       else if (!this.stopped) subdirs.push(rel);
       return;
     }
-    if (isFile) return this.visitFile(rel, abs);
+    if (isFile) return this.visitFile(rel, abs, dirent.name, matcher);
     if (isLink) return this.visitSymlink(rel, abs);
     this.skip(rel, "unreadable", "not a regular file, folder or symlink");
   }
@@ -20551,7 +21073,7 @@ var Walker = class {
     else this.ignoredFiles[index]++;
     return true;
   }
-  visitFile(rel, abs) {
+  visitFile(rel, abs, name, matcher) {
     let size;
     try {
       const st = fs.lstatSync(abs, { throwIfNoEntry: false });
@@ -20562,35 +21084,78 @@ var Walker = class {
       return;
     }
     const wanted = wantsText(rel, size);
-    if (size < LFS_POINTER_MAX && size >= LFS_VERSION_LINE.length && (wanted || mayBeLfsPointer(rel))) {
-      let length;
-      try {
-        length = this.readProbe(abs, size);
-      } catch (error46) {
-        this.addEntry({ path: rel, size, kind: "file" });
-        this.skip(rel, "unreadable", errorCode2(error46));
+    const entry = { path: rel, size, kind: "file" };
+    if (size < LFS_POINTER_MAX && size >= LFS_VERSION_LINE.length) {
+      if (!wanted && matcher !== null && matcher(name, rel) && weightFormat(rel) === null) {
+        entry.kind = "lfs";
+        if (this.addEntry(entry)) this.deferred.push({ entry, abs });
         return;
       }
-      if (length < this.probe.length) {
-        const probe = this.probe.subarray(0, length);
-        if (length >= LFS_VERSION_BYTES.length && LFS_VERSION_BYTES.equals(probe.subarray(0, LFS_VERSION_BYTES.length))) {
-          const text = probe.toString("utf8");
-          const pointer = parseLfsPointer(text);
-          if (pointer) {
-            this.addEntry({ path: rel, size: pointer.size, kind: "lfs", lfs: pointer });
-          } else {
-            this.addEntry({ path: rel, size: length, kind: "file" });
-            this.skip(rel, "invalid-lfs", describeBadPointer(text));
-          }
-          return;
-        }
-        this.addEntry({ path: rel, size: length, kind: "file" });
-        if (wanted) this.keepText(rel, probe);
+      if (wanted || mayBeLfsPointer(rel)) {
+        if (this.addEntry(entry)) this.probeInto(entry, abs, wanted);
         return;
       }
     }
-    this.addEntry({ path: rel, size, kind: "file" });
+    if (!this.addEntry(entry)) return;
     if (wanted) this.readText(rel, abs, size);
+  }
+  /**
+   * Opens a small file (an entry already listed as a plain file of its lstat size) to see
+   * whether it is an LFS pointer, and turns the entry into what it holds. A wanted file
+   * that is not a pointer is kept as text.
+   */
+  probeInto(entry, abs, wanted) {
+    const rel = entry.path;
+    let length;
+    try {
+      length = this.readProbe(abs, entry.size);
+    } catch (error46) {
+      entry.kind = "file";
+      this.skip(rel, "unreadable", errorCode2(error46));
+      return;
+    }
+    if (length >= this.probe.length) {
+      entry.kind = "file";
+      if (wanted) this.readText(rel, abs, entry.size);
+      return;
+    }
+    const probe = this.probe.subarray(0, length);
+    if (length >= LFS_VERSION_BYTES.length && LFS_VERSION_BYTES.equals(probe.subarray(0, LFS_VERSION_BYTES.length))) {
+      const text = probe.toString("utf8");
+      const pointer = parseLfsPointer(text);
+      if (pointer) {
+        entry.kind = "lfs";
+        entry.size = pointer.size;
+        entry.lfs = pointer;
+      } else {
+        entry.kind = "file";
+        entry.size = length;
+        this.skip(rel, "invalid-lfs", describeBadPointer(text));
+      }
+      return;
+    }
+    entry.kind = "file";
+    entry.size = length;
+    if (wanted) this.keepText(rel, probe);
+  }
+  /**
+   * Opens the pointers set aside during the walk when there are few of them. Many of them
+   * (a data repository with thousands of LFS shards) stay unopened: opening 60,000 pointers
+   * took longer than listing 100,000 files, and the engine needs the real size of a data
+   * file only to tell a handful of sample files from the data (see docs/local-directory.md).
+   */
+  resolveDeferred() {
+    const deferred = this.deferred;
+    if (deferred.length === 0) return;
+    if (deferred.length <= LFS_DEFERRED_READ_MAX) {
+      for (const { entry, abs } of deferred) this.probeInto(entry, abs, false);
+      return;
+    }
+    this.skip(
+      "",
+      "limit",
+      `${deferred.length} small files that .gitattributes stores in Git LFS were listed as LFS pointers without being opened (more than ${LFS_DEFERRED_READ_MAX}): their real sizes are unknown`
+    );
   }
   visitSymlink(rel, abs) {
     let target;
@@ -20636,7 +21201,7 @@ var Walker = class {
     }
     let bytes;
     try {
-      bytes = readCapped3(abs, TEXT_SIZE_CAP);
+      bytes = readCapped2(abs, TEXT_SIZE_CAP);
     } catch (error46) {
       this.skip(rel, "unreadable", errorCode2(error46));
       return;
@@ -20680,16 +21245,18 @@ var Walker = class {
       fs.closeSync(fd);
     }
   }
+  /** Lists an entry; false when the entry budget is spent and it was left out. */
   addEntry(entry) {
     if (this.entries.length >= this.maxEntries) {
       if (!this.stopped) {
         this.stopped = true;
         this.skip("", "limit", `stopped listing at ${this.maxEntries} entries, at ${entry.path}; the rest of the tree is not in the snapshot`);
       }
-      return;
+      return false;
     }
     this.entries.push(entry);
     if (this.entries.length % PROGRESS_EVERY === 0) this.options.onProgress?.(this.entries.length);
+    return true;
   }
   skip(rel, reason, detail) {
     this.skipped.push(detail === void 0 ? { path: rel, reason } : { path: rel, reason, detail });
@@ -20717,7 +21284,7 @@ function describeBadPointer(text) {
   if (!/^size \d+$/m.test(text)) problems.push("no valid `size <bytes>` line");
   return `LFS pointer with ${problems.join(" and ") || "an unexpected layout"}`;
 }
-function readCapped3(abs, cap) {
+function readCapped2(abs, cap) {
   const fd = fs.openSync(abs, READ_FLAGS);
   try {
     const chunks = [];
@@ -20749,7 +21316,7 @@ function errorCode2(error46) {
 }
 function readSmallFile(file2, cap = 64 * 1024) {
   try {
-    const bytes = readCapped3(file2, cap);
+    const bytes = readCapped2(file2, cap);
     return bytes.length > cap ? null : bytes.toString("utf8");
   } catch {
     return null;
@@ -20803,13 +21370,27 @@ function packedRef(gitDir, ref) {
   return null;
 }
 
+// src/version.ts
+import { readFileSync } from "node:fs";
+var cached2;
+function version2() {
+  cached2 ??= readVersion();
+  return cached2;
+}
+function readVersion() {
+  for (const candidate of ["../package.json", "../../package.json"]) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), "utf8"));
+      if (pkg.name === "truly-open" && typeof pkg.version === "string") return pkg.version;
+    } catch {
+    }
+  }
+  return "0.0.0";
+}
+
 // src/cli/main.ts
 var UsageError = class extends Error {
 };
-function version2() {
-  const require2 = createRequire3(import.meta.url);
-  return require2("../../package.json").version;
-}
 var HELP = `truly-open — how open is this model release, really?
 
 Usage
@@ -20824,7 +21405,8 @@ check options
   --config FILE                       config file (default: .github/truly-open.yml in the path)
   --offline                           no Hugging Face Hub or GitHub lookups
 
-Exit codes: 0 requirement met (or none set), 1 requirement not met, 2 usage or input error.
+Exit codes: 0 requirement met (or none set), 1 requirement not met, 2 usage or input error
+(an invalid config file too: the report is still printed).
 Environment: HF_ENDPOINT (Hub mirror), HF_TOKEN, GITHUB_TOKEN, NO_COLOR.
 Docs: https://github.com/truly-open/truly-open#readme
 `;
@@ -20839,26 +21421,35 @@ async function evaluateTarget(target, options, io) {
     config2 = loaded.config;
     problems.push(...loaded.problems);
   }
-  const hubOptions = { ...hubOptionsFromEnv(io.env), ...io.env["GITHUB_TOKEN"] ? { githubToken: io.env["GITHUB_TOKEN"] } : {} };
+  if (hub && options.offline) throw new UsageError("hf: subjects need the Hub; drop --offline");
+  const hubOptions = async () => ({
+    ...(await Promise.resolve().then(() => (init_resolve(), resolve_exports))).hubOptionsFromEnv(io.env),
+    ...io.env["GITHUB_TOKEN"] ? { githubToken: io.env["GITHUB_TOKEN"] } : {}
+  });
   let snapshot;
   if (hub) {
-    if (options.offline) throw new UsageError("hf: subjects need the Hub; drop --offline");
     progress(`reading ${target} from the Hub…`);
-    snapshot = await readHubSnapshot(target, hubOptions);
+    const { readHubSnapshot: readHubSnapshot2 } = await Promise.resolve().then(() => (init_hub_snapshot(), hub_snapshot_exports));
+    snapshot = await readHubSnapshot2(target, await hubOptions());
   } else {
     progress(`reading ${target}…`);
     snapshot = await readLocalSnapshot(target, {
       ignore: config2.ignore,
-      onProgress: (n) => progress(`reading ${target}… ${n.toLocaleString("en")} entries`)
+      // Only on a terminal, where it is shown: the first toLocaleString loads ICU number formats (~20 ms).
+      ...io.stderrTTY ? { onProgress: (n) => progress(`reading ${target}… ${n.toLocaleString("en")} entries`) } : {}
     });
   }
-  snapshot = await enrichSnapshot(snapshot, config2, { ...hubOptions, offline: options.offline, privateRepo: options.privateRepo === true, onProgress: progress });
+  if (!options.offline) {
+    const { enrichSnapshot: enrichSnapshot2 } = await Promise.resolve().then(() => (init_online(), online_exports));
+    snapshot = await enrichSnapshot2(snapshot, config2, { ...await hubOptions(), offline: false, privateRepo: options.privateRepo === true, onProgress: progress });
+  }
   progress("");
   if (io.stderrTTY) io.stderr("\r\x1B[2K");
   return assess(snapshot, config2, { version: version2(), problems, ...options.require ? { require: options.require } : {} });
 }
 
 // src/core/render/fit.ts
+init_format();
 var GITHUB_TEXT_LIMIT = 65535;
 function fits(text, limit = GITHUB_TEXT_LIMIT) {
   return utf8Length(text) < limit;
@@ -20886,7 +21477,17 @@ function hardCut(text, note, limit = GITHUB_TEXT_LIMIT) {
   return fitItems("", lines, "", () => note, { limit }).text;
 }
 
+// src/action/main.ts
+init_format();
+init_json();
+init_markdown();
+init_hub_snapshot();
+
 // src/action/format.ts
+init_json();
+init_markdown();
+init_sarif();
+init_text();
 function renderFormat(report, format) {
   switch (format) {
     case "json":
@@ -20940,15 +21541,27 @@ async function run(io) {
   }
   writeSummary(env, renderMarkdown(report));
   stdout(`::group::truly-open report (${inputs.format})`);
+  const resume = `truly-open-${randomUUID()}`;
+  stdout(`::stop-commands::${resume}`);
   for (const line of renderFormat(report, inputs.format).replace(/\n$/, "").split("\n")) stdout(line);
+  stdout(`::${resume}::`);
   stdout("::endgroup::");
   const pathPrefix = inside(workspace, root) ? toPosix(relative2(workspace, root)) : "";
   const cards = new Map(report.models.map((m) => [m.path, modelCardPath(m)]));
-  for (const annotation of annotationsFor(report, { pathPrefix, cardPath: (m) => cards.get(m) })) {
+  const workspacePath = (path2) => inside(workspace, path2) ? toPosix(relative2(workspace, path2)) : void 0;
+  for (const annotation of annotationsFor(report, { pathPrefix, cardPath: (m) => cards.get(m), workspacePath })) {
     stdout(formatCommand(annotation));
   }
   const reportPath = writeReport(env, workspace, report);
   writeOutputs(env, outputsFor(report, reportPath), stdout);
+  const configErrors = report.problems.filter((p) => p.ruleId === CONFIG_RULE_ID && p.severity === "error");
+  if (configErrors.length > 0) {
+    const path2 = configErrors[0].path;
+    const file2 = !path2 ? void 0 : isAbsolutePath(path2) ? workspacePath(path2) ?? path2 : joinPath(pathPrefix, path2);
+    return fail(
+      `invalid configuration${file2 ? ` in ${file2}` : ""} (${configErrors.length} error${configErrors.length === 1 ? "" : "s"}); nothing was required of the models until it is fixed`
+    );
+  }
   const outcome = requirementOutcome(report);
   if (outcome && !outcome.met) {
     stdout(formatCommand({ level: "error", title: `truly-open: ${outcome.requirement} not met`, message: outcome.failures.join("\n") }));
@@ -20960,7 +21573,7 @@ function repositoryIsPrivate(env) {
   const path2 = env.GITHUB_EVENT_PATH;
   if (!path2) return false;
   try {
-    const event = JSON.parse(readFileSync(path2, "utf8"));
+    const event = JSON.parse(readFileSync2(path2, "utf8"));
     return event?.repository?.private === true;
   } catch {
     return true;
