@@ -143,9 +143,13 @@ describe('the GitHub Action bundle', () => {
   it('prints the report as JSON in the log when format is json', () => {
     const run = runAction({ path: OPEN, format: 'json' });
     expect(run.code).toBe(0);
-    const start = run.stdout.indexOf('::group::truly-open report (json)');
-    const end = run.stdout.indexOf('::endgroup::');
-    expect(JSON.parse(run.stdout.slice(start + 1, end).join('\n')).models[0].ladder.level).toBe('open-weights');
+    const group = run.stdout.indexOf('::group::truly-open report (json)');
+    // Inside the group, the report sits between ::stop-commands::<token> and ::<token>::.
+    const stop = run.stdout[group + 1]!;
+    expect(stop).toMatch(/^::stop-commands::truly-open-[0-9a-f-]{36}$/);
+    const end = run.stdout.indexOf(`::${stop.slice('::stop-commands::'.length)}::`);
+    expect(run.stdout[end + 1]).toBe('::endgroup::');
+    expect(JSON.parse(run.stdout.slice(group + 2, end).join('\n')).models[0].ladder.level).toBe('open-weights');
   });
 
   it('reads require from a config file given by the config input', () => {
@@ -154,6 +158,16 @@ describe('the GitHub Action bundle', () => {
     const run = runAction({ path: OPEN, config });
     expect(run.code).toBe(1);
     expect(annotations(run)).toContainEqual(expect.stringMatching(/^::error title=truly-open%3A open-source not met::/));
+  });
+
+  it('fails the step (exit 2) on an invalid config file, after writing the report', () => {
+    const config = join(temp, 'typo.yml');
+    writeFileSync(config, 'require: open-wieghts\n');
+    const run = runAction({ path: OPEN, config });
+    expect(run.code).toBe(2);
+    expect(run.summary).toMatch(/open weights/i);
+    expect(parseOutputs(run.outputs).level).toBe('open-weights');
+    expect(run.stdout.at(-1)).toMatch(/^::error title=truly-open::invalid configuration in .*typo\.yml \(1 error\)/);
   });
 
   it.each([
