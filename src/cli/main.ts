@@ -1,13 +1,13 @@
 // The CLI shell: args -> snapshot -> (online lookups) -> assess -> render -> exit code.
 // Exit codes: 0 no requirement or met, 1 requirement not met, 2 usage or input error.
 //
-// The Hub client and the renderers other than JSON are imported when a run needs them:
-// `check --offline` on a directory then loads none of them, which is a good part of its
-// start-up time (see BENCHMARKS.md).
+// The Hub client, the renderers other than JSON and the config parser (zod) are imported
+// when a run needs them: `check --offline` on a directory without a config file then loads
+// none of them, which is a good part of its start-up time (see BENCHMARKS.md).
 import { parseArgs } from 'node:util';
+import { defaultConfig, REQUIREMENTS, type Requirement } from '../config/defaults.js';
 import { ConfigFileError, readConfigFile } from '../config/read.js';
-import { requirementFromString } from '../config/parse.js';
-import { DEFAULT_CONFIG, REQUIREMENTS, type Config, type Requirement } from '../config/schema.js';
+import type { Config } from '../config/schema.js';
 import { assess } from '../core/assess.js';
 import type { Problem } from '../core/evidence/types.js';
 import type { Report } from '../core/report.js';
@@ -100,6 +100,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (expected ${FORMATS.join(', ')})`);
   let require: Requirement | undefined;
   if (values.require !== undefined) {
+    const { requirementFromString } = await import('../config/parse.js');
     const r = requirementFromString(values.require);
     if (!r) throw new UsageError(`unknown requirement "${values.require}" (expected ${REQUIREMENTS.join(', ')})`);
     require = r;
@@ -151,7 +152,7 @@ export interface EvaluateOptions {
 export async function evaluateTarget(target: string, options: EvaluateOptions, io: CliIo): Promise<Report> {
   const progress = io.stderrTTY ? (msg: string) => io.stderr(`\r\x1b[2K${msg}`) : () => {};
   const hub = target.startsWith('hf:');
-  let config: Config = DEFAULT_CONFIG;
+  let config: Config = defaultConfig();
   const problems: Problem[] = [];
   if (!hub || options.configPath) {
     const loaded = await readConfigFile(hub ? '.' : target, options.configPath);

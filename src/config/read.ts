@@ -4,8 +4,14 @@ import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Problem } from '../core/evidence/types.js';
-import { CONFIG_SIZE_CAP, parseConfig } from './parse.js';
+import { defaultConfig } from './defaults.js';
 import type { Config } from './schema.js';
+
+/**
+ * The parser (and zod behind it) is loaded only when there is a file to parse: most runs
+ * have none, and loading it is a tenth of `truly-open check` on a large directory.
+ */
+const parser = () => import('./parse.js');
 
 /** Looked for in this order, relative to the directory being checked. */
 export const CONFIG_FILE_NAMES = ['.github/truly-open.yml', '.github/truly-open.yaml'] as const;
@@ -46,15 +52,16 @@ export async function readConfigFile(dir: string, explicitPath?: string): Promis
     const absolute = resolve(explicitPath);
     const text = await readCapped(absolute, explicitPath, true);
     if (text === null) throw new ConfigFileError(`config file not found: ${explicitPath}`, explicitPath, 'ENOENT');
-    return { ...parseConfig(text, explicitPath), path: absolute };
+    return { ...(await parser()).parseConfig(text, explicitPath), path: absolute };
   }
   for (const name of CONFIG_FILE_NAMES) {
     const absolute = resolve(join(dir, name));
     const text = await readCapped(absolute, name, false);
     if (text === null) continue;
-    return { ...parseConfig(text, displayPath(dir, absolute, name)), path: absolute };
+    return { ...(await parser()).parseConfig(text, displayPath(dir, absolute, name)), path: absolute };
   }
-  return { ...parseConfig(''), path: null };
+  // What parseConfig('') gives, without loading it.
+  return { config: defaultConfig(), problems: [], path: null };
 }
 
 function displayPath(dir: string, absolute: string, fallback: string): string {
@@ -82,7 +89,7 @@ async function readCapped(absolute: string, shown: string, explicit: boolean): P
     throw new ConfigFileError(`cannot read config file ${shown}: ${describeCode(code, error)}`, shown, code);
   }
   try {
-    const buffer = Buffer.alloc(CONFIG_SIZE_CAP + 1);
+    const buffer = Buffer.alloc((await parser()).CONFIG_SIZE_CAP + 1);
     let filled = 0;
     while (filled < buffer.length) {
       const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);

@@ -2,17 +2,10 @@
 // schema; the JSON Schema for editors (schema/truly-open.schema.json) is generated from it.
 import { z } from 'zod';
 import { COMPONENT_IDS } from '../core/catalog.js';
+import { REQUIREMENTS } from './defaults.js';
 
-export const REQUIREMENTS = [
-  'open-source',
-  'open-weights',
-  'restricted-weights',
-  'mof-class-1',
-  'mof-class-2',
-  'mof-class-3',
-  'osaid',
-] as const;
-export type Requirement = (typeof REQUIREMENTS)[number];
+// Declared in defaults.ts so that the CLI can name them without loading zod.
+export { REQUIREMENTS, type Requirement } from './defaults.js';
 
 const componentId = z.enum(COMPONENT_IDS);
 
