@@ -112,7 +112,7 @@ describe('OSAID 1.0', () => {
   const release = (license: string, dataSection = true) => ({
     'README.md': card({ frontMatter: { license }, sections: { ...FULL_CARD_SECTIONS, ...(dataSection ? { 'Training Data': DATA_SECTION } : {}) } }),
     'model.safetensors': { size: 5e9 },
-    'config.json': JSON.stringify({ architectures: ['LlamaForCausalLM'], model_type: 'llama' }),
+    'config.json': JSON.stringify({ architectures: ['LlamaForCausalLM'], model_type: 'llama', transformers_version: '4.44.0' }),
     'train.py': 'pass',
     'prepare_data.py': 'pass',
     'inference.py': 'pass',
@@ -177,11 +177,11 @@ describe('truly-open ladder', () => {
 
   test('a weaker base model caps the level and says so; a stronger one does not', () => {
     const own = evaluateLadder(statuses(['weights', ...RECIPE]));
-    const capped = capLadder(own, { model: 'acme/base', level: 'restricted-weights' }, statuses([]));
+    const capped = capLadder(own, { model: 'acme/base', level: 'restricted-weights' });
     expect(capped).toMatchObject({ level: 'restricted-weights', cappedBy: { model: 'acme/base', level: 'restricted-weights' } });
     expect(capped.headline).toBe('Restricted weights: capped by the base model acme/base (restricted-weights)');
     const weights = evaluateLadder(statuses(['weights']));
-    expect(capLadder(weights, { model: 'acme/base', level: 'open-source' }, statuses([]))).toBe(weights);
+    expect(capLadder(weights, { model: 'acme/base', level: 'open-source' })).toBe(weights);
   });
 
   test('headline and joinPhrases read as English lists', () => {

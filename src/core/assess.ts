@@ -1,13 +1,15 @@
 // snapshot + config -> Report. Pure, synchronous and deterministic: the CLI, the app and
 // every test run this same function on the same data.
-import { COMPONENT_IDS, COMPONENTS, type ComponentId, type Status } from './catalog.js';
+import { COMPONENT_IDS, COMPONENTS, type ComponentId } from './catalog.js';
 import type { Config, Requirement } from '../config/schema.js';
 import { runCriteria } from './criteria/index.js';
 import type { Verdict } from './criteria/types.js';
 import { describesData } from './criteria/data-card.js';
-import { baseModelsOf } from './criteria/weights.js';
+import { baseModelsOf, isWeightFile } from './criteria/weights.js';
+import { judgeRemoteLicense } from './criteria/shared.js';
+import { judgeDatasetFacts } from './criteria/training-data.js';
 import { gatherEvidence, type ModelEvidence } from './evidence/gather.js';
-import { licenseFamily, normaliseLicenseId } from './evidence/licenses.js';
+import { licenseFamily } from './evidence/licenses.js';
 import type { LicenseFamily, Problem } from './evidence/types.js';
 import { capLadder, evaluateLadder, joinPhrases, ladderRank } from './frameworks/ladder.js';
 import { evaluateMof } from './frameworks/mof.js';
@@ -60,8 +62,9 @@ function assessModel(ev: ModelEvidence, requirement: Requirement | undefined): M
 
   const lineage = lineageOf(ev);
   const base = weakestBase(lineage);
-  let ladder = evaluateLadder(statuses);
-  if (base?.level) ladder = capLadder(ladder, { model: base.model, level: base.level }, statuses);
+  const weightsPublished = ev.artifacts.weights.length > 0 || components.weights.messageId === 'weightsOnHub';
+  let ladder = evaluateLadder(statuses, weightsPublished);
+  if (base?.level) ladder = capLadder(ladder, { model: base.model, level: base.level });
 
   const family = (id: ComponentId): LicenseFamily | null => {
     const lic = components[id].license;
@@ -118,7 +121,7 @@ export const REQUIREMENT_TEXT: Record<Requirement, string> = {
   osaid: 'conformance with the Open Source AI Definition 1.0',
 };
 
-export function checkRequirement(model: Pick<ModelReport, 'ladder' | 'frameworks'>, requirement: Requirement): RequirementResult {
+export function checkRequirement(model: Pick<ModelReport, 'ladder' | 'frameworks'> & Partial<Pick<ModelReport, 'components'>>, requirement: Requirement): RequirementResult {
   let met: boolean;
   let reason: string | undefined;
   if (requirement === 'osaid') {
@@ -134,7 +137,14 @@ export function checkRequirement(model: Pick<ModelReport, 'ladder' | 'frameworks
     }
   } else {
     met = ladderRank(model.ladder.level) >= ladderRank(requirement as LadderLevel);
-    if (!met) reason = `level is ${model.ladder.level}; blocked by ${model.ladder.missing.join(', ')}`;
+    if (!met) {
+      const capped = model.ladder.cappedBy;
+      reason = capped
+        ? `level is ${model.ladder.level}, capped by the base model ${capped.model}${model.ladder.missing.length > 0 ? `; this model is also blocked by ${model.ladder.missing.join(', ')}` : ''}`
+        : model.components?.weights.status === 'unknown'
+          ? `level is ${model.ladder.level}: the weights' terms could not be checked`
+          : `level is ${model.ladder.level}; blocked by ${model.ladder.missing.join(', ')}`;
+    }
   }
   return { requirement, met, ...(reason ? { reason } : {}) };
 }
@@ -157,25 +167,28 @@ function lineageOf(ev: ModelEvidence): LineageEntry[] {
       entries.push({ model: link.model, depth: link.depth, resolved: false, note });
       continue;
     }
-    const weightFiles = fact.files.filter((f) => /\.(safetensors|bin|pt|pth|ckpt|gguf|onnx|h5|msgpack)$/i.test(f.path));
-    const lic = fact.license ? normaliseLicenseId(fact.license) ?? fact.license : null;
-    const fam = lic ? licenseFamily(lic) : null;
-    const wStatus: Status = weightFiles.length === 0 ? 'missing' : fact.gated ? 'restricted' : !lic ? 'unlicensed' : fam === 'osi' || fam === 'open-data' ? 'open' : 'restricted';
+    const weightFiles = fact.files.filter((f) => isWeightFile(f.path));
+    const evidence = [{ kind: 'hub' as const, url: fact.url }];
+    const wData = { id: link.model, count: weightFiles.length };
+    const weightsVerdict: Verdict =
+      weightFiles.length === 0
+        ? { status: 'missing', messageId: 'baseWeightsNone', data: wData, license: null, evidence }
+        : fact.gated
+          ? { status: 'restricted', messageId: 'baseWeights', data: { ...wData, licenseState: 'gated', license: fact.license }, license: fact.license, evidence, verifiedOnline: true }
+          : judgeRemoteLicense('weights', fact.license, 'baseWeights', wData, evidence);
     const dsFacts = fact.datasets.map((d) => remote.datasets[d]).filter((d) => d !== undefined);
-    let dStatus: Status = 'missing';
-    if (fact.datasets.length > 0) {
-      const verified = dsFacts.filter((d) => d.state === 'found');
-      if (verified.length === fact.datasets.length && verified.every((d) => !d.gated && d.license && ['osi', 'open-data'].includes(licenseFamily(normaliseLicenseId(d.license) ?? d.license)))) dStatus = 'open';
-      else if (verified.some((d) => d.gated)) dStatus = 'restricted';
-      else dStatus = 'mentioned';
-    }
-    const url = fact.url;
-    const mk = (status: Status, messageId: string, message: string): ComponentResult => ({ status, license: lic, messageId, message, evidence: [{ kind: 'hub', url }], verifiedOnline: true });
-    const weights = mk(wStatus, 'baseWeights', `${link.model}: ${weightFiles.length} weight files${fact.gated ? ', gated' : ''}${lic ? `, ${lic}` : ', no license'}`);
-    const trainingData = mk(dStatus, 'baseTrainingData', fact.datasets.length === 0 ? `${link.model} names no training datasets` : `${link.model} lists ${fact.datasets.length} datasets`);
-    const level: LadderLevel = wStatus === 'open' ? (dStatus === 'open' ? 'open-weights' : 'open-weights') : wStatus === 'restricted' || wStatus === 'unlicensed' ? 'restricted-weights' : 'closed';
-    // Without its recipe, a base model is never more than open-weights; with closed data it caps the fine-tune there.
-    entries.push({ model: link.model, depth: link.depth, resolved: true, weights, trainingData, level: dStatus === 'open' && level === 'open-weights' ? 'open-source' : level });
+    const dataVerdict: Verdict =
+      fact.datasets.length === 0
+        ? { status: 'missing', messageId: 'baseTrainingDataNone', data: { id: link.model }, license: null, evidence }
+        : dsFacts.length < fact.datasets.length
+          ? { status: 'mentioned', messageId: 'baseTrainingDataListed', data: { id: link.model, count: fact.datasets.length }, license: null, evidence }
+          : (judgeDatasetFacts('training-data', dsFacts, 'trainingDataOnHub') ?? { status: 'missing', messageId: 'baseTrainingDataNone', data: { id: link.model }, license: null, evidence });
+    const weights = toResult('weights', weightsVerdict);
+    const trainingData = toResult('training-data', dataVerdict);
+    // The catalog's cap: the base model's weights and training data. Open both ways does not cap.
+    const level: LadderLevel =
+      weights.status === 'open' ? (trainingData.status === 'open' ? 'open-source' : 'open-weights') : weights.status === 'restricted' || weights.status === 'unlicensed' ? 'restricted-weights' : 'closed';
+    entries.push({ model: link.model, depth: link.depth, resolved: true, weights, trainingData, level });
   }
   return entries;
 }

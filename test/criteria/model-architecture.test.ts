@@ -1,6 +1,8 @@
 import { card, licenseText, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
 
-const llamaConfig = JSON.stringify({ architectures: ['LlamaForCausalLM'], model_type: 'llama', hidden_size: 4096 });
+// Saved by transformers (`transformers_version`): the class is one of that open library's.
+const llamaConfig = JSON.stringify({ architectures: ['LlamaForCausalLM'], model_type: 'llama', hidden_size: 4096, transformers_version: '4.44.0' });
+const unknownConfig = JSON.stringify({ architectures: ['SecretNetForCausalLM'], model_type: 'secretnet' });
 
 const cases: Case[] = [
   {
@@ -22,6 +24,12 @@ const cases: Case[] = [
       expect(r.license).toBe('Apache-2.0');
       expect(r.data).toMatchObject({ library: 'transformers', architecture: 'LlamaForCausalLM' });
     },
+  },
+  {
+    name: 'an architecture name without a library that defines it is only a mention',
+    files: { 'README.md': card({ frontMatter: { license: 'apache-2.0' } }), 'config.json': unknownConfig },
+    status: 'mentioned',
+    messageId: 'architectureNamed',
   },
   {
     name: 'modelling code under a Llama license is restricted',

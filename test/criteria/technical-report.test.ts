@@ -51,9 +51,9 @@ const cases: Case[] = [
     messageId: 'reportOnArchive',
   },
   {
-    name: 'a PDF on a project site labelled as the paper is open',
+    name: 'a PDF on a project site labelled as the paper is a mention: it cannot be checked like arXiv',
     files: { 'README.md': cardWith('[Technical report](https://acme.example.org/acme-7b.pdf)') },
-    status: 'open',
+    status: 'mentioned',
     messageId: 'reportLinked',
   },
   {

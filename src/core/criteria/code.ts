@@ -1,10 +1,8 @@
 // The code components share one shape: files in the repository by role, a linked public
 // GitHub repository verified online, a declaration, or a mention.
-import type { ComponentId } from '../catalog.js';
 import type { CodeRole } from '../evidence/artifacts.js';
 import type { ModelEvidence } from '../evidence/gather.js';
-import { licenseFamily, normaliseLicenseId } from '../evidence/licenses.js';
-import { cardLinesMatching, declared, judgeFiles, judgeLicense, licenseFactFor, linkEvidence, linksWhere, mentioned, missing, notApplicable } from './shared.js';
+import { cardLinesMatching, declared, judgeFiles, judgeRemoteLicense, linkEvidence, linksWhere, mentioned, missing, notApplicable } from './shared.js';
 import type { Criterion, Verdict } from './types.js';
 
 type CodeComponent = 'training-code' | 'data-preprocessing-code' | 'evaluation-code' | 'inference-code';
@@ -50,9 +48,7 @@ function fromGithub(ev: ModelEvidence, id: CodeComponent): Verdict | null {
     return { status: 'unknown', messageId: 'githubUnavailable', data: { repo: failed.repo, error: failed.error ?? null }, license: null, evidence: [{ kind: 'hub', url: failed.url, note: failed.error ?? 'lookup failed' }] };
   }
   const evidence = [{ kind: 'hub' as const, url: found.url, note: found.license ? `GitHub repository under ${found.license}` : 'GitHub repository without a license' }];
-  const lic = found.license ? normaliseLicenseId(found.license) ?? found.license : null;
-  const fact = lic ? licenseFactFor(lic, licenseFamily(lic), evidence[0] as never) : null;
-  return { ...judgeLicense(id, fact, 'codeOnGithub', { repo: found.repo }, evidence), evidence, verifiedOnline: true };
+  return judgeRemoteLicense(id, found.license, 'codeOnGithub', { repo: found.repo }, evidence);
 }
 
 /** Which component a linked repository was queried for (see remoteQuery). */

@@ -2,9 +2,10 @@
 // A heading alone, or a sentence naming a dataset, documents nothing.
 import type { ModelEvidence } from '../evidence/gather.js';
 import type { CardSection } from '../evidence/types.js';
-import { cardLicense, declared, documentedSections, judgeFiles, judgeLicense, mentioned, missing, notApplicable, sectionEvidence } from './shared.js';
-import type { Criterion } from './types.js';
-import { trainingDatasetIds } from './training-data.js';
+import { cardLicense, declared, documentedSections, judgeFiles, judgeLicense, judgeRemoteLicense, mentioned, missing, notApplicable, sectionEvidence } from './shared.js';
+import type { HubDatasetFact } from '../remote.js';
+import type { Criterion, Verdict } from './types.js';
+import { trainingDatasetIds, weakest } from './training-data.js';
 
 const DATA_HEADING = /\b(training|pre-?training|fine-?tuning|instruction|sft)?\s*(data|dataset|datasets|corpus|corpora|data sources|data collection|data mixture|data composition|datasheet)\b/;
 const TOPICS: RegExp[] = [
@@ -26,7 +27,8 @@ export const dataCard: Criterion = {
   evaluate(ev) {
     const na = notApplicable(ev, 'data-card');
     if (na) return na;
-    const files = ev.dataCards.filter((c) => c.sections.some((s) => s.documented) || c.body.trim().length > 200);
+    // A data card file counts when it describes the data; "To be written" is a mention.
+    const files = ev.dataCards.filter((c) => describesData({ body: c.body }));
     if (files.length > 0) return judgeFiles(ev, 'data-card', files.map((c) => c.path), 'dataCardFile');
     const sections = dataSections(ev);
     const good = sections.filter(describesData);
@@ -35,7 +37,9 @@ export const dataCard: Criterion = {
     }
     const hub = hubDataCards(ev);
     if (hub) return hub;
+    const thinFiles = ev.dataCards.map((c) => ({ kind: 'file' as const, path: c.path }));
     return declared(ev, 'data-card')
+      ?? (thinFiles.length > 0 ? mentioned('dataCardThin', thinFiles) : null)
       ?? (sections.length > 0 ? mentioned('dataSectionThin', sectionEvidence(ev, sections), { section: sections[0]?.heading ?? '' }) : null)
       ?? missing();
   },
@@ -46,17 +50,12 @@ function dataSections(ev: ModelEvidence): CardSection[] {
 }
 
 /** Dataset cards on the Hub that describe sources, collection and processing count as the data card. */
-function hubDataCards(ev: ModelEvidence) {
+function hubDataCards(ev: ModelEvidence): Verdict | null {
   const remote = ev.remote;
   if (!remote) return null;
-  const facts = trainingDatasetIds(ev).map((id) => remote.datasets[id]).filter((f) => f?.state === 'found');
-  if (facts.length === 0 || !facts.every((f) => f?.cardDescribesData)) return null;
-  return {
-    status: 'open' as const,
-    messageId: 'dataCardOnHub',
-    data: { count: facts.length },
-    license: null,
-    evidence: facts.slice(0, 5).map((f) => ({ kind: 'hub' as const, url: f?.url ?? '', note: 'dataset card describes sources and processing' })),
-    verifiedOnline: true,
-  };
+  const facts = trainingDatasetIds(ev).map((id) => remote.datasets[id]).filter((f): f is HubDatasetFact => f?.state === 'found');
+  if (facts.length === 0 || !facts.every((f) => f.cardDescribesData)) return null;
+  const evidence = facts.slice(0, 5).map((f) => ({ kind: 'hub' as const, url: f.url, note: 'dataset card describes sources and processing' }));
+  // A dataset card is published under its dataset's license: the weakest one decides.
+  return weakest(facts.map((f) => judgeRemoteLicense('data-card', f.license, 'dataCardOnHub', { count: facts.length }, evidence)));
 }

@@ -2,7 +2,7 @@
 // on the Hub, or (offline) their names, which are mentions.
 import { modelIndexDatasets } from '../evidence/model-card.js';
 import { cardFieldEvidence, declared, judgeFiles, linkEvidence, mentioned, missing, notApplicable } from './shared.js';
-import { judgeHubDatasets } from './training-data.js';
+import { declaredHubDataset, judgeHubDatasets } from './training-data.js';
 import type { Criterion } from './types.js';
 
 const EVAL_CONTEXT = /\b(eval\w*|benchmark\w*|test set|leaderboard|results?)\b/i;
@@ -14,7 +14,7 @@ export const evaluationData: Criterion = {
     if (na) return na;
     if (ev.artifacts.evalDataFiles.length > 0) return judgeFiles(ev, 'evaluation-data', ev.artifacts.evalDataFiles, 'evalDataInRepo');
     const ids = modelIndexDatasets(ev.card);
-    const hub = judgeHubDatasets(ev, 'evaluation-data', ids.filter((id) => id.includes('/')), 'evalDataOnHub');
+    const hub = judgeHubDatasets(ev, 'evaluation-data', [...ids.filter((id) => id.includes('/')), ...declaredHubDataset(ev, 'evaluation-data')], 'evalDataOnHub');
     if (hub) return hub;
     const links = ev.links.filter((l) => l.kind === 'hub-dataset' && EVAL_CONTEXT.test(`${l.section} ${l.context}`));
     return declared(ev, 'evaluation-data')

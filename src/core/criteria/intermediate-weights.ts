@@ -1,7 +1,7 @@
 // `intermediate-weights`: training checkpoints — checkpoint folders here, step/stage
 // revisions of the Hub repository verified online, or a card that lists them (a mention).
-import { licenseFamily, normaliseLicenseId } from '../evidence/licenses.js';
-import { cardLinesMatching, declared, documentedSections, judgeFiles, judgeLicense, licenseFactFor, mentioned, missing, notApplicable, sectionEvidence } from './shared.js';
+import { cardLinesMatching, declared, documentedSections, judgeFiles, judgeRemoteLicense, mentioned, missing, notApplicable, sectionEvidence } from './shared.js';
+import { releaseOnHub } from './weights.js';
 import type { Criterion, Verdict } from './types.js';
 import type { ModelEvidence } from '../evidence/gather.js';
 
@@ -25,12 +25,12 @@ export const intermediateWeights: Criterion = {
   },
 };
 
+/** Step or stage revisions of the release repository the weights were verified in. */
 function fromHub(ev: ModelEvidence): Verdict | null {
-  const withRevs = Object.values(ev.remote?.models ?? {}).find((m) => m.state === 'found' && m.checkpointRevisions.length > 0);
-  if (!withRevs) return null;
-  const evidence = [{ kind: 'hub' as const, url: withRevs.url, note: `${withRevs.checkpointRevisions.length} checkpoint revisions (${withRevs.checkpointRevisions.slice(0, 3).join(', ')}…)` }];
-  if (withRevs.gated) return { status: 'restricted', messageId: 'checkpointsOnHub', data: { count: withRevs.checkpointRevisions.length }, license: withRevs.license, evidence, verifiedOnline: true };
-  const id = withRevs.license ? normaliseLicenseId(withRevs.license) ?? withRevs.license : null;
-  const fact = id ? licenseFactFor(id, licenseFamily(id), evidence[0] as never) : null;
-  return { ...judgeLicense('intermediate-weights', fact, 'checkpointsOnHub', { count: withRevs.checkpointRevisions.length }, evidence), evidence, verifiedOnline: true };
+  const release = releaseOnHub(ev).found;
+  if (!release || release.checkpointRevisions.length === 0) return null;
+  const revisions = release.checkpointRevisions;
+  const evidence = [{ kind: 'hub' as const, url: release.url, note: `${revisions.length} checkpoint revisions (${revisions.slice(0, 3).join(', ')}${revisions.length > 3 ? ', …' : ''})` }];
+  if (release.gated) return { status: 'restricted', messageId: 'checkpointsOnHub', data: { count: revisions.length, licenseState: 'gated', license: release.license }, license: release.license, evidence, verifiedOnline: true };
+  return judgeRemoteLicense('intermediate-weights', release.license, 'checkpointsOnHub', { count: revisions.length }, evidence);
 }

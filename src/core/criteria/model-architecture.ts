@@ -12,7 +12,9 @@ export const modelArchitecture: Criterion = {
     const code = ev.artifacts.code.architecture;
     if (code.length > 0) return judgeFiles(ev, 'model-architecture', code, 'architectureCode', { count: code.length });
     const cfg = ev.artifacts.modelConfig;
-    const lib = libraryName(ev) ?? (cfg && cfg.architectures.length > 0 && cfg.modelType ? 'transformers' : null);
+    // The class must belong to an open library the card or the config names: an architecture
+    // name alone (`SecretNetForCausalLM`) says nothing about where its code is.
+    const lib = libraryName(ev) ?? cfg?.library ?? null;
     const spdx = lib ? OPEN_LIBRARIES[lib] : undefined;
     if (cfg && cfg.architectures.length > 0 && lib && spdx && cfg.autoMap.length === 0) {
       const evidence = [{ kind: 'file' as const, path: cfg.path, note: `architectures: ${cfg.architectures.join(', ')}` }];
@@ -21,6 +23,9 @@ export const modelArchitecture: Criterion = {
     }
     if (cfg && cfg.autoMap.length > 0) {
       return mentioned('architectureRemoteCode', [{ kind: 'file', path: cfg.path, note: `auto_map: ${cfg.autoMap.slice(0, 2).join(', ')}` }]);
+    }
+    if (cfg && cfg.architectures.length > 0) {
+      return mentioned('architectureNamed', [{ kind: 'file', path: cfg.path, note: `architectures: ${cfg.architectures.join(', ')}` }], { architecture: cfg.architectures[0] ?? null });
     }
     const sections = documentedSections(ev, /\barchitecture\b/);
     return declared(ev, 'model-architecture') ?? (sections.length > 0 ? mentioned('architectureDescribed', sectionEvidence(ev, sections)) : null) ?? missing();

@@ -3,7 +3,7 @@
 // ("no evidence of this sort"), so a criterion reads as an ordered list of evidence sources.
 import { COMPONENTS, type ComponentId, type ComponentKind } from '../catalog.js';
 import type { ModelEvidence } from '../evidence/gather.js';
-import { governingLicense, isOpenFor, UNREAD_LICENSE } from '../evidence/licenses.js';
+import { governingLicense, isOpenFor, licenseFamily, normaliseLicenseId, UNREAD_LICENSE } from '../evidence/licenses.js';
 import type { Evidence, LicenseFact, Link } from '../evidence/types.js';
 import type { MessageData, Verdict } from './types.js';
 
@@ -50,6 +50,10 @@ export function judgeFiles(
   const kind = COMPONENTS[id].kind;
   const fact = governingLicense(ev.licenses, paths[0] ?? cardPath(ev), kind);
   const evidence = [...fileEvidence(paths), ...extra];
+  // Every file of a gated Hub repository sits behind the gate, whatever its license says.
+  if (ev.subject?.gated) {
+    return { status: 'restricted', messageId, data: { count: paths.length, ...data, licenseState: 'gated', license: fact?.id ?? null }, license: fact?.id ?? null, evidence: [...evidence, { kind: 'hub', url: ev.subject.url, note: 'gated: access must be requested' }], verifiedOnline: true };
+  }
   return judgeLicense(id, fact, messageId, { count: paths.length, ...data }, evidence);
 }
 
@@ -77,6 +81,13 @@ export function judgeLicense(
 /** An artifact's license known by name only (a library's, a Hub tag): judged like a file's. */
 export function licenseFactFor(id: string, family: LicenseFact['family'], evidence: Evidence): LicenseFact {
   return { id, family, scope: '.', evidence };
+}
+
+/** Judges a license seen online (a Hub tag, GitHub's license API): normalised, then like a file's. */
+export function judgeRemoteLicense(id: ComponentId, raw: string | null, messageId: string, data: MessageData, evidence: Evidence[]): Verdict {
+  const spdx = raw ? (normaliseLicenseId(raw) ?? raw) : null;
+  const fact = spdx ? licenseFactFor(spdx, licenseFamily(spdx), evidence[0] ?? { kind: 'hub' }) : null;
+  return { ...judgeLicense(id, fact, messageId, data, evidence), evidence, verifiedOnline: true };
 }
 
 /** A declaration in config: shown as declared, counted as a mention until verified online. */
@@ -207,8 +218,13 @@ export function libraryName(ev: ModelEvidence): string | null {
 }
 
 /** Links of given kinds whose section or line context matches. */
-const CREDIT_SECTION = /\b(acknowledg\w*|thanks|credits?|related|references?|citation|cite|inspiration|community|contributors?|license)\b/;
-const CREDIT_LINE = /\b(thanks?|thank you|inspired by|based on|builds? on|built on|similar to|borrow\w*|adapted from|powered by|related|alternatives?|see also)\b/i;
+const CREDIT_SECTION = /\b(acknowledg\w*|thanks|credits?|related|references?|citation|cite|inspiration|community|contributors?|license|comparison|baselines?)\b/;
+const CREDIT_LINE = /\b(thanks?|thank you|inspired by|based on|builds? on|built on|similar to|borrow\w*|adapted from|powered by|related|alternatives?|see also|compar\w*|baselines?|versus|vs\.?|outperform\w*|competitors?)\b/i;
+
+/** A link credited to others or compared against ("based on X", a baselines table): not a claim about this model. */
+export function isCreditLink(l: Link): boolean {
+  return CREDIT_SECTION.test(l.section) || CREDIT_LINE.test(l.context.replace(/https?:\/\/\S+/g, ' '));
+}
 
 /** Links of given kinds tied to a topic by their line or section; credits and references are not claims. */
 export function linksWhere(ev: ModelEvidence, kinds: Link['kind'][], context: RegExp): Link[] {

@@ -14,7 +14,8 @@ export const technicalReport: Criterion = {
     const arxiv = [...reportCitation(ev), ...arxivEvidence(ev)];
     if (arxiv.length > 0) return { status: 'open', messageId: 'reportOnArchive', data: { count: arxiv.length }, license: null, evidence: arxiv };
     const hosted = otherPaperLinks(ev);
-    if (hosted.length > 0) return { status: 'open', messageId: 'reportLinked', data: { count: hosted.length }, license: null, evidence: hosted };
+    // Outside arXiv a link cannot be checked offline: the report is mentioned, not shown published.
+    if (hosted.length > 0) return mentioned('reportLinked', hosted, { count: hosted.length });
     const lines = cardLinesMatching(ev, /\b(technical report|tech report|preprint|white ?paper)\b/i);
     return declared(ev, 'technical-report') ?? (lines.length > 0 ? mentioned('reportMentioned', lines) : null) ?? missing();
   },

@@ -2,10 +2,8 @@
 // (offline) names in `datasets:` and dataset links, which are mentions, never availability.
 import type { ModelEvidence } from '../evidence/gather.js';
 import { fieldStrings } from '../evidence/model-card.js';
-import { licenseFamily, normaliseLicenseId } from '../evidence/licenses.js';
 import type { HubDatasetFact } from '../remote.js';
-import type { SnapshotEntry } from '../snapshot.js';
-import { cardFieldEvidence, cardLinesMatching, declared, fileEvidence, judgeFiles, judgeLicense, licenseFactFor, linkEvidence, mentioned, missing, notApplicable } from './shared.js';
+import { cardFieldEvidence, cardLinesMatching, declared, fileEvidence, judgeFiles, judgeRemoteLicense, linkEvidence, mentioned, missing, notApplicable } from './shared.js';
 import type { Criterion, Verdict } from './types.js';
 
 /** Below this, data files in the repository are taken as samples of the format. */
@@ -20,41 +18,32 @@ export const trainingData: Criterion = {
     const na = notApplicable(ev, 'training-data');
     if (na) return na;
     const files = ev.artifacts.dataFiles;
-    if (files.length > 0) {
-      const bytes = bytesOf(ev.entries, files);
-      // A few small files (examples for a fine-tuning script) show the format, not the data.
-      if (files.every((f) => SAMPLE_NAME.test(f)) || (bytes < SAMPLE_DATA_BYTES && files.length <= 3)) {
-        return mentioned('trainingDataSample', fileEvidence(files), { count: files.length, bytes });
-      }
-      return judgeFiles(ev, 'training-data', files, 'trainingDataInRepo', { count: files.length, bytes });
-    }
-    return fromHub(ev, trainingDatasetIds(ev)) ?? declared(ev, 'training-data') ?? mentions(ev) ?? missing();
+    const bytes = ev.artifacts.dataBytes;
+    // A few small files (examples for a fine-tuning script) show the format, not the data.
+    const sampleOnly = files.length > 0 && (files.every((f) => SAMPLE_NAME.test(f)) || (bytes < SAMPLE_DATA_BYTES && files.length <= 3));
+    const inRepo = files.length > 0 && !sampleOnly ? judgeFiles(ev, 'training-data', files, 'trainingDataInRepo', { count: files.length, bytes }) : null;
+    // Every named dataset must be available too: one open file next to a dataset that
+    // cannot be shown available does not make the training data open.
+    const ids = trainingDatasetIds(ev);
+    const named = ids.length > 0 ? (fromHub(ev, ids) ?? listed(ev)) : null;
+    const judged = weakest([inRepo, named]);
+    if (judged) return judged;
+    return (
+      declared(ev, 'training-data') ??
+      mentions(ev) ??
+      (sampleOnly ? mentioned('trainingDataSample', fileEvidence(files), { count: files.length, bytes }) : null) ??
+      missing()
+    );
   },
 };
 
-/** Total size of the entries whose path is one of `paths` (LFS objects at their real size). */
-function bytesOf(entries: SnapshotEntry[], paths: string[]): number {
-  // Data files are listed in entry order and entries are sorted with unique paths: one merge
-  // then counts exactly what a Set lookup counts, without a Set of 100,000 paths (most of
-  // this criterion's time on a large tree). Anything else takes the Set.
-  let matched = 0;
-  let sum = 0;
-  let previous: string | null = null;
-  let merged = true;
-  for (const e of entries) {
-    if (previous !== null && !(previous < e.path)) {
-      merged = false;
-      break;
-    }
-    previous = e.path;
-    if (matched < paths.length && e.path === paths[matched]) {
-      sum += e.lfs?.size ?? e.size;
-      matched++;
-    }
-  }
-  if (merged && matched === paths.length) return sum;
-  const wanted = new Set(paths);
-  return entries.reduce((n, e) => (wanted.has(e.path) ? n + (e.lfs?.size ?? e.size) : n), 0);
+/** Open above unknown above restricted...: the weakest verdict decides when all data is needed. */
+const RANK: Partial<Record<Verdict['status'], number>> = { open: 5, unknown: 4, restricted: 3, unlicensed: 2, mentioned: 1 };
+
+export function weakest(verdicts: (Verdict | null)[]): Verdict | null {
+  let worst: Verdict | null = null;
+  for (const v of verdicts) if (v && (!worst || (RANK[v.status] ?? 0) < (RANK[worst.status] ?? 0))) worst = v;
+  return worst;
 }
 
 /** Hub dataset ids named as training data: `datasets:` plus dataset links outside evaluation sections. */
@@ -62,10 +51,8 @@ export function trainingDatasetIds(ev: ModelEvidence): string[] {
   const linked = ev.links
     .filter((l) => l.kind === 'hub-dataset' && l.id && !(EVAL_CONTEXT.test(l.section) && !TRAINING_CONTEXT.test(l.section)))
     .map((l) => l.id as string);
-  return [...new Set([...fieldStrings(ev.card, 'datasets'), ...linked])];
+  return [...new Set([...fieldStrings(ev.card, 'datasets'), ...linked, ...declaredHubDataset(ev, 'training-data')])];
 }
-
-const RANK = { open: 4, restricted: 3, unlicensed: 2, mentioned: 1 } as const;
 
 /** Judges Hub datasets verified online; the weakest one decides (all data must be available). */
 export function judgeHubDatasets(ev: ModelEvidence, component: 'training-data' | 'evaluation-data', ids: string[], messageId: string): Verdict | null {
@@ -77,16 +64,14 @@ export function judgeHubDatasets(ev: ModelEvidence, component: 'training-data' |
   // mention: the verified ones alone cannot make the training data open.
   const unchecked = ids.filter((id) => !remote.datasets[id]);
   const verdicts = [
-    ...facts.map((f) => judgeOne(ev, component, f, messageId)),
+    ...facts.map((f) => judgeOne(component, f, messageId)),
     ...unchecked.slice(0, 1).map((id) => mentioned('hubDatasetNotLookedUp', [cardFieldEvidence(ev, 'datasets')], { id })),
   ];
   const unavailable = facts.filter((f) => f.state === 'unavailable');
   if (unavailable.length === facts.length) {
     return { status: 'unknown', messageId: 'hubUnavailable', data: { id: unavailable[0]?.id ?? null, error: unavailable[0]?.error ?? null }, license: null, evidence: facts.map((f) => ({ kind: 'hub' as const, url: f.url, note: f.error ?? 'lookup failed' })) };
   }
-  const judged = verdicts.filter((v): v is Verdict => v !== null);
-  let worst = judged[0];
-  for (const v of judged) if (worst && (RANK[v.status as keyof typeof RANK] ?? 0) < (RANK[worst.status as keyof typeof RANK] ?? 0)) worst = v;
+  const worst = weakest(verdicts);
   if (!worst) return null;
   const found = facts.filter((f) => f.state === 'found').length;
   return {
@@ -100,17 +85,18 @@ export function judgeHubDatasets(ev: ModelEvidence, component: 'training-data' |
   };
 }
 
-function judgeOne(ev: ModelEvidence, component: 'training-data' | 'evaluation-data', f: HubDatasetFact, messageId: string): Verdict | null {
+/** The weakest of several looked-up datasets (a base model's, for lineage), without card context. */
+export function judgeDatasetFacts(component: 'training-data' | 'evaluation-data', facts: HubDatasetFact[], messageId: string): Verdict | null {
+  return weakest(facts.map((f) => judgeOne(component, f, messageId)));
+}
+
+function judgeOne(component: 'training-data' | 'evaluation-data', f: HubDatasetFact, messageId: string): Verdict {
   const evidence = [{ kind: 'hub' as const, url: f.url, note: describe(f) }];
-  if (f.state === 'not-found' || f.state === 'unauthorized') {
-    return mentioned('hubDatasetNotFound', evidence, { id: f.id });
-  }
-  if (f.state !== 'found') return mentioned('hubUnavailable', evidence, { id: f.id, error: f.error ?? null });
-  if (f.gated || f.private) return { status: 'restricted', messageId: `${messageId}Gated`, data: { id: f.id }, license: f.license, evidence };
-  const id = f.license ? normaliseLicenseId(f.license) ?? f.license : null;
-  const fact = id ? licenseFactFor(id, licenseFamily(id), evidence[0] as never) : null;
-  void ev;
-  return judgeLicense(component, fact, messageId, { id: f.id }, evidence);
+  if (f.state === 'not-found' || f.state === 'unauthorized') return mentioned('hubDatasetNotFound', evidence, { id: f.id });
+  // A lookup that failed says nothing about the dataset: unknown, never a mention or absence.
+  if (f.state !== 'found') return { status: 'unknown', messageId: 'hubUnavailable', data: { id: f.id, error: f.error ?? null }, license: null, evidence };
+  if (f.gated || f.private) return { status: 'restricted', messageId: `${messageId}Gated`, data: { id: f.id }, license: f.license, evidence, verifiedOnline: true };
+  return judgeRemoteLicense(component, f.license, messageId, { id: f.id }, evidence);
 }
 
 function describe(f: HubDatasetFact): string {
@@ -122,13 +108,26 @@ function fromHub(ev: ModelEvidence, ids: string[]): Verdict | null {
   return judgeHubDatasets(ev, 'training-data', ids, 'trainingDataOnHub');
 }
 
+/** Datasets named in the card that were not verified online (offline, or lookups off). */
+function listed(ev: ModelEvidence): Verdict | null {
+  const names = fieldStrings(ev.card, 'datasets');
+  if (names.length > 0) return mentioned('trainingDataListed', [cardFieldEvidence(ev, 'datasets')], { count: names.length, names: names.slice(0, 3).join(', ') });
+  const ids = new Set(trainingDatasetIds(ev));
+  const links = ev.links.filter((l) => l.kind === 'hub-dataset' && ids.has(l.id ?? ''));
+  return links.length > 0 ? mentioned('trainingDataLinked', linkEvidence(links), { count: links.length }) : null;
+}
+
 function mentions(ev: ModelEvidence): Verdict | null {
-  const listed = fieldStrings(ev.card, 'datasets');
-  if (listed.length > 0) return mentioned('trainingDataListed', [cardFieldEvidence(ev, 'datasets')], { count: listed.length, names: listed.slice(0, 3).join(', ') });
   const links = ev.links.filter((l) => l.kind === 'hub-dataset');
   if (links.length > 0) return mentioned('trainingDataLinked', linkEvidence(links), { count: links.length });
   if (ev.artifacts.datasetScripts.length > 0) return mentioned('trainingDataScripts', fileEvidence(ev.artifacts.datasetScripts), { count: ev.artifacts.datasetScripts.length });
   const lines = cardLinesMatching(ev, /\b(trained|pre-?trained|fine-?tuned)\b.{0,40}\b(on|using|with)\b.{0,80}\b(data|dataset|corpus|tokens|samples|examples)\b|\btraining (data|dataset|corpus)\b/i);
   if (lines.length > 0) return mentioned('trainingDataMentioned', lines);
   return null;
+}
+
+/** A declaration whose location is a Hub dataset is verified like the card's `datasets:`. */
+export function declaredHubDataset(ev: ModelEvidence, component: 'training-data' | 'evaluation-data'): string[] {
+  const id = /huggingface\.co\/datasets\/([\w.-]+\/[\w.-]+)/.exec(ev.declarations[component]?.location ?? '')?.[1];
+  return id ? [id] : [];
 }

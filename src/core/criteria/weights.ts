@@ -1,8 +1,9 @@
-// `weights`: the final trained parameters. Files in the repository first, then a Hub
-// repository verified online, then declarations and links (mentions).
+// `weights`: the final trained parameters. Files in the repository first, then the release's
+// Hub repository verified online, then declarations and links (mentions).
+import { weightFormat } from '../evidence/artifacts.js';
 import type { ModelEvidence } from '../evidence/gather.js';
-import { normaliseLicenseId, licenseFamily } from '../evidence/licenses.js';
-import { cardLinesMatching, declared, judgeFiles, judgeLicense, licenseFactFor, linkEvidence, mentioned, missing, notApplicable } from './shared.js';
+import type { HubModelFact } from '../remote.js';
+import { cardLinesMatching, declared, isCreditLink, judgeFiles, judgeRemoteLicense, linkEvidence, mentioned, missing, notApplicable } from './shared.js';
 import type { Criterion, Verdict } from './types.js';
 
 export const weights: Criterion = {
@@ -18,7 +19,7 @@ export const weights: Criterion = {
       const missingShards = ev.artifacts.shardIndexes.flatMap((i) => i.missing);
       const extra = unsafe.slice(0, 5).map((f) => ({ kind: 'file' as const, path: f.path, note: 'pickle: loading this file can run arbitrary code; publish safetensors' }));
       const safe = files.filter((f) => !f.unsafe).map((f) => f.path);
-      const v = judgeFiles(ev, 'weights', [...safe, ...unsafe.map((f) => f.path)].slice(0, Math.max(1, 5 - extra.length)), 'weightsInRepo', {
+      return judgeFiles(ev, 'weights', [...safe, ...unsafe.map((f) => f.path)].slice(0, Math.max(1, 5 - extra.length)), 'weightsInRepo', {
         count: files.length,
         bytes,
         formats,
@@ -26,17 +27,21 @@ export const weights: Criterion = {
         missingShards: missingShards.length,
         lfs: files.filter((f) => f.lfs).length,
       }, extra);
-      return { ...v, data: { ...v.data, count: files.length } };
     }
     return fromHub(ev) ?? declared(ev, 'weights') ?? mentions(ev) ?? missing();
   },
 };
 
-/** The release's Hub repositories: config `huggingface:` and Hub model links that are not the base model. */
-export function releaseHubModels(ev: ModelEvidence, configured: string | undefined = undefined): string[] {
+/** Hub model links that present this release: not the base model, not a credit or a comparison. */
+function releaseLinks(ev: ModelEvidence) {
   const base = new Set(baseModelsOf(ev).map((b) => b.toLowerCase()));
-  const ids = ev.links.filter((l) => l.kind === 'hub-model' && l.id && !base.has(l.id.toLowerCase())).map((l) => l.id as string);
-  return [...new Set([...(configured ? [configured] : []), ...ids])];
+  return ev.links.filter((l) => l.kind === 'hub-model' && l.id && !base.has(l.id.toLowerCase()) && !isCreditLink(l));
+}
+
+/** The release's Hub repositories, most authoritative first: config `huggingface:`, a declaration, then links. */
+export function releaseHubModels(ev: ModelEvidence, configured: string | null | undefined = ev.release): string[] {
+  const declaredAt = /huggingface\.co\/(?!datasets\/)([\w.-]+\/[\w.-]+)/.exec(ev.declarations.weights?.location ?? '')?.[1];
+  return [...new Set([...(configured ? [configured] : []), ...(declaredAt ? [declaredAt] : []), ...releaseLinks(ev).map((l) => l.id as string)])];
 }
 
 export function baseModelsOf(ev: ModelEvidence): string[] {
@@ -45,34 +50,36 @@ export function baseModelsOf(ev: ModelEvidence): string[] {
   return list.map((s) => s.trim()).filter(Boolean);
 }
 
-function fromHub(ev: ModelEvidence): Verdict | null {
+export const isWeightFile = (path: string): boolean => weightFormat(path) !== null;
+
+/** The first release repository the Hub confirmed holds weight files (the one `intermediate-weights` also reads). */
+export function releaseOnHub(ev: ModelEvidence): { found: HubModelFact | null; unavailable: HubModelFact | null } {
   const remote = ev.remote;
-  if (!remote) return null;
-  const facts = Object.values(remote.models).filter((m) => !baseModelsOf(ev).includes(m.id) && !remote.lineage.some((l) => l.model === m.id));
-  const found = facts.filter((m) => m.state === 'found' && m.files.some((f) => /\.(safetensors|bin|pt|pth|ckpt|gguf|onnx|h5|msgpack)$/i.test(f.path)));
-  const hub = found[0];
+  if (!remote) return { found: null, unavailable: null };
+  const facts = releaseHubModels(ev).map((id) => remote.models[id]).filter((m): m is HubModelFact => m !== undefined);
+  return {
+    found: facts.find((m) => m.state === 'found' && m.files.some((f) => isWeightFile(f.path))) ?? null,
+    unavailable: facts.find((m) => m.state === 'unavailable') ?? null,
+  };
+}
+
+function fromHub(ev: ModelEvidence): Verdict | null {
+  const { found: hub, unavailable } = releaseOnHub(ev);
   if (!hub) {
-    const unavailable = facts.find((m) => m.state === 'unavailable');
-    if (unavailable) {
-      return { status: 'unknown', messageId: 'hubUnavailable', data: { id: unavailable.id, error: unavailable.error ?? null }, license: null, evidence: [{ kind: 'hub', url: unavailable.url, note: unavailable.error ?? 'lookup failed' }] };
-    }
-    return null;
+    if (!unavailable) return null;
+    return { status: 'unknown', messageId: 'hubUnavailable', data: { id: unavailable.id, error: unavailable.error ?? null }, license: null, evidence: [{ kind: 'hub', url: unavailable.url, note: unavailable.error ?? 'lookup failed' }] };
   }
-  const files = hub.files.filter((f) => /\.(safetensors|bin|pt|pth|ckpt|gguf|onnx|h5|msgpack)$/i.test(f.path));
-  const evidence = [{ kind: 'hub' as const, url: hub.url, note: `${files.length} weight files${hub.gated ? ', gated' : ''}${hub.license ? `, license ${hub.license}` : ''}` }];
+  const files = hub.files.filter((f) => isWeightFile(f.path));
+  const evidence = [{ kind: 'hub' as const, url: hub.url, note: `${files.length} weight file${files.length === 1 ? '' : 's'}${hub.gated ? ', gated' : ''}${hub.license ? `, license ${hub.license}` : ''}` }];
   const data = { id: hub.id, count: files.length, bytes: files.reduce((n, f) => n + f.size, 0), gated: hub.gated };
   if (hub.gated) return { status: 'restricted', messageId: 'weightsOnHubGated', data, license: hub.license, evidence, verifiedOnline: true };
-  const id = hub.license ? normaliseLicenseId(hub.license) ?? hub.license : null;
-  const fact = id ? licenseFactFor(id, licenseFamily(id), evidence[0] as never) : null;
-  const v = judgeLicense('weights', fact, 'weightsOnHub', data, evidence);
-  return { ...v, evidence, verifiedOnline: true };
+  return judgeRemoteLicense('weights', hub.license, 'weightsOnHub', data, evidence);
 }
 
 function mentions(ev: ModelEvidence): Verdict | null {
-  const hubLinks = ev.links.filter((l) => l.kind === 'hub-model' && !baseModelsOf(ev).some((b) => b.toLowerCase() === l.id?.toLowerCase()));
+  const hubLinks = releaseLinks(ev);
   if (hubLinks.length > 0) return mentioned('weightsLinked', linkEvidence(hubLinks), { count: hubLinks.length, id: hubLinks[0]?.id ?? null });
   const lines = cardLinesMatching(ev, /\b(download|release[ds]?|publish(ed)?|available)\b.{0,60}\b(weights|checkpoints?|model files)\b|\b(weights|checkpoints?)\b.{0,60}\b(download|available|released)\b/i);
   if (lines.length > 0) return mentioned('weightsMentioned', lines);
   return null;
 }
-

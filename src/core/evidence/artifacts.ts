@@ -46,6 +46,8 @@ export interface Artifacts {
   tokenizer: string[];
   environment: string[];
   dataFiles: string[];
+  /** Total size of `dataFiles` (LFS objects at their real size). */
+  dataBytes: number;
   datasetScripts: string[];
   evalDataFiles: string[];
   samples: string[];
@@ -53,7 +55,8 @@ export interface Artifacts {
   evalResultFiles: string[];
   citation: string | null;
   dataCards: string[];
-  modelConfig: { path: string; architectures: string[]; modelType: string | null; autoMap: string[] } | null;
+  /** `config.json` at the model root; `library` is the library that wrote it (`transformers_version`, `_diffusers_version`). */
+  modelConfig: { path: string; architectures: string[]; modelType: string | null; autoMap: string[]; library: string | null } | null;
 }
 
 const CODE_EXT = /\.(py|ipynb|sh|bash|zsh|slurm|sbatch|js|mjs|ts|lua|jl|r|cpp|cc|cxx|c|cu|cuh|h|hpp|rs|go|java|scala|swift|kt|m|mm|pyx)$/i;
@@ -170,7 +173,7 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
   const a: Artifacts = {
     weights: [], shardIndexes: [], checkpoints: [],
     code: { architecture: [], training: [], preprocessing: [], inference: [], evaluation: [] },
-    codeFiles: 0, trainingConfigs: [], trainingStateFiles: [], tokenizer: [], environment: [], dataFiles: [],
+    codeFiles: 0, trainingConfigs: [], trainingStateFiles: [], tokenizer: [], environment: [], dataFiles: [], dataBytes: 0,
     datasetScripts: [], evalDataFiles: [], samples: [], pdfs: [], evalResultFiles: [], citation: null, dataCards: [],
     modelConfig: null,
   };
@@ -235,7 +238,10 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
     if (BULK_DATA_EXT.has(ext) && !base.includes('result')) {
       if (folder.inSamplesDir) a.samples.push(path);
       else if (folder.evalFolder || EVAL_PATH_RE.test(path.slice(slash + 1))) a.evalDataFiles.push(path);
-      else a.dataFiles.push(path);
+      else {
+        a.dataFiles.push(path);
+        a.dataBytes += size;
+      }
       continue;
     }
     const wf = WEIGHT_BY_EXT.get(ext) ?? null;
@@ -310,7 +316,10 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
     }
     if ((inDataDir && DATA_EXT.test(base)) || /\.(parquet|jsonl|arrow|tfrecords?)$/i.test(base) || isMegatronData) {
       if (EVAL_PATH_RE.test(rel)) a.evalDataFiles.push(path);
-      else a.dataFiles.push(path);
+      else {
+        a.dataFiles.push(path);
+        a.dataBytes += size;
+      }
       continue;
     }
   }
@@ -333,22 +342,27 @@ function shardsOf(indexPath: string, text: string | undefined, entries: Snapshot
   // One pass looking for the few named paths: a Set of every path in a 100,000-entry tree
   // cost more than the rest of the classification.
   const named = new Set(shards.map((s) => dir + s));
+  // Comparing lengths first spares hashing each of 100,000 paths.
+  const lengths = new Set([...named].map((p) => p.length));
   const present = new Set<string>();
-  for (const e of entries) if (named.has(e.path)) present.add(e.path);
+  for (const e of entries) if (lengths.has(e.path.length) && named.has(e.path)) present.add(e.path);
   return { shards, missing: shards.filter((s) => !present.has(dir + s)) };
 }
 
 function readModelConfig(path: string, text: string | undefined): Artifacts['modelConfig'] {
-  if (!text) return { path, architectures: [], modelType: null, autoMap: [] };
+  const none = { path, architectures: [], modelType: null, autoMap: [], library: null };
+  if (!text) return none;
   try {
-    const c = JSON.parse(text) as { architectures?: unknown; model_type?: unknown; auto_map?: unknown };
-    const architectures = Array.isArray(c.architectures) ? c.architectures.filter((x): x is string => typeof x === 'string') : [];
-    const autoMap = c.auto_map && typeof c.auto_map === 'object'
-      ? Object.values(c.auto_map as Record<string, unknown>).flat().filter((x): x is string => typeof x === 'string')
+    const c = JSON.parse(text) as Record<string, unknown>;
+    const architectures = Array.isArray(c['architectures']) ? c['architectures'].filter((x): x is string => typeof x === 'string') : [];
+    const autoMap = c['auto_map'] && typeof c['auto_map'] === 'object'
+      ? Object.values(c['auto_map'] as Record<string, unknown>).flat().filter((x): x is string => typeof x === 'string')
       : [];
-    return { path, architectures, modelType: typeof c.model_type === 'string' ? c.model_type : null, autoMap };
+    // The library that saved the config says whose classes its architectures name.
+    const library = typeof c['transformers_version'] === 'string' ? 'transformers' : typeof c['_diffusers_version'] === 'string' ? 'diffusers' : null;
+    return { path, architectures, modelType: typeof c['model_type'] === 'string' ? c['model_type'] : null, autoMap, library };
   } catch {
-    return { path, architectures: [], modelType: null, autoMap: [] };
+    return none;
   }
 }
 

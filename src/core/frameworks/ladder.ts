@@ -16,7 +16,11 @@ const LEVEL_TITLE: Record<LadderLevel, string> = {
   closed: 'Closed',
 };
 
-export function evaluateLadder(statuses: Statuses): LadderVerdict {
+/**
+ * `weightsPublished`: weight files were found (in the repository or on the Hub) even if their
+ * terms could not be checked; unknown terms are then not "no weights" but not open either.
+ */
+export function evaluateLadder(statuses: Statuses, weightsPublished = false): LadderVerdict {
   const w = statuses['weights'];
   let level: LadderLevel;
   let missing: ComponentId[];
@@ -24,7 +28,7 @@ export function evaluateLadder(statuses: Statuses): LadderVerdict {
   if (w === 'open') {
     missing = RECIPE.filter((id) => statuses[id] !== 'open' && statuses[id] !== 'not-applicable');
     level = missing.length === 0 ? 'open-source' : 'open-weights';
-  } else if (w === 'restricted' || w === 'unlicensed') {
+  } else if (w === 'restricted' || w === 'unlicensed' || (w === 'unknown' && weightsPublished)) {
     level = 'restricted-weights';
     missing = ['weights'];
   } else {
@@ -35,11 +39,10 @@ export function evaluateLadder(statuses: Statuses): LadderVerdict {
 }
 
 /** Caps a level at a base model's (lineage: a fine-tune is no more open than what it was built on). */
-export function capLadder(verdict: LadderVerdict, base: { model: string; level: LadderLevel }, statuses: Statuses): LadderVerdict {
+export function capLadder(verdict: LadderVerdict, base: { model: string; level: LadderLevel }): LadderVerdict {
   if (LEVEL_RANK[base.level] >= LEVEL_RANK[verdict.level]) return verdict;
   const level = base.level;
   const h = `${LEVEL_TITLE[level]}: capped by the base model ${base.model} (${base.level})`;
-  void statuses;
   return { level, missing: verdict.missing, headline: h, cappedBy: base };
 }
 
@@ -57,6 +60,7 @@ export function headline(level: LadderLevel, missing: ComponentId[], statuses: S
   if (level === 'open-source') return `${title}: weights, data and the full recipe are published under open terms`;
   if (level === 'restricted-weights') {
     const st = statuses['weights'];
+    if (st === 'unknown') return `${title}: the weights are published, but their terms could not be checked`;
     return st === 'unlicensed' ? `${title}: the weights are published without a license` : `${title}: the weights are published under restricted terms or behind a gate`;
   }
   if (level === 'closed') {

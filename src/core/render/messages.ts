@@ -32,6 +32,8 @@ function underLicense(d: MessageData): string {
       return `under terms that could not be recognised (${str(d['license'])})`;
     case 'none':
       return 'with no license covering it';
+    case 'gated':
+      return `behind an access gate on the Hub${d['license'] ? ` (${str(d['license'])})` : ''}`;
     case 'unread':
       return `under a license file that could not be read (${str(d['licensePath'], 'LICENSE')}), so its terms could not be checked`;
     default:
@@ -74,6 +76,7 @@ const TEMPLATES: Record<string, Template> = {
   dataCardFile: (d) => `a data card is published ${underLicense(d)}`,
   dataCardSection: (d) => `the card's "${str(d['section'])}" section describes sources and processing ${underLicense(d)}`,
   dataCardOnHub: (d) => `the dataset cards of ${plural(d['count'], 'listed dataset')} describe sources and processing`,
+  dataCardThin: () => 'a data card file exists, but it does not describe sources, selection and processing',
   dataSectionThin: (d) => `the card has a "${str(d['section'])}" section, but it does not describe sources, selection and processing`,
 
   modelCardPresent: (d) => `${str(d['path'])} documents the model (${plural(d['sections'], 'section')}) ${underLicense(d)}`,
@@ -82,7 +85,7 @@ const TEMPLATES: Record<string, Template> = {
 
   reportInRepo: (d) => `${plural(d['count'], 'report')} in the repository ${underLicense(d)}`,
   reportOnArchive: () => 'a preprint or technical report is linked on arXiv',
-  reportLinked: () => 'a paper or technical report is linked from the card (hosted outside arXiv)',
+  reportLinked: () => 'a paper or technical report is linked from the card (hosted outside arXiv, not verified)',
   reportMentioned: () => 'a technical report is mentioned but not linked',
   paperPublished: () => 'a peer-reviewed publication is cited (DOI, venue or proceedings entry)',
   paperMentioned: () => 'a publication at a venue is mentioned but not cited or linked',
@@ -128,6 +131,11 @@ const TEMPLATES: Record<string, Template> = {
   architectureCode: (d) => `${plural(d['count'], 'modelling file')} ${underLicense(d)}`,
   architectureInLibrary: (d) => `${str(d['architecture'])} is defined in the open library ${str(d['library'])} ${underLicense(d)}`,
   architectureRemoteCode: () => 'config.json points at custom modelling code (auto_map) that is not in this repository',
+  baseWeights: (d) => `${str(d['id'])}: ${plural(d['count'], 'weight file')} ${underLicense(d)}`,
+  baseWeightsNone: (d) => `${str(d['id'])} has no weight files on the Hub`,
+  baseTrainingDataNone: (d) => `${str(d['id'])} names no training datasets`,
+  baseTrainingDataListed: (d) => `${str(d['id'])} lists ${plural(d['count'], 'dataset')} that were not all looked up`,
+  architectureNamed: (d) => `config.json names ${str(d['architecture'])}, but no open library or modelling code that defines it was found`,
   architectureDescribed: () => 'the architecture is described in the card, but its code is not published',
 };
 
