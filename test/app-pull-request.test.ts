@@ -13,7 +13,6 @@ import {
   mockToken,
   mockUpdateRun,
   modelRepo,
-  nock,
   nockDone,
   OWNER,
   REPO,
