@@ -17063,6 +17063,9 @@ function judgeFiles(ev, id, paths, messageId, data = {}, extra = []) {
   const kind = COMPONENTS[id].kind;
   const fact2 = governingLicense(ev.licenses, paths[0] ?? cardPath(ev), kind);
   const evidence = [...fileEvidence(paths), ...extra];
+  if (ev.subject?.gated) {
+    return { status: "restricted", messageId, data: { count: paths.length, ...data, licenseState: "gated", license: fact2?.id ?? null }, license: fact2?.id ?? null, evidence: [...evidence, { kind: "hub", url: ev.subject.url, note: "gated: access must be requested" }], verifiedOnline: true };
+  }
   return judgeLicense(id, fact2, messageId, { count: paths.length, ...data }, evidence);
 }
 function judgeLicense(id, fact2, messageId, data, evidence) {
@@ -17079,6 +17082,11 @@ function judgeLicense(id, fact2, messageId, data, evidence) {
 }
 function licenseFactFor(id, family, evidence) {
   return { id, family, scope: ".", evidence };
+}
+function judgeRemoteLicense(id, raw, messageId, data, evidence) {
+  const spdx = raw ? normaliseLicenseId(raw) ?? raw : null;
+  const fact2 = spdx ? licenseFactFor(spdx, licenseFamily(spdx), evidence[0] ?? { kind: "hub" }) : null;
+  return { ...judgeLicense(id, fact2, messageId, data, evidence), evidence, verifiedOnline: true };
 }
 function declared(ev, id) {
   const d = ev.declarations[id];
@@ -17141,6 +17149,9 @@ function libraryName(ev) {
   }
   return null;
 }
+function isCreditLink(l) {
+  return CREDIT_SECTION.test(l.section) || CREDIT_LINE.test(l.context.replace(/https?:\/\/\S+/g, " "));
+}
 function linksWhere(ev, kinds, context) {
   return ev.links.filter((l) => {
     if (!kinds.includes(l.kind) || CREDIT_SECTION.test(l.section)) return false;
@@ -17200,8 +17211,8 @@ var init_shared = __esm({
       "tensorflowtts": "Apache-2.0",
       "megatron-lm": "LicenseRef-Megatron-LM"
     };
-    CREDIT_SECTION = /\b(acknowledg\w*|thanks|credits?|related|references?|citation|cite|inspiration|community|contributors?|license)\b/;
-    CREDIT_LINE = /\b(thanks?|thank you|inspired by|based on|builds? on|built on|similar to|borrow\w*|adapted from|powered by|related|alternatives?|see also)\b/i;
+    CREDIT_SECTION = /\b(acknowledg\w*|thanks|credits?|related|references?|citation|cite|inspiration|community|contributors?|license|comparison|baselines?)\b/;
+    CREDIT_LINE = /\b(thanks?|thank you|inspired by|based on|builds? on|built on|similar to|borrow\w*|adapted from|powered by|related|alternatives?|see also|compar\w*|baselines?|versus|vs\.?|outperform\w*|competitors?)\b/i;
   }
 });
 
@@ -17593,29 +17604,14 @@ var init_model_card = __esm({
 });
 
 // src/core/criteria/training-data.ts
-function bytesOf(entries, paths) {
-  let matched = 0;
-  let sum = 0;
-  let previous = null;
-  let merged = true;
-  for (const e of entries) {
-    if (previous !== null && !(previous < e.path)) {
-      merged = false;
-      break;
-    }
-    previous = e.path;
-    if (matched < paths.length && e.path === paths[matched]) {
-      sum += e.lfs?.size ?? e.size;
-      matched++;
-    }
-  }
-  if (merged && matched === paths.length) return sum;
-  const wanted = new Set(paths);
-  return entries.reduce((n, e) => wanted.has(e.path) ? n + (e.lfs?.size ?? e.size) : n, 0);
+function weakest(verdicts) {
+  let worst = null;
+  for (const v of verdicts) if (v && (!worst || (RANK[v.status] ?? 0) < (RANK[worst.status] ?? 0))) worst = v;
+  return worst;
 }
 function trainingDatasetIds(ev) {
   const linked2 = ev.links.filter((l) => l.kind === "hub-dataset" && l.id && !(EVAL_CONTEXT.test(l.section) && !TRAINING_CONTEXT.test(l.section))).map((l) => l.id);
-  return [.../* @__PURE__ */ new Set([...fieldStrings(ev.card, "datasets"), ...linked2])];
+  return [.../* @__PURE__ */ new Set([...fieldStrings(ev.card, "datasets"), ...linked2, ...declaredHubDataset(ev, "training-data")])];
 }
 function judgeHubDatasets(ev, component, ids, messageId) {
   const remote = ev.remote;
@@ -17624,16 +17620,14 @@ function judgeHubDatasets(ev, component, ids, messageId) {
   if (facts.length === 0) return null;
   const unchecked = ids.filter((id) => !remote.datasets[id]);
   const verdicts = [
-    ...facts.map((f) => judgeOne(ev, component, f, messageId)),
+    ...facts.map((f) => judgeOne(component, f, messageId)),
     ...unchecked.slice(0, 1).map((id) => mentioned("hubDatasetNotLookedUp", [cardFieldEvidence(ev, "datasets")], { id }))
   ];
   const unavailable = facts.filter((f) => f.state === "unavailable");
   if (unavailable.length === facts.length) {
     return { status: "unknown", messageId: "hubUnavailable", data: { id: unavailable[0]?.id ?? null, error: unavailable[0]?.error ?? null }, license: null, evidence: facts.map((f) => ({ kind: "hub", url: f.url, note: f.error ?? "lookup failed" })) };
   }
-  const judged = verdicts.filter((v) => v !== null);
-  let worst = judged[0];
-  for (const v of judged) if (worst && (RANK[v.status] ?? 0) < (RANK[worst.status] ?? 0)) worst = v;
+  const worst = weakest(verdicts);
   if (!worst) return null;
   const found = facts.filter((f) => f.state === "found").length;
   return {
@@ -17646,17 +17640,15 @@ function judgeHubDatasets(ev, component, ids, messageId) {
     verifiedOnline: found > 0
   };
 }
-function judgeOne(ev, component, f, messageId) {
+function judgeDatasetFacts(component, facts, messageId) {
+  return weakest(facts.map((f) => judgeOne(component, f, messageId)));
+}
+function judgeOne(component, f, messageId) {
   const evidence = [{ kind: "hub", url: f.url, note: describe(f) }];
-  if (f.state === "not-found" || f.state === "unauthorized") {
-    return mentioned("hubDatasetNotFound", evidence, { id: f.id });
-  }
-  if (f.state !== "found") return mentioned("hubUnavailable", evidence, { id: f.id, error: f.error ?? null });
-  if (f.gated || f.private) return { status: "restricted", messageId: `${messageId}Gated`, data: { id: f.id }, license: f.license, evidence };
-  const id = f.license ? normaliseLicenseId(f.license) ?? f.license : null;
-  const fact2 = id ? licenseFactFor(id, licenseFamily(id), evidence[0]) : null;
-  void ev;
-  return judgeLicense(component, fact2, messageId, { id: f.id }, evidence);
+  if (f.state === "not-found" || f.state === "unauthorized") return mentioned("hubDatasetNotFound", evidence, { id: f.id });
+  if (f.state !== "found") return { status: "unknown", messageId: "hubUnavailable", data: { id: f.id, error: f.error ?? null }, license: null, evidence };
+  if (f.gated || f.private) return { status: "restricted", messageId: `${messageId}Gated`, data: { id: f.id }, license: f.license, evidence, verifiedOnline: true };
+  return judgeRemoteLicense(component, f.license, messageId, { id: f.id }, evidence);
 }
 function describe(f) {
   if (f.state !== "found") return f.error ?? f.state;
@@ -17665,9 +17657,14 @@ function describe(f) {
 function fromHub(ev, ids) {
   return judgeHubDatasets(ev, "training-data", ids, "trainingDataOnHub");
 }
+function listed(ev) {
+  const names = fieldStrings(ev.card, "datasets");
+  if (names.length > 0) return mentioned("trainingDataListed", [cardFieldEvidence(ev, "datasets")], { count: names.length, names: names.slice(0, 3).join(", ") });
+  const ids = new Set(trainingDatasetIds(ev));
+  const links = ev.links.filter((l) => l.kind === "hub-dataset" && ids.has(l.id ?? ""));
+  return links.length > 0 ? mentioned("trainingDataLinked", linkEvidence(links), { count: links.length }) : null;
+}
 function mentions(ev) {
-  const listed = fieldStrings(ev.card, "datasets");
-  if (listed.length > 0) return mentioned("trainingDataListed", [cardFieldEvidence(ev, "datasets")], { count: listed.length, names: listed.slice(0, 3).join(", ") });
   const links = ev.links.filter((l) => l.kind === "hub-dataset");
   if (links.length > 0) return mentioned("trainingDataLinked", linkEvidence(links), { count: links.length });
   if (ev.artifacts.datasetScripts.length > 0) return mentioned("trainingDataScripts", fileEvidence(ev.artifacts.datasetScripts), { count: ev.artifacts.datasetScripts.length });
@@ -17675,12 +17672,15 @@ function mentions(ev) {
   if (lines.length > 0) return mentioned("trainingDataMentioned", lines);
   return null;
 }
+function declaredHubDataset(ev, component) {
+  const id = /huggingface\.co\/datasets\/([\w.-]+\/[\w.-]+)/.exec(ev.declarations[component]?.location ?? "")?.[1];
+  return id ? [id] : [];
+}
 var SAMPLE_DATA_BYTES, SAMPLE_NAME, TRAINING_CONTEXT, EVAL_CONTEXT, trainingData, RANK;
 var init_training_data = __esm({
   "src/core/criteria/training-data.ts"() {
     "use strict";
     init_model_card();
-    init_licenses();
     init_shared();
     SAMPLE_DATA_BYTES = 1e6;
     SAMPLE_NAME = /(sample|example|demo|dummy|toy|tiny|small|mock|fake|test)/i;
@@ -17692,17 +17692,17 @@ var init_training_data = __esm({
         const na = notApplicable(ev, "training-data");
         if (na) return na;
         const files = ev.artifacts.dataFiles;
-        if (files.length > 0) {
-          const bytes = bytesOf(ev.entries, files);
-          if (files.every((f) => SAMPLE_NAME.test(f)) || bytes < SAMPLE_DATA_BYTES && files.length <= 3) {
-            return mentioned("trainingDataSample", fileEvidence(files), { count: files.length, bytes });
-          }
-          return judgeFiles(ev, "training-data", files, "trainingDataInRepo", { count: files.length, bytes });
-        }
-        return fromHub(ev, trainingDatasetIds(ev)) ?? declared(ev, "training-data") ?? mentions(ev) ?? missing();
+        const bytes = ev.artifacts.dataBytes;
+        const sampleOnly = files.length > 0 && (files.every((f) => SAMPLE_NAME.test(f)) || bytes < SAMPLE_DATA_BYTES && files.length <= 3);
+        const inRepo = files.length > 0 && !sampleOnly ? judgeFiles(ev, "training-data", files, "trainingDataInRepo", { count: files.length, bytes }) : null;
+        const ids = trainingDatasetIds(ev);
+        const named = ids.length > 0 ? fromHub(ev, ids) ?? listed(ev) : null;
+        const judged = weakest([inRepo, named]);
+        if (judged) return judged;
+        return declared(ev, "training-data") ?? mentions(ev) ?? (sampleOnly ? mentioned("trainingDataSample", fileEvidence(files), { count: files.length, bytes }) : null) ?? missing();
       }
     };
-    RANK = { open: 4, restricted: 3, unlicensed: 2, mentioned: 1 };
+    RANK = { open: 5, unknown: 4, restricted: 3, unlicensed: 2, mentioned: 1 };
   }
 });
 
@@ -17730,9 +17730,7 @@ function fromGithub(ev, id) {
     return { status: "unknown", messageId: "githubUnavailable", data: { repo: failed2.repo, error: failed2.error ?? null }, license: null, evidence: [{ kind: "hub", url: failed2.url, note: failed2.error ?? "lookup failed" }] };
   }
   const evidence = [{ kind: "hub", url: found.url, note: found.license ? `GitHub repository under ${found.license}` : "GitHub repository without a license" }];
-  const lic = found.license ? normaliseLicenseId(found.license) ?? found.license : null;
-  const fact2 = lic ? licenseFactFor(lic, licenseFamily(lic), evidence[0]) : null;
-  return { ...judgeLicense(id, fact2, "codeOnGithub", { repo: found.repo }, evidence), evidence, verifiedOnline: true };
+  return judgeRemoteLicense(id, found.license, "codeOnGithub", { repo: found.repo }, evidence);
 }
 function remoteRoleOf(ev, repo) {
   for (const spec of CODE_SPECS) {
@@ -17752,7 +17750,6 @@ var CODE_SPECS;
 var init_code = __esm({
   "src/core/criteria/code.ts"() {
     "use strict";
-    init_licenses();
     init_shared();
     CODE_SPECS = [
       {
@@ -17821,6 +17818,7 @@ function collectArtifacts(entries, texts, modelRoot) {
     tokenizer: [],
     environment: [],
     dataFiles: [],
+    dataBytes: 0,
     datasetScripts: [],
     evalDataFiles: [],
     samples: [],
@@ -17882,7 +17880,10 @@ function collectArtifacts(entries, texts, modelRoot) {
     if (BULK_DATA_EXT.has(ext) && !base.includes("result")) {
       if (folder.inSamplesDir) a.samples.push(path2);
       else if (folder.evalFolder || EVAL_PATH_RE.test(path2.slice(slash + 1))) a.evalDataFiles.push(path2);
-      else a.dataFiles.push(path2);
+      else {
+        a.dataFiles.push(path2);
+        a.dataBytes += size;
+      }
       continue;
     }
     const wf = WEIGHT_BY_EXT.get(ext) ?? null;
@@ -17954,7 +17955,10 @@ function collectArtifacts(entries, texts, modelRoot) {
     }
     if (inDataDir && DATA_EXT.test(base) || /\.(parquet|jsonl|arrow|tfrecords?)$/i.test(base) || isMegatronData) {
       if (EVAL_PATH_RE.test(rel)) a.evalDataFiles.push(path2);
-      else a.dataFiles.push(path2);
+      else {
+        a.dataFiles.push(path2);
+        a.dataBytes += size;
+      }
       continue;
     }
   }
@@ -17974,19 +17978,22 @@ function shardsOf(indexPath, text, entries) {
   const dir = indexPath.includes("/") ? indexPath.slice(0, indexPath.lastIndexOf("/") + 1) : "";
   const shards = [...new Set(Object.values(map3).filter((v) => typeof v === "string"))].sort();
   const named = new Set(shards.map((s) => dir + s));
+  const lengths = new Set([...named].map((p) => p.length));
   const present = /* @__PURE__ */ new Set();
-  for (const e of entries) if (named.has(e.path)) present.add(e.path);
+  for (const e of entries) if (lengths.has(e.path.length) && named.has(e.path)) present.add(e.path);
   return { shards, missing: shards.filter((s) => !present.has(dir + s)) };
 }
 function readModelConfig(path2, text) {
-  if (!text) return { path: path2, architectures: [], modelType: null, autoMap: [] };
+  const none = { path: path2, architectures: [], modelType: null, autoMap: [], library: null };
+  if (!text) return none;
   try {
     const c = JSON.parse(text);
-    const architectures = Array.isArray(c.architectures) ? c.architectures.filter((x) => typeof x === "string") : [];
-    const autoMap = c.auto_map && typeof c.auto_map === "object" ? Object.values(c.auto_map).flat().filter((x) => typeof x === "string") : [];
-    return { path: path2, architectures, modelType: typeof c.model_type === "string" ? c.model_type : null, autoMap };
+    const architectures = Array.isArray(c["architectures"]) ? c["architectures"].filter((x) => typeof x === "string") : [];
+    const autoMap = c["auto_map"] && typeof c["auto_map"] === "object" ? Object.values(c["auto_map"]).flat().filter((x) => typeof x === "string") : [];
+    const library = typeof c["transformers_version"] === "string" ? "transformers" : typeof c["_diffusers_version"] === "string" ? "diffusers" : null;
+    return { path: path2, architectures, modelType: typeof c["model_type"] === "string" ? c["model_type"] : null, autoMap, library };
   } catch {
-    return { path: path2, architectures: [], modelType: null, autoMap: [] };
+    return none;
   }
 }
 function hyperparameterGroups(text) {
@@ -18078,50 +18085,52 @@ var init_artifacts = __esm({
 });
 
 // src/core/criteria/weights.ts
-function releaseHubModels(ev, configured = void 0) {
+function releaseLinks(ev) {
   const base = new Set(baseModelsOf(ev).map((b) => b.toLowerCase()));
-  const ids = ev.links.filter((l) => l.kind === "hub-model" && l.id && !base.has(l.id.toLowerCase())).map((l) => l.id);
-  return [.../* @__PURE__ */ new Set([...configured ? [configured] : [], ...ids])];
+  return ev.links.filter((l) => l.kind === "hub-model" && l.id && !base.has(l.id.toLowerCase()) && !isCreditLink(l));
+}
+function releaseHubModels(ev, configured = ev.release) {
+  const declaredAt = /huggingface\.co\/(?!datasets\/)([\w.-]+\/[\w.-]+)/.exec(ev.declarations.weights?.location ?? "")?.[1];
+  return [.../* @__PURE__ */ new Set([...configured ? [configured] : [], ...declaredAt ? [declaredAt] : [], ...releaseLinks(ev).map((l) => l.id)])];
 }
 function baseModelsOf(ev) {
   const v = ev.card?.frontMatter?.["base_model"];
   const list = typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
   return list.map((s) => s.trim()).filter(Boolean);
 }
-function fromHub3(ev) {
+function releaseOnHub(ev) {
   const remote = ev.remote;
-  if (!remote) return null;
-  const facts = Object.values(remote.models).filter((m) => !baseModelsOf(ev).includes(m.id) && !remote.lineage.some((l) => l.model === m.id));
-  const found = facts.filter((m) => m.state === "found" && m.files.some((f) => /\.(safetensors|bin|pt|pth|ckpt|gguf|onnx|h5|msgpack)$/i.test(f.path)));
-  const hub = found[0];
+  if (!remote) return { found: null, unavailable: null };
+  const facts = releaseHubModels(ev).map((id) => remote.models[id]).filter((m) => m !== void 0);
+  return {
+    found: facts.find((m) => m.state === "found" && m.files.some((f) => isWeightFile(f.path))) ?? null,
+    unavailable: facts.find((m) => m.state === "unavailable") ?? null
+  };
+}
+function fromHub2(ev) {
+  const { found: hub, unavailable } = releaseOnHub(ev);
   if (!hub) {
-    const unavailable = facts.find((m) => m.state === "unavailable");
-    if (unavailable) {
-      return { status: "unknown", messageId: "hubUnavailable", data: { id: unavailable.id, error: unavailable.error ?? null }, license: null, evidence: [{ kind: "hub", url: unavailable.url, note: unavailable.error ?? "lookup failed" }] };
-    }
-    return null;
+    if (!unavailable) return null;
+    return { status: "unknown", messageId: "hubUnavailable", data: { id: unavailable.id, error: unavailable.error ?? null }, license: null, evidence: [{ kind: "hub", url: unavailable.url, note: unavailable.error ?? "lookup failed" }] };
   }
-  const files = hub.files.filter((f) => /\.(safetensors|bin|pt|pth|ckpt|gguf|onnx|h5|msgpack)$/i.test(f.path));
-  const evidence = [{ kind: "hub", url: hub.url, note: `${files.length} weight files${hub.gated ? ", gated" : ""}${hub.license ? `, license ${hub.license}` : ""}` }];
+  const files = hub.files.filter((f) => isWeightFile(f.path));
+  const evidence = [{ kind: "hub", url: hub.url, note: `${files.length} weight file${files.length === 1 ? "" : "s"}${hub.gated ? ", gated" : ""}${hub.license ? `, license ${hub.license}` : ""}` }];
   const data = { id: hub.id, count: files.length, bytes: files.reduce((n, f) => n + f.size, 0), gated: hub.gated };
   if (hub.gated) return { status: "restricted", messageId: "weightsOnHubGated", data, license: hub.license, evidence, verifiedOnline: true };
-  const id = hub.license ? normaliseLicenseId(hub.license) ?? hub.license : null;
-  const fact2 = id ? licenseFactFor(id, licenseFamily(id), evidence[0]) : null;
-  const v = judgeLicense("weights", fact2, "weightsOnHub", data, evidence);
-  return { ...v, evidence, verifiedOnline: true };
+  return judgeRemoteLicense("weights", hub.license, "weightsOnHub", data, evidence);
 }
 function mentions2(ev) {
-  const hubLinks = ev.links.filter((l) => l.kind === "hub-model" && !baseModelsOf(ev).some((b) => b.toLowerCase() === l.id?.toLowerCase()));
+  const hubLinks = releaseLinks(ev);
   if (hubLinks.length > 0) return mentioned("weightsLinked", linkEvidence(hubLinks), { count: hubLinks.length, id: hubLinks[0]?.id ?? null });
   const lines = cardLinesMatching(ev, /\b(download|release[ds]?|publish(ed)?|available)\b.{0,60}\b(weights|checkpoints?|model files)\b|\b(weights|checkpoints?)\b.{0,60}\b(download|available|released)\b/i);
   if (lines.length > 0) return mentioned("weightsMentioned", lines);
   return null;
 }
-var weights;
+var weights, isWeightFile;
 var init_weights = __esm({
   "src/core/criteria/weights.ts"() {
     "use strict";
-    init_licenses();
+    init_artifacts();
     init_shared();
     weights = {
       id: "weights",
@@ -18136,7 +18145,7 @@ var init_weights = __esm({
           const missingShards = ev.artifacts.shardIndexes.flatMap((i) => i.missing);
           const extra = unsafe.slice(0, 5).map((f) => ({ kind: "file", path: f.path, note: "pickle: loading this file can run arbitrary code; publish safetensors" }));
           const safe = files.filter((f) => !f.unsafe).map((f) => f.path);
-          const v = judgeFiles(ev, "weights", [...safe, ...unsafe.map((f) => f.path)].slice(0, Math.max(1, 5 - extra.length)), "weightsInRepo", {
+          return judgeFiles(ev, "weights", [...safe, ...unsafe.map((f) => f.path)].slice(0, Math.max(1, 5 - extra.length)), "weightsInRepo", {
             count: files.length,
             bytes,
             formats,
@@ -18144,11 +18153,11 @@ var init_weights = __esm({
             missingShards: missingShards.length,
             lfs: files.filter((f) => f.lfs).length
           }, extra);
-          return { ...v, data: { ...v.data, count: files.length } };
         }
-        return fromHub3(ev) ?? declared(ev, "weights") ?? mentions2(ev) ?? missing();
+        return fromHub2(ev) ?? declared(ev, "weights") ?? mentions2(ev) ?? missing();
       }
     };
+    isWeightFile = (path2) => weightFormat(path2) !== null;
   }
 });
 
@@ -18169,7 +18178,8 @@ function gatherEvidence(snapshot, config2) {
   let roots = modelRoots(snapshot, config2, cardFor);
   const owner = ownerOf(roots);
   const byRoot = new Map(roots.map((r) => [r.path, []]));
-  for (const e of snapshot.entries) byRoot.get(owner(e.path))?.push(e);
+  if (roots.length === 1 && roots[0].path === ".") byRoot.set(".", snapshot.entries.slice());
+  else for (const e of snapshot.entries) byRoot.get(owner(e.path))?.push(e);
   const shared = byRoot.get(".") ?? [];
   const rootIsModel = !config2.models?.length && roots.length > 1 ? rootLooksLikeModel(shared, cardFor) : true;
   if (!rootIsModel) {
@@ -18177,7 +18187,7 @@ function gatherEvidence(snapshot, config2) {
     for (const r of roots) byRoot.set(r.path, [...shared, ...byRoot.get(r.path) ?? []]);
   }
   const models = roots.map(({ path: root, name }) => {
-    const entries = (byRoot.get(root) ?? []).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    const entries = sortByPath(byRoot.get(root) ?? []);
     const prefix = root === "." ? "" : root + "/";
     const cardPath2 = pickCard(entries, prefix);
     const card = cardPath2 ? cardFor(cardPath2) : null;
@@ -18200,10 +18210,18 @@ function gatherEvidence(snapshot, config2) {
       notApplicable: config2["not-applicable"] ?? {},
       skipped,
       remote: snapshot.remote ?? null,
+      release: config2.huggingface ?? null,
+      subject: snapshot.source === "huggingface" ? snapshot.remote?.models[snapshot.location.replace(/^hf:/, "")] ?? null : null,
       texts: snapshot.texts
     };
   });
   return { models, problems };
+}
+function sortByPath(entries) {
+  for (let i = 1; i < entries.length; i++) {
+    if (entries[i - 1].path > entries[i].path) return entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  }
+  return entries;
 }
 function declarationsOf(config2) {
   const out = {};
@@ -20266,7 +20284,7 @@ var dataCard = {
   evaluate(ev) {
     const na = notApplicable(ev, "data-card");
     if (na) return na;
-    const files = ev.dataCards.filter((c) => c.sections.some((s) => s.documented) || c.body.trim().length > 200);
+    const files = ev.dataCards.filter((c) => describesData({ body: c.body }));
     if (files.length > 0) return judgeFiles(ev, "data-card", files.map((c) => c.path), "dataCardFile");
     const sections = dataSections(ev);
     const good = sections.filter(describesData);
@@ -20275,7 +20293,8 @@ var dataCard = {
     }
     const hub = hubDataCards(ev);
     if (hub) return hub;
-    return declared(ev, "data-card") ?? (sections.length > 0 ? mentioned("dataSectionThin", sectionEvidence(ev, sections), { section: sections[0]?.heading ?? "" }) : null) ?? missing();
+    const thinFiles = ev.dataCards.map((c) => ({ kind: "file", path: c.path }));
+    return declared(ev, "data-card") ?? (thinFiles.length > 0 ? mentioned("dataCardThin", thinFiles) : null) ?? (sections.length > 0 ? mentioned("dataSectionThin", sectionEvidence(ev, sections), { section: sections[0]?.heading ?? "" }) : null) ?? missing();
   }
 };
 function dataSections(ev) {
@@ -20285,15 +20304,9 @@ function hubDataCards(ev) {
   const remote = ev.remote;
   if (!remote) return null;
   const facts = trainingDatasetIds(ev).map((id) => remote.datasets[id]).filter((f) => f?.state === "found");
-  if (facts.length === 0 || !facts.every((f) => f?.cardDescribesData)) return null;
-  return {
-    status: "open",
-    messageId: "dataCardOnHub",
-    data: { count: facts.length },
-    license: null,
-    evidence: facts.slice(0, 5).map((f) => ({ kind: "hub", url: f?.url ?? "", note: "dataset card describes sources and processing" })),
-    verifiedOnline: true
-  };
+  if (facts.length === 0 || !facts.every((f) => f.cardDescribesData)) return null;
+  const evidence = facts.slice(0, 5).map((f) => ({ kind: "hub", url: f.url, note: "dataset card describes sources and processing" }));
+  return weakest(facts.map((f) => judgeRemoteLicense("data-card", f.license, "dataCardOnHub", { count: facts.length }, evidence)));
 }
 
 // src/core/criteria/data-preprocessing-code.ts
@@ -20316,7 +20329,7 @@ var evaluationData = {
     if (na) return na;
     if (ev.artifacts.evalDataFiles.length > 0) return judgeFiles(ev, "evaluation-data", ev.artifacts.evalDataFiles, "evalDataInRepo");
     const ids = modelIndexDatasets(ev.card);
-    const hub = judgeHubDatasets(ev, "evaluation-data", ids.filter((id) => id.includes("/")), "evalDataOnHub");
+    const hub = judgeHubDatasets(ev, "evaluation-data", [...ids.filter((id) => id.includes("/")), ...declaredHubDataset(ev, "evaluation-data")], "evalDataOnHub");
     if (hub) return hub;
     const links = ev.links.filter((l) => l.kind === "hub-dataset" && EVAL_CONTEXT2.test(`${l.section} ${l.context}`));
     return declared(ev, "evaluation-data") ?? (ids.length > 0 ? mentioned("evalDataListed", [cardFieldEvidence(ev, "model-index")], { count: ids.length, names: ids.slice(0, 3).join(", ") }) : null) ?? (links.length > 0 ? mentioned("evalDataLinked", linkEvidence(links), { count: links.length }) : null) ?? missing();
@@ -20388,8 +20401,8 @@ function inferLibrary(body) {
 var inferenceCode = codeCriterion({ ...CODE_SPECS[3], extra: usageSnippet });
 
 // src/core/criteria/intermediate-weights.ts
-init_licenses();
 init_shared();
+init_weights();
 var intermediateWeights = {
   id: "intermediate-weights",
   evaluate(ev) {
@@ -20399,21 +20412,20 @@ var intermediateWeights = {
     if (cks.length > 0) {
       return judgeFiles(ev, "intermediate-weights", cks.map((c) => c.files[0] ?? c.dir), "checkpointsInRepo", { count: cks.length });
     }
-    const hub = fromHub2(ev);
+    const hub = fromHub3(ev);
     if (hub) return hub;
     const sections = documentedSections(ev, /\b(intermediate|checkpoints?|training steps)\b/);
     const lines = cardLinesMatching(ev, /\b(intermediate (checkpoints?|weights|models)|training checkpoints?|checkpoints? (at|every|for each)|revision=["']?step)/i);
     return declared(ev, "intermediate-weights") ?? (sections.length > 0 ? mentioned("checkpointsMentioned", sectionEvidence(ev, sections)) : null) ?? (lines.length > 0 ? mentioned("checkpointsMentioned", lines) : null) ?? missing();
   }
 };
-function fromHub2(ev) {
-  const withRevs = Object.values(ev.remote?.models ?? {}).find((m) => m.state === "found" && m.checkpointRevisions.length > 0);
-  if (!withRevs) return null;
-  const evidence = [{ kind: "hub", url: withRevs.url, note: `${withRevs.checkpointRevisions.length} checkpoint revisions (${withRevs.checkpointRevisions.slice(0, 3).join(", ")}…)` }];
-  if (withRevs.gated) return { status: "restricted", messageId: "checkpointsOnHub", data: { count: withRevs.checkpointRevisions.length }, license: withRevs.license, evidence, verifiedOnline: true };
-  const id = withRevs.license ? normaliseLicenseId(withRevs.license) ?? withRevs.license : null;
-  const fact2 = id ? licenseFactFor(id, licenseFamily(id), evidence[0]) : null;
-  return { ...judgeLicense("intermediate-weights", fact2, "checkpointsOnHub", { count: withRevs.checkpointRevisions.length }, evidence), evidence, verifiedOnline: true };
+function fromHub3(ev) {
+  const release = releaseOnHub(ev).found;
+  if (!release || release.checkpointRevisions.length === 0) return null;
+  const revisions = release.checkpointRevisions;
+  const evidence = [{ kind: "hub", url: release.url, note: `${revisions.length} checkpoint revisions (${revisions.slice(0, 3).join(", ")}${revisions.length > 3 ? ", …" : ""})` }];
+  if (release.gated) return { status: "restricted", messageId: "checkpointsOnHub", data: { count: revisions.length, licenseState: "gated", license: release.license }, license: release.license, evidence, verifiedOnline: true };
+  return judgeRemoteLicense("intermediate-weights", release.license, "checkpointsOnHub", { count: revisions.length }, evidence);
 }
 
 // src/core/criteria/model-architecture.ts
@@ -20427,7 +20439,7 @@ var modelArchitecture = {
     const code = ev.artifacts.code.architecture;
     if (code.length > 0) return judgeFiles(ev, "model-architecture", code, "architectureCode", { count: code.length });
     const cfg = ev.artifacts.modelConfig;
-    const lib = libraryName(ev) ?? (cfg && cfg.architectures.length > 0 && cfg.modelType ? "transformers" : null);
+    const lib = libraryName(ev) ?? cfg?.library ?? null;
     const spdx = lib ? OPEN_LIBRARIES[lib] : void 0;
     if (cfg && cfg.architectures.length > 0 && lib && spdx && cfg.autoMap.length === 0) {
       const evidence = [{ kind: "file", path: cfg.path, note: `architectures: ${cfg.architectures.join(", ")}` }];
@@ -20436,6 +20448,9 @@ var modelArchitecture = {
     }
     if (cfg && cfg.autoMap.length > 0) {
       return mentioned("architectureRemoteCode", [{ kind: "file", path: cfg.path, note: `auto_map: ${cfg.autoMap.slice(0, 2).join(", ")}` }]);
+    }
+    if (cfg && cfg.architectures.length > 0) {
+      return mentioned("architectureNamed", [{ kind: "file", path: cfg.path, note: `architectures: ${cfg.architectures.join(", ")}` }], { architecture: cfg.architectures[0] ?? null });
     }
     const sections = documentedSections(ev, /\barchitecture\b/);
     return declared(ev, "model-architecture") ?? (sections.length > 0 ? mentioned("architectureDescribed", sectionEvidence(ev, sections)) : null) ?? missing();
@@ -20456,14 +20471,14 @@ var LEVEL_TITLE = {
   "restricted-weights": "Restricted weights",
   closed: "Closed"
 };
-function evaluateLadder(statuses) {
+function evaluateLadder(statuses, weightsPublished = false) {
   const w = statuses["weights"];
   let level;
   let missing2;
   if (w === "open") {
     missing2 = RECIPE.filter((id) => statuses[id] !== "open" && statuses[id] !== "not-applicable");
     level = missing2.length === 0 ? "open-source" : "open-weights";
-  } else if (w === "restricted" || w === "unlicensed") {
+  } else if (w === "restricted" || w === "unlicensed" || w === "unknown" && weightsPublished) {
     level = "restricted-weights";
     missing2 = ["weights"];
   } else {
@@ -20472,11 +20487,10 @@ function evaluateLadder(statuses) {
   }
   return { level, missing: missing2, headline: headline(level, missing2, statuses) };
 }
-function capLadder(verdict, base, statuses) {
+function capLadder(verdict, base) {
   if (LEVEL_RANK[base.level] >= LEVEL_RANK[verdict.level]) return verdict;
   const level = base.level;
   const h = `${LEVEL_TITLE[level]}: capped by the base model ${base.model} (${base.level})`;
-  void statuses;
   return { level, missing: verdict.missing, headline: h, cappedBy: base };
 }
 var STATE_PHRASE = {
@@ -20491,6 +20505,7 @@ function headline(level, missing2, statuses) {
   if (level === "open-source") return `${title}: weights, data and the full recipe are published under open terms`;
   if (level === "restricted-weights") {
     const st = statuses["weights"];
+    if (st === "unknown") return `${title}: the weights are published, but their terms could not be checked`;
     return st === "unlicensed" ? `${title}: the weights are published without a license` : `${title}: the weights are published under restricted terms or behind a gate`;
   }
   if (level === "closed") {
@@ -20701,7 +20716,7 @@ var technicalReport = {
     const arxiv = [...reportCitation(ev), ...arxivEvidence(ev)];
     if (arxiv.length > 0) return { status: "open", messageId: "reportOnArchive", data: { count: arxiv.length }, license: null, evidence: arxiv };
     const hosted = otherPaperLinks(ev);
-    if (hosted.length > 0) return { status: "open", messageId: "reportLinked", data: { count: hosted.length }, license: null, evidence: hosted };
+    if (hosted.length > 0) return mentioned("reportLinked", hosted, { count: hosted.length });
     const lines = cardLinesMatching(ev, /\b(technical report|tech report|preprint|white ?paper)\b/i);
     return declared(ev, "technical-report") ?? (lines.length > 0 ? mentioned("reportMentioned", lines) : null) ?? missing();
   }
@@ -20785,6 +20800,8 @@ function runCriteria(ev, criteria = CRITERIA) {
 
 // src/core/assess.ts
 init_weights();
+init_shared();
+init_training_data();
 init_gather();
 init_licenses();
 
@@ -20908,6 +20925,8 @@ function underLicense(d) {
       return `under terms that could not be recognised (${str2(d["license"])})`;
     case "none":
       return "with no license covering it";
+    case "gated":
+      return `behind an access gate on the Hub${d["license"] ? ` (${str2(d["license"])})` : ""}`;
     case "unread":
       return `under a license file that could not be read (${str2(d["licensePath"], "LICENSE")}), so its terms could not be checked`;
     default:
@@ -20946,13 +20965,14 @@ var TEMPLATES = {
   dataCardFile: (d) => `a data card is published ${underLicense(d)}`,
   dataCardSection: (d) => `the card's "${str2(d["section"])}" section describes sources and processing ${underLicense(d)}`,
   dataCardOnHub: (d) => `the dataset cards of ${plural(d["count"], "listed dataset")} describe sources and processing`,
+  dataCardThin: () => "a data card file exists, but it does not describe sources, selection and processing",
   dataSectionThin: (d) => `the card has a "${str2(d["section"])}" section, but it does not describe sources, selection and processing`,
   modelCardPresent: (d) => `${str2(d["path"])} documents the model (${plural(d["sections"], "section")}) ${underLicense(d)}`,
   modelCardIncomplete: (d) => `${str2(d["path"])} documents ${str2(d["covered"])}, but not ${str2(d["uncovered"])}`,
   modelCardTemplate: (d) => `${str2(d["path"])} holds only a template or a few lines`,
   reportInRepo: (d) => `${plural(d["count"], "report")} in the repository ${underLicense(d)}`,
   reportOnArchive: () => "a preprint or technical report is linked on arXiv",
-  reportLinked: () => "a paper or technical report is linked from the card (hosted outside arXiv)",
+  reportLinked: () => "a paper or technical report is linked from the card (hosted outside arXiv, not verified)",
   reportMentioned: () => "a technical report is mentioned but not linked",
   paperPublished: () => "a peer-reviewed publication is cited (DOI, venue or proceedings entry)",
   paperMentioned: () => "a publication at a venue is mentioned but not cited or linked",
@@ -20988,6 +21008,11 @@ var TEMPLATES = {
   architectureCode: (d) => `${plural(d["count"], "modelling file")} ${underLicense(d)}`,
   architectureInLibrary: (d) => `${str2(d["architecture"])} is defined in the open library ${str2(d["library"])} ${underLicense(d)}`,
   architectureRemoteCode: () => "config.json points at custom modelling code (auto_map) that is not in this repository",
+  baseWeights: (d) => `${str2(d["id"])}: ${plural(d["count"], "weight file")} ${underLicense(d)}`,
+  baseWeightsNone: (d) => `${str2(d["id"])} has no weight files on the Hub`,
+  baseTrainingDataNone: (d) => `${str2(d["id"])} names no training datasets`,
+  baseTrainingDataListed: (d) => `${str2(d["id"])} lists ${plural(d["count"], "dataset")} that were not all looked up`,
+  architectureNamed: (d) => `config.json names ${str2(d["architecture"])}, but no open library or modelling code that defines it was found`,
   architectureDescribed: () => "the architecture is described in the card, but its code is not published"
 };
 function formatMessage(messageId, data, id) {
@@ -21024,8 +21049,9 @@ function assessModel(ev, requirement) {
   const statuses = Object.fromEntries(COMPONENT_IDS.map((id) => [id, components[id].status]));
   const lineage = lineageOf(ev);
   const base = weakestBase(lineage);
-  let ladder = evaluateLadder(statuses);
-  if (base?.level) ladder = capLadder(ladder, { model: base.model, level: base.level }, statuses);
+  const weightsPublished = ev.artifacts.weights.length > 0 || components.weights.messageId === "weightsOnHub";
+  let ladder = evaluateLadder(statuses, weightsPublished);
+  if (base?.level) ladder = capLadder(ladder, { model: base.model, level: base.level });
   const family = (id) => {
     const lic = components[id].license;
     return lic ? licenseFamily(lic) : null;
@@ -21082,7 +21108,10 @@ function checkRequirement(model2, requirement) {
     }
   } else {
     met = ladderRank2(model2.ladder.level) >= ladderRank2(requirement);
-    if (!met) reason = `level is ${model2.ladder.level}; blocked by ${model2.ladder.missing.join(", ")}`;
+    if (!met) {
+      const capped = model2.ladder.cappedBy;
+      reason = capped ? `level is ${model2.ladder.level}, capped by the base model ${capped.model}${model2.ladder.missing.length > 0 ? `; this model is also blocked by ${model2.ladder.missing.join(", ")}` : ""}` : model2.components?.weights.status === "unknown" ? `level is ${model2.ladder.level}: the weights' terms could not be checked` : `level is ${model2.ladder.level}; blocked by ${model2.ladder.missing.join(", ")}`;
+    }
   }
   return { requirement, met, ...reason ? { reason } : {} };
 }
@@ -21102,24 +21131,16 @@ function lineageOf(ev) {
       entries.push({ model: link.model, depth: link.depth, resolved: false, note });
       continue;
     }
-    const weightFiles = fact2.files.filter((f) => /\.(safetensors|bin|pt|pth|ckpt|gguf|onnx|h5|msgpack)$/i.test(f.path));
-    const lic = fact2.license ? normaliseLicenseId(fact2.license) ?? fact2.license : null;
-    const fam = lic ? licenseFamily(lic) : null;
-    const wStatus = weightFiles.length === 0 ? "missing" : fact2.gated ? "restricted" : !lic ? "unlicensed" : fam === "osi" || fam === "open-data" ? "open" : "restricted";
+    const weightFiles = fact2.files.filter((f) => isWeightFile(f.path));
+    const evidence = [{ kind: "hub", url: fact2.url }];
+    const wData = { id: link.model, count: weightFiles.length };
+    const weightsVerdict = weightFiles.length === 0 ? { status: "missing", messageId: "baseWeightsNone", data: wData, license: null, evidence } : fact2.gated ? { status: "restricted", messageId: "baseWeights", data: { ...wData, licenseState: "gated", license: fact2.license }, license: fact2.license, evidence, verifiedOnline: true } : judgeRemoteLicense("weights", fact2.license, "baseWeights", wData, evidence);
     const dsFacts = fact2.datasets.map((d) => remote.datasets[d]).filter((d) => d !== void 0);
-    let dStatus = "missing";
-    if (fact2.datasets.length > 0) {
-      const verified = dsFacts.filter((d) => d.state === "found");
-      if (verified.length === fact2.datasets.length && verified.every((d) => !d.gated && d.license && ["osi", "open-data"].includes(licenseFamily(normaliseLicenseId(d.license) ?? d.license)))) dStatus = "open";
-      else if (verified.some((d) => d.gated)) dStatus = "restricted";
-      else dStatus = "mentioned";
-    }
-    const url2 = fact2.url;
-    const mk = (status, messageId, message) => ({ status, license: lic, messageId, message, evidence: [{ kind: "hub", url: url2 }], verifiedOnline: true });
-    const weights2 = mk(wStatus, "baseWeights", `${link.model}: ${weightFiles.length} weight files${fact2.gated ? ", gated" : ""}${lic ? `, ${lic}` : ", no license"}`);
-    const trainingData2 = mk(dStatus, "baseTrainingData", fact2.datasets.length === 0 ? `${link.model} names no training datasets` : `${link.model} lists ${fact2.datasets.length} datasets`);
-    const level = wStatus === "open" ? dStatus === "open" ? "open-weights" : "open-weights" : wStatus === "restricted" || wStatus === "unlicensed" ? "restricted-weights" : "closed";
-    entries.push({ model: link.model, depth: link.depth, resolved: true, weights: weights2, trainingData: trainingData2, level: dStatus === "open" && level === "open-weights" ? "open-source" : level });
+    const dataVerdict = fact2.datasets.length === 0 ? { status: "missing", messageId: "baseTrainingDataNone", data: { id: link.model }, license: null, evidence } : dsFacts.length < fact2.datasets.length ? { status: "mentioned", messageId: "baseTrainingDataListed", data: { id: link.model, count: fact2.datasets.length }, license: null, evidence } : judgeDatasetFacts("training-data", dsFacts, "trainingDataOnHub") ?? { status: "missing", messageId: "baseTrainingDataNone", data: { id: link.model }, license: null, evidence };
+    const weights2 = toResult("weights", weightsVerdict);
+    const trainingData2 = toResult("training-data", dataVerdict);
+    const level = weights2.status === "open" ? trainingData2.status === "open" ? "open-source" : "open-weights" : weights2.status === "restricted" || weights2.status === "unlicensed" ? "restricted-weights" : "closed";
+    entries.push({ model: link.model, depth: link.depth, resolved: true, weights: weights2, trainingData: trainingData2, level });
   }
   return entries;
 }
@@ -21139,12 +21160,12 @@ function ownLineage(named, remote) {
   return out;
 }
 function weakestBase(lineage) {
-  let weakest = null;
+  let weakest2 = null;
   for (const l of lineage) {
     if (!l.resolved || !l.level) continue;
-    if (!weakest || ladderRank2(l.level) < ladderRank2(weakest.level)) weakest = l;
+    if (!weakest2 || ladderRank2(l.level) < ladderRank2(weakest2.level)) weakest2 = l;
   }
-  return weakest;
+  return weakest2;
 }
 function snapshotProblems(snapshot) {
   const problems = [];
