@@ -220,12 +220,29 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
       folder = folderOf(slash < 0 ? '' : path.slice(0, slash));
     }
     if (folder.skip) continue;
+    const size = e.kind === 'lfs' ? (e.lfs?.size ?? e.size) : e.size;
+    // Data shards, the bulk of a large repository, are recognised from the name before the
+    // path is lower-cased: the same test as the fast path below (no training-state name ends
+    // in a bulk extension). A path with U+0130, the one character that lower-cases to two
+    // and so shifts `base` below, takes the long way.
+    const dotAt = path.lastIndexOf('.');
+    if (dotAt > slash && BULK_DATA_EXT.has(path.slice(dotAt + 1)) && !path.includes('\u0130')) {
+      const name = path.slice(slash + 1);
+      if (!/result/i.test(name)) {
+        if (folder.inSamplesDir) a.samples.push(path);
+        else if (folder.evalFolder || EVAL_PATH_RE.test(name)) a.evalDataFiles.push(path);
+        else {
+          a.dataFiles.push(path);
+          a.dataBytes += size;
+        }
+        continue;
+      }
+    }
     const lower = path.toLowerCase();
     const rel = path.startsWith(rootPrefix) ? path.slice(rootPrefix.length) : path;
     const base = lower.slice(slash + 1);
     const dirs = folder.dirs;
     const inDataDir = folder.inDataDir;
-    const size = e.kind === 'lfs' ? (e.lfs?.size ?? e.size) : e.size;
 
     if (TRAINING_STATE_START.test(base) && TRAINING_STATE_RE.test(lower)) {
       a.trainingStateFiles.push(path);
