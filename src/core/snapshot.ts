@@ -72,15 +72,18 @@ const TEXT_CONFIG_EXTS = new Set(['json', 'cff', 'txt', 'yml', 'yaml', 'toml', '
  */
 export function wantsText(path: string, size: number): boolean {
   if (size > TEXT_SIZE_CAP * 64) return false; // never even try obviously huge files
-  const lower = path.toLowerCase();
-  const base = lower.slice(lower.lastIndexOf('/') + 1);
+  // Only the name is lower-cased up front (lower-casing never moves a '/' and never looks
+  // across one); the whole path only for the few names with a config extension.
+  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   let depth = 0;
   for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) depth++;
-  if (CARD_NAMES.has(base)) return depth <= 3 || base !== 'readme.md';
-  if (LICENSE_RE.test(base)) return depth <= 3;
+  const first = base.charAt(0);
+  if ((first === 'r' || first === 'm' || first === 'd') && CARD_NAMES.has(base)) return depth <= 3 || base !== 'readme.md';
+  if ((first === 'l' || first === 'c' || first === 'n') && LICENSE_RE.test(base)) return depth <= 3;
   if (depth > 4) return false;
-  if (lower.startsWith('.github/') && !lower.startsWith('.github/truly-open.')) return false;
   if (!TEXT_CONFIG_EXTS.has(base.slice(base.lastIndexOf('.') + 1))) return false;
+  const lower = path.toLowerCase();
+  if (lower.startsWith('.github/') && !lower.startsWith('.github/truly-open.')) return false;
   if (/\.ya?ml$/.test(base)) return size <= 256 * 1024;
   return TEXT_CONFIG_RE.test(lower);
 }
