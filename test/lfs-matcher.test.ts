@@ -13,6 +13,10 @@ const ROOT_TEXT = [
   'model-0000[0-9].bin filter=lfs',
   'small.safetensors -filter',
   '* text=auto',
+  '*.gz -filter',
+  '*.tar.gz filter=lfs',
+  '*log* filter=lfs',
+  '*.log -filter',
 ].join('\n');
 const SUB_TEXT = ['*.csv filter=lfs', '*.safetensors -filter', 'keep/*.bin filter=lfs'].join('\n');
 
@@ -22,6 +26,7 @@ const PATHS = [
   'top.bin', 'x/top.bin', 'ckpt/a.pt', 'ckpt/x/a.pt', 'data/p.parquet', 'data/x/y/p.parquet', 'other/p.parquet',
   'model-00003.bin', 'model-0000a.bin', 'sub/a.csv', 'sub/deep/a.csv', 'a.csv', 'sub/m.safetensors',
   'sub/keep/w.bin', 'sub/x/keep/w.bin', 'keep/w.bin', 'README.md',
+  'a.gz', 'a.tar.gz', 'x/b.tar.gz', 'train.log', 'logbook.txt', 'catalog', '.gz', 'gz', 'a.', 'sub/c.csv.gz',
 ];
 
 function rulesFor(path: string): LfsRule[] {
@@ -47,6 +52,11 @@ describe('compileLfsMatcher', () => {
     expect(sub('m.safetensors', 'sub/m.safetensors')).toBe(false);
     expect(sub('w.bin', 'sub/keep/w.bin')).toBe(true);
     expect(sub('w.bin', 'sub/x/keep/w.bin')).toBe(false);
+    // A later extension rule beats an earlier `*…*` one and the other way round.
+    expect(root('a.tar.gz', 'a.tar.gz')).toBe(true);
+    expect(root('a.gz', 'a.gz')).toBe(false);
+    expect(root('train.log', 'train.log')).toBe(false);
+    expect(root('logbook.txt', 'logbook.txt')).toBe(true);
   });
 
   it('tracks nothing without rules', () => {

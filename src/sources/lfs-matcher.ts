@@ -10,8 +10,9 @@ interface CompiledRule {
   /** Prefix of paths the rule's `.gitattributes` file governs ('' at the root, else 'dir/'). */
   prefix: string;
   lfs: boolean;
-  /** Matches `*<suffix>` or the exact name. */
+  /** Matches `*<suffix>`, `*<part>*` or the exact name. */
   suffix?: string;
+  contains?: string;
   name?: string;
   /** Otherwise: tested against the name (no slash in the pattern) or the path below `prefix`. */
   re?: RegExp;
@@ -28,8 +29,10 @@ function compile(rule: LfsRule): CompiledRule {
   // The same test gitattributes.ts uses: a slash before the end anchors the pattern.
   const onName = !rule.pattern.slice(0, -1).includes('/');
   const out: CompiledRule = { prefix, lfs: rule.lfs, onName };
-  if (onName && rule.pattern.startsWith('*') && !GLOB_CHARS.test(rule.pattern.slice(1))) out.suffix = rule.pattern.slice(1);
-  else if (onName && !GLOB_CHARS.test(rule.pattern)) out.name = rule.pattern;
+  const p = rule.pattern;
+  if (onName && p.startsWith('*') && !GLOB_CHARS.test(p.slice(1))) out.suffix = p.slice(1);
+  else if (onName && p.length > 2 && p.startsWith('*') && p.endsWith('*') && !GLOB_CHARS.test(p.slice(1, -1))) out.contains = p.slice(1, -1);
+  else if (onName && !GLOB_CHARS.test(p)) out.name = p;
   else out.re = rule.re; // `(?:^|/)…$` on a name without slashes matches as on the name alone
   return out;
 }
@@ -41,15 +44,31 @@ function compile(rule: LfsRule): CompiledRule {
  */
 export function compileLfsMatcher(rules: readonly LfsRule[]): LfsMatcher {
   const compiled = rules.map(compile);
+  // `*.ext` rules, most of a Hugging Face .gitattributes, are looked up by the name's
+  // extension (the last such rule for it); the others are tested, latest first, only while
+  // they could still be the last match.
+  const byExt = new Map<string, number>();
+  const others: number[] = [];
+  compiled.forEach((r, i) => {
+    if (r.suffix !== undefined && r.suffix.length > 1 && r.suffix.lastIndexOf('.') === 0) byExt.set(r.suffix.slice(1), i);
+    else others.push(i);
+  });
   return (name, path) => {
-    for (let i = compiled.length - 1; i >= 0; i--) {
-      const r = compiled[i]!;
-      let hit: boolean;
-      if (r.suffix !== undefined) hit = name.endsWith(r.suffix);
-      else if (r.name !== undefined) hit = name === r.name;
-      else hit = r.re!.test(r.onName ? name : path.slice(r.prefix.length));
-      if (hit) return r.lfs;
+    const dot = name.lastIndexOf('.');
+    let last = dot < 0 ? -1 : (byExt.get(name.slice(dot + 1)) ?? -1);
+    for (let k = others.length - 1; k >= 0 && others[k]! > last; k--) {
+      if (matches(compiled[others[k]!]!, name, path)) {
+        last = others[k]!;
+        break;
+      }
     }
-    return false;
+    return last >= 0 && compiled[last]!.lfs;
   };
+}
+
+function matches(r: CompiledRule, name: string, path: string): boolean {
+  if (r.suffix !== undefined) return name.endsWith(r.suffix);
+  if (r.contains !== undefined) return name.includes(r.contains);
+  if (r.name !== undefined) return name === r.name;
+  return r.re!.test(r.onName ? name : path.slice(r.prefix.length));
 }
