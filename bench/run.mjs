@@ -360,7 +360,8 @@ const markdown = [
     `load average ${LOAD_AT_START.toFixed(1)} when the run started (other work on the machine slows every row)`,
   `- Node: ${process.version}`,
   `- Repository: ${snapshot.entries.length.toLocaleString('en-US')} entries — a model card with front matter, LICENSE, configs, ` +
-    'four LFS weight shards, 500 code files, and data shards 1,000 to a folder (60% LFS pointers, 40% sparse files); ' +
+    'four LFS weight shards, 500 code files, and data shards 1,000 to a folder (60% LFS pointers, routed through LFS by a ' +
+    'top-level `.gitattributes` as `git lfs track` writes it; 40% sparse files); ' +
     'the same tree in memory for the engine and on disk (under the OS temp dir) for `find` and the CLI.',
   `- Peak RSS is read by a preload (\`node --import bench/maxrss.mjs\`) from \`process.resourceUsage().maxRSS\` at exit.`,
   '',
