@@ -147,20 +147,11 @@ export function looksLikeParameters(relPath: string, format: WeightFormat): bool
   return true;
 }
 
-/** The last extension looked up, with its dot, and the answer: shards come in runs of one extension. */
-let lastExt = '';
-let lastWeightFormat: { format: WeightFormat; unsafe: boolean } | null = null;
-
 export function weightFormat(path: string): { format: WeightFormat; unsafe: boolean } | null {
-  // Called for every entry. An extension holds neither '.' nor '/', so a path that ends in
-  // the previous one's has that extension: no slice, lower-casing or lookup.
-  if (lastExt !== '' && path.endsWith(lastExt)) return lastWeightFormat;
+  // Called for every entry: lower-case the extension only, not the whole path.
   const dot = path.lastIndexOf('.');
   if (dot < 0 || dot < path.lastIndexOf('/')) return null;
-  const ext = path.slice(dot + 1);
-  lastWeightFormat = WEIGHT_BY_EXT.get(ext.toLowerCase()) ?? null;
-  lastExt = ext === '' ? '' : `.${ext}`;
-  return lastWeightFormat;
+  return WEIGHT_BY_EXT.get(path.slice(dot + 1).toLowerCase()) ?? null;
 }
 
 interface Folder {
