@@ -18,10 +18,10 @@ export const trainingData: Criterion = {
     const na = notApplicable(ev, 'training-data');
     if (na) return na;
     const files = ev.artifacts.dataFiles;
-    const bytes = ev.artifacts.dataBytes;
+    const bytes = ev.artifacts.dataBytes; // Infinity when an LFS pointer was not read: never a sample
     // A few small files (examples for a fine-tuning script) show the format, not the data.
     const sampleOnly = files.length > 0 && (files.every((f) => SAMPLE_NAME.test(f)) || (bytes < SAMPLE_DATA_BYTES && files.length <= 3));
-    const inRepo = files.length > 0 && !sampleOnly ? judgeFiles(ev, 'training-data', files, 'trainingDataInRepo', { count: files.length, bytes }) : null;
+    const inRepo = files.length > 0 && !sampleOnly ? judgeFiles(ev, 'training-data', files, 'trainingDataInRepo', { count: files.length, bytes: Number.isFinite(bytes) ? bytes : null }) : null;
     // Every named dataset must be available too: one open file next to a dataset that
     // cannot be shown available does not make the training data open.
     const ids = trainingDatasetIds(ev);

@@ -46,7 +46,7 @@ export interface Artifacts {
   tokenizer: string[];
   environment: string[];
   dataFiles: string[];
-  /** Total size of `dataFiles` (LFS objects at their real size). */
+  /** Total size of `dataFiles` (LFS objects at their real size); Infinity when an LFS pointer was not read. */
   dataBytes: number;
   datasetScripts: string[];
   evalDataFiles: string[];
@@ -233,7 +233,7 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
         else if (folder.evalFolder || EVAL_PATH_RE.test(name)) a.evalDataFiles.push(path);
         else {
           a.dataFiles.push(path);
-          a.dataBytes += size;
+          a.dataBytes += e.kind === 'lfs' && !e.lfs ? Infinity : size;
         }
         continue;
       }
@@ -257,7 +257,7 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
       else if (folder.evalFolder || EVAL_PATH_RE.test(path.slice(slash + 1))) a.evalDataFiles.push(path);
       else {
         a.dataFiles.push(path);
-        a.dataBytes += size;
+        a.dataBytes += e.kind === 'lfs' && !e.lfs ? Infinity : size;
       }
       continue;
     }
@@ -335,7 +335,7 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
       if (EVAL_PATH_RE.test(rel)) a.evalDataFiles.push(path);
       else {
         a.dataFiles.push(path);
-        a.dataBytes += size;
+        a.dataBytes += e.kind === 'lfs' && !e.lfs ? Infinity : size;
       }
       continue;
     }
