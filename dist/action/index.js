@@ -17694,7 +17694,7 @@ var init_training_data = __esm({
         const files = ev.artifacts.dataFiles;
         const bytes = ev.artifacts.dataBytes;
         const sampleOnly = files.length > 0 && (files.every((f) => SAMPLE_NAME.test(f)) || bytes < SAMPLE_DATA_BYTES && files.length <= 3);
-        const inRepo = files.length > 0 && !sampleOnly ? judgeFiles(ev, "training-data", files, "trainingDataInRepo", { count: files.length, bytes }) : null;
+        const inRepo = files.length > 0 && !sampleOnly ? judgeFiles(ev, "training-data", files, "trainingDataInRepo", { count: files.length, bytes: Number.isFinite(bytes) ? bytes : null }) : null;
         const ids = trainingDatasetIds(ev);
         const named = ids.length > 0 ? fromHub(ev, ids) ?? listed(ev) : null;
         const judged = weakest([inRepo, named]);
@@ -17865,12 +17865,25 @@ function collectArtifacts(entries, texts, modelRoot) {
       folder = folderOf(slash < 0 ? "" : path2.slice(0, slash));
     }
     if (folder.skip) continue;
+    const size = e.kind === "lfs" ? e.lfs?.size ?? e.size : e.size;
+    const dotAt = path2.lastIndexOf(".");
+    if (dotAt > slash && BULK_DATA_EXT.has(path2.slice(dotAt + 1)) && !path2.includes("İ")) {
+      const name = path2.slice(slash + 1);
+      if (!/result/i.test(name)) {
+        if (folder.inSamplesDir) a.samples.push(path2);
+        else if (folder.evalFolder || EVAL_PATH_RE.test(name)) a.evalDataFiles.push(path2);
+        else {
+          a.dataFiles.push(path2);
+          a.dataBytes += e.kind === "lfs" && !e.lfs ? Infinity : size;
+        }
+        continue;
+      }
+    }
     const lower = path2.toLowerCase();
     const rel = path2.startsWith(rootPrefix) ? path2.slice(rootPrefix.length) : path2;
     const base = lower.slice(slash + 1);
     const dirs = folder.dirs;
     const inDataDir = folder.inDataDir;
-    const size = e.kind === "lfs" ? e.lfs?.size ?? e.size : e.size;
     if (TRAINING_STATE_START.test(base) && TRAINING_STATE_RE.test(lower)) {
       a.trainingStateFiles.push(path2);
       continue;
@@ -17882,7 +17895,7 @@ function collectArtifacts(entries, texts, modelRoot) {
       else if (folder.evalFolder || EVAL_PATH_RE.test(path2.slice(slash + 1))) a.evalDataFiles.push(path2);
       else {
         a.dataFiles.push(path2);
-        a.dataBytes += size;
+        a.dataBytes += e.kind === "lfs" && !e.lfs ? Infinity : size;
       }
       continue;
     }
@@ -17957,7 +17970,7 @@ function collectArtifacts(entries, texts, modelRoot) {
       if (EVAL_PATH_RE.test(rel)) a.evalDataFiles.push(path2);
       else {
         a.dataFiles.push(path2);
-        a.dataBytes += size;
+        a.dataBytes += e.kind === "lfs" && !e.lfs ? Infinity : size;
       }
       continue;
     }
@@ -18339,15 +18352,16 @@ var init_gather = __esm({
 // src/core/snapshot.ts
 function wantsText(path2, size) {
   if (size > TEXT_SIZE_CAP * 64) return false;
-  const lower = path2.toLowerCase();
-  const base = lower.slice(lower.lastIndexOf("/") + 1);
+  const base = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
   let depth2 = 0;
   for (let i = path2.indexOf("/"); i !== -1; i = path2.indexOf("/", i + 1)) depth2++;
-  if (CARD_NAMES.has(base)) return depth2 <= 3 || base !== "readme.md";
-  if (LICENSE_RE.test(base)) return depth2 <= 3;
+  const first = base.charAt(0);
+  if ((first === "r" || first === "m" || first === "d") && CARD_NAMES.has(base)) return depth2 <= 3 || base !== "readme.md";
+  if ((first === "l" || first === "c" || first === "n") && LICENSE_RE.test(base)) return depth2 <= 3;
   if (depth2 > 4) return false;
-  if (lower.startsWith(".github/") && !lower.startsWith(".github/truly-open.")) return false;
   if (!TEXT_CONFIG_EXTS.has(base.slice(base.lastIndexOf(".") + 1))) return false;
+  const lower = path2.toLowerCase();
+  if (lower.startsWith(".github/") && !lower.startsWith(".github/truly-open.")) return false;
   if (/\.ya?ml$/.test(base)) return size <= 256 * 1024;
   return TEXT_CONFIG_RE.test(lower);
 }
@@ -21477,24 +21491,38 @@ function compile(rule) {
   const prefix = rule.dir === "" ? "" : `${rule.dir}/`;
   const onName = !rule.pattern.slice(0, -1).includes("/");
   const out = { prefix, lfs: rule.lfs, onName };
-  if (onName && rule.pattern.startsWith("*") && !GLOB_CHARS.test(rule.pattern.slice(1))) out.suffix = rule.pattern.slice(1);
-  else if (onName && !GLOB_CHARS.test(rule.pattern)) out.name = rule.pattern;
+  const p = rule.pattern;
+  if (onName && p.startsWith("*") && !GLOB_CHARS.test(p.slice(1))) out.suffix = p.slice(1);
+  else if (onName && p.length > 2 && p.startsWith("*") && p.endsWith("*") && !GLOB_CHARS.test(p.slice(1, -1))) out.contains = p.slice(1, -1);
+  else if (onName && !GLOB_CHARS.test(p)) out.name = p;
   else out.re = rule.re;
   return out;
 }
 function compileLfsMatcher(rules) {
   const compiled = rules.map(compile);
+  const byExt = /* @__PURE__ */ new Map();
+  const others = [];
+  compiled.forEach((r, i) => {
+    if (r.suffix !== void 0 && r.suffix.length > 1 && r.suffix.lastIndexOf(".") === 0) byExt.set(r.suffix.slice(1), i);
+    else others.push(i);
+  });
   return (name, path2) => {
-    for (let i = compiled.length - 1; i >= 0; i--) {
-      const r = compiled[i];
-      let hit;
-      if (r.suffix !== void 0) hit = name.endsWith(r.suffix);
-      else if (r.name !== void 0) hit = name === r.name;
-      else hit = r.re.test(r.onName ? name : path2.slice(r.prefix.length));
-      if (hit) return r.lfs;
+    const dot = name.lastIndexOf(".");
+    let last = dot < 0 ? -1 : byExt.get(name.slice(dot + 1)) ?? -1;
+    for (let k = others.length - 1; k >= 0 && others[k] > last; k--) {
+      if (matches(compiled[others[k]], name, path2)) {
+        last = others[k];
+        break;
+      }
     }
-    return false;
+    return last >= 0 && compiled[last].lfs;
   };
+}
+function matches(r, name, path2) {
+  if (r.suffix !== void 0) return name.endsWith(r.suffix);
+  if (r.contains !== void 0) return name.includes(r.contains);
+  if (r.name !== void 0) return name === r.name;
+  return r.re.test(r.onName ? name : path2.slice(r.prefix.length));
 }
 
 // src/sources/local-snapshot.ts
