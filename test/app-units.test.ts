@@ -6,7 +6,7 @@ import { commentDue, decide } from '../src/app/conclusion.js';
 import { describeFault, externalId, parseExternalId } from '../src/app/publish.js';
 import { NOTES_END, NOTES_START, upsertNotesSection } from '../src/app/release-notes.js';
 import { BoundedSet, Generations, KeyedQueue, TtlCache } from '../src/app/runtime.js';
-import { validateConfigObject } from '../src/config/validate-object.js';
+import { validateDocument as validateConfigObject } from '../src/config/parse.js';
 import { DEFAULT_CONFIG } from '../src/config/schema.js';
 import { computeDelta } from '../src/core/delta.js';
 import { modelSignal } from '../src/core/model-signal.js';

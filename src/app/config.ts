@@ -9,7 +9,7 @@
 //     `context.config()`: default branch, org fallback, `_extends`.
 // Configuration never comes from a PR head: a PR must not loosen its own gate.
 import { parseConfig, CONFIG_RULE_ID, type ParsedConfig } from '../config/parse.js';
-import { validateConfigObject } from '../config/validate-object.js';
+import { validateDocument as validateConfigObject } from '../config/parse.js';
 import type { RepoSnapshot } from '../core/snapshot.js';
 import type { TtlCache } from './runtime.js';
 import type { AnyContext } from './services.js';
