@@ -184,7 +184,6 @@ export async function evaluateTarget(target: string, options: EvaluateOptions, i
     snapshot = await enrichSnapshot(snapshot, config, { ...(await hubOptions()), offline: false, privateRepo: options.privateRepo === true, onProgress: progress });
   }
   progress('');
-  if (io.stderrTTY) io.stderr('\r\x1b[2K');
   return assess(snapshot, config, { version: version(), problems, ...(options.require ? { require: options.require } : {}) });
 }
 

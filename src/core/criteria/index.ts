@@ -57,7 +57,7 @@ export function runCriteria(ev: ModelEvidence, criteria: Record<ComponentId, Cri
       verdict = { status: 'unknown', messageId: 'criterionFailed', data: { error: err instanceof Error ? err.message : String(err) }, license: null, evidence: [] };
     }
     if (cardSkip && (verdict.status === 'missing' || (id === 'model-card' && !ev.card))) {
-      if (CARD_BASED.has(id) || id === 'model-card') {
+      if (CARD_BASED.has(id)) {
         verdict = { status: 'unknown', messageId: 'cardUnreadable', data: { path: cardSkip.path, reason: cardSkip.reason, detail: cardSkip.detail ?? null }, license: null, evidence: [{ kind: 'file', path: cardSkip.path, note: `skipped: ${cardSkip.reason}` }] };
       }
     }
