@@ -20803,7 +20803,7 @@ function runCriteria(ev, criteria = CRITERIA) {
       verdict = { status: "unknown", messageId: "criterionFailed", data: { error: err instanceof Error ? err.message : String(err) }, license: null, evidence: [] };
     }
     if (cardSkip && (verdict.status === "missing" || id === "model-card" && !ev.card)) {
-      if (CARD_BASED.has(id) || id === "model-card") {
+      if (CARD_BASED.has(id)) {
         verdict = { status: "unknown", messageId: "cardUnreadable", data: { path: cardSkip.path, reason: cardSkip.reason, detail: cardSkip.detail ?? null }, license: null, evidence: [{ kind: "file", path: cardSkip.path, note: `skipped: ${cardSkip.reason}` }] };
       }
     }
@@ -22053,7 +22053,6 @@ async function evaluateTarget(target, options, io) {
     snapshot = await enrichSnapshot2(snapshot, config2, { ...await hubOptions(), offline: false, privateRepo: options.privateRepo === true, onProgress: progress });
   }
   progress("");
-  if (io.stderrTTY) io.stderr("\r\x1B[2K");
   return assess(snapshot, config2, { version: version2(), problems, ...options.require ? { require: options.require } : {} });
 }
 
