@@ -1,0 +1,121 @@
+// The find-based listing: what it reads from GNU find, when it gives up (so the Node walk
+// takes over), and that a snapshot made from it equals the one made with readdir + lstat.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LFS_VERSION_LINE } from '../src/core/snapshot.js';
+import { listWithFind, type FoundListing } from '../src/sources/find-listing.js';
+import { readLocalSnapshot } from '../src/sources/local-snapshot.js';
+
+const tempDirs: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'truly-open-find-'));
+  tempDirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function build(files: Record<string, string | Buffer>, root = tempDir()): string {
+  for (const [rel, content] of Object.entries(files)) {
+    const abs = path.join(root, rel);
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    fs.writeFileSync(abs, content);
+  }
+  return root;
+}
+
+/** folder -> sorted "type name size" lines, for comparing listings. */
+function describeListing(listing: FoundListing): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [dir, entries] of listing) {
+    const type = (e: (typeof entries)[number]) =>
+      e.isDirectory() ? 'd' : e.isFile() ? 'f' : e.isSymbolicLink() ? 'l' : e.isFIFO() ? 'p' : '?';
+    out[dir] = entries.map((e) => `${type(e)} ${e.name} ${e.isDirectory() ? '-' : e.size}`).sort();
+  }
+  return out;
+}
+
+const hasGnuFind = (() => {
+  try {
+    return execFileSync('find', ['--version'], { encoding: 'utf8' }).includes('GNU findutils');
+  } catch {
+    return false;
+  }
+})();
+const gnu = hasGnuFind ? test : test.skip;
+
+describe('listWithFind', () => {
+  gnu('lists every entry by folder with its type and lstat size; odd names survive', async () => {
+    const root = build({
+      'README.md': '# card\n',
+      'a b/tab\there.txt': '12345',
+      'a b/new\nline.bin': Buffer.alloc(300, 1),
+      'données/é.json': '{}',
+      'sub/.git': 'gitdir: ../.git/modules/sub\n',
+      'sub/inner.py': 'x = 1\n',
+      '.git/HEAD': 'ref: refs/heads/main\n',
+    });
+    fs.mkdirSync(path.join(root, 'empty'));
+    fs.symlinkSync('README.md', path.join(root, 'link'));
+    execFileSync('mkfifo', [path.join(root, 'pipe')]);
+    const listing = await listWithFind(root);
+    expect(listing).not.toBeNull();
+    expect(describeListing(listing!)).toEqual({
+      '': ['d .git -', 'd a b -', 'd données -', 'd empty -', 'd sub -', 'f README.md 7', 'l link 9', 'p pipe 0'],
+      'a b': ['f new\nline.bin 300', 'f tab\there.txt 5'],
+      données: ['f é.json 2'],
+      // .git is listed (the walker decides what it means) but never descended into.
+      sub: ['f .git 28', 'f inner.py 6'],
+    });
+    expect(listing!.get('a b')!.find((e) => e.name.startsWith('tab'))!.path()).toBe('a b/tab\there.txt');
+  });
+
+  test('a find that is missing, fails or prints something else gives null, never a throw', async () => {
+    const root = build({ 'a.txt': 'a' });
+    await expect(listWithFind(root, path.join(root, 'no-such-find'))).resolves.toBeNull();
+    await expect(listWithFind(root, 'false')).resolves.toBeNull();
+    // A find without -printf (BSD, BusyBox) writes an error and exits non-zero.
+    const bsdLike = path.join(root, 'bsd-find');
+    fs.writeFileSync(bsdLike, '#!/bin/sh\necho "find: -printf: unknown primary or operator" >&2\nexit 1\n', { mode: 0o755 });
+    await expect(listWithFind(root, bsdLike)).resolves.toBeNull();
+    // Exit 0 but records that are not "<type>\t<size>\t<path>\0".
+    const garbage = path.join(root, 'garbage-find');
+    fs.writeFileSync(garbage, '#!/bin/sh\nprintf "f\\tlots\\ta.txt\\0"\n', { mode: 0o755 });
+    await expect(listWithFind(root, garbage)).resolves.toBeNull();
+    const unterminated = path.join(root, 'unterminated-find');
+    fs.writeFileSync(unterminated, '#!/bin/sh\nprintf "f\\t1\\ta.txt"\n', { mode: 0o755 });
+    await expect(listWithFind(root, unterminated)).resolves.toBeNull();
+  });
+});
+
+describe('a snapshot from the find listing equals the Node walk', () => {
+  gnu('cards, configs, LFS pointers (by content and by .gitattributes), links, submodules, odd names', async () => {
+    const pointer = (n: number) => `${LFS_VERSION_LINE}\noid sha256:${String(n % 10).repeat(64)}\nsize ${1000 + n}\n`;
+    const files: Record<string, string | Buffer> = {
+      '.gitattributes': '*.parquet filter=lfs diff=lfs merge=lfs -text\n',
+      'README.md': '---\nlicense: apache-2.0\n---\n# Model\n',
+      LICENSE: 'MIT License\n',
+      'config.json': '{"model_type": "llama"}',
+      'model.safetensors': pointer(1),
+      'weights/extra.bin': Buffer.alloc(4096, 2),
+      'src/train.py': 'print("train")\n',
+      'vendor/lib/.git': 'gitdir: x\n',
+      'vendor/lib/code.py': 'x',
+      'naïve dir/ü.md': '# ü\n',
+      'bad.parquet': `${LFS_VERSION_LINE}\ngarbage\n`,
+    };
+    for (let i = 0; i < 50; i++) files[`data/part-${i % 3}/shard-${i}.parquet`] = pointer(i);
+    const root = build(files);
+    fs.symlinkSync('../README.md', path.join(root, 'src', 'card-link.md'));
+    fs.symlinkSync('/etc/hostname', path.join(root, 'outside'));
+    expect(await listWithFind(root)).not.toBeNull(); // so 'auto' below really lists with find
+    const viaFind = await readLocalSnapshot(root, { lister: 'auto' });
+    const viaNode = await readLocalSnapshot(root, { lister: 'node' });
+    expect(viaFind).toEqual(viaNode);
+    expect(viaFind.entries.length).toBeGreaterThan(55);
+    expect(viaFind.entries.find((e) => e.path === 'data/part-0/shard-0.parquet')).toMatchObject({ kind: 'lfs', size: 1000 });
+  });
+});
