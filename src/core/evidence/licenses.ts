@@ -46,7 +46,11 @@ function depth(scope: string): number {
 }
 
 function isLicenseFile(path: string): boolean {
-  const base = path.slice(path.lastIndexOf('/') + 1);
+  const start = path.lastIndexOf('/') + 1;
+  // Asked of every entry: the first letter (l or c, either case) spares the rest for nearly all.
+  const first = path.charCodeAt(start) | 0x20;
+  if (first !== 0x6c && first !== 0x63) return false;
+  const base = path.slice(start);
   return LICENSE_FILE_RE.test(base) && !NOT_A_LICENSE_RE.test(base);
 }
 
