@@ -7,8 +7,13 @@
 // ESM output, because the project and zod/js-yaml are ESM. Bundled CommonJS packages
 // (spdx-license-list) call require(); an ESM bundle has no require, so the banner makes
 // one. Sources are read from src/ (not lib/), so the bundle does not depend on a build.
+//
+// The engine loads SPDX data at run time (createRequire), which esbuild cannot inline: the
+// part it reads (the id list and the license texts it compares against) is copied next to
+// the bundle as dist/action/node_modules/spdx-license-list, where that require finds it in
+// a checkout of the action that has no node_modules of its own.
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -48,5 +53,24 @@ async function bundleAction(dir) {
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
 }
 
+/** The ids license-texts.ts compares against, read from its TEXT_CANDIDATES list. */
+function textCandidates() {
+  const source = readFileSync(join(root, 'src/core/evidence/license-texts.ts'), 'utf8');
+  const list = /export const TEXT_CANDIDATES = \[([^\]]*)\]/.exec(source)?.[1];
+  const ids = list ? [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]) : [];
+  if (ids.length < 10) throw new Error('cannot read TEXT_CANDIDATES from src/core/evidence/license-texts.ts');
+  return ids;
+}
+
+function copySpdxData(dir) {
+  const from = join(root, 'node_modules', 'spdx-license-list');
+  const to = join(dir, 'node_modules', 'spdx-license-list');
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(join(to, 'licenses'), { recursive: true });
+  for (const file of ['package.json', 'index.js', 'spdx.json', 'license']) copyFileSync(join(from, file), join(to, file));
+  for (const id of textCandidates()) copyFileSync(join(from, 'licenses', `${id}.json`), join(to, 'licenses', `${id}.json`));
+}
+
 await bundleAction(outDir);
+copySpdxData(outDir);
 console.log(`bundled action into ${outDir}`);

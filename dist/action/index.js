@@ -16582,16 +16582,27 @@ function words(text) {
   const out = text.slice(0, MAX_CHARS).toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
   return out.length > MAX_WORDS ? out.slice(0, MAX_WORDS) : out;
 }
+function wordHash(word) {
+  let h = 2166136261;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 16777619);
+  return h;
+}
 function bigrams(ws) {
   const set3 = /* @__PURE__ */ new Set();
-  for (let i = 1; i < ws.length; i++) set3.add(`${ws[i - 1]} ${ws[i]}`);
+  let prev = ws.length > 0 ? wordHash(ws[0]) : 0;
+  for (let i = 1; i < ws.length; i++) {
+    const h = wordHash(ws[i]);
+    set3.add((Math.imul(prev, 2654435761) ^ h) & 1073741823);
+    prev = h;
+  }
   return set3;
 }
 function loadReferences() {
   if (references) return references;
   references = [];
+  licensesDir ??= requireFromHere2.resolve("spdx-license-list/package.json").replace(/package\.json$/, "licenses/");
   for (const id of TEXT_CANDIDATES) {
-    const entry = requireFromHere2(`spdx-license-list/licenses/${id}.json`);
+    const entry = requireFromHere2(`${licensesDir}${id}.json`);
     const ws = words(entry.licenseText);
     references.push({ id, bigrams: bigrams(ws), sensitive: sensitiveMask(ws.join(" ")) });
   }
@@ -16659,7 +16670,7 @@ function identifyLicenseText(text) {
   if (contained) return { id: contained.ref.id, confidence: round(0.9 * contained.coverage) };
   return matchNotice(ws);
 }
-var TEXT_CANDIDATES, MAX_CHARS, MAX_WORDS, PHRASE_WINDOW, DICE_ACCEPT, DICE_DECISIVE, COVERAGE_ACCEPT, COVERAGE_MIN_BIGRAMS, requireFromHere2, references, SENSITIVE, RAIL_CONFIRM, LLAMA_CONFIRM, PHRASES, NOTICE_MAX_WORDS, NOTICES, round;
+var TEXT_CANDIDATES, MAX_CHARS, MAX_WORDS, PHRASE_WINDOW, DICE_ACCEPT, DICE_DECISIVE, COVERAGE_ACCEPT, COVERAGE_MIN_BIGRAMS, requireFromHere2, references, SENSITIVE, licensesDir, RAIL_CONFIRM, LLAMA_CONFIRM, PHRASES, NOTICE_MAX_WORDS, NOTICES, round;
 var init_license_texts = __esm({
   "src/core/evidence/license-texts.ts"() {
     "use strict";
@@ -16747,6 +16758,7 @@ var init_license_texts = __esm({
     requireFromHere2 = createRequire2(import.meta.url);
     references = null;
     SENSITIVE = [/\bnon ?commercial\b/, /\bno ?derivatives?\b|\bnoderivs\b/, /\bshare ?alike\b/];
+    licensesDir = null;
     RAIL_CONFIRM = /use restrictions|attachment a|responsible ai license/;
     LLAMA_CONFIRM = /llama materials/;
     PHRASES = [
@@ -16807,7 +16819,10 @@ function depth(scope) {
   return scope === "." ? 0 : scope.split("/").length;
 }
 function isLicenseFile(path2) {
-  const base = path2.slice(path2.lastIndexOf("/") + 1);
+  const start = path2.lastIndexOf("/") + 1;
+  const first = path2.charCodeAt(start) | 32;
+  if (first !== 108 && first !== 99) return false;
+  const base = path2.slice(start);
   return LICENSE_FILE_RE.test(base) && !NOT_A_LICENSE_RE.test(base);
 }
 function nameHint(path2) {
@@ -21430,6 +21445,114 @@ function closingBrace(pattern, start) {
 // src/sources/local-snapshot.ts
 init_snapshot();
 
+// src/sources/find-listing.ts
+import { spawn } from "node:child_process";
+var FoundEntry = class {
+  constructor(name, type2, size, bytes, pathStart, pathEnd) {
+    this.name = name;
+    this.type = type2;
+    this.size = size;
+    this.bytes = bytes;
+    this.pathStart = pathStart;
+    this.pathEnd = pathEnd;
+  }
+  /** Path from the root, '/' between names: decoded when asked, next to the entry that keeps it. */
+  path() {
+    return this.bytes.toString("utf8", this.pathStart, this.pathEnd);
+  }
+  isFile() {
+    return this.type === "f";
+  }
+  isDirectory() {
+    return this.type === "d";
+  }
+  isSymbolicLink() {
+    return this.type === "l";
+  }
+  isFIFO() {
+    return this.type === "p";
+  }
+  isSocket() {
+    return this.type === "s";
+  }
+  isBlockDevice() {
+    return this.type === "b";
+  }
+  isCharacterDevice() {
+    return this.type === "c";
+  }
+};
+var NUL = 0;
+var TAB = 9;
+var SLASH = 47;
+function listWithFind(rootReal, findBinary = "find") {
+  return new Promise((resolve3) => {
+    let child;
+    try {
+      child = spawn(
+        findBinary,
+        ["-P", ".", "-mindepth", "1", "(", "-name", ".git", "-printf", "%y\\t%s\\t%P\\0", "-prune", ")", "-o", "-printf", "%y\\t%s\\t%P\\0"],
+        // cwd: the root never appears in an argument, so a root named like an option or a
+        // pattern cannot change the command. C locale: byte-exact names, plain messages.
+        { cwd: rootReal, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_ALL: "C" } }
+      );
+    } catch {
+      resolve3(null);
+      return;
+    }
+    const listing = /* @__PURE__ */ new Map([["", []]]);
+    let pending = null;
+    let bad = false;
+    let stderr = false;
+    let lastDir = "";
+    let lastEntries = listing.get("");
+    const parse3 = (data, end) => {
+      let start = 0;
+      while (start < end) {
+        const stop = data.indexOf(NUL, start);
+        const sizeEnd = data.indexOf(TAB, start + 2);
+        if (data[start + 1] !== TAB || sizeEnd < 0 || sizeEnd >= stop - 1) {
+          bad = true;
+          return;
+        }
+        let size = 0;
+        for (let i = start + 2; i < sizeEnd; i++) {
+          const digit = data[i] - 48;
+          if (digit < 0 || digit > 9) bad = true;
+          size = size * 10 + digit;
+        }
+        if (bad) return;
+        const pathStart = sizeEnd + 1;
+        const slash = data.lastIndexOf(SLASH, stop - 1);
+        const nameStart = slash >= pathStart ? slash + 1 : pathStart;
+        const dir = nameStart === pathStart ? "" : data.toString("utf8", pathStart, slash);
+        if (dir !== lastDir) {
+          let entries = listing.get(dir);
+          if (!entries) listing.set(dir, entries = []);
+          lastDir = dir;
+          lastEntries = entries;
+        }
+        lastEntries.push(new FoundEntry(data.toString("utf8", nameStart, stop), String.fromCharCode(data[start]), size, data, pathStart, stop));
+        start = stop + 1;
+      }
+    };
+    child.stdout.on("data", (chunk) => {
+      if (bad) return;
+      const data = pending ? Buffer.concat([pending, chunk]) : chunk;
+      const last = data.lastIndexOf(NUL);
+      pending = last + 1 < data.length ? data.subarray(last + 1) : null;
+      if (last >= 0) parse3(data, last);
+    });
+    child.stderr.on("data", () => {
+      stderr = true;
+    });
+    child.on("error", () => resolve3(null));
+    child.on("close", (code) => {
+      resolve3(code === 0 && !stderr && !bad && pending === null ? listing : null);
+    });
+  });
+}
+
 // src/sources/gitattributes.ts
 function parseLfsRules(text, dir = "") {
   const rules = [];
@@ -21556,7 +21679,9 @@ async function readLocalSnapshot(root, options = {}) {
   } catch (error46) {
     throw new SnapshotError(`cannot read directory ${root}: ${errorCode2(error46)}`, "unreadable");
   }
-  const walker = new Walker(rootReal, options);
+  const useFind = (options.lister ?? "auto") === "auto" && !options.ignore?.some((p) => p.trim() !== "") && options.maxEntries === void 0;
+  const listing = useFind ? await listWithFind(rootReal) : null;
+  const walker = new Walker(rootReal, options, listing);
   await walker.walk();
   return {
     source: "directory",
@@ -21566,9 +21691,10 @@ async function readLocalSnapshot(root, options = {}) {
   };
 }
 var Walker = class {
-  constructor(rootReal, options) {
+  constructor(rootReal, options, listing) {
     this.rootReal = rootReal;
     this.options = options;
+    this.listing = listing;
     this.patterns = (options.ignore ?? []).filter((p) => p.trim() !== "");
     this.decide = this.patterns.length > 0 ? compileGlobDecider(this.patterns) : null;
     this.ignoredFiles = this.patterns.map(() => 0);
@@ -21600,7 +21726,7 @@ var Walker = class {
       const dirAbs = dir === "" ? this.rootReal : `${this.rootReal}${path.sep}${dir}`;
       let dirents;
       try {
-        dirents = fs.readdirSync(dirAbs, { withFileTypes: true });
+        dirents = this.listing ? this.listing.get(dir) ?? [] : fs.readdirSync(dirAbs, { withFileTypes: true });
       } catch (error46) {
         this.skip(dir, "unreadable", errorCode2(error46));
         continue;
@@ -21609,14 +21735,14 @@ var Walker = class {
         this.addEntry({ path: dir, size: 0, kind: "submodule" });
         continue;
       }
-      if (ordered) dirents.sort((a, b) => compare2(a.name, b.name));
+      if (ordered || this.listing) dirents.sort((a, b) => compare2(a.name, b.name));
       const { rules, matcher } = this.folderRules(pending, dirAbs, dirents);
       const subdirs = [];
       for (const dirent of dirents) {
         if (this.stopped) break;
         const name = dirent.name;
         if (dir === "" && name === ".git") continue;
-        const rel = dir === "" ? name : `${dir}/${name}`;
+        const rel = dirent instanceof FoundEntry ? dirent.path() : dir === "" ? name : `${dir}/${name}`;
         const abs = `${dirAbs}${path.sep}${name}`;
         this.visit(rel, abs, dirent, subdirs, matcher);
         if (++this.sinceYield >= YIELD_EVERY) {
@@ -21670,7 +21796,7 @@ var Walker = class {
       else if (!this.stopped) subdirs.push(rel);
       return;
     }
-    if (isFile) return this.visitFile(rel, abs, dirent.name, matcher);
+    if (isFile) return this.visitFile(rel, abs, dirent.name, matcher, dirent instanceof FoundEntry ? dirent.size : -1);
     if (isLink) return this.visitSymlink(rel, abs);
     this.skip(rel, "unreadable", "not a regular file, folder or symlink");
   }
@@ -21682,15 +21808,18 @@ var Walker = class {
     else this.ignoredFiles[index]++;
     return true;
   }
-  visitFile(rel, abs, name, matcher) {
-    let size;
-    try {
-      const st = fs.lstatSync(abs, { throwIfNoEntry: false });
-      if (!st) return;
-      size = st.size;
-    } catch (error46) {
-      this.skip(rel, "unreadable", errorCode2(error46));
-      return;
+  /** `listedSize`: the lstat size find reported, or -1 to lstat now. */
+  visitFile(rel, abs, name, matcher, listedSize) {
+    let size = listedSize;
+    if (size < 0) {
+      try {
+        const st = fs.lstatSync(abs, { throwIfNoEntry: false });
+        if (!st) return;
+        size = st.size;
+      } catch (error46) {
+        this.skip(rel, "unreadable", errorCode2(error46));
+        return;
+      }
     }
     const wanted = wantsText(rel, size);
     const entry = { path: rel, size, kind: "file" };
