@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LFS_VERSION_LINE } from '../src/core/snapshot.js';
-import { listWithFind, type FoundListing } from '../src/sources/find-listing.js';
+import { listWithFind, type FoundEntry } from '../src/sources/find-listing.js';
 import { readLocalSnapshot } from '../src/sources/local-snapshot.js';
 
 const tempDirs: string[] = [];
@@ -27,15 +27,20 @@ function build(files: Record<string, string | Buffer>, root = tempDir()): string
   return root;
 }
 
-/** folder -> sorted "type name size" lines, for comparing listings. */
-function describeListing(listing: FoundListing): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const [dir, entries] of listing) {
-    const type = (e: (typeof entries)[number]) =>
-      e.isDirectory() ? 'd' : e.isFile() ? 'f' : e.isSymbolicLink() ? 'l' : e.isFIFO() ? 'p' : '?';
-    out[dir] = entries.map((e) => `${type(e)} ${e.name} ${e.isDirectory() ? '-' : e.size}`).sort();
-  }
-  return out;
+/** Lists with find; the folders in the order they were handed over, as sorted "type name size" lines. */
+async function list(root: string, findBinary?: string): Promise<{ complete: boolean; order: string[]; folders: Record<string, string[]> }> {
+  const order: string[] = [];
+  const folders: Record<string, string[]> = {};
+  const type = (e: FoundEntry) => (e.isDirectory() ? 'd' : e.isFile() ? 'f' : e.isSymbolicLink() ? 'l' : e.isFIFO() ? 'p' : '?');
+  const complete = await listWithFind(
+    root,
+    (dir, entries) => {
+      order.push(dir);
+      folders[dir] = entries.map((e) => `${type(e)} ${e.name} ${e.isDirectory() ? '-' : e.size}`).sort();
+    },
+    findBinary,
+  );
+  return { complete, order, folders };
 }
 
 const hasGnuFind = (() => {
@@ -61,33 +66,47 @@ describe('listWithFind', () => {
     fs.mkdirSync(path.join(root, 'empty'));
     fs.symlinkSync('README.md', path.join(root, 'link'));
     execFileSync('mkfifo', [path.join(root, 'pipe')]);
-    const listing = await listWithFind(root);
-    expect(listing).not.toBeNull();
-    expect(describeListing(listing!)).toEqual({
+    const { complete, order, folders } = await list(root);
+    expect(complete).toBe(true);
+    expect(folders).toEqual({
       '': ['d .git -', 'd a b -', 'd données -', 'd empty -', 'd sub -', 'f README.md 7', 'l link 9', 'p pipe 0'],
       'a b': ['f new\nline.bin 300', 'f tab\there.txt 5'],
       données: ['f é.json 2'],
       // .git is listed (the walker decides what it means) but never descended into.
       sub: ['f .git 28', 'f inner.py 6'],
     });
-    expect(listing!.get('a b')!.find((e) => e.name.startsWith('tab'))!.path()).toBe('a b/tab\there.txt');
+    // Each folder once, after everything below it; the root last; the empty folder never.
+    expect([...order].sort()).toEqual(['', 'a b', 'données', 'sub']);
+    expect(order.at(-1)).toBe('');
+
   });
 
-  test('a find that is missing, fails or prints something else gives null, never a throw', async () => {
+  gnu('a deep tree comes children first', async () => {
+    const root = build({ 'a/b/c/d.txt': 'd', 'a/b/e.txt': 'e', 'a/f.txt': 'f', 'g/h.txt': 'h', 'i.txt': 'i' });
+    const { order } = await list(root);
+    expect(order.indexOf('a/b/c')).toBeLessThan(order.indexOf('a/b'));
+    expect(order.indexOf('a/b')).toBeLessThan(order.indexOf('a'));
+    expect(order.at(-1)).toBe('');
+    expect([...order].sort()).toEqual(['', 'a', 'a/b', 'a/b/c', 'g']);
+  });
+
+  test('a find that is missing, fails or prints something else gives false, never a throw', async () => {
     const root = build({ 'a.txt': 'a' });
-    await expect(listWithFind(root, path.join(root, 'no-such-find'))).resolves.toBeNull();
-    await expect(listWithFind(root, 'false')).resolves.toBeNull();
+    expect((await list(root, path.join(root, 'no-such-find'))).complete).toBe(false);
+    expect((await list(root, 'false')).complete).toBe(false);
     // A find without -printf (BSD, BusyBox) writes an error and exits non-zero.
     const bsdLike = path.join(root, 'bsd-find');
     fs.writeFileSync(bsdLike, '#!/bin/sh\necho "find: -printf: unknown primary or operator" >&2\nexit 1\n', { mode: 0o755 });
-    await expect(listWithFind(root, bsdLike)).resolves.toBeNull();
+    expect((await list(root, bsdLike)).complete).toBe(false);
     // Exit 0 but records that are not "<type>\t<size>\t<path>\0".
     const garbage = path.join(root, 'garbage-find');
     fs.writeFileSync(garbage, '#!/bin/sh\nprintf "f\\tlots\\ta.txt\\0"\n', { mode: 0o755 });
-    await expect(listWithFind(root, garbage)).resolves.toBeNull();
+    expect((await list(root, garbage)).complete).toBe(false);
     const unterminated = path.join(root, 'unterminated-find');
     fs.writeFileSync(unterminated, '#!/bin/sh\nprintf "f\\t1\\ta.txt"\n', { mode: 0o755 });
-    await expect(listWithFind(root, unterminated)).resolves.toBeNull();
+    expect((await list(root, unterminated)).complete).toBe(false);
+    // A listener that throws: the listing is not complete either.
+    await expect(listWithFind(root, () => { throw new Error('bug'); })).resolves.toBe(false);
   });
 });
 
@@ -111,7 +130,7 @@ describe('a snapshot from the find listing equals the Node walk', () => {
     const root = build(files);
     fs.symlinkSync('../README.md', path.join(root, 'src', 'card-link.md'));
     fs.symlinkSync('/etc/hostname', path.join(root, 'outside'));
-    expect(await listWithFind(root)).not.toBeNull(); // so 'auto' below really lists with find
+    expect((await list(root)).complete).toBe(true); // so 'auto' below really lists with find
     const viaFind = await readLocalSnapshot(root, { lister: 'auto' });
     const viaNode = await readLocalSnapshot(root, { lister: 'node' });
     expect(viaFind).toEqual(viaNode);

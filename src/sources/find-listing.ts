@@ -4,12 +4,12 @@
 // Why a child process: on 100,000 files (2 cores, Node 20) readdirSync + lstatSync cost
 // ~0.40 s, of which ~0.28 s are the lstat calls themselves: Node pays a path conversion and
 // a Stats object per call. find makes the same fstatat calls from C in ~0.2 s, on the other
-// core, and Node parses its output while it runs (~0.30 s in all). VS Code lists files for
-// its quick-open the same way, with ripgrep and a Node fallback.
+// core, while Node parses its output and works on the folders it has finished. VS Code
+// lists files for its quick-open the same way, with ripgrep and a Node fallback.
 //
 // When find is missing, is not GNU find (no -printf: BSD/macOS, BusyBox), reports any error
-// (an unreadable folder), or its output is odd, this returns null and the caller walks the
-// tree with Node: that walk names every problem precisely, so nothing is lost by falling back.
+// (an unreadable folder), or its output is odd, this resolves to false and the caller walks
+// the tree with Node: that walk names every problem precisely, so nothing is lost.
 import { spawn } from 'node:child_process';
 
 /** One entry of a listed folder: the subset of fs.Dirent the walker uses, plus the lstat size. */
@@ -20,14 +20,7 @@ export class FoundEntry {
     private readonly type: string,
     /** lstat size in bytes (a symlink's: the length of its target). */
     readonly size: number,
-    private readonly bytes: Buffer,
-    private readonly pathStart: number,
-    private readonly pathEnd: number,
   ) {}
-  /** Path from the root, '/' between names: decoded when asked, next to the entry that keeps it. */
-  path(): string {
-    return this.bytes.toString('utf8', this.pathStart, this.pathEnd);
-  }
   isFile(): boolean {
     return this.type === 'f';
   }
@@ -51,23 +44,33 @@ export class FoundEntry {
   }
 }
 
-/** Folder path relative to the root ('' for the root, '/' between names) -> its entries. */
-export type FoundListing = Map<string, FoundEntry[]>;
+/** Called once per folder, after its last entry and those of all its subfolders. */
+export type FolderListener = (dir: string, entries: FoundEntry[]) => void;
 
 const NUL = 0;
 const TAB = 9;
 const SLASH = 47;
 
+/** Folder `a` is `p` or one of its ancestors ('' is the root). */
+function holds(a: string, p: string): boolean {
+  return a === '' || p === a || (p.length > a.length && p.charCodeAt(a.length) === SLASH && p.startsWith(a));
+}
+
 /**
- * Lists `rootReal` (an absolute, symlink-free folder) with `find`, or resolves to null when
- * find cannot give a complete and trustworthy listing. Never rejects.
+ * Lists `rootReal` (an absolute, symlink-free folder) with `find`, handing each folder to
+ * `onFolder` as soon as find has moved past it, so the caller works while find still lists:
+ * find is depth-first, so a folder is complete once a record outside it arrives. Folders
+ * come children first, the root last (as ''); folders without entries do not come at all.
+ * Resolves to true when the listing was complete and trustworthy; false when find was
+ * missing or reported any problem: the caller must then discard what it was handed and
+ * list the tree another way. Never rejects.
  *
- * Only `.git` entries are pruned (listed, not descended into): the walker decides what a
+ * Only `.git` entries are pruned (listed, not descended into): the caller decides what a
  * `.git` means (the repository's own at the root, a submodule below it). Symlinks are not
  * followed (-P). Records are `%y TAB %s TAB %P NUL`: the path goes last and NUL-terminated,
  * so names with tabs or newlines survive.
  */
-export function listWithFind(rootReal: string, findBinary = 'find'): Promise<FoundListing | null> {
+export function listWithFind(rootReal: string, onFolder: FolderListener, findBinary = 'find'): Promise<boolean> {
   return new Promise((resolve) => {
     let child;
     try {
@@ -79,62 +82,84 @@ export function listWithFind(rootReal: string, findBinary = 'find'): Promise<Fou
         { cwd: rootReal, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } },
       );
     } catch {
-      resolve(null);
+      resolve(false);
       return;
     }
-    const listing: FoundListing = new Map([['', []]]);
+    // Entries of the folders find is still in: the root and the chain down to the last record.
+    const listing = new Map<string, FoundEntry[]>([['', []]]);
+    const open: string[] = [''];
     let pending: Buffer | null = null;
-    let bad = false;
-    let stderr = false;
-    // Entries come folder by folder (find is depth-first): remember the last folder's array.
+    let failed = false;
     let lastDir = '';
     let lastEntries = listing.get('')!;
 
-    // Parses the records of `data` up to `end` (a NUL), each path decoded on its own.
+    const fail = (): void => {
+      failed = true;
+      child.kill();
+    };
+    const complete = (dir: string): void => {
+      const entries = listing.get(dir);
+      listing.delete(dir);
+      if (entries) onFolder(dir, entries);
+    };
+    /** Records now go to `dir`: every open folder that does not hold it is complete. */
+    const enter = (dir: string): void => {
+      while (open.length > 1 && !holds(open[open.length - 1]!, dir)) complete(open.pop()!);
+      if (open[open.length - 1] !== dir) open.push(dir);
+      let entries = listing.get(dir);
+      if (!entries) listing.set(dir, (entries = []));
+      lastDir = dir;
+      lastEntries = entries;
+    };
+
+    // Parses the records of `data` up to `end` (a NUL). Folder and name are decoded apart:
+    // the walker joins them, as it does names from readdir.
     const parse = (data: Buffer, end: number): void => {
       let start = 0;
       while (start < end) {
         const stop = data.indexOf(NUL, start);
         const sizeEnd = data.indexOf(TAB, start + 2);
-        if (data[start + 1] !== TAB || sizeEnd < 0 || sizeEnd >= stop - 1) {
-          bad = true;
-          return;
-        }
+        if (data[start + 1] !== TAB || sizeEnd < 0 || sizeEnd >= stop - 1) return fail();
         let size = 0;
         for (let i = start + 2; i < sizeEnd; i++) {
           const digit = data[i]! - 48;
-          if (digit < 0 || digit > 9) bad = true;
+          if (digit < 0 || digit > 9) return fail();
           size = size * 10 + digit;
         }
-        if (bad) return;
         const pathStart = sizeEnd + 1;
-        const slash = data.lastIndexOf(SLASH, stop - 1);
+        // The last slash of this record only (Buffer#lastIndexOf has no lower bound).
+        let slash = stop - 1;
+        while (slash >= pathStart && data[slash] !== SLASH) slash--;
         const nameStart = slash >= pathStart ? slash + 1 : pathStart;
         const dir = nameStart === pathStart ? '' : data.toString('utf8', pathStart, slash);
-        if (dir !== lastDir) {
-          let entries = listing.get(dir);
-          if (!entries) listing.set(dir, (entries = []));
-          lastDir = dir;
-          lastEntries = entries;
-        }
-        lastEntries.push(new FoundEntry(data.toString('utf8', nameStart, stop), String.fromCharCode(data[start]!), size, data, pathStart, stop));
+        if (dir !== lastDir) enter(dir);
+        lastEntries.push(new FoundEntry(data.toString('utf8', nameStart, stop), String.fromCharCode(data[start]!), size));
         start = stop + 1;
       }
     };
 
     child.stdout.on('data', (chunk: Buffer) => {
-      if (bad) return;
+      if (failed) return;
       const data: Buffer = pending ? Buffer.concat([pending, chunk]) : chunk;
       const last = data.lastIndexOf(NUL);
       pending = last + 1 < data.length ? data.subarray(last + 1) : null;
-      if (last >= 0) parse(data, last);
+      try {
+        if (last >= 0) parse(data, last);
+      } catch {
+        fail(); // a listener that throws: let the caller start over another way
+      }
     });
-    child.stderr.on('data', () => {
-      stderr = true; // an unreadable folder, a vanished file, an unknown option: let Node walk
-    });
-    child.on('error', () => resolve(null)); // not installed, not executable
+    // An unreadable folder, a vanished file, an unknown option: let the caller list with Node.
+    child.stderr.on('data', fail);
+    child.on('error', () => resolve(false)); // not installed, not executable
     child.on('close', (code) => {
-      resolve(code === 0 && !stderr && !bad && pending === null ? listing : null);
+      if (failed || code !== 0 || pending !== null) return resolve(false);
+      try {
+        while (open.length > 0) complete(open.pop()!);
+      } catch {
+        return resolve(false);
+      }
+      resolve(true);
     });
   });
 }

@@ -45,7 +45,7 @@ import {
   type SkippedEntry,
   type SnapshotEntry,
 } from '../core/snapshot.js';
-import { FoundEntry, listWithFind, type FoundListing } from './find-listing.js';
+import { FoundEntry, listWithFind } from './find-listing.js';
 import { parseLfsRules, type LfsRule } from './gitattributes.js';
 import { compileLfsMatcher, type LfsMatcher } from './lfs-matcher.js';
 
@@ -98,10 +98,10 @@ interface PendingDir {
   matcher: LfsMatcher | null;
 }
 
-/** An LFS-tracked file listed without opening its pointer (yet). */
-interface DeferredPointer {
-  entry: SnapshotEntry;
-  abs: string;
+/** What governs a folder find listed, from the folder and its ancestors on disk. */
+interface FolderContext extends PendingDir {
+  /** A submodule (its own `.git`, or a `.gitmodules` path) or inside one: nothing in it is listed. */
+  skip: boolean;
 }
 
 /** Flags that keep a swapped-in symlink or FIFO from redirecting or blocking a read. */
@@ -128,9 +128,13 @@ export async function readLocalSnapshot(root: string, options: LocalSnapshotOpti
   }
 
   const useFind = (options.lister ?? 'auto') === 'auto' && !options.ignore?.some((p) => p.trim() !== '') && options.maxEntries === undefined;
-  const listing = useFind ? await listWithFind(rootReal) : null;
-  const walker = new Walker(rootReal, options, listing);
-  await walker.walk();
+  let walker = new Walker(rootReal, options);
+  if (!useFind || !(await listWithFind(rootReal, (dir, entries) => walker.visitListedFolder(dir, entries)))) {
+    // find was not used, or gave up part-way: what it handed over is dropped, Node lists all.
+    walker = new Walker(rootReal, options);
+    await walker.walk();
+  }
+  walker.finish();
   return {
     source: 'directory',
     location: root,
@@ -152,15 +156,15 @@ class Walker {
   /** Shared read buffer for small files; its content is copied out (into strings) before the next read. */
   private readonly probe = Buffer.allocUnsafe(LFS_POINTER_MAX);
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
-  private readonly deferred: DeferredPointer[] = [];
+  /** LFS-tracked files listed without opening their pointer (yet). */
+  private readonly deferred: SnapshotEntry[] = [];
   private sinceYield = 0;
   private stopped = false;
+  private readonly contexts = new Map<string, FolderContext>();
 
   constructor(
     private readonly rootReal: string,
     private readonly options: LocalSnapshotOptions,
-    /** The whole tree as find listed it; null: list each folder with readdir + lstat. */
-    private readonly listing: FoundListing | null,
   ) {
     this.patterns = (options.ignore ?? []).filter((p) => p.trim() !== '');
     this.decide = this.patterns.length > 0 ? compileGlobDecider(this.patterns) : null;
@@ -181,9 +185,9 @@ class Walker {
       const pending = stack.pop()!;
       const dir = pending.dir;
       const dirAbs = dir === '' ? this.rootReal : `${this.rootReal}${path.sep}${dir}`;
-      let dirents: Listed[];
+      let dirents: fs.Dirent[];
       try {
-        dirents = this.listing ? (this.listing.get(dir) ?? []) : fs.readdirSync(dirAbs, { withFileTypes: true });
+        dirents = fs.readdirSync(dirAbs, { withFileTypes: true });
       } catch (error) {
         this.skip(dir, 'unreadable', errorCode(error));
         continue;
@@ -192,17 +196,14 @@ class Walker {
         this.addEntry({ path: dir, size: 0, kind: 'submodule' });
         continue;
       }
-      // Node's readdir returns names sorted (libuv sorts them); find's come in the file
-      // system's order. Sorted, the entries are made in the order they end up in, which
-      // keeps the final sort cheap and every later pass over them cache-friendly.
-      if (ordered || this.listing) dirents.sort((a, b) => compare(a.name, b.name));
-      const { rules, matcher } = this.folderRules(pending, dirAbs, dirents);
+      if (ordered) dirents.sort((a, b) => compare(a.name, b.name));
+      const { rules, matcher } = this.folderRules(pending, dir, dirents.some((d) => d.name === '.gitattributes' && d.isFile()));
       const subdirs: string[] = [];
       for (const dirent of dirents) {
         if (this.stopped) break;
         const name = dirent.name;
         if (dir === '' && name === '.git') continue;
-        const rel = dirent instanceof FoundEntry ? dirent.path() : dir === '' ? name : `${dir}/${name}`;
+        const rel = dir === '' ? name : `${dir}/${name}`;
         const abs = `${dirAbs}${path.sep}${name}`;
         this.visit(rel, abs, dirent, subdirs, matcher);
         if (++this.sinceYield >= YIELD_EVERY) {
@@ -213,6 +214,58 @@ class Walker {
       // Subfolders go on the stack after the files, so a folder's files are listed first.
       for (let i = subdirs.length - 1; i >= 0; i--) stack.push({ dir: subdirs[i]!, rules, matcher });
     }
+  }
+
+  /**
+   * One folder as find listed it, handed over once find is past it: its subfolders come
+   * before it, so whether it sits in a submodule and which `.gitattributes` rules govern it
+   * are read from disk (two lstat calls per folder, cached), not from listings not yet
+   * complete. Its subfolders are not visited from here: each comes on its own.
+   */
+  visitListedFolder(dir: string, dirents: FoundEntry[]): void {
+    const context = this.folderContext(dir);
+    if (context.skip) return;
+    // libuv sorts readdir's names, find does not: sorted, the entries are made in the order
+    // they end up in, which keeps the final sort cheap and the engine's passes over them
+    // cache-friendly (unsorted, those ran ~60% slower on 100,000 entries).
+    dirents.sort((a, b) => compare(a.name, b.name));
+    const dirAbs = dir === '' ? this.rootReal : `${this.rootReal}${path.sep}${dir}`;
+    const subdirs: string[] = [];
+    for (const dirent of dirents) {
+      const name = dirent.name;
+      if (dir === '' && name === '.git') continue;
+      const rel = dir === '' ? name : `${dir}/${name}`;
+      if (dirent.isDirectory()) {
+        // A nested repository is listed as a submodule when its parent is, as the walk does.
+        const sub = this.folderContext(rel);
+        if (sub.skip && !this.submodulePaths.has(rel)) this.addEntry({ path: rel, size: 0, kind: 'submodule' });
+      }
+      this.visit(rel, `${dirAbs}${path.sep}${name}`, dirent, subdirs, context.matcher);
+    }
+  }
+
+  private folderContext(dir: string): FolderContext {
+    const known = this.contexts.get(dir);
+    if (known) return known;
+    let context: FolderContext;
+    if (dir === '') {
+      context = { ...this.folderRules({ dir, rules: [], matcher: null }, dir, isRegularFile(`${this.rootReal}${path.sep}.gitattributes`)), dir, skip: false };
+    } else {
+      const slash = dir.lastIndexOf('/');
+      const parent = this.folderContext(slash < 0 ? '' : dir.slice(0, slash));
+      const abs = `${this.rootReal}${path.sep}${dir}`;
+      if (parent.skip || this.submodulePaths.has(dir) || exists(`${abs}${path.sep}.git`)) {
+        context = { ...parent, dir, skip: true };
+      } else {
+        context = { ...this.folderRules(parent, dir, isRegularFile(`${abs}${path.sep}.gitattributes`)), dir, skip: false };
+      }
+    }
+    this.contexts.set(dir, context);
+    return context;
+  }
+
+  /** After the listing: opens the pointers set aside, reports the final count. */
+  finish(): void {
     this.resolveDeferred();
     this.options.onProgress?.(this.entries.length);
   }
@@ -221,9 +274,9 @@ class Walker {
    * The LFS rules for a folder's files: its parents' plus those of its own `.gitattributes`
    * (a regular file only: git does not follow a symlinked one either).
    */
-  private folderRules(pending: PendingDir, dirAbs: string, dirents: Listed[]): Pick<PendingDir, 'rules' | 'matcher'> {
-    const own = dirents.find((d) => d.name === '.gitattributes' && d.isFile());
-    if (!own) return pending;
+  private folderRules(pending: PendingDir, dir: string, hasOwn: boolean): Pick<PendingDir, 'rules' | 'matcher'> {
+    if (!hasOwn) return pending;
+    const dirAbs = dir === '' ? this.rootReal : `${this.rootReal}${path.sep}${dir}`;
     let text: string;
     try {
       const bytes = readCapped(`${dirAbs}${path.sep}.gitattributes`, TEXT_SIZE_CAP);
@@ -294,7 +347,7 @@ class Walker {
         // `.gitattributes` says this is a pointer; only weights need their real size now
         // (the weights verdict reports bytes). The rest is opened after the walk, if few.
         entry.kind = 'lfs';
-        if (this.addEntry(entry)) this.deferred.push({ entry, abs });
+        if (this.addEntry(entry)) this.deferred.push(entry);
         return;
       }
       if (wanted || mayBeLfsPointer(rel)) {
@@ -357,7 +410,7 @@ class Walker {
     const deferred = this.deferred;
     if (deferred.length === 0) return;
     if (deferred.length <= LFS_DEFERRED_READ_MAX) {
-      for (const { entry, abs } of deferred) this.probeInto(entry, abs, false);
+      for (const entry of deferred) this.probeInto(entry, `${this.rootReal}${path.sep}${entry.path}`, false);
       return;
     }
     this.skip(
@@ -523,6 +576,22 @@ function readCapped(abs: string, cap: number): Buffer {
     return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+function isRegularFile(abs: string): boolean {
+  try {
+    return fs.lstatSync(abs, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false;
+  }
+}
+
+function exists(abs: string): boolean {
+  try {
+    return fs.lstatSync(abs, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
   }
 }
 
