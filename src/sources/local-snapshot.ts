@@ -40,6 +40,7 @@ import {
   TEXT_SIZE_CAP,
   mayBeLfsPointer,
   parseLfsPointer,
+  primeEntryShape,
   wantsText,
   type RepoSnapshot,
   type SkippedEntry,
@@ -127,6 +128,7 @@ export async function readLocalSnapshot(root: string, options: LocalSnapshotOpti
     throw new SnapshotError(`cannot read directory ${root}: ${errorCode(error)}`, 'unreadable');
   }
 
+  primeEntryShape();
   const useFind = (options.lister ?? 'auto') === 'auto' && !options.ignore?.some((p) => p.trim() !== '') && options.maxEntries === undefined;
   let walker = new Walker(rootReal, options);
   if (!useFind || !(await listWithFind(rootReal, (dir, entries) => walker.visitListedFolder(dir, entries)))) {
@@ -160,7 +162,16 @@ class Walker {
   private readonly deferred: SnapshotEntry[] = [];
   private sinceYield = 0;
   private stopped = false;
+  private count = 0;
   private readonly contexts = new Map<string, FolderContext>();
+  /**
+   * Listed by find: each folder's entries and subfolders (by path) in sorted order, joined
+   * into `entries` by finish(). Folders arrive children first, so entries cannot simply be
+   * appended; joined this way they come out sorted with no sort over all of them.
+   */
+  private readonly folderItems = new Map<string, (SnapshotEntry | string)[]>();
+  /** Where addEntry puts entries: the folder being visited (find), else `entries`. */
+  private items: (SnapshotEntry | string)[] | null = null;
 
   constructor(
     private readonly rootReal: string,
@@ -225,23 +236,27 @@ class Walker {
   visitListedFolder(dir: string, dirents: FoundEntry[]): void {
     const context = this.folderContext(dir);
     if (context.skip) return;
-    // libuv sorts readdir's names, find does not: sorted, the entries are made in the order
-    // they end up in, which keeps the final sort cheap and the engine's passes over them
-    // cache-friendly (unsorted, those ran ~60% slower on 100,000 entries).
-    dirents.sort((a, b) => compare(a.name, b.name));
+    // libuv sorts readdir's names, find does not. Sorted, entries are made in the order
+    // they end up in, which keeps the engine's passes over them cache-friendly (made in
+    // find's order, those ran ~60% slower on 100,000 entries).
+    dirents.sort((a, b) => compare(a.key, b.key));
     const dirAbs = dir === '' ? this.rootReal : `${this.rootReal}${path.sep}${dir}`;
-    const subdirs: string[] = [];
+    const items: (SnapshotEntry | string)[] = [];
+    this.items = items;
     for (const dirent of dirents) {
       const name = dirent.name;
       if (dir === '' && name === '.git') continue;
-      const rel = dir === '' ? name : `${dir}/${name}`;
+      const rel = dirent.path;
       if (dirent.isDirectory()) {
-        // A nested repository is listed as a submodule when its parent is, as the walk does.
-        const sub = this.folderContext(rel);
-        if (sub.skip && !this.submodulePaths.has(rel)) this.addEntry({ path: rel, size: 0, kind: 'submodule' });
+        // A submodule is one entry; any other folder's entries go here when it is joined.
+        if (this.folderContext(rel).skip) this.addEntry({ path: rel, size: 0, kind: 'submodule' });
+        else items.push(rel);
+        continue;
       }
-      this.visit(rel, `${dirAbs}${path.sep}${name}`, dirent, subdirs, context.matcher);
+      this.visit(rel, `${dirAbs}${path.sep}${name}`, dirent, NO_SUBDIRS, context.matcher);
     }
+    this.items = null;
+    this.folderItems.set(dir, items);
   }
 
   private folderContext(dir: string): FolderContext {
@@ -264,10 +279,31 @@ class Walker {
     return context;
   }
 
-  /** After the listing: opens the pointers set aside, reports the final count. */
+  /** After the listing: joins find's folders, opens the pointers set aside, reports the count. */
   finish(): void {
+    if (this.folderItems.size > 0) this.joinFolders();
     this.resolveDeferred();
-    this.options.onProgress?.(this.entries.length);
+    this.options.onProgress?.(this.count);
+  }
+
+  /** Depth-first through the folders find listed, each in its sorted order. */
+  private joinFolders(): void {
+    const root = this.folderItems.get('');
+    const stack = root ? [{ items: root, next: 0 }] : [];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.next >= top.items.length) {
+        stack.pop();
+        continue;
+      }
+      const item = top.items[top.next++]!;
+      if (typeof item !== 'string') this.entries.push(item);
+      else {
+        const sub = this.folderItems.get(item);
+        if (sub) stack.push({ items: sub, next: 0 });
+      }
+    }
+    this.folderItems.clear();
   }
 
   /**
@@ -517,7 +553,7 @@ class Walker {
 
   /** Lists an entry; false when the entry budget is spent and it was left out. */
   private addEntry(entry: SnapshotEntry): boolean {
-    if (this.entries.length >= this.maxEntries) {
+    if (this.count >= this.maxEntries) {
       if (!this.stopped) {
         this.stopped = true;
         // Path '' marks a skip about the whole tree (how the engine reads it).
@@ -525,8 +561,8 @@ class Walker {
       }
       return false;
     }
-    this.entries.push(entry);
-    if (this.entries.length % PROGRESS_EVERY === 0) this.options.onProgress?.(this.entries.length);
+    (this.items ?? this.entries).push(entry);
+    if (++this.count % PROGRESS_EVERY === 0) this.options.onProgress?.(this.count);
     return true;
   }
 
@@ -544,7 +580,9 @@ class Walker {
       if (dirs > 0) parts.push(`${dirs} folder${dirs === 1 ? '' : 's'} (not walked)`);
       this.skipped.push({ path: pattern, reason: 'ignored', detail: parts.join(' and ') });
     });
-    this.entries.sort((a, b) => compare(a.path, b.path));
+    // Joined from find's folders the entries are sorted already (unless a submodule's name
+    // is a prefix of a sibling's); from readdir, nearly (libuv sorts names, not paths).
+    if (!isSortedByPath(this.entries)) this.entries.sort((a, b) => compare(a.path, b.path));
     this.skipped.sort((a, b) => compare(a.path, b.path) || compare(a.reason, b.reason));
     const texts: Record<string, string> = {};
     for (const key of [...this.texts.keys()].sort(compare)) texts[key] = this.texts.get(key)!;
@@ -602,6 +640,14 @@ function isSpecial(dirent: Listed): boolean {
 function isWithin(child: string, parent: string): boolean {
   return child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
 }
+
+function isSortedByPath(entries: SnapshotEntry[]): boolean {
+  for (let i = 1; i < entries.length; i++) if (entries[i - 1]!.path > entries[i]!.path) return false;
+  return true;
+}
+
+/** A visit() of anything but a folder never adds to its subfolder list. */
+const NO_SUBDIRS: string[] = [];
 
 /** Code-unit order: the same on every machine and locale. */
 function compare(a: string, b: string): number {
