@@ -153,6 +153,12 @@ const notLimitations: Case[] = [
     status: 'open',
     messageId: 'modelCardPresent',
   },
+  {
+    name: 'a model that "may exhibit bias" documents limitations',
+    files: { 'README.md': withSection('Notes', 'Like other language models, it may exhibit bias against some groups of people; review its outputs before relying on them.') },
+    status: 'open',
+    messageId: 'modelCardPresent',
+  },
 ];
 
 describe('model-card', () => {

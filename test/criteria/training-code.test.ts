@@ -69,6 +69,16 @@ const adaptation: Case[] = [
     messageId: 'codeInRepo',
   },
   {
+    name: 'a card saying the model was fine-tuned on user conversations does not offer fine-tuning to users',
+    files: {
+      LICENSE: MIT,
+      'README.md': card({ frontMatter: { license: 'mit' }, intro: 'The chat model was fine-tuned on user conversations shared with consent.' }),
+      'finetune/finetune_chat.py': 'import trl',
+    },
+    status: 'open',
+    messageId: 'codeInRepo',
+  },
+  {
     name: 'online: a linked training repository verified under Apache-2.0 wins over a fine-tuning script for users',
     files: {
       LICENSE: MIT,
