@@ -69,6 +69,12 @@ const adaptation: Case[] = [
     messageId: 'codeInRepo',
   },
   {
+    name: 'a folder named after a chat model (chatglm/) is not a chat variant\'s folder',
+    files: { LICENSE: MIT, 'README.md': offersFineTuning(), 'chatglm/train.py': 'import torch' },
+    status: 'open',
+    messageId: 'codeInRepo',
+  },
+  {
     name: 'a card saying the model was fine-tuned on user conversations does not offer fine-tuning to users',
     files: {
       LICENSE: MIT,

@@ -12,7 +12,7 @@ import type { Verdict } from './types.js';
 import { baseModelsOf } from './weights.js';
 
 /** A path that adapts a trained model: fine-tuning, adapters, preference tuning, or a chat / instruct variant's folder. */
-const ADAPTATION_PATH_RE = /fine[_-]?tun|(^|[/_.-])(sft|q?lora|peft|adapters?|dpo|rlhf)([/_.-]|$)|(^|\/)(chat|instruct)[^/]*\//i;
+const ADAPTATION_PATH_RE = /fine[_-]?tun|(^|[/_.-])(sft|q?lora|peft|adapters?|dpo|rlhf)([/_.-]|$)|(^|\/)(chat|instruct)([_-][^/]*)?\//i;
 /** A card line offering fine-tuning to the reader: their own data, a downstream task. */
 const FINE_TUNING_FOR_USERS_RE = /^(?=.*\bfine-?tun)(?=.*\b(downstream|your|for users|users can|custom (data|datasets?|tasks?))\b)/i;
 
