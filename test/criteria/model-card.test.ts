@@ -97,8 +97,73 @@ const cases: Case[] = [
   },
 ];
 
+// Two real topics (use and training); each case adds one section that only looks like limitations.
+const USE_AND_TRAINING = {
+  Usage: 'Load the model with the transformers library and call generate on a prompt; the model completes source code and answers questions about it.',
+  Training: 'The model was trained on a mixture of permissively licensed source code for one epoch on a cluster of accelerators, with the usual next-token objective.',
+};
+const withSection = (heading: string, body: string) => card({ frontMatter: { license: 'mit' }, sections: { ...USE_AND_TRAINING, [heading]: body } });
+const APACHE_NOTICE = [
+  '```',
+  'Unless required by applicable law or agreed to in writing, software distributed under the License is distributed on an',
+  '"AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied. See the License for the specific',
+  'language governing permissions and limitations under the License.',
+  '```',
+].join('\n');
+
+// Words that look like the limitations topic but are not about the model: each card would have
+// three topics (and be open) if they counted.
+const notLimitations: Case[] = [
+  {
+    name: 'a "Weights & Biases" logging section is not a limitations section',
+    files: { 'README.md': withSection('Weights & Biases', 'To log metrics, log in with your Weights & Biases token and pass `--report-to wandb` to the training script.') },
+    status: 'mentioned',
+    messageId: 'modelCardIncomplete',
+    check: (r) => expect(r.message).toMatch(/not limitations and evaluation/),
+  },
+  {
+    name: 'a link to a "#weights--biases" anchor is not prose about biases',
+    files: { 'README.md': withSection('Logging', 'Metrics can be sent to a tracker; see [the tracker section](#weights--biases) for the setup and the token it needs.') },
+    status: 'mentioned',
+    messageId: 'modelCardIncomplete',
+  },
+  {
+    name: 'a parameter table naming `ln.bias` and a bias added to a step are not limitations',
+    files: {
+      'README.md': withSection('Parameters', '| name | shape |\n| --- | --- |\n| blocks.0.ln0.bias | [2048] |\n| head.weight | [2048, 65536] |\n\nAdd some bias to the step for extra randomness when sampling the corpus.'),
+    },
+    status: 'mentioned',
+    messageId: 'modelCardIncomplete',
+  },
+  {
+    name: 'the Apache notice ("limitations under the License") is not a limitations section',
+    files: { 'README.md': withSection('License', `This repository is licensed under the Apache License 2.0:\n\n${APACHE_NOTICE}\n\nThe same notice outside a code block: see the License for the specific language governing permissions and limitations under the License.`) },
+    status: 'mentioned',
+    messageId: 'modelCardIncomplete',
+  },
+  {
+    name: 'words in a code block ("# may produce up to 64 tokens") are not prose about limitations',
+    files: { 'README.md': withSection('Example', 'Generate a completion:\n\n```python\nout = model.generate(ids, max_new_tokens=64)  # may produce up to 64 tokens\n```') },
+    status: 'mentioned',
+    messageId: 'modelCardIncomplete',
+  },
+  {
+    name: 'prose about the social biases of the model still documents limitations',
+    files: { 'README.md': withSection('Notes', 'The model reflects social bias present in public code and comments; review its outputs before relying on them.') },
+    status: 'open',
+    messageId: 'modelCardPresent',
+  },
+  {
+    name: 'a model that "may exhibit bias" documents limitations',
+    files: { 'README.md': withSection('Notes', 'Like other language models, it may exhibit bias against some groups of people; review its outputs before relying on them.') },
+    status: 'open',
+    messageId: 'modelCardPresent',
+  },
+];
+
 describe('model-card', () => {
   runCases('model-card', cases);
+  runCases('model-card', notLimitations);
   testThrowingCriterion('model-card');
   test('covers every status', () => {
     expect(statusesOf(cases)).toEqual(['mentioned', 'missing', 'not-applicable', 'open', 'restricted', 'unknown', 'unlicensed']);

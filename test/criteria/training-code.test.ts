@@ -1,4 +1,4 @@
-import { runCases, statusesOf, testThrowingCriterion } from '../helpers/snapshot-builder.js';
+import { card, githubRepo, licenseText, remote, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
 import { CODE_STATUSES, codeCases } from './code-cases.js';
 
 const cases = codeCases({
@@ -8,16 +8,98 @@ const cases = codeCases({
   mention: 'The training code is available on request.',
 });
 
+const MIT = licenseText('MIT');
+/** A base model's card that offers fine-tuning to its users. */
+const offersFineTuning = (extra: { frontMatter?: Record<string, unknown>; intro?: string } = {}) =>
+  card({
+    frontMatter: { license: 'mit', ...extra.frontMatter },
+    ...(extra.intro ? { intro: extra.intro } : {}),
+    sections: { 'How to fine-tune': 'We provide `finetune/finetune.py` for users to fine-tune the model on downstream tasks with their own data.' },
+  });
+
+// A fine-tuning script offered to users adapts the release; it is not the code that trained it.
+const adaptation: Case[] = [
+  {
+    name: 'a launch script in scripts/ is training code',
+    files: { LICENSE: 'MIT License\n\nCopyright (c) 2024 Acme', 'scripts/finetune_lora.sh': 'torchrun ...' },
+    status: 'open',
+    messageId: 'codeInRepo',
+  },
+  {
+    name: "a base model's fine-tuning script offered to users is mentioned, not open",
+    files: { LICENSE: MIT, 'README.md': offersFineTuning(), 'finetune/finetune.py': 'import peft', 'finetune/merge_peft_adapters.py': 'import peft' },
+    status: 'mentioned',
+    messageId: 'fineTuningForUsers',
+    check: (r) => {
+      expect(r.message).toMatch(/finetune\/finetune\.py and 1 more file\), not the code that trained it/);
+      expect(r.evidence.some((e) => e.kind === 'card-section')).toBe(true);
+    },
+  },
+  {
+    name: 'the training of a chat variant and a LoRA script "to fine-tune on your data" are not the base model\'s training code',
+    files: {
+      LICENSE: MIT,
+      'README.md': card({ frontMatter: { license: 'mit' }, intro: 'You can fine-tune the model to meet your specific requirements.' }),
+      'chat/train.py': 'import trl',
+      'scripts/run_sft_lora.sh': 'deepspeed ...',
+    },
+    status: 'mentioned',
+    messageId: 'fineTuningForUsers',
+  },
+  {
+    name: 'a release that is itself a fine-tune (base_model:) keeps its fine-tuning code as training code',
+    files: { LICENSE: MIT, 'README.md': offersFineTuning({ frontMatter: { base_model: 'acme/base-7b' } }), 'finetune/finetune.py': 'import peft' },
+    status: 'open',
+    messageId: 'codeInRepo',
+  },
+  {
+    name: 'pre-training code next to the fine-tuning script is training code',
+    files: { LICENSE: MIT, 'README.md': offersFineTuning(), 'finetune/finetune.py': 'import peft', 'pretrain/pretrain_gpt.py': 'import megatron' },
+    status: 'open',
+    messageId: 'codeInRepo',
+  },
+  {
+    name: 'fine-tuning code the card does not offer to users (the code of a released variant) is training code',
+    files: {
+      LICENSE: MIT,
+      'README.md': card({ frontMatter: { license: 'mit' }, intro: 'The chat model was fine-tuned with the scripts in the finetune folder.' }),
+      'finetune/instruction_finetune.sh': 'deepspeed ...',
+    },
+    status: 'open',
+    messageId: 'codeInRepo',
+  },
+  {
+    name: 'a folder named after a chat model (chatglm/) is not a chat variant\'s folder',
+    files: { LICENSE: MIT, 'README.md': offersFineTuning(), 'chatglm/train.py': 'import torch' },
+    status: 'open',
+    messageId: 'codeInRepo',
+  },
+  {
+    name: 'a card saying the model was fine-tuned on user conversations does not offer fine-tuning to users',
+    files: {
+      LICENSE: MIT,
+      'README.md': card({ frontMatter: { license: 'mit' }, intro: 'The chat model was fine-tuned on user conversations shared with consent.' }),
+      'finetune/finetune_chat.py': 'import trl',
+    },
+    status: 'open',
+    messageId: 'codeInRepo',
+  },
+  {
+    name: 'online: a linked training repository verified under Apache-2.0 wins over a fine-tuning script for users',
+    files: {
+      LICENSE: MIT,
+      'README.md': offersFineTuning({ intro: 'Training code: https://github.com/acme/pretrain' }),
+      'finetune/finetune.py': 'import peft',
+    },
+    remote: remote({ github: { 'acme/pretrain': githubRepo('acme/pretrain') } }),
+    status: 'open',
+    messageId: 'codeOnGithub',
+  },
+];
+
 describe('training-code', () => {
   runCases('training-code', cases);
-  runCases('training-code', [
-    {
-      name: 'a launch script in scripts/ is training code',
-      files: { LICENSE: 'MIT License\n\nCopyright (c) 2024 Acme', 'scripts/finetune_lora.sh': 'torchrun ...' },
-      status: 'open',
-      messageId: 'codeInRepo',
-    },
-  ]);
+  runCases('training-code', adaptation);
   testThrowingCriterion('training-code');
   test('covers every status', () => expect(statusesOf(cases)).toEqual(CODE_STATUSES));
 });

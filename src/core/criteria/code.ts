@@ -16,6 +16,11 @@ export interface CodeCriterionSpec {
   mention: RegExp;
   /** Extra repository evidence tried after files (e.g. a usage snippet for inference code). */
   extra?: (ev: ModelEvidence) => Verdict | null;
+  /**
+   * Files of the role that are not this model's code after all (a verdict saying why), or
+   * null. Stronger evidence (a repository verified online, a declaration) still wins.
+   */
+  notThisModels?: (ev: ModelEvidence, files: string[]) => Verdict | null;
 }
 
 export function codeCriterion(spec: CodeCriterionSpec): Criterion {
@@ -25,7 +30,11 @@ export function codeCriterion(spec: CodeCriterionSpec): Criterion {
       const na = notApplicable(ev, spec.id);
       if (na) return na;
       const files = ev.artifacts.code[spec.role];
-      if (files.length > 0) return judgeFiles(ev, spec.id, files, 'codeInRepo', { count: files.length });
+      if (files.length > 0) {
+        const notOurs = spec.notThisModels?.(ev, files);
+        if (!notOurs) return judgeFiles(ev, spec.id, files, 'codeInRepo', { count: files.length });
+        return fromGithub(ev, spec.id) ?? declared(ev, spec.id) ?? notOurs;
+      }
       return spec.extra?.(ev)
         ?? fromGithub(ev, spec.id)
         ?? declared(ev, spec.id)

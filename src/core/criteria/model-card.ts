@@ -15,9 +15,12 @@ export const CARD_TOPICS: { topic: string; heading: RegExp; text: RegExp }[] = [
     text: /\b(intended (use|for)|use cases?|out-of-scope|not intended|designed for|can be used (for|to))\b/i,
   },
   {
+    // "Weights & Biases" is a logging tool, `ln.bias` a parameter name and a bare "bias" as
+    // often an offset as a prejudice, and "limitations under the License" is the Apache
+    // notice: none of them speaks of the model's limitations.
     topic: 'limitations',
-    heading: /\b(limitations?|bias\w*|risks?|safety|ethic\w*|harms?|disclaimers?|responsible|caveats?|known issues)\b/,
-    text: /\b(limitations?|biase?s?|may (produce|generate)|hallucinat\w*|harmful|toxic\w*|not suitable|disclaimer)\b/i,
+    heading: /\b(limitations?|(?<!weights (and )?)bias\w*|risks?|safety|ethic\w*|harms?|disclaimers?|responsible|caveats?|known issues)\b/,
+    text: /\b(limitations?(?! under the license)|(?<!\.)(?<!weights (&|and) )bias(es|ed)|(social|societal|gender|racial|cultural|demographic|political|harmful|unintended|potential|inherent) bias|(exhibit|contain|reflect|reproduce|amplify|perpetuate|inherit)(s|ed|ing)? (\w+ )?bias|bias (against|toward|towards)|may (produce|generate)|hallucinat\w*|harmful|toxic\w*|not suitable|disclaimer)\b/i,
   },
   {
     topic: 'training',
@@ -37,6 +40,9 @@ export function cardTopics(card: ModelCard): { covered: string[]; uncovered: str
   // Topic words count in prose only: not in template comments, headings or empty fields.
   const body = card.body
     .replace(/<!--[\s\S]*?-->/g, '')
+    // Code blocks and link targets (`#weights--biases`) are not prose.
+    .replace(/^\s{0,3}(```|~~~)[\s\S]*?^\s{0,3}\1.*$/gm, '')
+    .replace(/\]\([^)\s]*\)/g, ']')
     .replace(/^\s{0,3}#{1,6}\s.*$/gm, '')
     .replace(/^.*\[more information needed\].*$/gim, '');
   for (const t of CARD_TOPICS) {

@@ -103,6 +103,8 @@ const TEMPLATES: Record<string, Template> = {
   codeOnGithub: (d) => `published at github.com/${str(d['repo'])} ${underLicense(d)}`,
   codeLinked: (d) => `a repository is linked (${str(d['repo'])}) but not verified`,
   codeMentioned: () => 'mentioned in the card but not published',
+  fineTuningForUsers: (d) =>
+    `only code to fine-tune the released model further (${str(d['path'])}${Number(d['count']) > 1 ? ` and ${plural(Number(d['count']) - 1, 'more file')}` : ''}), not the code that trained it`,
   usageSnippet: (d) => `a usage snippet runs the model with ${str(d['library'])} ${underLicense(d)}`,
   openLibrary: (d) => `the model runs with the open library ${str(d['library'])} ${underLicense(d)}`,
 
