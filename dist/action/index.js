@@ -17729,7 +17729,11 @@ function codeCriterion(spec) {
       const na = notApplicable(ev, spec.id);
       if (na) return na;
       const files = ev.artifacts.code[spec.role];
-      if (files.length > 0) return judgeFiles(ev, spec.id, files, "codeInRepo", { count: files.length });
+      if (files.length > 0) {
+        const notOurs = spec.notThisModels?.(ev, files);
+        if (!notOurs) return judgeFiles(ev, spec.id, files, "codeInRepo", { count: files.length });
+        return fromGithub(ev, spec.id) ?? declared(ev, spec.id) ?? notOurs;
+      }
       return spec.extra?.(ev) ?? fromGithub(ev, spec.id) ?? declared(ev, spec.id) ?? linked(ev, spec) ?? mentionedInCard(ev, spec) ?? missing();
     }
   };
@@ -18365,6 +18369,9 @@ var init_gather = __esm({
 });
 
 // src/core/snapshot.ts
+function primeEntryShape() {
+  return entryShape ??= { path: "", size: 2 ** 40, kind: "file" };
+}
 function wantsText(path2, size) {
   if (size > TEXT_SIZE_CAP * 64) return false;
   const base = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
@@ -18393,7 +18400,7 @@ function mayBeLfsPointer(path2) {
   const dot = base.lastIndexOf(".");
   return dot <= 0 || !SOURCE_EXTENSIONS.has(base.slice(dot + 1));
 }
-var TEXT_SIZE_CAP, LFS_VERSION_LINE, LFS_POINTER_MAX, CARD_NAMES, LICENSE_RE, TEXT_CONFIG_RE, TEXT_CONFIG_EXTS, SOURCE_EXTENSIONS, LFS_PRONE_NAMES;
+var entryShape, TEXT_SIZE_CAP, LFS_VERSION_LINE, LFS_POINTER_MAX, CARD_NAMES, LICENSE_RE, TEXT_CONFIG_RE, TEXT_CONFIG_EXTS, SOURCE_EXTENSIONS, LFS_PRONE_NAMES;
 var init_snapshot = __esm({
   "src/core/snapshot.ts"() {
     "use strict";
@@ -20572,9 +20579,12 @@ var CARD_TOPICS = [
     text: /\b(intended (use|for)|use cases?|out-of-scope|not intended|designed for|can be used (for|to))\b/i
   },
   {
+    // "Weights & Biases" is a logging tool, `ln.bias` a parameter name and a bare "bias" as
+    // often an offset as a prejudice, and "limitations under the License" is the Apache
+    // notice: none of them speaks of the model's limitations.
     topic: "limitations",
-    heading: /\b(limitations?|bias\w*|risks?|safety|ethic\w*|harms?|disclaimers?|responsible|caveats?|known issues)\b/,
-    text: /\b(limitations?|biase?s?|may (produce|generate)|hallucinat\w*|harmful|toxic\w*|not suitable|disclaimer)\b/i
+    heading: /\b(limitations?|(?<!weights (and )?)bias\w*|risks?|safety|ethic\w*|harms?|disclaimers?|responsible|caveats?|known issues)\b/,
+    text: /\b(limitations?(?! under the license)|(?<!\.)(?<!weights (&|and) )bias(es|ed)|(social|societal|gender|racial|cultural|demographic|political|harmful|unintended|potential|inherent) bias|(exhibit|contain|reflect|reproduce|amplify|perpetuate|inherit)(s|ed|ing)? (\w+ )?bias|bias (against|toward|towards)|may (produce|generate)|hallucinat\w*|harmful|toxic\w*|not suitable|disclaimer)\b/i
   },
   {
     topic: "training",
@@ -20590,7 +20600,7 @@ var CARD_TOPICS = [
 function cardTopics(card) {
   const covered = [];
   const uncovered = [];
-  const body = card.body.replace(/<!--[\s\S]*?-->/g, "").replace(/^\s{0,3}#{1,6}\s.*$/gm, "").replace(/^.*\[more information needed\].*$/gim, "");
+  const body = card.body.replace(/<!--[\s\S]*?-->/g, "").replace(/^\s{0,3}(```|~~~)[\s\S]*?^\s{0,3}\1.*$/gm, "").replace(/\]\([^)\s]*\)/g, "]").replace(/^\s{0,3}#{1,6}\s.*$/gm, "").replace(/^.*\[more information needed\].*$/gim, "");
   for (const t of CARD_TOPICS) {
     const byHeading = card.sections.some((s) => s.documented && t.heading.test(s.heading));
     (byHeading || t.text.test(body) ? covered : uncovered).push(t.topic);
@@ -20753,7 +20763,18 @@ var technicalReport = {
 
 // src/core/criteria/training-code.ts
 init_code();
-var trainingCode = codeCriterion(CODE_SPECS[0]);
+init_shared();
+init_weights();
+var ADAPTATION_PATH_RE = /fine[_-]?tun|(^|[/_.-])(sft|q?lora|peft|adapters?|dpo|rlhf)([/_.-]|$)|(^|\/)(chat|instruct)([_-][^/]*)?\//i;
+var FINE_TUNING_FOR_USERS_RE = /^(?=.*\bfine-?tun)(?=.*\b(downstream|your|for users|users can|custom (data|datasets?|tasks?))\b)/i;
+function fineTuningForUsers(ev, files) {
+  if (baseModelsOf(ev).length > 0) return null;
+  if (!files.every((f) => ADAPTATION_PATH_RE.test(f))) return null;
+  const lines = cardLinesMatching(ev, FINE_TUNING_FOR_USERS_RE, 1);
+  if (lines.length === 0) return null;
+  return mentioned("fineTuningForUsers", [...fileEvidence(files), ...lines], { count: files.length, path: files[0] ?? null });
+}
+var trainingCode = codeCriterion({ ...CODE_SPECS[0], notThisModels: fineTuningForUsers });
 
 // src/core/criteria/training-config.ts
 init_artifacts();
@@ -21016,6 +21037,7 @@ var TEMPLATES = {
   codeOnGithub: (d) => `published at github.com/${str2(d["repo"])} ${underLicense(d)}`,
   codeLinked: (d) => `a repository is linked (${str2(d["repo"])}) but not verified`,
   codeMentioned: () => "mentioned in the card but not published",
+  fineTuningForUsers: (d) => `only code to fine-tune the released model further (${str2(d["path"])}${Number(d["count"]) > 1 ? ` and ${plural(Number(d["count"]) - 1, "more file")}` : ""}), not the code that trained it`,
   usageSnippet: (d) => `a usage snippet runs the model with ${str2(d["library"])} ${underLicense(d)}`,
   openLibrary: (d) => `the model runs with the open library ${str2(d["library"])} ${underLicense(d)}`,
   evalDataInRepo: (d) => `${plural(d["count"], "evaluation data file")} ${underLicense(d)}`,
@@ -21448,18 +21470,18 @@ init_snapshot();
 // src/sources/find-listing.ts
 import { spawn } from "node:child_process";
 var FoundEntry = class {
-  constructor(name, type2, size, bytes, pathStart, pathEnd) {
+  constructor(path2, name, type2, size) {
+    this.path = path2;
     this.name = name;
     this.type = type2;
     this.size = size;
-    this.bytes = bytes;
-    this.pathStart = pathStart;
-    this.pathEnd = pathEnd;
+    this.key = type2 === "d" ? `${name}/` : name;
   }
-  /** Path from the root, '/' between names: decoded when asked, next to the entry that keeps it. */
-  path() {
-    return this.bytes.toString("utf8", this.pathStart, this.pathEnd);
-  }
+  /**
+   * What orders the entry among its siblings so that paths come out sorted: a folder's
+   * name with a '/' (its paths start so: `a/b/x` sorts after `a/b-c`), else the name.
+   */
+  key;
   isFile() {
     return this.type === "f";
   }
@@ -21485,7 +21507,10 @@ var FoundEntry = class {
 var NUL = 0;
 var TAB = 9;
 var SLASH = 47;
-function listWithFind(rootReal, findBinary = "find") {
+function holds(a, p) {
+  return a === "" || p === a || p.length > a.length && p.charCodeAt(a.length) === SLASH && p.startsWith(a);
+}
+function listWithFind(rootReal, onFolder, findBinary = "find") {
   return new Promise((resolve3) => {
     let child;
     try {
@@ -21497,58 +21522,73 @@ function listWithFind(rootReal, findBinary = "find") {
         { cwd: rootReal, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_ALL: "C" } }
       );
     } catch {
-      resolve3(null);
+      resolve3(false);
       return;
     }
     const listing = /* @__PURE__ */ new Map([["", []]]);
+    const open2 = [""];
     let pending = null;
-    let bad = false;
-    let stderr = false;
+    let failed2 = false;
     let lastDir = "";
     let lastEntries = listing.get("");
+    const fail = () => {
+      failed2 = true;
+      child.kill();
+    };
+    const complete = (dir) => {
+      const entries = listing.get(dir);
+      listing.delete(dir);
+      if (entries) onFolder(dir, entries);
+    };
+    const enter = (dir) => {
+      while (open2.length > 1 && !holds(open2[open2.length - 1], dir)) complete(open2.pop());
+      if (open2[open2.length - 1] !== dir) open2.push(dir);
+      let entries = listing.get(dir);
+      if (!entries) listing.set(dir, entries = []);
+      lastDir = dir;
+      lastEntries = entries;
+    };
     const parse3 = (data, end) => {
       let start = 0;
       while (start < end) {
         const stop = data.indexOf(NUL, start);
         const sizeEnd = data.indexOf(TAB, start + 2);
-        if (data[start + 1] !== TAB || sizeEnd < 0 || sizeEnd >= stop - 1) {
-          bad = true;
-          return;
-        }
+        if (data[start + 1] !== TAB || sizeEnd < 0 || sizeEnd >= stop - 1) return fail();
         let size = 0;
         for (let i = start + 2; i < sizeEnd; i++) {
           const digit = data[i] - 48;
-          if (digit < 0 || digit > 9) bad = true;
+          if (digit < 0 || digit > 9) return fail();
           size = size * 10 + digit;
         }
-        if (bad) return;
-        const pathStart = sizeEnd + 1;
-        const slash = data.lastIndexOf(SLASH, stop - 1);
-        const nameStart = slash >= pathStart ? slash + 1 : pathStart;
-        const dir = nameStart === pathStart ? "" : data.toString("utf8", pathStart, slash);
-        if (dir !== lastDir) {
-          let entries = listing.get(dir);
-          if (!entries) listing.set(dir, entries = []);
-          lastDir = dir;
-          lastEntries = entries;
-        }
-        lastEntries.push(new FoundEntry(data.toString("utf8", nameStart, stop), String.fromCharCode(data[start]), size, data, pathStart, stop));
+        const path2 = data.toString("utf8", sizeEnd + 1, stop);
+        const slash = path2.lastIndexOf("/");
+        const dir = slash < 0 ? "" : path2.slice(0, slash);
+        if (dir !== lastDir) enter(dir);
+        lastEntries.push(new FoundEntry(path2, slash < 0 ? path2 : path2.slice(slash + 1), String.fromCharCode(data[start]), size));
         start = stop + 1;
       }
     };
     child.stdout.on("data", (chunk) => {
-      if (bad) return;
+      if (failed2) return;
       const data = pending ? Buffer.concat([pending, chunk]) : chunk;
       const last = data.lastIndexOf(NUL);
       pending = last + 1 < data.length ? data.subarray(last + 1) : null;
-      if (last >= 0) parse3(data, last);
+      try {
+        if (last >= 0) parse3(data, last);
+      } catch {
+        fail();
+      }
     });
-    child.stderr.on("data", () => {
-      stderr = true;
-    });
-    child.on("error", () => resolve3(null));
+    child.stderr.on("data", fail);
+    child.on("error", () => resolve3(false));
     child.on("close", (code) => {
-      resolve3(code === 0 && !stderr && !bad && pending === null ? listing : null);
+      if (failed2 || code !== 0 || pending !== null) return resolve3(false);
+      try {
+        while (open2.length > 0) complete(open2.pop());
+      } catch {
+        return resolve3(false);
+      }
+      resolve3(true);
     });
   });
 }
@@ -21679,10 +21719,14 @@ async function readLocalSnapshot(root, options = {}) {
   } catch (error46) {
     throw new SnapshotError(`cannot read directory ${root}: ${errorCode2(error46)}`, "unreadable");
   }
+  primeEntryShape();
   const useFind = (options.lister ?? "auto") === "auto" && !options.ignore?.some((p) => p.trim() !== "") && options.maxEntries === void 0;
-  const listing = useFind ? await listWithFind(rootReal) : null;
-  const walker = new Walker(rootReal, options, listing);
-  await walker.walk();
+  let walker = new Walker(rootReal, options);
+  if (!useFind || !await listWithFind(rootReal, (dir, entries) => walker.visitListedFolder(dir, entries))) {
+    walker = new Walker(rootReal, options);
+    await walker.walk();
+  }
+  walker.finish();
   return {
     source: "directory",
     location: root,
@@ -21691,10 +21735,9 @@ async function readLocalSnapshot(root, options = {}) {
   };
 }
 var Walker = class {
-  constructor(rootReal, options, listing) {
+  constructor(rootReal, options) {
     this.rootReal = rootReal;
     this.options = options;
-    this.listing = listing;
     this.patterns = (options.ignore ?? []).filter((p) => p.trim() !== "");
     this.decide = this.patterns.length > 0 ? compileGlobDecider(this.patterns) : null;
     this.ignoredFiles = this.patterns.map(() => 0);
@@ -21714,9 +21757,20 @@ var Walker = class {
   /** Shared read buffer for small files; its content is copied out (into strings) before the next read. */
   probe = Buffer.allocUnsafe(LFS_POINTER_MAX);
   decoder = new TextDecoder("utf-8", { fatal: true });
+  /** LFS-tracked files listed without opening their pointer (yet). */
   deferred = [];
   sinceYield = 0;
   stopped = false;
+  count = 0;
+  contexts = /* @__PURE__ */ new Map();
+  /**
+   * Listed by find: each folder's entries and subfolders (by path) in sorted order, joined
+   * into `entries` by finish(). Folders arrive children first, so entries cannot simply be
+   * appended; joined this way they come out sorted with no sort over all of them.
+   */
+  folderItems = /* @__PURE__ */ new Map();
+  /** Where addEntry puts entries: the folder being visited (find), else `entries`. */
+  items = null;
   async walk() {
     const stack = [{ dir: "", rules: [], matcher: null }];
     const ordered = Number.isFinite(this.maxEntries);
@@ -21726,7 +21780,7 @@ var Walker = class {
       const dirAbs = dir === "" ? this.rootReal : `${this.rootReal}${path.sep}${dir}`;
       let dirents;
       try {
-        dirents = this.listing ? this.listing.get(dir) ?? [] : fs.readdirSync(dirAbs, { withFileTypes: true });
+        dirents = fs.readdirSync(dirAbs, { withFileTypes: true });
       } catch (error46) {
         this.skip(dir, "unreadable", errorCode2(error46));
         continue;
@@ -21735,14 +21789,14 @@ var Walker = class {
         this.addEntry({ path: dir, size: 0, kind: "submodule" });
         continue;
       }
-      if (ordered || this.listing) dirents.sort((a, b) => compare2(a.name, b.name));
-      const { rules, matcher } = this.folderRules(pending, dirAbs, dirents);
+      if (ordered) dirents.sort((a, b) => compare2(a.name, b.name));
+      const { rules, matcher } = this.folderRules(pending, dir, dirents.some((d) => d.name === ".gitattributes" && d.isFile()));
       const subdirs = [];
       for (const dirent of dirents) {
         if (this.stopped) break;
         const name = dirent.name;
         if (dir === "" && name === ".git") continue;
-        const rel = dirent instanceof FoundEntry ? dirent.path() : dir === "" ? name : `${dir}/${name}`;
+        const rel = dir === "" ? name : `${dir}/${name}`;
         const abs = `${dirAbs}${path.sep}${name}`;
         this.visit(rel, abs, dirent, subdirs, matcher);
         if (++this.sinceYield >= YIELD_EVERY) {
@@ -21752,16 +21806,85 @@ var Walker = class {
       }
       for (let i = subdirs.length - 1; i >= 0; i--) stack.push({ dir: subdirs[i], rules, matcher });
     }
+  }
+  /**
+   * One folder as find listed it, handed over once find is past it: its subfolders come
+   * before it, so whether it sits in a submodule and which `.gitattributes` rules govern it
+   * are read from disk (two lstat calls per folder, cached), not from listings not yet
+   * complete. Its subfolders are not visited from here: each comes on its own.
+   */
+  visitListedFolder(dir, dirents) {
+    const context = this.folderContext(dir);
+    if (context.skip) return;
+    dirents.sort((a, b) => compare2(a.key, b.key));
+    const dirAbs = dir === "" ? this.rootReal : `${this.rootReal}${path.sep}${dir}`;
+    const items = [];
+    this.items = items;
+    for (const dirent of dirents) {
+      const name = dirent.name;
+      if (dir === "" && name === ".git") continue;
+      const rel = dirent.path;
+      if (dirent.isDirectory()) {
+        if (this.folderContext(rel).skip) this.addEntry({ path: rel, size: 0, kind: "submodule" });
+        else items.push(rel);
+        continue;
+      }
+      this.visit(rel, `${dirAbs}${path.sep}${name}`, dirent, NO_SUBDIRS, context.matcher);
+    }
+    this.items = null;
+    this.folderItems.set(dir, items);
+  }
+  folderContext(dir) {
+    const known = this.contexts.get(dir);
+    if (known) return known;
+    let context;
+    if (dir === "") {
+      context = { ...this.folderRules({ dir, rules: [], matcher: null }, dir, isRegularFile(`${this.rootReal}${path.sep}.gitattributes`)), dir, skip: false };
+    } else {
+      const slash = dir.lastIndexOf("/");
+      const parent = this.folderContext(slash < 0 ? "" : dir.slice(0, slash));
+      const abs = `${this.rootReal}${path.sep}${dir}`;
+      if (parent.skip || this.submodulePaths.has(dir) || exists(`${abs}${path.sep}.git`)) {
+        context = { ...parent, dir, skip: true };
+      } else {
+        context = { ...this.folderRules(parent, dir, isRegularFile(`${abs}${path.sep}.gitattributes`)), dir, skip: false };
+      }
+    }
+    this.contexts.set(dir, context);
+    return context;
+  }
+  /** After the listing: joins find's folders, opens the pointers set aside, reports the count. */
+  finish() {
+    if (this.folderItems.size > 0) this.joinFolders();
     this.resolveDeferred();
-    this.options.onProgress?.(this.entries.length);
+    this.options.onProgress?.(this.count);
+  }
+  /** Depth-first through the folders find listed, each in its sorted order. */
+  joinFolders() {
+    const root = this.folderItems.get("");
+    const stack = root ? [{ items: root, next: 0 }] : [];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (top.next >= top.items.length) {
+        stack.pop();
+        continue;
+      }
+      const item = top.items[top.next++];
+      if (typeof item !== "string") this.entries.push(item);
+      else {
+        const sub = this.folderItems.get(item);
+        if (sub) stack.push({ items: sub, next: 0 });
+      }
+    }
+    this.folderItems.clear();
   }
   /**
    * The LFS rules for a folder's files: its parents' plus those of its own `.gitattributes`
    * (a regular file only: git does not follow a symlinked one either).
    */
-  folderRules(pending, dirAbs, dirents) {
-    const own = dirents.find((d) => d.name === ".gitattributes" && d.isFile());
-    if (!own) return pending;
+  folderRules(pending, dir, hasOwn) {
+    if (!hasOwn) return pending;
+    const dirAbs = dir === "" ? this.rootReal : `${this.rootReal}${path.sep}${dir}`;
     let text;
     try {
       const bytes = readCapped2(`${dirAbs}${path.sep}.gitattributes`, TEXT_SIZE_CAP);
@@ -21826,7 +21949,7 @@ var Walker = class {
     if (size < LFS_POINTER_MAX && size >= LFS_VERSION_LINE.length) {
       if (!wanted && matcher !== null && matcher(name, rel) && weightFormat(rel) === null) {
         entry.kind = "lfs";
-        if (this.addEntry(entry)) this.deferred.push({ entry, abs });
+        if (this.addEntry(entry)) this.deferred.push(entry);
         return;
       }
       if (wanted || mayBeLfsPointer(rel)) {
@@ -21886,7 +22009,7 @@ var Walker = class {
     const deferred = this.deferred;
     if (deferred.length === 0) return;
     if (deferred.length <= LFS_DEFERRED_READ_MAX) {
-      for (const { entry, abs } of deferred) this.probeInto(entry, abs, false);
+      for (const entry of deferred) this.probeInto(entry, `${this.rootReal}${path.sep}${entry.path}`, false);
       return;
     }
     this.skip(
@@ -21985,15 +22108,15 @@ var Walker = class {
   }
   /** Lists an entry; false when the entry budget is spent and it was left out. */
   addEntry(entry) {
-    if (this.entries.length >= this.maxEntries) {
+    if (this.count >= this.maxEntries) {
       if (!this.stopped) {
         this.stopped = true;
         this.skip("", "limit", `stopped listing at ${this.maxEntries} entries, at ${entry.path}; the rest of the tree is not in the snapshot`);
       }
       return false;
     }
-    this.entries.push(entry);
-    if (this.entries.length % PROGRESS_EVERY === 0) this.options.onProgress?.(this.entries.length);
+    (this.items ?? this.entries).push(entry);
+    if (++this.count % PROGRESS_EVERY === 0) this.options.onProgress?.(this.count);
     return true;
   }
   skip(rel, reason, detail) {
@@ -22009,7 +22132,7 @@ var Walker = class {
       if (dirs > 0) parts.push(`${dirs} folder${dirs === 1 ? "" : "s"} (not walked)`);
       this.skipped.push({ path: pattern, reason: "ignored", detail: parts.join(" and ") });
     });
-    this.entries.sort((a, b) => compare2(a.path, b.path));
+    if (!isSortedByPath(this.entries)) this.entries.sort((a, b) => compare2(a.path, b.path));
     this.skipped.sort((a, b) => compare2(a.path, b.path) || compare2(a.reason, b.reason));
     const texts = {};
     for (const key of [...this.texts.keys()].sort(compare2)) texts[key] = this.texts.get(key);
@@ -22040,12 +22163,31 @@ function readCapped2(abs, cap) {
     fs.closeSync(fd);
   }
 }
+function isRegularFile(abs) {
+  try {
+    return fs.lstatSync(abs, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false;
+  }
+}
+function exists(abs) {
+  try {
+    return fs.lstatSync(abs, { throwIfNoEntry: false }) !== void 0;
+  } catch {
+    return false;
+  }
+}
 function isSpecial(dirent) {
   return dirent.isFIFO() || dirent.isSocket() || dirent.isBlockDevice() || dirent.isCharacterDevice();
 }
 function isWithin(child, parent) {
   return child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
 }
+function isSortedByPath(entries) {
+  for (let i = 1; i < entries.length; i++) if (entries[i - 1].path > entries[i].path) return false;
+  return true;
+}
+var NO_SUBDIRS = [];
 function compare2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
