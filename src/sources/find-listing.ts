@@ -16,7 +16,9 @@ import { spawn } from 'node:child_process';
 export class FoundEntry {
   /**
    * What orders the entry among its siblings so that paths come out sorted: a folder's
-   * name with a '/' (its paths start so: `a/b/x` sorts after `a/b-c`), else the name.
+   * path with a '/' (its entries' paths start so: `a/b/x` sorts after `a/b-c`), else the
+   * path. Paths, not names: the name is a slice of the path, and V8 compares slices
+   * several times slower than flat strings (sorting by name was 80 ms on 100,000 entries).
    */
   readonly key: string;
   constructor(
@@ -32,7 +34,7 @@ export class FoundEntry {
     /** lstat size in bytes (a symlink's: the length of its target). */
     readonly size: number,
   ) {
-    this.key = type === 'd' ? `${name}/` : name;
+    this.key = type === 'd' ? `${path}/` : path;
   }
   isFile(): boolean {
     return this.type === 'f';
