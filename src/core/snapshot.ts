@@ -86,20 +86,26 @@ const TEXT_CONFIG_EXTS = new Set(['json', 'cff', 'txt', 'yml', 'yaml', 'toml', '
  * fetches the same small set (and the GitHub source can fetch them in one request).
  */
 export function wantsText(path: string, size: number): boolean {
-  if (size > TEXT_SIZE_CAP * 64) return false; // never even try obviously huge files
-  // Only the name is lower-cased up front (lower-casing never moves a '/' and never looks
-  // across one); the whole path only for the few names with a config extension.
-  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  if (size > TEXT_SIZE_CAP * 64) return false;
+  // Asked of every entry of every tree: nothing is allocated until the first letter or the
+  // extension makes the file a candidate. Lower-casing never moves a '/' and never looks
+  // across one, so the name's lower case is the path's from `start`.
+  const start = path.lastIndexOf('/') + 1;
   let depth = 0;
   for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) depth++;
-  const first = base.charAt(0);
-  if ((first === 'r' || first === 'm' || first === 'd') && CARD_NAMES.has(base)) return depth <= 3 || base !== 'readme.md';
-  if ((first === 'l' || first === 'c' || first === 'n') && LICENSE_RE.test(base)) return depth <= 3;
+  const first = path.charCodeAt(start) | 0x20; // ASCII letters in lower case
+  if (first === 0x72 || first === 0x6d || first === 0x64) {
+    const base = path.slice(start).toLowerCase(); // r, m, d: a card?
+    if (CARD_NAMES.has(base)) return depth <= 3 || base !== 'readme.md';
+  } else if (first === 0x6c || first === 0x63 || first === 0x6e) {
+    if (LICENSE_RE.test(path.slice(start))) return depth <= 3; // l, c, n: a license?
+  }
   if (depth > 4) return false;
-  if (!TEXT_CONFIG_EXTS.has(base.slice(base.lastIndexOf('.') + 1))) return false;
+  const dot = path.lastIndexOf('.');
+  if (!TEXT_CONFIG_EXTS.has(path.slice(dot < start ? start : dot + 1).toLowerCase())) return false;
   const lower = path.toLowerCase();
   if (lower.startsWith('.github/') && !lower.startsWith('.github/truly-open.')) return false;
-  if (/\.ya?ml$/.test(base)) return size <= 256 * 1024;
+  if (/\.ya?ml$/.test(lower)) return size <= 256 * 1024;
   return TEXT_CONFIG_RE.test(lower);
 }
 

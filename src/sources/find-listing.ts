@@ -142,8 +142,8 @@ export function listWithFind(rootReal: string, onFolder: FolderListener, findBin
         }
         const path = data.toString('utf8', sizeEnd + 1, stop);
         const slash = path.lastIndexOf('/');
-        const dir = slash < 0 ? '' : path.slice(0, slash);
-        if (dir !== lastDir) enter(dir);
+        // Same folder as the record before (nearly always): no need to cut its name out.
+        if (slash < 0 ? lastDir !== '' : slash !== lastDir.length || !path.startsWith(lastDir)) enter(slash < 0 ? '' : path.slice(0, slash));
         lastEntries.push(new FoundEntry(path, slash < 0 ? path : path.slice(slash + 1), String.fromCharCode(data[start]!), size));
         start = stop + 1;
       }

@@ -215,8 +215,7 @@ class Walker {
         const name = dirent.name;
         if (dir === '' && name === '.git') continue;
         const rel = dir === '' ? name : `${dir}/${name}`;
-        const abs = `${dirAbs}${path.sep}${name}`;
-        this.visit(rel, abs, dirent, subdirs, matcher);
+        this.visit(rel, dirent, subdirs, matcher);
         if (++this.sinceYield >= YIELD_EVERY) {
           this.sinceYield = 0;
           await nextTurn();
@@ -240,7 +239,6 @@ class Walker {
     // they end up in, which keeps the engine's passes over them cache-friendly (made in
     // find's order, those ran ~60% slower on 100,000 entries).
     dirents.sort((a, b) => compare(a.key, b.key));
-    const dirAbs = dir === '' ? this.rootReal : `${this.rootReal}${path.sep}${dir}`;
     const items: (SnapshotEntry | string)[] = [];
     this.items = items;
     for (const dirent of dirents) {
@@ -253,7 +251,7 @@ class Walker {
         else items.push(rel);
         continue;
       }
-      this.visit(rel, `${dirAbs}${path.sep}${name}`, dirent, NO_SUBDIRS, context.matcher);
+      this.visit(rel, dirent, NO_SUBDIRS, context.matcher);
     }
     this.items = null;
     this.folderItems.set(dir, items);
@@ -327,14 +325,19 @@ class Walker {
     return { rules, matcher: compileLfsMatcher(rules) };
   }
 
-  private visit(rel: string, abs: string, dirent: Listed, subdirs: string[], matcher: LfsMatcher | null): void {
+  /** The absolute path of an entry: made only for the files that are opened or lstat'ed. */
+  private abs(rel: string): string {
+    return path.sep === '/' ? `${this.rootReal}/${rel}` : path.join(this.rootReal, ...rel.split('/'));
+  }
+
+  private visit(rel: string, dirent: Listed, subdirs: string[], matcher: LfsMatcher | null): void {
     let isDir = dirent.isDirectory();
     let isFile = dirent.isFile();
     let isLink = dirent.isSymbolicLink();
     if (!isDir && !isFile && !isLink && !isSpecial(dirent)) {
       // Some file systems do not report the type in the listing.
       try {
-        const st = fs.lstatSync(abs);
+        const st = fs.lstatSync(this.abs(rel));
         isDir = st.isDirectory();
         isFile = st.isFile();
         isLink = st.isSymbolicLink();
@@ -349,8 +352,8 @@ class Walker {
       else if (!this.stopped) subdirs.push(rel);
       return;
     }
-    if (isFile) return this.visitFile(rel, abs, dirent.name, matcher, dirent instanceof FoundEntry ? dirent.size : -1);
-    if (isLink) return this.visitSymlink(rel, abs);
+    if (isFile) return this.visitFile(rel, dirent.name, matcher, dirent instanceof FoundEntry ? dirent.size : -1);
+    if (isLink) return this.visitSymlink(rel);
     this.skip(rel, 'unreadable', 'not a regular file, folder or symlink');
   }
 
@@ -364,11 +367,11 @@ class Walker {
   }
 
   /** `listedSize`: the lstat size find reported, or -1 to lstat now. */
-  private visitFile(rel: string, abs: string, name: string, matcher: LfsMatcher | null, listedSize: number): void {
+  private visitFile(rel: string, name: string, matcher: LfsMatcher | null, listedSize: number): void {
     let size = listedSize;
     if (size < 0) {
       try {
-        const st = fs.lstatSync(abs, { throwIfNoEntry: false });
+        const st = fs.lstatSync(this.abs(rel), { throwIfNoEntry: false });
         if (!st) return; // removed while we walked
         size = st.size;
       } catch (error) {
@@ -387,12 +390,12 @@ class Walker {
         return;
       }
       if (wanted || mayBeLfsPointer(rel)) {
-        if (this.addEntry(entry)) this.probeInto(entry, abs, wanted);
+        if (this.addEntry(entry)) this.probeInto(entry, wanted);
         return;
       }
     }
     if (!this.addEntry(entry)) return;
-    if (wanted) this.readText(rel, abs, size);
+    if (wanted) this.readText(rel, this.abs(rel), size);
   }
 
   /**
@@ -400,8 +403,9 @@ class Walker {
    * whether it is an LFS pointer, and turns the entry into what it holds. A wanted file
    * that is not a pointer is kept as text.
    */
-  private probeInto(entry: SnapshotEntry, abs: string, wanted: boolean): void {
+  private probeInto(entry: SnapshotEntry, wanted: boolean): void {
     const rel = entry.path;
+    const abs = this.abs(rel);
     let length: number;
     try {
       length = this.readProbe(abs, entry.size);
@@ -446,7 +450,7 @@ class Walker {
     const deferred = this.deferred;
     if (deferred.length === 0) return;
     if (deferred.length <= LFS_DEFERRED_READ_MAX) {
-      for (const entry of deferred) this.probeInto(entry, `${this.rootReal}${path.sep}${entry.path}`, false);
+      for (const entry of deferred) this.probeInto(entry, false);
       return;
     }
     this.skip(
@@ -457,7 +461,8 @@ class Walker {
     );
   }
 
-  private visitSymlink(rel: string, abs: string): void {
+  private visitSymlink(rel: string): void {
+    const abs = this.abs(rel);
     let target: string;
     try {
       target = fs.readlinkSync(abs);

@@ -51,7 +51,8 @@ interface Reference {
   sensitive: number;
 }
 
-let references: Reference[] | null = null;
+/** The reference texts indexed so far, in TEXT_CANDIDATES order. */
+const references: Reference[] = [];
 
 /**
  * Terms that separate licenses whose texts are otherwise nearly the same (CC-BY vs
@@ -103,22 +104,26 @@ function bigrams(ws: string[]): Set<number> {
 let licensesDir: string | null = null;
 
 function loadReferences(): Reference[] {
-  if (references) return references;
-  references = [];
+  prepareLicenseTexts();
+  return references;
+}
+
+/**
+ * Loads and indexes up to `count` more reference texts (all by default); true once all
+ * are ready. The first identification does this anyway (~20 ms); a caller waiting on I/O
+ * can do it beforehand in small steps, between the events it waits for.
+ */
+export function prepareLicenseTexts(count = Infinity): boolean {
   // One small JSON per license, so only the candidates are loaded, never the 5 MB bundle;
   // by path, so the package is resolved once, not 72 times.
   licensesDir ??= requireFromHere.resolve('spdx-license-list/package.json').replace(/package\.json$/, 'licenses/');
-  for (const id of TEXT_CANDIDATES) {
+  for (let done = 0; done < count && references.length < TEXT_CANDIDATES.length; done++) {
+    const id = TEXT_CANDIDATES[references.length]!;
     const entry = requireFromHere(`${licensesDir}${id}.json`) as { licenseText: string };
     const ws = words(entry.licenseText);
     references.push({ id, bigrams: bigrams(ws), sensitive: sensitiveMask(ws.join(' ')) });
   }
-  return references;
-}
-
-/** Loads and indexes the reference texts now (otherwise the first identification does). */
-export function warmUpLicenseTexts(): void {
-  loadReferences();
+  return references.length === TEXT_CANDIDATES.length;
 }
 
 interface PhraseRule {
