@@ -3,12 +3,12 @@
 //
 // The Hub client, the renderers other than JSON and the config parser (zod) are imported
 // when a run needs them: `check --offline` on a directory without a config file then loads
-// none of them, which is a good part of its start-up time (see BENCHMARKS.md).
+// none of them, which is a good part of its start-up time (see BENCHMARKS.md). The engine
+// itself (~30 ms of module loading) is imported while the subject is being read.
 import { parseArgs } from 'node:util';
 import { defaultConfig, REQUIREMENTS, type Requirement } from '../config/defaults.js';
 import { ConfigFileError, readConfigFile } from '../config/read.js';
 import type { Config } from '../config/schema.js';
-import { assess } from '../core/assess.js';
 import { prepareLicenseTexts } from '../core/evidence/license-texts.js';
 import type { Problem } from '../core/evidence/types.js';
 import type { Report } from '../core/report.js';
@@ -166,6 +166,9 @@ export async function evaluateTarget(target: string, options: EvaluateOptions, i
     ...(io.env['GITHUB_TOKEN'] ? { githubToken: io.env['GITHUB_TOKEN'] } : {}),
   });
 
+  // Loaded while the source waits on find, the disk or the network, not before.
+  const engine = import('../core/assess.js');
+  engine.catch(() => undefined); // if reading fails first, a failed import must not go unhandled
   let snapshot: RepoSnapshot;
   if (hub) {
     progress(`reading ${target} from the Hub…`);
@@ -190,6 +193,7 @@ export async function evaluateTarget(target: string, options: EvaluateOptions, i
     snapshot = await enrichSnapshot(snapshot, config, { ...(await hubOptions()), offline: false, privateRepo: options.privateRepo === true, onProgress: progress });
   }
   progress('');
+  const { assess } = await engine;
   return assess(snapshot, config, { version: version(), problems, ...(options.require ? { require: options.require } : {}) });
 }
 
