@@ -28,13 +28,16 @@ export class FoundEntry {
      * 100,000 times) costs several times more.
      */
     readonly path: string,
-    readonly name: string,
     /** find's %y: f file, d directory, l symlink, p FIFO, s socket, b/c devices, D door. */
     private readonly type: string,
     /** lstat size in bytes (a symlink's: the length of its target). */
     readonly size: number,
   ) {
     this.key = type === 'd' ? `${path}/` : path;
+  }
+  /** The last path segment, cut out only when asked (most entries never are). */
+  get name(): string {
+    return this.path.slice(this.path.lastIndexOf('/') + 1);
   }
   isFile(): boolean {
     return this.type === 'f';
@@ -144,17 +147,30 @@ export function listWithFind(rootReal: string, onFolder: FolderListener, findBin
         const slash = path.lastIndexOf('/');
         // Same folder as the record before (nearly always): no need to cut its name out.
         if (slash < 0 ? lastDir !== '' : slash !== lastDir.length || !path.startsWith(lastDir)) enter(slash < 0 ? '' : path.slice(0, slash));
-        lastEntries.push(new FoundEntry(path, slash < 0 ? path : path.slice(slash + 1), String.fromCharCode(data[start]!), size));
+        lastEntries.push(new FoundEntry(path, String.fromCharCode(data[start]!), size));
         start = stop + 1;
       }
     };
 
     child.stdout.on('data', (chunk: Buffer) => {
       if (failed) return;
-      const data: Buffer = pending ? Buffer.concat([pending, chunk]) : chunk;
-      const last = data.lastIndexOf(NUL);
-      pending = last + 1 < data.length ? data.subarray(last + 1) : null;
       try {
+        let data = chunk;
+        if (pending) {
+          // A record split between chunks: join its two parts only, not the whole chunk.
+          const end = chunk.indexOf(NUL);
+          if (end < 0) {
+            pending = Buffer.concat([pending, chunk]);
+            return;
+          }
+          const record = Buffer.concat([pending, chunk.subarray(0, end + 1)]);
+          pending = null;
+          parse(record, record.length - 1);
+          if (failed) return;
+          data = chunk.subarray(end + 1);
+        }
+        const last = data.lastIndexOf(NUL);
+        pending = last + 1 < data.length ? data.subarray(last + 1) : null;
         if (last >= 0) parse(data, last);
       } catch {
         fail(); // a listener that throws: let the caller start over another way

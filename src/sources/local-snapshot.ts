@@ -242,9 +242,8 @@ class Walker {
     const items: (SnapshotEntry | string)[] = [];
     this.items = items;
     for (const dirent of dirents) {
-      const name = dirent.name;
-      if (dir === '' && name === '.git') continue;
       const rel = dirent.path;
+      if (rel === '.git') continue;
       if (dirent.isDirectory()) {
         // A submodule is one entry; any other folder's entries go here when it is joined.
         if (this.folderContext(rel).skip) this.addEntry({ path: rel, size: 0, kind: 'submodule' });
@@ -352,7 +351,7 @@ class Walker {
       else if (!this.stopped) subdirs.push(rel);
       return;
     }
-    if (isFile) return this.visitFile(rel, dirent.name, matcher, dirent instanceof FoundEntry ? dirent.size : -1);
+    if (isFile) return this.visitFile(rel, matcher, dirent instanceof FoundEntry ? dirent.size : -1);
     if (isLink) return this.visitSymlink(rel);
     this.skip(rel, 'unreadable', 'not a regular file, folder or symlink');
   }
@@ -367,7 +366,7 @@ class Walker {
   }
 
   /** `listedSize`: the lstat size find reported, or -1 to lstat now. */
-  private visitFile(rel: string, name: string, matcher: LfsMatcher | null, listedSize: number): void {
+  private visitFile(rel: string, matcher: LfsMatcher | null, listedSize: number): void {
     let size = listedSize;
     if (size < 0) {
       try {
@@ -382,7 +381,7 @@ class Walker {
     const wanted = wantsText(rel, size);
     const entry: SnapshotEntry = { path: rel, size, kind: 'file' };
     if (size < LFS_POINTER_MAX && size >= LFS_VERSION_LINE.length) {
-      if (!wanted && matcher !== null && matcher(name, rel) && weightFormat(rel) === null) {
+      if (!wanted && matcher !== null && matcher(rel.slice(rel.lastIndexOf('/') + 1), rel) && weightFormat(rel) === null) {
         // `.gitattributes` says this is a pointer; only weights need their real size now
         // (the weights verdict reports bytes). The rest is opened after the walk, if few.
         entry.kind = 'lfs';
