@@ -285,14 +285,15 @@ function benchCli() {
   return { ms: median(runs.map((r) => r.ms)), rssMb: Math.max(...runs.map((r) => r.rssMb)), summary };
 }
 
-async function benchWalk() {
+/** `lister`: 'auto' lists with GNU find where it is installed, 'node' with readdir + lstat. */
+async function benchWalk(lister) {
   try {
     const { readLocalSnapshot } = await import(pathToFileURL(path.join(LIB, 'sources/local-snapshot.js')).href);
     const times = [];
     let count = 0;
     for (let i = 0; i < 3; i++) {
       const start = performance.now();
-      count = (await readLocalSnapshot(DIR)).entries.length;
+      count = (await readLocalSnapshot(DIR, { lister })).entries.length;
       times.push(performance.now() - start);
     }
     return { ms: median(times), count };
@@ -330,8 +331,12 @@ const made = ensureDirectory(list);
 console.log(made.created ? `created ${DIR} in ${fmtMs(made.ms)}` : `reusing ${DIR}`);
 const find = benchFind();
 console.log(`find: median ${fmtMs(find.ms)} (${find.count} files)`);
-const walk = await benchWalk();
+const walk = await benchWalk('auto');
 console.log(walk.error ? `walk: ${walk.error}` : `walk: readLocalSnapshot() median ${fmtMs(walk.ms)} (${walk.count} entries)`);
+const nodeWalk = await benchWalk('node');
+console.log(nodeWalk.error ? `walk (node): ${nodeWalk.error}` : `walk: readLocalSnapshot({ lister: 'node' }) median ${fmtMs(nodeWalk.ms)}`);
+const findVersion = spawnSync('find', ['--version'], { encoding: 'utf8' }).stdout?.split('\n')[0] ?? '';
+const gnuFind = findVersion.includes('GNU findutils');
 const cli = benchCli();
 const ratio = cli.error ? NaN : cli.ms / find.ms;
 if (cli.error) console.log(`cli: ${cli.error}`);
@@ -346,6 +351,7 @@ const rows = [
   ['Engine: `assess()` on the in-memory snapshot (median of 7)', engine.error ? `n/a (${engine.error})` : fmtMs(engine.ms), `< ${TARGETS.engineMs} ms`, engine.error ? '-' : verdict(engine.ms < TARGETS.engineMs)],
   ['`find DIR -type f -printf \'%s\\n\' \\| wc -l` (median of 3)', fmtMs(find.ms), 'baseline', '-'],
   ['Local source: `readLocalSnapshot(DIR)` in-process (median of 3)', walk.error ? `n/a (${walk.error})` : fmtMs(walk.ms), '-', '-'],
+  ["Local source listing with Node only (`lister: 'node'`: no GNU find, or `ignore` set)", nodeWalk.error ? `n/a (${nodeWalk.error})` : fmtMs(nodeWalk.ms), '-', '-'],
   ['CLI: `truly-open check DIR --format json --offline` (median of 3)', cli.error ? `n/a (${cli.error})` : fmtMs(cli.ms), '-', '-'],
   ['CLI / find', cli.error ? 'n/a' : `${ratio.toFixed(2)}x`, `<= ${TARGETS.cliVsFind}x`, cli.error ? '-' : verdict(ratio <= TARGETS.cliVsFind)],
   ['CLI peak RSS (max of 3)', cli.error ? 'n/a' : `${cli.rssMb.toFixed(0)} MB`, `< ${TARGETS.cliRssMb} MB`, cli.error ? '-' : verdict(cli.rssMb < TARGETS.cliRssMb)],
@@ -363,6 +369,7 @@ const markdown = [
     'four LFS weight shards, 500 code files, and data shards 1,000 to a folder (60% LFS pointers, routed through LFS by a ' +
     'top-level `.gitattributes` as `git lfs track` writes it; 40% sparse files); ' +
     'the same tree in memory for the engine and on disk (under the OS temp dir) for `find` and the CLI.',
+  `- Listing: ${gnuFind ? `${findVersion}, so the CLI lists the tree with one \`find\` run (docs/local-directory.md)` : 'no GNU find here: the CLI lists the tree with Node'}.`,
   `- Peak RSS is read by a preload (\`node --import bench/maxrss.mjs\`) from \`process.resourceUsage().maxRSS\` at exit.`,
   '',
   '| Measurement | Result | Target | |',
