@@ -101,6 +101,9 @@ const CHECKPOINT_FILE_RE = /(step[-_=]?\d{2,}|epoch[-_=]\d+|iter[-_]?\d{3,}|chec
 const DATA_DIR_RE = /^(data|datasets?|corpus|corpora|training[-_]data|train[-_]data|raw[-_]data)$/i;
 const EVAL_PATH_RE = /(^|\/|_|-)(test|tests|eval|evals|evaluation|valid|validation|dev|benchmarks?)(\/|_|-|\.|$)/i;
 const UNIT_TEST_DIR_RE = /(^|\/)(tests?|unittests?|__tests__|spec)\//i;
+// Tested once per data shard: a literal in the loop would be a new RegExp object each time.
+const IDX_RE = /\.idx$/i;
+const RESULT_RE = /result/i;
 const VENDORED_RE = /(^|\/)(node_modules|third[-_]?party|vendor|site-packages|\.venv|venv)\//i;
 
 const ROLE_RULES: [CodeRole, RegExp, RegExp][] = [
@@ -181,7 +184,7 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
   const idxSiblings = new Set<string>();
   for (const e of entries) {
     // The '.' test spares the regex for nearly every path.
-    if (e.path.charCodeAt(e.path.length - 4) === 46 && /\.idx$/i.test(e.path)) idxSiblings.add(e.path.replace(/\.idx$/i, ''));
+    if (e.path.charCodeAt(e.path.length - 4) === 46 && IDX_RE.test(e.path)) idxSiblings.add(e.path.replace(IDX_RE, ''));
   }
   const rootPrefix = modelRoot === '.' ? '' : modelRoot + '/';
 
@@ -228,7 +231,7 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
     const dotAt = path.lastIndexOf('.');
     if (dotAt > slash && BULK_DATA_EXT.has(path.slice(dotAt + 1)) && !path.includes('\u0130')) {
       const name = path.slice(slash + 1);
-      if (!/result/i.test(name)) {
+      if (!RESULT_RE.test(name)) {
         if (folder.inSamplesDir) a.samples.push(path);
         else if (folder.evalFolder || EVAL_PATH_RE.test(name)) a.evalDataFiles.push(path);
         else {
