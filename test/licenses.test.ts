@@ -7,7 +7,7 @@ import {
   licenseFamily,
   normaliseLicenseId,
 } from '../src/core/evidence/licenses.js';
-import { prepareLicenseTexts } from '../src/core/evidence/license-texts.js';
+import { warmUpLicenseTexts } from '../src/core/evidence/license-texts.js';
 import type { ComponentKind } from '../src/core/catalog.js';
 import type { LicenseFact, LicenseFamily, ModelCard } from '../src/core/evidence/types.js';
 import type { RepoSnapshot } from '../src/core/snapshot.js';
@@ -42,7 +42,7 @@ const PROSE =
   'the market square where the baker was closing his shutters for the day.';
 
 describe('identifyLicenseText', () => {
-  beforeAll(() => expect(prepareLicenseTexts()).toBe(true));
+  beforeAll(() => warmUpLicenseTexts());
 
   const mit = spdxText('MIT').replace('<year> <copyright holders>', '2023 Jane Q. Public');
   const bsd3 = spdxText('BSD-3-Clause')

@@ -9,7 +9,6 @@ import { parseArgs } from 'node:util';
 import { defaultConfig, REQUIREMENTS, type Requirement } from '../config/defaults.js';
 import { ConfigFileError, readConfigFile } from '../config/read.js';
 import type { Config } from '../config/schema.js';
-import { prepareLicenseTexts } from '../core/evidence/license-texts.js';
 import type { Problem } from '../core/evidence/types.js';
 import type { Report } from '../core/report.js';
 import type { RepoSnapshot } from '../core/snapshot.js';
@@ -176,16 +175,11 @@ export async function evaluateTarget(target: string, options: EvaluateOptions, i
     snapshot = await readHubSnapshot(target, await hubOptions());
   } else {
     progress(`reading ${target}…`);
-    const warming = whileWaiting(() => prepareLicenseTexts(2));
-    try {
-      snapshot = await readLocalSnapshot(target, {
-        ignore: config.ignore,
-        // Only on a terminal, where it is shown: the first toLocaleString loads ICU number formats (~20 ms).
-        ...(io.stderrTTY ? { onProgress: (n: number) => progress(`reading ${target}… ${n.toLocaleString('en')} entries`) } : {}),
-      });
-    } finally {
-      warming.stop();
-    }
+    snapshot = await readLocalSnapshot(target, {
+      ignore: config.ignore,
+      // Only on a terminal, where it is shown: the first toLocaleString loads ICU number formats (~20 ms).
+      ...(io.stderrTTY ? { onProgress: (n: number) => progress(`reading ${target}… ${n.toLocaleString('en')} entries`) } : {}),
+    });
   }
   // Offline, enrichSnapshot returns the snapshot as it is: no need to load the Hub client.
   if (!options.offline) {
@@ -195,21 +189,6 @@ export async function evaluateTarget(target: string, options: EvaluateOptions, i
   progress('');
   const { assess } = await engine;
   return assess(snapshot, config, { version: version(), problems, ...(options.require ? { require: options.require } : {}) });
-}
-
-/**
- * Runs `step` (a slice of work under a millisecond, true when all is done) on each turn
- * of the event loop until it is done or stopped. While find lists a large tree the CLI
- * mostly waits on its output: the license texts the engine needs are indexed in those
- * gaps instead of after the listing, in slices short enough not to hold find up.
- */
-function whileWaiting(step: () => boolean): { stop: () => void } {
-  let stopped = false;
-  const tick = (): void => {
-    if (!stopped && !step()) setImmediate(tick);
-  };
-  setImmediate(tick);
-  return { stop: () => (stopped = true) };
 }
 
 /** Without importing the Hub client: it has been loaded whenever one of its errors exists. */

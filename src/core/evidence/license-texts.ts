@@ -51,7 +51,7 @@ interface Reference {
   sensitive: number;
 }
 
-/** The reference texts indexed so far, in TEXT_CANDIDATES order. */
+/** The reference texts, indexed on first use. */
 const references: Reference[] = [];
 
 /**
@@ -101,29 +101,23 @@ function bigrams(ws: string[]): Set<number> {
   return set;
 }
 
-let licensesDir: string | null = null;
-
 function loadReferences(): Reference[] {
-  prepareLicenseTexts();
+  if (references.length === 0) {
+    // One small JSON per license, so only the candidates are loaded, never the 5 MB bundle;
+    // by path, so the package is resolved once, not 72 times.
+    const dir = requireFromHere.resolve('spdx-license-list/package.json').replace(/package\.json$/, 'licenses/');
+    for (const id of TEXT_CANDIDATES) {
+      const entry = requireFromHere(`${dir}${id}.json`) as { licenseText: string };
+      const ws = words(entry.licenseText);
+      references.push({ id, bigrams: bigrams(ws), sensitive: sensitiveMask(ws.join(' ')) });
+    }
+  }
   return references;
 }
 
-/**
- * Loads and indexes up to `count` more reference texts (all by default); true once all
- * are ready. The first identification does this anyway (~20 ms); a caller waiting on I/O
- * can do it beforehand in small steps, between the events it waits for.
- */
-export function prepareLicenseTexts(count = Infinity): boolean {
-  // One small JSON per license, so only the candidates are loaded, never the 5 MB bundle;
-  // by path, so the package is resolved once, not 72 times.
-  licensesDir ??= requireFromHere.resolve('spdx-license-list/package.json').replace(/package\.json$/, 'licenses/');
-  for (let done = 0; done < count && references.length < TEXT_CANDIDATES.length; done++) {
-    const id = TEXT_CANDIDATES[references.length]!;
-    const entry = requireFromHere(`${licensesDir}${id}.json`) as { licenseText: string };
-    const ws = words(entry.licenseText);
-    references.push({ id, bigrams: bigrams(ws), sensitive: sensitiveMask(ws.join(' ')) });
-  }
-  return references.length === TEXT_CANDIDATES.length;
+/** Loads and indexes the reference texts now (otherwise the first identification does). */
+export function warmUpLicenseTexts(): void {
+  loadReferences();
 }
 
 interface PhraseRule {
