@@ -16320,243 +16320,6 @@ var init_parse3 = __esm({
   }
 });
 
-// src/core/evidence/license-texts.ts
-import { createRequire } from "node:module";
-function sensitiveMask(flat) {
-  let mask = 0;
-  SENSITIVE.forEach((re, i) => {
-    if (re.test(flat)) mask |= 1 << i;
-  });
-  return mask;
-}
-function words(text) {
-  const out = text.slice(0, MAX_CHARS).toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
-  return out.length > MAX_WORDS ? out.slice(0, MAX_WORDS) : out;
-}
-function wordHash(word) {
-  let h = 2166136261;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 16777619);
-  return h;
-}
-function bigrams(ws) {
-  const set3 = /* @__PURE__ */ new Set();
-  let prev = ws.length > 0 ? wordHash(ws[0]) : 0;
-  for (let i = 1; i < ws.length; i++) {
-    const h = wordHash(ws[i]);
-    set3.add((Math.imul(prev, 2654435761) ^ h) & 1073741823);
-    prev = h;
-  }
-  return set3;
-}
-function loadReferences() {
-  prepareLicenseTexts();
-  return references;
-}
-function prepareLicenseTexts(count = Infinity) {
-  licensesDir ??= requireFromHere.resolve("spdx-license-list/package.json").replace(/package\.json$/, "licenses/");
-  for (let done = 0; done < count && references.length < TEXT_CANDIDATES.length; done++) {
-    const id = TEXT_CANDIDATES[references.length];
-    const entry = requireFromHere(`${licensesDir}${id}.json`);
-    const ws = words(entry.licenseText);
-    references.push({ id, bigrams: bigrams(ws), sensitive: sensitiveMask(ws.join(" ")) });
-  }
-  return references.length === TEXT_CANDIDATES.length;
-}
-function flatten(text) {
-  return text.slice(0, PHRASE_WINDOW).toLowerCase().replace(/[\u2018\u2019\u201c\u201d]/g, "'").replace(/\s+/g, " ");
-}
-function matchPhrases(flat) {
-  let best = null;
-  for (const generic of [false, true]) {
-    for (const rule of PHRASES) {
-      if (Boolean(rule.generic) !== generic) continue;
-      const m = rule.re.exec(flat);
-      if (m && (!best || m.index < best.index)) best = { index: m.index, rule };
-    }
-    if (best) break;
-  }
-  if (!best) return null;
-  const confirmed = best.rule.confirm?.test(flat) ?? false;
-  return { id: best.rule.id, confidence: confirmed ? 0.95 : 0.75 };
-}
-function matchNotice(ws) {
-  if (ws.length > NOTICE_MAX_WORDS) return null;
-  const joined = ws.join(" ");
-  const found = /* @__PURE__ */ new Set();
-  for (const [re, id2] of NOTICES) if (re.test(joined)) found.add(id2);
-  if (found.size !== 1) return null;
-  const [id] = [...found];
-  return id ? { id, confidence: 0.6 } : null;
-}
-function compare(input, mask) {
-  const out = [];
-  const a = input.size;
-  for (const ref of loadReferences()) {
-    if (ref.sensitive !== mask) continue;
-    const b = ref.bigrams.size;
-    const diceBound = 2 * Math.min(a, b) / (a + b);
-    const coveragePossible = b >= COVERAGE_MIN_BIGRAMS && a >= COVERAGE_ACCEPT * b;
-    if (diceBound < DICE_ACCEPT && !coveragePossible) continue;
-    let inter = 0;
-    const [small, large] = a <= b ? [input, ref.bigrams] : [ref.bigrams, input];
-    for (const g of small) if (large.has(g)) inter++;
-    out.push({ ref, dice: 2 * inter / (a + b), coverage: inter / b });
-  }
-  return out;
-}
-function identifyLicenseText(text) {
-  const ws = words(text);
-  if (ws.length < 3) return null;
-  const flat = flatten(text);
-  const input = bigrams(ws);
-  const scored = compare(input, sensitiveMask(ws.join(" ")));
-  let bestDice = null;
-  for (const s of scored) if (!bestDice || s.dice > bestDice.dice) bestDice = s;
-  if (bestDice && bestDice.dice >= DICE_DECISIVE) return { id: bestDice.ref.id, confidence: round(bestDice.dice) };
-  const phrase = matchPhrases(flat);
-  if (phrase) return phrase;
-  if (bestDice && bestDice.dice >= DICE_ACCEPT) return { id: bestDice.ref.id, confidence: round(bestDice.dice) };
-  let contained = null;
-  for (const s of scored) {
-    if (s.ref.bigrams.size < COVERAGE_MIN_BIGRAMS || s.coverage < COVERAGE_ACCEPT) continue;
-    if (!contained || s.ref.bigrams.size > contained.ref.bigrams.size) contained = s;
-  }
-  if (contained) return { id: contained.ref.id, confidence: round(0.9 * contained.coverage) };
-  return matchNotice(ws);
-}
-var TEXT_CANDIDATES, MAX_CHARS, MAX_WORDS, PHRASE_WINDOW, DICE_ACCEPT, DICE_DECISIVE, COVERAGE_ACCEPT, COVERAGE_MIN_BIGRAMS, requireFromHere, references, SENSITIVE, licensesDir, RAIL_CONFIRM, LLAMA_CONFIRM, PHRASES, NOTICE_MAX_WORDS, NOTICES, round;
-var init_license_texts = __esm({
-  "src/core/evidence/license-texts.ts"() {
-    "use strict";
-    TEXT_CANDIDATES = [
-      "Apache-2.0",
-      "MIT",
-      "MIT-0",
-      "BSD-2-Clause",
-      "BSD-3-Clause",
-      "BSD-3-Clause-Clear",
-      "0BSD",
-      "ISC",
-      "Zlib",
-      "BSL-1.0",
-      "Unlicense",
-      "WTFPL",
-      "CC0-1.0",
-      "MPL-2.0",
-      "MPL-1.1",
-      "EPL-1.0",
-      "EPL-2.0",
-      "EUPL-1.1",
-      "EUPL-1.2",
-      "GPL-2.0-only",
-      "GPL-3.0-only",
-      "LGPL-2.1-only",
-      "LGPL-3.0-only",
-      "AGPL-3.0-only",
-      "AFL-3.0",
-      "Artistic-2.0",
-      "ECL-2.0",
-      "MS-PL",
-      "MS-RL",
-      "OSL-3.0",
-      "PostgreSQL",
-      "NCSA",
-      "OFL-1.1",
-      "LPPL-1.3c",
-      "UPL-1.0",
-      "Python-2.0",
-      "PSF-2.0",
-      "BlueOak-1.0.0",
-      "MulanPSL-2.0",
-      "CECILL-2.1",
-      "Apache-1.1",
-      "X11",
-      "CC-BY-2.0",
-      "CC-BY-2.5",
-      "CC-BY-3.0",
-      "CC-BY-4.0",
-      "CC-BY-SA-3.0",
-      "CC-BY-SA-4.0",
-      "CC-BY-NC-2.0",
-      "CC-BY-NC-3.0",
-      "CC-BY-NC-4.0",
-      "CC-BY-ND-3.0",
-      "CC-BY-ND-4.0",
-      "CC-BY-NC-SA-2.0",
-      "CC-BY-NC-SA-3.0",
-      "CC-BY-NC-SA-4.0",
-      "CC-BY-NC-ND-3.0",
-      "CC-BY-NC-ND-4.0",
-      "CDLA-Permissive-1.0",
-      "CDLA-Permissive-2.0",
-      "CDLA-Sharing-1.0",
-      "ODC-By-1.0",
-      "ODbL-1.0",
-      "PDDL-1.0",
-      "C-UDA-1.0",
-      "O-UDA-1.0",
-      "etalab-2.0",
-      "OpenMDW-1.0",
-      "GFDL-1.3-only",
-      "LGPLLR",
-      "CC-PDDC",
-      "OGL-UK-3.0"
-    ];
-    MAX_CHARS = 256 * 1024;
-    MAX_WORDS = 12e3;
-    PHRASE_WINDOW = 64 * 1024;
-    DICE_ACCEPT = 0.75;
-    DICE_DECISIVE = 0.85;
-    COVERAGE_ACCEPT = 0.95;
-    COVERAGE_MIN_BIGRAMS = 60;
-    requireFromHere = createRequire(import.meta.url);
-    references = [];
-    SENSITIVE = [/\bnon ?commercial\b/, /\bno ?derivatives?\b|\bnoderivs\b/, /\bshare ?alike\b/];
-    licensesDir = null;
-    RAIL_CONFIRM = /use restrictions|attachment a|responsible ai license/;
-    LLAMA_CONFIRM = /llama materials/;
-    PHRASES = [
-      { re: /\b(?:meta )?llama 3\.1 community license/, id: "LicenseRef-Llama-3.1", confirm: LLAMA_CONFIRM },
-      { re: /\b(?:meta )?llama 3\.2 community license/, id: "LicenseRef-Llama-3.2", confirm: LLAMA_CONFIRM },
-      { re: /\b(?:meta )?llama 3\.3 community license/, id: "LicenseRef-Llama-3.3", confirm: LLAMA_CONFIRM },
-      { re: /\b(?:meta )?llama 3 community license/, id: "LicenseRef-Llama-3", confirm: LLAMA_CONFIRM },
-      { re: /\b(?:meta )?llama 4 community license/, id: "LicenseRef-Llama-4", confirm: LLAMA_CONFIRM },
-      { re: /\b(?:meta )?llama 2 community license/, id: "LicenseRef-Llama-2", confirm: LLAMA_CONFIRM },
-      { re: /\bgemma terms of use\b/, id: "LicenseRef-Gemma", confirm: /gemma services|model derivatives|prohibited use policy/ },
-      { re: /\bgrok 2 community license/, id: "LicenseRef-Grok-2-Community" },
-      { re: /\bopen ?rail\s?\+\+/, id: "LicenseRef-OpenRAIL++", confirm: RAIL_CONFIRM },
-      { re: /\bbigscience (?:bloom )?rail license v?1\.0/, id: "LicenseRef-BigScience-BLOOM-RAIL-1.0", confirm: RAIL_CONFIRM },
-      { re: /\bbigcode open ?rail-?m/, id: "LicenseRef-BigCode-OpenRAIL-M", confirm: RAIL_CONFIRM },
-      { re: /\bcreativeml open ?rail-?m/, id: "LicenseRef-CreativeML-OpenRAIL-M", confirm: RAIL_CONFIRM },
-      { re: /\bbigscience open ?rail-?m/, id: "LicenseRef-BigScience-OpenRAIL-M", confirm: RAIL_CONFIRM },
-      { re: /\bopen ?rail\b|\bresponsible ai license\b/, id: "LicenseRef-OpenRAIL", confirm: RAIL_CONFIRM, generic: true },
-      { re: /\bai2 impact license/, id: "LicenseRef-AI2-ImpACT" },
-      { re: /\b(?:tongyi qianwen|qwen) research license/, id: "LicenseRef-Qwen-Research" },
-      { re: /\b(?:tongyi qianwen|qwen) license agreement/, id: "LicenseRef-Qwen" },
-      { re: /\bdeepseek license agreement/, id: "LicenseRef-DeepSeek" },
-      { re: /\bfalcon[- ]180b tii license/, id: "LicenseRef-Falcon-180B-TII" },
-      { re: /\b(?:tii falcon(?: llm)? license|falcon llm license)/, id: "LicenseRef-Falcon-LLM" },
-      { re: /\bnvidia open model license/, id: "LicenseRef-NVIDIA-Open-Model" },
-      { re: /\bnvidia (?:one-way )?non-?commercial license/, id: "LicenseRef-NVIDIA-OneWay-Noncommercial" }
-    ];
-    NOTICE_MAX_WORDS = 150;
-    NOTICES = [
-      [/\bapache license version 2 0\b|\bapache org licenses license 2 0\b/, "Apache-2.0"],
-      [/\bmit license\b|\bopensource org licenses mit\b/, "MIT"],
-      [/\bbsd 3 clause\b/, "BSD-3-Clause"],
-      [/\bbsd 2 clause\b/, "BSD-2-Clause"],
-      [/\bgnu general public license v(ersion )?3\b|\bgplv3\b/, "GPL-3.0-only"],
-      [/\bgnu general public license v(ersion )?2\b|\bgplv2\b/, "GPL-2.0-only"],
-      [/\bmozilla public license v(ersion )?2 0\b/, "MPL-2.0"],
-      [/\bcreative commons attribution 4 0\b|\bcreativecommons org licenses by 4 0\b|\bcc by 4 0\b/, "CC-BY-4.0"],
-      [/\bcreative commons attribution sharealike 4 0\b|\bcreativecommons org licenses by sa 4 0\b|\bcc by sa 4 0\b/, "CC-BY-SA-4.0"],
-      [/\bcreative commons attribution noncommercial 4 0\b|\bcreativecommons org licenses by nc 4 0\b|\bcc by nc 4 0\b/, "CC-BY-NC-4.0"],
-      [/\bcc0 1 0\b|\bcreativecommons org publicdomain zero 1 0\b/, "CC0-1.0"]
-    ];
-    round = (x) => Math.round(x * 1e3) / 1e3;
-  }
-});
-
 // src/core/evidence/artifacts.ts
 function roleOf(path2) {
   const lower = path2.toLowerCase();
@@ -16608,7 +16371,7 @@ function collectArtifacts(entries, texts, modelRoot) {
   const checkpointDirs = /* @__PURE__ */ new Map();
   const idxSiblings = /* @__PURE__ */ new Set();
   for (const e of entries) {
-    if (e.path.charCodeAt(e.path.length - 4) === 46 && /\.idx$/i.test(e.path)) idxSiblings.add(e.path.replace(/\.idx$/i, ""));
+    if (e.path.charCodeAt(e.path.length - 4) === 46 && IDX_RE.test(e.path)) idxSiblings.add(e.path.replace(IDX_RE, ""));
   }
   const rootPrefix = modelRoot === "." ? "" : modelRoot + "/";
   const folders = /* @__PURE__ */ new Map();
@@ -16646,7 +16409,7 @@ function collectArtifacts(entries, texts, modelRoot) {
     const dotAt = path2.lastIndexOf(".");
     if (dotAt > slash && BULK_DATA_EXT.has(path2.slice(dotAt + 1)) && !path2.includes("İ")) {
       const name = path2.slice(slash + 1);
-      if (!/result/i.test(name)) {
+      if (!RESULT_RE.test(name)) {
         if (folder.inSamplesDir) a.samples.push(path2);
         else if (folder.evalFolder || EVAL_PATH_RE.test(name)) a.evalDataFiles.push(path2);
         else {
@@ -16790,7 +16553,7 @@ function hyperparameterGroups(text) {
   const sample = text.length > 2e5 ? text.slice(0, 2e5) : text;
   return HYPER_GROUPS.filter(([, re]) => re.test(sample)).map(([g]) => g);
 }
-var CODE_EXT, DATA_EXT, MEDIA_EXT, WEIGHT_BY_EXT, TRAINING_STATE_RE, BULK_DATA_EXT, SAMPLES_DIR_RE, TRAINING_STATE_START, CHECKPOINT_DIR_RE, CHECKPOINT_FILE_RE, DATA_DIR_RE, EVAL_PATH_RE, UNIT_TEST_DIR_RE, VENDORED_RE, ROLE_RULES, NOT_WEIGHTS_DIR_RE, NOT_WEIGHTS_NAME_RE, GENERIC_FORMATS, MODEL_NAME_RE, HYPER_GROUPS;
+var CODE_EXT, DATA_EXT, MEDIA_EXT, WEIGHT_BY_EXT, TRAINING_STATE_RE, BULK_DATA_EXT, SAMPLES_DIR_RE, TRAINING_STATE_START, CHECKPOINT_DIR_RE, CHECKPOINT_FILE_RE, DATA_DIR_RE, EVAL_PATH_RE, UNIT_TEST_DIR_RE, IDX_RE, RESULT_RE, VENDORED_RE, ROLE_RULES, NOT_WEIGHTS_DIR_RE, NOT_WEIGHTS_NAME_RE, GENERIC_FORMATS, MODEL_NAME_RE, HYPER_GROUPS;
 var init_artifacts = __esm({
   "src/core/evidence/artifacts.ts"() {
     "use strict";
@@ -16831,6 +16594,8 @@ var init_artifacts = __esm({
     DATA_DIR_RE = /^(data|datasets?|corpus|corpora|training[-_]data|train[-_]data|raw[-_]data)$/i;
     EVAL_PATH_RE = /(^|\/|_|-)(test|tests|eval|evals|evaluation|valid|validation|dev|benchmarks?)(\/|_|-|\.|$)/i;
     UNIT_TEST_DIR_RE = /(^|\/)(tests?|unittests?|__tests__|spec)\//i;
+    IDX_RE = /\.idx$/i;
+    RESULT_RE = /result/i;
     VENDORED_RE = /(^|\/)(node_modules|third[-_]?party|vendor|site-packages|\.venv|venv)\//i;
     ROLE_RULES = [
       // [role, basename pattern, directory-segment pattern]
@@ -16930,9 +16695,9 @@ var init_snapshot = __esm({
 });
 
 // src/core/evidence/license-table.ts
-import { createRequire as createRequire2 } from "node:module";
+import { createRequire } from "node:module";
 function spdxList() {
-  spdxMeta ??= requireFromHere2("spdx-license-list");
+  spdxMeta ??= requireFromHere("spdx-license-list");
   return spdxMeta;
 }
 function spdxIdsByLower() {
@@ -16993,11 +16758,11 @@ function licenseIdForUrl(url2) {
   for (const [re, id] of KNOWN_LICENSE_URLS) if (re.test(key)) return id;
   return null;
 }
-var requireFromHere2, spdxMeta, spdxByLower, PLACEHOLDER_IDS, VERSIONLESS, HUB_IDS, KNOWN_REFS, DEPRECATED, LICENSE_REF_RE, OPEN_DATA, OPEN_FOR_CODE_TOO, RESTRICTED_NC, CC_NC_ND_RE, RESTRICTED_USE_RE, RESTRICTED_VENDOR_RE, NC_WORDS_RE, KNOWN_LICENSE_URLS;
+var requireFromHere, spdxMeta, spdxByLower, PLACEHOLDER_IDS, VERSIONLESS, HUB_IDS, KNOWN_REFS, DEPRECATED, LICENSE_REF_RE, OPEN_DATA, OPEN_FOR_CODE_TOO, RESTRICTED_NC, CC_NC_ND_RE, RESTRICTED_USE_RE, RESTRICTED_VENDOR_RE, NC_WORDS_RE, KNOWN_LICENSE_URLS;
 var init_license_table = __esm({
   "src/core/evidence/license-table.ts"() {
     "use strict";
-    requireFromHere2 = createRequire2(import.meta.url);
+    requireFromHere = createRequire(import.meta.url);
     spdxMeta = null;
     spdxByLower = null;
     PLACEHOLDER_IDS = /* @__PURE__ */ new Set(["other", "unknown", "none", "noassertion", ""]);
@@ -17185,6 +16950,239 @@ var init_license_table = __esm({
       [/^developer\.download\.nvidia\.com\/licenses\/nvidia-open-model-license-agreement.*$/i, "LicenseRef-NVIDIA-Open-Model"],
       [/^nvidia\.com\/en-us\/agreements\/enterprise-software\/nvidia-open-model-license$/i, "LicenseRef-NVIDIA-Open-Model"]
     ];
+  }
+});
+
+// src/core/evidence/license-texts.ts
+import { createRequire as createRequire2 } from "node:module";
+function sensitiveMask(flat) {
+  let mask = 0;
+  SENSITIVE.forEach((re, i) => {
+    if (re.test(flat)) mask |= 1 << i;
+  });
+  return mask;
+}
+function words(text) {
+  const out = text.slice(0, MAX_CHARS).toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+  return out.length > MAX_WORDS ? out.slice(0, MAX_WORDS) : out;
+}
+function wordHash(word) {
+  let h = 2166136261;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 16777619);
+  return h;
+}
+function bigrams(ws) {
+  const set3 = /* @__PURE__ */ new Set();
+  let prev = ws.length > 0 ? wordHash(ws[0]) : 0;
+  for (let i = 1; i < ws.length; i++) {
+    const h = wordHash(ws[i]);
+    set3.add((Math.imul(prev, 2654435761) ^ h) & 1073741823);
+    prev = h;
+  }
+  return set3;
+}
+function loadReferences() {
+  if (references.length === 0) {
+    const dir = requireFromHere2.resolve("spdx-license-list/package.json").replace(/package\.json$/, "licenses/");
+    for (const id of TEXT_CANDIDATES) {
+      const entry = requireFromHere2(`${dir}${id}.json`);
+      const ws = words(entry.licenseText);
+      references.push({ id, bigrams: bigrams(ws), sensitive: sensitiveMask(ws.join(" ")) });
+    }
+  }
+  return references;
+}
+function flatten(text) {
+  return text.slice(0, PHRASE_WINDOW).toLowerCase().replace(/[\u2018\u2019\u201c\u201d]/g, "'").replace(/\s+/g, " ");
+}
+function matchPhrases(flat) {
+  let best = null;
+  for (const generic of [false, true]) {
+    for (const rule of PHRASES) {
+      if (Boolean(rule.generic) !== generic) continue;
+      const m = rule.re.exec(flat);
+      if (m && (!best || m.index < best.index)) best = { index: m.index, rule };
+    }
+    if (best) break;
+  }
+  if (!best) return null;
+  const confirmed = best.rule.confirm?.test(flat) ?? false;
+  return { id: best.rule.id, confidence: confirmed ? 0.95 : 0.75 };
+}
+function matchNotice(ws) {
+  if (ws.length > NOTICE_MAX_WORDS) return null;
+  const joined = ws.join(" ");
+  const found = /* @__PURE__ */ new Set();
+  for (const [re, id2] of NOTICES) if (re.test(joined)) found.add(id2);
+  if (found.size !== 1) return null;
+  const [id] = [...found];
+  return id ? { id, confidence: 0.6 } : null;
+}
+function compare2(input, mask) {
+  const out = [];
+  const a = input.size;
+  for (const ref of loadReferences()) {
+    if (ref.sensitive !== mask) continue;
+    const b = ref.bigrams.size;
+    const diceBound = 2 * Math.min(a, b) / (a + b);
+    const coveragePossible = b >= COVERAGE_MIN_BIGRAMS && a >= COVERAGE_ACCEPT * b;
+    if (diceBound < DICE_ACCEPT && !coveragePossible) continue;
+    let inter = 0;
+    const [small, large] = a <= b ? [input, ref.bigrams] : [ref.bigrams, input];
+    for (const g of small) if (large.has(g)) inter++;
+    out.push({ ref, dice: 2 * inter / (a + b), coverage: inter / b });
+  }
+  return out;
+}
+function identifyLicenseText(text) {
+  const ws = words(text);
+  if (ws.length < 3) return null;
+  const flat = flatten(text);
+  const input = bigrams(ws);
+  const scored = compare2(input, sensitiveMask(ws.join(" ")));
+  let bestDice = null;
+  for (const s of scored) if (!bestDice || s.dice > bestDice.dice) bestDice = s;
+  if (bestDice && bestDice.dice >= DICE_DECISIVE) return { id: bestDice.ref.id, confidence: round(bestDice.dice) };
+  const phrase = matchPhrases(flat);
+  if (phrase) return phrase;
+  if (bestDice && bestDice.dice >= DICE_ACCEPT) return { id: bestDice.ref.id, confidence: round(bestDice.dice) };
+  let contained = null;
+  for (const s of scored) {
+    if (s.ref.bigrams.size < COVERAGE_MIN_BIGRAMS || s.coverage < COVERAGE_ACCEPT) continue;
+    if (!contained || s.ref.bigrams.size > contained.ref.bigrams.size) contained = s;
+  }
+  if (contained) return { id: contained.ref.id, confidence: round(0.9 * contained.coverage) };
+  return matchNotice(ws);
+}
+var TEXT_CANDIDATES, MAX_CHARS, MAX_WORDS, PHRASE_WINDOW, DICE_ACCEPT, DICE_DECISIVE, COVERAGE_ACCEPT, COVERAGE_MIN_BIGRAMS, requireFromHere2, references, SENSITIVE, RAIL_CONFIRM, LLAMA_CONFIRM, PHRASES, NOTICE_MAX_WORDS, NOTICES, round;
+var init_license_texts = __esm({
+  "src/core/evidence/license-texts.ts"() {
+    "use strict";
+    TEXT_CANDIDATES = [
+      "Apache-2.0",
+      "MIT",
+      "MIT-0",
+      "BSD-2-Clause",
+      "BSD-3-Clause",
+      "BSD-3-Clause-Clear",
+      "0BSD",
+      "ISC",
+      "Zlib",
+      "BSL-1.0",
+      "Unlicense",
+      "WTFPL",
+      "CC0-1.0",
+      "MPL-2.0",
+      "MPL-1.1",
+      "EPL-1.0",
+      "EPL-2.0",
+      "EUPL-1.1",
+      "EUPL-1.2",
+      "GPL-2.0-only",
+      "GPL-3.0-only",
+      "LGPL-2.1-only",
+      "LGPL-3.0-only",
+      "AGPL-3.0-only",
+      "AFL-3.0",
+      "Artistic-2.0",
+      "ECL-2.0",
+      "MS-PL",
+      "MS-RL",
+      "OSL-3.0",
+      "PostgreSQL",
+      "NCSA",
+      "OFL-1.1",
+      "LPPL-1.3c",
+      "UPL-1.0",
+      "Python-2.0",
+      "PSF-2.0",
+      "BlueOak-1.0.0",
+      "MulanPSL-2.0",
+      "CECILL-2.1",
+      "Apache-1.1",
+      "X11",
+      "CC-BY-2.0",
+      "CC-BY-2.5",
+      "CC-BY-3.0",
+      "CC-BY-4.0",
+      "CC-BY-SA-3.0",
+      "CC-BY-SA-4.0",
+      "CC-BY-NC-2.0",
+      "CC-BY-NC-3.0",
+      "CC-BY-NC-4.0",
+      "CC-BY-ND-3.0",
+      "CC-BY-ND-4.0",
+      "CC-BY-NC-SA-2.0",
+      "CC-BY-NC-SA-3.0",
+      "CC-BY-NC-SA-4.0",
+      "CC-BY-NC-ND-3.0",
+      "CC-BY-NC-ND-4.0",
+      "CDLA-Permissive-1.0",
+      "CDLA-Permissive-2.0",
+      "CDLA-Sharing-1.0",
+      "ODC-By-1.0",
+      "ODbL-1.0",
+      "PDDL-1.0",
+      "C-UDA-1.0",
+      "O-UDA-1.0",
+      "etalab-2.0",
+      "OpenMDW-1.0",
+      "GFDL-1.3-only",
+      "LGPLLR",
+      "CC-PDDC",
+      "OGL-UK-3.0"
+    ];
+    MAX_CHARS = 256 * 1024;
+    MAX_WORDS = 12e3;
+    PHRASE_WINDOW = 64 * 1024;
+    DICE_ACCEPT = 0.75;
+    DICE_DECISIVE = 0.85;
+    COVERAGE_ACCEPT = 0.95;
+    COVERAGE_MIN_BIGRAMS = 60;
+    requireFromHere2 = createRequire2(import.meta.url);
+    references = [];
+    SENSITIVE = [/\bnon ?commercial\b/, /\bno ?derivatives?\b|\bnoderivs\b/, /\bshare ?alike\b/];
+    RAIL_CONFIRM = /use restrictions|attachment a|responsible ai license/;
+    LLAMA_CONFIRM = /llama materials/;
+    PHRASES = [
+      { re: /\b(?:meta )?llama 3\.1 community license/, id: "LicenseRef-Llama-3.1", confirm: LLAMA_CONFIRM },
+      { re: /\b(?:meta )?llama 3\.2 community license/, id: "LicenseRef-Llama-3.2", confirm: LLAMA_CONFIRM },
+      { re: /\b(?:meta )?llama 3\.3 community license/, id: "LicenseRef-Llama-3.3", confirm: LLAMA_CONFIRM },
+      { re: /\b(?:meta )?llama 3 community license/, id: "LicenseRef-Llama-3", confirm: LLAMA_CONFIRM },
+      { re: /\b(?:meta )?llama 4 community license/, id: "LicenseRef-Llama-4", confirm: LLAMA_CONFIRM },
+      { re: /\b(?:meta )?llama 2 community license/, id: "LicenseRef-Llama-2", confirm: LLAMA_CONFIRM },
+      { re: /\bgemma terms of use\b/, id: "LicenseRef-Gemma", confirm: /gemma services|model derivatives|prohibited use policy/ },
+      { re: /\bgrok 2 community license/, id: "LicenseRef-Grok-2-Community" },
+      { re: /\bopen ?rail\s?\+\+/, id: "LicenseRef-OpenRAIL++", confirm: RAIL_CONFIRM },
+      { re: /\bbigscience (?:bloom )?rail license v?1\.0/, id: "LicenseRef-BigScience-BLOOM-RAIL-1.0", confirm: RAIL_CONFIRM },
+      { re: /\bbigcode open ?rail-?m/, id: "LicenseRef-BigCode-OpenRAIL-M", confirm: RAIL_CONFIRM },
+      { re: /\bcreativeml open ?rail-?m/, id: "LicenseRef-CreativeML-OpenRAIL-M", confirm: RAIL_CONFIRM },
+      { re: /\bbigscience open ?rail-?m/, id: "LicenseRef-BigScience-OpenRAIL-M", confirm: RAIL_CONFIRM },
+      { re: /\bopen ?rail\b|\bresponsible ai license\b/, id: "LicenseRef-OpenRAIL", confirm: RAIL_CONFIRM, generic: true },
+      { re: /\bai2 impact license/, id: "LicenseRef-AI2-ImpACT" },
+      { re: /\b(?:tongyi qianwen|qwen) research license/, id: "LicenseRef-Qwen-Research" },
+      { re: /\b(?:tongyi qianwen|qwen) license agreement/, id: "LicenseRef-Qwen" },
+      { re: /\bdeepseek license agreement/, id: "LicenseRef-DeepSeek" },
+      { re: /\bfalcon[- ]180b tii license/, id: "LicenseRef-Falcon-180B-TII" },
+      { re: /\b(?:tii falcon(?: llm)? license|falcon llm license)/, id: "LicenseRef-Falcon-LLM" },
+      { re: /\bnvidia open model license/, id: "LicenseRef-NVIDIA-Open-Model" },
+      { re: /\bnvidia (?:one-way )?non-?commercial license/, id: "LicenseRef-NVIDIA-OneWay-Noncommercial" }
+    ];
+    NOTICE_MAX_WORDS = 150;
+    NOTICES = [
+      [/\bapache license version 2 0\b|\bapache org licenses license 2 0\b/, "Apache-2.0"],
+      [/\bmit license\b|\bopensource org licenses mit\b/, "MIT"],
+      [/\bbsd 3 clause\b/, "BSD-3-Clause"],
+      [/\bbsd 2 clause\b/, "BSD-2-Clause"],
+      [/\bgnu general public license v(ersion )?3\b|\bgplv3\b/, "GPL-3.0-only"],
+      [/\bgnu general public license v(ersion )?2\b|\bgplv2\b/, "GPL-2.0-only"],
+      [/\bmozilla public license v(ersion )?2 0\b/, "MPL-2.0"],
+      [/\bcreative commons attribution 4 0\b|\bcreativecommons org licenses by 4 0\b|\bcc by 4 0\b/, "CC-BY-4.0"],
+      [/\bcreative commons attribution sharealike 4 0\b|\bcreativecommons org licenses by sa 4 0\b|\bcc by sa 4 0\b/, "CC-BY-SA-4.0"],
+      [/\bcreative commons attribution noncommercial 4 0\b|\bcreativecommons org licenses by nc 4 0\b|\bcc by nc 4 0\b/, "CC-BY-NC-4.0"],
+      [/\bcc0 1 0\b|\bcreativecommons org publicdomain zero 1 0\b/, "CC0-1.0"]
+    ];
+    round = (x) => Math.round(x * 1e3) / 1e3;
   }
 });
 
@@ -21501,9 +21499,6 @@ function describeCode(code, error46) {
   }
 }
 
-// src/cli/main.ts
-init_license_texts();
-
 // src/sources/local-snapshot.ts
 init_artifacts();
 import fs from "node:fs";
@@ -22000,7 +21995,7 @@ var Walker = class {
         this.addEntry({ path: dir, size: 0, kind: "submodule" });
         continue;
       }
-      if (ordered) dirents.sort((a, b) => compare2(a.name, b.name));
+      if (ordered) dirents.sort((a, b) => compare(a.name, b.name));
       const { rules, matcher } = this.folderRules(pending, dir, dirents.some((d) => d.name === ".gitattributes" && d.isFile()));
       const subdirs = [];
       for (const dirent of dirents) {
@@ -22026,7 +22021,7 @@ var Walker = class {
   visitListedFolder(dir, dirents) {
     const context = this.folderContext(dir);
     if (context.skip) return;
-    dirents.sort((a, b) => compare2(a.key, b.key));
+    dirents.sort((a, b) => a.key < b.key ? -1 : 1);
     const items = [];
     this.items = items;
     for (const dirent of dirents) {
@@ -22346,10 +22341,10 @@ var Walker = class {
       if (dirs > 0) parts.push(`${dirs} folder${dirs === 1 ? "" : "s"} (not walked)`);
       this.skipped.push({ path: pattern, reason: "ignored", detail: parts.join(" and ") });
     });
-    if (!isSortedByPath(this.entries)) this.entries.sort((a, b) => compare2(a.path, b.path));
-    this.skipped.sort((a, b) => compare2(a.path, b.path) || compare2(a.reason, b.reason));
+    if (!isSortedByPath(this.entries)) this.entries.sort((a, b) => compare(a.path, b.path));
+    this.skipped.sort((a, b) => compare(a.path, b.path) || compare(a.reason, b.reason));
     const texts = {};
-    for (const key of [...this.texts.keys()].sort(compare2)) texts[key] = this.texts.get(key);
+    for (const key of [...this.texts.keys()].sort(compare)) texts[key] = this.texts.get(key);
     return { entries: this.entries, texts, skipped: this.skipped };
   }
 };
@@ -22402,7 +22397,7 @@ function isSortedByPath(entries) {
   return true;
 }
 var NO_SUBDIRS = [];
-function compare2(a, b) {
+function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function errorCode2(error46) {
@@ -22529,16 +22524,11 @@ async function evaluateTarget(target, options, io) {
     snapshot = await readHubSnapshot2(target, await hubOptions());
   } else {
     progress(`reading ${target}…`);
-    const warming = whileWaiting(() => prepareLicenseTexts(2));
-    try {
-      snapshot = await readLocalSnapshot(target, {
-        ignore: config2.ignore,
-        // Only on a terminal, where it is shown: the first toLocaleString loads ICU number formats (~20 ms).
-        ...io.stderrTTY ? { onProgress: (n) => progress(`reading ${target}… ${n.toLocaleString("en")} entries`) } : {}
-      });
-    } finally {
-      warming.stop();
-    }
+    snapshot = await readLocalSnapshot(target, {
+      ignore: config2.ignore,
+      // Only on a terminal, where it is shown: the first toLocaleString loads ICU number formats (~20 ms).
+      ...io.stderrTTY ? { onProgress: (n) => progress(`reading ${target}… ${n.toLocaleString("en")} entries`) } : {}
+    });
   }
   if (!options.offline) {
     const { enrichSnapshot: enrichSnapshot2 } = await Promise.resolve().then(() => (init_online(), online_exports));
@@ -22547,14 +22537,6 @@ async function evaluateTarget(target, options, io) {
   progress("");
   const { assess: assess2 } = await engine;
   return assess2(snapshot, config2, { version: version2(), problems, ...options.require ? { require: options.require } : {} });
-}
-function whileWaiting(step) {
-  let stopped = false;
-  const tick = () => {
-    if (!stopped && !step()) setImmediate(tick);
-  };
-  setImmediate(tick);
-  return { stop: () => stopped = true };
 }
 
 // src/action/main.ts
