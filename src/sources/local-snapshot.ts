@@ -250,7 +250,9 @@ class Walker {
         else items.push(rel);
         continue;
       }
-      this.visit(rel, dirent, NO_SUBDIRS, context.matcher);
+      // Files, nearly every entry, straight to visitFile: find has their type and size.
+      if (dirent.isFile()) this.visitFile(rel, context.matcher, dirent.size);
+      else this.visit(rel, dirent, NO_SUBDIRS, context.matcher);
     }
     this.items = null;
     this.folderItems.set(dir, items);
