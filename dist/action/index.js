@@ -22032,7 +22032,8 @@ var Walker = class {
         else items.push(rel);
         continue;
       }
-      this.visit(rel, dirent, NO_SUBDIRS, context.matcher);
+      if (dirent.isFile()) this.visitFile(rel, context.matcher, dirent.size);
+      else this.visit(rel, dirent, NO_SUBDIRS, context.matcher);
     }
     this.items = null;
     this.folderItems.set(dir, items);
