@@ -93,3 +93,11 @@ export interface RemoteFacts {
   /** Set when no lookup was allowed at all (config, private repository): the facts are empty and the report is offline. */
   notOnline?: string;
 }
+
+/**
+ * How intermediate checkpoints are named as Hub branches or tags (`step1000-tokens4B`,
+ * `stage1-step140000`, `ckpt_356`, `checkpoint-500`, `epoch-3`, `iter_0001000`): the
+ * online lookup lists such revisions, and a card that loads one (`revision="ckpt_356"`)
+ * names them offline.
+ */
+export const CHECKPOINT_NAME_SOURCE = '(?:step|stage|ckpt|checkpoint|epoch|iter|iteration)[-_]?\\d';

@@ -57,6 +57,18 @@ const cases: Case[] = [
     messageId: 'checkpointsMentioned',
   },
   {
+    name: 'a card that loads a checkpoint revision (revision="ckpt_356") names the checkpoints: a mention',
+    files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: '```python\nmodel = AutoModel.from_pretrained("acme/m", revision="ckpt_356")\n```' }) },
+    status: 'mentioned',
+    messageId: 'checkpointsMentioned',
+  },
+  {
+    name: 'a revision that is not a checkpoint name (main, v1.0) is no mention',
+    files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: 'from_pretrained("acme/m", revision="main") or revision="v1.0"' }) },
+    status: 'missing',
+    messageId: 'missing',
+  },
+  {
     name: 'a declaration is a mention',
     files: { 'README.md': card() },
     config: { declarations: { 'intermediate-weights': { location: 'https://example.org/ckpts' } } },

@@ -4,6 +4,14 @@ import { cardLinesMatching, declared, documentedSections, judgeFiles, judgeRemot
 import { releaseOnHub } from './weights.js';
 import type { Criterion, Verdict } from './types.js';
 import type { ModelEvidence } from '../evidence/gather.js';
+import { CHECKPOINT_NAME_SOURCE } from '../remote.js';
+
+// Card lines that speak of checkpoints, or load a checkpoint revision of a model
+// (`from_pretrained("org/m", revision="ckpt_356")`): the same names the Hub lookup counts.
+const CHECKPOINT_LINE_RE = new RegExp(
+  `\\b(intermediate (checkpoints?|weights|models)|training checkpoints?|checkpoints? (at|every|for each))|revision\\s*=\\s*["'](?:[^"']*[^a-z"'])?${CHECKPOINT_NAME_SOURCE}`,
+  'i',
+);
 
 export const intermediateWeights: Criterion = {
   id: 'intermediate-weights',
@@ -17,7 +25,7 @@ export const intermediateWeights: Criterion = {
     const hub = fromHub(ev);
     if (hub) return hub;
     const sections = documentedSections(ev, /\b(intermediate|checkpoints?|training steps)\b/);
-    const lines = cardLinesMatching(ev, /\b(intermediate (checkpoints?|weights|models)|training checkpoints?|checkpoints? (at|every|for each)|revision=["']?step)/i);
+    const lines = cardLinesMatching(ev, CHECKPOINT_LINE_RE);
     return declared(ev, 'intermediate-weights')
       ?? (sections.length > 0 ? mentioned('checkpointsMentioned', sectionEvidence(ev, sections)) : null)
       ?? (lines.length > 0 ? mentioned('checkpointsMentioned', lines) : null)
