@@ -50,6 +50,25 @@ const cases: Case[] = [
     messageId: 'resultsMentioned',
   },
   {
+    name: 'a link to results kept elsewhere is a mention, with the address',
+    files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: '📈 <a href="https://github.com/acme/analysis/blob/main/README.md#list-of-metrics">[Analysis]</a>' }) },
+    status: 'mentioned',
+    messageId: 'resultsLinked',
+    check: (r) => expect(r.data?.['url']).toBe('https://github.com/acme/analysis/blob/main/README.md#list-of-metrics'),
+  },
+  {
+    name: 'a leaderboard named in the line is a mention',
+    files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: 'See the [Open LLM Leaderboard](https://huggingface.co/spaces/org/board).' }) },
+    status: 'mentioned',
+    messageId: 'resultsLinked',
+  },
+  {
+    name: 'a link to evaluation code is not a link to results',
+    files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: 'We evaluate with https://github.com/EleutherAI/lm-evaluation-harness.' }) },
+    status: 'missing',
+    messageId: 'missing',
+  },
+  {
     name: 'a declaration is a mention',
     files: { 'README.md': card() },
     config: { declarations: { 'evaluation-results': { location: 'https://example.org/leaderboard' } } },

@@ -1,11 +1,17 @@
 // `evaluation-results`: reported metrics — `model-index`, result files, or a results table in the card.
 import type { ModelEvidence } from '../evidence/gather.js';
 import { modelIndexHasMetrics } from '../evidence/model-card.js';
-import { cardFieldEvidence, cardLicense, declared, documentedSections, judgeFiles, judgeLicense, mentioned, missing, notApplicable, sectionEvidence } from './shared.js';
+import { cardFieldEvidence, cardLicense, declared, documentedSections, judgeFiles, judgeLicense, linkEvidence, mentioned, missing, notApplicable, sectionEvidence } from './shared.js';
 import type { Criterion } from './types.js';
 
 const RESULTS_HEADING = /\b(eval\w*|benchmark\w*|results?|performance|metrics?|leaderboard|scores?|comparison)\b/;
 const BENCHMARK_NAMES = /\b(MMLU|HellaSwag|GSM8K|HumanEval|MBPP|ARC|TruthfulQA|Winogrande|BBH|MATH|WER|BLEU|ROUGE|accuracy|F1|pass@1|perplexity|CER|FID|CLIP ?score|MT-Bench|AlpacaEval|IFEval|GPQA|DROP|PIQA|BoolQ|LAMBADA|SQuAD|GLUE|SuperGLUE|ImageNet|COCO|mAP)\b/i;
+
+/**
+ * A link to results kept elsewhere (a leaderboard, a metrics page): named in its line or its
+ * address. Not "eval" alone, which names evaluation code (lm-evaluation-harness) as often.
+ */
+const RESULTS_LINK = /\b(results?|leaderboards?|metrics|scores?)\b|[/#_-](results?|leaderboards?|metrics)\b/i;
 
 /** A markdown table with numbers: a results table. */
 export function hasResultsTable(text: string): boolean {
@@ -25,7 +31,11 @@ export const evaluationResults: Criterion = {
     const tables = resultSections(ev);
     if (tables.length > 0) return judgeLicense('evaluation-results', cardLicense(ev), 'resultsTable', { section: tables[0]?.heading ?? '' }, sectionEvidence(ev, tables));
     const sections = documentedSections(ev, RESULTS_HEADING);
-    return declared(ev, 'evaluation-results') ?? (sections.length > 0 ? mentioned('resultsMentioned', sectionEvidence(ev, sections)) : null) ?? missing();
+    const linked = ev.links.filter((l) => RESULTS_LINK.test(l.url) || RESULTS_LINK.test(l.context.replace(/https?:\/\/\S+/g, ' ')));
+    return declared(ev, 'evaluation-results')
+      ?? (sections.length > 0 ? mentioned('resultsMentioned', sectionEvidence(ev, sections)) : null)
+      ?? (linked.length > 0 ? mentioned('resultsLinked', linkEvidence(linked), { url: linked[0]!.url }) : null)
+      ?? missing();
   },
 };
 

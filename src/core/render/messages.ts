@@ -94,6 +94,7 @@ const TEMPLATES: Record<string, Template> = {
   resultsFiles: (d) => `${plural(d['count'], 'results file')} ${underLicense(d)}`,
   resultsTable: (d) => `a results table in the card${d['section'] ? ` ("${str(d['section'])}")` : ''} ${underLicense(d)}`,
   resultsMentioned: () => 'the card has an evaluation section but reports no numbers',
+  resultsLinked: (d) => `results are linked (${str(d['url'])}) but not reported in the card`,
 
   samplesInRepo: (d) => `${plural(d['count'], 'sample output')} in the repository ${underLicense(d)}`,
   samplesWidget: (d) => `${plural(d['count'], 'widget example')} in the card ${underLicense(d)}`,
