@@ -17802,6 +17802,15 @@ var init_http = __esm({
   }
 });
 
+// src/core/remote.ts
+var CHECKPOINT_NAME_SOURCE;
+var init_remote = __esm({
+  "src/core/remote.ts"() {
+    "use strict";
+    CHECKPOINT_NAME_SOURCE = "(?:step|stage|ckpt|checkpoint|epoch|iter|iteration)[-_]?\\d";
+  }
+});
+
 // src/sources/hub/hub-client.ts
 function isHubRepoId(id) {
   return REPO_ID_RE.test(id) && !id.includes("..");
@@ -17897,6 +17906,7 @@ var DATASET_CARD_CAP, REPO_ID_RE, HubClient, CHECKPOINT_REF_RE, SOURCE_RE, PROCE
 var init_hub_client = __esm({
   "src/sources/hub/hub-client.ts"() {
     "use strict";
+    init_remote();
     DATASET_CARD_CAP = 512 * 1024;
     REPO_ID_RE = /^[A-Za-z0-9][\w.-]{0,95}(\/[A-Za-z0-9][\w.-]{0,95})?$/;
     HubClient = class {
@@ -17965,7 +17975,7 @@ var init_hub_client = __esm({
         return { state: "found", url: url2, value: res.body };
       }
     };
-    CHECKPOINT_REF_RE = /(?:^|[^a-z])(?:step|stage|ckpt|checkpoint|epoch|iter|iteration)[-_]?\d|\d[kmbt]?[-_]?tokens\b|tokens[-_]?\d/i;
+    CHECKPOINT_REF_RE = new RegExp(`(?:^|[^a-z])${CHECKPOINT_NAME_SOURCE}|\\d[kmbt]?[-_]?tokens\\b|tokens[-_]?\\d`, "i");
     SOURCE_RE = /\b(sources?|provenance|origins?|where .* from)\b/i;
     PROCESS_RE = /\b(collect\w*|process\w*|preprocess\w*|curat\w*|filter\w*|clean\w*|dedup\w*|prepar\w*|construct\w*|gather\w*|scrap\w*|crawl\w*|normali[sz]\w*)\b/i;
     PLACEHOLDER_RE = /\[more information needed\]/gi;
@@ -19107,7 +19117,7 @@ function resultSections(ev) {
   if (ev.card && sections.length === 0 && hasResultsTable(ev.card.body) && BENCHMARK_NAMES.test(ev.card.body)) return [{ heading: "", line: ev.card.bodyLine }];
   return [];
 }
-var RESULTS_HEADING, BENCHMARK_NAMES, evaluationResults;
+var RESULTS_HEADING, BENCHMARK_NAMES, RESULTS_LINK, evaluationResults;
 var init_evaluation_results = __esm({
   "src/core/criteria/evaluation-results.ts"() {
     "use strict";
@@ -19115,6 +19125,7 @@ var init_evaluation_results = __esm({
     init_shared();
     RESULTS_HEADING = /\b(eval\w*|benchmark\w*|results?|performance|metrics?|leaderboard|scores?|comparison)\b/;
     BENCHMARK_NAMES = /\b(MMLU|HellaSwag|GSM8K|HumanEval|MBPP|ARC|TruthfulQA|Winogrande|BBH|MATH|WER|BLEU|ROUGE|accuracy|F1|pass@1|perplexity|CER|FID|CLIP ?score|MT-Bench|AlpacaEval|IFEval|GPQA|DROP|PIQA|BoolQ|LAMBADA|SQuAD|GLUE|SuperGLUE|ImageNet|COCO|mAP)\b/i;
+    RESULTS_LINK = /\b(results?|leaderboards?|metrics|scores?)\b|[/#_-](results?|leaderboards?|metrics)\b/i;
     evaluationResults = {
       id: "evaluation-results",
       evaluate(ev) {
@@ -19127,7 +19138,8 @@ var init_evaluation_results = __esm({
         const tables = resultSections(ev);
         if (tables.length > 0) return judgeLicense("evaluation-results", cardLicense(ev), "resultsTable", { section: tables[0]?.heading ?? "" }, sectionEvidence(ev, tables));
         const sections = documentedSections(ev, RESULTS_HEADING);
-        return declared(ev, "evaluation-results") ?? (sections.length > 0 ? mentioned("resultsMentioned", sectionEvidence(ev, sections)) : null) ?? missing();
+        const linked2 = ev.links.filter((l) => RESULTS_LINK.test(l.url) || RESULTS_LINK.test(l.context.replace(/https?:\/\/\S+/g, " ")));
+        return declared(ev, "evaluation-results") ?? (sections.length > 0 ? mentioned("resultsMentioned", sectionEvidence(ev, sections)) : null) ?? (linked2.length > 0 ? mentioned("resultsLinked", linkEvidence(linked2), { url: linked2[0].url }) : null) ?? missing();
       }
     };
   }
@@ -19254,12 +19266,17 @@ function fromHub3(ev) {
   if (release.gated) return { status: "restricted", messageId: "checkpointsOnHub", data: { count: revisions.length, licenseState: "gated", license: release.license }, license: release.license, evidence, verifiedOnline: true };
   return judgeRemoteLicense("intermediate-weights", release.license, "checkpointsOnHub", { count: revisions.length }, evidence);
 }
-var intermediateWeights;
+var CHECKPOINT_LINE_RE, intermediateWeights;
 var init_intermediate_weights = __esm({
   "src/core/criteria/intermediate-weights.ts"() {
     "use strict";
     init_shared();
     init_weights();
+    init_remote();
+    CHECKPOINT_LINE_RE = new RegExp(
+      `\\b(intermediate (checkpoints?|weights|models)|training checkpoints?|checkpoints? (at|every|for each))|revision\\s*=\\s*["'](?:[^"']*[^a-z"'])?${CHECKPOINT_NAME_SOURCE}`,
+      "i"
+    );
     intermediateWeights = {
       id: "intermediate-weights",
       evaluate(ev) {
@@ -19272,7 +19289,7 @@ var init_intermediate_weights = __esm({
         const hub = fromHub3(ev);
         if (hub) return hub;
         const sections = documentedSections(ev, /\b(intermediate|checkpoints?|training steps)\b/);
-        const lines = cardLinesMatching(ev, /\b(intermediate (checkpoints?|weights|models)|training checkpoints?|checkpoints? (at|every|for each)|revision=["']?step)/i);
+        const lines = cardLinesMatching(ev, CHECKPOINT_LINE_RE);
         return declared(ev, "intermediate-weights") ?? (sections.length > 0 ? mentioned("checkpointsMentioned", sectionEvidence(ev, sections)) : null) ?? (lines.length > 0 ? mentioned("checkpointsMentioned", lines) : null) ?? missing();
       }
     };
@@ -20123,6 +20140,7 @@ var init_messages = __esm({
       resultsFiles: (d) => `${plural(d["count"], "results file")} ${underLicense(d)}`,
       resultsTable: (d) => `a results table in the card${d["section"] ? ` ("${str2(d["section"])}")` : ""} ${underLicense(d)}`,
       resultsMentioned: () => "the card has an evaluation section but reports no numbers",
+      resultsLinked: (d) => `results are linked (${str2(d["url"])}) but not reported in the card`,
       samplesInRepo: (d) => `${plural(d["count"], "sample output")} in the repository ${underLicense(d)}`,
       samplesWidget: (d) => `${plural(d["count"], "widget example")} in the card ${underLicense(d)}`,
       samplesInCard: (d) => `examples in the card ${underLicense(d)}`,
