@@ -237,7 +237,7 @@ class Walker {
     if (context.skip) return;
     // libuv sorts readdir's names, find does not. Sorted, entries are made in the order
     // they end up in, which keeps the engine's passes over them cache-friendly (made in
-    // find's order, those ran ~60% slower on 100,000 entries).
+    // find's order, assess() on 100,000 entries took ~225 ms instead of ~175).
     dirents.sort((a, b) => (a.key < b.key ? -1 : 1)); // keys differ within a folder
     const items: (SnapshotEntry | string)[] = [];
     this.items = items;
