@@ -235,7 +235,21 @@ describe.each(['auto', 'node'] as const)('listing: %s', (lister) => {
       expect(snapshot.skipped.map((s) => [s.path, s.reason])).toEqual([['data/bad.parquet', 'invalid-lfs']]);
     });
 
-    test(`above ${LFS_DEFERRED_READ_MAX} tracked data files their pointers stay closed; weights and texts are still read`, async () => {
+    test("a pattern with a slash in a folder's .gitattributes is relative to that folder", async () => {
+      const root = build({
+        'data/.gitattributes': 'sub/*.json filter=lfs diff=lfs merge=lfs -text\n',
+        'data/sub/big.json': pointer(123_456_789), // a source extension: only the rule makes it a pointer
+        'a/b/.gitattributes': '/top.py filter=lfs diff=lfs merge=lfs -text\n',
+        'a/b/top.py': pointer(7_000_000),
+        'a/b/c/top.py': pointer(8_000_000), // anchored at a/b: not this one
+      });
+      const snapshot = await read(root);
+      expect(entry(snapshot, 'data/sub/big.json')).toMatchObject({ kind: 'lfs', size: 123_456_789 });
+      expect(entry(snapshot, 'a/b/top.py')).toMatchObject({ kind: 'lfs', size: 7_000_000 });
+      expect(entry(snapshot, 'a/b/c/top.py')?.kind).toBe('file');
+    });
+
+        test(`above ${LFS_DEFERRED_READ_MAX} tracked data files their pointers stay closed; weights and texts are still read`, async () => {
       const files: Record<string, string> = {
         '.gitattributes': ATTRIBUTES + '*.json filter=lfs\n',
         'model-00001-of-00002.safetensors': pointer(4_900_000_000),

@@ -27,8 +27,9 @@
 // served from the kernel's cache in microseconds, so the thread-pool hop costs more than the
 // call. The walk yields to the event loop every few thousand entries so progress callbacks
 // and timers still run. Faster still: GNU find lists the whole tree with sizes from C
-// (find-listing.ts); the walk then reads folders from that listing and makes no metadata
-// calls of its own, and uses readdir + lstat when find is not there or not usable.
+// (find-listing.ts) and the walk takes each folder from that listing, with two lstat calls
+// per folder (its `.git` and `.gitattributes`) instead of one per file; readdir + lstat
+// when find is not there or not usable.
 import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -73,7 +74,8 @@ export interface LocalSnapshotOptions {
   /**
    * 'auto' (the default): list the tree with GNU find when it is there and neither `ignore`
    * nor `maxEntries` is set (both prune the walk, which find would not), else with Node.
-   * 'node': always with Node. Both give the same snapshot (test/local-snapshot.test.ts).
+   * 'node': always with Node. Both give the same snapshot (test/local-snapshot.test.ts), but
+   * for files that vanish during the walk: find's listing keeps them, readdir's drops them.
    */
   lister?: 'auto' | 'node';
 }
@@ -251,8 +253,17 @@ class Walker {
         continue;
       }
       // Files, nearly every entry, straight to visitFile: find has their type and size.
-      if (dirent.isFile()) this.visitFile(rel, context.matcher, dirent.size);
-      else this.visit(rel, dirent, NO_SUBDIRS, context.matcher);
+      if (dirent.isFile()) {
+        this.visitFile(rel, context.matcher, dirent.size);
+        continue;
+      }
+      // Links, special files and (rarely) an entry of unknown type that lstat finds a folder.
+      const found: string[] = [];
+      this.visit(rel, dirent, found, context.matcher);
+      for (const sub of found) {
+        if (this.folderContext(sub).skip) this.addEntry({ path: sub, size: 0, kind: 'submodule' });
+        else items.push(sub);
+      }
     }
     this.items = null;
     this.folderItems.set(dir, items);
@@ -320,7 +331,7 @@ class Walker {
     } catch {
       return pending; // listed like any file; its rules are simply not used
     }
-    const added = parseLfsRules(text, pending.dir);
+    const added = parseLfsRules(text, dir);
     if (added.length === 0) return pending;
     const rules = [...pending.rules, ...added];
     return { rules, matcher: compileLfsMatcher(rules) };
@@ -651,9 +662,6 @@ function isSortedByPath(entries: SnapshotEntry[]): boolean {
   for (let i = 1; i < entries.length; i++) if (entries[i - 1]!.path > entries[i]!.path) return false;
   return true;
 }
-
-/** A visit() of anything but a folder never adds to its subfolder list. */
-const NO_SUBDIRS: string[] = [];
 
 /** Code-unit order: the same on every machine and locale. */
 function compare(a: string, b: string): number {
