@@ -110,6 +110,34 @@ describe('listWithFind', () => {
   });
 });
 
+describe('listings find gives up on, so that the Node walk makes the snapshot', () => {
+  gnu('names that are not UTF-8 (two could decode to the same path)', async () => {
+    const root = build({ 'good.txt': 'ok' });
+    const raw = (name: string) => Buffer.concat([Buffer.from(root + '/'), Buffer.from(name, 'latin1')]);
+    fs.writeFileSync(raw('x\xff'), 'a');
+    fs.writeFileSync(raw('x\xfe'), 'b');
+    expect((await list(root)).complete).toBe(false);
+    expect(await readLocalSnapshot(root, { lister: 'auto' })).toEqual(await readLocalSnapshot(root, { lister: 'node' }));
+  });
+
+  gnu('paths longer than a system call takes (Node cannot open them)', async () => {
+    // Not under tempDir(): fs.rmSync cannot remove what is too long to name; GNU rm can.
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'truly-open-long-'));
+    try {
+      // 19 folders of 204 characters, then a file name of 200: made from inside, one level
+      // at a time, as no system call takes the whole path.
+      execFileSync('sh', ['-c', 'for i in $(seq 19); do d=$(printf "%03d%0201d" $i 0); mkdir "$d" && cd "$d" || exit 1; done; echo x > "$(printf "%0200d" 0)"'], { cwd: root });
+      fs.writeFileSync(path.join(root, 'top.txt'), 't');
+      expect((await list(root)).complete).toBe(false);
+      const viaNode = await readLocalSnapshot(root, { lister: 'node' });
+      expect(viaNode.skipped.map((k) => [k.reason, k.detail])).toEqual([['unreadable', 'ENAMETOOLONG']]);
+      expect(await readLocalSnapshot(root, { lister: 'auto' })).toEqual(viaNode);
+    } finally {
+      execFileSync('rm', ['-rf', root]);
+    }
+  });
+});
+
 describe('a snapshot from the find listing equals the Node walk', () => {
   gnu('cards, configs, LFS pointers (by content and by .gitattributes), links, submodules, odd names', async () => {
     const pointer = (n: number) => `${LFS_VERSION_LINE}\noid sha256:${String(n % 10).repeat(64)}\nsize ${1000 + n}\n`;

@@ -10,6 +10,7 @@
 // When find is missing, is not GNU find (no -printf: BSD/macOS, BusyBox), reports any error
 // (an unreadable folder), or its output is odd, this resolves to false and the caller walks
 // the tree with Node: that walk names every problem precisely, so nothing is lost.
+import { isUtf8 } from 'node:buffer';
 import { spawn } from 'node:child_process';
 
 /** One entry of a listed folder: the subset of fs.Dirent the walker uses, plus the lstat size. */
@@ -65,6 +66,8 @@ export class FoundEntry {
 /** Called once per folder, after its last entry and those of all its subfolders. */
 export type FolderListener = (dir: string, entries: FoundEntry[]) => void;
 
+/** Linux's limit on a path given to a system call, in bytes with the terminating NUL. */
+const PATH_MAX = 4096;
 const NUL = 0;
 const TAB = 9;
 const SLASH = 47;
@@ -103,6 +106,7 @@ export function listWithFind(rootReal: string, onFolder: FolderListener, findBin
       resolve(false);
       return;
     }
+    const rootBytes = Buffer.byteLength(rootReal) + 1; // and the '/' before the path
     // Entries of the folders find is still in: the root and the chain down to the last record.
     const listing = new Map<string, FoundEntry[]>([['', []]]);
     const open: string[] = [''];
@@ -143,6 +147,8 @@ export function listWithFind(rootReal: string, onFolder: FolderListener, findBin
           if (digit < 0 || digit > 9) return fail();
           size = size * 10 + digit;
         }
+        // Node cannot open a path this long (ENAMETOOLONG); its walk says so for the folder.
+        if (stop - sizeEnd + rootBytes > PATH_MAX) return fail();
         const path = data.toString('utf8', sizeEnd + 1, stop);
         const slash = path.lastIndexOf('/');
         // Same folder as the record before (nearly always): no need to cut its name out.
@@ -165,13 +171,19 @@ export function listWithFind(rootReal: string, onFolder: FolderListener, findBin
           }
           const record = Buffer.concat([pending, chunk.subarray(0, end + 1)]);
           pending = null;
+          if (!isUtf8(record)) return fail();
           parse(record, record.length - 1);
           if (failed) return;
           data = chunk.subarray(end + 1);
         }
         const last = data.lastIndexOf(NUL);
         pending = last + 1 < data.length ? data.subarray(last + 1) : null;
-        if (last >= 0) parse(data, last);
+        if (last >= 0) {
+          // A name that is not UTF-8 decodes lossily (two names can become one path), and
+          // Node's walk cannot open it either: that walk gives it its 'unreadable' skip.
+          if (!isUtf8(data.subarray(0, last))) return fail();
+          parse(data, last);
+        }
       } catch {
         fail(); // a listener that throws: let the caller start over another way
       }
