@@ -21676,6 +21676,7 @@ function closingBrace(pattern, start) {
 init_snapshot();
 
 // src/sources/find-listing.ts
+import { isUtf8 } from "node:buffer";
 import { spawn } from "node:child_process";
 var FoundEntry = class {
   constructor(path2, type2, size) {
@@ -21717,6 +21718,7 @@ var FoundEntry = class {
     return this.type === "c";
   }
 };
+var PATH_MAX = 4096;
 var NUL = 0;
 var TAB = 9;
 var SLASH = 47;
@@ -21738,6 +21740,7 @@ function listWithFind(rootReal, onFolder, findBinary = "find") {
       resolve3(false);
       return;
     }
+    const rootBytes = Buffer.byteLength(rootReal) + 1;
     const listing = /* @__PURE__ */ new Map([["", []]]);
     const open2 = [""];
     let pending = null;
@@ -21773,6 +21776,7 @@ function listWithFind(rootReal, onFolder, findBinary = "find") {
           if (digit < 0 || digit > 9) return fail();
           size = size * 10 + digit;
         }
+        if (stop - sizeEnd + rootBytes > PATH_MAX) return fail();
         const path2 = data.toString("utf8", sizeEnd + 1, stop);
         const slash = path2.lastIndexOf("/");
         if (slash < 0 ? lastDir !== "" : slash !== lastDir.length || !path2.startsWith(lastDir)) enter(slash < 0 ? "" : path2.slice(0, slash));
@@ -21792,13 +21796,17 @@ function listWithFind(rootReal, onFolder, findBinary = "find") {
           }
           const record2 = Buffer.concat([pending, chunk.subarray(0, end + 1)]);
           pending = null;
+          if (!isUtf8(record2)) return fail();
           parse3(record2, record2.length - 1);
           if (failed2) return;
           data = chunk.subarray(end + 1);
         }
         const last = data.lastIndexOf(NUL);
         pending = last + 1 < data.length ? data.subarray(last + 1) : null;
-        if (last >= 0) parse3(data, last);
+        if (last >= 0) {
+          if (!isUtf8(data.subarray(0, last))) return fail();
+          parse3(data, last);
+        }
       } catch {
         fail();
       }
@@ -22050,8 +22058,16 @@ var Walker = class {
         else items.push(rel);
         continue;
       }
-      if (dirent.isFile()) this.visitFile(rel, context.matcher, dirent.size);
-      else this.visit(rel, dirent, NO_SUBDIRS, context.matcher);
+      if (dirent.isFile()) {
+        this.visitFile(rel, context.matcher, dirent.size);
+        continue;
+      }
+      const found = [];
+      this.visit(rel, dirent, found, context.matcher);
+      for (const sub of found) {
+        if (this.folderContext(sub).skip) this.addEntry({ path: sub, size: 0, kind: "submodule" });
+        else items.push(sub);
+      }
     }
     this.items = null;
     this.folderItems.set(dir, items);
@@ -22115,7 +22131,7 @@ var Walker = class {
     } catch {
       return pending;
     }
-    const added = parseLfsRules(text, pending.dir);
+    const added = parseLfsRules(text, dir);
     if (added.length === 0) return pending;
     const rules = [...pending.rules, ...added];
     return { rules, matcher: compileLfsMatcher(rules) };
@@ -22415,7 +22431,6 @@ function isSortedByPath(entries) {
   for (let i = 1; i < entries.length; i++) if (entries[i - 1].path > entries[i].path) return false;
   return true;
 }
-var NO_SUBDIRS = [];
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
