@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Entry point: the compiled CLI lives in lib/ (built by `npm run build`, run by `npm test`
-// and `npm install` from a clone through `prepare`).
-import { main } from '../lib/cli/main.js';
+// Entry point: the CLI is bundled into lib/bundle/ by `npm run build` (run by `npm test`
+// and by `npm install` from a clone through `prepare`; see scripts/bundle-cli.mjs).
+import { main } from '../lib/bundle/main.js';
 
 const code = await main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),

@@ -1,7 +1,8 @@
 // The tool version written into reports and printed by `--version`: package.json's, read
-// once. This file runs from three places at different depths below the package root:
-// src/ and lib/ (one folder down) and the action bundle dist/action/ (two down), so the
-// nearest package.json named truly-open wins (dist/action/ has its own, nameless one).
+// once. This file runs from places at different depths below the package root: src/ and
+// lib/ (one folder down), the action bundle dist/action/ and the CLI bundle lib/bundle/ (two
+// down), or a chunk of it in lib/bundle/chunks/ (three), so the nearest package.json named
+// truly-open wins (dist/action/ has its own, nameless one).
 import { readFileSync } from 'node:fs';
 
 let cached: string | undefined;
@@ -12,7 +13,7 @@ export function version(): string {
 }
 
 function readVersion(): string {
-  for (const candidate of ['../package.json', '../../package.json']) {
+  for (const candidate of ['../package.json', '../../package.json', '../../../package.json']) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as { name?: string; version?: string };
       if (pkg.name === 'truly-open' && typeof pkg.version === 'string') return pkg.version;
