@@ -22501,7 +22501,7 @@ function version2() {
   return cached2;
 }
 function readVersion() {
-  for (const candidate of ["../package.json", "../../package.json"]) {
+  for (const candidate of ["../package.json", "../../package.json", "../../../package.json"]) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), "utf8"));
       if (pkg.name === "truly-open" && typeof pkg.version === "string") return pkg.version;
