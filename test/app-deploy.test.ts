@@ -38,7 +38,16 @@ describe('the image', () => {
   const dockerfile = read('Dockerfile');
   const final = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
 
-  it('copies code and dependencies as root and only runs as node', () => {
+  it('the build stage has every file `npm run build` runs', () => {
+    const build = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts['build']!;
+    const stage = dockerfile.slice(0, dockerfile.lastIndexOf('\nFROM '));
+    const copied = [...stage.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((m) => m[1]!.split(/\s+/));
+    const needed = [...build.matchAll(/(?:node|-p) (\S+)/g)].map((m) => m[1]!);
+    expect(needed).toEqual(expect.arrayContaining(['tsconfig.build.json', 'scripts/bundle-cli.mjs']));
+    for (const file of needed) expect(copied).toContain(file);
+  });
+
+    it('copies code and dependencies as root and only runs as node', () => {
     expect(final).toMatch(/COPY --from=build \/app\/node_modules/);
     expect(final).not.toMatch(/--chown/);
     expect(final).toMatch(/^USER node$/m);
