@@ -235,7 +235,7 @@ class Walker {
    * complete. Its subfolders are not visited from here: each comes on its own.
    */
   visitListedFolder(dir: string, dirents: FoundEntry[]): void {
-    const context = this.folderContext(dir);
+    const context = this.folderContext(dir, dirents);
     if (context.skip) return;
     // libuv sorts readdir's names, find does not. Sorted, entries are made in the order
     // they end up in, which keeps the engine's passes over them cache-friendly (made in
@@ -269,20 +269,32 @@ class Walker {
     this.folderItems.set(dir, items);
   }
 
-  private folderContext(dir: string): FolderContext {
+  /**
+   * `listed`: the folder's own complete listing, when the caller has it. Its `.git` and
+   * `.gitattributes` are then read from it; a folder whose listing is not complete yet (an
+   * ancestor of the one being visited) costs two lstat calls instead. On a tree of 30,000
+   * one-file folders, lstat for every folder made the find listing slower than Node's.
+   */
+  private folderContext(dir: string, listed?: FoundEntry[]): FolderContext {
     const known = this.contexts.get(dir);
     if (known) return known;
+    const abs = dir === '' ? this.rootReal : `${this.rootReal}${path.sep}${dir}`;
+    const has = (name: string, regularFile: boolean): boolean =>
+      listed
+        ? listed.some((d) => d.path.endsWith(name) && d.name === name && (!regularFile || d.isFile()))
+        : regularFile
+          ? isRegularFile(`${abs}${path.sep}${name}`)
+          : exists(`${abs}${path.sep}${name}`);
     let context: FolderContext;
     if (dir === '') {
-      context = { ...this.folderRules({ dir, rules: [], matcher: null }, dir, isRegularFile(`${this.rootReal}${path.sep}.gitattributes`)), dir, skip: false };
+      context = { ...this.folderRules({ dir, rules: [], matcher: null }, dir, has('.gitattributes', true)), dir, skip: false };
     } else {
       const slash = dir.lastIndexOf('/');
       const parent = this.folderContext(slash < 0 ? '' : dir.slice(0, slash));
-      const abs = `${this.rootReal}${path.sep}${dir}`;
-      if (parent.skip || this.submodulePaths.has(dir) || exists(`${abs}${path.sep}.git`)) {
+      if (parent.skip || this.submodulePaths.has(dir) || has('.git', false)) {
         context = { ...parent, dir, skip: true };
       } else {
-        context = { ...this.folderRules(parent, dir, isRegularFile(`${abs}${path.sep}.gitattributes`)), dir, skip: false };
+        context = { ...this.folderRules(parent, dir, has('.gitattributes', true)), dir, skip: false };
       }
     }
     this.contexts.set(dir, context);
