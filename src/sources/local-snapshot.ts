@@ -27,9 +27,9 @@
 // served from the kernel's cache in microseconds, so the thread-pool hop costs more than the
 // call. The walk yields to the event loop every few thousand entries so progress callbacks
 // and timers still run. Faster still: GNU find lists the whole tree with sizes from C
-// (find-listing.ts) and the walk takes each folder from that listing, with two lstat calls
-// per folder (its `.git` and `.gitattributes`) instead of one per file; readdir + lstat
-// when find is not there or not usable.
+// (find-listing.ts) and the walk takes each folder from that listing, with lstat calls
+// only for the `.git` and `.gitattributes` of folders not listed yet, instead of one per
+// file; readdir + lstat when find is not there or not usable.
 import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -230,9 +230,9 @@ class Walker {
 
   /**
    * One folder as find listed it, handed over once find is past it: its subfolders come
-   * before it, so whether it sits in a submodule and which `.gitattributes` rules govern it
-   * are read from disk (two lstat calls per folder, cached), not from listings not yet
-   * complete. Its subfolders are not visited from here: each comes on its own.
+   * before it, so whether an ancestor is a submodule and which of their `.gitattributes`
+   * govern it are read from disk (folderContext), as their listings are not complete yet.
+   * Its subfolders are not visited from here: each comes on its own.
    */
   visitListedFolder(dir: string, dirents: FoundEntry[]): void {
     const context = this.folderContext(dir, dirents);
