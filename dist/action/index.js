@@ -22040,12 +22040,12 @@ var Walker = class {
   }
   /**
    * One folder as find listed it, handed over once find is past it: its subfolders come
-   * before it, so whether it sits in a submodule and which `.gitattributes` rules govern it
-   * are read from disk (two lstat calls per folder, cached), not from listings not yet
-   * complete. Its subfolders are not visited from here: each comes on its own.
+   * before it, so whether an ancestor is a submodule and which of their `.gitattributes`
+   * govern it are read from disk (folderContext), as their listings are not complete yet.
+   * Its subfolders are not visited from here: each comes on its own.
    */
   visitListedFolder(dir, dirents) {
-    const context = this.folderContext(dir);
+    const context = this.folderContext(dir, dirents);
     if (context.skip) return;
     dirents.sort((a, b) => a.key < b.key ? -1 : 1);
     const items = [];
@@ -22072,20 +22072,27 @@ var Walker = class {
     this.items = null;
     this.folderItems.set(dir, items);
   }
-  folderContext(dir) {
+  /**
+   * `listed`: the folder's own complete listing, when the caller has it. Its `.git` and
+   * `.gitattributes` are then read from it; a folder whose listing is not complete yet (an
+   * ancestor of the one being visited) costs two lstat calls instead. On a tree of 30,000
+   * one-file folders, lstat for every folder made the find listing slower than Node's.
+   */
+  folderContext(dir, listed2) {
     const known = this.contexts.get(dir);
     if (known) return known;
+    const abs = dir === "" ? this.rootReal : `${this.rootReal}${path.sep}${dir}`;
+    const has = (name, regularFile) => listed2 ? listed2.some((d) => d.path.endsWith(name) && d.name === name && (!regularFile || d.isFile())) : regularFile ? isRegularFile(`${abs}${path.sep}${name}`) : exists(`${abs}${path.sep}${name}`);
     let context;
     if (dir === "") {
-      context = { ...this.folderRules({ dir, rules: [], matcher: null }, dir, isRegularFile(`${this.rootReal}${path.sep}.gitattributes`)), dir, skip: false };
+      context = { ...this.folderRules({ dir, rules: [], matcher: null }, dir, has(".gitattributes", true)), dir, skip: false };
     } else {
       const slash = dir.lastIndexOf("/");
       const parent = this.folderContext(slash < 0 ? "" : dir.slice(0, slash));
-      const abs = `${this.rootReal}${path.sep}${dir}`;
-      if (parent.skip || this.submodulePaths.has(dir) || exists(`${abs}${path.sep}.git`)) {
+      if (parent.skip || this.submodulePaths.has(dir) || has(".git", false)) {
         context = { ...parent, dir, skip: true };
       } else {
-        context = { ...this.folderRules(parent, dir, isRegularFile(`${abs}${path.sep}.gitattributes`)), dir, skip: false };
+        context = { ...this.folderRules(parent, dir, has(".gitattributes", true)), dir, skip: false };
       }
     }
     this.contexts.set(dir, context);
