@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -41,8 +42,25 @@ it('dist/action/ is what scripts/bundle-action.mjs builds from the current sourc
 
 // A workflow runs the action from a checkout of this repository without npm install: the
 // bundle must work with only what is in dist/action/ (no node_modules above it).
+/**
+ * A scratch folder with no node_modules above it (one there would hide a file missing from
+ * the bundle): the OS temp dir, or another common one when that is not clean.
+ */
+function isolatedDir(): string {
+  for (const base of [tmpdir(), '/var/tmp', '/dev/shm']) {
+    const dir = mkdtempSync(join(base, 'truly-open-action-alone-'));
+    try {
+      createRequire(join(dir, 'probe.js')).resolve('spdx-license-list');
+    } catch {
+      return dir; // not resolvable from here: isolated
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+  throw new Error('every candidate temp folder has a node_modules with spdx-license-list above it; remove it to run this test');
+}
+
 it('the committed bundle runs on its own, SPDX data included', () => {
-  const alone = mkdtempSync(join(tmpdir(), 'truly-open-action-alone-'));
+  const alone = isolatedDir();
   try {
     cpSync(join(root, 'dist/action'), join(alone, 'action'), { recursive: true });
     const workspace = join(alone, 'workspace');
