@@ -95,9 +95,9 @@ export interface RemoteFacts {
 }
 
 /**
- * How intermediate checkpoints are named as Hub branches or tags (`step1000-tokens4B`,
- * `stage1-step140000`, `ckpt_356`, `checkpoint-500`, `epoch-3`, `iter_0001000`): the
- * online lookup lists such revisions, and a card that loads one (`revision="ckpt_356"`)
+ * Words that name intermediate checkpoints in Hub branches and tags (`step1000-tokens4B`,
+ * `stage1-step140000`, `ckpt_356`, `checkpoint-500`, `epoch-3`, `iter_0001000`): the online
+ * lookup counts revisions named so, and a card that loads one (`revision="ckpt_356"`)
  * names them offline.
  */
-export const CHECKPOINT_NAME_SOURCE = '(?:step|stage|ckpt|checkpoint|epoch|iter|iteration)[-_]?\\d';
+export const CHECKPOINT_WORDS_SOURCE = '(?:step|stage|ckpt|checkpoint|epoch|iter|iteration)';

@@ -63,6 +63,22 @@ const cases: Case[] = [
     messageId: 'resultsLinked',
   },
   {
+    name: 'results or metrics named on the line or in a path are no link to results',
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        intro: [
+          'See [evaluate metrics](https://github.com/huggingface/evaluate/tree/main/metrics/bleu) for code.',
+          'Training script: https://github.com/org/repo/blob/main/compute_metrics.py',
+          'The model may produce biased results; see https://example.com/bias.',
+          'Paper: https://arxiv.org/abs/2401.00001 (see results)',
+        ].join('\n\n'),
+      }),
+    },
+    status: 'missing',
+    messageId: 'missing',
+  },
+  {
     name: 'a link to evaluation code is not a link to results',
     files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: 'We evaluate with https://github.com/EleutherAI/lm-evaluation-harness.' }) },
     status: 'missing',

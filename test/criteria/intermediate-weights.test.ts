@@ -63,6 +63,18 @@ const cases: Case[] = [
     messageId: 'checkpointsMentioned',
   },
   {
+    name: 'unquoted or templated checkpoint revisions are mentions too',
+    files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: 'https://example.org/download?revision=step1000 or revision="step{}".format(i)' }) },
+    status: 'mentioned',
+    messageId: 'checkpointsMentioned',
+  },
+  {
+    name: 'a word that only ends in "revision" is not one',
+    files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: 'prerevision="epoch3"' }) },
+    status: 'missing',
+    messageId: 'missing',
+  },
+  {
     name: 'a revision that is not a checkpoint name (main, v1.0) is no mention',
     files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: 'from_pretrained("acme/m", revision="main") or revision="v1.0"' }) },
     status: 'missing',

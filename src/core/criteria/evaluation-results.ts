@@ -8,10 +8,16 @@ const RESULTS_HEADING = /\b(eval\w*|benchmark\w*|results?|performance|metrics?|l
 const BENCHMARK_NAMES = /\b(MMLU|HellaSwag|GSM8K|HumanEval|MBPP|ARC|TruthfulQA|Winogrande|BBH|MATH|WER|BLEU|ROUGE|accuracy|F1|pass@1|perplexity|CER|FID|CLIP ?score|MT-Bench|AlpacaEval|IFEval|GPQA|DROP|PIQA|BoolQ|LAMBADA|SQuAD|GLUE|SuperGLUE|ImageNet|COCO|mAP)\b/i;
 
 /**
- * A link to results kept elsewhere (a leaderboard, a metrics page): named in its line or its
- * address. Not "eval" alone, which names evaluation code (lm-evaluation-harness) as often.
+ * A link to results kept elsewhere: a leaderboard (in the address or named on the line), or
+ * an address whose #fragment names results or metrics (`README.md#results`). Not a word on
+ * the line or in the path alone: "may produce biased results", `compute_metrics.py` and
+ * evaluate's `metrics/bleu` code speak of results without pointing at any.
  */
-const RESULTS_LINK = /\b(results?|leaderboards?|metrics|scores?)\b|[/#_-](results?|leaderboards?|metrics)\b/i;
+function linksToResults(link: { url: string; context: string }): boolean {
+  if (/leaderboard/i.test(link.url) || /\bleaderboards?\b/i.test(link.context.replace(/https?:\/\/\S+/g, ' '))) return true;
+  const fragment = link.url.slice(link.url.indexOf('#') + 1 || link.url.length);
+  return /results?|metrics|scores?|evaluation/i.test(fragment);
+}
 
 /** A markdown table with numbers: a results table. */
 export function hasResultsTable(text: string): boolean {
@@ -31,7 +37,7 @@ export const evaluationResults: Criterion = {
     const tables = resultSections(ev);
     if (tables.length > 0) return judgeLicense('evaluation-results', cardLicense(ev), 'resultsTable', { section: tables[0]?.heading ?? '' }, sectionEvidence(ev, tables));
     const sections = documentedSections(ev, RESULTS_HEADING);
-    const linked = ev.links.filter((l) => RESULTS_LINK.test(l.url) || RESULTS_LINK.test(l.context.replace(/https?:\/\/\S+/g, ' ')));
+    const linked = ev.links.filter(linksToResults);
     return declared(ev, 'evaluation-results')
       ?? (sections.length > 0 ? mentioned('resultsMentioned', sectionEvidence(ev, sections)) : null)
       ?? (linked.length > 0 ? mentioned('resultsLinked', linkEvidence(linked), { url: linked[0]!.url }) : null)

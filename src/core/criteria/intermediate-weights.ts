@@ -4,12 +4,12 @@ import { cardLinesMatching, declared, documentedSections, judgeFiles, judgeRemot
 import { releaseOnHub } from './weights.js';
 import type { Criterion, Verdict } from './types.js';
 import type { ModelEvidence } from '../evidence/gather.js';
-import { CHECKPOINT_NAME_SOURCE } from '../remote.js';
+import { CHECKPOINT_WORDS_SOURCE } from '../remote.js';
 
-// Card lines that speak of checkpoints, or load a checkpoint revision of a model
-// (`from_pretrained("org/m", revision="ckpt_356")`): the same names the Hub lookup counts.
+// Card lines that speak of checkpoints, or load a checkpoint revision of a model:
+// `revision="ckpt_356"`, `revision=step1000` (a query or a shell line), `revision="step{}"`.
 const CHECKPOINT_LINE_RE = new RegExp(
-  `\\b(intermediate (checkpoints?|weights|models)|training checkpoints?|checkpoints? (at|every|for each))|revision\\s*=\\s*["'](?:[^"']*[^a-z"'])?${CHECKPOINT_NAME_SOURCE}`,
+  `\\b(intermediate (checkpoints?|weights|models)|training checkpoints?|checkpoints? (at|every|for each))|\\brevision\\s*=\\s*["']?(?:[^"'\\s]*[^a-z"'\\s])?${CHECKPOINT_WORDS_SOURCE}`,
   'i',
 );
 

@@ -1,7 +1,7 @@
 // Hugging Face Hub calls and the shapes we read from them. Response shapes follow the Hub
 // API (`/api/models/{id}?blobs=true`: `siblings[]` with `rfilename`, `size`, `lfs.{sha256,size}`;
 // `cardData`; `gated: false | 'auto' | 'manual'`; `private`; `disabled`; `tags` with `license:`).
-import { CHECKPOINT_NAME_SOURCE, type LookupState } from '../../core/remote.js';
+import { CHECKPOINT_WORDS_SOURCE, type LookupState } from '../../core/remote.js';
 import type { HttpClient, HttpResult } from './http.js';
 
 export type Lookup<T> =
@@ -164,9 +164,9 @@ function readRepoInfo(id: string, data: unknown): HubRepoInfo {
   };
 }
 
-// Branch and tag names that intermediate checkpoints use (see CHECKPOINT_NAME_SOURCE), or
-// that count tokens seen: `step1000-tokens4B`, `tokens-300B`.
-const CHECKPOINT_REF_RE = new RegExp(`(?:^|[^a-z])${CHECKPOINT_NAME_SOURCE}|\\d[kmbt]?[-_]?tokens\\b|tokens[-_]?\\d`, 'i');
+// Branch and tag names that intermediate checkpoints use (see CHECKPOINT_WORDS_SOURCE) with
+// a number, or that count tokens seen: `step1000-tokens4B`, `tokens-300B`.
+const CHECKPOINT_REF_RE = new RegExp(`(?:^|[^a-z])${CHECKPOINT_WORDS_SOURCE}[-_]?\\d|\\d[kmbt]?[-_]?tokens\\b|tokens[-_]?\\d`, 'i');
 
 export function checkpointRevisions(refs: string[]): string[] {
   return refs.filter((name) => name !== 'main' && CHECKPOINT_REF_RE.test(name));
