@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Proves the npm package works the way users get it: `npm pack` (which runs the prepack
+# Proves the npm package works the way users get it: `npm pack` (which runs the `prepare`
 # build), install the tarball into an empty folder, then run the installed binary with
-# npx. Catches a `files` list that forgets something, a missing shebang, a dependency
-# declared as a devDependency, and a --version that disagrees with package.json.
+# npx, with and without a config file (zod is loaded only for one). Catches a `files` list
+# that forgets something, a missing shebang, a dependency declared as a devDependency, and
+# a --version that disagrees with package.json. The empty folder must have no node_modules
+# above it: one there would lend the package what it lacks.
 #
 #   bash scripts/pack-check.sh          (from anywhere; takes about a minute)
 #
@@ -18,7 +20,24 @@ if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
   exit 0
 fi
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/truly-open-pack.XXXXXX")"
+# A temp folder with no node_modules in it or above it.
+isolated() {
+  local dir="$1"
+  while [ "$dir" != "/" ] && [ -n "$dir" ]; do
+    [ -e "$dir/node_modules" ] && return 1
+    dir="$(dirname "$dir")"
+  done
+  return 0
+}
+work=""
+for base in "${TMPDIR:-/tmp}" /var/tmp /dev/shm; do
+  if [ -d "$base" ] && isolated "$base"; then work="$(mktemp -d "$base/truly-open-pack.XXXXXX")" && break; fi
+done
+if [ -z "$work" ]; then
+  echo "pack-check: 0 passed, 1 failed"
+  echo "  FAIL  every temp folder has a node_modules above it; remove it so the install is tested alone"
+  exit 1
+fi
 trap 'rm -rf "$work"' EXIT
 passed=0
 failed=0
@@ -42,7 +61,7 @@ contents="$(tar -tzf "$tarball")"
 for wanted in package/package.json package/LICENSE package/README.md package/bin/truly-open.js; do
   if grep -qx "$wanted" <<<"$contents"; then pass "tarball has ${wanted#package/}"; else fail "tarball lacks ${wanted#package/}"; fi
 done
-if grep -q '^package/lib/cli/' <<<"$contents"; then pass "tarball has the built CLI (lib/cli/)"; else fail "tarball lacks lib/cli/ (did prepack build?)"; fi
+if grep -qx 'package/lib/bundle/main.js' <<<"$contents"; then pass "tarball has the bundled CLI (lib/bundle/main.js)"; else fail "tarball lacks lib/bundle/main.js (did the prepare build run?)"; fi
 unwanted="$(grep -E '^package/(test|src|bench|\.github|\.ci|dist|coverage)/|\.test\.(js|ts|d\.ts)$|/fixtures/' <<<"$contents" || true)"
 if [ -z "$unwanted" ]; then pass "tarball holds no tests, fixtures or sources"; else fail "tarball holds files users do not need" "$(head -n 10 <<<"$unwanted")"; fi
 
@@ -77,6 +96,19 @@ if summary="$(node -e '
   pass "the JSON report parses (${summary})"
 else
   fail "the JSON report" "$summary"$'\n'"$(head -c 400 "$work/report.json")"
+fi
+
+# A config file loads the config parser (zod): a run without one never imports it.
+configured="$work/configured"
+cp -R "$fixture" "$configured"
+mkdir -p "$configured/.github"
+printf 'require: restricted-weights\nignore: ["*.tmp"]\n' >"$configured/.github/truly-open.yml"
+(cd "$app" && npx --no-install truly-open check "$configured" --format json --offline) >"$work/configured.json" 2>"$work/configured.err"
+code=$?
+if [ "$code" -eq 0 ] || [ "$code" -eq 1 ]; then
+  pass "npx truly-open check with a config file exits $code (not 2)"
+else
+  fail "npx truly-open check with a config file exited $code" "$(tail -n 10 "$work/configured.err")"
 fi
 
 finish

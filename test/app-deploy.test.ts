@@ -42,12 +42,13 @@ describe('the image', () => {
     const build = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts['build']!;
     const stage = dockerfile.slice(0, dockerfile.lastIndexOf('\nFROM '));
     const copied = [...stage.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((m) => m[1]!.split(/\s+/));
-    const needed = [...build.matchAll(/(?:node|-p) (\S+)/g)].map((m) => m[1]!);
+    // Files the build script runs or compiles (`node <file>`, `tsc -p <file>`), and the sources.
+    const needed = [...[...build.matchAll(/(?:node|-p) ([^-\s"]\S*)/g)].map((m) => m[1]!), 'src'];
     expect(needed).toEqual(expect.arrayContaining(['tsconfig.build.json', 'scripts/bundle-cli.mjs']));
     for (const file of needed) expect(copied).toContain(file);
   });
 
-    it('copies code and dependencies as root and only runs as node', () => {
+  it('copies code and dependencies as root and only runs as node', () => {
     expect(final).toMatch(/COPY --from=build \/app\/node_modules/);
     expect(final).not.toMatch(/--chown/);
     expect(final).toMatch(/^USER node$/m);
