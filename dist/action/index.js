@@ -17803,11 +17803,11 @@ var init_http = __esm({
 });
 
 // src/core/remote.ts
-var CHECKPOINT_NAME_SOURCE;
+var CHECKPOINT_WORDS_SOURCE;
 var init_remote = __esm({
   "src/core/remote.ts"() {
     "use strict";
-    CHECKPOINT_NAME_SOURCE = "(?:step|stage|ckpt|checkpoint|epoch|iter|iteration)[-_]?\\d";
+    CHECKPOINT_WORDS_SOURCE = "(?:step|stage|ckpt|checkpoint|epoch|iter|iteration)";
   }
 });
 
@@ -17975,7 +17975,7 @@ var init_hub_client = __esm({
         return { state: "found", url: url2, value: res.body };
       }
     };
-    CHECKPOINT_REF_RE = new RegExp(`(?:^|[^a-z])${CHECKPOINT_NAME_SOURCE}|\\d[kmbt]?[-_]?tokens\\b|tokens[-_]?\\d`, "i");
+    CHECKPOINT_REF_RE = new RegExp(`(?:^|[^a-z])${CHECKPOINT_WORDS_SOURCE}[-_]?\\d|\\d[kmbt]?[-_]?tokens\\b|tokens[-_]?\\d`, "i");
     SOURCE_RE = /\b(sources?|provenance|origins?|where .* from)\b/i;
     PROCESS_RE = /\b(collect\w*|process\w*|preprocess\w*|curat\w*|filter\w*|clean\w*|dedup\w*|prepar\w*|construct\w*|gather\w*|scrap\w*|crawl\w*|normali[sz]\w*)\b/i;
     PLACEHOLDER_RE = /\[more information needed\]/gi;
@@ -19103,6 +19103,11 @@ var init_evaluation_data = __esm({
 });
 
 // src/core/criteria/evaluation-results.ts
+function linksToResults(link) {
+  if (/leaderboard/i.test(link.url) || /\bleaderboards?\b/i.test(link.context.replace(/https?:\/\/\S+/g, " "))) return true;
+  const fragment = link.url.slice(link.url.indexOf("#") + 1 || link.url.length);
+  return /results?|metrics|scores?|evaluation/i.test(fragment);
+}
 function hasResultsTable(text) {
   const rows = text.split("\n").filter((l) => /^\s*\|.*\|\s*$/.test(l));
   return rows.length >= 3 && rows.some((r) => /\d+(\.\d+)?\s*%?\s*\|/.test(r));
@@ -19117,7 +19122,7 @@ function resultSections(ev) {
   if (ev.card && sections.length === 0 && hasResultsTable(ev.card.body) && BENCHMARK_NAMES.test(ev.card.body)) return [{ heading: "", line: ev.card.bodyLine }];
   return [];
 }
-var RESULTS_HEADING, BENCHMARK_NAMES, RESULTS_LINK, evaluationResults;
+var RESULTS_HEADING, BENCHMARK_NAMES, evaluationResults;
 var init_evaluation_results = __esm({
   "src/core/criteria/evaluation-results.ts"() {
     "use strict";
@@ -19125,7 +19130,6 @@ var init_evaluation_results = __esm({
     init_shared();
     RESULTS_HEADING = /\b(eval\w*|benchmark\w*|results?|performance|metrics?|leaderboard|scores?|comparison)\b/;
     BENCHMARK_NAMES = /\b(MMLU|HellaSwag|GSM8K|HumanEval|MBPP|ARC|TruthfulQA|Winogrande|BBH|MATH|WER|BLEU|ROUGE|accuracy|F1|pass@1|perplexity|CER|FID|CLIP ?score|MT-Bench|AlpacaEval|IFEval|GPQA|DROP|PIQA|BoolQ|LAMBADA|SQuAD|GLUE|SuperGLUE|ImageNet|COCO|mAP)\b/i;
-    RESULTS_LINK = /\b(results?|leaderboards?|metrics|scores?)\b|[/#_-](results?|leaderboards?|metrics)\b/i;
     evaluationResults = {
       id: "evaluation-results",
       evaluate(ev) {
@@ -19138,7 +19142,7 @@ var init_evaluation_results = __esm({
         const tables = resultSections(ev);
         if (tables.length > 0) return judgeLicense("evaluation-results", cardLicense(ev), "resultsTable", { section: tables[0]?.heading ?? "" }, sectionEvidence(ev, tables));
         const sections = documentedSections(ev, RESULTS_HEADING);
-        const linked2 = ev.links.filter((l) => RESULTS_LINK.test(l.url) || RESULTS_LINK.test(l.context.replace(/https?:\/\/\S+/g, " ")));
+        const linked2 = ev.links.filter(linksToResults);
         return declared(ev, "evaluation-results") ?? (sections.length > 0 ? mentioned("resultsMentioned", sectionEvidence(ev, sections)) : null) ?? (linked2.length > 0 ? mentioned("resultsLinked", linkEvidence(linked2), { url: linked2[0].url }) : null) ?? missing();
       }
     };
@@ -19274,7 +19278,7 @@ var init_intermediate_weights = __esm({
     init_weights();
     init_remote();
     CHECKPOINT_LINE_RE = new RegExp(
-      `\\b(intermediate (checkpoints?|weights|models)|training checkpoints?|checkpoints? (at|every|for each))|revision\\s*=\\s*["'](?:[^"']*[^a-z"'])?${CHECKPOINT_NAME_SOURCE}`,
+      `\\b(intermediate (checkpoints?|weights|models)|training checkpoints?|checkpoints? (at|every|for each))|\\brevision\\s*=\\s*["']?(?:[^"'\\s]*[^a-z"'\\s])?${CHECKPOINT_WORDS_SOURCE}`,
       "i"
     );
     intermediateWeights = {
