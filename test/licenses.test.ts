@@ -265,7 +265,7 @@ function snapshot(texts: Record<string, string>, extra: string[] = []): RepoSnap
 function card(frontMatter: Record<string, unknown>, path = 'README.md'): ModelCard {
   const fieldLines: Record<string, number> = {};
   Object.keys(frontMatter).forEach((k, i) => (fieldLines[k] = i + 2));
-  return { path, frontMatter, fieldLines, bodyLine: Object.keys(frontMatter).length + 3, body: '', sections: [], links: [] };
+  return { path, frontMatter, fieldLines, bodyLine: Object.keys(frontMatter).length + 3, body: '', sections: [], links: [], parts: [] };
 }
 
 describe('extractLicenses', () => {

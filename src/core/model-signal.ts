@@ -11,7 +11,7 @@ const WEIGHTS_RE =
   /\.(safetensors|gguf|ggml|onnx|ckpt|pt|pth|h5|keras|tflite|mlmodel|msgpack|nemo)$|(^|\/)(pytorch_model|adapter_model|tf_model|flax_model|model)[^/]*\.bin$|\.safetensors\.index\.json$/i;
 
 /** Files that only exist to describe a model. */
-const CARD_RE = /(^|\/)(model_?card)\.md$/i;
+const CARD_RE = /(^|\/)(model[_-]?card)\.md$/i;
 
 /** Front-matter keys that the Hugging Face model-card format defines and other READMEs do not use. */
 const CARD_KEYS = new Set(['base_model', 'pipeline_tag', 'library_name', 'model-index', 'model_name', 'datasets']);

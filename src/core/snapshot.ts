@@ -69,7 +69,11 @@ export const TEXT_SIZE_CAP = 1024 * 1024;
 export const LFS_VERSION_LINE = 'version https://git-lfs.github.com/spec/v1';
 export const LFS_POINTER_MAX = 1024;
 
-const CARD_NAMES = new Set(['readme.md', 'model_card.md', 'modelcard.md', 'data_card.md', 'datacard.md']);
+const CARD_NAMES = new Set(['readme.md', 'model_card.md', 'modelcard.md', 'model-card.md', 'data_card.md', 'datacard.md']);
+/** Documents of the release beyond its cards: `MUSICGEN_MODEL_CARD.md`, `README_model.md` (a Hub card's copy). */
+const CARD_DOC_NAME_RE = /model[-_]?card|^readme[-_]/i;
+/** Folders that hold the release's documents: `model_cards/`, `docs/`, a copy of the Hub repository. */
+const DOC_FOLDER_RE = /(^|\/)(model[-_]?cards?|docs?|hugging[-_]?face|hf)\/[^/]*$/i;
 const LICENSE_RE = /^(licen[cs]e|copying|notice)([._-].*)?$/i;
 const TEXT_CONFIG_RE =
   /(^|\/)(config\.json|generation_config\.json|tokenizer_config\.json|adapter_config\.json|[^/]*\.index\.json|training_args\.json|trainer_state\.json|all_results\.json|eval_results[^/]*\.json|[^/]*results[^/]*\.json|[^/]*(train|args|hparams|hyper|deepspeed|ds_|recipe|finetune|sft|pretrain)[^/]*\.json|configs?\/[^/]*\.json|citation\.cff|requirements[^/]*\.txt|environment\.ya?ml|pyproject\.toml|setup\.cfg|setup\.py|datasheet[^/]*\.md|[^/]*\.ya?ml)$/i;
@@ -102,7 +106,12 @@ export function wantsText(path: string, size: number): boolean {
   }
   if (depth > 4) return false;
   const dot = path.lastIndexOf('.');
-  if (!TEXT_CONFIG_EXTS.has(path.slice(dot < start ? start : dot + 1).toLowerCase())) return false;
+  const ext = path.slice(dot < start ? start : dot + 1).toLowerCase();
+  if (!TEXT_CONFIG_EXTS.has(ext)) return false;
+  // The release's own documents: every Markdown file at the root (MODEL_CARD.md, TRAINING.md),
+  // model cards by name, and the documents of a docs or model-card folder. Links from the
+  // card lead to them (weights, papers, checkpoints documented beside the README).
+  if (ext === 'md' && size <= 256 * 1024 && (depth === 0 || CARD_DOC_NAME_RE.test(path.slice(start)) || (depth <= 3 && DOC_FOLDER_RE.test(path)))) return true;
   const lower = path.toLowerCase();
   if (lower.startsWith('.github/') && !lower.startsWith('.github/truly-open.')) return false;
   if (/\.ya?ml$/.test(lower)) return size <= 256 * 1024;

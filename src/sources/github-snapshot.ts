@@ -291,7 +291,7 @@ async function listTree(
   return out;
 }
 
-const CARD_RE = /^(readme|model_?card|data_?card)\.md$/;
+const CARD_RE = /^(readme|model[_-]?card|data_?card)\.md$/;
 const LICENSE_RE = /^(licen[cs]e|copying|notice)([._-].*)?$/;
 
 /** Order of importance when the text budget is short: cards and licenses, then configs. */

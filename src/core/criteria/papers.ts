@@ -5,6 +5,7 @@
 import type { ModelEvidence } from '../evidence/gather.js';
 import { fieldStrings } from '../evidence/model-card.js';
 import type { Evidence, Link } from '../evidence/types.js';
+import { withDocLinks } from './shared.js';
 
 /** A link label that presents a paper: "Paper", "Technical Report", "arXiv", an arXiv badge. */
 const OWN_LABEL = /^[\s\p{Emoji_Presentation}\p{Extended_Pictographic}*_[(|:-]*(our |the |read (the|our) |full )?(paper|technical report|tech(nical)? report|report|preprint|arxiv( paper)?|whitepaper)\b/iu;
@@ -33,14 +34,16 @@ export function presentsOwnPaper(link: Link): boolean {
   return OWN_LINE.test(line) && !OTHERS_LINE.test(line.replace(/\b(our|we)\b.{0,60}\b(paper|report)\b/i, ''));
 }
 
-/** Lines of BibTeX entries in the card (their own arXiv or venue). */
-function bibtexLines(ev: ModelEvidence): { line: number; text: string; entry: string[] }[] {
-  const lines = (ev.card?.body ?? '').split('\n');
-  const out: { line: number; text: string; entry: string[] }[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i] ?? '';
-    if (/^\s*@(article|inproceedings|misc|techreport|proceedings|incollection)\s*\{/i.test(text)) {
-      out.push({ line: (ev.card?.bodyLine ?? 1) + i, text, entry: lines.slice(i, i + 20) });
+/** Lines of BibTeX entries in the card's documents (their own arXiv or venue). */
+function bibtexLines(ev: ModelEvidence): { path: string; line: number; text: string; entry: string[] }[] {
+  const out: { path: string; line: number; text: string; entry: string[] }[] = [];
+  for (const part of ev.card?.parts ?? []) {
+    const lines = part.body.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const text = lines[i] ?? '';
+      if (/^\s*@(article|inproceedings|misc|techreport|proceedings|incollection)\s*\{/i.test(text)) {
+        out.push({ path: part.path, line: part.bodyLine + i, text, entry: lines.slice(i, i + 20) });
+      }
     }
   }
   return out;
@@ -52,10 +55,10 @@ export function arxivEvidence(ev: ModelEvidence): Evidence[] {
   for (const tag of fieldStrings(ev.card, 'tags')) {
     if (/^arxiv:\d{4}\.\d{4,5}/i.test(tag)) out.push({ kind: 'card-field', path: ev.card?.path ?? 'README.md', field: 'tags', note: tag, ...(ev.card?.fieldLines['tags'] ? { line: ev.card.fieldLines['tags'] } : {}) });
   }
-  for (const l of ev.links.filter((l) => l.kind === 'arxiv' && presentsOwnPaper(l)).slice(0, 3)) out.push({ kind: 'link', path: l.path, line: l.line, url: l.url });
+  for (const l of withDocLinks(ev).filter((l) => l.kind === 'arxiv' && presentsOwnPaper(l)).slice(0, 3)) out.push({ kind: 'link', path: l.path, line: l.line, url: l.url });
   for (const b of bibtexLines(ev)) {
     if (out.length >= 5) break;
-    if (b.entry.some((l) => /arxiv|eprint|corr\b|preprint/i.test(l))) out.push({ kind: 'card-section', path: ev.card?.path ?? 'README.md', line: b.line, note: b.text.trim().slice(0, 120) });
+    if (b.entry.some((l) => /arxiv|eprint|corr\b|preprint/i.test(l))) out.push({ kind: 'card-section', path: b.path, line: b.line, note: b.text.trim().slice(0, 120) });
   }
   return out;
 }
@@ -63,13 +66,13 @@ export function arxivEvidence(ev: ModelEvidence): Evidence[] {
 /** Peer-reviewed venues: DOI and venue links presented as the paper, proceedings BibTeX, CITATION.cff. */
 export function peerReviewedEvidence(ev: ModelEvidence): Evidence[] {
   const out: Evidence[] = [];
-  const links = ev.links.filter((l) => (l.kind === 'doi' || l.kind === 'paper-venue') && !/zenodo|figshare|dataset/i.test(l.url) && presentsOwnPaper(l));
+  const links = withDocLinks(ev).filter((l) => (l.kind === 'doi' || l.kind === 'paper-venue') && !/zenodo|figshare|dataset/i.test(l.url) && presentsOwnPaper(l));
   for (const l of links.slice(0, 3)) out.push({ kind: 'link', path: l.path, line: l.line, url: l.url });
   for (const b of bibtexLines(ev)) {
     if (out.length >= 5) break;
     const journal = b.entry.find((l) => /^\s*(journal|booktitle)\s*=/i.test(l));
     const published = /@inproceedings/i.test(b.text) || (journal !== undefined && !/arxiv|corr\b|preprint/i.test(journal));
-    if (published) out.push({ kind: 'card-section', path: ev.card?.path ?? 'README.md', line: b.line, note: b.text.trim().slice(0, 120) });
+    if (published) out.push({ kind: 'card-section', path: b.path, line: b.line, note: b.text.trim().slice(0, 120) });
   }
   const cff = ev.artifacts.citation ? ev.texts[ev.artifacts.citation] : undefined;
   if (cff && /preferred-citation:[\s\S]*?type:\s*(article|conference-paper|proceedings|journal)/i.test(cff) && !/journal:\s*["']?arxiv/i.test(cff)) {
@@ -80,7 +83,7 @@ export function peerReviewedEvidence(ev: ModelEvidence): Evidence[] {
 
 /** Papers hosted elsewhere (a PDF on a project site, a drive): links labelled as the paper. */
 export function otherPaperLinks(ev: ModelEvidence): Evidence[] {
-  return ev.links
+  return withDocLinks(ev)
     .filter((l) => l.kind === 'other' && /\.pdf($|[?#])|drive\.google|openai\.com|research\.|papers?\.|\/paper/i.test(l.url) && presentsOwnPaper(l))
     .slice(0, 3)
     .map((l) => ({ kind: 'link' as const, path: l.path, line: l.line, url: l.url }));

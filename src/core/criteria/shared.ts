@@ -111,7 +111,6 @@ export function missing(messageId = 'missing'): Verdict {
   return { status: 'missing', messageId, license: null, evidence: [] };
 }
 
-/** Card sections documenting something, whose heading matches. */
 /**
  * Card sections documenting something, whose heading matches. A top-level title that holds
  * the whole document ("# Foo: a fast model with GPT-level performance") is not a topic.
@@ -120,8 +119,8 @@ export function documentedSections(ev: ModelEvidence, re: RegExp) {
   return (ev.card?.sections ?? []).filter((s) => s.documented && re.test(s.heading) && !(s.level === 1 && s.body.length > s.ownBody.length));
 }
 
-export function sectionEvidence(ev: ModelEvidence, sections: { heading: string; line: number }[]): Evidence[] {
-  return sections.slice(0, 3).map((s) => ({ kind: 'card-section', path: ev.card?.path ?? 'README.md', line: s.line, section: s.heading }));
+export function sectionEvidence(ev: ModelEvidence, sections: { heading: string; line: number; path?: string }[]): Evidence[] {
+  return sections.slice(0, 3).map((s) => ({ kind: 'card-section', path: s.path ?? ev.card?.path ?? 'README.md', line: s.line, section: s.heading }));
 }
 
 export function cardFieldEvidence(ev: ModelEvidence, field: string): Evidence {
@@ -138,23 +137,27 @@ function cardPath(ev: ModelEvidence): string {
   return ev.card?.path ?? (ev.root === '.' ? 'README.md' : `${ev.root}/README.md`);
 }
 
-/** Lines of card text matching a pattern (mentions), with their line numbers. */
-export function cardLinesMatching(ev: ModelEvidence, re: RegExp, limit = 3): Evidence[] {
-  const card = ev.card;
-  if (!card) return [];
+/**
+ * Lines of card text matching a pattern (mentions), with their line numbers, in every
+ * document of the card and, with `docs`, in the documents the card links to.
+ */
+export function cardLinesMatching(ev: ModelEvidence, re: RegExp, limit = 3, docs = false): Evidence[] {
+  const parts = [...(ev.card?.parts ?? []), ...(docs ? ev.docs.flatMap((d) => d.parts) : [])];
   const out: Evidence[] = [];
-  const lines = card.body.split('\n');
-  let comment = false;
-  for (let i = 0; i < lines.length && out.length < limit; i++) {
-    const l = lines[i] ?? '';
-    // Template comments and empty template fields say nothing about this model.
-    if (l.includes('<!--')) comment = !l.includes('-->', l.indexOf('<!--'));
-    else if (comment) {
-      if (l.includes('-->')) comment = false;
-      continue;
+  for (const part of parts) {
+    const lines = part.body.split('\n');
+    let comment = false;
+    for (let i = 0; i < lines.length && out.length < limit; i++) {
+      const l = lines[i] ?? '';
+      // Template comments and empty template fields say nothing about this model.
+      if (l.includes('<!--')) comment = !l.includes('-->', l.indexOf('<!--'));
+      else if (comment) {
+        if (l.includes('-->')) comment = false;
+        continue;
+      }
+      if (l.includes('<!--') || /\[more information needed\]/i.test(l)) continue;
+      if (l.length < 5000 && re.test(l)) out.push({ kind: 'card-section', path: part.path, line: part.bodyLine + i, note: l.trim().slice(0, 160) });
     }
-    if (l.includes('<!--') || /\[more information needed\]/i.test(l)) continue;
-    if (l.length < 5000 && re.test(l)) out.push({ kind: 'card-section', path: card.path, line: card.bodyLine + i, note: l.trim().slice(0, 160) });
   }
   return out;
 }
@@ -217,7 +220,11 @@ export function libraryName(ev: ModelEvidence): string | null {
   return null;
 }
 
-/** Links of given kinds whose section or line context matches. */
+/** The card's links and those of the documents it links to (a paper or the weights named in docs/USAGE.md). */
+export function withDocLinks(ev: ModelEvidence): Link[] {
+  return ev.docs.length === 0 ? ev.links : [...ev.links, ...ev.docs.flatMap((d) => d.links)];
+}
+
 const CREDIT_SECTION = /\b(acknowledg\w*|thanks|credits?|related|references?|citation|cite|inspiration|community|contributors?|license|comparison|baselines?)\b/;
 const CREDIT_LINE = /\b(thanks?|thank you|inspired by|based on|builds? on|built on|similar to|borrow\w*|adapted from|powered by|related|alternatives?|see also|compar\w*|baselines?|versus|vs\.?|outperform\w*|competitors?)\b/i;
 

@@ -3,7 +3,7 @@
 import { weightFormat } from '../evidence/artifacts.js';
 import type { ModelEvidence } from '../evidence/gather.js';
 import type { HubModelFact } from '../remote.js';
-import { cardLinesMatching, declared, isCreditLink, judgeFiles, judgeRemoteLicense, linkEvidence, mentioned, missing, notApplicable } from './shared.js';
+import { cardLinesMatching, declared, withDocLinks, isCreditLink, judgeFiles, judgeRemoteLicense, linkEvidence, mentioned, missing, notApplicable } from './shared.js';
 import type { Criterion, Verdict } from './types.js';
 
 export const weights: Criterion = {
@@ -35,7 +35,7 @@ export const weights: Criterion = {
 /** Hub model links that present this release: not the base model, not a credit or a comparison. */
 function releaseLinks(ev: ModelEvidence) {
   const base = new Set(baseModelsOf(ev).map((b) => b.toLowerCase()));
-  return ev.links.filter((l) => l.kind === 'hub-model' && l.id && !base.has(l.id.toLowerCase()) && !isCreditLink(l));
+  return withDocLinks(ev).filter((l) => l.kind === 'hub-model' && l.id && !base.has(l.id.toLowerCase()) && !isCreditLink(l));
 }
 
 /** The release's Hub repositories, most authoritative first: config `huggingface:`, a declaration, then links. */
@@ -79,7 +79,7 @@ function fromHub(ev: ModelEvidence): Verdict | null {
 function mentions(ev: ModelEvidence): Verdict | null {
   const hubLinks = releaseLinks(ev);
   if (hubLinks.length > 0) return mentioned('weightsLinked', linkEvidence(hubLinks), { count: hubLinks.length, id: hubLinks[0]?.id ?? null });
-  const lines = cardLinesMatching(ev, /\b(download|release[ds]?|publish(ed)?|available)\b.{0,60}\b(weights|checkpoints?|model files)\b|\b(weights|checkpoints?)\b.{0,60}\b(download|available|released)\b/i);
+  const lines = cardLinesMatching(ev, /\b(download|release[ds]?|publish(ed)?|available)\b.{0,60}\b(weights|checkpoints?|model files)\b|\b(weights|checkpoints?)\b.{0,60}\b(download|available|released)\b/i, 3, true);
   if (lines.length > 0) return mentioned('weightsMentioned', lines);
   return null;
 }

@@ -1,6 +1,7 @@
 // Artifacts: what the file tree holds, classified by path, size and (for configs) content.
 // Facts only: which files look like weights, code by role, configs, data. Criteria judge.
 import type { SnapshotEntry } from '../snapshot.js';
+import { TEST_DIR_RE, VENDORED_DIR_RE } from './paths.js';
 
 export type WeightFormat =
   | 'safetensors' | 'pytorch-pickle' | 'pickle' | 'gguf' | 'onnx' | 'keras-h5' | 'flax-msgpack' | 'tflite'
@@ -104,7 +105,6 @@ const UNIT_TEST_DIR_RE = /(^|\/)(tests?|unittests?|__tests__|spec)\//i;
 // Tested once per data shard: a literal in the loop would be a new RegExp object each time.
 const IDX_RE = /\.idx$/i;
 const RESULT_RE = /result/i;
-const VENDORED_RE = /(^|\/)(node_modules|third[-_]?party|vendor|site-packages|\.venv|venv)\//i;
 
 const ROLE_RULES: [CodeRole, RegExp, RegExp][] = [
   // [role, basename pattern, directory-segment pattern]
@@ -143,7 +143,7 @@ const GENERIC_FORMATS = new Set<WeightFormat>(['pickle', 'numpy', 'keras-h5', 't
 const MODEL_NAME_RE = /(model|weight|param|ckpt|checkpoint|state[_-]?dict|pytorch|adapter|lora|unet|vae|encoder|decoder|generator|discriminator)/i;
 
 export function looksLikeParameters(relPath: string, format: WeightFormat): boolean {
-  if (NOT_WEIGHTS_DIR_RE.test(relPath) || UNIT_TEST_DIR_RE.test(relPath)) return false;
+  if (NOT_WEIGHTS_DIR_RE.test(relPath) || TEST_DIR_RE.test(relPath)) return false;
   const base = relPath.slice(relPath.lastIndexOf('/') + 1);
   if (format !== 'safetensors' && format !== 'gguf' && NOT_WEIGHTS_NAME_RE.test(base.replace(/\.[^.]+$/, ''))) return false;
   if (GENERIC_FORMATS.has(format) && !MODEL_NAME_RE.test(base)) return false;
@@ -200,7 +200,7 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
       const relPrefix = dirPath === '' ? '' : (dirPath + '/').startsWith(rootPrefix) ? (dirPath + '/').slice(rootPrefix.length) : dirPath + '/';
       f = {
         path: dirPath,
-        skip: VENDORED_RE.test(lower) || lower.startsWith('.github/'),
+        skip: VENDORED_DIR_RE.test(lower) || lower.startsWith('.github/'),
         inDataDir: dirs.some((d) => DATA_DIR_RE.test(d)),
         dirs,
         inSamplesDir: dirs.some((d) => SAMPLES_DIR_RE.test(d)),

@@ -6,15 +6,21 @@ import type { HubModelFact, RemoteFacts } from '../remote.js';
 import type { RepoSnapshot, SkippedEntry, SnapshotEntry } from '../snapshot.js';
 import { collectArtifacts, weightFormat, type Artifacts } from './artifacts.js';
 import { extractLicenses } from './licenses.js';
-import { CARD_FILE_RE, DEDICATED_CARD_RE, looksLikeModelCard, parseModelCard } from './model-card.js';
+import { CARD_FILE_RE, DEDICATED_CARD_RE, looksLikeModelCard, mergeCards, parseModelCard } from './model-card.js';
+import { notReleaseFolder } from './paths.js';
 import type { Declaration, LicenseFact, Link, ModelCard, Problem } from './types.js';
 
 export interface ModelEvidence {
   /** Model root relative to the repository root ('.' for the root). */
   root: string;
   name: string;
-  /** The model's card (README.md / MODEL_CARD.md), parsed; null when none. */
+  /**
+   * The model's card: README.md merged with the release's other model-card documents
+   * (MODEL_CARD.md, model_cards/*.md, a copy of the Hub card), parsed; null when none.
+   */
   card: ModelCard | null;
+  /** The repository's own documents the card links to (docs/USAGE.md): where weights, papers and checkpoints are often documented. */
+  docs: ModelCard[];
   /** Data cards (DATA_CARD.md, datasheet*.md, data/README.md) of this model, parsed. */
   dataCards: ModelCard[];
   entries: SnapshotEntry[];
@@ -40,7 +46,6 @@ export interface GatheredEvidence {
 }
 
 const NON_MODEL_DIRS = /(^|\/)(docs?|examples?|scripts?|tests?|assets?|figures?|figs|images?|\.github|src|tools?|notebooks?|data|datasets?)$/i;
-
 export function gatherEvidence(snapshot: RepoSnapshot, config: Config): GatheredEvidence {
   const problems: Problem[] = [];
   const cards = new Map<string, ModelCard>();
@@ -73,8 +78,8 @@ export function gatherEvidence(snapshot: RepoSnapshot, config: Config): Gathered
   const models = roots.map(({ path: root, name }) => {
     const entries = sortByPath(byRoot.get(root) ?? []);
     const prefix = root === '.' ? '' : root + '/';
-    const cardPath = pickCard(entries, prefix);
-    const card = cardPath ? cardFor(cardPath) : null;
+    const card = mergeCards(primaryFirst(cardDocuments(entries, prefix, snapshot.texts).map(cardFor).filter((c): c is ModelCard => c !== null)));
+    const docs = linkedDocuments(card, snapshot.texts).map(cardFor).filter((c): c is ModelCard => c !== null);
     const artifacts = collectArtifacts(entries, snapshot.texts, root);
     const dataCards = artifacts.dataCards.map(cardFor).filter((c): c is ModelCard => c !== null);
     // A sub-model also sees the repository-level licenses (the root LICENSE governs it).
@@ -86,6 +91,7 @@ export function gatherEvidence(snapshot: RepoSnapshot, config: Config): Gathered
       root,
       name: name ?? modelName(card, root, snapshot.location),
       card,
+      docs,
       dataCards,
       entries,
       artifacts,
@@ -162,7 +168,7 @@ function modelRoots(
     } else {
       dir = e.path.slice(0, slash);
       lastDir = dir;
-      lastDirCounts = dir.split('/').length <= 3 && !NON_MODEL_DIRS.test(dir);
+      lastDirCounts = dir.split('/').length <= 3 && !NON_MODEL_DIRS.test(dir) && !notReleaseFolder(dir);
     }
     if (!lastDirCounts) continue;
     // Every card name ends in `.md`: the character test spares the regex for other files.
@@ -188,9 +194,10 @@ function modelRoots(
 /** The root holds a model itself: weights, or a README that is a model card. */
 function rootLooksLikeModel(entries: SnapshotEntry[], cardFor: (path: string) => ModelCard | null): boolean {
   if (entries.some((e) => !e.path.includes('/') && weightFormat(e.path) && (e.size >= 1024 || e.kind === 'lfs'))) return true;
-  const card = pickCard(entries, '');
-  const parsed = card ? cardFor(card) : null;
-  return parsed !== null && looksLikeModelCard(parsed);
+  return cardDocuments(entries, '', {}).some((path) => {
+    const parsed = cardFor(path);
+    return parsed !== null && looksLikeModelCard(parsed);
+  });
 }
 
 function ancestorsOf(dir: string): string[] {
@@ -211,21 +218,93 @@ function ownerOf(roots: { path: string }[]): (path: string) => string {
   return (path) => sorted.find((r) => path === r || path.startsWith(r + '/')) ?? '.';
 }
 
-const CARD_PREFERENCE = ['model_card.md', 'modelcard.md', 'readme.md'];
+const CARD_PREFERENCE = ['model_card.md', 'modelcard.md', 'model-card.md', 'readme.md'];
+/** Model-card documents by name, wherever they sit: `MUSICGEN_MODEL_CARD.md`, `MODEL_CARD_VISION.md`, `README_model.md`. */
+const CARD_DOC_RE = /(^|[_-])model[_-]?card([_-][^/]*)?\.md$|^readme[_-]model[^/]*\.md$/i;
+const CARD_FOLDER_RE = /(^|\/)model[_-]?cards?\/[^/]+\.md$/i;
+/** A document that says what it is in its first heading: "# Model Card for Lucie-7B". */
+const CARD_TITLE_RE = /^(?:\s*<!--[\s\S]{0,2000}?-->)*\s*#\s+[^\n]{0,80}\bmodel card\b/i;
+const MAX_CARD_DOCUMENTS = 12;
 
-/** The model's own card: MODEL_CARD.md before README.md, in the model's folder (any case). */
-function pickCard(entries: SnapshotEntry[], prefix: string): string | null {
-  let best: string | null = null;
-  let rank = CARD_PREFERENCE.length;
+/**
+ * The model's card documents, its own folder's first (MODEL_CARD.md before README.md), then
+ * the model-card documents below it (model_cards/, docs/model_card.md, a copy of the Hub
+ * card) outside tests, examples and vendored code.
+ */
+function cardDocuments(entries: SnapshotEntry[], prefix: string, texts: Record<string, string>): string[] {
+  const own: { path: string; rank: number }[] = [];
+  const below: string[] = [];
   for (const e of entries) {
-    if (e.path.length > prefix.length + 14 || !e.path.startsWith(prefix) || e.path.indexOf('/', prefix.length) !== -1) continue;
-    const r = CARD_PREFERENCE.indexOf(e.path.slice(prefix.length).toLowerCase());
-    if (r !== -1 && (r < rank || (r === rank && best !== null && e.path < best))) {
-      best = e.path;
-      rank = r;
+    const p = e.path;
+    if (!p.startsWith(prefix) || p.charCodeAt(p.length - 3) !== 46 || !/\.md$/i.test(p)) continue;
+    const rel = p.slice(prefix.length);
+    const slash = rel.lastIndexOf('/');
+    const base = rel.slice(slash + 1);
+    if (slash < 0) {
+      const rank = CARD_PREFERENCE.indexOf(base.toLowerCase());
+      if (rank !== -1) own.push({ path: p, rank });
+      else if (CARD_DOC_RE.test(base)) own.push({ path: p, rank: CARD_PREFERENCE.length - 1 });
+      continue;
+    }
+    if (rel.split('/').length > 4 || notReleaseFolder(rel.slice(0, slash)) || texts[p] === undefined) continue;
+    if (CARD_DOC_RE.test(base) || CARD_FOLDER_RE.test(rel) || CARD_TITLE_RE.test(texts[p]!.slice(0, 4000))) below.push(p);
+  }
+  own.sort((a, b) => a.rank - b.rank || (a.path < b.path ? -1 : 1));
+  return [...own.map((o) => o.path), ...below.sort()].slice(0, MAX_CARD_DOCUMENTS);
+}
+
+/** The card whose front matter describes the model comes first: its fields are the card's fields. */
+function primaryFirst(cards: ModelCard[]): ModelCard[] {
+  const i = cards.findIndex((c) => c.frontMatter !== null && looksLikeModelCard(c));
+  return i <= 0 ? cards : [cards[i]!, ...cards.slice(0, i), ...cards.slice(i + 1)];
+}
+
+const RELATIVE_LINK_RE = /\]\(\s*<?([^)\s>]+)>?[^)]*\)|\bhref\s*=\s*["']([^"']+)["']/g;
+const MAX_LINKED_DOCUMENTS = 10;
+
+/**
+ * Markdown documents of this repository the card links to: relative links (`docs/USAGE.md`,
+ * `./MODEL_CARD.md`) and links to a GitHub blob whose path is a document read here. Only
+ * documents the snapshot holds; the card's own documents are not repeated.
+ */
+function linkedDocuments(card: ModelCard | null, texts: Record<string, string>): string[] {
+  if (!card) return [];
+  const own = new Set(card.parts.map((p) => p.path));
+  const out = new Set<string>();
+  for (const part of card.parts) {
+    const dir = part.path.includes('/') ? part.path.slice(0, part.path.lastIndexOf('/') + 1) : '';
+    for (const m of part.body.matchAll(RELATIVE_LINK_RE)) {
+      if (out.size >= MAX_LINKED_DOCUMENTS) break;
+      const target = (m[1] ?? m[2] ?? '').replace(/[#?].*$/, '');
+      if (!/\.md$/i.test(target)) continue;
+      const blob = /^https?:\/\/github\.com\/[^/]+\/[^/]+\/(?:blob|tree)\/[^/]+\/(.+)$/i.exec(target)?.[1];
+      const path = blob ?? (/^[a-z][a-z0-9+.-]*:/i.test(target) ? null : resolveRelative(dir, target));
+      if (path && texts[path] !== undefined && !own.has(path)) out.add(path);
     }
   }
-  return best;
+  return [...out];
+}
+
+/** `docs/` + `../README.md` -> `README.md`; null when the path leaves the repository. */
+function resolveRelative(dir: string, target: string): string | null {
+  const parts = (target.startsWith('/') ? target.slice(1) : dir + target).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') {
+      if (out.length === 0) return null;
+      out.pop();
+    } else out.push(decodeSafe(p));
+  }
+  return out.join('/');
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 function modelName(card: ModelCard | null, root: string, location: string): string {

@@ -4,9 +4,9 @@ import { findFrontMatter, parseFrontMatter } from './front-matter.js';
 import { extractLinks } from './links.js';
 
 /** File names that are model cards wherever they sit. */
-export const CARD_FILE_RE = /(^|\/)(readme|model_card|modelcard)\.md$/i;
+export const CARD_FILE_RE = /(^|\/)(readme|model[_-]?card)\.md$/i;
 /** Names that only ever hold a model card (a sub-folder README.md may be any documentation). */
-export const DEDICATED_CARD_RE = /(^|\/)(model_card|modelcard)\.md$/i;
+export const DEDICATED_CARD_RE = /(^|\/)model[_-]?card\.md$/i;
 
 const PLACEHOLDER_RE = /\[more information needed\]/gi;
 /** Front-matter keys that mark a README as a model card rather than general documentation. */
@@ -87,7 +87,7 @@ export function parseModelCard(path: string, text: string): ParsedCard {
       });
     }
   }
-  const sections = parseSections(body, bodyLine);
+  const sections = parseSections(body, bodyLine, path);
   // Links are extracted in line order, so a cursor finds each line's section in linear time.
   let cursor = -1;
   const sectionAt = (line: number): string => {
@@ -95,11 +95,11 @@ export function parseModelCard(path: string, text: string): ParsedCard {
     return cursor >= 0 ? sections[cursor]!.heading : '';
   };
   const links = extractLinks(body, path, bodyLine, sectionAt);
-  return { card: { path, frontMatter, fieldLines, bodyLine, body, sections, links }, problems };
+  return { card: { path, frontMatter, fieldLines, bodyLine, body, sections, links, parts: [{ path, bodyLine, body }] }, problems };
 }
 
 /** ATX headings outside code fences; a section's body runs to the next heading of the same or a higher level. */
-export function parseSections(body: string, firstLine: number): CardSection[] {
+export function parseSections(body: string, firstLine: number, path = 'README.md'): CardSection[] {
   const lines = body.split('\n');
   const heads: { heading: string; level: number; index: number }[] = [];
   let fence: string | null = null;
@@ -127,7 +127,7 @@ export function parseSections(body: string, firstLine: number): CardSection[] {
     const sectionBody = lines.slice(h.index + 1, end).join('\n');
     const ownEnd = heads[k + 1] && heads[k + 1]!.index < end ? heads[k + 1]!.index : end;
     const ownBody = lines.slice(h.index + 1, ownEnd).join('\n');
-    return { heading: h.heading, level: h.level, line: firstLine + h.index, body: sectionBody, ownBody, documented: isDocumented(ownBody) };
+    return { path, heading: h.heading, level: h.level, line: firstLine + h.index, body: sectionBody, ownBody, documented: isDocumented(ownBody) };
   });
   // A section documents something when its own text or any sub-section does: computed from
   // the end so each body is scanned once (scanning every parent's whole body is quadratic).
@@ -233,4 +233,23 @@ export function modelIndexHasMetrics(card: ModelCard | null): boolean {
       ),
     ),
   );
+}
+
+/**
+ * One card from several documents of the same release (README.md beside MODEL_CARD.md, the
+ * cards under model_cards/): sections, links and text of all of them, the front matter of
+ * the first. Each section, link and part keeps its own path and line for the evidence.
+ */
+export function mergeCards(cards: ModelCard[]): ModelCard | null {
+  const [first, ...rest] = cards;
+  if (!first) return null;
+  if (rest.length === 0) return first;
+  const all = [first, ...rest];
+  return {
+    ...first,
+    body: all.map((c) => c.body).join('\n\n'),
+    sections: all.flatMap((c) => c.sections),
+    links: all.flatMap((c) => c.links),
+    parts: all.flatMap((c) => c.parts),
+  };
 }

@@ -38,6 +38,8 @@ export interface Link {
 }
 
 export interface CardSection {
+  /** The document the section is in (a release's card can span several documents). */
+  path: string;
   /** Heading text, lower-cased, `[optional]` and punctuation stripped, spaces collapsed. */
   heading: string;
   level: number;
@@ -50,7 +52,15 @@ export interface CardSection {
   documented: boolean;
 }
 
+/** One document of a model card: its path, where its body starts and the body. */
+export interface CardPart {
+  path: string;
+  bodyLine: number;
+  body: string;
+}
+
 export interface ModelCard {
+  /** The primary document: the one whose front matter the card's fields come from. */
   path: string;
   /** Parsed front matter (a plain object) or null when absent or invalid. */
   frontMatter: Record<string, unknown> | null;
@@ -61,6 +71,11 @@ export interface ModelCard {
   body: string;
   sections: CardSection[];
   links: Link[];
+  /**
+   * The documents merged into this card, primary first (README.md, MODEL_CARD.md,
+   * model_cards/*.md...). `body` is their bodies joined; line-based readers walk the parts.
+   */
+  parts: CardPart[];
 }
 
 export type LicenseFamily =
