@@ -8,7 +8,8 @@
 // Without the escaping a message with a newline ends the command early and the rest lands
 // in the log as plain text, and a ',' in a title starts a bogus property.
 import { COMPONENTS, COMPONENT_IDS, type ComponentId, type Status } from '../core/catalog.js';
-import { LADDER_LEVELS, type LadderLevel, type ModelReport, type Report } from '../core/report.js';
+import { gate, ladderRank, requiredBy } from '../core/frameworks/requirements.js';
+import type { ModelReport, Report } from '../core/report.js';
 import { REQUIREMENTS, type Requirement } from '../config/schema.js';
 
 export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
@@ -193,11 +194,6 @@ export function annotationsFor(report: Report, ctx: AnnotationContext): Annotati
   return out;
 }
 
-/** Lower index = more open. */
-function ladderRank(level: LadderLevel): number {
-  return LADDER_LEVELS.indexOf(level);
-}
-
 /**
  * One value per output for the whole repository. With several models the repository is
  * as open as its least open model, so each output takes the weakest model's value.
@@ -205,7 +201,7 @@ function ladderRank(level: LadderLevel): number {
 export function outputsFor(report: Report, reportPath: string): Record<string, string> {
   const models = report.models;
   const level = models.length
-    ? models.map((m) => m.ladder.level).reduce((a, b) => (ladderRank(b) > ladderRank(a) ? b : a))
+    ? models.map((m) => m.ladder.level).reduce((a, b) => (ladderRank(b) < ladderRank(a) ? b : a))
     : 'closed';
   // MOF class 1 is the most open; a model with no class makes the repository class-less.
   const classes = models.map((m) => m.frameworks.mof.class);
@@ -243,10 +239,6 @@ export interface RequirementOutcome {
 
 /** Null when no requirement applies; the step fails only when this says `met: false`. */
 export function requirementOutcome(report: Report): RequirementOutcome | null {
-  const judged = report.models.filter((m) => m.requirement);
-  if (judged.length === 0) return null;
-  const failures = judged
-    .filter((m) => !m.requirement!.met)
-    .map((m) => `${m.path === '.' ? m.name : m.path}: ${m.requirement!.reason ?? `does not reach ${m.requirement!.requirement}`}`);
-  return { requirement: judged[0]!.requirement!.requirement, met: failures.length === 0, failures };
+  const g = gate(report, requiredBy(report));
+  return g && { requirement: g.requirement, met: g.met, failures: g.failures };
 }

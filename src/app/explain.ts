@@ -4,16 +4,15 @@
 import { COMPONENTS, type ComponentId } from '../core/catalog.js';
 import type { Evidence } from '../core/evidence/types.js';
 import { componentDocUrl } from '../core/render/links.js';
-import { statusLabel, statusSymbol } from '../core/render/symbols.js';
+import { mofClassLabel, statusLabel, statusSymbol } from '../core/render/symbols.js';
 import type { Report } from '../core/report.js';
 
-const MOF_NAMES = { 1: 'Class I (Open Science)', 2: 'Class II (Open Tooling)', 3: 'Class III (Open Model)' } as const;
 const MAX_EVIDENCE = 10;
 
 export function explainComponent(id: ComponentId, report: Report | null, docsBaseUrl: string): string {
   const meta = COMPONENTS[id];
   const lines = [`### \`${id}\`: ${meta.title}`, '', meta.question, ''];
-  const mof = meta.mofClass === null ? 'not part of the MOF' : `MOF ${MOF_NAMES[meta.mofClass]}${meta.mofOptional ? ', optional' : ''}`;
+  const mof = meta.mofClass === null ? 'not part of the MOF' : `MOF ${mofClassLabel(meta.mofClass)}${meta.mofOptional ? ', optional' : ''}`;
   lines.push(`Kind: ${meta.kind} (${mof}).`, '');
   if (!report || report.models.length === 0) {
     lines.push('**In this repository:** no model was found at the head of this pull request.');

@@ -111,8 +111,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
   if (command === 'badge') {
     const { renderBadge, renderBadgeSvg } = await import('../core/render/badge.js');
-    const level = report.models[0]?.ladder.level ?? 'closed';
-    io.stdout(values.svg ? renderBadgeSvg(level) : `${JSON.stringify(renderBadge(level), null, 2)}\n`);
+    const ladder = report.models[0]?.ladder ?? 'closed';
+    io.stdout(values.svg ? renderBadgeSvg(ladder) : `${JSON.stringify(renderBadge(ladder), null, 2)}\n`);
     return 0;
   }
   io.stdout(await render(report, format, io));
@@ -123,8 +123,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`truly-open: the configuration is invalid (${configErrors.length} problem${configErrors.length === 1 ? '' : 's'}, see the report); the defaults were used\n`);
     return 2;
   }
-  const unmet = report.models.some((m) => m.requirement && !m.requirement.met);
-  return unmet ? 1 : 0;
+  const { gate, requiredBy } = await import('../core/frameworks/requirements.js');
+  const verdict = gate(report, requiredBy(report));
+  if (!verdict || verdict.met) return 0;
+  // Say why on stderr too: with --format json the report alone is read by a program.
+  for (const failure of verdict.failures.slice(0, 5)) io.stderr(`truly-open: ${verdict.requirement} not met: ${failure}\n`);
+  return 1;
 }
 
 async function render(report: Report, format: Format, io: CliIo): Promise<string> {

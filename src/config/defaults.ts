@@ -4,16 +4,7 @@
 // test/config-defaults.test.ts keeps the two equal.
 import type { Config } from './schema.js';
 
-export const REQUIREMENTS = [
-  'open-source',
-  'open-weights',
-  'restricted-weights',
-  'mof-class-1',
-  'mof-class-2',
-  'mof-class-3',
-  'osaid',
-] as const;
-export type Requirement = (typeof REQUIREMENTS)[number];
+export { REQUIREMENTS, type Requirement } from '../core/frameworks/requirements.js';
 
 /** What `configSchema.parse({})` gives: a fresh object each time, as callers may mutate it. */
 export function defaultConfig(): Config {

@@ -1,9 +1,9 @@
 // snapshot + config -> Report. Pure, synchronous and deterministic: the CLI, the app and
 // every test run this same function on the same data.
 import { COMPONENT_IDS, COMPONENTS, type ComponentId } from './catalog.js';
-import type { Config, Requirement } from '../config/schema.js';
+import type { Config } from '../config/schema.js';
 import { runCriteria } from './criteria/index.js';
-import type { Verdict } from './criteria/types.js';
+import type { Claim, Verdict } from './criteria/types.js';
 import { describesData } from './criteria/data-card.js';
 import { baseModelsOf, isWeightFile } from './criteria/weights.js';
 import { judgeRemoteLicense } from './criteria/shared.js';
@@ -11,13 +11,14 @@ import { judgeDatasetFacts } from './criteria/training-data.js';
 import { gatherEvidence, type ModelEvidence } from './evidence/gather.js';
 import { licenseFamily } from './evidence/licenses.js';
 import type { LicenseFamily, Problem } from './evidence/types.js';
-import { capLadder, evaluateLadder, joinPhrases, ladderRank } from './frameworks/ladder.js';
+import { capLadder, claimedLadder, evaluateLadder, joinPhrases } from './frameworks/ladder.js';
+import { checkRequirement, ladderRank, type Requirement } from './frameworks/requirements.js';
 import { evaluateMof } from './frameworks/mof.js';
 import { evaluateOsaid } from './frameworks/osaid.js';
 import { evaluateOsaiIndex } from './frameworks/osai-index.js';
 import type { Statuses } from './frameworks/types.js';
 import { formatMessage } from './render/messages.js';
-import type { ComponentResult, LadderLevel, LineageEntry, ModelReport, Report, RequirementResult } from './report.js';
+import type { ComponentResult, LadderLevel, LineageEntry, ModelReport, Report } from './report.js';
 import { SCHEMA_VERSION } from './report.js';
 import type { RepoSnapshot } from './snapshot.js';
 
@@ -65,6 +66,12 @@ function assessModel(ev: ModelEvidence, requirement: Requirement | undefined): M
   const weightsPublished = ev.artifacts.weights.length > 0 || components.weights.messageId === 'weightsOnHub';
   let ladder = evaluateLadder(statuses, weightsPublished);
   if (base?.level) ladder = capLadder(ladder, { model: base.model, level: base.level });
+  const claims: Partial<Record<ComponentId, Claim>> = {};
+  for (const id of COMPONENT_IDS) {
+    const c = components[id];
+    if (c.claim && (c.status === 'mentioned' || c.status === 'unknown')) claims[id] = c.claim;
+  }
+  ladder = claimedLadder(ladder, statuses, claims, weightsPublished, !ev.remote || ev.remote.notOnline !== undefined) ?? ladder;
 
   const family = (id: ComponentId): LicenseFamily | null => {
     const lic = components[id].license;
@@ -101,6 +108,7 @@ function toResult(id: ComponentId, v: Verdict): ComponentResult {
   };
   if (v.data && Object.keys(v.data).length > 0) result.data = v.data;
   if (v.verifiedOnline) result.verifiedOnline = true;
+  if (v.claim) result.claim = v.claim;
   return result;
 }
 
@@ -109,44 +117,6 @@ function hasDataInformation(ev: ModelEvidence, components: Record<ComponentId, C
   const dc = components['data-card'];
   if (dc.status === 'open' && (dc.messageId !== 'dataCardSection' || (ev.card?.sections.some(describesData) ?? false))) return true;
   return components['training-data'].status === 'open' && dc.status === 'open';
-}
-
-export const REQUIREMENT_TEXT: Record<Requirement, string> = {
-  'open-source': 'open-source on the truly-open ladder',
-  'open-weights': 'at least open-weights on the truly-open ladder',
-  'restricted-weights': 'at least restricted-weights on the truly-open ladder',
-  'mof-class-1': 'MOF Class I (Open Science)',
-  'mof-class-2': 'MOF Class II (Open Tooling) or better',
-  'mof-class-3': 'MOF Class III (Open Model) or better',
-  osaid: 'conformance with the Open Source AI Definition 1.0',
-};
-
-export function checkRequirement(model: Pick<ModelReport, 'ladder' | 'frameworks'> & Partial<Pick<ModelReport, 'components'>>, requirement: Requirement): RequirementResult {
-  let met: boolean;
-  let reason: string | undefined;
-  if (requirement === 'osaid') {
-    met = model.frameworks.osaid.conformant;
-    if (!met) reason = `not OSAID-conformant: missing ${model.frameworks.osaid.missing.join(', ')}`;
-  } else if (requirement.startsWith('mof-class-')) {
-    const want = Number(requirement.slice(-1)) as 1 | 2 | 3;
-    const got = model.frameworks.mof.class;
-    met = got !== null && got <= want;
-    if (!met) {
-      const gaps = ([3, 2, 1] as const).filter((c) => c >= want).flatMap((c) => model.frameworks.mof.missing[String(c) as '1' | '2' | '3']);
-      reason = `MOF class is ${got === null ? 'none' : got}; missing ${gaps.join(', ')}`;
-    }
-  } else {
-    met = ladderRank(model.ladder.level) >= ladderRank(requirement as LadderLevel);
-    if (!met) {
-      const capped = model.ladder.cappedBy;
-      reason = capped
-        ? `level is ${model.ladder.level}, capped by the base model ${capped.model}${model.ladder.missing.length > 0 ? `; this model is also blocked by ${model.ladder.missing.join(', ')}` : ''}`
-        : model.components?.weights.status === 'unknown'
-          ? `level is ${model.ladder.level}: the weights' terms could not be checked`
-          : `level is ${model.ladder.level}; blocked by ${model.ladder.missing.join(', ')}`;
-    }
-  }
-  return { requirement, met, ...(reason ? { reason } : {}) };
 }
 
 /** Base models from `base_model:` with what the Hub lookups found about them (online only). */

@@ -1,7 +1,10 @@
 // The JSON report (see docs/report-format.md): the public contract other tools read.
 // Add fields freely; rename or remove only with a new schemaVersion.
 import type { ComponentId, Status } from './catalog.js';
+import type { Claim } from './criteria/types.js';
 import type { Evidence, Problem } from './evidence/types.js';
+
+export type { Claim };
 
 export const SCHEMA_VERSION = 1;
 
@@ -21,6 +24,8 @@ export interface ComponentResult {
   data?: Record<string, string | number | boolean | null>;
   /** True when the status rests on something verified online (Hub / GitHub lookups). */
   verifiedOnline?: boolean;
+  /** A pointer that was not confirmed (a link not followed, a declaration, a failed lookup) and what it claims. */
+  claim?: Claim;
 }
 
 export interface LadderVerdict {
@@ -31,6 +36,12 @@ export interface LadderVerdict {
   headline: string;
   /** When a base model caps the level: which model and its level. */
   cappedBy?: { model: string; level: LadderLevel };
+  /**
+   * The level the release claims when unconfirmed pointers (links not followed offline,
+   * declarations, failed lookups) are taken at their word, and the components that rest on
+   * them. Present only when it is above `level`, which stays the proven level.
+   */
+  claimed?: { level: LadderLevel; unverified: ComponentId[] };
 }
 
 export interface MofVerdict {
@@ -80,6 +91,8 @@ export interface RequirementResult {
   met: boolean;
   /** Why not, in plain words. */
   reason?: string;
+  /** Not met on the evidence, but met by what the release claims: confirm it online or declare it. */
+  unverified?: boolean;
 }
 
 export interface Report {

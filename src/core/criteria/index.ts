@@ -19,7 +19,8 @@ import { technicalReport } from './technical-report.js';
 import { trainingCode } from './training-code.js';
 import { trainingConfig } from './training-config.js';
 import { trainingData } from './training-data.js';
-import type { Criterion, Verdict } from './types.js';
+import { cardLicense, claimOf, declared, pointerOf } from './shared.js';
+import type { Claim, Criterion, Verdict } from './types.js';
 import { weights } from './weights.js';
 
 export const CRITERIA: Record<ComponentId, Criterion> = {
@@ -61,7 +62,60 @@ export function runCriteria(ev: ModelEvidence, criteria: Record<ComponentId, Cri
         verdict = { status: 'unknown', messageId: 'cardUnreadable', data: { path: cardSkip.path, reason: cardSkip.reason, detail: cardSkip.detail ?? null }, license: null, evidence: [{ kind: 'file', path: cardSkip.path, note: `skipped: ${cardSkip.reason}` }] };
       }
     }
-    out[id] = verdict;
+    out[id] = withClaim(ev, id, withDeclaration(ev, id, verdict));
   }
   return out;
+}
+
+/**
+ * A declaration is the maintainer's statement and is never dropped silently: it replaces a
+ * verdict that only mentions or misses the component (keeping what the card said as
+ * evidence), and stands beside stronger evidence.
+ */
+function withDeclaration(ev: ModelEvidence, id: ComponentId, verdict: Verdict): Verdict {
+  if (!ev.declarations[id] || verdict.messageId === 'declared' || verdict.status === 'not-applicable') return verdict;
+  const decl = declared(ev, id)!;
+  if (verdict.status === 'mentioned' || verdict.status === 'missing') return { ...decl, evidence: [...decl.evidence, ...verdict.evidence].slice(0, 6) };
+  return { ...verdict, evidence: [...verdict.evidence, ...decl.evidence], ...(verdict.status === 'unknown' && !verdict.claim ? { claim: decl.claim } : {}) };
+}
+
+/** Whether the target of a pointer was looked up online: then its verdict already says what was found. */
+function lookedUp(ev: ModelEvidence, at: { host: Claim['host']; target: string }): boolean {
+  const r = ev.remote;
+  if (!r || r.notOnline) return false;
+  const key = at.target;
+  if (at.host === 'hub') return r.models[key] !== undefined || r.datasets[key] !== undefined;
+  if (at.host === 'github') return Object.keys(r.github).some((k) => k.toLowerCase() === key.toLowerCase());
+  return false;
+}
+
+/** Components whose pointer, if it holds, is the release's own artifact under the release's terms. */
+const RELEASE_ARTIFACTS = new Set<ComponentId>(['weights', 'intermediate-weights']);
+
+/**
+ * The claim behind a mention or an unknown: a link the criterion tied to the component but
+ * that was not followed, the `datasets:` ids of the card, or a lookup that failed. A link
+ * that was followed and led nowhere (a Hub or GitHub fact) claims nothing.
+ */
+function withClaim(ev: ModelEvidence, id: ComponentId, v: Verdict): Verdict {
+  if (v.claim || (v.status !== 'mentioned' && v.status !== 'unknown')) return v;
+  const fact = RELEASE_ARTIFACTS.has(id) ? cardLicense(ev, 'data') : null;
+  let claim: Claim | null = null;
+  if (v.status === 'unknown') {
+    const failed = v.evidence.find((e) => e.kind === 'hub' && e.url);
+    if (failed?.url && /^(hubUnavailable|githubUnavailable)$/.test(v.messageId)) {
+      const at = pointerOf(failed.url);
+      claim = claimOf(id, 'lookup-failed', at.host, at.target, fact);
+    }
+  } else {
+    const link = v.evidence.find((e) => e.kind === 'link' && e.url);
+    const listed = v.evidence.find((e) => e.kind === 'card-field' && e.field === 'datasets');
+    if (link?.url) {
+      const at = pointerOf(link.url);
+      if (!lookedUp(ev, at)) claim = claimOf(id, 'link', at.host, at.target, fact);
+    } else if (listed && typeof v.data?.['names'] === 'string' && !ev.remote) {
+      claim = claimOf(id, 'link', 'hub', v.data['names'], fact);
+    }
+  }
+  return claim ? { ...v, claim } : v;
 }

@@ -5,7 +5,7 @@ import { COMPONENTS, type ComponentId, type ComponentKind } from '../catalog.js'
 import type { ModelEvidence } from '../evidence/gather.js';
 import { governingLicense, isOpenFor, licenseFamily, normaliseLicenseId, UNREAD_LICENSE } from '../evidence/licenses.js';
 import type { Evidence, LicenseFact, Link } from '../evidence/types.js';
-import type { MessageData, Verdict } from './types.js';
+import type { Claim, MessageData, Verdict } from './types.js';
 
 const MAX_FILE_EVIDENCE = 5;
 
@@ -90,21 +90,49 @@ export function judgeRemoteLicense(id: ComponentId, raw: string | null, messageI
   return { ...judgeLicense(id, fact, messageId, data, evidence), evidence, verifiedOnline: true };
 }
 
-/** A declaration in config: shown as declared, counted as a mention until verified online. */
+/**
+ * What a pointer claims for a component: judged from `fact` (a license the pointer names,
+ * or the one that governs the release here), open when no terms are known yet. Only the
+ * level the release claims reads it; the status stays what the evidence shows.
+ */
+export function claimOf(id: ComponentId, via: Claim['via'], host: Claim['host'], target: string, fact: LicenseFact | null): Claim {
+  if (!fact || fact.id === UNREAD_LICENSE) return { status: 'open', license: null, via, host, target };
+  const judged = judgeLicense(id, fact, 'claim', {}, []).status;
+  return { status: judged === 'open' ? 'open' : judged === 'unlicensed' ? 'unlicensed' : 'restricted', license: fact.id, via, host, target };
+}
+
+/** Where an address points: the Hub, GitHub, or elsewhere, with the shortest way to say it. */
+export function pointerOf(url: string): { host: Claim['host']; target: string } {
+  const hub = /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/(?:datasets\/)?([\w.-]+(?:\/[\w.-]+)?)/i.exec(url)?.[1];
+  if (hub) return { host: 'hub', target: hub };
+  const gh = /^https?:\/\/(?:www\.)?github\.com\/([\w.-]+\/[\w.-]+)/i.exec(url)?.[1];
+  if (gh) return { host: 'github', target: gh.replace(/\.git$/, '') };
+  return { host: 'web', target: url.length > 80 ? url.slice(0, 77) + '…' : url };
+}
+
+/**
+ * A declaration in config: the maintainer's statement. Shown as declared and counted as a
+ * mention until verified online; it claims the component under the declared license (or,
+ * when none is declared, the license that governs that kind of artifact here).
+ */
 export function declared(ev: ModelEvidence, id: ComponentId): Verdict | null {
   const d = ev.declarations[id];
   if (!d) return null;
+  const license = d.license ?? null;
+  const fact = license ? licenseFactFor(license, licenseFamily(license), { kind: 'declaration', path: '.github/truly-open.yml' }) : governingLicense(ev.licenses, cardPath(ev), COMPONENTS[id].kind);
+  const at = /^https?:\/\//i.test(d.location) ? pointerOf(d.location) : { host: 'config' as const, target: d.location };
   return {
     status: 'mentioned',
     messageId: 'declared',
-    data: { location: d.location, license: d.license ?? null },
-    license: d.license ?? null,
-    evidence: [{ kind: 'declaration', path: '.github/truly-open.yml', url: d.location, ...(d.license ? { license: d.license } : {}), ...(d.note ? { note: d.note } : {}) }],
+    data: { location: d.location, license },
+    license,
+    evidence: [{ kind: 'declaration', path: '.github/truly-open.yml', url: d.location, ...(license ? { license } : {}), ...(d.note ? { note: d.note } : {}) }],
+    claim: claimOf(id, 'declaration', at.host, at.target, fact),
   };
 }
 
-export function mentioned(messageId: string, evidence: Evidence[], data: MessageData = {}): Verdict {
-  return { status: 'mentioned', messageId, data, license: null, evidence };
+export function mentioned(messageId: string, evidence: Evidence[], data: MessageData = {}, claim?: Claim): Verdict {
+  return { status: 'mentioned', messageId, data, license: null, evidence, ...(claim ? { claim } : {}) };
 }
 
 export function missing(messageId = 'missing'): Verdict {

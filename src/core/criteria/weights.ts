@@ -3,7 +3,7 @@
 import { weightFormat } from '../evidence/artifacts.js';
 import type { ModelEvidence } from '../evidence/gather.js';
 import type { HubModelFact } from '../remote.js';
-import { cardLinesMatching, declared, withDocLinks, isCreditLink, judgeFiles, judgeRemoteLicense, linkEvidence, mentioned, missing, notApplicable } from './shared.js';
+import { cardLicense, cardLinesMatching, claimOf, declared, pointerOf, withDocLinks, isCreditLink, judgeFiles, judgeRemoteLicense, linkEvidence, mentioned, missing, notApplicable } from './shared.js';
 import type { Criterion, Verdict } from './types.js';
 
 export const weights: Criterion = {
@@ -76,10 +76,22 @@ function fromHub(ev: ModelEvidence): Verdict | null {
   return judgeRemoteLicense('weights', hub.license, 'weightsOnHub', data, evidence);
 }
 
+/** Download lines that put the weights behind a form or an approval: gated, whatever the license says. */
+const GATE_RE = /\b(request (access|a download)|accept (our|the) (license|terms)|agree to (the|our) (license|terms)|once (your request is|you are) approved|sign(ing)? up|registration|register to|fill (in|out) (the|a|this) form|application form|apply for access)\b/i;
+const DOWNLOAD_LINE_RE = /\b(download|release[ds]?|publish(ed)?|available)\b.{0,60}\b(weights|checkpoints?|model files)\b|\b(weights|checkpoints?)\b.{0,60}\b(download|available|released)\b/i;
+const URL_IN_LINE_RE = /https?:\/\/[^\s)<>"'\]]+/;
+
 function mentions(ev: ModelEvidence): Verdict | null {
   const hubLinks = releaseLinks(ev);
   if (hubLinks.length > 0) return mentioned('weightsLinked', linkEvidence(hubLinks), { count: hubLinks.length, id: hubLinks[0]?.id ?? null });
-  const lines = cardLinesMatching(ev, /\b(download|release[ds]?|publish(ed)?|available)\b.{0,60}\b(weights|checkpoints?|model files)\b|\b(weights|checkpoints?)\b.{0,60}\b(download|available|released)\b/i, 3, true);
-  if (lines.length > 0) return mentioned('weightsMentioned', lines);
-  return null;
+  const lines = cardLinesMatching(ev, DOWNLOAD_LINE_RE, 3, true);
+  if (lines.length === 0) return null;
+  // A download line with an address points at the weights: the release claims them there,
+  // under its own terms, or behind a gate when the line asks for a request or a signature.
+  const withUrl = lines.find((l) => URL_IN_LINE_RE.test(l.note ?? ''));
+  const url = withUrl ? URL_IN_LINE_RE.exec(withUrl.note ?? '')![0] : null;
+  if (!url) return mentioned('weightsMentioned', lines);
+  const at = pointerOf(url);
+  const claim = claimOf('weights', 'link', at.host, at.target, cardLicense(ev, 'data'));
+  return mentioned('weightsMentioned', lines, {}, lines.some((l) => GATE_RE.test(l.note ?? '')) ? { ...claim, status: 'restricted' } : claim);
 }

@@ -5,7 +5,7 @@ import type { Config } from '../../config/schema.js';
 import type { HubModelFact, RemoteFacts } from '../remote.js';
 import type { RepoSnapshot, SkippedEntry, SnapshotEntry } from '../snapshot.js';
 import { collectArtifacts, weightFormat, type Artifacts } from './artifacts.js';
-import { extractLicenses } from './licenses.js';
+import { extractLicenses, licenseFamily, normaliseLicenseId } from './licenses.js';
 import { CARD_FILE_RE, DEDICATED_CARD_RE, looksLikeModelCard, mergeCards, parseModelCard } from './model-card.js';
 import { notReleaseFolder } from './paths.js';
 import type { Declaration, LicenseFact, Link, ModelCard, Problem } from './types.js';
@@ -75,6 +75,7 @@ export function gatherEvidence(snapshot: RepoSnapshot, config: Config): Gathered
     for (const r of roots) byRoot.set(r.path, [...shared, ...(byRoot.get(r.path) ?? [])]);
   }
 
+  const declarations = declarationsOf(config, problems);
   const models = roots.map(({ path: root, name }) => {
     const entries = sortByPath(byRoot.get(root) ?? []);
     const prefix = root === '.' ? '' : root + '/';
@@ -97,7 +98,7 @@ export function gatherEvidence(snapshot: RepoSnapshot, config: Config): Gathered
       artifacts,
       licenses: lic.facts,
       links: [...(card?.links ?? []), ...dataCards.flatMap((c) => c.links)],
-      declarations: declarationsOf(config),
+      declarations,
       notApplicable: config['not-applicable'] ?? {},
       skipped,
       remote: snapshot.remote ?? null,
@@ -120,10 +121,22 @@ function sortByPath(entries: SnapshotEntry[]): SnapshotEntry[] {
   return entries;
 }
 
-function declarationsOf(config: Config): Partial<Record<ComponentId, Declaration>> {
+/**
+ * Declarations from the configuration, their licenses normalised to SPDX ids like any other
+ * (`apache-2.0` -> `Apache-2.0`). A license that no table knows is kept as written, with a
+ * warning: it cannot count as open.
+ */
+function declarationsOf(config: Config, problems: Problem[]): Partial<Record<ComponentId, Declaration>> {
   const out: Partial<Record<ComponentId, Declaration>> = {};
   for (const [id, d] of Object.entries(config.declarations ?? {}) as [ComponentId, { location: string; license?: string; note?: string } | undefined][]) {
-    if (d) out[id] = { component: id, location: d.location, ...(d.license ? { license: d.license } : {}), ...(d.note ? { note: d.note } : {}) };
+    if (!d) continue;
+    let license = d.license?.trim() || undefined;
+    if (license) {
+      const spdx = normaliseLicenseId(license);
+      if (spdx && licenseFamily(spdx) !== 'unknown') license = spdx;
+      else problems.push({ severity: 'warning', path: '.github/truly-open.yml', message: `declarations.${id}.license "${license}" is not a license id truly-open knows (use an SPDX id such as Apache-2.0 or CC-BY-4.0): it cannot count as open`, ruleId: 'declaration-license-unknown' });
+    }
+    out[id] = { component: id, location: d.location, ...(license ? { license } : {}), ...(d.note ? { note: d.note } : {}) };
   }
   return out;
 }

@@ -196,15 +196,6 @@ export function fieldStrings(card: ModelCard | null, field: string): string[] {
   return [];
 }
 
-export function fieldValue(card: ModelCard | null, field: string): unknown {
-  return card?.frontMatter?.[field];
-}
-
-/** Sections whose normalised heading matches. */
-export function sectionsMatching(card: ModelCard | null, re: RegExp): CardSection[] {
-  return card ? card.sections.filter((s) => re.test(s.heading)) : [];
-}
-
 /** Dataset ids named in `model-index` results (evaluation data). */
 export function modelIndexDatasets(card: ModelCard | null): string[] {
   const index = card?.frontMatter?.['model-index'];

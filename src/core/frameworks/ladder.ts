@@ -1,13 +1,13 @@
 // The truly-open ladder (ours): the headline verdict. Reproducible from what was published?
 import { COMPONENTS, type ComponentId, type Status } from '../catalog.js';
+import type { Claim } from '../criteria/types.js';
 import type { LadderLevel, LadderVerdict } from '../report.js';
+import { ladderRank } from './requirements.js';
 import type { Statuses } from './types.js';
 
 /** What open-source needs beyond open weights: the data and the recipe. */
 export const RECIPE: ComponentId[] = ['training-data', 'data-preprocessing-code', 'training-code', 'training-config'];
 
-const LEVEL_RANK: Record<LadderLevel, number> = { 'open-source': 3, 'open-weights': 2, 'restricted-weights': 1, closed: 0 };
-export const ladderRank = (level: LadderLevel): number => LEVEL_RANK[level];
 
 const LEVEL_TITLE: Record<LadderLevel, string> = {
   'open-source': 'Open source',
@@ -40,7 +40,7 @@ export function evaluateLadder(statuses: Statuses, weightsPublished = false): La
 
 /** Caps a level at a base model's (lineage: a fine-tune is no more open than what it was built on). */
 export function capLadder(verdict: LadderVerdict, base: { model: string; level: LadderLevel }): LadderVerdict {
-  if (LEVEL_RANK[base.level] >= LEVEL_RANK[verdict.level]) return verdict;
+  if (ladderRank(base.level) >= ladderRank(verdict.level)) return verdict;
   const level = base.level;
   const h = `${LEVEL_TITLE[level]}: capped by the base model ${base.model} (${base.level})`;
   return { level, missing: verdict.missing, headline: h, cappedBy: base };
@@ -88,4 +88,56 @@ export function headline(level: LadderLevel, missing: ComponentId[], statuses: S
 export function joinPhrases(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+const CLAIM_VERB: Record<Claim['via'], [string, string]> = {
+  link: ['is linked', 'are linked'],
+  declaration: ['is declared', 'are declared'],
+  'lookup-failed': ['could not be checked', 'could not be checked'],
+};
+
+function claimWhere(c: Claim): string {
+  if (c.host === 'hub') return `on the Hub (${c.target})`;
+  if (c.host === 'github') return `on GitHub (${c.target})`;
+  if (c.host === 'config') return `in the configuration (${c.target})`;
+  return `at ${c.target}`;
+}
+
+const pluralPhrase = (phrase: string): boolean => /\b(weights|libraries|outputs|results|checkpoints)$/.test(phrase);
+
+/**
+ * The level the release claims when its unconfirmed pointers are taken at their word, above
+ * the proven one: the headline names that level, says it is unverified and what could not be
+ * confirmed ("Open source, unverified: the final weights are linked on the Hub (acme/lm) and
+ * the training data is linked on the Hub (acme/corpus), not checked offline"), then what the
+ * claimed level still lacks. Null when the claims add nothing.
+ */
+export function claimedLadder(
+  proven: LadderVerdict,
+  statuses: Statuses,
+  claims: Partial<Record<ComponentId, Claim>>,
+  weightsPublished: boolean,
+  offline: boolean,
+): LadderVerdict | null {
+  if (Object.keys(claims).length === 0) return null;
+  const claimedStatuses = { ...statuses };
+  for (const [id, c] of Object.entries(claims) as [ComponentId, Claim][]) claimedStatuses[id] = c.status;
+  let claimed = evaluateLadder(claimedStatuses, weightsPublished || claims.weights !== undefined);
+  if (proven.cappedBy) claimed = capLadder(claimed, proven.cappedBy);
+  if (ladderRank(claimed.level) <= ladderRank(proven.level)) return null;
+  const rests = claimed.level === 'open-source' ? (['weights', ...RECIPE] as ComponentId[]) : (['weights'] as ComponentId[]);
+  const unverified = rests.filter((id) => claims[id] !== undefined);
+  const parts = unverified.map((id) => {
+    const c = claims[id]!;
+    const phrase = COMPONENTS[id].phrase;
+    const terms = c.status === 'restricted' ? (c.license ? ` under ${c.license}` : ' behind a gate') : c.status === 'unlicensed' ? ' without a license' : '';
+    return `${phrase} ${CLAIM_VERB[c.via][pluralPhrase(phrase) ? 1 : 0]} ${claimWhere(c)}${terms}`;
+  });
+  const when = unverified.every((id) => claims[id]!.via === 'lookup-failed') ? '' : offline ? ', not checked offline' : ', not confirmed';
+  const lacks = claimed.headline.includes(': ') && claimed.level === 'open-weights' ? `; ${claimed.headline.slice(claimed.headline.indexOf(': ') + 2)}` : '';
+  return {
+    ...proven,
+    headline: `${LEVEL_TITLE[claimed.level]}, unverified: ${joinPhrases(parts)}${when}${lacks}`,
+    claimed: { level: claimed.level, unverified },
+  };
 }

@@ -1,6 +1,6 @@
 // Badges: the shields.io endpoint JSON (https://shields.io/badges/endpoint-badge) for
 // READMEs that use shields, and a static flat SVG for those that want no third party.
-import type { LadderLevel } from '../report.js';
+import type { LadderLevel, LadderVerdict } from '../report.js';
 import { LADDER_STYLES } from './symbols.js';
 
 export interface BadgeJson {
@@ -10,9 +10,21 @@ export interface BadgeJson {
   color: string;
 }
 
-export function renderBadge(level: LadderLevel): BadgeJson {
-  const style = LADDER_STYLES[level];
-  return { schemaVersion: 1, label: 'truly open', message: style.words, color: style.badgeColor };
+/** A level, or a ladder verdict: a level that is only claimed (not verified) shows grey, "unverified". */
+export type BadgeInput = LadderLevel | Pick<LadderVerdict, 'level' | 'claimed'>;
+
+const UNVERIFIED = { color: 'lightgrey', hex: '#9f9f9f' };
+
+function badgeOf(input: BadgeInput): { message: string; color: string; hex: string } {
+  const ladder = typeof input === 'string' ? { level: input } : input;
+  if (ladder.claimed) return { message: `${LADDER_STYLES[ladder.claimed.level].words}, unverified`, color: UNVERIFIED.color, hex: UNVERIFIED.hex };
+  const style = LADDER_STYLES[ladder.level];
+  return { message: style.words, color: style.badgeColor, hex: style.badgeHex };
+}
+
+export function renderBadge(input: BadgeInput): BadgeJson {
+  const { message, color } = badgeOf(input);
+  return { schemaVersion: 1, label: 'truly open', message, color };
 }
 
 // Approximate advance widths of 11px Verdana, the font flat badges use: close enough that
@@ -32,9 +44,9 @@ function textWidth(text: string): number {
 const escapeXml = (text: string): string =>
   text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 
-export function renderBadgeSvg(level: LadderLevel): string {
-  const { label, message } = renderBadge(level);
-  const color = LADDER_STYLES[level].badgeHex;
+export function renderBadgeSvg(input: BadgeInput): string {
+  const { label, message } = renderBadge(input);
+  const color = badgeOf(input).hex;
   const padding = 10;
   const left = textWidth(label) + padding;
   const right = textWidth(message) + padding;

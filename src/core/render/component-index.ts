@@ -1,9 +1,9 @@
 // The table of docs/components/README.md, built from the catalog so the index cannot
 // fall out of step with the ids. scripts/gen-docs.mjs writes it; test/docs.test.ts checks it.
 import { COMPONENT_IDS, COMPONENTS, type ComponentMeta } from '../catalog.js';
+import { MOF_CLASS_NAMES } from '../frameworks/requirements.js';
 
 const ROMAN = { 1: 'I', 2: 'II', 3: 'III' } as const;
-const MOF_NAMES = { 1: 'Open Science', 2: 'Open Tooling', 3: 'Open Model' } as const;
 
 function mofCell(meta: ComponentMeta): string {
   if (meta.mofClass === null) return 'not counted';
@@ -22,7 +22,7 @@ export function renderComponentIndex(): string {
     return `| [${cell(meta.title)}](${id}.md) | \`${id}\` | ${meta.kind} | ${mofCell(meta)} | ${cell(meta.question)} |`;
   });
   const classes = ([3, 2, 1] as const)
-    .map((n) => `Class ${ROMAN[n]} "${MOF_NAMES[n]}"`)
+    .map((n) => `Class ${ROMAN[n]} "${MOF_CLASS_NAMES[n]}"`)
     .join(', ');
   return [
     '<!-- Generated from src/core/catalog.ts by scripts/gen-docs.mjs. Edit the catalog, not this file. -->',

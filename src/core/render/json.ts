@@ -17,8 +17,8 @@ interface Shape {
 const EVIDENCE: Shape = { keys: ['kind', 'path', 'line', 'field', 'section', 'url', 'license', 'note'] };
 
 const COMPONENT: Shape = {
-  keys: ['status', 'license', 'messageId', 'message', 'evidence', 'data', 'verifiedOnline'],
-  children: { evidence: EVIDENCE },
+  keys: ['status', 'license', 'messageId', 'message', 'evidence', 'data', 'verifiedOnline', 'claim'],
+  children: { evidence: EVIDENCE, claim: { keys: ['status', 'license', 'via', 'host', 'target'] } },
 };
 
 const PER_CLASS: Shape = { keys: ['3', '2', '1'] };
@@ -26,7 +26,10 @@ const PER_CLASS: Shape = { keys: ['3', '2', '1'] };
 const MODEL: Shape = {
   keys: ['path', 'name', 'ladder', 'frameworks', 'components', 'lineage', 'requirement'],
   children: {
-    ladder: { keys: ['level', 'missing', 'headline', 'cappedBy'], children: { cappedBy: { keys: ['model', 'level'] } } },
+    ladder: {
+      keys: ['level', 'missing', 'headline', 'cappedBy', 'claimed'],
+      children: { cappedBy: { keys: ['model', 'level'] }, claimed: { keys: ['level', 'unverified'] } },
+    },
     frameworks: {
       keys: ['mof', 'osaid', 'osaiIndex'],
       children: {
@@ -40,7 +43,7 @@ const MODEL: Shape = {
       keys: ['model', 'depth', 'resolved', 'weights', 'trainingData', 'level', 'note'],
       children: { weights: COMPONENT, trainingData: COMPONENT },
     },
-    requirement: { keys: ['requirement', 'met', 'reason'] },
+    requirement: { keys: ['requirement', 'met', 'reason', 'unverified'] },
   },
 };
 

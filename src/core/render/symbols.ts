@@ -2,6 +2,7 @@
 // badges never disagree. Every symbol has an ASCII fallback for terminals and logs that
 // mangle Unicode; the fallbacks are distinct single characters so columns stay aligned.
 import type { Status } from '../catalog.js';
+import { MOF_CLASS_NAMES } from '../frameworks/requirements.js';
 import type { LadderLevel } from '../report.js';
 
 export type Tone = 'good' | 'partial' | 'bad' | 'neutral' | 'info';
@@ -66,16 +67,11 @@ export const LADDER_STYLES: Record<LadderLevel, LadderStyle> = {
   closed: { title: 'Closed', words: 'closed', tone: 'bad', badgeColor: 'red', badgeHex: '#e05d44' },
 };
 
-export function ladderTitle(level: LadderLevel): string {
-  return LADDER_STYLES[level].title;
-}
-
 const ROMAN: Record<1 | 2 | 3, string> = { 1: 'I', 2: 'II', 3: 'III' };
-const MOF_NAMES: Record<1 | 2 | 3, string> = { 1: 'Open Science', 2: 'Open Tooling', 3: 'Open Model' };
 
 /** "Class II (Open Tooling)", or "unclassified" when no class is complete. */
 export function mofClassLabel(mofClass: 1 | 2 | 3 | null): string {
-  return mofClass === null ? 'unclassified' : `Class ${ROMAN[mofClass]} (${MOF_NAMES[mofClass]})`;
+  return mofClass === null ? 'unclassified' : `Class ${ROMAN[mofClass]} (${MOF_CLASS_NAMES[mofClass]})`;
 }
 
 export function mofClassShort(mofClass: 1 | 2 | 3 | null): string {

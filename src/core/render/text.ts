@@ -106,7 +106,8 @@ function modelSection(model: ModelReport, options: TextOptions, paint: Paint): s
   const level = LADDER_STYLES[model.ladder.level];
   const lines = [
     `${paint(model.name, 'bold')} ${paint(`(${model.path})`, 'dim')}`,
-    `  ${paint(oneLine(model.ladder.headline), level.tone)}`,
+    // A level the release only claims is neither good nor bad news yet: it is to be confirmed.
+    `  ${paint(oneLine(model.ladder.headline), model.ladder.claimed ? 'info' : level.tone)}`,
   ];
   if (model.ladder.cappedBy) {
     const cap = model.ladder.cappedBy;
@@ -114,7 +115,7 @@ function modelSection(model: ModelReport, options: TextOptions, paint: Paint): s
   }
   if (model.requirement) {
     const r = model.requirement;
-    const verdict = r.met ? paint('met', 'good') : paint('not met', 'bad');
+    const verdict = r.met ? paint('met', 'good') : r.unverified ? paint('not verified', 'info') : paint('not met', 'bad');
     lines.push(`  requirement ${r.requirement}: ${verdict}${r.reason ? ` (${oneLine(r.reason)})` : ''}`);
   }
   lines.push('', ...componentTable(model, options, paint));
