@@ -7,12 +7,22 @@ import { joinPhrases } from '../frameworks/ladder.js';
 import { cardLicense, declared, judgeLicense, mentioned, missing, notApplicable } from './shared.js';
 import type { Criterion } from './types.js';
 
-/** The topics of a model card (Hugging Face's template, MOF's description), found by heading or by wording. */
+/**
+ * The topics of a model card, each found by a documented heading or by wording in the
+ * card's prose: Hugging Face's template asks for intended use, limitations, training and
+ * evaluation; the experts (the European index's rubric, MOF's description) ask for insight
+ * into the architecture, the training, the evaluation and the limitations.
+ */
 export const CARD_TOPICS: { topic: string; heading: RegExp; text: RegExp }[] = [
   {
     topic: 'intended use',
     heading: /\b(intended|uses?|use cases?|direct use|downstream|out of scope|applications?|how to use|usage|quick ?start|get(ting)? started|inference)\b/,
     text: /\b(intended (use|for)|use cases?|out-of-scope|not intended|designed for|can be used (for|to))\b/i,
+  },
+  {
+    topic: 'architecture',
+    heading: /\b(architecture|model (details|description|summary|type|overview|structure)|network|design)\b/,
+    text: /\b(decoder-only|encoder-decoder|(causal|autoregressive|diffusion|mixture-of-experts|moe) (language )?(model|transformer)|transformer (architecture|decoder|encoder)|\d+ (transformer )?layers|(attention|hidden) (heads|size|dimension)|hidden[_ ]size|num[_ ]layers|(rotary|positional) (embeddings?|encoding)|grouped[- ]query attention|parameters? (model|count))\b/i,
   },
   {
     // "Weights & Biases" is a logging tool, `ln.bias` a parameter name and a bare "bias" as
@@ -64,9 +74,16 @@ export const modelCard: Criterion = {
     const evidence = [{ kind: 'file' as const, path: card.path }];
     if (documented.length < 2 && text < 600) return mentioned('modelCardTemplate', evidence, { path: card.path });
     const { covered, uncovered } = cardTopics(card);
-    if (covered.length >= 3) {
+    // The experts' threshold: a page that gives insight into at most one of architecture,
+    // training, evaluation and limitations (usually a usage and licensing page) is not a
+    // model card. A card is complete with three of the template's four topics.
+    const insight = covered.filter((t) => t !== 'intended use');
+    const template = covered.filter((t) => t !== 'architecture');
+    const data = { path: card.path, covered: covered.length > 0 ? joinPhrases(covered) : 'none of the standard topics', uncovered: joinPhrases(uncovered) };
+    if (insight.length <= 1) return { status: 'missing', messageId: 'modelCardUsageOnly', data: { ...data, covered: insight.length > 0 ? joinPhrases(insight) : 'none of the standard topics' }, license: null, evidence };
+    if (template.length >= 3) {
       return judgeLicense('model-card', cardLicense(ev), 'modelCardPresent', { path: card.path, sections: documented.length, frontMatter: card.frontMatter !== null, missingTopics: uncovered.join(', ') }, evidence);
     }
-    return mentioned('modelCardIncomplete', evidence, { path: card.path, covered: covered.length > 0 ? joinPhrases(covered) : 'none of the standard topics', uncovered: joinPhrases(uncovered) });
+    return mentioned('modelCardIncomplete', evidence, data);
   },
 };

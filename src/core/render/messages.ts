@@ -82,6 +82,8 @@ const TEMPLATES: Record<string, Template> = {
   modelCardPresent: (d) => `${str(d['path'])} documents the model (${plural(d['sections'], 'section')}) ${underLicense(d)}`,
   modelCardIncomplete: (d) => `${str(d['path'])} documents ${str(d['covered'])}, but not ${str(d['uncovered'])}`,
   modelCardTemplate: (d) => `${str(d['path'])} holds only a template or a few lines`,
+  modelCardUsageOnly: (d) =>
+    `${str(d['path'])} is not a model card: it documents ${d['covered'] === 'none of the standard topics' ? 'none' : `only ${str(d['covered'])}`} of architecture, training, evaluation and limitations`,
 
   reportInRepo: (d) => `${plural(d['count'], 'report')} in the repository ${underLicense(d)}`,
   reportOnArchive: () => 'a preprint or technical report is linked on arXiv',
