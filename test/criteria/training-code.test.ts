@@ -21,7 +21,7 @@ const offersFineTuning = (extra: { frontMatter?: Record<string, unknown>; intro?
 const adaptation: Case[] = [
   {
     name: 'a launch script in scripts/ is training code',
-    files: { LICENSE: 'MIT License\n\nCopyright (c) 2024 Acme', 'scripts/finetune_lora.sh': 'torchrun ...' },
+    files: { LICENSE: 'MIT License\n\nCopyright (c) 2024 Acme', 'scripts/train_lm.sh': 'torchrun ...' },
     status: 'open',
     messageId: 'codeInRepo',
   },
@@ -31,7 +31,7 @@ const adaptation: Case[] = [
     status: 'mentioned',
     messageId: 'fineTuningForUsers',
     check: (r) => {
-      expect(r.message).toMatch(/finetune\/finetune\.py and 1 more file\), not the code that trained it/);
+      expect(r.message).toMatch(/\(finetune\/finetune\.py\), not the code that trained it/); // merging adapters is not training
       expect(r.evidence.some((e) => e.kind === 'card-section')).toBe(true);
     },
   },
@@ -59,14 +59,39 @@ const adaptation: Case[] = [
     messageId: 'codeInRepo',
   },
   {
-    name: 'fine-tuning code the card does not offer to users (the code of a released variant) is training code',
+    name: 'the tuning scripts of a released chat variant, with no pre-training code, are only part of the recipe (mentioned)',
     files: {
       LICENSE: MIT,
       'README.md': card({ frontMatter: { license: 'mit' }, intro: 'The chat model was fine-tuned with the scripts in the finetune folder.' }),
       'finetune/instruction_finetune.sh': 'deepspeed ...',
+      'finetune/dpo.sh': 'deepspeed ...',
     },
+    status: 'mentioned',
+    messageId: 'fineTuningForUsers',
+  },
+  {
+    name: 'LoRA colabs, P-tuning scripts and demos in any language are adaptation, not the training pipeline',
+    files: { LICENSE: MIT, 'colabs/lora_finetuning.ipynb': '{}', 'ptuning/train.sh': 'torchrun main.py', 'ptuning/trainer.py': 'import torch', 'examples/sft_trainer.jl': 'using Flux' },
+    status: 'mentioned',
+    messageId: 'fineTuningForUsers',
+  },
+  {
+    name: 'pre-training configs anywhere in the tree (pretrain/params/*.yaml) make the fine-tuning code part of a full pipeline',
+    files: { LICENSE: MIT, 'finetune/finetune.py': 'import peft', 'pretrain/params/phase1/params.yaml': 'lr: 3e-4\n' },
     status: 'open',
     messageId: 'codeInRepo',
+  },
+  {
+    name: 'a figure of the pre-training is not pre-training code',
+    files: { LICENSE: MIT, 'finetune/finetune.py': 'import peft', 'pictures/model_pretraining.png': { size: 140_000 } },
+    status: 'mentioned',
+    messageId: 'fineTuningForUsers',
+  },
+  {
+    name: 'training a tokenizer or converting weights is not training the model',
+    files: { LICENSE: MIT, 'data/train_tokenizer.py': 'import sentencepiece', 'training/ds_to_hf_converter.py': 'import torch' },
+    status: 'missing',
+    messageId: 'missing',
   },
   {
     name: 'a folder named after a chat model (chatglm/) is not a chat variant\'s folder',
@@ -75,14 +100,15 @@ const adaptation: Case[] = [
     messageId: 'codeInRepo',
   },
   {
-    name: 'a card saying the model was fine-tuned on user conversations does not offer fine-tuning to users',
+    name: 'fine-tuning code is mentioned whether or not the card offers it to users; the offer is shown as evidence when there',
     files: {
       LICENSE: MIT,
       'README.md': card({ frontMatter: { license: 'mit' }, intro: 'The chat model was fine-tuned on user conversations shared with consent.' }),
       'finetune/finetune_chat.py': 'import trl',
     },
-    status: 'open',
-    messageId: 'codeInRepo',
+    status: 'mentioned',
+    messageId: 'fineTuningForUsers',
+    check: (r) => expect(r.evidence.some((e) => e.kind === 'card-section')).toBe(false),
   },
   {
     name: 'online: a linked training repository verified under Apache-2.0 wins over a fine-tuning script for users',

@@ -120,6 +120,8 @@ const ROLE_RULES: [CodeRole, RegExp, RegExp][] = [
     /^(model|models|modeling|modelling|arch|architectures?|modules|nn|networks?|layers|ops|kernels)$/i],
 ];
 
+const NOT_TRAINING_RE = /tokeni[sz]|convert|export|merge/i;
+
 export function roleOf(path: string): CodeRole[] {
   const lower = path.toLowerCase();
   const segs = lower.split('/');
@@ -129,6 +131,9 @@ export function roleOf(path: string): CodeRole[] {
   const inUnitTests = UNIT_TEST_DIR_RE.test(lower);
   for (const [role, baseRe, dirRe] of ROLE_RULES) {
     if (inUnitTests && role !== 'evaluation') continue;
+    // Training a tokenizer (`train_tokenizer.py`) prepares the data, and converting or merging
+    // weights (`ds_to_hf_converter.py`) handles a trained model: neither trains the model.
+    if (role === 'training' && NOT_TRAINING_RE.test(base)) continue;
     if (baseRe.test(base) || dirs.some((d) => dirRe.test(d))) roles.push(role);
   }
   return roles;
