@@ -99,9 +99,18 @@ describe('extractLinks', () => {
     expect(extractLinks(many, 'R.md', 1, () => '', 10)).toHaveLength(10);
   });
 
-  test('the context is trimmed to 200 characters', () => {
+  test('on a long line the context is a window around the link, not the line head', () => {
     const [link] = extractLinks(`   https://github.com/a/b ${'y'.repeat(500)}`, 'R.md', 1, () => '');
-    expect(link?.context).toHaveLength(200);
-    expect(link?.context.startsWith('https://')).toBe(true);
+    expect(link?.context.startsWith('https://github.com/a/b ')).toBe(true);
+    expect(link?.context.length).toBeLessThanOrEqual(150 + 'https://github.com/a/b'.length + 100);
+    const far = extractLinks(`${'intro words '.repeat(60)}our [paper](https://arxiv.org/abs/2401.00001) and more`, 'R.md', 1, () => '')[0]!;
+    expect(far.context).toContain('our [paper](https://arxiv.org/abs/2401.00001) and more');
+    expect(far.context.length).toBeLessThan(300);
+  });
+
+  test('a list under a lead-in line ("Technical reports:") carries the lead-in; prose ends it', () => {
+    const text = ['* Technical reports for metrics:', '  * [One](https://example.org/one.pdf)', '', '  * [Two](https://example.org/two.pdf)', 'Other text https://example.org/three', '- [Four](https://example.org/four)'].join('\n');
+    const links = extractLinks(text, 'R.md', 1, () => '');
+    expect(links.map((l) => l.leadIn ?? null)).toEqual(['* Technical reports for metrics:', '* Technical reports for metrics:', null, null]);
   });
 });

@@ -31,6 +31,12 @@ const cases: Case[] = [
     messageId: 'paperPublished',
   },
   {
+    name: 'a BibTeX entry for the GitHub repository (journal = {GitHub repository}) is not a publication',
+    files: { 'README.md': withSection('Citation', '```\n@misc{acme,\n  author = {A. Person},\n  title = {Acme: a model},\n  year = {2023},\n  publisher = {GitHub},\n  journal = {GitHub repository},\n  howpublished = {\\url{https://github.com/acme/acme}},\n}\n```') },
+    status: 'missing',
+    messageId: 'missing',
+  },
+  {
     name: 'an arXiv preprint is not peer-reviewed',
     files: { 'README.md': cardWith('[Paper](https://arxiv.org/abs/2401.12345)') },
     status: 'missing',

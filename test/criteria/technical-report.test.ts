@@ -57,6 +57,30 @@ const cases: Case[] = [
     messageId: 'reportLinked',
   },
   {
+    name: 'an HTML anchor labelled "Paper" in a banner is the model\'s preprint',
+    files: { 'README.md': cardWith('<p align="center"> :books: <a href="https://arxiv.org/abs/2405.04324">Paper</a>&nbsp; | <a href="https://huggingface.co/acme">Models</a></p>') },
+    status: 'open',
+    messageId: 'reportOnArchive',
+  },
+  {
+    name: 'a list under a "Technical reports:" lead-in presents the model\'s reports',
+    files: { 'README.md': cardWith('* Technical reports for metrics and model capabilities:\n  * [Acme 1](https://storage.example.com/acme/Acme1Report.pdf)\n  * [Acme 2](https://storage.example.com/acme/Acme2Report.pdf)') },
+    status: 'mentioned',
+    messageId: 'reportLinked',
+  },
+  {
+    name: '"refer to our [research paper](…)" presents the model\'s paper even when the label does not start with "paper"',
+    files: { 'README.md': cardWith('For details on training and evaluation refer to our [research paper](https://ai.example.com/research/publications/acme-models/).') },
+    status: 'mentioned',
+    messageId: 'reportLinked',
+  },
+  {
+    name: 'a label naming another work\'s paper ("implementing the [Self-Instruct paper]") is not the model\'s report',
+    files: { 'README.md': cardWith('This is my take on implementing the [Self-Instruct paper](https://arxiv.org/abs/2212.10560). We plot the figure in the style of the [InstructGPT paper](https://arxiv.org/abs/2203.02155).') },
+    status: 'missing',
+    messageId: 'missing',
+  },
+  {
     name: "someone else's paper (the method it is based on) is not the model's report",
     files: { 'README.md': cardWith('This model is based on the architecture proposed in https://arxiv.org/abs/1706.03762.') },
     status: 'missing',

@@ -14,24 +14,38 @@ const OWN_LINE = /\b(our|we)\b.{0,60}\b(paper|report|preprint|publication)\b|\b(
 const OTHERS_LINE = /\b(based on|implement(s|ing|ation of)|similar to|inspired by|follow(s|ing)? the|proposed (by|in)|introduced (by|in)|as described in|builds? on|built on|compared (to|with)|thanks|acknowledg\w*|such as|e\.g\.)\b/i;
 const CITATION_SECTION = /\b(citation|cite|citing|bibtex|reference this|how to cite)\b/;
 
+/** The text a link is written under: `[Paper](url)` or `<a href="url">Paper</a>`. */
 function labelOf(link: Link): string {
   const esc = link.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const m = new RegExp(`\\[((?:[^\\[\\]]|\\[[^\\]]*\\])*)\\]\\(${esc}`).exec(link.context);
-  return m?.[1] ?? '';
+  const md = new RegExp(`\\[((?:[^\\[\\]]|\\[[^\\]]*\\])*)\\]\\(${esc}`).exec(link.context)?.[1];
+  if (md !== undefined) return md;
+  const html = new RegExp(`<a\\s[^>]*href\\s*=\\s*["']${esc}["'][^>]*>([^<]{0,120})<\\/a>`, 'i').exec(link.context)?.[1];
+  return html?.trim() ?? '';
 }
+
+/** A lead-in that says the list under it holds the model's papers or reports. */
+const LEAD_IN_PAPERS = /\b(papers?|preprints?|technical reports?|tech reports?|reports?|publications?|whitepapers?)\b/i;
 
 /** Whether a paper link is presented as the model's own paper. */
 export function presentsOwnPaper(link: Link): boolean {
   if (CITATION_SECTION.test(link.section)) return true;
+  if (link.leadIn && LEAD_IN_PAPERS.test(link.leadIn) && !OTHERS_LINE.test(link.leadIn) && !/\b(related|other|previous|prior)\b/i.test(link.leadIn)) return true;
   const label = labelOf(link);
   if (BADGE.test(link.context) || (label && OWN_LABEL.test(label))) return true;
-  const line = link.context
-    .replace(/\[[^\]]*\]\([^)]*\)/g, (m) => (m.includes(link.url) ? ' LINK ' : ' '))
+  // The line with the link as LINK: without its label to see what sits right before it
+  // ("RWKV v4 preprint: https://…", "Paper - https://…"), and with it to read the sentence
+  // ("refer to our [research paper](…)" reads "our research paper LINK").
+  const bare = linkAsWord(link, () => '');
+  if (/\b(paper|preprint|technical report|tech report|report)\b[\s*_:：|–-]*LINK/i.test(bare)) return true;
+  const read = linkAsWord(link, (label) => label);
+  return OWN_LINE.test(read) && !OTHERS_LINE.test(read.replace(/\b(our|we)\b.{0,60}\b(paper|report)\b/i, ''));
+}
+
+function linkAsWord(link: Link, keep: (label: string) => string): string {
+  return link.context
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, (m, label: string) => (m.includes(link.url) ? ` ${keep(label)} LINK ` : ' '))
     .split(link.url)
     .join(' LINK ');
-  // "RWKV v4 preprint: https://…", "Paper - https://…": the label sits right before the link.
-  if (/\b(paper|preprint|technical report|tech report|report)\b[\s*_:：|–-]*LINK/i.test(line)) return true;
-  return OWN_LINE.test(line) && !OTHERS_LINE.test(line.replace(/\b(our|we)\b.{0,60}\b(paper|report)\b/i, ''));
 }
 
 /** Lines of BibTeX entries in the card's documents (their own arXiv or venue). */
@@ -47,6 +61,12 @@ function bibtexLines(ev: ModelEvidence): { path: string; line: number; text: str
     }
   }
   return out;
+}
+
+/** Lines of one BibTeX entry: up to the line that closes it. */
+function entryEnd(entry: string[]): number {
+  const end = entry.findIndex((l, i) => i > 0 && /^\s*\}\s*$/.test(l));
+  return end === -1 ? entry.length : end + 1;
 }
 
 /** arXiv ids from `arxiv:` tags, arXiv links presented as the model's paper, and BibTeX preprints. */
@@ -71,7 +91,9 @@ export function peerReviewedEvidence(ev: ModelEvidence): Evidence[] {
   for (const b of bibtexLines(ev)) {
     if (out.length >= 5) break;
     const journal = b.entry.find((l) => /^\s*(journal|booktitle)\s*=/i.test(l));
-    const published = /@inproceedings/i.test(b.text) || (journal !== undefined && !/arxiv|corr\b|preprint/i.test(journal));
+    // A BibTeX entry for a repository or a web page (`journal = {GitHub repository}`) is not a publication.
+    const repository = b.entry.slice(0, entryEnd(b.entry)).some((l) => /^\s*(journal|publisher|howpublished|booktitle)\s*=.*\b(github|gitlab|hugging ?face|repository|website|blog)\b/i.test(l));
+    const published = !repository && (/@inproceedings/i.test(b.text) || (journal !== undefined && !/arxiv|corr\b|preprint/i.test(journal)));
     if (published) out.push({ kind: 'card-section', path: b.path, line: b.line, note: b.text.trim().slice(0, 120) });
   }
   const cff = ev.artifacts.citation ? ev.texts[ev.artifacts.citation] : undefined;
@@ -84,7 +106,7 @@ export function peerReviewedEvidence(ev: ModelEvidence): Evidence[] {
 /** Papers hosted elsewhere (a PDF on a project site, a drive): links labelled as the paper. */
 export function otherPaperLinks(ev: ModelEvidence): Evidence[] {
   return withDocLinks(ev)
-    .filter((l) => l.kind === 'other' && /\.pdf($|[?#])|drive\.google|openai\.com|research\.|papers?\.|\/paper/i.test(l.url) && presentsOwnPaper(l))
+    .filter((l) => l.kind === 'other' && /\.pdf($|[?#])|drive\.google|openai\.com|research\.|papers?\.|\/paper|\/publications?\/|\/research\//i.test(l.url) && presentsOwnPaper(l))
     .slice(0, 3)
     .map((l) => ({ kind: 'link' as const, path: l.path, line: l.line, url: l.url }));
 }

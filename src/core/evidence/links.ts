@@ -4,6 +4,9 @@ import type { Link, LinkKind } from './types.js';
 
 const URL_RE = /https?:\/\/[^\s<>()"'`\]]+/g;
 const DOI_TEXT_RE = /\bdoi:\s*(10\.\d{4,9}\/[^\s"'<>,;]+)/gi;
+const LIST_ITEM_RE = /^\s*([-*+]|\d{1,3}[.)])\s/;
+/** A line that introduces what follows: it ends with a colon, outside any link ("**Papers**:", "* Technical reports:"). */
+const LEAD_IN_RE = /^[^()[\]]*[:：]\s*(\*\*|__)?\s*$/;
 const ARXIV_TEXT_RE = /\barxiv:\s*(\d{4}\.\d{4,5})/gi;
 
 /** Hub paths that are not model repositories. */
@@ -69,18 +72,28 @@ export function extractLinks(
 ): Link[] {
   const links: Link[] = [];
   const lines = text.split('\n');
+  // The line that introduces the list being read ("Technical reports:"), kept while list
+  // items and blank lines follow it.
+  let leadIn: string | undefined;
   for (let i = 0; i < lines.length && links.length < limit; i++) {
     const lineText = lines[i] ?? '';
     if (lineText.length > 20_000) continue; // minified blobs carry no useful links
     const line = firstLine + i;
     const context = lineText.trim().slice(0, 200);
     const section = sectionAt(line);
+    const item = LIST_ITEM_RE.test(lineText);
+    if (context !== '' && !item) leadIn = undefined;
+    const under = item ? leadIn : undefined;
+    if (context.length < 200 && LEAD_IN_RE.test(context)) leadIn = context;
     const seen = new Set<string>();
     for (const m of lineText.matchAll(URL_RE)) {
       const c = classifyUrl(m[0]);
       if (seen.has(c.url)) continue;
       seen.add(c.url);
-      links.push({ ...c, path, line, section, context });
+      // On a long line (an HTML banner, a paragraph) the words around the link are what say
+      // what it is: a window around it, not the line's first 200 characters.
+      const around = context.length < 200 ? context : windowAround(lineText, m.index ?? 0, m[0].length);
+      links.push({ ...c, path, line, section, context: around, ...(under ? { leadIn: under } : {}) });
     }
     for (const m of lineText.matchAll(DOI_TEXT_RE)) {
       const doi = (m[1] ?? '').replace(/[.)]+$/, '');
@@ -94,6 +107,11 @@ export function extractLinks(
     }
   }
   return links;
+}
+
+/** Up to 150 characters before a link, the link, and 100 after, trimmed. */
+function windowAround(line: string, at: number, length: number): string {
+  return line.slice(Math.max(0, at - 150), at + length + 100).trim();
 }
 
 function decodeURIComponentSafe(s: string): string {

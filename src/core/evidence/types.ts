@@ -35,6 +35,11 @@ export interface Link {
   section: string;
   /** Text of the line, trimmed and cut to 200 chars, for classification by the criteria. */
   context: string;
+  /**
+   * For a link in a list, the line that introduces the list ("Technical reports:", "**Paper**:"),
+   * which says what every item under it is; cut to 200 chars.
+   */
+  leadIn?: string;
 }
 
 export interface CardSection {
