@@ -1,8 +1,7 @@
 // What the engine would like verified online, read from the evidence: the card's datasets,
 // model-index datasets, Hub model links, base models and GitHub links named as code.
 import type { Config } from '../config/schema.js';
-import { CODE_SPECS } from './criteria/code.js';
-import { linksWhere } from './criteria/shared.js';
+import { CODE_SPECS, codeLinks } from './criteria/code.js';
 import { trainingDatasetIds } from './criteria/training-data.js';
 import { baseModelsOf, releaseHubModels } from './criteria/weights.js';
 import { gatherEvidence } from './evidence/gather.js';
@@ -40,7 +39,7 @@ export function remoteQuery(snapshot: RepoSnapshot, config: Config): RemoteQuery
     for (const id of releaseHubModels(ev, config.huggingface)) if (HUB_ID.test(id)) hubModels.add(id);
     for (const id of baseModelsOf(ev)) if (HUB_ID.test(id)) baseModels.add(id);
     for (const spec of CODE_SPECS) {
-      for (const l of linksWhere(ev, ['github'], spec.linkContext)) if (l.id && isRepoId(l.id) && !repos.has(l.id)) repos.set(l.id, spec.id);
+      for (const l of codeLinks(ev, spec)) if (l.id && isRepoId(l.id) && !repos.has(l.id)) repos.set(l.id, spec.id);
     }
     // Declarations that point at the Hub are verified like card mentions.
     for (const [component, d] of Object.entries(config.declarations ?? {})) {

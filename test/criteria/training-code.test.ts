@@ -9,6 +9,7 @@ const cases = codeCases({
 });
 
 const MIT = licenseText('MIT');
+const cardWithLine = (intro: string) => card({ frontMatter: { license: 'mit' }, intro });
 /** A base model's card that offers fine-tuning to its users. */
 const offersFineTuning = (extra: { frontMatter?: Record<string, unknown>; intro?: string } = {}) =>
   card({
@@ -123,7 +124,30 @@ const adaptation: Case[] = [
   },
 ];
 
+// Links that are not the release's code: general-purpose libraries, and the repository itself.
+const notTheCode: Case[] = [
+  {
+    name: 'a link to a general-purpose library ("trained with transformers") is not the release\'s training code',
+    files: { LICENSE: MIT, 'README.md': cardWithLine('We trained the model with https://github.com/huggingface/transformers and https://github.com/kaldi-asr/kaldi/tree/master/egs/wsj/s5 recipes.') },
+    status: 'missing',
+    messageId: 'missing',
+  },
+  {
+    name: 'a link into this repository (a blob whose path is here) adds nothing: its files are judged as files',
+    files: { LICENSE: MIT, 'README.md': cardWithLine('Training details: https://github.com/acme/lm/blob/main/docs/training.md'), 'docs/training.md': '# Training\n' },
+    status: 'missing',
+    messageId: 'missing',
+  },
+  {
+    name: 'the same line linking the release\'s own training repository elsewhere is a link',
+    files: { LICENSE: MIT, 'README.md': cardWithLine('Training code: https://github.com/acme/lm-train') },
+    status: 'mentioned',
+    messageId: 'codeLinked',
+  },
+];
+
 describe('training-code', () => {
+  runCases('training-code', notTheCode);
   runCases('training-code', cases);
   runCases('training-code', adaptation);
   testThrowingCriterion('training-code');

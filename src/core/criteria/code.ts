@@ -2,6 +2,7 @@
 // GitHub repository verified online, a declaration, or a mention.
 import type { CodeRole } from '../evidence/artifacts.js';
 import type { ModelEvidence } from '../evidence/gather.js';
+import type { Link } from '../evidence/types.js';
 import { cardLinesMatching, declared, judgeFiles, judgeRemoteLicense, linkEvidence, linksWhere, mentioned, missing, notApplicable } from './shared.js';
 import type { Criterion, Verdict } from './types.js';
 
@@ -63,13 +64,50 @@ function fromGithub(ev: ModelEvidence, id: CodeComponent): Verdict | null {
 /** Which component a linked repository was queried for (see remoteQuery). */
 export function remoteRoleOf(ev: ModelEvidence, repo: string): CodeComponent | null {
   for (const spec of CODE_SPECS) {
-    if (linksWhere(ev, ['github'], spec.linkContext).some((l) => l.id?.toLowerCase() === repo.toLowerCase())) return spec.id;
+    if (codeLinks(ev, spec).some((l) => l.id?.toLowerCase() === repo.toLowerCase())) return spec.id;
   }
   return null;
 }
 
+/**
+ * General-purpose libraries and tools: a release that links them names what it runs on or
+ * was measured with, not its own code (a card that says "inference with transformers" has
+ * not published its inference code). Lower-case `owner/repo`.
+ */
+const GENERAL_PURPOSE_REPOS = new Set([
+  'huggingface/transformers', 'huggingface/accelerate', 'huggingface/peft', 'huggingface/trl', 'huggingface/datasets',
+  'huggingface/tokenizers', 'huggingface/diffusers', 'huggingface/huggingface_hub', 'huggingface/text-generation-inference',
+  'huggingface/optimum', 'huggingface/safetensors', 'openai/tiktoken', 'google/sentencepiece', 'kaldi-asr/kaldi',
+  'pytorch/pytorch', 'tensorflow/tensorflow', 'google/jax', 'google/flax', 'keras-team/keras', 'microsoft/deepspeed',
+  'nvidia/megatron-lm', 'nvidia/nemo', 'nvidia/apex', 'nvidia/tensorrt-llm', 'facebookresearch/fairseq', 'facebookresearch/xformers',
+  'dao-ailab/flash-attention', 'vllm-project/vllm', 'sgl-project/sglang', 'ggerganov/llama.cpp', 'ggml-org/llama.cpp',
+  'ollama/ollama', 'turboderp/exllamav2', 'mlc-ai/mlc-llm', 'ml-explore/mlx', 'ml-explore/mlx-examples', 'lm-sys/fastchat',
+  'eleutherai/lm-evaluation-harness', 'openai/human-eval', 'openai/evals',
+  'hiyouga/llama-factory', 'axolotl-ai-cloud/axolotl', 'openaccess-ai-collective/axolotl', 'unslothai/unsloth', 'lightning-ai/lightning',
+  'lightning-ai/litgpt', 'mosaicml/composer', 'mosaicml/llm-foundry', 'mosaicml/streaming', 'ray-project/ray', 'wandb/wandb',
+  'gradio-app/gradio', 'streamlit/streamlit', 'langchain-ai/langchain', 'onnx/onnx', 'microsoft/onnxruntime', 'openvinotoolkit/openvino',
+]);
+
+/**
+ * A link into this very repository (a blob or tree whose path is here, or the repository the
+ * snapshot is of): its files are judged as files, so the link adds nothing to look up.
+ */
+export function isSelfLink(ev: ModelEvidence, l: Link): boolean {
+  if (!l.id) return false;
+  if (ev.repository && l.id.toLowerCase() === ev.repository.toLowerCase()) return true;
+  const path = /^https?:\/\/(?:www\.)?github\.com\/[^/]+\/[^/]+\/(?:blob|tree|raw)\/[^/]+\/([^?#]+)/i.exec(l.url)?.[1]?.replace(/\/+$/, '');
+  if (!path) return false;
+  const dir = path + '/';
+  return ev.entries.some((e) => e.path === path || e.path.startsWith(dir));
+}
+
+/** GitHub links tied to a code component by their line or section, other than general libraries and links into this repository. */
+export function codeLinks(ev: ModelEvidence, spec: Pick<CodeCriterionSpec, 'linkContext'>): Link[] {
+  return linksWhere(ev, ['github'], spec.linkContext).filter((l) => !!l.id && !GENERAL_PURPOSE_REPOS.has(l.id.toLowerCase()) && !isSelfLink(ev, l));
+}
+
 function linked(ev: ModelEvidence, spec: CodeCriterionSpec): Verdict | null {
-  const links = linksWhere(ev, ['github'], spec.linkContext);
+  const links = codeLinks(ev, spec);
   return links.length > 0 ? mentioned('codeLinked', linkEvidence(links), { repo: links[0]?.id ?? null }) : null;
 }
 

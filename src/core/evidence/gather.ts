@@ -34,6 +34,8 @@ export interface ModelEvidence {
   remote: RemoteFacts | null;
   /** The Hub repository this release is (config `huggingface:`), when configured. */
   release: string | null;
+  /** The GitHub repository the snapshot is of (`owner/repo`), when the source knows it. */
+  repository: string | null;
   /** For an `hf:` subject: the Hub's facts about it (gating applies to every file). */
   subject: HubModelFact | null;
   /** All texts of the snapshot, for criteria that read a specific file. */
@@ -103,6 +105,7 @@ export function gatherEvidence(snapshot: RepoSnapshot, config: Config): Gathered
       skipped,
       remote: snapshot.remote ?? null,
       release: config.huggingface ?? null,
+      repository: snapshot.source === 'github' ? snapshot.location : null,
       subject: snapshot.source === 'huggingface' ? (snapshot.remote?.models[snapshot.location.replace(/^hf:/, '')] ?? null) : null,
       texts: snapshot.texts,
     } satisfies ModelEvidence;
