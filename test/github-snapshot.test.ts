@@ -64,7 +64,8 @@ describe('readGithubSnapshot: a typical model repository', () => {
     expect(requests.count).toBe(2);
     expect(requests.routes).toEqual([`GET /repos/${OWNER}/${REPO}/git/trees/${SHA}?recursive=1`, 'POST /graphql']);
     expect(blobs.shas.every((s) => s === SHA)).toBe(true);
-    // .gitattributes, the wanted texts, then the pointer candidates; never train.py.
+    // .gitattributes, the wanted texts (the training script holds recipe settings), then the
+    // pointer candidates.
     expect(blobs.requests).toEqual([
       [
         '.gitattributes',
@@ -73,6 +74,7 @@ describe('readGithubSnapshot: a typical model repository', () => {
         'config.json',
         'generation_config.json',
         'model.safetensors.index.json',
+        'scripts/train.py',
         'model-00001-of-00002.safetensors',
         'model-00002-of-00002.safetensors',
         'tokenizer.json',
@@ -119,6 +121,7 @@ describe('readGithubSnapshot: a typical model repository', () => {
       'config.json',
       'generation_config.json',
       'model.safetensors.index.json',
+      'scripts/train.py',
     ]);
     expect(snapshot.texts['README.md']).toBe(CARD);
     expect(snapshot.skipped).toEqual([]);
@@ -247,7 +250,7 @@ describe('readGithubSnapshot: texts', () => {
   });
 
   it('spends no GraphQL request when no file is wanted', async () => {
-    const repo = defineRepo({ 'src/main.py': 'pass\n', 'README.md': { bytes: TEXT_SIZE_CAP * 2 } });
+    const repo = defineRepo({ 'src/modeling.py': 'pass\n', 'README.md': { bytes: TEXT_SIZE_CAP * 2 } });
     const scope = nock(GITHUB_API);
     const requests = countRequests(scope);
     mockTree(scope, OWNER, REPO, SHA, repo.entries);

@@ -129,17 +129,18 @@ describe.each(['auto', 'node'] as const)('listing: %s', (lister) => {
   });
 
   describe('readLocalSnapshot: texts', () => {
-    test('reads cards and configs at any shallow depth, not deep READMEs or code', async () => {
+    test('reads cards, configs and recipe scripts at any shallow depth, not deep READMEs or other code', async () => {
       const root = build({
         'README.md': '---\nlicense: mit\n---\n# Model\n',
         'models/small/README.md': '# Small\n',
         'models/small/config.json': '{"model_type":"llama"}',
         'LICENSE': 'MIT License\n',
         'a/b/c/d/e/README.md': '# too deep\n',
-        'train.py': 'print("hi")\n',
+        'modeling.py': 'print("hi")\n',
+        'train.py': 'LR = 3e-4\n',
       });
       const snapshot = await read(root);
-      expect(Object.keys(snapshot.texts)).toEqual(['LICENSE', 'README.md', 'models/small/README.md', 'models/small/config.json']);
+      expect(Object.keys(snapshot.texts).sort()).toEqual(['LICENSE', 'README.md', 'models/small/README.md', 'models/small/config.json', 'train.py']);
       expect(snapshot.texts['models/small/README.md']).toBe('# Small\n');
       expect(snapshot.skipped).toEqual([]);
     });

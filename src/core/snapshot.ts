@@ -76,14 +76,20 @@ const CARD_DOC_NAME_RE = /model[-_]?card|^readme[-_]/i;
 const DOC_FOLDER_RE = /(^|\/)(model[-_]?cards?|docs?|hugging[-_]?face|hf)\/[^/]*$/i;
 const LICENSE_RE = /^(licen[cs]e|copying|notice)([._-].*)?$/i;
 const TEXT_CONFIG_RE =
-  /(^|\/)(config\.json|generation_config\.json|tokenizer_config\.json|adapter_config\.json|[^/]*\.index\.json|training_args\.json|trainer_state\.json|all_results\.json|eval_results[^/]*\.json|[^/]*results[^/]*\.json|[^/]*(train|args|hparams|hyper|deepspeed|ds_|recipe|finetune|sft|pretrain)[^/]*\.json|configs?\/[^/]*\.json|citation\.cff|requirements[^/]*\.txt|environment\.ya?ml|pyproject\.toml|setup\.cfg|setup\.py|datasheet[^/]*\.md|[^/]*\.ya?ml)$/i;
+  /(^|\/)(config\.json|generation_config\.json|tokenizer_config\.json|adapter_config\.json|[^/]*\.index\.json|training_args\.json|trainer_state\.json|all_results\.json|eval_results[^/]*\.json|[^/]*results[^/]*\.json|[^/]*(train|args|hparams|hyper|deepspeed|ds_|recipe|finetune|sft|pretrain)[^/]*\.json|(model_)?configs?\/([^/]+\/){0,3}[^/]*\.json|citation\.cff|requirements[^/]*\.txt|environment\.ya?ml|pyproject\.toml|setup\.cfg|setup\.py|datasheet[^/]*\.md|[^/]*\.ya?ml)$/i;
 
 /**
  * Every name TEXT_CONFIG_RE accepts ends in one of these extensions. Checking the extension
  * first spares the regex for the bulk of a large tree (data shards, code): sources call
  * `wantsText` once per file, 100,000 times on a big repository.
  */
-const TEXT_CONFIG_EXTS = new Set(['json', 'cff', 'txt', 'yml', 'yaml', 'toml', 'cfg', 'py', 'md']);
+const TEXT_CONFIG_EXTS = new Set(['json', 'cff', 'txt', 'yml', 'yaml', 'toml', 'cfg', 'py', 'md', 'sh', 'slurm', 'sbatch']);
+/**
+ * Scripts where a recipe's settings and compute are written down: batch-job scripts
+ * (`#SBATCH --nodes=64`), launch scripts, and training scripts whose constants or argument
+ * defaults hold the hyperparameters (`LEARNING_RATE = 3e-4`).
+ */
+const RECIPE_SCRIPT_RE = /\.(slurm|sbatch)$|(^|\/)[^/]*(train|launch|run)[^/]*\.sh$|(^|\/)(train|pretrain|finetune|main|config|configs|hparams|hyper[^/]*|settings|args|arguments|constants)[^/]*\.py$/;
 
 /**
  * Which files the engine wants to read as text. Sources call this so that every source
@@ -115,6 +121,9 @@ export function wantsText(path: string, size: number): boolean {
   const lower = path.toLowerCase();
   if (lower.startsWith('.github/') && !lower.startsWith('.github/truly-open.')) return false;
   if (/\.ya?ml$/.test(lower)) return size <= 256 * 1024;
+  if (ext === 'sh' || ext === 'slurm' || ext === 'sbatch' || (ext === 'py' && !lower.endsWith('setup.py'))) {
+    return size <= 256 * 1024 && depth <= 3 && RECIPE_SCRIPT_RE.test(lower);
+  }
   return TEXT_CONFIG_RE.test(lower);
 }
 

@@ -74,6 +74,21 @@ const cases: Case[] = [
 
 describe('compute-info', () => {
   runCases('compute-info', cases);
+  runCases('compute-info', [
+    {
+      name: 'the #SBATCH header of a training job books the hardware',
+      files: { 'README.md': card({ frontMatter: { license: 'apache-2.0' } }), 'pretrain/1_pretraining/pretrain_lm.slurm': '#!/bin/bash\n#SBATCH --job-name=pretrain\n#SBATCH --nodes=64\n#SBATCH --gres=gpu:8\nsrun python train.py\n' },
+      status: 'open',
+      messageId: 'computeInBatchJobs',
+      check: (r) => expect(r.message).toBe('1 batch job books the hardware (64 nodes, 8 GPUs per node) under Apache-2.0'),
+    },
+    {
+      name: 'a shell script without a batch header books nothing',
+      files: { 'README.md': card({ frontMatter: { license: 'apache-2.0' } }), 'run_train.sh': '#!/bin/bash\npython train.py --nodes 4\n' },
+      status: 'missing',
+      messageId: 'missing',
+    },
+  ]);
   testThrowingCriterion('compute-info');
   test('covers every status', () => {
     expect(statusesOf(cases)).toEqual(['mentioned', 'missing', 'not-applicable', 'open', 'restricted', 'unknown', 'unlicensed']);

@@ -14,6 +14,12 @@ describe('inference-code', () => {
   runCases('inference-code', cases);
   runCases('inference-code', [
     {
+      name: "a model's own entry point (`transcribe.py`) runs the model",
+      files: { LICENSE: 'MIT License\n\nCopyright (c) 2024 Acme', 'whisperlike/transcribe.py': 'def transcribe(model, audio): ...' },
+      status: 'open',
+      messageId: 'codeInRepo',
+    },
+    {
       name: 'a transformers usage snippet is open through the library, whatever the model license',
       files: { 'README.md': card({ frontMatter: { license: 'llama3.1' }, sections: { Usage: SNIPPET } }) },
       status: 'open',

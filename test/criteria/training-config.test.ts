@@ -59,8 +59,42 @@ const cases: Case[] = [
   },
 ];
 
+// The recipe written in code and in nested configs, not only in dedicated config files.
+const inCode: Case[] = [
+  {
+    name: 'a nested `training:` block in a model config under configs/…/ holds the recipe',
+    files: {
+      LICENSE: licenseText('MIT'),
+      'tools/configs/model_configs/txt2audio/model_1_0.json': JSON.stringify({ model_type: 'diffusion', training: { learning_rate: 4e-5, optimizer_configs: { type: 'AdamW', config: { betas: [0.9, 0.999], weight_decay: 1e-3 } } } }, null, 2),
+    },
+    status: 'open',
+    messageId: 'configFiles',
+    check: (r) => expect(String(r.data?.['groups'])).toBe('lr, optimizer'),
+  },
+  {
+    name: 'Python constants in a training script (`LEARNING_RATE = 3e-4`) are the settings',
+    files: { LICENSE: licenseText('MIT'), 'train.py': 'import torch\n\nLEARNING_RATE = 3e-4\nBATCH_SIZE = 512\nMAX_STEPS = 100_000\n\ndef main():\n    pass\n' },
+    status: 'open',
+    messageId: 'configFiles',
+    check: (r) => expect(String(r.data?.['groups'])).toMatch(/^lr, batch, steps$/),
+  },
+  {
+    name: 'argument defaults of a training script are the settings',
+    files: { LICENSE: licenseText('MIT'), 'scripts/main.py': 'p.add_argument("--lr", type=float, default=3e-4)\np.add_argument("--batch_size", type=int, default=64)\n' },
+    status: 'open',
+    messageId: 'configFiles',
+  },
+  {
+    name: 'an inference script that sets a batch size is not a recipe',
+    files: { LICENSE: licenseText('MIT'), 'generate.py': 'BATCH_SIZE = 8\nlr = None\n' },
+    status: 'missing',
+    messageId: 'missing',
+  },
+];
+
 describe('training-config', () => {
   runCases('training-config', cases);
+  runCases('training-config', inCode);
   testThrowingCriterion('training-config');
   test('covers every status but unknown (thrower above)', () => {
     expect(statusesOf(cases)).toEqual(['mentioned', 'missing', 'not-applicable', 'open', 'restricted', 'unlicensed']);

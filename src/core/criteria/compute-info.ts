@@ -1,5 +1,5 @@
 // `compute-info`: hardware, GPU-hours, energy or CO2 — in the card's sections or front matter.
-import { cardFieldEvidence, cardLicense, cardLinesMatching, declared, documentedSections, judgeLicense, missing, notApplicable, sectionEvidence } from './shared.js';
+import { cardFieldEvidence, cardLicense, cardLinesMatching, declared, documentedSections, judgeFiles, judgeLicense, missing, notApplicable, sectionEvidence } from './shared.js';
 import type { Criterion } from './types.js';
 
 const COMPUTE_HEADING = /\b(environmental impact|compute|hardware|infrastructure|carbon|emissions?|energy|training resources)\b/;
@@ -17,6 +17,12 @@ export const computeInfo: Criterion = {
     if (sections.length > 0) return judgeLicense('compute-info', cardLicense(ev), 'computeSection', { section: sections[0]?.heading ?? '' }, sectionEvidence(ev, sections));
     const lines = cardLinesMatching(ev, COMPUTE_LINE);
     if (lines.length > 0) return judgeLicense('compute-info', cardLicense(ev), 'computeInText', {}, lines);
+    // The batch jobs of a training run book its hardware: `#SBATCH --nodes=64 --gres=gpu:8`.
+    const jobs = ev.artifacts.computeScripts;
+    if (jobs.length > 0) {
+      const biggest = jobs.reduce((b, j) => ((j.nodes ?? 1) * (j.gpusPerNode ?? 0) > (b.nodes ?? 1) * (b.gpusPerNode ?? 0) ? j : b));
+      return judgeFiles(ev, 'compute-info', jobs.map((j) => j.path), 'computeInBatchJobs', { count: jobs.length, nodes: biggest.nodes, gpusPerNode: biggest.gpusPerNode });
+    }
     return declared(ev, 'compute-info') ?? missing();
   },
 };

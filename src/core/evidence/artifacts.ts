@@ -42,6 +42,8 @@ export interface Artifacts {
   code: Record<CodeRole, string[]>;
   codeFiles: number;
   trainingConfigs: TrainingConfigFile[];
+  /** Batch-job scripts that book the hardware a run used (`#SBATCH --nodes=64 --gpus-per-node=8`). */
+  computeScripts: { path: string; nodes: number | null; gpusPerNode: number | null }[];
   /** Trainer outputs that hold settings without being readable here (`training_args.bin`, optimizer state). */
   trainingStateFiles: string[];
   tokenizer: string[];
@@ -114,7 +116,8 @@ const ROLE_RULES: [CodeRole, RegExp, RegExp][] = [
     /^(data[_-]?processing|preprocess\w*|data[_-]?prep\w*|data[_-]?pipeline|dataprep|data|datasets?|data[_-]?tools|data[_-]?scripts|curation)$/i],
   ['evaluation', /(^eval|[_-]eval|evaluat|benchmark|harness|metrics?([_.-]|$)|judge|leaderboard)/i,
     /^(eval|evals|evaluation|evaluations|benchmarks?|lm[_-]eval\w*|harness)$/i],
-  ['inference', /(infer|generat|serve|server|demo|^app\.|chat|predict|run[_-]?model|^sample|interact|^cli\.|^api\.|pipeline|gradio|streamlit|quantiz|convert|export|deploy|playground|completion)/i,
+  // A model's own entry points run it too: `transcribe.py`, `synthesize.py`, `txt2img.py`, `caption.py`.
+  ['inference', /(infer|generat|serve|server|demo|^app\.|chat|predict|run[_-]?model|^sample|interact|^cli\.|^api\.|pipeline|gradio|streamlit|quantiz|convert|export|deploy|playground|completion|transcrib|synthesi[sz]|^tts[_.-]|txt2|text2|img2|caption|recogni[sz]e)/i,
     /^(inference|serving|serve|demo|demos|deploy\w*|app|apps|api)$/i],
   ['architecture', /(^model|modeling|modelling|configuration_|architecture|network|transformer|attention|^layers?|^nn\.|unet|vae|encoder|decoder|_model\.|^models?\.|backbone|moe|rope|mamba|rwkv)/i,
     /^(model|models|modeling|modelling|arch|architectures?|modules|nn|networks?|layers|ops|kernels)$/i],
@@ -181,7 +184,7 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
   const a: Artifacts = {
     weights: [], shardIndexes: [], checkpoints: [],
     code: { architecture: [], training: [], preprocessing: [], inference: [], evaluation: [] },
-    codeFiles: 0, trainingConfigs: [], trainingStateFiles: [], tokenizer: [], environment: [], dataFiles: [], dataBytes: 0,
+    codeFiles: 0, trainingConfigs: [], computeScripts: [], trainingStateFiles: [], tokenizer: [], environment: [], dataFiles: [], dataBytes: 0,
     datasetScripts: [], evalDataFiles: [], samples: [], pdfs: [], evalResultFiles: [], citation: null, dataCards: [],
     modelConfig: null,
   };
@@ -293,7 +296,19 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
 
     if (CODE_EXT.test(base)) {
       a.codeFiles++;
-      for (const role of roleOf(rel)) a.code[role].push(path);
+      const roles = roleOf(rel);
+      for (const role of roles) a.code[role].push(path);
+      // The recipe written in code: a training or launch script that sets its hyperparameters
+      // (`LEARNING_RATE = 3e-4`, argument defaults), and a batch job that books the hardware.
+      const script = texts[path];
+      if (script !== undefined) {
+        const groups = hyperparameterGroups(script);
+        if (groups.length >= 2 && (roles.includes('training') || /\.(slurm|sbatch|sh)$/.test(base) || /^main\.|config|hparam|hyper|setting|arg|constant/.test(base))) {
+          a.trainingConfigs.push({ path, groups });
+        }
+        const compute = batchJobCompute(script);
+        if (compute) a.computeScripts.push({ path, ...compute });
+      }
       // Scripts that fetch or build the data name it without publishing it (a mention).
       if (/(download|fetch|get[_-]?data|build[_-]?(dataset|corpus)|crawl|scrape)[^/]*\.(py|sh)$/i.test(base)) {
         a.datasetScripts.push(path);
@@ -399,8 +414,36 @@ const HYPER_GROUPS: [string, RegExp][] = [
   ['optimizer', /["']?\b(optim|optimizer|adam[_-]?beta\d?|adam[_-]?epsilon|weight[_-]?decay|betas|momentum|grad[_-]?clip\w*|max[_-]?grad[_-]?norm)\b["']?\s*[:=]\s*\S/i],
 ];
 
-/** Which hyperparameter groups a config text sets to real values (lines like `learning_rate: 3e-4`). */
+/** Command-line options with a default: `parser.add_argument("--lr", type=float, default=3e-4)`. */
+const ARG_DEFAULTS: [string, RegExp][] = [
+  ['lr', /["']--?(learning[_-]?rate|lr)["'][^)\n]{0,80}\bdefault\s*=\s*[0-9.]/i],
+  ['batch', /["']--?\w*batch[_-]?size\w*["'][^)\n]{0,80}\bdefault\s*=\s*\d/i],
+  ['steps', /["']--?(max[_-]?steps|num[_-]?train[_-]?epochs|epochs|train[_-]?iters|max[_-]?iters)["'][^)\n]{0,80}\bdefault\s*=\s*\d/i],
+  ['schedule', /["']--?(warmup\w*|lr[_-]?scheduler\w*|scheduler)["'][^)\n]{0,80}\bdefault\s*=\s*\S/i],
+  ['optimizer', /["']--?(optim|optimizer|weight[_-]?decay|adam[_-]?beta\d?|max[_-]?grad[_-]?norm)["'][^)\n]{0,80}\bdefault\s*=\s*\S/i],
+];
+
+/** Which hyperparameter groups a config or script sets to real values (`learning_rate: 3e-4`, `LR = 3e-4`, an argument default). */
 export function hyperparameterGroups(text: string): string[] {
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  return HYPER_GROUPS.filter(([, re]) => re.test(sample)).map(([g]) => g);
+  return HYPER_GROUPS.filter(([g, re]) => re.test(sample) || ARG_DEFAULTS.some(([a, r]) => a === g && r.test(sample))).map(([g]) => g);
+}
+
+const SBATCH_LINE_RE = /^#SBATCH\s+(.*)$/gm;
+
+/** Nodes and GPUs a batch job books, from its `#SBATCH` header; null when it has none. */
+export function batchJobCompute(text: string): { nodes: number | null; gpusPerNode: number | null } | null {
+  const head = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  let nodes: number | null = null;
+  let gpus: number | null = null;
+  let any = false;
+  for (const m of head.matchAll(SBATCH_LINE_RE)) {
+    const opts = m[1] ?? '';
+    const n = /(?:^|\s)(?:--nodes[= ]|-N\s*)(\d+)/.exec(opts)?.[1];
+    const g = /--(?:gpus-per-node|gres=gpu(?::[\w-]+)?:|gpus=)(\d+)/.exec(opts)?.[1] ?? /--gres[= ]gpu(?::[\w-]+)?:(\d+)/.exec(opts)?.[1];
+    if (n) nodes = Number(n);
+    if (g) gpus = Number(g);
+    if (n || g) any = true;
+  }
+  return any ? { nodes, gpusPerNode: gpus } : null;
 }

@@ -132,6 +132,8 @@ const TEMPLATES: Record<string, Template> = {
   computeEmissions: (d) => `co2_eq_emissions in the card ${underLicense(d)}`,
   computeSection: (d) => `the card's "${str(d['section'])}" section reports compute ${underLicense(d)}`,
   computeInText: (d) => `the card names the hardware or compute used ${underLicense(d)}`,
+  computeInBatchJobs: (d) =>
+    `${plural(d['count'], 'batch job')} book${Number(d['count']) === 1 ? 's' : ''} the hardware${d['nodes'] !== null || d['gpusPerNode'] !== null ? ` (${[d['nodes'] !== null ? plural(d['nodes'], 'node') : null, d['gpusPerNode'] !== null ? `${str(d['gpusPerNode'])} GPUs per node` : null].filter(Boolean).join(', ')})` : ''} ${underLicense(d)}`,
 
   architectureCode: (d) => `${plural(d['count'], 'modelling file')} ${underLicense(d)}`,
   architectureInLibrary: (d) => `${str(d['architecture'])} is defined in the open library ${str(d['library'])} ${underLicense(d)}`,
