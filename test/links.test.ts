@@ -114,3 +114,23 @@ describe('extractLinks', () => {
     expect(links.map((l) => l.leadIn ?? null)).toEqual(['* Technical reports for metrics:', '* Technical reports for metrics:', null, null]);
   });
 });
+
+describe('code that loads a Hub model', () => {
+  test('from_pretrained, snapshot_download and the CLI name a Hub model like a link does', () => {
+    const text = [
+      '```python',
+      'model = AutoModelForCausalLM.from_pretrained("acme/lm-7b", trust_remote_code=True)',
+      'path = snapshot_download(repo_id="acme/lm-7b-instruct")',
+      '```',
+      'huggingface-cli download acme/lm-7b-base --include "original/*"',
+      'model = AutoModel.from_pretrained("./local/model")',
+      'model = AutoModel.from_pretrained("path/to/model")',
+    ].join('\n');
+    const links = extractLinks(text, 'README.md', 1, () => 'usage');
+    expect(links.map((l) => [l.kind, l.id, l.line])).toEqual([
+      ['hub-model', 'acme/lm-7b', 2],
+      ['hub-model', 'acme/lm-7b-instruct', 3],
+      ['hub-model', 'acme/lm-7b-base', 5],
+    ]);
+  });
+});

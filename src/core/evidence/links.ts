@@ -4,6 +4,8 @@ import type { Link, LinkKind } from './types.js';
 
 const URL_RE = /https?:\/\/[^\s<>()"'`\]]+/g;
 const DOI_TEXT_RE = /\bdoi:\s*(10\.\d{4,9}\/[^\s"'<>,;]+)/gi;
+const HUB_LOAD_RE = /(?:from_pretrained|snapshot_download|hf_hub_download)\(\s*(?:repo_id\s*=\s*|pretrained_model_name_or_path\s*=\s*)?["']([\w.-]{1,96}\/[\w.-]{1,96})["']|(?:huggingface-cli|hf) download\s+([\w.-]{1,96}\/[\w.-]{1,96})/g;
+const HUB_ID_RE = /^[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*$/;
 const LIST_ITEM_RE = /^\s*([-*+]|\d{1,3}[.)])\s/;
 /** A line that introduces what follows: it ends with a colon, outside any link ("**Papers**:", "* Technical reports:"). */
 const LEAD_IN_RE = /^[^()[\]]*[:：]\s*(\*\*|__)?\s*$/;
@@ -94,6 +96,15 @@ export function extractLinks(
       // what it is: a window around it, not the line's first 200 characters.
       const around = context.length < 200 ? context : windowAround(lineText, m.index ?? 0, m[0].length);
       links.push({ ...c, path, line, section, context: around, ...(under ? { leadIn: under } : {}) });
+    }
+    // Code that loads a Hub model by id points at its weights as surely as a link does:
+    // `from_pretrained("org/name")`, `snapshot_download(repo_id="org/name")`, `huggingface-cli download org/name`.
+    for (const m of lineText.matchAll(HUB_LOAD_RE)) {
+      const id = m[1] ?? m[2] ?? '';
+      const url = `https://huggingface.co/${id}`;
+      if (!HUB_ID_RE.test(id) || seen.has(url)) continue;
+      seen.add(url);
+      links.push({ kind: 'hub-model', id, url, path, line, section, context: windowAround(lineText, m.index ?? 0, m[0].length), ...(under ? { leadIn: under } : {}) });
     }
     for (const m of lineText.matchAll(DOI_TEXT_RE)) {
       const doi = (m[1] ?? '').replace(/[.)]+$/, '');
