@@ -1,3 +1,5 @@
+import { adviceFor } from '../src/core/render/advice.js';
+import { mdCode } from '../src/core/render/format.js';
 import { renderMarkdown } from '../src/core/render/markdown.js';
 import { nextSteps } from '../src/core/render/steps.js';
 import { COMPONENTS } from '../src/core/catalog.js';
@@ -57,7 +59,7 @@ describe('renderMarkdown', () => {
     expect(weightsRow).toContain('`model-00001-of-00003.safetensors`, `README.md:3` +2 more');
   });
 
-  test('steps cover the ladder gaps first, then the next MOF class, with remediation', () => {
+  test('steps cover the ladder gaps first, then the next MOF class, with the advice for their status', () => {
     const steps = nextSteps(report.models[0]!);
     expect(steps.map((s) => s.id)).toEqual([
       'training-data',
@@ -68,7 +70,8 @@ describe('renderMarkdown', () => {
       'technical-report',
     ]);
     const md = renderMarkdown(report, { docsBaseUrl });
-    expect(md).toContain(`1. **[Training data](${docsBaseUrl}/training-data.md)** (mentioned; needed for open source): ${COMPONENTS['training-data'].remediation}`);
+    expect(md).toContain(`1. **[Training data](${docsBaseUrl}/training-data.md)** (mentioned; needed for open source): ${adviceFor('training-data', report.models[0]!.components['training-data'], mdCode)}`);
+    expect(md).toContain(`**[Data card](${docsBaseUrl}/data-card.md)** (missing; needed for MOF Class III): ${COMPONENTS['data-card'].remediation}`);
   });
 
   test('a component that blocks both the ladder and the MOF class is listed once with both goals', () => {

@@ -9,6 +9,7 @@
 // in the log as plain text, and a ',' in a title starts a bogus property.
 import { COMPONENTS, COMPONENT_IDS, type ComponentId, type Status } from '../core/catalog.js';
 import { gate, ladderRank, requiredBy } from '../core/frameworks/requirements.js';
+import { adviceFor } from '../core/render/advice.js';
 import type { ModelReport, Report } from '../core/report.js';
 import { REQUIREMENTS, type Requirement } from '../config/schema.js';
 
@@ -152,8 +153,9 @@ function componentAnnotation(
   const located = result.evidence.find((e) => e.path && e.line !== undefined) ?? result.evidence.find((e) => e.path);
   const file = located?.path ?? ctx.cardPath?.(model.path);
   const title = `${modelLabel(report, model)}${COMPONENTS[id].title} ${result.status}`;
-  const license = result.license && result.status !== 'missing' ? ` (${result.license})` : '';
-  const message = `${result.message}${license}\nHow to fix: ${COMPONENTS[id].remediation}`;
+  // The message names the license already in most cases: never say it twice.
+  const license = result.license && result.status !== 'missing' && !result.message.includes(result.license) ? ` (${result.license})` : '';
+  const message = `${result.message}${license}\nHow to fix: ${adviceFor(id, result)}`;
   const annotation: Annotation = { level, title, message };
   if (file) annotation.file = joinPath(ctx.pathPrefix, file);
   if (file && located?.line !== undefined) annotation.line = located.line;

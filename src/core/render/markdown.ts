@@ -15,6 +15,7 @@ import {
   truncate,
   verifiedOnlineSentence,
 } from './format.js';
+import { adviceFor } from './advice.js';
 import { DEFAULT_DOCS_BASE_URL, componentDocUrl } from './links.js';
 import { nextSteps } from './steps.js';
 import { LADDER_STYLES, ONLINE_MARK, STATUS_STYLES, mofClassLabel, osaidElementLabel } from './symbols.js';
@@ -79,7 +80,7 @@ export function stepsMarkdown(model: ModelReport, docsBaseUrl: string): string {
       const meta = COMPONENTS[step.id];
       const link = mdLink(meta.title, componentDocUrl(docsBaseUrl, step.id));
       const goals = listWords(step.goals);
-      return `${i + 1}. **${link}** (${STATUS_STYLES[step.status].label}; needed for ${goals}): ${meta.remediation}`;
+      return `${i + 1}. **${link}** (${STATUS_STYLES[step.status].label}; needed for ${goals}): ${adviceFor(step.id, model.components[step.id], mdCode)}`;
     })
     .join('\n');
 }

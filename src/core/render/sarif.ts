@@ -9,6 +9,7 @@
 import { COMPONENTS, COMPONENT_IDS, type ComponentId, type Status } from '../catalog.js';
 import type { Problem } from '../evidence/types.js';
 import type { ModelReport, Report } from '../report.js';
+import { adviceFor } from './advice.js';
 import { firstPathEvidence, modelCardPath, oneLine } from './format.js';
 import { DEFAULT_DOCS_BASE_URL, INFORMATION_URI, componentDocUrl } from './links.js';
 import { STATUS_STYLES } from './symbols.js';
@@ -151,7 +152,7 @@ export function renderSarif(report: Report, options: SarifOptions = {}): SarifLo
         ruleIndex: index,
         level,
         message: {
-          text: `${prefix}${meta.title} is ${STATUS_STYLES[result.status].label}: ${oneLine(result.message)}. ${meta.remediation}`,
+          text: `${prefix}${meta.title} is ${STATUS_STYLES[result.status].label}: ${oneLine(result.message)}. ${adviceFor(id, result)}`,
         },
         locations: [componentLocation(model, id)],
         // Stable across runs, so code scanning tracks one alert per model and component.

@@ -15,6 +15,8 @@ import {
   verifiedOnlineSentence,
   visibleLength,
 } from './format.js';
+import { adviceFor } from './advice.js';
+import { nextSteps } from './steps.js';
 import { LADDER_STYLES, ONLINE_MARK, STATUS_STYLES, mofClassLabel, osaidElementLabel, type Tone } from './symbols.js';
 
 export interface TextOptions {
@@ -125,6 +127,15 @@ function modelSection(model: ModelReport, options: TextOptions, paint: Paint): s
   for (const entry of model.lineage ?? []) {
     const known = entry.level ? LADDER_STYLES[entry.level].words : entry.resolved ? 'level unknown' : 'not resolved';
     lines.push(`  base model  ${entry.model} (${known})${entry.note ? ` ${paint(oneLine(entry.note), 'dim')}` : ''}`);
+  }
+  // The same steps as the Markdown report, terse: what to do next, most important first.
+  const steps = nextSteps(model);
+  if (steps.length > 0) {
+    lines.push('', `  ${paint('Next steps', 'bold')}`);
+    steps.forEach((step, i) => {
+      const title = COMPONENTS[step.id].title;
+      lines.push(`  ${String(i + 1).padStart(2)}. ${title} (${STATUS_STYLES[step.status].label}; for ${listWords(step.goals)}): ${oneLine(adviceFor(step.id, model.components[step.id]))}`);
+    });
   }
   return lines;
 }
