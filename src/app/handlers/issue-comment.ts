@@ -3,6 +3,7 @@
 // polite reply per PR (remembered in memory) and nothing runs. Bots and edits are ignored.
 import type { Context } from 'probot';
 import { COMPONENT_IDS } from '../../core/catalog.js';
+import { mdCode } from '../../core/render/format.js';
 import { HELP_TEXT, parseCommand, type Command } from '../commands.js';
 import { assessOnly } from '../evaluate.js';
 import { explainComponent } from '../explain.js';
@@ -59,12 +60,12 @@ export async function runCommand(context: Context<'issue_comment.created'>, svc:
         octokit,
         repo,
         number,
-        `${command.given ? `\`${command.given}\` is not a component id.` : 'Which component?'} ` +
+        `${command.given ? `${mdCode(command.given.slice(0, 100))} is not a component id.` : 'Which component?'} ` +
           `Try \`/openness explain <component>\` with one of: ${COMPONENT_IDS.map((id) => `\`${id}\``).join(', ')}.`,
       );
       return;
     case 'unknown':
-      await reply(octokit, repo, number, `I do not know \`/openness ${command.given}\`.\n\n${HELP_TEXT}`);
+      await reply(octokit, repo, number, `I do not know ${mdCode(`/openness ${command.given.slice(0, 100)}`)}.\n\n${HELP_TEXT}`);
       return;
     case 'help':
       await reply(octokit, repo, number, HELP_TEXT);
