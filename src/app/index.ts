@@ -21,7 +21,7 @@ import { limits } from './limits.js';
 import { errSummary } from './log.js';
 import { CHECK_NAME, parseExternalId, type RunKind } from './publish.js';
 import { rerun } from './rerun.js';
-import { drain } from './runtime.js';
+import { drain, track } from './runtime.js';
 import { createServices, prKey, type AnyContext, type Services } from './services.js';
 import { sweep } from './sweep.js';
 import { guardWebhooks } from './webhook-guard.js';
@@ -152,7 +152,7 @@ export default function trulyOpenApp(app: Probot, options?: Partial<ApplicationF
   });
 
   // Work a previous process accepted and did not finish (journal.ts).
-  void sweep(app, svc).catch((error: unknown) => app.log.error({ err: errSummary(error) }, 'truly-open: sweep failed'));
+  track(sweep(app, svc).catch((error: unknown) => app.log.error({ err: errSummary(error) }, 'truly-open: sweep failed')));
 }
 
 /** What the journal needs to redo this work after a restart; null without an installation. */

@@ -58,7 +58,7 @@ export function readLimits(env: NodeJS.ProcessEnv = process.env): Limits {
     webhookReadTimeoutMs: 30_000,
     commandReplyPeriodMs: 10 * 60_000,
     permissionTtlMs: 60_000,
-    shutdownGraceMs: 20_000,
+    shutdownGraceMs: envNumber('TRULY_OPEN_SHUTDOWN_GRACE_MS', 20_000, env),
     journalMaxEntries: 500,
     journalMaxAgeMs: 24 * 3600_000,
   };
