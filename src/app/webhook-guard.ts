@@ -79,19 +79,22 @@ export function createGuard(inner: NodeHandler, options: GuardOptions): NodeHand
     const event = header(req, 'x-github-event');
     const signature = header(req, 'x-hub-signature-256');
     const refuse = (status: number, error: string, reason: string, close: boolean, bytes?: number): boolean => {
-      options.metrics.inc('truly_open_webhooks_refused_total', { reason });
+      options.metrics.inc('truly_open_webhooks_refused_total', { reason, status: String(status) });
       options.log.warn({ reason, status, delivery: delivery?.slice(0, 64) ?? null, event: event?.slice(0, 64) ?? null, ...(bytes !== undefined ? { bytes } : {}) }, `truly-open: webhook refused (${reason})`);
       const body = JSON.stringify({ error });
-      // Closing spares reading a body nobody wants; an unread small one is drained by Node.
+      // Closing spares reading a body nobody wants (over the cap, or no room for it).
       res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(close ? { connection: 'close' } : {}) }).end(body);
       return true;
     };
 
     const declared = contentLength(req);
     if (declared !== null && declared > limits.webhookMaxBytes) return refuse(413, `payload over ${limits.webhookMaxBytes} bytes`, 'too-large', true);
-    if (!event || !delivery || !signature) return refuse(400, 'required headers missing: x-github-event, x-github-delivery, x-hub-signature-256', 'unsigned', declared === null || declared > 65_536);
-    if (!SIGNATURE_RE.test(signature)) return refuse(400, 'malformed x-hub-signature-256', 'unsigned', declared === null || declared > 65_536);
-    if (!JSON_RE.test(header(req, 'content-type') ?? '')) return refuse(415, 'Content-Type must be application/json', 'content-type', declared === null || declared > 65_536);
+    // Answered before a byte of the body is read. A declared body (at most 25 MB here) is
+    // then drained by Node without being kept, so the client reads a clean answer; one
+    // without a length is cut off.
+    if (!event || !delivery || !signature) return refuse(400, 'required headers missing: x-github-event, x-github-delivery, x-hub-signature-256', 'unsigned', declared === null);
+    if (!SIGNATURE_RE.test(signature)) return refuse(400, 'malformed x-hub-signature-256', 'unsigned', declared === null);
+    if (!JSON_RE.test(header(req, 'content-type') ?? '')) return refuse(415, 'Content-Type must be application/json', 'content-type', declared === null);
 
     const release = await options.budget.reserve(declared ?? limits.webhookMaxBytes, limits.webhookBudgetWaitMs);
     if (!release) return refuse(429, 'too many large deliveries at once; try again', 'busy', true);
