@@ -3,6 +3,11 @@
 // over the path: these tests check its answers on the adversarial inputs and that the work
 // it reports (`steps`) stays within (path length + 1) x (automaton size), never a time.
 import { describe, expect, test } from '@jest/globals';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main, type CliIo } from '../src/cli/main.js';
+import { readLocalSnapshot } from '../src/sources/local-snapshot.js';
 import { compileGlobDecider, compileGlobProgram, compileGlobs, GLOB_MAX_LENGTH } from '../src/core/glob.js';
 import { isLfsTracked, parseLfsRules } from '../src/sources/gitattributes.js';
 import { compileLfsMatcher } from '../src/sources/lfs-matcher.js';
@@ -107,5 +112,39 @@ describe('.gitattributes patterns are repository content too', () => {
     const rules = parseLfsRules('*.{bin,pt} filter=lfs\n');
     expect(isLfsTracked(rules, 'w.bin')).toBe(false);
     expect(isLfsTracked(rules, 'w.{bin,pt}')).toBe(true);
+  });
+});
+
+describe('the trees of the issue, through the local walk and the CLI', () => {
+  function tree(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'truly-open-redos-'));
+    writeFileSync(join(dir, 'README.md'), '---\nlicense: mit\n---\n# M\n');
+    writeFileSync(join(dir, 'a'.repeat(44)), '');
+    const deepDir = join(dir, ...Array.from({ length: 27 }, () => 'a'));
+    mkdirSync(deepDir, { recursive: true });
+    writeFileSync(join(deepDir, 'a'), '');
+    writeFileSync(join(deepDir, 'x'), '');
+    mkdirSync(join(dir, '.github'));
+    writeFileSync(join(dir, '.github', 'truly-open.yml'), `ignore:\n  - '${STARS}'\n  - '${GLOBSTARS}'\n`);
+    return dir;
+  }
+
+  test('the walk leaves out what the patterns say, and only that', async () => {
+    const dir = tree();
+    const snapshot = await readLocalSnapshot(dir, { ignore: [STARS, GLOBSTARS] });
+    expect(snapshot.entries.some((e) => e.path === 'a'.repeat(44))).toBe(true);
+    expect(snapshot.entries.some((e) => e.path === deep(28))).toBe(true);
+    expect(snapshot.entries.some((e) => e.path === deep(28, 'x'))).toBe(false);
+    expect(snapshot.skipped).toContainEqual({ path: GLOBSTARS, reason: 'ignored', detail: '1 file' });
+  });
+
+  test('the CLI reads the config and reports (exit 0)', async () => {
+    let stdout = '';
+    let stderr = '';
+    const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: {}, isTTY: false, stderrTTY: false };
+    const code = await main(['check', tree(), '--offline', '--format', 'json'], io);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { models: unknown[] }).models).toHaveLength(1);
   });
 });
