@@ -23,6 +23,10 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/lib ./lib
 COPY app.yml ./
+# The journal of work not finished yet (docs/deploy.md, "No check run left in progress"):
+# the only folder the app writes. Mount a volume here to keep it across redeploys.
+RUN mkdir -p /var/lib/truly-open && chown node:node /var/lib/truly-open
+ENV TRULY_OPEN_STATE_DIR=/var/lib/truly-open
 USER node
 EXPOSE 3000
 # Probot answers GET /ping with "PONG"; node:20-slim has no curl, so node itself checks.

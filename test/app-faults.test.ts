@@ -8,6 +8,7 @@ import {
   deliver,
   mockCommit,
   mockCreateRun,
+  mockGetPull,
   mockToken,
   mockUpdateRun,
   modelRepo,
@@ -124,6 +125,7 @@ describe('faults', () => {
     mockCommit(scope, SHA.base, modelRepo());
     const log = runLog();
     mockCreateRun(scope, log);
+    mockGetPull(scope);
     scope.get(`/repos/${OWNER}/${REPO}/issues/7/comments`).query(true).times(4).reply(502, { message: 'Bad Gateway' });
     mockUpdateRun(scope, log);
 

@@ -9,6 +9,7 @@ import {
   mockCommit,
   mockCreateComment,
   mockCreateRun,
+  mockGetPull,
   mockListComments,
   mockToken,
   mockUpdateRun,
@@ -51,6 +52,7 @@ function prScene(head = modelRepo(TRAINING), base = modelRepo(), headSha: string
 describe('pull_request', () => {
   it('opened: a run on the head with the delta, and one new comment', async () => {
     const { scope, log } = prScene(modelRepo(NO_WEIGHTS), modelRepo());
+    mockGetPull(scope);
     mockListComments(scope, []);
     const bodies: string[] = [];
     mockCreateComment(scope, bodies);
@@ -69,6 +71,7 @@ describe('pull_request', () => {
   it('synchronize: with fail_on_regression off, a regression is neutral, and the comment still says what changed', async () => {
     const config = { '.github/truly-open.yml': 'fail_on_regression: false\n' };
     const { scope, log } = prScene(modelRepo({ ...NO_WEIGHTS, ...config }), modelRepo(config), SHA.head2);
+    mockGetPull(scope, SHA.head2);
     mockListComments(scope, []);
     const bodies: string[] = [];
     mockCreateComment(scope, bodies);
@@ -82,6 +85,7 @@ describe('pull_request', () => {
 
   it('a PR from a fork is read from the base repository at the head commit', async () => {
     const { scope, log } = prScene(modelRepo(TRAINING), modelRepo());
+    mockGetPull(scope);
     mockListComments(scope, []);
     const bodies: string[] = [];
     mockCreateComment(scope, bodies);
@@ -98,6 +102,7 @@ describe('pull_request', () => {
 
   it('changes mode: no comment when the PR does not change openness and no requirement is unmet', async () => {
     const { scope, log } = prScene(modelRepo(), modelRepo());
+    mockGetPull(scope);
     mockListComments(scope, []);
 
     await deliver(probot, 'pull_request', 'reopened');
@@ -109,6 +114,7 @@ describe('pull_request', () => {
   it('always mode comments even when nothing changed; never mode does not even look for comments', async () => {
     const always = { '.github/truly-open.yml': 'comment: always\n' };
     const first = prScene(modelRepo(always), modelRepo(always));
+    mockGetPull(first.scope);
     mockListComments(first.scope, []);
     const bodies: string[] = [];
     mockCreateComment(first.scope, bodies);
@@ -124,6 +130,7 @@ describe('pull_request', () => {
   it('edits its own comment in place, and does not edit it again when the text would not change', async () => {
     // First evaluation: learn the exact comment text.
     const first = prScene(modelRepo(NO_WEIGHTS), modelRepo());
+    mockGetPull(first.scope);
     mockListComments(first.scope, []);
     const bodies: string[] = [];
     mockCreateComment(first.scope, bodies);
@@ -133,12 +140,14 @@ describe('pull_request', () => {
     // Same commits again: our comment is found (marker + our bot) and left alone.
     const mine = { id: 61, body, user: { login: `${SLUG}[bot]`, type: 'Bot' }, performed_via_github_app: { id: APP_ID } };
     const second = prScene(modelRepo(NO_WEIGHTS), modelRepo(), SHA.head, { token: false });
+    mockGetPull(second.scope);
     mockListComments(second.scope, [mine]);
     await deliver(probot, 'pull_request', 'reopened');
     expect(second.log.updates).toHaveLength(1);
 
     // Different result: the same comment is edited, not a new one created.
     const third = prScene(modelRepo({ ...NO_WEIGHTS, ...TRAINING }), modelRepo(), SHA.head, { token: false });
+    mockGetPull(third.scope);
     mockListComments(third.scope, [{ ...mine, body: `${body}\nold` }]);
     const edits: string[] = [];
     third.scope.patch(`/repos/${OWNER}/${REPO}/issues/comments/61`).reply(200, (_u, b) => {
@@ -152,6 +161,7 @@ describe('pull_request', () => {
 
   it('never touches a comment by someone else that quotes the marker', async () => {
     const { scope } = prScene(modelRepo(NO_WEIGHTS), modelRepo());
+    mockGetPull(scope);
     mockListComments(scope, [{ id: 62, body: '<!-- truly-open --> spoof', user: { login: 'mallory', type: 'User' } }]);
     const bodies: string[] = [];
     mockCreateComment(scope, bodies);
@@ -174,7 +184,8 @@ describe('pull_request', () => {
     const log = runLog();
     mockCreateRun(scope, log, { times: 2 });
     mockUpdateRun(scope, log, { times: 2 });
-    // Only the newer run looks for and writes the comment.
+    // Only the newer run reads the PR's head again, looks for and writes the comment.
+    mockGetPull(scope, SHA.head2);
     mockListComments(scope, []);
     const bodies: string[] = [];
     mockCreateComment(scope, bodies);
@@ -207,6 +218,7 @@ describe('pull_request', () => {
     const log = runLog();
     mockCreateRun(scope, log, { times: 2 });
     mockUpdateRun(scope, log, { times: 2 });
+    mockGetPull(scope, HEAD3);
     mockListComments(scope, []);
     const bodies: string[] = [];
     mockCreateComment(scope, bodies);

@@ -160,6 +160,7 @@ describe('re-runs', () => {
       .query({ check_name: 'truly-open' })
       .reply(200, { total_count: 1, check_runs: [{ id: 901, name: 'truly-open', external_id: 'pr:7' }] });
     mockGetPull(scope, SHA.head);
+    mockGetPull(scope, SHA.head); // read again before the comment is written
     mockCommit(scope, SHA.head, modelRepo({ 'model.safetensors': undefined }));
     mockCommit(scope, SHA.base, modelRepo());
     const log = runLog();
@@ -213,6 +214,7 @@ describe('re-runs', () => {
     const scope = api();
     mockToken(scope);
     mockGetPull(scope, SHA.head);
+    mockGetPull(scope, SHA.head); // read again before the comment is written
     mockCommit(scope, SHA.head, modelRepo());
     mockCommit(scope, SHA.base, modelRepo());
     const log = runLog();

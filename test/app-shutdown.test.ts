@@ -24,7 +24,7 @@ function slowEvaluation(id: number, ms: number): void {
     label: `acme/llm (check run ${id})`,
     interrupt: () => completeCheckRun(octokit, repo, run, interruptedCompletion()).then(() => undefined),
   });
-  track(new Promise<void>((resolve) => setTimeout(resolve, ms)).then(close));
+  track(new Promise<void>((resolve) => setTimeout(resolve, ms)).then(close.close));
 }
 
 describe('drain', () => {

@@ -11,6 +11,7 @@ import {
   mockCommit,
   mockCreateComment,
   mockCreateRun,
+  mockGetPull,
   mockListComments,
   mockToken,
   mockUpdateRun,
@@ -76,6 +77,7 @@ it(`PR comment for ${MODELS} models that all lose their weights fits a comment`,
   mockCommit(scope, SHA.base, manyModels(MODELS));
   const log = runLog();
   mockCreateRun(scope, log);
+  mockGetPull(scope);
   mockListComments(scope, []);
   const bodies: string[] = [];
   mockCreateComment(scope, bodies);

@@ -208,8 +208,8 @@ describe('readGithubSnapshot: truncated trees', () => {
       'data/shard-1/part-000.parquet',
     ]);
     expect(snapshot.skipped).toEqual([
-      { path: 'models', reason: 'limit', detail: expect.stringContaining('3 tree requests') },
-      { path: 'runs', reason: 'limit', detail: expect.stringContaining('3 tree requests') },
+      { path: 'models', reason: 'limit', detail: expect.stringContaining('3 tree requests'), incomplete: true },
+      { path: 'runs', reason: 'limit', detail: expect.stringContaining('3 tree requests'), incomplete: true },
     ]);
   });
 });

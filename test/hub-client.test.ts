@@ -125,10 +125,10 @@ describe('GithubClient', () => {
     const request = async (route: string, params: Record<string, unknown>) => {
       calls.push([route, params]);
       if (params.repo === 'missing') throw Object.assign(new Error('Not Found'), { status: 404 });
-      return { status: 200, data: { private: true, license: { spdx_id: 'MIT', name: 'MIT License' } } };
+      return { status: 200, data: { private: false, visibility: 'public', license: { spdx_id: 'MIT', name: 'MIT License' } } };
     };
     const gh = new GithubClient({ request });
-    expect(await gh.repoInfo('org/code')).toMatchObject({ state: 'found', license: 'MIT', private: true });
+    expect(await gh.repoInfo('org/code')).toMatchObject({ state: 'found', license: 'MIT', private: false });
     expect(await gh.repoInfo('org/missing')).toMatchObject({ state: 'not-found' });
     expect(calls[0]).toEqual(['GET /repos/{owner}/{repo}', { owner: 'org', repo: 'code' }]);
   });

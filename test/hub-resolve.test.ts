@@ -174,13 +174,13 @@ describe('GitHub repositories', () => {
   });
 
   it('sends the installation token to GitHub and never to the Hub', async () => {
-    nock('https://api.github.com', { reqheaders: { authorization: 'Bearer ghs_install' } }).get('/repos/org/code').reply(200, { private: true, license: null });
+    nock('https://api.github.com', { reqheaders: { authorization: 'Bearer ghs_install' } }).get('/repos/org/code').reply(200, { private: false, license: null });
     nock(HUB, { badheaders: ['authorization'] }).get('/api/datasets/org/d').reply(200, datasetJson('org/d', { withReadme: false }));
     const facts = await resolveRemote(
       query({ datasets: ['org/d'], githubRepos: [{ repo: 'org/code', component: 'training-code' }] }),
       options({ githubToken: 'ghs_install' }),
     );
-    expect(facts.github['org/code']).toMatchObject({ state: 'found', private: true });
+    expect(facts.github['org/code']).toMatchObject({ state: 'found', private: false });
     expect(facts.datasets['org/d']).toMatchObject({ state: 'found', license: null });
   });
 });

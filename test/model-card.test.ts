@@ -96,6 +96,12 @@ describe('front matter', () => {
     expect(card.sections[0]?.heading).toBe('t');
   });
 
+  test('a front matter that is a single timestamp is a problem, not a mapping (and never crashes the engine)', () => {
+    const { card, problems } = parseModelCard('README.md', '---\n1986-02-19T10:22:07.737Z\n---\n# Model\n');
+    expect(card.frontMatter).toBeNull();
+    expect(problems[0]).toMatchObject({ ruleId: 'front-matter-invalid', message: 'front matter must be a mapping of fields, found a date' });
+  });
+
   test('no front matter: the whole text is the body from line 1', () => {
     const { card } = parseModelCard('README.md', '# T\n---\nnot: front matter\n---\n');
     expect(card.frontMatter).toBeNull();

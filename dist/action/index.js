@@ -13284,6 +13284,373 @@ var init_zod = __esm({
   }
 });
 
+// src/core/glob.ts
+function globProblem(pattern) {
+  if (typeof pattern !== "string") return "expected a string";
+  if (pattern.length > GLOB_MAX_LENGTH) return `the pattern is ${pattern.length} characters long; at most ${GLOB_MAX_LENGTH} are allowed`;
+  return null;
+}
+function compileGlobDecider(patterns) {
+  const compiled = patterns.slice(0, GLOB_MAX_PATTERNS).map(compileOne);
+  return (path2, isDir) => {
+    for (let i = compiled.length - 1; i >= 0; i--) {
+      const glob = compiled[i];
+      if (!glob || glob.dirOnly && !isDir) continue;
+      if (glob.program.matches(path2)) return glob.negated ? -1 : i;
+    }
+    return -1;
+  };
+}
+function compileOne(raw) {
+  if (globProblem(raw) !== null) return null;
+  try {
+    let pattern = raw.trim();
+    let negated = false;
+    if (pattern.startsWith("!")) {
+      negated = true;
+      pattern = pattern.slice(1);
+    }
+    const dirOnly = pattern.endsWith("/") && !pattern.endsWith("\\/");
+    let end = pattern.length;
+    while (end > 0 && pattern.charCodeAt(end - 1) === SLASH) end--;
+    let start = 0;
+    while (start < end && pattern.charCodeAt(start) === SLASH) start++;
+    const leadingSlash = start > 0;
+    pattern = pattern.slice(start, end);
+    if (pattern === "") return null;
+    const anchored = leadingSlash || pattern.includes("/");
+    return { program: compileGlobProgram(pattern, { anchored }), negated, dirOnly };
+  } catch {
+    return null;
+  }
+}
+function parse3(pattern, classes, braces) {
+  const root = [];
+  const stack = [{ group: false, alts: [root] }];
+  const current = () => {
+    const frame = stack[stack.length - 1];
+    return frame.alts[frame.alts.length - 1];
+  };
+  const closers = braces ? braceKinds(pattern) : /* @__PURE__ */ new Map();
+  const n = pattern.length;
+  let i = 0;
+  while (i < n) {
+    const c = pattern[i];
+    if (c === "\\" && i + 1 < n) {
+      current().push({ t: "char", code: pattern.charCodeAt(i + 1) });
+      i += 2;
+      continue;
+    }
+    if (c === "*") {
+      let stars = 1;
+      while (pattern[i + stars] === "*") stars++;
+      const atSegmentStart = i === 0 || pattern[i - 1] === "/";
+      const atSegmentEnd = i + stars === n || pattern[i + stars] === "/";
+      if (stars >= 2 && atSegmentStart && atSegmentEnd) {
+        if (i + stars === n) {
+          current().push({ t: "rest" });
+          i += stars;
+        } else {
+          current().push({ t: "folders" });
+          i += stars + 1;
+        }
+        continue;
+      }
+      current().push({ t: "star" });
+      i += stars;
+      continue;
+    }
+    if (c === "?") {
+      current().push({ t: "any" });
+      i++;
+      continue;
+    }
+    if (c === "[") {
+      const cls = readClass(pattern, i);
+      if (cls) {
+        classes.push(cls.cls);
+        current().push({ t: "class", index: classes.length - 1 });
+        i = cls.end;
+        continue;
+      }
+      current().push({ t: "char", code: 91 });
+      i++;
+      continue;
+    }
+    if (c === "{") {
+      const kind = closers.get(i);
+      if (kind === "group") {
+        stack.push({ group: true, alts: [[]] });
+        i++;
+        continue;
+      }
+      if (kind === "literal") {
+        current().push({ t: "char", code: 123 });
+        stack.push({ group: false, alts: [current()] });
+        i++;
+        continue;
+      }
+    }
+    if (c === "," && stack.length > 1 && stack[stack.length - 1].group) {
+      stack[stack.length - 1].alts.push([]);
+      i++;
+      continue;
+    }
+    if (c === "}" && stack.length > 1) {
+      closeFrame(stack);
+      i++;
+      continue;
+    }
+    current().push({ t: "char", code: pattern.charCodeAt(i) });
+    i++;
+  }
+  while (stack.length > 1) closeFrame(stack, true);
+  return root;
+}
+function closeFrame(stack, atEnd = false) {
+  const frame = stack.pop();
+  const parent = stack[stack.length - 1];
+  const into = parent.alts[parent.alts.length - 1];
+  if (frame.group) into.push({ t: "alt", alts: frame.alts });
+  else if (!atEnd) into.push({ t: "char", code: 125 });
+}
+function braceKinds(pattern) {
+  const out = /* @__PURE__ */ new Map();
+  const open2 = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (c === "{") open2.push({ at: i, comma: false });
+    else if (c === "}") {
+      const o = open2.pop();
+      if (o) out.set(o.at, o.comma ? "group" : "literal");
+    } else if (c === "," && open2.length > 0) open2[open2.length - 1].comma = true;
+  }
+  return out;
+}
+function readClass(pattern, start) {
+  let i = start + 1;
+  let negate = false;
+  if (pattern[i] === "!" || pattern[i] === "^") {
+    negate = true;
+    i++;
+  }
+  const atoms = [];
+  let first = true;
+  while (i < pattern.length) {
+    const c = pattern[i];
+    if (c === "]" && !first) {
+      return { cls: { negate, ranges: toRanges(atoms) }, end: i + 1 };
+    }
+    if (c === "\\" && i + 1 < pattern.length) {
+      atoms.push({ code: pattern.charCodeAt(i + 1), dash: false });
+      i += 2;
+    } else {
+      atoms.push({ code: pattern.charCodeAt(i), dash: c === "-" });
+      i++;
+    }
+    first = false;
+  }
+  return null;
+}
+function toRanges(atoms) {
+  const ranges = [];
+  for (let k = 0; k < atoms.length; k++) {
+    const a = atoms[k];
+    const dash = atoms[k + 1];
+    const b = atoms[k + 2];
+    if (dash?.dash && b && !a.dash) {
+      ranges.push(a.code, b.code);
+      k += 2;
+    } else {
+      ranges.push(a.code, a.code);
+    }
+  }
+  return ranges;
+}
+function compileGlobProgram(pattern, options) {
+  return new GlobProgram(pattern, options);
+}
+var GLOB_MAX_LENGTH, GLOB_MAX_PATTERNS, DFA_CACHE_MAX, SLASH, Op, GlobProgram;
+var init_glob = __esm({
+  "src/core/glob.ts"() {
+    "use strict";
+    GLOB_MAX_LENGTH = 1024;
+    GLOB_MAX_PATTERNS = 256;
+    DFA_CACHE_MAX = 2048;
+    SLASH = 47;
+    Op = { Match: 0, Char: 1, AnyButSlash: 2, Any: 3, Class: 4, Split: 5 };
+    GlobProgram = class {
+      steps = 0;
+      op = [];
+      arg = [];
+      out1 = [];
+      out2 = [];
+      classes = [];
+      cache = /* @__PURE__ */ new Map();
+      start;
+      marks = new Int32Array(0);
+      stamp = 0;
+      constructor(pattern, options) {
+        const items = parse3(pattern, this.classes, options.braces !== false);
+        this.node(Op.Match, 0, -1, -1);
+        let entry = this.seq(items, 0);
+        if (!options.anchored) entry = this.folders(entry);
+        this.marks = new Int32Array(this.op.length);
+        this.start = this.state(this.closure([entry]));
+      }
+      /** Number of NFA nodes: the per-character work bound. */
+      get size() {
+        return this.op.length;
+      }
+      /**
+       * One pass over `path`: whether the whole path matches, and for each `/` in it whether
+       * the part before that slash matches (1) or not (0).
+       */
+      run(path2) {
+        let slashes = 0;
+        for (let i = path2.indexOf("/"); i !== -1; i = path2.indexOf("/", i + 1)) slashes++;
+        const atSlash = new Uint8Array(slashes);
+        let s = this.start;
+        let k = 0;
+        for (let i = 0; i < path2.length; i++) {
+          if (s.ids.length === 0) return { full: false, atSlash };
+          const code = path2.charCodeAt(i);
+          if (code === SLASH) atSlash[k++] = s.accept ? 1 : 0;
+          s = this.step(s, code);
+        }
+        return { full: s.accept, atSlash };
+      }
+      matches(path2) {
+        let s = this.start;
+        for (let i = 0; i < path2.length; i++) {
+          if (s.ids.length === 0) return false;
+          s = this.step(s, path2.charCodeAt(i));
+        }
+        return s.accept;
+      }
+      node(op, arg, out1, out2) {
+        this.op.push(op);
+        this.arg.push(arg);
+        this.out1.push(out1);
+        this.out2.push(out2);
+        return this.op.length - 1;
+      }
+      seq(items, next) {
+        for (let k = items.length - 1; k >= 0; k--) next = this.item(items[k], next);
+        return next;
+      }
+      item(item, next) {
+        switch (item.t) {
+          case "char":
+            return this.node(Op.Char, item.code, next, -1);
+          case "any":
+            return this.node(Op.AnyButSlash, 0, next, -1);
+          case "class":
+            return this.node(Op.Class, item.index, next, -1);
+          case "star": {
+            const loop = this.node(Op.Split, 0, -1, next);
+            this.out1[loop] = this.node(Op.AnyButSlash, 0, loop, -1);
+            return loop;
+          }
+          case "rest": {
+            const loop = this.node(Op.Split, 0, -1, next);
+            this.out1[loop] = this.node(Op.Any, 0, loop, -1);
+            return loop;
+          }
+          case "folders":
+            return this.folders(next);
+          case "alt": {
+            let entry = this.seq(item.alts[item.alts.length - 1], next);
+            for (let k = item.alts.length - 2; k >= 0; k--) entry = this.node(Op.Split, 0, this.seq(item.alts[k], next), entry);
+            return entry;
+          }
+        }
+      }
+      // Zero or more whole folders (the regex `(?:[^/]*/)*`), then `next`.
+      folders(next) {
+        const top = this.node(Op.Split, 0, -1, next);
+        const inner = this.node(Op.Split, 0, -1, -1);
+        this.out1[top] = inner;
+        this.out1[inner] = this.node(Op.AnyButSlash, 0, inner, -1);
+        this.out2[inner] = this.node(Op.Char, SLASH, top, -1);
+        return top;
+      }
+      /** The live nodes reachable from `seeds` through Split nodes, ascending. */
+      closure(seeds) {
+        const stamp = ++this.stamp;
+        const out = [];
+        const stack = seeds.slice();
+        while (stack.length > 0) {
+          const id = stack.pop();
+          if (id < 0 || this.marks[id] === stamp) continue;
+          this.marks[id] = stamp;
+          this.steps++;
+          if (this.op[id] === Op.Split) {
+            stack.push(this.out2[id], this.out1[id]);
+          } else out.push(id);
+        }
+        out.sort((a, b) => a - b);
+        return Int32Array.from(out);
+      }
+      state(ids) {
+        const key = ids.join(",");
+        const known = this.cache.get(key);
+        if (known) return known;
+        const kept = this.cache.size < DFA_CACHE_MAX;
+        const s = { ids, accept: ids.length > 0 && ids[0] === 0, ascii: [], other: null, kept };
+        if (kept) this.cache.set(key, s);
+        return s;
+      }
+      step(s, code) {
+        const cached3 = code < 128 ? s.ascii[code] : s.other?.get(code);
+        if (cached3) {
+          this.steps++;
+          return cached3;
+        }
+        const seeds = [];
+        for (const id of s.ids) {
+          this.steps++;
+          if (this.accepts(id, code)) seeds.push(this.out1[id]);
+        }
+        const next = this.state(this.closure(seeds));
+        if (next.kept) {
+          if (code < 128) s.ascii[code] = next;
+          else (s.other ??= /* @__PURE__ */ new Map()).set(code, next);
+        }
+        return next;
+      }
+      accepts(id, code) {
+        switch (this.op[id]) {
+          case Op.Char:
+            return this.arg[id] === code;
+          case Op.AnyButSlash:
+            return code !== SLASH;
+          case Op.Any:
+            return true;
+          case Op.Class: {
+            if (code === SLASH) return false;
+            const cls = this.classes[this.arg[id]];
+            let inside2 = false;
+            for (let k = 0; k < cls.ranges.length; k += 2) {
+              if (code >= cls.ranges[k] && code <= cls.ranges[k + 1]) {
+                inside2 = true;
+                break;
+              }
+            }
+            return inside2 !== cls.negate;
+          }
+          default:
+            return false;
+        }
+      }
+    };
+  }
+});
+
 // src/config/defaults.ts
 function defaultConfig() {
   return {
@@ -13313,12 +13680,18 @@ var init_defaults = __esm({
 });
 
 // src/config/schema.ts
-var componentId, declaration, model, configSchema, DEFAULT_CONFIG;
+function insideRepository(path2) {
+  const p = path2.replace(/\\/g, "/");
+  if (p.startsWith("/") || /^[A-Za-z]:/.test(p) || p.includes("\0")) return false;
+  return !p.split("/").some((segment) => segment === "..");
+}
+var componentId, declaration, MODELS_MAX, MODEL_PATH_MAX, INSIDE_MESSAGE, modelPath, model, configSchema, DEFAULT_CONFIG;
 var init_schema = __esm({
   "src/config/schema.ts"() {
     "use strict";
     init_zod();
     init_catalog();
+    init_glob();
     init_defaults();
     init_defaults();
     componentId = external_exports.enum(COMPONENT_IDS);
@@ -13327,16 +13700,23 @@ var init_schema = __esm({
       license: external_exports.string().min(1).optional().describe("SPDX id (or Hub license id) the artifact is published under."),
       note: external_exports.string().optional().describe("Free text shown next to the declaration.")
     }).strict();
+    MODELS_MAX = 1e3;
+    MODEL_PATH_MAX = 1024;
+    INSIDE_MESSAGE = "expected a folder inside the repository (relative, without `..`)";
+    modelPath = external_exports.string().min(1).max(MODEL_PATH_MAX).refine(insideRepository, INSIDE_MESSAGE);
     model = external_exports.union([
-      external_exports.string().min(1),
-      external_exports.object({ path: external_exports.string().min(1), name: external_exports.string().min(1).optional() }).strict()
+      modelPath,
+      external_exports.object({
+        path: modelPath,
+        name: external_exports.string().min(1).max(200).refine((name) => name.trim() !== "", "expected a name that is not blank").optional()
+      }).strict()
     ]);
     configSchema = external_exports.object({
-      models: external_exports.array(model).optional().describe("Folders that hold a model (relative to the repository root). Default: found from cards and weights."),
+      models: external_exports.array(model).max(MODELS_MAX).optional().describe("Folders that hold a model (relative to the repository root). Default: found from cards and weights."),
       require: external_exports.enum(REQUIREMENTS).optional().describe("The level a model must reach: a ladder level, a MOF class, or `osaid`. Unmet -> exit 1 / failing check."),
       declarations: external_exports.partialRecord(componentId, declaration).default({}).describe("Artifacts published outside this repository, per component id."),
       "not-applicable": external_exports.partialRecord(componentId, external_exports.string().min(1, "a reason is required")).default({}).describe("Components that do not apply to this model, each with the reason."),
-      ignore: external_exports.array(external_exports.string().min(1)).default([]).describe("Glob patterns of paths to leave out of the snapshot."),
+      ignore: external_exports.array(external_exports.string().min(1).max(GLOB_MAX_LENGTH)).max(GLOB_MAX_PATTERNS).default([]).describe(`Glob patterns of paths to leave out of the snapshot (at most ${GLOB_MAX_PATTERNS}, each at most ${GLOB_MAX_LENGTH} characters).`),
       huggingface: external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/, "expected `org/model`").optional().describe("The Hub model repository this repository releases (`org/model`)."),
       hub: external_exports.union([external_exports.literal(false), external_exports.object({ private_repos: external_exports.boolean().default(false) }).strict()]).default({ private_repos: false }).describe("Hugging Face Hub lookups: `false` turns them off; `private_repos: true` allows them for private repositories."),
       comment: external_exports.enum(["changes", "always", "never"]).default("changes").describe("GitHub App: when to post the pull-request comment."),
@@ -15989,6 +16369,13 @@ __export(parse_exports2, {
   validateDocument: () => validateDocument
 });
 function parseConfig(text, path2) {
+  try {
+    return parseConfigText(text, path2);
+  } catch (error46) {
+    return unexpected(error46, path2);
+  }
+}
+function parseConfigText(text, path2) {
   const problems = [];
   const report = (message, line) => {
     const problem = { severity: "error", message, ruleId: CONFIG_RULE_ID };
@@ -16018,6 +16405,19 @@ function parseConfig(text, path2) {
   return validateDocument(doc, path2, text.split(/\r?\n/));
 }
 function validateDocument(doc, path2, lines) {
+  try {
+    return validate(doc, path2, lines);
+  } catch (error46) {
+    return unexpected(error46, path2);
+  }
+}
+function unexpected(error46, path2) {
+  const reason = (error46 instanceof Error ? error46.message : String(error46)).replace(/\s+/g, " ").slice(0, 200);
+  const problem = { severity: "error", message: `the configuration could not be validated: ${reason}`, ruleId: CONFIG_RULE_ID };
+  if (path2 !== void 0) problem.path = path2;
+  return { config: defaults(), problems: [problem] };
+}
+function validate(doc, path2, lines) {
   const problems = [];
   const report = (message, line) => {
     const problem = { severity: "error", message, ruleId: CONFIG_RULE_ID };
@@ -16037,6 +16437,13 @@ function validateDocument(doc, path2, lines) {
     report(`the top level must be a mapping of settings (key: value), got ${describeValue(doc)}`, lines ? 1 : void 0);
     return fail();
   }
+  const reserved = reservedKeys(doc);
+  if (reserved.length > 0) {
+    for (const keyPath of reserved) {
+      report(`${formatPath(keyPath)}: \`${String(keyPath[keyPath.length - 1])}\` is not a setting or a component id`, lines ? findKeyLine(lines, keyPath) : void 0);
+    }
+    return fail();
+  }
   const result = configSchema.safeParse(doc);
   if (result.success) return { config: result.data, problems };
   for (const item of flattenIssues(result.error.issues, [])) {
@@ -16046,6 +16453,22 @@ function validateDocument(doc, path2, lines) {
 }
 function defaults() {
   return configSchema.parse({});
+}
+function reservedKeys(root) {
+  const found = [];
+  const stack = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const { value, path: path2 } = stack.pop();
+    if (Array.isArray(value)) {
+      value.forEach((child, i) => stack.push({ value: child, path: [...path2, i] }));
+    } else if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+      for (const key of Object.keys(value)) {
+        if (RESERVED_KEYS.has(key)) found.push([...path2, key]);
+        else stack.push({ value: value[key], path: [...path2, key] });
+      }
+    }
+  }
+  return found.slice(0, 20);
 }
 function withinBudget(root, budget) {
   const stack = [root];
@@ -16119,6 +16542,17 @@ function describeIssue(issue2, path2, doc) {
       if (issue2.origin === "string") return `${where}: ${custom2}expected a non-empty string`;
       return `${where}: ${custom2}expected at least ${String(issue2.minimum)} item(s)`;
     }
+    case "too_big": {
+      const max = String(issue2.maximum);
+      if (issue2.origin === "string") {
+        const length = found.present && typeof found.value === "string" ? ` (got ${found.value.length})` : "";
+        return `${where}: expected at most ${max} characters${length}`;
+      }
+      if (issue2.origin === "array") return `${where}: expected at most ${max} items`;
+      return `${where}: ${issue2.message}`;
+    }
+    case "custom":
+      return `${where}: ${issue2.message}${got}`;
     case "invalid_format": {
       const custom2 = issue2.message && !/^invalid/i.test(issue2.message) ? issue2.message : `expected a ${issue2.format}`;
       return `${where}: ${custom2}${got}`;
@@ -16195,6 +16629,7 @@ function knownKeysAt(path2) {
   return null;
 }
 function suggest(input, candidates) {
+  if (input.length > 64) return "";
   const near = closest(input, candidates);
   return near ? `; did you mean ${near}?` : "";
 }
@@ -16237,6 +16672,30 @@ function requirementFromString(s) {
   if (match?.[1] && normal !== match[1]) return `mof-class-${ROMAN[match[1]] ?? "1"}`;
   return null;
 }
+function readKey(text) {
+  const double = DOUBLE_QUOTED_KEY_RE.exec(text);
+  if (double) return double[1] ?? null;
+  const single = SINGLE_QUOTED_KEY_RE.exec(text);
+  if (single) return single[1]?.replace(/''/g, "'") ?? null;
+  const first = text[0];
+  let from;
+  if (first === void 0) return null;
+  if (first === "-") {
+    const second = text[1];
+    if (second === void 0 || /[\s#]/.test(second)) return null;
+    from = 2;
+  } else {
+    if (NOT_KEY_START.test(first)) return null;
+    from = 1;
+  }
+  for (let i = 1; i < from; i++) if (text[i] === "#") return null;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === "#") return null;
+    if (c === ":" && (i + 1 === text.length || /\s/.test(text[i + 1]))) return text.slice(0, i).trimEnd();
+  }
+  return null;
+}
 function scanLines(lines) {
   const out = [];
   lines.forEach((raw, index) => {
@@ -16250,14 +16709,14 @@ function scanLines(lines) {
       col += 1;
       while (raw[col] === " ") col += 1;
     }
-    const match = KEY_RE.exec(raw.slice(col));
-    const key = match ? match[1] ?? match[2]?.replace(/''/g, "'") ?? match[3] ?? null : null;
+    const key = readKey(raw.slice(col));
     out.push({ index, indent, dash, key, keyCol: col });
   });
   return out;
 }
 function findKeyLine(lines, path2) {
-  const scanned = scanLines(lines);
+  let scanned = scans.get(lines);
+  if (!scanned) scans.set(lines, scanned = scanLines(lines));
   let start = 0;
   let end = scanned.length;
   let parentCol = -1;
@@ -16299,7 +16758,7 @@ function blockEnd(scanned, at, col, limit) {
   }
   return limit;
 }
-var CONFIG_SIZE_CAP, CONFIG_NODE_BUDGET, CONFIG_RULE_ID, TOP_LEVEL_KEYS, ROMAN, MOF_NAMES, KEY_RE;
+var CONFIG_SIZE_CAP, CONFIG_NODE_BUDGET, CONFIG_RULE_ID, RESERVED_KEYS, TOP_LEVEL_KEYS, ROMAN, MOF_NAMES, DOUBLE_QUOTED_KEY_RE, SINGLE_QUOTED_KEY_RE, NOT_KEY_START, scans;
 var init_parse3 = __esm({
   "src/config/parse.ts"() {
     "use strict";
@@ -16309,6 +16768,7 @@ var init_parse3 = __esm({
     CONFIG_SIZE_CAP = 64 * 1024;
     CONFIG_NODE_BUDGET = 1e4;
     CONFIG_RULE_ID = "config-invalid";
+    RESERVED_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
     TOP_LEVEL_KEYS = Object.keys(configSchema.shape);
     ROMAN = { "1": "1", i: "1", "2": "2", ii: "2", "3": "3", iii: "3" };
     MOF_NAMES = {
@@ -16316,7 +16776,10 @@ var init_parse3 = __esm({
       "open-tooling": "mof-class-2",
       "open-model": "mof-class-3"
     };
-    KEY_RE = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"\-?:,[\]{}][^#]*?|-[^\s#][^#]*?))\s*:(?:\s|$)/;
+    DOUBLE_QUOTED_KEY_RE = /^"((?:[^"\\]|\\.)*)"\s*:(?:\s|$)/;
+    SINGLE_QUOTED_KEY_RE = /^'((?:[^']|'')*)'\s*:(?:\s|$)/;
+    NOT_KEY_START = /[\s#'"\-?:,[\]{}]/;
+    scans = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -17440,7 +17903,15 @@ var init_licenses = __esm({
 function isGithubRepo(repo) {
   return REPO_RE.test(repo) && !repo.endsWith("/.") && !repo.endsWith("/..");
 }
+function notFound(repo) {
+  return { repo, state: "not-found", url: `https://github.com/${repo}`, license: null, private: false, error: "repository not found (or private)" };
+}
+function isPublicRepo(data) {
+  if (data.private !== false) return false;
+  return data.visibility === void 0 || data.visibility === "public";
+}
 function readRepo(repo, url2, data) {
+  if (!isPublicRepo(data)) return notFound(repo);
   const license = isRecord(data.license) ? data.license : null;
   const spdx = typeof license?.spdx_id === "string" ? license.spdx_id : null;
   const fact2 = {
@@ -17498,7 +17969,7 @@ var init_github_client = __esm({
           }
         }
         if (status !== null && status >= 200 && status < 300 && isRecord(data)) return readRepo(repo, url2, data);
-        if (status === 404) return { repo, state: "not-found", url: url2, license: null, private: false, error: "repository not found (or private)" };
+        if (status === 404) return notFound(repo);
         if ((status === 403 || status === 429) && rateLimited) {
           return { repo, state: "unavailable", url: url2, license: null, private: false, error: "GitHub API rate limit exceeded" };
         }
@@ -19702,9 +20173,13 @@ var init_training_config = __esm({
 });
 
 // src/core/criteria/index.ts
+function concerns(root, folder) {
+  return folder === "" || root === "." || folder === root || folder.startsWith(`${root}/`) || root.startsWith(`${folder}/`);
+}
 function runCriteria(ev, criteria = CRITERIA) {
   const out = {};
   const cardSkip = ev.skipped.find((s) => /(^|\/)(readme|model_card|modelcard)\.md$/i.test(s.path) && (ev.root === "." ? !s.path.includes("/") : s.path.startsWith(ev.root + "/")));
+  const unlisted = ev.skipped.find((s) => s.incomplete === true && concerns(ev.root, s.path));
   for (const id of COMPONENT_IDS) {
     let verdict;
     try {
@@ -19716,6 +20191,10 @@ function runCriteria(ev, criteria = CRITERIA) {
       if (CARD_BASED.has(id)) {
         verdict = { status: "unknown", messageId: "cardUnreadable", data: { path: cardSkip.path, reason: cardSkip.reason, detail: cardSkip.detail ?? null }, license: null, evidence: [{ kind: "file", path: cardSkip.path, note: `skipped: ${cardSkip.reason}` }] };
       }
+    }
+    if (unlisted && (verdict.status === "missing" || verdict.status === "mentioned")) {
+      const path2 = unlisted.path || ".";
+      verdict = { status: "unknown", messageId: "listingIncomplete", data: { path: path2, detail: unlisted.detail ?? null }, license: null, evidence: [...verdict.evidence, { kind: "file", path: path2, note: `listing incomplete${unlisted.detail ? `: ${unlisted.detail}` : ""}` }] };
     }
     out[id] = verdict;
   }
@@ -19924,9 +20403,10 @@ function pickCard(entries, prefix) {
 function modelName(card, root, location2) {
   const fm = card?.frontMatter;
   const fromCard = typeof fm?.["model_name"] === "string" ? fm["model_name"] : null;
-  if (fromCard) return fromCard;
+  if (fromCard && fromCard.trim() !== "") return fromCard;
   const index = fm?.["model-index"];
-  if (Array.isArray(index) && typeof index[0]?.name === "string") return index[0].name;
+  const indexName = Array.isArray(index) ? index[0]?.name : void 0;
+  if (typeof indexName === "string" && indexName.trim() !== "") return indexName;
   if (root !== ".") return root.split("/").pop() ?? root;
   const loc = location2.replace(/^hf:/, "").replace(/\/+$/, "");
   return loc.split(/[\\/]/).pop() || loc || "model";
@@ -20103,6 +20583,7 @@ var init_messages = __esm({
       declared: (d) => `declared at ${str2(d["location"])}${d["license"] ? ` under ${str2(d["license"])}` : ""} (not verified)`,
       criterionFailed: (d) => `could not be judged: ${str2(d["error"])}`,
       cardUnreadable: (d) => `the model card ${str2(d["path"])} could not be read (${str2(d["reason"])}), so this could not be checked`,
+      listingIncomplete: (d) => `not found, but the listing of ${str2(d["path"])} is incomplete${d["detail"] ? ` (${str2(d["detail"])})` : ""}, so it may be there`,
       hubUnavailable: (d) => `the Hub lookup for ${str2(d["id"])} failed${d["error"] ? ` (${str2(d["error"])})` : ""}, so this could not be checked`,
       hubDatasetNotFound: (d) => `the dataset ${str2(d["id"])} does not resolve on the Hub`,
       githubUnavailable: (d) => `the GitHub lookup for ${str2(d["repo"])} failed${d["error"] ? ` (${str2(d["error"])})` : ""}, so this could not be checked`,
@@ -20637,7 +21118,8 @@ var online_exports = {};
 __export(online_exports, {
   enrichSnapshot: () => enrichSnapshot,
   lookupsAllowed: () => lookupsAllowed,
-  mergeRemote: () => mergeRemote
+  mergeRemote: () => mergeRemote,
+  publicFactsOnly: () => publicFactsOnly
 });
 function lookupsAllowed({ offline, config: config2, privateRepo }) {
   if (offline) return { allowed: false, reason: "offline mode (--offline)" };
@@ -20659,8 +21141,15 @@ async function enrichSnapshot(snapshot, config2, options = {}) {
   const count = query.datasets.length + query.evalDatasets.length + query.models.length + query.baseModels.length + query.githubRepos.length;
   if (count === 0) return snapshot.remote ? snapshot : { ...snapshot, remote: emptyRemoteFacts() };
   onProgress?.(`checking ${count} Hub and GitHub reference${count === 1 ? "" : "s"}…`);
-  const found = await resolve3(query, resolveOptions);
+  const found = publicFactsOnly(await resolve3(query, resolveOptions));
   return { ...snapshot, remote: mergeRemote(snapshot.remote, found) };
+}
+function publicFactsOnly(facts) {
+  const hidden = Object.values(facts.github).filter((g) => g.private);
+  if (hidden.length === 0) return facts;
+  const github = { ...facts.github };
+  for (const [key, fact2] of Object.entries(facts.github)) if (fact2.private) github[key] = notFound(fact2.repo);
+  return { ...facts, github };
 }
 function mergeRemote(a, b) {
   if (!a) return b;
@@ -20676,6 +21165,7 @@ var init_online = __esm({
   "src/sources/hub/online.ts"() {
     "use strict";
     init_remote_query();
+    init_github_client();
     init_resolve();
   }
 });
@@ -20718,11 +21208,13 @@ function percent(value) {
   return `${Math.round(value)} %`;
 }
 function mdText(text) {
-  return oneLine(text).replace(/\\/g, "\\\\").replace(/([`*_[\]<>#~|!])/g, "\\$1");
+  return oneLine(text).replace(/\\/g, "\\\\").replace(/([`*_[\]<>#~|!])/g, "\\$1").replace(/@(?=[A-Za-z0-9_])/g, "@​").replace(/#(?=\d)/g, "#​");
 }
 function mdCode(text) {
   const clean = oneLine(text).replace(/\|/g, "\\|");
-  const fence = clean.includes("`") ? "``" : "`";
+  let longest = 0;
+  for (const run2 of clean.matchAll(/`+/g)) longest = Math.max(longest, run2[0].length);
+  const fence = "`".repeat(longest + 1);
   const pad = clean.startsWith("`") || clean.endsWith("`") ? " " : "";
   return `${fence}${pad}${clean}${pad}${fence}`;
 }
@@ -21523,161 +22015,11 @@ function describeCode(code, error46) {
 
 // src/sources/local-snapshot.ts
 init_artifacts();
+init_glob();
+init_snapshot();
 import fs from "node:fs";
 import path from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
-
-// src/core/glob.ts
-function compileGlobDecider(patterns) {
-  const compiled = patterns.map(compileOne);
-  return (path2, isDir) => {
-    let decided = -1;
-    for (let i = 0; i < compiled.length; i++) {
-      const glob = compiled[i];
-      if (!glob || glob.dirOnly && !isDir) continue;
-      if (glob.regex.test(path2)) decided = glob.negated ? -1 : i;
-    }
-    return decided;
-  };
-}
-function compileOne(raw) {
-  let pattern = raw.trim();
-  let negated = false;
-  if (pattern.startsWith("!")) {
-    negated = true;
-    pattern = pattern.slice(1);
-  }
-  const dirOnly = pattern.endsWith("/") && !pattern.endsWith("\\/");
-  pattern = pattern.replace(/\/+$/, "");
-  const leadingSlash = pattern.startsWith("/");
-  pattern = pattern.replace(/^\/+/, "");
-  if (pattern === "") return null;
-  const anchored = leadingSlash || pattern.includes("/");
-  const body = translate(pattern);
-  const prefix = anchored ? "" : "(?:.*/)?";
-  return { regex: new RegExp(`^${prefix}${body}$`, "s"), negated, dirOnly };
-}
-var REGEX_SPECIAL = /[\\^$.*+?()[\]{}|/]/;
-function translate(pattern) {
-  let out = "";
-  const braces = [];
-  let i = 0;
-  const n = pattern.length;
-  while (i < n) {
-    const c = pattern[i];
-    if (c === "\\" && i + 1 < n) {
-      out += escapeChar(pattern[i + 1]);
-      i += 2;
-      continue;
-    }
-    if (c === "*") {
-      let stars = 1;
-      while (pattern[i + stars] === "*") stars++;
-      const atSegmentStart = i === 0 || pattern[i - 1] === "/";
-      const atSegmentEnd = i + stars === n || pattern[i + stars] === "/";
-      if (stars >= 2 && atSegmentStart && atSegmentEnd) {
-        if (i + stars === n) {
-          out += ".*";
-          i += stars;
-        } else {
-          out += "(?:[^/]*/)*";
-          i += stars + 1;
-        }
-        continue;
-      }
-      out += "[^/]*";
-      i += stars;
-      continue;
-    }
-    if (c === "?") {
-      out += "[^/]";
-      i++;
-      continue;
-    }
-    if (c === "[") {
-      const cls = readClass(pattern, i);
-      if (cls) {
-        out += cls.regex;
-        i = cls.end;
-        continue;
-      }
-      out += "\\[";
-      i++;
-      continue;
-    }
-    if (c === "{") {
-      const group = closingBrace(pattern, i);
-      if (group !== "none") {
-        braces.push(group === "group");
-        out += group === "group" ? "(?:" : "\\{";
-        i++;
-        continue;
-      }
-    }
-    if (c === "," && braces[braces.length - 1] === true) {
-      out += "|";
-      i++;
-      continue;
-    }
-    if (c === "}" && braces.length > 0) {
-      out += braces.pop() ? ")" : "\\}";
-      i++;
-      continue;
-    }
-    out += escapeChar(c);
-    i++;
-  }
-  return out;
-}
-function escapeChar(c) {
-  return REGEX_SPECIAL.test(c) ? `\\${c}` : c;
-}
-function readClass(pattern, start) {
-  let i = start + 1;
-  let negate = false;
-  if (pattern[i] === "!" || pattern[i] === "^") {
-    negate = true;
-    i++;
-  }
-  let body = "";
-  let first = true;
-  while (i < pattern.length) {
-    const c = pattern[i];
-    if (c === "]" && !first) {
-      if (body === "") return null;
-      return { regex: negate ? `[^/${body}]` : `(?!/)[${body}]`, end: i + 1 };
-    }
-    if (c === "\\" && i + 1 < pattern.length) {
-      body += `\\${pattern[i + 1]}`;
-      i += 2;
-    } else {
-      body += c === "-" ? "-" : /[\\\]^[]/.test(c) ? `\\${c}` : c;
-      i++;
-    }
-    first = false;
-  }
-  return null;
-}
-function closingBrace(pattern, start) {
-  let depth2 = 0;
-  let comma = false;
-  for (let i = start; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (c === "{") depth2++;
-    else if (c === "}") {
-      depth2--;
-      if (depth2 === 0) return comma ? "group" : "literal";
-    } else if (c === "," && depth2 === 1) comma = true;
-  }
-  return "none";
-}
-
-// src/sources/local-snapshot.ts
-init_snapshot();
 
 // src/sources/find-listing.ts
 import { isUtf8 } from "node:buffer";
@@ -21725,9 +22067,9 @@ var FoundEntry = class {
 var PATH_MAX = 4096;
 var NUL = 0;
 var TAB = 9;
-var SLASH = 47;
+var SLASH2 = 47;
 function holds(a, p) {
-  return a === "" || p === a || p.length > a.length && p.charCodeAt(a.length) === SLASH && p.startsWith(a);
+  return a === "" || p === a || p.length > a.length && p.charCodeAt(a.length) === SLASH2 && p.startsWith(a);
 }
 function listWithFind(rootReal, onFolder, findBinary = "find") {
   return new Promise((resolve3) => {
@@ -21768,7 +22110,7 @@ function listWithFind(rootReal, onFolder, findBinary = "find") {
       lastDir = dir;
       lastEntries = entries;
     };
-    const parse3 = (data, end) => {
+    const parse4 = (data, end) => {
       let start = 0;
       while (start < end) {
         const stop = data.indexOf(NUL, start);
@@ -21801,7 +22143,7 @@ function listWithFind(rootReal, onFolder, findBinary = "find") {
           const record2 = Buffer.concat([pending, chunk.subarray(0, end + 1)]);
           pending = null;
           if (!isUtf8(record2)) return fail();
-          parse3(record2, record2.length - 1);
+          parse4(record2, record2.length - 1);
           if (failed2) return;
           data = chunk.subarray(end + 1);
         }
@@ -21809,7 +22151,7 @@ function listWithFind(rootReal, onFolder, findBinary = "find") {
         pending = last + 1 < data.length ? data.subarray(last + 1) : null;
         if (last >= 0) {
           if (!isUtf8(data.subarray(0, last))) return fail();
-          parse3(data, last);
+          parse4(data, last);
         }
       } catch {
         fail();
@@ -21830,6 +22172,7 @@ function listWithFind(rootReal, onFolder, findBinary = "find") {
 }
 
 // src/sources/gitattributes.ts
+init_glob();
 function parseLfsRules(text, dir = "") {
   const rules = [];
   for (const raw of text.split(/\r?\n/)) {
@@ -21842,46 +22185,16 @@ function parseLfsRules(text, dir = "") {
       if (attr === "filter=lfs") lfs = true;
       else if (attr === "-filter" || attr === "!filter" || attr.startsWith("filter=")) lfs = false;
     }
-    if (lfs === void 0) continue;
-    rules.push({ dir, pattern, re: globToRegExp(pattern), lfs });
+    if (lfs === void 0 || pattern.length > GLOB_MAX_LENGTH) continue;
+    rules.push({ dir, pattern, re: globToMatcher(pattern), lfs });
   }
   return rules;
 }
-function globToRegExp(pattern) {
+function globToMatcher(pattern) {
   const anchored = pattern.slice(0, -1).includes("/");
   const glob = pattern.startsWith("/") ? pattern.slice(1) : pattern;
-  let out = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*" && glob[i + 1] === "*") {
-      const atStart = i === 0 || glob[i - 1] === "/";
-      const atEnd = i + 2 === glob.length || glob[i + 2] === "/";
-      if (atStart && atEnd) {
-        if (i + 2 === glob.length) out += ".*";
-        else out += "(?:.*/)?";
-        i += 2;
-        continue;
-      }
-      out += "[^/]*";
-      i += 1;
-    } else if (c === "*") out += "[^/]*";
-    else if (c === "?") out += "[^/]";
-    else if (c === "\\" && i + 1 < glob.length) out += escapeRe(glob[++i]);
-    else if (c === "[") {
-      const close = glob.indexOf("]", i + 2);
-      if (close === -1) out += "\\[";
-      else {
-        let body = glob.slice(i + 1, close);
-        if (body.startsWith("!")) body = "^" + body.slice(1);
-        out += "[" + body.replace(/\\/g, "\\\\") + "]";
-        i = close;
-      }
-    } else out += escapeRe(c);
-  }
-  return new RegExp((anchored ? "^" : "(?:^|/)") + out + "$");
-}
-function escapeRe(c) {
-  return /[.*+?^${}()|[\]\\/]/.test(c) ? "\\" + c : c;
+  const program = compileGlobProgram(glob, { anchored, braces: false });
+  return { test: (path2) => program.matches(path2) };
 }
 
 // src/sources/lfs-matcher.ts
@@ -22367,6 +22680,7 @@ var Walker = class {
       if (!this.stopped) {
         this.stopped = true;
         this.skip("", "limit", `stopped listing at ${this.maxEntries} entries, at ${entry.path}; the rest of the tree is not in the snapshot`);
+        this.skipped[this.skipped.length - 1].incomplete = true;
       }
       return false;
     }

@@ -1,6 +1,10 @@
 // The one pipeline behind every event: snapshot, model signal, check run, config, assess,
 // publish. Handlers say what to evaluate and what else to publish; this file makes sure a
-// check run, once created, is always completed, with the reason when anything failed.
+// check run, once created, is always completed, with the reason when anything failed:
+// the evaluation has a time limit and runs within a bound on concurrent evaluations; a
+// completion GitHub refuses is retried in the background (and, past a restart, by the
+// journal's sweep); a failure before any run exists is logged and counted when it cannot
+// be shown.
 import type { Config } from '../config/schema.js';
 import { assess } from '../core/assess.js';
 import { computeDelta, type ReportDelta } from '../core/delta.js';
@@ -18,6 +22,7 @@ import {
   addNotes,
   completeCheckRun,
   createCheckRun,
+  findOpenRun,
   describeFault,
   faultCompletion,
   interruptedCompletion,
@@ -29,7 +34,9 @@ import {
   type RepoRef,
   type RunKind,
 } from './publish.js';
-import { opened } from './runtime.js';
+import { limits } from './limits.js';
+import { errSummary } from './log.js';
+import { currentJob, EvaluationTimeoutError, opened, track } from './runtime.js';
 import type { AnyContext, Services } from './services.js';
 
 export interface EvaluationPlan {
@@ -60,47 +67,81 @@ export interface Evaluated {
 
 /** Runs the plan; null when the repository has no model (no run) or the reading failed (fault run). */
 export async function evaluate(context: AnyContext, svc: Services, plan: EvaluationPlan): Promise<Evaluated | null> {
+  const deadline = new Deadline(limits.evaluationTimeoutMs);
+  // The snapshots of a 100,000-entry repository take tens of MB: only so many at once.
+  const freeSlot = await svc.evaluations.acquire();
+  try {
+    return await evaluateWithin(context, svc, plan, deadline, freeSlot);
+  } finally {
+    freeSlot();
+    deadline.clear();
+  }
+}
+
+async function evaluateWithin(context: AnyContext, svc: Services, plan: EvaluationPlan, deadline: Deadline, freeSlot: () => void): Promise<Evaluated | null> {
   const { repo, sha } = plan;
+  const where = `${repo.owner}/${repo.repo}@${sha}`;
   // Trees seen on the way, so that a failure after the tree (the blobs) can still be
   // judged by the tree's paths.
-  const client = treeWatcher(context.octokit);
+  const client = treeWatcher(context.octokit, deadline.signal);
   const read = (at: string) => readGithubSnapshot(client, { ...repo, sha: at });
 
   // 1. Snapshots: head and base together (2 requests each, typically).
   let head: RepoSnapshot;
   let base: RepoSnapshot | null;
   try {
-    [head, base] = await Promise.all([read(sha), plan.baseSha ? read(plan.baseSha) : Promise.resolve(null)]);
+    [head, base] = await deadline.race(Promise.all([read(sha), plan.baseSha ? read(plan.baseSha) : Promise.resolve(null)]));
   } catch (error) {
-    context.log.warn({ err: error }, `truly-open: reading ${repo.owner}/${repo.repo}@${sha} failed`);
     // During a GitHub outage an organisation-wide install must not put a neutral run on
     // every web app: report the failure only where a tree we did read shows a model.
     const seen = [sha, plan.baseSha].flatMap((at) => (at ? [client.treePaths(at)] : [])).filter((p) => p !== null);
-    if (!seen.some((paths) => hasSignal(repo, pathsOnly(repo, sha, paths)))) return null;
+    if (!seen.some((paths) => hasSignal(repo, pathsOnly(repo, sha, paths)))) {
+      unseenFailure(context, svc, where, 'read', error);
+      return null;
+    }
+    context.log.warn({ err: errSummary(error) }, `truly-open: reading ${where} failed`);
     await publishFault(context.octokit, svc.identity, repo, sha, plan.kind, error).catch((e: unknown) =>
-      context.log.error({ err: e }, 'truly-open: could not report the failure either'),
+      unseenFailure(context, svc, where, 'fault-run', e),
     );
+    return null;
+  }
+  const unreadable = head.skipped.find((s) => s.path === '' && s.reason === 'unreadable');
+  if (unreadable && !(base && hasSignal(repo, base))) {
+    // 404 (commit gone or not visible): nothing shows whether this is a model.
+    unseenFailure(context, svc, where, 'unreadable', new Error(unreadable.detail ?? 'not readable'));
     return null;
   }
 
   // 2. Quiet where it does not apply.
   if (!hasSignal(repo, head) && !(base && hasSignal(repo, base))) {
-    context.log.debug(`truly-open: no model signal in ${repo.owner}/${repo.repo}@${sha}, no check run`);
+    context.log.debug(`truly-open: no model signal in ${where}, no check run`);
     return null;
   }
 
-  // 3. The check run shows up at once; everything after is guarded, and the run completed.
-  const run = await createCheckRun(context.octokit, svc.identity, repo, sha, plan.kind);
-  const close = opened({
-    label: `${repo.owner}/${repo.repo}@${sha} (check run ${run.id})`,
+  // 3. The check run shows up at once (or the one a stopped process left open is reused);
+  //    everything after is guarded, and the run completed.
+  const job = currentJob();
+  let run: CheckRun;
+  try {
+    run = (job?.adoptRun && (await adoptable(context, svc, plan, job.adoptRun))) || (await createCheckRun(context.octokit, svc.identity, repo, sha, plan.kind));
+  } catch (error) {
+    unseenFailure(context, svc, where, 'create-run', error);
+    return null;
+  }
+  if (job) job.adoptRun = undefined;
+  if (job?.journalKey) svc.journal.attachRun(job.journalKey, run);
+  const handle = opened({
+    label: `${where} (check run ${run.id})`,
     interrupt: () => completeCheckRun(context.octokit, repo, run, interruptedCompletion()).then(() => undefined),
   });
   let completion: Completion = faultCompletion(new Error('the evaluation stopped unexpectedly'));
   try {
-    const evaluated = await judge(context, svc, plan, head, base).catch((error: unknown) => {
-      context.log.warn({ err: error }, 'truly-open: evaluation failed');
+    const evaluated = await deadline.race(judge(context, svc, plan, head, base, deadline.signal)).catch((error: unknown) => {
+      context.log.warn({ err: errSummary(error) }, 'truly-open: evaluation failed');
       return faultCompletion(error);
     });
+    // The snapshots are judged: another evaluation may take the place.
+    freeSlot();
     if (!('verdict' in evaluated)) {
       completion = evaluated;
       return null;
@@ -114,16 +155,94 @@ export async function evaluate(context: AnyContext, svc: Services, plan: Evaluat
       try {
         await plan.publish(evaluated, run);
       } catch (error) {
-        context.log.warn({ err: error }, 'truly-open: publishing beyond the check run failed');
+        context.log.warn({ err: errSummary(error) }, 'truly-open: publishing beyond the check run failed');
         const note = error instanceof PublishError ? error.note : `Not everything was published: ${describeFault(error)}`;
         completion = { ...completion, summary: addNotes(completion.summary, [note]) };
       }
     }
     return evaluated;
   } finally {
-    // 7. The run's own result.
-    close();
-    await finish(context, repo, run, completion);
+    // 7. The run's own result. It stays recorded as open until GitHub took it: a stopping
+    //    process leaves a completion under way alone instead of interrupting it.
+    freeSlot();
+    handle.finishing();
+    if (await finish(context, repo, run, completion)) handle.close();
+    else completeLater(context, svc, repo, run, completion, handle);
+  }
+}
+
+/** The run a previous process left for this work, when it is still this work's run. */
+async function adoptable(context: AnyContext, svc: Services, plan: EvaluationPlan, run: { id: number; url: string | null }): Promise<CheckRun | null> {
+  const open = await findOpenRun(context.octokit, svc.identity, plan.repo, plan.sha, plan.kind).catch(() => null);
+  return open?.id === run.id ? open : null;
+}
+
+/** A failure no check run shows: one log line (never the payload) and a counter. */
+function unseenFailure(context: AnyContext, svc: Services, where: string, stage: string, error: unknown): void {
+  svc.metrics.inc('truly_open_failures_without_run_total', { stage });
+  context.log.error({ err: errSummary(error), stage }, `truly-open: ${where}: ${describeFault(error)}; no check run shows it`);
+}
+
+/**
+ * Completion retries after GitHub refused it (5xx, 429 past Probot's retries): in the
+ * background, after `limits.completionRetryDelaysMs`; the journal entry stays until one
+ * succeeds, so a restart in between still completes the run.
+ */
+function completeLater(context: AnyContext, svc: Services, repo: RepoRef, run: CheckRun, completion: Completion, handle: { close(): void }): void {
+  const job = currentJob();
+  const key = job?.journalKey;
+  if (job) job.completionPending = true;
+  if (key) svc.journal.hold(key);
+  svc.metrics.inc('truly_open_completion_retries_total');
+  track(
+    (async () => {
+      for (const delay of limits.completionRetryDelaysMs) {
+        await new Promise((resolve) => setTimeout(resolve, delay).unref?.());
+        if (svc.stopping) return;
+        try {
+          await completeCheckRun(context.octokit, repo, run, { ...completion, annotations: [] });
+          handle.close();
+          if (key) svc.journal.release(key);
+          return;
+        } catch (error) {
+          context.log.warn({ err: errSummary(error) }, `truly-open: completing check run ${run.id} failed again`);
+        }
+      }
+      svc.metrics.inc('truly_open_runs_left_open_total');
+      context.log.error(`truly-open: check run ${run.id} could not be completed; the next start completes it`);
+    })(),
+  );
+}
+
+/** A time limit for one evaluation: its signal aborts the requests, `race` stops waiting. */
+class Deadline {
+  readonly #controller = new AbortController();
+  readonly #timer: NodeJS.Timeout;
+  readonly #expired: Promise<never>;
+
+  constructor(readonly ms: number) {
+    let fail: (error: Error) => void = () => undefined;
+    this.#expired = new Promise<never>((_resolve, reject) => (fail = reject));
+    this.#expired.catch(() => undefined);
+    this.#timer = setTimeout(() => {
+      const error = new EvaluationTimeoutError(ms);
+      this.#controller.abort(error);
+      fail(error);
+    }, ms);
+    this.#timer.unref?.();
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  race<T>(work: Promise<T>): Promise<T> {
+    work.catch(() => undefined);
+    return Promise.race([work, this.#expired]);
+  }
+
+  clear(): void {
+    clearTimeout(this.#timer);
   }
 }
 
@@ -134,6 +253,7 @@ async function judge(
   plan: EvaluationPlan,
   head: RepoSnapshot,
   base: RepoSnapshot | null,
+  signal?: AbortSignal,
 ): Promise<Evaluated | Completion> {
   // 4. Configuration (from the default branch only).
   const trusted = plan.defaultBranchAt === 'head' ? head : plan.defaultBranchAt === 'base' ? base : null;
@@ -144,8 +264,8 @@ async function judge(
   // 5. Verify what the cards name on the Hub and GitHub (never for a private repository
   //    unless its config allows it), then assess head (and base), compare, decide.
   const [snapshot, baseSnapshot] = await Promise.all([
-    enrich(context, svc, config, applyIgnore(head, config.ignore)),
-    base ? enrich(context, svc, config, applyIgnore(base, config.ignore)) : Promise.resolve(null),
+    enrich(context, svc, config, applyIgnore(head, config.ignore), signal),
+    base ? enrich(context, svc, config, applyIgnore(base, config.ignore), signal) : Promise.resolve(null),
   ]);
   const options = { version: svc.version };
   const report = assess(snapshot, config, options);
@@ -160,17 +280,25 @@ async function judge(
   return { report, base: baseReport, delta, config, verdict, output, snapshot };
 }
 
-/** Completes the run; when GitHub refuses the completion, once more without annotations. */
-async function finish(context: AnyContext, repo: RepoRef, run: CheckRun, completion: Completion): Promise<void> {
+/**
+ * Completes the run; when GitHub refuses the completion, once more without annotations.
+ * False when neither went through.
+ */
+async function finish(context: AnyContext, repo: RepoRef, run: CheckRun, completion: Completion): Promise<boolean> {
   try {
     const batchError = await completeCheckRun(context.octokit, repo, run, completion);
-    if (batchError) context.log.warn({ err: batchError }, 'truly-open: some annotations could not be added');
+    if (batchError) context.log.warn({ err: errSummary(batchError) }, 'truly-open: some annotations could not be added');
+    return true;
   } catch (error) {
-    context.log.error({ err: error }, 'truly-open: completing the check run failed; completing it without annotations');
+    context.log.error({ err: errSummary(error) }, 'truly-open: completing the check run failed; completing it without annotations');
     const note = `Annotations not added: ${describeFault(error)}`;
-    await completeCheckRun(context.octokit, repo, run, { ...completion, summary: addNotes(completion.summary, [note]), annotations: [] }).catch(
-      (e: unknown) => context.log.error({ err: e }, 'truly-open: the check run could not be completed'),
-    );
+    try {
+      await completeCheckRun(context.octokit, repo, run, { ...completion, summary: addNotes(completion.summary, [note]), annotations: [] });
+      return true;
+    } catch (e) {
+      context.log.error({ err: errSummary(e) }, 'truly-open: the check run could not be completed');
+      return false;
+    }
   }
 }
 
@@ -204,19 +332,29 @@ export function invalidConfigCompletion(problems: readonly Problem[], path?: str
 
 /** Snapshot, config and assessment without a check run (for `/openness explain`). Null without a model signal. */
 export async function assessOnly(context: AnyContext, svc: Services, repo: RepoRef, sha: string): Promise<Report | null> {
-  const head = await readGithubSnapshot(context.octokit, { ...repo, sha });
-  if (!hasSignal(repo, head)) return null;
-  const { config } = await loadConfig(context, repo, null);
-  return assess(await enrich(context, svc, config, applyIgnore(head, config.ignore)), config, { version: svc.version });
+  const deadline = new Deadline(limits.evaluationTimeoutMs);
+  const freeSlot = await svc.evaluations.acquire();
+  try {
+    const head = await deadline.race(readGithubSnapshot(treeWatcher(context.octokit, deadline.signal), { ...repo, sha }));
+    if (!hasSignal(repo, head)) return null;
+    const { config } = await loadConfig(context, repo, null);
+    const enriched = await deadline.race(enrich(context, svc, config, applyIgnore(head, config.ignore), deadline.signal));
+    return assess(enriched, config, { version: svc.version });
+  } finally {
+    freeSlot();
+    deadline.clear();
+  }
 }
 
 /** Online facts for a snapshot; the installation token serves the GitHub lookups. */
-function enrich(context: AnyContext, svc: Services, config: Config, snapshot: RepoSnapshot): Promise<RepoSnapshot> {
+function enrich(context: AnyContext, svc: Services, config: Config, snapshot: RepoSnapshot, signal?: AbortSignal): Promise<RepoSnapshot> {
   if (!svc.online.enabled) return Promise.resolve(snapshot);
   const repository = (context.payload as { repository?: { private?: boolean } }).repository;
   return enrichSnapshot(snapshot, config, {
-    privateRepo: repository?.private === true,
-    githubRequest: (route, params) => context.octokit.request(route, params) as Promise<{ status: number; data: unknown }>,
+    // Unknown visibility counts as private: nothing leaves for the Hub without knowing.
+    privateRepo: repository?.private !== false,
+    githubRequest: (route, params) =>
+      context.octokit.request(route, { ...params, ...(signal ? { request: { signal } } : {}) }) as Promise<{ status: number; data: unknown }>,
     ...svc.online.hub,
   });
 }
@@ -246,12 +384,16 @@ function pathsOnly(repo: RepoRef, sha: string, paths: string[]): RepoSnapshot {
 
 const TREE_ROUTE = 'GET /repos/{owner}/{repo}/git/trees/{tree_sha}';
 
-/** The app's client, remembering the blob paths of each commit's recursive tree it fetched. */
-function treeWatcher(octokit: Octokit): GithubClient & { treePaths(sha: string): string[] | null } {
+/**
+ * The app's client, remembering the blob paths of each commit's recursive tree it fetched;
+ * its requests stop when `signal` aborts (the evaluation's time limit).
+ */
+function treeWatcher(octokit: Octokit, signal?: AbortSignal): GithubClient & { treePaths(sha: string): string[] | null } {
   const trees = new Map<string, string[]>();
+  const withSignal = <T extends object>(params: T | undefined): T => ({ ...(params ?? ({} as T)), ...(signal ? { request: { signal } } : {}) });
   return {
     async request(route: string, params?: object) {
-      const response = (await octokit.request(route, params as Record<string, unknown>)) as { data: any };
+      const response = (await octokit.request(route, withSignal(params) as Record<string, unknown>)) as { data: any };
       const p = params as { tree_sha?: string; recursive?: unknown } | undefined;
       if (route === TREE_ROUTE && p?.tree_sha && p.recursive !== undefined && Array.isArray(response.data?.tree)) {
         const tree = response.data.tree as { path?: unknown; type?: unknown }[];
@@ -259,7 +401,7 @@ function treeWatcher(octokit: Octokit): GithubClient & { treePaths(sha: string):
       }
       return response;
     },
-    graphql: (query: string, vars?: object) => octokit.graphql(query, vars as Record<string, unknown>),
+    graphql: (query: string, vars?: object) => octokit.graphql(query, withSignal(vars) as Record<string, unknown>),
     treePaths: (sha: string) => trees.get(sha) ?? null,
   };
 }

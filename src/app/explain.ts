@@ -1,8 +1,10 @@
 // The reply to `/openness explain <component>`: what the component is, what was found for
 // it in this repository (per model, with the evidence's location) and how to publish it.
-// Pure; Markdown for a PR comment.
+// Pure; Markdown for a PR comment. Everything that comes from the repository (messages
+// quoting the card, paths, notes) goes through mdText / mdCode: inert, no mentions.
 import { COMPONENTS, type ComponentId } from '../core/catalog.js';
 import type { Evidence } from '../core/evidence/types.js';
+import { mdCode, mdText } from '../core/render/format.js';
 import { componentDocUrl } from '../core/render/links.js';
 import { mofClassLabel, statusLabel, statusSymbol } from '../core/render/symbols.js';
 import type { Report } from '../core/report.js';
@@ -20,10 +22,10 @@ export function explainComponent(id: ComponentId, report: Report | null, docsBas
     lines.push('**In this repository:**');
     for (const model of report.models) {
       const result = model.components[id];
-      const where = report.models.length > 1 ? `\`${model.path}\` ` : '';
+      const where = report.models.length > 1 ? `${mdCode(model.path)} ` : '';
       lines.push(
-        `- ${where}${statusSymbol(result.status)} **${statusLabel(result.status)}**: ${result.message}` +
-          (result.license ? ` (license: \`${result.license}\`)` : ''),
+        `- ${where}${statusSymbol(result.status)} **${statusLabel(result.status)}**: ${mdText(result.message)}` +
+          (result.license ? ` (license: ${mdCode(result.license)})` : ''),
       );
       for (const evidence of result.evidence.slice(0, MAX_EVIDENCE)) lines.push(`  - ${describeEvidence(evidence)}`);
       if (result.evidence.length > MAX_EVIDENCE) lines.push(`  - … and ${result.evidence.length - MAX_EVIDENCE} more`);
@@ -34,13 +36,18 @@ export function explainComponent(id: ComponentId, report: Report | null, docsBas
 }
 
 function describeEvidence(e: Evidence): string {
-  const at = e.path ? `\`${e.path}${e.line ? `:${e.line}` : ''}\`` : e.url ? `<${e.url}>` : e.kind;
+  const at = e.path ? mdCode(`${e.path}${e.line ? `:${e.line}` : ''}`) : e.url ? mdUrl(e.url) : e.kind;
   const details = [
-    e.field ? `field \`${e.field}\`` : '',
-    e.section ? `section “${e.section}”` : '',
-    e.url && e.path ? `<${e.url}>` : '',
-    e.license ? `license \`${e.license}\`` : '',
-    e.note ?? '',
+    e.field ? `field ${mdCode(e.field)}` : '',
+    e.section ? `section “${mdText(e.section)}”` : '',
+    e.url && e.path ? mdUrl(e.url) : '',
+    e.license ? `license ${mdCode(e.license)}` : '',
+    e.note ? mdText(e.note) : '',
   ].filter(Boolean);
   return `${e.kind}: ${at}${details.length ? ` (${details.join(', ')})` : ''}`;
+}
+
+/** An autolink for an http(s) URL without spaces or angle brackets; anything else as code. */
+function mdUrl(url: string): string {
+  return /^https?:\/\/[^\s<>]+$/.test(url) ? `<${url}>` : mdCode(url);
 }

@@ -1,12 +1,19 @@
 // Every write the app makes to GitHub: check runs (created in progress, completed with
 // annotations in batches), the one PR comment, the release-notes section, replies and
 // reactions. Writes are idempotent where GitHub lets them be, because a webhook can be
-// delivered twice and several replicas may run.
+// delivered twice and several replicas may run. The two writes that create something (a
+// check run, the PR comment) are sent without Probot's automatic retries: when GitHub
+// answers 5xx, or nothing, the write may have happened anyway, so the app first looks for
+// what it would create (the run by external_id, the comment by its marker) and creates
+// again only when it is not there.
 import type { ProbotOctokit } from 'probot';
 import { chunk, type Annotation } from '../core/render/check-run.js';
 import { hardCut } from '../core/render/fit.js';
 import type { AppIdentity } from './identity.js';
 import type { Conclusion } from './conclusion.js';
+import { GithubTimeoutError, mayHaveHappened, NO_RETRY } from './github.js';
+import { formatDuration } from './limits.js';
+import { EvaluationTimeoutError } from './runtime.js';
 
 export type Octokit = InstanceType<typeof ProbotOctokit>;
 
@@ -54,16 +61,42 @@ export async function createCheckRun(
   sha: string,
   kind: RunKind,
 ): Promise<CheckRun> {
-  const { data } = await octokit.rest.checks.create({
-    ...repo,
-    name: CHECK_NAME,
-    head_sha: sha,
-    status: 'in_progress',
-    started_at: new Date().toISOString(),
-    external_id: externalId(kind),
-  });
-  identity.learn(data.app as { id?: number; slug?: string } | null);
-  return { id: data.id, url: data.html_url ?? null };
+  const create = async (): Promise<CheckRun> => {
+    const { data } = await octokit.rest.checks.create({
+      ...repo,
+      name: CHECK_NAME,
+      head_sha: sha,
+      status: 'in_progress',
+      started_at: new Date().toISOString(),
+      external_id: externalId(kind),
+      ...NO_RETRY,
+    });
+    identity.learn(data.app as { id?: number; slug?: string } | null);
+    return { id: data.id, url: data.html_url ?? null };
+  };
+  try {
+    return await create();
+  } catch (error) {
+    if (!mayHaveHappened(error)) throw error;
+    const made = await findOpenRun(octokit, identity, repo, sha, kind).catch(() => null);
+    return made ?? create();
+  }
+}
+
+/**
+ * This app's run of `kind` on `sha` that is not completed yet, the most recent one: what
+ * an ambiguous create may have made, or what a stopped process left in progress.
+ */
+export async function findOpenRun(octokit: Octokit, identity: AppIdentity, repo: RepoRef, sha: string, kind: RunKind): Promise<CheckRun | null> {
+  const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: sha, check_name: CHECK_NAME, filter: 'all', per_page: 100 });
+  const own = await identity.appId();
+  const open = data.check_runs
+    .filter((r) => r.external_id === externalId(kind) && r.status !== 'completed' && (own === null || r.app?.id === own))
+    .sort((a, b) => (b.started_at ?? '').localeCompare(a.started_at ?? ''));
+  const run = open[0];
+  if (!run) return null;
+  identity.learn(run.app as { id?: number; slug?: string } | null);
+  return { id: run.id, url: run.html_url ?? null };
 }
 
 /**
@@ -166,6 +199,8 @@ export function interruptedCompletion(): Completion {
 
 /** One line on what went wrong, in terms of GitHub's answer when there was one. */
 export function describeFault(error: unknown): string {
+  if (error instanceof GithubTimeoutError) return `GitHub did not answer in time (${error.method} ${error.route}, ${formatDuration(error.ms)})`;
+  if (error instanceof EvaluationTimeoutError) return error.message;
   const e = error as { status?: number; message?: string; response?: { headers?: Record<string, string | undefined> } } | null;
   const status = e?.status;
   const headers = e?.response?.headers ?? {};
@@ -199,15 +234,27 @@ export async function upsertComment(
   marker: string,
   { create }: { create: boolean },
 ): Promise<CommentOutcome> {
-  const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
-  const mine = comments.find((c) => (c.body ?? '').includes(marker) && identity.wrote(c));
+  const list = async () => {
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
+    return comments.find((c) => (c.body ?? '').includes(marker) && identity.wrote(c));
+  };
+  const mine = await list();
   if (mine) {
     if ((mine.body ?? '') === body) return 'unchanged';
     await octokit.rest.issues.updateComment({ ...repo, comment_id: mine.id, body });
     return 'updated';
   }
   if (!create) return 'absent';
-  await octokit.rest.issues.createComment({ ...repo, issue_number: number, body });
+  const post = () => octokit.rest.issues.createComment({ ...repo, issue_number: number, body, ...NO_RETRY });
+  try {
+    await post();
+  } catch (error) {
+    if (!mayHaveHappened(error)) throw error;
+    // The comment may exist although GitHub did not say so: never post a second one.
+    const made = await list();
+    if (!made) await post();
+    else if ((made.body ?? '') !== body) await octokit.rest.issues.updateComment({ ...repo, comment_id: made.id, body });
+  }
   return 'created';
 }
 

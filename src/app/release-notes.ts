@@ -1,5 +1,6 @@
 // The "Openness" section of release notes, kept between markers so that a re-evaluation
 // replaces it instead of appending a second one. Pure.
+import { mdCode, mdText } from '../core/render/format.js';
 import type { Report } from '../core/report.js';
 
 export const NOTES_START = '<!-- truly-open:start -->';
@@ -17,8 +18,8 @@ export function renderNotesSection(report: Report, checkRunUrl?: string): string
   for (const model of report.models) {
     const mof = model.frameworks.mof.class === null ? 'no MOF class' : `MOF Class ${['', 'I', 'II', 'III'][model.frameworks.mof.class]}`;
     const osaid = model.frameworks.osaid.conformant ? 'OSAID conformant' : 'not OSAID conformant';
-    const label = report.models.length > 1 ? `**${model.name}** (\`${model.path}\`): ` : '';
-    lines.push(`- ${label}${model.ladder.headline} (${LEVEL_WORDS[model.ladder.level] ?? model.ladder.level}; ${mof}; ${osaid})`);
+    const label = report.models.length > 1 ? `**${mdText(model.name)}** (${mdCode(model.path)}): ` : '';
+    lines.push(`- ${label}${mdText(model.ladder.headline)} (${LEVEL_WORDS[model.ladder.level] ?? model.ladder.level}; ${mof}; ${osaid})`);
   }
   if (report.models.length === 0) lines.push('No model was found in this release.');
   if (checkRunUrl) lines.push('', `Details: ${checkRunUrl}`);
@@ -34,5 +35,7 @@ export function upsertNotesSection(body: string | null | undefined, section: str
   if (start !== -1 && end !== -1) {
     return current.slice(0, start) + block + current.slice(end + NOTES_END.length);
   }
-  return current.trim() === '' ? block : `${current.replace(/\s+$/, '')}\n\n${block}`;
+  // trimEnd, not /\s+$/: the body is anyone's text, and that regex is quadratic on a long
+  // run of spaces that does not end the body.
+  return current.trim() === '' ? block : `${current.trimEnd()}\n\n${block}`;
 }

@@ -8,8 +8,8 @@ import { prKey, type AnyContext, type Services } from './services.js';
 
 export interface RerunTarget {
   repo: RepoRef;
-  /** The commit the earlier run was on. */
-  sha: string;
+  /** The commit the earlier run was on; null: the PR's current head, the release's tag. */
+  sha: string | null;
   kind: RunKind;
   /** Branch of the commit when GitHub says (check suites do), to know if it is the default branch. */
   headBranch: string | null;
@@ -23,9 +23,9 @@ export async function rerun(context: AnyContext, svc: Services, target: RerunTar
   if (kind.kind === 'pr') {
     const { data: pull } = await context.octokit.rest.pulls.get({ ...repo, pull_number: kind.number });
     // Re-running an older head must not overwrite the comment about the current head.
-    const current = pull.head.sha === sha;
+    const current = sha === null || pull.head.sha === sha;
     const generation = current ? svc.generations.next(prKey(repo.owner, repo.repo, kind.number)) : -1;
-    await evaluatePullRequest(context, svc, { ...prTarget(pull, target.repository), headSha: sha }, generation);
+    await evaluatePullRequest(context, svc, { ...prTarget(pull, target.repository), headSha: sha ?? pull.head.sha }, generation);
     return;
   }
   if (kind.kind === 'release') {
@@ -33,6 +33,7 @@ export async function rerun(context: AnyContext, svc: Services, target: RerunTar
     await evaluateRelease(context, svc, repo, release);
     return;
   }
+  if (sha === null) return;
   await evaluateCommit(context, svc, repo, sha, target.headBranch === target.defaultBranch);
 }
 

@@ -1,9 +1,13 @@
 // In-process bookkeeping that keeps the app well-behaved under real webhook traffic:
 // deliveries seen before, work serialised per pull request, stale evaluations detected,
-// the background work the webhook handlers started (tests await it through idle()), and the
-// check runs still open, to close them when the process is told to stop.
+// the background work the webhook handlers started (tests await it through idle()), the
+// job each piece of work belongs to, a bound on evaluations running at once, and the check
+// runs still open, to close them when the process is told to stop.
 // Memory only: several replicas each keep their own, which is why every write the app
-// makes is idempotent anyway (comments found by marker, release sections by markers).
+// makes is idempotent anyway (comments found by marker, release sections by markers); what
+// must survive a restart is in journal.ts.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { formatDuration } from './limits.js';
 
 /** A set that forgets its oldest members beyond `limit`, so memory stays bounded. */
 export class BoundedSet {
@@ -70,11 +74,25 @@ export class TtlCache<T> {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The cached value, else `load()`'s (cached when it resolves; a failure is not cached). */
+  readonly #loading = new Map<string, Promise<T>>();
+
+  /**
+   * The cached value, else `load()`'s (cached when it resolves; a failure is not cached).
+   * Callers asking for a key while it loads share that one load.
+   */
   async get(key: string, load: () => Promise<T>): Promise<T> {
     const hit = this.#items.get(key);
     if (hit && hit.until > this.now()) return hit.value;
-    const value = await load();
+    const inFlight = this.#loading.get(key);
+    if (inFlight) return inFlight;
+    const loading = load();
+    this.#loading.set(key, loading);
+    let value: T;
+    try {
+      value = await loading;
+    } finally {
+      this.#loading.delete(key);
+    }
     this.#items.delete(key);
     this.#items.set(key, { value, until: this.now() + this.ttlMs });
     if (this.#items.size > this.limit) {
@@ -82,6 +100,14 @@ export class TtlCache<T> {
       if (oldest !== undefined) this.#items.delete(oldest);
     }
     return value;
+  }
+}
+
+/** An evaluation ran past `limits.evaluationTimeoutMs`; its requests were aborted. */
+export class EvaluationTimeoutError extends Error {
+  override name = 'EvaluationTimeoutError';
+  constructor(readonly ms: number) {
+    super(`the evaluation took longer than ${formatDuration(ms)} and was stopped`);
   }
 }
 
@@ -102,26 +128,82 @@ export async function idle(): Promise<void> {
   while (pending.size > 0) await Promise.allSettled([...pending]);
 }
 
+/** At most `size` holders at once; the others wait in arrival order. */
+export class Semaphore {
+  #free: number;
+  readonly #waiting: (() => void)[] = [];
+  constructor(readonly size: number) {
+    this.#free = size;
+  }
+
+  /** Resolves with the function that gives the place back (calling it twice is harmless). */
+  async acquire(): Promise<() => void> {
+    if (this.#free > 0) this.#free--;
+    else await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      const next = this.#waiting.shift();
+      if (next) next();
+      else this.#free++;
+    };
+  }
+}
+
+/**
+ * What the work started for one webhook (or one sweep entry) is about: its key in the
+ * journal, a check run a previous process left open to reuse, and whether its run still
+ * waits for completion. Carried through async calls, so handlers need no extra argument.
+ */
+export interface Job {
+  journalKey?: string;
+  /** A run of this work that a stopped process left open: completed instead of creating another. */
+  adoptRun?: { id: number; url: string | null };
+  /** The run's completion failed and is being retried in the background. */
+  completionPending?: boolean;
+}
+
+const jobs = new AsyncLocalStorage<Job>();
+
+export function runJob<T>(job: Job, work: () => Promise<T>): Promise<T> {
+  return jobs.run(job, work);
+}
+
+export function currentJob(): Job | undefined {
+  return jobs.getStore();
+}
+
 /** A check run created and not yet completed, with how to close it when the process stops. */
 export interface OpenRun {
   label: string;
   interrupt(): Promise<void>;
 }
 
-const openRuns = new Set<OpenRun>();
+export interface OpenRunHandle {
+  /** Its completion is on its way: a stopping process leaves it to that, not interrupt it. */
+  finishing(): void;
+  /** Completed: forget it. */
+  close(): void;
+}
 
-/** Records a run as open; call the returned function once it is being completed. */
-export function opened(run: OpenRun): () => void {
-  openRuns.add(run);
-  return () => {
-    openRuns.delete(run);
+const openRuns = new Map<OpenRun, { finishing: boolean }>();
+
+/** Records a run as open until `close()`; `finishing()` once its completion is being sent. */
+export function opened(run: OpenRun): OpenRunHandle {
+  const state = { finishing: false };
+  openRuns.set(run, state);
+  return {
+    finishing: () => void (state.finishing = true),
+    close: () => void openRuns.delete(run),
   };
 }
 
 /**
  * For a stopping process (SIGTERM): lets the background work finish for up to `graceMs`,
- * then interrupts every run still open, so none is left "in progress" on GitHub forever.
- * Returns the labels of the runs it interrupted.
+ * then interrupts every run still open whose completion is not already under way, so none
+ * is left "in progress" on GitHub forever (what cannot be completed now is in the journal,
+ * for the next start). Returns the labels of the runs it interrupted.
  */
 export async function drain(graceMs: number): Promise<string[]> {
   let timer: NodeJS.Timeout | undefined;
@@ -130,8 +212,8 @@ export async function drain(graceMs: number): Promise<string[]> {
   });
   await Promise.race([idle(), deadline]);
   clearTimeout(timer);
-  const left = [...openRuns];
-  openRuns.clear();
+  const left = [...openRuns].filter(([, state]) => !state.finishing).map(([run]) => run);
+  for (const run of left) openRuns.delete(run);
   await Promise.allSettled(left.map((run) => run.interrupt()));
   return left.map((run) => run.label);
 }

@@ -1,10 +1,16 @@
 // What every handler shares for the life of the app: who we are, and the in-memory
 // bookkeeping that keeps webhook traffic orderly (see runtime.ts).
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Context, Probot } from 'probot';
 import { DEFAULT_DOCS_BASE_URL } from '../core/render/links.js';
 import { hubOptionsFromEnv, type ResolveOptions } from '../sources/hub/resolve.js';
+import { CommandGate } from './commands.js';
 import { AppIdentity } from './identity.js';
-import { BoundedSet, Generations, KeyedQueue, TtlCache } from './runtime.js';
+import { Journal } from './journal.js';
+import { limits } from './limits.js';
+import { Metrics } from './metrics.js';
+import { BoundedSet, Generations, KeyedQueue, Semaphore, TtlCache } from './runtime.js';
 import { version } from '../version.js';
 
 export interface Services {
@@ -24,6 +30,26 @@ export interface Services {
   version: string;
   /** Hugging Face Hub / GitHub lookups: off with TRULY_OPEN_OFFLINE=true; HF_ENDPOINT and HF_TOKEN apply. */
   online: { enabled: boolean; hub: Pick<ResolveOptions, 'hfEndpoint' | 'hfToken'> };
+  /** Accepted work not finished yet, kept across restarts (journal.ts). */
+  journal: Journal;
+  /** Failures no check run can show (served at GET /metrics). */
+  metrics: Metrics;
+  /** Evaluations holding a snapshot at once: bounds the memory of the process. */
+  evaluations: Semaphore;
+  /** Slash commands per PR: one evaluation queued at a time, help once per period. */
+  commands: CommandGate;
+  /** Whether a user may run commands on a repository (write access), for a minute. */
+  permissions: TtlCache<boolean>;
+  /** Set by SIGTERM: accepted work is journaled for the next start instead of started. */
+  stopping: boolean;
+}
+
+/** Where the journal lives: TRULY_OPEN_STATE_DIR, `off` for nowhere; none by default under jest. */
+export function stateDir(env: NodeJS.ProcessEnv): string | null {
+  const dir = env.TRULY_OPEN_STATE_DIR?.trim();
+  if (dir === 'off') return null;
+  if (dir) return dir;
+  return env.NODE_ENV === 'test' ? null : join(tmpdir(), 'truly-open-state');
 }
 
 export function createServices(app: Probot, env: NodeJS.ProcessEnv = process.env): Services {
@@ -37,6 +63,16 @@ export function createServices(app: Probot, env: NodeJS.ProcessEnv = process.env
     docsBaseUrl: env.DOCS_BASE_URL || DEFAULT_DOCS_BASE_URL,
     version: version(),
     online: { enabled: env.TRULY_OPEN_OFFLINE !== 'true', hub: hubOptionsFromEnv(env) },
+    journal: new Journal(stateDir(env), {
+      maxEntries: limits.journalMaxEntries,
+      maxAgeMs: limits.journalMaxAgeMs,
+      warn: (message) => app.log.warn(`truly-open: ${message}`),
+    }),
+    metrics: new Metrics(),
+    evaluations: new Semaphore(limits.maxConcurrentEvaluations),
+    commands: new CommandGate(limits.commandReplyPeriodMs),
+    permissions: new TtlCache<boolean>(limits.permissionTtlMs, 5000),
+    stopping: false,
   };
 }
 

@@ -27,6 +27,16 @@ type Issue = z.core.$ZodIssue;
 type PathKey = PropertyKey;
 
 export function parseConfig(text: string, path?: string): ParsedConfig {
+  try {
+    return parseConfigText(text, path);
+  } catch (error) {
+    // Nothing above should throw; if something still does, it is the file's problem to
+    // report, never a crash of the run that read it.
+    return unexpected(error, path);
+  }
+}
+
+function parseConfigText(text: string, path?: string): ParsedConfig {
   const problems: Problem[] = [];
   const report = (message: string, line?: number): void => {
     const problem: Problem = { severity: 'error', message, ruleId: CONFIG_RULE_ID };
@@ -67,6 +77,22 @@ export function parseConfig(text: string, path?: string): ParsedConfig {
  * carry none, as for a value Probot loaded and merged from several files.
  */
 export function validateDocument(doc: unknown, path?: string, lines?: readonly string[]): ParsedConfig {
+  try {
+    return validate(doc, path, lines);
+  } catch (error) {
+    return unexpected(error, path);
+  }
+}
+
+/** A problem for an error the validation did not expect (kept to one line, no stack). */
+function unexpected(error: unknown, path?: string): ParsedConfig {
+  const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 200);
+  const problem: Problem = { severity: 'error', message: `the configuration could not be validated: ${reason}`, ruleId: CONFIG_RULE_ID };
+  if (path !== undefined) problem.path = path;
+  return { config: defaults(), problems: [problem] };
+}
+
+function validate(doc: unknown, path?: string, lines?: readonly string[]): ParsedConfig {
   const problems: Problem[] = [];
   const report = (message: string, line?: number): void => {
     const problem: Problem = { severity: 'error', message, ruleId: CONFIG_RULE_ID };
@@ -91,6 +117,16 @@ export function validateDocument(doc: unknown, path?: string, lines?: readonly s
     return fail();
   }
 
+  // Keys that name parts of JavaScript objects are no setting and no component id; zod
+  // itself trips over some of them (`constructor: null` made it throw).
+  const reserved = reservedKeys(doc);
+  if (reserved.length > 0) {
+    for (const keyPath of reserved) {
+      report(`${formatPath(keyPath)}: \`${String(keyPath[keyPath.length - 1])}\` is not a setting or a component id`, lines ? findKeyLine(lines, keyPath) : undefined);
+    }
+    return fail();
+  }
+
   const result = configSchema.safeParse(doc);
   if (result.success) return { config: result.data, problems };
 
@@ -103,6 +139,26 @@ export function validateDocument(doc: unknown, path?: string, lines?: readonly s
 function defaults(): Config {
   // A fresh object each time: callers may mutate what they get.
   return configSchema.parse({});
+}
+
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Paths of mapping keys in RESERVED_KEYS (the document is within the node budget). */
+function reservedKeys(root: unknown): PathKey[][] {
+  const found: PathKey[][] = [];
+  const stack: { value: unknown; path: PathKey[] }[] = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (Array.isArray(value)) {
+      value.forEach((child, i) => stack.push({ value: child, path: [...path, i] }));
+    } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+      for (const key of Object.keys(value)) {
+        if (RESERVED_KEYS.has(key)) found.push([...path, key]);
+        else stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+      }
+    }
+  }
+  return found.slice(0, 20);
 }
 
 /** Counts values depth-first with an explicit stack; stops as soon as the budget is spent. */
@@ -206,6 +262,17 @@ export function describeIssue(issue: Issue, path: readonly PathKey[], doc: unkno
       if (issue.origin === 'string') return `${where}: ${custom}expected a non-empty string`;
       return `${where}: ${custom}expected at least ${String(issue.minimum)} item(s)`;
     }
+    case 'too_big': {
+      const max = String(issue.maximum);
+      if (issue.origin === 'string') {
+        const length = found.present && typeof found.value === 'string' ? ` (got ${found.value.length})` : '';
+        return `${where}: expected at most ${max} characters${length}`;
+      }
+      if (issue.origin === 'array') return `${where}: expected at most ${max} items`;
+      return `${where}: ${issue.message}`;
+    }
+    case 'custom':
+      return `${where}: ${issue.message}${got}`;
     case 'invalid_format': {
       const custom = issue.message && !/^invalid/i.test(issue.message) ? issue.message : `expected a ${issue.format}`;
       return `${where}: ${custom}${got}`;
@@ -290,6 +357,9 @@ function knownKeysAt(path: readonly PathKey[]): string[] | null {
 }
 
 function suggest(input: string, candidates: readonly string[]): string {
+  // Candidates are short names: a long input is close to none, and would cost its length
+  // times theirs to compare.
+  if (input.length > 64) return '';
   const near = closest(input, candidates);
   return near ? `; did you mean ${near}?` : '';
 }
@@ -361,7 +431,40 @@ interface YamlLine {
   keyCol: number;
 }
 
-const KEY_RE = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"\-?:,[\]{}][^#]*?|-[^\s#][^#]*?))\s*:(?:\s|$)/;
+const DOUBLE_QUOTED_KEY_RE = /^"((?:[^"\\]|\\.)*)"\s*:(?:\s|$)/;
+const SINGLE_QUOTED_KEY_RE = /^'((?:[^']|'')*)'\s*:(?:\s|$)/;
+const NOT_KEY_START = /[\s#'"\-?:,[\]{}]/;
+
+/**
+ * The key a line (from its first key character) starts with, or null. A plain key runs to
+ * the first `:` that is followed by a space or the end of the line, without a `#` before
+ * it, and loses its trailing spaces. Read with one scan: the regular expression that did
+ * this backtracked quadratically on a long line of spaces (3.4 s for a 60 KB line).
+ */
+function readKey(text: string): string | null {
+  const double = DOUBLE_QUOTED_KEY_RE.exec(text);
+  if (double) return double[1] ?? null;
+  const single = SINGLE_QUOTED_KEY_RE.exec(text);
+  if (single) return single[1]?.replace(/''/g, "'") ?? null;
+  const first = text[0];
+  let from: number;
+  if (first === undefined) return null;
+  if (first === '-') {
+    const second = text[1];
+    if (second === undefined || /[\s#]/.test(second)) return null;
+    from = 2;
+  } else {
+    if (NOT_KEY_START.test(first)) return null;
+    from = 1;
+  }
+  for (let i = 1; i < from; i++) if (text[i] === '#') return null;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '#') return null;
+    if (c === ':' && (i + 1 === text.length || /\s/.test(text[i + 1]!))) return text.slice(0, i).trimEnd();
+  }
+  return null;
+}
 
 function scanLines(lines: readonly string[]): YamlLine[] {
   const out: YamlLine[] = [];
@@ -377,8 +480,7 @@ function scanLines(lines: readonly string[]): YamlLine[] {
       col += 1;
       while (raw[col] === ' ') col += 1;
     }
-    const match = KEY_RE.exec(raw.slice(col));
-    const key = match ? (match[1] ?? match[2]?.replace(/''/g, "'") ?? match[3] ?? null) : null;
+    const key = readKey(raw.slice(col));
     out.push({ index, indent, dash, key, keyCol: col });
   });
   return out;
@@ -388,8 +490,12 @@ function scanLines(lines: readonly string[]): YamlLine[] {
  * The 1-based line of the deepest part of `path` found in block-style YAML. Flow style
  * (`{a: 1}`) is not followed; the line of the nearest enclosing key is returned then.
  */
+const scans = new WeakMap<readonly string[], YamlLine[]>();
+
 export function findKeyLine(lines: readonly string[], path: readonly PathKey[]): number | undefined {
-  const scanned = scanLines(lines);
+  // One scan per document, however many problems look their lines up in it.
+  let scanned = scans.get(lines);
+  if (!scanned) scans.set(lines, (scanned = scanLines(lines)));
   let start = 0;
   let end = scanned.length;
   let parentCol = -1;

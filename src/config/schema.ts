@@ -2,6 +2,7 @@
 // schema; the JSON Schema for editors (schema/truly-open.schema.json) is generated from it.
 import { z } from 'zod';
 import { COMPONENT_IDS } from '../core/catalog.js';
+import { GLOB_MAX_LENGTH, GLOB_MAX_PATTERNS } from '../core/glob.js';
 import { REQUIREMENTS } from './defaults.js';
 
 // Declared in defaults.ts so that the CLI can name them without loading zod.
@@ -17,15 +18,43 @@ const declaration = z
   })
   .strict();
 
+/** Most models a configuration may list, and the longest model path. */
+export const MODELS_MAX = 1000;
+export const MODEL_PATH_MAX = 1024;
+
+/**
+ * A folder inside the repository: relative, no `..` segment, no drive letter or NUL.
+ * `../../etc/passwd` or `/etc` would otherwise become models that are not in the repository.
+ */
+export function insideRepository(path: string): boolean {
+  const p = path.replace(/\\/g, '/');
+  if (p.startsWith('/') || /^[A-Za-z]:/.test(p) || p.includes('\0')) return false;
+  return !p.split('/').some((segment) => segment === '..');
+}
+
+const INSIDE_MESSAGE = 'expected a folder inside the repository (relative, without `..`)';
+const modelPath = z.string().min(1).max(MODEL_PATH_MAX).refine(insideRepository, INSIDE_MESSAGE);
+
 const model = z.union([
-  z.string().min(1),
-  z.object({ path: z.string().min(1), name: z.string().min(1).optional() }).strict(),
+  modelPath,
+  z
+    .object({
+      path: modelPath,
+      name: z
+        .string()
+        .min(1)
+        .max(200)
+        .refine((name) => name.trim() !== '', 'expected a name that is not blank')
+        .optional(),
+    })
+    .strict(),
 ]);
 
 export const configSchema = z
   .object({
     models: z
       .array(model)
+      .max(MODELS_MAX)
       .optional()
       .describe('Folders that hold a model (relative to the repository root). Default: found from cards and weights.'),
     require: z
@@ -40,7 +69,11 @@ export const configSchema = z
       .partialRecord(componentId, z.string().min(1, 'a reason is required'))
       .default({})
       .describe('Components that do not apply to this model, each with the reason.'),
-    ignore: z.array(z.string().min(1)).default([]).describe('Glob patterns of paths to leave out of the snapshot.'),
+    ignore: z
+      .array(z.string().min(1).max(GLOB_MAX_LENGTH))
+      .max(GLOB_MAX_PATTERNS)
+      .default([])
+      .describe(`Glob patterns of paths to leave out of the snapshot (at most ${GLOB_MAX_PATTERNS}, each at most ${GLOB_MAX_LENGTH} characters).`),
     huggingface: z
       .string()
       .regex(/^[\w.-]+\/[\w.-]+$/, 'expected `org/model`')

@@ -45,6 +45,12 @@ export interface SkippedEntry {
   path: string;
   reason: SkipReason;
   detail?: string;
+  /**
+   * The listing of this folder ('' for the whole tree) is incomplete: files in it may be
+   * missing from `entries` (GitHub's per-folder cap, a tree-request or entry budget). The
+   * engine then cannot take absence for missing (see criteria/index.ts).
+   */
+  incomplete?: boolean;
 }
 
 export interface RepoSnapshot {

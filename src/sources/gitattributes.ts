@@ -1,12 +1,20 @@
 // Which paths a repository stores in Git LFS, read from its `.gitattributes` files.
 // Sources use this to recognise LFS-stored files without reading every pointer, which
 // matters on GitHub where each pointer text costs part of a request budget.
+// The patterns are repository content, written by anyone: they are matched by the linear
+// glob matcher of core/glob.ts, never as backtracking regular expressions.
+import { GLOB_MAX_LENGTH, compileGlobProgram } from '../core/glob.js';
+
+/** Tests a path (relative to the rule's folder) against one pattern. */
+export interface PathTest {
+  test(path: string): boolean;
+}
 
 export interface LfsRule {
   /** Folder holding the `.gitattributes` file ('' for the root); patterns are relative to it. */
   dir: string;
   pattern: string;
-  re: RegExp;
+  re: PathTest;
   /** true for `filter=lfs`, false when the line unsets or changes the filter. */
   lfs: boolean;
 }
@@ -28,8 +36,8 @@ export function parseLfsRules(text: string, dir = ''): LfsRule[] {
       if (attr === 'filter=lfs') lfs = true;
       else if (attr === '-filter' || attr === '!filter' || attr.startsWith('filter=')) lfs = false;
     }
-    if (lfs === undefined) continue;
-    rules.push({ dir, pattern, re: globToRegExp(pattern), lfs });
+    if (lfs === undefined || pattern.length > GLOB_MAX_LENGTH) continue;
+    rules.push({ dir, pattern, re: globToMatcher(pattern), lfs });
   }
   return rules;
 }
@@ -47,40 +55,14 @@ export function isLfsTracked(rules: readonly LfsRule[], path: string): boolean {
   return tracked;
 }
 
-function globToRegExp(pattern: string): RegExp {
+/**
+ * Git's reading of a gitattributes pattern: a slash before the end anchors it to the
+ * file's folder, otherwise it matches a name at any depth; `**` as a whole segment spans
+ * folders; braces are plain characters.
+ */
+function globToMatcher(pattern: string): PathTest {
   const anchored = pattern.slice(0, -1).includes('/');
   const glob = pattern.startsWith('/') ? pattern.slice(1) : pattern;
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*' && glob[i + 1] === '*') {
-      const atStart = i === 0 || glob[i - 1] === '/';
-      const atEnd = i + 2 === glob.length || glob[i + 2] === '/';
-      if (atStart && atEnd) {
-        if (i + 2 === glob.length) out += '.*';
-        else out += '(?:.*/)?';
-        i += 2; // also consumes the following slash
-        continue;
-      }
-      out += '[^/]*';
-      i += 1;
-    } else if (c === '*') out += '[^/]*';
-    else if (c === '?') out += '[^/]';
-    else if (c === '\\' && i + 1 < glob.length) out += escapeRe(glob[++i]!);
-    else if (c === '[') {
-      const close = glob.indexOf(']', i + 2);
-      if (close === -1) out += '\\[';
-      else {
-        let body = glob.slice(i + 1, close);
-        if (body.startsWith('!')) body = '^' + body.slice(1);
-        out += '[' + body.replace(/\\/g, '\\\\') + ']';
-        i = close;
-      }
-    } else out += escapeRe(c);
-  }
-  return new RegExp((anchored ? '^' : '(?:^|/)') + out + '$');
-}
-
-function escapeRe(c: string): string {
-  return /[.*+?^${}()|[\]\\/]/.test(c) ? '\\' + c : c;
+  const program = compileGlobProgram(glob, { anchored, braces: false });
+  return { test: (path) => program.matches(path) };
 }

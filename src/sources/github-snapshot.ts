@@ -37,6 +37,12 @@ export interface GithubSnapshotOptions {
   maxTextFiles?: number;
   /** Tree requests allowed when GitHub truncates the recursive listing; default 40. */
   maxTreeRequests?: number;
+  /**
+   * Entries listed at most (the walk of a truncated tree stops there); default 200,000.
+   * Bounds the memory of one snapshot: the walk could otherwise gather 40 listings of
+   * 100,000 entries each.
+   */
+  maxEntries?: number;
 }
 
 /** Pointer texts read per evaluation to learn LFS objects' real sizes. */
@@ -48,8 +54,13 @@ const ATTRIBUTE_FILES = 5;
 const LFS_POINTER_MIN = 100;
 const DEFAULT_MAX_TEXT_FILES = 150;
 const DEFAULT_MAX_TREE_REQUESTS = 40;
-/** Sub-trees fetched at once while walking a truncated tree. */
-const TREE_CONCURRENCY = 4;
+const DEFAULT_MAX_ENTRIES = 200_000;
+/**
+ * Sub-trees fetched at once while walking a truncated tree. Each answer may be 7 MB of
+ * JSON (GitHub's cap) and is parsed whole by Octokit: two at a time keeps one snapshot's
+ * transient memory near 100 MB at worst.
+ */
+const TREE_CONCURRENCY = 2;
 // One GraphQL response carries every text it asked for; bound each by aliases and by the
 // bytes it should return, and the number of such requests.
 const GRAPHQL_MAX_ALIASES = 200;
@@ -100,7 +111,7 @@ export async function readGithubSnapshot(
 
   let raw: RawEntry[];
   try {
-    raw = await listTree(octokit, target, options.maxTreeRequests ?? DEFAULT_MAX_TREE_REQUESTS, isIgnoredFolder, snapshot.skipped);
+    raw = await listTree(octokit, target, options.maxTreeRequests ?? DEFAULT_MAX_TREE_REQUESTS, options.maxEntries ?? DEFAULT_MAX_ENTRIES, isIgnoredFolder, snapshot.skipped);
   } catch (error) {
     const status = (error as { status?: number }).status;
     // 409 is GitHub's answer for a repository without commits; 404 for a commit that is
@@ -243,26 +254,33 @@ async function getTree(
  * All entries of the commit's tree (paths from the root, folders included). When GitHub
  * truncates the recursive listing, lists the root alone and fetches each sub-tree
  * recursively, going one level further down wherever a sub-tree is itself truncated,
- * within `maxRequests` tree requests in total.
+ * within `maxRequests` tree requests and `maxEntries` entries in total. Every folder whose
+ * listing is left incomplete is noted as such (`incomplete`), for the engine.
  */
 async function listTree(
   octokit: GithubClient,
   target: GithubTarget,
   maxRequests: number,
+  maxEntries: number,
   isIgnoredFolder: (dir: string) => boolean,
   skipped: SkippedEntry[],
 ): Promise<RawEntry[]> {
   const first = await getTree(octokit, target, target.sha, true);
-  if (!first.truncated) return first.tree;
+  if (!first.truncated) return first.tree.length <= maxEntries ? first.tree : capped(first.tree, maxEntries, skipped);
 
   const out: RawEntry[] = [];
   let budget = maxRequests - 1;
   const queue: { sha: string; path: string; recursive: boolean }[] = [{ sha: target.sha, path: '', recursive: false }];
+  const notListed = (detail: string) => {
+    for (const job of queue.splice(0)) skipped.push({ path: job.path, reason: 'limit', detail, incomplete: true });
+  };
   while (queue.length > 0) {
     if (budget <= 0) {
-      for (const job of queue.splice(0)) {
-        skipped.push({ path: job.path, reason: 'limit', detail: `folder not listed: ${maxRequests} tree requests spent` });
-      }
+      notListed(`folder not listed: ${maxRequests} tree requests spent`);
+      break;
+    }
+    if (out.length >= maxEntries) {
+      notListed(`folder not listed: ${maxEntries} entries listed already`);
       break;
     }
     const allowed = queue.splice(0, Math.min(TREE_CONCURRENCY, budget));
@@ -275,10 +293,15 @@ async function listTree(
         return;
       }
       if (!job.recursive && listing.truncated) {
-        // A single folder with more entries than GitHub lists: keep what came back.
-        skipped.push({ path: job.path, reason: 'limit', detail: 'GitHub truncated the folder listing' });
+        // A single folder with more entries than GitHub lists: keep what came back, and
+        // say that more may be there.
+        skipped.push({ path: job.path, reason: 'limit', detail: 'GitHub truncated the folder listing', incomplete: true });
       }
       for (const e of listing.tree) {
+        if (out.length >= maxEntries) {
+          skipped.push({ path: job.path, reason: 'limit', detail: `listing cut at ${maxEntries} entries`, incomplete: true });
+          break;
+        }
         const path = job.path ? `${job.path}/${e.path}` : e.path;
         if (!job.recursive && e.type === 'tree') {
           if (!isIgnoredFolder(path)) queue.push({ sha: e.sha, path, recursive: true });
@@ -289,6 +312,12 @@ async function listTree(
     });
   }
   return out;
+}
+
+/** The first `max` entries of a listing, the cut noted as incomplete at the root. */
+function capped(tree: RawEntry[], max: number, skipped: SkippedEntry[]): RawEntry[] {
+  skipped.push({ path: '', reason: 'limit', detail: `listing cut at ${max} entries`, incomplete: true });
+  return tree.slice(0, max);
 }
 
 const CARD_RE = /^(readme|model[_-]?card|data_?card)\.md$/;

@@ -4,7 +4,7 @@
 // Here the rules of one folder are compiled once, and a rule without a slash (nearly all
 // of them: `*.safetensors`, `tokenizer.json`) is matched against the file name alone, by
 // string comparison when it is a plain suffix or name.
-import type { LfsRule } from './gitattributes.js';
+import type { LfsRule, PathTest } from './gitattributes.js';
 
 interface CompiledRule {
   /** Prefix of paths the rule's `.gitattributes` file governs ('' at the root, else 'dir/'). */
@@ -15,7 +15,7 @@ interface CompiledRule {
   contains?: string;
   name?: string;
   /** Otherwise: tested against the name (no slash in the pattern) or the path below `prefix`. */
-  re?: RegExp;
+  re?: PathTest;
   onName: boolean;
 }
 
@@ -33,7 +33,7 @@ function compile(rule: LfsRule): CompiledRule {
   if (onName && p.startsWith('*') && !GLOB_CHARS.test(p.slice(1))) out.suffix = p.slice(1);
   else if (onName && p.length > 2 && p.startsWith('*') && p.endsWith('*') && !GLOB_CHARS.test(p.slice(1, -1))) out.contains = p.slice(1, -1);
   else if (onName && !GLOB_CHARS.test(p)) out.name = p;
-  else out.re = rule.re; // `(?:^|/)…$` on a name without slashes matches as on the name alone
+  else out.re = rule.re; // an unanchored pattern on a name without slashes matches as on the name alone
   return out;
 }
 

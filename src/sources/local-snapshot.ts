@@ -587,6 +587,7 @@ class Walker {
         this.stopped = true;
         // Path '' marks a skip about the whole tree (how the engine reads it).
         this.skip('', 'limit', `stopped listing at ${this.maxEntries} entries, at ${entry.path}; the rest of the tree is not in the snapshot`);
+        this.skipped[this.skipped.length - 1]!.incomplete = true;
       }
       return false;
     }

@@ -1,11 +1,16 @@
 // issue_comment.created on a pull request -> `/openness recheck | explain <id> | help`.
 // Only people with write, maintain or admin permission trigger work; others get one
 // polite reply per PR (remembered in memory) and nothing runs. Bots and edits are ignored.
+// A burst of commands does not become a burst of work: permissions are remembered for a
+// minute, at most one recheck (and one explain per component) waits per PR, and help is
+// answered once per PR per period (CommandGate). Commands dropped so get no reaction.
 import type { Context } from 'probot';
 import { COMPONENT_IDS } from '../../core/catalog.js';
+import { mdCode } from '../../core/render/format.js';
 import { HELP_TEXT, parseCommand, type Command } from '../commands.js';
 import { assessOnly } from '../evaluate.js';
 import { explainComponent } from '../explain.js';
+import { schedule } from '../jobs.js';
 import { react, reply, type Octokit, type RepoRef } from '../publish.js';
 import { evaluatePullRequest, prTarget } from './pull-request.js';
 import { prKey, type Services } from '../services.js';
@@ -18,17 +23,19 @@ export function planComment(context: Context<'issue_comment.created'>): Command 
 }
 
 /**
- * 1. permission  2. reaction  3. the command: recheck (the PR flow), explain (snapshot,
- * config, assess, reply) or help.
+ * 1. permission  2. the gate  3. reaction  4. the command: recheck (the PR flow, queued
+ * behind the PR's other work), explain (snapshot, config, assess, reply) or help.
  */
-export async function runCommand(context: Context<'issue_comment.created'>, svc: Services, command: Command): Promise<void> {
+export async function handleCommand(context: Context<'issue_comment.created'>, svc: Services, command: Command): Promise<void> {
   const { payload, octokit } = context;
   const repo = { owner: payload.repository.owner.login, repo: payload.repository.name };
   const number = payload.issue.number;
   const user = payload.comment.user?.login ?? payload.sender.login;
+  const pr = prKey(repo.owner, repo.repo, number);
 
-  if (!(await canWrite(octokit, repo, user))) {
-    if (svc.refused.add(`${prKey(repo.owner, repo.repo, number)}:${user}`)) {
+  const allowed = await svc.permissions.get(`${repo.owner}/${repo.repo}:${user}`.toLowerCase(), () => canWrite(octokit, repo, user));
+  if (!allowed) {
+    if (svc.refused.add(`${pr}:${user}`)) {
       await reply(
         octokit,
         repo,
@@ -39,19 +46,44 @@ export async function runCommand(context: Context<'issue_comment.created'>, svc:
     }
     return;
   }
-  await react(octokit, repo, payload.comment.id, command.kind === 'recheck' || command.kind === 'explain' ? 'eyes' : '+1');
+  if (!svc.commands.admit(pr, command)) {
+    context.log.info(`truly-open: ${pr}: /openness ${command.kind} already queued or answered recently; ignored`);
+    svc.metrics.inc('truly_open_commands_coalesced_total', { kind: command.kind });
+    return;
+  }
+  await react(octokit, repo, payload.comment.id, command.kind === 'recheck' || command.kind === 'explain' ? 'eyes' : '+1').catch((error: unknown) => {
+    if (command.kind === 'recheck' || command.kind === 'explain') svc.commands.started(pr, command);
+    throw error;
+  });
 
   switch (command.kind) {
     case 'recheck': {
-      const { data: pull } = await octokit.rest.pulls.get({ ...repo, pull_number: number });
-      const generation = svc.generations.next(prKey(repo.owner, repo.repo, number));
-      await evaluatePullRequest(context, svc, prTarget(pull, payload.repository), generation);
+      const seed =
+        typeof payload.installation?.id === 'number'
+          ? {
+              installationId: payload.installation.id,
+              repository: { owner: repo.owner, name: repo.repo, private: payload.repository.private !== false, defaultBranch: payload.repository.default_branch },
+              kind: { kind: 'pr' as const, number },
+              sha: null,
+              headBranch: null,
+            }
+          : null;
+      await schedule(svc, context.log, pr, seed, async () => {
+        svc.commands.started(pr, command);
+        // The head as it is now: a recheck queued behind other work evaluates the latest.
+        const { data: pull } = await octokit.rest.pulls.get({ ...repo, pull_number: number });
+        const generation = svc.generations.next(pr);
+        await evaluatePullRequest(context, svc, prTarget(pull, payload.repository), generation);
+      });
       return;
     }
     case 'explain': {
-      const { data: pull } = await octokit.rest.pulls.get({ ...repo, pull_number: number });
-      const report = await assessOnly(context, svc, repo, pull.head.sha);
-      await reply(octokit, repo, number, explainComponent(command.component, report, svc.docsBaseUrl));
+      await schedule(svc, context.log, pr, null, async () => {
+        svc.commands.started(pr, command);
+        const { data: pull } = await octokit.rest.pulls.get({ ...repo, pull_number: number });
+        const report = await assessOnly(context, svc, repo, pull.head.sha);
+        await reply(octokit, repo, number, explainComponent(command.component, report, svc.docsBaseUrl));
+      });
       return;
     }
     case 'explain-unknown':
@@ -59,12 +91,12 @@ export async function runCommand(context: Context<'issue_comment.created'>, svc:
         octokit,
         repo,
         number,
-        `${command.given ? `\`${command.given}\` is not a component id.` : 'Which component?'} ` +
+        `${command.given ? `${mdCode(command.given.slice(0, 100))} is not a component id.` : 'Which component?'} ` +
           `Try \`/openness explain <component>\` with one of: ${COMPONENT_IDS.map((id) => `\`${id}\``).join(', ')}.`,
       );
       return;
     case 'unknown':
-      await reply(octokit, repo, number, `I do not know \`/openness ${command.given}\`.\n\n${HELP_TEXT}`);
+      await reply(octokit, repo, number, `I do not know ${mdCode(`/openness ${command.given.slice(0, 100)}`)}.\n\n${HELP_TEXT}`);
       return;
     case 'help':
       await reply(octokit, repo, number, HELP_TEXT);

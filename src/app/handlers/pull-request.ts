@@ -2,6 +2,9 @@
 // commit with the delta against the base, and the one PR comment.
 // Forks: the head commit is read from the BASE repository. GitHub makes PR head commits
 // reachable there (refs/pull/N/head), and the installation may have no access to the fork.
+// The comment is about the PR as it is: right before writing it, the PR's head is read
+// again, and an evaluation of an older head (a delivery that arrived late, another replica)
+// leaves the comment alone.
 import { COMMENT_MARKER, renderPrComment } from '../../core/render/pr-comment.js';
 import { commentDue } from '../conclusion.js';
 import { evaluate, type Evaluated } from '../evaluate.js';
@@ -63,6 +66,11 @@ export async function evaluatePullRequest(
       const due = mode === 'always' || commentDue(evaluated.delta, evaluated.verdict);
       const body = renderPrComment(evaluated.report, evaluated.delta, { docsBaseUrl: svc.docsBaseUrl, marker: COMMENT_MARKER });
       try {
+        const { data: pull } = await context.octokit.rest.pulls.get({ ...pr.repo, pull_number: pr.number });
+        if (pull.head.sha !== pr.headSha) {
+          context.log.info(`truly-open: ${key} head is now ${pull.head.sha}, not ${pr.headSha}; leaving its comment alone`);
+          return;
+        }
         await upsertComment(context.octokit, svc.identity, pr.repo, pr.number, body, COMMENT_MARKER, { create: due });
       } catch (error) {
         throw new PublishError(`PR comment not updated: ${describeFault(error)}`, error);

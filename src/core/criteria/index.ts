@@ -47,9 +47,16 @@ export const CRITERIA: Record<ComponentId, Criterion> = {
 /** Components whose evidence is mostly in the card: unreadable card -> unknown rather than missing. */
 const CARD_BASED = new Set<ComponentId>(['model-card', 'data-card', 'technical-report', 'evaluation-results', 'research-paper', 'compute-info', 'training-data', 'evaluation-data', 'sample-outputs']);
 
+/** Whether a folder ('' for the whole tree) holds, or lies within, the model rooted at `root`. */
+function concerns(root: string, folder: string): boolean {
+  return folder === '' || root === '.' || folder === root || folder.startsWith(`${root}/`) || root.startsWith(`${folder}/`);
+}
+
 export function runCriteria(ev: ModelEvidence, criteria: Record<ComponentId, Criterion> = CRITERIA): Record<ComponentId, Verdict> {
   const out = {} as Record<ComponentId, Verdict>;
   const cardSkip = ev.skipped.find((s) => /(^|\/)(readme|model_card|modelcard)\.md$/i.test(s.path) && (ev.root === '.' ? !s.path.includes('/') : s.path.startsWith(ev.root + '/')));
+  // Where the listing of this model's files is incomplete, what was not found may be there.
+  const unlisted = ev.skipped.find((s) => s.incomplete === true && concerns(ev.root, s.path));
   for (const id of COMPONENT_IDS) {
     let verdict: Verdict;
     try {
@@ -61,6 +68,10 @@ export function runCriteria(ev: ModelEvidence, criteria: Record<ComponentId, Cri
       if (CARD_BASED.has(id)) {
         verdict = { status: 'unknown', messageId: 'cardUnreadable', data: { path: cardSkip.path, reason: cardSkip.reason, detail: cardSkip.detail ?? null }, license: null, evidence: [{ kind: 'file', path: cardSkip.path, note: `skipped: ${cardSkip.reason}` }] };
       }
+    }
+    if (unlisted && (verdict.status === 'missing' || verdict.status === 'mentioned')) {
+      const path = unlisted.path || '.';
+      verdict = { status: 'unknown', messageId: 'listingIncomplete', data: { path, detail: unlisted.detail ?? null }, license: null, evidence: [...verdict.evidence, { kind: 'file', path, note: `listing incomplete${unlisted.detail ? `: ${unlisted.detail}` : ''}` }], ...(verdict.claim ? { claim: verdict.claim } : {}) };
     }
     out[id] = withClaim(ev, id, withDeclaration(ev, id, verdict));
   }
@@ -101,13 +112,11 @@ function withClaim(ev: ModelEvidence, id: ComponentId, v: Verdict): Verdict {
   if (v.claim || (v.status !== 'mentioned' && v.status !== 'unknown')) return v;
   const fact = RELEASE_ARTIFACTS.has(id) ? cardLicense(ev, 'data') : null;
   let claim: Claim | null = null;
-  if (v.status === 'unknown') {
-    const failed = v.evidence.find((e) => e.kind === 'hub' && e.url);
-    if (failed?.url && /^(hubUnavailable|githubUnavailable)$/.test(v.messageId)) {
-      const at = pointerOf(failed.url);
-      claim = claimOf(id, 'lookup-failed', at.host, at.target, fact);
-    }
-  } else {
+  const failed = v.status === 'unknown' ? v.evidence.find((e) => e.kind === 'hub' && e.url) : undefined;
+  if (failed?.url && /^(hubUnavailable|githubUnavailable)$/.test(v.messageId)) {
+    const at = pointerOf(failed.url);
+    claim = claimOf(id, 'lookup-failed', at.host, at.target, fact);
+  } else if (v.status === 'mentioned' || v.messageId === 'listingIncomplete') {
     const link = v.evidence.find((e) => e.kind === 'link' && e.url);
     const listed = v.evidence.find((e) => e.kind === 'card-field' && e.field === 'datasets');
     if (link?.url) {

@@ -59,8 +59,10 @@ export function parseFrontMatter(block: FrontMatterBlock): FrontMatterResult {
     return { ok: false, error: `front matter is not valid YAML: ${e.reason ?? e.message ?? String(err)}`, line };
   }
   if (raw === null || raw === undefined) return { ok: true, data: null, fieldLines: {} };
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: false, error: `front matter must be a mapping of fields, found ${Array.isArray(raw) ? 'a list' : typeof raw}`, line: block.startLine };
+  // A timestamp or any other scalar YAML reads as an object (a Date) is not a mapping either.
+  if (typeof raw !== 'object' || Array.isArray(raw) || Object.getPrototypeOf(raw) !== Object.prototype) {
+    const found = Array.isArray(raw) ? 'a list' : raw instanceof Date ? 'a date' : typeof raw;
+    return { ok: false, error: `front matter must be a mapping of fields, found ${found}`, line: block.startLine };
   }
   const budget = { left: FRONT_MATTER_NODE_BUDGET };
   const data = toPlain(raw, budget, 0);

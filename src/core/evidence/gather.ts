@@ -325,10 +325,12 @@ function decodeSafe(s: string): string {
 
 function modelName(card: ModelCard | null, root: string, location: string): string {
   const fm = card?.frontMatter;
+  // A blank name (`model-index: [{name: ""}]`) is no name: the report promises a non-empty one.
   const fromCard = typeof fm?.['model_name'] === 'string' ? fm['model_name'] : null;
-  if (fromCard) return fromCard;
+  if (fromCard && fromCard.trim() !== '') return fromCard;
   const index = fm?.['model-index'];
-  if (Array.isArray(index) && typeof (index[0] as { name?: unknown })?.name === 'string') return (index[0] as { name: string }).name;
+  const indexName: unknown = Array.isArray(index) ? (index[0] as { name?: unknown } | null)?.name : undefined;
+  if (typeof indexName === 'string' && indexName.trim() !== '') return indexName;
   if (root !== '.') return root.split('/').pop() ?? root;
   const loc = location.replace(/^hf:/, '').replace(/\/+$/, '');
   return loc.split(/[\\/]/).pop() || loc || 'model';

@@ -58,17 +58,31 @@ export function percent(value: number): string {
 
 // Markdown ---------------------------------------------------------------------------
 
-/** Text that renders literally inside a Markdown table cell or paragraph. */
+/**
+ * Text that renders literally and inertly inside a Markdown table cell or paragraph: no
+ * formatting, no HTML, and no GitHub mention or cross-reference. A card may name a model
+ * `@org/team`; GitHub resolves mentions after rendering, so a backslash escape would not
+ * stop it: a zero-width space after `@` (and after `#` before a number) does.
+ */
 export function mdText(text: string): string {
   return oneLine(text)
     .replace(/\\/g, '\\\\')
-    .replace(/([`*_[\]<>#~|!])/g, '\\$1');
+    .replace(/([`*_[\]<>#~|!])/g, '\\$1')
+    .replace(/@(?=[A-Za-z0-9_])/g, '@\u200b')
+    .replace(/#(?=\d)/g, '#\u200b');
 }
 
-/** An inline code span that survives table cells (`|` must be escaped even inside code). */
+/**
+ * An inline code span that holds `text` literally, whatever backticks it contains: the
+ * fence is one backtick longer than the longest run inside (a path with two backticks in a
+ * row used to close a two-backtick fence and let the rest render as a link or image).
+ * `|` is escaped because table cells end at it even inside code.
+ */
 export function mdCode(text: string): string {
   const clean = oneLine(text).replace(/\|/g, '\\|');
-  const fence = clean.includes('`') ? '``' : '`';
+  let longest = 0;
+  for (const run of clean.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
+  const fence = '`'.repeat(longest + 1);
   const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${clean}${pad}${fence}`;
 }

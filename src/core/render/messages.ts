@@ -47,6 +47,7 @@ const TEMPLATES: Record<string, Template> = {
   declared: (d) => `declared at ${str(d['location'])}${d['license'] ? ` under ${str(d['license'])}` : ''} (not verified)`,
   criterionFailed: (d) => `could not be judged: ${str(d['error'])}`,
   cardUnreadable: (d) => `the model card ${str(d['path'])} could not be read (${str(d['reason'])}), so this could not be checked`,
+  listingIncomplete: (d) => `not found, but the listing of ${str(d['path'])} is incomplete${d['detail'] ? ` (${str(d['detail'])})` : ''}, so it may be there`,
   hubUnavailable: (d) => `the Hub lookup for ${str(d['id'])} failed${d['error'] ? ` (${str(d['error'])})` : ''}, so this could not be checked`,
   hubDatasetNotFound: (d) => `the dataset ${str(d['id'])} does not resolve on the Hub`,
   githubUnavailable: (d) => `the GitHub lookup for ${str(d['repo'])} failed${d['error'] ? ` (${str(d['error'])})` : ''}, so this could not be checked`,

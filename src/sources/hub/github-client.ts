@@ -1,6 +1,11 @@
 // Existence, visibility and license of a GitHub repository named as code evidence.
 // The app passes its installation's octokit `request` (auth and throttling come with it);
 // the CLI goes through HttpClient, unauthenticated unless a token is given.
+//
+// Only what the public can see counts. The installation token (or a GITHUB_TOKEN) may read
+// private repositories, and a report is often public: a private repository is answered
+// exactly like a missing one (same state, URL, note), so the report neither uses its
+// license nor tells anyone that it exists.
 import type { GithubRepoFact } from '../../core/remote.js';
 import type { HttpClient } from './http.js';
 
@@ -45,7 +50,7 @@ export class GithubClient {
     }
 
     if (status !== null && status >= 200 && status < 300 && isRecord(data)) return readRepo(repo, url, data);
-    if (status === 404) return { repo, state: 'not-found', url, license: null, private: false, error: 'repository not found (or private)' };
+    if (status === 404) return notFound(repo);
     if ((status === 403 || status === 429) && rateLimited) {
       return { repo, state: 'unavailable', url, license: null, private: false, error: 'GitHub API rate limit exceeded' };
     }
@@ -54,7 +59,19 @@ export class GithubClient {
   }
 }
 
+/** The one answer for a repository the public cannot see, missing or private alike. */
+export function notFound(repo: string): GithubRepoFact {
+  return { repo, state: 'not-found', url: `https://github.com/${repo}`, license: null, private: false, error: 'repository not found (or private)' };
+}
+
+/** Whether GitHub says the public can see the repository (`private: false`, visibility public when given). */
+export function isPublicRepo(data: Record<string, unknown>): boolean {
+  if (data.private !== false) return false;
+  return data.visibility === undefined || data.visibility === 'public';
+}
+
 function readRepo(repo: string, url: string, data: Record<string, unknown>): GithubRepoFact {
+  if (!isPublicRepo(data)) return notFound(repo);
   const license = isRecord(data.license) ? data.license : null;
   const spdx = typeof license?.spdx_id === 'string' ? license.spdx_id : null;
   const fact: GithubRepoFact = {

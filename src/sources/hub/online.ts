@@ -10,6 +10,7 @@ import type { Config } from '../../config/schema.js';
 import { remoteQuery } from '../../core/remote-query.js';
 import type { RemoteFacts, RemoteQuery } from '../../core/remote.js';
 import type { RepoSnapshot } from '../../core/snapshot.js';
+import { notFound } from './github-client.js';
 import { emptyRemoteFacts, resolveRemote, type ResolveOptions } from './resolve.js';
 
 export interface LookupGate {
@@ -60,8 +61,21 @@ export async function enrichSnapshot(snapshot: RepoSnapshot, config: Config, opt
   const count = query.datasets.length + query.evalDatasets.length + query.models.length + query.baseModels.length + query.githubRepos.length;
   if (count === 0) return snapshot.remote ? snapshot : { ...snapshot, remote: emptyRemoteFacts() };
   onProgress?.(`checking ${count} Hub and GitHub reference${count === 1 ? '' : 's'}…`);
-  const found = await resolve(query, resolveOptions);
+  const found = publicFactsOnly(await resolve(query, resolveOptions));
   return { ...snapshot, remote: mergeRemote(snapshot.remote, found) };
+}
+
+/**
+ * GitHub facts about a repository that is not public become the not-found fact, whatever
+ * produced them (github-client already answers so; a custom `resolve` might not): the
+ * criteria then see a private repository exactly as a missing one.
+ */
+export function publicFactsOnly(facts: RemoteFacts): RemoteFacts {
+  const hidden = Object.values(facts.github).filter((g) => g.private);
+  if (hidden.length === 0) return facts;
+  const github = { ...facts.github };
+  for (const [key, fact] of Object.entries(facts.github)) if (fact.private) github[key] = notFound(fact.repo);
+  return { ...facts, github };
 }
 
 /** Facts already in the snapshot (an `hf:` subject's own model) joined with new ones; new ones win. */
