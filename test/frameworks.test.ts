@@ -1,3 +1,4 @@
+import { COMPONENTS } from '../src/core/catalog.js';
 // Framework verdicts from component statuses (catalog section 4), unit by unit and through
 // assess(), plus the requirement gate that the CLI and the app turn into exit codes.
 import { assess } from '../src/core/assess.js';
@@ -28,6 +29,13 @@ const RECIPE: ComponentId[] = ['training-data', 'data-preprocessing-code', 'trai
 
 describe('MOF classes', () => {
   test('the requirement table is the catalog: 6 + 4 + 4 required slots, optional ones absent', () => {
+    // The Model Openness Framework's own lists (arXiv 2403.13784, the Model Openness Tool).
+    expect(MOF_REQUIREMENTS).toEqual({
+      3: [['model-architecture'], ['weights'], ['model-card'], ['data-card'], ['technical-report', 'research-paper'], ['evaluation-results']],
+      2: [['training-code'], ['inference-code'], ['evaluation-code'], ['evaluation-data']],
+      1: [['training-data'], ['data-preprocessing-code'], ['intermediate-weights'], ['research-paper']],
+    });
+    for (const [cls, slots] of Object.entries(MOF_REQUIREMENTS)) for (const [id] of slots) expect(COMPONENTS[id!].mofClass).toBe(Number(cls));
     expect(MOF_REQUIREMENTS[3].length + MOF_REQUIREMENTS[2].length + MOF_REQUIREMENTS[1].length).toBe(14);
     const required = new Set(Object.values(MOF_REQUIREMENTS).flat(2));
     for (const optional of ['sample-outputs', 'supporting-libraries', 'training-config', 'compute-info'] as ComponentId[]) expect(required.has(optional)).toBe(false);

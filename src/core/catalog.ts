@@ -51,6 +51,8 @@ export interface ComponentMeta {
   mofClass: 1 | 2 | 3 | null;
   /** Optional in MOF: reported but never blocking a class. */
   mofOptional: boolean;
+  /** Components that satisfy its MOF slot in its place (a research paper for the technical report). */
+  mofStandIns?: ComponentId[];
   /** The question the criterion answers, shown in docs. */
   question: string;
   /** One line on how to publish it, shown in "how to become truly open". */
@@ -105,6 +107,7 @@ export const COMPONENTS: Record<ComponentId, ComponentMeta> = {
     kind: 'document',
     mofClass: 3,
     mofOptional: false,
+    mofStandIns: ['research-paper'],
     question: 'Is there a technical report or preprint describing the model?',
     remediation: 'Link the technical report (arXiv or a PDF in the repository) from the model card.',
   },
