@@ -1,9 +1,8 @@
 // Framework verdicts from component statuses (catalog section 4), unit by unit and through
 // assess(), plus the requirement gate that the CLI and the app turn into exit codes.
 import { assess } from '../src/core/assess.js';
-import { COMPONENTS } from '../src/core/catalog.js';
 import { checkRequirement, REQUIREMENT_TEXT } from '../src/core/frameworks/requirements.js';
-import { COMPONENT_IDS, type ComponentId, type Status } from '../src/core/catalog.js';
+import { COMPONENT_IDS, COMPONENTS, type ComponentId, type Status } from '../src/core/catalog.js';
 import { capLadder, evaluateLadder, headline, joinPhrases } from '../src/core/frameworks/ladder.js';
 import { evaluateMof, MOF_REQUIREMENTS } from '../src/core/frameworks/mof.js';
 import { evaluateOsaiIndex, grade } from '../src/core/frameworks/osai-index.js';
