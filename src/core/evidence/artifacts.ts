@@ -99,7 +99,8 @@ const TRAINING_STATE_START = /^(training_args|optimizer|scheduler|rng_state|trai
 const CHECKPOINT_DIR_RE = /^(checkpoints?|ckpts?|checkpoint[-_]?\d+.*|step[-_]?\d+.*|global[-_]?step[-_]?\d+|iter(ation)?[-_]?\d+|epoch[-_=]?\d+.*|intermediate[-_]?(checkpoints?|weights)|stage[-_]?\d+)$/i;
 const CHECKPOINT_FILE_RE = /(step[-_=]?\d{2,}|epoch[-_=]\d+|iter[-_]?\d{3,}|checkpoint[-_]\d+)/i;
 const DATA_DIR_RE = /^(data|datasets?|corpus|corpora|training[-_]data|train[-_]data|raw[-_]data)$/i;
-const EVAL_PATH_RE = /(^|\/|_|-)(test|tests|eval|evals|evaluation|valid|validation|dev|benchmarks?)(\/|_|-|\.|$)/i;
+// Test splits and benchmark sets, by folder or name: `eval/`, `MT_bench/`, `mbpp.test.zip`, `gsm8k_test.jsonl`.
+const EVAL_PATH_RE = /(^|[/_.-])(test|tests|testsets?|test[_-]sets?|eval|evals|evaluation|valid|validation|dev|bench|benchmarks?|humaneval\w*|mbpp\w*|gsm8k|mmlu)([/_.-]|$)/i;
 const UNIT_TEST_DIR_RE = /(^|\/)(tests?|unittests?|__tests__|spec)\//i;
 // Tested once per data shard: a literal in the loop would be a new RegExp object each time.
 const IDX_RE = /\.idx$/i;
