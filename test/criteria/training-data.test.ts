@@ -78,8 +78,8 @@ const cases: Case[] = [
     messageId: 'trainingDataInRepo',
   },
   {
-    name: 'small data lists in a config folder are a manifest of the data: a mention',
-    files: { LICENSE: licenseText('Apache-2.0'), 'configs/official/Model-7B.csv': { size: 40_000 }, 'configs/official/Model-1B.csv': { size: 40_000 } },
+    name: 'data lists in config or mixture folders are a manifest of the data, at any size: a mention',
+    files: { LICENSE: licenseText('Apache-2.0'), 'configs/official/Model-7B.csv': { size: 40_000 }, 'src/pkg/data/mixes/midtraining-mix-100B.txt': { size: 9e6 } },
     status: 'mentioned',
     messageId: 'trainingDataManifest',
   },

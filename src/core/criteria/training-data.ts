@@ -21,8 +21,8 @@ export const SAMPLE_DATA_BYTES = 1_000_000;
 const SAMPLE_PATH_RE = /(^|[/_.-])(samples?|examples?|demos?|dummy|toy|tiny|mock|fake|tests?|fixtures?|prompts?)([/_.-]|$)|(^|\/)(inference|serving|deploy\w*|apps?)\//i;
 /** A command line (`python train.py --data_path data/x.json`) names a file without saying what it is. */
 const COMMAND_LINE_RE = /^\s*(\$\s*)?(python3?|bash|sh|torchrun|deepspeed|accelerate|srun|cd|git|wget|curl)\b|\s--[a-z]/i;
-/** Data files in configuration folders list the data (paths, mixture weights): a manifest, not the data. */
-const CONFIG_DIR_RE = /(^|\/)(configs?|conf|recipes?|mixtures?)\//i;
+/** Data files in configuration or mixture folders list the data (paths, mixture weights): a manifest, not the data. */
+const MANIFEST_DIR_RE = /(^|\/)(configs?|conf|recipes?|mix(es|tures?)?)\//i;
 /** Assets, figures and statistics tables describe the data; they are not the data. */
 const NOT_DATA_PATH_RE = /(^|\/)(assets?|images?|figures?|figs|docs?|static|media|misc)\/|(^|[/_.-])(stats?|statistics|counts?|composition|metadata|summary|distribution|results?|logs?|performances?)([/_.-]|$)|\.(png|jpe?g|gif|svg|webp|bmp|pdf)$/i;
 /** A card line describing a folder as something else: tasks, benchmarks, synthetic sets, samples. */
@@ -34,11 +34,14 @@ export const trainingData: Criterion = {
     const na = notApplicable(ev, 'training-data');
     if (na) return na;
     const seen = ev.artifacts.dataFiles;
-    const files = trainingDataFiles(ev);
+    const candidates = trainingDataFiles(ev);
+    // Lists of the data (paths, mixture weights) in config or mixture folders name it, at any size.
+    const manifests = candidates.filter((f) => MANIFEST_DIR_RE.test(f));
+    const files = manifests.length > 0 ? candidates.filter((f) => !MANIFEST_DIR_RE.test(f)) : candidates;
     const bytes = files.length === seen.length ? ev.artifacts.dataBytes : bytesOf(ev, files); // Infinity when an LFS pointer was not read: never a sample
     // A few small files (examples for a fine-tuning script) show the format, not the data.
-    const sampleOnly = seen.length > 0 && (files.length === 0 || bytes < SAMPLE_DATA_BYTES);
-    const inRepo = files.length > 0 && !sampleOnly ? judgeFiles(ev, 'training-data', files, 'trainingDataInRepo', { count: files.length, bytes: Number.isFinite(bytes) ? bytes : null }) : null;
+    const sampleOnly = seen.length > 0 && manifests.length === 0 && (files.length === 0 || bytes < SAMPLE_DATA_BYTES);
+    const inRepo = files.length > 0 && bytes >= SAMPLE_DATA_BYTES ? judgeFiles(ev, 'training-data', files, 'trainingDataInRepo', { count: files.length, bytes: Number.isFinite(bytes) ? bytes : null }) : null;
     // Every named dataset must be available too: one open file next to a dataset that
     // cannot be shown available does not make the training data open.
     const ids = trainingDatasetIds(ev);
@@ -48,7 +51,8 @@ export const trainingData: Criterion = {
     return (
       declared(ev, 'training-data') ??
       mentions(ev) ??
-      (sampleOnly && files.length > 0 ? sample(files, bytes) : null) ??
+      (manifests.length > 0 ? mentioned('trainingDataManifest', fileEvidence(manifests), { count: manifests.length }) : null) ??
+      (sampleOnly && files.length > 0 ? mentioned('trainingDataSample', fileEvidence(files), { count: files.length, bytes }) : null) ??
       (sampleOnly ? notTrainingData(seen) : null) ??
       unnamed(ev) ??
       missing()
@@ -122,12 +126,6 @@ function bytesOf(ev: ModelEvidence, files: string[]): number {
     total += e.kind === 'lfs' ? (e.lfs ? e.lfs.size : Infinity) : e.size;
   }
   return total;
-}
-
-/** Small data files: a sample of the format, or a manifest of the data in a config folder (both name it without publishing it). */
-function sample(files: string[], bytes: number): Verdict {
-  if (files.every((f) => CONFIG_DIR_RE.test(f))) return mentioned('trainingDataManifest', fileEvidence(files), { count: files.length });
-  return mentioned('trainingDataSample', fileEvidence(files), { count: files.length, bytes });
 }
 
 /** Files that looked like data but are samples, assets, statistics or benchmarks: not training data. */
