@@ -25,7 +25,7 @@ export const SAMPLE_WORDS_RE =
 
 /** Words addressed to the reader's own data ("prepare your dataset", "you can find datasets"). */
 export const USER_DATA_RE =
-  /\byour (own |custom(ized)? |private |local )?(data|datasets?|corpus|training data)\b|\byou can (use|find|also use|prepare|replace|choose|bring)\b|\bcustom(ized)? (data|datasets?)\b|你的数据|自己的数据/i;
+  /\byour (own |custom(ized)? |private |local )?(data|datasets?|corpus|training data)\b|\byou can (also )?(use|prepare|replace|choose|bring)\b|\byou can (also )?find\b.{0,40}\bdatasets?\b|\bwhere can i\b|\byou (must|should|need to|have to)\b|\bcustom(ized)? (data|datasets?)\b|你的数据|自己的数据/i;
 
 /** A release of data by the authors: "we release the dataset", "the final published oasst2 dataset". */
 export const DATA_RELEASE_RE =
@@ -36,7 +36,7 @@ export const DATA_RELEASE_RE =
  * books, "publicly available data") are not here: they name no dataset one could obtain.
  */
 export const PUBLIC_DATASET_NAMES_RE =
-  /\b(the pile|pile-?cc|minipile|c4|mc4|redpajama[\w-]*|slimpajama|dolma|dolmino[\w-]*|fineweb[\w-]*|finemath|refinedweb|the stack( v2| dedup)?|starcoderdata|oscar corpus|laion-?\w*|common ?crawl|ccnet|bookcorpus|openwebtext\w*|wikitext[\w-]*|wikipedia dumps?|peS2o|proof-?pile[\w-]*|openwebmath|s2orc|sharegpt|oasst\w*|openassistant conversations|alpaca[- ]data|dolly[- ]15k|databricks-dolly-15k|ultrachat[\w-]*|ultrafeedback|openhermes[\w-]*|openorca|slimorca|flan collection|flan v2|xp3\w*|super-?naturalinstructions|natural instructions|tulu[- ]v?\d[\w-]*mix|wildchat|lmsys-chat-1m|cosmopedia|smoltalk|the ?stack|librispeech|libri-?light|common ?voice|gigaspeech|voxpopuli|audioset|audiocaps|wavcaps|musiccaps|clotho|imagenet[\w-]*|ms-?coco|cc3m|cc12m|conceptual captions|sa-1b|datacomp[\w-]*|webvid[\w-]*|yfcc\w*|hh-rlhf|anthropic hh|gsm8k train|metamathqa|mathinstruct|commitpack\w*|evol-?instruct[\w-]*)\b/i;
+  /\b(the pile|pile-?cc|minipile|c4|mc4|redpajama[\w-]*|slimpajama|dolma|dolmino[\w-]*|fineweb[\w-]*|finemath|refinedweb|the stack( v2| dedup)?|starcoder ?data|github code clean|oscar corpus|laion-?\w*|common ?crawl|ccnet|bookcorpus|openwebtext\w*|wikitext[\w-]*|wikipedia dumps?|peS2o|proof-?pile[\w-]*|openwebmath|s2orc|sharegpt|oasst\w*|openassistant conversations|alpaca[- ]data|dolly[- ]15k|databricks-dolly-15k|ultrachat[\w-]*|ultrafeedback|openhermes[\w-]*|openorca|slimorca|flan collection|flan v2|xp3\w*|super-?naturalinstructions|natural instructions|tulu[- ]v?\d[\w-]*mix|wildchat|lmsys-chat-1m|cosmopedia|smoltalk|the ?stack|librispeech|libri-?light|common ?voice|gigaspeech|voxpopuli|audioset|audiocaps|wavcaps|musiccaps|clotho|imagenet[\w-]*|ms-?coco|cc3m|cc12m|conceptual captions|sa-1b|datacomp[\w-]*|webvid[\w-]*|yfcc\w*|hh-rlhf|anthropic hh|gsm8k train|metamathqa|mathinstruct|commitpack\w*|evol-?instruct[\w-]*)\b/i;
 
 /** A line of text with a training claim that names a specific public dataset. */
 /**
@@ -63,7 +63,7 @@ export const DATA_HEADING_RE =
 
 /** Headings of instructions rather than descriptions: downloading, formats, configuration, contributing. */
 export const HOW_TO_HEADING_RE =
-  /\b(download\w*|install\w*|format|formats|config\w*|setup|set up|usage|how to|prepar\w*|preprocess\w*|convert\w*|loading|load|contribut\w*|pull requests?|upload\w*|push\w*|log in|login|requirements|structure|run|running|generat\w*|create|creating|quick ?start|getting started|example|examples|toy)\b|下载|格式|配置|准备/;
+  /\b(download\w*|install\w*|format|formats|config\w*|setup|set up|usage|how to|prepar\w*|preprocess\w*|convert\w*|loading|load|contribut\w*|pull requests?|upload\w*|push\w*|log in|login|requirements|structure|run|running|generat\w*|create|creating|quick ?start|getting started|example|examples|toy|your|tokeniz\w*|pre-?tokeniz\w*|using|use|register\w*|adding|add|peeking|inspect\w*)\b|下载|格式|配置|准备/;
 
 /** The first heading-free paragraph of a document says what the document is for. */
 export function intro(body: string): string {
@@ -93,8 +93,8 @@ export function readableProse(text: string): string {
       fence = !fence;
       continue;
     }
-    if (fence || /^\s{0,3}#/.test(l)) continue;
-    out.push(l);
+    // Headings stay: a datasheet often asks its questions in them ("## Who created the dataset?").
+    if (!fence) out.push(l);
   }
   return out
     .join('\n')
@@ -112,7 +112,7 @@ export function readableProse(text: string): string {
  */
 const DATASHEET_TOPICS: [string, RegExp][] = [
   ['motivation', /\b(created|built|collected|curated|assembled|constructed) (for|to|in order to)\b|\b(purpose|motivation|goal of (the|this) (data|dataset|corpus))\b/i],
-  ['composition', /\b(consists? of|composed of|comprises?|composition|mixture|proportions?|made up of|contains? (about |roughly |over |around )?[0-9.,]+|[0-9.,]+\s?(billion|million|thousand|[bmkt])\s(tokens|documents|words|examples|instances|images|hours|samples|conversations)|languages?\b.{0,40}\b(cover|include|span))\b|组成|构成|比例/i],
+  ['composition', /\b(consists? of|composed of|comprises?|composition|mixture|proportions?|ratios?|data mix|curriculum|made up of|instances|contains? (about |roughly |over |around )?[0-9.,]+|[0-9][0-9.,]*\s?(billion|million|thousand|[bmkt])?\s(tokens|documents|words|examples|instances|images|hours|samples|conversations|records|pairs)|languages?\b.{0,40}\b(cover|include|span))\b|组成|构成|比例/i],
   ['collection', /\b(collected|crawl(ed)?|scrap(ed|ing)|gathered|sourced|obtained|downloaded) (from|by|in|via|with|using)\b|\b(sources?|annotat\w*|written by|generated (by|with|using)|licensed from)\b|来源|采集|收集/i],
   ['preprocessing', /\b(filter(ed|ing)?|dedup\w*|deduplicat\w*|clean(ed|ing)|decontaminat\w*|quality classifier|language identification|pii|remov(ed|al) of|normali[sz](ed|ation))\b|过滤|去重|清洗/i],
   ['uses', /\b(bias(es)?|limitations?|intended uses?|out-of-scope|personal (information|data)|sensitive|offensive|toxic\w*|consent|privacy)\b|偏见|局限/i],

@@ -143,6 +143,8 @@ const TEMPLATES: Record<string, Template> = {
 
   trainingDataNotData: (d) => `${plural(d['count'], 'data file')} found, but samples, benchmarks, assets or statistics — not the training data`,
   trainingDataManifest: (d) => `${plural(d['count'], 'data list')} in the configuration name the training data, but the data is not published here`,
+  dataCardSectionOnly: (d) => `the card's "${str(d['section'])}" section names the training data; a section inside a model card is not a datasheet`,
+  dataSectionNoSources: (d) => `the card's "${str(d['section'])}" section describes the training data without naming any dataset one could obtain`,
   trainingDataUnnamed: () => 'the card describes the training data only in general terms and names no dataset one could obtain',
 };
 
