@@ -111,8 +111,13 @@ const ROLE_RULES: [CodeRole, RegExp, RegExp][] = [
   // [role, basename pattern, directory-segment pattern]
   ['training', /(^|[_-])(train|training|trainer|finetun\w*|fine[_-]?tun\w*|pretrain\w*|pre[_-]train\w*|sft|dpo|ppo|rlhf|grpo|orpo|kto|reward[_-]?model\w*|distill\w*|launch\w*)([_.-]|$)|^(train|finetune|pretrain)/i,
     /^(train|training|trainer|finetun\w*|fine[_-]tun\w*|pretrain\w*|sft|rlhf|dpo|recipes?)$/i],
-  ['preprocessing', /(preprocess|pre[_-]process|prepare|prep[_-]|data[_-]?prep|filter|dedup|deduplicat|tokeniz|clean|build[_-]?(data|corpus)|make[_-]?data|create[_-]?data|download|shard|process[_-]?data|data[_-]?process|datamix|mix[_-]?data|convert[_-]?data|crawl|scrape|decontam|minhash|quality)/i,
-    /^(data[_-]?processing|preprocess\w*|data[_-]?prep\w*|data[_-]?pipeline|dataprep|data|datasets?|data[_-]?tools|data[_-]?scripts|curation)$/i],
+  // Code that reads, filters, deduplicates or tokenises a corpus. Not by name: modules a model
+  // imports (tokenizer classes, text cleaners and normalisers, encoders, dataset loaders and
+  // samplers, private `_preprocess` modules), tests, and scripts about the model or the
+  // project (download_model, reshard checkpoints, prepare_changelog); a
+  // folder named for data processing still counts everything in it, a bare `data/` does not.
+  ['preprocessing', /^(?!_|tokeni[sz](?:er|ation)|encoders?\.|test[_-]|.*(?:model|weights?|checkpoint|ckpt|loader|reader|sampler|collat|iterator|normali[sz]er|cleaners?\.|changelog|release|submission|storage|detokeni|[_-]tests?\.|[_-]tokeni[sz]ation|(?<!train)[_-]tokeni[sz]er))(?=.*(?:preprocess|pre[_-]process|prepar|prep[_-]|data[_-]?prep|filter|dedup|deduplicat|minhash|tokeni[sz]|clean|build[_-]?(?:data|corpus)|make[_-]?data|create[_-]?data|(?:download|fetch)[_-]?(?:the[_-])?(?:data|corpus|pretrain)|(?:data|corpus|dataset)[_-]?download|shard[_-]?(?:data|corpus)|process[_-]?data|data[_-]?process|datamix|mix[_-]?data|convert[_-]?data|crawl|scrape|decontam|quality|tfrecord|binariz))/i,
+    /^(\w*data[_-]?(processing|prep\w*|pipeline|curation|tools|scripts)|preprocess\w*|pre[_-]processing|dataprep|curation|dedup\w*)$/i],
   ['evaluation', /(^eval|[_-]eval|evaluat|benchmark|harness|metrics?([_.-]|$)|judge|leaderboard)/i,
     /^(eval|evals|evaluation|evaluations|benchmarks?|lm[_-]eval\w*|harness)$/i],
   ['inference', /(infer|generat|serve|server|demo|^app\.|chat|predict|run[_-]?model|^sample|interact|^cli\.|^api\.|pipeline|gradio|streamlit|quantiz|convert|export|deploy|playground|completion)/i,
