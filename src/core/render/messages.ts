@@ -145,6 +145,7 @@ const TEMPLATES: Record<string, Template> = {
   trainingDataManifest: (d) => `${plural(d['count'], 'data list')} in the configuration name the training data, but the data is not published here`,
   dataCardSectionOnly: (d) => `the card's "${str(d['section'])}" section names the training data; a section inside a model card is not a datasheet`,
   dataSectionNoSources: (d) => `the card's "${str(d['section'])}" section describes the training data without naming any dataset one could obtain`,
+  checkpointsLinked: (d) => `${plural(d['count'], 'link')} to checkpoint revisions on the Hub, not verified`,
   trainingDataUnnamed: () => 'the card describes the training data only in general terms and names no dataset one could obtain',
 };
 
