@@ -1,3 +1,4 @@
+import { fixtureComponents } from './fixture-repos.js';
 import { card, CARD_TOO_LARGE, DATA_SECTION, hubDataset, licenseText, remote, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
 
 const withData = (license?: string) => card({ ...(license ? { frontMatter: { license } } : {}), sections: { 'Training Data': DATA_SECTION } });
@@ -194,6 +195,14 @@ const cases: Case[] = [
 ];
 
 describe('data-card', () => {
+  test('fixture data-named-nothing: a data section naming no dataset: missing', async () => {
+    const c = (await fixtureComponents('data-named-nothing'))['data-card'];
+    expect(c).toMatchObject({ status: 'missing', messageId: 'dataSectionNoSources' });
+  });
+  test('fixture data-documented: a DATASHEET.md answering the datasheet questions under MIT: open', async () => {
+    const c = (await fixtureComponents('data-documented'))['data-card'];
+    expect(c).toMatchObject({ status: 'open', messageId: 'dataCardFile', license: 'MIT' });
+  });
   runCases('data-card', cases);
   testThrowingCriterion('data-card');
   test('covers every status', () => {

@@ -1,3 +1,4 @@
+import { fixtureComponents } from './fixture-repos.js';
 import { card, runCases, statusesOf, testThrowingCriterion } from '../helpers/snapshot-builder.js';
 import { CODE_STATUSES, codeCases } from './code-cases.js';
 
@@ -9,6 +10,13 @@ const cases = codeCases({
 });
 
 describe('data-preprocessing-code', () => {
+  test('fixture data-named-nothing: a model download script and a tokenizer class: missing', async () => {
+    expect((await fixtureComponents('data-named-nothing'))['data-preprocessing-code']).toMatchObject({ status: 'missing' });
+  });
+  test('fixture data-documented: dedup and tokenise scripts under MIT: open', async () => {
+    const c = (await fixtureComponents('data-documented'))['data-preprocessing-code'];
+    expect(c).toMatchObject({ status: 'open', messageId: 'codeInRepo', data: { count: 2 } });
+  });
   runCases('data-preprocessing-code', cases);
   const MIT = 'MIT License\n\nCopyright (c) 2024 Acme';
   runCases('data-preprocessing-code', [

@@ -1,3 +1,4 @@
+import { fixtureComponents } from './fixture-repos.js';
 import { card, CARD_TOO_LARGE, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
 
 const modelIndex = [{ name: 'acme-7b', results: [{ task: { type: 'text-generation' }, dataset: { type: 'cais/mmlu', name: 'MMLU' }, metrics: [{ type: 'accuracy', value: 61.2 }] }] }];
@@ -149,6 +150,13 @@ const cases: Case[] = [
 ];
 
 describe('evaluation-results', () => {
+  test('fixture data-named-nothing: a how-to Evaluation section: missing', async () => {
+    expect((await fixtureComponents('data-named-nothing'))['evaluation-results']).toMatchObject({ status: 'missing' });
+  });
+  test('fixture data-documented: an HTML table of scores under MIT: open', async () => {
+    const c = (await fixtureComponents('data-documented'))['evaluation-results'];
+    expect(c).toMatchObject({ status: 'open', messageId: 'resultsTable', data: { section: 'benchmarks' } });
+  });
   runCases('evaluation-results', cases);
   testThrowingCriterion('evaluation-results');
   test('covers every status', () => {

@@ -1,3 +1,4 @@
+import { fixtureComponents } from './fixture-repos.js';
 import { card, hubModel, licenseText, remote, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
 
 const checkpoints = { 'checkpoints/step-1000/model.safetensors': { size: 1e9, lfs: true }, 'checkpoints/step-2000/model.safetensors': { size: 1e9, lfs: true } };
@@ -138,6 +139,13 @@ const cases: Case[] = [
 ];
 
 describe('intermediate-weights', () => {
+  test('fixture data-named-nothing: a section about the final checkpoints: missing', async () => {
+    expect((await fixtureComponents('data-named-nothing'))['intermediate-weights']).toMatchObject({ status: 'missing' });
+  });
+  test('fixture data-documented: a step revision link and checkpoints saved throughout training: mentioned', async () => {
+    const c = (await fixtureComponents('data-documented'))['intermediate-weights'];
+    expect(c).toMatchObject({ status: 'mentioned', messageId: 'checkpointsLinked' });
+  });
   runCases('intermediate-weights', cases);
   testThrowingCriterion('intermediate-weights');
   describe('read as weights', () => {

@@ -1,3 +1,4 @@
+import { fixtureComponents } from './fixture-repos.js';
 import { card, CARD_TOO_LARGE, hubDataset, licenseText, remote, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
 
 const listing = (license = 'mit') => card({ frontMatter: { license, datasets: ['acme/corpus'] } });
@@ -286,6 +287,15 @@ const cases: Case[] = [
 ];
 
 describe('training-data', () => {
+  test('fixture data-named-nothing: samples, assets, a folder of tasks, benchmark and image links, unnamed prose: missing', async () => {
+    const c = (await fixtureComponents('data-named-nothing'))['training-data'];
+    expect(c).toMatchObject({ status: 'missing', messageId: 'trainingDataNotData' });
+  });
+  test('fixture data-documented: a named public dataset and a linked one the model was trained on: mentioned', async () => {
+    const c = (await fixtureComponents('data-documented'))['training-data'];
+    expect(c).toMatchObject({ status: 'mentioned', messageId: 'trainingDataLinked' });
+    expect(c.evidence.map((e) => e.url)).toContain('https://huggingface.co/datasets/acme/chat-mix');
+  });
   runCases('training-data', cases);
   testThrowingCriterion('training-data');
   test('covers every status', () => {
