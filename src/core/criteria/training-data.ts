@@ -24,7 +24,11 @@ const COMMAND_LINE_RE = /^\s*(\$\s*)?(python3?|bash|sh|torchrun|deepspeed|accele
 /** Data files in configuration or mixture folders list the data (paths, mixture weights): a manifest, not the data. */
 const MANIFEST_DIR_RE = /(^|\/)(configs?|conf|recipes?|mix(es|tures?)?)\//i;
 /** Assets, figures and statistics tables describe the data; they are not the data. */
-const NOT_DATA_PATH_RE = /(^|\/)(assets?|images?|figures?|figs|docs?|static|media|misc)\/|(^|[/_.-])(stats?|statistics|counts?|composition|metadata|summary|distribution|results?|logs?|performances?)([/_.-]|$)|\.(png|jpe?g|gif|svg|webp|bmp|pdf)$/i;
+const NOT_DATA_DIR_RE = /(^|\/)(assets?|images?|figures?|figs|docs?|static|media|misc)\/|(^|[/_.-])(stats?|statistics|counts?|composition|metadata|summary|distribution|results?|logs?|performances?)([/_.-]|$)/i;
+/** Above this many data files the repository holds a corpus: file names are not tested one by one. */
+const NAME_TEST_MAX = 2000;
+/** The same, for a file's name, plus samples and images. */
+const NOT_DATA_NAME_RE = /(^|[_.-])(samples?|examples?|demos?|dummy|toy|tiny|mock|fake|tests?|fixtures?|prompts?|stats?|statistics|counts?|composition|metadata|summary|distribution|results?|logs?|performances?)([_.-]|$)|\.(png|jpe?g|gif|svg|webp|bmp|pdf)$/i;
 /** A card line describing a folder as something else: tasks, benchmarks, synthetic sets, samples. */
 const OTHER_PURPOSE_RE = /\b(tasks?|synthetic|statistics|stats|samples?|examples?|outputs?|generations?)\b/i;
 
@@ -34,10 +38,8 @@ export const trainingData: Criterion = {
     const na = notApplicable(ev, 'training-data');
     if (na) return na;
     const seen = ev.artifacts.dataFiles;
-    const candidates = trainingDataFiles(ev);
     // Lists of the data (paths, mixture weights) in config or mixture folders name it, at any size.
-    const manifests = candidates.filter((f) => MANIFEST_DIR_RE.test(f));
-    const files = manifests.length > 0 ? candidates.filter((f) => !MANIFEST_DIR_RE.test(f)) : candidates;
+    const { files, manifests } = dataFilesByKind(ev);
     const bytes = files.length === seen.length ? ev.artifacts.dataBytes : bytesOf(ev, files); // Infinity when an LFS pointer was not read: never a sample
     // A few small files (examples for a fine-tuning script) show the format, not the data.
     const sampleOnly = seen.length > 0 && manifests.length === 0 && (files.length === 0 || bytes < SAMPLE_DATA_BYTES);
@@ -61,35 +63,61 @@ export const trainingData: Criterion = {
 };
 
 /**
- * Data files that can be training data: not samples, examples or fixtures, not assets,
- * logs or statistics tables, and not files or folders the card describes as something else
- * ("data - synthetic datasets for the arithmetic tasks described in the paper", "training
- * data: `data/chat_10k.json`, a sample of 10k conversations to show the format").
+ * Data files that can be training data — not samples, examples or fixtures, not assets, logs
+ * or statistics tables, not files or folders the card describes as something else ("data -
+ * synthetic datasets for the arithmetic tasks described in the paper", "training data:
+ * `data/chat_10k.json`, a sample ...") — and manifests (lists of the data in config or
+ * mixture folders). A repository can hold 100,000 shards, 1,000 to a folder: folder tests
+ * run once per folder, and only the name is tested per file.
  */
-export function trainingDataFiles(ev: ModelEvidence): string[] {
+function dataFilesByKind(ev: ModelEvidence): { files: string[]; manifests: string[] } {
   const prefix = ev.root === '.' ? '' : ev.root + '/';
   // A folder whose README says it holds evaluation sets ("how we prepared the data for evaluation").
-  const evalFolders = ev.dataCards.filter((c) => aboutEvaluation(c.body)).map((c) => c.path.slice(0, c.path.lastIndexOf('/') + 1));
-  const files = ev.artifacts.dataFiles.filter((path) => {
-    const rel = path.startsWith(prefix) ? path.slice(prefix.length) : path;
-    return !SAMPLE_PATH_RE.test(rel) && !NOT_DATA_PATH_RE.test(rel) && !evalFolders.some((f) => f !== '' && path.startsWith(f));
-  });
-  const other = describedAsOther(ev, files.map((p) => (p.startsWith(prefix) ? p.slice(prefix.length) : p)));
-  return other.size === 0 ? files : files.filter((p) => !other.has(p.startsWith(prefix) ? p.slice(prefix.length) : p));
+  const evalFolders = ev.dataCards.filter((c) => aboutEvaluation(c.body)).map((c) => c.path.slice(0, c.path.lastIndexOf('/') + 1)).filter((f) => f !== '');
+  const all = ev.artifacts.dataFiles;
+  // Samples, tables and images come a few at a time: in a corpus of thousands of shards their
+  // names are not tested one by one (it would not change the verdict, and costs a regex each).
+  const testNames = all.length <= NAME_TEST_MAX;
+  const kinds = new Uint8Array(all.length); // 0 training data, 1 manifest, 2 not training data
+  const tops = new Set<string>();
+  let dir = '\0';
+  let kind = 0;
+  let kept = 0;
+  for (let i = 0; i < all.length; i++) {
+    const path = all[i]!;
+    // Entries come folder by folder: decide each folder once.
+    if (!path.startsWith(dir) || path.indexOf('/', dir.length) !== -1) {
+      dir = path.slice(0, path.lastIndexOf('/') + 1);
+      const rel = dir.startsWith(prefix) ? dir.slice(prefix.length) : dir;
+      kind = SAMPLE_PATH_RE.test(rel) || NOT_DATA_DIR_RE.test(rel) || evalFolders.some((f) => dir.startsWith(f)) ? 2 : MANIFEST_DIR_RE.test(rel) ? 1 : 0;
+      const top = rel.indexOf('/');
+      if (kind !== 2 && top > 0) tops.add(rel.slice(0, top));
+    }
+    kinds[i] = kind === 0 && testNames && NOT_DATA_NAME_RE.test(path.slice(dir.length)) ? 2 : kind;
+    if (kinds[i] === 0) kept++;
+  }
+  const files = kept === all.length ? all : all.filter((_, i) => kinds[i] === 0);
+  const manifests = kept === all.length ? [] : all.filter((_, i) => kinds[i] === 1);
+  const other = describedAsOther(ev, tops, files.length <= 20 ? files.map((p) => p.slice(p.lastIndexOf('/') + 1)) : []);
+  if (other.size === 0) return { files, manifests };
+  const keep = (p: string) => {
+    const rel = p.startsWith(prefix) ? p.slice(prefix.length) : p;
+    const slash = rel.indexOf('/');
+    return !(slash > 0 && other.has(rel.slice(0, slash) + '/')) && !other.has(rel.slice(rel.lastIndexOf('/') + 1));
+  };
+  return { files: files.filter(keep), manifests: manifests.filter(keep) };
 }
 
-/** Files whose name or top folder the card's lines name only as something other than training data. */
-function describedAsOther(ev: ModelEvidence, rels: string[]): Set<string> {
+/**
+ * Keys (a top folder as `name/`, or a file name) that the card's lines name only as
+ * something other than training data.
+ */
+function describedAsOther(ev: ModelEvidence, tops: Set<string>, names: string[]): Set<string> {
   // How a card points at a top folder (`[data](data)`, `data/`) or, for a handful of files, a file name.
   const forms = new Map<string, string[]>();
-  for (const rel of rels) {
-    const slash = rel.indexOf('/');
-    if (slash <= 0) continue;
-    const top = rel.slice(0, slash);
-    if (!forms.has(top + '/')) forms.set(top + '/', [`(${top})`, `(${top}/)`, `(./${top})`, `(./${top}/)`, `\`${top}\``, `\`${top}/\``]);
-  }
-  if (rels.length <= 20) for (const rel of rels) forms.set(rel.slice(rel.lastIndexOf('/') + 1), [rel.slice(rel.lastIndexOf('/') + 1)]);
-  if (forms.size === 0) return new Set();
+  for (const top of tops) forms.set(top + '/', [`(${top})`, `(${top}/)`, `(./${top})`, `(./${top}/)`, `\`${top}\``, `\`${top}/\``]);
+  for (const name of names) forms.set(name, [name]);
+  if (forms.size === 0 || !ev.card) return new Set();
   const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const re = new RegExp([...forms.values()].flat().map(escape).join('|'));
   const texts = new TextLines(ev);
@@ -109,13 +137,7 @@ function describedAsOther(ev: ModelEvidence, rels: string[]): Set<string> {
       else if (other) elsewise.add(key);
     }
   }
-  const isOther = (key: string) => elsewise.has(key) && !training.has(key);
-  const out = new Set<string>();
-  for (const rel of rels) {
-    const slash = rel.indexOf('/');
-    if ((slash > 0 && isOther(rel.slice(0, slash + 1))) || isOther(rel.slice(rel.lastIndexOf('/') + 1))) out.add(rel);
-  }
-  return out;
+  return new Set([...elsewise].filter((k) => !training.has(k)));
 }
 
 function bytesOf(ev: ModelEvidence, files: string[]): number {
