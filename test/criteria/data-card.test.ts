@@ -1,5 +1,5 @@
 import { fixtureComponents } from './fixture-repos.js';
-import { card, CARD_TOO_LARGE, DATA_SECTION, hubDataset, licenseText, remote, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
+import { card, CARD_TOO_LARGE, snapshot, tester, DATA_SECTION, hubDataset, licenseText, remote, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
 
 const withData = (license?: string) => card({ ...(license ? { frontMatter: { license } } : {}), sections: { 'Training Data': DATA_SECTION } });
 const DATASHEET = `# Datasheet\n\n## Composition\n\n${DATA_SECTION}\n\n## Collection Process\n\nCrawled in 2024 and filtered.\n`;
@@ -205,6 +205,15 @@ describe('data-card', () => {
   });
   runCases('data-card', cases);
   testThrowingCriterion('data-card');
+  test('many data sections over many dataset links are judged once each (no section x link rescans)', () => {
+    const links = Array.from({ length: 400 }, (_, i) => `[d${i}](https://huggingface.co/datasets/acme/d${i}) trained on the data `.repeat(5)).join('\n');
+    let text = '---\nlicense: mit\n---\n# T\n\n';
+    for (let i = 0; i < 200; i++) text += `## ${i < 5 ? 'Training data' : 'Preparing the data'} ${i}\n\n${i < 5 ? links : 'We trained on web text collected for training.'}\n\n`;
+    const started = process.hrtime.bigint();
+    const result = tester('data-card')(snapshot({ files: { 'README.md': text } }));
+    expect(result.status).toBe('mentioned');
+    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(2500);
+  });
   test('covers every status', () => {
     expect(statusesOf(cases)).toEqual(['mentioned', 'missing', 'not-applicable', 'open', 'restricted', 'unknown', 'unlicensed']);
   });

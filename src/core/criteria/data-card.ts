@@ -55,7 +55,8 @@ export const dataCard: Criterion = {
     if (hub) return hub;
     const named = namedDataDocs(ev);
     const sections = dataSections(ev);
-    const naming = sections.filter((s) => namesPublicData(ev, s));
+    const naming: CardSection[] = [];
+    for (const s of sections) if (naming.length < 3 && namesPublicData(ev, s)) naming.push(s);
     return declared(ev, 'data-card')
       ?? (named.length > 0 ? mentioned('dataCardThin', named.map((c) => ({ kind: 'file' as const, path: c.path }))) : null)
       ?? (naming.length > 0 ? mentioned('dataCardSectionOnly', sectionEvidence(ev, naming), { section: naming[0]?.heading ?? '' }) : null)

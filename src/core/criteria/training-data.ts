@@ -25,10 +25,10 @@ const COMMAND_LINE_RE = /^\s*(\$\s*)?(python3?|bash|sh|torchrun|deepspeed|accele
 const MANIFEST_DIR_RE = /(^|\/)(configs?|conf|recipes?|mix(es|tures?)?)\//i;
 /** Assets, figures and statistics tables describe the data; they are not the data. */
 const NOT_DATA_DIR_RE = /(^|\/)(assets?|images?|figures?|figs|docs?|static|media|misc)\/|(^|[/_.-])(stats?|statistics|counts?|composition|metadata|summary|distribution|results?|logs?|performances?)([/_.-]|$)/i;
+/** The same for a file's name, plus samples and images. */
+const NOT_DATA_NAME_RE = /(^|[_.-])(samples?|examples?|demos?|dummy|toy|tiny|mock|fake|tests?|fixtures?|prompts?|stats?|statistics|counts?|composition|metadata|summary|distribution|results?|logs?|performances?)([_.-]|$)|\.(png|jpe?g|gif|svg|webp|bmp|pdf)$/i;
 /** Above this many data files the repository holds a corpus: file names are not tested one by one. */
 const NAME_TEST_MAX = 2000;
-/** The same, for a file's name, plus samples and images. */
-const NOT_DATA_NAME_RE = /(^|[_.-])(samples?|examples?|demos?|dummy|toy|tiny|mock|fake|tests?|fixtures?|prompts?|stats?|statistics|counts?|composition|metadata|summary|distribution|results?|logs?|performances?)([_.-]|$)|\.(png|jpe?g|gif|svg|webp|bmp|pdf)$/i;
 /** A card line describing a folder as something else: tasks, benchmarks, synthetic sets, samples. */
 const OTHER_PURPOSE_RE = /\b(tasks?|synthetic|statistics|stats|samples?|examples?|outputs?|generations?)\b/i;
 
@@ -38,10 +38,10 @@ export const trainingData: Criterion = {
     const na = notApplicable(ev, 'training-data');
     if (na) return na;
     const seen = ev.artifacts.dataFiles;
-    // Lists of the data (paths, mixture weights) in config or mixture folders name it, at any size.
     const { files, manifests } = dataFilesByKind(ev);
     const bytes = files.length === seen.length ? ev.artifacts.dataBytes : bytesOf(ev, files); // Infinity when an LFS pointer was not read: never a sample
-    // A few small files (examples for a fine-tuning script) show the format, not the data.
+    // A few small files (examples for a fine-tuning script) show the format, not the data;
+    // lists of the data in config or mixture folders name it, at any size (a manifest).
     const sampleOnly = seen.length > 0 && manifests.length === 0 && (files.length === 0 || bytes < SAMPLE_DATA_BYTES);
     const inRepo = files.length > 0 && bytes >= SAMPLE_DATA_BYTES ? judgeFiles(ev, 'training-data', files, 'trainingDataInRepo', { count: files.length, bytes: Number.isFinite(bytes) ? bytes : null }) : null;
     // Every named dataset must be available too: one open file next to a dataset that
@@ -67,8 +67,8 @@ export const trainingData: Criterion = {
  * or statistics tables, not files or folders the card describes as something else ("data -
  * synthetic datasets for the arithmetic tasks described in the paper", "training data:
  * `data/chat_10k.json`, a sample ...") — and manifests (lists of the data in config or
- * mixture folders). A repository can hold 100,000 shards, 1,000 to a folder: folder tests
- * run once per folder, and only the name is tested per file.
+ * mixture folders). A repository can hold 100,000 shards, 1,000 to a folder: each folder is
+ * decided once, and names are tested one by one only in small data sets.
  */
 function dataFilesByKind(ev: ModelEvidence): { files: string[]; manifests: string[] } {
   const prefix = ev.root === '.' ? '' : ev.root + '/';
@@ -177,18 +177,38 @@ export function trainingDatasetIds(ev: ModelEvidence): string[] {
  * a sample of the format, or a dataset offered to readers for their own fine-tuning.
  */
 export function trainingDataLinks(ev: ModelEvidence): Link[] {
+  // Several criteria ask (the data card once per section): judge each evidence's links once.
+  let links = LINKS_CACHE.get(ev);
+  if (!links) {
+    links = judgeTrainingDataLinks(ev);
+    LINKS_CACHE.set(ev, links);
+  }
+  return links;
+}
+
+const LINKS_CACHE = new WeakMap<ModelEvidence, Link[]>();
+
+function judgeTrainingDataLinks(ev: ModelEvidence): Link[] {
   const texts = new TextLines(ev);
+  // Links on one line share its paragraph: judge each paragraph once.
+  const paragraphs = new Map<string, { user: boolean; training: boolean }>();
   const dataDocs = new Map(ev.dataCards.map((c) => [c.path, aboutEvaluation(c.body) ? 'evaluation' : aboutTrainingData(c) ? 'training' : 'other']));
   return ev.links.filter((l) => {
     if (l.kind !== 'hub-dataset' && !(l.kind === 'other' && DATASET_HOST_RE.test(l.url))) return false;
     if (!l.id && l.kind === 'hub-dataset') return false;
     if (isFileUrl(l.url) || (l.id && isPlaceholderId(l.id)) || dataDocs.get(l.path) === 'evaluation') return false;
     const line = texts.line(l.path, l.line) ?? l.context;
-    const paragraph = texts.paragraph(l.path, l.line) ?? line;
-    if (SAMPLE_WORDS_RE.test(line) || USER_DATA_RE.test(paragraph)) return false;
+    const key = `${l.path}\n${l.line}`;
+    let around = paragraphs.get(key);
+    if (!around) {
+      const paragraph = texts.paragraph(l.path, l.line) ?? line;
+      around = { user: USER_DATA_RE.test(paragraph), training: TRAINING_WORDS_RE.test(paragraph) || DATA_RELEASE_RE.test(paragraph) };
+      paragraphs.set(key, around);
+    }
+    if (SAMPLE_WORDS_RE.test(line) || around.user) return false;
     const training = TRAINING_WORDS_RE.test(line);
     if (!training && (EVAL_WORDS_RE.test(line) || (EVAL_WORDS_RE.test(l.section) && !TRAINING_WORDS_RE.test(l.section)))) return false;
-    if (training || TRAINING_WORDS_RE.test(paragraph) || DATA_RELEASE_RE.test(paragraph) || labelledDataset(line, l.url)) return true;
+    if (training || around.training || labelledDataset(line, l.url)) return true;
     if (dataDocs.get(l.path) === 'training') return true;
     return TRAINING_WORDS_RE.test(l.section) || DATA_SECTION_RE.test(l.section);
   });
