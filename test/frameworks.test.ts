@@ -128,9 +128,18 @@ describe('OSAID 1.0', () => {
     'requirements.txt': 'torch\n',
   });
 
-  test('through assess: an Apache-2.0 release with a data section is conformant', () => {
-    const m = firstModel(snapshot({ files: { ...release('apache-2.0'), LICENSE: licenseText('Apache-2.0') } }));
+  test('through assess: an Apache-2.0 release with a datasheet is conformant', () => {
+    const datasheet = `# Datasheet\n\n## Composition\n\n${DATA_SECTION}\n\n## Collection Process\n\nCrawled in 2024 and filtered.\n`;
+    const m = firstModel(snapshot({ files: { ...release('apache-2.0'), LICENSE: licenseText('Apache-2.0'), 'DATA_CARD.md': datasheet } }));
     expect(m.frameworks.osaid).toMatchObject({ conformant: true, missing: [] });
+  });
+
+  // The data card follows the experts' threshold: a data section inside the model card is
+  // partial at most (mentioned), so it no longer stands in for OSAID's data information.
+  test('through assess: a data section in the model card alone is partial, so data information is missing', () => {
+    const m = firstModel(snapshot({ files: { ...release('apache-2.0'), LICENSE: licenseText('Apache-2.0') } }));
+    expect(m.components['data-card']).toMatchObject({ status: 'mentioned', messageId: 'dataCardSectionOnly' });
+    expect(m.frameworks.osaid.missing).toEqual(['data-information']);
   });
 
   test('through assess: the same release under a Llama license is not', () => {
