@@ -98,7 +98,7 @@ export const COMPONENTS: Record<ComponentId, ComponentMeta> = {
     mofClass: 3,
     mofOptional: false,
     question: 'Is the training data documented: sources, selection, collection and processing?',
-    remediation: 'Add a `DATA_CARD.md` (or a "Training Data" section) that names each source, how it was selected and how it was processed.',
+    remediation: 'Add a datasheet (`DATA_CARD.md`, or a dataset card on the Hub) that answers where each source comes from, what it is made of, how it was collected, filtered and processed, and under which license; a "Training Data" section of the model card is partial at most.',
   },
   'technical-report': {
     id: 'technical-report',

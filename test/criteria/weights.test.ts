@@ -171,6 +171,20 @@ const cases: Case[] = [
 
 describe('weights', () => {
   runCases('weights', cases);
+  runCases('weights', [
+    {
+      name: 'a lone checkpoints/ folder holding the only weights holds the final weights',
+      files: { LICENSE: licenseText('MIT'), 'checkpoints/converter/model.pth': { size: 1.3e8 }, 'checkpoints/base_speakers/EN/checkpoint.pth': { size: 1.6e8 } },
+      status: 'open',
+      messageId: 'weightsInRepo',
+    },
+    {
+      name: 'step folders under checkpoints/ are training checkpoints, not the final weights',
+      files: { LICENSE: licenseText('MIT'), 'checkpoints/step-1000/model.safetensors': { size: 2e9 }, 'checkpoints/step-2000/model.safetensors': { size: 2e9 } },
+      status: 'missing',
+      messageId: 'missing',
+    },
+  ]);
 
   testThrowingCriterion('weights', { 'README.md': card({ frontMatter: { license: 'mit' } }), 'model.safetensors': { size: 5e9 } });
 

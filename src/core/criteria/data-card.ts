@@ -104,7 +104,7 @@ function saysTrainedOn(ev: ModelEvidence, s: CardSection): boolean {
   const lines = s.body.split('\n');
   if (lines.some((l) => l.length < 5000 && NAMED_TRAINING_LINE_RE.test(l))) return true;
   const end = s.line + lines.length;
-  return trainingDataLinks(ev).some((l) => l.path === (ev.card?.path ?? '') && l.line > s.line && l.line <= end && TRAINING_CLAIM_RE.test(lines[l.line - s.line - 1] ?? ''));
+  return trainingDataLinks(ev).some((l) => l.path === s.path && l.line > s.line && l.line <= end && TRAINING_CLAIM_RE.test(lines[l.line - s.line - 1] ?? ''));
 }
 
 /** The section names specific public datasets: by name, or by a link the training-data rules accept. */
@@ -113,7 +113,7 @@ function namesPublicData(ev: ModelEvidence, s: CardSection): boolean {
   // A dataset named as a reference ("the same filtering rules as StarCoder Data") is not a source.
   if (lines.some((l) => l.length < 5000 && PUBLIC_DATASET_NAMES_RE.test(l) && !REFERENCE_LINE_RE.test(l) && !SAMPLE_WORDS_RE.test(l))) return true;
   const end = s.line + lines.length;
-  return trainingDataLinks(ev).some((l) => l.path === (ev.card?.path ?? '') && l.line > s.line && l.line <= end);
+  return trainingDataLinks(ev).some((l) => l.path === s.path && l.line > s.line && l.line <= end);
 }
 
 const REFERENCE_LINE_RE = /\b(same|similar)\b.{0,40}\b(as|to)\b|\b(inspired by|adapted from|compared (to|with))\b/i;

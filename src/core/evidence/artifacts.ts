@@ -100,6 +100,7 @@ const BULK_DATA_EXT = new Set(['parquet', 'jsonl', 'ndjson', 'arrow', 'tfrecord'
 const SAMPLES_DIR_RE = /^(samples?|sample[_-]outputs?|generations?|outputs?|gallery|demo[_-]outputs?)$/i;
 const TRAINING_STATE_START = /^(training_args|optimizer|scheduler|rng_state|trainer_state|zero_to_fp32)/;
 const CHECKPOINT_DIR_RE = /^(checkpoints?|ckpts?|checkpoint[-_]?\d+.*|step[-_]?\d+.*|global[-_]?step[-_]?\d+|iter(ation)?[-_]?\d+|epoch[-_=]?\d+.*|intermediate[-_]?(checkpoints?|weights)|stage[-_]?\d+)$/i;
+const PLAIN_CHECKPOINT_DIR_RE = /^(checkpoints?|ckpts?)$/i;
 const CHECKPOINT_FILE_RE = /(step[-_=]?\d{2,}|epoch[-_=]\d+|iter[-_]?\d{3,}|checkpoint[-_]\d+)/i;
 const DATA_DIR_RE = /^(data|datasets?|corpus|corpora|training[-_]data|train[-_]data|raw[-_]data)$/i;
 // Test splits and benchmark sets, by folder or name: `eval/`, `MT_bench/`, `mbpp.test.zip`, `gsm8k_test.jsonl`.
@@ -194,7 +195,7 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
     datasetScripts: [], evalDataFiles: [], samples: [], pdfs: [], evalResultFiles: [], citation: null, dataCards: [],
     modelConfig: null,
   };
-  const checkpointDirs = new Map<string, string[]>();
+  const checkpointDirs = new Map<string, WeightFile[]>();
   const idxSiblings = new Set<string>();
   for (const e of entries) {
     // The '.' test spares the regex for nearly every path.
@@ -281,16 +282,19 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
     const wf = WEIGHT_BY_EXT.get(ext) ?? null;
     const isMegatronData = base.endsWith('.bin') && idxSiblings.size > 0 && idxSiblings.has(path.slice(0, -4));
     if (wf && !isMegatronData && !inDataDir && (size >= 1024 || e.kind === 'lfs') && looksLikeParameters(rel, wf.format)) {
+      const file: WeightFile = { path, size, format: wf.format, unsafe: wf.unsafe, lfs: e.kind === 'lfs', sizeKnown: e.kind !== 'lfs' || e.lfs !== undefined };
       // The deepest checkpoint-named folder is one checkpoint (checkpoints/step-1000/...).
-        let ckDir = -1;
-        dirs.forEach((d, i) => { if (CHECKPOINT_DIR_RE.test(d)) ckDir = i; });
+      let ckDir = -1;
+      dirs.forEach((d, i) => {
+        if (CHECKPOINT_DIR_RE.test(d)) ckDir = i;
+      });
       if (ckDir >= 0 || CHECKPOINT_FILE_RE.test(base)) {
         const dir = ckDir >= 0 ? rootPrefix + dirs.slice(0, ckDir + 1).join('/') : path;
         const list = checkpointDirs.get(dir) ?? [];
-        list.push(path);
+        list.push(file);
         checkpointDirs.set(dir, list);
       } else {
-        a.weights.push({ path, size, format: wf.format, unsafe: wf.unsafe, lfs: e.kind === 'lfs', sizeKnown: e.kind !== 'lfs' || e.lfs !== undefined });
+        a.weights.push(file);
       }
       continue;
     }
@@ -335,7 +339,8 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
       a.citation = path;
       continue;
     }
-    if (/^(data[_-]?card|datacard|datasheet[^/]*)\.md$/i.test(base) || (/^readme\.md$/i.test(base) && dirs.length > 0 && DATA_DIR_RE.test(dirs[dirs.length - 1] ?? ''))) {
+    // A datasheet, a dataset card, or a copy of the Hub dataset card (`README_dataset.md`).
+    if (/^(data[_-]?card|datacard|datasheet[^/]*|dataset[_-]?card[^/]*|readme[_-]dataset[^/]*)\.md$/i.test(base) || (/^readme\.md$/i.test(base) && dirs.length > 0 && DATA_DIR_RE.test(dirs[dirs.length - 1] ?? ''))) {
       a.dataCards.push(path);
       continue;
     }
@@ -369,7 +374,15 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
       continue;
     }
   }
-  a.checkpoints = [...checkpointDirs.entries()].map(([dir, files]) => ({ dir, files }));
+  // A single folder named only `checkpoints/` (or `ckpts/`), with no weights anywhere else,
+  // is where the release keeps its final weights ("extract them to the checkpoints folder"):
+  // those are the weights, not training checkpoints.
+  const plain = [...checkpointDirs.keys()].filter((dir) => PLAIN_CHECKPOINT_DIR_RE.test(dir.slice(dir.lastIndexOf('/') + 1)));
+  if (a.weights.length === 0 && checkpointDirs.size === 1 && plain.length === 1) {
+    a.weights.push(...checkpointDirs.get(plain[0]!)!);
+    checkpointDirs.clear();
+  }
+  a.checkpoints = [...checkpointDirs.entries()].map(([dir, files]) => ({ dir, files: files.map((f) => f.path) }));
   return a;
 }
 
