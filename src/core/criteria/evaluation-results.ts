@@ -1,4 +1,5 @@
 // `evaluation-results`: reported metrics — `model-index`, result files, or a results table in the card.
+import { stripBetween } from '../evidence/strip.js';
 import type { ModelEvidence } from '../evidence/gather.js';
 import { modelIndexHasMetrics } from '../evidence/model-card.js';
 import { cardFieldEvidence, cardLicense, declared, documentedSections, judgeFiles, judgeLicense, linkEvidence, mentioned, missing, notApplicable, sectionEvidence } from './shared.js';
@@ -54,7 +55,7 @@ const HOW_TO_EVALUATE_RE = /\b(to evaluate|you can (use|add|run|evaluate)|simply
 const NUMBER_IN_PROSE_RE = /\b\d+\.\d+\b|\b\d+(\.\d+)?\s?%/;
 
 function onlyInstructions(body: string): boolean {
-  const prose = body.replace(/```[\s\S]*?```/g, ' ').replace(/<pre>[\s\S]*?<\/pre>/gi, ' ');
+  const prose = stripBetween(stripBetween(body, '```', '```', ' '), '<pre>', '</pre>', ' ', true);
   return HOW_TO_EVALUATE_RE.test(body) && !NUMBER_IN_PROSE_RE.test(prose);
 }
 
@@ -85,7 +86,8 @@ export const evaluationResults: Criterion = {
  */
 function resultSections(ev: ModelEvidence) {
   const sections = ev.card?.sections ?? [];
-  const FIGURE = /!\[[^\]]*\]\([^)]+\)|<img\s/i;
+  // Bounded classes that stop at the next bracket: a body of `![a](![a](…` stays linear.
+  const FIGURE = /!\[[^[\]]{0,500}\]\([^()\s]{1,2000}\)|<img\s/i;
   const withTables = sections.filter(
     (s) =>
       s.documented &&

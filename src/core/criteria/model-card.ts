@@ -2,6 +2,7 @@
 // only the template's placeholders is a mention of a card, not documentation; a card that
 // leaves out most of the four topics is incomplete (reported as mentioned, with what is missing).
 import { prose } from '../evidence/model-card.js';
+import { stripComments, stripFencedCode } from '../evidence/strip.js';
 import type { ModelCard } from '../evidence/types.js';
 import { joinPhrases } from '../frameworks/ladder.js';
 import { cardLicense, declared, judgeLicense, mentioned, missing, notApplicable } from './shared.js';
@@ -48,11 +49,9 @@ export function cardTopics(card: ModelCard): { covered: string[]; uncovered: str
   const covered: string[] = [];
   const uncovered: string[] = [];
   // Topic words count in prose only: not in template comments, headings or empty fields.
-  const body = card.body
-    .replace(/<!--[\s\S]*?-->/g, '')
-    // Code blocks and link targets (`#weights--biases`) are not prose.
-    .replace(/^\s{0,3}(```|~~~)[\s\S]*?^\s{0,3}\1.*$/gm, '')
-    .replace(/\]\([^)\s]*\)/g, ']')
+  // Code blocks and link targets (`#weights--biases`) are not prose.
+  const body = stripFencedCode(stripComments(card.body))
+    .replace(/\]\([^()[\]\s]*\)/g, ']')
     .replace(/^\s{0,3}#{1,6}\s.*$/gm, '')
     .replace(/^.*\[more information needed\].*$/gim, '');
   for (const t of CARD_TOPICS) {
