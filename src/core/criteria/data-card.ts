@@ -60,6 +60,7 @@ export const dataCard: Criterion = {
     return declared(ev, 'data-card')
       ?? (named.length > 0 ? mentioned('dataCardThin', named.map((c) => ({ kind: 'file' as const, path: c.path }))) : null)
       ?? (naming.length > 0 ? mentioned('dataCardSectionOnly', sectionEvidence(ev, naming), { section: naming[0]?.heading ?? '' }) : null)
+      ?? uncheckedHubDataCards(ev)
       ?? (sections.length > 0 ? { ...missing('dataSectionNoSources'), evidence: sectionEvidence(ev, sections), data: { section: sections[0]?.heading ?? '' } } : null)
       ?? missing();
   },
@@ -119,6 +120,17 @@ function namesPublicData(ev: ModelEvidence, s: CardSection): boolean {
 const REFERENCE_LINE_RE = /\b(same|similar)\b.{0,40}\b(as|to)\b|\b(inspired by|adapted from|compared (to|with))\b/i;
 
 /** Dataset cards on the Hub that describe sources, collection and processing count as the data card. */
+/**
+ * The training data named on the Hub brings its own dataset cards; not looked up (offline,
+ * or over the lookup budget), they are a pointer to a data card, never one.
+ */
+function uncheckedHubDataCards(ev: ModelEvidence): Verdict | null {
+  const ids = trainingDatasetIds(ev).filter((id) => /^[\w.-]+\/[\w.-]+$/.test(id) && !ev.remote?.datasets[id]);
+  if (ids.length === 0) return null;
+  const evidence = ids.slice(0, 3).map((id) => ({ kind: 'link' as const, url: `https://huggingface.co/datasets/${id}`, note: 'dataset card not checked' }));
+  return mentioned('dataCardOnHubUnchecked', evidence, { count: ids.length, id: ids[0]! });
+}
+
 function hubDataCards(ev: ModelEvidence): Verdict | null {
   const remote = ev.remote;
   if (!remote) return null;
