@@ -3,7 +3,7 @@
 import type { CodeRole } from '../evidence/artifacts.js';
 import type { ModelEvidence } from '../evidence/gather.js';
 import type { Link } from '../evidence/types.js';
-import { cardLinesMatching, declared, judgeFiles, judgeRemoteLicense, linkEvidence, linksWhere, mentioned, missing, notApplicable } from './shared.js';
+import { cardLinesMatching, declared, judgeFiles, judgeRemoteLicense, linkEvidence, linksWhere, mentioned, missing } from './shared.js';
 import type { Criterion, Verdict } from './types.js';
 
 type CodeComponent = 'training-code' | 'data-preprocessing-code' | 'evaluation-code' | 'inference-code';
@@ -28,8 +28,6 @@ export function codeCriterion(spec: CodeCriterionSpec): Criterion {
   return {
     id: spec.id,
     evaluate(ev) {
-      const na = notApplicable(ev, spec.id);
-      if (na) return na;
       const files = ev.artifacts.code[spec.role];
       if (files.length > 0) {
         const notOurs = spec.notThisModels?.(ev, files);

@@ -1,5 +1,5 @@
 // `compute-info`: hardware, GPU-hours, energy or CO2 — in the card's sections or front matter.
-import { cardFieldEvidence, cardLicense, cardLinesMatching, declared, documentedSections, judgeFiles, judgeLicense, missing, notApplicable, sectionEvidence } from './shared.js';
+import { cardFieldEvidence, cardLicense, cardLinesMatching, declared, documentedSections, judgeFiles, judgeLicense, missing, sectionEvidence } from './shared.js';
 import type { Criterion } from './types.js';
 
 const COMPUTE_HEADING = /\b(environmental impact|compute|hardware|infrastructure|carbon|emissions?|energy|training resources)\b/;
@@ -8,8 +8,6 @@ const COMPUTE_LINE = /\b\d[\d,.]*\s*(x\s*)?(nvidia\s+)?(a100|h100|h800|a800|v100
 export const computeInfo: Criterion = {
   id: 'compute-info',
   evaluate(ev) {
-    const na = notApplicable(ev, 'compute-info');
-    if (na) return na;
     if (ev.card?.frontMatter?.['co2_eq_emissions'] !== undefined && ev.card.frontMatter['co2_eq_emissions'] !== null) {
       return judgeLicense('compute-info', cardLicense(ev), 'computeEmissions', {}, [cardFieldEvidence(ev, 'co2_eq_emissions')]);
     }

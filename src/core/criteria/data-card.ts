@@ -10,7 +10,7 @@
 import { aboutEvaluation, datasheetTopics, DATA_HEADING_RE, EVAL_WORDS_RE, HOW_TO_HEADING_RE, mostlyInstructions, NAMED_TRAINING_LINE_RE, PUBLIC_DATASET_NAMES_RE, readableProse, SAMPLE_WORDS_RE, TRAINING_CLAIM_RE, USER_DATA_RE } from '../evidence/data-wording.js';
 import type { ModelEvidence } from '../evidence/gather.js';
 import type { CardSection, ModelCard } from '../evidence/types.js';
-import { declared, documentedSections, judgeFiles, judgeRemoteLicense, mentioned, missing, notApplicable, sectionEvidence } from './shared.js';
+import { declared, documentedSections, judgeFiles, judgeRemoteLicense, mentioned, missing, sectionEvidence } from './shared.js';
 import type { HubDatasetFact } from '../remote.js';
 import type { Criterion, Verdict } from './types.js';
 import { trainingDataLinks, trainingDatasetIds, weakest } from './training-data.js';
@@ -47,8 +47,6 @@ const DATA_CARD_NAME_RE = /(^|\/)(data[_-]?card|datacard|datasheet[^/]*|dataset[
 export const dataCard: Criterion = {
   id: 'data-card',
   evaluate(ev) {
-    const na = notApplicable(ev, 'data-card');
-    if (na) return na;
     const sheets = ev.dataCards.filter(isDatasheet);
     if (sheets.length > 0) return judgeFiles(ev, 'data-card', sheets.map((c) => c.path), 'dataCardFile');
     const hub = hubDataCards(ev);

@@ -2,7 +2,7 @@
 // on the Hub, or (offline) their names, which are mentions.
 import { isFileUrl } from '../evidence/data-wording.js';
 import { modelIndexDatasets } from '../evidence/model-card.js';
-import { cardFieldEvidence, declared, judgeFiles, linkEvidence, mentioned, missing, notApplicable } from './shared.js';
+import { cardFieldEvidence, declared, judgeFiles, linkEvidence, mentioned, missing } from './shared.js';
 import { declaredHubDataset, judgeHubDatasets } from './training-data.js';
 import type { Criterion } from './types.js';
 
@@ -11,8 +11,6 @@ const EVAL_CONTEXT = /\b(eval\w*|benchmark\w*|test set|leaderboard|results?)\b/i
 export const evaluationData: Criterion = {
   id: 'evaluation-data',
   evaluate(ev) {
-    const na = notApplicable(ev, 'evaluation-data');
-    if (na) return na;
     if (ev.artifacts.evalDataFiles.length > 0) return judgeFiles(ev, 'evaluation-data', ev.artifacts.evalDataFiles, 'evalDataInRepo');
     const ids = modelIndexDatasets(ev.card);
     const hub = judgeHubDatasets(ev, 'evaluation-data', [...ids.filter((id) => id.includes('/')), ...declaredHubDataset(ev, 'evaluation-data')], 'evalDataOnHub');

@@ -2,7 +2,7 @@
 import { stripBetween } from '../evidence/strip.js';
 import type { ModelEvidence } from '../evidence/gather.js';
 import { modelIndexHasMetrics } from '../evidence/model-card.js';
-import { cardFieldEvidence, cardLicense, declared, documentedSections, judgeFiles, judgeLicense, linkEvidence, mentioned, missing, notApplicable, sectionEvidence } from './shared.js';
+import { cardFieldEvidence, cardLicense, declared, documentedSections, judgeFiles, judgeLicense, linkEvidence, mentioned, missing, sectionEvidence } from './shared.js';
 import type { Criterion } from './types.js';
 
 const RESULTS_HEADING = /\b(eval\w*|benchmark\w*|results?|performance|metrics?|leaderboard|scores?|comparison)\b/;
@@ -62,8 +62,6 @@ function onlyInstructions(body: string): boolean {
 export const evaluationResults: Criterion = {
   id: 'evaluation-results',
   evaluate(ev) {
-    const na = notApplicable(ev, 'evaluation-results');
-    if (na) return na;
     if (modelIndexHasMetrics(ev.card)) {
       return judgeLicense('evaluation-results', cardLicense(ev), 'resultsModelIndex', {}, [cardFieldEvidence(ev, 'model-index')]);
     }

@@ -19,7 +19,7 @@ import { technicalReport } from './technical-report.js';
 import { trainingCode } from './training-code.js';
 import { trainingConfig } from './training-config.js';
 import { trainingData } from './training-data.js';
-import { cardLicense, claimOf, declared, pointerOf } from './shared.js';
+import { cardLicense, claimOf, declared, notApplicable, pointerOf } from './shared.js';
 import type { Claim, Criterion, Verdict } from './types.js';
 import { weights } from './weights.js';
 
@@ -58,6 +58,12 @@ export function runCriteria(ev: ModelEvidence, criteria: Record<ComponentId, Cri
   // Where the listing of this model's files is incomplete, what was not found may be there.
   const unlisted = ev.skipped.find((s) => s.incomplete === true && concerns(ev.root, s.path));
   for (const id of COMPONENT_IDS) {
+    // Configuration that says a component does not apply decides before any evidence.
+    const na = notApplicable(ev, id);
+    if (na) {
+      out[id] = na;
+      continue;
+    }
     let verdict: Verdict;
     try {
       verdict = criteria[id].evaluate(ev);

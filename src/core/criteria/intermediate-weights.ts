@@ -1,7 +1,7 @@
 // `intermediate-weights`: training checkpoints — checkpoint folders here, step/stage
 // revisions of the Hub repository verified online, or a card that links or lists them (a
 // mention: not verified offline).
-import { cardLinesMatching, declared, documentedSections, judgeFiles, judgeRemoteLicense, linkEvidence, mentioned, missing, notApplicable, sectionEvidence } from './shared.js';
+import { cardLinesMatching, declared, documentedSections, judgeFiles, judgeRemoteLicense, linkEvidence, mentioned, missing, sectionEvidence } from './shared.js';
 import { releaseOnHub } from './weights.js';
 import type { Criterion, Verdict } from './types.js';
 import type { ModelEvidence } from '../evidence/gather.js';
@@ -24,8 +24,6 @@ const REVISION_LINK_RE = new RegExp(`/tree/(?:[^/?#\\s]*[^a-z/?#\\s])?${CHECKPOI
 export const intermediateWeights: Criterion = {
   id: 'intermediate-weights',
   evaluate(ev) {
-    const na = notApplicable(ev, 'intermediate-weights');
-    if (na) return na;
     const cks = ev.artifacts.checkpoints;
     if (cks.length > 0) {
       return judgeFiles(ev, 'intermediate-weights', cks.map((c) => c.files[0] ?? c.dir), 'checkpointsInRepo', { count: cks.length });

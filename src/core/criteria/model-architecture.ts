@@ -1,14 +1,12 @@
 // `model-architecture`: the code that defines the network — modelling code here (including
 // files that `config.json` `auto_map` points at), or an architecture class of an open library.
 import { licenseFamily } from '../evidence/licenses.js';
-import { OPEN_LIBRARIES, declared, documentedSections, judgeFiles, judgeLicense, libraryName, licenseFactFor, mentioned, missing, notApplicable, sectionEvidence } from './shared.js';
+import { OPEN_LIBRARIES, declared, documentedSections, judgeFiles, judgeLicense, libraryName, licenseFactFor, mentioned, missing, sectionEvidence } from './shared.js';
 import type { Criterion } from './types.js';
 
 export const modelArchitecture: Criterion = {
   id: 'model-architecture',
   evaluate(ev) {
-    const na = notApplicable(ev, 'model-architecture');
-    if (na) return na;
     const code = ev.artifacts.code.architecture;
     if (code.length > 0) return judgeFiles(ev, 'model-architecture', code, 'architectureCode', { count: code.length });
     const cfg = ev.artifacts.modelConfig;

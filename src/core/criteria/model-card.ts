@@ -5,7 +5,7 @@ import { prose } from '../evidence/model-card.js';
 import { stripComments, stripFencedCode } from '../evidence/strip.js';
 import type { ModelCard } from '../evidence/types.js';
 import { joinPhrases } from '../frameworks/ladder.js';
-import { cardLicense, declared, judgeLicense, mentioned, missing, notApplicable } from './shared.js';
+import { cardLicense, declared, judgeLicense, mentioned, missing } from './shared.js';
 import type { Criterion } from './types.js';
 
 /**
@@ -82,8 +82,6 @@ export function cardTopics(card: ModelCard): { covered: string[]; uncovered: str
 export const modelCard: Criterion = {
   id: 'model-card',
   evaluate(ev) {
-    const na = notApplicable(ev, 'model-card');
-    if (na) return na;
     const card = ev.card;
     if (!card) return declared(ev, 'model-card') ?? missing();
     const documented = card.sections.filter((s) => s.documented);

@@ -1,6 +1,6 @@
 // `research-paper`: a peer-reviewed publication (DOI, venue, proceedings BibTeX, CITATION.cff).
 import { peerReviewedEvidence } from './papers.js';
-import { cardLinesMatching, declared, mentioned, missing, notApplicable } from './shared.js';
+import { cardLinesMatching, declared, mentioned, missing } from './shared.js';
 import type { Criterion } from './types.js';
 
 const VENUE_MENTION = /\b(accepted (at|to|by)|to appear|published (at|in)|proceedings of)\b|\b(NeurIPS|ICLR|ICML|ACL|EMNLP|NAACL|CVPR|ICCV|ECCV|AAAI|IJCAI|Interspeech|ICASSP|TACL|JMLR|TMLR|COLING|KDD)\s*'?\d{2,4}\b/;
@@ -8,8 +8,6 @@ const VENUE_MENTION = /\b(accepted (at|to|by)|to appear|published (at|in)|procee
 export const researchPaper: Criterion = {
   id: 'research-paper',
   evaluate(ev) {
-    const na = notApplicable(ev, 'research-paper');
-    if (na) return na;
     const evidence = peerReviewedEvidence(ev);
     if (evidence.length > 0) return { status: 'open', messageId: 'paperPublished', data: { count: evidence.length }, license: null, evidence };
     const lines = cardLinesMatching(ev, VENUE_MENTION);

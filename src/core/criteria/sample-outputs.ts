@@ -1,5 +1,5 @@
 // `sample-outputs`: example generations — a samples folder, the card's `widget`, or an examples section.
-import { cardFieldEvidence, cardLicense, documentedSections, judgeFiles, judgeLicense, missing, notApplicable, sectionEvidence, declared } from './shared.js';
+import { cardFieldEvidence, cardLicense, documentedSections, judgeFiles, judgeLicense, missing, sectionEvidence, declared } from './shared.js';
 import type { Criterion } from './types.js';
 
 const SAMPLES_HEADING = /\b(sample\w*|examples?|demo\w*|generations?|outputs?|showcase|gallery)\b/;
@@ -7,8 +7,6 @@ const SAMPLES_HEADING = /\b(sample\w*|examples?|demo\w*|generations?|outputs?|sh
 export const sampleOutputs: Criterion = {
   id: 'sample-outputs',
   evaluate(ev) {
-    const na = notApplicable(ev, 'sample-outputs');
-    if (na) return na;
     if (ev.artifacts.samples.length > 0) return judgeFiles(ev, 'sample-outputs', ev.artifacts.samples, 'samplesInRepo');
     const widget = ev.card?.frontMatter?.['widget'];
     if (Array.isArray(widget) && widget.length > 0) {

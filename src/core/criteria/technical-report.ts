@@ -1,7 +1,7 @@
 // `technical-report`: a preprint or technical report. A paper on a public archive (arXiv)
 // counts as published; its license is not checked (ours: documents there are freely readable).
 import { arxivEvidence, otherPaperLinks, reportCitation } from './papers.js';
-import { cardLinesMatching, declared, judgeFiles, mentioned, missing, notApplicable } from './shared.js';
+import { cardLinesMatching, declared, judgeFiles, mentioned, missing } from './shared.js';
 import type { Criterion } from './types.js';
 
 /** A PDF, or a page of a publications list, not a drive, a blog or a site's front page. */
@@ -10,8 +10,6 @@ const PUBLISHED_DOCUMENT_RE = /^https?:\/\/(?!(?:drive|docs)\.google\.)[^?#]*(\.
 export const technicalReport: Criterion = {
   id: 'technical-report',
   evaluate(ev) {
-    const na = notApplicable(ev, 'technical-report');
-    if (na) return na;
     const pdfs = ev.artifacts.pdfs.filter((p) => /report|paper|technical|tech|arxiv|preprint|whitepaper/i.test(p) || !p.includes('/'));
     if (pdfs.length > 0) return judgeFiles(ev, 'technical-report', pdfs, 'reportInRepo');
     const arxiv = [...reportCitation(ev), ...arxivEvidence(ev)];

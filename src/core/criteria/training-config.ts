@@ -1,7 +1,7 @@
 // `training-config`: the recipe's settings with real values — config files, trainer state,
 // or a hyperparameters section in the card. A heading without numbers is only a mention.
 import { hyperparameterGroups } from '../evidence/artifacts.js';
-import { cardLicense, declared, documentedSections, judgeFiles, judgeLicense, mentioned, missing, notApplicable, sectionEvidence } from './shared.js';
+import { cardLicense, declared, documentedSections, judgeFiles, judgeLicense, mentioned, missing, sectionEvidence } from './shared.js';
 import type { Criterion } from './types.js';
 
 const HYPER_HEADING = /\b(hyper-?param\w*|training (procedure|details|setup|settings|configuration|recipe)|training)\b/;
@@ -9,8 +9,6 @@ const HYPER_HEADING = /\b(hyper-?param\w*|training (procedure|details|setup|sett
 export const trainingConfig: Criterion = {
   id: 'training-config',
   evaluate(ev) {
-    const na = notApplicable(ev, 'training-config');
-    if (na) return na;
     const configs = ev.artifacts.trainingConfigs;
     if (configs.length > 0) {
       const groups = [...new Set(configs.flatMap((c) => c.groups))];

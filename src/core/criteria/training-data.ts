@@ -12,7 +12,7 @@ import { fieldStrings } from '../evidence/model-card.js';
 import type { HubDatasetFact } from '../remote.js';
 import { aboutEvaluation, AVAILABLE_RE, DATA_RELEASE_RE, EVAL_WORDS_RE, intro, isFileUrl, isPlaceholderId, NAMED_TRAINING_LINE_RE, SAMPLE_WORDS_RE, TRAINING_PROSE_RE, TRAINING_WORDS_RE, USER_DATA_RE } from '../evidence/data-wording.js';
 import type { Link, ModelCard } from '../evidence/types.js';
-import { cardFieldEvidence, cardLinesMatching, declared, fileEvidence, judgeFiles, judgeRemoteLicense, linkEvidence, mentioned, missing, notApplicable } from './shared.js';
+import { cardFieldEvidence, cardLinesMatching, declared, fileEvidence, judgeFiles, judgeRemoteLicense, linkEvidence, mentioned, missing } from './shared.js';
 import type { Criterion, Verdict } from './types.js';
 
 /** Below this, data files in the repository are taken as samples of the format. */
@@ -35,8 +35,6 @@ const OTHER_PURPOSE_RE = /\b(tasks?|synthetic|statistics|stats|samples?|examples
 export const trainingData: Criterion = {
   id: 'training-data',
   evaluate(ev) {
-    const na = notApplicable(ev, 'training-data');
-    if (na) return na;
     const seen = ev.artifacts.dataFiles;
     const { files, manifests } = dataFilesByKind(ev);
     const bytes = files.length === seen.length ? ev.artifacts.dataBytes : bytesOf(ev, files); // Infinity when an LFS pointer was not read: never a sample

@@ -4,14 +4,12 @@ import { weightFormat } from '../evidence/artifacts.js';
 import type { ModelEvidence } from '../evidence/gather.js';
 import type { Link } from '../evidence/types.js';
 import type { HubModelFact } from '../remote.js';
-import { cardLicense, cardLinesMatching, claimOf, declared, pointerOf, withDocLinks, isCreditLink, judgeFiles, judgeRemoteLicense, linkEvidence, mentioned, missing, notApplicable } from './shared.js';
+import { cardLicense, cardLinesMatching, claimOf, declared, pointerOf, withDocLinks, isCreditLink, judgeFiles, judgeRemoteLicense, linkEvidence, mentioned, missing } from './shared.js';
 import type { Criterion, Verdict } from './types.js';
 
 export const weights: Criterion = {
   id: 'weights',
   evaluate(ev) {
-    const na = notApplicable(ev, 'weights');
-    if (na) return na;
     const files = ev.artifacts.weights;
     if (files.length > 0) {
       const bytes = files.every((f) => f.sizeKnown) ? files.reduce((n, f) => n + f.size, 0) : null;
