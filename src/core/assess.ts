@@ -6,7 +6,7 @@ import { runCriteria } from './criteria/index.js';
 import type { Claim, Verdict } from './criteria/types.js';
 import { describesData } from './criteria/data-card.js';
 import { baseModelsOf, isWeightFile } from './criteria/weights.js';
-import { judgeRemoteLicense } from './criteria/shared.js';
+import { gatedOnline, judgeRemoteLicense, mentioned, missing } from './criteria/shared.js';
 import { judgeDatasetFacts } from './criteria/training-data.js';
 import { gatherEvidence, type ModelEvidence } from './evidence/gather.js';
 import { licenseFamily } from './evidence/licenses.js';
@@ -142,17 +142,17 @@ function lineageOf(ev: ModelEvidence): LineageEntry[] {
     const wData = { id: link.model, count: weightFiles.length };
     const weightsVerdict: Verdict =
       weightFiles.length === 0
-        ? { status: 'missing', messageId: 'baseWeightsNone', data: wData, license: null, evidence }
+        ? missing('baseWeightsNone', wData, evidence)
         : fact.gated
-          ? { status: 'restricted', messageId: 'baseWeights', data: { ...wData, licenseState: 'gated', license: fact.license }, license: fact.license, evidence, verifiedOnline: true }
+          ? gatedOnline('baseWeights', { ...wData, licenseState: 'gated', license: fact.license }, fact.license, evidence)
           : judgeRemoteLicense('weights', fact.license, 'baseWeights', wData, evidence);
     const dsFacts = fact.datasets.map((d) => remote.datasets[d]).filter((d) => d !== undefined);
     const dataVerdict: Verdict =
       fact.datasets.length === 0
-        ? { status: 'missing', messageId: 'baseTrainingDataNone', data: { id: link.model }, license: null, evidence }
+        ? missing('baseTrainingDataNone', { id: link.model }, evidence)
         : dsFacts.length < fact.datasets.length
-          ? { status: 'mentioned', messageId: 'baseTrainingDataListed', data: { id: link.model, count: fact.datasets.length }, license: null, evidence }
-          : (judgeDatasetFacts('training-data', dsFacts, 'trainingDataOnHub') ?? { status: 'missing', messageId: 'baseTrainingDataNone', data: { id: link.model }, license: null, evidence });
+          ? mentioned('baseTrainingDataListed', evidence, { id: link.model, count: fact.datasets.length })
+          : (judgeDatasetFacts('training-data', dsFacts, 'trainingDataOnHub') ?? missing('baseTrainingDataNone', { id: link.model }, evidence));
     const weights = toResult('weights', weightsVerdict);
     const trainingData = toResult('training-data', dataVerdict);
     // The catalog's cap: the base model's weights and training data. Open both ways does not cap.

@@ -3,7 +3,7 @@
 import type { CodeRole } from '../evidence/artifacts.js';
 import type { ModelEvidence } from '../evidence/gather.js';
 import type { Link } from '../evidence/types.js';
-import { cardLinesMatching, declared, judgeFiles, judgeRemoteLicense, linkEvidence, linksWhere, mentioned, missing } from './shared.js';
+import { cardLinesMatching, declared, judgeFiles, judgeRemoteLicense, linkEvidence, linksWhere, lookupFailed, mentioned, missing } from './shared.js';
 import type { Criterion, Verdict } from './types.js';
 
 type CodeComponent = 'training-code' | 'data-preprocessing-code' | 'evaluation-code' | 'inference-code';
@@ -53,7 +53,7 @@ function fromGithub(ev: ModelEvidence, id: CodeComponent): Verdict | null {
     // Not found or private stays a mention (the link below); a lookup that failed says so.
     const failed = facts.find((g) => g.state === 'unavailable');
     if (!failed) return null;
-    return { status: 'unknown', messageId: 'githubUnavailable', data: { repo: failed.repo, error: failed.error ?? null }, license: null, evidence: [{ kind: 'hub', url: failed.url, note: failed.error ?? 'lookup failed' }] };
+    return lookupFailed('githubUnavailable', { repo: failed.repo, error: failed.error ?? null }, failed.url, failed.error);
   }
   const evidence = [{ kind: 'hub' as const, url: found.url, note: found.license ? `GitHub repository under ${found.license}` : 'GitHub repository without a license' }];
   return judgeRemoteLicense(id, found.license, 'codeOnGithub', { repo: found.repo }, evidence);

@@ -19,7 +19,7 @@ import { technicalReport } from './technical-report.js';
 import { trainingCode } from './training-code.js';
 import { trainingConfig } from './training-config.js';
 import { trainingData } from './training-data.js';
-import { cardLicense, claimOf, declared, notApplicable, pointerOf } from './shared.js';
+import { cardLicense, claimOf, declared, notApplicable, pointerOf, unknown } from './shared.js';
 import type { Claim, Criterion, Verdict } from './types.js';
 import { weights } from './weights.js';
 
@@ -68,16 +68,17 @@ export function runCriteria(ev: ModelEvidence, criteria: Record<ComponentId, Cri
     try {
       verdict = criteria[id].evaluate(ev);
     } catch (err) {
-      verdict = { status: 'unknown', messageId: 'criterionFailed', data: { error: err instanceof Error ? err.message : String(err) }, license: null, evidence: [] };
+      verdict = unknown('criterionFailed', { error: err instanceof Error ? err.message : String(err) }, []);
     }
     if (cardSkip && (verdict.status === 'missing' || (id === 'model-card' && !ev.card))) {
       if (CARD_BASED.has(id)) {
-        verdict = { status: 'unknown', messageId: 'cardUnreadable', data: { path: cardSkip.path, reason: cardSkip.reason, detail: cardSkip.detail ?? null }, license: null, evidence: [{ kind: 'file', path: cardSkip.path, note: `skipped: ${cardSkip.reason}` }] };
+        verdict = unknown('cardUnreadable', { path: cardSkip.path, reason: cardSkip.reason, detail: cardSkip.detail ?? null }, [{ kind: 'file', path: cardSkip.path, note: `skipped: ${cardSkip.reason}` }]);
       }
     }
     if (unlisted && (verdict.status === 'missing' || verdict.status === 'mentioned')) {
       const path = unlisted.path || '.';
-      verdict = { status: 'unknown', messageId: 'listingIncomplete', data: { path, detail: unlisted.detail ?? null }, license: null, evidence: [...verdict.evidence, { kind: 'file', path, note: `listing incomplete${unlisted.detail ? `: ${unlisted.detail}` : ''}` }], ...(verdict.claim ? { claim: verdict.claim } : {}) };
+      const evidence = [...verdict.evidence, { kind: 'file' as const, path, note: `listing incomplete${unlisted.detail ? `: ${unlisted.detail}` : ''}` }];
+      verdict = { ...unknown('listingIncomplete', { path, detail: unlisted.detail ?? null }, evidence), ...(verdict.claim ? { claim: verdict.claim } : {}) };
     }
     out[id] = withClaim(ev, id, withDeclaration(ev, id, verdict));
   }

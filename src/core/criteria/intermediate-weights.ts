@@ -1,7 +1,7 @@
 // `intermediate-weights`: training checkpoints — checkpoint folders here, step/stage
 // revisions of the Hub repository verified online, or a card that links or lists them (a
 // mention: not verified offline).
-import { cardLinesMatching, declared, documentedSections, judgeFiles, judgeRemoteLicense, linkEvidence, mentioned, missing, sectionEvidence } from './shared.js';
+import { cardLinesMatching, declared, documentedSections, gatedOnline, judgeFiles, judgeRemoteLicense, linkEvidence, mentioned, missing, sectionEvidence } from './shared.js';
 import { releaseOnHub } from './weights.js';
 import type { Criterion, Verdict } from './types.js';
 import type { ModelEvidence } from '../evidence/gather.js';
@@ -49,6 +49,6 @@ function fromHub(ev: ModelEvidence): Verdict | null {
   if (!release || release.checkpointRevisions.length === 0) return null;
   const revisions = release.checkpointRevisions;
   const evidence = [{ kind: 'hub' as const, url: release.url, note: `${revisions.length} checkpoint revisions (${revisions.slice(0, 3).join(', ')}${revisions.length > 3 ? ', …' : ''})` }];
-  if (release.gated) return { status: 'restricted', messageId: 'checkpointsOnHub', data: { count: revisions.length, licenseState: 'gated', license: release.license }, license: release.license, evidence, verifiedOnline: true };
+  if (release.gated) return gatedOnline('checkpointsOnHub', { count: revisions.length, licenseState: 'gated', license: release.license }, release.license, evidence);
   return judgeRemoteLicense('intermediate-weights', release.license, 'checkpointsOnHub', { count: revisions.length }, evidence);
 }

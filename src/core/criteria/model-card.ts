@@ -95,7 +95,7 @@ export const modelCard: Criterion = {
     const insight = covered.filter((t) => t !== 'intended use');
     const template = covered.filter((t) => t !== 'architecture');
     const data = { path: card.path, covered: covered.length > 0 ? joinPhrases(covered) : 'none of the standard topics', uncovered: joinPhrases(uncovered) };
-    if (insight.length <= 1) return { status: 'missing', messageId: 'modelCardUsageOnly', data: { ...data, covered: insight.length > 0 ? joinPhrases(insight) : 'none of the standard topics' }, license: null, evidence };
+    if (insight.length <= 1) return missing('modelCardUsageOnly', { ...data, covered: insight.length > 0 ? joinPhrases(insight) : 'none of the standard topics' }, evidence);
     if (template.length >= 3) {
       return judgeLicense('model-card', cardLicense(ev), 'modelCardPresent', { path: card.path, sections: documented.length, frontMatter: card.frontMatter !== null, missingTopics: uncovered.join(', ') }, evidence);
     }

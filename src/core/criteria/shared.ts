@@ -135,8 +135,28 @@ export function mentioned(messageId: string, evidence: Evidence[], data: Message
   return { status: 'mentioned', messageId, data, license: null, evidence, ...(claim ? { claim } : {}) };
 }
 
-export function missing(messageId = 'missing'): Verdict {
-  return { status: 'missing', messageId, license: null, evidence: [] };
+export function missing(messageId = 'missing', data?: MessageData, evidence: Evidence[] = []): Verdict {
+  return { status: 'missing', messageId, ...(data ? { data } : {}), license: null, evidence };
+}
+
+/** Could not be inspected (a lookup failed, a file could not be read): never read as present or absent. */
+export function unknown(messageId: string, data: MessageData, evidence: Evidence[]): Verdict {
+  return { status: 'unknown', messageId, data, license: null, evidence };
+}
+
+/** A lookup that could not be made, with the address and the error as evidence. */
+export function lookupFailed(messageId: string, data: MessageData, url: string, error: string | null | undefined): Verdict {
+  return unknown(messageId, data, [{ kind: 'hub', url, note: error ?? 'lookup failed' }]);
+}
+
+/** Verified online to sit behind a gate: restricted whatever its license says. */
+export function gatedOnline(messageId: string, data: MessageData, license: string | null, evidence: Evidence[]): Verdict {
+  return { status: 'restricted', messageId, data, license, evidence, verifiedOnline: true };
+}
+
+/** A document on a public archive or page: published, its license not judged. */
+export function published(messageId: string, evidence: Evidence[]): Verdict {
+  return { status: 'open', messageId, data: { count: evidence.length }, license: null, evidence };
 }
 
 /**

@@ -12,7 +12,7 @@ import { fieldStrings } from '../evidence/model-card.js';
 import type { HubDatasetFact } from '../remote.js';
 import { aboutEvaluation, AVAILABLE_RE, DATA_RELEASE_RE, EVAL_WORDS_RE, intro, isFileUrl, isPlaceholderId, NAMED_TRAINING_LINE_RE, SAMPLE_WORDS_RE, TRAINING_PROSE_RE, TRAINING_WORDS_RE, USER_DATA_RE } from '../evidence/data-wording.js';
 import type { Link, ModelCard } from '../evidence/types.js';
-import { cardFieldEvidence, cardLinesMatching, declared, fileEvidence, judgeFiles, judgeRemoteLicense, linkEvidence, mentioned, missing } from './shared.js';
+import { cardFieldEvidence, cardLinesMatching, declared, fileEvidence, gatedOnline, judgeFiles, judgeRemoteLicense, linkEvidence, mentioned, missing, unknown } from './shared.js';
 import type { Criterion, Verdict } from './types.js';
 
 /** Below this, data files in the repository are taken as samples of the format. */
@@ -150,7 +150,7 @@ function bytesOf(ev: ModelEvidence, files: string[]): number {
 
 /** Files that looked like data but are samples, assets, statistics or benchmarks: not training data. */
 function notTrainingData(files: string[]): Verdict {
-  return { status: 'missing', messageId: 'trainingDataNotData', data: { count: files.length }, license: null, evidence: fileEvidence(files) };
+  return missing('trainingDataNotData', { count: files.length }, fileEvidence(files));
 }
 
 /** Open above unknown above restricted...: the weakest verdict decides when all data is needed. */
@@ -298,7 +298,7 @@ export function judgeHubDatasets(ev: ModelEvidence, component: 'training-data' |
   ];
   const unavailable = facts.filter((f) => f.state === 'unavailable');
   if (unavailable.length === facts.length) {
-    return { status: 'unknown', messageId: 'hubUnavailable', data: { id: unavailable[0]?.id ?? null, error: unavailable[0]?.error ?? null }, license: null, evidence: facts.map((f) => ({ kind: 'hub' as const, url: f.url, note: f.error ?? 'lookup failed' })) };
+    return unknown('hubUnavailable', { id: unavailable[0]?.id ?? null, error: unavailable[0]?.error ?? null }, facts.map((f) => ({ kind: 'hub' as const, url: f.url, note: f.error ?? 'lookup failed' })));
   }
   const worst = weakest(verdicts);
   if (!worst) return null;
@@ -323,8 +323,8 @@ function judgeOne(component: 'training-data' | 'evaluation-data', f: HubDatasetF
   const evidence = [{ kind: 'hub' as const, url: f.url, note: describe(f) }];
   if (f.state === 'not-found' || f.state === 'unauthorized') return mentioned('hubDatasetNotFound', evidence, { id: f.id });
   // A lookup that failed says nothing about the dataset: unknown, never a mention or absence.
-  if (f.state !== 'found') return { status: 'unknown', messageId: 'hubUnavailable', data: { id: f.id, error: f.error ?? null }, license: null, evidence };
-  if (f.gated || f.private) return { status: 'restricted', messageId: `${messageId}Gated`, data: { id: f.id }, license: f.license, evidence, verifiedOnline: true };
+  if (f.state !== 'found') return unknown('hubUnavailable', { id: f.id, error: f.error ?? null }, evidence);
+  if (f.gated || f.private) return gatedOnline(`${messageId}Gated`, { id: f.id }, f.license, evidence);
   return judgeRemoteLicense(component, f.license, messageId, { id: f.id }, evidence);
 }
 
@@ -376,7 +376,7 @@ const NOT_DATA_SCRIPT_RE = /(model|weight|checkpoint|ckpt|tokenizer)[^/]*$|(^|\/
  */
 function unnamed(ev: ModelEvidence): Verdict | null {
   const lines = cardLinesMatching(ev, TRAINING_PROSE_RE);
-  return lines.length > 0 ? { status: 'missing', messageId: 'trainingDataUnnamed', license: null, evidence: lines } : null;
+  return lines.length > 0 ? missing('trainingDataUnnamed', undefined, lines) : null;
 }
 
 /** A declaration whose location is a Hub dataset is verified like the card's `datasets:`. */

@@ -4,7 +4,7 @@ import { weightFormat } from '../evidence/artifacts.js';
 import type { ModelEvidence } from '../evidence/gather.js';
 import type { Link } from '../evidence/types.js';
 import type { HubModelFact } from '../remote.js';
-import { cardLicense, cardLinesMatching, claimOf, declared, pointerOf, withDocLinks, isCreditLink, judgeFiles, judgeRemoteLicense, linkEvidence, mentioned, missing } from './shared.js';
+import { cardLicense, cardLinesMatching, claimOf, declared, gatedOnline, isCreditLink, judgeFiles, judgeRemoteLicense, linkEvidence, lookupFailed, mentioned, missing, pointerOf, withDocLinks } from './shared.js';
 import type { Criterion, Verdict } from './types.js';
 
 export const weights: Criterion = {
@@ -74,12 +74,12 @@ function fromHub(ev: ModelEvidence): Verdict | null {
   const { found: hub, unavailable } = releaseOnHub(ev);
   if (!hub) {
     if (!unavailable) return null;
-    return { status: 'unknown', messageId: 'hubUnavailable', data: { id: unavailable.id, error: unavailable.error ?? null }, license: null, evidence: [{ kind: 'hub', url: unavailable.url, note: unavailable.error ?? 'lookup failed' }] };
+    return lookupFailed('hubUnavailable', { id: unavailable.id, error: unavailable.error ?? null }, unavailable.url, unavailable.error);
   }
   const files = hub.files.filter((f) => isWeightFile(f.path));
   const evidence = [{ kind: 'hub' as const, url: hub.url, note: `${files.length} weight file${files.length === 1 ? '' : 's'}${hub.gated ? ', gated' : ''}${hub.license ? `, license ${hub.license}` : ''}` }];
   const data = { id: hub.id, count: files.length, bytes: files.reduce((n, f) => n + f.size, 0), gated: hub.gated };
-  if (hub.gated) return { status: 'restricted', messageId: 'weightsOnHubGated', data, license: hub.license, evidence, verifiedOnline: true };
+  if (hub.gated) return gatedOnline('weightsOnHubGated', data, hub.license, evidence);
   return judgeRemoteLicense('weights', hub.license, 'weightsOnHub', data, evidence);
 }
 
