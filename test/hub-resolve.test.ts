@@ -168,7 +168,8 @@ describe('GitHub repositories', () => {
       }),
       options(),
     );
-    expect(facts.github['org/train']).toMatchObject({ state: 'found', license: 'Apache-2.0', private: false });
+    expect(facts.github['org/train']).toMatchObject({ state: 'found', license: 'Apache-2.0', private: false, component: 'training-code' });
+    expect(facts.github['org/prep']?.component).toBe('data-preprocessing-code');
     expect(facts.github['org/prep']).toMatchObject({ state: 'found', license: null, licenseNote: 'GitHub found no license file' });
     expect(facts.github['org/gone']).toMatchObject({ state: 'not-found' });
   });

@@ -13,7 +13,7 @@ export interface RemoteQuery {
   /** `base_model:` ids (lineage). */
   baseModels: string[];
   /** Public GitHub repositories named as code, with the component they would evidence. */
-  githubRepos: { repo: string; component: 'training-code' | 'data-preprocessing-code' | 'evaluation-code' | 'inference-code' }[];
+  githubRepos: { repo: string; component: CodeComponent }[];
   /** Hub id of the model being evaluated, when known (`hf:` subject, config `huggingface:`): lineage stops if it comes back to it. */
   subject?: string;
   /**
@@ -69,8 +69,13 @@ export interface HubModelFact {
   error?: string;
 }
 
+/** The code components a GitHub repository can evidence. */
+export type CodeComponent = 'training-code' | 'data-preprocessing-code' | 'evaluation-code' | 'inference-code';
+
 export interface GithubRepoFact {
   repo: string;
+  /** The component the card named it for (from the query): the criteria read it, never re-derive it. */
+  component?: CodeComponent;
   state: LookupState;
   url: string;
   /** SPDX id from the GitHub license API, null when no license file, `NOASSERTION` mapped to null with a note. */

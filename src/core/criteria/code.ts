@@ -4,9 +4,8 @@ import type { CodeRole } from '../evidence/artifacts.js';
 import type { ModelEvidence } from '../evidence/gather.js';
 import type { Link } from '../evidence/types.js';
 import { cardLinesMatching, declared, judgeFiles, judgeRemoteLicense, linkEvidence, linksWhere, lookupFailed, mentioned, missing } from './shared.js';
+import type { CodeComponent } from '../remote.js';
 import type { Criterion, Verdict } from './types.js';
-
-type CodeComponent = 'training-code' | 'data-preprocessing-code' | 'evaluation-code' | 'inference-code';
 
 export interface CodeCriterionSpec {
   id: CodeComponent;
@@ -47,7 +46,9 @@ export function codeCriterion(spec: CodeCriterionSpec): Criterion {
 function fromGithub(ev: ModelEvidence, id: CodeComponent): Verdict | null {
   const remote = ev.remote;
   if (!remote) return null;
-  const facts = Object.values(remote.github).filter((g) => remoteRoleOf(ev, g.repo) === id);
+  // The query recorded which component each repository was looked up for; facts from a
+  // resolver that did not (a test's, an older cache's) are matched to the card's links.
+  const facts = Object.values(remote.github).filter((g) => (g.component ?? remoteRoleOf(ev, g.repo)) === id);
   const found = facts.find((g) => g.state === 'found');
   if (!found) {
     // Not found or private stays a mention (the link below); a lookup that failed says so.

@@ -3,7 +3,7 @@
 // must be able to say "could not be checked" instead of losing the whole report.
 import { licenseRefFor } from '../../core/evidence/license-table.js';
 import { normaliseLicenseId, PLACEHOLDER_OTHER, PLACEHOLDER_UNKNOWN } from '../../core/evidence/licenses.js';
-import type { GithubRepoFact, HubDatasetFact, HubModelFact, LookupState, RemoteFacts, RemoteQuery } from '../../core/remote.js';
+import type { CodeComponent, GithubRepoFact, HubDatasetFact, HubModelFact, LookupState, RemoteFacts, RemoteQuery } from '../../core/remote.js';
 import { GithubClient, type OctokitRequest } from './github-client.js';
 import { HttpClient, type HttpOptions } from './http.js';
 import { cardDescribesData, checkpointRevisions, HubClient, type HubRepoInfo } from './hub-client.js';
@@ -54,6 +54,9 @@ export async function resolveRemote(query: RemoteQuery, options: ResolveOptions 
     const datasetIds = new Set([...query.datasets, ...query.evalDatasets].map((id) => id.trim()).filter(Boolean));
     const modelIds = unique(query.models.map((id) => id.trim()).filter(Boolean));
     const repos = unique(query.githubRepos.map((r) => r.repo.trim()).filter(Boolean));
+    // A repository named for two components is looked up once, for the first.
+    const componentOf = new Map<string, CodeComponent>();
+    for (const r of query.githubRepos) if (!componentOf.has(r.repo.trim())) componentOf.set(r.repo.trim(), r.component);
 
     const modelsDone = Promise.all(
       modelIds.map((id) => limit(async () => {
@@ -62,7 +65,8 @@ export async function resolveRemote(query: RemoteQuery, options: ResolveOptions 
     );
     const githubDone = Promise.all(
       repos.map((repo) => limit(async () => {
-        facts.github[repo] = await lookupGithub(github, repo);
+        const component = componentOf.get(repo);
+        facts.github[repo] = { ...(await lookupGithub(github, repo)), ...(component ? { component } : {}) };
       })),
     );
     await modelsDone;
@@ -251,8 +255,8 @@ function fillMissing(facts: RemoteFacts, query: RemoteQuery, reason: string): vo
   for (const id of [...query.models, ...query.baseModels]) {
     facts.models[id] ??= { ...emptyModel(id, 'unavailable', `${url}/${id}`), error: reason };
   }
-  for (const { repo } of query.githubRepos) {
-    facts.github[repo] ??= { repo, state: 'unavailable', url: `https://github.com/${repo}`, license: null, private: false, error: reason };
+  for (const { repo, component } of query.githubRepos) {
+    facts.github[repo] ??= { repo, component, state: 'unavailable', url: `https://github.com/${repo}`, license: null, private: false, error: reason };
   }
 }
 
