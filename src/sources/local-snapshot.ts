@@ -47,7 +47,9 @@ import {
   type SkippedEntry,
   type SnapshotEntry,
 } from '../core/snapshot.js';
+import { errorCode, exists, isRegularFile, readCapped, READ_FLAGS } from './file-reads.js';
 import { FoundEntry, listWithFind } from './find-listing.js';
+import { readGitmodulePaths, readHeadRevision } from './git-metadata.js';
 import { parseLfsRules, type LfsRule } from './gitattributes.js';
 import { compileLfsMatcher, type LfsMatcher } from './lfs-matcher.js';
 
@@ -106,10 +108,6 @@ interface FolderContext extends PendingDir {
   /** A submodule (its own `.git`, or a `.gitmodules` path) or inside one: nothing in it is listed. */
   skip: boolean;
 }
-
-/** Flags that keep a swapped-in symlink or FIFO from redirecting or blocking a read. */
-const READ_FLAGS =
-  fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
 
 export async function readLocalSnapshot(root: string, options: LocalSnapshotOptions = {}): Promise<RepoSnapshot> {
   const rootAbs = path.resolve(root);
@@ -627,42 +625,6 @@ function describeBadPointer(text: string): string {
   return `LFS pointer with ${problems.join(' and ') || 'an unexpected layout'}`;
 }
 
-/** Reads at most `cap + 1` bytes, so the caller can tell a file that grew past the cap. */
-function readCapped(abs: string, cap: number): Buffer {
-  const fd = fs.openSync(abs, READ_FLAGS);
-  try {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, cap + 1 - total));
-      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
-      total += n;
-      if (total > cap) break;
-    }
-    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function isRegularFile(abs: string): boolean {
-  try {
-    return fs.lstatSync(abs, { throwIfNoEntry: false })?.isFile() === true;
-  } catch {
-    return false;
-  }
-}
-
-function exists(abs: string): boolean {
-  try {
-    return fs.lstatSync(abs, { throwIfNoEntry: false }) !== undefined;
-  } catch {
-    return false;
-  }
-}
-
 function isSpecial(dirent: Listed): boolean {
   return dirent.isFIFO() || dirent.isSocket() || dirent.isBlockDevice() || dirent.isCharacterDevice();
 }
@@ -681,78 +643,4 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function errorCode(error: unknown): string {
-  return (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
-}
-
-function readSmallFile(file: string, cap = 64 * 1024): string | null {
-  try {
-    const bytes = readCapped(file, cap);
-    return bytes.length > cap ? null : bytes.toString('utf8');
-  } catch {
-    return null;
-  }
-}
-
-/** `path = …` lines of the root `.gitmodules`: folders that are submodules even when empty. */
-function readGitmodulePaths(rootReal: string): Set<string> {
-  const text = readSmallFile(path.join(rootReal, '.gitmodules'), TEXT_SIZE_CAP);
-  const paths = new Set<string>();
-  if (!text) return paths;
-  for (const match of text.matchAll(/^\s*path\s*=\s*(.+?)\s*$/gm)) {
-    const value = match[1]!.replace(/^"(.*)"$/, '$1').replace(/^\.\/|\/+$/g, '');
-    if (value) paths.add(value);
-  }
-  return paths;
-}
-
-const SHA_RE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
-
-/**
- * The commit HEAD points at, read from the files git keeps (no git binary): HEAD, then the
- * loose ref or packed-refs, following `gitdir:` files (worktrees, submodules) and
- * `commondir`. Null when anything is missing or odd: an unborn branch has no commit.
- */
-export function readHeadRevision(root: string): string | null {
-  let gitDir = path.join(root, '.git');
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(gitDir);
-  } catch {
-    return null;
-  }
-  if (st.isFile()) {
-    const pointer = /^gitdir:\s*(.+?)\s*$/m.exec(readSmallFile(gitDir) ?? '')?.[1];
-    if (!pointer) return null;
-    gitDir = path.resolve(root, pointer);
-  } else if (!st.isDirectory()) {
-    return null;
-  }
-  const common = readSmallFile(path.join(gitDir, 'commondir'))?.trim();
-  const commonDir = common ? path.resolve(gitDir, common) : gitDir;
-
-  let value = readSmallFile(path.join(gitDir, 'HEAD'))?.trim();
-  for (let hops = 0; hops < 5 && value; hops++) {
-    if (SHA_RE.test(value)) return value.toLowerCase();
-    const ref = /^ref:\s*(\S+)$/.exec(value)?.[1];
-    if (!ref || !ref.startsWith('refs/') || ref.split('/').some((part) => part === '..' || part === '')) return null;
-    value = (
-      readSmallFile(path.join(gitDir, ...ref.split('/'))) ??
-      readSmallFile(path.join(commonDir, ...ref.split('/'))) ??
-      packedRef(commonDir, ref) ??
-      undefined
-    )?.trim();
-  }
-  return null;
-}
-
-function packedRef(gitDir: string, ref: string): string | null {
-  const text = readSmallFile(path.join(gitDir, 'packed-refs'), 64 * 1024 * 1024);
-  if (!text) return null;
-  for (const line of text.split('\n')) {
-    if (line.startsWith('#') || line.startsWith('^')) continue;
-    const space = line.indexOf(' ');
-    if (space > 0 && line.slice(space + 1).trim() === ref) return line.slice(0, space);
-  }
-  return null;
-}
+export { readHeadRevision } from './git-metadata.js';
