@@ -1,7 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONFIG_NODE_BUDGET, findKeyLine, parseConfig, requirementFromString, validateDocument } from '../src/config/parse.js';
+import { CONFIG_NODE_BUDGET, parseConfig, validateDocument } from '../src/config/parse.js';
+import { findKeyLine } from '../src/config/yaml-locator.js';
+import { requirementFromString } from '../src/core/frameworks/requirements.js';
 import { ConfigFileError, readConfigFile } from '../src/config/read.js';
 import { DEFAULT_CONFIG } from '../src/config/schema.js';
 

@@ -100,7 +100,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (expected ${FORMATS.join(', ')})`);
   let require: Requirement | undefined;
   if (values.require !== undefined) {
-    const { requirementFromString } = await import('../config/parse.js');
+    const { requirementFromString } = await import('../core/frameworks/requirements.js');
     const r = requirementFromString(values.require);
     if (!r) throw new UsageError(`unknown requirement "${values.require}" (expected ${REQUIREMENTS.join(', ')})`);
     require = r;

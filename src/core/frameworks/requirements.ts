@@ -31,6 +31,29 @@ export const ladderRank = (level: LadderLevel): number => LADDER_RANK[level];
 /** MOF class names (3 is the least demanding, 1 the most). */
 export const MOF_CLASS_NAMES: Record<1 | 2 | 3, string> = { 1: 'Open Science', 2: 'Open Tooling', 3: 'Open Model' };
 
+const ROMAN: Record<string, '1' | '2' | '3'> = { '1': '1', i: '1', '2': '2', ii: '2', '3': '3', iii: '3' };
+/** `open-science` -> `mof-class-1`: the class names people write instead of the numbers. */
+const MOF_NAMES: Record<string, Requirement> = Object.fromEntries(
+  ([1, 2, 3] as const).map((c) => [MOF_CLASS_NAMES[c].toLowerCase().replace(/\s+/g, '-'), `mof-class-${c}` as Requirement]),
+);
+
+/**
+ * Reads a requirement as people write it: the canonical names, any case, plus MOF class
+ * spellings (`class-1`, `mof-1`, `class-III`, `MOF Class II`) and MOF class names
+ * (`open-science`). `osi` and `osaid-1.0` mean the OSI definition. Null when unknown.
+ */
+export function requirementFromString(s: string): Requirement | null {
+  const normal = s.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  if ((REQUIREMENTS as readonly string[]).includes(normal)) return normal as Requirement;
+  if (normal === 'osi' || normal === 'osaid-1.0' || normal === 'osaid-1') return 'osaid';
+  const mofName = MOF_NAMES[normal];
+  if (mofName) return mofName;
+  const match = /^(?:mof-?)?(?:class-?)?(1|2|3|i|ii|iii)$/.exec(normal);
+  // A bare "1" or "ii" is too vague to mean a MOF class.
+  if (match?.[1] && normal !== match[1]) return `mof-class-${ROMAN[match[1]] ?? '1'}` as Requirement;
+  return null;
+}
+
 const isLadderRequirement = (r: Requirement): r is Requirement & LadderLevel => r in LADDER_RANK;
 
 type Judged = Pick<ModelReport, 'ladder' | 'frameworks'> & Partial<Pick<ModelReport, 'components'>>;
