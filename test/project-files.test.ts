@@ -52,7 +52,7 @@ describe('action.yml', () => {
     // Feed the declared defaults through the runner's naming and the entry's parser.
     const env = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v.default ?? '']));
     expect(getInput(env, 'path')).toBe('.');
-    expect(readInputs(env)).toEqual({ path: '.', require: undefined, format: 'markdown', config: undefined, offline: false });
+    expect(readInputs(env)).toEqual({ path: '.', require: undefined, format: 'text', config: undefined, offline: false });
   });
 
   it('lists every requirement in the require description', () => {
