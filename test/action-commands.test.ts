@@ -180,7 +180,7 @@ describe('annotations from a report', () => {
 
   it('prints at most 10 of each level, one error fewer, and counts the rest in one log line', () => {
     const problems = (severity: 'error' | 'warning' | 'note', n: number) =>
-      Array.from({ length: n }, (_, i) => ({ severity, path: `f${i}`, line: 1, message: `${severity} ${i}` }));
+      Array.from({ length: n }, (_, i) => ({ severity, path: `f${i}`, line: 1, message: `${severity} ${i}`, ruleId: `${severity}-rule-${i}` }));
     const r = report([model()], [...problems('error', 12), ...problems('warning', 10), ...problems('note', 25)]);
     const { annotations, note } = stepAnnotations(r, { pathPrefix: '' });
     const count = (level: string) => annotations.filter((a) => a.level === level).length;

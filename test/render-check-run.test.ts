@@ -300,6 +300,22 @@ describe('annotations', () => {
     expect(summary).toMatch(/\d+ findings point at files; the 100 most important are annotated\./);
   });
 
+  test('a rule that fires on many files is annotated 5 times; a pickle the engine reported is not annotated twice', () => {
+    const report = buildReport({
+      statuses: ALL_OPEN,
+      components: { weights: { status: 'open', license: 'MIT', evidence: [{ kind: 'file', path: 'w.bin', note: 'pickle' }, { kind: 'file', path: 'x.bin', note: 'pickle' }] } },
+      problems: [
+        ...Array.from({ length: 40 }, (_, i) => ({ severity: 'warning' as const, path: `src/f${i}.py`, message: 'not UTF-8 text', ruleId: 'file-not-text' })),
+        { severity: 'warning', path: 'w.bin', line: 1, message: 'pickle', ruleId: 'unsafe-pickle' },
+      ],
+    });
+    const titles = checkRunAnnotations(report).map((a) => `${a.title} ${a.path}`);
+    expect(titles.filter((t) => t.startsWith('truly-open: file-not-text'))).toHaveLength(5);
+    expect(titles).toContain('truly-open: unsafe-pickle w.bin');
+    expect(titles).not.toContain('Unsafe weight format: pickle w.bin');
+    expect(titles).toContain('Unsafe weight format: pickle x.bin');
+  });
+
   test('chunk splits annotations into batches of 50', () => {
     const items = Array.from({ length: 120 }, (_, i) => i);
     expect(chunk(items).map((c) => c.length)).toEqual([50, 50, 20]);

@@ -57,8 +57,17 @@ const STATUS_LEVEL: Partial<Record<ComponentResult['status'], FindingLevel>> = {
   missing: 'notice',
 };
 
+/** Problems of one rule annotated at most this many times (a tree of 100 unreadable files is one finding, not 100). */
+export const PROBLEMS_PER_RULE = 5;
+
 function problemFindings(problems: readonly Problem[]): Finding[] {
-  return problems.map((p) => ({
+  const seen = new Map<string, number>();
+  const kept = problems.filter((p) => {
+    const rule = p.ruleId ?? p.severity;
+    seen.set(rule, (seen.get(rule) ?? 0) + 1);
+    return seen.get(rule)! <= PROBLEMS_PER_RULE;
+  });
+  return kept.map((p) => ({
     level: PROBLEM_LEVEL[p.severity],
     ...(p.path ? { path: p.path } : {}),
     ...(p.path && typeof p.line === 'number' && p.line > 0 ? { line: p.line } : {}),
@@ -160,6 +169,8 @@ export function reportFindings(report: Report): Finding[] {
   const out: Finding[] = problemFindings(report.problems);
   const licenses = new Map<string, LicenseGroup>();
   const pickles = new Map<string, Finding>();
+  // A file a problem is already about (the engine's unsafe-pickle) is not annotated twice.
+  const problemPaths = new Set(report.problems.map((p) => p.path).filter(Boolean));
 
   for (const model of report.models) {
     const goals = goalsOf(model);
@@ -169,7 +180,7 @@ export function reportFindings(report: Report): Finding[] {
     for (const id of order) {
       const result = model.components[id];
       for (const e of result.evidence) {
-        if (located(e) && e.note?.toLowerCase().startsWith('pickle') && !pickles.has(e.path)) {
+        if (located(e) && e.note?.toLowerCase().startsWith('pickle') && !pickles.has(e.path) && !problemPaths.has(e.path)) {
           pickles.set(e.path, {
             level: 'warning',
             path: e.path,
