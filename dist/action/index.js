@@ -11,11 +11,75 @@ var __export = (target, all) => {
     __defProp(target, name, { get: all[name], enumerable: true });
 };
 
+// src/core/frameworks/requirements.ts
+function checkRequirement(model2, requirement) {
+  if (requirement === "osaid") {
+    const met = model2.frameworks.osaid.conformant;
+    return { requirement, met, ...met ? {} : { reason: `not OSAID-conformant: missing ${model2.frameworks.osaid.missing.join(", ")}` } };
+  }
+  if (!isLadderRequirement(requirement)) {
+    const want = Number(requirement.slice(-1));
+    const got = model2.frameworks.mof.class;
+    if (got !== null && got <= want) return { requirement, met: true };
+    const gaps = [3, 2, 1].filter((c) => c >= want).flatMap((c) => model2.frameworks.mof.missing[String(c)]);
+    return { requirement, met: false, reason: `MOF class is ${got === null ? "none" : got}; missing ${gaps.join(", ")}` };
+  }
+  const ladder = model2.ladder;
+  if (ladderRank(ladder.level) >= ladderRank(requirement)) return { requirement, met: true };
+  const claimed = ladder.claimed;
+  if (claimed && ladderRank(claimed.level) >= ladderRank(requirement)) {
+    return {
+      requirement,
+      met: false,
+      unverified: true,
+      reason: `${requirement} is claimed but not verified (${(requirement === "open-source" ? claimed.unverified : claimed.unverified.filter((id) => id === "weights")).join(", ")}): run the check online, or declare where each is published in .github/truly-open.yml`
+    };
+  }
+  const capped = ladder.cappedBy;
+  const reason = capped ? `level is ${ladder.level}, capped by the base model ${capped.model}${ladder.missing.length > 0 ? `; this model is also blocked by ${ladder.missing.join(", ")}` : ""}` : model2.components?.weights.status === "unknown" ? `level is ${ladder.level}: the weights' terms could not be checked` : `level is ${ladder.level}; blocked by ${ladder.missing.join(", ")}`;
+  return { requirement, met: false, reason };
+}
+function requiredBy(report) {
+  const r = report.models.find((m) => m.requirement)?.requirement?.requirement;
+  return r && REQUIREMENTS.includes(r) ? r : null;
+}
+function gate(report, requirement) {
+  if (!requirement) return null;
+  if (report.models.length === 0) return { requirement, met: false, unverified: false, failures: ["no model was found"] };
+  const results = report.models.map((m) => ({ model: m, result: m.requirement?.requirement === requirement ? m.requirement : checkRequirement(m, requirement) }));
+  const failing = results.filter((r) => !r.result.met);
+  return {
+    requirement,
+    met: failing.length === 0,
+    unverified: failing.length > 0 && failing.every((r) => r.result.unverified === true),
+    failures: failing.map((r) => `${r.model.path === "." ? r.model.name : r.model.path}: ${r.result.reason ?? `does not reach ${requirement}`}`)
+  };
+}
+var REQUIREMENTS, LADDER_RANK, ladderRank, MOF_CLASS_NAMES, isLadderRequirement;
+var init_requirements = __esm({
+  "src/core/frameworks/requirements.ts"() {
+    "use strict";
+    REQUIREMENTS = [
+      "open-source",
+      "open-weights",
+      "restricted-weights",
+      "mof-class-1",
+      "mof-class-2",
+      "mof-class-3",
+      "osaid"
+    ];
+    LADDER_RANK = { closed: 0, "restricted-weights": 1, "open-weights": 2, "open-source": 3 };
+    ladderRank = (level) => LADDER_RANK[level];
+    MOF_CLASS_NAMES = { 1: "Open Science", 2: "Open Tooling", 3: "Open Model" };
+    isLadderRequirement = (r) => r in LADDER_RANK;
+  }
+});
+
 // src/core/catalog.ts
 function isComponentId(value) {
   return typeof value === "string" && COMPONENT_IDS.includes(value);
 }
-var COMPONENT_IDS, COMPONENTS;
+var COMPONENT_IDS, STATUSES, COMPONENTS;
 var init_catalog = __esm({
   "src/core/catalog.ts"() {
     "use strict";
@@ -38,6 +102,15 @@ var init_catalog = __esm({
       "research-paper",
       "training-config",
       "compute-info"
+    ];
+    STATUSES = [
+      "open",
+      "restricted",
+      "unlicensed",
+      "mentioned",
+      "missing",
+      "not-applicable",
+      "unknown"
     ];
     COMPONENTS = {
       "model-architecture": {
@@ -224,13 +297,222 @@ var init_catalog = __esm({
   }
 });
 
-// src/core/report.ts
-var SCHEMA_VERSION, LADDER_LEVELS;
-var init_report = __esm({
-  "src/core/report.ts"() {
+// src/core/render/advice.ts
+function adviceFor(id, result, quote2 = (v) => v) {
+  const meta = COMPONENTS[id];
+  const data = result.data ?? {};
+  const str3 = (v) => quote2(v === null || v === void 0 ? "" : String(v));
+  const subject = meta.phrase.charAt(0).toUpperCase() + meta.phrase.slice(1);
+  switch (result.status) {
+    case "restricted":
+      if (data["licenseState"] === "gated") return `Lift the access gate: ${meta.phrase} must be downloadable without a request or an agreement.`;
+      return `Relicense ${meta.phrase} under ${OPEN_TERMS[meta.kind]}${result.license ? ` instead of ${str3(result.license)}` : ""}.`;
+    case "unlicensed":
+      return `Add a license that covers ${meta.phrase}: ${OPEN_TERMS[meta.kind]}, in a LICENSE file or the card's \`license:\` field.`;
+    case "unknown":
+      if (result.claim) return `Run the check again online: ${meta.phrase} could not be looked up this time.`;
+      return data["licenseState"] === "unread" ? `Make the license file readable (${str3(data["licensePath"] || "LICENSE")} is not plain text here).` : `Make ${meta.phrase} readable to the check (see the message), or declare it in \`.github/truly-open.yml\`.`;
+    case "mentioned":
+      return mentionedAdvice(id, result, subject, str3);
+    case "missing":
+      if (id === "model-card" && result.messageId === "modelCardUsageOnly") {
+        return `${str3(data["path"])} reads as a usage page: add sections on the architecture, the training, the evaluation and the limitations.`;
+      }
+      return meta.remediation;
+    default:
+      return meta.remediation;
+  }
+}
+function mentionedAdvice(id, result, subject, str3) {
+  const meta = COMPONENTS[id];
+  const data = result.data ?? {};
+  if (result.claim) {
+    if (result.claim.via === "declaration") return `${subject} is declared: point the declaration at the Hub or GitHub so it can be verified online.`;
+    return `Confirm it: run the check online (without \`--offline\`) to verify ${meta.phrase} at ${str3(result.claim.target)}, or declare where ${plural(meta.phrase) ? "they are" : "it is"} and under which license in \`.github/truly-open.yml\`.`;
+  }
+  switch (result.messageId) {
+    case "modelCardIncomplete":
+      return `Add the missing sections to ${str3(data["path"])}: ${str3(data["uncovered"])}.`;
+    case "modelCardTemplate":
+      return `Fill in ${str3(data["path"])}: replace the template's placeholders with what is known about the model.`;
+    case "fineTuningForUsers":
+      return "Publish the code that trained the model (pre-training and tuning), not only the scripts to fine-tune it further.";
+    case "declared":
+      return `${subject} is declared: point the declaration at the Hub or GitHub so it can be verified online.`;
+    default:
+      if (meta.kind === "document") return meta.remediation;
+      return `Publish ${meta.phrase} (in the repository, on the Hub or on GitHub) under open terms, or declare where ${plural(meta.phrase) ? "they are" : "it is"} in \`.github/truly-open.yml\`.`;
+  }
+}
+var OPEN_TERMS, plural;
+var init_advice = __esm({
+  "src/core/render/advice.ts"() {
     "use strict";
-    SCHEMA_VERSION = 1;
-    LADDER_LEVELS = ["open-source", "open-weights", "restricted-weights", "closed"];
+    init_catalog();
+    OPEN_TERMS = {
+      code: "an OSI-approved license such as Apache-2.0 or MIT",
+      data: "an open data license such as CDLA-Permissive-2.0 or CC-BY-4.0 (or Apache-2.0)",
+      document: "an open license such as CC-BY-4.0 or Apache-2.0"
+    };
+    plural = (phrase) => /\b(weights|libraries|outputs|results|checkpoints)$/.test(phrase);
+  }
+});
+
+// src/core/render/format.ts
+function truncate(text, max, ellipsis = "…") {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  const keep = Math.max(0, max - Array.from(ellipsis).length);
+  return chars.slice(0, keep).join("").trimEnd() + ellipsis;
+}
+function oneLine(text) {
+  return text.replace(/\s+/g, " ").trim();
+}
+function visibleLength(text) {
+  return Array.from(text).length;
+}
+function padEnd(text, width) {
+  const gap = width - visibleLength(text);
+  return gap > 0 ? text + " ".repeat(gap) : text;
+}
+function evidenceLocation(evidence) {
+  if (evidence.path) return evidence.line ? `${evidence.path}:${evidence.line}` : evidence.path;
+  return evidence.url ?? null;
+}
+function firstPathEvidence(evidence) {
+  return evidence.find((e) => typeof e.path === "string" && e.path !== "");
+}
+function modelCardPath(model2) {
+  return firstPathEvidence(model2.components["model-card"]?.evidence ?? [])?.path;
+}
+function componentTitle(id) {
+  return isComponentId(id) ? COMPONENTS[id].title : void 0;
+}
+function listWords(items) {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+function percent(value) {
+  return `${Math.round(value)} %`;
+}
+function mdText(text) {
+  return oneLine(text).replace(/\\/g, "\\\\").replace(/([`*_[\]<>#~|!])/g, "\\$1").replace(/@(?=[A-Za-z0-9_])/g, "@​").replace(/#(?=\d)/g, "#​");
+}
+function mdCode(text) {
+  const clean = oneLine(text).replace(/\|/g, "\\|");
+  let longest = 0;
+  for (const run2 of clean.matchAll(/`+/g)) longest = Math.max(longest, run2[0].length);
+  const fence = "`".repeat(longest + 1);
+  const pad = clean.startsWith("`") || clean.endsWith("`") ? " " : "";
+  return `${fence}${pad}${clean}${pad}${fence}`;
+}
+function utf8Length(text) {
+  return new TextEncoder().encode(text).length;
+}
+function verifiedOnlineIds(model2) {
+  return COMPONENT_IDS.filter((id) => model2.components[id].verifiedOnline === true);
+}
+function verifiedOnlineSentence(model2) {
+  const ids = verifiedOnlineIds(model2);
+  if (ids.length === 0) return "";
+  const what = ids.length === 1 ? "status" : "statuses";
+  return `${ids.length} ${what} verified online: ${listWords(ids.map((id) => COMPONENTS[id].phrase))}`;
+}
+var init_format = __esm({
+  "src/core/render/format.ts"() {
+    "use strict";
+    init_catalog();
+  }
+});
+
+// src/core/render/symbols.ts
+function mofClassLabel(mofClass) {
+  return mofClass === null ? "unclassified" : `Class ${ROMAN[mofClass]} (${MOF_CLASS_NAMES[mofClass]})`;
+}
+function mofClassShort(mofClass) {
+  return mofClass === null ? "—" : `Class ${ROMAN[mofClass]}`;
+}
+function nextMofClass(mofClass) {
+  if (mofClass === null) return 3;
+  if (mofClass === 1) return null;
+  return mofClass - 1;
+}
+function nextLadderLevel(level) {
+  switch (level) {
+    case "closed":
+      return "restricted-weights";
+    case "restricted-weights":
+      return "open-weights";
+    case "open-weights":
+      return "open-source";
+    case "open-source":
+      return null;
+  }
+}
+function osaidElementLabel(element, title) {
+  if (element === "data-information") return "data information";
+  return title(element)?.toLowerCase() ?? element;
+}
+var STATUS_STYLES, ONLINE_MARK, LADDER_STYLES, ROMAN;
+var init_symbols = __esm({
+  "src/core/render/symbols.ts"() {
+    "use strict";
+    init_requirements();
+    STATUS_STYLES = {
+      open: { symbol: "✔", ascii: "+", label: "open", tone: "good" },
+      restricted: { symbol: "◐", ascii: "~", label: "restricted", tone: "partial" },
+      // Published without terms: '!' because it is usually an oversight with an easy fix.
+      unlicensed: { symbol: "◌", ascii: "!", label: "unlicensed", tone: "partial" },
+      mentioned: { symbol: "?", ascii: "?", label: "mentioned", tone: "info" },
+      missing: { symbol: "✘", ascii: "x", label: "missing", tone: "bad" },
+      "not-applicable": { symbol: "–", ascii: "-", label: "not applicable", tone: "neutral" },
+      unknown: { symbol: "…", ascii: ".", label: "unknown", tone: "neutral" }
+    };
+    ONLINE_MARK = { symbol: "⊕", ascii: "(+)" };
+    LADDER_STYLES = {
+      "open-source": { title: "Open source", words: "open source", tone: "good", badgeColor: "brightgreen", badgeHex: "#44cc11" },
+      "open-weights": { title: "Open weights", words: "open weights", tone: "partial", badgeColor: "yellow", badgeHex: "#dfb317" },
+      "restricted-weights": {
+        title: "Restricted weights",
+        words: "restricted weights",
+        tone: "partial",
+        badgeColor: "orange",
+        badgeHex: "#fe7d37"
+      },
+      closed: { title: "Closed", words: "closed", tone: "bad", badgeColor: "red", badgeHex: "#e05d44" }
+    };
+    ROMAN = { 1: "I", 2: "II", 3: "III" };
+  }
+});
+
+// src/core/render/steps.ts
+function nextSteps(model2) {
+  const steps = /* @__PURE__ */ new Map();
+  const add = (id, goal) => {
+    const component = model2.components[id];
+    if (!component) return;
+    const existing = steps.get(id);
+    if (existing) existing.goals.push(goal);
+    else steps.set(id, { id, status: component.status, goals: [goal] });
+  };
+  const nextLevel = model2.ladder.level === "closed" ? "open-weights" : nextLadderLevel(model2.ladder.level);
+  if (nextLevel) {
+    for (const id of model2.ladder.missing) add(id, LADDER_STYLES[nextLevel].words);
+  }
+  const nextClass = nextMofClass(model2.frameworks.mof.class);
+  if (nextClass !== null) {
+    const key = String(nextClass);
+    const cumulative = key === "3" ? ["3"] : key === "2" ? ["3", "2"] : ["3", "2", "1"];
+    const blocking = new Set(cumulative.flatMap((k) => model2.frameworks.mof.missing[k] ?? []));
+    for (const id of COMPONENT_IDS) if (blocking.has(id)) add(id, `MOF ${mofClassShort(nextClass)}`);
+  }
+  return [...steps.values()];
+}
+var init_steps = __esm({
+  "src/core/render/steps.ts"() {
+    "use strict";
+    init_catalog();
+    init_symbols();
   }
 });
 
@@ -13663,19 +13945,10 @@ function defaultConfig() {
     release: { notes: false }
   };
 }
-var REQUIREMENTS;
 var init_defaults = __esm({
   "src/config/defaults.ts"() {
     "use strict";
-    REQUIREMENTS = [
-      "open-source",
-      "open-weights",
-      "restricted-weights",
-      "mof-class-1",
-      "mof-class-2",
-      "mof-class-3",
-      "osaid"
-    ];
+    init_requirements();
   }
 });
 
@@ -16669,7 +16942,7 @@ function requirementFromString(s) {
   const mofName = MOF_NAMES[normal];
   if (mofName) return mofName;
   const match = /^(?:mof-?)?(?:class-?)?(1|2|3|i|ii|iii)$/.exec(normal);
-  if (match?.[1] && normal !== match[1]) return `mof-class-${ROMAN[match[1]] ?? "1"}`;
+  if (match?.[1] && normal !== match[1]) return `mof-class-${ROMAN2[match[1]] ?? "1"}`;
   return null;
 }
 function readKey(text) {
@@ -16758,7 +17031,7 @@ function blockEnd(scanned, at, col, limit) {
   }
   return limit;
 }
-var CONFIG_SIZE_CAP, CONFIG_NODE_BUDGET, CONFIG_RULE_ID, RESERVED_KEYS, TOP_LEVEL_KEYS, ROMAN, MOF_NAMES, DOUBLE_QUOTED_KEY_RE, SINGLE_QUOTED_KEY_RE, NOT_KEY_START, scans;
+var CONFIG_SIZE_CAP, CONFIG_NODE_BUDGET, CONFIG_RULE_ID, RESERVED_KEYS, TOP_LEVEL_KEYS, ROMAN2, MOF_NAMES, DOUBLE_QUOTED_KEY_RE, SINGLE_QUOTED_KEY_RE, NOT_KEY_START, scans;
 var init_parse3 = __esm({
   "src/config/parse.ts"() {
     "use strict";
@@ -16770,7 +17043,7 @@ var init_parse3 = __esm({
     CONFIG_RULE_ID = "config-invalid";
     RESERVED_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
     TOP_LEVEL_KEYS = Object.keys(configSchema.shape);
-    ROMAN = { "1": "1", i: "1", "2": "2", ii: "2", "3": "3", iii: "3" };
+    ROMAN2 = { "1": "1", i: "1", "2": "2", ii: "2", "3": "3", iii: "3" };
     MOF_NAMES = {
       "open-science": "mof-class-1",
       "open-tooling": "mof-class-2",
@@ -16780,6 +17053,20 @@ var init_parse3 = __esm({
     SINGLE_QUOTED_KEY_RE = /^'((?:[^']|'')*)'\s*:(?:\s|$)/;
     NOT_KEY_START = /[\s#'"\-?:,[\]{}]/;
     scans = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/core/evidence/paths.ts
+function notReleaseFolder(dir) {
+  const d = dir + "/";
+  return VENDORED_DIR_RE.test(d) || TEST_DIR_RE.test(d);
+}
+var VENDORED_DIR_RE, TEST_DIR_RE;
+var init_paths = __esm({
+  "src/core/evidence/paths.ts"() {
+    "use strict";
+    VENDORED_DIR_RE = /(^|\/)(node_modules|third[-_]?party|3rd[-_]?party|vendor(ed)?|externals?|dependencies|submodules|site-packages|\.venv|venv)\//i;
+    TEST_DIR_RE = /(^|\/)(tests?|test[_-][^/]*|[^/]*[_-]tests?|unit[_-]?tests?|__tests__|testdata|testing|spec|fixtures?|[^/]*[_-]fixtures?|examples?)\//i;
   }
 });
 
@@ -16793,12 +17080,13 @@ function roleOf(path2) {
   const inUnitTests = UNIT_TEST_DIR_RE.test(lower);
   for (const [role, baseRe, dirRe] of ROLE_RULES) {
     if (inUnitTests && role !== "evaluation") continue;
+    if (role === "training" && NOT_TRAINING_RE.test(base)) continue;
     if (baseRe.test(base) || dirs.some((d) => dirRe.test(d))) roles.push(role);
   }
   return roles;
 }
 function looksLikeParameters(relPath, format) {
-  if (NOT_WEIGHTS_DIR_RE.test(relPath) || UNIT_TEST_DIR_RE.test(relPath)) return false;
+  if (NOT_WEIGHTS_DIR_RE.test(relPath) || TEST_DIR_RE.test(relPath)) return false;
   const base = relPath.slice(relPath.lastIndexOf("/") + 1);
   if (format !== "safetensors" && format !== "gguf" && NOT_WEIGHTS_NAME_RE.test(base.replace(/\.[^.]+$/, ""))) return false;
   if (GENERIC_FORMATS.has(format) && !MODEL_NAME_RE.test(base)) return false;
@@ -16817,6 +17105,7 @@ function collectArtifacts(entries, texts, modelRoot) {
     code: { architecture: [], training: [], preprocessing: [], inference: [], evaluation: [] },
     codeFiles: 0,
     trainingConfigs: [],
+    computeScripts: [],
     trainingStateFiles: [],
     tokenizer: [],
     environment: [],
@@ -16847,7 +17136,7 @@ function collectArtifacts(entries, texts, modelRoot) {
       const relPrefix = dirPath === "" ? "" : (dirPath + "/").startsWith(rootPrefix) ? (dirPath + "/").slice(rootPrefix.length) : dirPath + "/";
       f = {
         path: dirPath,
-        skip: VENDORED_RE.test(lower) || lower.startsWith(".github/"),
+        skip: VENDORED_DIR_RE.test(lower) || lower.startsWith(".github/"),
         inDataDir: dirs.some((d) => DATA_DIR_RE.test(d)),
         dirs,
         inSamplesDir: dirs.some((d) => SAMPLES_DIR_RE.test(d)),
@@ -16925,7 +17214,17 @@ function collectArtifacts(entries, texts, modelRoot) {
     }
     if (CODE_EXT.test(base)) {
       a.codeFiles++;
-      for (const role of roleOf(rel)) a.code[role].push(path2);
+      const roles = roleOf(rel);
+      for (const role of roles) a.code[role].push(path2);
+      const script = texts[path2];
+      if (script !== void 0) {
+        const groups = hyperparameterGroups(script);
+        if (groups.length >= 2 && (roles.includes("training") || /\.(slurm|sbatch|sh)$/.test(base) || /^main\.|config|hparam|hyper|setting|arg|constant/.test(base))) {
+          a.trainingConfigs.push({ path: path2, groups });
+        }
+        const compute = batchJobCompute(script);
+        if (compute) a.computeScripts.push({ path: path2, ...compute });
+      }
       if (/(download|fetch|get[_-]?data|build[_-]?(dataset|corpus)|crawl|scrape)[^/]*\.(py|sh)$/i.test(base)) {
         a.datasetScripts.push(path2);
       }
@@ -17014,12 +17313,28 @@ function readModelConfig(path2, text) {
 }
 function hyperparameterGroups(text) {
   const sample = text.length > 2e5 ? text.slice(0, 2e5) : text;
-  return HYPER_GROUPS.filter(([, re]) => re.test(sample)).map(([g]) => g);
+  return HYPER_GROUPS.filter(([g, re]) => re.test(sample) || ARG_DEFAULTS.some(([a, r]) => a === g && r.test(sample))).map(([g]) => g);
 }
-var CODE_EXT, DATA_EXT, MEDIA_EXT, WEIGHT_BY_EXT, TRAINING_STATE_RE, BULK_DATA_EXT, SAMPLES_DIR_RE, TRAINING_STATE_START, CHECKPOINT_DIR_RE, CHECKPOINT_FILE_RE, DATA_DIR_RE, EVAL_PATH_RE, UNIT_TEST_DIR_RE, IDX_RE, RESULT_RE, VENDORED_RE, ROLE_RULES, NOT_WEIGHTS_DIR_RE, NOT_WEIGHTS_NAME_RE, GENERIC_FORMATS, MODEL_NAME_RE, HYPER_GROUPS;
+function batchJobCompute(text) {
+  const head = text.length > 2e4 ? text.slice(0, 2e4) : text;
+  let nodes = null;
+  let gpus = null;
+  let any2 = false;
+  for (const m of head.matchAll(SBATCH_LINE_RE)) {
+    const opts = m[1] ?? "";
+    const n = /(?:^|\s)(?:--nodes[= ]|-N\s*)(\d+)/.exec(opts)?.[1];
+    const g = /--(?:gpus-per-node|gres=gpu(?::[\w-]+)?:|gpus=)(\d+)/.exec(opts)?.[1] ?? /--gres[= ]gpu(?::[\w-]+)?:(\d+)/.exec(opts)?.[1];
+    if (n) nodes = Number(n);
+    if (g) gpus = Number(g);
+    if (n || g) any2 = true;
+  }
+  return any2 ? { nodes, gpusPerNode: gpus } : null;
+}
+var CODE_EXT, DATA_EXT, MEDIA_EXT, WEIGHT_BY_EXT, TRAINING_STATE_RE, BULK_DATA_EXT, SAMPLES_DIR_RE, TRAINING_STATE_START, CHECKPOINT_DIR_RE, CHECKPOINT_FILE_RE, DATA_DIR_RE, EVAL_PATH_RE, UNIT_TEST_DIR_RE, IDX_RE, RESULT_RE, ROLE_RULES, NOT_TRAINING_RE, NOT_WEIGHTS_DIR_RE, NOT_WEIGHTS_NAME_RE, GENERIC_FORMATS, MODEL_NAME_RE, HYPER_GROUPS, ARG_DEFAULTS, SBATCH_LINE_RE;
 var init_artifacts = __esm({
   "src/core/evidence/artifacts.ts"() {
     "use strict";
+    init_paths();
     CODE_EXT = /\.(py|ipynb|sh|bash|zsh|slurm|sbatch|js|mjs|ts|lua|jl|r|cpp|cc|cxx|c|cu|cuh|h|hpp|rs|go|java|scala|swift|kt|m|mm|pyx)$/i;
     DATA_EXT = /\.(parquet|jsonl|ndjson|json|csv|tsv|arrow|txt|tar|gz|zst|xz|bz2|zip|npy|npz|tfrecords?|feather|xml|conll|conllu|idx|bin|wav|flac|mp3|jpg|jpeg|png|pkl|h5|hdf5|lmdb|mds)$/i;
     MEDIA_EXT = /\.(png|jpe?g|gif|webp|mp4|webm|mov|wav|mp3|flac|ogg|txt|md|json|jsonl|html)$/i;
@@ -17059,7 +17374,6 @@ var init_artifacts = __esm({
     UNIT_TEST_DIR_RE = /(^|\/)(tests?|unittests?|__tests__|spec)\//i;
     IDX_RE = /\.idx$/i;
     RESULT_RE = /result/i;
-    VENDORED_RE = /(^|\/)(node_modules|third[-_]?party|vendor|site-packages|\.venv|venv)\//i;
     ROLE_RULES = [
       // [role, basename pattern, directory-segment pattern]
       [
@@ -17077,9 +17391,10 @@ var init_artifacts = __esm({
         /(^eval|[_-]eval|evaluat|benchmark|harness|metrics?([_.-]|$)|judge|leaderboard)/i,
         /^(eval|evals|evaluation|evaluations|benchmarks?|lm[_-]eval\w*|harness)$/i
       ],
+      // A model's own entry points run it too: `transcribe.py`, `synthesize.py`, `txt2img.py`, `caption.py`.
       [
         "inference",
-        /(infer|generat|serve|server|demo|^app\.|chat|predict|run[_-]?model|^sample|interact|^cli\.|^api\.|pipeline|gradio|streamlit|quantiz|convert|export|deploy|playground|completion)/i,
+        /(infer|generat|serve|server|demo|^app\.|chat|predict|run[_-]?model|^sample|interact|^cli\.|^api\.|pipeline|gradio|streamlit|quantiz|convert|export|deploy|playground|completion|transcrib|synthesi[sz]|^tts[_.-]|txt2|text2|img2|caption|recogni[sz]e)/i,
         /^(inference|serving|serve|demo|demos|deploy\w*|app|apps|api)$/i
       ],
       [
@@ -17088,6 +17403,7 @@ var init_artifacts = __esm({
         /^(model|models|modeling|modelling|arch|architectures?|modules|nn|networks?|layers|ops|kernels)$/i
       ]
     ];
+    NOT_TRAINING_RE = /tokeni[sz]|convert|export|merge/i;
     NOT_WEIGHTS_DIR_RE = /(^|\/)(assets?|prompts?|examples?|samples?|demos?|fixtures?|tests?|testdata|docs?|images?|media|static|resources|figures?)\//i;
     NOT_WEIGHTS_NAME_RE = /(encoded|latents?|features?|cache|stats|statistics|mean|std|prompt|speaker|voice|sample|example|demo|dummy|test|embeddings?[_-]cache|tokens?)[^/]*$/i;
     GENERIC_FORMATS = /* @__PURE__ */ new Set(["pickle", "numpy", "keras-h5", "tensorflow", "mxnet"]);
@@ -17099,6 +17415,14 @@ var init_artifacts = __esm({
       ["schedule", /["']?\b(warmup\w*|lr[_-]?scheduler\w*|scheduler|lr[_-]?decay\w*|decay[_-]?style|lr[_-]?schedule|cosine\w*)\b["']?\s*[:=]\s*\S/i],
       ["optimizer", /["']?\b(optim|optimizer|adam[_-]?beta\d?|adam[_-]?epsilon|weight[_-]?decay|betas|momentum|grad[_-]?clip\w*|max[_-]?grad[_-]?norm)\b["']?\s*[:=]\s*\S/i]
     ];
+    ARG_DEFAULTS = [
+      ["lr", /["']--?(learning[_-]?rate|lr)["'][^)\n]{0,80}\bdefault\s*=\s*[0-9.]/i],
+      ["batch", /["']--?\w*batch[_-]?size\w*["'][^)\n]{0,80}\bdefault\s*=\s*\d/i],
+      ["steps", /["']--?(max[_-]?steps|num[_-]?train[_-]?epochs|epochs|train[_-]?iters|max[_-]?iters)["'][^)\n]{0,80}\bdefault\s*=\s*\d/i],
+      ["schedule", /["']--?(warmup\w*|lr[_-]?scheduler\w*|scheduler)["'][^)\n]{0,80}\bdefault\s*=\s*\S/i],
+      ["optimizer", /["']--?(optim|optimizer|weight[_-]?decay|adam[_-]?beta\d?|max[_-]?grad[_-]?norm)["'][^)\n]{0,80}\bdefault\s*=\s*\S/i]
+    ];
+    SBATCH_LINE_RE = /^#SBATCH\s+(.*)$/gm;
   }
 });
 
@@ -17120,10 +17444,15 @@ function wantsText(path2, size) {
   }
   if (depth2 > 4) return false;
   const dot = path2.lastIndexOf(".");
-  if (!TEXT_CONFIG_EXTS.has(path2.slice(dot < start ? start : dot + 1).toLowerCase())) return false;
+  const ext = path2.slice(dot < start ? start : dot + 1).toLowerCase();
+  if (!TEXT_CONFIG_EXTS.has(ext)) return false;
+  if (ext === "md" && size <= 256 * 1024 && (depth2 === 0 || CARD_DOC_NAME_RE.test(path2.slice(start)) || depth2 <= 3 && DOC_FOLDER_RE.test(path2))) return true;
   const lower = path2.toLowerCase();
   if (lower.startsWith(".github/") && !lower.startsWith(".github/truly-open.")) return false;
   if (/\.ya?ml$/.test(lower)) return size <= 256 * 1024;
+  if (ext === "sh" || ext === "slurm" || ext === "sbatch" || ext === "py" && !lower.endsWith("setup.py")) {
+    return size <= 256 * 1024 && depth2 <= 3 && RECIPE_SCRIPT_RE.test(lower);
+  }
   return TEXT_CONFIG_RE.test(lower);
 }
 function parseLfsPointer(text) {
@@ -17139,17 +17468,20 @@ function mayBeLfsPointer(path2) {
   const dot = base.lastIndexOf(".");
   return dot <= 0 || !SOURCE_EXTENSIONS.has(base.slice(dot + 1));
 }
-var entryShape, TEXT_SIZE_CAP, LFS_VERSION_LINE, LFS_POINTER_MAX, CARD_NAMES, LICENSE_RE, TEXT_CONFIG_RE, TEXT_CONFIG_EXTS, SOURCE_EXTENSIONS, LFS_PRONE_NAMES;
+var entryShape, TEXT_SIZE_CAP, LFS_VERSION_LINE, LFS_POINTER_MAX, CARD_NAMES, CARD_DOC_NAME_RE, DOC_FOLDER_RE, LICENSE_RE, TEXT_CONFIG_RE, TEXT_CONFIG_EXTS, RECIPE_SCRIPT_RE, SOURCE_EXTENSIONS, LFS_PRONE_NAMES;
 var init_snapshot = __esm({
   "src/core/snapshot.ts"() {
     "use strict";
     TEXT_SIZE_CAP = 1024 * 1024;
     LFS_VERSION_LINE = "version https://git-lfs.github.com/spec/v1";
     LFS_POINTER_MAX = 1024;
-    CARD_NAMES = /* @__PURE__ */ new Set(["readme.md", "model_card.md", "modelcard.md", "data_card.md", "datacard.md"]);
+    CARD_NAMES = /* @__PURE__ */ new Set(["readme.md", "model_card.md", "modelcard.md", "model-card.md", "data_card.md", "datacard.md"]);
+    CARD_DOC_NAME_RE = /model[-_]?card|^readme[-_]/i;
+    DOC_FOLDER_RE = /(^|\/)(model[-_]?cards?|docs?|hugging[-_]?face|hf)\/[^/]*$/i;
     LICENSE_RE = /^(licen[cs]e|copying|notice)([._-].*)?$/i;
-    TEXT_CONFIG_RE = /(^|\/)(config\.json|generation_config\.json|tokenizer_config\.json|adapter_config\.json|[^/]*\.index\.json|training_args\.json|trainer_state\.json|all_results\.json|eval_results[^/]*\.json|[^/]*results[^/]*\.json|[^/]*(train|args|hparams|hyper|deepspeed|ds_|recipe|finetune|sft|pretrain)[^/]*\.json|configs?\/[^/]*\.json|citation\.cff|requirements[^/]*\.txt|environment\.ya?ml|pyproject\.toml|setup\.cfg|setup\.py|datasheet[^/]*\.md|[^/]*\.ya?ml)$/i;
-    TEXT_CONFIG_EXTS = /* @__PURE__ */ new Set(["json", "cff", "txt", "yml", "yaml", "toml", "cfg", "py", "md"]);
+    TEXT_CONFIG_RE = /(^|\/)(config\.json|generation_config\.json|tokenizer_config\.json|adapter_config\.json|[^/]*\.index\.json|training_args\.json|trainer_state\.json|all_results\.json|eval_results[^/]*\.json|[^/]*results[^/]*\.json|[^/]*(train|args|hparams|hyper|deepspeed|ds_|recipe|finetune|sft|pretrain)[^/]*\.json|(model_)?configs?\/([^/]+\/){0,3}[^/]*\.json|citation\.cff|requirements[^/]*\.txt|environment\.ya?ml|pyproject\.toml|setup\.cfg|setup\.py|datasheet[^/]*\.md|[^/]*\.ya?ml)$/i;
+    TEXT_CONFIG_EXTS = /* @__PURE__ */ new Set(["json", "cff", "txt", "yml", "yaml", "toml", "cfg", "py", "md", "sh", "slurm", "sbatch"]);
+    RECIPE_SCRIPT_RE = /\.(slurm|sbatch)$|(^|\/)[^/]*(train|launch|run)[^/]*\.sh$|(^|\/)(train|pretrain|finetune|main|config|configs|hparams|hyper[^/]*|settings|args|arguments|constants)[^/]*\.py$/;
     SOURCE_EXTENSIONS = new Set(
       "py pyi ipynb md markdown rst txt json yaml yml toml cfg ini conf sh bash zsh ps1 bat js mjs cjs jsx ts mts cts tsx c h cc cpp cxx hpp hh cu cuh rs go java kt kts scala rb pl php lua r jl swift m mm cs fs vb sql html htm css scss sass less vue svelte xml svg tex bib cmake mk make gradle properties lock dockerfile gitignore gitattributes editorconfig".split(" ")
     );
@@ -18756,19 +19088,35 @@ function judgeRemoteLicense(id, raw, messageId, data, evidence) {
   const fact2 = spdx ? licenseFactFor(spdx, licenseFamily(spdx), evidence[0] ?? { kind: "hub" }) : null;
   return { ...judgeLicense(id, fact2, messageId, data, evidence), evidence, verifiedOnline: true };
 }
+function claimOf(id, via, host, target, fact2) {
+  if (!fact2 || fact2.id === UNREAD_LICENSE) return { status: "open", license: null, via, host, target };
+  const judged = judgeLicense(id, fact2, "claim", {}, []).status;
+  return { status: judged === "open" ? "open" : judged === "unlicensed" ? "unlicensed" : "restricted", license: fact2.id, via, host, target };
+}
+function pointerOf(url2) {
+  const hub = /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/(?:datasets\/)?([\w.-]+(?:\/[\w.-]+)?)/i.exec(url2)?.[1];
+  if (hub) return { host: "hub", target: hub };
+  const gh = /^https?:\/\/(?:www\.)?github\.com\/([\w.-]+\/[\w.-]+)/i.exec(url2)?.[1];
+  if (gh) return { host: "github", target: gh.replace(/\.git$/, "") };
+  return { host: "web", target: url2.length > 80 ? url2.slice(0, 77) + "…" : url2 };
+}
 function declared(ev, id) {
   const d = ev.declarations[id];
   if (!d) return null;
+  const license = d.license ?? null;
+  const fact2 = license ? licenseFactFor(license, licenseFamily(license), { kind: "declaration", path: ".github/truly-open.yml" }) : governingLicense(ev.licenses, cardPath(ev), COMPONENTS[id].kind);
+  const at = /^https?:\/\//i.test(d.location) ? pointerOf(d.location) : { host: "config", target: d.location };
   return {
     status: "mentioned",
     messageId: "declared",
-    data: { location: d.location, license: d.license ?? null },
-    license: d.license ?? null,
-    evidence: [{ kind: "declaration", path: ".github/truly-open.yml", url: d.location, ...d.license ? { license: d.license } : {}, ...d.note ? { note: d.note } : {} }]
+    data: { location: d.location, license },
+    license,
+    evidence: [{ kind: "declaration", path: ".github/truly-open.yml", url: d.location, ...license ? { license } : {}, ...d.note ? { note: d.note } : {} }],
+    claim: claimOf(id, "declaration", at.host, at.target, fact2)
   };
 }
-function mentioned(messageId, evidence, data = {}) {
-  return { status: "mentioned", messageId, data, license: null, evidence };
+function mentioned(messageId, evidence, data = {}, claim) {
+  return { status: "mentioned", messageId, data, license: null, evidence, ...claim ? { claim } : {} };
 }
 function missing(messageId = "missing") {
   return { status: "missing", messageId, license: null, evidence: [] };
@@ -18777,7 +19125,7 @@ function documentedSections(ev, re) {
   return (ev.card?.sections ?? []).filter((s) => s.documented && re.test(s.heading) && !(s.level === 1 && s.body.length > s.ownBody.length));
 }
 function sectionEvidence(ev, sections) {
-  return sections.slice(0, 3).map((s) => ({ kind: "card-section", path: ev.card?.path ?? "README.md", line: s.line, section: s.heading }));
+  return sections.slice(0, 3).map((s) => ({ kind: "card-section", path: s.path ?? ev.card?.path ?? "README.md", line: s.line, section: s.heading }));
 }
 function cardFieldEvidence(ev, field) {
   const line = ev.card?.fieldLines[field];
@@ -18789,21 +19137,22 @@ function cardLicense(ev, kind = "document") {
 function cardPath(ev) {
   return ev.card?.path ?? (ev.root === "." ? "README.md" : `${ev.root}/README.md`);
 }
-function cardLinesMatching(ev, re, limit = 3) {
-  const card = ev.card;
-  if (!card) return [];
+function cardLinesMatching(ev, re, limit = 3, docs = false) {
+  const parts = [...ev.card?.parts ?? [], ...docs ? ev.docs.flatMap((d) => d.parts) : []];
   const out = [];
-  const lines = card.body.split("\n");
-  let comment = false;
-  for (let i = 0; i < lines.length && out.length < limit; i++) {
-    const l = lines[i] ?? "";
-    if (l.includes("<!--")) comment = !l.includes("-->", l.indexOf("<!--"));
-    else if (comment) {
-      if (l.includes("-->")) comment = false;
-      continue;
+  for (const part of parts) {
+    const lines = part.body.split("\n");
+    let comment = false;
+    for (let i = 0; i < lines.length && out.length < limit; i++) {
+      const l = lines[i] ?? "";
+      if (l.includes("<!--")) comment = !l.includes("-->", l.indexOf("<!--"));
+      else if (comment) {
+        if (l.includes("-->")) comment = false;
+        continue;
+      }
+      if (l.includes("<!--") || /\[more information needed\]/i.test(l)) continue;
+      if (l.length < 5e3 && re.test(l)) out.push({ kind: "card-section", path: part.path, line: part.bodyLine + i, note: l.trim().slice(0, 160) });
     }
-    if (l.includes("<!--") || /\[more information needed\]/i.test(l)) continue;
-    if (l.length < 5e3 && re.test(l)) out.push({ kind: "card-section", path: card.path, line: card.bodyLine + i, note: l.trim().slice(0, 160) });
   }
   return out;
 }
@@ -18816,6 +19165,9 @@ function libraryName(ev) {
     if (typeof known === "string") return known.toLowerCase();
   }
   return null;
+}
+function withDocLinks(ev) {
+  return ev.docs.length === 0 ? ev.links : [...ev.links, ...ev.docs.flatMap((d) => d.links)];
 }
 function isCreditLink(l) {
   return CREDIT_SECTION.test(l.section) || CREDIT_LINE.test(l.context.replace(/https?:\/\/\S+/g, " "));
@@ -18904,6 +19256,11 @@ var init_compute_info = __esm({
         if (sections.length > 0) return judgeLicense("compute-info", cardLicense(ev), "computeSection", { section: sections[0]?.heading ?? "" }, sectionEvidence(ev, sections));
         const lines = cardLinesMatching(ev, COMPUTE_LINE);
         if (lines.length > 0) return judgeLicense("compute-info", cardLicense(ev), "computeInText", {}, lines);
+        const jobs = ev.artifacts.computeScripts;
+        if (jobs.length > 0) {
+          const biggest = jobs.reduce((b, j) => (j.nodes ?? 1) * (j.gpusPerNode ?? 0) > (b.nodes ?? 1) * (b.gpusPerNode ?? 0) ? j : b);
+          return judgeFiles(ev, "compute-info", jobs.map((j) => j.path), "computeInBatchJobs", { count: jobs.length, nodes: biggest.nodes, gpusPerNode: biggest.gpusPerNode });
+        }
         return declared(ev, "compute-info") ?? missing();
       }
     };
@@ -18944,8 +19301,9 @@ function parseFrontMatter(block) {
     return { ok: false, error: `front matter is not valid YAML: ${e.reason ?? e.message ?? String(err)}`, line };
   }
   if (raw === null || raw === void 0) return { ok: true, data: null, fieldLines: {} };
-  if (typeof raw !== "object" || Array.isArray(raw)) {
-    return { ok: false, error: `front matter must be a mapping of fields, found ${Array.isArray(raw) ? "a list" : typeof raw}`, line: block.startLine };
+  if (typeof raw !== "object" || Array.isArray(raw) || Object.getPrototypeOf(raw) !== Object.prototype) {
+    const found = Array.isArray(raw) ? "a list" : raw instanceof Date ? "a date" : typeof raw;
+    return { ok: false, error: `front matter must be a mapping of fields, found ${found}`, line: block.startLine };
   }
   const budget = { left: FRONT_MATTER_NODE_BUDGET };
   const data = toPlain(raw, budget, 0);
@@ -19035,18 +19393,31 @@ function classifyUrl(raw) {
 function extractLinks(text, path2, firstLine, sectionAt, limit = 2e3) {
   const links = [];
   const lines = text.split("\n");
+  let leadIn;
   for (let i = 0; i < lines.length && links.length < limit; i++) {
     const lineText = lines[i] ?? "";
     if (lineText.length > 2e4) continue;
     const line = firstLine + i;
     const context = lineText.trim().slice(0, 200);
     const section = sectionAt(line);
+    const item = LIST_ITEM_RE.test(lineText);
+    if (context !== "" && !item) leadIn = void 0;
+    const under = item ? leadIn : void 0;
+    if (context.length < 200 && LEAD_IN_RE.test(context)) leadIn = context;
     const seen = /* @__PURE__ */ new Set();
     for (const m of lineText.matchAll(URL_RE)) {
       const c = classifyUrl(m[0]);
       if (seen.has(c.url)) continue;
       seen.add(c.url);
-      links.push({ ...c, path: path2, line, section, context });
+      const around = context.length < 200 ? context : windowAround(lineText, m.index ?? 0, m[0].length);
+      links.push({ ...c, path: path2, line, section, context: around, ...under ? { leadIn: under } : {} });
+    }
+    for (const m of lineText.matchAll(HUB_LOAD_RE)) {
+      const id = m[1] ?? m[2] ?? "";
+      const url2 = `https://huggingface.co/${id}`;
+      if (!HUB_ID_RE.test(id) || seen.has(url2)) continue;
+      seen.add(url2);
+      links.push({ kind: "hub-model", id, url: url2, path: path2, line, section, context: windowAround(lineText, m.index ?? 0, m[0].length), ...under ? { leadIn: under } : {} });
     }
     for (const m of lineText.matchAll(DOI_TEXT_RE)) {
       const doi = (m[1] ?? "").replace(/[.)]+$/, "");
@@ -19061,6 +19432,9 @@ function extractLinks(text, path2, firstLine, sectionAt, limit = 2e3) {
   }
   return links;
 }
+function windowAround(line, at, length) {
+  return line.slice(Math.max(0, at - 150), at + length + 100).trim();
+}
 function decodeURIComponentSafe(s) {
   try {
     return decodeURIComponent(s);
@@ -19068,12 +19442,16 @@ function decodeURIComponentSafe(s) {
     return s;
   }
 }
-var URL_RE, DOI_TEXT_RE, ARXIV_TEXT_RE, HUB_RESERVED, PAPER_VENUES;
+var URL_RE, DOI_TEXT_RE, HUB_LOAD_RE, HUB_ID_RE, LIST_ITEM_RE, LEAD_IN_RE, ARXIV_TEXT_RE, HUB_RESERVED, PAPER_VENUES;
 var init_links = __esm({
   "src/core/evidence/links.ts"() {
     "use strict";
     URL_RE = /https?:\/\/[^\s<>()"'`\]]+/g;
     DOI_TEXT_RE = /\bdoi:\s*(10\.\d{4,9}\/[^\s"'<>,;]+)/gi;
+    HUB_LOAD_RE = /(?:from_pretrained|snapshot_download|hf_hub_download)\(\s*(?:repo_id\s*=\s*|pretrained_model_name_or_path\s*=\s*)?["']([\w.-]{1,96}\/[\w.-]{1,96})["']|(?:huggingface-cli|hf) download\s+([\w.-]{1,96}\/[\w.-]{1,96})/g;
+    HUB_ID_RE = /^[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*$/;
+    LIST_ITEM_RE = /^\s*([-*+]|\d{1,3}[.)])\s/;
+    LEAD_IN_RE = /^[^()[\]]*[:：]\s*(\*\*|__)?\s*$/;
     ARXIV_TEXT_RE = /\barxiv:\s*(\d{4}\.\d{4,5})/gi;
     HUB_RESERVED = /* @__PURE__ */ new Set([
       "datasets",
@@ -19159,16 +19537,16 @@ function parseModelCard(path2, text) {
       });
     }
   }
-  const sections = parseSections(body, bodyLine);
+  const sections = parseSections(body, bodyLine, path2);
   let cursor = -1;
   const sectionAt = (line) => {
     while (cursor + 1 < sections.length && sections[cursor + 1].line <= line) cursor++;
     return cursor >= 0 ? sections[cursor].heading : "";
   };
   const links = extractLinks(body, path2, bodyLine, sectionAt);
-  return { card: { path: path2, frontMatter, fieldLines, bodyLine, body, sections, links }, problems };
+  return { card: { path: path2, frontMatter, fieldLines, bodyLine, body, sections, links, parts: [{ path: path2, bodyLine, body }] }, problems };
 }
-function parseSections(body, firstLine) {
+function parseSections(body, firstLine, path2 = "README.md") {
   const lines = body.split("\n");
   const heads = [];
   let fence = null;
@@ -19196,7 +19574,7 @@ function parseSections(body, firstLine) {
     const sectionBody = lines.slice(h.index + 1, end).join("\n");
     const ownEnd = heads[k + 1] && heads[k + 1].index < end ? heads[k + 1].index : end;
     const ownBody = lines.slice(h.index + 1, ownEnd).join("\n");
-    return { heading: h.heading, level: h.level, line: firstLine + h.index, body: sectionBody, ownBody, documented: isDocumented(ownBody) };
+    return { path: path2, heading: h.heading, level: h.level, line: firstLine + h.index, body: sectionBody, ownBody, documented: isDocumented(ownBody) };
   });
   for (let i = sections.length - 1; i >= 0; i--) {
     const s = sections[i];
@@ -19266,14 +19644,27 @@ function modelIndexHasMetrics(card) {
     )
   );
 }
+function mergeCards(cards) {
+  const [first, ...rest] = cards;
+  if (!first) return null;
+  if (rest.length === 0) return first;
+  const all = [first, ...rest];
+  return {
+    ...first,
+    body: all.map((c) => c.body).join("\n\n"),
+    sections: all.flatMap((c) => c.sections),
+    links: all.flatMap((c) => c.links),
+    parts: all.flatMap((c) => c.parts)
+  };
+}
 var CARD_FILE_RE, DEDICATED_CARD_RE, PLACEHOLDER_RE2, MODEL_CARD_KEYS, PLACEHOLDER_FIELD_RE, NOT_MODEL_CARD_KEYS;
 var init_model_card = __esm({
   "src/core/evidence/model-card.ts"() {
     "use strict";
     init_front_matter();
     init_links();
-    CARD_FILE_RE = /(^|\/)(readme|model_card|modelcard)\.md$/i;
-    DEDICATED_CARD_RE = /(^|\/)(model_card|modelcard)\.md$/i;
+    CARD_FILE_RE = /(^|\/)(readme|model[_-]?card)\.md$/i;
+    DEDICATED_CARD_RE = /(^|\/)model[_-]?card\.md$/i;
     PLACEHOLDER_RE2 = /\[more information needed\]/gi;
     MODEL_CARD_KEYS = [
       "license",
@@ -19300,7 +19691,7 @@ var init_model_card = __esm({
 // src/core/criteria/training-data.ts
 function weakest(verdicts) {
   let worst = null;
-  for (const v of verdicts) if (v && (!worst || (RANK[v.status] ?? 0) < (RANK[worst.status] ?? 0))) worst = v;
+  for (const v of verdicts) if (v && (!worst || (RANK2[v.status] ?? 0) < (RANK2[worst.status] ?? 0))) worst = v;
   return worst;
 }
 function trainingDatasetIds(ev) {
@@ -19370,7 +19761,7 @@ function declaredHubDataset(ev, component) {
   const id = /huggingface\.co\/datasets\/([\w.-]+\/[\w.-]+)/.exec(ev.declarations[component]?.location ?? "")?.[1];
   return id ? [id] : [];
 }
-var SAMPLE_DATA_BYTES, SAMPLE_NAME, TRAINING_CONTEXT, EVAL_CONTEXT, trainingData, RANK;
+var SAMPLE_DATA_BYTES, SAMPLE_NAME, TRAINING_CONTEXT, EVAL_CONTEXT, trainingData, RANK2;
 var init_training_data = __esm({
   "src/core/criteria/training-data.ts"() {
     "use strict";
@@ -19396,7 +19787,7 @@ var init_training_data = __esm({
         return declared(ev, "training-data") ?? mentions(ev) ?? (sampleOnly ? mentioned("trainingDataSample", fileEvidence(files), { count: files.length, bytes }) : null) ?? missing();
       }
     };
-    RANK = { open: 5, unknown: 4, restricted: 3, unlicensed: 2, mentioned: 1 };
+    RANK2 = { open: 5, unknown: 4, restricted: 3, unlicensed: 2, mentioned: 1 };
   }
 });
 
@@ -19482,23 +19873,93 @@ function fromGithub(ev, id) {
 }
 function remoteRoleOf(ev, repo) {
   for (const spec of CODE_SPECS) {
-    if (linksWhere(ev, ["github"], spec.linkContext).some((l) => l.id?.toLowerCase() === repo.toLowerCase())) return spec.id;
+    if (codeLinks(ev, spec).some((l) => l.id?.toLowerCase() === repo.toLowerCase())) return spec.id;
   }
   return null;
 }
+function isSelfLink(ev, l) {
+  if (!l.id) return false;
+  if (ev.repository && l.id.toLowerCase() === ev.repository.toLowerCase()) return true;
+  const path2 = /^https?:\/\/(?:www\.)?github\.com\/[^/]+\/[^/]+\/(?:blob|tree|raw)\/[^/]+\/([^?#]+)/i.exec(l.url)?.[1]?.replace(/\/+$/, "");
+  if (!path2) return false;
+  const dir = path2 + "/";
+  return ev.entries.some((e) => e.path === path2 || e.path.startsWith(dir));
+}
+function codeLinks(ev, spec) {
+  return linksWhere(ev, ["github"], spec.linkContext).filter((l) => !!l.id && !GENERAL_PURPOSE_REPOS.has(l.id.toLowerCase()) && !isSelfLink(ev, l));
+}
 function linked(ev, spec) {
-  const links = linksWhere(ev, ["github"], spec.linkContext);
+  const links = codeLinks(ev, spec);
   return links.length > 0 ? mentioned("codeLinked", linkEvidence(links), { repo: links[0]?.id ?? null }) : null;
 }
 function mentionedInCard(ev, spec) {
   const lines = cardLinesMatching(ev, spec.mention);
   return lines.length > 0 ? mentioned("codeMentioned", lines) : null;
 }
-var CODE_SPECS;
+var GENERAL_PURPOSE_REPOS, CODE_SPECS;
 var init_code = __esm({
   "src/core/criteria/code.ts"() {
     "use strict";
     init_shared();
+    GENERAL_PURPOSE_REPOS = /* @__PURE__ */ new Set([
+      "huggingface/transformers",
+      "huggingface/accelerate",
+      "huggingface/peft",
+      "huggingface/trl",
+      "huggingface/datasets",
+      "huggingface/tokenizers",
+      "huggingface/diffusers",
+      "huggingface/huggingface_hub",
+      "huggingface/text-generation-inference",
+      "huggingface/optimum",
+      "huggingface/safetensors",
+      "openai/tiktoken",
+      "google/sentencepiece",
+      "kaldi-asr/kaldi",
+      "pytorch/pytorch",
+      "tensorflow/tensorflow",
+      "google/jax",
+      "google/flax",
+      "keras-team/keras",
+      "microsoft/deepspeed",
+      "nvidia/megatron-lm",
+      "nvidia/nemo",
+      "nvidia/apex",
+      "nvidia/tensorrt-llm",
+      "facebookresearch/fairseq",
+      "facebookresearch/xformers",
+      "dao-ailab/flash-attention",
+      "vllm-project/vllm",
+      "sgl-project/sglang",
+      "ggerganov/llama.cpp",
+      "ggml-org/llama.cpp",
+      "ollama/ollama",
+      "turboderp/exllamav2",
+      "mlc-ai/mlc-llm",
+      "ml-explore/mlx",
+      "ml-explore/mlx-examples",
+      "lm-sys/fastchat",
+      "eleutherai/lm-evaluation-harness",
+      "openai/human-eval",
+      "openai/evals",
+      "hiyouga/llama-factory",
+      "axolotl-ai-cloud/axolotl",
+      "openaccess-ai-collective/axolotl",
+      "unslothai/unsloth",
+      "lightning-ai/lightning",
+      "lightning-ai/litgpt",
+      "mosaicml/composer",
+      "mosaicml/llm-foundry",
+      "mosaicml/streaming",
+      "ray-project/ray",
+      "wandb/wandb",
+      "gradio-app/gradio",
+      "streamlit/streamlit",
+      "langchain-ai/langchain",
+      "onnx/onnx",
+      "microsoft/onnxruntime",
+      "openvinotoolkit/openvino"
+    ]);
     CODE_SPECS = [
       {
         id: "training-code",
@@ -19658,7 +20119,7 @@ var init_inference_code = __esm({
 // src/core/criteria/weights.ts
 function releaseLinks(ev) {
   const base = new Set(baseModelsOf(ev).map((b) => b.toLowerCase()));
-  return ev.links.filter((l) => l.kind === "hub-model" && l.id && !base.has(l.id.toLowerCase()) && !isCreditLink(l));
+  return withDocLinks(ev).filter((l) => l.kind === "hub-model" && l.id && !base.has(l.id.toLowerCase()) && !isCreditLink(l));
 }
 function releaseHubModels(ev, configured = ev.release) {
   const declaredAt = /huggingface\.co\/(?!datasets\/)([\w.-]+\/[\w.-]+)/.exec(ev.declarations.weights?.location ?? "")?.[1];
@@ -19693,11 +20154,16 @@ function fromHub2(ev) {
 function mentions2(ev) {
   const hubLinks = releaseLinks(ev);
   if (hubLinks.length > 0) return mentioned("weightsLinked", linkEvidence(hubLinks), { count: hubLinks.length, id: hubLinks[0]?.id ?? null });
-  const lines = cardLinesMatching(ev, /\b(download|release[ds]?|publish(ed)?|available)\b.{0,60}\b(weights|checkpoints?|model files)\b|\b(weights|checkpoints?)\b.{0,60}\b(download|available|released)\b/i);
-  if (lines.length > 0) return mentioned("weightsMentioned", lines);
-  return null;
+  const lines = cardLinesMatching(ev, DOWNLOAD_LINE_RE, 3, true);
+  if (lines.length === 0) return null;
+  const withUrl = lines.find((l) => URL_IN_LINE_RE.test(l.note ?? ""));
+  const url2 = withUrl ? URL_IN_LINE_RE.exec(withUrl.note ?? "")[0] : null;
+  if (!url2) return mentioned("weightsMentioned", lines);
+  const at = pointerOf(url2);
+  const claim = claimOf("weights", "link", at.host, at.target, cardLicense(ev, "data"));
+  return mentioned("weightsMentioned", lines, {}, lines.some((l) => GATE_RE.test(l.note ?? "")) ? { ...claim, status: "restricted" } : claim);
 }
-var weights, isWeightFile;
+var weights, isWeightFile, GATE_RE, DOWNLOAD_LINE_RE, URL_IN_LINE_RE;
 var init_weights = __esm({
   "src/core/criteria/weights.ts"() {
     "use strict";
@@ -19729,6 +20195,9 @@ var init_weights = __esm({
       }
     };
     isWeightFile = (path2) => weightFormat(path2) !== null;
+    GATE_RE = /\b(request (access|a download)|accept (our|the) (license|terms)|agree to (the|our) (license|terms)|once (your request is|you are) approved|sign(ing)? up|registration|register to|fill (in|out) (the|a|this) form|application form|apply for access)\b/i;
+    DOWNLOAD_LINE_RE = /\b(download|release[ds]?|publish(ed)?|available)\b.{0,60}\b(weights|checkpoints?|model files)\b|\b(weights|checkpoints?)\b.{0,60}\b(download|available|released)\b/i;
+    URL_IN_LINE_RE = /https?:\/\/[^\s)<>"'\]]+/;
   }
 });
 
@@ -19824,7 +20293,7 @@ function evaluateLadder(statuses, weightsPublished = false) {
   return { level, missing: missing2, headline: headline(level, missing2, statuses) };
 }
 function capLadder(verdict, base) {
-  if (LEVEL_RANK[base.level] >= LEVEL_RANK[verdict.level]) return verdict;
+  if (ladderRank(base.level) >= ladderRank(verdict.level)) return verdict;
   const level = base.level;
   const h = `${LEVEL_TITLE[level]}: capped by the base model ${base.model} (${base.level})`;
   return { level, missing: verdict.missing, headline: h, cappedBy: base };
@@ -19862,14 +20331,42 @@ function joinPhrases(items) {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
-var RECIPE, LEVEL_RANK, ladderRank2, LEVEL_TITLE, STATE_PHRASE;
+function claimWhere(c) {
+  if (c.host === "hub") return `on the Hub (${c.target})`;
+  if (c.host === "github") return `on GitHub (${c.target})`;
+  if (c.host === "config") return `in the configuration (${c.target})`;
+  return `at ${c.target}`;
+}
+function claimedLadder(proven, statuses, claims, weightsPublished, offline) {
+  if (Object.keys(claims).length === 0) return null;
+  const claimedStatuses = { ...statuses };
+  for (const [id, c] of Object.entries(claims)) claimedStatuses[id] = c.status;
+  let claimed = evaluateLadder(claimedStatuses, weightsPublished || claims.weights !== void 0);
+  if (proven.cappedBy) claimed = capLadder(claimed, proven.cappedBy);
+  if (ladderRank(claimed.level) <= ladderRank(proven.level)) return null;
+  const rests = claimed.level === "open-source" ? ["weights", ...RECIPE] : ["weights"];
+  const unverified = rests.filter((id) => claims[id] !== void 0);
+  const parts = unverified.map((id) => {
+    const c = claims[id];
+    const phrase = COMPONENTS[id].phrase;
+    const terms = c.status === "restricted" ? c.license ? ` under ${c.license}` : " behind a gate" : c.status === "unlicensed" ? " without a license" : "";
+    return `${phrase} ${CLAIM_VERB[c.via][pluralPhrase(phrase) ? 1 : 0]} ${claimWhere(c)}${terms}`;
+  });
+  const when = unverified.every((id) => claims[id].via === "lookup-failed") ? "" : offline ? ", not checked offline" : ", not confirmed";
+  const lacks = claimed.headline.includes(": ") && claimed.level === "open-weights" ? `; ${claimed.headline.slice(claimed.headline.indexOf(": ") + 2)}` : "";
+  return {
+    ...proven,
+    headline: `${LEVEL_TITLE[claimed.level]}, unverified: ${joinPhrases(parts)}${when}${lacks}`,
+    claimed: { level: claimed.level, unverified }
+  };
+}
+var RECIPE, LEVEL_TITLE, STATE_PHRASE, CLAIM_VERB, pluralPhrase;
 var init_ladder = __esm({
   "src/core/frameworks/ladder.ts"() {
     "use strict";
     init_catalog();
+    init_requirements();
     RECIPE = ["training-data", "data-preprocessing-code", "training-code", "training-config"];
-    LEVEL_RANK = { "open-source": 3, "open-weights": 2, "restricted-weights": 1, closed: 0 };
-    ladderRank2 = (level) => LEVEL_RANK[level];
     LEVEL_TITLE = {
       "open-source": "Open source",
       "open-weights": "Open weights",
@@ -19883,6 +20380,12 @@ var init_ladder = __esm({
       unlicensed: ["has no license", "have no license"],
       unknown: ["could not be checked", "could not be checked"]
     };
+    CLAIM_VERB = {
+      link: ["is linked", "are linked"],
+      declaration: ["is declared", "are declared"],
+      "lookup-failed": ["could not be checked", "could not be checked"]
+    };
+    pluralPhrase = (phrase) => /\b(weights|libraries|outputs|results|checkpoints)$/.test(phrase);
   }
 });
 
@@ -19909,6 +20412,11 @@ var init_model_card2 = __esm({
         topic: "intended use",
         heading: /\b(intended|uses?|use cases?|direct use|downstream|out of scope|applications?|how to use|usage|quick ?start|get(ting)? started|inference)\b/,
         text: /\b(intended (use|for)|use cases?|out-of-scope|not intended|designed for|can be used (for|to))\b/i
+      },
+      {
+        topic: "architecture",
+        heading: /\b(architecture|model (details|description|summary|type|overview|structure)|network|design)\b/,
+        text: /\b(decoder-only|encoder-decoder|(causal|autoregressive|diffusion|mixture-of-experts|moe) (language )?(model|transformer)|transformer (architecture|decoder|encoder)|\d+ (transformer )?layers|(attention|hidden) (heads|size|dimension)|hidden[_ ]size|num[_ ]layers|(rotary|positional) (embeddings?|encoding)|grouped[- ]query attention|parameters? (model|count))\b/i
       },
       {
         // "Weights & Biases" is a logging tool, `ln.bias` a parameter name and a bare "bias" as
@@ -19941,10 +20449,14 @@ var init_model_card2 = __esm({
         const evidence = [{ kind: "file", path: card.path }];
         if (documented.length < 2 && text < 600) return mentioned("modelCardTemplate", evidence, { path: card.path });
         const { covered, uncovered } = cardTopics(card);
-        if (covered.length >= 3) {
+        const insight = covered.filter((t) => t !== "intended use");
+        const template = covered.filter((t) => t !== "architecture");
+        const data = { path: card.path, covered: covered.length > 0 ? joinPhrases(covered) : "none of the standard topics", uncovered: joinPhrases(uncovered) };
+        if (insight.length <= 1) return { status: "missing", messageId: "modelCardUsageOnly", data: { ...data, covered: insight.length > 0 ? joinPhrases(insight) : "none of the standard topics" }, license: null, evidence };
+        if (template.length >= 3) {
           return judgeLicense("model-card", cardLicense(ev), "modelCardPresent", { path: card.path, sections: documented.length, frontMatter: card.frontMatter !== null, missingTopics: uncovered.join(", ") }, evidence);
         }
-        return mentioned("modelCardIncomplete", evidence, { path: card.path, covered: covered.length > 0 ? joinPhrases(covered) : "none of the standard topics", uncovered: joinPhrases(uncovered) });
+        return mentioned("modelCardIncomplete", evidence, data);
       }
     };
   }
@@ -19953,49 +20465,63 @@ var init_model_card2 = __esm({
 // src/core/criteria/papers.ts
 function labelOf(link) {
   const esc2 = link.url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const m = new RegExp(`\\[((?:[^\\[\\]]|\\[[^\\]]*\\])*)\\]\\(${esc2}`).exec(link.context);
-  return m?.[1] ?? "";
+  const md = new RegExp(`\\[((?:[^\\[\\]]|\\[[^\\]]*\\])*)\\]\\(${esc2}`).exec(link.context)?.[1];
+  if (md !== void 0) return md;
+  const html = new RegExp(`<a\\s[^>]*href\\s*=\\s*["']${esc2}["'][^>]*>([^<]{0,120})<\\/a>`, "i").exec(link.context)?.[1];
+  return html?.trim() ?? "";
 }
 function presentsOwnPaper(link) {
   if (CITATION_SECTION.test(link.section)) return true;
+  if (link.leadIn && LEAD_IN_PAPERS.test(link.leadIn) && !OTHERS_LINE.test(link.leadIn) && !/\b(related|other|previous|prior)\b/i.test(link.leadIn)) return true;
   const label = labelOf(link);
   if (BADGE.test(link.context) || label && OWN_LABEL.test(label)) return true;
-  const line = link.context.replace(/\[[^\]]*\]\([^)]*\)/g, (m) => m.includes(link.url) ? " LINK " : " ").split(link.url).join(" LINK ");
-  if (/\b(paper|preprint|technical report|tech report|report)\b[\s*_:：|–-]*LINK/i.test(line)) return true;
-  return OWN_LINE.test(line) && !OTHERS_LINE.test(line.replace(/\b(our|we)\b.{0,60}\b(paper|report)\b/i, ""));
+  const bare = linkAsWord(link, () => "");
+  if (/\b(paper|preprint|technical report|tech report|report)\b[\s*_:：|–-]*LINK/i.test(bare)) return true;
+  const read = linkAsWord(link, (label2) => label2);
+  return OWN_LINE.test(read) && !OTHERS_LINE.test(read.replace(/\b(our|we)\b.{0,60}\b(paper|report)\b/i, ""));
+}
+function linkAsWord(link, keep) {
+  return link.context.replace(/\[([^\]]*)\]\([^)]*\)/g, (m, label) => m.includes(link.url) ? ` ${keep(label)} LINK ` : " ").split(link.url).join(" LINK ");
 }
 function bibtexLines(ev) {
-  const lines = (ev.card?.body ?? "").split("\n");
   const out = [];
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i] ?? "";
-    if (/^\s*@(article|inproceedings|misc|techreport|proceedings|incollection)\s*\{/i.test(text)) {
-      out.push({ line: (ev.card?.bodyLine ?? 1) + i, text, entry: lines.slice(i, i + 20) });
+  for (const part of ev.card?.parts ?? []) {
+    const lines = part.body.split("\n");
+    for (let i = 0; i < lines.length; i++) {
+      const text = lines[i] ?? "";
+      if (/^\s*@(article|inproceedings|misc|techreport|proceedings|incollection)\s*\{/i.test(text)) {
+        out.push({ path: part.path, line: part.bodyLine + i, text, entry: lines.slice(i, i + 20) });
+      }
     }
   }
   return out;
+}
+function entryEnd(entry) {
+  const end = entry.findIndex((l, i) => i > 0 && /^\s*\}\s*$/.test(l));
+  return end === -1 ? entry.length : end + 1;
 }
 function arxivEvidence(ev) {
   const out = [];
   for (const tag of fieldStrings(ev.card, "tags")) {
     if (/^arxiv:\d{4}\.\d{4,5}/i.test(tag)) out.push({ kind: "card-field", path: ev.card?.path ?? "README.md", field: "tags", note: tag, ...ev.card?.fieldLines["tags"] ? { line: ev.card.fieldLines["tags"] } : {} });
   }
-  for (const l of ev.links.filter((l2) => l2.kind === "arxiv" && presentsOwnPaper(l2)).slice(0, 3)) out.push({ kind: "link", path: l.path, line: l.line, url: l.url });
+  for (const l of withDocLinks(ev).filter((l2) => l2.kind === "arxiv" && presentsOwnPaper(l2)).slice(0, 3)) out.push({ kind: "link", path: l.path, line: l.line, url: l.url });
   for (const b of bibtexLines(ev)) {
     if (out.length >= 5) break;
-    if (b.entry.some((l) => /arxiv|eprint|corr\b|preprint/i.test(l))) out.push({ kind: "card-section", path: ev.card?.path ?? "README.md", line: b.line, note: b.text.trim().slice(0, 120) });
+    if (b.entry.some((l) => /arxiv|eprint|corr\b|preprint/i.test(l))) out.push({ kind: "card-section", path: b.path, line: b.line, note: b.text.trim().slice(0, 120) });
   }
   return out;
 }
 function peerReviewedEvidence(ev) {
   const out = [];
-  const links = ev.links.filter((l) => (l.kind === "doi" || l.kind === "paper-venue") && !/zenodo|figshare|dataset/i.test(l.url) && presentsOwnPaper(l));
+  const links = withDocLinks(ev).filter((l) => (l.kind === "doi" || l.kind === "paper-venue") && !/zenodo|figshare|dataset/i.test(l.url) && presentsOwnPaper(l));
   for (const l of links.slice(0, 3)) out.push({ kind: "link", path: l.path, line: l.line, url: l.url });
   for (const b of bibtexLines(ev)) {
     if (out.length >= 5) break;
     const journal = b.entry.find((l) => /^\s*(journal|booktitle)\s*=/i.test(l));
-    const published = /@inproceedings/i.test(b.text) || journal !== void 0 && !/arxiv|corr\b|preprint/i.test(journal);
-    if (published) out.push({ kind: "card-section", path: ev.card?.path ?? "README.md", line: b.line, note: b.text.trim().slice(0, 120) });
+    const repository = b.entry.slice(0, entryEnd(b.entry)).some((l) => /^\s*(journal|publisher|howpublished|booktitle)\s*=.*\b(github|gitlab|hugging ?face|repository|website|blog)\b/i.test(l));
+    const published = !repository && (/@inproceedings/i.test(b.text) || journal !== void 0 && !/arxiv|corr\b|preprint/i.test(journal));
+    if (published) out.push({ kind: "card-section", path: b.path, line: b.line, note: b.text.trim().slice(0, 120) });
   }
   const cff = ev.artifacts.citation ? ev.texts[ev.artifacts.citation] : void 0;
   if (cff && /preferred-citation:[\s\S]*?type:\s*(article|conference-paper|proceedings|journal)/i.test(cff) && !/journal:\s*["']?arxiv/i.test(cff)) {
@@ -20004,23 +20530,25 @@ function peerReviewedEvidence(ev) {
   return out;
 }
 function otherPaperLinks(ev) {
-  return ev.links.filter((l) => l.kind === "other" && /\.pdf($|[?#])|drive\.google|openai\.com|research\.|papers?\.|\/paper/i.test(l.url) && presentsOwnPaper(l)).slice(0, 3).map((l) => ({ kind: "link", path: l.path, line: l.line, url: l.url }));
+  return withDocLinks(ev).filter((l) => l.kind === "other" && /\.pdf($|[?#])|drive\.google|openai\.com|research\.|papers?\.|\/paper|\/publications?\/|\/research\//i.test(l.url) && presentsOwnPaper(l)).slice(0, 3).map((l) => ({ kind: "link", path: l.path, line: l.line, url: l.url }));
 }
 function reportCitation(ev) {
   const cff = ev.artifacts.citation ? ev.texts[ev.artifacts.citation] : void 0;
   if (cff && /type:\s*report/i.test(cff)) return [{ kind: "file", path: ev.artifacts.citation ?? "CITATION.cff", note: "CITATION.cff of type report" }];
   return [];
 }
-var OWN_LABEL, BADGE, OWN_LINE, OTHERS_LINE, CITATION_SECTION;
+var OWN_LABEL, BADGE, OWN_LINE, OTHERS_LINE, CITATION_SECTION, LEAD_IN_PAPERS;
 var init_papers = __esm({
   "src/core/criteria/papers.ts"() {
     "use strict";
     init_model_card();
+    init_shared();
     OWN_LABEL = /^[\s\p{Emoji_Presentation}\p{Extended_Pictographic}*_[(|:-]*(our |the |read (the|our) |full )?(paper|technical report|tech(nical)? report|report|preprint|arxiv( paper)?|whitepaper)\b/iu;
     BADGE = /img\.shields\.io\/badge\/(arxiv|paper|report|tech)|badge\/arxiv|arxiv-b31b1b|\[!\[(arxiv|paper|report)/i;
     OWN_LINE = /\b(our|we)\b.{0,60}\b(paper|report|preprint|publication)\b|\b(technical report|tech report)\b|^\W*(paper|preprint|report|arxiv)\s*[:：]|\bplease (cite|refer to)\b|\bfor (more )?details\b.{0,80}\b(paper|report)\b/i;
     OTHERS_LINE = /\b(based on|implement(s|ing|ation of)|similar to|inspired by|follow(s|ing)? the|proposed (by|in)|introduced (by|in)|as described in|builds? on|built on|compared (to|with)|thanks|acknowledg\w*|such as|e\.g\.)\b/i;
     CITATION_SECTION = /\b(citation|cite|citing|bibtex|reference this|how to cite)\b/;
+    LEAD_IN_PAPERS = /\b(papers?|preprints?|technical reports?|tech reports?|reports?|publications?|whitepapers?)\b/i;
   }
 });
 
@@ -20118,23 +20646,25 @@ var init_technical_report = __esm({
 });
 
 // src/core/criteria/training-code.ts
-function fineTuningForUsers(ev, files) {
+function adaptationOnly(ev, files) {
   if (baseModelsOf(ev).length > 0) return null;
   if (!files.every((f) => ADAPTATION_PATH_RE.test(f))) return null;
+  if (ev.entries.some((e) => PRETRAINING_RE.test(e.path) && !notReleaseFolder(e.path.slice(0, Math.max(0, e.path.lastIndexOf("/")))))) return null;
   const lines = cardLinesMatching(ev, FINE_TUNING_FOR_USERS_RE, 1);
-  if (lines.length === 0) return null;
   return mentioned("fineTuningForUsers", [...fileEvidence(files), ...lines], { count: files.length, path: files[0] ?? null });
 }
-var ADAPTATION_PATH_RE, FINE_TUNING_FOR_USERS_RE, trainingCode;
+var ADAPTATION_PATH_RE, PRETRAINING_RE, FINE_TUNING_FOR_USERS_RE, trainingCode;
 var init_training_code = __esm({
   "src/core/criteria/training-code.ts"() {
     "use strict";
+    init_paths();
     init_code();
     init_shared();
     init_weights();
-    ADAPTATION_PATH_RE = /fine[_-]?tun|(^|[/_.-])(sft|q?lora|peft|adapters?|dpo|rlhf)([/_.-]|$)|(^|\/)(chat|instruct)([_-][^/]*)?\//i;
+    ADAPTATION_PATH_RE = /fine[_-]?tun|(^|[/_.-])(sft|q?lora|peft|adapters?|dpo|rlhf|p-?tuning|ptuning|prefix[_-]?tuning|grpo|ppo|orpo|kto|reward[_-]?model\w*|distill\w*)([/_.-]|$)|(^|\/)(chat|instruct)([_-][^/]*)?\/|(^|\/)(colabs?|notebooks?|examples?|demos?|tutorials?|cookbooks?)\/|\.ipynb$/i;
+    PRETRAINING_RE = /(^|[/_-])pre[_-]?train(ing)?([/_.-]|$)[^]*\.(py|sh|bash|slurm|sbatch|ya?ml|json|toml|gin|cfg|ini|jsonnet)$/i;
     FINE_TUNING_FOR_USERS_RE = /^(?=.*\bfine-?tun)(?=.*\b(downstream|your|for users|users can|custom (data|datasets?|tasks?))\b)/i;
-    trainingCode = codeCriterion({ ...CODE_SPECS[0], notThisModels: fineTuningForUsers });
+    trainingCode = codeCriterion({ ...CODE_SPECS[0], notThisModels: adaptationOnly });
   }
 });
 
@@ -20194,13 +20724,47 @@ function runCriteria(ev, criteria = CRITERIA) {
     }
     if (unlisted && (verdict.status === "missing" || verdict.status === "mentioned")) {
       const path2 = unlisted.path || ".";
-      verdict = { status: "unknown", messageId: "listingIncomplete", data: { path: path2, detail: unlisted.detail ?? null }, license: null, evidence: [...verdict.evidence, { kind: "file", path: path2, note: `listing incomplete${unlisted.detail ? `: ${unlisted.detail}` : ""}` }] };
+      verdict = { status: "unknown", messageId: "listingIncomplete", data: { path: path2, detail: unlisted.detail ?? null }, license: null, evidence: [...verdict.evidence, { kind: "file", path: path2, note: `listing incomplete${unlisted.detail ? `: ${unlisted.detail}` : ""}` }], ...verdict.claim ? { claim: verdict.claim } : {} };
     }
-    out[id] = verdict;
+    out[id] = withClaim(ev, id, withDeclaration(ev, id, verdict));
   }
   return out;
 }
-var CRITERIA, CARD_BASED;
+function withDeclaration(ev, id, verdict) {
+  if (!ev.declarations[id] || verdict.messageId === "declared" || verdict.status === "not-applicable") return verdict;
+  const decl = declared(ev, id);
+  if (verdict.status === "mentioned" || verdict.status === "missing") return { ...decl, evidence: [...decl.evidence, ...verdict.evidence].slice(0, 6) };
+  return { ...verdict, evidence: [...verdict.evidence, ...decl.evidence], ...verdict.status === "unknown" && !verdict.claim ? { claim: decl.claim } : {} };
+}
+function lookedUp(ev, at) {
+  const r = ev.remote;
+  if (!r || r.notOnline) return false;
+  const key = at.target;
+  if (at.host === "hub") return r.models[key] !== void 0 || r.datasets[key] !== void 0;
+  if (at.host === "github") return Object.keys(r.github).some((k) => k.toLowerCase() === key.toLowerCase());
+  return false;
+}
+function withClaim(ev, id, v) {
+  if (v.claim || v.status !== "mentioned" && v.status !== "unknown") return v;
+  const fact2 = RELEASE_ARTIFACTS.has(id) ? cardLicense(ev, "data") : null;
+  let claim = null;
+  const failed2 = v.status === "unknown" ? v.evidence.find((e) => e.kind === "hub" && e.url) : void 0;
+  if (failed2?.url && /^(hubUnavailable|githubUnavailable)$/.test(v.messageId)) {
+    const at = pointerOf(failed2.url);
+    claim = claimOf(id, "lookup-failed", at.host, at.target, fact2);
+  } else if (v.status === "mentioned" || v.messageId === "listingIncomplete") {
+    const link = v.evidence.find((e) => e.kind === "link" && e.url);
+    const listed2 = v.evidence.find((e) => e.kind === "card-field" && e.field === "datasets");
+    if (link?.url) {
+      const at = pointerOf(link.url);
+      if (!lookedUp(ev, at)) claim = claimOf(id, "link", at.host, at.target, fact2);
+    } else if (listed2 && typeof v.data?.["names"] === "string" && !ev.remote) {
+      claim = claimOf(id, "link", "hub", v.data["names"], fact2);
+    }
+  }
+  return claim ? { ...v, claim } : v;
+}
+var CRITERIA, CARD_BASED, RELEASE_ARTIFACTS;
 var init_criteria = __esm({
   "src/core/criteria/index.ts"() {
     "use strict";
@@ -20222,6 +20786,7 @@ var init_criteria = __esm({
     init_training_code();
     init_training_config();
     init_training_data();
+    init_shared();
     init_weights();
     CRITERIA = {
       "model-architecture": modelArchitecture,
@@ -20244,6 +20809,7 @@ var init_criteria = __esm({
       "compute-info": computeInfo
     };
     CARD_BASED = /* @__PURE__ */ new Set(["model-card", "data-card", "technical-report", "evaluation-results", "research-paper", "compute-info", "training-data", "evaluation-data", "sample-outputs"]);
+    RELEASE_ARTIFACTS = /* @__PURE__ */ new Set(["weights", "intermediate-weights"]);
   }
 });
 
@@ -20272,11 +20838,12 @@ function gatherEvidence(snapshot, config2) {
     roots = roots.filter((r) => r.path !== ".");
     for (const r of roots) byRoot.set(r.path, [...shared, ...byRoot.get(r.path) ?? []]);
   }
+  const declarations = declarationsOf(config2, problems);
   const models = roots.map(({ path: root, name }) => {
     const entries = sortByPath(byRoot.get(root) ?? []);
     const prefix = root === "." ? "" : root + "/";
-    const cardPath2 = pickCard(entries, prefix);
-    const card = cardPath2 ? cardFor(cardPath2) : null;
+    const card = mergeCards(primaryFirst(cardDocuments(entries, prefix, snapshot.texts).map(cardFor).filter((c) => c !== null)));
+    const docs = linkedDocuments(card, snapshot.texts).map(cardFor).filter((c) => c !== null);
     const artifacts = collectArtifacts(entries, snapshot.texts, root);
     const dataCards = artifacts.dataCards.map(cardFor).filter((c) => c !== null);
     const licenseSnapshot = root === "." ? snapshot : { ...snapshot, entries: [...entries, ...(byRoot.get(".") ?? []).filter((e) => !e.path.includes("/"))] };
@@ -20287,16 +20854,18 @@ function gatherEvidence(snapshot, config2) {
       root,
       name: name ?? modelName(card, root, snapshot.location),
       card,
+      docs,
       dataCards,
       entries,
       artifacts,
       licenses: lic.facts,
       links: [...card?.links ?? [], ...dataCards.flatMap((c) => c.links)],
-      declarations: declarationsOf(config2),
+      declarations,
       notApplicable: config2["not-applicable"] ?? {},
       skipped,
       remote: snapshot.remote ?? null,
       release: config2.huggingface ?? null,
+      repository: snapshot.source === "github" ? snapshot.location : null,
       subject: snapshot.source === "huggingface" ? snapshot.remote?.models[snapshot.location.replace(/^hf:/, "")] ?? null : null,
       texts: snapshot.texts
     };
@@ -20309,10 +20878,17 @@ function sortByPath(entries) {
   }
   return entries;
 }
-function declarationsOf(config2) {
+function declarationsOf(config2, problems) {
   const out = {};
   for (const [id, d] of Object.entries(config2.declarations ?? {})) {
-    if (d) out[id] = { component: id, location: d.location, ...d.license ? { license: d.license } : {}, ...d.note ? { note: d.note } : {} };
+    if (!d) continue;
+    let license = d.license?.trim() || void 0;
+    if (license) {
+      const spdx = normaliseLicenseId(license);
+      if (spdx && licenseFamily(spdx) !== "unknown") license = spdx;
+      else problems.push({ severity: "warning", path: ".github/truly-open.yml", message: `declarations.${id}.license "${license}" is not a license id truly-open knows (use an SPDX id such as Apache-2.0 or CC-BY-4.0): it cannot count as open`, ruleId: "declaration-license-unknown" });
+    }
+    out[id] = { component: id, location: d.location, ...license ? { license } : {}, ...d.note ? { note: d.note } : {} };
   }
   return out;
 }
@@ -20346,7 +20922,7 @@ function modelRoots(snapshot, config2, cardFor) {
     } else {
       dir = e.path.slice(0, slash);
       lastDir = dir;
-      lastDirCounts = dir.split("/").length <= 3 && !NON_MODEL_DIRS.test(dir);
+      lastDirCounts = dir.split("/").length <= 3 && !NON_MODEL_DIRS.test(dir) && !notReleaseFolder(dir);
     }
     if (!lastDirCounts) continue;
     if (e.path.charCodeAt(e.path.length - 3) === 46 && CARD_FILE_RE.test(e.path)) {
@@ -20369,9 +20945,10 @@ function modelRoots(snapshot, config2, cardFor) {
 }
 function rootLooksLikeModel(entries, cardFor) {
   if (entries.some((e) => !e.path.includes("/") && weightFormat(e.path) && (e.size >= 1024 || e.kind === "lfs"))) return true;
-  const card = pickCard(entries, "");
-  const parsed = card ? cardFor(card) : null;
-  return parsed !== null && looksLikeModelCard(parsed);
+  return cardDocuments(entries, "", {}).some((path2) => {
+    const parsed = cardFor(path2);
+    return parsed !== null && looksLikeModelCard(parsed);
+  });
 }
 function ancestorsOf(dir) {
   const parts = dir.split("/");
@@ -20387,18 +20964,66 @@ function ownerOf(roots) {
   const sorted = roots.map((r) => r.path).filter((r) => r !== ".").sort((a, b) => b.length - a.length);
   return (path2) => sorted.find((r) => path2 === r || path2.startsWith(r + "/")) ?? ".";
 }
-function pickCard(entries, prefix) {
-  let best = null;
-  let rank = CARD_PREFERENCE.length;
+function cardDocuments(entries, prefix, texts) {
+  const own = [];
+  const below = [];
   for (const e of entries) {
-    if (e.path.length > prefix.length + 14 || !e.path.startsWith(prefix) || e.path.indexOf("/", prefix.length) !== -1) continue;
-    const r = CARD_PREFERENCE.indexOf(e.path.slice(prefix.length).toLowerCase());
-    if (r !== -1 && (r < rank || r === rank && best !== null && e.path < best)) {
-      best = e.path;
-      rank = r;
+    const p = e.path;
+    if (!p.startsWith(prefix) || p.charCodeAt(p.length - 3) !== 46 || !/\.md$/i.test(p)) continue;
+    const rel = p.slice(prefix.length);
+    const slash = rel.lastIndexOf("/");
+    const base = rel.slice(slash + 1);
+    if (slash < 0) {
+      const rank = CARD_PREFERENCE.indexOf(base.toLowerCase());
+      if (rank !== -1) own.push({ path: p, rank });
+      else if (CARD_DOC_RE.test(base)) own.push({ path: p, rank: CARD_PREFERENCE.length - 1 });
+      continue;
+    }
+    if (rel.split("/").length > 4 || notReleaseFolder(rel.slice(0, slash)) || texts[p] === void 0) continue;
+    if (CARD_DOC_RE.test(base) || CARD_FOLDER_RE.test(rel) || CARD_TITLE_RE.test(texts[p].slice(0, 4e3))) below.push(p);
+  }
+  own.sort((a, b) => a.rank - b.rank || (a.path < b.path ? -1 : 1));
+  return [...own.map((o) => o.path), ...below.sort()].slice(0, MAX_CARD_DOCUMENTS);
+}
+function primaryFirst(cards) {
+  const i = cards.findIndex((c) => c.frontMatter !== null && looksLikeModelCard(c));
+  return i <= 0 ? cards : [cards[i], ...cards.slice(0, i), ...cards.slice(i + 1)];
+}
+function linkedDocuments(card, texts) {
+  if (!card) return [];
+  const own = new Set(card.parts.map((p) => p.path));
+  const out = /* @__PURE__ */ new Set();
+  for (const part of card.parts) {
+    const dir = part.path.includes("/") ? part.path.slice(0, part.path.lastIndexOf("/") + 1) : "";
+    for (const m of part.body.matchAll(RELATIVE_LINK_RE)) {
+      if (out.size >= MAX_LINKED_DOCUMENTS) break;
+      const target = (m[1] ?? m[2] ?? "").replace(/[#?].*$/, "");
+      if (!/\.md$/i.test(target)) continue;
+      const blob = /^https?:\/\/github\.com\/[^/]+\/[^/]+\/(?:blob|tree)\/[^/]+\/(.+)$/i.exec(target)?.[1];
+      const path2 = blob ?? (/^[a-z][a-z0-9+.-]*:/i.test(target) ? null : resolveRelative(dir, target));
+      if (path2 && texts[path2] !== void 0 && !own.has(path2)) out.add(path2);
     }
   }
-  return best;
+  return [...out];
+}
+function resolveRelative(dir, target) {
+  const parts = (target.startsWith("/") ? target.slice(1) : dir + target).split("/");
+  const out = [];
+  for (const p of parts) {
+    if (p === "" || p === ".") continue;
+    if (p === "..") {
+      if (out.length === 0) return null;
+      out.pop();
+    } else out.push(decodeSafe2(p));
+  }
+  return out.join("/");
+}
+function decodeSafe2(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 function modelName(card, root, location2) {
   const fm = card?.frontMatter;
@@ -20411,15 +21036,22 @@ function modelName(card, root, location2) {
   const loc = location2.replace(/^hf:/, "").replace(/\/+$/, "");
   return loc.split(/[\\/]/).pop() || loc || "model";
 }
-var NON_MODEL_DIRS, CARD_PREFERENCE;
+var NON_MODEL_DIRS, CARD_PREFERENCE, CARD_DOC_RE, CARD_FOLDER_RE, CARD_TITLE_RE, MAX_CARD_DOCUMENTS, RELATIVE_LINK_RE, MAX_LINKED_DOCUMENTS;
 var init_gather = __esm({
   "src/core/evidence/gather.ts"() {
     "use strict";
     init_artifacts();
     init_licenses();
     init_model_card();
+    init_paths();
     NON_MODEL_DIRS = /(^|\/)(docs?|examples?|scripts?|tests?|assets?|figures?|figs|images?|\.github|src|tools?|notebooks?|data|datasets?)$/i;
-    CARD_PREFERENCE = ["model_card.md", "modelcard.md", "readme.md"];
+    CARD_PREFERENCE = ["model_card.md", "modelcard.md", "model-card.md", "readme.md"];
+    CARD_DOC_RE = /(^|[_-])model[_-]?card([_-][^/]*)?\.md$|^readme[_-]model[^/]*\.md$/i;
+    CARD_FOLDER_RE = /(^|\/)model[_-]?cards?\/[^/]+\.md$/i;
+    CARD_TITLE_RE = /^(?:\s*<!--[\s\S]{0,2000}?-->)*\s*#\s+[^\n]{0,80}\bmodel card\b/i;
+    MAX_CARD_DOCUMENTS = 12;
+    RELATIVE_LINK_RE = /\]\(\s*<?([^)\s>]+)>?[^)]*\)|\bhref\s*=\s*["']([^"']+)["']/g;
+    MAX_LINKED_DOCUMENTS = 10;
   }
 });
 
@@ -20570,13 +21202,13 @@ function formatMessage(messageId, data, id) {
   const t = TEMPLATES[messageId];
   return (t ? t(data ?? {}, id) : messageId).replace(/\s+/g, " ").trim();
 }
-var str2, plural, TEMPLATES, MESSAGE_IDS;
+var str2, plural2, TEMPLATES, MESSAGE_IDS;
 var init_messages = __esm({
   "src/core/render/messages.ts"() {
     "use strict";
     init_catalog();
     str2 = (v, fallback = "") => v === null || v === void 0 ? fallback : String(v);
-    plural = (n, one, many = one + "s") => `${str2(n, "0")} ${Number(n) === 1 ? one : many}`;
+    plural2 = (n, one, many = one + "s") => `${str2(n, "0")} ${Number(n) === 1 ? one : many}`;
     TEMPLATES = {
       missing: (_d, id) => `no evidence of ${COMPONENTS[id].phrase} was found`,
       notApplicable: (d) => `not applicable: ${str2(d["reason"])}`,
@@ -20590,75 +21222,77 @@ var init_messages = __esm({
       hubDatasetNotLookedUp: (d) => `${str2(d["id"])} is named as a dataset but is not a Hub id that could be checked`,
       weightsInRepo: (d) => {
         const size = d["bytes"] === null || d["bytes"] === void 0 ? "size unknown" : formatBytes(Number(d["bytes"]));
-        const parts = [`${plural(d["count"], "weight file")} (${str2(d["formats"])}, ${size})`, underLicense(d)];
-        if (Number(d["unsafe"]) > 0) parts.push(`— ${plural(d["unsafe"], "pickle file")} can run code when loaded`);
-        if (Number(d["missingShards"]) > 0) parts.push(`— ${plural(d["missingShards"], "shard")} named by the index ${Number(d["missingShards"]) === 1 ? "is" : "are"} missing`);
+        const parts = [`${plural2(d["count"], "weight file")} (${str2(d["formats"])}, ${size})`, underLicense(d)];
+        if (Number(d["unsafe"]) > 0) parts.push(`— ${plural2(d["unsafe"], "pickle file")} can run code when loaded`);
+        if (Number(d["missingShards"]) > 0) parts.push(`— ${plural2(d["missingShards"], "shard")} named by the index ${Number(d["missingShards"]) === 1 ? "is" : "are"} missing`);
         return parts.filter(Boolean).join(" ");
       },
-      weightsOnHub: (d) => `${plural(d["count"], "weight file")} (${formatBytes(Number(d["bytes"]))}) on the Hub at ${str2(d["id"])} ${underLicense(d)}`,
-      weightsOnHubGated: (d) => `${plural(d["count"], "weight file")} on the Hub at ${str2(d["id"])}, behind an access gate`,
-      weightsLinked: (d) => `linked on the Hub (${str2(d["id"])}) but not verified${Number(d["count"]) > 1 ? `; ${plural(d["count"], "link")}` : ""}`,
+      weightsOnHub: (d) => `${plural2(d["count"], "weight file")} (${formatBytes(Number(d["bytes"]))}) on the Hub at ${str2(d["id"])} ${underLicense(d)}`,
+      weightsOnHubGated: (d) => `${plural2(d["count"], "weight file")} on the Hub at ${str2(d["id"])}, behind an access gate`,
+      weightsLinked: (d) => `linked on the Hub (${str2(d["id"])}) but not verified${Number(d["count"]) > 1 ? `; ${plural2(d["count"], "link")}` : ""}`,
       weightsMentioned: () => "the card talks about released weights but no files or verifiable links were found",
-      trainingDataSample: (d) => `only ${plural(d["count"], "small data file")} (${formatBytes(Number(d["bytes"]))}) — a sample of the format, not the training data`,
-      trainingDataInRepo: (d) => `${plural(d["count"], "data file")} in the repository ${underLicense(d)}`,
-      trainingDataOnHub: (d) => `${plural(d["count"], "dataset")} verified on the Hub (${str2(d["id"])}${Number(d["count"]) > 1 ? ", …" : ""}) ${underLicense(d)}`,
+      trainingDataSample: (d) => `only ${plural2(d["count"], "small data file")} (${formatBytes(Number(d["bytes"]))}) — a sample of the format, not the training data`,
+      trainingDataInRepo: (d) => `${plural2(d["count"], "data file")} in the repository ${underLicense(d)}`,
+      trainingDataOnHub: (d) => `${plural2(d["count"], "dataset")} verified on the Hub (${str2(d["id"])}${Number(d["count"]) > 1 ? ", …" : ""}) ${underLicense(d)}`,
       trainingDataOnHubGated: (d) => `the dataset ${str2(d["id"])} is gated or private on the Hub`,
-      trainingDataListed: (d) => `the card lists ${plural(d["count"], "dataset")} (${str2(d["names"])}) but their availability was not verified`,
-      trainingDataLinked: (d) => `${plural(d["count"], "dataset link")} in the card, not verified`,
-      trainingDataScripts: (d) => `${plural(d["count"], "dataset script")} found, but not the data itself`,
+      trainingDataListed: (d) => `the card lists ${plural2(d["count"], "dataset")} (${str2(d["names"])}) but their availability was not verified`,
+      trainingDataLinked: (d) => `${plural2(d["count"], "dataset link")} in the card, not verified`,
+      trainingDataScripts: (d) => `${plural2(d["count"], "dataset script")} found, but not the data itself`,
       trainingDataMentioned: () => "the card describes what the model was trained on, but the data is not published",
       dataCardFile: (d) => `a data card is published ${underLicense(d)}`,
       dataCardSection: (d) => `the card's "${str2(d["section"])}" section describes sources and processing ${underLicense(d)}`,
-      dataCardOnHub: (d) => `the dataset cards of ${plural(d["count"], "listed dataset")} describe sources and processing`,
+      dataCardOnHub: (d) => `the dataset cards of ${plural2(d["count"], "listed dataset")} describe sources and processing`,
       dataCardThin: () => "a data card file exists, but it does not describe sources, selection and processing",
       dataSectionThin: (d) => `the card has a "${str2(d["section"])}" section, but it does not describe sources, selection and processing`,
-      modelCardPresent: (d) => `${str2(d["path"])} documents the model (${plural(d["sections"], "section")}) ${underLicense(d)}`,
+      modelCardPresent: (d) => `${str2(d["path"])} documents the model (${plural2(d["sections"], "section")}) ${underLicense(d)}`,
       modelCardIncomplete: (d) => `${str2(d["path"])} documents ${str2(d["covered"])}, but not ${str2(d["uncovered"])}`,
       modelCardTemplate: (d) => `${str2(d["path"])} holds only a template or a few lines`,
-      reportInRepo: (d) => `${plural(d["count"], "report")} in the repository ${underLicense(d)}`,
+      modelCardUsageOnly: (d) => `${str2(d["path"])} is not a model card: it documents ${d["covered"] === "none of the standard topics" ? "none" : `only ${str2(d["covered"])}`} of architecture, training, evaluation and limitations`,
+      reportInRepo: (d) => `${plural2(d["count"], "report")} in the repository ${underLicense(d)}`,
       reportOnArchive: () => "a preprint or technical report is linked on arXiv",
       reportLinked: () => "a paper or technical report is linked from the card (hosted outside arXiv, not verified)",
       reportMentioned: () => "a technical report is mentioned but not linked",
       paperPublished: () => "a peer-reviewed publication is cited (DOI, venue or proceedings entry)",
       paperMentioned: () => "a publication at a venue is mentioned but not cited or linked",
       resultsModelIndex: (d) => `metrics in the card's model-index ${underLicense(d)}`,
-      resultsFiles: (d) => `${plural(d["count"], "results file")} ${underLicense(d)}`,
+      resultsFiles: (d) => `${plural2(d["count"], "results file")} ${underLicense(d)}`,
       resultsTable: (d) => `a results table in the card${d["section"] ? ` ("${str2(d["section"])}")` : ""} ${underLicense(d)}`,
       resultsMentioned: () => "the card has an evaluation section but reports no numbers",
       resultsLinked: (d) => `results are linked (${str2(d["url"])}) but not reported in the card`,
-      samplesInRepo: (d) => `${plural(d["count"], "sample output")} in the repository ${underLicense(d)}`,
-      samplesWidget: (d) => `${plural(d["count"], "widget example")} in the card ${underLicense(d)}`,
+      samplesInRepo: (d) => `${plural2(d["count"], "sample output")} in the repository ${underLicense(d)}`,
+      samplesWidget: (d) => `${plural2(d["count"], "widget example")} in the card ${underLicense(d)}`,
       samplesInCard: (d) => `examples in the card ${underLicense(d)}`,
-      codeInRepo: (d) => `${plural(d["count"], "file")} in the repository ${underLicense(d)}`,
+      codeInRepo: (d) => `${plural2(d["count"], "file")} in the repository ${underLicense(d)}`,
       codeOnGithub: (d) => `published at github.com/${str2(d["repo"])} ${underLicense(d)}`,
       codeLinked: (d) => `a repository is linked (${str2(d["repo"])}) but not verified`,
       codeMentioned: () => "mentioned in the card but not published",
-      fineTuningForUsers: (d) => `only code to fine-tune the released model further (${str2(d["path"])}${Number(d["count"]) > 1 ? ` and ${plural(Number(d["count"]) - 1, "more file")}` : ""}), not the code that trained it`,
+      fineTuningForUsers: (d) => `only code to fine-tune the released model further (${str2(d["path"])}${Number(d["count"]) > 1 ? ` and ${plural2(Number(d["count"]) - 1, "more file")}` : ""}), not the code that trained it`,
       usageSnippet: (d) => `a usage snippet runs the model with ${str2(d["library"])} ${underLicense(d)}`,
       openLibrary: (d) => `the model runs with the open library ${str2(d["library"])} ${underLicense(d)}`,
-      evalDataInRepo: (d) => `${plural(d["count"], "evaluation data file")} ${underLicense(d)}`,
-      evalDataOnHub: (d) => `${plural(d["count"], "evaluation dataset")} verified on the Hub ${underLicense(d)}`,
+      evalDataInRepo: (d) => `${plural2(d["count"], "evaluation data file")} ${underLicense(d)}`,
+      evalDataOnHub: (d) => `${plural2(d["count"], "evaluation dataset")} verified on the Hub ${underLicense(d)}`,
       evalDataOnHubGated: (d) => `the evaluation dataset ${str2(d["id"])} is gated or private on the Hub`,
-      evalDataListed: (d) => `model-index names ${plural(d["count"], "evaluation dataset")} (${str2(d["names"])}), not verified`,
-      evalDataLinked: (d) => `${plural(d["count"], "evaluation dataset link")}, not verified`,
-      supportFiles: (d) => `${[Number(d["tokenizer"]) > 0 ? plural(d["tokenizer"], "tokenizer file") : "", Number(d["environment"]) > 0 ? plural(d["environment"], "environment file") : ""].filter(Boolean).join(" and ")} ${underLicense(d)}`,
-      checkpointsInRepo: (d) => `${plural(d["count"], "checkpoint")} in the repository ${underLicense(d)}`,
-      checkpointsOnHub: (d) => `${plural(d["count"], "checkpoint revision")} on the Hub ${underLicense(d)}`,
+      evalDataListed: (d) => `model-index names ${plural2(d["count"], "evaluation dataset")} (${str2(d["names"])}), not verified`,
+      evalDataLinked: (d) => `${plural2(d["count"], "evaluation dataset link")}, not verified`,
+      supportFiles: (d) => `${[Number(d["tokenizer"]) > 0 ? plural2(d["tokenizer"], "tokenizer file") : "", Number(d["environment"]) > 0 ? plural2(d["environment"], "environment file") : ""].filter(Boolean).join(" and ")} ${underLicense(d)}`,
+      checkpointsInRepo: (d) => `${plural2(d["count"], "checkpoint")} in the repository ${underLicense(d)}`,
+      checkpointsOnHub: (d) => `${plural2(d["count"], "checkpoint revision")} on the Hub ${underLicense(d)}`,
       checkpointsMentioned: () => "intermediate checkpoints are mentioned but not published here",
-      configFiles: (d) => `${plural(d["count"], "training config")} with real values (${str2(d["groups"])}) ${underLicense(d)}`,
-      trainerState: (d) => `${plural(d["count"], "trainer output")} (training arguments / state) ${underLicense(d)}`,
+      configFiles: (d) => `${plural2(d["count"], "training config")} with real values (${str2(d["groups"])}) ${underLicense(d)}`,
+      trainerState: (d) => `${plural2(d["count"], "trainer output")} (training arguments / state) ${underLicense(d)}`,
       hyperparametersInCard: (d) => `hyperparameters with values in the card (${str2(d["groups"])}) ${underLicense(d)}`,
       hyperparametersWithoutValues: () => "the card has a hyperparameters section without real values",
       computeEmissions: (d) => `co2_eq_emissions in the card ${underLicense(d)}`,
       computeSection: (d) => `the card's "${str2(d["section"])}" section reports compute ${underLicense(d)}`,
       computeInText: (d) => `the card names the hardware or compute used ${underLicense(d)}`,
-      architectureCode: (d) => `${plural(d["count"], "modelling file")} ${underLicense(d)}`,
+      computeInBatchJobs: (d) => `${plural2(d["count"], "batch job")} book${Number(d["count"]) === 1 ? "s" : ""} the hardware${d["nodes"] !== null || d["gpusPerNode"] !== null ? ` (${[d["nodes"] !== null ? plural2(d["nodes"], "node") : null, d["gpusPerNode"] !== null ? `${str2(d["gpusPerNode"])} GPUs per node` : null].filter(Boolean).join(", ")})` : ""} ${underLicense(d)}`,
+      architectureCode: (d) => `${plural2(d["count"], "modelling file")} ${underLicense(d)}`,
       architectureInLibrary: (d) => `${str2(d["architecture"])} is defined in the open library ${str2(d["library"])} ${underLicense(d)}`,
       architectureRemoteCode: () => "config.json points at custom modelling code (auto_map) that is not in this repository",
-      baseWeights: (d) => `${str2(d["id"])}: ${plural(d["count"], "weight file")} ${underLicense(d)}`,
+      baseWeights: (d) => `${str2(d["id"])}: ${plural2(d["count"], "weight file")} ${underLicense(d)}`,
       baseWeightsNone: (d) => `${str2(d["id"])} has no weight files on the Hub`,
       baseTrainingDataNone: (d) => `${str2(d["id"])} names no training datasets`,
-      baseTrainingDataListed: (d) => `${str2(d["id"])} lists ${plural(d["count"], "dataset")} that were not all looked up`,
+      baseTrainingDataListed: (d) => `${str2(d["id"])} lists ${plural2(d["count"], "dataset")} that were not all looked up`,
       architectureNamed: (d) => `config.json names ${str2(d["architecture"])}, but no open library or modelling code that defines it was found`,
       architectureDescribed: () => "the architecture is described in the card, but its code is not published"
     };
@@ -20666,13 +21300,20 @@ var init_messages = __esm({
   }
 });
 
+// src/core/report.ts
+var SCHEMA_VERSION;
+var init_report = __esm({
+  "src/core/report.ts"() {
+    "use strict";
+    SCHEMA_VERSION = 1;
+  }
+});
+
 // src/core/assess.ts
 var assess_exports = {};
 __export(assess_exports, {
-  REQUIREMENT_TEXT: () => REQUIREMENT_TEXT,
   TOOL_VERSION: () => TOOL_VERSION,
-  assess: () => assess,
-  checkRequirement: () => checkRequirement
+  assess: () => assess
 });
 function assess(snapshot, config2, options = {}) {
   let gathered;
@@ -20703,6 +21344,12 @@ function assessModel(ev, requirement) {
   const weightsPublished = ev.artifacts.weights.length > 0 || components.weights.messageId === "weightsOnHub";
   let ladder = evaluateLadder(statuses, weightsPublished);
   if (base?.level) ladder = capLadder(ladder, { model: base.model, level: base.level });
+  const claims = {};
+  for (const id of COMPONENT_IDS) {
+    const c = components[id];
+    if (c.claim && (c.status === "mentioned" || c.status === "unknown")) claims[id] = c.claim;
+  }
+  ladder = claimedLadder(ladder, statuses, claims, weightsPublished, !ev.remote || ev.remote.notOnline !== void 0) ?? ladder;
   const family = (id) => {
     const lic = components[id].license;
     return lic ? licenseFamily(lic) : null;
@@ -20736,35 +21383,13 @@ function toResult2(id, v) {
   };
   if (v.data && Object.keys(v.data).length > 0) result.data = v.data;
   if (v.verifiedOnline) result.verifiedOnline = true;
+  if (v.claim) result.claim = v.claim;
   return result;
 }
 function hasDataInformation(ev, components) {
   const dc = components["data-card"];
   if (dc.status === "open" && (dc.messageId !== "dataCardSection" || (ev.card?.sections.some(describesData) ?? false))) return true;
   return components["training-data"].status === "open" && dc.status === "open";
-}
-function checkRequirement(model2, requirement) {
-  let met;
-  let reason;
-  if (requirement === "osaid") {
-    met = model2.frameworks.osaid.conformant;
-    if (!met) reason = `not OSAID-conformant: missing ${model2.frameworks.osaid.missing.join(", ")}`;
-  } else if (requirement.startsWith("mof-class-")) {
-    const want = Number(requirement.slice(-1));
-    const got = model2.frameworks.mof.class;
-    met = got !== null && got <= want;
-    if (!met) {
-      const gaps = [3, 2, 1].filter((c) => c >= want).flatMap((c) => model2.frameworks.mof.missing[String(c)]);
-      reason = `MOF class is ${got === null ? "none" : got}; missing ${gaps.join(", ")}`;
-    }
-  } else {
-    met = ladderRank2(model2.ladder.level) >= ladderRank2(requirement);
-    if (!met) {
-      const capped = model2.ladder.cappedBy;
-      reason = capped ? `level is ${model2.ladder.level}, capped by the base model ${capped.model}${model2.ladder.missing.length > 0 ? `; this model is also blocked by ${model2.ladder.missing.join(", ")}` : ""}` : model2.components?.weights.status === "unknown" ? `level is ${model2.ladder.level}: the weights' terms could not be checked` : `level is ${model2.ladder.level}; blocked by ${model2.ladder.missing.join(", ")}`;
-    }
-  }
-  return { requirement, met, ...reason ? { reason } : {} };
 }
 function lineageOf(ev) {
   const remote = ev.remote;
@@ -20814,7 +21439,7 @@ function weakestBase(lineage) {
   let weakest2 = null;
   for (const l of lineage) {
     if (!l.resolved || !l.level) continue;
-    if (!weakest2 || ladderRank2(l.level) < ladderRank2(weakest2.level)) weakest2 = l;
+    if (!weakest2 || ladderRank(l.level) < ladderRank(weakest2.level)) weakest2 = l;
   }
   return weakest2;
 }
@@ -20908,7 +21533,7 @@ function failedReport(snapshot, options, err) {
     online: snapshot.remote !== void 0
   };
 }
-var TOOL_VERSION, REQUIREMENT_TEXT;
+var TOOL_VERSION;
 var init_assess = __esm({
   "src/core/assess.ts"() {
     "use strict";
@@ -20921,21 +21546,13 @@ var init_assess = __esm({
     init_gather();
     init_licenses();
     init_ladder();
+    init_requirements();
     init_mof();
     init_osaid();
     init_osai_index();
     init_messages();
     init_report();
     TOOL_VERSION = "0.1.0";
-    REQUIREMENT_TEXT = {
-      "open-source": "open-source on the truly-open ladder",
-      "open-weights": "at least open-weights on the truly-open ladder",
-      "restricted-weights": "at least restricted-weights on the truly-open ladder",
-      "mof-class-1": "MOF Class I (Open Science)",
-      "mof-class-2": "MOF Class II (Open Tooling) or better",
-      "mof-class-3": "MOF Class III (Open Model) or better",
-      osaid: "conformance with the Open Source AI Definition 1.0"
-    };
   }
 });
 
@@ -21042,7 +21659,7 @@ function remoteQuery(snapshot, config2) {
     for (const id of releaseHubModels(ev, config2.huggingface)) if (HUB_ID.test(id)) hubModels.add(id);
     for (const id of baseModelsOf(ev)) if (HUB_ID.test(id)) baseModels.add(id);
     for (const spec of CODE_SPECS) {
-      for (const l of linksWhere(ev, ["github"], spec.linkContext)) if (l.id && isRepoId(l.id) && !repos.has(l.id)) repos.set(l.id, spec.id);
+      for (const l of codeLinks(ev, spec)) if (l.id && isRepoId(l.id) && !repos.has(l.id)) repos.set(l.id, spec.id);
     }
     for (const [component, d] of Object.entries(config2.declarations ?? {})) {
       const m = /huggingface\.co\/(datasets\/)?([\w.-]+\/[\w.-]+)/.exec(d?.location ?? "");
@@ -21069,7 +21686,6 @@ var init_remote_query = __esm({
   "src/core/remote-query.ts"() {
     "use strict";
     init_code();
-    init_shared();
     init_training_data();
     init_weights();
     init_gather();
@@ -21170,76 +21786,6 @@ var init_online = __esm({
   }
 });
 
-// src/core/render/format.ts
-function truncate(text, max, ellipsis = "…") {
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
-  const keep = Math.max(0, max - Array.from(ellipsis).length);
-  return chars.slice(0, keep).join("").trimEnd() + ellipsis;
-}
-function oneLine(text) {
-  return text.replace(/\s+/g, " ").trim();
-}
-function visibleLength(text) {
-  return Array.from(text).length;
-}
-function padEnd(text, width) {
-  const gap = width - visibleLength(text);
-  return gap > 0 ? text + " ".repeat(gap) : text;
-}
-function evidenceLocation(evidence) {
-  if (evidence.path) return evidence.line ? `${evidence.path}:${evidence.line}` : evidence.path;
-  return evidence.url ?? null;
-}
-function firstPathEvidence(evidence) {
-  return evidence.find((e) => typeof e.path === "string" && e.path !== "");
-}
-function modelCardPath(model2) {
-  return firstPathEvidence(model2.components["model-card"]?.evidence ?? [])?.path;
-}
-function componentTitle(id) {
-  return isComponentId(id) ? COMPONENTS[id].title : void 0;
-}
-function listWords(items) {
-  if (items.length <= 1) return items[0] ?? "";
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-function percent(value) {
-  return `${Math.round(value)} %`;
-}
-function mdText(text) {
-  return oneLine(text).replace(/\\/g, "\\\\").replace(/([`*_[\]<>#~|!])/g, "\\$1").replace(/@(?=[A-Za-z0-9_])/g, "@​").replace(/#(?=\d)/g, "#​");
-}
-function mdCode(text) {
-  const clean = oneLine(text).replace(/\|/g, "\\|");
-  let longest = 0;
-  for (const run2 of clean.matchAll(/`+/g)) longest = Math.max(longest, run2[0].length);
-  const fence = "`".repeat(longest + 1);
-  const pad = clean.startsWith("`") || clean.endsWith("`") ? " " : "";
-  return `${fence}${pad}${clean}${pad}${fence}`;
-}
-function mdLink(text, url2) {
-  return `[${mdText(text)}](${url2.replace(/[()\s]/g, (c) => encodeURIComponent(c))})`;
-}
-function utf8Length(text) {
-  return new TextEncoder().encode(text).length;
-}
-function verifiedOnlineIds(model2) {
-  return COMPONENT_IDS.filter((id) => model2.components[id].verifiedOnline === true);
-}
-function verifiedOnlineSentence(model2) {
-  const ids = verifiedOnlineIds(model2);
-  if (ids.length === 0) return "";
-  const what = ids.length === 1 ? "status" : "statuses";
-  return `${ids.length} ${what} verified online: ${listWords(ids.map((id) => COMPONENTS[id].phrase))}`;
-}
-var init_format = __esm({
-  "src/core/render/format.ts"() {
-    "use strict";
-    init_catalog();
-  }
-});
-
 // src/core/render/json.ts
 function orderedKeys(value, shape) {
   const present = Object.keys(value);
@@ -21283,14 +21829,17 @@ var init_json = __esm({
     init_catalog();
     EVIDENCE = { keys: ["kind", "path", "line", "field", "section", "url", "license", "note"] };
     COMPONENT = {
-      keys: ["status", "license", "messageId", "message", "evidence", "data", "verifiedOnline"],
-      children: { evidence: EVIDENCE }
+      keys: ["status", "license", "messageId", "message", "evidence", "data", "verifiedOnline", "claim"],
+      children: { evidence: EVIDENCE, claim: { keys: ["status", "license", "via", "host", "target"] } }
     };
     PER_CLASS = { keys: ["3", "2", "1"] };
     MODEL = {
       keys: ["path", "name", "ladder", "frameworks", "components", "lineage", "requirement"],
       children: {
-        ladder: { keys: ["level", "missing", "headline", "cappedBy"], children: { cappedBy: { keys: ["model", "level"] } } },
+        ladder: {
+          keys: ["level", "missing", "headline", "cappedBy", "claimed"],
+          children: { cappedBy: { keys: ["model", "level"] }, claimed: { keys: ["level", "unverified"] } }
+        },
         frameworks: {
           keys: ["mof", "osaid", "osaiIndex"],
           children: {
@@ -21304,7 +21853,7 @@ var init_json = __esm({
           keys: ["model", "depth", "resolved", "weights", "trainingData", "level", "note"],
           children: { weights: COMPONENT, trainingData: COMPONENT }
         },
-        requirement: { keys: ["requirement", "met", "reason"] }
+        requirement: { keys: ["requirement", "met", "reason", "unverified"] }
       }
     };
     REPORT = {
@@ -21332,123 +21881,44 @@ var init_links2 = __esm({
   }
 });
 
-// src/core/render/symbols.ts
-function mofClassLabel(mofClass) {
-  return mofClass === null ? "unclassified" : `Class ${ROMAN2[mofClass]} (${MOF_NAMES2[mofClass]})`;
-}
-function mofClassShort(mofClass) {
-  return mofClass === null ? "—" : `Class ${ROMAN2[mofClass]}`;
-}
-function nextMofClass(mofClass) {
-  if (mofClass === null) return 3;
-  if (mofClass === 1) return null;
-  return mofClass - 1;
-}
-function nextLadderLevel(level) {
-  switch (level) {
-    case "closed":
-      return "restricted-weights";
-    case "restricted-weights":
-      return "open-weights";
-    case "open-weights":
-      return "open-source";
-    case "open-source":
-      return null;
-  }
-}
-function osaidElementLabel(element, title) {
-  if (element === "data-information") return "data information";
-  return title(element)?.toLowerCase() ?? element;
-}
-var STATUS_STYLES, ONLINE_MARK, LADDER_STYLES, ROMAN2, MOF_NAMES2;
-var init_symbols = __esm({
-  "src/core/render/symbols.ts"() {
-    "use strict";
-    STATUS_STYLES = {
-      open: { symbol: "✔", ascii: "+", label: "open", tone: "good" },
-      restricted: { symbol: "◐", ascii: "~", label: "restricted", tone: "partial" },
-      // Published without terms: '!' because it is usually an oversight with an easy fix.
-      unlicensed: { symbol: "◌", ascii: "!", label: "unlicensed", tone: "partial" },
-      mentioned: { symbol: "?", ascii: "?", label: "mentioned", tone: "info" },
-      missing: { symbol: "✘", ascii: "x", label: "missing", tone: "bad" },
-      "not-applicable": { symbol: "–", ascii: "-", label: "not applicable", tone: "neutral" },
-      unknown: { symbol: "…", ascii: ".", label: "unknown", tone: "neutral" }
-    };
-    ONLINE_MARK = { symbol: "⊕", ascii: "(+)" };
-    LADDER_STYLES = {
-      "open-source": { title: "Open source", words: "open source", tone: "good", badgeColor: "brightgreen", badgeHex: "#44cc11" },
-      "open-weights": { title: "Open weights", words: "open weights", tone: "partial", badgeColor: "yellow", badgeHex: "#dfb317" },
-      "restricted-weights": {
-        title: "Restricted weights",
-        words: "restricted weights",
-        tone: "partial",
-        badgeColor: "orange",
-        badgeHex: "#fe7d37"
-      },
-      closed: { title: "Closed", words: "closed", tone: "bad", badgeColor: "red", badgeHex: "#e05d44" }
-    };
-    ROMAN2 = { 1: "I", 2: "II", 3: "III" };
-    MOF_NAMES2 = { 1: "Open Science", 2: "Open Tooling", 3: "Open Model" };
-  }
-});
-
-// src/core/render/steps.ts
-function nextSteps(model2) {
-  const steps = /* @__PURE__ */ new Map();
-  const add = (id, goal) => {
-    const component = model2.components[id];
-    if (!component) return;
-    const existing = steps.get(id);
-    if (existing) existing.goals.push(goal);
-    else steps.set(id, { id, status: component.status, goals: [goal] });
-  };
-  const nextLevel = model2.ladder.level === "closed" ? "open-weights" : nextLadderLevel(model2.ladder.level);
-  if (nextLevel) {
-    for (const id of model2.ladder.missing) add(id, LADDER_STYLES[nextLevel].words);
-  }
-  const nextClass = nextMofClass(model2.frameworks.mof.class);
-  if (nextClass !== null) {
-    const key = String(nextClass);
-    const cumulative = key === "3" ? ["3"] : key === "2" ? ["3", "2"] : ["3", "2", "1"];
-    const blocking = new Set(cumulative.flatMap((k) => model2.frameworks.mof.missing[k] ?? []));
-    for (const id of COMPONENT_IDS) if (blocking.has(id)) add(id, `MOF ${mofClassShort(nextClass)}`);
-  }
-  return [...steps.values()];
-}
-var init_steps = __esm({
-  "src/core/render/steps.ts"() {
-    "use strict";
-    init_catalog();
-    init_symbols();
-  }
-});
-
 // src/core/render/markdown.ts
-function evidenceCell(model2, id) {
-  const locations = [
-    ...new Set(model2.components[id].evidence.map(evidenceLocation).filter((l) => l !== null))
-  ];
-  if (locations.length === 0) return "";
-  const shown = locations.slice(0, EVIDENCE_SHOWN).map(mdCode).join(", ");
-  const more = locations.length - EVIDENCE_SHOWN;
-  return more > 0 ? `${shown} +${more} more` : shown;
+function docLink(id) {
+  return `[${mdText(COMPONENTS[id].title)}][${id}]`;
 }
-function componentTableMarkdown(model2, docsBaseUrl) {
-  const lines = ["| | Component | Status | License | Evidence | Details |", "|---|---|---|---|---|---|"];
-  for (const id of COMPONENT_IDS) {
-    const result = model2.components[id];
-    const style = STATUS_STYLES[result.status];
-    lines.push(
-      `| ${style.symbol} | ${mdLink(COMPONENTS[id].title, componentDocUrl(docsBaseUrl, id))} | ${style.label}${result.verifiedOnline ? ` ${ONLINE_MARK.symbol}` : ""} | ${result.license ? mdCode(result.license) : ""} | ${evidenceCell(model2, id)} | ${mdText(truncate(result.message, DETAIL_MAX))} |`
-    );
-  }
-  return lines.join("\n");
+function docDefinitions(text, docsBaseUrl) {
+  return COMPONENT_IDS.filter((id) => text.includes(`][${id}]`)).map((id) => `[${id}]: ${componentDocUrl(docsBaseUrl, id).replace(/[()\s<>]/g, (c) => encodeURIComponent(c))}`).join("\n");
+}
+function withDocDefinitions(text, docsBaseUrl) {
+  const definitions = docDefinitions(text, docsBaseUrl);
+  return definitions ? `${text.replace(/\n+$/, "")}
+
+${definitions}
+` : text;
+}
+function headlineMarkdown(model2) {
+  const level = LADDER_STYLES[model2.ladder.level];
+  const cap = model2.ladder.cappedBy ? ` (capped by base model ${mdCode(model2.ladder.cappedBy.model)}, ${LADDER_STYLES[model2.ladder.cappedBy.level].words})` : "";
+  const good = level.tone === "good" && !model2.ladder.claimed;
+  return `**${mdText(truncate(model2.ladder.headline, HEADLINE_MAX))}**${cap}${good ? " ✔" : ""}`;
+}
+function requirementMarkdown(requirement) {
+  const verdict = requirement.met ? "✔ met" : requirement.unverified ? "? not verified" : "✘ not met";
+  return `**Requirement ${mdCode(requirement.requirement)}: ${verdict}**${requirement.reason ? `: ${mdText(requirement.reason)}` : ""}`;
+}
+function frameworkLines(model2) {
+  const { mof, osaid, osaiIndex } = model2.frameworks;
+  const next = nextMofClass(mof.class);
+  const progress = next === null ? "" : `; ${percent(mof.progress[String(next)])} of ${mofClassShort(next)}`;
+  const missing2 = osaid.missing.map((e) => osaidElementLabel(e, componentTitle));
+  const shown = missing2.slice(0, 3);
+  const more = missing2.length - shown.length;
+  const osaidText = osaid.conformant ? "conformant" : `not conformant, missing ${listWords(more > 0 ? [...shown, `${more} more`] : shown)}`;
+  const score = osaiIndex.score === null ? "not graded" : osaiIndex.score.toFixed(2);
+  return [`- **MOF**: ${mofClassLabel(mof.class)}${progress}`, `- **OSAID 1.0**: ${mdText(osaidText)}`, `- **OSAI index**: ${score}`].join("\n");
 }
 function frameworksMarkdown(model2) {
   const { mof, osaid, osaiIndex } = model2.frameworks;
-  const progress = `Class III ${percent(mof.progress["3"])}, Class II ${percent(mof.progress["2"])}, Class I ${percent(
-    mof.progress["1"]
-  )}`;
+  const progress = `Class III ${percent(mof.progress["3"])}, Class II ${percent(mof.progress["2"])}, Class I ${percent(mof.progress["1"])}`;
   const osaidText = osaid.conformant ? "conformant" : `not conformant; missing ${listWords(osaid.missing.map((e) => osaidElementLabel(e, componentTitle)))}`;
   const score = osaiIndex.score === null ? "not graded" : osaiIndex.score.toFixed(2);
   return [
@@ -21459,35 +21929,82 @@ function frameworksMarkdown(model2) {
     `- **European Open Source AI Index**: ${score}`
   ].join("\n");
 }
-function stepsMarkdown(model2, docsBaseUrl) {
+function stepLine(model2, step, n, withGoals) {
+  const label = STATUS_STYLES[step.status].label;
+  const why = withGoals ? `${label}; for ${listWords(step.goals)}` : label;
+  return `${n}. **${docLink(step.id)}** (${why}): ${adviceFor(step.id, model2.components[step.id], mdCode)}`;
+}
+function stepsMarkdown(model2) {
+  return nextSteps(model2).map((step, i) => stepLine(model2, step, i + 1, true)).join("\n");
+}
+function blockingMarkdown(model2) {
   const steps = nextSteps(model2);
-  return steps.map((step, i) => {
-    const meta = COMPONENTS[step.id];
-    const link = mdLink(meta.title, componentDocUrl(docsBaseUrl, step.id));
-    const goals = listWords(step.goals);
-    return `${i + 1}. **${link}** (${STATUS_STYLES[step.status].label}; needed for ${goals}): ${meta.remediation}`;
-  }).join("\n");
+  const claimed = model2.ladder.claimed;
+  const parts = [];
+  let listed2;
+  let rest;
+  if (claimed) {
+    const unverified = claimed.unverified.map(
+      (id) => steps.find((s) => s.id === id) ?? { id, status: model2.components[id].status, goals: [] }
+    );
+    listed2 = unverified.slice(0, BLOCKING_SHOWN);
+    rest = [...unverified.slice(BLOCKING_SHOWN), ...steps.filter((s) => !claimed.unverified.includes(s.id))];
+    parts.push(`**To confirm ${LADDER_STYLES[claimed.level].words}:** ${listWords(listed2.map((s) => COMPONENTS[s.id].phrase))}${moreCount(unverified.length - listed2.length)}`);
+  } else {
+    const goal = steps[0]?.goals[0];
+    if (!goal) {
+      const mof = model2.frameworks.mof.class;
+      return `**Nothing left to publish** for the ladder${mof === 1 ? " or the MOF" : ""}.`;
+    }
+    const forGoal = steps.filter((s) => s.goals.includes(goal));
+    listed2 = forGoal.slice(0, BLOCKING_SHOWN);
+    rest = steps.filter((s) => !listed2.includes(s));
+    parts.push(`**Blocking ${goal}:** ${listWords(listed2.map((s) => COMPONENTS[s.id].phrase))}${moreCount(forGoal.length - listed2.length)}`);
+  }
+  parts.push(listed2.map((step, i) => stepLine(model2, step, i + 1, false)).join("\n"));
+  if (rest.length > 0) {
+    const byGoal = /* @__PURE__ */ new Map();
+    for (const s of rest) {
+      const goal = s.goals[0] ?? "confirming the claim";
+      byGoal.set(goal, [...byGoal.get(goal) ?? [], s.id]);
+    }
+    const then = [...byGoal.entries()].map(([goal, ids]) => `${goal}: ${ids.map(docLink).join(", ")}`);
+    parts.push(`Then ${then.join("; ")}.`);
+  }
+  return parts.join("\n\n");
 }
-function problemsMarkdown(problems) {
-  return problems.map((p) => {
-    const where = p.path ? ` ${mdCode(p.line ? `${p.path}:${p.line}` : p.path)}` : "";
-    return `- ${SEVERITY_ICON[p.severity]} **${p.severity}**${where}: ${mdText(p.message)}`;
-  }).join("\n");
+function evidenceCell(model2, id) {
+  const locations = [...new Set(model2.components[id].evidence.map(evidenceLocation).filter((l) => l !== null))];
+  if (locations.length === 0) return "";
+  const shown = locations.slice(0, EVIDENCE_SHOWN).map((l) => mdCode(truncate(l, LOCATION_MAX))).join(", ");
+  const more = locations.length - EVIDENCE_SHOWN;
+  return more > 0 ? `${shown} +${more} more` : shown;
 }
-function headlineMarkdown(model2) {
-  const level = LADDER_STYLES[model2.ladder.level];
-  const cap = model2.ladder.cappedBy ? ` (capped by base model ${mdCode(model2.ladder.cappedBy.model)}, ${LADDER_STYLES[model2.ladder.cappedBy.level].words})` : "";
-  return `**${mdText(model2.ladder.headline)}**${cap}${level.tone === "good" ? " ✔" : ""}`;
+function tableOrder(model2) {
+  const first = [...model2.ladder.claimed?.unverified ?? []];
+  for (const step of nextSteps(model2)) if (!first.includes(step.id)) first.push(step.id);
+  return [...first, ...COMPONENT_IDS.filter((id) => !first.includes(id))];
 }
-function modelMarkdown(model2, docsBaseUrl, heading = "###") {
-  const parts = [`${heading} ${mdText(model2.name)} (${mdCode(model2.path)})`, headlineMarkdown(model2)];
-  if (model2.requirement) {
-    const r = model2.requirement;
-    parts.push(
-      `Requirement ${mdCode(r.requirement)}: ${r.met ? "✔ met" : "✘ not met"}${r.reason ? `: ${mdText(r.reason)}` : ""}`
+function componentTableMarkdown(model2) {
+  const lines = [TABLE_HEADER];
+  for (const id of tableOrder(model2)) {
+    const result = model2.components[id];
+    const style = STATUS_STYLES[result.status];
+    const where = evidenceCell(model2, id);
+    const name = result.status === "open" || result.status === "not-applicable" ? mdText(COMPONENTS[id].title) : docLink(id);
+    lines.push(
+      `| ${style.symbol} | ${name} | ${style.label}${result.verifiedOnline ? ` ${ONLINE_MARK.symbol}` : ""} | ${result.license ? mdCode(result.license) : ""} | ${mdText(truncate(result.message, DETAIL_MAX))}${where ? ` · ${where}` : ""} |`
     );
   }
-  parts.push(componentTableMarkdown(model2, docsBaseUrl));
+  return lines.join("\n");
+}
+function tally(model2) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const id of COMPONENT_IDS) counts.set(model2.components[id].status, (counts.get(model2.components[id].status) ?? 0) + 1);
+  return STATUSES.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${STATUS_STYLES[s].label}`).join(", ");
+}
+function detailsMarkdown(model2, heading) {
+  const parts = [`<details><summary>All ${COMPONENT_IDS.length} components: ${tally(model2)}</summary>`, LEGEND, componentTableMarkdown(model2)];
   const online = verifiedOnlineSentence(model2);
   if (online) parts.push(`${ONLINE_MARK.symbol} ${mdText(online)}`);
   parts.push(`${heading}# Frameworks
@@ -21502,11 +22019,38 @@ ${frameworksMarkdown(model2)}`);
 
 ${rows.join("\n")}`);
   }
-  const steps = stepsMarkdown(model2, docsBaseUrl);
-  if (steps) parts.push(`${heading}# How to become truly open
-
-${steps}`);
+  parts.push("</details>");
   return parts.join("\n\n");
+}
+function modelBlock(model2, options) {
+  const heading = options.heading ?? "###";
+  const parts = [];
+  if (options.heading !== null) parts.push(`${options.heading} ${mdText(model2.name)} (${mdCode(model2.path)})`);
+  parts.push(headlineMarkdown(model2));
+  const requirement = options.requirement ?? model2.requirement;
+  if (requirement) parts.push(requirementMarkdown(requirement));
+  parts.push(frameworkLines(model2));
+  if (options.steps === "blocking") parts.push(blockingMarkdown(model2));
+  else {
+    const steps = stepsMarkdown(model2);
+    parts.push(steps ? `${heading}# Next steps
+
+${steps}` : blockingMarkdown(model2));
+  }
+  if (options.details) parts.push(detailsMarkdown(model2, heading));
+  return parts.join("\n\n");
+}
+function problemsMarkdown(problems, max) {
+  const order = { error: 0, warning: 1, note: 2 };
+  const sorted = [...problems].sort((a, b) => order[a.severity] - order[b.severity]);
+  const cut = (text, n) => max === void 0 ? text : truncate(text, n);
+  const lines = sorted.slice(0, max).map((p) => {
+    const where = p.path ? ` ${mdCode(cut(p.line ? `${p.path}:${p.line}` : p.path, LOCATION_MAX))}` : "";
+    return `- ${SEVERITY_ICON[p.severity]} **${p.severity}**${where}: ${mdText(cut(p.message, PROBLEM_MAX))}`;
+  });
+  const more = problems.length - lines.length;
+  if (more > 0) lines.push(`- … ${more} more problem${more === 1 ? "" : "s"}; \`truly-open check --format json\` lists them all`);
+  return lines.join("\n");
 }
 function subjectLine(report) {
   const revision = report.subject.revision ? ` at ${mdCode(report.subject.revision.slice(0, 7))}` : "";
@@ -21518,25 +22062,33 @@ function renderMarkdown(report, options = {}) {
   const docsBaseUrl = options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
   const parts = ["## truly-open report", subjectLine(report)];
   if (report.models.length === 0) parts.push("No model found in this repository.");
-  for (const model2 of report.models) parts.push(modelMarkdown(model2, docsBaseUrl));
+  for (const model2 of report.models) parts.push(modelBlock(model2, { heading: "###", steps: "all", details: true }));
   if (report.problems.length > 0) parts.push(`### Problems
 
 ${problemsMarkdown(report.problems)}`);
-  return `${parts.join("\n\n")}
-`;
+  return withDocDefinitions(`${parts.join("\n\n")}
+`, docsBaseUrl);
 }
-var DETAIL_MAX, EVIDENCE_SHOWN, SEVERITY_ICON;
+var DETAIL_MAX, EVIDENCE_SHOWN, LOCATION_MAX, PROBLEM_MAX, HEADLINE_MAX, BLOCKING_SHOWN, SEVERITY_ICON, moreCount, TABLE_HEADER, LEGEND;
 var init_markdown = __esm({
   "src/core/render/markdown.ts"() {
     "use strict";
     init_catalog();
+    init_advice();
     init_format();
     init_links2();
     init_steps();
     init_symbols();
     DETAIL_MAX = 140;
     EVIDENCE_SHOWN = 2;
+    LOCATION_MAX = 120;
+    PROBLEM_MAX = 300;
+    HEADLINE_MAX = 320;
+    BLOCKING_SHOWN = 3;
     SEVERITY_ICON = { error: "✘", warning: "⚠", note: "ℹ" };
+    moreCount = (n) => n > 0 ? ` (and ${n} more)` : "";
+    TABLE_HEADER = "| | Component | Status | License | Details |\n|---|---|---|---|---|";
+    LEGEND = `${STATUS_STYLES.open.symbol} open · ${STATUS_STYLES.restricted.symbol} restricted · ${STATUS_STYLES.unlicensed.symbol} no license · ${STATUS_STYLES.mentioned.symbol} mentioned, not shown to be published · ${STATUS_STYLES.missing.symbol} missing · ${STATUS_STYLES["not-applicable"].symbol} not applicable · ${STATUS_STYLES.unknown.symbol} could not be checked · ${ONLINE_MARK.symbol} verified online`;
   }
 });
 
@@ -21550,7 +22102,7 @@ function location(path2, line) {
     }
   };
 }
-function componentLocation(model2, id) {
+function componentLocation2(model2, id) {
   const evidence = firstPathEvidence(model2.components[id].evidence);
   if (evidence) return location(evidence.path, evidence.line);
   return location(modelCardPath(model2) ?? model2.path);
@@ -21592,7 +22144,7 @@ function renderSarif(report, options = {}) {
   for (const model2 of report.models) {
     for (const id of COMPONENT_IDS) {
       const result = model2.components[id];
-      const level = COMPONENT_LEVEL2[result.status];
+      const level = COMPONENT_LEVEL[result.status];
       if (!level) continue;
       const meta = COMPONENTS[id];
       const ruleId = componentRuleId(id);
@@ -21611,9 +22163,9 @@ function renderSarif(report, options = {}) {
         ruleIndex: index,
         level,
         message: {
-          text: `${prefix}${meta.title} is ${STATUS_STYLES[result.status].label}: ${oneLine(result.message)}. ${meta.remediation}`
+          text: `${prefix}${meta.title} is ${STATUS_STYLES[result.status].label}: ${oneLine(result.message)}. ${adviceFor(id, result)}`
         },
-        locations: [componentLocation(model2, id)],
+        locations: [componentLocation2(model2, id)],
         // Stable across runs, so code scanning tracks one alert per model and component.
         partialFingerprints: { "trulyOpenComponent/v1": `${model2.path}#${id}` },
         properties: { model: model2.path, component: id, status: result.status, license: result.license }
@@ -21635,17 +22187,18 @@ function renderSarifJson(report, options = {}) {
   return `${JSON.stringify(renderSarif(report, options), null, 2)}
 `;
 }
-var SARIF_SCHEMA, GENERIC_PROBLEM_RULE, COMPONENT_LEVEL2, PROBLEM_LEVEL2, componentRuleId;
+var SARIF_SCHEMA, GENERIC_PROBLEM_RULE, COMPONENT_LEVEL, PROBLEM_LEVEL2, componentRuleId;
 var init_sarif = __esm({
   "src/core/render/sarif.ts"() {
     "use strict";
     init_catalog();
+    init_advice();
     init_format();
     init_links2();
     init_symbols();
     SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     GENERIC_PROBLEM_RULE = "problem";
-    COMPONENT_LEVEL2 = {
+    COMPONENT_LEVEL = {
       missing: "warning",
       mentioned: "warning",
       unlicensed: "warning",
@@ -21684,8 +22237,8 @@ function componentTable(model2, options, paint) {
   const statusWidth = Math.max(...rows.map((r) => visibleLength(r.status)));
   const licenseWidth = Math.max(...rows.map((r) => visibleLength(r.license)));
   const fixed = 2 + 1 + 2 + titleWidth + 2 + statusWidth + 2 + (licenseWidth > 0 ? licenseWidth + 2 : 0);
-  const room = options.width ? Math.max(MESSAGE_MIN, options.width - fixed) : MESSAGE_MAX;
-  const messageMax = Math.min(MESSAGE_MAX, room);
+  const room = options.width ? Math.max(MESSAGE_MIN, options.width - fixed) : MESSAGE_MAX2;
+  const messageMax = Math.min(MESSAGE_MAX2, room);
   return rows.map((r) => {
     const cells = [
       paint(r.symbol, r.tone),
@@ -21697,7 +22250,7 @@ function componentTable(model2, options, paint) {
     return `  ${cells.join("  ")}`.trimEnd();
   });
 }
-function frameworkLines(model2, paint) {
+function frameworkLines2(model2, paint) {
   const { mof, osaid, osaiIndex } = model2.frameworks;
   const progress = `III ${percent(mof.progress["3"])}, II ${percent(mof.progress["2"])}, I ${percent(mof.progress["1"])}`;
   const osaidText = osaid.conformant ? paint("conformant", "good") : `${paint("not conformant", "bad")}; missing ${listWords(osaid.missing.map((e) => osaidElementLabel(e, componentTitle)))}`;
@@ -21715,7 +22268,8 @@ function modelSection(model2, options, paint) {
   const level = LADDER_STYLES[model2.ladder.level];
   const lines = [
     `${paint(model2.name, "bold")} ${paint(`(${model2.path})`, "dim")}`,
-    `  ${paint(oneLine(model2.ladder.headline), level.tone)}`
+    // A level the release only claims is neither good nor bad news yet: it is to be confirmed.
+    `  ${paint(oneLine(model2.ladder.headline), model2.ladder.claimed ? "info" : level.tone)}`
   ];
   if (model2.ladder.cappedBy) {
     const cap = model2.ladder.cappedBy;
@@ -21723,16 +22277,24 @@ function modelSection(model2, options, paint) {
   }
   if (model2.requirement) {
     const r = model2.requirement;
-    const verdict = r.met ? paint("met", "good") : paint("not met", "bad");
+    const verdict = r.met ? paint("met", "good") : r.unverified ? paint("not verified", "info") : paint("not met", "bad");
     lines.push(`  requirement ${r.requirement}: ${verdict}${r.reason ? ` (${oneLine(r.reason)})` : ""}`);
   }
   lines.push("", ...componentTable(model2, options, paint));
   const online = verifiedOnlineSentence(model2);
   if (online) lines.push(`  ${paint(`${options.ascii ? ONLINE_MARK.ascii : ONLINE_MARK.symbol} ${online}`, "info")}`);
-  lines.push("", ...frameworkLines(model2, paint));
+  lines.push("", ...frameworkLines2(model2, paint));
   for (const entry of model2.lineage ?? []) {
     const known = entry.level ? LADDER_STYLES[entry.level].words : entry.resolved ? "level unknown" : "not resolved";
     lines.push(`  base model  ${entry.model} (${known})${entry.note ? ` ${paint(oneLine(entry.note), "dim")}` : ""}`);
+  }
+  const steps = nextSteps(model2);
+  if (steps.length > 0) {
+    lines.push("", `  ${paint("Next steps", "bold")}`);
+    steps.forEach((step, i) => {
+      const title = COMPONENTS[step.id].title;
+      lines.push(`  ${String(i + 1).padStart(2)}. ${title} (${STATUS_STYLES[step.status].label}; for ${listWords(step.goals)}): ${oneLine(adviceFor(step.id, model2.components[step.id]))}`);
+    });
   }
   return lines;
 }
@@ -21754,14 +22316,16 @@ function renderText(report, options) {
   }
   return lines.join("\n");
 }
-var MESSAGE_MAX, MESSAGE_MIN, ANSI, SEVERITY_TONE;
+var MESSAGE_MAX2, MESSAGE_MIN, ANSI, SEVERITY_TONE;
 var init_text = __esm({
   "src/core/render/text.ts"() {
     "use strict";
     init_catalog();
     init_format();
+    init_advice();
+    init_steps();
     init_symbols();
-    MESSAGE_MAX = 100;
+    MESSAGE_MAX2 = 100;
     MESSAGE_MIN = 24;
     ANSI = {
       good: ["\x1B[32m", "\x1B[39m"],
@@ -21777,8 +22341,201 @@ var init_text = __esm({
 });
 
 // src/action/commands.ts
+init_requirements();
+
+// src/core/render/annotations.ts
 init_catalog();
-init_report();
+init_advice();
+init_format();
+init_steps();
+init_symbols();
+var RANK = {
+  error: 0,
+  ladder: 1,
+  warning: 2,
+  mof: 3,
+  note: 4
+};
+var TITLE_MAX = 255;
+var MESSAGE_MAX = 2e3;
+var PROBLEM_LEVEL = { error: "error", warning: "warning", note: "notice" };
+var PROBLEM_RANK = { error: RANK.error, warning: RANK.warning, note: RANK.note };
+var STATUS_LEVEL = {
+  restricted: "warning",
+  unlicensed: "warning",
+  unknown: "notice",
+  mentioned: "notice",
+  missing: "notice"
+};
+var PROBLEMS_PER_RULE = 5;
+function problemFindings(problems) {
+  const seen = /* @__PURE__ */ new Map();
+  const kept = problems.filter((p) => {
+    const rule = p.ruleId ?? p.severity;
+    seen.set(rule, (seen.get(rule) ?? 0) + 1);
+    return seen.get(rule) <= PROBLEMS_PER_RULE;
+  });
+  return kept.map((p) => ({
+    level: PROBLEM_LEVEL[p.severity],
+    ...p.path ? { path: p.path } : {},
+    ...p.path && typeof p.line === "number" && p.line > 0 ? { line: p.line } : {},
+    title: `truly-open: ${p.ruleId ?? p.severity}`,
+    message: p.message,
+    rank: PROBLEM_RANK[p.severity]
+  }));
+}
+var located = (e) => typeof e.path === "string" && e.path !== "";
+function modelAnchor(model2) {
+  const order = ["model-card", "model-architecture", "weights"];
+  for (const id of order) {
+    const e = model2.components[id]?.evidence.find((x) => located(x) && x.kind !== "declaration");
+    if (e?.path) return e.path;
+  }
+  for (const result of Object.values(model2.components)) {
+    const e = result.evidence.find((x) => located(x) && x.kind !== "declaration");
+    if (e?.path) return e.path;
+  }
+  return void 0;
+}
+function licenseSource(result) {
+  if (!result.license) return void 0;
+  const carrying = result.evidence.filter(located).filter((e) => e.license === result.license);
+  return carrying.find((e) => e.line !== void 0) ?? carrying[0];
+}
+function componentLocation(model2, result) {
+  const withPath = result.evidence.filter(located);
+  const best = withPath.find((e) => e.line !== void 0) ?? withPath[0];
+  if (best) return { path: best.path, ...best.line !== void 0 ? { line: best.line } : {} };
+  const anchor = modelAnchor(model2);
+  return anchor ? { path: anchor } : {};
+}
+function goalsOf(model2) {
+  const goals = /* @__PURE__ */ new Map();
+  for (const step of nextSteps(model2)) {
+    const ladder = !step.goals[0]?.startsWith("MOF");
+    goals.set(step.id, { rank: ladder ? RANK.ladder : RANK.mof, goals: [...step.goals] });
+  }
+  const claimed = model2.ladder.claimed;
+  if (!claimed) return goals;
+  const first = /* @__PURE__ */ new Map();
+  for (const id of claimed.unverified) {
+    first.set(id, { ...goals.get(id) ?? { goals: [] }, rank: RANK.ladder, confirms: LADDER_STYLES[claimed.level].words });
+  }
+  for (const [id, goal] of goals) if (!first.has(id)) first.set(id, goal);
+  return first;
+}
+function goalSuffix(goals, confirms) {
+  const parts = [
+    ...goals.length > 0 ? [`blocks ${listWords(goals)}`] : [],
+    ...confirms && !goals.includes(confirms) ? [`confirm it for the claimed ${confirms}`] : []
+  ];
+  return parts.length > 0 ? ` (${parts.join("; ")})` : "";
+}
+var quote = (v) => v;
+var PLURAL = /\b(weights|libraries|outputs|results|checkpoints)$/;
+var prefixOf = (report, model2) => report.models.length > 1 ? `${model2.name}: ` : "";
+function reportFindings(report) {
+  const out = problemFindings(report.problems);
+  const licenses = /* @__PURE__ */ new Map();
+  const pickles = /* @__PURE__ */ new Map();
+  const problemPaths = new Set(report.problems.map((p) => p.path).filter(Boolean));
+  for (const model2 of report.models) {
+    const goals = goalsOf(model2);
+    const prefix = prefixOf(report, model2);
+    const order = [...goals.keys(), ...COMPONENT_IDS.filter((id) => !goals.has(id))];
+    for (const id of order) {
+      const result = model2.components[id];
+      for (const e of result.evidence) {
+        if (located(e) && e.note?.toLowerCase().startsWith("pickle") && !pickles.has(e.path) && !problemPaths.has(e.path)) {
+          pickles.set(e.path, {
+            level: "warning",
+            path: e.path,
+            ...e.line ? { line: e.line } : {},
+            title: "Unsafe weight format: pickle",
+            message: "Pickle files can run arbitrary code when loaded. Publish the weights as safetensors so users can load them safely.",
+            rank: RANK.warning
+          });
+        }
+      }
+      const goal = goals.get(id);
+      const level = STATUS_LEVEL[result.status];
+      if (!level) continue;
+      const source = result.status === "restricted" ? licenseSource(result) : void 0;
+      if (source && result.license) {
+        const key = `${source.path}
+${source.line ?? 0}
+${result.license}`;
+        const group = licenses.get(key) ?? {
+          path: source.path,
+          ...source.line !== void 0 ? { line: source.line } : {},
+          license: result.license,
+          rank: goal?.rank ?? RANK.warning,
+          phrases: [],
+          models: [],
+          goals: [],
+          first: { id, result }
+        };
+        const phrase = COMPONENTS[id].phrase;
+        if (!group.phrases.includes(phrase)) group.phrases.push(phrase);
+        if (!group.models.includes(model2.name)) group.models.push(model2.name);
+        if (goal && goal.rank < group.rank) {
+          group.rank = goal.rank;
+          group.first = { id, result };
+        }
+        for (const g of goal?.goals ?? []) if (!group.goals.includes(g)) group.goals.push(g);
+        group.goals.sort((a, b) => Number(a.startsWith("MOF")) - Number(b.startsWith("MOF")));
+        if (goal?.confirms) group.confirms = goal.confirms;
+        licenses.set(key, group);
+        continue;
+      }
+      if (!goal) continue;
+      const where = componentLocation(model2, result);
+      const blocks = goalSuffix(goal.goals, goal.confirms);
+      out.push({
+        level,
+        ...where,
+        title: `${prefix}${COMPONENTS[id].title} ${STATUS_STYLES[result.status].label}`,
+        message: `${oneLine(result.message)}${blocks}
+How to fix: ${adviceFor(id, result, quote)}`,
+        rank: goal.rank
+      });
+    }
+  }
+  for (const group of licenses.values()) {
+    const n = group.phrases.length;
+    const what = listWords(group.phrases);
+    const blocks = goalSuffix(group.goals, group.confirms);
+    const models = report.models.length > 1 ? ` In ${listWords(group.models)}.` : "";
+    const advice = adviceFor(group.first.id, { ...group.first.result, license: null }, quote);
+    out.push({
+      level: "warning",
+      path: group.path,
+      ...group.line !== void 0 ? { line: group.line } : {},
+      title: `Restricted license: ${group.license}`,
+      message: `${group.license} restricts use, so ${what} ${n === 1 && !PLURAL.test(group.phrases[0]) ? "is" : "are"} not open${blocks}.${models}
+How to fix: ${advice}`,
+      rank: group.rank
+    });
+  }
+  out.push(...pickles.values());
+  return out.map((f, i) => ({ f, i })).sort((a, b) => a.f.rank - b.f.rank || a.i - b.i).map(({ f }) => ({ ...f, title: truncate(oneLine(f.title), TITLE_MAX), message: truncate(f.message, MESSAGE_MAX) }));
+}
+var ANNOTATIONS_PER_LEVEL = 10;
+function capPerLevel(items, perLevel = ANNOTATIONS_PER_LEVEL, limits = {}) {
+  const seen = { error: 0, warning: 0, notice: 0 };
+  const dropped = { error: 0, warning: 0, notice: 0 };
+  const kept = [];
+  for (const item of items) {
+    if (seen[item.level] < (limits[item.level] ?? perLevel)) {
+      seen[item.level] += 1;
+      kept.push(item);
+    } else dropped[item.level] += 1;
+  }
+  return { kept, dropped };
+}
+
+// src/action/commands.ts
+init_format();
 init_schema();
 var FORMATS = ["text", "json", "markdown", "sarif"];
 var InputError = class extends Error {
@@ -21798,7 +22555,7 @@ function readInputs(env) {
   if (require2 !== "" && !REQUIREMENTS.includes(require2)) {
     throw new InputError(`input 'require' must be one of ${REQUIREMENTS.join(", ")}; got '${require2}'`);
   }
-  const format = getInput(env, "format") || "markdown";
+  const format = getInput(env, "format") || "text";
   if (!FORMATS.includes(format)) {
     throw new InputError(`input 'format' must be one of ${FORMATS.join(", ")}; got '${format}'`);
   }
@@ -21831,66 +22588,26 @@ function joinPath(...parts) {
   const joined = parts.flatMap((p) => p.split("/")).filter((p) => p !== "" && p !== ".").join("/");
   return joined === "" ? "." : joined;
 }
-var PROBLEM_LEVEL = {
-  error: "error",
-  warning: "warning",
-  note: "notice"
-};
-var COMPONENT_LEVEL = {
-  restricted: "warning",
-  unlicensed: "warning",
-  missing: "notice",
-  mentioned: "notice"
-};
-function modelLabel(report, model2) {
-  return report.models.length > 1 ? `${model2.name}: ` : "";
-}
-function componentAnnotation(report, model2, id, ctx) {
-  const result = model2.components[id];
-  const level = result ? COMPONENT_LEVEL[result.status] : void 0;
-  if (!result || !level) return null;
-  const located = result.evidence.find((e) => e.path && e.line !== void 0) ?? result.evidence.find((e) => e.path);
-  const file2 = located?.path ?? ctx.cardPath?.(model2.path);
-  const title = `${modelLabel(report, model2)}${COMPONENTS[id].title} ${result.status}`;
-  const license = result.license && result.status !== "missing" ? ` (${result.license})` : "";
-  const message = `${result.message}${license}
-How to fix: ${COMPONENTS[id].remediation}`;
-  const annotation = { level, title, message };
-  if (file2) annotation.file = joinPath(ctx.pathPrefix, file2);
-  if (file2 && located?.line !== void 0) annotation.line = located.line;
-  return annotation;
-}
 function annotationsFor(report, ctx) {
-  const out = [];
-  for (const problem of report.problems) {
-    const annotation = {
-      level: PROBLEM_LEVEL[problem.severity],
-      title: `truly-open: ${problem.ruleId ?? problem.severity}`,
-      message: problem.message
-    };
-    const file2 = !problem.path ? void 0 : isAbsolutePath(problem.path) ? ctx.workspacePath?.(problem.path) : joinPath(ctx.pathPrefix, problem.path);
+  return reportFindings(report).map((f) => {
+    const annotation = { level: f.level, title: f.title, message: f.message };
+    const file2 = !f.path ? void 0 : isAbsolutePath(f.path) ? ctx.workspacePath?.(f.path) : joinPath(ctx.pathPrefix, f.path);
     if (file2) {
       annotation.file = file2;
-      if (problem.line !== void 0) annotation.line = problem.line;
+      if (f.line !== void 0) annotation.line = f.line;
     }
-    out.push(annotation);
-  }
-  for (const model2 of report.models) {
-    const blockers = new Set(model2.ladder.missing);
-    const order = [...COMPONENT_IDS].sort((a, b) => Number(blockers.has(b)) - Number(blockers.has(a)));
-    for (const id of order) {
-      const annotation = componentAnnotation(report, model2, id, ctx);
-      if (annotation) out.push(annotation);
-    }
-  }
-  return out;
+    return annotation;
+  });
 }
-function ladderRank(level) {
-  return LADDER_LEVELS.indexOf(level);
+function stepAnnotations(report, ctx) {
+  const { kept, dropped } = capPerLevel(annotationsFor(report, ctx), ANNOTATIONS_PER_LEVEL, { error: ANNOTATIONS_PER_LEVEL - 1 });
+  const left = ["error", "warning", "notice"].filter((level) => dropped[level] > 0).map((level) => `${dropped[level]} ${level}${dropped[level] === 1 ? "" : "s"}`);
+  const note = left.length === 0 ? null : `truly-open: ${listWords(left)} more not shown as annotations (GitHub shows ${ANNOTATIONS_PER_LEVEL} of each per step); the job summary lists every component.`;
+  return { annotations: kept, note };
 }
 function outputsFor(report, reportPath) {
   const models = report.models;
-  const level = models.length ? models.map((m) => m.ladder.level).reduce((a, b) => ladderRank(b) > ladderRank(a) ? b : a) : "closed";
+  const level = models.length ? models.map((m) => m.ladder.level).reduce((a, b) => ladderRank(b) < ladderRank(a) ? b : a) : "closed";
   const classes = models.map((m) => m.frameworks.mof.class);
   const mofClass = classes.length === 0 || classes.some((c) => c === null) ? "none" : String(Math.max(...classes));
   const osaid = models.length > 0 && models.every((m) => m.frameworks.osaid.conformant);
@@ -21915,10 +22632,8 @@ ${delimiter}
   return text;
 }
 function requirementOutcome(report) {
-  const judged = report.models.filter((m) => m.requirement);
-  if (judged.length === 0) return null;
-  const failures = judged.filter((m) => !m.requirement.met).map((m) => `${m.path === "." ? m.name : m.path}: ${m.requirement.reason ?? `does not reach ${m.requirement.requirement}`}`);
-  return { requirement: judged[0].requirement.requirement, met: failures.length === 0, failures };
+  const g = gate(report, requiredBy(report));
+  return g && { requirement: g.requirement, met: g.met, failures: g.failures };
 }
 
 // src/action/main.ts
@@ -22931,7 +23646,6 @@ function hardCut(text, note, limit = GITHUB_TEXT_LIMIT) {
 }
 
 // src/action/main.ts
-init_format();
 init_json();
 init_markdown();
 init_hub_snapshot();
@@ -23000,11 +23714,10 @@ async function run(io) {
   stdout(`::${resume}::`);
   stdout("::endgroup::");
   const pathPrefix = inside(workspace, root) ? toPosix(relative2(workspace, root)) : "";
-  const cards = new Map(report.models.map((m) => [m.path, modelCardPath(m)]));
   const workspacePath = (path2) => inside(workspace, path2) ? toPosix(relative2(workspace, path2)) : void 0;
-  for (const annotation of annotationsFor(report, { pathPrefix, cardPath: (m) => cards.get(m), workspacePath })) {
-    stdout(formatCommand(annotation));
-  }
+  const { annotations, note } = stepAnnotations(report, { pathPrefix, workspacePath });
+  for (const annotation of annotations) stdout(formatCommand(annotation));
+  if (note) stdout(note);
   const reportPath = writeReport(env, workspace, report);
   writeOutputs(env, outputsFor(report, reportPath), stdout);
   const configErrors = report.problems.filter((p) => p.ruleId === CONFIG_RULE_ID && p.severity === "error");
