@@ -36,7 +36,8 @@ describe('bad input through assess', () => {
     const p = report.problems.find((x) => x.ruleId === 'front-matter-invalid');
     expect(p).toMatchObject({ path: 'README.md', severity: 'warning' });
     expect(p?.line).toBeGreaterThanOrEqual(2);
-    expect(report.models[0]?.components['data-card'].status).toBe('mentioned');
+    // The body was read: its Training Data section is found (and, naming no dataset, documents nothing checkable).
+    expect(report.models[0]?.components['data-card']).toMatchObject({ status: 'missing', messageId: 'dataSectionNoSources' });
   });
 
   test('front matter that is a list, not a mapping, is a problem', () => {

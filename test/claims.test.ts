@@ -75,6 +75,14 @@ describe('the level the release claims', () => {
     expect(model.ladder.headline).toMatch(/^Restricted weights, unverified: the final weights are linked at https:\/\/acme\.example\/downloads under MIT/);
   });
 
+  test('offline, the evaluation datasets named in model-index are claimed on the Hub', () => {
+    const files = {
+      'README.md': card({ frontMatter: { license: 'mit', 'model-index': [{ name: 'm', results: [{ dataset: { type: 'acme/bench', name: 'Bench' }, metrics: [{ type: 'acc', value: 0.5 }] }] }] } }),
+    };
+    const result = run(snapshot({ files })).models[0]!.components['evaluation-data'];
+    expect(result).toMatchObject({ status: 'mentioned', claim: { via: 'link', host: 'hub', target: 'acme/bench' } });
+  });
+
   test('prose without a pointer claims nothing: "trained on our internal corpus" never lifts the level', () => {
     const files = { LICENSE: licenseText('MIT'), 'README.md': card({ intro: 'We release the weights soon. It was trained on our internal corpus.' }) };
     const model = run(snapshot({ files })).models[0]!;

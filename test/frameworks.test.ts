@@ -2,7 +2,7 @@
 // assess(), plus the requirement gate that the CLI and the app turn into exit codes.
 import { assess } from '../src/core/assess.js';
 import { checkRequirement, REQUIREMENT_TEXT } from '../src/core/frameworks/requirements.js';
-import { COMPONENT_IDS, type ComponentId, type Status } from '../src/core/catalog.js';
+import { COMPONENT_IDS, COMPONENTS, type ComponentId, type Status } from '../src/core/catalog.js';
 import { capLadder, evaluateLadder, headline, joinPhrases } from '../src/core/frameworks/ladder.js';
 import { evaluateMof, MOF_REQUIREMENTS } from '../src/core/frameworks/mof.js';
 import { evaluateOsaiIndex, grade } from '../src/core/frameworks/osai-index.js';
@@ -28,6 +28,13 @@ const RECIPE: ComponentId[] = ['training-data', 'data-preprocessing-code', 'trai
 
 describe('MOF classes', () => {
   test('the requirement table is the catalog: 6 + 4 + 4 required slots, optional ones absent', () => {
+    // The Model Openness Framework's own lists (arXiv 2403.13784, the Model Openness Tool).
+    expect(MOF_REQUIREMENTS).toEqual({
+      3: [['model-architecture'], ['weights'], ['model-card'], ['data-card'], ['technical-report', 'research-paper'], ['evaluation-results']],
+      2: [['training-code'], ['inference-code'], ['evaluation-code'], ['evaluation-data']],
+      1: [['training-data'], ['data-preprocessing-code'], ['intermediate-weights'], ['research-paper']],
+    });
+    for (const [cls, slots] of Object.entries(MOF_REQUIREMENTS)) for (const [id] of slots) expect(COMPONENTS[id!].mofClass).toBe(Number(cls));
     expect(MOF_REQUIREMENTS[3].length + MOF_REQUIREMENTS[2].length + MOF_REQUIREMENTS[1].length).toBe(14);
     const required = new Set(Object.values(MOF_REQUIREMENTS).flat(2));
     for (const optional of ['sample-outputs', 'supporting-libraries', 'training-config', 'compute-info'] as ComponentId[]) expect(required.has(optional)).toBe(false);
@@ -121,9 +128,18 @@ describe('OSAID 1.0', () => {
     'requirements.txt': 'torch\n',
   });
 
-  test('through assess: an Apache-2.0 release with a data section is conformant', () => {
-    const m = firstModel(snapshot({ files: { ...release('apache-2.0'), LICENSE: licenseText('Apache-2.0') } }));
+  test('through assess: an Apache-2.0 release with a datasheet is conformant', () => {
+    const datasheet = `# Datasheet\n\n## Composition\n\n${DATA_SECTION}\n\n## Collection Process\n\nCrawled in 2024 and filtered.\n`;
+    const m = firstModel(snapshot({ files: { ...release('apache-2.0'), LICENSE: licenseText('Apache-2.0'), 'DATA_CARD.md': datasheet } }));
     expect(m.frameworks.osaid).toMatchObject({ conformant: true, missing: [] });
+  });
+
+  // The data card follows the experts' threshold: a data section inside the model card is
+  // partial at most (mentioned), so it no longer stands in for OSAID's data information.
+  test('through assess: a data section in the model card alone is partial, so data information is missing', () => {
+    const m = firstModel(snapshot({ files: { ...release('apache-2.0'), LICENSE: licenseText('Apache-2.0') } }));
+    expect(m.components['data-card']).toMatchObject({ status: 'mentioned', messageId: 'dataCardSectionOnly' });
+    expect(m.frameworks.osaid.missing).toEqual(['data-information']);
   });
 
   test('through assess: the same release under a Llama license is not', () => {

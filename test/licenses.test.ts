@@ -8,6 +8,8 @@ import {
   normaliseLicenseId,
 } from '../src/core/evidence/licenses.js';
 import { warmUpLicenseTexts } from '../src/core/evidence/license-texts.js';
+import { LICENSE_RECORDS } from '../src/core/evidence/license-records.js';
+import { licenseIdForUrl } from '../src/core/evidence/license-table.js';
 import type { ComponentKind } from '../src/core/catalog.js';
 import type { LicenseFact, LicenseFamily, ModelCard } from '../src/core/evidence/types.js';
 import type { RepoSnapshot } from '../src/core/snapshot.js';
@@ -401,5 +403,71 @@ describe('governingLicense', () => {
     expect(governingLicense([f('MIT', '.', 'card-field'), f('LicenseRef-custom', '.')], 'x')?.id).toBe('LicenseRef-custom');
     expect(governingLicense([f('LicenseRef-other', 'sub', 'card-field'), f('MIT', '.')], 'sub/x')?.id).toBe('MIT');
     expect(governingLicense([f('LicenseRef-other', '.', 'card-field')], 'x')?.id).toBe('LicenseRef-other');
+  });
+});
+
+describe('the license records are the one home of each license', () => {
+  test('ids and lookup keys are unique, and every key normalises to its record', () => {
+    const ids = LICENSE_RECORDS.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const keys = LICENSE_RECORDS.flatMap((r) => [...(r.hubIds ?? []), ...(r.names ?? [])]);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const r of LICENSE_RECORDS) {
+      expect(normaliseLicenseId(r.id)).toBe(r.id);
+      for (const key of [...(r.hubIds ?? []), ...(r.names ?? [])]) expect([key, normaliseLicenseId(key)]).toEqual([key, r.id]);
+    }
+  });
+
+  test('a record states the family licenseFamily gives; records without one are OSI-approved or non-commercial by their id', () => {
+    for (const r of LICENSE_RECORDS) {
+      const family = licenseFamily(r.id);
+      if (r.family) expect([r.id, family]).toEqual([r.id, r.family]);
+      else expect([r.id, ['osi', 'restricted-nc'].includes(family)]).toEqual([r.id, true]);
+    }
+  });
+
+  test('license pages resolve to their record, and every record page is exercised', () => {
+    const pages: Record<string, string> = {
+      'https://www.apache.org/licenses/LICENSE-2.0': 'Apache-2.0',
+      'https://opensource.org/licenses/Apache-2.0': 'Apache-2.0',
+      'https://opensource.org/licenses/MIT': 'MIT',
+      'https://opensource.org/license/bsd-3-clause/': 'BSD-3-Clause',
+      'https://opensource.org/licenses/BSD-2-Clause': 'BSD-2-Clause',
+      'https://www.gnu.org/licenses/gpl-3.0.html': 'GPL-3.0-only',
+      'https://www.gnu.org/licenses/agpl-3.0.en.html': 'AGPL-3.0-only',
+      'https://creativecommons.org/licenses/by/4.0/legalcode': 'CC-BY-4.0',
+      'https://creativecommons.org/licenses/by-sa/4.0/': 'CC-BY-SA-4.0',
+      'https://creativecommons.org/licenses/by-nc/4.0/': 'CC-BY-NC-4.0',
+      'https://creativecommons.org/licenses/by-nc-sa/4.0/': 'CC-BY-NC-SA-4.0',
+      'https://creativecommons.org/licenses/by-nc-nd/4.0/': 'CC-BY-NC-ND-4.0',
+      'https://creativecommons.org/publicdomain/zero/1.0/': 'CC0-1.0',
+      'https://ai.meta.com/llama/license/': 'LicenseRef-Llama-2',
+      'https://llama.meta.com/llama3/license': 'LicenseRef-Llama-3',
+      'https://www.llama.com/llama3_1/license/': 'LicenseRef-Llama-3.1',
+      'https://www.llama.com/llama3_2/license/': 'LicenseRef-Llama-3.2',
+      'https://www.llama.com/llama3_3/license/': 'LicenseRef-Llama-3.3',
+      'https://www.llama.com/llama4/license/': 'LicenseRef-Llama-4',
+      'https://ai.google.dev/gemma/terms': 'LicenseRef-Gemma',
+      'https://developer.download.nvidia.com/licenses/nvidia-open-model-license-agreement-june-2024.pdf': 'LicenseRef-NVIDIA-Open-Model',
+      'https://www.nvidia.com/en-us/agreements/enterprise-software/nvidia-open-model-license/': 'LicenseRef-NVIDIA-Open-Model',
+    };
+    for (const [url, id] of Object.entries(pages)) expect([url, licenseIdForUrl(url)]).toEqual([url, id]);
+    const patterns = LICENSE_RECORDS.reduce((n, r) => n + (r.urls?.length ?? 0), 0);
+    const matched = new Set(LICENSE_RECORDS.flatMap((r) => (r.urls ?? []).filter((re) => Object.keys(pages).some((u) => re.test(u.replace(/^https?:\/\/(www\.)?/, '').replace(/\/+$/, ''))))));
+    expect(matched.size).toBe(patterns);
+  });
+
+  test('each recorded title identifies a short license text as that license', () => {
+    const titles: Record<string, string> = {
+      'LicenseRef-Llama-3.1': 'LLAMA 3.1 COMMUNITY LICENSE AGREEMENT',
+      'LicenseRef-Gemma': 'Gemma Terms of Use',
+      'LicenseRef-OpenRAIL++': 'CreativeML Open RAIL++-M License',
+      'LicenseRef-Qwen-Research': 'Qwen RESEARCH LICENSE AGREEMENT',
+      'LicenseRef-NVIDIA-Open-Model': 'NVIDIA Open Model License Agreement',
+    };
+    for (const [id, title] of Object.entries(titles)) {
+      expect(LICENSE_RECORDS.find((r) => r.id === id)?.phrase).toBeDefined();
+      expect([id, identifyLicenseText(`${title}\n\nThese are the terms under which the model is made available to you.\n`)?.id]).toEqual([id, id]);
+    }
   });
 });

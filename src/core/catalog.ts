@@ -51,6 +51,8 @@ export interface ComponentMeta {
   mofClass: 1 | 2 | 3 | null;
   /** Optional in MOF: reported but never blocking a class. */
   mofOptional: boolean;
+  /** Components that satisfy its MOF slot in its place (a research paper for the technical report). */
+  mofStandIns?: ComponentId[];
   /** The question the criterion answers, shown in docs. */
   question: string;
   /** One line on how to publish it, shown in "how to become truly open". */
@@ -96,7 +98,7 @@ export const COMPONENTS: Record<ComponentId, ComponentMeta> = {
     mofClass: 3,
     mofOptional: false,
     question: 'Is the training data documented: sources, selection, collection and processing?',
-    remediation: 'Add a `DATA_CARD.md` (or a "Training Data" section) that names each source, how it was selected and how it was processed.',
+    remediation: 'Add a datasheet (`DATA_CARD.md`, or a dataset card on the Hub) that answers where each source comes from, what it is made of, how it was collected, filtered and processed, and under which license; a "Training Data" section of the model card is partial at most.',
   },
   'technical-report': {
     id: 'technical-report',
@@ -105,6 +107,7 @@ export const COMPONENTS: Record<ComponentId, ComponentMeta> = {
     kind: 'document',
     mofClass: 3,
     mofOptional: false,
+    mofStandIns: ['research-paper'],
     question: 'Is there a technical report or preprint describing the model?',
     remediation: 'Link the technical report (arXiv or a PDF in the repository) from the model card.',
   },

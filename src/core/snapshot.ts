@@ -77,7 +77,7 @@ export const LFS_POINTER_MAX = 1024;
 
 const CARD_NAMES = new Set(['readme.md', 'model_card.md', 'modelcard.md', 'model-card.md', 'data_card.md', 'datacard.md']);
 /** Documents of the release beyond its cards: `MUSICGEN_MODEL_CARD.md`, `README_model.md` (a Hub card's copy). */
-const CARD_DOC_NAME_RE = /model[-_]?card|^readme[-_]/i;
+const CARD_DOC_NAME_RE = /model[-_]?card|dataset[-_]?card|datasheet|^readme[-_]/i;
 /** Folders that hold the release's documents: `model_cards/`, `docs/`, a copy of the Hub repository. */
 const DOC_FOLDER_RE = /(^|\/)(model[-_]?cards?|docs?|hugging[-_]?face|hf)\/[^/]*$/i;
 const LICENSE_RE = /^(licen[cs]e|copying|notice)([._-].*)?$/i;

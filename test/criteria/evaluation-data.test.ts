@@ -19,6 +19,25 @@ const cases: Case[] = [
   },
   { name: 'a test split with no license is unlicensed', files: testSet, status: 'unlicensed', messageId: 'evalDataInRepo' },
   {
+    name: 'benchmark folders and test-set names are evaluation data, not training data',
+    files: {
+      'README.md': card({ frontMatter: { license: 'mit' } }),
+      'Coder/MT_bench/data/mt_bench/question.jsonl': { size: 50_000 },
+      'Coder/data/mbpp.test.jsonl': { size: 70_000 },
+      'LM/data/LM_testset.jsonl': { size: 80_000 },
+      'Math/data/gsm8k_test.jsonl': { size: 700_000 },
+    },
+    status: 'open',
+    messageId: 'evalDataInRepo',
+    check: (r) => expect(r.data).toMatchObject({ count: 4 }),
+  },
+  {
+    name: 'a file URL in an evaluation section is not an evaluation dataset',
+    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { Evaluation: 'See ![chart](https://huggingface.co/datasets/acme/assets/resolve/main/scores.png)' } }) },
+    status: 'missing',
+    messageId: 'missing',
+  },
+  {
     name: 'offline, model-index datasets are listed, not verified',
     files: { 'README.md': indexed() },
     status: 'mentioned',

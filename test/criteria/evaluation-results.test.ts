@@ -1,3 +1,4 @@
+import { fixtureComponents } from './fixture-repos.js';
 import { card, CARD_TOO_LARGE, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
 
 const modelIndex = [{ name: 'acme-7b', results: [{ task: { type: 'text-generation' }, dataset: { type: 'cais/mmlu', name: 'MMLU' }, metrics: [{ type: 'accuracy', value: 61.2 }] }] }];
@@ -42,6 +43,52 @@ const cases: Case[] = [
     files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { Evaluation: '```\n' + TABLE + '```' } }) },
     status: 'open',
     messageId: 'resultsTable',
+  },
+  {
+    name: 'an HTML <table> with numbers under a Benchmarks heading is a results table',
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        sections: {
+          Benchmarks: 'In this section, we report the results on standard benchmarks.\n\n<table>\n  <tr>\n   <td><strong>Benchmark</strong></td>\n   <td><strong>Acme 8B</strong></td>\n  </tr>\n  <tr>\n   <td>MMLU (5-shot)</td>\n   <td>66.6</td>\n  </tr>\n  <tr>\n   <td>GSM-8K</td>\n   <td><strong>79.6</strong></td>\n  </tr>\n</table>',
+        },
+      }),
+    },
+    status: 'open',
+    messageId: 'resultsTable',
+    check: (r) => expect(r.data?.['section']).toBe('benchmarks'),
+  },
+  {
+    name: 'an HTML table of words only is no results table',
+    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { 'Model Overview': '<table><tr><td>Size</td><td>small</td></tr><tr><td>Context</td><td>long</td></tr></table>' } }) },
+    status: 'missing',
+    messageId: 'missing',
+  },
+  {
+    name: 'a level-1 Evaluation section below the title, with result figures, reports results',
+    files: { 'README.md': '---\nlicense: mit\n---\n# Acme\n\nA model.\n\n# Evaluation\n\n| ARC | HellaSwag |\n|---|---|\n| <img src="figs/arc-curve.png" width="400"/> | <img src="figs/hellaswag-curve.png" width="400"/> |\n' },
+    status: 'open',
+    messageId: 'resultsTable',
+  },
+  {
+    name: 'a how-to Evaluation section is evaluation code at most, not results',
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        sections: {
+          Evaluation: 'To evaluate a trained model on the evaluation harness, simply run:\n\n```bash\npython ./eval.py --eval_tasks lambada hellaswag\n```',
+          'GPT Evaluation': 'We include example scripts for GPT evaluation on WikiText perplexity.\n<pre>\npython tasks/main.py --task WIKITEXT103 --seq-length 1024\n</pre>',
+        },
+      }),
+    },
+    status: 'missing',
+    messageId: 'missing',
+  },
+  {
+    name: 'an Evaluation Data section describes test sets, not results',
+    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { 'Evaluation Data': 'The model was evaluated on held-out web text and standard question answering sets.' } }) },
+    status: 'missing',
+    messageId: 'missing',
   },
   {
     name: 'an evaluation section without numbers is a mention',
@@ -103,6 +150,13 @@ const cases: Case[] = [
 ];
 
 describe('evaluation-results', () => {
+  test('fixture data-named-nothing: a how-to Evaluation section: missing', async () => {
+    expect((await fixtureComponents('data-named-nothing'))['evaluation-results']).toMatchObject({ status: 'missing' });
+  });
+  test('fixture data-documented: an HTML table of scores under MIT: open', async () => {
+    const c = (await fixtureComponents('data-documented'))['evaluation-results'];
+    expect(c).toMatchObject({ status: 'open', messageId: 'resultsTable', data: { section: 'benchmarks' } });
+  });
   runCases('evaluation-results', cases);
   testThrowingCriterion('evaluation-results');
   test('covers every status', () => {

@@ -1,3 +1,4 @@
+import { fixtureComponents } from './fixture-repos.js';
 import { card, hubModel, licenseText, remote, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
 
 const checkpoints = { 'checkpoints/step-1000/model.safetensors': { size: 1e9, lfs: true }, 'checkpoints/step-2000/model.safetensors': { size: 1e9, lfs: true } };
@@ -57,6 +58,46 @@ const cases: Case[] = [
     messageId: 'checkpointsMentioned',
   },
   {
+    name: 'checkpoints saved throughout training, or partially trained ones, are a mention',
+    files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: 'We additionally have 150 checkpoints saved throughout training, one every 1,000 steps.\n\n[Partially trained checkpoints](https://example.org/ckpts/)' }) },
+    status: 'mentioned',
+    messageId: 'checkpointsMentioned',
+    check: (r) => expect(r.evidence).toHaveLength(2),
+  },
+  {
+    name: 'Hub revisions named by step or stage are linked checkpoints: a mention until verified online',
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'apache-2.0' },
+        sections: { Checkpoints: 'You can find *all* the checkpoints, at minimum every 1000 training steps:\n\n| Stage 1 | [stage1-step1907359-tokens4001B](https://huggingface.co/acme/m-1b/tree/stage1-step1907359-tokens4001B) |' },
+      }),
+    },
+    status: 'mentioned',
+    messageId: 'checkpointsLinked',
+    check: (r) => expect(r.evidence[0]?.url).toBe('https://huggingface.co/acme/m-1b/tree/stage1-step1907359-tokens4001B'),
+  },
+  {
+    name: 'a section about the released (final) checkpoints, or converting and downloading them, is not intermediate',
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'apache-2.0' },
+        sections: {
+          'Released Model Checkpoints': 'We have released the following checkpoints for pre-trained models described in our paper:\n\n* **Small** (60 million parameters): [gs://acme/small](https://example.org/small/)',
+          'Checkpoint conversion': 'To convert the checkpoint from Hugging Face format to Megatron-LM run tools/checkpoint/util.py after the training.',
+          'Downloading Checkpoints': 'Step 1: download the BERT-345M and GPT-345M checkpoints.',
+        },
+      }),
+    },
+    status: 'missing',
+    messageId: 'missing',
+  },
+  {
+    name: 'a Checkpoints section that lists steps is about intermediate checkpoints',
+    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { Checkpoints: 'Weights are available for step1000, step2000 and the final step5000 of pre-training.' } }) },
+    status: 'mentioned',
+    messageId: 'checkpointsMentioned',
+  },
+  {
     name: 'a card that loads a checkpoint revision (revision="ckpt_356") names the checkpoints: a mention',
     files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: '```python\nmodel = AutoModel.from_pretrained("acme/m", revision="ckpt_356")\n```' }) },
     status: 'mentioned',
@@ -98,6 +139,13 @@ const cases: Case[] = [
 ];
 
 describe('intermediate-weights', () => {
+  test('fixture data-named-nothing: a section about the final checkpoints: missing', async () => {
+    expect((await fixtureComponents('data-named-nothing'))['intermediate-weights']).toMatchObject({ status: 'missing' });
+  });
+  test('fixture data-documented: a step revision link and checkpoints saved throughout training: mentioned', async () => {
+    const c = (await fixtureComponents('data-documented'))['intermediate-weights'];
+    expect(c).toMatchObject({ status: 'mentioned', messageId: 'checkpointsLinked' });
+  });
   runCases('intermediate-weights', cases);
   testThrowingCriterion('intermediate-weights');
   describe('read as weights', () => {

@@ -80,6 +80,37 @@ const cases: Case[] = [
     check: (r) => expect(r.message).toMatch(/documents only evaluation of architecture/),
   },
   {
+    name: 'training and evaluation sections that are procedures ("1. Install … run this") give no insight into how the model was trained or evaluated',
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        sections: {
+          Disclaimer: 'This model has not been tested for safety. It may generate harmful or toxic content and is meant for research demos only.',
+          Training: '0. You need a GPU with 16GB of memory.\n1. Install the dependencies with\n```bash\npip install -r requirements.txt\n```\n2. Run this command:\n```bash\npython train_sft.py -b 2\n```\n3. Once it has finished, run the reward model training.',
+          Evaluate: '1. Put your key into a file called key.json.\n2. Inside `src`, run this:\n```bash\npython evaluate.py -s /path/to/model\n```',
+        },
+      }),
+    },
+    status: 'missing',
+    messageId: 'modelCardUsageOnly',
+    check: (r) => expect(r.message).toMatch(/documents only limitations of architecture/),
+  },
+  {
+    name: 'a training section that describes the run, with its command, is insight into the training',
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        sections: {
+          Limitations: 'The model may produce factually wrong statements and reflects the biases of its web training corpus.',
+          Training: 'We trained the model for 300B tokens on 64 GPUs with a cosine schedule and a peak learning rate of 3e-4; the run took nine days.\n```bash\ntorchrun train.py --config configs/base.yaml\n```',
+        },
+      }),
+    },
+    status: 'mentioned',
+    messageId: 'modelCardIncomplete',
+    check: (r) => expect(r.message).toMatch(/documents limitations and training/),
+  },
+  {
     name: 'two of architecture, training, evaluation and limitations make a partial card',
     files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { 'Model Architecture': 'A decoder-only transformer with 24 layers and rotary embeddings.', Training: USE_AND_TRAINING.Training } }) },
     status: 'mentioned',

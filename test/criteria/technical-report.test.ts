@@ -51,8 +51,14 @@ const cases: Case[] = [
     messageId: 'reportOnArchive',
   },
   {
-    name: 'a PDF on a project site labelled as the paper is a mention: it cannot be checked like arXiv',
+    name: 'a PDF on a project site labelled as the report is published, like a preprint',
     files: { 'README.md': cardWith('[Technical report](https://acme.example.org/acme-7b.pdf)') },
+    status: 'open',
+    messageId: 'reportHosted',
+  },
+  {
+    name: 'a report on a drive or a blog cannot be told from a placeholder: a mention',
+    files: { 'README.md': cardWith('[Technical report](https://drive.google.com/file/d/abc/view) and our [paper](https://acme.example.org/blog/acme-7b)') },
     status: 'mentioned',
     messageId: 'reportLinked',
   },
@@ -65,14 +71,14 @@ const cases: Case[] = [
   {
     name: 'a list under a "Technical reports:" lead-in presents the model\'s reports',
     files: { 'README.md': cardWith('* Technical reports for metrics and model capabilities:\n  * [Acme 1](https://storage.example.com/acme/Acme1Report.pdf)\n  * [Acme 2](https://storage.example.com/acme/Acme2Report.pdf)') },
-    status: 'mentioned',
-    messageId: 'reportLinked',
+    status: 'open',
+    messageId: 'reportHosted',
   },
   {
     name: '"refer to our [research paper](…)" presents the model\'s paper even when the label does not start with "paper"',
     files: { 'README.md': cardWith('For details on training and evaluation refer to our [research paper](https://ai.example.com/research/publications/acme-models/).') },
-    status: 'mentioned',
-    messageId: 'reportLinked',
+    status: 'open',
+    messageId: 'reportHosted',
   },
   {
     name: 'a label naming another work\'s paper ("implementing the [Self-Instruct paper]") is not the model\'s report',

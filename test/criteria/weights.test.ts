@@ -171,6 +171,30 @@ const cases: Case[] = [
 
 describe('weights', () => {
   runCases('weights', cases);
+  runCases('weights', [
+    {
+      name: "a Hub link on a line about converting someone else's checkpoint is not the release's weights when another one is",
+      files: {
+        LICENSE: licenseText('Apache-2.0'),
+        'README.md': card({ frontMatter: { license: 'apache-2.0' }, intro: 'To convert a checkpoint distributed by Other Lab ([here](https://huggingface.co/other/model-7b)) run convert.py.\n\nOur model: [acme/lm-20b](https://huggingface.co/acme/lm-20b)' }),
+      },
+      status: 'mentioned',
+      messageId: 'weightsLinked',
+      check: (r) => expect(r.claim?.target).toBe('acme/lm-20b'),
+    },
+    {
+      name: 'a lone checkpoints/ folder holding the only weights holds the final weights',
+      files: { LICENSE: licenseText('MIT'), 'checkpoints/converter/model.pth': { size: 1.3e8 }, 'checkpoints/base_speakers/EN/checkpoint.pth': { size: 1.6e8 } },
+      status: 'open',
+      messageId: 'weightsInRepo',
+    },
+    {
+      name: 'step folders under checkpoints/ are training checkpoints, not the final weights',
+      files: { LICENSE: licenseText('MIT'), 'checkpoints/step-1000/model.safetensors': { size: 2e9 }, 'checkpoints/step-2000/model.safetensors': { size: 2e9 } },
+      status: 'missing',
+      messageId: 'missing',
+    },
+  ]);
 
   testThrowingCriterion('weights', { 'README.md': card({ frontMatter: { license: 'mit' } }), 'model.safetensors': { size: 5e9 } });
 

@@ -127,7 +127,8 @@ export const CODE_SPECS: CodeCriterionSpec[] = [
     id: 'data-preprocessing-code',
     role: 'preprocessing',
     linkContext: /\b(data (pipeline|processing|preparation|curation|cleaning)|preprocess\w*|dedup\w*|filter\w*|tokeni[sz]\w*|data[- ]?prep\w*)\b/i,
-    mention: /\b(data (processing|preprocessing|preparation|cleaning|curation|pipeline)|preprocessing (code|scripts?)|deduplicat\w+|filtering pipeline)\b/i,
+    // Code, not what was done to the data: "we deduplicated the corpus" names no code.
+    mention: /\b(data (processing |preprocessing |preparation |cleaning |curation )?(code|scripts?|pipeline|tool(s|kit)?)|(preprocessing|deduplication|filtering|cleaning|tokeni[sz]ation) (code|scripts?|pipeline|tool(s|kit)?))\b/i,
   },
   {
     id: 'evaluation-code',

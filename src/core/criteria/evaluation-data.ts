@@ -1,5 +1,6 @@
 // `evaluation-data`: benchmark and test sets — files here, `model-index` datasets verified
 // on the Hub, or (offline) their names, which are mentions.
+import { isFileUrl } from '../evidence/data-wording.js';
 import { modelIndexDatasets } from '../evidence/model-card.js';
 import { cardFieldEvidence, declared, judgeFiles, linkEvidence, mentioned, missing, notApplicable } from './shared.js';
 import { declaredHubDataset, judgeHubDatasets } from './training-data.js';
@@ -16,7 +17,8 @@ export const evaluationData: Criterion = {
     const ids = modelIndexDatasets(ev.card);
     const hub = judgeHubDatasets(ev, 'evaluation-data', [...ids.filter((id) => id.includes('/')), ...declaredHubDataset(ev, 'evaluation-data')], 'evalDataOnHub');
     if (hub) return hub;
-    const links = ev.links.filter((l) => l.kind === 'hub-dataset' && EVAL_CONTEXT.test(`${l.section} ${l.context}`));
+    // An image or a file inside a dataset repository (`/resolve/main/scores.png`) is not an evaluation set.
+    const links = ev.links.filter((l) => l.kind === 'hub-dataset' && !isFileUrl(l.url) && EVAL_CONTEXT.test(`${l.section} ${l.context}`));
     return declared(ev, 'evaluation-data')
       ?? (ids.length > 0 ? mentioned('evalDataListed', [cardFieldEvidence(ev, 'model-index')], { count: ids.length, names: ids.slice(0, 3).join(', ') }) : null)
       ?? (links.length > 0 ? mentioned('evalDataLinked', linkEvidence(links), { count: links.length }) : null)

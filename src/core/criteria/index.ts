@@ -118,7 +118,7 @@ function withClaim(ev: ModelEvidence, id: ComponentId, v: Verdict): Verdict {
     claim = claimOf(id, 'lookup-failed', at.host, at.target, fact);
   } else if (v.status === 'mentioned' || v.messageId === 'listingIncomplete') {
     const link = v.evidence.find((e) => e.kind === 'link' && e.url);
-    const listed = v.evidence.find((e) => e.kind === 'card-field' && e.field === 'datasets');
+    const listed = v.evidence.find((e) => e.kind === 'card-field' && (e.field === 'datasets' || e.field === 'model-index'));
     if (link?.url) {
       const at = pointerOf(link.url);
       if (!lookedUp(ev, at)) claim = claimOf(id, 'link', at.host, at.target, fact);

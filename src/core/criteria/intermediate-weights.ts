@@ -1,17 +1,25 @@
 // `intermediate-weights`: training checkpoints — checkpoint folders here, step/stage
-// revisions of the Hub repository verified online, or a card that lists them (a mention).
-import { cardLinesMatching, declared, documentedSections, judgeFiles, judgeRemoteLicense, mentioned, missing, notApplicable, sectionEvidence } from './shared.js';
+// revisions of the Hub repository verified online, or a card that links or lists them (a
+// mention: not verified offline).
+import { cardLinesMatching, declared, documentedSections, judgeFiles, judgeRemoteLicense, linkEvidence, mentioned, missing, notApplicable, sectionEvidence } from './shared.js';
 import { releaseOnHub } from './weights.js';
 import type { Criterion, Verdict } from './types.js';
 import type { ModelEvidence } from '../evidence/gather.js';
 import { CHECKPOINT_WORDS_SOURCE } from '../remote.js';
 
-// Card lines that speak of checkpoints, or load a checkpoint revision of a model:
-// `revision="ckpt_356"`, `revision=step1000` (a query or a shell line), `revision="step{}"`.
+// Checkpoints are intermediate when the words say so: a step or stage, "during training",
+// "partially trained", "intermediate", or a Hub revision named by step (`/tree/step1000`).
+// A section about the released (final) checkpoints, or how to convert or download them, is not.
 const CHECKPOINT_LINE_RE = new RegExp(
-  `\\b(intermediate (checkpoints?|weights|models)|training checkpoints?|checkpoints? (at|every|for each))|\\brevision\\s*=\\s*["']?(?:[^"'\\s]*[^a-z"'\\s])?${CHECKPOINT_WORDS_SOURCE}`,
+  `\\b(intermediate (model )?(checkpoints?|weights|models)|training checkpoints?|checkpoints? (at|every|for each)\\b|partially[- ]trained (checkpoints?|models?|weights)|checkpoints? (saved |released |available )?(during|throughout) (the )?training)|\\brevision\\s*=\\s*["']?(?:[^"'\\s]*[^a-z"'\\s])?${CHECKPOINT_WORDS_SOURCE}`,
   'i',
 );
+/** Wording inside a "Checkpoints" section that makes them intermediate ones. */
+const INTERMEDIATE_WORDS_RE = /\b(step|stage|iter|epoch)[-_]?\d|\bsteps? [\d,]{3,}|\bevery [\d,]+\s?k?\s(training )?(steps|tokens|iterations|epochs)\b|\b(during|throughout) (the )?training\b|\bpartially[- ]trained\b|\bintermediate\b/i;
+/** Headings that are about intermediate checkpoints by themselves. */
+const INTERMEDIATE_HEADING_RE = /\b(intermediate|training checkpoints?|partially trained|training steps|checkpoints? (during|throughout) training)\b/;
+/** A Hub revision named by a training step or stage: `huggingface.co/org/model/tree/stage1-step1907359-tokens4001B`. */
+const REVISION_LINK_RE = new RegExp(`/tree/(?:[^/?#\\s]*[^a-z/?#\\s])?${CHECKPOINT_WORDS_SOURCE}`, 'i');
 
 export const intermediateWeights: Criterion = {
   id: 'intermediate-weights',
@@ -24,9 +32,13 @@ export const intermediateWeights: Criterion = {
     }
     const hub = fromHub(ev);
     if (hub) return hub;
-    const sections = documentedSections(ev, /\b(intermediate|checkpoints?|training steps)\b/);
+    const revisions = ev.links.filter((l) => l.kind === 'hub-model' && REVISION_LINK_RE.test(l.url));
+    const sections = documentedSections(ev, /\b(intermediate|checkpoints?|training steps|partially trained)\b/).filter(
+      (s) => INTERMEDIATE_HEADING_RE.test(s.heading) || (!/\b(conver\w*|download\w*|loading|load)\b/.test(s.heading) && (INTERMEDIATE_WORDS_RE.test(s.body) || REVISION_LINK_RE.test(s.body))),
+    );
     const lines = cardLinesMatching(ev, CHECKPOINT_LINE_RE);
     return declared(ev, 'intermediate-weights')
+      ?? (revisions.length > 0 ? mentioned('checkpointsLinked', linkEvidence(revisions), { count: revisions.length }) : null)
       ?? (sections.length > 0 ? mentioned('checkpointsMentioned', sectionEvidence(ev, sections)) : null)
       ?? (lines.length > 0 ? mentioned('checkpointsMentioned', lines) : null)
       ?? missing();

@@ -2,6 +2,7 @@
 // only the template's placeholders is a mention of a card, not documentation; a card that
 // leaves out most of the four topics is incomplete (reported as mentioned, with what is missing).
 import { prose } from '../evidence/model-card.js';
+import { stripComments, stripFencedCode } from '../evidence/strip.js';
 import type { ModelCard } from '../evidence/types.js';
 import { joinPhrases } from '../frameworks/ladder.js';
 import { cardLicense, declared, judgeLicense, mentioned, missing, notApplicable } from './shared.js';
@@ -44,19 +45,35 @@ export const CARD_TOPICS: { topic: string; heading: RegExp; text: RegExp }[] = [
   },
 ];
 
+const STEP_RE =
+  /^\s*(\d+[.)]|[-*+])?\s*(\*\*)?(run|install|download|clone|set|put|open|create|edit|change|copy|execute|launch|start|inside|first,?|then|next|finally|once|after|to (train|evaluate|run|use|fine-?tune|reproduce)|you (need|should|can|must|will|may))\b/i;
+
+/** A section that is a procedure: code or commands, and steps for most of its prose lines. */
+export function instructionsOnly(body: string): boolean {
+  if (!/```|~~~|^\s*\$ /m.test(body)) return false;
+  const lines = stripFencedCode(body)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#') && !l.startsWith('!['));
+  return lines.filter((l) => STEP_RE.test(l)).length * 2 >= lines.length;
+}
+
 export function cardTopics(card: ModelCard): { covered: string[]; uncovered: string[] } {
   const covered: string[] = [];
   const uncovered: string[] = [];
   // Topic words count in prose only: not in template comments, headings or empty fields.
-  const body = card.body
-    .replace(/<!--[\s\S]*?-->/g, '')
-    // Code blocks and link targets (`#weights--biases`) are not prose.
-    .replace(/^\s{0,3}(```|~~~)[\s\S]*?^\s{0,3}\1.*$/gm, '')
-    .replace(/\]\([^)\s]*\)/g, ']')
+  // Code blocks and link targets (`#weights--biases`) are not prose.
+  const body = stripFencedCode(stripComments(card.body))
+    .replace(/\]\([^()[\]\s]*\)/g, ']')
     .replace(/^\s{0,3}#{1,6}\s.*$/gm, '')
     .replace(/^.*\[more information needed\].*$/gim, '');
+  // A section of commands and steps ("1. Install … 2. run `python train.py`") tells a reader
+  // how to train or evaluate, not how the model was: no insight into those topics. (How to
+  // use the model is what a usage section is for: it still documents intended use.)
+  const documented = card.sections.filter((s) => s.documented);
+  const descriptive = documented.filter((s) => !instructionsOnly(s.ownBody));
   for (const t of CARD_TOPICS) {
-    const byHeading = card.sections.some((s) => s.documented && t.heading.test(s.heading));
+    const byHeading = (t.topic === 'intended use' ? documented : descriptive).some((s) => t.heading.test(s.heading));
     (byHeading || t.text.test(body) ? covered : uncovered).push(t.topic);
   }
   return { covered, uncovered };

@@ -97,7 +97,8 @@ export function peerReviewedEvidence(ev: ModelEvidence): Evidence[] {
     if (published) out.push({ kind: 'card-section', path: b.path, line: b.line, note: b.text.trim().slice(0, 120) });
   }
   const cff = ev.artifacts.citation ? ev.texts[ev.artifacts.citation] : undefined;
-  if (cff && /preferred-citation:[\s\S]*?type:\s*(article|conference-paper|proceedings|journal)/i.test(cff) && !/journal:\s*["']?arxiv/i.test(cff)) {
+  const preferred = cff ? cff.indexOf('preferred-citation:') : -1;
+  if (cff && preferred !== -1 && /type:\s*(article|conference-paper|proceedings|journal)/i.test(cff.slice(preferred)) && !/journal:\s*["']?arxiv/i.test(cff)) {
     out.push({ kind: 'file', path: ev.artifacts.citation ?? 'CITATION.cff', note: 'CITATION.cff preferred-citation' });
   }
   return out;

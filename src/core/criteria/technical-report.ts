@@ -4,6 +4,9 @@ import { arxivEvidence, otherPaperLinks, reportCitation } from './papers.js';
 import { cardLinesMatching, declared, judgeFiles, mentioned, missing, notApplicable } from './shared.js';
 import type { Criterion } from './types.js';
 
+/** A PDF, or a page of a publications list, not a drive, a blog or a site's front page. */
+const PUBLISHED_DOCUMENT_RE = /^https?:\/\/(?!(?:drive|docs)\.google\.)[^?#]*(\.pdf($|[?#])|\/publications?\/[^/?#]+)/i;
+
 export const technicalReport: Criterion = {
   id: 'technical-report',
   evaluate(ev) {
@@ -14,7 +17,11 @@ export const technicalReport: Criterion = {
     const arxiv = [...reportCitation(ev), ...arxivEvidence(ev)];
     if (arxiv.length > 0) return { status: 'open', messageId: 'reportOnArchive', data: { count: arxiv.length }, license: null, evidence: arxiv };
     const hosted = otherPaperLinks(ev);
-    // Outside arXiv a link cannot be checked offline: the report is mentioned, not shown published.
+    // A document the release presents as its report, at an address that is the document
+    // itself (a PDF) or a publication page, is published like a preprint. A drive, a blog or
+    // a bare site cannot be told from a placeholder: mentioned.
+    const documents = hosted.filter((e) => PUBLISHED_DOCUMENT_RE.test(e.url ?? ''));
+    if (documents.length > 0) return { status: 'open', messageId: 'reportHosted', data: { count: documents.length }, license: null, evidence: documents };
     if (hosted.length > 0) return mentioned('reportLinked', hosted, { count: hosted.length });
     const lines = cardLinesMatching(ev, /\b(technical report|tech report|preprint|white ?paper)\b/i);
     return declared(ev, 'technical-report') ?? (lines.length > 0 ? mentioned('reportMentioned', lines) : null) ?? missing();

@@ -2,6 +2,7 @@
 // Hub repository verified online, then declarations and links (mentions).
 import { weightFormat } from '../evidence/artifacts.js';
 import type { ModelEvidence } from '../evidence/gather.js';
+import type { Link } from '../evidence/types.js';
 import type { HubModelFact } from '../remote.js';
 import { cardLicense, cardLinesMatching, claimOf, declared, pointerOf, withDocLinks, isCreditLink, judgeFiles, judgeRemoteLicense, linkEvidence, mentioned, missing, notApplicable } from './shared.js';
 import type { Criterion, Verdict } from './types.js';
@@ -32,10 +33,18 @@ export const weights: Criterion = {
   },
 };
 
-/** Hub model links that present this release: not the base model, not a credit or a comparison. */
+/** A line about someone else's checkpoint: converting it, or naming who distributes it. */
+const OTHERS_CHECKPOINT_RE = /\b(convert\w*|conversion|distributed by|ported (from|to))\b/i;
+
+/**
+ * Hub model links that present this release: not the base model, not a credit or a
+ * comparison; links on lines about converting someone else's checkpoint come last.
+ */
 function releaseLinks(ev: ModelEvidence) {
   const base = new Set(baseModelsOf(ev).map((b) => b.toLowerCase()));
-  return withDocLinks(ev).filter((l) => l.kind === 'hub-model' && l.id && !base.has(l.id.toLowerCase()) && !isCreditLink(l));
+  const links = withDocLinks(ev).filter((l) => l.kind === 'hub-model' && l.id && !base.has(l.id.toLowerCase()) && !isCreditLink(l));
+  const others = (l: Link) => (OTHERS_CHECKPOINT_RE.test(l.context.replace(/https?:\/\/\S+/g, ' ')) ? 1 : 0);
+  return links.map((l, i) => ({ l, i })).sort((a, b) => others(a.l) - others(b.l) || a.i - b.i).map((x) => x.l);
 }
 
 /** The release's Hub repositories, most authoritative first: config `huggingface:`, a declaration, then links. */

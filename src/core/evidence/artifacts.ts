@@ -100,9 +100,11 @@ const BULK_DATA_EXT = new Set(['parquet', 'jsonl', 'ndjson', 'arrow', 'tfrecord'
 const SAMPLES_DIR_RE = /^(samples?|sample[_-]outputs?|generations?|outputs?|gallery|demo[_-]outputs?)$/i;
 const TRAINING_STATE_START = /^(training_args|optimizer|scheduler|rng_state|trainer_state|zero_to_fp32)/;
 const CHECKPOINT_DIR_RE = /^(checkpoints?|ckpts?|checkpoint[-_]?\d+.*|step[-_]?\d+.*|global[-_]?step[-_]?\d+|iter(ation)?[-_]?\d+|epoch[-_=]?\d+.*|intermediate[-_]?(checkpoints?|weights)|stage[-_]?\d+)$/i;
+const PLAIN_CHECKPOINT_DIR_RE = /^(checkpoints?|ckpts?)$/i;
 const CHECKPOINT_FILE_RE = /(step[-_=]?\d{2,}|epoch[-_=]\d+|iter[-_]?\d{3,}|checkpoint[-_]\d+)/i;
 const DATA_DIR_RE = /^(data|datasets?|corpus|corpora|training[-_]data|train[-_]data|raw[-_]data)$/i;
-const EVAL_PATH_RE = /(^|\/|_|-)(test|tests|eval|evals|evaluation|valid|validation|dev|benchmarks?)(\/|_|-|\.|$)/i;
+// Test splits and benchmark sets, by folder or name: `eval/`, `MT_bench/`, `mbpp.test.zip`, `gsm8k_test.jsonl`.
+const EVAL_PATH_RE = /(^|[/_.-])(test|tests|testsets?|test[_-]sets?|eval|evals|evaluation|valid|validation|dev|bench|benchmarks?|humaneval\w*|mbpp\w*|gsm8k|mmlu)([/_.-]|$)/i;
 const UNIT_TEST_DIR_RE = /(^|\/)(tests?|unittests?|__tests__|spec)\//i;
 // Tested once per data shard: a literal in the loop would be a new RegExp object each time.
 const IDX_RE = /\.idx$/i;
@@ -112,8 +114,13 @@ const ROLE_RULES: [CodeRole, RegExp, RegExp][] = [
   // [role, basename pattern, directory-segment pattern]
   ['training', /(^|[_-])(train|training|trainer|finetun\w*|fine[_-]?tun\w*|pretrain\w*|pre[_-]train\w*|sft|dpo|ppo|rlhf|grpo|orpo|kto|reward[_-]?model\w*|distill\w*|launch\w*)([_.-]|$)|^(train|finetune|pretrain)/i,
     /^(train|training|trainer|finetun\w*|fine[_-]tun\w*|pretrain\w*|sft|rlhf|dpo|recipes?)$/i],
-  ['preprocessing', /(preprocess|pre[_-]process|prepare|prep[_-]|data[_-]?prep|filter|dedup|deduplicat|tokeniz|clean|build[_-]?(data|corpus)|make[_-]?data|create[_-]?data|download|shard|process[_-]?data|data[_-]?process|datamix|mix[_-]?data|convert[_-]?data|crawl|scrape|decontam|minhash|quality)/i,
-    /^(data[_-]?processing|preprocess\w*|data[_-]?prep\w*|data[_-]?pipeline|dataprep|data|datasets?|data[_-]?tools|data[_-]?scripts|curation)$/i],
+  // Code that reads, filters, deduplicates or tokenises a corpus. Not by name: modules a model
+  // imports (tokenizer classes, text cleaners and normalisers, encoders, dataset loaders and
+  // samplers, private `_preprocess` modules), tests, and scripts about the model or the
+  // project (download_model, reshard checkpoints, prepare_changelog); a
+  // folder named for data processing still counts everything in it, a bare `data/` does not.
+  ['preprocessing', /^(?!_|tokeni[sz](?:er|ation)|encoders?\.|test[_-]|.*(?:model|weights?|checkpoint|ckpt|loader|reader|sampler|collat|iterator|normali[sz]er|cleaners?\.|changelog|release|submission|storage|detokeni|[_-]tests?\.|[_-]tokeni[sz]ation|(?<!train)[_-]tokeni[sz]er))(?=.*(?:preprocess|pre[_-]process|prepar|prep[_-]|data[_-]?prep|filter|dedup|deduplicat|minhash|tokeni[sz]|clean|build[_-]?(?:data|corpus)|make[_-]?data|create[_-]?data|(?:download|fetch)[_-]?(?:the[_-])?(?:data|corpus|pretrain)|(?:data|corpus|dataset)[_-]?download|shard[_-]?(?:data|corpus)|process[_-]?data|data[_-]?process|datamix|mix[_-]?data|convert[_-]?data|crawl|scrape|decontam|quality|tfrecord|binariz))/i,
+    /^(\w*data[_-]?(processing|prep\w*|pipeline|curation|tools|scripts)|preprocess\w*|pre[_-]processing|dataprep|curation|dedup\w*)$/i],
   ['evaluation', /(^eval|[_-]eval|evaluat|benchmark|harness|metrics?([_.-]|$)|judge|leaderboard)/i,
     /^(eval|evals|evaluation|evaluations|benchmarks?|lm[_-]eval\w*|harness)$/i],
   // A model's own entry points run it too: `transcribe.py`, `synthesize.py`, `txt2img.py`, `caption.py`.
@@ -188,7 +195,7 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
     datasetScripts: [], evalDataFiles: [], samples: [], pdfs: [], evalResultFiles: [], citation: null, dataCards: [],
     modelConfig: null,
   };
-  const checkpointDirs = new Map<string, string[]>();
+  const checkpointDirs = new Map<string, WeightFile[]>();
   const idxSiblings = new Set<string>();
   for (const e of entries) {
     // The '.' test spares the regex for nearly every path.
@@ -275,16 +282,19 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
     const wf = WEIGHT_BY_EXT.get(ext) ?? null;
     const isMegatronData = base.endsWith('.bin') && idxSiblings.size > 0 && idxSiblings.has(path.slice(0, -4));
     if (wf && !isMegatronData && !inDataDir && (size >= 1024 || e.kind === 'lfs') && looksLikeParameters(rel, wf.format)) {
+      const file: WeightFile = { path, size, format: wf.format, unsafe: wf.unsafe, lfs: e.kind === 'lfs', sizeKnown: e.kind !== 'lfs' || e.lfs !== undefined };
       // The deepest checkpoint-named folder is one checkpoint (checkpoints/step-1000/...).
-        let ckDir = -1;
-        dirs.forEach((d, i) => { if (CHECKPOINT_DIR_RE.test(d)) ckDir = i; });
+      let ckDir = -1;
+      dirs.forEach((d, i) => {
+        if (CHECKPOINT_DIR_RE.test(d)) ckDir = i;
+      });
       if (ckDir >= 0 || CHECKPOINT_FILE_RE.test(base)) {
         const dir = ckDir >= 0 ? rootPrefix + dirs.slice(0, ckDir + 1).join('/') : path;
         const list = checkpointDirs.get(dir) ?? [];
-        list.push(path);
+        list.push(file);
         checkpointDirs.set(dir, list);
       } else {
-        a.weights.push({ path, size, format: wf.format, unsafe: wf.unsafe, lfs: e.kind === 'lfs', sizeKnown: e.kind !== 'lfs' || e.lfs !== undefined });
+        a.weights.push(file);
       }
       continue;
     }
@@ -329,7 +339,8 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
       a.citation = path;
       continue;
     }
-    if (/^(data[_-]?card|datacard|datasheet[^/]*)\.md$/i.test(base) || (/^readme\.md$/i.test(base) && dirs.length > 0 && DATA_DIR_RE.test(dirs[dirs.length - 1] ?? ''))) {
+    // A datasheet, a dataset card, or a copy of the Hub dataset card (`README_dataset.md`).
+    if (/^(data[_-]?card|datacard|datasheet[^/]*|dataset[_-]?card[^/]*|readme[_-]dataset[^/]*)\.md$/i.test(base) || (/^readme\.md$/i.test(base) && dirs.length > 0 && DATA_DIR_RE.test(dirs[dirs.length - 1] ?? ''))) {
       a.dataCards.push(path);
       continue;
     }
@@ -363,7 +374,15 @@ export function collectArtifacts(entries: SnapshotEntry[], texts: Record<string,
       continue;
     }
   }
-  a.checkpoints = [...checkpointDirs.entries()].map(([dir, files]) => ({ dir, files }));
+  // A single folder named only `checkpoints/` (or `ckpts/`), with no weights anywhere else,
+  // is where the release keeps its final weights ("extract them to the checkpoints folder"):
+  // those are the weights, not training checkpoints.
+  const plain = [...checkpointDirs.keys()].filter((dir) => PLAIN_CHECKPOINT_DIR_RE.test(dir.slice(dir.lastIndexOf('/') + 1)));
+  if (a.weights.length === 0 && checkpointDirs.size === 1 && plain.length === 1) {
+    a.weights.push(...checkpointDirs.get(plain[0]!)!);
+    checkpointDirs.clear();
+  }
+  a.checkpoints = [...checkpointDirs.entries()].map(([dir, files]) => ({ dir, files: files.map((f) => f.path) }));
   return a;
 }
 

@@ -275,7 +275,9 @@ function primaryFirst(cards: ModelCard[]): ModelCard[] {
   return i <= 0 ? cards : [cards[i]!, ...cards.slice(0, i), ...cards.slice(i + 1)];
 }
 
-const RELATIVE_LINK_RE = /\]\(\s*<?([^)\s>]+)>?[^)]*\)|\bhref\s*=\s*["']([^"']+)["']/g;
+// The link target only, up to the first character that cannot be in it: no closing
+// parenthesis is required, so nothing is retried (a card of `](](](…` stays linear).
+const RELATIVE_LINK_RE = /\]\(\s*<?([^()\s<>"']{1,500})|\bhref\s*=\s*["']([^"'<>]{1,500})/g;
 const MAX_LINKED_DOCUMENTS = 10;
 
 /**

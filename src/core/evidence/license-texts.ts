@@ -2,6 +2,7 @@
 // have no SPDX text) by their distinctive phrases, and word-bigram Dice similarity against
 // the SPDX texts of the licenses people actually use.
 import { createRequire } from 'node:module';
+import { LICENSE_RECORDS } from './license-records.js';
 
 export interface IdentifiedLicense {
   id: string;
@@ -129,34 +130,9 @@ interface PhraseRule {
   generic?: boolean;
 }
 
-const RAIL_CONFIRM = /use restrictions|attachment a|responsible ai license/;
-const LLAMA_CONFIRM = /llama materials/;
-
-// Matched against a flattened text: lower case, straight quotes, single spaces.
-const PHRASES: PhraseRule[] = [
-  { re: /\b(?:meta )?llama 3\.1 community license/, id: 'LicenseRef-Llama-3.1', confirm: LLAMA_CONFIRM },
-  { re: /\b(?:meta )?llama 3\.2 community license/, id: 'LicenseRef-Llama-3.2', confirm: LLAMA_CONFIRM },
-  { re: /\b(?:meta )?llama 3\.3 community license/, id: 'LicenseRef-Llama-3.3', confirm: LLAMA_CONFIRM },
-  { re: /\b(?:meta )?llama 3 community license/, id: 'LicenseRef-Llama-3', confirm: LLAMA_CONFIRM },
-  { re: /\b(?:meta )?llama 4 community license/, id: 'LicenseRef-Llama-4', confirm: LLAMA_CONFIRM },
-  { re: /\b(?:meta )?llama 2 community license/, id: 'LicenseRef-Llama-2', confirm: LLAMA_CONFIRM },
-  { re: /\bgemma terms of use\b/, id: 'LicenseRef-Gemma', confirm: /gemma services|model derivatives|prohibited use policy/ },
-  { re: /\bgrok 2 community license/, id: 'LicenseRef-Grok-2-Community' },
-  { re: /\bopen ?rail\s?\+\+/, id: 'LicenseRef-OpenRAIL++', confirm: RAIL_CONFIRM },
-  { re: /\bbigscience (?:bloom )?rail license v?1\.0/, id: 'LicenseRef-BigScience-BLOOM-RAIL-1.0', confirm: RAIL_CONFIRM },
-  { re: /\bbigcode open ?rail-?m/, id: 'LicenseRef-BigCode-OpenRAIL-M', confirm: RAIL_CONFIRM },
-  { re: /\bcreativeml open ?rail-?m/, id: 'LicenseRef-CreativeML-OpenRAIL-M', confirm: RAIL_CONFIRM },
-  { re: /\bbigscience open ?rail-?m/, id: 'LicenseRef-BigScience-OpenRAIL-M', confirm: RAIL_CONFIRM },
-  { re: /\bopen ?rail\b|\bresponsible ai license\b/, id: 'LicenseRef-OpenRAIL', confirm: RAIL_CONFIRM, generic: true },
-  { re: /\bai2 impact license/, id: 'LicenseRef-AI2-ImpACT' },
-  { re: /\b(?:tongyi qianwen|qwen) research license/, id: 'LicenseRef-Qwen-Research' },
-  { re: /\b(?:tongyi qianwen|qwen) license agreement/, id: 'LicenseRef-Qwen' },
-  { re: /\bdeepseek license agreement/, id: 'LicenseRef-DeepSeek' },
-  { re: /\bfalcon[- ]180b tii license/, id: 'LicenseRef-Falcon-180B-TII' },
-  { re: /\b(?:tii falcon(?: llm)? license|falcon llm license)/, id: 'LicenseRef-Falcon-LLM' },
-  { re: /\bnvidia open model license/, id: 'LicenseRef-NVIDIA-Open-Model' },
-  { re: /\bnvidia (?:one-way )?non-?commercial license/, id: 'LicenseRef-NVIDIA-OneWay-Noncommercial' },
-];
+// Matched against a flattened text: lower case, straight quotes, single spaces. From the
+// license records, in their order (more specific titles first).
+const PHRASES: PhraseRule[] = LICENSE_RECORDS.flatMap((r) => (r.phrase ? [{ id: r.id, ...r.phrase }] : []));
 
 function flatten(text: string): string {
   return text
@@ -185,19 +161,7 @@ function matchPhrases(flat: string): IdentifiedLicense | null {
 // A short LICENSE that only names its license ("Licensed under the Apache License, Version
 // 2.0"). Matched on the word sequence; two different names make it ambiguous.
 const NOTICE_MAX_WORDS = 150;
-const NOTICES: Array<[RegExp, string]> = [
-  [/\bapache license version 2 0\b|\bapache org licenses license 2 0\b/, 'Apache-2.0'],
-  [/\bmit license\b|\bopensource org licenses mit\b/, 'MIT'],
-  [/\bbsd 3 clause\b/, 'BSD-3-Clause'],
-  [/\bbsd 2 clause\b/, 'BSD-2-Clause'],
-  [/\bgnu general public license v(ersion )?3\b|\bgplv3\b/, 'GPL-3.0-only'],
-  [/\bgnu general public license v(ersion )?2\b|\bgplv2\b/, 'GPL-2.0-only'],
-  [/\bmozilla public license v(ersion )?2 0\b/, 'MPL-2.0'],
-  [/\bcreative commons attribution 4 0\b|\bcreativecommons org licenses by 4 0\b|\bcc by 4 0\b/, 'CC-BY-4.0'],
-  [/\bcreative commons attribution sharealike 4 0\b|\bcreativecommons org licenses by sa 4 0\b|\bcc by sa 4 0\b/, 'CC-BY-SA-4.0'],
-  [/\bcreative commons attribution noncommercial 4 0\b|\bcreativecommons org licenses by nc 4 0\b|\bcc by nc 4 0\b/, 'CC-BY-NC-4.0'],
-  [/\bcc0 1 0\b|\bcreativecommons org publicdomain zero 1 0\b/, 'CC0-1.0'],
-];
+const NOTICES: Array<[RegExp, string]> = LICENSE_RECORDS.flatMap((r) => (r.notice ? [[r.notice, r.id] as [RegExp, string]] : []));
 
 function matchNotice(ws: string[]): IdentifiedLicense | null {
   if (ws.length > NOTICE_MAX_WORDS) return null;

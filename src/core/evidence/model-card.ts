@@ -2,6 +2,7 @@
 import type { CardSection, ModelCard, Problem } from './types.js';
 import { findFrontMatter, parseFrontMatter } from './front-matter.js';
 import { extractLinks } from './links.js';
+import { stripComments } from './strip.js';
 
 /** File names that are model cards wherever they sit. */
 export const CARD_FILE_RE = /(^|\/)(readme|model[_-]?card)\.md$/i;
@@ -19,7 +20,7 @@ export const MODEL_CARD_KEYS = [
 export function normaliseHeading(raw: string): string {
   return raw
     .replace(/\[optional\]/gi, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1') // links and images keep their text
+    .replace(/!?\[([^[\]]*)\]\([^()]*\)/g, '$1') // links and images keep their text
     .replace(/<[^>]+>/g, ' ')
     .replace(/[`*_~]/g, '')
     .replace(/&[a-z]+;/gi, ' ')
@@ -47,9 +48,7 @@ function stripPlaceholderFields(text: string): string {
 }
 
 export function isDocumented(body: string): boolean {
-  const stripped = stripPlaceholderFields(body)
-    .replace(/<!--[\s\S]*?-->/g, '')
-    
+  const stripped = stripComments(stripPlaceholderFields(body))
     .replace(PLACEHOLDER_RE, '')
     .split('\n')
     .filter((l) => !/^\s{0,3}#{1,6}\s/.test(l))
@@ -111,7 +110,9 @@ export function parseSections(body: string, firstLine: number, path = 'README.md
       else if (f[1][0] === fence) fence = null;
       continue;
     }
-    if (fence) continue;
+    // A heading is a short line: the lazy title before optional closing hashes would be
+    // retried at every character of a hostile line of many thousand spaces and hashes.
+    if (fence || line.length > 1000 || line.charCodeAt(line.search(/\S/)) !== 35) continue;
     const h = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
     if (h?.[1] && h[2] !== undefined) heads.push({ heading: normaliseHeading(h[2]), level: h[1].length, index: i });
   }
@@ -148,9 +149,7 @@ export function parseSections(body: string, firstLine: number, path = 'README.md
 
 /** Prose left in a text once comments, placeholders, headings and markup are removed. */
 export function prose(text: string): string {
-  return stripPlaceholderFields(text)
-    .replace(/<!--[\s\S]*?-->/g, '')
-    
+  return stripComments(stripPlaceholderFields(text))
     .replace(PLACEHOLDER_RE, '')
     .replace(/^\s{0,3}#{1,6}\s.*$/gm, '')
     .replace(/[\s\-*_:|>`#]+/g, ' ')

@@ -1,17 +1,22 @@
 // LF AI & Data Model Openness Framework classes, as the Model Openness Tool computes them.
 // Requirements are data: each class adds required components to the one below it.
-import type { ComponentId } from '../catalog.js';
+import { COMPONENT_IDS, COMPONENTS, type ComponentId } from '../catalog.js';
 import type { MofVerdict } from '../report.js';
 import type { Statuses } from './types.js';
 
 /** A slot is satisfied when any of its components is open (a research paper can stand in for the technical report). */
 type Slot = ComponentId[];
 
+/** The slots of each class, from the catalog (`mofClass`, `mofOptional`, `mofStandIns`): defined once. */
 export const MOF_REQUIREMENTS: Record<3 | 2 | 1, Slot[]> = {
-  3: [['model-architecture'], ['weights'], ['model-card'], ['data-card'], ['technical-report', 'research-paper'], ['evaluation-results']],
-  2: [['training-code'], ['inference-code'], ['evaluation-code'], ['evaluation-data']],
-  1: [['training-data'], ['data-preprocessing-code'], ['intermediate-weights'], ['research-paper']],
+  3: slotsOf(3),
+  2: slotsOf(2),
+  1: slotsOf(1),
 };
+
+function slotsOf(cls: 1 | 2 | 3): Slot[] {
+  return COMPONENT_IDS.filter((id) => COMPONENTS[id].mofClass === cls && !COMPONENTS[id].mofOptional).map((id) => [id, ...(COMPONENTS[id].mofStandIns ?? [])]);
+}
 
 /** not-applicable (stated in config with a reason) does not block a class. */
 function satisfied(statuses: Statuses, slot: Slot): boolean {

@@ -88,6 +88,7 @@ const TEMPLATES: Record<string, Template> = {
 
   reportInRepo: (d) => `${plural(d['count'], 'report')} in the repository ${underLicense(d)}`,
   reportOnArchive: () => 'a preprint or technical report is linked on arXiv',
+  reportHosted: (d) => `${Number(d['count']) === 1 ? 'a technical report is' : 'technical reports are'} published as a document the card links to (license not checked)`,
   reportLinked: () => 'a paper or technical report is linked from the card (hosted outside arXiv, not verified)',
   reportMentioned: () => 'a technical report is mentioned but not linked',
   paperPublished: () => 'a peer-reviewed publication is cited (DOI, venue or proceedings entry)',
@@ -145,6 +146,15 @@ const TEMPLATES: Record<string, Template> = {
   baseTrainingDataListed: (d) => `${str(d['id'])} lists ${plural(d['count'], 'dataset')} that were not all looked up`,
   architectureNamed: (d) => `config.json names ${str(d['architecture'])}, but no open library or modelling code that defines it was found`,
   architectureDescribed: () => 'the architecture is described in the card, but its code is not published',
+
+  trainingDataNotData: (d) => `${plural(d['count'], 'data file')} found, but samples, benchmarks, assets or statistics — not the training data`,
+  trainingDataManifest: (d) => `${plural(d['count'], 'data list')} in the configuration name the training data, but the data is not published here`,
+  dataCardOnHubUnchecked: (d) =>
+    `the training data's ${Number(d['count']) === 1 ? 'dataset card' : 'dataset cards'} on the Hub (${str(d['id'])}${Number(d['count']) > 1 ? ` and ${plural(Number(d['count']) - 1, 'more')}` : ''}) ${Number(d['count']) === 1 ? 'was' : 'were'} not checked`,
+  dataCardSectionOnly: (d) => `the card's "${str(d['section'])}" section names the training data; a section inside a model card is not a datasheet`,
+  dataSectionNoSources: (d) => `the card's "${str(d['section'])}" section describes the training data without naming any dataset one could obtain`,
+  checkpointsLinked: (d) => `${plural(d['count'], 'link')} to checkpoint revisions on the Hub, not verified`,
+  trainingDataUnnamed: () => 'the card describes the training data only in general terms and names no dataset one could obtain',
 };
 
 export function formatMessage(messageId: string, data: MessageData | undefined, id: ComponentId): string {

@@ -1,6 +1,7 @@
 // Hugging Face Hub calls and the shapes we read from them. Response shapes follow the Hub
 // API (`/api/models/{id}?blobs=true`: `siblings[]` with `rfilename`, `size`, `lfs.{sha256,size}`;
 // `cardData`; `gated: false | 'auto' | 'manual'`; `private`; `disabled`; `tags` with `license:`).
+import { stripBetween } from '../../core/evidence/strip.js';
 import { CHECKPOINT_WORDS_SOURCE, type LookupState } from '../../core/remote.js';
 import type { HttpClient, HttpResult } from './http.js';
 
@@ -203,7 +204,7 @@ export function cardDescribesData(markdown: string): boolean {
   let sources = false;
   let processing = false;
   for (const section of sections) {
-    const words = section.text.join(' ').replace(PLACEHOLDER_RE, ' ').replace(/<!--[\s\S]*?-->/g, ' ').match(/[A-Za-z]{2,}/g) ?? [];
+    const words = stripBetween(section.text.join(' '), '<!--', '-->', ' ').replace(PLACEHOLDER_RE, ' ').match(/[A-Za-z]{2,}/g) ?? [];
     if (words.length < 8) continue;
     if (SOURCE_RE.test(section.path)) sources = true;
     if (PROCESS_RE.test(section.path)) processing = true;
