@@ -151,7 +151,7 @@ var init_catalog = __esm({
         mofClass: 3,
         mofOptional: false,
         question: "Is the training data documented: sources, selection, collection and processing?",
-        remediation: 'Add a `DATA_CARD.md` (or a "Training Data" section) that names each source, how it was selected and how it was processed.'
+        remediation: 'Add a datasheet (`DATA_CARD.md`, or a dataset card on the Hub) that answers where each source comes from, what it is made of, how it was collected, filtered and processed, and under which license; a "Training Data" section of the model card is partial at most.'
       },
       "technical-report": {
         id: "technical-report",
@@ -160,6 +160,7 @@ var init_catalog = __esm({
         kind: "document",
         mofClass: 3,
         mofOptional: false,
+        mofStandIns: ["research-paper"],
         question: "Is there a technical report or preprint describing the model?",
         remediation: "Link the technical report (arXiv or a PDF in the repository) from the model card."
       },
@@ -17194,6 +17195,7 @@ function collectArtifacts(entries, texts, modelRoot) {
     const wf = WEIGHT_BY_EXT.get(ext) ?? null;
     const isMegatronData = base.endsWith(".bin") && idxSiblings.size > 0 && idxSiblings.has(path2.slice(0, -4));
     if (wf && !isMegatronData && !inDataDir && (size >= 1024 || e.kind === "lfs") && looksLikeParameters(rel, wf.format)) {
+      const file2 = { path: path2, size, format: wf.format, unsafe: wf.unsafe, lfs: e.kind === "lfs", sizeKnown: e.kind !== "lfs" || e.lfs !== void 0 };
       let ckDir = -1;
       dirs.forEach((d, i) => {
         if (CHECKPOINT_DIR_RE.test(d)) ckDir = i;
@@ -17201,10 +17203,10 @@ function collectArtifacts(entries, texts, modelRoot) {
       if (ckDir >= 0 || CHECKPOINT_FILE_RE.test(base)) {
         const dir = ckDir >= 0 ? rootPrefix + dirs.slice(0, ckDir + 1).join("/") : path2;
         const list = checkpointDirs.get(dir) ?? [];
-        list.push(path2);
+        list.push(file2);
         checkpointDirs.set(dir, list);
       } else {
-        a.weights.push({ path: path2, size, format: wf.format, unsafe: wf.unsafe, lfs: e.kind === "lfs", sizeKnown: e.kind !== "lfs" || e.lfs !== void 0 });
+        a.weights.push(file2);
       }
       continue;
     }
@@ -17243,7 +17245,7 @@ function collectArtifacts(entries, texts, modelRoot) {
       a.citation = path2;
       continue;
     }
-    if (/^(data[_-]?card|datacard|datasheet[^/]*)\.md$/i.test(base) || /^readme\.md$/i.test(base) && dirs.length > 0 && DATA_DIR_RE.test(dirs[dirs.length - 1] ?? "")) {
+    if (/^(data[_-]?card|datacard|datasheet[^/]*|dataset[_-]?card[^/]*|readme[_-]dataset[^/]*)\.md$/i.test(base) || /^readme\.md$/i.test(base) && dirs.length > 0 && DATA_DIR_RE.test(dirs[dirs.length - 1] ?? "")) {
       a.dataCards.push(path2);
       continue;
     }
@@ -17277,7 +17279,12 @@ function collectArtifacts(entries, texts, modelRoot) {
       continue;
     }
   }
-  a.checkpoints = [...checkpointDirs.entries()].map(([dir, files]) => ({ dir, files }));
+  const plain = [...checkpointDirs.keys()].filter((dir) => PLAIN_CHECKPOINT_DIR_RE.test(dir.slice(dir.lastIndexOf("/") + 1)));
+  if (a.weights.length === 0 && checkpointDirs.size === 1 && plain.length === 1) {
+    a.weights.push(...checkpointDirs.get(plain[0]));
+    checkpointDirs.clear();
+  }
+  a.checkpoints = [...checkpointDirs.entries()].map(([dir, files]) => ({ dir, files: files.map((f) => f.path) }));
   return a;
 }
 function shardsOf(indexPath, text, entries) {
@@ -17330,7 +17337,7 @@ function batchJobCompute(text) {
   }
   return any2 ? { nodes, gpusPerNode: gpus } : null;
 }
-var CODE_EXT, DATA_EXT, MEDIA_EXT, WEIGHT_BY_EXT, TRAINING_STATE_RE, BULK_DATA_EXT, SAMPLES_DIR_RE, TRAINING_STATE_START, CHECKPOINT_DIR_RE, CHECKPOINT_FILE_RE, DATA_DIR_RE, EVAL_PATH_RE, UNIT_TEST_DIR_RE, IDX_RE, RESULT_RE, ROLE_RULES, NOT_TRAINING_RE, NOT_WEIGHTS_DIR_RE, NOT_WEIGHTS_NAME_RE, GENERIC_FORMATS, MODEL_NAME_RE, HYPER_GROUPS, ARG_DEFAULTS, SBATCH_LINE_RE;
+var CODE_EXT, DATA_EXT, MEDIA_EXT, WEIGHT_BY_EXT, TRAINING_STATE_RE, BULK_DATA_EXT, SAMPLES_DIR_RE, TRAINING_STATE_START, CHECKPOINT_DIR_RE, PLAIN_CHECKPOINT_DIR_RE, CHECKPOINT_FILE_RE, DATA_DIR_RE, EVAL_PATH_RE, UNIT_TEST_DIR_RE, IDX_RE, RESULT_RE, ROLE_RULES, NOT_TRAINING_RE, NOT_WEIGHTS_DIR_RE, NOT_WEIGHTS_NAME_RE, GENERIC_FORMATS, MODEL_NAME_RE, HYPER_GROUPS, ARG_DEFAULTS, SBATCH_LINE_RE;
 var init_artifacts = __esm({
   "src/core/evidence/artifacts.ts"() {
     "use strict";
@@ -17368,9 +17375,10 @@ var init_artifacts = __esm({
     SAMPLES_DIR_RE = /^(samples?|sample[_-]outputs?|generations?|outputs?|gallery|demo[_-]outputs?)$/i;
     TRAINING_STATE_START = /^(training_args|optimizer|scheduler|rng_state|trainer_state|zero_to_fp32)/;
     CHECKPOINT_DIR_RE = /^(checkpoints?|ckpts?|checkpoint[-_]?\d+.*|step[-_]?\d+.*|global[-_]?step[-_]?\d+|iter(ation)?[-_]?\d+|epoch[-_=]?\d+.*|intermediate[-_]?(checkpoints?|weights)|stage[-_]?\d+)$/i;
+    PLAIN_CHECKPOINT_DIR_RE = /^(checkpoints?|ckpts?)$/i;
     CHECKPOINT_FILE_RE = /(step[-_=]?\d{2,}|epoch[-_=]\d+|iter[-_]?\d{3,}|checkpoint[-_]\d+)/i;
     DATA_DIR_RE = /^(data|datasets?|corpus|corpora|training[-_]data|train[-_]data|raw[-_]data)$/i;
-    EVAL_PATH_RE = /(^|\/|_|-)(test|tests|eval|evals|evaluation|valid|validation|dev|benchmarks?)(\/|_|-|\.|$)/i;
+    EVAL_PATH_RE = /(^|[/_.-])(test|tests|testsets?|test[_-]sets?|eval|evals|evaluation|valid|validation|dev|bench|benchmarks?|humaneval\w*|mbpp\w*|gsm8k|mmlu)([/_.-]|$)/i;
     UNIT_TEST_DIR_RE = /(^|\/)(tests?|unittests?|__tests__|spec)\//i;
     IDX_RE = /\.idx$/i;
     RESULT_RE = /result/i;
@@ -17381,10 +17389,15 @@ var init_artifacts = __esm({
         /(^|[_-])(train|training|trainer|finetun\w*|fine[_-]?tun\w*|pretrain\w*|pre[_-]train\w*|sft|dpo|ppo|rlhf|grpo|orpo|kto|reward[_-]?model\w*|distill\w*|launch\w*)([_.-]|$)|^(train|finetune|pretrain)/i,
         /^(train|training|trainer|finetun\w*|fine[_-]tun\w*|pretrain\w*|sft|rlhf|dpo|recipes?)$/i
       ],
+      // Code that reads, filters, deduplicates or tokenises a corpus. Not by name: modules a model
+      // imports (tokenizer classes, text cleaners and normalisers, encoders, dataset loaders and
+      // samplers, private `_preprocess` modules), tests, and scripts about the model or the
+      // project (download_model, reshard checkpoints, prepare_changelog); a
+      // folder named for data processing still counts everything in it, a bare `data/` does not.
       [
         "preprocessing",
-        /(preprocess|pre[_-]process|prepare|prep[_-]|data[_-]?prep|filter|dedup|deduplicat|tokeniz|clean|build[_-]?(data|corpus)|make[_-]?data|create[_-]?data|download|shard|process[_-]?data|data[_-]?process|datamix|mix[_-]?data|convert[_-]?data|crawl|scrape|decontam|minhash|quality)/i,
-        /^(data[_-]?processing|preprocess\w*|data[_-]?prep\w*|data[_-]?pipeline|dataprep|data|datasets?|data[_-]?tools|data[_-]?scripts|curation)$/i
+        /^(?!_|tokeni[sz](?:er|ation)|encoders?\.|test[_-]|.*(?:model|weights?|checkpoint|ckpt|loader|reader|sampler|collat|iterator|normali[sz]er|cleaners?\.|changelog|release|submission|storage|detokeni|[_-]tests?\.|[_-]tokeni[sz]ation|(?<!train)[_-]tokeni[sz]er))(?=.*(?:preprocess|pre[_-]process|prepar|prep[_-]|data[_-]?prep|filter|dedup|deduplicat|minhash|tokeni[sz]|clean|build[_-]?(?:data|corpus)|make[_-]?data|create[_-]?data|(?:download|fetch)[_-]?(?:the[_-])?(?:data|corpus|pretrain)|(?:data|corpus|dataset)[_-]?download|shard[_-]?(?:data|corpus)|process[_-]?data|data[_-]?process|datamix|mix[_-]?data|convert[_-]?data|crawl|scrape|decontam|quality|tfrecord|binariz))/i,
+        /^(\w*data[_-]?(processing|prep\w*|pipeline|curation|tools|scripts)|preprocess\w*|pre[_-]processing|dataprep|curation|dedup\w*)$/i
       ],
       [
         "evaluation",
@@ -17476,7 +17489,7 @@ var init_snapshot = __esm({
     LFS_VERSION_LINE = "version https://git-lfs.github.com/spec/v1";
     LFS_POINTER_MAX = 1024;
     CARD_NAMES = /* @__PURE__ */ new Set(["readme.md", "model_card.md", "modelcard.md", "model-card.md", "data_card.md", "datacard.md"]);
-    CARD_DOC_NAME_RE = /model[-_]?card|^readme[-_]/i;
+    CARD_DOC_NAME_RE = /model[-_]?card|dataset[-_]?card|datasheet|^readme[-_]/i;
     DOC_FOLDER_RE = /(^|\/)(model[-_]?cards?|docs?|hugging[-_]?face|hf)\/[^/]*$/i;
     LICENSE_RE = /^(licen[cs]e|copying|notice)([._-].*)?$/i;
     TEXT_CONFIG_RE = /(^|\/)(config\.json|generation_config\.json|tokenizer_config\.json|adapter_config\.json|[^/]*\.index\.json|training_args\.json|trainer_state\.json|all_results\.json|eval_results[^/]*\.json|[^/]*results[^/]*\.json|[^/]*(train|args|hparams|hyper|deepspeed|ds_|recipe|finetune|sft|pretrain)[^/]*\.json|(model_)?configs?\/([^/]+\/){0,3}[^/]*\.json|citation\.cff|requirements[^/]*\.txt|environment\.ya?ml|pyproject\.toml|setup\.cfg|setup\.py|datasheet[^/]*\.md|[^/]*\.ya?ml)$/i;
@@ -17486,6 +17499,103 @@ var init_snapshot = __esm({
       "py pyi ipynb md markdown rst txt json yaml yml toml cfg ini conf sh bash zsh ps1 bat js mjs cjs jsx ts mts cts tsx c h cc cpp cxx hpp hh cu cuh rs go java kt kts scala rb pl php lua r jl swift m mm cs fs vb sql html htm css scss sass less vue svelte xml svg tex bib cmake mk make gradle properties lock dockerfile gitignore gitattributes editorconfig".split(" ")
     );
     LFS_PRONE_NAMES = /* @__PURE__ */ new Set(["tokenizer.json"]);
+  }
+});
+
+// src/core/evidence/license-records.ts
+var RAIL_CONFIRM, LLAMA_CONFIRM, llamaUrl, ccUrl, LICENSE_RECORDS;
+var init_license_records = __esm({
+  "src/core/evidence/license-records.ts"() {
+    "use strict";
+    RAIL_CONFIRM = /use restrictions|attachment a|responsible ai license/;
+    LLAMA_CONFIRM = /llama materials/;
+    llamaUrl = (path2) => new RegExp(`^(llama\\.meta\\.com|llama\\.com)\\/${path2}\\/license$`, "i");
+    ccUrl = (kind, version3) => new RegExp(`^creativecommons\\.org\\/licenses\\/${kind}\\/${version3.replace(".", "\\.")}(\\/legalcode)?(\\.en)?$`, "i");
+    LICENSE_RECORDS = [
+      // ---- vendor model terms ----
+      { id: "LicenseRef-Llama-3.1", family: "restricted-vendor", hubIds: ["llama3.1"], names: ["llama 3.1 community license agreement"], urls: [llamaUrl("llama3_1")], phrase: { re: /\b(?:meta )?llama 3\.1 community license/, confirm: LLAMA_CONFIRM } },
+      { id: "LicenseRef-Llama-3.2", family: "restricted-vendor", hubIds: ["llama3.2"], names: ["llama 3.2 community license agreement"], urls: [llamaUrl("llama3_2")], phrase: { re: /\b(?:meta )?llama 3\.2 community license/, confirm: LLAMA_CONFIRM } },
+      { id: "LicenseRef-Llama-3.3", family: "restricted-vendor", hubIds: ["llama3.3"], names: ["llama 3.3 community license agreement"], urls: [llamaUrl("llama3_3")], phrase: { re: /\b(?:meta )?llama 3\.3 community license/, confirm: LLAMA_CONFIRM } },
+      { id: "LicenseRef-Llama-3", family: "restricted-vendor", hubIds: ["llama3"], names: ["meta llama 3 community license agreement"], urls: [llamaUrl("llama3")], phrase: { re: /\b(?:meta )?llama 3 community license/, confirm: LLAMA_CONFIRM } },
+      { id: "LicenseRef-Llama-4", family: "restricted-vendor", hubIds: ["llama4"], names: ["llama 4 community license agreement"], urls: [llamaUrl("llama4")], phrase: { re: /\b(?:meta )?llama 4 community license/, confirm: LLAMA_CONFIRM } },
+      { id: "LicenseRef-Llama-2", family: "restricted-vendor", hubIds: ["llama2"], names: ["llama 2 community license agreement"], urls: [/^ai\.meta\.com\/llama\/license$/i], phrase: { re: /\b(?:meta )?llama 2 community license/, confirm: LLAMA_CONFIRM } },
+      { id: "LicenseRef-Gemma", family: "restricted-vendor", hubIds: ["gemma"], names: ["gemma terms of use"], urls: [/^ai\.google\.dev\/gemma\/terms$/i], phrase: { re: /\bgemma terms of use\b/, confirm: /gemma services|model derivatives|prohibited use policy/ } },
+      { id: "LicenseRef-Grok-2-Community", family: "restricted-vendor", hubIds: ["grok2-community"], phrase: { re: /\bgrok 2 community license/ } },
+      { id: "LicenseRef-Qwen-Research", family: "restricted-nc", hubIds: ["qwen-research", "tongyi-qianwen-research"], phrase: { re: /\b(?:tongyi qianwen|qwen) research license/ } },
+      { id: "LicenseRef-Qwen", family: "restricted-vendor", hubIds: ["qwen", "tongyi-qianwen"], phrase: { re: /\b(?:tongyi qianwen|qwen) license agreement/ } },
+      { id: "LicenseRef-DeepSeek", family: "restricted-vendor", hubIds: ["deepseek", "deepseek-license"], phrase: { re: /\bdeepseek license agreement/ } },
+      { id: "LicenseRef-Falcon-180B-TII", family: "restricted-vendor", hubIds: ["falcon-180b-tii-license"], phrase: { re: /\bfalcon[- ]180b tii license/ } },
+      { id: "LicenseRef-Falcon-LLM", family: "restricted-vendor", hubIds: ["falcon-llm-license", "tii-falcon-llm-license"], phrase: { re: /\b(?:tii falcon(?: llm)? license|falcon llm license)/ } },
+      {
+        id: "LicenseRef-NVIDIA-Open-Model",
+        family: "restricted-vendor",
+        hubIds: ["nvidia-open-model-license"],
+        urls: [/^developer\.download\.nvidia\.com\/licenses\/nvidia-open-model-license-agreement.*$/i, /^nvidia\.com\/en-us\/agreements\/enterprise-software\/nvidia-open-model-license$/i],
+        phrase: { re: /\bnvidia open model license/ }
+      },
+      { id: "LicenseRef-NVIDIA-OneWay-Noncommercial", family: "restricted-nc", hubIds: ["nvidia-oneway-noncommercial-license"], phrase: { re: /\bnvidia (?:one-way )?non-?commercial license/ } },
+      // ---- use-based restrictions (RAIL, ImpACT) ----
+      { id: "LicenseRef-OpenRAIL++", family: "restricted-use", hubIds: ["openrail++", "openrail++-m"], phrase: { re: /\bopen ?rail\s?\+\+/, confirm: RAIL_CONFIRM } },
+      { id: "LicenseRef-BigScience-BLOOM-RAIL-1.0", family: "restricted-use", hubIds: ["bigscience-bloom-rail-1.0"], phrase: { re: /\bbigscience (?:bloom )?rail license v?1\.0/, confirm: RAIL_CONFIRM } },
+      { id: "LicenseRef-BigCode-OpenRAIL-M", family: "restricted-use", hubIds: ["bigcode-openrail-m"], phrase: { re: /\bbigcode open ?rail-?m/, confirm: RAIL_CONFIRM } },
+      { id: "LicenseRef-CreativeML-OpenRAIL-M", family: "restricted-use", hubIds: ["creativeml-openrail-m"], phrase: { re: /\bcreativeml open ?rail-?m/, confirm: RAIL_CONFIRM } },
+      { id: "LicenseRef-BigScience-OpenRAIL-M", family: "restricted-use", hubIds: ["bigscience-openrail-m"], phrase: { re: /\bbigscience open ?rail-?m/, confirm: RAIL_CONFIRM } },
+      { id: "LicenseRef-OpenRAIL", family: "restricted-use", hubIds: ["openrail", "openrail-m"], phrase: { re: /\bopen ?rail\b|\bresponsible ai license\b/, confirm: RAIL_CONFIRM, generic: true } },
+      { id: "LicenseRef-AI2-ImpACT", family: "restricted-use", phrase: { re: /\bai2 impact license/ } },
+      { id: "LicenseRef-AI2-ImpACT-LR", family: "restricted-use", hubIds: ["ai2-impact-lr"] },
+      { id: "LicenseRef-AI2-ImpACT-MR", family: "restricted-use", hubIds: ["ai2-impact-mr"] },
+      { id: "LicenseRef-AI2-ImpACT-HR", family: "restricted-use", hubIds: ["ai2-impact-hr"] },
+      // ---- non-commercial, research-only ----
+      { id: "C-UDA-1.0", family: "restricted-nc", hubIds: ["c-uda"] },
+      { id: "LicenseRef-DeepFloyd-IF", family: "restricted-nc", hubIds: ["deepfloyd-if-license"] },
+      { id: "LicenseRef-FAIR-Noncommercial-Research", family: "restricted-nc", hubIds: ["fair-noncommercial-research-license"] },
+      { id: "LicenseRef-Apple-AMLR", family: "restricted-nc", hubIds: ["apple-amlr"] },
+      { id: "LicenseRef-H-Research", family: "restricted-nc", hubIds: ["h-research"] },
+      { id: "LicenseRef-Intel-Research", family: "restricted-nc", hubIds: ["intel-research"] },
+      // Apple's sample-code license: not OSI-approved and not placed in a family here.
+      { id: "LicenseRef-Apple-ASCL", family: "unknown", hubIds: ["apple-ascl"] },
+      // ---- open data and content ----
+      { id: "OpenMDW-1.0", family: "open-data", openForCode: true },
+      { id: "LicenseRef-OpenMDW-1.1", family: "open-data", hubIds: ["openmdw-1.1"], openForCode: true },
+      { id: "ODC-By-1.0", family: "open-data", hubIds: ["odc-by"] },
+      { id: "ODbL-1.0", family: "open-data", hubIds: ["odbl"] },
+      { id: "PDDL-1.0", family: "open-data", hubIds: ["pddl"] },
+      { id: "O-UDA-1.0", family: "open-data", hubIds: ["o-uda"] },
+      { id: "LGPLLR", family: "open-data", hubIds: ["lgpl-lr"] },
+      { id: "CC0-1.0", family: "open-data", urls: [/^creativecommons\.org\/publicdomain\/zero\/1\.0(\/legalcode)?$/i], notice: /\bcc0 1 0\b|\bcreativecommons org publicdomain zero 1 0\b/ },
+      { id: "CC-BY-4.0", family: "open-data", names: ["cc by 4.0"], urls: [ccUrl("by", "4.0")], notice: /\bcreative commons attribution 4 0\b|\bcreativecommons org licenses by 4 0\b|\bcc by 4 0\b/ },
+      { id: "CC-BY-SA-4.0", family: "open-data", names: ["cc by-sa 4.0"], urls: [ccUrl("by-sa", "4.0")], notice: /\bcreative commons attribution sharealike 4 0\b|\bcreativecommons org licenses by sa 4 0\b|\bcc by sa 4 0\b/ },
+      ...["CC-BY-1.0", "CC-BY-2.0", "CC-BY-2.5", "CC-BY-3.0", "CC-BY-SA-1.0", "CC-BY-SA-2.0", "CC-BY-SA-2.5", "CC-BY-SA-3.0", "CC-PDDC", "CC-PDM-1.0"].map((id) => ({ id, family: "open-data" })),
+      ...["CDLA-Permissive-1.0", "CDLA-Permissive-2.0", "CDLA-Sharing-1.0", "etalab-2.0", "OGL-UK-3.0", "OGL-Canada-2.0", "DL-DE-BY-2.0", "DL-DE-ZERO-2.0", "NLOD-2.0"].map((id) => ({ id, family: "open-data" })),
+      ...["GFDL-1.3-only", "GFDL-1.3-or-later", "GFDL-1.2-only", "GFDL-1.2-or-later"].map((id) => ({ id, family: "open-data", hubIds: id.endsWith("-only") ? [id.slice(0, -5).toLowerCase()] : [] })),
+      // Permissive but not OSI-approved: fine for data, not enough for code under OSAID.
+      { id: "WTFPL", family: "open-data" },
+      // ---- non-commercial and no-derivatives Creative Commons (the family comes from the id) ----
+      { id: "CC-BY-NC-4.0", names: ["cc by-nc 4.0"], urls: [ccUrl("by-nc", "4.0")], notice: /\bcreative commons attribution noncommercial 4 0\b|\bcreativecommons org licenses by nc 4 0\b|\bcc by nc 4 0\b/ },
+      { id: "CC-BY-NC-SA-4.0", names: ["cc by-nc-sa 4.0"], urls: [ccUrl("by-nc-sa", "4.0")] },
+      { id: "CC-BY-NC-ND-4.0", urls: [ccUrl("by-nc-nd", "4.0")] },
+      // ---- OSI-approved software licenses that need more than their SPDX id ----
+      {
+        id: "Apache-2.0",
+        hubIds: ["apache-2", "apache2"],
+        names: ["apache 2.0", "apache license 2.0", "apache license, version 2.0"],
+        urls: [/^apache\.org\/licenses\/license-2\.0(\.txt|\.html)?$/i, /^opensource\.org\/licenses?\/apache-2\.0$/i],
+        notice: /\bapache license version 2 0\b|\bapache org licenses license 2 0\b/
+      },
+      { id: "MIT", names: ["mit license", "the mit license"], urls: [/^opensource\.org\/licenses?\/mit$/i], notice: /\bmit license\b|\bopensource org licenses mit\b/ },
+      { id: "BSD-3-Clause", hubIds: ["bsd-3"], urls: [/^opensource\.org\/licenses?\/bsd-3-clause$/i], notice: /\bbsd 3 clause\b/ },
+      { id: "BSD-2-Clause", hubIds: ["bsd-2"], urls: [/^opensource\.org\/licenses?\/bsd-2-clause$/i], notice: /\bbsd 2 clause\b/ },
+      { id: "GPL-2.0-only", hubIds: ["gpl-2.0", "gplv2"], notice: /\bgnu general public license v(ersion )?2\b|\bgplv2\b/ },
+      { id: "GPL-3.0-only", hubIds: ["gpl-3.0", "gplv3"], urls: [/^gnu\.org\/licenses\/gpl-3\.0(\.html|\.txt|\.en\.html)?$/i], notice: /\bgnu general public license v(ersion )?3\b|\bgplv3\b/ },
+      { id: "LGPL-2.1-only", hubIds: ["lgpl-2.1"] },
+      { id: "LGPL-3.0-only", hubIds: ["lgpl-3.0"] },
+      { id: "AGPL-3.0-only", hubIds: ["agpl-3.0"], urls: [/^gnu\.org\/licenses\/agpl-3\.0(\.html|\.txt|\.en\.html)?$/i] },
+      { id: "GPL-2.0-or-later", hubIds: ["gpl-2.0+"] },
+      { id: "GPL-3.0-or-later", hubIds: ["gpl-3.0+"] },
+      { id: "LGPL-2.1-or-later", hubIds: ["lgpl-2.1+"] },
+      { id: "LGPL-3.0-or-later", hubIds: ["lgpl-3.0+"] },
+      { id: "MPL-2.0", notice: /\bmozilla public license v(ersion )?2 0\b/ }
+    ];
   }
 });
 
@@ -17521,8 +17631,9 @@ function licenseRefFor(name) {
 }
 function licenseFamily(id) {
   const canonical = normaliseLicenseId(id) ?? id;
-  if (RESTRICTED_NC.has(canonical) || CC_NC_ND_RE.test(canonical)) return "restricted-nc";
-  if (OPEN_DATA.has(canonical)) return "open-data";
+  const recorded = RECORD_FAMILY.get(canonical);
+  if (recorded) return recorded;
+  if (CC_NC_ND_RE.test(canonical)) return "restricted-nc";
   if (canonical.startsWith("LicenseRef-")) {
     if (RESTRICTED_USE_RE.test(canonical)) return "restricted-use";
     if (NC_WORDS_RE.test(canonical)) return "restricted-nc";
@@ -17553,10 +17664,11 @@ function licenseIdForUrl(url2) {
   for (const [re, id] of KNOWN_LICENSE_URLS) if (re.test(key)) return id;
   return null;
 }
-var requireFromHere, spdxMeta, spdxByLower, PLACEHOLDER_IDS, VERSIONLESS, HUB_IDS, KNOWN_REFS, DEPRECATED, LICENSE_REF_RE, OPEN_DATA, OPEN_FOR_CODE_TOO, RESTRICTED_NC, CC_NC_ND_RE, RESTRICTED_USE_RE, RESTRICTED_VENDOR_RE, NC_WORDS_RE, KNOWN_LICENSE_URLS;
+var requireFromHere, spdxMeta, spdxByLower, PLACEHOLDER_IDS, VERSIONLESS, HUB_IDS, KNOWN_REFS, DEPRECATED, LICENSE_REF_RE, RECORD_FAMILY, OPEN_FOR_CODE_TOO, CC_NC_ND_RE, RESTRICTED_USE_RE, RESTRICTED_VENDOR_RE, NC_WORDS_RE, KNOWN_LICENSE_URLS;
 var init_license_table = __esm({
   "src/core/evidence/license-table.ts"() {
     "use strict";
+    init_license_records();
     requireFromHere = createRequire(import.meta.url);
     spdxMeta = null;
     spdxByLower = null;
@@ -17570,88 +17682,11 @@ var init_license_table = __esm({
       gfdl: "LicenseRef-GFDL-unversioned",
       "creative-commons": "LicenseRef-CC-unversioned"
     };
-    HUB_IDS = {
-      "gpl-2.0": "GPL-2.0-only",
-      "gpl-3.0": "GPL-3.0-only",
-      "lgpl-2.1": "LGPL-2.1-only",
-      "lgpl-3.0": "LGPL-3.0-only",
-      "agpl-3.0": "AGPL-3.0-only",
-      "gpl-2.0+": "GPL-2.0-or-later",
-      "gpl-3.0+": "GPL-3.0-or-later",
-      "lgpl-2.1+": "LGPL-2.1-or-later",
-      "lgpl-3.0+": "LGPL-3.0-or-later",
-      "gfdl-1.3": "GFDL-1.3-only",
-      "gfdl-1.2": "GFDL-1.2-only",
-      "lgpl-lr": "LGPLLR",
-      "odc-by": "ODC-By-1.0",
-      odbl: "ODbL-1.0",
-      pddl: "PDDL-1.0",
-      "c-uda": "C-UDA-1.0",
-      "o-uda": "O-UDA-1.0",
-      "openmdw-1.1": "LicenseRef-OpenMDW-1.1",
-      openrail: "LicenseRef-OpenRAIL",
-      "openrail-m": "LicenseRef-OpenRAIL",
-      "bigscience-openrail-m": "LicenseRef-BigScience-OpenRAIL-M",
-      "creativeml-openrail-m": "LicenseRef-CreativeML-OpenRAIL-M",
-      "bigcode-openrail-m": "LicenseRef-BigCode-OpenRAIL-M",
-      "openrail++": "LicenseRef-OpenRAIL++",
-      "openrail++-m": "LicenseRef-OpenRAIL++",
-      "bigscience-bloom-rail-1.0": "LicenseRef-BigScience-BLOOM-RAIL-1.0",
-      "ai2-impact-lr": "LicenseRef-AI2-ImpACT-LR",
-      "ai2-impact-mr": "LicenseRef-AI2-ImpACT-MR",
-      "ai2-impact-hr": "LicenseRef-AI2-ImpACT-HR",
-      llama2: "LicenseRef-Llama-2",
-      llama3: "LicenseRef-Llama-3",
-      "llama3.1": "LicenseRef-Llama-3.1",
-      "llama3.2": "LicenseRef-Llama-3.2",
-      "llama3.3": "LicenseRef-Llama-3.3",
-      llama4: "LicenseRef-Llama-4",
-      gemma: "LicenseRef-Gemma",
-      "grok2-community": "LicenseRef-Grok-2-Community",
-      "deepfloyd-if-license": "LicenseRef-DeepFloyd-IF",
-      "fair-noncommercial-research-license": "LicenseRef-FAIR-Noncommercial-Research",
-      "apple-amlr": "LicenseRef-Apple-AMLR",
-      "apple-ascl": "LicenseRef-Apple-ASCL",
-      "h-research": "LicenseRef-H-Research",
-      "intel-research": "LicenseRef-Intel-Research",
-      // Common `license_name` values for vendor terms published as `license: other`.
-      qwen: "LicenseRef-Qwen",
-      "tongyi-qianwen": "LicenseRef-Qwen",
-      "qwen-research": "LicenseRef-Qwen-Research",
-      "tongyi-qianwen-research": "LicenseRef-Qwen-Research",
-      deepseek: "LicenseRef-DeepSeek",
-      "deepseek-license": "LicenseRef-DeepSeek",
-      "falcon-llm-license": "LicenseRef-Falcon-LLM",
-      "tii-falcon-llm-license": "LicenseRef-Falcon-LLM",
-      "falcon-180b-tii-license": "LicenseRef-Falcon-180B-TII",
-      "nvidia-open-model-license": "LicenseRef-NVIDIA-Open-Model",
-      "nvidia-oneway-noncommercial-license": "LicenseRef-NVIDIA-OneWay-Noncommercial",
-      // Spellings seen in cards and LICENSE headers, matched whole (spaces collapsed).
-      "apache 2.0": "Apache-2.0",
-      "apache-2": "Apache-2.0",
-      apache2: "Apache-2.0",
-      "apache license 2.0": "Apache-2.0",
-      "apache license, version 2.0": "Apache-2.0",
-      "mit license": "MIT",
-      "the mit license": "MIT",
-      "bsd-3": "BSD-3-Clause",
-      "bsd-2": "BSD-2-Clause",
-      gplv2: "GPL-2.0-only",
-      gplv3: "GPL-3.0-only",
-      "cc by 4.0": "CC-BY-4.0",
-      "cc by-sa 4.0": "CC-BY-SA-4.0",
-      "cc by-nc 4.0": "CC-BY-NC-4.0",
-      "cc by-nc-sa 4.0": "CC-BY-NC-SA-4.0",
-      "llama 2 community license agreement": "LicenseRef-Llama-2",
-      "meta llama 3 community license agreement": "LicenseRef-Llama-3",
-      "llama 3.1 community license agreement": "LicenseRef-Llama-3.1",
-      "llama 3.2 community license agreement": "LicenseRef-Llama-3.2",
-      "llama 3.3 community license agreement": "LicenseRef-Llama-3.3",
-      "llama 4 community license agreement": "LicenseRef-Llama-4",
-      "gemma terms of use": "LicenseRef-Gemma"
-    };
+    HUB_IDS = Object.fromEntries(
+      LICENSE_RECORDS.flatMap((r) => [...r.hubIds ?? [], ...r.names ?? []].map((key) => [key, r.id]))
+    );
     KNOWN_REFS = new Map(
-      [...Object.values(HUB_IDS), ...Object.values(VERSIONLESS)].filter((id) => id.startsWith("LicenseRef-")).map((id) => [id.toLowerCase(), id])
+      [...LICENSE_RECORDS.map((r) => r.id), ...Object.values(VERSIONLESS)].filter((id) => id.startsWith("LicenseRef-")).map((id) => [id.toLowerCase(), id])
     );
     DEPRECATED = {
       "GPL-2.0": "GPL-2.0-only",
@@ -17669,82 +17704,13 @@ var init_license_table = __esm({
       "GFDL-1.1": "GFDL-1.1-only"
     };
     LICENSE_REF_RE = /^licenseref-[a-z0-9.+-]+$/i;
-    OPEN_DATA = /* @__PURE__ */ new Set([
-      "CC0-1.0",
-      "CC-BY-1.0",
-      "CC-BY-2.0",
-      "CC-BY-2.5",
-      "CC-BY-3.0",
-      "CC-BY-4.0",
-      "CC-BY-SA-1.0",
-      "CC-BY-SA-2.0",
-      "CC-BY-SA-2.5",
-      "CC-BY-SA-3.0",
-      "CC-BY-SA-4.0",
-      "CC-PDDC",
-      "CC-PDM-1.0",
-      "CDLA-Permissive-1.0",
-      "CDLA-Permissive-2.0",
-      "CDLA-Sharing-1.0",
-      "ODC-By-1.0",
-      "ODbL-1.0",
-      "PDDL-1.0",
-      "O-UDA-1.0",
-      "OpenMDW-1.0",
-      "LicenseRef-OpenMDW-1.1",
-      "etalab-2.0",
-      "LGPLLR",
-      "OGL-UK-3.0",
-      "OGL-Canada-2.0",
-      "DL-DE-BY-2.0",
-      "DL-DE-ZERO-2.0",
-      "NLOD-2.0",
-      "GFDL-1.3-only",
-      "GFDL-1.3-or-later",
-      "GFDL-1.2-only",
-      "GFDL-1.2-or-later",
-      // Permissive but not OSI-approved: fine for data, not enough for code under OSAID.
-      "WTFPL"
-    ]);
-    OPEN_FOR_CODE_TOO = /* @__PURE__ */ new Set(["OpenMDW-1.0", "LicenseRef-OpenMDW-1.1"]);
-    RESTRICTED_NC = /* @__PURE__ */ new Set([
-      "C-UDA-1.0",
-      "LicenseRef-DeepFloyd-IF",
-      "LicenseRef-FAIR-Noncommercial-Research",
-      "LicenseRef-Apple-AMLR",
-      "LicenseRef-H-Research",
-      "LicenseRef-Intel-Research",
-      "LicenseRef-Qwen-Research",
-      "LicenseRef-NVIDIA-OneWay-Noncommercial"
-    ]);
+    RECORD_FAMILY = new Map(LICENSE_RECORDS.filter((r) => r.family !== void 0).map((r) => [r.id, r.family]));
+    OPEN_FOR_CODE_TOO = new Set(LICENSE_RECORDS.filter((r) => r.openForCode).map((r) => r.id));
     CC_NC_ND_RE = /^CC-BY-(NC|ND)(-|$)/i;
     RESTRICTED_USE_RE = /^LicenseRef-.*(rail|impact)/i;
     RESTRICTED_VENDOR_RE = /^LicenseRef-.*(llama|gemma|grok|qwen|qianwen|deepseek|falcon|nvidia|tii-)/i;
     NC_WORDS_RE = /^LicenseRef-.*(non-?commercial|research|\bnc\b)/i;
-    KNOWN_LICENSE_URLS = [
-      [/^apache\.org\/licenses\/license-2\.0(\.txt|\.html)?$/i, "Apache-2.0"],
-      [/^opensource\.org\/licenses?\/mit$/i, "MIT"],
-      [/^opensource\.org\/licenses?\/apache-2\.0$/i, "Apache-2.0"],
-      [/^opensource\.org\/licenses?\/bsd-3-clause$/i, "BSD-3-Clause"],
-      [/^opensource\.org\/licenses?\/bsd-2-clause$/i, "BSD-2-Clause"],
-      [/^gnu\.org\/licenses\/gpl-3\.0(\.html|\.txt|\.en\.html)?$/i, "GPL-3.0-only"],
-      [/^gnu\.org\/licenses\/agpl-3\.0(\.html|\.txt|\.en\.html)?$/i, "AGPL-3.0-only"],
-      [/^creativecommons\.org\/licenses\/by\/4\.0(\/legalcode)?(\.en)?$/i, "CC-BY-4.0"],
-      [/^creativecommons\.org\/licenses\/by-sa\/4\.0(\/legalcode)?(\.en)?$/i, "CC-BY-SA-4.0"],
-      [/^creativecommons\.org\/licenses\/by-nc\/4\.0(\/legalcode)?(\.en)?$/i, "CC-BY-NC-4.0"],
-      [/^creativecommons\.org\/licenses\/by-nc-sa\/4\.0(\/legalcode)?(\.en)?$/i, "CC-BY-NC-SA-4.0"],
-      [/^creativecommons\.org\/licenses\/by-nc-nd\/4\.0(\/legalcode)?(\.en)?$/i, "CC-BY-NC-ND-4.0"],
-      [/^creativecommons\.org\/publicdomain\/zero\/1\.0(\/legalcode)?$/i, "CC0-1.0"],
-      [/^ai\.meta\.com\/llama\/license$/i, "LicenseRef-Llama-2"],
-      [/^(llama\.meta\.com|llama\.com)\/llama3\/license$/i, "LicenseRef-Llama-3"],
-      [/^(llama\.meta\.com|llama\.com)\/llama3_1\/license$/i, "LicenseRef-Llama-3.1"],
-      [/^(llama\.meta\.com|llama\.com)\/llama3_2\/license$/i, "LicenseRef-Llama-3.2"],
-      [/^(llama\.meta\.com|llama\.com)\/llama3_3\/license$/i, "LicenseRef-Llama-3.3"],
-      [/^(llama\.meta\.com|llama\.com)\/llama4\/license$/i, "LicenseRef-Llama-4"],
-      [/^ai\.google\.dev\/gemma\/terms$/i, "LicenseRef-Gemma"],
-      [/^developer\.download\.nvidia\.com\/licenses\/nvidia-open-model-license-agreement.*$/i, "LicenseRef-NVIDIA-Open-Model"],
-      [/^nvidia\.com\/en-us\/agreements\/enterprise-software\/nvidia-open-model-license$/i, "LicenseRef-NVIDIA-Open-Model"]
-    ];
+    KNOWN_LICENSE_URLS = LICENSE_RECORDS.flatMap((r) => (r.urls ?? []).map((re) => [re, r.id]));
   }
 });
 
@@ -17849,10 +17815,11 @@ function identifyLicenseText(text) {
   if (contained) return { id: contained.ref.id, confidence: round(0.9 * contained.coverage) };
   return matchNotice(ws);
 }
-var TEXT_CANDIDATES, MAX_CHARS, MAX_WORDS, PHRASE_WINDOW, DICE_ACCEPT, DICE_DECISIVE, COVERAGE_ACCEPT, COVERAGE_MIN_BIGRAMS, requireFromHere2, references, SENSITIVE, RAIL_CONFIRM, LLAMA_CONFIRM, PHRASES, NOTICE_MAX_WORDS, NOTICES, round;
+var TEXT_CANDIDATES, MAX_CHARS, MAX_WORDS, PHRASE_WINDOW, DICE_ACCEPT, DICE_DECISIVE, COVERAGE_ACCEPT, COVERAGE_MIN_BIGRAMS, requireFromHere2, references, SENSITIVE, PHRASES, NOTICE_MAX_WORDS, NOTICES, round;
 var init_license_texts = __esm({
   "src/core/evidence/license-texts.ts"() {
     "use strict";
+    init_license_records();
     TEXT_CANDIDATES = [
       "Apache-2.0",
       "MIT",
@@ -17937,46 +17904,9 @@ var init_license_texts = __esm({
     requireFromHere2 = createRequire2(import.meta.url);
     references = [];
     SENSITIVE = [/\bnon ?commercial\b/, /\bno ?derivatives?\b|\bnoderivs\b/, /\bshare ?alike\b/];
-    RAIL_CONFIRM = /use restrictions|attachment a|responsible ai license/;
-    LLAMA_CONFIRM = /llama materials/;
-    PHRASES = [
-      { re: /\b(?:meta )?llama 3\.1 community license/, id: "LicenseRef-Llama-3.1", confirm: LLAMA_CONFIRM },
-      { re: /\b(?:meta )?llama 3\.2 community license/, id: "LicenseRef-Llama-3.2", confirm: LLAMA_CONFIRM },
-      { re: /\b(?:meta )?llama 3\.3 community license/, id: "LicenseRef-Llama-3.3", confirm: LLAMA_CONFIRM },
-      { re: /\b(?:meta )?llama 3 community license/, id: "LicenseRef-Llama-3", confirm: LLAMA_CONFIRM },
-      { re: /\b(?:meta )?llama 4 community license/, id: "LicenseRef-Llama-4", confirm: LLAMA_CONFIRM },
-      { re: /\b(?:meta )?llama 2 community license/, id: "LicenseRef-Llama-2", confirm: LLAMA_CONFIRM },
-      { re: /\bgemma terms of use\b/, id: "LicenseRef-Gemma", confirm: /gemma services|model derivatives|prohibited use policy/ },
-      { re: /\bgrok 2 community license/, id: "LicenseRef-Grok-2-Community" },
-      { re: /\bopen ?rail\s?\+\+/, id: "LicenseRef-OpenRAIL++", confirm: RAIL_CONFIRM },
-      { re: /\bbigscience (?:bloom )?rail license v?1\.0/, id: "LicenseRef-BigScience-BLOOM-RAIL-1.0", confirm: RAIL_CONFIRM },
-      { re: /\bbigcode open ?rail-?m/, id: "LicenseRef-BigCode-OpenRAIL-M", confirm: RAIL_CONFIRM },
-      { re: /\bcreativeml open ?rail-?m/, id: "LicenseRef-CreativeML-OpenRAIL-M", confirm: RAIL_CONFIRM },
-      { re: /\bbigscience open ?rail-?m/, id: "LicenseRef-BigScience-OpenRAIL-M", confirm: RAIL_CONFIRM },
-      { re: /\bopen ?rail\b|\bresponsible ai license\b/, id: "LicenseRef-OpenRAIL", confirm: RAIL_CONFIRM, generic: true },
-      { re: /\bai2 impact license/, id: "LicenseRef-AI2-ImpACT" },
-      { re: /\b(?:tongyi qianwen|qwen) research license/, id: "LicenseRef-Qwen-Research" },
-      { re: /\b(?:tongyi qianwen|qwen) license agreement/, id: "LicenseRef-Qwen" },
-      { re: /\bdeepseek license agreement/, id: "LicenseRef-DeepSeek" },
-      { re: /\bfalcon[- ]180b tii license/, id: "LicenseRef-Falcon-180B-TII" },
-      { re: /\b(?:tii falcon(?: llm)? license|falcon llm license)/, id: "LicenseRef-Falcon-LLM" },
-      { re: /\bnvidia open model license/, id: "LicenseRef-NVIDIA-Open-Model" },
-      { re: /\bnvidia (?:one-way )?non-?commercial license/, id: "LicenseRef-NVIDIA-OneWay-Noncommercial" }
-    ];
+    PHRASES = LICENSE_RECORDS.flatMap((r) => r.phrase ? [{ id: r.id, ...r.phrase }] : []);
     NOTICE_MAX_WORDS = 150;
-    NOTICES = [
-      [/\bapache license version 2 0\b|\bapache org licenses license 2 0\b/, "Apache-2.0"],
-      [/\bmit license\b|\bopensource org licenses mit\b/, "MIT"],
-      [/\bbsd 3 clause\b/, "BSD-3-Clause"],
-      [/\bbsd 2 clause\b/, "BSD-2-Clause"],
-      [/\bgnu general public license v(ersion )?3\b|\bgplv3\b/, "GPL-3.0-only"],
-      [/\bgnu general public license v(ersion )?2\b|\bgplv2\b/, "GPL-2.0-only"],
-      [/\bmozilla public license v(ersion )?2 0\b/, "MPL-2.0"],
-      [/\bcreative commons attribution 4 0\b|\bcreativecommons org licenses by 4 0\b|\bcc by 4 0\b/, "CC-BY-4.0"],
-      [/\bcreative commons attribution sharealike 4 0\b|\bcreativecommons org licenses by sa 4 0\b|\bcc by sa 4 0\b/, "CC-BY-SA-4.0"],
-      [/\bcreative commons attribution noncommercial 4 0\b|\bcreativecommons org licenses by nc 4 0\b|\bcc by nc 4 0\b/, "CC-BY-NC-4.0"],
-      [/\bcc0 1 0\b|\bcreativecommons org publicdomain zero 1 0\b/, "CC0-1.0"]
-    ];
+    NOTICES = LICENSE_RECORDS.flatMap((r) => r.notice ? [[r.notice, r.id]] : []);
     round = (x) => Math.round(x * 1e3) / 1e3;
   }
 });
@@ -18605,6 +18535,47 @@ var init_http = __esm({
   }
 });
 
+// src/core/evidence/strip.ts
+function stripBetween(text, open2, close, replacement = "", caseInsensitive = false) {
+  const hay = caseInsensitive ? text.toLowerCase() : text;
+  const o = caseInsensitive ? open2.toLowerCase() : open2;
+  const c = caseInsensitive ? close.toLowerCase() : close;
+  let start = hay.indexOf(o);
+  if (start === -1) return text;
+  let out = "";
+  let from = 0;
+  while (start !== -1) {
+    out += text.slice(from, start) + replacement;
+    const end = hay.indexOf(c, start + o.length);
+    if (end === -1) return out;
+    from = end + c.length;
+    start = hay.indexOf(o, from);
+  }
+  return out + text.slice(from);
+}
+function stripComments(text) {
+  return stripBetween(text, "<!--", "-->");
+}
+function stripFencedCode(text, replacement = "") {
+  const out = [];
+  let fence = null;
+  for (const line of text.split("\n")) {
+    const m = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence === null) {
+      if (m?.[1]) {
+        fence = m[1];
+        if (replacement) out.push(replacement);
+      } else out.push(line);
+    } else if (m?.[1] && m[1][0] === fence[0] && m[1].length >= fence.length) fence = null;
+  }
+  return out.join("\n");
+}
+var init_strip = __esm({
+  "src/core/evidence/strip.ts"() {
+    "use strict";
+  }
+});
+
 // src/core/remote.ts
 var CHECKPOINT_WORDS_SOURCE;
 var init_remote = __esm({
@@ -18681,7 +18652,7 @@ function cardDescribesData(markdown) {
   let sources = false;
   let processing = false;
   for (const section of sections) {
-    const words2 = section.text.join(" ").replace(PLACEHOLDER_RE, " ").replace(/<!--[\s\S]*?-->/g, " ").match(/[A-Za-z]{2,}/g) ?? [];
+    const words2 = stripBetween(section.text.join(" "), "<!--", "-->", " ").replace(PLACEHOLDER_RE, " ").match(/[A-Za-z]{2,}/g) ?? [];
     if (words2.length < 8) continue;
     if (SOURCE_RE.test(section.path)) sources = true;
     if (PROCESS_RE.test(section.path)) processing = true;
@@ -18709,6 +18680,7 @@ var DATASET_CARD_CAP, REPO_ID_RE, HubClient, CHECKPOINT_REF_RE, SOURCE_RE, PROCE
 var init_hub_client = __esm({
   "src/sources/hub/hub-client.ts"() {
     "use strict";
+    init_strip();
     init_remote();
     DATASET_CARD_CAP = 512 * 1024;
     REPO_ID_RE = /^[A-Za-z0-9][\w.-]{0,95}(\/[A-Za-z0-9][\w.-]{0,95})?$/;
@@ -19232,7 +19204,7 @@ var init_shared = __esm({
       "megatron-lm": "LicenseRef-Megatron-LM"
     };
     CREDIT_SECTION = /\b(acknowledg\w*|thanks|credits?|related|references?|citation|cite|inspiration|community|contributors?|license|comparison|baselines?)\b/;
-    CREDIT_LINE = /\b(thanks?|thank you|inspired by|based on|builds? on|built on|similar to|borrow\w*|adapted from|powered by|related|alternatives?|see also|compar\w*|baselines?|versus|vs\.?|outperform\w*|competitors?)\b/i;
+    CREDIT_LINE = /\b(thanks?|thank you|inspired by|based on|builds? on|built on|similar to|borrow\w*|adapted from|powered by|related|alternatives?|see also|compar\w*|baselines?|versus|vs\.?|outperform\w*|competitors?)\b|\bsame\b.{0,40}\bas\b/i;
   }
 });
 
@@ -19264,6 +19236,92 @@ var init_compute_info = __esm({
         return declared(ev, "compute-info") ?? missing();
       }
     };
+  }
+});
+
+// src/core/evidence/data-wording.ts
+function intro(body) {
+  const lines = body.split("\n");
+  const out = [];
+  for (const l of lines) {
+    if (/^\s{0,3}#/.test(l)) {
+      if (out.length > 0) break;
+      continue;
+    }
+    if (l.trim() === "") {
+      if (out.length > 0) break;
+      continue;
+    }
+    out.push(l);
+    if (out.length >= 8) break;
+  }
+  return out.join(" ");
+}
+function readableProse(text) {
+  const out = [];
+  let fence = false;
+  for (const l of text.split("\n")) {
+    if (/^\s{0,3}(```|~~~)/.test(l)) {
+      fence = !fence;
+      continue;
+    }
+    if (!fence) out.push(l);
+  }
+  return out.join("\n").replace(/https?:\/\/[^\s)<>"'\]]+/g, " ").replace(/<[^>\n]{0,500}>/g, " ").replace(/[`*_|>#[\]()!-]+/g, " ").replace(/\s+/g, " ").trim();
+}
+function datasheetTopics(text) {
+  const prose2 = readableProse(text);
+  if (prose2.length < 300) return [];
+  return DATASHEET_TOPICS.filter(([, re]) => re.test(prose2)).map(([t]) => t);
+}
+function aboutEvaluation(body) {
+  const first = intro(body);
+  return EVAL_WORDS_RE.test(first) && !TRAINING_CLAIM_RE.test(first);
+}
+function mostlyInstructions(headings) {
+  if (headings.some((h) => /\b(how to contribute|contribut\w*|pull requests?)\b/.test(h))) return true;
+  const steps = headings.filter((h) => HOW_TO_HEADING_RE.test(h)).length;
+  return headings.length > 0 && steps * 2 >= headings.length;
+}
+function isFileUrl(url2) {
+  if (/\/(resolve|raw|edit)\//.test(url2)) return true;
+  const path2 = url2.replace(/[?#].*$/, "");
+  if (/\/blob\/[^/]+\/.+\.[a-z0-9]{1,8}$/i.test(path2)) return true;
+  return /\.(png|jpe?g|gif|svg|webp|bmp|ico|mp4|webm|mov|mp3|wav|flac|ogg|pdf|py|ipynb|sh|md)$/i.test(path2);
+}
+function isPlaceholderId(id) {
+  return /(^|\/)(your[_-]|<|\{|xxx|username|org_name|user_name)/i.test(id) || /dataset[_-]name$/i.test(id);
+}
+var TRAINING_WORDS_RE, TRAINING_CLAIM_RE, EVAL_WORDS_RE, SAMPLE_WORDS_RE, USER_DATA_RE, DATA_RELEASE_RE, PUBLIC_DATASET_NAMES_RE, NAMED_TRAINING_LINE_RE, AVAILABLE_RE, TRAINING_PROSE_RE, DATA_HEADING_RE, HOW_TO_HEADING_RE, DATASHEET_TOPICS;
+var init_data_wording = __esm({
+  "src/core/evidence/data-wording.ts"() {
+    "use strict";
+    TRAINING_WORDS_RE = /\b(train(ed|ing|s)?|pre-?train\w*|fine-?tun\w*|finetun\w*|instruction[- ]tun\w*|instruct(ion)?[- ](data|datasets?)|post-?train\w*|mid-?train\w*|sft|rlhf|dpo|distill(ed|ation)|anneal\w*)\b|训练|微调/i;
+    TRAINING_CLAIM_RE = /\b(trained|pre-?trained|fine-?tuned|finetuned|instruction-?tuned|distilled|train(ing)?|pre-?train(ing)?|fine-?tun(e|ing)|finetun(e|ing))\b.{0,60}\b(on|with|using|from|upon)\b|\b(training|pre-?training|fine-?tuning|finetuning|sft|instruction|pre-?train)[- ](data|datasets?|corpus|corpora|mix(ture)?)\b|\b(data|datasets?|corpus|corpora)\b.{0,60}\b(for|in|during) (the )?(unsupervised |self-supervised |supervised )?(pre-?training|training|fine-?tuning)\b|(训练|预训练|微调)(数据|语料)|(数据|语料).{0,20}(训练|预训练|微调)/i;
+    EVAL_WORDS_RE = /\b(eval\w*|benchmark\w*|test[- ]?sets?|test split|leaderboards?|held-?out|judge)\b|评测|评估|测试集/i;
+    SAMPLE_WORDS_RE = /\b(samples?|examples?|toy|dummy|demo|mock|tiny)[- ](data|datasets?|files?|format|corpus)\b|\b(toy|dummy|mock)\b|\bexample datasets?\b|\b(data|dataset) format\b|\bformat of (the|your) (data|dataset)\b|样例|示例|例子/i;
+    USER_DATA_RE = /\byour (own |custom(ized)? |private |local )?(data|datasets?|corpus|training data)\b|\byou can (also )?(use|prepare|replace|choose|bring)\b|\byou can (also )?find\b.{0,40}\bdatasets?\b|\bwhere can i\b|\byou (must|should|need to|have to)\b|\bcustom(ized)? (data|datasets?)\b|你的数据|自己的数据/i;
+    DATA_RELEASE_RE = /\b(we|our)\b.{0,30}\b(release[sd]?|publish(ed)?|open-?sourced?|provide[sd]?)\b.{0,40}\b(data|datasets?|corpus|corpora)\b|\b(published|released|open-?sourced)\b.{0,40}\b(data|datasets?|corpus)\b|开源的?数据/i;
+    PUBLIC_DATASET_NAMES_RE = /\b(the pile|pile-?cc|minipile|c4|mc4|redpajama[\w-]*|slimpajama|dolma|dolmino[\w-]*|fineweb[\w-]*|finemath|refinedweb|the stack( v2| dedup)?|starcoder ?data|github code clean|oscar corpus|laion-?\w*|common ?crawl|ccnet|bookcorpus|openwebtext\w*|wikitext[\w-]*|wikipedia dumps?|peS2o|proof-?pile[\w-]*|openwebmath|s2orc|sharegpt|oasst\w*|openassistant conversations|alpaca[- ]data|dolly[- ]15k|databricks-dolly-15k|ultrachat[\w-]*|ultrafeedback|openhermes[\w-]*|openorca|slimorca|flan collection|flan v2|xp3\w*|super-?naturalinstructions|natural instructions|tulu[- ]v?\d[\w-]*mix|wildchat|lmsys-chat-1m|cosmopedia|smoltalk|the ?stack|librispeech|libri-?light|common ?voice|gigaspeech|voxpopuli|audioset|audiocaps|wavcaps|musiccaps|clotho|imagenet[\w-]*|ms-?coco|cc3m|cc12m|conceptual captions|sa-1b|datacomp[\w-]*|webvid[\w-]*|yfcc\w*|hh-rlhf|anthropic hh|gsm8k train|metamathqa|mathinstruct|commitpack\w*|evol-?instruct[\w-]*)\b/i;
+    NAMED_TRAINING_LINE_RE = new RegExp(
+      `^(?!.*(?:${SAMPLE_WORDS_RE.source}|${USER_DATA_RE.source}))(?=.*(?:${TRAINING_CLAIM_RE.source}))(?=.*${PUBLIC_DATASET_NAMES_RE.source})`,
+      "i"
+    );
+    AVAILABLE_RE = /\b(releas\w*|available|can be found|download\w*|hosted|published|open-?sourced?)\b|开源|下载/i;
+    TRAINING_PROSE_RE = new RegExp(
+      `\\b(trained|pre-?trained|fine-?tuned)\\b.{0,40}\\b(on|using|with)\\b.{0,80}\\b(data|datasets?|corpus|corpora|tokens|samples|examples|hours|text|images|audio|videos|conversations)\\b|\\b(training|pre-?training) (data|dataset|corpus)\\b|(训练|预训练)(数据|语料)`,
+      "i"
+    );
+    DATA_HEADING_RE = /\b(data|datasets?|corpus|corpora|data sources|data collection|data mixture|data composition|datasheet|training data|pre-?training data)\b|数据/;
+    HOW_TO_HEADING_RE = /\b(download\w*|install\w*|format|formats|config\w*|setup|set up|usage|how to|prepar\w*|preprocess\w*|convert\w*|loading|load|contribut\w*|pull requests?|upload\w*|push\w*|log in|login|requirements|structure|run|running|generat\w*|create|creating|quick ?start|getting started|example|examples|toy|your|tokeniz\w*|pre-?tokeniz\w*|using|use|register\w*|adding|add|peeking|inspect\w*)\b|下载|格式|配置|准备/;
+    DATASHEET_TOPICS = [
+      ["motivation", /\b(created|built|collected|curated|assembled|constructed) (for|to|in order to)\b|\b(purpose|motivation|goal of (the|this) (data|dataset|corpus))\b/i],
+      ["composition", /\b(consists? of|composed of|comprises?|composition|mixture|proportions?|ratios?|data mix|curriculum|made up of|instances|contains? (about |roughly |over |around )?[0-9.,]+|[0-9][0-9.,]*\s?(billion|million|thousand|[bmkt])?\s(tokens|documents|words|examples|instances|images|hours|samples|conversations|records|pairs)|languages?\b.{0,40}\b(cover|include|span))\b|组成|构成|比例/i],
+      ["collection", /\b(collected|crawl(ed)?|scrap(ed|ing)|gathered|sourced|obtained|downloaded) (from|by|in|via|with|using)\b|\b(sources?|annotat\w*|written by|generated (by|with|using)|licensed from)\b|来源|采集|收集/i],
+      ["preprocessing", /\b(filter(ed|ing)?|dedup\w*|deduplicat\w*|clean(ed|ing)|decontaminat\w*|quality classifier|language identification|pii|remov(ed|al) of|normali[sz](ed|ation))\b|过滤|去重|清洗/i],
+      ["uses", /\b(bias(es)?|limitations?|intended uses?|out-of-scope|personal (information|data)|sensitive|offensive|toxic\w*|consent|privacy)\b|偏见|局限/i],
+      ["distribution", /\b(licen[cs]ed? under|licen[cs]e[sd]?|terms of use|distributed|maintained|maintenance|available (at|on|from))\b|许可/i]
+    ];
   }
 });
 
@@ -19503,14 +19561,14 @@ var init_links = __esm({
 
 // src/core/evidence/model-card.ts
 function normaliseHeading(raw) {
-  return raw.replace(/\[optional\]/gi, " ").replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/<[^>]+>/g, " ").replace(/[`*_~]/g, "").replace(/&[a-z]+;/gi, " ").replace(/[^\p{L}\p{N}\s+-]/gu, " ").replace(/\s+/g, " ").trim().toLowerCase();
+  return raw.replace(/\[optional\]/gi, " ").replace(/!?\[([^[\]]*)\]\([^()]*\)/g, "$1").replace(/<[^>]+>/g, " ").replace(/[`*_~]/g, "").replace(/&[a-z]+;/gi, " ").replace(/[^\p{L}\p{N}\s+-]/gu, " ").replace(/\s+/g, " ").trim().toLowerCase();
 }
 function stripPlaceholderFields(text) {
   if (!/\[more information needed\]/i.test(text)) return text;
   return text.split("\n").filter((line) => !(line.length < 300 && PLACEHOLDER_FIELD_RE.test(line))).join("\n");
 }
 function isDocumented(body) {
-  const stripped = stripPlaceholderFields(body).replace(/<!--[\s\S]*?-->/g, "").replace(PLACEHOLDER_RE2, "").split("\n").filter((l) => !/^\s{0,3}#{1,6}\s/.test(l)).join("\n").replace(/[\s\-*_:|>]+/g, "");
+  const stripped = stripComments(stripPlaceholderFields(body)).replace(PLACEHOLDER_RE2, "").split("\n").filter((l) => !/^\s{0,3}#{1,6}\s/.test(l)).join("\n").replace(/[\s\-*_:|>]+/g, "");
   return stripped.length > 0;
 }
 function parseModelCard(path2, text) {
@@ -19558,7 +19616,7 @@ function parseSections(body, firstLine, path2 = "README.md") {
       else if (f[1][0] === fence) fence = null;
       continue;
     }
-    if (fence) continue;
+    if (fence || line.length > 1e3 || line.charCodeAt(line.search(/\S/)) !== 35) continue;
     const h = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
     if (h?.[1] && h[2] !== void 0) heads.push({ heading: normaliseHeading(h[2]), level: h[1].length, index: i });
   }
@@ -19591,7 +19649,7 @@ function parseSections(body, firstLine, path2 = "README.md") {
   return templateAware(sections, body);
 }
 function prose(text) {
-  return stripPlaceholderFields(text).replace(/<!--[\s\S]*?-->/g, "").replace(PLACEHOLDER_RE2, "").replace(/^\s{0,3}#{1,6}\s.*$/gm, "").replace(/[\s\-*_:|>`#]+/g, " ").trim();
+  return stripComments(stripPlaceholderFields(text)).replace(PLACEHOLDER_RE2, "").replace(/^\s{0,3}#{1,6}\s.*$/gm, "").replace(/[\s\-*_:|>`#]+/g, " ").trim();
 }
 function templateAware(sections, body) {
   const placeholders = body.match(PLACEHOLDER_RE2)?.length ?? 0;
@@ -19663,6 +19721,7 @@ var init_model_card = __esm({
     "use strict";
     init_front_matter();
     init_links();
+    init_strip();
     CARD_FILE_RE = /(^|\/)(readme|model[_-]?card)\.md$/i;
     DEDICATED_CARD_RE = /(^|\/)model[_-]?card\.md$/i;
     PLACEHOLDER_RE2 = /\[more information needed\]/gi;
@@ -19689,14 +19748,143 @@ var init_model_card = __esm({
 });
 
 // src/core/criteria/training-data.ts
+function dataFilesByKind(ev) {
+  const prefix = ev.root === "." ? "" : ev.root + "/";
+  const evalFolders = ev.dataCards.filter((c) => aboutEvaluation(c.body)).map((c) => c.path.slice(0, c.path.lastIndexOf("/") + 1)).filter((f) => f !== "");
+  const all = ev.artifacts.dataFiles;
+  const testNames = all.length <= NAME_TEST_MAX;
+  const kinds = new Uint8Array(all.length);
+  const tops = /* @__PURE__ */ new Set();
+  let dir = "\0";
+  let kind = 0;
+  let kept = 0;
+  for (let i = 0; i < all.length; i++) {
+    const path2 = all[i];
+    if (!path2.startsWith(dir) || path2.indexOf("/", dir.length) !== -1) {
+      dir = path2.slice(0, path2.lastIndexOf("/") + 1);
+      const rel = dir.startsWith(prefix) ? dir.slice(prefix.length) : dir;
+      kind = SAMPLE_PATH_RE.test(rel) || NOT_DATA_DIR_RE.test(rel) || evalFolders.some((f) => dir.startsWith(f)) ? 2 : MANIFEST_DIR_RE.test(rel) ? 1 : 0;
+      const top = rel.indexOf("/");
+      if (kind !== 2 && top > 0) tops.add(rel.slice(0, top));
+    }
+    kinds[i] = kind === 0 && testNames && NOT_DATA_NAME_RE.test(path2.slice(dir.length)) ? 2 : kind;
+    if (kinds[i] === 0) kept++;
+  }
+  const files = kept === all.length ? all : all.filter((_, i) => kinds[i] === 0);
+  const manifests = kept === all.length ? [] : all.filter((_, i) => kinds[i] === 1);
+  const other = describedAsOther(ev, tops, files.length <= 20 ? files.map((p) => p.slice(p.lastIndexOf("/") + 1)) : []);
+  if (other.size === 0) return { files, manifests };
+  const keep = (p) => {
+    const rel = p.startsWith(prefix) ? p.slice(prefix.length) : p;
+    const slash = rel.indexOf("/");
+    return !(slash > 0 && other.has(rel.slice(0, slash) + "/")) && !other.has(rel.slice(rel.lastIndexOf("/") + 1));
+  };
+  return { files: files.filter(keep), manifests: manifests.filter(keep) };
+}
+function describedAsOther(ev, tops, names) {
+  const forms = /* @__PURE__ */ new Map();
+  for (const top of tops) forms.set(top + "/", [`(${top})`, `(${top}/)`, `(./${top})`, `(./${top}/)`, `\`${top}\``, `\`${top}/\``]);
+  for (const name of names) forms.set(name, [name]);
+  if (forms.size === 0 || !ev.card) return /* @__PURE__ */ new Set();
+  const escape = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const re = new RegExp([...forms.values()].flat().map(escape).join("|"));
+  const texts = new TextLines(ev);
+  const elsewise = /* @__PURE__ */ new Set();
+  const training = /* @__PURE__ */ new Set();
+  for (const e of cardLinesMatching(ev, re, 20)) {
+    const line = (e.path && e.line ? texts.line(e.path, e.line) : null) ?? e.note ?? "";
+    if (COMMAND_LINE_RE.test(line)) continue;
+    const sample = SAMPLE_WORDS_RE.test(line);
+    const trains = !sample && TRAINING_WORDS_RE.test(line);
+    const other = sample || !trains && (OTHER_PURPOSE_RE.test(line) || EVAL_WORDS_RE.test(line));
+    for (const [key, ways] of forms) {
+      if (!ways.some((w) => line.includes(w))) continue;
+      if (trains) training.add(key);
+      else if (other) elsewise.add(key);
+    }
+  }
+  return new Set([...elsewise].filter((k) => !training.has(k)));
+}
+function bytesOf(ev, files) {
+  const wanted = new Set(files);
+  let total = 0;
+  for (const e of ev.entries) {
+    if (!wanted.has(e.path)) continue;
+    total += e.kind === "lfs" ? e.lfs ? e.lfs.size : Infinity : e.size;
+  }
+  return total;
+}
+function notTrainingData(files) {
+  return { status: "missing", messageId: "trainingDataNotData", data: { count: files.length }, license: null, evidence: fileEvidence(files) };
+}
 function weakest(verdicts) {
   let worst = null;
   for (const v of verdicts) if (v && (!worst || (RANK2[v.status] ?? 0) < (RANK2[worst.status] ?? 0))) worst = v;
   return worst;
 }
 function trainingDatasetIds(ev) {
-  const linked2 = ev.links.filter((l) => l.kind === "hub-dataset" && l.id && !(EVAL_CONTEXT.test(l.section) && !TRAINING_CONTEXT.test(l.section))).map((l) => l.id);
+  const linked2 = trainingDataLinks(ev).filter((l) => l.kind === "hub-dataset").map((l) => l.id);
   return [.../* @__PURE__ */ new Set([...fieldStrings(ev.card, "datasets"), ...linked2, ...declaredHubDataset(ev, "training-data")])];
+}
+function trainingDataLinks(ev) {
+  let links = LINKS_CACHE.get(ev);
+  if (!links) {
+    links = judgeTrainingDataLinks(ev);
+    LINKS_CACHE.set(ev, links);
+  }
+  return links;
+}
+function judgeTrainingDataLinks(ev) {
+  const texts = new TextLines(ev);
+  const paragraphs = /* @__PURE__ */ new Map();
+  const dataDocs = new Map(ev.dataCards.map((c) => [c.path, aboutEvaluation(c.body) ? "evaluation" : aboutTrainingData(c) ? "training" : "other"]));
+  return ev.links.filter((l) => {
+    if (l.kind !== "hub-dataset" && !(l.kind === "other" && DATASET_HOST_RE.test(l.url))) return false;
+    if (!l.id && l.kind === "hub-dataset") return false;
+    if (isFileUrl(l.url) || l.id && isPlaceholderId(l.id) || dataDocs.get(l.path) === "evaluation") return false;
+    const line = texts.line(l.path, l.line) ?? l.context;
+    const key = `${l.path}
+${l.line}`;
+    let around = paragraphs.get(key);
+    if (!around) {
+      const paragraph = texts.paragraph(l.path, l.line) ?? line;
+      around = { user: USER_DATA_RE.test(paragraph), training: TRAINING_WORDS_RE.test(paragraph) || DATA_RELEASE_RE.test(paragraph) };
+      paragraphs.set(key, around);
+    }
+    if (SAMPLE_WORDS_RE.test(line) || around.user) return false;
+    const training = TRAINING_WORDS_RE.test(line);
+    if (!training && (EVAL_WORDS_RE.test(line) || EVAL_WORDS_RE.test(l.section) && !TRAINING_WORDS_RE.test(l.section))) return false;
+    if (training || around.training || labelledDataset(line, l.url)) return true;
+    if (dataDocs.get(l.path) === "training") return true;
+    return TRAINING_WORDS_RE.test(l.section) || DATA_SECTION_RE.test(l.section);
+  });
+}
+function labelledDataset(line, url2) {
+  const at = line.indexOf(url2);
+  if (at < 0) return false;
+  const window = line.slice(Math.max(0, at - 200), at);
+  let cut = -1;
+  let badge = "";
+  for (const m of window.matchAll(URL_IN_LINE_RE)) {
+    cut = (m.index ?? 0) + m[0].length;
+    badge = /img\.shields\.io|badge/i.test(m[0]) ? m[0] : "";
+  }
+  const before = badge + window.slice(cut + 1);
+  const rest = line.slice(at + url2.length, at + url2.length + 120);
+  const after = rest.slice(0, firstIndex(rest, ["http", "[", "<a "]));
+  const label = `${before} ${after}`;
+  return DATASET_LABEL_RE.test(label) && !EVAL_WORDS_RE.test(label) && !SAMPLE_WORDS_RE.test(label);
+}
+function firstIndex(text, needles) {
+  let min = text.length;
+  for (const n of needles) {
+    const i = text.indexOf(n);
+    if (i >= 0 && i < min) min = i;
+  }
+  return min;
+}
+function aboutTrainingData(card) {
+  return TRAINING_WORDS_RE.test(card.path) || TRAINING_WORDS_RE.test(intro(card.body));
 }
 function judgeHubDatasets(ev, component, ids, messageId) {
   const remote = ev.remote;
@@ -19745,60 +19933,150 @@ function fromHub(ev, ids) {
 function listed(ev) {
   const names = fieldStrings(ev.card, "datasets");
   if (names.length > 0) return mentioned("trainingDataListed", [cardFieldEvidence(ev, "datasets")], { count: names.length, names: names.slice(0, 3).join(", ") });
-  const ids = new Set(trainingDatasetIds(ev));
-  const links = ev.links.filter((l) => l.kind === "hub-dataset" && ids.has(l.id ?? ""));
+  const links = trainingDataLinks(ev).filter((l) => l.kind === "hub-dataset");
   return links.length > 0 ? mentioned("trainingDataLinked", linkEvidence(links), { count: links.length }) : null;
 }
 function mentions(ev) {
-  const links = ev.links.filter((l) => l.kind === "hub-dataset");
+  const links = trainingDataLinks(ev);
   if (links.length > 0) return mentioned("trainingDataLinked", linkEvidence(links), { count: links.length });
-  if (ev.artifacts.datasetScripts.length > 0) return mentioned("trainingDataScripts", fileEvidence(ev.artifacts.datasetScripts), { count: ev.artifacts.datasetScripts.length });
-  const lines = cardLinesMatching(ev, /\b(trained|pre-?trained|fine-?tuned)\b.{0,40}\b(on|using|with)\b.{0,80}\b(data|dataset|corpus|tokens|samples|examples)\b|\btraining (data|dataset|corpus)\b/i);
+  const scripts = ev.artifacts.datasetScripts.filter((p) => DATA_SCRIPT_RE.test(p.slice(p.lastIndexOf("/") + 1)) && !NOT_DATA_SCRIPT_RE.test(p));
+  if (scripts.length > 0) return mentioned("trainingDataScripts", fileEvidence(scripts), { count: scripts.length });
+  const lines = cardLinesMatching(ev, NAMED_TRAINING_LINE_RE);
   if (lines.length > 0) return mentioned("trainingDataMentioned", lines);
+  const texts = new TextLines(ev);
+  const released = ev.links.filter((l) => {
+    if (l.kind !== "github" && l.kind !== "hub-dataset" && !(l.kind === "other" && DATASET_HOST_RE.test(l.url))) return false;
+    const line = texts.line(l.path, l.line) ?? l.context;
+    return TRAINING_PROSE_RE.test(line) && AVAILABLE_RE.test(line) && !SAMPLE_WORDS_RE.test(line) && !USER_DATA_RE.test(line);
+  });
+  if (released.length > 0) return mentioned("trainingDataLinked", linkEvidence(released), { count: released.length });
   return null;
+}
+function unnamed(ev) {
+  const lines = cardLinesMatching(ev, TRAINING_PROSE_RE);
+  return lines.length > 0 ? { status: "missing", messageId: "trainingDataUnnamed", license: null, evidence: lines } : null;
 }
 function declaredHubDataset(ev, component) {
   const id = /huggingface\.co\/datasets\/([\w.-]+\/[\w.-]+)/.exec(ev.declarations[component]?.location ?? "")?.[1];
   return id ? [id] : [];
 }
-var SAMPLE_DATA_BYTES, SAMPLE_NAME, TRAINING_CONTEXT, EVAL_CONTEXT, trainingData, RANK2;
+var SAMPLE_DATA_BYTES, SAMPLE_PATH_RE, COMMAND_LINE_RE, MANIFEST_DIR_RE, NOT_DATA_DIR_RE, NOT_DATA_NAME_RE, NAME_TEST_MAX, OTHER_PURPOSE_RE, trainingData, RANK2, LINKS_CACHE, DATASET_HOST_RE, DATA_SECTION_RE, URL_IN_LINE_RE, DATASET_LABEL_RE, TextLines, DATA_SCRIPT_RE, NOT_DATA_SCRIPT_RE;
 var init_training_data = __esm({
   "src/core/criteria/training-data.ts"() {
     "use strict";
     init_model_card();
+    init_data_wording();
     init_shared();
     SAMPLE_DATA_BYTES = 1e6;
-    SAMPLE_NAME = /(sample|example|demo|dummy|toy|tiny|small|mock|fake|test)/i;
-    TRAINING_CONTEXT = /train|pre-?train|fine-?tun|sft|instruct|data|corpus|dataset/i;
-    EVAL_CONTEXT = /eval|benchmark|test set|leaderboard|results?/i;
+    SAMPLE_PATH_RE = /(^|[/_.-])(samples?|examples?|demos?|dummy|toy|tiny|mock|fake|tests?|fixtures?|prompts?)([/_.-]|$)|(^|\/)(inference|serving|deploy\w*|apps?)\//i;
+    COMMAND_LINE_RE = /^\s*(\$\s*)?(python3?|bash|sh|torchrun|deepspeed|accelerate|srun|cd|git|wget|curl)\b|\s--[a-z]/i;
+    MANIFEST_DIR_RE = /(^|\/)(configs?|conf|recipes?|mix(es|tures?)?)\//i;
+    NOT_DATA_DIR_RE = /(^|\/)(assets?|images?|figures?|figs|docs?|static|media|misc)\/|(^|[/_.-])(stats?|statistics|counts?|composition|metadata|summary|distribution|results?|logs?|performances?)([/_.-]|$)/i;
+    NOT_DATA_NAME_RE = /(^|[_.-])(samples?|examples?|demos?|dummy|toy|tiny|mock|fake|tests?|fixtures?|prompts?|stats?|statistics|counts?|composition|metadata|summary|distribution|results?|logs?|performances?)([_.-]|$)|\.(png|jpe?g|gif|svg|webp|bmp|pdf)$/i;
+    NAME_TEST_MAX = 2e3;
+    OTHER_PURPOSE_RE = /\b(tasks?|synthetic|statistics|stats|samples?|examples?|outputs?|generations?)\b/i;
     trainingData = {
       id: "training-data",
       evaluate(ev) {
         const na = notApplicable(ev, "training-data");
         if (na) return na;
-        const files = ev.artifacts.dataFiles;
-        const bytes = ev.artifacts.dataBytes;
-        const sampleOnly = files.length > 0 && (files.every((f) => SAMPLE_NAME.test(f)) || bytes < SAMPLE_DATA_BYTES && files.length <= 3);
-        const inRepo = files.length > 0 && !sampleOnly ? judgeFiles(ev, "training-data", files, "trainingDataInRepo", { count: files.length, bytes: Number.isFinite(bytes) ? bytes : null }) : null;
+        const seen = ev.artifacts.dataFiles;
+        const { files, manifests } = dataFilesByKind(ev);
+        const bytes = files.length === seen.length ? ev.artifacts.dataBytes : bytesOf(ev, files);
+        const sampleOnly = seen.length > 0 && manifests.length === 0 && (files.length === 0 || bytes < SAMPLE_DATA_BYTES);
+        const inRepo = files.length > 0 && bytes >= SAMPLE_DATA_BYTES ? judgeFiles(ev, "training-data", files, "trainingDataInRepo", { count: files.length, bytes: Number.isFinite(bytes) ? bytes : null }) : null;
         const ids = trainingDatasetIds(ev);
         const named = ids.length > 0 ? fromHub(ev, ids) ?? listed(ev) : null;
         const judged = weakest([inRepo, named]);
         if (judged) return judged;
-        return declared(ev, "training-data") ?? mentions(ev) ?? (sampleOnly ? mentioned("trainingDataSample", fileEvidence(files), { count: files.length, bytes }) : null) ?? missing();
+        return declared(ev, "training-data") ?? mentions(ev) ?? (manifests.length > 0 ? mentioned("trainingDataManifest", fileEvidence(manifests), { count: manifests.length }) : null) ?? (sampleOnly && files.length > 0 ? mentioned("trainingDataSample", fileEvidence(files), { count: files.length, bytes }) : null) ?? (sampleOnly ? notTrainingData(seen) : null) ?? unnamed(ev) ?? missing();
       }
     };
     RANK2 = { open: 5, unknown: 4, restricted: 3, unlicensed: 2, mentioned: 1 };
+    LINKS_CACHE = /* @__PURE__ */ new WeakMap();
+    DATASET_HOST_RE = /^https?:\/\/([\w-]+\.)*(tensorflow\.org\/datasets|kaggle\.com\/datasets|zenodo\.org|data\.commoncrawl\.org|commoncrawl\.org|pile\.eleuther\.ai|openslr\.org|commonvoice\.mozilla\.org|laion\.ai\/blog\/laion|image-net\.org|cocodataset\.org)/i;
+    DATA_SECTION_RE = /^(the )?(training |pre-?training |fine-?tuning |instruction |sft )?(data|datasets?|data sources|corpus|corpora|training datasets?)$/;
+    URL_IN_LINE_RE = /https?:\/\/[^\s)"'<>\]]+/g;
+    DATASET_LABEL_RE = /(^|[^a-z])(datasets?|training data|corpus)([^a-z]|$)/i;
+    TextLines = class {
+      constructor(ev) {
+        this.ev = ev;
+      }
+      cache = /* @__PURE__ */ new Map();
+      lines(path2) {
+        let l = this.cache.get(path2);
+        if (l === void 0) {
+          const text = this.ev.texts[path2];
+          l = text === void 0 ? null : text.split("\n");
+          this.cache.set(path2, l);
+        }
+        return l;
+      }
+      line(path2, line) {
+        const l = this.lines(path2)?.[line - 1];
+        return l === void 0 ? null : l.slice(0, 5e3);
+      }
+      /** The block of non-blank lines around a line (at most 8 either side). */
+      paragraph(path2, line) {
+        const lines = this.lines(path2);
+        if (!lines || lines[line - 1] === void 0) return null;
+        let from = line - 1;
+        let to = line - 1;
+        while (from > 0 && line - 1 - from < 8 && (lines[from - 1] ?? "").trim() !== "") from--;
+        while (to < lines.length - 1 && to - (line - 1) < 8 && (lines[to + 1] ?? "").trim() !== "") to++;
+        return lines.slice(from, to + 1).join("\n").slice(0, 2e4);
+      }
+    };
+    DATA_SCRIPT_RE = /(data|corpus|corpora|crawl|scrap)/i;
+    NOT_DATA_SCRIPT_RE = /(model|weight|checkpoint|ckpt|tokenizer)[^/]*$|(^|\/)(tests?|evals?|evaluation|benchmarks?|examples?|[^/]*-eval)\//i;
   }
 });
 
 // src/core/criteria/data-card.ts
 function describesData(section) {
-  const text = section.body.replace(/\[more information needed\]/gi, "");
-  if (text.replace(/\s+/g, " ").trim().length < 300) return false;
+  const text = readableProse(section.body.replace(/\[more information needed\]/gi, ""));
+  if (text.length < 300) return false;
   return TOPICS[0].test(text) && TOPICS.slice(1).some((re) => re.test(text));
 }
+function isDatasheet(doc) {
+  if (aboutEvaluation(doc.body) || mostlyInstructions(doc.sections.map((s) => s.heading))) return false;
+  const topics = datasheetTopics(doc.body);
+  return topics.length >= DATASHEET_MIN_TOPICS && (topics.includes("collection") || topics.includes("composition"));
+}
+function namedDataDocs(ev) {
+  return ev.dataCards.filter((doc) => {
+    if (aboutEvaluation(doc.body) || mostlyInstructions(doc.sections.map((s) => s.heading))) return false;
+    if (DATA_CARD_NAME_RE.test(doc.path)) return true;
+    const prose2 = readableProse(doc.body);
+    return PUBLIC_DATASET_NAMES_RE.test(prose2) && !SAMPLE_WORDS_RE.test(prose2) && !USER_DATA_RE.test(prose2);
+  });
+}
 function dataSections(ev) {
-  return documentedSections(ev, DATA_HEADING).filter((s) => !/\b(eval|test|benchmark)/.test(s.heading));
+  const title = ev.card?.sections[0];
+  return documentedSections(ev, DATA_HEADING_RE).filter((s) => {
+    if (s === title && s.level === 1) return false;
+    if (NOT_DATA_HEADING_RE.test(s.heading) || EVAL_WORDS_RE.test(s.heading)) return false;
+    if (HOW_TO_HEADING_RE.test(s.heading) || /\b(toy|sample|example)\b/.test(s.heading)) return saysTrainedOn(ev, s);
+    return true;
+  });
+}
+function saysTrainedOn(ev, s) {
+  const lines = s.body.split("\n");
+  if (lines.some((l) => l.length < 5e3 && NAMED_TRAINING_LINE_RE.test(l))) return true;
+  const end = s.line + lines.length;
+  return trainingDataLinks(ev).some((l) => l.path === s.path && l.line > s.line && l.line <= end && TRAINING_CLAIM_RE.test(lines[l.line - s.line - 1] ?? ""));
+}
+function namesPublicData(ev, s) {
+  const lines = s.body.split("\n");
+  if (lines.some((l) => l.length < 5e3 && PUBLIC_DATASET_NAMES_RE.test(l) && !REFERENCE_LINE_RE.test(l) && !SAMPLE_WORDS_RE.test(l))) return true;
+  const end = s.line + lines.length;
+  return trainingDataLinks(ev).some((l) => l.path === s.path && l.line > s.line && l.line <= end);
+}
+function uncheckedHubDataCards(ev) {
+  const ids = trainingDatasetIds(ev).filter((id) => /^[\w.-]+\/[\w.-]+$/.test(id) && !ev.remote?.datasets[id]);
+  if (ids.length === 0) return null;
+  const evidence = ids.slice(0, 3).map((id) => ({ kind: "link", url: `https://huggingface.co/datasets/${id}`, note: "dataset card not checked" }));
+  return mentioned("dataCardOnHubUnchecked", evidence, { count: ids.length, id: ids[0] });
 }
 function hubDataCards(ev) {
   const remote = ev.remote;
@@ -19808,36 +20086,38 @@ function hubDataCards(ev) {
   const evidence = facts.slice(0, 5).map((f) => ({ kind: "hub", url: f.url, note: "dataset card describes sources and processing" }));
   return weakest(facts.map((f) => judgeRemoteLicense("data-card", f.license, "dataCardOnHub", { count: facts.length }, evidence)));
 }
-var DATA_HEADING, TOPICS, dataCard;
+var TOPICS, DATASHEET_MIN_TOPICS, DATA_CARD_NAME_RE, dataCard, NOT_DATA_HEADING_RE, REFERENCE_LINE_RE;
 var init_data_card = __esm({
   "src/core/criteria/data-card.ts"() {
     "use strict";
+    init_data_wording();
     init_shared();
     init_training_data();
-    DATA_HEADING = /\b(training|pre-?training|fine-?tuning|instruction|sft)?\s*(data|dataset|datasets|corpus|corpora|data sources|data collection|data mixture|data composition|datasheet)\b/;
     TOPICS = [
       /\b(source[sd]?|collected|crawl(ed)?|scrap(ed|ing)|common ?crawl|wikipedia|github|books|web|obtained|gathered|curated from|licensed data)\b/i,
       /\b(filter(ed|ing)?|dedup\w*|clean(ed|ing)?|process(ed|ing)|quality|decontaminat\w*|tokeni[sz]\w*|remov(ed|al)|selected|sampl(ed|ing)|annotat\w*|label(l)?ed)\b/i,
       /\b(tokens?|billion|million|[0-9.]+\s?[bmkt]\b|languages?|mixture|proportion|composition|size|documents|examples|hours)\b/i
     ];
+    DATASHEET_MIN_TOPICS = 3;
+    DATA_CARD_NAME_RE = /(^|\/)(data[_-]?card|datacard|datasheet[^/]*|dataset[_-]?card)\.md$/i;
     dataCard = {
       id: "data-card",
       evaluate(ev) {
         const na = notApplicable(ev, "data-card");
         if (na) return na;
-        const files = ev.dataCards.filter((c) => describesData({ body: c.body }));
-        if (files.length > 0) return judgeFiles(ev, "data-card", files.map((c) => c.path), "dataCardFile");
-        const sections = dataSections(ev);
-        const good = sections.filter(describesData);
-        if (good.length > 0) {
-          return judgeLicense("data-card", cardLicense(ev), "dataCardSection", { section: good[0]?.heading ?? "" }, sectionEvidence(ev, good));
-        }
+        const sheets = ev.dataCards.filter(isDatasheet);
+        if (sheets.length > 0) return judgeFiles(ev, "data-card", sheets.map((c) => c.path), "dataCardFile");
         const hub = hubDataCards(ev);
         if (hub) return hub;
-        const thinFiles = ev.dataCards.map((c) => ({ kind: "file", path: c.path }));
-        return declared(ev, "data-card") ?? (thinFiles.length > 0 ? mentioned("dataCardThin", thinFiles) : null) ?? (sections.length > 0 ? mentioned("dataSectionThin", sectionEvidence(ev, sections), { section: sections[0]?.heading ?? "" }) : null) ?? missing();
+        const named = namedDataDocs(ev);
+        const sections = dataSections(ev);
+        const naming = [];
+        for (const s of sections) if (naming.length < 3 && namesPublicData(ev, s)) naming.push(s);
+        return declared(ev, "data-card") ?? (named.length > 0 ? mentioned("dataCardThin", named.map((c) => ({ kind: "file", path: c.path }))) : null) ?? (naming.length > 0 ? mentioned("dataCardSectionOnly", sectionEvidence(ev, naming), { section: naming[0]?.heading ?? "" }) : null) ?? uncheckedHubDataCards(ev) ?? (sections.length > 0 ? { ...missing("dataSectionNoSources"), evidence: sectionEvidence(ev, sections), data: { section: sections[0]?.heading ?? "" } } : null) ?? missing();
       }
     };
+    NOT_DATA_HEADING_RE = /\bdata (center|centre|parallel\w*|loaders?|collators?|types?|paths?|science|structures?)\b|\bmetadata\b/;
+    REFERENCE_LINE_RE = /\b(same|similar)\b.{0,40}\b(as|to)\b|\b(inspired by|adapted from|compared (to|with))\b/i;
   }
 });
 
@@ -19971,7 +20251,8 @@ var init_code = __esm({
         id: "data-preprocessing-code",
         role: "preprocessing",
         linkContext: /\b(data (pipeline|processing|preparation|curation|cleaning)|preprocess\w*|dedup\w*|filter\w*|tokeni[sz]\w*|data[- ]?prep\w*)\b/i,
-        mention: /\b(data (processing|preprocessing|preparation|cleaning|curation|pipeline)|preprocessing (code|scripts?)|deduplicat\w+|filtering pipeline)\b/i
+        // Code, not what was done to the data: "we deduplicated the corpus" names no code.
+        mention: /\b(data (processing |preprocessing |preparation |cleaning |curation )?(code|scripts?|pipeline|tool(s|kit)?)|(preprocessing|deduplication|filtering|cleaning|tokeni[sz]ation) (code|scripts?|pipeline|tool(s|kit)?))\b/i
       },
       {
         id: "evaluation-code",
@@ -20010,14 +20291,15 @@ var init_evaluation_code = __esm({
 });
 
 // src/core/criteria/evaluation-data.ts
-var EVAL_CONTEXT2, evaluationData;
+var EVAL_CONTEXT, evaluationData;
 var init_evaluation_data = __esm({
   "src/core/criteria/evaluation-data.ts"() {
     "use strict";
+    init_data_wording();
     init_model_card();
     init_shared();
     init_training_data();
-    EVAL_CONTEXT2 = /\b(eval\w*|benchmark\w*|test set|leaderboard|results?)\b/i;
+    EVAL_CONTEXT = /\b(eval\w*|benchmark\w*|test set|leaderboard|results?)\b/i;
     evaluationData = {
       id: "evaluation-data",
       evaluate(ev) {
@@ -20027,7 +20309,7 @@ var init_evaluation_data = __esm({
         const ids = modelIndexDatasets(ev.card);
         const hub = judgeHubDatasets(ev, "evaluation-data", [...ids.filter((id) => id.includes("/")), ...declaredHubDataset(ev, "evaluation-data")], "evalDataOnHub");
         if (hub) return hub;
-        const links = ev.links.filter((l) => l.kind === "hub-dataset" && EVAL_CONTEXT2.test(`${l.section} ${l.context}`));
+        const links = ev.links.filter((l) => l.kind === "hub-dataset" && !isFileUrl(l.url) && EVAL_CONTEXT.test(`${l.section} ${l.context}`));
         return declared(ev, "evaluation-data") ?? (ids.length > 0 ? mentioned("evalDataListed", [cardFieldEvidence(ev, "model-index")], { count: ids.length, names: ids.slice(0, 3).join(", ") }) : null) ?? (links.length > 0 ? mentioned("evalDataLinked", linkEvidence(links), { count: links.length }) : null) ?? missing();
       }
     };
@@ -20042,26 +20324,50 @@ function linksToResults(link) {
 }
 function hasResultsTable(text) {
   const rows = text.split("\n").filter((l) => /^\s*\|.*\|\s*$/.test(l));
-  return rows.length >= 3 && rows.some((r) => /\d+(\.\d+)?\s*%?\s*\|/.test(r));
+  if (rows.length >= 3 && rows.some((r) => /\d+(\.\d+)?\s*%?\s*\|/.test(r))) return true;
+  return hasHtmlResultsTable(text);
+}
+function hasHtmlResultsTable(text) {
+  const lower = text.toLowerCase();
+  const start = lower.indexOf("<table");
+  if (start < 0) return false;
+  const table = lower.slice(start, start + 2e5);
+  if (table.split("<tr").length - 1 < 2) return false;
+  let numeric = 0;
+  for (const cell of table.split(/<t[dh][\s>]/).slice(1)) {
+    const end = cell.indexOf("</t");
+    const content = (end < 0 ? cell : cell.slice(0, end)).replace(/<[^>]{0,200}>/g, " ").replace(/^[^>]{0,200}>/, "");
+    if (NUMERIC_CELL_RE.test(content) && ++numeric >= 2) return true;
+  }
+  return false;
+}
+function onlyInstructions(body) {
+  const prose2 = stripBetween(stripBetween(body, "```", "```", " "), "<pre>", "</pre>", " ", true);
+  return HOW_TO_EVALUATE_RE.test(body) && !NUMBER_IN_PROSE_RE.test(prose2);
 }
 function resultSections(ev) {
   const sections = ev.card?.sections ?? [];
-  const FIGURE = /!\[[^\]]*\]\([^)]+\)|<img\s/i;
+  const FIGURE = /!\[[^[\]]{0,500}\]\([^()\s]{1,2000}\)|<img\s/i;
   const withTables = sections.filter(
-    (s) => s.documented && (s.level > 1 && RESULTS_HEADING.test(s.heading) && (hasResultsTable(s.body) || FIGURE.test(s.ownBody)) || hasResultsTable(s.ownBody) && BENCHMARK_NAMES.test(s.ownBody))
+    (s) => s.documented && // Below the document's title (a level-1 heading counts when it is not the title).
+    ((s !== sections[0] || s.level > 1) && RESULTS_HEADING.test(s.heading) && (hasResultsTable(s.body) || FIGURE.test(s.ownBody)) || hasResultsTable(s.ownBody) && BENCHMARK_NAMES.test(s.ownBody))
   );
   if (withTables.length > 0) return withTables;
   if (ev.card && sections.length === 0 && hasResultsTable(ev.card.body) && BENCHMARK_NAMES.test(ev.card.body)) return [{ heading: "", line: ev.card.bodyLine }];
   return [];
 }
-var RESULTS_HEADING, BENCHMARK_NAMES, evaluationResults;
+var RESULTS_HEADING, BENCHMARK_NAMES, NUMERIC_CELL_RE, HOW_TO_EVALUATE_RE, NUMBER_IN_PROSE_RE, evaluationResults;
 var init_evaluation_results = __esm({
   "src/core/criteria/evaluation-results.ts"() {
     "use strict";
+    init_strip();
     init_model_card();
     init_shared();
     RESULTS_HEADING = /\b(eval\w*|benchmark\w*|results?|performance|metrics?|leaderboard|scores?|comparison)\b/;
     BENCHMARK_NAMES = /\b(MMLU|HellaSwag|GSM8K|HumanEval|MBPP|ARC|TruthfulQA|Winogrande|BBH|MATH|WER|BLEU|ROUGE|accuracy|F1|pass@1|perplexity|CER|FID|CLIP ?score|MT-Bench|AlpacaEval|IFEval|GPQA|DROP|PIQA|BoolQ|LAMBADA|SQuAD|GLUE|SuperGLUE|ImageNet|COCO|mAP)\b/i;
+    NUMERIC_CELL_RE = /^\s*[-+]?\d+(\.\d+)?\s*%?\s*$/;
+    HOW_TO_EVALUATE_RE = /\b(to evaluate|you can (use|add|run|evaluate)|simply run|run the (following|script|command)|the following (command|script)|example scripts?|can be evaluated (with|using|by)|we use the yaml file|install\w*)\b|```|<pre>|^\s*(python3?|bash|sh|torchrun|accelerate|lm_eval)\s/im;
+    NUMBER_IN_PROSE_RE = /\b\d+\.\d+\b|\b\d+(\.\d+)?\s?%/;
     evaluationResults = {
       id: "evaluation-results",
       evaluate(ev) {
@@ -20073,7 +20379,7 @@ var init_evaluation_results = __esm({
         if (ev.artifacts.evalResultFiles.length > 0) return judgeFiles(ev, "evaluation-results", ev.artifacts.evalResultFiles, "resultsFiles");
         const tables = resultSections(ev);
         if (tables.length > 0) return judgeLicense("evaluation-results", cardLicense(ev), "resultsTable", { section: tables[0]?.heading ?? "" }, sectionEvidence(ev, tables));
-        const sections = documentedSections(ev, RESULTS_HEADING);
+        const sections = documentedSections(ev, RESULTS_HEADING).filter((s) => !onlyInstructions(s.body) && !/\b(data|datasets?)\b/.test(s.heading));
         const linked2 = ev.links.filter(linksToResults);
         return declared(ev, "evaluation-results") ?? (sections.length > 0 ? mentioned("resultsMentioned", sectionEvidence(ev, sections)) : null) ?? (linked2.length > 0 ? mentioned("resultsLinked", linkEvidence(linked2), { url: linked2[0].url }) : null) ?? missing();
       }
@@ -20082,10 +20388,31 @@ var init_evaluation_results = __esm({
 });
 
 // src/core/criteria/inference-code.ts
+function hasRunSnippet(body) {
+  let fence = null;
+  let block = [];
+  for (const line of body.split("\n")) {
+    const m = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence === null) {
+      if (m?.[1]) {
+        fence = m[1];
+        block = [];
+      }
+      continue;
+    }
+    if (m?.[1] && m[1][0] === fence[0] && m[1].length >= fence.length) {
+      if (SNIPPET_CODE_RE.test(block.join("\n"))) return true;
+      fence = null;
+      continue;
+    }
+    if (block.length < 500) block.push(line.length > 2e3 ? line.slice(0, 2e3) : line);
+  }
+  return false;
+}
 function usageSnippet(ev) {
   const lib = libraryName(ev);
   const spdx = lib ? OPEN_LIBRARIES[lib] : void 0;
-  const hasSnippet = !!ev.card && SNIPPET_RE.test(ev.card.body);
+  const hasSnippet = !!ev.card && hasRunSnippet(ev.card.body);
   const snippetLib = !spdx && hasSnippet ? inferLibrary(ev.card?.body ?? "") : null;
   const name = spdx ? lib : snippetLib;
   const license = spdx ?? (snippetLib ? OPEN_LIBRARIES[snippetLib] : void 0);
@@ -20104,14 +20431,14 @@ function inferLibrary(body) {
   if (/llama\.cpp|llama-cli/.test(body)) return "llama.cpp";
   return null;
 }
-var SNIPPET_RE, inferenceCode;
+var SNIPPET_CODE_RE, inferenceCode;
 var init_inference_code = __esm({
   "src/core/criteria/inference-code.ts"() {
     "use strict";
     init_licenses();
     init_code();
     init_shared();
-    SNIPPET_RE = /```[\s\S]*?(from_pretrained|pipeline\(|import (transformers|torch|diffusers)|from (transformers|diffusers|vllm|sentence_transformers)|llama\.cpp|llama-cli|ollama run|vllm serve|sglang\.launch_server|\.generate\()[\s\S]*?```/;
+    SNIPPET_CODE_RE = /from_pretrained|pipeline\(|import (transformers|torch|diffusers)|from (transformers|diffusers|vllm|sentence_transformers)|llama\.cpp|llama-cli|ollama run|vllm serve|sglang\.launch_server|\.generate\(/;
     inferenceCode = codeCriterion({ ...CODE_SPECS[3], extra: usageSnippet });
   }
 });
@@ -20119,7 +20446,9 @@ var init_inference_code = __esm({
 // src/core/criteria/weights.ts
 function releaseLinks(ev) {
   const base = new Set(baseModelsOf(ev).map((b) => b.toLowerCase()));
-  return withDocLinks(ev).filter((l) => l.kind === "hub-model" && l.id && !base.has(l.id.toLowerCase()) && !isCreditLink(l));
+  const links = withDocLinks(ev).filter((l) => l.kind === "hub-model" && l.id && !base.has(l.id.toLowerCase()) && !isCreditLink(l));
+  const others = (l) => OTHERS_CHECKPOINT_RE.test(l.context.replace(/https?:\/\/\S+/g, " ")) ? 1 : 0;
+  return links.map((l, i) => ({ l, i })).sort((a, b) => others(a.l) - others(b.l) || a.i - b.i).map((x) => x.l);
 }
 function releaseHubModels(ev, configured = ev.release) {
   const declaredAt = /huggingface\.co\/(?!datasets\/)([\w.-]+\/[\w.-]+)/.exec(ev.declarations.weights?.location ?? "")?.[1];
@@ -20156,14 +20485,14 @@ function mentions2(ev) {
   if (hubLinks.length > 0) return mentioned("weightsLinked", linkEvidence(hubLinks), { count: hubLinks.length, id: hubLinks[0]?.id ?? null });
   const lines = cardLinesMatching(ev, DOWNLOAD_LINE_RE, 3, true);
   if (lines.length === 0) return null;
-  const withUrl = lines.find((l) => URL_IN_LINE_RE.test(l.note ?? ""));
-  const url2 = withUrl ? URL_IN_LINE_RE.exec(withUrl.note ?? "")[0] : null;
+  const withUrl = lines.find((l) => URL_IN_LINE_RE2.test(l.note ?? ""));
+  const url2 = withUrl ? URL_IN_LINE_RE2.exec(withUrl.note ?? "")[0] : null;
   if (!url2) return mentioned("weightsMentioned", lines);
   const at = pointerOf(url2);
   const claim = claimOf("weights", "link", at.host, at.target, cardLicense(ev, "data"));
   return mentioned("weightsMentioned", lines, {}, lines.some((l) => GATE_RE.test(l.note ?? "")) ? { ...claim, status: "restricted" } : claim);
 }
-var weights, isWeightFile, GATE_RE, DOWNLOAD_LINE_RE, URL_IN_LINE_RE;
+var weights, OTHERS_CHECKPOINT_RE, isWeightFile, GATE_RE, DOWNLOAD_LINE_RE, URL_IN_LINE_RE2;
 var init_weights = __esm({
   "src/core/criteria/weights.ts"() {
     "use strict";
@@ -20194,10 +20523,11 @@ var init_weights = __esm({
         return fromHub2(ev) ?? declared(ev, "weights") ?? mentions2(ev) ?? missing();
       }
     };
+    OTHERS_CHECKPOINT_RE = /\b(convert\w*|conversion|distributed by|ported (from|to))\b/i;
     isWeightFile = (path2) => weightFormat(path2) !== null;
     GATE_RE = /\b(request (access|a download)|accept (our|the) (license|terms)|agree to (the|our) (license|terms)|once (your request is|you are) approved|sign(ing)? up|registration|register to|fill (in|out) (the|a|this) form|application form|apply for access)\b/i;
     DOWNLOAD_LINE_RE = /\b(download|release[ds]?|publish(ed)?|available)\b.{0,60}\b(weights|checkpoints?|model files)\b|\b(weights|checkpoints?)\b.{0,60}\b(download|available|released)\b/i;
-    URL_IN_LINE_RE = /https?:\/\/[^\s)<>"'\]]+/;
+    URL_IN_LINE_RE2 = /https?:\/\/[^\s)<>"'\]]+/;
   }
 });
 
@@ -20210,7 +20540,7 @@ function fromHub3(ev) {
   if (release.gated) return { status: "restricted", messageId: "checkpointsOnHub", data: { count: revisions.length, licenseState: "gated", license: release.license }, license: release.license, evidence, verifiedOnline: true };
   return judgeRemoteLicense("intermediate-weights", release.license, "checkpointsOnHub", { count: revisions.length }, evidence);
 }
-var CHECKPOINT_LINE_RE, intermediateWeights;
+var CHECKPOINT_LINE_RE, INTERMEDIATE_WORDS_RE, INTERMEDIATE_HEADING_RE, REVISION_LINK_RE, intermediateWeights;
 var init_intermediate_weights = __esm({
   "src/core/criteria/intermediate-weights.ts"() {
     "use strict";
@@ -20218,9 +20548,12 @@ var init_intermediate_weights = __esm({
     init_weights();
     init_remote();
     CHECKPOINT_LINE_RE = new RegExp(
-      `\\b(intermediate (checkpoints?|weights|models)|training checkpoints?|checkpoints? (at|every|for each))|\\brevision\\s*=\\s*["']?(?:[^"'\\s]*[^a-z"'\\s])?${CHECKPOINT_WORDS_SOURCE}`,
+      `\\b(intermediate (model )?(checkpoints?|weights|models)|training checkpoints?|checkpoints? (at|every|for each)\\b|partially[- ]trained (checkpoints?|models?|weights)|checkpoints? (saved |released |available )?(during|throughout) (the )?training)|\\brevision\\s*=\\s*["']?(?:[^"'\\s]*[^a-z"'\\s])?${CHECKPOINT_WORDS_SOURCE}`,
       "i"
     );
+    INTERMEDIATE_WORDS_RE = /\b(step|stage|iter|epoch)[-_]?\d|\bsteps? [\d,]{3,}|\bevery [\d,]+\s?k?\s(training )?(steps|tokens|iterations|epochs)\b|\b(during|throughout) (the )?training\b|\bpartially[- ]trained\b|\bintermediate\b/i;
+    INTERMEDIATE_HEADING_RE = /\b(intermediate|training checkpoints?|partially trained|training steps|checkpoints? (during|throughout) training)\b/;
+    REVISION_LINK_RE = new RegExp(`/tree/(?:[^/?#\\s]*[^a-z/?#\\s])?${CHECKPOINT_WORDS_SOURCE}`, "i");
     intermediateWeights = {
       id: "intermediate-weights",
       evaluate(ev) {
@@ -20232,9 +20565,12 @@ var init_intermediate_weights = __esm({
         }
         const hub = fromHub3(ev);
         if (hub) return hub;
-        const sections = documentedSections(ev, /\b(intermediate|checkpoints?|training steps)\b/);
+        const revisions = ev.links.filter((l) => l.kind === "hub-model" && REVISION_LINK_RE.test(l.url));
+        const sections = documentedSections(ev, /\b(intermediate|checkpoints?|training steps|partially trained)\b/).filter(
+          (s) => INTERMEDIATE_HEADING_RE.test(s.heading) || !/\b(conver\w*|download\w*|loading|load)\b/.test(s.heading) && (INTERMEDIATE_WORDS_RE.test(s.body) || REVISION_LINK_RE.test(s.body))
+        );
         const lines = cardLinesMatching(ev, CHECKPOINT_LINE_RE);
-        return declared(ev, "intermediate-weights") ?? (sections.length > 0 ? mentioned("checkpointsMentioned", sectionEvidence(ev, sections)) : null) ?? (lines.length > 0 ? mentioned("checkpointsMentioned", lines) : null) ?? missing();
+        return declared(ev, "intermediate-weights") ?? (revisions.length > 0 ? mentioned("checkpointsLinked", linkEvidence(revisions), { count: revisions.length }) : null) ?? (sections.length > 0 ? mentioned("checkpointsMentioned", sectionEvidence(ev, sections)) : null) ?? (lines.length > 0 ? mentioned("checkpointsMentioned", lines) : null) ?? missing();
       }
     };
   }
@@ -20390,21 +20726,29 @@ var init_ladder = __esm({
 });
 
 // src/core/criteria/model-card.ts
+function instructionsOnly(body) {
+  if (!/```|~~~|^\s*\$ /m.test(body)) return false;
+  const lines = stripFencedCode(body).split("\n").map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#") && !l.startsWith("!["));
+  return lines.filter((l) => STEP_RE.test(l)).length * 2 >= lines.length;
+}
 function cardTopics(card) {
   const covered = [];
   const uncovered = [];
-  const body = card.body.replace(/<!--[\s\S]*?-->/g, "").replace(/^\s{0,3}(```|~~~)[\s\S]*?^\s{0,3}\1.*$/gm, "").replace(/\]\([^)\s]*\)/g, "]").replace(/^\s{0,3}#{1,6}\s.*$/gm, "").replace(/^.*\[more information needed\].*$/gim, "");
+  const body = stripFencedCode(stripComments(card.body)).replace(/\]\([^()[\]\s]*\)/g, "]").replace(/^\s{0,3}#{1,6}\s.*$/gm, "").replace(/^.*\[more information needed\].*$/gim, "");
+  const documented = card.sections.filter((s) => s.documented);
+  const descriptive = documented.filter((s) => !instructionsOnly(s.ownBody));
   for (const t of CARD_TOPICS) {
-    const byHeading = card.sections.some((s) => s.documented && t.heading.test(s.heading));
+    const byHeading = (t.topic === "intended use" ? documented : descriptive).some((s) => t.heading.test(s.heading));
     (byHeading || t.text.test(body) ? covered : uncovered).push(t.topic);
   }
   return { covered, uncovered };
 }
-var CARD_TOPICS, modelCard;
+var CARD_TOPICS, STEP_RE, modelCard;
 var init_model_card2 = __esm({
   "src/core/criteria/model-card.ts"() {
     "use strict";
     init_model_card();
+    init_strip();
     init_ladder();
     init_shared();
     CARD_TOPICS = [
@@ -20437,6 +20781,7 @@ var init_model_card2 = __esm({
         text: /\b(benchmark|evaluat\w+ on|accuracy|pass@1|MMLU|HumanEval|GSM8K|WER|BLEU)\b/i
       }
     ];
+    STEP_RE = /^\s*(\d+[.)]|[-*+])?\s*(\*\*)?(run|install|download|clone|set|put|open|create|edit|change|copy|execute|launch|start|inside|first,?|then|next|finally|once|after|to (train|evaluate|run|use|fine-?tune|reproduce)|you (need|should|can|must|will|may))\b/i;
     modelCard = {
       id: "model-card",
       evaluate(ev) {
@@ -20524,7 +20869,8 @@ function peerReviewedEvidence(ev) {
     if (published) out.push({ kind: "card-section", path: b.path, line: b.line, note: b.text.trim().slice(0, 120) });
   }
   const cff = ev.artifacts.citation ? ev.texts[ev.artifacts.citation] : void 0;
-  if (cff && /preferred-citation:[\s\S]*?type:\s*(article|conference-paper|proceedings|journal)/i.test(cff) && !/journal:\s*["']?arxiv/i.test(cff)) {
+  const preferred = cff ? cff.indexOf("preferred-citation:") : -1;
+  if (cff && preferred !== -1 && /type:\s*(article|conference-paper|proceedings|journal)/i.test(cff.slice(preferred)) && !/journal:\s*["']?arxiv/i.test(cff)) {
     out.push({ kind: "file", path: ev.artifacts.citation ?? "CITATION.cff", note: "CITATION.cff preferred-citation" });
   }
   return out;
@@ -20621,12 +20967,13 @@ var init_supporting_libraries = __esm({
 });
 
 // src/core/criteria/technical-report.ts
-var technicalReport;
+var PUBLISHED_DOCUMENT_RE, technicalReport;
 var init_technical_report = __esm({
   "src/core/criteria/technical-report.ts"() {
     "use strict";
     init_papers();
     init_shared();
+    PUBLISHED_DOCUMENT_RE = /^https?:\/\/(?!(?:drive|docs)\.google\.)[^?#]*(\.pdf($|[?#])|\/publications?\/[^/?#]+)/i;
     technicalReport = {
       id: "technical-report",
       evaluate(ev) {
@@ -20637,6 +20984,8 @@ var init_technical_report = __esm({
         const arxiv = [...reportCitation(ev), ...arxivEvidence(ev)];
         if (arxiv.length > 0) return { status: "open", messageId: "reportOnArchive", data: { count: arxiv.length }, license: null, evidence: arxiv };
         const hosted = otherPaperLinks(ev);
+        const documents = hosted.filter((e) => PUBLISHED_DOCUMENT_RE.test(e.url ?? ""));
+        if (documents.length > 0) return { status: "open", messageId: "reportHosted", data: { count: documents.length }, license: null, evidence: documents };
         if (hosted.length > 0) return mentioned("reportLinked", hosted, { count: hosted.length });
         const lines = cardLinesMatching(ev, /\b(technical report|tech report|preprint|white ?paper)\b/i);
         return declared(ev, "technical-report") ?? (lines.length > 0 ? mentioned("reportMentioned", lines) : null) ?? missing();
@@ -20754,7 +21103,7 @@ function withClaim(ev, id, v) {
     claim = claimOf(id, "lookup-failed", at.host, at.target, fact2);
   } else if (v.status === "mentioned" || v.messageId === "listingIncomplete") {
     const link = v.evidence.find((e) => e.kind === "link" && e.url);
-    const listed2 = v.evidence.find((e) => e.kind === "card-field" && e.field === "datasets");
+    const listed2 = v.evidence.find((e) => e.kind === "card-field" && (e.field === "datasets" || e.field === "model-index"));
     if (link?.url) {
       const at = pointerOf(link.url);
       if (!lookedUp(ev, at)) claim = claimOf(id, "link", at.host, at.target, fact2);
@@ -21050,12 +21399,15 @@ var init_gather = __esm({
     CARD_FOLDER_RE = /(^|\/)model[_-]?cards?\/[^/]+\.md$/i;
     CARD_TITLE_RE = /^(?:\s*<!--[\s\S]{0,2000}?-->)*\s*#\s+[^\n]{0,80}\bmodel card\b/i;
     MAX_CARD_DOCUMENTS = 12;
-    RELATIVE_LINK_RE = /\]\(\s*<?([^)\s>]+)>?[^)]*\)|\bhref\s*=\s*["']([^"']+)["']/g;
+    RELATIVE_LINK_RE = /\]\(\s*<?([^()\s<>"']{1,500})|\bhref\s*=\s*["']([^"'<>]{1,500})/g;
     MAX_LINKED_DOCUMENTS = 10;
   }
 });
 
 // src/core/frameworks/mof.ts
+function slotsOf(cls) {
+  return COMPONENT_IDS.filter((id) => COMPONENTS[id].mofClass === cls && !COMPONENTS[id].mofOptional).map((id) => [id, ...COMPONENTS[id].mofStandIns ?? []]);
+}
 function satisfied(statuses, slot) {
   return slot.some((id) => statuses[id] === "open") || slot.every((id) => statuses[id] === "not-applicable");
 }
@@ -21083,10 +21435,11 @@ var MOF_REQUIREMENTS;
 var init_mof = __esm({
   "src/core/frameworks/mof.ts"() {
     "use strict";
+    init_catalog();
     MOF_REQUIREMENTS = {
-      3: [["model-architecture"], ["weights"], ["model-card"], ["data-card"], ["technical-report", "research-paper"], ["evaluation-results"]],
-      2: [["training-code"], ["inference-code"], ["evaluation-code"], ["evaluation-data"]],
-      1: [["training-data"], ["data-preprocessing-code"], ["intermediate-weights"], ["research-paper"]]
+      3: slotsOf(3),
+      2: slotsOf(2),
+      1: slotsOf(1)
     };
   }
 });
@@ -21250,6 +21603,7 @@ var init_messages = __esm({
       modelCardUsageOnly: (d) => `${str2(d["path"])} is not a model card: it documents ${d["covered"] === "none of the standard topics" ? "none" : `only ${str2(d["covered"])}`} of architecture, training, evaluation and limitations`,
       reportInRepo: (d) => `${plural2(d["count"], "report")} in the repository ${underLicense(d)}`,
       reportOnArchive: () => "a preprint or technical report is linked on arXiv",
+      reportHosted: (d) => `${Number(d["count"]) === 1 ? "a technical report is" : "technical reports are"} published as a document the card links to (license not checked)`,
       reportLinked: () => "a paper or technical report is linked from the card (hosted outside arXiv, not verified)",
       reportMentioned: () => "a technical report is mentioned but not linked",
       paperPublished: () => "a peer-reviewed publication is cited (DOI, venue or proceedings entry)",
@@ -21294,7 +21648,14 @@ var init_messages = __esm({
       baseTrainingDataNone: (d) => `${str2(d["id"])} names no training datasets`,
       baseTrainingDataListed: (d) => `${str2(d["id"])} lists ${plural2(d["count"], "dataset")} that were not all looked up`,
       architectureNamed: (d) => `config.json names ${str2(d["architecture"])}, but no open library or modelling code that defines it was found`,
-      architectureDescribed: () => "the architecture is described in the card, but its code is not published"
+      architectureDescribed: () => "the architecture is described in the card, but its code is not published",
+      trainingDataNotData: (d) => `${plural2(d["count"], "data file")} found, but samples, benchmarks, assets or statistics — not the training data`,
+      trainingDataManifest: (d) => `${plural2(d["count"], "data list")} in the configuration name the training data, but the data is not published here`,
+      dataCardOnHubUnchecked: (d) => `the training data's ${Number(d["count"]) === 1 ? "dataset card" : "dataset cards"} on the Hub (${str2(d["id"])}${Number(d["count"]) > 1 ? ` and ${plural2(Number(d["count"]) - 1, "more")}` : ""}) ${Number(d["count"]) === 1 ? "was" : "were"} not checked`,
+      dataCardSectionOnly: (d) => `the card's "${str2(d["section"])}" section names the training data; a section inside a model card is not a datasheet`,
+      dataSectionNoSources: (d) => `the card's "${str2(d["section"])}" section describes the training data without naming any dataset one could obtain`,
+      checkpointsLinked: (d) => `${plural2(d["count"], "link")} to checkpoint revisions on the Hub, not verified`,
+      trainingDataUnnamed: () => "the card describes the training data only in general terms and names no dataset one could obtain"
     };
     MESSAGE_IDS = Object.keys(TEMPLATES);
   }
