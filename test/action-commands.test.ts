@@ -10,6 +10,7 @@ import {
   outputsFor,
   readInputs,
   requirementOutcome,
+  stepAnnotations,
 } from '../src/action/commands.js';
 import { COMPONENT_IDS, type ComponentId } from '../src/core/catalog.js';
 import type { ComponentResult, ModelReport, Report } from '../src/core/report.js';
@@ -58,7 +59,7 @@ describe('inputs from the environment', () => {
     expect(readInputs({ INPUT_PATH: '', INPUT_FORMAT: '  ' })).toEqual({
       path: '.',
       require: undefined,
-      format: 'markdown',
+      format: 'text',
       config: undefined,
       offline: false,
     });
@@ -122,54 +123,72 @@ describe('annotations from a report', () => {
     ]);
   });
 
-  it('annotates restricted pieces at their evidence and prefixes the scanned folder', () => {
+  it('names a license once, at the line that declares it, for every component it restricts, under the scanned folder', () => {
+    const licensed = (message: string) =>
+      component({
+        status: 'restricted',
+        license: 'LicenseRef-llama3',
+        message,
+        evidence: [
+          { kind: 'file', path: 'model.safetensors' },
+          { kind: 'card-field', path: 'README.md', line: 3, field: 'license', license: 'LicenseRef-llama3' },
+        ],
+      });
     const r = report([
       model({
-        components: {
-          weights: component({
-            status: 'restricted',
-            license: 'LicenseRef-llama3',
-            message: 'weights under the Llama 3 license',
-            evidence: [
-              { kind: 'file', path: 'model.safetensors' },
-              { kind: 'card-field', path: 'README.md', line: 3, field: 'license' },
-            ],
-          }),
-        },
+        ladder: { level: 'restricted-weights', missing: ['weights'], headline: '' },
+        components: { weights: licensed('weights under the Llama 3 license (LicenseRef-llama3)'), 'model-card': licensed('card under LicenseRef-llama3') },
       }),
     ]);
-    const [a] = annotationsFor(r, { pathPrefix: 'models/llama' });
-    expect(a).toMatchObject({ level: 'warning', file: 'models/llama/README.md', line: 3, title: 'Weights restricted' });
-    expect(a!.message).toMatch(/^weights under the Llama 3 license \(LicenseRef-llama3\)\nHow to fix: /);
+    const list = annotationsFor(r, { pathPrefix: 'models/llama' });
+    expect(list).toHaveLength(1);
+    const [a] = list;
+    expect(a).toMatchObject({ level: 'warning', file: 'models/llama/README.md', line: 3, title: 'Restricted license: LicenseRef-llama3' });
+    expect(a!.message).toMatch(/^LicenseRef-llama3 restricts use, so the final weights and the model card are not open \(blocks open weights\)\.\nHow to fix: Relicense the final weights under /);
+    // Never "(LicenseRef-llama3) (LicenseRef-llama3)": once in the title, once in the message.
+    expect(a!.message.split('LicenseRef-llama3')).toHaveLength(2);
   });
 
-  it('points missing and mentioned pieces at the model card, ladder blockers first, and skips the rest', () => {
+  it('points what blocks the next level at the line that mentions it, else the whole card; blockers first, the rest left out', () => {
     const r = report([
       model({
         path: 'sub',
         ladder: { level: 'open-weights', missing: ['training-data'], headline: '' },
+        frameworks: { ...model().frameworks, mof: { ...model().frameworks.mof, class: 3, missing: { '3': [], '2': ['evaluation-code'], '1': [] } } },
         components: {
-          'model-architecture': component({ status: 'missing', license: null, message: 'no modelling code' }),
-          'training-data': component({ status: 'missing', license: null, message: 'no training data' }),
+          'model-card': component({ evidence: [{ kind: 'file', path: 'sub/README.md' }] }),
+          'training-data': component({ status: 'mentioned', license: null, message: 'named, not linked', evidence: [{ kind: 'card-section', path: 'sub/README.md', line: 40, section: 'data' }] }),
+          'evaluation-code': component({ status: 'missing', license: null, message: 'no evaluation code' }),
           'compute-info': component({ status: 'not-applicable', message: 'n/a' }),
           'research-paper': component({ status: 'mentioned', license: null, message: 'a paper is cited' }),
-          'evaluation-code': component({ status: 'unknown', message: 'criterion failed' }),
         },
       }),
     ]);
-    const list = annotationsFor(r, { pathPrefix: '.', cardPath: (p) => (p === 'sub' ? 'sub/README.md' : undefined) });
-    expect(list.map((a) => [a.level, a.title, a.file])).toEqual([
-      ['notice', 'Training data missing', 'sub/README.md'],
-      ['notice', 'Model architecture missing', 'sub/README.md'],
-      ['notice', 'Research paper mentioned', 'sub/README.md'],
+    const list = annotationsFor(r, { pathPrefix: '.' });
+    expect(list.map((a) => [a.level, a.title, a.file, a.line])).toEqual([
+      ['notice', 'Training data mentioned', 'sub/README.md', 40],
+      ['notice', 'Evaluation code missing', 'sub/README.md', undefined],
     ]);
-    expect(list[0]!.line).toBeUndefined();
+    expect(list[0]!.message).toBe('named, not linked (blocks open source)\nHow to fix: ' + list[0]!.message.split('How to fix: ')[1]);
   });
 
   it('names the model in titles when the repository holds several', () => {
-    const restricted = { weights: component({ status: 'restricted', message: 'nc' }) };
-    const r = report([model({ name: 'a', components: restricted }), model({ name: 'b', path: 'b' })]);
-    expect(annotationsFor(r, { pathPrefix: '' }).map((a) => a.title)).toEqual(['a: Weights restricted']);
+    const blocked = { ladder: { level: 'closed' as const, missing: ['weights' as const], headline: '' }, components: { weights: component({ status: 'missing', license: null, message: 'none' }) } };
+    const r = report([model({ name: 'a', ...blocked }), model({ name: 'b', path: 'b' })]);
+    expect(annotationsFor(r, { pathPrefix: '' }).map((a) => a.title)).toEqual(['a: Weights missing']);
+  });
+
+  it('prints at most 10 of each level, one error fewer, and counts the rest in one log line', () => {
+    const problems = (severity: 'error' | 'warning' | 'note', n: number) =>
+      Array.from({ length: n }, (_, i) => ({ severity, path: `f${i}`, line: 1, message: `${severity} ${i}`, ruleId: `${severity}-rule-${i}` }));
+    const r = report([model()], [...problems('error', 12), ...problems('warning', 10), ...problems('note', 25)]);
+    const { annotations, note } = stepAnnotations(r, { pathPrefix: '' });
+    const count = (level: string) => annotations.filter((a) => a.level === level).length;
+    expect([count('error'), count('warning'), count('notice')]).toEqual([9, 10, 10]);
+    // The most important of each level are the ones kept.
+    expect(annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual(Array.from({ length: 9 }, (_, i) => `error ${i}`));
+    expect(note).toBe('truly-open: 3 errors and 15 notices more not shown as annotations (GitHub shows 10 of each per step); the job summary lists every component.');
+    expect(stepAnnotations(report([model()]), { pathPrefix: '' }).note).toBeNull();
   });
 });
 

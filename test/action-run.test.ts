@@ -114,3 +114,25 @@ describe('the report in the log', () => {
     expect(token(first)).not.toBe(token(second));
   });
 });
+
+describe('annotations in the step log', () => {
+  it('a monorepo: at most 10 per level (GitHub shows no more), one line counts the rest, each license once', async () => {
+    const models: Record<string, string> = { LICENSE: 'Creative Commons Attribution-NonCommercial 4.0 International Public License\n\nNonCommercial means not primarily intended for or directed towards commercial advantage.\n' };
+    for (let i = 1; i <= 8; i++) {
+      models[`models/m${i}/README.md`] = ['---', 'license: cc-by-nc-4.0', '---', `# Model ${i}`, '', 'A small model.', ''].join('\n');
+      models[`models/m${i}/model.safetensors`] = 'x'.repeat(2048);
+    }
+    write(workspace, { ...models, '.github/truly-open.yml': `models:\n${Array.from({ length: 8 }, (_, i) => `  - models/m${i + 1}`).join('\n')}\n` });
+
+    const result = await action({ path: '.' });
+
+    const annotations = result.lines.filter((l) => /^::(error|warning|notice) /.test(l));
+    for (const level of ['error', 'warning', 'notice']) expect(annotations.filter((l) => l.startsWith(`::${level} `)).length).toBeLessThanOrEqual(10);
+    expect(annotations.filter((l) => l.startsWith('::notice ')).length).toBe(10);
+    expect(result.lines).toContainEqual(expect.stringMatching(/^truly-open: (\d+ warnings? and )?\d+ notices more not shown as annotations \(GitHub shows 10 of each per step\)/));
+    // One annotation per place a license is declared: eight cards, eight lines, no repeats.
+    const licenses = annotations.filter((l) => l.includes('title=Restricted license'));
+    expect(new Set(licenses.map((l) => /file=([^,]+),line=(\d+)/.exec(l)?.slice(1).join(':'))).size).toBe(licenses.length);
+    for (const l of annotations) expect(l.match(/CC-BY-NC-4\.0/g)?.length ?? 0).toBeLessThanOrEqual(2);
+  });
+});

@@ -105,19 +105,23 @@ describe('the GitHub Action bundle', () => {
     expect(report.models[0].ladder.level).toBe('open-weights');
     expect(report.models[0].components.weights.status).toBe('open');
 
-    // Missing and mentioned pieces become notices on the model card, with workspace-relative
-    // paths; what blocks open-source comes first.
+    // Missing and mentioned pieces become notices on the model card (at the line that
+    // mentions them, else the whole file), with workspace-relative paths; what blocks
+    // open-source comes first, in the order of the next steps.
     const lines = annotations(run);
     const blockers = report.models[0].ladder.missing as string[];
     expect(blockers).toContain('training-code');
-    expect(lines[0]).toMatch(new RegExp(`^::notice file=${OPEN}/README\\.md,title=[^:]+ (missing|mentioned)::.+%0AHow to fix: `));
+    expect(lines[0]).toMatch(new RegExp(`^::notice file=${OPEN}/README\\.md,(line=\\d+,)?title=[^:]+ (missing|mentioned)::.+ \\(blocks open source[^)]*\\)%0AHow to fix: `));
     expect(lines).toContainEqual(expect.stringMatching(/^::notice [^:]*title=Training code missing::no evidence/));
-    expect(lines).toContainEqual(expect.stringMatching(/^::notice [^:]*title=Training data mentioned::/));
+    // Mentioned or, since issue 9's follow-ups, missing when the card names no dataset: at the section's line.
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^::notice file=${OPEN}/README\\.md,line=\\d+,title=Training data (missing|mentioned)::`)));
     expect(lines.some((l) => l.startsWith('::error '))).toBe(false);
     expect(lines.some((l) => /title=Weights /.test(l))).toBe(false);
+    expect(lines.length).toBeLessThanOrEqual(30);
 
-    // The log shows the report in the requested format, inside a group.
-    expect(run.stdout[0]).toBe('::group::truly-open report (markdown)');
+    // The log shows the report as text (the job summary has the Markdown), inside a group.
+    expect(run.stdout[0]).toBe('::group::truly-open report (text)');
+    expect(run.stdout.join('\n')).toContain('Next steps');
     expect(run.stdout).toContain('::endgroup::');
   });
 
@@ -126,8 +130,10 @@ describe('the GitHub Action bundle', () => {
     expect(run.code).toBe(1);
     const lines = annotations(run);
     expect(lines).toContainEqual(
-      expect.stringMatching(new RegExp(`^::warning file=${RESTRICTED}/README\\.md,line=3,title=Weights restricted::.*CC-BY-NC-4\\.0`)),
+      expect.stringMatching(new RegExp(`^::warning file=${RESTRICTED}/README\\.md,line=3,title=Restricted license%3A CC-BY-NC-4\\.0::CC-BY-NC-4\\.0 restricts use, so the final weights`)),
     );
+    // The license is named once per place it is declared, never per component.
+    expect(lines.filter((l) => l.includes('CC-BY-NC-4.0'))).toHaveLength(1);
     expect(lines).toContainEqual(expect.stringMatching(/^::error title=truly-open%3A open-weights not met::/));
     expect(parseOutputs(run.outputs)).toMatchObject({ level: 'restricted-weights', 'mof-class': 'none', osaid: 'false' });
     expect(run.summary).toMatch(/restricted/i);

@@ -56,7 +56,8 @@ it(`check-run summary for ${MODELS} models fits the Checks API`, async () => {
   mockCommit(scope, SHA.push, manyModels(MODELS));
   const log = runLog();
   mockCreateRun(scope, log);
-  mockUpdateRun(scope, log);
+  // More than 50 annotations: the completion carries 50, one more request the rest.
+  mockUpdateRun(scope, log, { times: 2 });
 
   await deliver(probot, 'push', 'push');
 
@@ -67,6 +68,7 @@ it(`check-run summary for ${MODELS} models fits the Checks API`, async () => {
   if (output.text) expect(Buffer.byteLength(output.text)).toBeLessThan(LIMIT);
   // Too many for full tables: the compact table still names every model.
   expect(output.summary).toContain('| m-060 |');
+  expect(log.updates.map((u) => u.output.annotations.length)).toEqual([50, 50]);
   expect(output.summary).toMatchSnapshot();
 });
 
@@ -81,7 +83,7 @@ it(`PR comment for ${MODELS} models that all lose their weights fits a comment`,
   mockListComments(scope, []);
   const bodies: string[] = [];
   mockCreateComment(scope, bodies);
-  mockUpdateRun(scope, log);
+  mockUpdateRun(scope, log, { times: 2 });
 
   await deliver(probot, 'pull_request', 'opened');
 

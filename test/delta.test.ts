@@ -1,4 +1,9 @@
-import { computeDelta, combine } from '../src/core/delta.js';
+import { DEFAULT_CONFIG } from '../src/config/schema.js';
+import { assess } from '../src/core/assess.js';
+import { componentCauses, computeDelta, combine } from '../src/core/delta.js';
+import { whyMarkdown } from '../src/core/render/delta-markdown.js';
+import { renderPrComment } from '../src/core/render/pr-comment.js';
+import { card, FULL_CARD_SECTIONS, licenseText, snapshot } from './helpers/snapshot-builder.js';
 import { ALL_OPEN, OPEN_WEIGHTS_ONLY, buildReport, type StatusMap } from './helpers/report-builder.js';
 
 const report = (statuses: StatusMap) => buildReport({ statuses });
@@ -106,5 +111,66 @@ describe('computeDelta', () => {
     expect(combine(['neutral', 'same'])).toBe('same');
     expect(combine(['better', 'neutral'])).toBe('better');
     expect(combine(['same', 'mixed'])).toBe('mixed');
+  });
+});
+
+// Why a component changed: the file or field behind it, on real assessments ---------------
+
+describe('why a component changed', () => {
+  /** A small open release; an empty string in `extra` leaves that file out. */
+  const release = (extra: Record<string, string | { size: number; lfs?: boolean }>) => {
+    const files: Record<string, string | { size: number; lfs?: boolean }> = {
+      'README.md': card({ frontMatter: { license: 'apache-2.0' }, sections: FULL_CARD_SECTIONS }),
+      'config.json': '{"architectures": ["LlamaForCausalLM"], "model_type": "llama"}\n',
+      'model.safetensors': { size: 5e9, lfs: true },
+      'train.py': 'import torch\n# pre-training loop\n',
+      ...extra,
+    };
+    return assess(snapshot({ files: Object.fromEntries(Object.entries(files).filter(([, v]) => v !== '')) }), DEFAULT_CONFIG);
+  };
+
+  test('a LICENSE relicensed from Apache-2.0 to CC-BY-NC-4.0 is named with both licenses', () => {
+    const base = release({ LICENSE: licenseText('Apache-2.0') });
+    const head = release({ LICENSE: licenseText('CC-BY-NC-4.0') });
+    const delta = computeDelta(base, head);
+    const weights = delta.models[0]!.components.find((c) => c.id === 'weights');
+    expect(weights).toMatchObject({ before: 'open', after: 'restricted' });
+    expect(weights!.causes[0]).toEqual({ kind: 'license', before: 'Apache-2.0', after: 'CC-BY-NC-4.0', place: { path: 'LICENSE' } });
+    expect(whyMarkdown(weights!)).toBe('`LICENSE` changed from `Apache-2.0` to `CC-BY-NC-4.0`');
+    const comment = renderPrComment(head, delta);
+    expect(comment).toContain('| ▼ Weights | ✔ open | ◐ restricted | `LICENSE` changed from `Apache-2.0` to `CC-BY-NC-4.0` |');
+  });
+
+  test('the card field that declares the license, when that is where it changed', () => {
+    const withField = (license: string) =>
+      assess(snapshot({ files: { 'README.md': card({ frontMatter: { license }, sections: FULL_CARD_SECTIONS }), 'model.safetensors': { size: 5e9, lfs: true } } }), DEFAULT_CONFIG);
+    const delta = computeDelta(withField('apache-2.0'), withField('cc-by-nc-4.0'));
+    const weights = delta.models[0]!.components.find((c) => c.id === 'weights')!;
+    expect(whyMarkdown(weights)).toBe('`README.md` field `license` changed from `Apache-2.0` to `CC-BY-NC-4.0`');
+  });
+
+  test('a file that went away, and one that appeared with its license', () => {
+    const withTraining = release({ LICENSE: licenseText('Apache-2.0') });
+    const withoutTraining = release({ LICENSE: licenseText('Apache-2.0'), 'train.py': '' });
+    const worse = computeDelta(withTraining, withoutTraining).models[0]!.components.find((c) => c.id === 'training-code')!;
+    expect(worse).toMatchObject({ before: 'open', after: 'missing' });
+    expect(whyMarkdown(worse)).toBe('`train.py` removed');
+    const better = computeDelta(withoutTraining, withTraining).models[0]!.components.find((c) => c.id === 'training-code')!;
+    expect(whyMarkdown(better)).toBe('`train.py` added, under `Apache-2.0`');
+  });
+
+  test('nothing to point at: the two messages', () => {
+    const before = { status: 'mentioned', license: null, messageId: 'a', message: 'named in the card', evidence: [] } as const;
+    const after = { status: 'missing', license: null, messageId: 'b', message: 'no evidence', evidence: [] } as const;
+    expect(componentCauses({ ...before, evidence: [] }, { ...after, evidence: [] })).toEqual([{ kind: 'message', before: 'named in the card', after: 'no evidence' }]);
+    expect(whyMarkdown({ causes: componentCauses({ ...before, evidence: [] }, { ...after, evidence: [] }) })).toBe('was “named in the card”, now “no evidence”');
+  });
+
+  test('a moved line is not a change; more than three facts are counted', () => {
+    const at = (line: number) => ({ status: 'mentioned' as const, license: null, messageId: 'm', message: 'm', evidence: [{ kind: 'card-section' as const, path: 'README.md', line, section: 'training data' }] });
+    expect(componentCauses(at(10), at(42))).toEqual([]);
+    const files = (paths: string[]) => ({ status: 'open' as const, license: 'MIT', messageId: 'o', message: 'o', evidence: paths.map((path) => ({ kind: 'file' as const, path })) });
+    const why = whyMarkdown({ causes: componentCauses(files(['a', 'b', 'c', 'd', 'e']), files([])) });
+    expect(why).toBe('`a` removed, `b` removed, `c` removed and 2 more');
   });
 });

@@ -1,6 +1,7 @@
 // The files that make this an adoptable open-source project: the CI workflow, the action
 // metadata, the license. They are plain data, so a test keeps them in step with the code.
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { load } from 'js-yaml';
 import { getInput, readInputs } from '../src/action/commands.js';
 import { REQUIREMENTS } from '../src/config/schema.js';
@@ -51,7 +52,7 @@ describe('action.yml', () => {
     // Feed the declared defaults through the runner's naming and the entry's parser.
     const env = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v.default ?? '']));
     expect(getInput(env, 'path')).toBe('.');
-    expect(readInputs(env)).toEqual({ path: '.', require: undefined, format: 'markdown', config: undefined, offline: false });
+    expect(readInputs(env)).toEqual({ path: '.', require: undefined, format: 'text', config: undefined, offline: false });
   });
 
   it('lists every requirement in the require description', () => {
@@ -92,5 +93,35 @@ describe('issue forms', () => {
       expect(field.attributes.label).toBeTruthy();
     }
     expect(new Set(fields.map((f) => f.id)).size).toBe(fields.length);
+  });
+});
+
+describe('package.json and the lock', () => {
+  const pkg = JSON.parse(read('package.json')) as { engines: { node: string }; devDependencies: Record<string, string> };
+  const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, { version?: string; engines?: { node?: string } | string[] }> };
+  // semver comes with npm's own toolchain (jest, ts-jest); only this test needs it.
+  const semver = createRequire(import.meta.url)('semver') as {
+    minVersion(range: string): { version: string } | null;
+    satisfies(version: string, range: string): boolean;
+  };
+  const lowest = semver.minVersion(pkg.engines.node)!.version;
+
+  it('every locked package installs on the lowest Node that engines allows (npm ci prints no EBADENGINE)', () => {
+    const excluded = Object.entries(lock.packages)
+      .filter(([path, p]) => path !== '' && p.engines && !Array.isArray(p.engines) && p.engines.node)
+      .filter(([, p]) => !semver.satisfies(lowest, (p.engines as { node: string }).node))
+      .map(([path, p]) => `${path}@${p.version} needs Node ${(p.engines as { node: string }).node}`);
+    expect(excluded).toEqual([]);
+  });
+
+  it('the Dockerfile and CI run a Node major that engines allows', () => {
+    const image = /^FROM node:(\d+)/m.exec(read('Dockerfile'))?.[1];
+    expect(image).toBe('20');
+    expect(semver.satisfies('20.99.0', pkg.engines.node)).toBe(true);
+    expect(semver.satisfies('22.0.0', pkg.engines.node)).toBe(true);
+  });
+
+  it('smee-client is pinned, so `npm start` can create a webhook channel without npx', () => {
+    expect(pkg.devDependencies['smee-client']).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });

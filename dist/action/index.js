@@ -11,11 +11,75 @@ var __export = (target, all) => {
     __defProp(target, name, { get: all[name], enumerable: true });
 };
 
+// src/core/frameworks/requirements.ts
+function checkRequirement(model2, requirement) {
+  if (requirement === "osaid") {
+    const met = model2.frameworks.osaid.conformant;
+    return { requirement, met, ...met ? {} : { reason: `not OSAID-conformant: missing ${model2.frameworks.osaid.missing.join(", ")}` } };
+  }
+  if (!isLadderRequirement(requirement)) {
+    const want = Number(requirement.slice(-1));
+    const got = model2.frameworks.mof.class;
+    if (got !== null && got <= want) return { requirement, met: true };
+    const gaps = [3, 2, 1].filter((c) => c >= want).flatMap((c) => model2.frameworks.mof.missing[String(c)]);
+    return { requirement, met: false, reason: `MOF class is ${got === null ? "none" : got}; missing ${gaps.join(", ")}` };
+  }
+  const ladder = model2.ladder;
+  if (ladderRank(ladder.level) >= ladderRank(requirement)) return { requirement, met: true };
+  const claimed = ladder.claimed;
+  if (claimed && ladderRank(claimed.level) >= ladderRank(requirement)) {
+    return {
+      requirement,
+      met: false,
+      unverified: true,
+      reason: `${requirement} is claimed but not verified (${(requirement === "open-source" ? claimed.unverified : claimed.unverified.filter((id) => id === "weights")).join(", ")}): run the check online, or declare where each is published in .github/truly-open.yml`
+    };
+  }
+  const capped = ladder.cappedBy;
+  const reason = capped ? `level is ${ladder.level}, capped by the base model ${capped.model}${ladder.missing.length > 0 ? `; this model is also blocked by ${ladder.missing.join(", ")}` : ""}` : model2.components?.weights.status === "unknown" ? `level is ${ladder.level}: the weights' terms could not be checked` : `level is ${ladder.level}; blocked by ${ladder.missing.join(", ")}`;
+  return { requirement, met: false, reason };
+}
+function requiredBy(report) {
+  const r = report.models.find((m) => m.requirement)?.requirement?.requirement;
+  return r && REQUIREMENTS.includes(r) ? r : null;
+}
+function gate(report, requirement) {
+  if (!requirement) return null;
+  if (report.models.length === 0) return { requirement, met: false, unverified: false, failures: ["no model was found"] };
+  const results = report.models.map((m) => ({ model: m, result: m.requirement?.requirement === requirement ? m.requirement : checkRequirement(m, requirement) }));
+  const failing = results.filter((r) => !r.result.met);
+  return {
+    requirement,
+    met: failing.length === 0,
+    unverified: failing.length > 0 && failing.every((r) => r.result.unverified === true),
+    failures: failing.map((r) => `${r.model.path === "." ? r.model.name : r.model.path}: ${r.result.reason ?? `does not reach ${requirement}`}`)
+  };
+}
+var REQUIREMENTS, LADDER_RANK, ladderRank, MOF_CLASS_NAMES, isLadderRequirement;
+var init_requirements = __esm({
+  "src/core/frameworks/requirements.ts"() {
+    "use strict";
+    REQUIREMENTS = [
+      "open-source",
+      "open-weights",
+      "restricted-weights",
+      "mof-class-1",
+      "mof-class-2",
+      "mof-class-3",
+      "osaid"
+    ];
+    LADDER_RANK = { closed: 0, "restricted-weights": 1, "open-weights": 2, "open-source": 3 };
+    ladderRank = (level) => LADDER_RANK[level];
+    MOF_CLASS_NAMES = { 1: "Open Science", 2: "Open Tooling", 3: "Open Model" };
+    isLadderRequirement = (r) => r in LADDER_RANK;
+  }
+});
+
 // src/core/catalog.ts
 function isComponentId(value) {
   return typeof value === "string" && COMPONENT_IDS.includes(value);
 }
-var COMPONENT_IDS, COMPONENTS;
+var COMPONENT_IDS, STATUSES, COMPONENTS;
 var init_catalog = __esm({
   "src/core/catalog.ts"() {
     "use strict";
@@ -38,6 +102,15 @@ var init_catalog = __esm({
       "research-paper",
       "training-config",
       "compute-info"
+    ];
+    STATUSES = [
+      "open",
+      "restricted",
+      "unlicensed",
+      "mentioned",
+      "missing",
+      "not-applicable",
+      "unknown"
     ];
     COMPONENTS = {
       "model-architecture": {
@@ -78,7 +151,7 @@ var init_catalog = __esm({
         mofClass: 3,
         mofOptional: false,
         question: "Is the training data documented: sources, selection, collection and processing?",
-        remediation: 'Add a `DATA_CARD.md` (or a "Training Data" section) that names each source, how it was selected and how it was processed.'
+        remediation: 'Add a datasheet (`DATA_CARD.md`, or a dataset card on the Hub) that answers where each source comes from, what it is made of, how it was collected, filtered and processed, and under which license; a "Training Data" section of the model card is partial at most.'
       },
       "technical-report": {
         id: "technical-report",
@@ -87,6 +160,7 @@ var init_catalog = __esm({
         kind: "document",
         mofClass: 3,
         mofOptional: false,
+        mofStandIns: ["research-paper"],
         question: "Is there a technical report or preprint describing the model?",
         remediation: "Link the technical report (arXiv or a PDF in the repository) from the model card."
       },
@@ -224,13 +298,222 @@ var init_catalog = __esm({
   }
 });
 
-// src/core/report.ts
-var SCHEMA_VERSION, LADDER_LEVELS;
-var init_report = __esm({
-  "src/core/report.ts"() {
+// src/core/render/advice.ts
+function adviceFor(id, result, quote2 = (v) => v) {
+  const meta = COMPONENTS[id];
+  const data = result.data ?? {};
+  const str3 = (v) => quote2(v === null || v === void 0 ? "" : String(v));
+  const subject = meta.phrase.charAt(0).toUpperCase() + meta.phrase.slice(1);
+  switch (result.status) {
+    case "restricted":
+      if (data["licenseState"] === "gated") return `Lift the access gate: ${meta.phrase} must be downloadable without a request or an agreement.`;
+      return `Relicense ${meta.phrase} under ${OPEN_TERMS[meta.kind]}${result.license ? ` instead of ${str3(result.license)}` : ""}.`;
+    case "unlicensed":
+      return `Add a license that covers ${meta.phrase}: ${OPEN_TERMS[meta.kind]}, in a LICENSE file or the card's \`license:\` field.`;
+    case "unknown":
+      if (result.claim) return `Run the check again online: ${meta.phrase} could not be looked up this time.`;
+      return data["licenseState"] === "unread" ? `Make the license file readable (${str3(data["licensePath"] || "LICENSE")} is not plain text here).` : `Make ${meta.phrase} readable to the check (see the message), or declare it in \`.github/truly-open.yml\`.`;
+    case "mentioned":
+      return mentionedAdvice(id, result, subject, str3);
+    case "missing":
+      if (id === "model-card" && result.messageId === "modelCardUsageOnly") {
+        return `${str3(data["path"])} reads as a usage page: add sections on the architecture, the training, the evaluation and the limitations.`;
+      }
+      return meta.remediation;
+    default:
+      return meta.remediation;
+  }
+}
+function mentionedAdvice(id, result, subject, str3) {
+  const meta = COMPONENTS[id];
+  const data = result.data ?? {};
+  if (result.claim) {
+    if (result.claim.via === "declaration") return `${subject} is declared: point the declaration at the Hub or GitHub so it can be verified online.`;
+    return `Confirm it: run the check online (without \`--offline\`) to verify ${meta.phrase} at ${str3(result.claim.target)}, or declare where ${plural(meta.phrase) ? "they are" : "it is"} and under which license in \`.github/truly-open.yml\`.`;
+  }
+  switch (result.messageId) {
+    case "modelCardIncomplete":
+      return `Add the missing sections to ${str3(data["path"])}: ${str3(data["uncovered"])}.`;
+    case "modelCardTemplate":
+      return `Fill in ${str3(data["path"])}: replace the template's placeholders with what is known about the model.`;
+    case "fineTuningForUsers":
+      return "Publish the code that trained the model (pre-training and tuning), not only the scripts to fine-tune it further.";
+    case "declared":
+      return `${subject} is declared: point the declaration at the Hub or GitHub so it can be verified online.`;
+    default:
+      if (meta.kind === "document") return meta.remediation;
+      return `Publish ${meta.phrase} (in the repository, on the Hub or on GitHub) under open terms, or declare where ${plural(meta.phrase) ? "they are" : "it is"} in \`.github/truly-open.yml\`.`;
+  }
+}
+var OPEN_TERMS, plural;
+var init_advice = __esm({
+  "src/core/render/advice.ts"() {
     "use strict";
-    SCHEMA_VERSION = 1;
-    LADDER_LEVELS = ["open-source", "open-weights", "restricted-weights", "closed"];
+    init_catalog();
+    OPEN_TERMS = {
+      code: "an OSI-approved license such as Apache-2.0 or MIT",
+      data: "an open data license such as CDLA-Permissive-2.0 or CC-BY-4.0 (or Apache-2.0)",
+      document: "an open license such as CC-BY-4.0 or Apache-2.0"
+    };
+    plural = (phrase) => /\b(weights|libraries|outputs|results|checkpoints)$/.test(phrase);
+  }
+});
+
+// src/core/render/format.ts
+function truncate(text, max, ellipsis = "…") {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  const keep = Math.max(0, max - Array.from(ellipsis).length);
+  return chars.slice(0, keep).join("").trimEnd() + ellipsis;
+}
+function oneLine(text) {
+  return text.replace(/\s+/g, " ").trim();
+}
+function visibleLength(text) {
+  return Array.from(text).length;
+}
+function padEnd(text, width) {
+  const gap = width - visibleLength(text);
+  return gap > 0 ? text + " ".repeat(gap) : text;
+}
+function evidenceLocation(evidence) {
+  if (evidence.path) return evidence.line ? `${evidence.path}:${evidence.line}` : evidence.path;
+  return evidence.url ?? null;
+}
+function firstPathEvidence(evidence) {
+  return evidence.find((e) => typeof e.path === "string" && e.path !== "");
+}
+function modelCardPath(model2) {
+  return firstPathEvidence(model2.components["model-card"]?.evidence ?? [])?.path;
+}
+function componentTitle(id) {
+  return isComponentId(id) ? COMPONENTS[id].title : void 0;
+}
+function listWords(items) {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+function percent(value) {
+  return `${Math.round(value)} %`;
+}
+function mdText(text) {
+  return oneLine(text).replace(/\\/g, "\\\\").replace(/([`*_[\]<>#~|!])/g, "\\$1").replace(/@(?=[A-Za-z0-9_])/g, "@​").replace(/#(?=\d)/g, "#​");
+}
+function mdCode(text) {
+  const clean = oneLine(text).replace(/\|/g, "\\|");
+  let longest = 0;
+  for (const run2 of clean.matchAll(/`+/g)) longest = Math.max(longest, run2[0].length);
+  const fence = "`".repeat(longest + 1);
+  const pad = clean.startsWith("`") || clean.endsWith("`") ? " " : "";
+  return `${fence}${pad}${clean}${pad}${fence}`;
+}
+function utf8Length(text) {
+  return new TextEncoder().encode(text).length;
+}
+function verifiedOnlineIds(model2) {
+  return COMPONENT_IDS.filter((id) => model2.components[id].verifiedOnline === true);
+}
+function verifiedOnlineSentence(model2) {
+  const ids = verifiedOnlineIds(model2);
+  if (ids.length === 0) return "";
+  const what = ids.length === 1 ? "status" : "statuses";
+  return `${ids.length} ${what} verified online: ${listWords(ids.map((id) => COMPONENTS[id].phrase))}`;
+}
+var init_format = __esm({
+  "src/core/render/format.ts"() {
+    "use strict";
+    init_catalog();
+  }
+});
+
+// src/core/render/symbols.ts
+function mofClassLabel(mofClass) {
+  return mofClass === null ? "unclassified" : `Class ${ROMAN[mofClass]} (${MOF_CLASS_NAMES[mofClass]})`;
+}
+function mofClassShort(mofClass) {
+  return mofClass === null ? "—" : `Class ${ROMAN[mofClass]}`;
+}
+function nextMofClass(mofClass) {
+  if (mofClass === null) return 3;
+  if (mofClass === 1) return null;
+  return mofClass - 1;
+}
+function nextLadderLevel(level) {
+  switch (level) {
+    case "closed":
+      return "restricted-weights";
+    case "restricted-weights":
+      return "open-weights";
+    case "open-weights":
+      return "open-source";
+    case "open-source":
+      return null;
+  }
+}
+function osaidElementLabel(element, title) {
+  if (element === "data-information") return "data information";
+  return title(element)?.toLowerCase() ?? element;
+}
+var STATUS_STYLES, ONLINE_MARK, LADDER_STYLES, ROMAN;
+var init_symbols = __esm({
+  "src/core/render/symbols.ts"() {
+    "use strict";
+    init_requirements();
+    STATUS_STYLES = {
+      open: { symbol: "✔", ascii: "+", label: "open", tone: "good" },
+      restricted: { symbol: "◐", ascii: "~", label: "restricted", tone: "partial" },
+      // Published without terms: '!' because it is usually an oversight with an easy fix.
+      unlicensed: { symbol: "◌", ascii: "!", label: "unlicensed", tone: "partial" },
+      mentioned: { symbol: "?", ascii: "?", label: "mentioned", tone: "info" },
+      missing: { symbol: "✘", ascii: "x", label: "missing", tone: "bad" },
+      "not-applicable": { symbol: "–", ascii: "-", label: "not applicable", tone: "neutral" },
+      unknown: { symbol: "…", ascii: ".", label: "unknown", tone: "neutral" }
+    };
+    ONLINE_MARK = { symbol: "⊕", ascii: "(+)" };
+    LADDER_STYLES = {
+      "open-source": { title: "Open source", words: "open source", tone: "good", badgeColor: "brightgreen", badgeHex: "#44cc11" },
+      "open-weights": { title: "Open weights", words: "open weights", tone: "partial", badgeColor: "yellow", badgeHex: "#dfb317" },
+      "restricted-weights": {
+        title: "Restricted weights",
+        words: "restricted weights",
+        tone: "partial",
+        badgeColor: "orange",
+        badgeHex: "#fe7d37"
+      },
+      closed: { title: "Closed", words: "closed", tone: "bad", badgeColor: "red", badgeHex: "#e05d44" }
+    };
+    ROMAN = { 1: "I", 2: "II", 3: "III" };
+  }
+});
+
+// src/core/render/steps.ts
+function nextSteps(model2) {
+  const steps = /* @__PURE__ */ new Map();
+  const add = (id, goal) => {
+    const component = model2.components[id];
+    if (!component) return;
+    const existing = steps.get(id);
+    if (existing) existing.goals.push(goal);
+    else steps.set(id, { id, status: component.status, goals: [goal] });
+  };
+  const nextLevel = model2.ladder.level === "closed" ? "open-weights" : nextLadderLevel(model2.ladder.level);
+  if (nextLevel) {
+    for (const id of model2.ladder.missing) add(id, LADDER_STYLES[nextLevel].words);
+  }
+  const nextClass = nextMofClass(model2.frameworks.mof.class);
+  if (nextClass !== null) {
+    const key = String(nextClass);
+    const cumulative = key === "3" ? ["3"] : key === "2" ? ["3", "2"] : ["3", "2", "1"];
+    const blocking = new Set(cumulative.flatMap((k) => model2.frameworks.mof.missing[k] ?? []));
+    for (const id of COMPONENT_IDS) if (blocking.has(id)) add(id, `MOF ${mofClassShort(nextClass)}`);
+  }
+  return [...steps.values()];
+}
+var init_steps = __esm({
+  "src/core/render/steps.ts"() {
+    "use strict";
+    init_catalog();
+    init_symbols();
   }
 });
 
@@ -13663,19 +13946,10 @@ function defaultConfig() {
     release: { notes: false }
   };
 }
-var REQUIREMENTS;
 var init_defaults = __esm({
   "src/config/defaults.ts"() {
     "use strict";
-    REQUIREMENTS = [
-      "open-source",
-      "open-weights",
-      "restricted-weights",
-      "mof-class-1",
-      "mof-class-2",
-      "mof-class-3",
-      "osaid"
-    ];
+    init_requirements();
   }
 });
 
@@ -16669,7 +16943,7 @@ function requirementFromString(s) {
   const mofName = MOF_NAMES[normal];
   if (mofName) return mofName;
   const match = /^(?:mof-?)?(?:class-?)?(1|2|3|i|ii|iii)$/.exec(normal);
-  if (match?.[1] && normal !== match[1]) return `mof-class-${ROMAN[match[1]] ?? "1"}`;
+  if (match?.[1] && normal !== match[1]) return `mof-class-${ROMAN2[match[1]] ?? "1"}`;
   return null;
 }
 function readKey(text) {
@@ -16758,7 +17032,7 @@ function blockEnd(scanned, at, col, limit) {
   }
   return limit;
 }
-var CONFIG_SIZE_CAP, CONFIG_NODE_BUDGET, CONFIG_RULE_ID, RESERVED_KEYS, TOP_LEVEL_KEYS, ROMAN, MOF_NAMES, DOUBLE_QUOTED_KEY_RE, SINGLE_QUOTED_KEY_RE, NOT_KEY_START, scans;
+var CONFIG_SIZE_CAP, CONFIG_NODE_BUDGET, CONFIG_RULE_ID, RESERVED_KEYS, TOP_LEVEL_KEYS, ROMAN2, MOF_NAMES, DOUBLE_QUOTED_KEY_RE, SINGLE_QUOTED_KEY_RE, NOT_KEY_START, scans;
 var init_parse3 = __esm({
   "src/config/parse.ts"() {
     "use strict";
@@ -16770,7 +17044,7 @@ var init_parse3 = __esm({
     CONFIG_RULE_ID = "config-invalid";
     RESERVED_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
     TOP_LEVEL_KEYS = Object.keys(configSchema.shape);
-    ROMAN = { "1": "1", i: "1", "2": "2", ii: "2", "3": "3", iii: "3" };
+    ROMAN2 = { "1": "1", i: "1", "2": "2", ii: "2", "3": "3", iii: "3" };
     MOF_NAMES = {
       "open-science": "mof-class-1",
       "open-tooling": "mof-class-2",
@@ -16780,6 +17054,20 @@ var init_parse3 = __esm({
     SINGLE_QUOTED_KEY_RE = /^'((?:[^']|'')*)'\s*:(?:\s|$)/;
     NOT_KEY_START = /[\s#'"\-?:,[\]{}]/;
     scans = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/core/evidence/paths.ts
+function notReleaseFolder(dir) {
+  const d = dir + "/";
+  return VENDORED_DIR_RE.test(d) || TEST_DIR_RE.test(d);
+}
+var VENDORED_DIR_RE, TEST_DIR_RE;
+var init_paths = __esm({
+  "src/core/evidence/paths.ts"() {
+    "use strict";
+    VENDORED_DIR_RE = /(^|\/)(node_modules|third[-_]?party|3rd[-_]?party|vendor(ed)?|externals?|dependencies|submodules|site-packages|\.venv|venv)\//i;
+    TEST_DIR_RE = /(^|\/)(tests?|test[_-][^/]*|[^/]*[_-]tests?|unit[_-]?tests?|__tests__|testdata|testing|spec|fixtures?|[^/]*[_-]fixtures?|examples?)\//i;
   }
 });
 
@@ -16793,12 +17081,13 @@ function roleOf(path2) {
   const inUnitTests = UNIT_TEST_DIR_RE.test(lower);
   for (const [role, baseRe, dirRe] of ROLE_RULES) {
     if (inUnitTests && role !== "evaluation") continue;
+    if (role === "training" && NOT_TRAINING_RE.test(base)) continue;
     if (baseRe.test(base) || dirs.some((d) => dirRe.test(d))) roles.push(role);
   }
   return roles;
 }
 function looksLikeParameters(relPath, format) {
-  if (NOT_WEIGHTS_DIR_RE.test(relPath) || UNIT_TEST_DIR_RE.test(relPath)) return false;
+  if (NOT_WEIGHTS_DIR_RE.test(relPath) || TEST_DIR_RE.test(relPath)) return false;
   const base = relPath.slice(relPath.lastIndexOf("/") + 1);
   if (format !== "safetensors" && format !== "gguf" && NOT_WEIGHTS_NAME_RE.test(base.replace(/\.[^.]+$/, ""))) return false;
   if (GENERIC_FORMATS.has(format) && !MODEL_NAME_RE.test(base)) return false;
@@ -16817,6 +17106,7 @@ function collectArtifacts(entries, texts, modelRoot) {
     code: { architecture: [], training: [], preprocessing: [], inference: [], evaluation: [] },
     codeFiles: 0,
     trainingConfigs: [],
+    computeScripts: [],
     trainingStateFiles: [],
     tokenizer: [],
     environment: [],
@@ -16847,7 +17137,7 @@ function collectArtifacts(entries, texts, modelRoot) {
       const relPrefix = dirPath === "" ? "" : (dirPath + "/").startsWith(rootPrefix) ? (dirPath + "/").slice(rootPrefix.length) : dirPath + "/";
       f = {
         path: dirPath,
-        skip: VENDORED_RE.test(lower) || lower.startsWith(".github/"),
+        skip: VENDORED_DIR_RE.test(lower) || lower.startsWith(".github/"),
         inDataDir: dirs.some((d) => DATA_DIR_RE.test(d)),
         dirs,
         inSamplesDir: dirs.some((d) => SAMPLES_DIR_RE.test(d)),
@@ -16905,6 +17195,7 @@ function collectArtifacts(entries, texts, modelRoot) {
     const wf = WEIGHT_BY_EXT.get(ext) ?? null;
     const isMegatronData = base.endsWith(".bin") && idxSiblings.size > 0 && idxSiblings.has(path2.slice(0, -4));
     if (wf && !isMegatronData && !inDataDir && (size >= 1024 || e.kind === "lfs") && looksLikeParameters(rel, wf.format)) {
+      const file2 = { path: path2, size, format: wf.format, unsafe: wf.unsafe, lfs: e.kind === "lfs", sizeKnown: e.kind !== "lfs" || e.lfs !== void 0 };
       let ckDir = -1;
       dirs.forEach((d, i) => {
         if (CHECKPOINT_DIR_RE.test(d)) ckDir = i;
@@ -16912,10 +17203,10 @@ function collectArtifacts(entries, texts, modelRoot) {
       if (ckDir >= 0 || CHECKPOINT_FILE_RE.test(base)) {
         const dir = ckDir >= 0 ? rootPrefix + dirs.slice(0, ckDir + 1).join("/") : path2;
         const list = checkpointDirs.get(dir) ?? [];
-        list.push(path2);
+        list.push(file2);
         checkpointDirs.set(dir, list);
       } else {
-        a.weights.push({ path: path2, size, format: wf.format, unsafe: wf.unsafe, lfs: e.kind === "lfs", sizeKnown: e.kind !== "lfs" || e.lfs !== void 0 });
+        a.weights.push(file2);
       }
       continue;
     }
@@ -16925,7 +17216,17 @@ function collectArtifacts(entries, texts, modelRoot) {
     }
     if (CODE_EXT.test(base)) {
       a.codeFiles++;
-      for (const role of roleOf(rel)) a.code[role].push(path2);
+      const roles = roleOf(rel);
+      for (const role of roles) a.code[role].push(path2);
+      const script = texts[path2];
+      if (script !== void 0) {
+        const groups = hyperparameterGroups(script);
+        if (groups.length >= 2 && (roles.includes("training") || /\.(slurm|sbatch|sh)$/.test(base) || /^main\.|config|hparam|hyper|setting|arg|constant/.test(base))) {
+          a.trainingConfigs.push({ path: path2, groups });
+        }
+        const compute = batchJobCompute(script);
+        if (compute) a.computeScripts.push({ path: path2, ...compute });
+      }
       if (/(download|fetch|get[_-]?data|build[_-]?(dataset|corpus)|crawl|scrape)[^/]*\.(py|sh)$/i.test(base)) {
         a.datasetScripts.push(path2);
       }
@@ -16944,7 +17245,7 @@ function collectArtifacts(entries, texts, modelRoot) {
       a.citation = path2;
       continue;
     }
-    if (/^(data[_-]?card|datacard|datasheet[^/]*)\.md$/i.test(base) || /^readme\.md$/i.test(base) && dirs.length > 0 && DATA_DIR_RE.test(dirs[dirs.length - 1] ?? "")) {
+    if (/^(data[_-]?card|datacard|datasheet[^/]*|dataset[_-]?card[^/]*|readme[_-]dataset[^/]*)\.md$/i.test(base) || /^readme\.md$/i.test(base) && dirs.length > 0 && DATA_DIR_RE.test(dirs[dirs.length - 1] ?? "")) {
       a.dataCards.push(path2);
       continue;
     }
@@ -16978,7 +17279,12 @@ function collectArtifacts(entries, texts, modelRoot) {
       continue;
     }
   }
-  a.checkpoints = [...checkpointDirs.entries()].map(([dir, files]) => ({ dir, files }));
+  const plain = [...checkpointDirs.keys()].filter((dir) => PLAIN_CHECKPOINT_DIR_RE.test(dir.slice(dir.lastIndexOf("/") + 1)));
+  if (a.weights.length === 0 && checkpointDirs.size === 1 && plain.length === 1) {
+    a.weights.push(...checkpointDirs.get(plain[0]));
+    checkpointDirs.clear();
+  }
+  a.checkpoints = [...checkpointDirs.entries()].map(([dir, files]) => ({ dir, files: files.map((f) => f.path) }));
   return a;
 }
 function shardsOf(indexPath, text, entries) {
@@ -17014,12 +17320,28 @@ function readModelConfig(path2, text) {
 }
 function hyperparameterGroups(text) {
   const sample = text.length > 2e5 ? text.slice(0, 2e5) : text;
-  return HYPER_GROUPS.filter(([, re]) => re.test(sample)).map(([g]) => g);
+  return HYPER_GROUPS.filter(([g, re]) => re.test(sample) || ARG_DEFAULTS.some(([a, r]) => a === g && r.test(sample))).map(([g]) => g);
 }
-var CODE_EXT, DATA_EXT, MEDIA_EXT, WEIGHT_BY_EXT, TRAINING_STATE_RE, BULK_DATA_EXT, SAMPLES_DIR_RE, TRAINING_STATE_START, CHECKPOINT_DIR_RE, CHECKPOINT_FILE_RE, DATA_DIR_RE, EVAL_PATH_RE, UNIT_TEST_DIR_RE, IDX_RE, RESULT_RE, VENDORED_RE, ROLE_RULES, NOT_WEIGHTS_DIR_RE, NOT_WEIGHTS_NAME_RE, GENERIC_FORMATS, MODEL_NAME_RE, HYPER_GROUPS;
+function batchJobCompute(text) {
+  const head = text.length > 2e4 ? text.slice(0, 2e4) : text;
+  let nodes = null;
+  let gpus = null;
+  let any2 = false;
+  for (const m of head.matchAll(SBATCH_LINE_RE)) {
+    const opts = m[1] ?? "";
+    const n = /(?:^|\s)(?:--nodes[= ]|-N\s*)(\d+)/.exec(opts)?.[1];
+    const g = /--(?:gpus-per-node|gres=gpu(?::[\w-]+)?:|gpus=)(\d+)/.exec(opts)?.[1] ?? /--gres[= ]gpu(?::[\w-]+)?:(\d+)/.exec(opts)?.[1];
+    if (n) nodes = Number(n);
+    if (g) gpus = Number(g);
+    if (n || g) any2 = true;
+  }
+  return any2 ? { nodes, gpusPerNode: gpus } : null;
+}
+var CODE_EXT, DATA_EXT, MEDIA_EXT, WEIGHT_BY_EXT, TRAINING_STATE_RE, BULK_DATA_EXT, SAMPLES_DIR_RE, TRAINING_STATE_START, CHECKPOINT_DIR_RE, PLAIN_CHECKPOINT_DIR_RE, CHECKPOINT_FILE_RE, DATA_DIR_RE, EVAL_PATH_RE, UNIT_TEST_DIR_RE, IDX_RE, RESULT_RE, ROLE_RULES, NOT_TRAINING_RE, NOT_WEIGHTS_DIR_RE, NOT_WEIGHTS_NAME_RE, GENERIC_FORMATS, MODEL_NAME_RE, HYPER_GROUPS, ARG_DEFAULTS, SBATCH_LINE_RE;
 var init_artifacts = __esm({
   "src/core/evidence/artifacts.ts"() {
     "use strict";
+    init_paths();
     CODE_EXT = /\.(py|ipynb|sh|bash|zsh|slurm|sbatch|js|mjs|ts|lua|jl|r|cpp|cc|cxx|c|cu|cuh|h|hpp|rs|go|java|scala|swift|kt|m|mm|pyx)$/i;
     DATA_EXT = /\.(parquet|jsonl|ndjson|json|csv|tsv|arrow|txt|tar|gz|zst|xz|bz2|zip|npy|npz|tfrecords?|feather|xml|conll|conllu|idx|bin|wav|flac|mp3|jpg|jpeg|png|pkl|h5|hdf5|lmdb|mds)$/i;
     MEDIA_EXT = /\.(png|jpe?g|gif|webp|mp4|webm|mov|wav|mp3|flac|ogg|txt|md|json|jsonl|html)$/i;
@@ -17053,13 +17375,13 @@ var init_artifacts = __esm({
     SAMPLES_DIR_RE = /^(samples?|sample[_-]outputs?|generations?|outputs?|gallery|demo[_-]outputs?)$/i;
     TRAINING_STATE_START = /^(training_args|optimizer|scheduler|rng_state|trainer_state|zero_to_fp32)/;
     CHECKPOINT_DIR_RE = /^(checkpoints?|ckpts?|checkpoint[-_]?\d+.*|step[-_]?\d+.*|global[-_]?step[-_]?\d+|iter(ation)?[-_]?\d+|epoch[-_=]?\d+.*|intermediate[-_]?(checkpoints?|weights)|stage[-_]?\d+)$/i;
+    PLAIN_CHECKPOINT_DIR_RE = /^(checkpoints?|ckpts?)$/i;
     CHECKPOINT_FILE_RE = /(step[-_=]?\d{2,}|epoch[-_=]\d+|iter[-_]?\d{3,}|checkpoint[-_]\d+)/i;
     DATA_DIR_RE = /^(data|datasets?|corpus|corpora|training[-_]data|train[-_]data|raw[-_]data)$/i;
-    EVAL_PATH_RE = /(^|\/|_|-)(test|tests|eval|evals|evaluation|valid|validation|dev|benchmarks?)(\/|_|-|\.|$)/i;
+    EVAL_PATH_RE = /(^|[/_.-])(test|tests|testsets?|test[_-]sets?|eval|evals|evaluation|valid|validation|dev|bench|benchmarks?|humaneval\w*|mbpp\w*|gsm8k|mmlu)([/_.-]|$)/i;
     UNIT_TEST_DIR_RE = /(^|\/)(tests?|unittests?|__tests__|spec)\//i;
     IDX_RE = /\.idx$/i;
     RESULT_RE = /result/i;
-    VENDORED_RE = /(^|\/)(node_modules|third[-_]?party|vendor|site-packages|\.venv|venv)\//i;
     ROLE_RULES = [
       // [role, basename pattern, directory-segment pattern]
       [
@@ -17067,19 +17389,25 @@ var init_artifacts = __esm({
         /(^|[_-])(train|training|trainer|finetun\w*|fine[_-]?tun\w*|pretrain\w*|pre[_-]train\w*|sft|dpo|ppo|rlhf|grpo|orpo|kto|reward[_-]?model\w*|distill\w*|launch\w*)([_.-]|$)|^(train|finetune|pretrain)/i,
         /^(train|training|trainer|finetun\w*|fine[_-]tun\w*|pretrain\w*|sft|rlhf|dpo|recipes?)$/i
       ],
+      // Code that reads, filters, deduplicates or tokenises a corpus. Not by name: modules a model
+      // imports (tokenizer classes, text cleaners and normalisers, encoders, dataset loaders and
+      // samplers, private `_preprocess` modules), tests, and scripts about the model or the
+      // project (download_model, reshard checkpoints, prepare_changelog); a
+      // folder named for data processing still counts everything in it, a bare `data/` does not.
       [
         "preprocessing",
-        /(preprocess|pre[_-]process|prepare|prep[_-]|data[_-]?prep|filter|dedup|deduplicat|tokeniz|clean|build[_-]?(data|corpus)|make[_-]?data|create[_-]?data|download|shard|process[_-]?data|data[_-]?process|datamix|mix[_-]?data|convert[_-]?data|crawl|scrape|decontam|minhash|quality)/i,
-        /^(data[_-]?processing|preprocess\w*|data[_-]?prep\w*|data[_-]?pipeline|dataprep|data|datasets?|data[_-]?tools|data[_-]?scripts|curation)$/i
+        /^(?!_|tokeni[sz](?:er|ation)|encoders?\.|test[_-]|.*(?:model|weights?|checkpoint|ckpt|loader|reader|sampler|collat|iterator|normali[sz]er|cleaners?\.|changelog|release|submission|storage|detokeni|[_-]tests?\.|[_-]tokeni[sz]ation|(?<!train)[_-]tokeni[sz]er))(?=.*(?:preprocess|pre[_-]process|prepar|prep[_-]|data[_-]?prep|filter|dedup|deduplicat|minhash|tokeni[sz]|clean|build[_-]?(?:data|corpus)|make[_-]?data|create[_-]?data|(?:download|fetch)[_-]?(?:the[_-])?(?:data|corpus|pretrain)|(?:data|corpus|dataset)[_-]?download|shard[_-]?(?:data|corpus)|process[_-]?data|data[_-]?process|datamix|mix[_-]?data|convert[_-]?data|crawl|scrape|decontam|quality|tfrecord|binariz))/i,
+        /^(\w*data[_-]?(processing|prep\w*|pipeline|curation|tools|scripts)|preprocess\w*|pre[_-]processing|dataprep|curation|dedup\w*)$/i
       ],
       [
         "evaluation",
         /(^eval|[_-]eval|evaluat|benchmark|harness|metrics?([_.-]|$)|judge|leaderboard)/i,
         /^(eval|evals|evaluation|evaluations|benchmarks?|lm[_-]eval\w*|harness)$/i
       ],
+      // A model's own entry points run it too: `transcribe.py`, `synthesize.py`, `txt2img.py`, `caption.py`.
       [
         "inference",
-        /(infer|generat|serve|server|demo|^app\.|chat|predict|run[_-]?model|^sample|interact|^cli\.|^api\.|pipeline|gradio|streamlit|quantiz|convert|export|deploy|playground|completion)/i,
+        /(infer|generat|serve|server|demo|^app\.|chat|predict|run[_-]?model|^sample|interact|^cli\.|^api\.|pipeline|gradio|streamlit|quantiz|convert|export|deploy|playground|completion|transcrib|synthesi[sz]|^tts[_.-]|txt2|text2|img2|caption|recogni[sz]e)/i,
         /^(inference|serving|serve|demo|demos|deploy\w*|app|apps|api)$/i
       ],
       [
@@ -17088,6 +17416,7 @@ var init_artifacts = __esm({
         /^(model|models|modeling|modelling|arch|architectures?|modules|nn|networks?|layers|ops|kernels)$/i
       ]
     ];
+    NOT_TRAINING_RE = /tokeni[sz]|convert|export|merge/i;
     NOT_WEIGHTS_DIR_RE = /(^|\/)(assets?|prompts?|examples?|samples?|demos?|fixtures?|tests?|testdata|docs?|images?|media|static|resources|figures?)\//i;
     NOT_WEIGHTS_NAME_RE = /(encoded|latents?|features?|cache|stats|statistics|mean|std|prompt|speaker|voice|sample|example|demo|dummy|test|embeddings?[_-]cache|tokens?)[^/]*$/i;
     GENERIC_FORMATS = /* @__PURE__ */ new Set(["pickle", "numpy", "keras-h5", "tensorflow", "mxnet"]);
@@ -17099,6 +17428,14 @@ var init_artifacts = __esm({
       ["schedule", /["']?\b(warmup\w*|lr[_-]?scheduler\w*|scheduler|lr[_-]?decay\w*|decay[_-]?style|lr[_-]?schedule|cosine\w*)\b["']?\s*[:=]\s*\S/i],
       ["optimizer", /["']?\b(optim|optimizer|adam[_-]?beta\d?|adam[_-]?epsilon|weight[_-]?decay|betas|momentum|grad[_-]?clip\w*|max[_-]?grad[_-]?norm)\b["']?\s*[:=]\s*\S/i]
     ];
+    ARG_DEFAULTS = [
+      ["lr", /["']--?(learning[_-]?rate|lr)["'][^)\n]{0,80}\bdefault\s*=\s*[0-9.]/i],
+      ["batch", /["']--?\w*batch[_-]?size\w*["'][^)\n]{0,80}\bdefault\s*=\s*\d/i],
+      ["steps", /["']--?(max[_-]?steps|num[_-]?train[_-]?epochs|epochs|train[_-]?iters|max[_-]?iters)["'][^)\n]{0,80}\bdefault\s*=\s*\d/i],
+      ["schedule", /["']--?(warmup\w*|lr[_-]?scheduler\w*|scheduler)["'][^)\n]{0,80}\bdefault\s*=\s*\S/i],
+      ["optimizer", /["']--?(optim|optimizer|weight[_-]?decay|adam[_-]?beta\d?|max[_-]?grad[_-]?norm)["'][^)\n]{0,80}\bdefault\s*=\s*\S/i]
+    ];
+    SBATCH_LINE_RE = /^#SBATCH\s+(.*)$/gm;
   }
 });
 
@@ -17120,10 +17457,15 @@ function wantsText(path2, size) {
   }
   if (depth2 > 4) return false;
   const dot = path2.lastIndexOf(".");
-  if (!TEXT_CONFIG_EXTS.has(path2.slice(dot < start ? start : dot + 1).toLowerCase())) return false;
+  const ext = path2.slice(dot < start ? start : dot + 1).toLowerCase();
+  if (!TEXT_CONFIG_EXTS.has(ext)) return false;
+  if (ext === "md" && size <= 256 * 1024 && (depth2 === 0 || CARD_DOC_NAME_RE.test(path2.slice(start)) || depth2 <= 3 && DOC_FOLDER_RE.test(path2))) return true;
   const lower = path2.toLowerCase();
   if (lower.startsWith(".github/") && !lower.startsWith(".github/truly-open.")) return false;
   if (/\.ya?ml$/.test(lower)) return size <= 256 * 1024;
+  if (ext === "sh" || ext === "slurm" || ext === "sbatch" || ext === "py" && !lower.endsWith("setup.py")) {
+    return size <= 256 * 1024 && depth2 <= 3 && RECIPE_SCRIPT_RE.test(lower);
+  }
   return TEXT_CONFIG_RE.test(lower);
 }
 function parseLfsPointer(text) {
@@ -17139,21 +17481,121 @@ function mayBeLfsPointer(path2) {
   const dot = base.lastIndexOf(".");
   return dot <= 0 || !SOURCE_EXTENSIONS.has(base.slice(dot + 1));
 }
-var entryShape, TEXT_SIZE_CAP, LFS_VERSION_LINE, LFS_POINTER_MAX, CARD_NAMES, LICENSE_RE, TEXT_CONFIG_RE, TEXT_CONFIG_EXTS, SOURCE_EXTENSIONS, LFS_PRONE_NAMES;
+var entryShape, TEXT_SIZE_CAP, LFS_VERSION_LINE, LFS_POINTER_MAX, CARD_NAMES, CARD_DOC_NAME_RE, DOC_FOLDER_RE, LICENSE_RE, TEXT_CONFIG_RE, TEXT_CONFIG_EXTS, RECIPE_SCRIPT_RE, SOURCE_EXTENSIONS, LFS_PRONE_NAMES;
 var init_snapshot = __esm({
   "src/core/snapshot.ts"() {
     "use strict";
     TEXT_SIZE_CAP = 1024 * 1024;
     LFS_VERSION_LINE = "version https://git-lfs.github.com/spec/v1";
     LFS_POINTER_MAX = 1024;
-    CARD_NAMES = /* @__PURE__ */ new Set(["readme.md", "model_card.md", "modelcard.md", "data_card.md", "datacard.md"]);
+    CARD_NAMES = /* @__PURE__ */ new Set(["readme.md", "model_card.md", "modelcard.md", "model-card.md", "data_card.md", "datacard.md"]);
+    CARD_DOC_NAME_RE = /model[-_]?card|dataset[-_]?card|datasheet|^readme[-_]/i;
+    DOC_FOLDER_RE = /(^|\/)(model[-_]?cards?|docs?|hugging[-_]?face|hf)\/[^/]*$/i;
     LICENSE_RE = /^(licen[cs]e|copying|notice)([._-].*)?$/i;
-    TEXT_CONFIG_RE = /(^|\/)(config\.json|generation_config\.json|tokenizer_config\.json|adapter_config\.json|[^/]*\.index\.json|training_args\.json|trainer_state\.json|all_results\.json|eval_results[^/]*\.json|[^/]*results[^/]*\.json|[^/]*(train|args|hparams|hyper|deepspeed|ds_|recipe|finetune|sft|pretrain)[^/]*\.json|configs?\/[^/]*\.json|citation\.cff|requirements[^/]*\.txt|environment\.ya?ml|pyproject\.toml|setup\.cfg|setup\.py|datasheet[^/]*\.md|[^/]*\.ya?ml)$/i;
-    TEXT_CONFIG_EXTS = /* @__PURE__ */ new Set(["json", "cff", "txt", "yml", "yaml", "toml", "cfg", "py", "md"]);
+    TEXT_CONFIG_RE = /(^|\/)(config\.json|generation_config\.json|tokenizer_config\.json|adapter_config\.json|[^/]*\.index\.json|training_args\.json|trainer_state\.json|all_results\.json|eval_results[^/]*\.json|[^/]*results[^/]*\.json|[^/]*(train|args|hparams|hyper|deepspeed|ds_|recipe|finetune|sft|pretrain)[^/]*\.json|(model_)?configs?\/([^/]+\/){0,3}[^/]*\.json|citation\.cff|requirements[^/]*\.txt|environment\.ya?ml|pyproject\.toml|setup\.cfg|setup\.py|datasheet[^/]*\.md|[^/]*\.ya?ml)$/i;
+    TEXT_CONFIG_EXTS = /* @__PURE__ */ new Set(["json", "cff", "txt", "yml", "yaml", "toml", "cfg", "py", "md", "sh", "slurm", "sbatch"]);
+    RECIPE_SCRIPT_RE = /\.(slurm|sbatch)$|(^|\/)[^/]*(train|launch|run)[^/]*\.sh$|(^|\/)(train|pretrain|finetune|main|config|configs|hparams|hyper[^/]*|settings|args|arguments|constants)[^/]*\.py$/;
     SOURCE_EXTENSIONS = new Set(
       "py pyi ipynb md markdown rst txt json yaml yml toml cfg ini conf sh bash zsh ps1 bat js mjs cjs jsx ts mts cts tsx c h cc cpp cxx hpp hh cu cuh rs go java kt kts scala rb pl php lua r jl swift m mm cs fs vb sql html htm css scss sass less vue svelte xml svg tex bib cmake mk make gradle properties lock dockerfile gitignore gitattributes editorconfig".split(" ")
     );
     LFS_PRONE_NAMES = /* @__PURE__ */ new Set(["tokenizer.json"]);
+  }
+});
+
+// src/core/evidence/license-records.ts
+var RAIL_CONFIRM, LLAMA_CONFIRM, llamaUrl, ccUrl, LICENSE_RECORDS;
+var init_license_records = __esm({
+  "src/core/evidence/license-records.ts"() {
+    "use strict";
+    RAIL_CONFIRM = /use restrictions|attachment a|responsible ai license/;
+    LLAMA_CONFIRM = /llama materials/;
+    llamaUrl = (path2) => new RegExp(`^(llama\\.meta\\.com|llama\\.com)\\/${path2}\\/license$`, "i");
+    ccUrl = (kind, version3) => new RegExp(`^creativecommons\\.org\\/licenses\\/${kind}\\/${version3.replace(".", "\\.")}(\\/legalcode)?(\\.en)?$`, "i");
+    LICENSE_RECORDS = [
+      // ---- vendor model terms ----
+      { id: "LicenseRef-Llama-3.1", family: "restricted-vendor", hubIds: ["llama3.1"], names: ["llama 3.1 community license agreement"], urls: [llamaUrl("llama3_1")], phrase: { re: /\b(?:meta )?llama 3\.1 community license/, confirm: LLAMA_CONFIRM } },
+      { id: "LicenseRef-Llama-3.2", family: "restricted-vendor", hubIds: ["llama3.2"], names: ["llama 3.2 community license agreement"], urls: [llamaUrl("llama3_2")], phrase: { re: /\b(?:meta )?llama 3\.2 community license/, confirm: LLAMA_CONFIRM } },
+      { id: "LicenseRef-Llama-3.3", family: "restricted-vendor", hubIds: ["llama3.3"], names: ["llama 3.3 community license agreement"], urls: [llamaUrl("llama3_3")], phrase: { re: /\b(?:meta )?llama 3\.3 community license/, confirm: LLAMA_CONFIRM } },
+      { id: "LicenseRef-Llama-3", family: "restricted-vendor", hubIds: ["llama3"], names: ["meta llama 3 community license agreement"], urls: [llamaUrl("llama3")], phrase: { re: /\b(?:meta )?llama 3 community license/, confirm: LLAMA_CONFIRM } },
+      { id: "LicenseRef-Llama-4", family: "restricted-vendor", hubIds: ["llama4"], names: ["llama 4 community license agreement"], urls: [llamaUrl("llama4")], phrase: { re: /\b(?:meta )?llama 4 community license/, confirm: LLAMA_CONFIRM } },
+      { id: "LicenseRef-Llama-2", family: "restricted-vendor", hubIds: ["llama2"], names: ["llama 2 community license agreement"], urls: [/^ai\.meta\.com\/llama\/license$/i], phrase: { re: /\b(?:meta )?llama 2 community license/, confirm: LLAMA_CONFIRM } },
+      { id: "LicenseRef-Gemma", family: "restricted-vendor", hubIds: ["gemma"], names: ["gemma terms of use"], urls: [/^ai\.google\.dev\/gemma\/terms$/i], phrase: { re: /\bgemma terms of use\b/, confirm: /gemma services|model derivatives|prohibited use policy/ } },
+      { id: "LicenseRef-Grok-2-Community", family: "restricted-vendor", hubIds: ["grok2-community"], phrase: { re: /\bgrok 2 community license/ } },
+      { id: "LicenseRef-Qwen-Research", family: "restricted-nc", hubIds: ["qwen-research", "tongyi-qianwen-research"], phrase: { re: /\b(?:tongyi qianwen|qwen) research license/ } },
+      { id: "LicenseRef-Qwen", family: "restricted-vendor", hubIds: ["qwen", "tongyi-qianwen"], phrase: { re: /\b(?:tongyi qianwen|qwen) license agreement/ } },
+      { id: "LicenseRef-DeepSeek", family: "restricted-vendor", hubIds: ["deepseek", "deepseek-license"], phrase: { re: /\bdeepseek license agreement/ } },
+      { id: "LicenseRef-Falcon-180B-TII", family: "restricted-vendor", hubIds: ["falcon-180b-tii-license"], phrase: { re: /\bfalcon[- ]180b tii license/ } },
+      { id: "LicenseRef-Falcon-LLM", family: "restricted-vendor", hubIds: ["falcon-llm-license", "tii-falcon-llm-license"], phrase: { re: /\b(?:tii falcon(?: llm)? license|falcon llm license)/ } },
+      {
+        id: "LicenseRef-NVIDIA-Open-Model",
+        family: "restricted-vendor",
+        hubIds: ["nvidia-open-model-license"],
+        urls: [/^developer\.download\.nvidia\.com\/licenses\/nvidia-open-model-license-agreement.*$/i, /^nvidia\.com\/en-us\/agreements\/enterprise-software\/nvidia-open-model-license$/i],
+        phrase: { re: /\bnvidia open model license/ }
+      },
+      { id: "LicenseRef-NVIDIA-OneWay-Noncommercial", family: "restricted-nc", hubIds: ["nvidia-oneway-noncommercial-license"], phrase: { re: /\bnvidia (?:one-way )?non-?commercial license/ } },
+      // ---- use-based restrictions (RAIL, ImpACT) ----
+      { id: "LicenseRef-OpenRAIL++", family: "restricted-use", hubIds: ["openrail++", "openrail++-m"], phrase: { re: /\bopen ?rail\s?\+\+/, confirm: RAIL_CONFIRM } },
+      { id: "LicenseRef-BigScience-BLOOM-RAIL-1.0", family: "restricted-use", hubIds: ["bigscience-bloom-rail-1.0"], phrase: { re: /\bbigscience (?:bloom )?rail license v?1\.0/, confirm: RAIL_CONFIRM } },
+      { id: "LicenseRef-BigCode-OpenRAIL-M", family: "restricted-use", hubIds: ["bigcode-openrail-m"], phrase: { re: /\bbigcode open ?rail-?m/, confirm: RAIL_CONFIRM } },
+      { id: "LicenseRef-CreativeML-OpenRAIL-M", family: "restricted-use", hubIds: ["creativeml-openrail-m"], phrase: { re: /\bcreativeml open ?rail-?m/, confirm: RAIL_CONFIRM } },
+      { id: "LicenseRef-BigScience-OpenRAIL-M", family: "restricted-use", hubIds: ["bigscience-openrail-m"], phrase: { re: /\bbigscience open ?rail-?m/, confirm: RAIL_CONFIRM } },
+      { id: "LicenseRef-OpenRAIL", family: "restricted-use", hubIds: ["openrail", "openrail-m"], phrase: { re: /\bopen ?rail\b|\bresponsible ai license\b/, confirm: RAIL_CONFIRM, generic: true } },
+      { id: "LicenseRef-AI2-ImpACT", family: "restricted-use", phrase: { re: /\bai2 impact license/ } },
+      { id: "LicenseRef-AI2-ImpACT-LR", family: "restricted-use", hubIds: ["ai2-impact-lr"] },
+      { id: "LicenseRef-AI2-ImpACT-MR", family: "restricted-use", hubIds: ["ai2-impact-mr"] },
+      { id: "LicenseRef-AI2-ImpACT-HR", family: "restricted-use", hubIds: ["ai2-impact-hr"] },
+      // ---- non-commercial, research-only ----
+      { id: "C-UDA-1.0", family: "restricted-nc", hubIds: ["c-uda"] },
+      { id: "LicenseRef-DeepFloyd-IF", family: "restricted-nc", hubIds: ["deepfloyd-if-license"] },
+      { id: "LicenseRef-FAIR-Noncommercial-Research", family: "restricted-nc", hubIds: ["fair-noncommercial-research-license"] },
+      { id: "LicenseRef-Apple-AMLR", family: "restricted-nc", hubIds: ["apple-amlr"] },
+      { id: "LicenseRef-H-Research", family: "restricted-nc", hubIds: ["h-research"] },
+      { id: "LicenseRef-Intel-Research", family: "restricted-nc", hubIds: ["intel-research"] },
+      // Apple's sample-code license: not OSI-approved and not placed in a family here.
+      { id: "LicenseRef-Apple-ASCL", family: "unknown", hubIds: ["apple-ascl"] },
+      // ---- open data and content ----
+      { id: "OpenMDW-1.0", family: "open-data", openForCode: true },
+      { id: "LicenseRef-OpenMDW-1.1", family: "open-data", hubIds: ["openmdw-1.1"], openForCode: true },
+      { id: "ODC-By-1.0", family: "open-data", hubIds: ["odc-by"] },
+      { id: "ODbL-1.0", family: "open-data", hubIds: ["odbl"] },
+      { id: "PDDL-1.0", family: "open-data", hubIds: ["pddl"] },
+      { id: "O-UDA-1.0", family: "open-data", hubIds: ["o-uda"] },
+      { id: "LGPLLR", family: "open-data", hubIds: ["lgpl-lr"] },
+      { id: "CC0-1.0", family: "open-data", urls: [/^creativecommons\.org\/publicdomain\/zero\/1\.0(\/legalcode)?$/i], notice: /\bcc0 1 0\b|\bcreativecommons org publicdomain zero 1 0\b/ },
+      { id: "CC-BY-4.0", family: "open-data", names: ["cc by 4.0"], urls: [ccUrl("by", "4.0")], notice: /\bcreative commons attribution 4 0\b|\bcreativecommons org licenses by 4 0\b|\bcc by 4 0\b/ },
+      { id: "CC-BY-SA-4.0", family: "open-data", names: ["cc by-sa 4.0"], urls: [ccUrl("by-sa", "4.0")], notice: /\bcreative commons attribution sharealike 4 0\b|\bcreativecommons org licenses by sa 4 0\b|\bcc by sa 4 0\b/ },
+      ...["CC-BY-1.0", "CC-BY-2.0", "CC-BY-2.5", "CC-BY-3.0", "CC-BY-SA-1.0", "CC-BY-SA-2.0", "CC-BY-SA-2.5", "CC-BY-SA-3.0", "CC-PDDC", "CC-PDM-1.0"].map((id) => ({ id, family: "open-data" })),
+      ...["CDLA-Permissive-1.0", "CDLA-Permissive-2.0", "CDLA-Sharing-1.0", "etalab-2.0", "OGL-UK-3.0", "OGL-Canada-2.0", "DL-DE-BY-2.0", "DL-DE-ZERO-2.0", "NLOD-2.0"].map((id) => ({ id, family: "open-data" })),
+      ...["GFDL-1.3-only", "GFDL-1.3-or-later", "GFDL-1.2-only", "GFDL-1.2-or-later"].map((id) => ({ id, family: "open-data", hubIds: id.endsWith("-only") ? [id.slice(0, -5).toLowerCase()] : [] })),
+      // Permissive but not OSI-approved: fine for data, not enough for code under OSAID.
+      { id: "WTFPL", family: "open-data" },
+      // ---- non-commercial and no-derivatives Creative Commons (the family comes from the id) ----
+      { id: "CC-BY-NC-4.0", names: ["cc by-nc 4.0"], urls: [ccUrl("by-nc", "4.0")], notice: /\bcreative commons attribution noncommercial 4 0\b|\bcreativecommons org licenses by nc 4 0\b|\bcc by nc 4 0\b/ },
+      { id: "CC-BY-NC-SA-4.0", names: ["cc by-nc-sa 4.0"], urls: [ccUrl("by-nc-sa", "4.0")] },
+      { id: "CC-BY-NC-ND-4.0", urls: [ccUrl("by-nc-nd", "4.0")] },
+      // ---- OSI-approved software licenses that need more than their SPDX id ----
+      {
+        id: "Apache-2.0",
+        hubIds: ["apache-2", "apache2"],
+        names: ["apache 2.0", "apache license 2.0", "apache license, version 2.0"],
+        urls: [/^apache\.org\/licenses\/license-2\.0(\.txt|\.html)?$/i, /^opensource\.org\/licenses?\/apache-2\.0$/i],
+        notice: /\bapache license version 2 0\b|\bapache org licenses license 2 0\b/
+      },
+      { id: "MIT", names: ["mit license", "the mit license"], urls: [/^opensource\.org\/licenses?\/mit$/i], notice: /\bmit license\b|\bopensource org licenses mit\b/ },
+      { id: "BSD-3-Clause", hubIds: ["bsd-3"], urls: [/^opensource\.org\/licenses?\/bsd-3-clause$/i], notice: /\bbsd 3 clause\b/ },
+      { id: "BSD-2-Clause", hubIds: ["bsd-2"], urls: [/^opensource\.org\/licenses?\/bsd-2-clause$/i], notice: /\bbsd 2 clause\b/ },
+      { id: "GPL-2.0-only", hubIds: ["gpl-2.0", "gplv2"], notice: /\bgnu general public license v(ersion )?2\b|\bgplv2\b/ },
+      { id: "GPL-3.0-only", hubIds: ["gpl-3.0", "gplv3"], urls: [/^gnu\.org\/licenses\/gpl-3\.0(\.html|\.txt|\.en\.html)?$/i], notice: /\bgnu general public license v(ersion )?3\b|\bgplv3\b/ },
+      { id: "LGPL-2.1-only", hubIds: ["lgpl-2.1"] },
+      { id: "LGPL-3.0-only", hubIds: ["lgpl-3.0"] },
+      { id: "AGPL-3.0-only", hubIds: ["agpl-3.0"], urls: [/^gnu\.org\/licenses\/agpl-3\.0(\.html|\.txt|\.en\.html)?$/i] },
+      { id: "GPL-2.0-or-later", hubIds: ["gpl-2.0+"] },
+      { id: "GPL-3.0-or-later", hubIds: ["gpl-3.0+"] },
+      { id: "LGPL-2.1-or-later", hubIds: ["lgpl-2.1+"] },
+      { id: "LGPL-3.0-or-later", hubIds: ["lgpl-3.0+"] },
+      { id: "MPL-2.0", notice: /\bmozilla public license v(ersion )?2 0\b/ }
+    ];
   }
 });
 
@@ -17189,8 +17631,9 @@ function licenseRefFor(name) {
 }
 function licenseFamily(id) {
   const canonical = normaliseLicenseId(id) ?? id;
-  if (RESTRICTED_NC.has(canonical) || CC_NC_ND_RE.test(canonical)) return "restricted-nc";
-  if (OPEN_DATA.has(canonical)) return "open-data";
+  const recorded = RECORD_FAMILY.get(canonical);
+  if (recorded) return recorded;
+  if (CC_NC_ND_RE.test(canonical)) return "restricted-nc";
   if (canonical.startsWith("LicenseRef-")) {
     if (RESTRICTED_USE_RE.test(canonical)) return "restricted-use";
     if (NC_WORDS_RE.test(canonical)) return "restricted-nc";
@@ -17221,10 +17664,11 @@ function licenseIdForUrl(url2) {
   for (const [re, id] of KNOWN_LICENSE_URLS) if (re.test(key)) return id;
   return null;
 }
-var requireFromHere, spdxMeta, spdxByLower, PLACEHOLDER_IDS, VERSIONLESS, HUB_IDS, KNOWN_REFS, DEPRECATED, LICENSE_REF_RE, OPEN_DATA, OPEN_FOR_CODE_TOO, RESTRICTED_NC, CC_NC_ND_RE, RESTRICTED_USE_RE, RESTRICTED_VENDOR_RE, NC_WORDS_RE, KNOWN_LICENSE_URLS;
+var requireFromHere, spdxMeta, spdxByLower, PLACEHOLDER_IDS, VERSIONLESS, HUB_IDS, KNOWN_REFS, DEPRECATED, LICENSE_REF_RE, RECORD_FAMILY, OPEN_FOR_CODE_TOO, CC_NC_ND_RE, RESTRICTED_USE_RE, RESTRICTED_VENDOR_RE, NC_WORDS_RE, KNOWN_LICENSE_URLS;
 var init_license_table = __esm({
   "src/core/evidence/license-table.ts"() {
     "use strict";
+    init_license_records();
     requireFromHere = createRequire(import.meta.url);
     spdxMeta = null;
     spdxByLower = null;
@@ -17238,88 +17682,11 @@ var init_license_table = __esm({
       gfdl: "LicenseRef-GFDL-unversioned",
       "creative-commons": "LicenseRef-CC-unversioned"
     };
-    HUB_IDS = {
-      "gpl-2.0": "GPL-2.0-only",
-      "gpl-3.0": "GPL-3.0-only",
-      "lgpl-2.1": "LGPL-2.1-only",
-      "lgpl-3.0": "LGPL-3.0-only",
-      "agpl-3.0": "AGPL-3.0-only",
-      "gpl-2.0+": "GPL-2.0-or-later",
-      "gpl-3.0+": "GPL-3.0-or-later",
-      "lgpl-2.1+": "LGPL-2.1-or-later",
-      "lgpl-3.0+": "LGPL-3.0-or-later",
-      "gfdl-1.3": "GFDL-1.3-only",
-      "gfdl-1.2": "GFDL-1.2-only",
-      "lgpl-lr": "LGPLLR",
-      "odc-by": "ODC-By-1.0",
-      odbl: "ODbL-1.0",
-      pddl: "PDDL-1.0",
-      "c-uda": "C-UDA-1.0",
-      "o-uda": "O-UDA-1.0",
-      "openmdw-1.1": "LicenseRef-OpenMDW-1.1",
-      openrail: "LicenseRef-OpenRAIL",
-      "openrail-m": "LicenseRef-OpenRAIL",
-      "bigscience-openrail-m": "LicenseRef-BigScience-OpenRAIL-M",
-      "creativeml-openrail-m": "LicenseRef-CreativeML-OpenRAIL-M",
-      "bigcode-openrail-m": "LicenseRef-BigCode-OpenRAIL-M",
-      "openrail++": "LicenseRef-OpenRAIL++",
-      "openrail++-m": "LicenseRef-OpenRAIL++",
-      "bigscience-bloom-rail-1.0": "LicenseRef-BigScience-BLOOM-RAIL-1.0",
-      "ai2-impact-lr": "LicenseRef-AI2-ImpACT-LR",
-      "ai2-impact-mr": "LicenseRef-AI2-ImpACT-MR",
-      "ai2-impact-hr": "LicenseRef-AI2-ImpACT-HR",
-      llama2: "LicenseRef-Llama-2",
-      llama3: "LicenseRef-Llama-3",
-      "llama3.1": "LicenseRef-Llama-3.1",
-      "llama3.2": "LicenseRef-Llama-3.2",
-      "llama3.3": "LicenseRef-Llama-3.3",
-      llama4: "LicenseRef-Llama-4",
-      gemma: "LicenseRef-Gemma",
-      "grok2-community": "LicenseRef-Grok-2-Community",
-      "deepfloyd-if-license": "LicenseRef-DeepFloyd-IF",
-      "fair-noncommercial-research-license": "LicenseRef-FAIR-Noncommercial-Research",
-      "apple-amlr": "LicenseRef-Apple-AMLR",
-      "apple-ascl": "LicenseRef-Apple-ASCL",
-      "h-research": "LicenseRef-H-Research",
-      "intel-research": "LicenseRef-Intel-Research",
-      // Common `license_name` values for vendor terms published as `license: other`.
-      qwen: "LicenseRef-Qwen",
-      "tongyi-qianwen": "LicenseRef-Qwen",
-      "qwen-research": "LicenseRef-Qwen-Research",
-      "tongyi-qianwen-research": "LicenseRef-Qwen-Research",
-      deepseek: "LicenseRef-DeepSeek",
-      "deepseek-license": "LicenseRef-DeepSeek",
-      "falcon-llm-license": "LicenseRef-Falcon-LLM",
-      "tii-falcon-llm-license": "LicenseRef-Falcon-LLM",
-      "falcon-180b-tii-license": "LicenseRef-Falcon-180B-TII",
-      "nvidia-open-model-license": "LicenseRef-NVIDIA-Open-Model",
-      "nvidia-oneway-noncommercial-license": "LicenseRef-NVIDIA-OneWay-Noncommercial",
-      // Spellings seen in cards and LICENSE headers, matched whole (spaces collapsed).
-      "apache 2.0": "Apache-2.0",
-      "apache-2": "Apache-2.0",
-      apache2: "Apache-2.0",
-      "apache license 2.0": "Apache-2.0",
-      "apache license, version 2.0": "Apache-2.0",
-      "mit license": "MIT",
-      "the mit license": "MIT",
-      "bsd-3": "BSD-3-Clause",
-      "bsd-2": "BSD-2-Clause",
-      gplv2: "GPL-2.0-only",
-      gplv3: "GPL-3.0-only",
-      "cc by 4.0": "CC-BY-4.0",
-      "cc by-sa 4.0": "CC-BY-SA-4.0",
-      "cc by-nc 4.0": "CC-BY-NC-4.0",
-      "cc by-nc-sa 4.0": "CC-BY-NC-SA-4.0",
-      "llama 2 community license agreement": "LicenseRef-Llama-2",
-      "meta llama 3 community license agreement": "LicenseRef-Llama-3",
-      "llama 3.1 community license agreement": "LicenseRef-Llama-3.1",
-      "llama 3.2 community license agreement": "LicenseRef-Llama-3.2",
-      "llama 3.3 community license agreement": "LicenseRef-Llama-3.3",
-      "llama 4 community license agreement": "LicenseRef-Llama-4",
-      "gemma terms of use": "LicenseRef-Gemma"
-    };
+    HUB_IDS = Object.fromEntries(
+      LICENSE_RECORDS.flatMap((r) => [...r.hubIds ?? [], ...r.names ?? []].map((key) => [key, r.id]))
+    );
     KNOWN_REFS = new Map(
-      [...Object.values(HUB_IDS), ...Object.values(VERSIONLESS)].filter((id) => id.startsWith("LicenseRef-")).map((id) => [id.toLowerCase(), id])
+      [...LICENSE_RECORDS.map((r) => r.id), ...Object.values(VERSIONLESS)].filter((id) => id.startsWith("LicenseRef-")).map((id) => [id.toLowerCase(), id])
     );
     DEPRECATED = {
       "GPL-2.0": "GPL-2.0-only",
@@ -17337,82 +17704,13 @@ var init_license_table = __esm({
       "GFDL-1.1": "GFDL-1.1-only"
     };
     LICENSE_REF_RE = /^licenseref-[a-z0-9.+-]+$/i;
-    OPEN_DATA = /* @__PURE__ */ new Set([
-      "CC0-1.0",
-      "CC-BY-1.0",
-      "CC-BY-2.0",
-      "CC-BY-2.5",
-      "CC-BY-3.0",
-      "CC-BY-4.0",
-      "CC-BY-SA-1.0",
-      "CC-BY-SA-2.0",
-      "CC-BY-SA-2.5",
-      "CC-BY-SA-3.0",
-      "CC-BY-SA-4.0",
-      "CC-PDDC",
-      "CC-PDM-1.0",
-      "CDLA-Permissive-1.0",
-      "CDLA-Permissive-2.0",
-      "CDLA-Sharing-1.0",
-      "ODC-By-1.0",
-      "ODbL-1.0",
-      "PDDL-1.0",
-      "O-UDA-1.0",
-      "OpenMDW-1.0",
-      "LicenseRef-OpenMDW-1.1",
-      "etalab-2.0",
-      "LGPLLR",
-      "OGL-UK-3.0",
-      "OGL-Canada-2.0",
-      "DL-DE-BY-2.0",
-      "DL-DE-ZERO-2.0",
-      "NLOD-2.0",
-      "GFDL-1.3-only",
-      "GFDL-1.3-or-later",
-      "GFDL-1.2-only",
-      "GFDL-1.2-or-later",
-      // Permissive but not OSI-approved: fine for data, not enough for code under OSAID.
-      "WTFPL"
-    ]);
-    OPEN_FOR_CODE_TOO = /* @__PURE__ */ new Set(["OpenMDW-1.0", "LicenseRef-OpenMDW-1.1"]);
-    RESTRICTED_NC = /* @__PURE__ */ new Set([
-      "C-UDA-1.0",
-      "LicenseRef-DeepFloyd-IF",
-      "LicenseRef-FAIR-Noncommercial-Research",
-      "LicenseRef-Apple-AMLR",
-      "LicenseRef-H-Research",
-      "LicenseRef-Intel-Research",
-      "LicenseRef-Qwen-Research",
-      "LicenseRef-NVIDIA-OneWay-Noncommercial"
-    ]);
+    RECORD_FAMILY = new Map(LICENSE_RECORDS.filter((r) => r.family !== void 0).map((r) => [r.id, r.family]));
+    OPEN_FOR_CODE_TOO = new Set(LICENSE_RECORDS.filter((r) => r.openForCode).map((r) => r.id));
     CC_NC_ND_RE = /^CC-BY-(NC|ND)(-|$)/i;
     RESTRICTED_USE_RE = /^LicenseRef-.*(rail|impact)/i;
     RESTRICTED_VENDOR_RE = /^LicenseRef-.*(llama|gemma|grok|qwen|qianwen|deepseek|falcon|nvidia|tii-)/i;
     NC_WORDS_RE = /^LicenseRef-.*(non-?commercial|research|\bnc\b)/i;
-    KNOWN_LICENSE_URLS = [
-      [/^apache\.org\/licenses\/license-2\.0(\.txt|\.html)?$/i, "Apache-2.0"],
-      [/^opensource\.org\/licenses?\/mit$/i, "MIT"],
-      [/^opensource\.org\/licenses?\/apache-2\.0$/i, "Apache-2.0"],
-      [/^opensource\.org\/licenses?\/bsd-3-clause$/i, "BSD-3-Clause"],
-      [/^opensource\.org\/licenses?\/bsd-2-clause$/i, "BSD-2-Clause"],
-      [/^gnu\.org\/licenses\/gpl-3\.0(\.html|\.txt|\.en\.html)?$/i, "GPL-3.0-only"],
-      [/^gnu\.org\/licenses\/agpl-3\.0(\.html|\.txt|\.en\.html)?$/i, "AGPL-3.0-only"],
-      [/^creativecommons\.org\/licenses\/by\/4\.0(\/legalcode)?(\.en)?$/i, "CC-BY-4.0"],
-      [/^creativecommons\.org\/licenses\/by-sa\/4\.0(\/legalcode)?(\.en)?$/i, "CC-BY-SA-4.0"],
-      [/^creativecommons\.org\/licenses\/by-nc\/4\.0(\/legalcode)?(\.en)?$/i, "CC-BY-NC-4.0"],
-      [/^creativecommons\.org\/licenses\/by-nc-sa\/4\.0(\/legalcode)?(\.en)?$/i, "CC-BY-NC-SA-4.0"],
-      [/^creativecommons\.org\/licenses\/by-nc-nd\/4\.0(\/legalcode)?(\.en)?$/i, "CC-BY-NC-ND-4.0"],
-      [/^creativecommons\.org\/publicdomain\/zero\/1\.0(\/legalcode)?$/i, "CC0-1.0"],
-      [/^ai\.meta\.com\/llama\/license$/i, "LicenseRef-Llama-2"],
-      [/^(llama\.meta\.com|llama\.com)\/llama3\/license$/i, "LicenseRef-Llama-3"],
-      [/^(llama\.meta\.com|llama\.com)\/llama3_1\/license$/i, "LicenseRef-Llama-3.1"],
-      [/^(llama\.meta\.com|llama\.com)\/llama3_2\/license$/i, "LicenseRef-Llama-3.2"],
-      [/^(llama\.meta\.com|llama\.com)\/llama3_3\/license$/i, "LicenseRef-Llama-3.3"],
-      [/^(llama\.meta\.com|llama\.com)\/llama4\/license$/i, "LicenseRef-Llama-4"],
-      [/^ai\.google\.dev\/gemma\/terms$/i, "LicenseRef-Gemma"],
-      [/^developer\.download\.nvidia\.com\/licenses\/nvidia-open-model-license-agreement.*$/i, "LicenseRef-NVIDIA-Open-Model"],
-      [/^nvidia\.com\/en-us\/agreements\/enterprise-software\/nvidia-open-model-license$/i, "LicenseRef-NVIDIA-Open-Model"]
-    ];
+    KNOWN_LICENSE_URLS = LICENSE_RECORDS.flatMap((r) => (r.urls ?? []).map((re) => [re, r.id]));
   }
 });
 
@@ -17517,10 +17815,11 @@ function identifyLicenseText(text) {
   if (contained) return { id: contained.ref.id, confidence: round(0.9 * contained.coverage) };
   return matchNotice(ws);
 }
-var TEXT_CANDIDATES, MAX_CHARS, MAX_WORDS, PHRASE_WINDOW, DICE_ACCEPT, DICE_DECISIVE, COVERAGE_ACCEPT, COVERAGE_MIN_BIGRAMS, requireFromHere2, references, SENSITIVE, RAIL_CONFIRM, LLAMA_CONFIRM, PHRASES, NOTICE_MAX_WORDS, NOTICES, round;
+var TEXT_CANDIDATES, MAX_CHARS, MAX_WORDS, PHRASE_WINDOW, DICE_ACCEPT, DICE_DECISIVE, COVERAGE_ACCEPT, COVERAGE_MIN_BIGRAMS, requireFromHere2, references, SENSITIVE, PHRASES, NOTICE_MAX_WORDS, NOTICES, round;
 var init_license_texts = __esm({
   "src/core/evidence/license-texts.ts"() {
     "use strict";
+    init_license_records();
     TEXT_CANDIDATES = [
       "Apache-2.0",
       "MIT",
@@ -17605,46 +17904,9 @@ var init_license_texts = __esm({
     requireFromHere2 = createRequire2(import.meta.url);
     references = [];
     SENSITIVE = [/\bnon ?commercial\b/, /\bno ?derivatives?\b|\bnoderivs\b/, /\bshare ?alike\b/];
-    RAIL_CONFIRM = /use restrictions|attachment a|responsible ai license/;
-    LLAMA_CONFIRM = /llama materials/;
-    PHRASES = [
-      { re: /\b(?:meta )?llama 3\.1 community license/, id: "LicenseRef-Llama-3.1", confirm: LLAMA_CONFIRM },
-      { re: /\b(?:meta )?llama 3\.2 community license/, id: "LicenseRef-Llama-3.2", confirm: LLAMA_CONFIRM },
-      { re: /\b(?:meta )?llama 3\.3 community license/, id: "LicenseRef-Llama-3.3", confirm: LLAMA_CONFIRM },
-      { re: /\b(?:meta )?llama 3 community license/, id: "LicenseRef-Llama-3", confirm: LLAMA_CONFIRM },
-      { re: /\b(?:meta )?llama 4 community license/, id: "LicenseRef-Llama-4", confirm: LLAMA_CONFIRM },
-      { re: /\b(?:meta )?llama 2 community license/, id: "LicenseRef-Llama-2", confirm: LLAMA_CONFIRM },
-      { re: /\bgemma terms of use\b/, id: "LicenseRef-Gemma", confirm: /gemma services|model derivatives|prohibited use policy/ },
-      { re: /\bgrok 2 community license/, id: "LicenseRef-Grok-2-Community" },
-      { re: /\bopen ?rail\s?\+\+/, id: "LicenseRef-OpenRAIL++", confirm: RAIL_CONFIRM },
-      { re: /\bbigscience (?:bloom )?rail license v?1\.0/, id: "LicenseRef-BigScience-BLOOM-RAIL-1.0", confirm: RAIL_CONFIRM },
-      { re: /\bbigcode open ?rail-?m/, id: "LicenseRef-BigCode-OpenRAIL-M", confirm: RAIL_CONFIRM },
-      { re: /\bcreativeml open ?rail-?m/, id: "LicenseRef-CreativeML-OpenRAIL-M", confirm: RAIL_CONFIRM },
-      { re: /\bbigscience open ?rail-?m/, id: "LicenseRef-BigScience-OpenRAIL-M", confirm: RAIL_CONFIRM },
-      { re: /\bopen ?rail\b|\bresponsible ai license\b/, id: "LicenseRef-OpenRAIL", confirm: RAIL_CONFIRM, generic: true },
-      { re: /\bai2 impact license/, id: "LicenseRef-AI2-ImpACT" },
-      { re: /\b(?:tongyi qianwen|qwen) research license/, id: "LicenseRef-Qwen-Research" },
-      { re: /\b(?:tongyi qianwen|qwen) license agreement/, id: "LicenseRef-Qwen" },
-      { re: /\bdeepseek license agreement/, id: "LicenseRef-DeepSeek" },
-      { re: /\bfalcon[- ]180b tii license/, id: "LicenseRef-Falcon-180B-TII" },
-      { re: /\b(?:tii falcon(?: llm)? license|falcon llm license)/, id: "LicenseRef-Falcon-LLM" },
-      { re: /\bnvidia open model license/, id: "LicenseRef-NVIDIA-Open-Model" },
-      { re: /\bnvidia (?:one-way )?non-?commercial license/, id: "LicenseRef-NVIDIA-OneWay-Noncommercial" }
-    ];
+    PHRASES = LICENSE_RECORDS.flatMap((r) => r.phrase ? [{ id: r.id, ...r.phrase }] : []);
     NOTICE_MAX_WORDS = 150;
-    NOTICES = [
-      [/\bapache license version 2 0\b|\bapache org licenses license 2 0\b/, "Apache-2.0"],
-      [/\bmit license\b|\bopensource org licenses mit\b/, "MIT"],
-      [/\bbsd 3 clause\b/, "BSD-3-Clause"],
-      [/\bbsd 2 clause\b/, "BSD-2-Clause"],
-      [/\bgnu general public license v(ersion )?3\b|\bgplv3\b/, "GPL-3.0-only"],
-      [/\bgnu general public license v(ersion )?2\b|\bgplv2\b/, "GPL-2.0-only"],
-      [/\bmozilla public license v(ersion )?2 0\b/, "MPL-2.0"],
-      [/\bcreative commons attribution 4 0\b|\bcreativecommons org licenses by 4 0\b|\bcc by 4 0\b/, "CC-BY-4.0"],
-      [/\bcreative commons attribution sharealike 4 0\b|\bcreativecommons org licenses by sa 4 0\b|\bcc by sa 4 0\b/, "CC-BY-SA-4.0"],
-      [/\bcreative commons attribution noncommercial 4 0\b|\bcreativecommons org licenses by nc 4 0\b|\bcc by nc 4 0\b/, "CC-BY-NC-4.0"],
-      [/\bcc0 1 0\b|\bcreativecommons org publicdomain zero 1 0\b/, "CC0-1.0"]
-    ];
+    NOTICES = LICENSE_RECORDS.flatMap((r) => r.notice ? [[r.notice, r.id]] : []);
     round = (x) => Math.round(x * 1e3) / 1e3;
   }
 });
@@ -18273,6 +18535,47 @@ var init_http = __esm({
   }
 });
 
+// src/core/evidence/strip.ts
+function stripBetween(text, open2, close, replacement = "", caseInsensitive = false) {
+  const hay = caseInsensitive ? text.toLowerCase() : text;
+  const o = caseInsensitive ? open2.toLowerCase() : open2;
+  const c = caseInsensitive ? close.toLowerCase() : close;
+  let start = hay.indexOf(o);
+  if (start === -1) return text;
+  let out = "";
+  let from = 0;
+  while (start !== -1) {
+    out += text.slice(from, start) + replacement;
+    const end = hay.indexOf(c, start + o.length);
+    if (end === -1) return out;
+    from = end + c.length;
+    start = hay.indexOf(o, from);
+  }
+  return out + text.slice(from);
+}
+function stripComments(text) {
+  return stripBetween(text, "<!--", "-->");
+}
+function stripFencedCode(text, replacement = "") {
+  const out = [];
+  let fence = null;
+  for (const line of text.split("\n")) {
+    const m = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence === null) {
+      if (m?.[1]) {
+        fence = m[1];
+        if (replacement) out.push(replacement);
+      } else out.push(line);
+    } else if (m?.[1] && m[1][0] === fence[0] && m[1].length >= fence.length) fence = null;
+  }
+  return out.join("\n");
+}
+var init_strip = __esm({
+  "src/core/evidence/strip.ts"() {
+    "use strict";
+  }
+});
+
 // src/core/remote.ts
 var CHECKPOINT_WORDS_SOURCE;
 var init_remote = __esm({
@@ -18349,7 +18652,7 @@ function cardDescribesData(markdown) {
   let sources = false;
   let processing = false;
   for (const section of sections) {
-    const words2 = section.text.join(" ").replace(PLACEHOLDER_RE, " ").replace(/<!--[\s\S]*?-->/g, " ").match(/[A-Za-z]{2,}/g) ?? [];
+    const words2 = stripBetween(section.text.join(" "), "<!--", "-->", " ").replace(PLACEHOLDER_RE, " ").match(/[A-Za-z]{2,}/g) ?? [];
     if (words2.length < 8) continue;
     if (SOURCE_RE.test(section.path)) sources = true;
     if (PROCESS_RE.test(section.path)) processing = true;
@@ -18377,6 +18680,7 @@ var DATASET_CARD_CAP, REPO_ID_RE, HubClient, CHECKPOINT_REF_RE, SOURCE_RE, PROCE
 var init_hub_client = __esm({
   "src/sources/hub/hub-client.ts"() {
     "use strict";
+    init_strip();
     init_remote();
     DATASET_CARD_CAP = 512 * 1024;
     REPO_ID_RE = /^[A-Za-z0-9][\w.-]{0,95}(\/[A-Za-z0-9][\w.-]{0,95})?$/;
@@ -18756,19 +19060,35 @@ function judgeRemoteLicense(id, raw, messageId, data, evidence) {
   const fact2 = spdx ? licenseFactFor(spdx, licenseFamily(spdx), evidence[0] ?? { kind: "hub" }) : null;
   return { ...judgeLicense(id, fact2, messageId, data, evidence), evidence, verifiedOnline: true };
 }
+function claimOf(id, via, host, target, fact2) {
+  if (!fact2 || fact2.id === UNREAD_LICENSE) return { status: "open", license: null, via, host, target };
+  const judged = judgeLicense(id, fact2, "claim", {}, []).status;
+  return { status: judged === "open" ? "open" : judged === "unlicensed" ? "unlicensed" : "restricted", license: fact2.id, via, host, target };
+}
+function pointerOf(url2) {
+  const hub = /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/(?:datasets\/)?([\w.-]+(?:\/[\w.-]+)?)/i.exec(url2)?.[1];
+  if (hub) return { host: "hub", target: hub };
+  const gh = /^https?:\/\/(?:www\.)?github\.com\/([\w.-]+\/[\w.-]+)/i.exec(url2)?.[1];
+  if (gh) return { host: "github", target: gh.replace(/\.git$/, "") };
+  return { host: "web", target: url2.length > 80 ? url2.slice(0, 77) + "…" : url2 };
+}
 function declared(ev, id) {
   const d = ev.declarations[id];
   if (!d) return null;
+  const license = d.license ?? null;
+  const fact2 = license ? licenseFactFor(license, licenseFamily(license), { kind: "declaration", path: ".github/truly-open.yml" }) : governingLicense(ev.licenses, cardPath(ev), COMPONENTS[id].kind);
+  const at = /^https?:\/\//i.test(d.location) ? pointerOf(d.location) : { host: "config", target: d.location };
   return {
     status: "mentioned",
     messageId: "declared",
-    data: { location: d.location, license: d.license ?? null },
-    license: d.license ?? null,
-    evidence: [{ kind: "declaration", path: ".github/truly-open.yml", url: d.location, ...d.license ? { license: d.license } : {}, ...d.note ? { note: d.note } : {} }]
+    data: { location: d.location, license },
+    license,
+    evidence: [{ kind: "declaration", path: ".github/truly-open.yml", url: d.location, ...license ? { license } : {}, ...d.note ? { note: d.note } : {} }],
+    claim: claimOf(id, "declaration", at.host, at.target, fact2)
   };
 }
-function mentioned(messageId, evidence, data = {}) {
-  return { status: "mentioned", messageId, data, license: null, evidence };
+function mentioned(messageId, evidence, data = {}, claim) {
+  return { status: "mentioned", messageId, data, license: null, evidence, ...claim ? { claim } : {} };
 }
 function missing(messageId = "missing") {
   return { status: "missing", messageId, license: null, evidence: [] };
@@ -18777,7 +19097,7 @@ function documentedSections(ev, re) {
   return (ev.card?.sections ?? []).filter((s) => s.documented && re.test(s.heading) && !(s.level === 1 && s.body.length > s.ownBody.length));
 }
 function sectionEvidence(ev, sections) {
-  return sections.slice(0, 3).map((s) => ({ kind: "card-section", path: ev.card?.path ?? "README.md", line: s.line, section: s.heading }));
+  return sections.slice(0, 3).map((s) => ({ kind: "card-section", path: s.path ?? ev.card?.path ?? "README.md", line: s.line, section: s.heading }));
 }
 function cardFieldEvidence(ev, field) {
   const line = ev.card?.fieldLines[field];
@@ -18789,21 +19109,22 @@ function cardLicense(ev, kind = "document") {
 function cardPath(ev) {
   return ev.card?.path ?? (ev.root === "." ? "README.md" : `${ev.root}/README.md`);
 }
-function cardLinesMatching(ev, re, limit = 3) {
-  const card = ev.card;
-  if (!card) return [];
+function cardLinesMatching(ev, re, limit = 3, docs = false) {
+  const parts = [...ev.card?.parts ?? [], ...docs ? ev.docs.flatMap((d) => d.parts) : []];
   const out = [];
-  const lines = card.body.split("\n");
-  let comment = false;
-  for (let i = 0; i < lines.length && out.length < limit; i++) {
-    const l = lines[i] ?? "";
-    if (l.includes("<!--")) comment = !l.includes("-->", l.indexOf("<!--"));
-    else if (comment) {
-      if (l.includes("-->")) comment = false;
-      continue;
+  for (const part of parts) {
+    const lines = part.body.split("\n");
+    let comment = false;
+    for (let i = 0; i < lines.length && out.length < limit; i++) {
+      const l = lines[i] ?? "";
+      if (l.includes("<!--")) comment = !l.includes("-->", l.indexOf("<!--"));
+      else if (comment) {
+        if (l.includes("-->")) comment = false;
+        continue;
+      }
+      if (l.includes("<!--") || /\[more information needed\]/i.test(l)) continue;
+      if (l.length < 5e3 && re.test(l)) out.push({ kind: "card-section", path: part.path, line: part.bodyLine + i, note: l.trim().slice(0, 160) });
     }
-    if (l.includes("<!--") || /\[more information needed\]/i.test(l)) continue;
-    if (l.length < 5e3 && re.test(l)) out.push({ kind: "card-section", path: card.path, line: card.bodyLine + i, note: l.trim().slice(0, 160) });
   }
   return out;
 }
@@ -18816,6 +19137,9 @@ function libraryName(ev) {
     if (typeof known === "string") return known.toLowerCase();
   }
   return null;
+}
+function withDocLinks(ev) {
+  return ev.docs.length === 0 ? ev.links : [...ev.links, ...ev.docs.flatMap((d) => d.links)];
 }
 function isCreditLink(l) {
   return CREDIT_SECTION.test(l.section) || CREDIT_LINE.test(l.context.replace(/https?:\/\/\S+/g, " "));
@@ -18880,7 +19204,7 @@ var init_shared = __esm({
       "megatron-lm": "LicenseRef-Megatron-LM"
     };
     CREDIT_SECTION = /\b(acknowledg\w*|thanks|credits?|related|references?|citation|cite|inspiration|community|contributors?|license|comparison|baselines?)\b/;
-    CREDIT_LINE = /\b(thanks?|thank you|inspired by|based on|builds? on|built on|similar to|borrow\w*|adapted from|powered by|related|alternatives?|see also|compar\w*|baselines?|versus|vs\.?|outperform\w*|competitors?)\b/i;
+    CREDIT_LINE = /\b(thanks?|thank you|inspired by|based on|builds? on|built on|similar to|borrow\w*|adapted from|powered by|related|alternatives?|see also|compar\w*|baselines?|versus|vs\.?|outperform\w*|competitors?)\b|\bsame\b.{0,40}\bas\b/i;
   }
 });
 
@@ -18904,9 +19228,100 @@ var init_compute_info = __esm({
         if (sections.length > 0) return judgeLicense("compute-info", cardLicense(ev), "computeSection", { section: sections[0]?.heading ?? "" }, sectionEvidence(ev, sections));
         const lines = cardLinesMatching(ev, COMPUTE_LINE);
         if (lines.length > 0) return judgeLicense("compute-info", cardLicense(ev), "computeInText", {}, lines);
+        const jobs = ev.artifacts.computeScripts;
+        if (jobs.length > 0) {
+          const biggest = jobs.reduce((b, j) => (j.nodes ?? 1) * (j.gpusPerNode ?? 0) > (b.nodes ?? 1) * (b.gpusPerNode ?? 0) ? j : b);
+          return judgeFiles(ev, "compute-info", jobs.map((j) => j.path), "computeInBatchJobs", { count: jobs.length, nodes: biggest.nodes, gpusPerNode: biggest.gpusPerNode });
+        }
         return declared(ev, "compute-info") ?? missing();
       }
     };
+  }
+});
+
+// src/core/evidence/data-wording.ts
+function intro(body) {
+  const lines = body.split("\n");
+  const out = [];
+  for (const l of lines) {
+    if (/^\s{0,3}#/.test(l)) {
+      if (out.length > 0) break;
+      continue;
+    }
+    if (l.trim() === "") {
+      if (out.length > 0) break;
+      continue;
+    }
+    out.push(l);
+    if (out.length >= 8) break;
+  }
+  return out.join(" ");
+}
+function readableProse(text) {
+  const out = [];
+  let fence = false;
+  for (const l of text.split("\n")) {
+    if (/^\s{0,3}(```|~~~)/.test(l)) {
+      fence = !fence;
+      continue;
+    }
+    if (!fence) out.push(l);
+  }
+  return out.join("\n").replace(/https?:\/\/[^\s)<>"'\]]+/g, " ").replace(/<[^>\n]{0,500}>/g, " ").replace(/[`*_|>#[\]()!-]+/g, " ").replace(/\s+/g, " ").trim();
+}
+function datasheetTopics(text) {
+  const prose2 = readableProse(text);
+  if (prose2.length < 300) return [];
+  return DATASHEET_TOPICS.filter(([, re]) => re.test(prose2)).map(([t]) => t);
+}
+function aboutEvaluation(body) {
+  const first = intro(body);
+  return EVAL_WORDS_RE.test(first) && !TRAINING_CLAIM_RE.test(first);
+}
+function mostlyInstructions(headings) {
+  if (headings.some((h) => /\b(how to contribute|contribut\w*|pull requests?)\b/.test(h))) return true;
+  const steps = headings.filter((h) => HOW_TO_HEADING_RE.test(h)).length;
+  return headings.length > 0 && steps * 2 >= headings.length;
+}
+function isFileUrl(url2) {
+  if (/\/(resolve|raw|edit)\//.test(url2)) return true;
+  const path2 = url2.replace(/[?#].*$/, "");
+  if (/\/blob\/[^/]+\/.+\.[a-z0-9]{1,8}$/i.test(path2)) return true;
+  return /\.(png|jpe?g|gif|svg|webp|bmp|ico|mp4|webm|mov|mp3|wav|flac|ogg|pdf|py|ipynb|sh|md)$/i.test(path2);
+}
+function isPlaceholderId(id) {
+  return /(^|\/)(your[_-]|<|\{|xxx|username|org_name|user_name)/i.test(id) || /dataset[_-]name$/i.test(id);
+}
+var TRAINING_WORDS_RE, TRAINING_CLAIM_RE, EVAL_WORDS_RE, SAMPLE_WORDS_RE, USER_DATA_RE, DATA_RELEASE_RE, PUBLIC_DATASET_NAMES_RE, NAMED_TRAINING_LINE_RE, AVAILABLE_RE, TRAINING_PROSE_RE, DATA_HEADING_RE, HOW_TO_HEADING_RE, DATASHEET_TOPICS;
+var init_data_wording = __esm({
+  "src/core/evidence/data-wording.ts"() {
+    "use strict";
+    TRAINING_WORDS_RE = /\b(train(ed|ing|s)?|pre-?train\w*|fine-?tun\w*|finetun\w*|instruction[- ]tun\w*|instruct(ion)?[- ](data|datasets?)|post-?train\w*|mid-?train\w*|sft|rlhf|dpo|distill(ed|ation)|anneal\w*)\b|训练|微调/i;
+    TRAINING_CLAIM_RE = /\b(trained|pre-?trained|fine-?tuned|finetuned|instruction-?tuned|distilled|train(ing)?|pre-?train(ing)?|fine-?tun(e|ing)|finetun(e|ing))\b.{0,60}\b(on|with|using|from|upon)\b|\b(training|pre-?training|fine-?tuning|finetuning|sft|instruction|pre-?train)[- ](data|datasets?|corpus|corpora|mix(ture)?)\b|\b(data|datasets?|corpus|corpora)\b.{0,60}\b(for|in|during) (the )?(unsupervised |self-supervised |supervised )?(pre-?training|training|fine-?tuning)\b|(训练|预训练|微调)(数据|语料)|(数据|语料).{0,20}(训练|预训练|微调)/i;
+    EVAL_WORDS_RE = /\b(eval\w*|benchmark\w*|test[- ]?sets?|test split|leaderboards?|held-?out|judge)\b|评测|评估|测试集/i;
+    SAMPLE_WORDS_RE = /\b(samples?|examples?|toy|dummy|demo|mock|tiny)[- ](data|datasets?|files?|format|corpus)\b|\b(toy|dummy|mock)\b|\bexample datasets?\b|\b(data|dataset) format\b|\bformat of (the|your) (data|dataset)\b|样例|示例|例子/i;
+    USER_DATA_RE = /\byour (own |custom(ized)? |private |local )?(data|datasets?|corpus|training data)\b|\byou can (also )?(use|prepare|replace|choose|bring)\b|\byou can (also )?find\b.{0,40}\bdatasets?\b|\bwhere can i\b|\byou (must|should|need to|have to)\b|\bcustom(ized)? (data|datasets?)\b|你的数据|自己的数据/i;
+    DATA_RELEASE_RE = /\b(we|our)\b.{0,30}\b(release[sd]?|publish(ed)?|open-?sourced?|provide[sd]?)\b.{0,40}\b(data|datasets?|corpus|corpora)\b|\b(published|released|open-?sourced)\b.{0,40}\b(data|datasets?|corpus)\b|开源的?数据/i;
+    PUBLIC_DATASET_NAMES_RE = /\b(the pile|pile-?cc|minipile|c4|mc4|redpajama[\w-]*|slimpajama|dolma|dolmino[\w-]*|fineweb[\w-]*|finemath|refinedweb|the stack( v2| dedup)?|starcoder ?data|github code clean|oscar corpus|laion-?\w*|common ?crawl|ccnet|bookcorpus|openwebtext\w*|wikitext[\w-]*|wikipedia dumps?|peS2o|proof-?pile[\w-]*|openwebmath|s2orc|sharegpt|oasst\w*|openassistant conversations|alpaca[- ]data|dolly[- ]15k|databricks-dolly-15k|ultrachat[\w-]*|ultrafeedback|openhermes[\w-]*|openorca|slimorca|flan collection|flan v2|xp3\w*|super-?naturalinstructions|natural instructions|tulu[- ]v?\d[\w-]*mix|wildchat|lmsys-chat-1m|cosmopedia|smoltalk|the ?stack|librispeech|libri-?light|common ?voice|gigaspeech|voxpopuli|audioset|audiocaps|wavcaps|musiccaps|clotho|imagenet[\w-]*|ms-?coco|cc3m|cc12m|conceptual captions|sa-1b|datacomp[\w-]*|webvid[\w-]*|yfcc\w*|hh-rlhf|anthropic hh|gsm8k train|metamathqa|mathinstruct|commitpack\w*|evol-?instruct[\w-]*)\b/i;
+    NAMED_TRAINING_LINE_RE = new RegExp(
+      `^(?!.*(?:${SAMPLE_WORDS_RE.source}|${USER_DATA_RE.source}))(?=.*(?:${TRAINING_CLAIM_RE.source}))(?=.*${PUBLIC_DATASET_NAMES_RE.source})`,
+      "i"
+    );
+    AVAILABLE_RE = /\b(releas\w*|available|can be found|download\w*|hosted|published|open-?sourced?)\b|开源|下载/i;
+    TRAINING_PROSE_RE = new RegExp(
+      `\\b(trained|pre-?trained|fine-?tuned)\\b.{0,40}\\b(on|using|with)\\b.{0,80}\\b(data|datasets?|corpus|corpora|tokens|samples|examples|hours|text|images|audio|videos|conversations)\\b|\\b(training|pre-?training) (data|dataset|corpus)\\b|(训练|预训练)(数据|语料)`,
+      "i"
+    );
+    DATA_HEADING_RE = /\b(data|datasets?|corpus|corpora|data sources|data collection|data mixture|data composition|datasheet|training data|pre-?training data)\b|数据/;
+    HOW_TO_HEADING_RE = /\b(download\w*|install\w*|format|formats|config\w*|setup|set up|usage|how to|prepar\w*|preprocess\w*|convert\w*|loading|load|contribut\w*|pull requests?|upload\w*|push\w*|log in|login|requirements|structure|run|running|generat\w*|create|creating|quick ?start|getting started|example|examples|toy|your|tokeniz\w*|pre-?tokeniz\w*|using|use|register\w*|adding|add|peeking|inspect\w*)\b|下载|格式|配置|准备/;
+    DATASHEET_TOPICS = [
+      ["motivation", /\b(created|built|collected|curated|assembled|constructed) (for|to|in order to)\b|\b(purpose|motivation|goal of (the|this) (data|dataset|corpus))\b/i],
+      ["composition", /\b(consists? of|composed of|comprises?|composition|mixture|proportions?|ratios?|data mix|curriculum|made up of|instances|contains? (about |roughly |over |around )?[0-9.,]+|[0-9][0-9.,]*\s?(billion|million|thousand|[bmkt])?\s(tokens|documents|words|examples|instances|images|hours|samples|conversations|records|pairs)|languages?\b.{0,40}\b(cover|include|span))\b|组成|构成|比例/i],
+      ["collection", /\b(collected|crawl(ed)?|scrap(ed|ing)|gathered|sourced|obtained|downloaded) (from|by|in|via|with|using)\b|\b(sources?|annotat\w*|written by|generated (by|with|using)|licensed from)\b|来源|采集|收集/i],
+      ["preprocessing", /\b(filter(ed|ing)?|dedup\w*|deduplicat\w*|clean(ed|ing)|decontaminat\w*|quality classifier|language identification|pii|remov(ed|al) of|normali[sz](ed|ation))\b|过滤|去重|清洗/i],
+      ["uses", /\b(bias(es)?|limitations?|intended uses?|out-of-scope|personal (information|data)|sensitive|offensive|toxic\w*|consent|privacy)\b|偏见|局限/i],
+      ["distribution", /\b(licen[cs]ed? under|licen[cs]e[sd]?|terms of use|distributed|maintained|maintenance|available (at|on|from))\b|许可/i]
+    ];
   }
 });
 
@@ -18944,8 +19359,9 @@ function parseFrontMatter(block) {
     return { ok: false, error: `front matter is not valid YAML: ${e.reason ?? e.message ?? String(err)}`, line };
   }
   if (raw === null || raw === void 0) return { ok: true, data: null, fieldLines: {} };
-  if (typeof raw !== "object" || Array.isArray(raw)) {
-    return { ok: false, error: `front matter must be a mapping of fields, found ${Array.isArray(raw) ? "a list" : typeof raw}`, line: block.startLine };
+  if (typeof raw !== "object" || Array.isArray(raw) || Object.getPrototypeOf(raw) !== Object.prototype) {
+    const found = Array.isArray(raw) ? "a list" : raw instanceof Date ? "a date" : typeof raw;
+    return { ok: false, error: `front matter must be a mapping of fields, found ${found}`, line: block.startLine };
   }
   const budget = { left: FRONT_MATTER_NODE_BUDGET };
   const data = toPlain(raw, budget, 0);
@@ -19035,18 +19451,31 @@ function classifyUrl(raw) {
 function extractLinks(text, path2, firstLine, sectionAt, limit = 2e3) {
   const links = [];
   const lines = text.split("\n");
+  let leadIn;
   for (let i = 0; i < lines.length && links.length < limit; i++) {
     const lineText = lines[i] ?? "";
     if (lineText.length > 2e4) continue;
     const line = firstLine + i;
     const context = lineText.trim().slice(0, 200);
     const section = sectionAt(line);
+    const item = LIST_ITEM_RE.test(lineText);
+    if (context !== "" && !item) leadIn = void 0;
+    const under = item ? leadIn : void 0;
+    if (context.length < 200 && LEAD_IN_RE.test(context)) leadIn = context;
     const seen = /* @__PURE__ */ new Set();
     for (const m of lineText.matchAll(URL_RE)) {
       const c = classifyUrl(m[0]);
       if (seen.has(c.url)) continue;
       seen.add(c.url);
-      links.push({ ...c, path: path2, line, section, context });
+      const around = context.length < 200 ? context : windowAround(lineText, m.index ?? 0, m[0].length);
+      links.push({ ...c, path: path2, line, section, context: around, ...under ? { leadIn: under } : {} });
+    }
+    for (const m of lineText.matchAll(HUB_LOAD_RE)) {
+      const id = m[1] ?? m[2] ?? "";
+      const url2 = `https://huggingface.co/${id}`;
+      if (!HUB_ID_RE.test(id) || seen.has(url2)) continue;
+      seen.add(url2);
+      links.push({ kind: "hub-model", id, url: url2, path: path2, line, section, context: windowAround(lineText, m.index ?? 0, m[0].length), ...under ? { leadIn: under } : {} });
     }
     for (const m of lineText.matchAll(DOI_TEXT_RE)) {
       const doi = (m[1] ?? "").replace(/[.)]+$/, "");
@@ -19061,6 +19490,9 @@ function extractLinks(text, path2, firstLine, sectionAt, limit = 2e3) {
   }
   return links;
 }
+function windowAround(line, at, length) {
+  return line.slice(Math.max(0, at - 150), at + length + 100).trim();
+}
 function decodeURIComponentSafe(s) {
   try {
     return decodeURIComponent(s);
@@ -19068,12 +19500,16 @@ function decodeURIComponentSafe(s) {
     return s;
   }
 }
-var URL_RE, DOI_TEXT_RE, ARXIV_TEXT_RE, HUB_RESERVED, PAPER_VENUES;
+var URL_RE, DOI_TEXT_RE, HUB_LOAD_RE, HUB_ID_RE, LIST_ITEM_RE, LEAD_IN_RE, ARXIV_TEXT_RE, HUB_RESERVED, PAPER_VENUES;
 var init_links = __esm({
   "src/core/evidence/links.ts"() {
     "use strict";
     URL_RE = /https?:\/\/[^\s<>()"'`\]]+/g;
     DOI_TEXT_RE = /\bdoi:\s*(10\.\d{4,9}\/[^\s"'<>,;]+)/gi;
+    HUB_LOAD_RE = /(?:from_pretrained|snapshot_download|hf_hub_download)\(\s*(?:repo_id\s*=\s*|pretrained_model_name_or_path\s*=\s*)?["']([\w.-]{1,96}\/[\w.-]{1,96})["']|(?:huggingface-cli|hf) download\s+([\w.-]{1,96}\/[\w.-]{1,96})/g;
+    HUB_ID_RE = /^[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*$/;
+    LIST_ITEM_RE = /^\s*([-*+]|\d{1,3}[.)])\s/;
+    LEAD_IN_RE = /^[^()[\]]*[:：]\s*(\*\*|__)?\s*$/;
     ARXIV_TEXT_RE = /\barxiv:\s*(\d{4}\.\d{4,5})/gi;
     HUB_RESERVED = /* @__PURE__ */ new Set([
       "datasets",
@@ -19125,14 +19561,14 @@ var init_links = __esm({
 
 // src/core/evidence/model-card.ts
 function normaliseHeading(raw) {
-  return raw.replace(/\[optional\]/gi, " ").replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/<[^>]+>/g, " ").replace(/[`*_~]/g, "").replace(/&[a-z]+;/gi, " ").replace(/[^\p{L}\p{N}\s+-]/gu, " ").replace(/\s+/g, " ").trim().toLowerCase();
+  return raw.replace(/\[optional\]/gi, " ").replace(/!?\[([^[\]]*)\]\([^()]*\)/g, "$1").replace(/<[^>]+>/g, " ").replace(/[`*_~]/g, "").replace(/&[a-z]+;/gi, " ").replace(/[^\p{L}\p{N}\s+-]/gu, " ").replace(/\s+/g, " ").trim().toLowerCase();
 }
 function stripPlaceholderFields(text) {
   if (!/\[more information needed\]/i.test(text)) return text;
   return text.split("\n").filter((line) => !(line.length < 300 && PLACEHOLDER_FIELD_RE.test(line))).join("\n");
 }
 function isDocumented(body) {
-  const stripped = stripPlaceholderFields(body).replace(/<!--[\s\S]*?-->/g, "").replace(PLACEHOLDER_RE2, "").split("\n").filter((l) => !/^\s{0,3}#{1,6}\s/.test(l)).join("\n").replace(/[\s\-*_:|>]+/g, "");
+  const stripped = stripComments(stripPlaceholderFields(body)).replace(PLACEHOLDER_RE2, "").split("\n").filter((l) => !/^\s{0,3}#{1,6}\s/.test(l)).join("\n").replace(/[\s\-*_:|>]+/g, "");
   return stripped.length > 0;
 }
 function parseModelCard(path2, text) {
@@ -19159,16 +19595,16 @@ function parseModelCard(path2, text) {
       });
     }
   }
-  const sections = parseSections(body, bodyLine);
+  const sections = parseSections(body, bodyLine, path2);
   let cursor = -1;
   const sectionAt = (line) => {
     while (cursor + 1 < sections.length && sections[cursor + 1].line <= line) cursor++;
     return cursor >= 0 ? sections[cursor].heading : "";
   };
   const links = extractLinks(body, path2, bodyLine, sectionAt);
-  return { card: { path: path2, frontMatter, fieldLines, bodyLine, body, sections, links }, problems };
+  return { card: { path: path2, frontMatter, fieldLines, bodyLine, body, sections, links, parts: [{ path: path2, bodyLine, body }] }, problems };
 }
-function parseSections(body, firstLine) {
+function parseSections(body, firstLine, path2 = "README.md") {
   const lines = body.split("\n");
   const heads = [];
   let fence = null;
@@ -19180,7 +19616,7 @@ function parseSections(body, firstLine) {
       else if (f[1][0] === fence) fence = null;
       continue;
     }
-    if (fence) continue;
+    if (fence || line.length > 1e3 || line.charCodeAt(line.search(/\S/)) !== 35) continue;
     const h = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
     if (h?.[1] && h[2] !== void 0) heads.push({ heading: normaliseHeading(h[2]), level: h[1].length, index: i });
   }
@@ -19196,7 +19632,7 @@ function parseSections(body, firstLine) {
     const sectionBody = lines.slice(h.index + 1, end).join("\n");
     const ownEnd = heads[k + 1] && heads[k + 1].index < end ? heads[k + 1].index : end;
     const ownBody = lines.slice(h.index + 1, ownEnd).join("\n");
-    return { heading: h.heading, level: h.level, line: firstLine + h.index, body: sectionBody, ownBody, documented: isDocumented(ownBody) };
+    return { path: path2, heading: h.heading, level: h.level, line: firstLine + h.index, body: sectionBody, ownBody, documented: isDocumented(ownBody) };
   });
   for (let i = sections.length - 1; i >= 0; i--) {
     const s = sections[i];
@@ -19213,7 +19649,7 @@ function parseSections(body, firstLine) {
   return templateAware(sections, body);
 }
 function prose(text) {
-  return stripPlaceholderFields(text).replace(/<!--[\s\S]*?-->/g, "").replace(PLACEHOLDER_RE2, "").replace(/^\s{0,3}#{1,6}\s.*$/gm, "").replace(/[\s\-*_:|>`#]+/g, " ").trim();
+  return stripComments(stripPlaceholderFields(text)).replace(PLACEHOLDER_RE2, "").replace(/^\s{0,3}#{1,6}\s.*$/gm, "").replace(/[\s\-*_:|>`#]+/g, " ").trim();
 }
 function templateAware(sections, body) {
   const placeholders = body.match(PLACEHOLDER_RE2)?.length ?? 0;
@@ -19266,14 +19702,28 @@ function modelIndexHasMetrics(card) {
     )
   );
 }
+function mergeCards(cards) {
+  const [first, ...rest] = cards;
+  if (!first) return null;
+  if (rest.length === 0) return first;
+  const all = [first, ...rest];
+  return {
+    ...first,
+    body: all.map((c) => c.body).join("\n\n"),
+    sections: all.flatMap((c) => c.sections),
+    links: all.flatMap((c) => c.links),
+    parts: all.flatMap((c) => c.parts)
+  };
+}
 var CARD_FILE_RE, DEDICATED_CARD_RE, PLACEHOLDER_RE2, MODEL_CARD_KEYS, PLACEHOLDER_FIELD_RE, NOT_MODEL_CARD_KEYS;
 var init_model_card = __esm({
   "src/core/evidence/model-card.ts"() {
     "use strict";
     init_front_matter();
     init_links();
-    CARD_FILE_RE = /(^|\/)(readme|model_card|modelcard)\.md$/i;
-    DEDICATED_CARD_RE = /(^|\/)(model_card|modelcard)\.md$/i;
+    init_strip();
+    CARD_FILE_RE = /(^|\/)(readme|model[_-]?card)\.md$/i;
+    DEDICATED_CARD_RE = /(^|\/)model[_-]?card\.md$/i;
     PLACEHOLDER_RE2 = /\[more information needed\]/gi;
     MODEL_CARD_KEYS = [
       "license",
@@ -19298,14 +19748,143 @@ var init_model_card = __esm({
 });
 
 // src/core/criteria/training-data.ts
+function dataFilesByKind(ev) {
+  const prefix = ev.root === "." ? "" : ev.root + "/";
+  const evalFolders = ev.dataCards.filter((c) => aboutEvaluation(c.body)).map((c) => c.path.slice(0, c.path.lastIndexOf("/") + 1)).filter((f) => f !== "");
+  const all = ev.artifacts.dataFiles;
+  const testNames = all.length <= NAME_TEST_MAX;
+  const kinds = new Uint8Array(all.length);
+  const tops = /* @__PURE__ */ new Set();
+  let dir = "\0";
+  let kind = 0;
+  let kept = 0;
+  for (let i = 0; i < all.length; i++) {
+    const path2 = all[i];
+    if (!path2.startsWith(dir) || path2.indexOf("/", dir.length) !== -1) {
+      dir = path2.slice(0, path2.lastIndexOf("/") + 1);
+      const rel = dir.startsWith(prefix) ? dir.slice(prefix.length) : dir;
+      kind = SAMPLE_PATH_RE.test(rel) || NOT_DATA_DIR_RE.test(rel) || evalFolders.some((f) => dir.startsWith(f)) ? 2 : MANIFEST_DIR_RE.test(rel) ? 1 : 0;
+      const top = rel.indexOf("/");
+      if (kind !== 2 && top > 0) tops.add(rel.slice(0, top));
+    }
+    kinds[i] = kind === 0 && testNames && NOT_DATA_NAME_RE.test(path2.slice(dir.length)) ? 2 : kind;
+    if (kinds[i] === 0) kept++;
+  }
+  const files = kept === all.length ? all : all.filter((_, i) => kinds[i] === 0);
+  const manifests = kept === all.length ? [] : all.filter((_, i) => kinds[i] === 1);
+  const other = describedAsOther(ev, tops, files.length <= 20 ? files.map((p) => p.slice(p.lastIndexOf("/") + 1)) : []);
+  if (other.size === 0) return { files, manifests };
+  const keep = (p) => {
+    const rel = p.startsWith(prefix) ? p.slice(prefix.length) : p;
+    const slash = rel.indexOf("/");
+    return !(slash > 0 && other.has(rel.slice(0, slash) + "/")) && !other.has(rel.slice(rel.lastIndexOf("/") + 1));
+  };
+  return { files: files.filter(keep), manifests: manifests.filter(keep) };
+}
+function describedAsOther(ev, tops, names) {
+  const forms = /* @__PURE__ */ new Map();
+  for (const top of tops) forms.set(top + "/", [`(${top})`, `(${top}/)`, `(./${top})`, `(./${top}/)`, `\`${top}\``, `\`${top}/\``]);
+  for (const name of names) forms.set(name, [name]);
+  if (forms.size === 0 || !ev.card) return /* @__PURE__ */ new Set();
+  const escape = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const re = new RegExp([...forms.values()].flat().map(escape).join("|"));
+  const texts = new TextLines(ev);
+  const elsewise = /* @__PURE__ */ new Set();
+  const training = /* @__PURE__ */ new Set();
+  for (const e of cardLinesMatching(ev, re, 20)) {
+    const line = (e.path && e.line ? texts.line(e.path, e.line) : null) ?? e.note ?? "";
+    if (COMMAND_LINE_RE.test(line)) continue;
+    const sample = SAMPLE_WORDS_RE.test(line);
+    const trains = !sample && TRAINING_WORDS_RE.test(line);
+    const other = sample || !trains && (OTHER_PURPOSE_RE.test(line) || EVAL_WORDS_RE.test(line));
+    for (const [key, ways] of forms) {
+      if (!ways.some((w) => line.includes(w))) continue;
+      if (trains) training.add(key);
+      else if (other) elsewise.add(key);
+    }
+  }
+  return new Set([...elsewise].filter((k) => !training.has(k)));
+}
+function bytesOf(ev, files) {
+  const wanted = new Set(files);
+  let total = 0;
+  for (const e of ev.entries) {
+    if (!wanted.has(e.path)) continue;
+    total += e.kind === "lfs" ? e.lfs ? e.lfs.size : Infinity : e.size;
+  }
+  return total;
+}
+function notTrainingData(files) {
+  return { status: "missing", messageId: "trainingDataNotData", data: { count: files.length }, license: null, evidence: fileEvidence(files) };
+}
 function weakest(verdicts) {
   let worst = null;
-  for (const v of verdicts) if (v && (!worst || (RANK[v.status] ?? 0) < (RANK[worst.status] ?? 0))) worst = v;
+  for (const v of verdicts) if (v && (!worst || (RANK2[v.status] ?? 0) < (RANK2[worst.status] ?? 0))) worst = v;
   return worst;
 }
 function trainingDatasetIds(ev) {
-  const linked2 = ev.links.filter((l) => l.kind === "hub-dataset" && l.id && !(EVAL_CONTEXT.test(l.section) && !TRAINING_CONTEXT.test(l.section))).map((l) => l.id);
+  const linked2 = trainingDataLinks(ev).filter((l) => l.kind === "hub-dataset").map((l) => l.id);
   return [.../* @__PURE__ */ new Set([...fieldStrings(ev.card, "datasets"), ...linked2, ...declaredHubDataset(ev, "training-data")])];
+}
+function trainingDataLinks(ev) {
+  let links = LINKS_CACHE.get(ev);
+  if (!links) {
+    links = judgeTrainingDataLinks(ev);
+    LINKS_CACHE.set(ev, links);
+  }
+  return links;
+}
+function judgeTrainingDataLinks(ev) {
+  const texts = new TextLines(ev);
+  const paragraphs = /* @__PURE__ */ new Map();
+  const dataDocs = new Map(ev.dataCards.map((c) => [c.path, aboutEvaluation(c.body) ? "evaluation" : aboutTrainingData(c) ? "training" : "other"]));
+  return ev.links.filter((l) => {
+    if (l.kind !== "hub-dataset" && !(l.kind === "other" && DATASET_HOST_RE.test(l.url))) return false;
+    if (!l.id && l.kind === "hub-dataset") return false;
+    if (isFileUrl(l.url) || l.id && isPlaceholderId(l.id) || dataDocs.get(l.path) === "evaluation") return false;
+    const line = texts.line(l.path, l.line) ?? l.context;
+    const key = `${l.path}
+${l.line}`;
+    let around = paragraphs.get(key);
+    if (!around) {
+      const paragraph = texts.paragraph(l.path, l.line) ?? line;
+      around = { user: USER_DATA_RE.test(paragraph), training: TRAINING_WORDS_RE.test(paragraph) || DATA_RELEASE_RE.test(paragraph) };
+      paragraphs.set(key, around);
+    }
+    if (SAMPLE_WORDS_RE.test(line) || around.user) return false;
+    const training = TRAINING_WORDS_RE.test(line);
+    if (!training && (EVAL_WORDS_RE.test(line) || EVAL_WORDS_RE.test(l.section) && !TRAINING_WORDS_RE.test(l.section))) return false;
+    if (training || around.training || labelledDataset(line, l.url)) return true;
+    if (dataDocs.get(l.path) === "training") return true;
+    return TRAINING_WORDS_RE.test(l.section) || DATA_SECTION_RE.test(l.section);
+  });
+}
+function labelledDataset(line, url2) {
+  const at = line.indexOf(url2);
+  if (at < 0) return false;
+  const window = line.slice(Math.max(0, at - 200), at);
+  let cut = -1;
+  let badge = "";
+  for (const m of window.matchAll(URL_IN_LINE_RE)) {
+    cut = (m.index ?? 0) + m[0].length;
+    badge = /img\.shields\.io|badge/i.test(m[0]) ? m[0] : "";
+  }
+  const before = badge + window.slice(cut + 1);
+  const rest = line.slice(at + url2.length, at + url2.length + 120);
+  const after = rest.slice(0, firstIndex(rest, ["http", "[", "<a "]));
+  const label = `${before} ${after}`;
+  return DATASET_LABEL_RE.test(label) && !EVAL_WORDS_RE.test(label) && !SAMPLE_WORDS_RE.test(label);
+}
+function firstIndex(text, needles) {
+  let min = text.length;
+  for (const n of needles) {
+    const i = text.indexOf(n);
+    if (i >= 0 && i < min) min = i;
+  }
+  return min;
+}
+function aboutTrainingData(card) {
+  return TRAINING_WORDS_RE.test(card.path) || TRAINING_WORDS_RE.test(intro(card.body));
 }
 function judgeHubDatasets(ev, component, ids, messageId) {
   const remote = ev.remote;
@@ -19354,60 +19933,150 @@ function fromHub(ev, ids) {
 function listed(ev) {
   const names = fieldStrings(ev.card, "datasets");
   if (names.length > 0) return mentioned("trainingDataListed", [cardFieldEvidence(ev, "datasets")], { count: names.length, names: names.slice(0, 3).join(", ") });
-  const ids = new Set(trainingDatasetIds(ev));
-  const links = ev.links.filter((l) => l.kind === "hub-dataset" && ids.has(l.id ?? ""));
+  const links = trainingDataLinks(ev).filter((l) => l.kind === "hub-dataset");
   return links.length > 0 ? mentioned("trainingDataLinked", linkEvidence(links), { count: links.length }) : null;
 }
 function mentions(ev) {
-  const links = ev.links.filter((l) => l.kind === "hub-dataset");
+  const links = trainingDataLinks(ev);
   if (links.length > 0) return mentioned("trainingDataLinked", linkEvidence(links), { count: links.length });
-  if (ev.artifacts.datasetScripts.length > 0) return mentioned("trainingDataScripts", fileEvidence(ev.artifacts.datasetScripts), { count: ev.artifacts.datasetScripts.length });
-  const lines = cardLinesMatching(ev, /\b(trained|pre-?trained|fine-?tuned)\b.{0,40}\b(on|using|with)\b.{0,80}\b(data|dataset|corpus|tokens|samples|examples)\b|\btraining (data|dataset|corpus)\b/i);
+  const scripts = ev.artifacts.datasetScripts.filter((p) => DATA_SCRIPT_RE.test(p.slice(p.lastIndexOf("/") + 1)) && !NOT_DATA_SCRIPT_RE.test(p));
+  if (scripts.length > 0) return mentioned("trainingDataScripts", fileEvidence(scripts), { count: scripts.length });
+  const lines = cardLinesMatching(ev, NAMED_TRAINING_LINE_RE);
   if (lines.length > 0) return mentioned("trainingDataMentioned", lines);
+  const texts = new TextLines(ev);
+  const released = ev.links.filter((l) => {
+    if (l.kind !== "github" && l.kind !== "hub-dataset" && !(l.kind === "other" && DATASET_HOST_RE.test(l.url))) return false;
+    const line = texts.line(l.path, l.line) ?? l.context;
+    return TRAINING_PROSE_RE.test(line) && AVAILABLE_RE.test(line) && !SAMPLE_WORDS_RE.test(line) && !USER_DATA_RE.test(line);
+  });
+  if (released.length > 0) return mentioned("trainingDataLinked", linkEvidence(released), { count: released.length });
   return null;
+}
+function unnamed(ev) {
+  const lines = cardLinesMatching(ev, TRAINING_PROSE_RE);
+  return lines.length > 0 ? { status: "missing", messageId: "trainingDataUnnamed", license: null, evidence: lines } : null;
 }
 function declaredHubDataset(ev, component) {
   const id = /huggingface\.co\/datasets\/([\w.-]+\/[\w.-]+)/.exec(ev.declarations[component]?.location ?? "")?.[1];
   return id ? [id] : [];
 }
-var SAMPLE_DATA_BYTES, SAMPLE_NAME, TRAINING_CONTEXT, EVAL_CONTEXT, trainingData, RANK;
+var SAMPLE_DATA_BYTES, SAMPLE_PATH_RE, COMMAND_LINE_RE, MANIFEST_DIR_RE, NOT_DATA_DIR_RE, NOT_DATA_NAME_RE, NAME_TEST_MAX, OTHER_PURPOSE_RE, trainingData, RANK2, LINKS_CACHE, DATASET_HOST_RE, DATA_SECTION_RE, URL_IN_LINE_RE, DATASET_LABEL_RE, TextLines, DATA_SCRIPT_RE, NOT_DATA_SCRIPT_RE;
 var init_training_data = __esm({
   "src/core/criteria/training-data.ts"() {
     "use strict";
     init_model_card();
+    init_data_wording();
     init_shared();
     SAMPLE_DATA_BYTES = 1e6;
-    SAMPLE_NAME = /(sample|example|demo|dummy|toy|tiny|small|mock|fake|test)/i;
-    TRAINING_CONTEXT = /train|pre-?train|fine-?tun|sft|instruct|data|corpus|dataset/i;
-    EVAL_CONTEXT = /eval|benchmark|test set|leaderboard|results?/i;
+    SAMPLE_PATH_RE = /(^|[/_.-])(samples?|examples?|demos?|dummy|toy|tiny|mock|fake|tests?|fixtures?|prompts?)([/_.-]|$)|(^|\/)(inference|serving|deploy\w*|apps?)\//i;
+    COMMAND_LINE_RE = /^\s*(\$\s*)?(python3?|bash|sh|torchrun|deepspeed|accelerate|srun|cd|git|wget|curl)\b|\s--[a-z]/i;
+    MANIFEST_DIR_RE = /(^|\/)(configs?|conf|recipes?|mix(es|tures?)?)\//i;
+    NOT_DATA_DIR_RE = /(^|\/)(assets?|images?|figures?|figs|docs?|static|media|misc)\/|(^|[/_.-])(stats?|statistics|counts?|composition|metadata|summary|distribution|results?|logs?|performances?)([/_.-]|$)/i;
+    NOT_DATA_NAME_RE = /(^|[_.-])(samples?|examples?|demos?|dummy|toy|tiny|mock|fake|tests?|fixtures?|prompts?|stats?|statistics|counts?|composition|metadata|summary|distribution|results?|logs?|performances?)([_.-]|$)|\.(png|jpe?g|gif|svg|webp|bmp|pdf)$/i;
+    NAME_TEST_MAX = 2e3;
+    OTHER_PURPOSE_RE = /\b(tasks?|synthetic|statistics|stats|samples?|examples?|outputs?|generations?)\b/i;
     trainingData = {
       id: "training-data",
       evaluate(ev) {
         const na = notApplicable(ev, "training-data");
         if (na) return na;
-        const files = ev.artifacts.dataFiles;
-        const bytes = ev.artifacts.dataBytes;
-        const sampleOnly = files.length > 0 && (files.every((f) => SAMPLE_NAME.test(f)) || bytes < SAMPLE_DATA_BYTES && files.length <= 3);
-        const inRepo = files.length > 0 && !sampleOnly ? judgeFiles(ev, "training-data", files, "trainingDataInRepo", { count: files.length, bytes: Number.isFinite(bytes) ? bytes : null }) : null;
+        const seen = ev.artifacts.dataFiles;
+        const { files, manifests } = dataFilesByKind(ev);
+        const bytes = files.length === seen.length ? ev.artifacts.dataBytes : bytesOf(ev, files);
+        const sampleOnly = seen.length > 0 && manifests.length === 0 && (files.length === 0 || bytes < SAMPLE_DATA_BYTES);
+        const inRepo = files.length > 0 && bytes >= SAMPLE_DATA_BYTES ? judgeFiles(ev, "training-data", files, "trainingDataInRepo", { count: files.length, bytes: Number.isFinite(bytes) ? bytes : null }) : null;
         const ids = trainingDatasetIds(ev);
         const named = ids.length > 0 ? fromHub(ev, ids) ?? listed(ev) : null;
         const judged = weakest([inRepo, named]);
         if (judged) return judged;
-        return declared(ev, "training-data") ?? mentions(ev) ?? (sampleOnly ? mentioned("trainingDataSample", fileEvidence(files), { count: files.length, bytes }) : null) ?? missing();
+        return declared(ev, "training-data") ?? mentions(ev) ?? (manifests.length > 0 ? mentioned("trainingDataManifest", fileEvidence(manifests), { count: manifests.length }) : null) ?? (sampleOnly && files.length > 0 ? mentioned("trainingDataSample", fileEvidence(files), { count: files.length, bytes }) : null) ?? (sampleOnly ? notTrainingData(seen) : null) ?? unnamed(ev) ?? missing();
       }
     };
-    RANK = { open: 5, unknown: 4, restricted: 3, unlicensed: 2, mentioned: 1 };
+    RANK2 = { open: 5, unknown: 4, restricted: 3, unlicensed: 2, mentioned: 1 };
+    LINKS_CACHE = /* @__PURE__ */ new WeakMap();
+    DATASET_HOST_RE = /^https?:\/\/([\w-]+\.)*(tensorflow\.org\/datasets|kaggle\.com\/datasets|zenodo\.org|data\.commoncrawl\.org|commoncrawl\.org|pile\.eleuther\.ai|openslr\.org|commonvoice\.mozilla\.org|laion\.ai\/blog\/laion|image-net\.org|cocodataset\.org)/i;
+    DATA_SECTION_RE = /^(the )?(training |pre-?training |fine-?tuning |instruction |sft )?(data|datasets?|data sources|corpus|corpora|training datasets?)$/;
+    URL_IN_LINE_RE = /https?:\/\/[^\s)"'<>\]]+/g;
+    DATASET_LABEL_RE = /(^|[^a-z])(datasets?|training data|corpus)([^a-z]|$)/i;
+    TextLines = class {
+      constructor(ev) {
+        this.ev = ev;
+      }
+      cache = /* @__PURE__ */ new Map();
+      lines(path2) {
+        let l = this.cache.get(path2);
+        if (l === void 0) {
+          const text = this.ev.texts[path2];
+          l = text === void 0 ? null : text.split("\n");
+          this.cache.set(path2, l);
+        }
+        return l;
+      }
+      line(path2, line) {
+        const l = this.lines(path2)?.[line - 1];
+        return l === void 0 ? null : l.slice(0, 5e3);
+      }
+      /** The block of non-blank lines around a line (at most 8 either side). */
+      paragraph(path2, line) {
+        const lines = this.lines(path2);
+        if (!lines || lines[line - 1] === void 0) return null;
+        let from = line - 1;
+        let to = line - 1;
+        while (from > 0 && line - 1 - from < 8 && (lines[from - 1] ?? "").trim() !== "") from--;
+        while (to < lines.length - 1 && to - (line - 1) < 8 && (lines[to + 1] ?? "").trim() !== "") to++;
+        return lines.slice(from, to + 1).join("\n").slice(0, 2e4);
+      }
+    };
+    DATA_SCRIPT_RE = /(data|corpus|corpora|crawl|scrap)/i;
+    NOT_DATA_SCRIPT_RE = /(model|weight|checkpoint|ckpt|tokenizer)[^/]*$|(^|\/)(tests?|evals?|evaluation|benchmarks?|examples?|[^/]*-eval)\//i;
   }
 });
 
 // src/core/criteria/data-card.ts
 function describesData(section) {
-  const text = section.body.replace(/\[more information needed\]/gi, "");
-  if (text.replace(/\s+/g, " ").trim().length < 300) return false;
+  const text = readableProse(section.body.replace(/\[more information needed\]/gi, ""));
+  if (text.length < 300) return false;
   return TOPICS[0].test(text) && TOPICS.slice(1).some((re) => re.test(text));
 }
+function isDatasheet(doc) {
+  if (aboutEvaluation(doc.body) || mostlyInstructions(doc.sections.map((s) => s.heading))) return false;
+  const topics = datasheetTopics(doc.body);
+  return topics.length >= DATASHEET_MIN_TOPICS && (topics.includes("collection") || topics.includes("composition"));
+}
+function namedDataDocs(ev) {
+  return ev.dataCards.filter((doc) => {
+    if (aboutEvaluation(doc.body) || mostlyInstructions(doc.sections.map((s) => s.heading))) return false;
+    if (DATA_CARD_NAME_RE.test(doc.path)) return true;
+    const prose2 = readableProse(doc.body);
+    return PUBLIC_DATASET_NAMES_RE.test(prose2) && !SAMPLE_WORDS_RE.test(prose2) && !USER_DATA_RE.test(prose2);
+  });
+}
 function dataSections(ev) {
-  return documentedSections(ev, DATA_HEADING).filter((s) => !/\b(eval|test|benchmark)/.test(s.heading));
+  const title = ev.card?.sections[0];
+  return documentedSections(ev, DATA_HEADING_RE).filter((s) => {
+    if (s === title && s.level === 1) return false;
+    if (NOT_DATA_HEADING_RE.test(s.heading) || EVAL_WORDS_RE.test(s.heading)) return false;
+    if (HOW_TO_HEADING_RE.test(s.heading) || /\b(toy|sample|example)\b/.test(s.heading)) return saysTrainedOn(ev, s);
+    return true;
+  });
+}
+function saysTrainedOn(ev, s) {
+  const lines = s.body.split("\n");
+  if (lines.some((l) => l.length < 5e3 && NAMED_TRAINING_LINE_RE.test(l))) return true;
+  const end = s.line + lines.length;
+  return trainingDataLinks(ev).some((l) => l.path === s.path && l.line > s.line && l.line <= end && TRAINING_CLAIM_RE.test(lines[l.line - s.line - 1] ?? ""));
+}
+function namesPublicData(ev, s) {
+  const lines = s.body.split("\n");
+  if (lines.some((l) => l.length < 5e3 && PUBLIC_DATASET_NAMES_RE.test(l) && !REFERENCE_LINE_RE.test(l) && !SAMPLE_WORDS_RE.test(l))) return true;
+  const end = s.line + lines.length;
+  return trainingDataLinks(ev).some((l) => l.path === s.path && l.line > s.line && l.line <= end);
+}
+function uncheckedHubDataCards(ev) {
+  const ids = trainingDatasetIds(ev).filter((id) => /^[\w.-]+\/[\w.-]+$/.test(id) && !ev.remote?.datasets[id]);
+  if (ids.length === 0) return null;
+  const evidence = ids.slice(0, 3).map((id) => ({ kind: "link", url: `https://huggingface.co/datasets/${id}`, note: "dataset card not checked" }));
+  return mentioned("dataCardOnHubUnchecked", evidence, { count: ids.length, id: ids[0] });
 }
 function hubDataCards(ev) {
   const remote = ev.remote;
@@ -19417,36 +20086,38 @@ function hubDataCards(ev) {
   const evidence = facts.slice(0, 5).map((f) => ({ kind: "hub", url: f.url, note: "dataset card describes sources and processing" }));
   return weakest(facts.map((f) => judgeRemoteLicense("data-card", f.license, "dataCardOnHub", { count: facts.length }, evidence)));
 }
-var DATA_HEADING, TOPICS, dataCard;
+var TOPICS, DATASHEET_MIN_TOPICS, DATA_CARD_NAME_RE, dataCard, NOT_DATA_HEADING_RE, REFERENCE_LINE_RE;
 var init_data_card = __esm({
   "src/core/criteria/data-card.ts"() {
     "use strict";
+    init_data_wording();
     init_shared();
     init_training_data();
-    DATA_HEADING = /\b(training|pre-?training|fine-?tuning|instruction|sft)?\s*(data|dataset|datasets|corpus|corpora|data sources|data collection|data mixture|data composition|datasheet)\b/;
     TOPICS = [
       /\b(source[sd]?|collected|crawl(ed)?|scrap(ed|ing)|common ?crawl|wikipedia|github|books|web|obtained|gathered|curated from|licensed data)\b/i,
       /\b(filter(ed|ing)?|dedup\w*|clean(ed|ing)?|process(ed|ing)|quality|decontaminat\w*|tokeni[sz]\w*|remov(ed|al)|selected|sampl(ed|ing)|annotat\w*|label(l)?ed)\b/i,
       /\b(tokens?|billion|million|[0-9.]+\s?[bmkt]\b|languages?|mixture|proportion|composition|size|documents|examples|hours)\b/i
     ];
+    DATASHEET_MIN_TOPICS = 3;
+    DATA_CARD_NAME_RE = /(^|\/)(data[_-]?card|datacard|datasheet[^/]*|dataset[_-]?card)\.md$/i;
     dataCard = {
       id: "data-card",
       evaluate(ev) {
         const na = notApplicable(ev, "data-card");
         if (na) return na;
-        const files = ev.dataCards.filter((c) => describesData({ body: c.body }));
-        if (files.length > 0) return judgeFiles(ev, "data-card", files.map((c) => c.path), "dataCardFile");
-        const sections = dataSections(ev);
-        const good = sections.filter(describesData);
-        if (good.length > 0) {
-          return judgeLicense("data-card", cardLicense(ev), "dataCardSection", { section: good[0]?.heading ?? "" }, sectionEvidence(ev, good));
-        }
+        const sheets = ev.dataCards.filter(isDatasheet);
+        if (sheets.length > 0) return judgeFiles(ev, "data-card", sheets.map((c) => c.path), "dataCardFile");
         const hub = hubDataCards(ev);
         if (hub) return hub;
-        const thinFiles = ev.dataCards.map((c) => ({ kind: "file", path: c.path }));
-        return declared(ev, "data-card") ?? (thinFiles.length > 0 ? mentioned("dataCardThin", thinFiles) : null) ?? (sections.length > 0 ? mentioned("dataSectionThin", sectionEvidence(ev, sections), { section: sections[0]?.heading ?? "" }) : null) ?? missing();
+        const named = namedDataDocs(ev);
+        const sections = dataSections(ev);
+        const naming = [];
+        for (const s of sections) if (naming.length < 3 && namesPublicData(ev, s)) naming.push(s);
+        return declared(ev, "data-card") ?? (named.length > 0 ? mentioned("dataCardThin", named.map((c) => ({ kind: "file", path: c.path }))) : null) ?? (naming.length > 0 ? mentioned("dataCardSectionOnly", sectionEvidence(ev, naming), { section: naming[0]?.heading ?? "" }) : null) ?? uncheckedHubDataCards(ev) ?? (sections.length > 0 ? { ...missing("dataSectionNoSources"), evidence: sectionEvidence(ev, sections), data: { section: sections[0]?.heading ?? "" } } : null) ?? missing();
       }
     };
+    NOT_DATA_HEADING_RE = /\bdata (center|centre|parallel\w*|loaders?|collators?|types?|paths?|science|structures?)\b|\bmetadata\b/;
+    REFERENCE_LINE_RE = /\b(same|similar)\b.{0,40}\b(as|to)\b|\b(inspired by|adapted from|compared (to|with))\b/i;
   }
 });
 
@@ -19482,23 +20153,93 @@ function fromGithub(ev, id) {
 }
 function remoteRoleOf(ev, repo) {
   for (const spec of CODE_SPECS) {
-    if (linksWhere(ev, ["github"], spec.linkContext).some((l) => l.id?.toLowerCase() === repo.toLowerCase())) return spec.id;
+    if (codeLinks(ev, spec).some((l) => l.id?.toLowerCase() === repo.toLowerCase())) return spec.id;
   }
   return null;
 }
+function isSelfLink(ev, l) {
+  if (!l.id) return false;
+  if (ev.repository && l.id.toLowerCase() === ev.repository.toLowerCase()) return true;
+  const path2 = /^https?:\/\/(?:www\.)?github\.com\/[^/]+\/[^/]+\/(?:blob|tree|raw)\/[^/]+\/([^?#]+)/i.exec(l.url)?.[1]?.replace(/\/+$/, "");
+  if (!path2) return false;
+  const dir = path2 + "/";
+  return ev.entries.some((e) => e.path === path2 || e.path.startsWith(dir));
+}
+function codeLinks(ev, spec) {
+  return linksWhere(ev, ["github"], spec.linkContext).filter((l) => !!l.id && !GENERAL_PURPOSE_REPOS.has(l.id.toLowerCase()) && !isSelfLink(ev, l));
+}
 function linked(ev, spec) {
-  const links = linksWhere(ev, ["github"], spec.linkContext);
+  const links = codeLinks(ev, spec);
   return links.length > 0 ? mentioned("codeLinked", linkEvidence(links), { repo: links[0]?.id ?? null }) : null;
 }
 function mentionedInCard(ev, spec) {
   const lines = cardLinesMatching(ev, spec.mention);
   return lines.length > 0 ? mentioned("codeMentioned", lines) : null;
 }
-var CODE_SPECS;
+var GENERAL_PURPOSE_REPOS, CODE_SPECS;
 var init_code = __esm({
   "src/core/criteria/code.ts"() {
     "use strict";
     init_shared();
+    GENERAL_PURPOSE_REPOS = /* @__PURE__ */ new Set([
+      "huggingface/transformers",
+      "huggingface/accelerate",
+      "huggingface/peft",
+      "huggingface/trl",
+      "huggingface/datasets",
+      "huggingface/tokenizers",
+      "huggingface/diffusers",
+      "huggingface/huggingface_hub",
+      "huggingface/text-generation-inference",
+      "huggingface/optimum",
+      "huggingface/safetensors",
+      "openai/tiktoken",
+      "google/sentencepiece",
+      "kaldi-asr/kaldi",
+      "pytorch/pytorch",
+      "tensorflow/tensorflow",
+      "google/jax",
+      "google/flax",
+      "keras-team/keras",
+      "microsoft/deepspeed",
+      "nvidia/megatron-lm",
+      "nvidia/nemo",
+      "nvidia/apex",
+      "nvidia/tensorrt-llm",
+      "facebookresearch/fairseq",
+      "facebookresearch/xformers",
+      "dao-ailab/flash-attention",
+      "vllm-project/vllm",
+      "sgl-project/sglang",
+      "ggerganov/llama.cpp",
+      "ggml-org/llama.cpp",
+      "ollama/ollama",
+      "turboderp/exllamav2",
+      "mlc-ai/mlc-llm",
+      "ml-explore/mlx",
+      "ml-explore/mlx-examples",
+      "lm-sys/fastchat",
+      "eleutherai/lm-evaluation-harness",
+      "openai/human-eval",
+      "openai/evals",
+      "hiyouga/llama-factory",
+      "axolotl-ai-cloud/axolotl",
+      "openaccess-ai-collective/axolotl",
+      "unslothai/unsloth",
+      "lightning-ai/lightning",
+      "lightning-ai/litgpt",
+      "mosaicml/composer",
+      "mosaicml/llm-foundry",
+      "mosaicml/streaming",
+      "ray-project/ray",
+      "wandb/wandb",
+      "gradio-app/gradio",
+      "streamlit/streamlit",
+      "langchain-ai/langchain",
+      "onnx/onnx",
+      "microsoft/onnxruntime",
+      "openvinotoolkit/openvino"
+    ]);
     CODE_SPECS = [
       {
         id: "training-code",
@@ -19510,7 +20251,8 @@ var init_code = __esm({
         id: "data-preprocessing-code",
         role: "preprocessing",
         linkContext: /\b(data (pipeline|processing|preparation|curation|cleaning)|preprocess\w*|dedup\w*|filter\w*|tokeni[sz]\w*|data[- ]?prep\w*)\b/i,
-        mention: /\b(data (processing|preprocessing|preparation|cleaning|curation|pipeline)|preprocessing (code|scripts?)|deduplicat\w+|filtering pipeline)\b/i
+        // Code, not what was done to the data: "we deduplicated the corpus" names no code.
+        mention: /\b(data (processing |preprocessing |preparation |cleaning |curation )?(code|scripts?|pipeline|tool(s|kit)?)|(preprocessing|deduplication|filtering|cleaning|tokeni[sz]ation) (code|scripts?|pipeline|tool(s|kit)?))\b/i
       },
       {
         id: "evaluation-code",
@@ -19549,14 +20291,15 @@ var init_evaluation_code = __esm({
 });
 
 // src/core/criteria/evaluation-data.ts
-var EVAL_CONTEXT2, evaluationData;
+var EVAL_CONTEXT, evaluationData;
 var init_evaluation_data = __esm({
   "src/core/criteria/evaluation-data.ts"() {
     "use strict";
+    init_data_wording();
     init_model_card();
     init_shared();
     init_training_data();
-    EVAL_CONTEXT2 = /\b(eval\w*|benchmark\w*|test set|leaderboard|results?)\b/i;
+    EVAL_CONTEXT = /\b(eval\w*|benchmark\w*|test set|leaderboard|results?)\b/i;
     evaluationData = {
       id: "evaluation-data",
       evaluate(ev) {
@@ -19566,7 +20309,7 @@ var init_evaluation_data = __esm({
         const ids = modelIndexDatasets(ev.card);
         const hub = judgeHubDatasets(ev, "evaluation-data", [...ids.filter((id) => id.includes("/")), ...declaredHubDataset(ev, "evaluation-data")], "evalDataOnHub");
         if (hub) return hub;
-        const links = ev.links.filter((l) => l.kind === "hub-dataset" && EVAL_CONTEXT2.test(`${l.section} ${l.context}`));
+        const links = ev.links.filter((l) => l.kind === "hub-dataset" && !isFileUrl(l.url) && EVAL_CONTEXT.test(`${l.section} ${l.context}`));
         return declared(ev, "evaluation-data") ?? (ids.length > 0 ? mentioned("evalDataListed", [cardFieldEvidence(ev, "model-index")], { count: ids.length, names: ids.slice(0, 3).join(", ") }) : null) ?? (links.length > 0 ? mentioned("evalDataLinked", linkEvidence(links), { count: links.length }) : null) ?? missing();
       }
     };
@@ -19581,26 +20324,50 @@ function linksToResults(link) {
 }
 function hasResultsTable(text) {
   const rows = text.split("\n").filter((l) => /^\s*\|.*\|\s*$/.test(l));
-  return rows.length >= 3 && rows.some((r) => /\d+(\.\d+)?\s*%?\s*\|/.test(r));
+  if (rows.length >= 3 && rows.some((r) => /\d+(\.\d+)?\s*%?\s*\|/.test(r))) return true;
+  return hasHtmlResultsTable(text);
+}
+function hasHtmlResultsTable(text) {
+  const lower = text.toLowerCase();
+  const start = lower.indexOf("<table");
+  if (start < 0) return false;
+  const table = lower.slice(start, start + 2e5);
+  if (table.split("<tr").length - 1 < 2) return false;
+  let numeric = 0;
+  for (const cell of table.split(/<t[dh][\s>]/).slice(1)) {
+    const end = cell.indexOf("</t");
+    const content = (end < 0 ? cell : cell.slice(0, end)).replace(/<[^>]{0,200}>/g, " ").replace(/^[^>]{0,200}>/, "");
+    if (NUMERIC_CELL_RE.test(content) && ++numeric >= 2) return true;
+  }
+  return false;
+}
+function onlyInstructions(body) {
+  const prose2 = stripBetween(stripBetween(body, "```", "```", " "), "<pre>", "</pre>", " ", true);
+  return HOW_TO_EVALUATE_RE.test(body) && !NUMBER_IN_PROSE_RE.test(prose2);
 }
 function resultSections(ev) {
   const sections = ev.card?.sections ?? [];
-  const FIGURE = /!\[[^\]]*\]\([^)]+\)|<img\s/i;
+  const FIGURE = /!\[[^[\]]{0,500}\]\([^()\s]{1,2000}\)|<img\s/i;
   const withTables = sections.filter(
-    (s) => s.documented && (s.level > 1 && RESULTS_HEADING.test(s.heading) && (hasResultsTable(s.body) || FIGURE.test(s.ownBody)) || hasResultsTable(s.ownBody) && BENCHMARK_NAMES.test(s.ownBody))
+    (s) => s.documented && // Below the document's title (a level-1 heading counts when it is not the title).
+    ((s !== sections[0] || s.level > 1) && RESULTS_HEADING.test(s.heading) && (hasResultsTable(s.body) || FIGURE.test(s.ownBody)) || hasResultsTable(s.ownBody) && BENCHMARK_NAMES.test(s.ownBody))
   );
   if (withTables.length > 0) return withTables;
   if (ev.card && sections.length === 0 && hasResultsTable(ev.card.body) && BENCHMARK_NAMES.test(ev.card.body)) return [{ heading: "", line: ev.card.bodyLine }];
   return [];
 }
-var RESULTS_HEADING, BENCHMARK_NAMES, evaluationResults;
+var RESULTS_HEADING, BENCHMARK_NAMES, NUMERIC_CELL_RE, HOW_TO_EVALUATE_RE, NUMBER_IN_PROSE_RE, evaluationResults;
 var init_evaluation_results = __esm({
   "src/core/criteria/evaluation-results.ts"() {
     "use strict";
+    init_strip();
     init_model_card();
     init_shared();
     RESULTS_HEADING = /\b(eval\w*|benchmark\w*|results?|performance|metrics?|leaderboard|scores?|comparison)\b/;
     BENCHMARK_NAMES = /\b(MMLU|HellaSwag|GSM8K|HumanEval|MBPP|ARC|TruthfulQA|Winogrande|BBH|MATH|WER|BLEU|ROUGE|accuracy|F1|pass@1|perplexity|CER|FID|CLIP ?score|MT-Bench|AlpacaEval|IFEval|GPQA|DROP|PIQA|BoolQ|LAMBADA|SQuAD|GLUE|SuperGLUE|ImageNet|COCO|mAP)\b/i;
+    NUMERIC_CELL_RE = /^\s*[-+]?\d+(\.\d+)?\s*%?\s*$/;
+    HOW_TO_EVALUATE_RE = /\b(to evaluate|you can (use|add|run|evaluate)|simply run|run the (following|script|command)|the following (command|script)|example scripts?|can be evaluated (with|using|by)|we use the yaml file|install\w*)\b|```|<pre>|^\s*(python3?|bash|sh|torchrun|accelerate|lm_eval)\s/im;
+    NUMBER_IN_PROSE_RE = /\b\d+\.\d+\b|\b\d+(\.\d+)?\s?%/;
     evaluationResults = {
       id: "evaluation-results",
       evaluate(ev) {
@@ -19612,7 +20379,7 @@ var init_evaluation_results = __esm({
         if (ev.artifacts.evalResultFiles.length > 0) return judgeFiles(ev, "evaluation-results", ev.artifacts.evalResultFiles, "resultsFiles");
         const tables = resultSections(ev);
         if (tables.length > 0) return judgeLicense("evaluation-results", cardLicense(ev), "resultsTable", { section: tables[0]?.heading ?? "" }, sectionEvidence(ev, tables));
-        const sections = documentedSections(ev, RESULTS_HEADING);
+        const sections = documentedSections(ev, RESULTS_HEADING).filter((s) => !onlyInstructions(s.body) && !/\b(data|datasets?)\b/.test(s.heading));
         const linked2 = ev.links.filter(linksToResults);
         return declared(ev, "evaluation-results") ?? (sections.length > 0 ? mentioned("resultsMentioned", sectionEvidence(ev, sections)) : null) ?? (linked2.length > 0 ? mentioned("resultsLinked", linkEvidence(linked2), { url: linked2[0].url }) : null) ?? missing();
       }
@@ -19621,10 +20388,31 @@ var init_evaluation_results = __esm({
 });
 
 // src/core/criteria/inference-code.ts
+function hasRunSnippet(body) {
+  let fence = null;
+  let block = [];
+  for (const line of body.split("\n")) {
+    const m = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence === null) {
+      if (m?.[1]) {
+        fence = m[1];
+        block = [];
+      }
+      continue;
+    }
+    if (m?.[1] && m[1][0] === fence[0] && m[1].length >= fence.length) {
+      if (SNIPPET_CODE_RE.test(block.join("\n"))) return true;
+      fence = null;
+      continue;
+    }
+    if (block.length < 500) block.push(line.length > 2e3 ? line.slice(0, 2e3) : line);
+  }
+  return false;
+}
 function usageSnippet(ev) {
   const lib = libraryName(ev);
   const spdx = lib ? OPEN_LIBRARIES[lib] : void 0;
-  const hasSnippet = !!ev.card && SNIPPET_RE.test(ev.card.body);
+  const hasSnippet = !!ev.card && hasRunSnippet(ev.card.body);
   const snippetLib = !spdx && hasSnippet ? inferLibrary(ev.card?.body ?? "") : null;
   const name = spdx ? lib : snippetLib;
   const license = spdx ?? (snippetLib ? OPEN_LIBRARIES[snippetLib] : void 0);
@@ -19643,14 +20431,14 @@ function inferLibrary(body) {
   if (/llama\.cpp|llama-cli/.test(body)) return "llama.cpp";
   return null;
 }
-var SNIPPET_RE, inferenceCode;
+var SNIPPET_CODE_RE, inferenceCode;
 var init_inference_code = __esm({
   "src/core/criteria/inference-code.ts"() {
     "use strict";
     init_licenses();
     init_code();
     init_shared();
-    SNIPPET_RE = /```[\s\S]*?(from_pretrained|pipeline\(|import (transformers|torch|diffusers)|from (transformers|diffusers|vllm|sentence_transformers)|llama\.cpp|llama-cli|ollama run|vllm serve|sglang\.launch_server|\.generate\()[\s\S]*?```/;
+    SNIPPET_CODE_RE = /from_pretrained|pipeline\(|import (transformers|torch|diffusers)|from (transformers|diffusers|vllm|sentence_transformers)|llama\.cpp|llama-cli|ollama run|vllm serve|sglang\.launch_server|\.generate\(/;
     inferenceCode = codeCriterion({ ...CODE_SPECS[3], extra: usageSnippet });
   }
 });
@@ -19658,7 +20446,9 @@ var init_inference_code = __esm({
 // src/core/criteria/weights.ts
 function releaseLinks(ev) {
   const base = new Set(baseModelsOf(ev).map((b) => b.toLowerCase()));
-  return ev.links.filter((l) => l.kind === "hub-model" && l.id && !base.has(l.id.toLowerCase()) && !isCreditLink(l));
+  const links = withDocLinks(ev).filter((l) => l.kind === "hub-model" && l.id && !base.has(l.id.toLowerCase()) && !isCreditLink(l));
+  const others = (l) => OTHERS_CHECKPOINT_RE.test(l.context.replace(/https?:\/\/\S+/g, " ")) ? 1 : 0;
+  return links.map((l, i) => ({ l, i })).sort((a, b) => others(a.l) - others(b.l) || a.i - b.i).map((x) => x.l);
 }
 function releaseHubModels(ev, configured = ev.release) {
   const declaredAt = /huggingface\.co\/(?!datasets\/)([\w.-]+\/[\w.-]+)/.exec(ev.declarations.weights?.location ?? "")?.[1];
@@ -19693,11 +20483,16 @@ function fromHub2(ev) {
 function mentions2(ev) {
   const hubLinks = releaseLinks(ev);
   if (hubLinks.length > 0) return mentioned("weightsLinked", linkEvidence(hubLinks), { count: hubLinks.length, id: hubLinks[0]?.id ?? null });
-  const lines = cardLinesMatching(ev, /\b(download|release[ds]?|publish(ed)?|available)\b.{0,60}\b(weights|checkpoints?|model files)\b|\b(weights|checkpoints?)\b.{0,60}\b(download|available|released)\b/i);
-  if (lines.length > 0) return mentioned("weightsMentioned", lines);
-  return null;
+  const lines = cardLinesMatching(ev, DOWNLOAD_LINE_RE, 3, true);
+  if (lines.length === 0) return null;
+  const withUrl = lines.find((l) => URL_IN_LINE_RE2.test(l.note ?? ""));
+  const url2 = withUrl ? URL_IN_LINE_RE2.exec(withUrl.note ?? "")[0] : null;
+  if (!url2) return mentioned("weightsMentioned", lines);
+  const at = pointerOf(url2);
+  const claim = claimOf("weights", "link", at.host, at.target, cardLicense(ev, "data"));
+  return mentioned("weightsMentioned", lines, {}, lines.some((l) => GATE_RE.test(l.note ?? "")) ? { ...claim, status: "restricted" } : claim);
 }
-var weights, isWeightFile;
+var weights, OTHERS_CHECKPOINT_RE, isWeightFile, GATE_RE, DOWNLOAD_LINE_RE, URL_IN_LINE_RE2;
 var init_weights = __esm({
   "src/core/criteria/weights.ts"() {
     "use strict";
@@ -19728,7 +20523,11 @@ var init_weights = __esm({
         return fromHub2(ev) ?? declared(ev, "weights") ?? mentions2(ev) ?? missing();
       }
     };
+    OTHERS_CHECKPOINT_RE = /\b(convert\w*|conversion|distributed by|ported (from|to))\b/i;
     isWeightFile = (path2) => weightFormat(path2) !== null;
+    GATE_RE = /\b(request (access|a download)|accept (our|the) (license|terms)|agree to (the|our) (license|terms)|once (your request is|you are) approved|sign(ing)? up|registration|register to|fill (in|out) (the|a|this) form|application form|apply for access)\b/i;
+    DOWNLOAD_LINE_RE = /\b(download|release[ds]?|publish(ed)?|available)\b.{0,60}\b(weights|checkpoints?|model files)\b|\b(weights|checkpoints?)\b.{0,60}\b(download|available|released)\b/i;
+    URL_IN_LINE_RE2 = /https?:\/\/[^\s)<>"'\]]+/;
   }
 });
 
@@ -19741,7 +20540,7 @@ function fromHub3(ev) {
   if (release.gated) return { status: "restricted", messageId: "checkpointsOnHub", data: { count: revisions.length, licenseState: "gated", license: release.license }, license: release.license, evidence, verifiedOnline: true };
   return judgeRemoteLicense("intermediate-weights", release.license, "checkpointsOnHub", { count: revisions.length }, evidence);
 }
-var CHECKPOINT_LINE_RE, intermediateWeights;
+var CHECKPOINT_LINE_RE, INTERMEDIATE_WORDS_RE, INTERMEDIATE_HEADING_RE, REVISION_LINK_RE, intermediateWeights;
 var init_intermediate_weights = __esm({
   "src/core/criteria/intermediate-weights.ts"() {
     "use strict";
@@ -19749,9 +20548,12 @@ var init_intermediate_weights = __esm({
     init_weights();
     init_remote();
     CHECKPOINT_LINE_RE = new RegExp(
-      `\\b(intermediate (checkpoints?|weights|models)|training checkpoints?|checkpoints? (at|every|for each))|\\brevision\\s*=\\s*["']?(?:[^"'\\s]*[^a-z"'\\s])?${CHECKPOINT_WORDS_SOURCE}`,
+      `\\b(intermediate (model )?(checkpoints?|weights|models)|training checkpoints?|checkpoints? (at|every|for each)\\b|partially[- ]trained (checkpoints?|models?|weights)|checkpoints? (saved |released |available )?(during|throughout) (the )?training)|\\brevision\\s*=\\s*["']?(?:[^"'\\s]*[^a-z"'\\s])?${CHECKPOINT_WORDS_SOURCE}`,
       "i"
     );
+    INTERMEDIATE_WORDS_RE = /\b(step|stage|iter|epoch)[-_]?\d|\bsteps? [\d,]{3,}|\bevery [\d,]+\s?k?\s(training )?(steps|tokens|iterations|epochs)\b|\b(during|throughout) (the )?training\b|\bpartially[- ]trained\b|\bintermediate\b/i;
+    INTERMEDIATE_HEADING_RE = /\b(intermediate|training checkpoints?|partially trained|training steps|checkpoints? (during|throughout) training)\b/;
+    REVISION_LINK_RE = new RegExp(`/tree/(?:[^/?#\\s]*[^a-z/?#\\s])?${CHECKPOINT_WORDS_SOURCE}`, "i");
     intermediateWeights = {
       id: "intermediate-weights",
       evaluate(ev) {
@@ -19763,9 +20565,12 @@ var init_intermediate_weights = __esm({
         }
         const hub = fromHub3(ev);
         if (hub) return hub;
-        const sections = documentedSections(ev, /\b(intermediate|checkpoints?|training steps)\b/);
+        const revisions = ev.links.filter((l) => l.kind === "hub-model" && REVISION_LINK_RE.test(l.url));
+        const sections = documentedSections(ev, /\b(intermediate|checkpoints?|training steps|partially trained)\b/).filter(
+          (s) => INTERMEDIATE_HEADING_RE.test(s.heading) || !/\b(conver\w*|download\w*|loading|load)\b/.test(s.heading) && (INTERMEDIATE_WORDS_RE.test(s.body) || REVISION_LINK_RE.test(s.body))
+        );
         const lines = cardLinesMatching(ev, CHECKPOINT_LINE_RE);
-        return declared(ev, "intermediate-weights") ?? (sections.length > 0 ? mentioned("checkpointsMentioned", sectionEvidence(ev, sections)) : null) ?? (lines.length > 0 ? mentioned("checkpointsMentioned", lines) : null) ?? missing();
+        return declared(ev, "intermediate-weights") ?? (revisions.length > 0 ? mentioned("checkpointsLinked", linkEvidence(revisions), { count: revisions.length }) : null) ?? (sections.length > 0 ? mentioned("checkpointsMentioned", sectionEvidence(ev, sections)) : null) ?? (lines.length > 0 ? mentioned("checkpointsMentioned", lines) : null) ?? missing();
       }
     };
   }
@@ -19824,7 +20629,7 @@ function evaluateLadder(statuses, weightsPublished = false) {
   return { level, missing: missing2, headline: headline(level, missing2, statuses) };
 }
 function capLadder(verdict, base) {
-  if (LEVEL_RANK[base.level] >= LEVEL_RANK[verdict.level]) return verdict;
+  if (ladderRank(base.level) >= ladderRank(verdict.level)) return verdict;
   const level = base.level;
   const h = `${LEVEL_TITLE[level]}: capped by the base model ${base.model} (${base.level})`;
   return { level, missing: verdict.missing, headline: h, cappedBy: base };
@@ -19862,14 +20667,42 @@ function joinPhrases(items) {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
-var RECIPE, LEVEL_RANK, ladderRank2, LEVEL_TITLE, STATE_PHRASE;
+function claimWhere(c) {
+  if (c.host === "hub") return `on the Hub (${c.target})`;
+  if (c.host === "github") return `on GitHub (${c.target})`;
+  if (c.host === "config") return `in the configuration (${c.target})`;
+  return `at ${c.target}`;
+}
+function claimedLadder(proven, statuses, claims, weightsPublished, offline) {
+  if (Object.keys(claims).length === 0) return null;
+  const claimedStatuses = { ...statuses };
+  for (const [id, c] of Object.entries(claims)) claimedStatuses[id] = c.status;
+  let claimed = evaluateLadder(claimedStatuses, weightsPublished || claims.weights !== void 0);
+  if (proven.cappedBy) claimed = capLadder(claimed, proven.cappedBy);
+  if (ladderRank(claimed.level) <= ladderRank(proven.level)) return null;
+  const rests = claimed.level === "open-source" ? ["weights", ...RECIPE] : ["weights"];
+  const unverified = rests.filter((id) => claims[id] !== void 0);
+  const parts = unverified.map((id) => {
+    const c = claims[id];
+    const phrase = COMPONENTS[id].phrase;
+    const terms = c.status === "restricted" ? c.license ? ` under ${c.license}` : " behind a gate" : c.status === "unlicensed" ? " without a license" : "";
+    return `${phrase} ${CLAIM_VERB[c.via][pluralPhrase(phrase) ? 1 : 0]} ${claimWhere(c)}${terms}`;
+  });
+  const when = unverified.every((id) => claims[id].via === "lookup-failed") ? "" : offline ? ", not checked offline" : ", not confirmed";
+  const lacks = claimed.headline.includes(": ") && claimed.level === "open-weights" ? `; ${claimed.headline.slice(claimed.headline.indexOf(": ") + 2)}` : "";
+  return {
+    ...proven,
+    headline: `${LEVEL_TITLE[claimed.level]}, unverified: ${joinPhrases(parts)}${when}${lacks}`,
+    claimed: { level: claimed.level, unverified }
+  };
+}
+var RECIPE, LEVEL_TITLE, STATE_PHRASE, CLAIM_VERB, pluralPhrase;
 var init_ladder = __esm({
   "src/core/frameworks/ladder.ts"() {
     "use strict";
     init_catalog();
+    init_requirements();
     RECIPE = ["training-data", "data-preprocessing-code", "training-code", "training-config"];
-    LEVEL_RANK = { "open-source": 3, "open-weights": 2, "restricted-weights": 1, closed: 0 };
-    ladderRank2 = (level) => LEVEL_RANK[level];
     LEVEL_TITLE = {
       "open-source": "Open source",
       "open-weights": "Open weights",
@@ -19883,25 +20716,39 @@ var init_ladder = __esm({
       unlicensed: ["has no license", "have no license"],
       unknown: ["could not be checked", "could not be checked"]
     };
+    CLAIM_VERB = {
+      link: ["is linked", "are linked"],
+      declaration: ["is declared", "are declared"],
+      "lookup-failed": ["could not be checked", "could not be checked"]
+    };
+    pluralPhrase = (phrase) => /\b(weights|libraries|outputs|results|checkpoints)$/.test(phrase);
   }
 });
 
 // src/core/criteria/model-card.ts
+function instructionsOnly(body) {
+  if (!/```|~~~|^\s*\$ /m.test(body)) return false;
+  const lines = stripFencedCode(body).split("\n").map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#") && !l.startsWith("!["));
+  return lines.filter((l) => STEP_RE.test(l)).length * 2 >= lines.length;
+}
 function cardTopics(card) {
   const covered = [];
   const uncovered = [];
-  const body = card.body.replace(/<!--[\s\S]*?-->/g, "").replace(/^\s{0,3}(```|~~~)[\s\S]*?^\s{0,3}\1.*$/gm, "").replace(/\]\([^)\s]*\)/g, "]").replace(/^\s{0,3}#{1,6}\s.*$/gm, "").replace(/^.*\[more information needed\].*$/gim, "");
+  const body = stripFencedCode(stripComments(card.body)).replace(/\]\([^()[\]\s]*\)/g, "]").replace(/^\s{0,3}#{1,6}\s.*$/gm, "").replace(/^.*\[more information needed\].*$/gim, "");
+  const documented = card.sections.filter((s) => s.documented);
+  const descriptive = documented.filter((s) => !instructionsOnly(s.ownBody));
   for (const t of CARD_TOPICS) {
-    const byHeading = card.sections.some((s) => s.documented && t.heading.test(s.heading));
+    const byHeading = (t.topic === "intended use" ? documented : descriptive).some((s) => t.heading.test(s.heading));
     (byHeading || t.text.test(body) ? covered : uncovered).push(t.topic);
   }
   return { covered, uncovered };
 }
-var CARD_TOPICS, modelCard;
+var CARD_TOPICS, STEP_RE, modelCard;
 var init_model_card2 = __esm({
   "src/core/criteria/model-card.ts"() {
     "use strict";
     init_model_card();
+    init_strip();
     init_ladder();
     init_shared();
     CARD_TOPICS = [
@@ -19909,6 +20756,11 @@ var init_model_card2 = __esm({
         topic: "intended use",
         heading: /\b(intended|uses?|use cases?|direct use|downstream|out of scope|applications?|how to use|usage|quick ?start|get(ting)? started|inference)\b/,
         text: /\b(intended (use|for)|use cases?|out-of-scope|not intended|designed for|can be used (for|to))\b/i
+      },
+      {
+        topic: "architecture",
+        heading: /\b(architecture|model (details|description|summary|type|overview|structure)|network|design)\b/,
+        text: /\b(decoder-only|encoder-decoder|(causal|autoregressive|diffusion|mixture-of-experts|moe) (language )?(model|transformer)|transformer (architecture|decoder|encoder)|\d+ (transformer )?layers|(attention|hidden) (heads|size|dimension)|hidden[_ ]size|num[_ ]layers|(rotary|positional) (embeddings?|encoding)|grouped[- ]query attention|parameters? (model|count))\b/i
       },
       {
         // "Weights & Biases" is a logging tool, `ln.bias` a parameter name and a bare "bias" as
@@ -19929,6 +20781,7 @@ var init_model_card2 = __esm({
         text: /\b(benchmark|evaluat\w+ on|accuracy|pass@1|MMLU|HumanEval|GSM8K|WER|BLEU)\b/i
       }
     ];
+    STEP_RE = /^\s*(\d+[.)]|[-*+])?\s*(\*\*)?(run|install|download|clone|set|put|open|create|edit|change|copy|execute|launch|start|inside|first,?|then|next|finally|once|after|to (train|evaluate|run|use|fine-?tune|reproduce)|you (need|should|can|must|will|may))\b/i;
     modelCard = {
       id: "model-card",
       evaluate(ev) {
@@ -19941,10 +20794,14 @@ var init_model_card2 = __esm({
         const evidence = [{ kind: "file", path: card.path }];
         if (documented.length < 2 && text < 600) return mentioned("modelCardTemplate", evidence, { path: card.path });
         const { covered, uncovered } = cardTopics(card);
-        if (covered.length >= 3) {
+        const insight = covered.filter((t) => t !== "intended use");
+        const template = covered.filter((t) => t !== "architecture");
+        const data = { path: card.path, covered: covered.length > 0 ? joinPhrases(covered) : "none of the standard topics", uncovered: joinPhrases(uncovered) };
+        if (insight.length <= 1) return { status: "missing", messageId: "modelCardUsageOnly", data: { ...data, covered: insight.length > 0 ? joinPhrases(insight) : "none of the standard topics" }, license: null, evidence };
+        if (template.length >= 3) {
           return judgeLicense("model-card", cardLicense(ev), "modelCardPresent", { path: card.path, sections: documented.length, frontMatter: card.frontMatter !== null, missingTopics: uncovered.join(", ") }, evidence);
         }
-        return mentioned("modelCardIncomplete", evidence, { path: card.path, covered: covered.length > 0 ? joinPhrases(covered) : "none of the standard topics", uncovered: joinPhrases(uncovered) });
+        return mentioned("modelCardIncomplete", evidence, data);
       }
     };
   }
@@ -19953,74 +20810,91 @@ var init_model_card2 = __esm({
 // src/core/criteria/papers.ts
 function labelOf(link) {
   const esc2 = link.url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const m = new RegExp(`\\[((?:[^\\[\\]]|\\[[^\\]]*\\])*)\\]\\(${esc2}`).exec(link.context);
-  return m?.[1] ?? "";
+  const md = new RegExp(`\\[((?:[^\\[\\]]|\\[[^\\]]*\\])*)\\]\\(${esc2}`).exec(link.context)?.[1];
+  if (md !== void 0) return md;
+  const html = new RegExp(`<a\\s[^>]*href\\s*=\\s*["']${esc2}["'][^>]*>([^<]{0,120})<\\/a>`, "i").exec(link.context)?.[1];
+  return html?.trim() ?? "";
 }
 function presentsOwnPaper(link) {
   if (CITATION_SECTION.test(link.section)) return true;
+  if (link.leadIn && LEAD_IN_PAPERS.test(link.leadIn) && !OTHERS_LINE.test(link.leadIn) && !/\b(related|other|previous|prior)\b/i.test(link.leadIn)) return true;
   const label = labelOf(link);
   if (BADGE.test(link.context) || label && OWN_LABEL.test(label)) return true;
-  const line = link.context.replace(/\[[^\]]*\]\([^)]*\)/g, (m) => m.includes(link.url) ? " LINK " : " ").split(link.url).join(" LINK ");
-  if (/\b(paper|preprint|technical report|tech report|report)\b[\s*_:：|–-]*LINK/i.test(line)) return true;
-  return OWN_LINE.test(line) && !OTHERS_LINE.test(line.replace(/\b(our|we)\b.{0,60}\b(paper|report)\b/i, ""));
+  const bare = linkAsWord(link, () => "");
+  if (/\b(paper|preprint|technical report|tech report|report)\b[\s*_:：|–-]*LINK/i.test(bare)) return true;
+  const read = linkAsWord(link, (label2) => label2);
+  return OWN_LINE.test(read) && !OTHERS_LINE.test(read.replace(/\b(our|we)\b.{0,60}\b(paper|report)\b/i, ""));
+}
+function linkAsWord(link, keep) {
+  return link.context.replace(/\[([^\]]*)\]\([^)]*\)/g, (m, label) => m.includes(link.url) ? ` ${keep(label)} LINK ` : " ").split(link.url).join(" LINK ");
 }
 function bibtexLines(ev) {
-  const lines = (ev.card?.body ?? "").split("\n");
   const out = [];
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i] ?? "";
-    if (/^\s*@(article|inproceedings|misc|techreport|proceedings|incollection)\s*\{/i.test(text)) {
-      out.push({ line: (ev.card?.bodyLine ?? 1) + i, text, entry: lines.slice(i, i + 20) });
+  for (const part of ev.card?.parts ?? []) {
+    const lines = part.body.split("\n");
+    for (let i = 0; i < lines.length; i++) {
+      const text = lines[i] ?? "";
+      if (/^\s*@(article|inproceedings|misc|techreport|proceedings|incollection)\s*\{/i.test(text)) {
+        out.push({ path: part.path, line: part.bodyLine + i, text, entry: lines.slice(i, i + 20) });
+      }
     }
   }
   return out;
+}
+function entryEnd(entry) {
+  const end = entry.findIndex((l, i) => i > 0 && /^\s*\}\s*$/.test(l));
+  return end === -1 ? entry.length : end + 1;
 }
 function arxivEvidence(ev) {
   const out = [];
   for (const tag of fieldStrings(ev.card, "tags")) {
     if (/^arxiv:\d{4}\.\d{4,5}/i.test(tag)) out.push({ kind: "card-field", path: ev.card?.path ?? "README.md", field: "tags", note: tag, ...ev.card?.fieldLines["tags"] ? { line: ev.card.fieldLines["tags"] } : {} });
   }
-  for (const l of ev.links.filter((l2) => l2.kind === "arxiv" && presentsOwnPaper(l2)).slice(0, 3)) out.push({ kind: "link", path: l.path, line: l.line, url: l.url });
+  for (const l of withDocLinks(ev).filter((l2) => l2.kind === "arxiv" && presentsOwnPaper(l2)).slice(0, 3)) out.push({ kind: "link", path: l.path, line: l.line, url: l.url });
   for (const b of bibtexLines(ev)) {
     if (out.length >= 5) break;
-    if (b.entry.some((l) => /arxiv|eprint|corr\b|preprint/i.test(l))) out.push({ kind: "card-section", path: ev.card?.path ?? "README.md", line: b.line, note: b.text.trim().slice(0, 120) });
+    if (b.entry.some((l) => /arxiv|eprint|corr\b|preprint/i.test(l))) out.push({ kind: "card-section", path: b.path, line: b.line, note: b.text.trim().slice(0, 120) });
   }
   return out;
 }
 function peerReviewedEvidence(ev) {
   const out = [];
-  const links = ev.links.filter((l) => (l.kind === "doi" || l.kind === "paper-venue") && !/zenodo|figshare|dataset/i.test(l.url) && presentsOwnPaper(l));
+  const links = withDocLinks(ev).filter((l) => (l.kind === "doi" || l.kind === "paper-venue") && !/zenodo|figshare|dataset/i.test(l.url) && presentsOwnPaper(l));
   for (const l of links.slice(0, 3)) out.push({ kind: "link", path: l.path, line: l.line, url: l.url });
   for (const b of bibtexLines(ev)) {
     if (out.length >= 5) break;
     const journal = b.entry.find((l) => /^\s*(journal|booktitle)\s*=/i.test(l));
-    const published = /@inproceedings/i.test(b.text) || journal !== void 0 && !/arxiv|corr\b|preprint/i.test(journal);
-    if (published) out.push({ kind: "card-section", path: ev.card?.path ?? "README.md", line: b.line, note: b.text.trim().slice(0, 120) });
+    const repository = b.entry.slice(0, entryEnd(b.entry)).some((l) => /^\s*(journal|publisher|howpublished|booktitle)\s*=.*\b(github|gitlab|hugging ?face|repository|website|blog)\b/i.test(l));
+    const published = !repository && (/@inproceedings/i.test(b.text) || journal !== void 0 && !/arxiv|corr\b|preprint/i.test(journal));
+    if (published) out.push({ kind: "card-section", path: b.path, line: b.line, note: b.text.trim().slice(0, 120) });
   }
   const cff = ev.artifacts.citation ? ev.texts[ev.artifacts.citation] : void 0;
-  if (cff && /preferred-citation:[\s\S]*?type:\s*(article|conference-paper|proceedings|journal)/i.test(cff) && !/journal:\s*["']?arxiv/i.test(cff)) {
+  const preferred = cff ? cff.indexOf("preferred-citation:") : -1;
+  if (cff && preferred !== -1 && /type:\s*(article|conference-paper|proceedings|journal)/i.test(cff.slice(preferred)) && !/journal:\s*["']?arxiv/i.test(cff)) {
     out.push({ kind: "file", path: ev.artifacts.citation ?? "CITATION.cff", note: "CITATION.cff preferred-citation" });
   }
   return out;
 }
 function otherPaperLinks(ev) {
-  return ev.links.filter((l) => l.kind === "other" && /\.pdf($|[?#])|drive\.google|openai\.com|research\.|papers?\.|\/paper/i.test(l.url) && presentsOwnPaper(l)).slice(0, 3).map((l) => ({ kind: "link", path: l.path, line: l.line, url: l.url }));
+  return withDocLinks(ev).filter((l) => l.kind === "other" && /\.pdf($|[?#])|drive\.google|openai\.com|research\.|papers?\.|\/paper|\/publications?\/|\/research\//i.test(l.url) && presentsOwnPaper(l)).slice(0, 3).map((l) => ({ kind: "link", path: l.path, line: l.line, url: l.url }));
 }
 function reportCitation(ev) {
   const cff = ev.artifacts.citation ? ev.texts[ev.artifacts.citation] : void 0;
   if (cff && /type:\s*report/i.test(cff)) return [{ kind: "file", path: ev.artifacts.citation ?? "CITATION.cff", note: "CITATION.cff of type report" }];
   return [];
 }
-var OWN_LABEL, BADGE, OWN_LINE, OTHERS_LINE, CITATION_SECTION;
+var OWN_LABEL, BADGE, OWN_LINE, OTHERS_LINE, CITATION_SECTION, LEAD_IN_PAPERS;
 var init_papers = __esm({
   "src/core/criteria/papers.ts"() {
     "use strict";
     init_model_card();
+    init_shared();
     OWN_LABEL = /^[\s\p{Emoji_Presentation}\p{Extended_Pictographic}*_[(|:-]*(our |the |read (the|our) |full )?(paper|technical report|tech(nical)? report|report|preprint|arxiv( paper)?|whitepaper)\b/iu;
     BADGE = /img\.shields\.io\/badge\/(arxiv|paper|report|tech)|badge\/arxiv|arxiv-b31b1b|\[!\[(arxiv|paper|report)/i;
     OWN_LINE = /\b(our|we)\b.{0,60}\b(paper|report|preprint|publication)\b|\b(technical report|tech report)\b|^\W*(paper|preprint|report|arxiv)\s*[:：]|\bplease (cite|refer to)\b|\bfor (more )?details\b.{0,80}\b(paper|report)\b/i;
     OTHERS_LINE = /\b(based on|implement(s|ing|ation of)|similar to|inspired by|follow(s|ing)? the|proposed (by|in)|introduced (by|in)|as described in|builds? on|built on|compared (to|with)|thanks|acknowledg\w*|such as|e\.g\.)\b/i;
     CITATION_SECTION = /\b(citation|cite|citing|bibtex|reference this|how to cite)\b/;
+    LEAD_IN_PAPERS = /\b(papers?|preprints?|technical reports?|tech reports?|reports?|publications?|whitepapers?)\b/i;
   }
 });
 
@@ -20093,12 +20967,13 @@ var init_supporting_libraries = __esm({
 });
 
 // src/core/criteria/technical-report.ts
-var technicalReport;
+var PUBLISHED_DOCUMENT_RE, technicalReport;
 var init_technical_report = __esm({
   "src/core/criteria/technical-report.ts"() {
     "use strict";
     init_papers();
     init_shared();
+    PUBLISHED_DOCUMENT_RE = /^https?:\/\/(?!(?:drive|docs)\.google\.)[^?#]*(\.pdf($|[?#])|\/publications?\/[^/?#]+)/i;
     technicalReport = {
       id: "technical-report",
       evaluate(ev) {
@@ -20109,6 +20984,8 @@ var init_technical_report = __esm({
         const arxiv = [...reportCitation(ev), ...arxivEvidence(ev)];
         if (arxiv.length > 0) return { status: "open", messageId: "reportOnArchive", data: { count: arxiv.length }, license: null, evidence: arxiv };
         const hosted = otherPaperLinks(ev);
+        const documents = hosted.filter((e) => PUBLISHED_DOCUMENT_RE.test(e.url ?? ""));
+        if (documents.length > 0) return { status: "open", messageId: "reportHosted", data: { count: documents.length }, license: null, evidence: documents };
         if (hosted.length > 0) return mentioned("reportLinked", hosted, { count: hosted.length });
         const lines = cardLinesMatching(ev, /\b(technical report|tech report|preprint|white ?paper)\b/i);
         return declared(ev, "technical-report") ?? (lines.length > 0 ? mentioned("reportMentioned", lines) : null) ?? missing();
@@ -20118,23 +20995,25 @@ var init_technical_report = __esm({
 });
 
 // src/core/criteria/training-code.ts
-function fineTuningForUsers(ev, files) {
+function adaptationOnly(ev, files) {
   if (baseModelsOf(ev).length > 0) return null;
   if (!files.every((f) => ADAPTATION_PATH_RE.test(f))) return null;
+  if (ev.entries.some((e) => PRETRAINING_RE.test(e.path) && !notReleaseFolder(e.path.slice(0, Math.max(0, e.path.lastIndexOf("/")))))) return null;
   const lines = cardLinesMatching(ev, FINE_TUNING_FOR_USERS_RE, 1);
-  if (lines.length === 0) return null;
   return mentioned("fineTuningForUsers", [...fileEvidence(files), ...lines], { count: files.length, path: files[0] ?? null });
 }
-var ADAPTATION_PATH_RE, FINE_TUNING_FOR_USERS_RE, trainingCode;
+var ADAPTATION_PATH_RE, PRETRAINING_RE, FINE_TUNING_FOR_USERS_RE, trainingCode;
 var init_training_code = __esm({
   "src/core/criteria/training-code.ts"() {
     "use strict";
+    init_paths();
     init_code();
     init_shared();
     init_weights();
-    ADAPTATION_PATH_RE = /fine[_-]?tun|(^|[/_.-])(sft|q?lora|peft|adapters?|dpo|rlhf)([/_.-]|$)|(^|\/)(chat|instruct)([_-][^/]*)?\//i;
+    ADAPTATION_PATH_RE = /fine[_-]?tun|(^|[/_.-])(sft|q?lora|peft|adapters?|dpo|rlhf|p-?tuning|ptuning|prefix[_-]?tuning|grpo|ppo|orpo|kto|reward[_-]?model\w*|distill\w*)([/_.-]|$)|(^|\/)(chat|instruct)([_-][^/]*)?\/|(^|\/)(colabs?|notebooks?|examples?|demos?|tutorials?|cookbooks?)\/|\.ipynb$/i;
+    PRETRAINING_RE = /(^|[/_-])pre[_-]?train(ing)?([/_.-]|$)[^]*\.(py|sh|bash|slurm|sbatch|ya?ml|json|toml|gin|cfg|ini|jsonnet)$/i;
     FINE_TUNING_FOR_USERS_RE = /^(?=.*\bfine-?tun)(?=.*\b(downstream|your|for users|users can|custom (data|datasets?|tasks?))\b)/i;
-    trainingCode = codeCriterion({ ...CODE_SPECS[0], notThisModels: fineTuningForUsers });
+    trainingCode = codeCriterion({ ...CODE_SPECS[0], notThisModels: adaptationOnly });
   }
 });
 
@@ -20194,13 +21073,47 @@ function runCriteria(ev, criteria = CRITERIA) {
     }
     if (unlisted && (verdict.status === "missing" || verdict.status === "mentioned")) {
       const path2 = unlisted.path || ".";
-      verdict = { status: "unknown", messageId: "listingIncomplete", data: { path: path2, detail: unlisted.detail ?? null }, license: null, evidence: [...verdict.evidence, { kind: "file", path: path2, note: `listing incomplete${unlisted.detail ? `: ${unlisted.detail}` : ""}` }] };
+      verdict = { status: "unknown", messageId: "listingIncomplete", data: { path: path2, detail: unlisted.detail ?? null }, license: null, evidence: [...verdict.evidence, { kind: "file", path: path2, note: `listing incomplete${unlisted.detail ? `: ${unlisted.detail}` : ""}` }], ...verdict.claim ? { claim: verdict.claim } : {} };
     }
-    out[id] = verdict;
+    out[id] = withClaim(ev, id, withDeclaration(ev, id, verdict));
   }
   return out;
 }
-var CRITERIA, CARD_BASED;
+function withDeclaration(ev, id, verdict) {
+  if (!ev.declarations[id] || verdict.messageId === "declared" || verdict.status === "not-applicable") return verdict;
+  const decl = declared(ev, id);
+  if (verdict.status === "mentioned" || verdict.status === "missing") return { ...decl, evidence: [...decl.evidence, ...verdict.evidence].slice(0, 6) };
+  return { ...verdict, evidence: [...verdict.evidence, ...decl.evidence], ...verdict.status === "unknown" && !verdict.claim ? { claim: decl.claim } : {} };
+}
+function lookedUp(ev, at) {
+  const r = ev.remote;
+  if (!r || r.notOnline) return false;
+  const key = at.target;
+  if (at.host === "hub") return r.models[key] !== void 0 || r.datasets[key] !== void 0;
+  if (at.host === "github") return Object.keys(r.github).some((k) => k.toLowerCase() === key.toLowerCase());
+  return false;
+}
+function withClaim(ev, id, v) {
+  if (v.claim || v.status !== "mentioned" && v.status !== "unknown") return v;
+  const fact2 = RELEASE_ARTIFACTS.has(id) ? cardLicense(ev, "data") : null;
+  let claim = null;
+  const failed2 = v.status === "unknown" ? v.evidence.find((e) => e.kind === "hub" && e.url) : void 0;
+  if (failed2?.url && /^(hubUnavailable|githubUnavailable)$/.test(v.messageId)) {
+    const at = pointerOf(failed2.url);
+    claim = claimOf(id, "lookup-failed", at.host, at.target, fact2);
+  } else if (v.status === "mentioned" || v.messageId === "listingIncomplete") {
+    const link = v.evidence.find((e) => e.kind === "link" && e.url);
+    const listed2 = v.evidence.find((e) => e.kind === "card-field" && (e.field === "datasets" || e.field === "model-index"));
+    if (link?.url) {
+      const at = pointerOf(link.url);
+      if (!lookedUp(ev, at)) claim = claimOf(id, "link", at.host, at.target, fact2);
+    } else if (listed2 && typeof v.data?.["names"] === "string" && !ev.remote) {
+      claim = claimOf(id, "link", "hub", v.data["names"], fact2);
+    }
+  }
+  return claim ? { ...v, claim } : v;
+}
+var CRITERIA, CARD_BASED, RELEASE_ARTIFACTS;
 var init_criteria = __esm({
   "src/core/criteria/index.ts"() {
     "use strict";
@@ -20222,6 +21135,7 @@ var init_criteria = __esm({
     init_training_code();
     init_training_config();
     init_training_data();
+    init_shared();
     init_weights();
     CRITERIA = {
       "model-architecture": modelArchitecture,
@@ -20244,6 +21158,7 @@ var init_criteria = __esm({
       "compute-info": computeInfo
     };
     CARD_BASED = /* @__PURE__ */ new Set(["model-card", "data-card", "technical-report", "evaluation-results", "research-paper", "compute-info", "training-data", "evaluation-data", "sample-outputs"]);
+    RELEASE_ARTIFACTS = /* @__PURE__ */ new Set(["weights", "intermediate-weights"]);
   }
 });
 
@@ -20272,11 +21187,12 @@ function gatherEvidence(snapshot, config2) {
     roots = roots.filter((r) => r.path !== ".");
     for (const r of roots) byRoot.set(r.path, [...shared, ...byRoot.get(r.path) ?? []]);
   }
+  const declarations = declarationsOf(config2, problems);
   const models = roots.map(({ path: root, name }) => {
     const entries = sortByPath(byRoot.get(root) ?? []);
     const prefix = root === "." ? "" : root + "/";
-    const cardPath2 = pickCard(entries, prefix);
-    const card = cardPath2 ? cardFor(cardPath2) : null;
+    const card = mergeCards(primaryFirst(cardDocuments(entries, prefix, snapshot.texts).map(cardFor).filter((c) => c !== null)));
+    const docs = linkedDocuments(card, snapshot.texts).map(cardFor).filter((c) => c !== null);
     const artifacts = collectArtifacts(entries, snapshot.texts, root);
     const dataCards = artifacts.dataCards.map(cardFor).filter((c) => c !== null);
     const licenseSnapshot = root === "." ? snapshot : { ...snapshot, entries: [...entries, ...(byRoot.get(".") ?? []).filter((e) => !e.path.includes("/"))] };
@@ -20287,16 +21203,18 @@ function gatherEvidence(snapshot, config2) {
       root,
       name: name ?? modelName(card, root, snapshot.location),
       card,
+      docs,
       dataCards,
       entries,
       artifacts,
       licenses: lic.facts,
       links: [...card?.links ?? [], ...dataCards.flatMap((c) => c.links)],
-      declarations: declarationsOf(config2),
+      declarations,
       notApplicable: config2["not-applicable"] ?? {},
       skipped,
       remote: snapshot.remote ?? null,
       release: config2.huggingface ?? null,
+      repository: snapshot.source === "github" ? snapshot.location : null,
       subject: snapshot.source === "huggingface" ? snapshot.remote?.models[snapshot.location.replace(/^hf:/, "")] ?? null : null,
       texts: snapshot.texts
     };
@@ -20309,10 +21227,17 @@ function sortByPath(entries) {
   }
   return entries;
 }
-function declarationsOf(config2) {
+function declarationsOf(config2, problems) {
   const out = {};
   for (const [id, d] of Object.entries(config2.declarations ?? {})) {
-    if (d) out[id] = { component: id, location: d.location, ...d.license ? { license: d.license } : {}, ...d.note ? { note: d.note } : {} };
+    if (!d) continue;
+    let license = d.license?.trim() || void 0;
+    if (license) {
+      const spdx = normaliseLicenseId(license);
+      if (spdx && licenseFamily(spdx) !== "unknown") license = spdx;
+      else problems.push({ severity: "warning", path: ".github/truly-open.yml", message: `declarations.${id}.license "${license}" is not a license id truly-open knows (use an SPDX id such as Apache-2.0 or CC-BY-4.0): it cannot count as open`, ruleId: "declaration-license-unknown" });
+    }
+    out[id] = { component: id, location: d.location, ...license ? { license } : {}, ...d.note ? { note: d.note } : {} };
   }
   return out;
 }
@@ -20346,7 +21271,7 @@ function modelRoots(snapshot, config2, cardFor) {
     } else {
       dir = e.path.slice(0, slash);
       lastDir = dir;
-      lastDirCounts = dir.split("/").length <= 3 && !NON_MODEL_DIRS.test(dir);
+      lastDirCounts = dir.split("/").length <= 3 && !NON_MODEL_DIRS.test(dir) && !notReleaseFolder(dir);
     }
     if (!lastDirCounts) continue;
     if (e.path.charCodeAt(e.path.length - 3) === 46 && CARD_FILE_RE.test(e.path)) {
@@ -20369,9 +21294,10 @@ function modelRoots(snapshot, config2, cardFor) {
 }
 function rootLooksLikeModel(entries, cardFor) {
   if (entries.some((e) => !e.path.includes("/") && weightFormat(e.path) && (e.size >= 1024 || e.kind === "lfs"))) return true;
-  const card = pickCard(entries, "");
-  const parsed = card ? cardFor(card) : null;
-  return parsed !== null && looksLikeModelCard(parsed);
+  return cardDocuments(entries, "", {}).some((path2) => {
+    const parsed = cardFor(path2);
+    return parsed !== null && looksLikeModelCard(parsed);
+  });
 }
 function ancestorsOf(dir) {
   const parts = dir.split("/");
@@ -20387,18 +21313,66 @@ function ownerOf(roots) {
   const sorted = roots.map((r) => r.path).filter((r) => r !== ".").sort((a, b) => b.length - a.length);
   return (path2) => sorted.find((r) => path2 === r || path2.startsWith(r + "/")) ?? ".";
 }
-function pickCard(entries, prefix) {
-  let best = null;
-  let rank = CARD_PREFERENCE.length;
+function cardDocuments(entries, prefix, texts) {
+  const own = [];
+  const below = [];
   for (const e of entries) {
-    if (e.path.length > prefix.length + 14 || !e.path.startsWith(prefix) || e.path.indexOf("/", prefix.length) !== -1) continue;
-    const r = CARD_PREFERENCE.indexOf(e.path.slice(prefix.length).toLowerCase());
-    if (r !== -1 && (r < rank || r === rank && best !== null && e.path < best)) {
-      best = e.path;
-      rank = r;
+    const p = e.path;
+    if (!p.startsWith(prefix) || p.charCodeAt(p.length - 3) !== 46 || !/\.md$/i.test(p)) continue;
+    const rel = p.slice(prefix.length);
+    const slash = rel.lastIndexOf("/");
+    const base = rel.slice(slash + 1);
+    if (slash < 0) {
+      const rank = CARD_PREFERENCE.indexOf(base.toLowerCase());
+      if (rank !== -1) own.push({ path: p, rank });
+      else if (CARD_DOC_RE.test(base)) own.push({ path: p, rank: CARD_PREFERENCE.length - 1 });
+      continue;
+    }
+    if (rel.split("/").length > 4 || notReleaseFolder(rel.slice(0, slash)) || texts[p] === void 0) continue;
+    if (CARD_DOC_RE.test(base) || CARD_FOLDER_RE.test(rel) || CARD_TITLE_RE.test(texts[p].slice(0, 4e3))) below.push(p);
+  }
+  own.sort((a, b) => a.rank - b.rank || (a.path < b.path ? -1 : 1));
+  return [...own.map((o) => o.path), ...below.sort()].slice(0, MAX_CARD_DOCUMENTS);
+}
+function primaryFirst(cards) {
+  const i = cards.findIndex((c) => c.frontMatter !== null && looksLikeModelCard(c));
+  return i <= 0 ? cards : [cards[i], ...cards.slice(0, i), ...cards.slice(i + 1)];
+}
+function linkedDocuments(card, texts) {
+  if (!card) return [];
+  const own = new Set(card.parts.map((p) => p.path));
+  const out = /* @__PURE__ */ new Set();
+  for (const part of card.parts) {
+    const dir = part.path.includes("/") ? part.path.slice(0, part.path.lastIndexOf("/") + 1) : "";
+    for (const m of part.body.matchAll(RELATIVE_LINK_RE)) {
+      if (out.size >= MAX_LINKED_DOCUMENTS) break;
+      const target = (m[1] ?? m[2] ?? "").replace(/[#?].*$/, "");
+      if (!/\.md$/i.test(target)) continue;
+      const blob = /^https?:\/\/github\.com\/[^/]+\/[^/]+\/(?:blob|tree)\/[^/]+\/(.+)$/i.exec(target)?.[1];
+      const path2 = blob ?? (/^[a-z][a-z0-9+.-]*:/i.test(target) ? null : resolveRelative(dir, target));
+      if (path2 && texts[path2] !== void 0 && !own.has(path2)) out.add(path2);
     }
   }
-  return best;
+  return [...out];
+}
+function resolveRelative(dir, target) {
+  const parts = (target.startsWith("/") ? target.slice(1) : dir + target).split("/");
+  const out = [];
+  for (const p of parts) {
+    if (p === "" || p === ".") continue;
+    if (p === "..") {
+      if (out.length === 0) return null;
+      out.pop();
+    } else out.push(decodeSafe2(p));
+  }
+  return out.join("/");
+}
+function decodeSafe2(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 function modelName(card, root, location2) {
   const fm = card?.frontMatter;
@@ -20411,19 +21385,29 @@ function modelName(card, root, location2) {
   const loc = location2.replace(/^hf:/, "").replace(/\/+$/, "");
   return loc.split(/[\\/]/).pop() || loc || "model";
 }
-var NON_MODEL_DIRS, CARD_PREFERENCE;
+var NON_MODEL_DIRS, CARD_PREFERENCE, CARD_DOC_RE, CARD_FOLDER_RE, CARD_TITLE_RE, MAX_CARD_DOCUMENTS, RELATIVE_LINK_RE, MAX_LINKED_DOCUMENTS;
 var init_gather = __esm({
   "src/core/evidence/gather.ts"() {
     "use strict";
     init_artifacts();
     init_licenses();
     init_model_card();
+    init_paths();
     NON_MODEL_DIRS = /(^|\/)(docs?|examples?|scripts?|tests?|assets?|figures?|figs|images?|\.github|src|tools?|notebooks?|data|datasets?)$/i;
-    CARD_PREFERENCE = ["model_card.md", "modelcard.md", "readme.md"];
+    CARD_PREFERENCE = ["model_card.md", "modelcard.md", "model-card.md", "readme.md"];
+    CARD_DOC_RE = /(^|[_-])model[_-]?card([_-][^/]*)?\.md$|^readme[_-]model[^/]*\.md$/i;
+    CARD_FOLDER_RE = /(^|\/)model[_-]?cards?\/[^/]+\.md$/i;
+    CARD_TITLE_RE = /^(?:\s*<!--[\s\S]{0,2000}?-->)*\s*#\s+[^\n]{0,80}\bmodel card\b/i;
+    MAX_CARD_DOCUMENTS = 12;
+    RELATIVE_LINK_RE = /\]\(\s*<?([^()\s<>"']{1,500})|\bhref\s*=\s*["']([^"'<>]{1,500})/g;
+    MAX_LINKED_DOCUMENTS = 10;
   }
 });
 
 // src/core/frameworks/mof.ts
+function slotsOf(cls) {
+  return COMPONENT_IDS.filter((id) => COMPONENTS[id].mofClass === cls && !COMPONENTS[id].mofOptional).map((id) => [id, ...COMPONENTS[id].mofStandIns ?? []]);
+}
 function satisfied(statuses, slot) {
   return slot.some((id) => statuses[id] === "open") || slot.every((id) => statuses[id] === "not-applicable");
 }
@@ -20451,10 +21435,11 @@ var MOF_REQUIREMENTS;
 var init_mof = __esm({
   "src/core/frameworks/mof.ts"() {
     "use strict";
+    init_catalog();
     MOF_REQUIREMENTS = {
-      3: [["model-architecture"], ["weights"], ["model-card"], ["data-card"], ["technical-report", "research-paper"], ["evaluation-results"]],
-      2: [["training-code"], ["inference-code"], ["evaluation-code"], ["evaluation-data"]],
-      1: [["training-data"], ["data-preprocessing-code"], ["intermediate-weights"], ["research-paper"]]
+      3: slotsOf(3),
+      2: slotsOf(2),
+      1: slotsOf(1)
     };
   }
 });
@@ -20570,13 +21555,13 @@ function formatMessage(messageId, data, id) {
   const t = TEMPLATES[messageId];
   return (t ? t(data ?? {}, id) : messageId).replace(/\s+/g, " ").trim();
 }
-var str2, plural, TEMPLATES, MESSAGE_IDS;
+var str2, plural2, TEMPLATES, MESSAGE_IDS;
 var init_messages = __esm({
   "src/core/render/messages.ts"() {
     "use strict";
     init_catalog();
     str2 = (v, fallback = "") => v === null || v === void 0 ? fallback : String(v);
-    plural = (n, one, many = one + "s") => `${str2(n, "0")} ${Number(n) === 1 ? one : many}`;
+    plural2 = (n, one, many = one + "s") => `${str2(n, "0")} ${Number(n) === 1 ? one : many}`;
     TEMPLATES = {
       missing: (_d, id) => `no evidence of ${COMPONENTS[id].phrase} was found`,
       notApplicable: (d) => `not applicable: ${str2(d["reason"])}`,
@@ -20590,89 +21575,106 @@ var init_messages = __esm({
       hubDatasetNotLookedUp: (d) => `${str2(d["id"])} is named as a dataset but is not a Hub id that could be checked`,
       weightsInRepo: (d) => {
         const size = d["bytes"] === null || d["bytes"] === void 0 ? "size unknown" : formatBytes(Number(d["bytes"]));
-        const parts = [`${plural(d["count"], "weight file")} (${str2(d["formats"])}, ${size})`, underLicense(d)];
-        if (Number(d["unsafe"]) > 0) parts.push(`— ${plural(d["unsafe"], "pickle file")} can run code when loaded`);
-        if (Number(d["missingShards"]) > 0) parts.push(`— ${plural(d["missingShards"], "shard")} named by the index ${Number(d["missingShards"]) === 1 ? "is" : "are"} missing`);
+        const parts = [`${plural2(d["count"], "weight file")} (${str2(d["formats"])}, ${size})`, underLicense(d)];
+        if (Number(d["unsafe"]) > 0) parts.push(`— ${plural2(d["unsafe"], "pickle file")} can run code when loaded`);
+        if (Number(d["missingShards"]) > 0) parts.push(`— ${plural2(d["missingShards"], "shard")} named by the index ${Number(d["missingShards"]) === 1 ? "is" : "are"} missing`);
         return parts.filter(Boolean).join(" ");
       },
-      weightsOnHub: (d) => `${plural(d["count"], "weight file")} (${formatBytes(Number(d["bytes"]))}) on the Hub at ${str2(d["id"])} ${underLicense(d)}`,
-      weightsOnHubGated: (d) => `${plural(d["count"], "weight file")} on the Hub at ${str2(d["id"])}, behind an access gate`,
-      weightsLinked: (d) => `linked on the Hub (${str2(d["id"])}) but not verified${Number(d["count"]) > 1 ? `; ${plural(d["count"], "link")}` : ""}`,
+      weightsOnHub: (d) => `${plural2(d["count"], "weight file")} (${formatBytes(Number(d["bytes"]))}) on the Hub at ${str2(d["id"])} ${underLicense(d)}`,
+      weightsOnHubGated: (d) => `${plural2(d["count"], "weight file")} on the Hub at ${str2(d["id"])}, behind an access gate`,
+      weightsLinked: (d) => `linked on the Hub (${str2(d["id"])}) but not verified${Number(d["count"]) > 1 ? `; ${plural2(d["count"], "link")}` : ""}`,
       weightsMentioned: () => "the card talks about released weights but no files or verifiable links were found",
-      trainingDataSample: (d) => `only ${plural(d["count"], "small data file")} (${formatBytes(Number(d["bytes"]))}) — a sample of the format, not the training data`,
-      trainingDataInRepo: (d) => `${plural(d["count"], "data file")} in the repository ${underLicense(d)}`,
-      trainingDataOnHub: (d) => `${plural(d["count"], "dataset")} verified on the Hub (${str2(d["id"])}${Number(d["count"]) > 1 ? ", …" : ""}) ${underLicense(d)}`,
+      trainingDataSample: (d) => `only ${plural2(d["count"], "small data file")} (${formatBytes(Number(d["bytes"]))}) — a sample of the format, not the training data`,
+      trainingDataInRepo: (d) => `${plural2(d["count"], "data file")} in the repository ${underLicense(d)}`,
+      trainingDataOnHub: (d) => `${plural2(d["count"], "dataset")} verified on the Hub (${str2(d["id"])}${Number(d["count"]) > 1 ? ", …" : ""}) ${underLicense(d)}`,
       trainingDataOnHubGated: (d) => `the dataset ${str2(d["id"])} is gated or private on the Hub`,
-      trainingDataListed: (d) => `the card lists ${plural(d["count"], "dataset")} (${str2(d["names"])}) but their availability was not verified`,
-      trainingDataLinked: (d) => `${plural(d["count"], "dataset link")} in the card, not verified`,
-      trainingDataScripts: (d) => `${plural(d["count"], "dataset script")} found, but not the data itself`,
+      trainingDataListed: (d) => `the card lists ${plural2(d["count"], "dataset")} (${str2(d["names"])}) but their availability was not verified`,
+      trainingDataLinked: (d) => `${plural2(d["count"], "dataset link")} in the card, not verified`,
+      trainingDataScripts: (d) => `${plural2(d["count"], "dataset script")} found, but not the data itself`,
       trainingDataMentioned: () => "the card describes what the model was trained on, but the data is not published",
       dataCardFile: (d) => `a data card is published ${underLicense(d)}`,
       dataCardSection: (d) => `the card's "${str2(d["section"])}" section describes sources and processing ${underLicense(d)}`,
-      dataCardOnHub: (d) => `the dataset cards of ${plural(d["count"], "listed dataset")} describe sources and processing`,
+      dataCardOnHub: (d) => `the dataset cards of ${plural2(d["count"], "listed dataset")} describe sources and processing`,
       dataCardThin: () => "a data card file exists, but it does not describe sources, selection and processing",
       dataSectionThin: (d) => `the card has a "${str2(d["section"])}" section, but it does not describe sources, selection and processing`,
-      modelCardPresent: (d) => `${str2(d["path"])} documents the model (${plural(d["sections"], "section")}) ${underLicense(d)}`,
+      modelCardPresent: (d) => `${str2(d["path"])} documents the model (${plural2(d["sections"], "section")}) ${underLicense(d)}`,
       modelCardIncomplete: (d) => `${str2(d["path"])} documents ${str2(d["covered"])}, but not ${str2(d["uncovered"])}`,
       modelCardTemplate: (d) => `${str2(d["path"])} holds only a template or a few lines`,
-      reportInRepo: (d) => `${plural(d["count"], "report")} in the repository ${underLicense(d)}`,
+      modelCardUsageOnly: (d) => `${str2(d["path"])} is not a model card: it documents ${d["covered"] === "none of the standard topics" ? "none" : `only ${str2(d["covered"])}`} of architecture, training, evaluation and limitations`,
+      reportInRepo: (d) => `${plural2(d["count"], "report")} in the repository ${underLicense(d)}`,
       reportOnArchive: () => "a preprint or technical report is linked on arXiv",
+      reportHosted: (d) => `${Number(d["count"]) === 1 ? "a technical report is" : "technical reports are"} published as a document the card links to (license not checked)`,
       reportLinked: () => "a paper or technical report is linked from the card (hosted outside arXiv, not verified)",
       reportMentioned: () => "a technical report is mentioned but not linked",
       paperPublished: () => "a peer-reviewed publication is cited (DOI, venue or proceedings entry)",
       paperMentioned: () => "a publication at a venue is mentioned but not cited or linked",
       resultsModelIndex: (d) => `metrics in the card's model-index ${underLicense(d)}`,
-      resultsFiles: (d) => `${plural(d["count"], "results file")} ${underLicense(d)}`,
+      resultsFiles: (d) => `${plural2(d["count"], "results file")} ${underLicense(d)}`,
       resultsTable: (d) => `a results table in the card${d["section"] ? ` ("${str2(d["section"])}")` : ""} ${underLicense(d)}`,
       resultsMentioned: () => "the card has an evaluation section but reports no numbers",
       resultsLinked: (d) => `results are linked (${str2(d["url"])}) but not reported in the card`,
-      samplesInRepo: (d) => `${plural(d["count"], "sample output")} in the repository ${underLicense(d)}`,
-      samplesWidget: (d) => `${plural(d["count"], "widget example")} in the card ${underLicense(d)}`,
+      samplesInRepo: (d) => `${plural2(d["count"], "sample output")} in the repository ${underLicense(d)}`,
+      samplesWidget: (d) => `${plural2(d["count"], "widget example")} in the card ${underLicense(d)}`,
       samplesInCard: (d) => `examples in the card ${underLicense(d)}`,
-      codeInRepo: (d) => `${plural(d["count"], "file")} in the repository ${underLicense(d)}`,
+      codeInRepo: (d) => `${plural2(d["count"], "file")} in the repository ${underLicense(d)}`,
       codeOnGithub: (d) => `published at github.com/${str2(d["repo"])} ${underLicense(d)}`,
       codeLinked: (d) => `a repository is linked (${str2(d["repo"])}) but not verified`,
       codeMentioned: () => "mentioned in the card but not published",
-      fineTuningForUsers: (d) => `only code to fine-tune the released model further (${str2(d["path"])}${Number(d["count"]) > 1 ? ` and ${plural(Number(d["count"]) - 1, "more file")}` : ""}), not the code that trained it`,
+      fineTuningForUsers: (d) => `only code to fine-tune the released model further (${str2(d["path"])}${Number(d["count"]) > 1 ? ` and ${plural2(Number(d["count"]) - 1, "more file")}` : ""}), not the code that trained it`,
       usageSnippet: (d) => `a usage snippet runs the model with ${str2(d["library"])} ${underLicense(d)}`,
       openLibrary: (d) => `the model runs with the open library ${str2(d["library"])} ${underLicense(d)}`,
-      evalDataInRepo: (d) => `${plural(d["count"], "evaluation data file")} ${underLicense(d)}`,
-      evalDataOnHub: (d) => `${plural(d["count"], "evaluation dataset")} verified on the Hub ${underLicense(d)}`,
+      evalDataInRepo: (d) => `${plural2(d["count"], "evaluation data file")} ${underLicense(d)}`,
+      evalDataOnHub: (d) => `${plural2(d["count"], "evaluation dataset")} verified on the Hub ${underLicense(d)}`,
       evalDataOnHubGated: (d) => `the evaluation dataset ${str2(d["id"])} is gated or private on the Hub`,
-      evalDataListed: (d) => `model-index names ${plural(d["count"], "evaluation dataset")} (${str2(d["names"])}), not verified`,
-      evalDataLinked: (d) => `${plural(d["count"], "evaluation dataset link")}, not verified`,
-      supportFiles: (d) => `${[Number(d["tokenizer"]) > 0 ? plural(d["tokenizer"], "tokenizer file") : "", Number(d["environment"]) > 0 ? plural(d["environment"], "environment file") : ""].filter(Boolean).join(" and ")} ${underLicense(d)}`,
-      checkpointsInRepo: (d) => `${plural(d["count"], "checkpoint")} in the repository ${underLicense(d)}`,
-      checkpointsOnHub: (d) => `${plural(d["count"], "checkpoint revision")} on the Hub ${underLicense(d)}`,
+      evalDataListed: (d) => `model-index names ${plural2(d["count"], "evaluation dataset")} (${str2(d["names"])}), not verified`,
+      evalDataLinked: (d) => `${plural2(d["count"], "evaluation dataset link")}, not verified`,
+      supportFiles: (d) => `${[Number(d["tokenizer"]) > 0 ? plural2(d["tokenizer"], "tokenizer file") : "", Number(d["environment"]) > 0 ? plural2(d["environment"], "environment file") : ""].filter(Boolean).join(" and ")} ${underLicense(d)}`,
+      checkpointsInRepo: (d) => `${plural2(d["count"], "checkpoint")} in the repository ${underLicense(d)}`,
+      checkpointsOnHub: (d) => `${plural2(d["count"], "checkpoint revision")} on the Hub ${underLicense(d)}`,
       checkpointsMentioned: () => "intermediate checkpoints are mentioned but not published here",
-      configFiles: (d) => `${plural(d["count"], "training config")} with real values (${str2(d["groups"])}) ${underLicense(d)}`,
-      trainerState: (d) => `${plural(d["count"], "trainer output")} (training arguments / state) ${underLicense(d)}`,
+      configFiles: (d) => `${plural2(d["count"], "training config")} with real values (${str2(d["groups"])}) ${underLicense(d)}`,
+      trainerState: (d) => `${plural2(d["count"], "trainer output")} (training arguments / state) ${underLicense(d)}`,
       hyperparametersInCard: (d) => `hyperparameters with values in the card (${str2(d["groups"])}) ${underLicense(d)}`,
       hyperparametersWithoutValues: () => "the card has a hyperparameters section without real values",
       computeEmissions: (d) => `co2_eq_emissions in the card ${underLicense(d)}`,
       computeSection: (d) => `the card's "${str2(d["section"])}" section reports compute ${underLicense(d)}`,
       computeInText: (d) => `the card names the hardware or compute used ${underLicense(d)}`,
-      architectureCode: (d) => `${plural(d["count"], "modelling file")} ${underLicense(d)}`,
+      computeInBatchJobs: (d) => `${plural2(d["count"], "batch job")} book${Number(d["count"]) === 1 ? "s" : ""} the hardware${d["nodes"] !== null || d["gpusPerNode"] !== null ? ` (${[d["nodes"] !== null ? plural2(d["nodes"], "node") : null, d["gpusPerNode"] !== null ? `${str2(d["gpusPerNode"])} GPUs per node` : null].filter(Boolean).join(", ")})` : ""} ${underLicense(d)}`,
+      architectureCode: (d) => `${plural2(d["count"], "modelling file")} ${underLicense(d)}`,
       architectureInLibrary: (d) => `${str2(d["architecture"])} is defined in the open library ${str2(d["library"])} ${underLicense(d)}`,
       architectureRemoteCode: () => "config.json points at custom modelling code (auto_map) that is not in this repository",
-      baseWeights: (d) => `${str2(d["id"])}: ${plural(d["count"], "weight file")} ${underLicense(d)}`,
+      baseWeights: (d) => `${str2(d["id"])}: ${plural2(d["count"], "weight file")} ${underLicense(d)}`,
       baseWeightsNone: (d) => `${str2(d["id"])} has no weight files on the Hub`,
       baseTrainingDataNone: (d) => `${str2(d["id"])} names no training datasets`,
-      baseTrainingDataListed: (d) => `${str2(d["id"])} lists ${plural(d["count"], "dataset")} that were not all looked up`,
+      baseTrainingDataListed: (d) => `${str2(d["id"])} lists ${plural2(d["count"], "dataset")} that were not all looked up`,
       architectureNamed: (d) => `config.json names ${str2(d["architecture"])}, but no open library or modelling code that defines it was found`,
-      architectureDescribed: () => "the architecture is described in the card, but its code is not published"
+      architectureDescribed: () => "the architecture is described in the card, but its code is not published",
+      trainingDataNotData: (d) => `${plural2(d["count"], "data file")} found, but samples, benchmarks, assets or statistics — not the training data`,
+      trainingDataManifest: (d) => `${plural2(d["count"], "data list")} in the configuration name the training data, but the data is not published here`,
+      dataCardOnHubUnchecked: (d) => `the training data's ${Number(d["count"]) === 1 ? "dataset card" : "dataset cards"} on the Hub (${str2(d["id"])}${Number(d["count"]) > 1 ? ` and ${plural2(Number(d["count"]) - 1, "more")}` : ""}) ${Number(d["count"]) === 1 ? "was" : "were"} not checked`,
+      dataCardSectionOnly: (d) => `the card's "${str2(d["section"])}" section names the training data; a section inside a model card is not a datasheet`,
+      dataSectionNoSources: (d) => `the card's "${str2(d["section"])}" section describes the training data without naming any dataset one could obtain`,
+      checkpointsLinked: (d) => `${plural2(d["count"], "link")} to checkpoint revisions on the Hub, not verified`,
+      trainingDataUnnamed: () => "the card describes the training data only in general terms and names no dataset one could obtain"
     };
     MESSAGE_IDS = Object.keys(TEMPLATES);
+  }
+});
+
+// src/core/report.ts
+var SCHEMA_VERSION;
+var init_report = __esm({
+  "src/core/report.ts"() {
+    "use strict";
+    SCHEMA_VERSION = 1;
   }
 });
 
 // src/core/assess.ts
 var assess_exports = {};
 __export(assess_exports, {
-  REQUIREMENT_TEXT: () => REQUIREMENT_TEXT,
   TOOL_VERSION: () => TOOL_VERSION,
-  assess: () => assess,
-  checkRequirement: () => checkRequirement
+  assess: () => assess
 });
 function assess(snapshot, config2, options = {}) {
   let gathered;
@@ -20703,6 +21705,12 @@ function assessModel(ev, requirement) {
   const weightsPublished = ev.artifacts.weights.length > 0 || components.weights.messageId === "weightsOnHub";
   let ladder = evaluateLadder(statuses, weightsPublished);
   if (base?.level) ladder = capLadder(ladder, { model: base.model, level: base.level });
+  const claims = {};
+  for (const id of COMPONENT_IDS) {
+    const c = components[id];
+    if (c.claim && (c.status === "mentioned" || c.status === "unknown")) claims[id] = c.claim;
+  }
+  ladder = claimedLadder(ladder, statuses, claims, weightsPublished, !ev.remote || ev.remote.notOnline !== void 0) ?? ladder;
   const family = (id) => {
     const lic = components[id].license;
     return lic ? licenseFamily(lic) : null;
@@ -20736,35 +21744,13 @@ function toResult2(id, v) {
   };
   if (v.data && Object.keys(v.data).length > 0) result.data = v.data;
   if (v.verifiedOnline) result.verifiedOnline = true;
+  if (v.claim) result.claim = v.claim;
   return result;
 }
 function hasDataInformation(ev, components) {
   const dc = components["data-card"];
   if (dc.status === "open" && (dc.messageId !== "dataCardSection" || (ev.card?.sections.some(describesData) ?? false))) return true;
   return components["training-data"].status === "open" && dc.status === "open";
-}
-function checkRequirement(model2, requirement) {
-  let met;
-  let reason;
-  if (requirement === "osaid") {
-    met = model2.frameworks.osaid.conformant;
-    if (!met) reason = `not OSAID-conformant: missing ${model2.frameworks.osaid.missing.join(", ")}`;
-  } else if (requirement.startsWith("mof-class-")) {
-    const want = Number(requirement.slice(-1));
-    const got = model2.frameworks.mof.class;
-    met = got !== null && got <= want;
-    if (!met) {
-      const gaps = [3, 2, 1].filter((c) => c >= want).flatMap((c) => model2.frameworks.mof.missing[String(c)]);
-      reason = `MOF class is ${got === null ? "none" : got}; missing ${gaps.join(", ")}`;
-    }
-  } else {
-    met = ladderRank2(model2.ladder.level) >= ladderRank2(requirement);
-    if (!met) {
-      const capped = model2.ladder.cappedBy;
-      reason = capped ? `level is ${model2.ladder.level}, capped by the base model ${capped.model}${model2.ladder.missing.length > 0 ? `; this model is also blocked by ${model2.ladder.missing.join(", ")}` : ""}` : model2.components?.weights.status === "unknown" ? `level is ${model2.ladder.level}: the weights' terms could not be checked` : `level is ${model2.ladder.level}; blocked by ${model2.ladder.missing.join(", ")}`;
-    }
-  }
-  return { requirement, met, ...reason ? { reason } : {} };
 }
 function lineageOf(ev) {
   const remote = ev.remote;
@@ -20814,7 +21800,7 @@ function weakestBase(lineage) {
   let weakest2 = null;
   for (const l of lineage) {
     if (!l.resolved || !l.level) continue;
-    if (!weakest2 || ladderRank2(l.level) < ladderRank2(weakest2.level)) weakest2 = l;
+    if (!weakest2 || ladderRank(l.level) < ladderRank(weakest2.level)) weakest2 = l;
   }
   return weakest2;
 }
@@ -20908,7 +21894,7 @@ function failedReport(snapshot, options, err) {
     online: snapshot.remote !== void 0
   };
 }
-var TOOL_VERSION, REQUIREMENT_TEXT;
+var TOOL_VERSION;
 var init_assess = __esm({
   "src/core/assess.ts"() {
     "use strict";
@@ -20921,21 +21907,13 @@ var init_assess = __esm({
     init_gather();
     init_licenses();
     init_ladder();
+    init_requirements();
     init_mof();
     init_osaid();
     init_osai_index();
     init_messages();
     init_report();
     TOOL_VERSION = "0.1.0";
-    REQUIREMENT_TEXT = {
-      "open-source": "open-source on the truly-open ladder",
-      "open-weights": "at least open-weights on the truly-open ladder",
-      "restricted-weights": "at least restricted-weights on the truly-open ladder",
-      "mof-class-1": "MOF Class I (Open Science)",
-      "mof-class-2": "MOF Class II (Open Tooling) or better",
-      "mof-class-3": "MOF Class III (Open Model) or better",
-      osaid: "conformance with the Open Source AI Definition 1.0"
-    };
   }
 });
 
@@ -21042,7 +22020,7 @@ function remoteQuery(snapshot, config2) {
     for (const id of releaseHubModels(ev, config2.huggingface)) if (HUB_ID.test(id)) hubModels.add(id);
     for (const id of baseModelsOf(ev)) if (HUB_ID.test(id)) baseModels.add(id);
     for (const spec of CODE_SPECS) {
-      for (const l of linksWhere(ev, ["github"], spec.linkContext)) if (l.id && isRepoId(l.id) && !repos.has(l.id)) repos.set(l.id, spec.id);
+      for (const l of codeLinks(ev, spec)) if (l.id && isRepoId(l.id) && !repos.has(l.id)) repos.set(l.id, spec.id);
     }
     for (const [component, d] of Object.entries(config2.declarations ?? {})) {
       const m = /huggingface\.co\/(datasets\/)?([\w.-]+\/[\w.-]+)/.exec(d?.location ?? "");
@@ -21069,7 +22047,6 @@ var init_remote_query = __esm({
   "src/core/remote-query.ts"() {
     "use strict";
     init_code();
-    init_shared();
     init_training_data();
     init_weights();
     init_gather();
@@ -21170,76 +22147,6 @@ var init_online = __esm({
   }
 });
 
-// src/core/render/format.ts
-function truncate(text, max, ellipsis = "…") {
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
-  const keep = Math.max(0, max - Array.from(ellipsis).length);
-  return chars.slice(0, keep).join("").trimEnd() + ellipsis;
-}
-function oneLine(text) {
-  return text.replace(/\s+/g, " ").trim();
-}
-function visibleLength(text) {
-  return Array.from(text).length;
-}
-function padEnd(text, width) {
-  const gap = width - visibleLength(text);
-  return gap > 0 ? text + " ".repeat(gap) : text;
-}
-function evidenceLocation(evidence) {
-  if (evidence.path) return evidence.line ? `${evidence.path}:${evidence.line}` : evidence.path;
-  return evidence.url ?? null;
-}
-function firstPathEvidence(evidence) {
-  return evidence.find((e) => typeof e.path === "string" && e.path !== "");
-}
-function modelCardPath(model2) {
-  return firstPathEvidence(model2.components["model-card"]?.evidence ?? [])?.path;
-}
-function componentTitle(id) {
-  return isComponentId(id) ? COMPONENTS[id].title : void 0;
-}
-function listWords(items) {
-  if (items.length <= 1) return items[0] ?? "";
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-function percent(value) {
-  return `${Math.round(value)} %`;
-}
-function mdText(text) {
-  return oneLine(text).replace(/\\/g, "\\\\").replace(/([`*_[\]<>#~|!])/g, "\\$1").replace(/@(?=[A-Za-z0-9_])/g, "@​").replace(/#(?=\d)/g, "#​");
-}
-function mdCode(text) {
-  const clean = oneLine(text).replace(/\|/g, "\\|");
-  let longest = 0;
-  for (const run2 of clean.matchAll(/`+/g)) longest = Math.max(longest, run2[0].length);
-  const fence = "`".repeat(longest + 1);
-  const pad = clean.startsWith("`") || clean.endsWith("`") ? " " : "";
-  return `${fence}${pad}${clean}${pad}${fence}`;
-}
-function mdLink(text, url2) {
-  return `[${mdText(text)}](${url2.replace(/[()\s]/g, (c) => encodeURIComponent(c))})`;
-}
-function utf8Length(text) {
-  return new TextEncoder().encode(text).length;
-}
-function verifiedOnlineIds(model2) {
-  return COMPONENT_IDS.filter((id) => model2.components[id].verifiedOnline === true);
-}
-function verifiedOnlineSentence(model2) {
-  const ids = verifiedOnlineIds(model2);
-  if (ids.length === 0) return "";
-  const what = ids.length === 1 ? "status" : "statuses";
-  return `${ids.length} ${what} verified online: ${listWords(ids.map((id) => COMPONENTS[id].phrase))}`;
-}
-var init_format = __esm({
-  "src/core/render/format.ts"() {
-    "use strict";
-    init_catalog();
-  }
-});
-
 // src/core/render/json.ts
 function orderedKeys(value, shape) {
   const present = Object.keys(value);
@@ -21283,14 +22190,17 @@ var init_json = __esm({
     init_catalog();
     EVIDENCE = { keys: ["kind", "path", "line", "field", "section", "url", "license", "note"] };
     COMPONENT = {
-      keys: ["status", "license", "messageId", "message", "evidence", "data", "verifiedOnline"],
-      children: { evidence: EVIDENCE }
+      keys: ["status", "license", "messageId", "message", "evidence", "data", "verifiedOnline", "claim"],
+      children: { evidence: EVIDENCE, claim: { keys: ["status", "license", "via", "host", "target"] } }
     };
     PER_CLASS = { keys: ["3", "2", "1"] };
     MODEL = {
       keys: ["path", "name", "ladder", "frameworks", "components", "lineage", "requirement"],
       children: {
-        ladder: { keys: ["level", "missing", "headline", "cappedBy"], children: { cappedBy: { keys: ["model", "level"] } } },
+        ladder: {
+          keys: ["level", "missing", "headline", "cappedBy", "claimed"],
+          children: { cappedBy: { keys: ["model", "level"] }, claimed: { keys: ["level", "unverified"] } }
+        },
         frameworks: {
           keys: ["mof", "osaid", "osaiIndex"],
           children: {
@@ -21304,7 +22214,7 @@ var init_json = __esm({
           keys: ["model", "depth", "resolved", "weights", "trainingData", "level", "note"],
           children: { weights: COMPONENT, trainingData: COMPONENT }
         },
-        requirement: { keys: ["requirement", "met", "reason"] }
+        requirement: { keys: ["requirement", "met", "reason", "unverified"] }
       }
     };
     REPORT = {
@@ -21332,123 +22242,44 @@ var init_links2 = __esm({
   }
 });
 
-// src/core/render/symbols.ts
-function mofClassLabel(mofClass) {
-  return mofClass === null ? "unclassified" : `Class ${ROMAN2[mofClass]} (${MOF_NAMES2[mofClass]})`;
-}
-function mofClassShort(mofClass) {
-  return mofClass === null ? "—" : `Class ${ROMAN2[mofClass]}`;
-}
-function nextMofClass(mofClass) {
-  if (mofClass === null) return 3;
-  if (mofClass === 1) return null;
-  return mofClass - 1;
-}
-function nextLadderLevel(level) {
-  switch (level) {
-    case "closed":
-      return "restricted-weights";
-    case "restricted-weights":
-      return "open-weights";
-    case "open-weights":
-      return "open-source";
-    case "open-source":
-      return null;
-  }
-}
-function osaidElementLabel(element, title) {
-  if (element === "data-information") return "data information";
-  return title(element)?.toLowerCase() ?? element;
-}
-var STATUS_STYLES, ONLINE_MARK, LADDER_STYLES, ROMAN2, MOF_NAMES2;
-var init_symbols = __esm({
-  "src/core/render/symbols.ts"() {
-    "use strict";
-    STATUS_STYLES = {
-      open: { symbol: "✔", ascii: "+", label: "open", tone: "good" },
-      restricted: { symbol: "◐", ascii: "~", label: "restricted", tone: "partial" },
-      // Published without terms: '!' because it is usually an oversight with an easy fix.
-      unlicensed: { symbol: "◌", ascii: "!", label: "unlicensed", tone: "partial" },
-      mentioned: { symbol: "?", ascii: "?", label: "mentioned", tone: "info" },
-      missing: { symbol: "✘", ascii: "x", label: "missing", tone: "bad" },
-      "not-applicable": { symbol: "–", ascii: "-", label: "not applicable", tone: "neutral" },
-      unknown: { symbol: "…", ascii: ".", label: "unknown", tone: "neutral" }
-    };
-    ONLINE_MARK = { symbol: "⊕", ascii: "(+)" };
-    LADDER_STYLES = {
-      "open-source": { title: "Open source", words: "open source", tone: "good", badgeColor: "brightgreen", badgeHex: "#44cc11" },
-      "open-weights": { title: "Open weights", words: "open weights", tone: "partial", badgeColor: "yellow", badgeHex: "#dfb317" },
-      "restricted-weights": {
-        title: "Restricted weights",
-        words: "restricted weights",
-        tone: "partial",
-        badgeColor: "orange",
-        badgeHex: "#fe7d37"
-      },
-      closed: { title: "Closed", words: "closed", tone: "bad", badgeColor: "red", badgeHex: "#e05d44" }
-    };
-    ROMAN2 = { 1: "I", 2: "II", 3: "III" };
-    MOF_NAMES2 = { 1: "Open Science", 2: "Open Tooling", 3: "Open Model" };
-  }
-});
-
-// src/core/render/steps.ts
-function nextSteps(model2) {
-  const steps = /* @__PURE__ */ new Map();
-  const add = (id, goal) => {
-    const component = model2.components[id];
-    if (!component) return;
-    const existing = steps.get(id);
-    if (existing) existing.goals.push(goal);
-    else steps.set(id, { id, status: component.status, goals: [goal] });
-  };
-  const nextLevel = model2.ladder.level === "closed" ? "open-weights" : nextLadderLevel(model2.ladder.level);
-  if (nextLevel) {
-    for (const id of model2.ladder.missing) add(id, LADDER_STYLES[nextLevel].words);
-  }
-  const nextClass = nextMofClass(model2.frameworks.mof.class);
-  if (nextClass !== null) {
-    const key = String(nextClass);
-    const cumulative = key === "3" ? ["3"] : key === "2" ? ["3", "2"] : ["3", "2", "1"];
-    const blocking = new Set(cumulative.flatMap((k) => model2.frameworks.mof.missing[k] ?? []));
-    for (const id of COMPONENT_IDS) if (blocking.has(id)) add(id, `MOF ${mofClassShort(nextClass)}`);
-  }
-  return [...steps.values()];
-}
-var init_steps = __esm({
-  "src/core/render/steps.ts"() {
-    "use strict";
-    init_catalog();
-    init_symbols();
-  }
-});
-
 // src/core/render/markdown.ts
-function evidenceCell(model2, id) {
-  const locations = [
-    ...new Set(model2.components[id].evidence.map(evidenceLocation).filter((l) => l !== null))
-  ];
-  if (locations.length === 0) return "";
-  const shown = locations.slice(0, EVIDENCE_SHOWN).map(mdCode).join(", ");
-  const more = locations.length - EVIDENCE_SHOWN;
-  return more > 0 ? `${shown} +${more} more` : shown;
+function docLink(id) {
+  return `[${mdText(COMPONENTS[id].title)}][${id}]`;
 }
-function componentTableMarkdown(model2, docsBaseUrl) {
-  const lines = ["| | Component | Status | License | Evidence | Details |", "|---|---|---|---|---|---|"];
-  for (const id of COMPONENT_IDS) {
-    const result = model2.components[id];
-    const style = STATUS_STYLES[result.status];
-    lines.push(
-      `| ${style.symbol} | ${mdLink(COMPONENTS[id].title, componentDocUrl(docsBaseUrl, id))} | ${style.label}${result.verifiedOnline ? ` ${ONLINE_MARK.symbol}` : ""} | ${result.license ? mdCode(result.license) : ""} | ${evidenceCell(model2, id)} | ${mdText(truncate(result.message, DETAIL_MAX))} |`
-    );
-  }
-  return lines.join("\n");
+function docDefinitions(text, docsBaseUrl) {
+  return COMPONENT_IDS.filter((id) => text.includes(`][${id}]`)).map((id) => `[${id}]: ${componentDocUrl(docsBaseUrl, id).replace(/[()\s<>]/g, (c) => encodeURIComponent(c))}`).join("\n");
+}
+function withDocDefinitions(text, docsBaseUrl) {
+  const definitions = docDefinitions(text, docsBaseUrl);
+  return definitions ? `${text.replace(/\n+$/, "")}
+
+${definitions}
+` : text;
+}
+function headlineMarkdown(model2) {
+  const level = LADDER_STYLES[model2.ladder.level];
+  const cap = model2.ladder.cappedBy ? ` (capped by base model ${mdCode(model2.ladder.cappedBy.model)}, ${LADDER_STYLES[model2.ladder.cappedBy.level].words})` : "";
+  const good = level.tone === "good" && !model2.ladder.claimed;
+  return `**${mdText(truncate(model2.ladder.headline, HEADLINE_MAX))}**${cap}${good ? " ✔" : ""}`;
+}
+function requirementMarkdown(requirement) {
+  const verdict = requirement.met ? "✔ met" : requirement.unverified ? "? not verified" : "✘ not met";
+  return `**Requirement ${mdCode(requirement.requirement)}: ${verdict}**${requirement.reason ? `: ${mdText(requirement.reason)}` : ""}`;
+}
+function frameworkLines(model2) {
+  const { mof, osaid, osaiIndex } = model2.frameworks;
+  const next = nextMofClass(mof.class);
+  const progress = next === null ? "" : `; ${percent(mof.progress[String(next)])} of ${mofClassShort(next)}`;
+  const missing2 = osaid.missing.map((e) => osaidElementLabel(e, componentTitle));
+  const shown = missing2.slice(0, 3);
+  const more = missing2.length - shown.length;
+  const osaidText = osaid.conformant ? "conformant" : `not conformant, missing ${listWords(more > 0 ? [...shown, `${more} more`] : shown)}`;
+  const score = osaiIndex.score === null ? "not graded" : osaiIndex.score.toFixed(2);
+  return [`- **MOF**: ${mofClassLabel(mof.class)}${progress}`, `- **OSAID 1.0**: ${mdText(osaidText)}`, `- **OSAI index**: ${score}`].join("\n");
 }
 function frameworksMarkdown(model2) {
   const { mof, osaid, osaiIndex } = model2.frameworks;
-  const progress = `Class III ${percent(mof.progress["3"])}, Class II ${percent(mof.progress["2"])}, Class I ${percent(
-    mof.progress["1"]
-  )}`;
+  const progress = `Class III ${percent(mof.progress["3"])}, Class II ${percent(mof.progress["2"])}, Class I ${percent(mof.progress["1"])}`;
   const osaidText = osaid.conformant ? "conformant" : `not conformant; missing ${listWords(osaid.missing.map((e) => osaidElementLabel(e, componentTitle)))}`;
   const score = osaiIndex.score === null ? "not graded" : osaiIndex.score.toFixed(2);
   return [
@@ -21459,35 +22290,82 @@ function frameworksMarkdown(model2) {
     `- **European Open Source AI Index**: ${score}`
   ].join("\n");
 }
-function stepsMarkdown(model2, docsBaseUrl) {
+function stepLine(model2, step, n, withGoals) {
+  const label = STATUS_STYLES[step.status].label;
+  const why = withGoals ? `${label}; for ${listWords(step.goals)}` : label;
+  return `${n}. **${docLink(step.id)}** (${why}): ${adviceFor(step.id, model2.components[step.id], mdCode)}`;
+}
+function stepsMarkdown(model2) {
+  return nextSteps(model2).map((step, i) => stepLine(model2, step, i + 1, true)).join("\n");
+}
+function blockingMarkdown(model2) {
   const steps = nextSteps(model2);
-  return steps.map((step, i) => {
-    const meta = COMPONENTS[step.id];
-    const link = mdLink(meta.title, componentDocUrl(docsBaseUrl, step.id));
-    const goals = listWords(step.goals);
-    return `${i + 1}. **${link}** (${STATUS_STYLES[step.status].label}; needed for ${goals}): ${meta.remediation}`;
-  }).join("\n");
+  const claimed = model2.ladder.claimed;
+  const parts = [];
+  let listed2;
+  let rest;
+  if (claimed) {
+    const unverified = claimed.unverified.map(
+      (id) => steps.find((s) => s.id === id) ?? { id, status: model2.components[id].status, goals: [] }
+    );
+    listed2 = unverified.slice(0, BLOCKING_SHOWN);
+    rest = [...unverified.slice(BLOCKING_SHOWN), ...steps.filter((s) => !claimed.unverified.includes(s.id))];
+    parts.push(`**To confirm ${LADDER_STYLES[claimed.level].words}:** ${listWords(listed2.map((s) => COMPONENTS[s.id].phrase))}${moreCount(unverified.length - listed2.length)}`);
+  } else {
+    const goal = steps[0]?.goals[0];
+    if (!goal) {
+      const mof = model2.frameworks.mof.class;
+      return `**Nothing left to publish** for the ladder${mof === 1 ? " or the MOF" : ""}.`;
+    }
+    const forGoal = steps.filter((s) => s.goals.includes(goal));
+    listed2 = forGoal.slice(0, BLOCKING_SHOWN);
+    rest = steps.filter((s) => !listed2.includes(s));
+    parts.push(`**Blocking ${goal}:** ${listWords(listed2.map((s) => COMPONENTS[s.id].phrase))}${moreCount(forGoal.length - listed2.length)}`);
+  }
+  parts.push(listed2.map((step, i) => stepLine(model2, step, i + 1, false)).join("\n"));
+  if (rest.length > 0) {
+    const byGoal = /* @__PURE__ */ new Map();
+    for (const s of rest) {
+      const goal = s.goals[0] ?? "confirming the claim";
+      byGoal.set(goal, [...byGoal.get(goal) ?? [], s.id]);
+    }
+    const then = [...byGoal.entries()].map(([goal, ids]) => `${goal}: ${ids.map(docLink).join(", ")}`);
+    parts.push(`Then ${then.join("; ")}.`);
+  }
+  return parts.join("\n\n");
 }
-function problemsMarkdown(problems) {
-  return problems.map((p) => {
-    const where = p.path ? ` ${mdCode(p.line ? `${p.path}:${p.line}` : p.path)}` : "";
-    return `- ${SEVERITY_ICON[p.severity]} **${p.severity}**${where}: ${mdText(p.message)}`;
-  }).join("\n");
+function evidenceCell(model2, id) {
+  const locations = [...new Set(model2.components[id].evidence.map(evidenceLocation).filter((l) => l !== null))];
+  if (locations.length === 0) return "";
+  const shown = locations.slice(0, EVIDENCE_SHOWN).map((l) => mdCode(truncate(l, LOCATION_MAX))).join(", ");
+  const more = locations.length - EVIDENCE_SHOWN;
+  return more > 0 ? `${shown} +${more} more` : shown;
 }
-function headlineMarkdown(model2) {
-  const level = LADDER_STYLES[model2.ladder.level];
-  const cap = model2.ladder.cappedBy ? ` (capped by base model ${mdCode(model2.ladder.cappedBy.model)}, ${LADDER_STYLES[model2.ladder.cappedBy.level].words})` : "";
-  return `**${mdText(model2.ladder.headline)}**${cap}${level.tone === "good" ? " ✔" : ""}`;
+function tableOrder(model2) {
+  const first = [...model2.ladder.claimed?.unverified ?? []];
+  for (const step of nextSteps(model2)) if (!first.includes(step.id)) first.push(step.id);
+  return [...first, ...COMPONENT_IDS.filter((id) => !first.includes(id))];
 }
-function modelMarkdown(model2, docsBaseUrl, heading = "###") {
-  const parts = [`${heading} ${mdText(model2.name)} (${mdCode(model2.path)})`, headlineMarkdown(model2)];
-  if (model2.requirement) {
-    const r = model2.requirement;
-    parts.push(
-      `Requirement ${mdCode(r.requirement)}: ${r.met ? "✔ met" : "✘ not met"}${r.reason ? `: ${mdText(r.reason)}` : ""}`
+function componentTableMarkdown(model2) {
+  const lines = [TABLE_HEADER];
+  for (const id of tableOrder(model2)) {
+    const result = model2.components[id];
+    const style = STATUS_STYLES[result.status];
+    const where = evidenceCell(model2, id);
+    const name = result.status === "open" || result.status === "not-applicable" ? mdText(COMPONENTS[id].title) : docLink(id);
+    lines.push(
+      `| ${style.symbol} | ${name} | ${style.label}${result.verifiedOnline ? ` ${ONLINE_MARK.symbol}` : ""} | ${result.license ? mdCode(result.license) : ""} | ${mdText(truncate(result.message, DETAIL_MAX))}${where ? ` · ${where}` : ""} |`
     );
   }
-  parts.push(componentTableMarkdown(model2, docsBaseUrl));
+  return lines.join("\n");
+}
+function tally(model2) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const id of COMPONENT_IDS) counts.set(model2.components[id].status, (counts.get(model2.components[id].status) ?? 0) + 1);
+  return STATUSES.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${STATUS_STYLES[s].label}`).join(", ");
+}
+function detailsMarkdown(model2, heading) {
+  const parts = [`<details><summary>All ${COMPONENT_IDS.length} components: ${tally(model2)}</summary>`, LEGEND, componentTableMarkdown(model2)];
   const online = verifiedOnlineSentence(model2);
   if (online) parts.push(`${ONLINE_MARK.symbol} ${mdText(online)}`);
   parts.push(`${heading}# Frameworks
@@ -21502,11 +22380,38 @@ ${frameworksMarkdown(model2)}`);
 
 ${rows.join("\n")}`);
   }
-  const steps = stepsMarkdown(model2, docsBaseUrl);
-  if (steps) parts.push(`${heading}# How to become truly open
-
-${steps}`);
+  parts.push("</details>");
   return parts.join("\n\n");
+}
+function modelBlock(model2, options) {
+  const heading = options.heading ?? "###";
+  const parts = [];
+  if (options.heading !== null) parts.push(`${options.heading} ${mdText(model2.name)} (${mdCode(model2.path)})`);
+  parts.push(headlineMarkdown(model2));
+  const requirement = options.requirement ?? model2.requirement;
+  if (requirement) parts.push(requirementMarkdown(requirement));
+  parts.push(frameworkLines(model2));
+  if (options.steps === "blocking") parts.push(blockingMarkdown(model2));
+  else {
+    const steps = stepsMarkdown(model2);
+    parts.push(steps ? `${heading}# Next steps
+
+${steps}` : blockingMarkdown(model2));
+  }
+  if (options.details) parts.push(detailsMarkdown(model2, heading));
+  return parts.join("\n\n");
+}
+function problemsMarkdown(problems, max) {
+  const order = { error: 0, warning: 1, note: 2 };
+  const sorted = [...problems].sort((a, b) => order[a.severity] - order[b.severity]);
+  const cut = (text, n) => max === void 0 ? text : truncate(text, n);
+  const lines = sorted.slice(0, max).map((p) => {
+    const where = p.path ? ` ${mdCode(cut(p.line ? `${p.path}:${p.line}` : p.path, LOCATION_MAX))}` : "";
+    return `- ${SEVERITY_ICON[p.severity]} **${p.severity}**${where}: ${mdText(cut(p.message, PROBLEM_MAX))}`;
+  });
+  const more = problems.length - lines.length;
+  if (more > 0) lines.push(`- … ${more} more problem${more === 1 ? "" : "s"}; \`truly-open check --format json\` lists them all`);
+  return lines.join("\n");
 }
 function subjectLine(report) {
   const revision = report.subject.revision ? ` at ${mdCode(report.subject.revision.slice(0, 7))}` : "";
@@ -21518,25 +22423,33 @@ function renderMarkdown(report, options = {}) {
   const docsBaseUrl = options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
   const parts = ["## truly-open report", subjectLine(report)];
   if (report.models.length === 0) parts.push("No model found in this repository.");
-  for (const model2 of report.models) parts.push(modelMarkdown(model2, docsBaseUrl));
+  for (const model2 of report.models) parts.push(modelBlock(model2, { heading: "###", steps: "all", details: true }));
   if (report.problems.length > 0) parts.push(`### Problems
 
 ${problemsMarkdown(report.problems)}`);
-  return `${parts.join("\n\n")}
-`;
+  return withDocDefinitions(`${parts.join("\n\n")}
+`, docsBaseUrl);
 }
-var DETAIL_MAX, EVIDENCE_SHOWN, SEVERITY_ICON;
+var DETAIL_MAX, EVIDENCE_SHOWN, LOCATION_MAX, PROBLEM_MAX, HEADLINE_MAX, BLOCKING_SHOWN, SEVERITY_ICON, moreCount, TABLE_HEADER, LEGEND;
 var init_markdown = __esm({
   "src/core/render/markdown.ts"() {
     "use strict";
     init_catalog();
+    init_advice();
     init_format();
     init_links2();
     init_steps();
     init_symbols();
     DETAIL_MAX = 140;
     EVIDENCE_SHOWN = 2;
+    LOCATION_MAX = 120;
+    PROBLEM_MAX = 300;
+    HEADLINE_MAX = 320;
+    BLOCKING_SHOWN = 3;
     SEVERITY_ICON = { error: "✘", warning: "⚠", note: "ℹ" };
+    moreCount = (n) => n > 0 ? ` (and ${n} more)` : "";
+    TABLE_HEADER = "| | Component | Status | License | Details |\n|---|---|---|---|---|";
+    LEGEND = `${STATUS_STYLES.open.symbol} open · ${STATUS_STYLES.restricted.symbol} restricted · ${STATUS_STYLES.unlicensed.symbol} no license · ${STATUS_STYLES.mentioned.symbol} mentioned, not shown to be published · ${STATUS_STYLES.missing.symbol} missing · ${STATUS_STYLES["not-applicable"].symbol} not applicable · ${STATUS_STYLES.unknown.symbol} could not be checked · ${ONLINE_MARK.symbol} verified online`;
   }
 });
 
@@ -21550,7 +22463,7 @@ function location(path2, line) {
     }
   };
 }
-function componentLocation(model2, id) {
+function componentLocation2(model2, id) {
   const evidence = firstPathEvidence(model2.components[id].evidence);
   if (evidence) return location(evidence.path, evidence.line);
   return location(modelCardPath(model2) ?? model2.path);
@@ -21592,7 +22505,7 @@ function renderSarif(report, options = {}) {
   for (const model2 of report.models) {
     for (const id of COMPONENT_IDS) {
       const result = model2.components[id];
-      const level = COMPONENT_LEVEL2[result.status];
+      const level = COMPONENT_LEVEL[result.status];
       if (!level) continue;
       const meta = COMPONENTS[id];
       const ruleId = componentRuleId(id);
@@ -21611,9 +22524,9 @@ function renderSarif(report, options = {}) {
         ruleIndex: index,
         level,
         message: {
-          text: `${prefix}${meta.title} is ${STATUS_STYLES[result.status].label}: ${oneLine(result.message)}. ${meta.remediation}`
+          text: `${prefix}${meta.title} is ${STATUS_STYLES[result.status].label}: ${oneLine(result.message)}. ${adviceFor(id, result)}`
         },
-        locations: [componentLocation(model2, id)],
+        locations: [componentLocation2(model2, id)],
         // Stable across runs, so code scanning tracks one alert per model and component.
         partialFingerprints: { "trulyOpenComponent/v1": `${model2.path}#${id}` },
         properties: { model: model2.path, component: id, status: result.status, license: result.license }
@@ -21635,17 +22548,18 @@ function renderSarifJson(report, options = {}) {
   return `${JSON.stringify(renderSarif(report, options), null, 2)}
 `;
 }
-var SARIF_SCHEMA, GENERIC_PROBLEM_RULE, COMPONENT_LEVEL2, PROBLEM_LEVEL2, componentRuleId;
+var SARIF_SCHEMA, GENERIC_PROBLEM_RULE, COMPONENT_LEVEL, PROBLEM_LEVEL2, componentRuleId;
 var init_sarif = __esm({
   "src/core/render/sarif.ts"() {
     "use strict";
     init_catalog();
+    init_advice();
     init_format();
     init_links2();
     init_symbols();
     SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     GENERIC_PROBLEM_RULE = "problem";
-    COMPONENT_LEVEL2 = {
+    COMPONENT_LEVEL = {
       missing: "warning",
       mentioned: "warning",
       unlicensed: "warning",
@@ -21684,8 +22598,8 @@ function componentTable(model2, options, paint) {
   const statusWidth = Math.max(...rows.map((r) => visibleLength(r.status)));
   const licenseWidth = Math.max(...rows.map((r) => visibleLength(r.license)));
   const fixed = 2 + 1 + 2 + titleWidth + 2 + statusWidth + 2 + (licenseWidth > 0 ? licenseWidth + 2 : 0);
-  const room = options.width ? Math.max(MESSAGE_MIN, options.width - fixed) : MESSAGE_MAX;
-  const messageMax = Math.min(MESSAGE_MAX, room);
+  const room = options.width ? Math.max(MESSAGE_MIN, options.width - fixed) : MESSAGE_MAX2;
+  const messageMax = Math.min(MESSAGE_MAX2, room);
   return rows.map((r) => {
     const cells = [
       paint(r.symbol, r.tone),
@@ -21697,7 +22611,7 @@ function componentTable(model2, options, paint) {
     return `  ${cells.join("  ")}`.trimEnd();
   });
 }
-function frameworkLines(model2, paint) {
+function frameworkLines2(model2, paint) {
   const { mof, osaid, osaiIndex } = model2.frameworks;
   const progress = `III ${percent(mof.progress["3"])}, II ${percent(mof.progress["2"])}, I ${percent(mof.progress["1"])}`;
   const osaidText = osaid.conformant ? paint("conformant", "good") : `${paint("not conformant", "bad")}; missing ${listWords(osaid.missing.map((e) => osaidElementLabel(e, componentTitle)))}`;
@@ -21715,7 +22629,8 @@ function modelSection(model2, options, paint) {
   const level = LADDER_STYLES[model2.ladder.level];
   const lines = [
     `${paint(model2.name, "bold")} ${paint(`(${model2.path})`, "dim")}`,
-    `  ${paint(oneLine(model2.ladder.headline), level.tone)}`
+    // A level the release only claims is neither good nor bad news yet: it is to be confirmed.
+    `  ${paint(oneLine(model2.ladder.headline), model2.ladder.claimed ? "info" : level.tone)}`
   ];
   if (model2.ladder.cappedBy) {
     const cap = model2.ladder.cappedBy;
@@ -21723,16 +22638,24 @@ function modelSection(model2, options, paint) {
   }
   if (model2.requirement) {
     const r = model2.requirement;
-    const verdict = r.met ? paint("met", "good") : paint("not met", "bad");
+    const verdict = r.met ? paint("met", "good") : r.unverified ? paint("not verified", "info") : paint("not met", "bad");
     lines.push(`  requirement ${r.requirement}: ${verdict}${r.reason ? ` (${oneLine(r.reason)})` : ""}`);
   }
   lines.push("", ...componentTable(model2, options, paint));
   const online = verifiedOnlineSentence(model2);
   if (online) lines.push(`  ${paint(`${options.ascii ? ONLINE_MARK.ascii : ONLINE_MARK.symbol} ${online}`, "info")}`);
-  lines.push("", ...frameworkLines(model2, paint));
+  lines.push("", ...frameworkLines2(model2, paint));
   for (const entry of model2.lineage ?? []) {
     const known = entry.level ? LADDER_STYLES[entry.level].words : entry.resolved ? "level unknown" : "not resolved";
     lines.push(`  base model  ${entry.model} (${known})${entry.note ? ` ${paint(oneLine(entry.note), "dim")}` : ""}`);
+  }
+  const steps = nextSteps(model2);
+  if (steps.length > 0) {
+    lines.push("", `  ${paint("Next steps", "bold")}`);
+    steps.forEach((step, i) => {
+      const title = COMPONENTS[step.id].title;
+      lines.push(`  ${String(i + 1).padStart(2)}. ${title} (${STATUS_STYLES[step.status].label}; for ${listWords(step.goals)}): ${oneLine(adviceFor(step.id, model2.components[step.id]))}`);
+    });
   }
   return lines;
 }
@@ -21754,14 +22677,16 @@ function renderText(report, options) {
   }
   return lines.join("\n");
 }
-var MESSAGE_MAX, MESSAGE_MIN, ANSI, SEVERITY_TONE;
+var MESSAGE_MAX2, MESSAGE_MIN, ANSI, SEVERITY_TONE;
 var init_text = __esm({
   "src/core/render/text.ts"() {
     "use strict";
     init_catalog();
     init_format();
+    init_advice();
+    init_steps();
     init_symbols();
-    MESSAGE_MAX = 100;
+    MESSAGE_MAX2 = 100;
     MESSAGE_MIN = 24;
     ANSI = {
       good: ["\x1B[32m", "\x1B[39m"],
@@ -21777,8 +22702,201 @@ var init_text = __esm({
 });
 
 // src/action/commands.ts
+init_requirements();
+
+// src/core/render/annotations.ts
 init_catalog();
-init_report();
+init_advice();
+init_format();
+init_steps();
+init_symbols();
+var RANK = {
+  error: 0,
+  ladder: 1,
+  warning: 2,
+  mof: 3,
+  note: 4
+};
+var TITLE_MAX = 255;
+var MESSAGE_MAX = 2e3;
+var PROBLEM_LEVEL = { error: "error", warning: "warning", note: "notice" };
+var PROBLEM_RANK = { error: RANK.error, warning: RANK.warning, note: RANK.note };
+var STATUS_LEVEL = {
+  restricted: "warning",
+  unlicensed: "warning",
+  unknown: "notice",
+  mentioned: "notice",
+  missing: "notice"
+};
+var PROBLEMS_PER_RULE = 5;
+function problemFindings(problems) {
+  const seen = /* @__PURE__ */ new Map();
+  const kept = problems.filter((p) => {
+    const rule = p.ruleId ?? p.severity;
+    seen.set(rule, (seen.get(rule) ?? 0) + 1);
+    return seen.get(rule) <= PROBLEMS_PER_RULE;
+  });
+  return kept.map((p) => ({
+    level: PROBLEM_LEVEL[p.severity],
+    ...p.path ? { path: p.path } : {},
+    ...p.path && typeof p.line === "number" && p.line > 0 ? { line: p.line } : {},
+    title: `truly-open: ${p.ruleId ?? p.severity}`,
+    message: p.message,
+    rank: PROBLEM_RANK[p.severity]
+  }));
+}
+var located = (e) => typeof e.path === "string" && e.path !== "";
+function modelAnchor(model2) {
+  const order = ["model-card", "model-architecture", "weights"];
+  for (const id of order) {
+    const e = model2.components[id]?.evidence.find((x) => located(x) && x.kind !== "declaration");
+    if (e?.path) return e.path;
+  }
+  for (const result of Object.values(model2.components)) {
+    const e = result.evidence.find((x) => located(x) && x.kind !== "declaration");
+    if (e?.path) return e.path;
+  }
+  return void 0;
+}
+function licenseSource(result) {
+  if (!result.license) return void 0;
+  const carrying = result.evidence.filter(located).filter((e) => e.license === result.license);
+  return carrying.find((e) => e.line !== void 0) ?? carrying[0];
+}
+function componentLocation(model2, result) {
+  const withPath = result.evidence.filter(located);
+  const best = withPath.find((e) => e.line !== void 0) ?? withPath[0];
+  if (best) return { path: best.path, ...best.line !== void 0 ? { line: best.line } : {} };
+  const anchor = modelAnchor(model2);
+  return anchor ? { path: anchor } : {};
+}
+function goalsOf(model2) {
+  const goals = /* @__PURE__ */ new Map();
+  for (const step of nextSteps(model2)) {
+    const ladder = !step.goals[0]?.startsWith("MOF");
+    goals.set(step.id, { rank: ladder ? RANK.ladder : RANK.mof, goals: [...step.goals] });
+  }
+  const claimed = model2.ladder.claimed;
+  if (!claimed) return goals;
+  const first = /* @__PURE__ */ new Map();
+  for (const id of claimed.unverified) {
+    first.set(id, { ...goals.get(id) ?? { goals: [] }, rank: RANK.ladder, confirms: LADDER_STYLES[claimed.level].words });
+  }
+  for (const [id, goal] of goals) if (!first.has(id)) first.set(id, goal);
+  return first;
+}
+function goalSuffix(goals, confirms) {
+  const parts = [
+    ...goals.length > 0 ? [`blocks ${listWords(goals)}`] : [],
+    ...confirms && !goals.includes(confirms) ? [`confirm it for the claimed ${confirms}`] : []
+  ];
+  return parts.length > 0 ? ` (${parts.join("; ")})` : "";
+}
+var quote = (v) => v;
+var PLURAL = /\b(weights|libraries|outputs|results|checkpoints)$/;
+var prefixOf = (report, model2) => report.models.length > 1 ? `${model2.name}: ` : "";
+function reportFindings(report) {
+  const out = problemFindings(report.problems);
+  const licenses = /* @__PURE__ */ new Map();
+  const pickles = /* @__PURE__ */ new Map();
+  const problemPaths = new Set(report.problems.map((p) => p.path).filter(Boolean));
+  for (const model2 of report.models) {
+    const goals = goalsOf(model2);
+    const prefix = prefixOf(report, model2);
+    const order = [...goals.keys(), ...COMPONENT_IDS.filter((id) => !goals.has(id))];
+    for (const id of order) {
+      const result = model2.components[id];
+      for (const e of result.evidence) {
+        if (located(e) && e.note?.toLowerCase().startsWith("pickle") && !pickles.has(e.path) && !problemPaths.has(e.path)) {
+          pickles.set(e.path, {
+            level: "warning",
+            path: e.path,
+            ...e.line ? { line: e.line } : {},
+            title: "Unsafe weight format: pickle",
+            message: "Pickle files can run arbitrary code when loaded. Publish the weights as safetensors so users can load them safely.",
+            rank: RANK.warning
+          });
+        }
+      }
+      const goal = goals.get(id);
+      const level = STATUS_LEVEL[result.status];
+      if (!level) continue;
+      const source = result.status === "restricted" ? licenseSource(result) : void 0;
+      if (source && result.license) {
+        const key = `${source.path}
+${source.line ?? 0}
+${result.license}`;
+        const group = licenses.get(key) ?? {
+          path: source.path,
+          ...source.line !== void 0 ? { line: source.line } : {},
+          license: result.license,
+          rank: goal?.rank ?? RANK.warning,
+          phrases: [],
+          models: [],
+          goals: [],
+          first: { id, result }
+        };
+        const phrase = COMPONENTS[id].phrase;
+        if (!group.phrases.includes(phrase)) group.phrases.push(phrase);
+        if (!group.models.includes(model2.name)) group.models.push(model2.name);
+        if (goal && goal.rank < group.rank) {
+          group.rank = goal.rank;
+          group.first = { id, result };
+        }
+        for (const g of goal?.goals ?? []) if (!group.goals.includes(g)) group.goals.push(g);
+        group.goals.sort((a, b) => Number(a.startsWith("MOF")) - Number(b.startsWith("MOF")));
+        if (goal?.confirms) group.confirms = goal.confirms;
+        licenses.set(key, group);
+        continue;
+      }
+      if (!goal) continue;
+      const where = componentLocation(model2, result);
+      const blocks = goalSuffix(goal.goals, goal.confirms);
+      out.push({
+        level,
+        ...where,
+        title: `${prefix}${COMPONENTS[id].title} ${STATUS_STYLES[result.status].label}`,
+        message: `${oneLine(result.message)}${blocks}
+How to fix: ${adviceFor(id, result, quote)}`,
+        rank: goal.rank
+      });
+    }
+  }
+  for (const group of licenses.values()) {
+    const n = group.phrases.length;
+    const what = listWords(group.phrases);
+    const blocks = goalSuffix(group.goals, group.confirms);
+    const models = report.models.length > 1 ? ` In ${listWords(group.models)}.` : "";
+    const advice = adviceFor(group.first.id, { ...group.first.result, license: null }, quote);
+    out.push({
+      level: "warning",
+      path: group.path,
+      ...group.line !== void 0 ? { line: group.line } : {},
+      title: `Restricted license: ${group.license}`,
+      message: `${group.license} restricts use, so ${what} ${n === 1 && !PLURAL.test(group.phrases[0]) ? "is" : "are"} not open${blocks}.${models}
+How to fix: ${advice}`,
+      rank: group.rank
+    });
+  }
+  out.push(...pickles.values());
+  return out.map((f, i) => ({ f, i })).sort((a, b) => a.f.rank - b.f.rank || a.i - b.i).map(({ f }) => ({ ...f, title: truncate(oneLine(f.title), TITLE_MAX), message: truncate(f.message, MESSAGE_MAX) }));
+}
+var ANNOTATIONS_PER_LEVEL = 10;
+function capPerLevel(items, perLevel = ANNOTATIONS_PER_LEVEL, limits = {}) {
+  const seen = { error: 0, warning: 0, notice: 0 };
+  const dropped = { error: 0, warning: 0, notice: 0 };
+  const kept = [];
+  for (const item of items) {
+    if (seen[item.level] < (limits[item.level] ?? perLevel)) {
+      seen[item.level] += 1;
+      kept.push(item);
+    } else dropped[item.level] += 1;
+  }
+  return { kept, dropped };
+}
+
+// src/action/commands.ts
+init_format();
 init_schema();
 var FORMATS = ["text", "json", "markdown", "sarif"];
 var InputError = class extends Error {
@@ -21798,7 +22916,7 @@ function readInputs(env) {
   if (require2 !== "" && !REQUIREMENTS.includes(require2)) {
     throw new InputError(`input 'require' must be one of ${REQUIREMENTS.join(", ")}; got '${require2}'`);
   }
-  const format = getInput(env, "format") || "markdown";
+  const format = getInput(env, "format") || "text";
   if (!FORMATS.includes(format)) {
     throw new InputError(`input 'format' must be one of ${FORMATS.join(", ")}; got '${format}'`);
   }
@@ -21831,66 +22949,26 @@ function joinPath(...parts) {
   const joined = parts.flatMap((p) => p.split("/")).filter((p) => p !== "" && p !== ".").join("/");
   return joined === "" ? "." : joined;
 }
-var PROBLEM_LEVEL = {
-  error: "error",
-  warning: "warning",
-  note: "notice"
-};
-var COMPONENT_LEVEL = {
-  restricted: "warning",
-  unlicensed: "warning",
-  missing: "notice",
-  mentioned: "notice"
-};
-function modelLabel(report, model2) {
-  return report.models.length > 1 ? `${model2.name}: ` : "";
-}
-function componentAnnotation(report, model2, id, ctx) {
-  const result = model2.components[id];
-  const level = result ? COMPONENT_LEVEL[result.status] : void 0;
-  if (!result || !level) return null;
-  const located = result.evidence.find((e) => e.path && e.line !== void 0) ?? result.evidence.find((e) => e.path);
-  const file2 = located?.path ?? ctx.cardPath?.(model2.path);
-  const title = `${modelLabel(report, model2)}${COMPONENTS[id].title} ${result.status}`;
-  const license = result.license && result.status !== "missing" ? ` (${result.license})` : "";
-  const message = `${result.message}${license}
-How to fix: ${COMPONENTS[id].remediation}`;
-  const annotation = { level, title, message };
-  if (file2) annotation.file = joinPath(ctx.pathPrefix, file2);
-  if (file2 && located?.line !== void 0) annotation.line = located.line;
-  return annotation;
-}
 function annotationsFor(report, ctx) {
-  const out = [];
-  for (const problem of report.problems) {
-    const annotation = {
-      level: PROBLEM_LEVEL[problem.severity],
-      title: `truly-open: ${problem.ruleId ?? problem.severity}`,
-      message: problem.message
-    };
-    const file2 = !problem.path ? void 0 : isAbsolutePath(problem.path) ? ctx.workspacePath?.(problem.path) : joinPath(ctx.pathPrefix, problem.path);
+  return reportFindings(report).map((f) => {
+    const annotation = { level: f.level, title: f.title, message: f.message };
+    const file2 = !f.path ? void 0 : isAbsolutePath(f.path) ? ctx.workspacePath?.(f.path) : joinPath(ctx.pathPrefix, f.path);
     if (file2) {
       annotation.file = file2;
-      if (problem.line !== void 0) annotation.line = problem.line;
+      if (f.line !== void 0) annotation.line = f.line;
     }
-    out.push(annotation);
-  }
-  for (const model2 of report.models) {
-    const blockers = new Set(model2.ladder.missing);
-    const order = [...COMPONENT_IDS].sort((a, b) => Number(blockers.has(b)) - Number(blockers.has(a)));
-    for (const id of order) {
-      const annotation = componentAnnotation(report, model2, id, ctx);
-      if (annotation) out.push(annotation);
-    }
-  }
-  return out;
+    return annotation;
+  });
 }
-function ladderRank(level) {
-  return LADDER_LEVELS.indexOf(level);
+function stepAnnotations(report, ctx) {
+  const { kept, dropped } = capPerLevel(annotationsFor(report, ctx), ANNOTATIONS_PER_LEVEL, { error: ANNOTATIONS_PER_LEVEL - 1 });
+  const left = ["error", "warning", "notice"].filter((level) => dropped[level] > 0).map((level) => `${dropped[level]} ${level}${dropped[level] === 1 ? "" : "s"}`);
+  const note = left.length === 0 ? null : `truly-open: ${listWords(left)} more not shown as annotations (GitHub shows ${ANNOTATIONS_PER_LEVEL} of each per step); the job summary lists every component.`;
+  return { annotations: kept, note };
 }
 function outputsFor(report, reportPath) {
   const models = report.models;
-  const level = models.length ? models.map((m) => m.ladder.level).reduce((a, b) => ladderRank(b) > ladderRank(a) ? b : a) : "closed";
+  const level = models.length ? models.map((m) => m.ladder.level).reduce((a, b) => ladderRank(b) < ladderRank(a) ? b : a) : "closed";
   const classes = models.map((m) => m.frameworks.mof.class);
   const mofClass = classes.length === 0 || classes.some((c) => c === null) ? "none" : String(Math.max(...classes));
   const osaid = models.length > 0 && models.every((m) => m.frameworks.osaid.conformant);
@@ -21915,10 +22993,8 @@ ${delimiter}
   return text;
 }
 function requirementOutcome(report) {
-  const judged = report.models.filter((m) => m.requirement);
-  if (judged.length === 0) return null;
-  const failures = judged.filter((m) => !m.requirement.met).map((m) => `${m.path === "." ? m.name : m.path}: ${m.requirement.reason ?? `does not reach ${m.requirement.requirement}`}`);
-  return { requirement: judged[0].requirement.requirement, met: failures.length === 0, failures };
+  const g = gate(report, requiredBy(report));
+  return g && { requirement: g.requirement, met: g.met, failures: g.failures };
 }
 
 // src/action/main.ts
@@ -22931,7 +24007,6 @@ function hardCut(text, note, limit = GITHUB_TEXT_LIMIT) {
 }
 
 // src/action/main.ts
-init_format();
 init_json();
 init_markdown();
 init_hub_snapshot();
@@ -23000,11 +24075,10 @@ async function run(io) {
   stdout(`::${resume}::`);
   stdout("::endgroup::");
   const pathPrefix = inside(workspace, root) ? toPosix(relative2(workspace, root)) : "";
-  const cards = new Map(report.models.map((m) => [m.path, modelCardPath(m)]));
   const workspacePath = (path2) => inside(workspace, path2) ? toPosix(relative2(workspace, path2)) : void 0;
-  for (const annotation of annotationsFor(report, { pathPrefix, cardPath: (m) => cards.get(m), workspacePath })) {
-    stdout(formatCommand(annotation));
-  }
+  const { annotations, note } = stepAnnotations(report, { pathPrefix, workspacePath });
+  for (const annotation of annotations) stdout(formatCommand(annotation));
+  if (note) stdout(note);
   const reportPath = writeReport(env, workspace, report);
   writeOutputs(env, outputsFor(report, reportPath), stdout);
   const configErrors = report.problems.filter((p) => p.ruleId === CONFIG_RULE_ID && p.severity === "error");

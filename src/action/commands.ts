@@ -7,10 +7,10 @@
 // Message text escapes %, CR and LF; property values escape those plus ':' and ','.
 // Without the escaping a message with a newline ends the command early and the rest lands
 // in the log as plain text, and a ',' in a title starts a bogus property.
-import { COMPONENTS, COMPONENT_IDS, type ComponentId, type Status } from '../core/catalog.js';
 import { gate, ladderRank, requiredBy } from '../core/frameworks/requirements.js';
-import { adviceFor } from '../core/render/advice.js';
-import type { ModelReport, Report } from '../core/report.js';
+import { ANNOTATIONS_PER_LEVEL, capPerLevel, reportFindings } from '../core/render/annotations.js';
+import { listWords } from '../core/render/format.js';
+import type { Report } from '../core/report.js';
 import { REQUIREMENTS, type Requirement } from '../config/schema.js';
 
 export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
@@ -50,7 +50,7 @@ export function readInputs(env: Record<string, string | undefined>): ActionInput
   if (require !== '' && !(REQUIREMENTS as readonly string[]).includes(require)) {
     throw new InputError(`input 'require' must be one of ${REQUIREMENTS.join(', ')}; got '${require}'`);
   }
-  const format = getInput(env, 'format') || 'markdown';
+  const format = getInput(env, 'format') || 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new InputError(`input 'format' must be one of ${FORMATS.join(', ')}; got '${format}'`);
   }
@@ -97,8 +97,6 @@ export interface AnnotationContext {
    * Report paths are relative to the scanned directory; annotations need workspace paths.
    */
   pathPrefix: string;
-  /** The model card of a model folder, when there is one: missing pieces point at it. */
-  cardPath?: (modelPath: string) => string | undefined;
   /**
    * An absolute problem path (a config file given by the `config` input) as a workspace
    * path, or undefined when it lies outside the workspace: GitHub could not show it there.
@@ -119,81 +117,39 @@ export function joinPath(...parts: string[]): string {
   return joined === '' ? '.' : joined;
 }
 
-const PROBLEM_LEVEL: Record<'error' | 'warning' | 'note', AnnotationLevel> = {
-  error: 'error',
-  warning: 'warning',
-  note: 'notice',
-};
-
-// Restricted and unlicensed pieces exist but fall short of open terms: worth a warning.
-// Missing pieces (and mentioned ones: named, not published) are the common case for most
-// releases, so they stay notices, and the ones that block the next ladder level come
-// first (GitHub shows only the first few of each level).
-const COMPONENT_LEVEL: Partial<Record<Status, AnnotationLevel>> = {
-  restricted: 'warning',
-  unlicensed: 'warning',
-  missing: 'notice',
-  mentioned: 'notice',
-};
-
-function modelLabel(report: Report, model: ModelReport): string {
-  return report.models.length > 1 ? `${model.name}: ` : '';
-}
-
-function componentAnnotation(
-  report: Report,
-  model: ModelReport,
-  id: ComponentId,
-  ctx: AnnotationContext,
-): Annotation | null {
-  const result = model.components[id];
-  const level = result ? COMPONENT_LEVEL[result.status] : undefined;
-  if (!result || !level) return null;
-  // Evidence paths are relative to the scanned root; prefer a fact with a line number.
-  const located = result.evidence.find((e) => e.path && e.line !== undefined) ?? result.evidence.find((e) => e.path);
-  const file = located?.path ?? ctx.cardPath?.(model.path);
-  const title = `${modelLabel(report, model)}${COMPONENTS[id].title} ${result.status}`;
-  // The message names the license already in most cases: never say it twice.
-  const license = result.license && result.status !== 'missing' && !result.message.includes(result.license) ? ` (${result.license})` : '';
-  const message = `${result.message}${license}\nHow to fix: ${adviceFor(id, result)}`;
-  const annotation: Annotation = { level, title, message };
-  if (file) annotation.file = joinPath(ctx.pathPrefix, file);
-  if (file && located?.line !== undefined) annotation.line = located.line;
-  return annotation;
+/**
+ * The report's findings (src/core/render/annotations.ts, the same the check run annotates),
+ * most important first, as workflow-command annotations with workspace paths: problems,
+ * then what blocks the next ladder level, then the next MOF class; each license once, at
+ * the place it is declared. A finding without a line annotates its whole file.
+ */
+export function annotationsFor(report: Report, ctx: AnnotationContext): Annotation[] {
+  return reportFindings(report).map((f) => {
+    const annotation: Annotation = { level: f.level, title: f.title, message: f.message };
+    const file = !f.path ? undefined : isAbsolutePath(f.path) ? ctx.workspacePath?.(f.path) : joinPath(ctx.pathPrefix, f.path);
+    if (file) {
+      annotation.file = file;
+      if (f.line !== undefined) annotation.line = f.line;
+    }
+    return annotation;
+  });
 }
 
 /**
- * Problems first (they are things to fix in files), then per model the restricted and
- * missing components, blockers of the next ladder level before the rest.
+ * What the step prints: GitHub shows at most 10 errors, 10 warnings and 10 notices per
+ * step, so the first 10 of each (one error fewer: an unmet requirement adds one), and a
+ * plain log line that counts the rest (the job summary has them all).
  */
-export function annotationsFor(report: Report, ctx: AnnotationContext): Annotation[] {
-  const out: Annotation[] = [];
-  for (const problem of report.problems) {
-    const annotation: Annotation = {
-      level: PROBLEM_LEVEL[problem.severity],
-      title: `truly-open: ${problem.ruleId ?? problem.severity}`,
-      message: problem.message,
-    };
-    const file = !problem.path
-      ? undefined
-      : isAbsolutePath(problem.path)
-        ? ctx.workspacePath?.(problem.path)
-        : joinPath(ctx.pathPrefix, problem.path);
-    if (file) {
-      annotation.file = file;
-      if (problem.line !== undefined) annotation.line = problem.line;
-    }
-    out.push(annotation);
-  }
-  for (const model of report.models) {
-    const blockers = new Set<ComponentId>(model.ladder.missing);
-    const order = [...COMPONENT_IDS].sort((a, b) => Number(blockers.has(b)) - Number(blockers.has(a)));
-    for (const id of order) {
-      const annotation = componentAnnotation(report, model, id, ctx);
-      if (annotation) out.push(annotation);
-    }
-  }
-  return out;
+export function stepAnnotations(report: Report, ctx: AnnotationContext): { annotations: Annotation[]; note: string | null } {
+  const { kept, dropped } = capPerLevel(annotationsFor(report, ctx), ANNOTATIONS_PER_LEVEL, { error: ANNOTATIONS_PER_LEVEL - 1 });
+  const left = (['error', 'warning', 'notice'] as const)
+    .filter((level) => dropped[level] > 0)
+    .map((level) => `${dropped[level]} ${level}${dropped[level] === 1 ? '' : 's'}`);
+  const note =
+    left.length === 0
+      ? null
+      : `truly-open: ${listWords(left)} more not shown as annotations (GitHub shows ${ANNOTATIONS_PER_LEVEL} of each per step); the job summary lists every component.`;
+  return { annotations: kept, note };
 }
 
 /**

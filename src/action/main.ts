@@ -1,7 +1,7 @@
 // The GitHub Action, as a thin shell around what the CLI runs:
 //   1. inputs from INPUT_* (commands.ts)
 //   2. config, snapshot, online lookups unless offline, assess: the CLI's evaluateTarget
-//   3. job summary (Markdown), the log (the `format` input), annotations, JSON report, outputs
+//   3. job summary (Markdown), the log (the `format` input), annotations (10 per level, as GitHub shows), JSON report, outputs
 //   4. exit code: 1 only for an unmet requirement, 2 for bad inputs (an invalid config file too).
 // Everything that can be decided without I/O lives in commands.ts and is unit-tested there.
 import { randomUUID } from 'node:crypto';
@@ -12,14 +12,12 @@ import { evaluateTarget, UsageError } from '../cli/main.js';
 import { CONFIG_RULE_ID } from '../config/parse.js';
 import { ConfigFileError } from '../config/read.js';
 import { hardCut } from '../core/render/fit.js';
-import { modelCardPath } from '../core/render/format.js';
 import { renderJson } from '../core/render/json.js';
 import { renderMarkdown } from '../core/render/markdown.js';
 import type { Report } from '../core/report.js';
 import { HubSnapshotError } from '../sources/hub-snapshot.js';
 import { SnapshotError } from '../sources/local-snapshot.js';
 import {
-  annotationsFor,
   formatCommand,
   formatOutputs,
   InputError,
@@ -28,6 +26,7 @@ import {
   outputsFor,
   readInputs,
   requirementOutcome,
+  stepAnnotations,
   type ActionInputs,
 } from './commands.js';
 import { renderFormat } from './format.js';
@@ -90,11 +89,10 @@ export async function run(io: RunIo): Promise<number> {
   stdout('::endgroup::');
 
   const pathPrefix = inside(workspace, root) ? toPosix(relative(workspace, root)) : '';
-  const cards = new Map(report.models.map((m) => [m.path, modelCardPath(m)]));
   const workspacePath = (path: string) => (inside(workspace, path) ? toPosix(relative(workspace, path)) : undefined);
-  for (const annotation of annotationsFor(report, { pathPrefix, cardPath: (m) => cards.get(m), workspacePath })) {
-    stdout(formatCommand(annotation));
-  }
+  const { annotations, note } = stepAnnotations(report, { pathPrefix, workspacePath });
+  for (const annotation of annotations) stdout(formatCommand(annotation));
+  if (note) stdout(note);
 
   const reportPath = writeReport(env, workspace, report);
   writeOutputs(env, outputsFor(report, reportPath), stdout);

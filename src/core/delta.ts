@@ -2,7 +2,8 @@
 // by path. Pure data: the PR comment and the check run word it; a requirement gate can
 // fail a check on `regressed`.
 import { COMPONENT_IDS, type ComponentId, type Status } from './catalog.js';
-import type { LadderLevel, ModelReport, Report } from './report.js';
+import type { Evidence } from './evidence/types.js';
+import type { ComponentResult, LadderLevel, ModelReport, Report } from './report.js';
 
 export type Direction = 'better' | 'worse' | 'same' | 'mixed';
 /** One step's direction; `neutral` is a change we do not rank (to or from unknown / not-applicable). */
@@ -21,7 +22,27 @@ export interface ComponentChange {
   beforeLicense: string | null;
   afterLicense: string | null;
   direction: StepDirection;
+  /** Why, in the order worth saying: the license and where it is declared, then what appeared or went away. */
+  causes: Cause[];
 }
+
+/** Where a fact sits: a file, a card field or section in it, or an address. */
+export interface Place {
+  path?: string;
+  field?: string;
+  section?: string;
+  url?: string;
+}
+
+export type Cause =
+  /** The license that decides the component changed (or appeared, or went away), declared at `place`. */
+  | { kind: 'license'; before: string | null; after: string | null; place?: Place }
+  /** Evidence that was not there before (a file, a card field or section, a link). */
+  | { kind: 'added'; place: Place }
+  /** Evidence that is gone. */
+  | { kind: 'removed'; place: Place }
+  /** Nothing the report can point at changed: the two messages, for the reader to compare. */
+  | { kind: 'message'; before: string; after: string };
 
 export interface ModelDelta {
   path: string;
@@ -76,6 +97,42 @@ export function combine(directions: Iterable<StepDirection | Direction>): Direct
   return better ? 'better' : worse ? 'worse' : 'same';
 }
 
+const placeOf = (e: Evidence): Place => ({
+  ...(e.path ? { path: e.path } : {}),
+  ...(e.field ? { field: e.field } : {}),
+  ...(e.section ? { section: e.section } : {}),
+  ...(e.url ? { url: e.url } : {}),
+});
+
+// Lines and notes move with every edit; a fact is the same fact when it sits in the same place.
+const placeKey = (p: Place): string => [p.path ?? '', p.field ?? '', p.section ?? '', p.url ?? ''].join('\n');
+
+/** Where the component's license is declared: the evidence that carries it, a line preferred. */
+function licensePlace(result: ComponentResult): Place | undefined {
+  if (!result.license) return undefined;
+  const carrying = result.evidence.filter((e) => e.license === result.license && (e.path || e.url));
+  const e = carrying.find((x) => x.line !== undefined) ?? carrying[0];
+  return e ? placeOf(e) : undefined;
+}
+
+/** What changed underneath one component: pure data, worded by render/delta-markdown.ts. */
+export function componentCauses(before: ComponentResult, after: ComponentResult): Cause[] {
+  const causes: Cause[] = [];
+  if (before.license !== after.license) {
+    const place = licensePlace(after) ?? licensePlace(before);
+    causes.push({ kind: 'license', before: before.license, after: after.license, ...(place ? { place } : {}) });
+  }
+  // Facts that carry a license are the license's place, said by the license cause.
+  const located = (r: ComponentResult) =>
+    new Map(r.evidence.filter((e) => (e.path || e.url) && !e.license).map((e) => [placeKey(placeOf(e)), placeOf(e)] as const));
+  const was = located(before);
+  const now = located(after);
+  for (const [key, place] of now) if (!was.has(key)) causes.push({ kind: 'added', place });
+  for (const [key, place] of was) if (!now.has(key)) causes.push({ kind: 'removed', place });
+  if (causes.length === 0 && before.message !== after.message) causes.push({ kind: 'message', before: before.message, after: after.message });
+  return causes;
+}
+
 function compareModels(base: ModelReport, head: ModelReport): ModelDelta {
   const ladder = step<LadderLevel | null>(base.ladder.level, head.ladder.level, (l) => (l === null ? undefined : LADDER_RANK[l]));
   const mof = step(base.frameworks.mof.class, head.frameworks.mof.class, mofRank);
@@ -95,6 +152,7 @@ function compareModels(base: ModelReport, head: ModelReport): ModelDelta {
       beforeLicense: before.license,
       afterLicense: after.license,
       direction: change.direction === 'same' ? 'neutral' : change.direction,
+      causes: componentCauses(before, after),
     });
   }
   const steps = [ladder.direction, mof.direction, osaid.direction, ...components.map((c) => c.direction)];

@@ -6,10 +6,14 @@
 //   buildReport({ statuses: { weights: 'open', 'training-code': 'open' } })
 //   buildReport({ models: [{ path: 'a', statuses: { weights: 'restricted' } }, { path: 'b' }] })
 //   buildReport({ components: { weights: { status: 'open', license: 'MIT', evidence: [...] } } })
+//   buildReport({ claims: { weights: { status: 'open', via: 'link', host: 'hub', target: 'acme/lm', license: null } } })
+//     an unverified pointer: the component stays `mentioned` (unless a status is given), and
+//     the ladder gets `claimed` and an "…, unverified: …" headline when the claims lift it.
 import { COMPONENTS, COMPONENT_IDS, type ComponentId, type Status } from '../../src/core/catalog.js';
 import type { Evidence, Problem } from '../../src/core/evidence/types.js';
 import {
   SCHEMA_VERSION,
+  type Claim,
   type ComponentResult,
   type LadderLevel,
   type LadderVerdict,
@@ -38,6 +42,8 @@ export interface ModelSpec {
   osaiIndex?: Partial<OsaiIndexVerdict>;
   lineage?: LineageEntry[];
   requirement?: RequirementResult;
+  /** Unverified pointers per component (see the header). */
+  claims?: Partial<Record<ComponentId, Claim>>;
 }
 
 export interface ReportOverrides extends ModelSpec {
@@ -246,19 +252,50 @@ export function deriveOsaiIndex(components: Record<ComponentId, ComponentResult>
   return { score, grades };
 }
 
+const LADDER_ORDER: LadderLevel[] = ['closed', 'restricted-weights', 'open-weights', 'open-source'];
+
+/** The claimed level when the claims lift it above the proven one, worded like the engine's headline. */
+function deriveClaimed(
+  proven: LadderVerdict,
+  components: Record<ComponentId, ComponentResult>,
+  claims: Partial<Record<ComponentId, Claim>>,
+): Pick<LadderVerdict, 'claimed' | 'headline'> | null {
+  const lifted = { ...components };
+  for (const [id, claim] of Object.entries(claims) as [ComponentId, Claim][]) lifted[id] = { ...lifted[id], status: claim.status };
+  const claimed = deriveLadder(lifted);
+  if (LADDER_ORDER.indexOf(claimed.level) <= LADDER_ORDER.indexOf(proven.level)) return null;
+  const rests: ComponentId[] = claimed.level === 'open-source' ? ['weights', ...RECIPE] : ['weights'];
+  const unverified = rests.filter((id) => claims[id] !== undefined);
+  const parts = unverified.map((id) => `${COMPONENTS[id].phrase} ${/s$/.test(COMPONENTS[id].phrase) ? 'are' : 'is'} linked on the Hub (${claims[id]!.target})`);
+  const title = claimed.level === 'open-source' ? 'Open source' : claimed.level === 'open-weights' ? 'Open weights' : 'Restricted weights';
+  const list = parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return { claimed: { level: claimed.level, unverified }, headline: `${title}, unverified: ${list}, not checked offline` };
+}
+
 export function buildModel(spec: ModelSpec = {}, index = 0): ModelReport {
   const path = spec.path ?? (index === 0 ? '.' : `models/model-${index}`);
   const name = spec.name ?? (path === '.' ? 'example-7b' : (path.split('/').at(-1) ?? path));
   const components = {} as Record<ComponentId, ComponentResult>;
   for (const id of COMPONENT_IDS) {
     const given = spec.components?.[id];
-    const status = given?.status ?? spec.statuses?.[id] ?? 'missing';
+    const claim = spec.claims?.[id];
+    const status = given?.status ?? spec.statuses?.[id] ?? (claim ? 'mentioned' : 'missing');
     components[id] = buildComponent(id, status, given ?? {}, path);
+    if (claim) {
+      components[id] = {
+        ...components[id],
+        claim,
+        message: given?.message ?? `linked on the Hub (${claim.target}) but not verified`,
+        evidence: given?.evidence ?? [{ kind: 'link', path: joinPath(path, 'README.md'), line: 12, url: `https://huggingface.co/${claim.target}` }],
+      };
+    }
   }
+  const proven = deriveLadder(components);
+  const claimed = spec.claims ? deriveClaimed(proven, components, spec.claims) : null;
   const model: ModelReport = {
     path,
     name,
-    ladder: { ...deriveLadder(components), ...spec.ladder },
+    ladder: { ...proven, ...claimed, ...spec.ladder },
     frameworks: {
       mof: { ...deriveMof(components), ...spec.mof },
       osaid: { ...deriveOsaid(components), ...spec.osaid },

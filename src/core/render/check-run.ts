@@ -1,17 +1,21 @@
-// The check run's output: a title in plain words, the Markdown report as summary (with
-// what changed, when the app compared against a base), the evidence details as text, and
-// annotations on the lines that matter. Everything stays under GitHub's size caps: a
-// repository with hundreds of models gets a compact table instead of the full report.
-import { COMPONENTS, COMPONENT_IDS, type ComponentId } from '../catalog.js';
+// The check run's output: a title in plain words; a summary a maintainer reads in five
+// seconds (the headline, one line per framework, what blocks the next level and the one
+// action for each, then the component table folded in <details>); the evidence behind
+// each status as text; and annotations on the files the verdicts rest on. Everything
+// stays far under GitHub's caps: a repository with many models drops the tables, then
+// gets one compact row per model.
+import { COMPONENTS, COMPONENT_IDS } from '../catalog.js';
 import type { ReportDelta } from '../delta.js';
-import type { Problem } from '../evidence/types.js';
 import type { ModelReport, Report, RequirementResult } from '../report.js';
+import { ANNOTATIONS_PER_RUN, reportFindings, type Finding } from './annotations.js';
 import { deltaMarkdown } from './delta-markdown.js';
 import { evidenceLocation, listWords, mdCode, mdText, oneLine, truncate } from './format.js';
 import { fitItems, fits, hardCut } from './fit.js';
 import { DEFAULT_DOCS_BASE_URL } from './links.js';
-import { modelMarkdown, problemsMarkdown, subjectLine } from './markdown.js';
+import { DOC_DEFINITIONS_RESERVE, modelBlock, PROBLEMS_SHOWN, problemsMarkdown, requirementMarkdown, subjectLine, withDocDefinitions } from './markdown.js';
 import { LADDER_STYLES, STATUS_STYLES, mofClassShort } from './symbols.js';
+
+export { ANNOTATIONS_PER_REQUEST, ANNOTATIONS_PER_RUN, chunk } from './annotations.js';
 
 export type AnnotationLevel = 'notice' | 'warning' | 'failure';
 
@@ -39,47 +43,41 @@ export interface CheckRunOptions {
 }
 
 const TITLE_MAX = 255;
-/** The Checks API takes at most this many annotations per request. */
-export const ANNOTATIONS_PER_REQUEST = 50;
+/**
+ * What the summary may use, far under GitHub's 65,535: the App may put notes above it
+ * ("PR comment not updated: …") and cuts at the limit, which must never reach the doc
+ * link definitions at the end.
+ */
+export const SUMMARY_BUDGET = 60_000;
 
 export const TRUNCATION_HINT = 'run `truly-open check` for the full report';
 
-/** Split a list into batches (annotations go to the Checks API 50 at a time). */
-export function chunk<T>(items: readonly T[], size = ANNOTATIONS_PER_REQUEST): T[][] {
-  if (size < 1) throw new RangeError('chunk size must be at least 1');
-  const batches: T[][] = [];
-  for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
-  return batches;
-}
-
 // Title -----------------------------------------------------------------------------
+
+function levelCounts(report: Report): string {
+  const counts = new Map<string, number>();
+  for (const m of report.models) counts.set(m.ladder.level, (counts.get(m.ladder.level) ?? 0) + 1);
+  const parts = (['open-source', 'open-weights', 'restricted-weights', 'closed'] as const)
+    .filter((l) => counts.has(l))
+    .map((l) => `${counts.get(l)} ${LADDER_STYLES[l].words}`);
+  return `${report.models.length} models: ${listWords(parts)}`;
+}
 
 export function checkRunTitle(report: Report, requirement?: RequirementResult): string {
   let title: string;
   if (report.models.length === 0) title = 'No model found';
   else if (report.models.length === 1) title = oneLine(report.models[0]!.ladder.headline);
-  else {
-    const counts = new Map<string, number>();
-    for (const m of report.models) counts.set(m.ladder.level, (counts.get(m.ladder.level) ?? 0) + 1);
-    const parts = (['open-source', 'open-weights', 'restricted-weights', 'closed'] as const)
-      .filter((l) => counts.has(l))
-      .map((l) => `${counts.get(l)} ${LADDER_STYLES[l].words}`);
-    title = `${report.models.length} models: ${listWords(parts)}`;
-  }
+  else title = levelCounts(report);
   if (requirement && !requirement.met) title = `Requirement ${requirement.requirement} not met: ${title}`;
   return truncate(title, TITLE_MAX);
 }
 
 // Summary ---------------------------------------------------------------------------
 
-function requirementMarkdown(requirement: RequirementResult): string {
-  const verdict = requirement.met ? '✔ met' : '✘ not met';
-  return `**Requirement ${mdCode(requirement.requirement)}: ${verdict}**${requirement.reason ? `: ${mdText(requirement.reason)}` : ''}`;
-}
-
 function compactRow(model: ModelReport): string {
   const blocking = model.ladder.missing.map((id) => COMPONENTS[id]?.title ?? id);
-  return `| ${mdText(model.name)} | ${mdCode(model.path)} | ${LADDER_STYLES[model.ladder.level].title} | ${mofClassShort(
+  const level = `${LADDER_STYLES[model.ladder.level].title}${model.ladder.claimed ? ` (${LADDER_STYLES[model.ladder.claimed.level].words} unverified)` : ''}`;
+  return `| ${mdText(model.name)} | ${mdCode(model.path)} | ${level} | ${mofClassShort(
     model.frameworks.mof.class,
   )} | ${model.frameworks.osaid.conformant ? '✔' : '✘'} | ${mdText(truncate(blocking.join(', '), 120))} |`;
 }
@@ -88,32 +86,62 @@ const COMPACT_HEADER = '| Model | Path | Level | MOF | OSAID | Blocking the next
 
 const omittedModels = (n: number) => `\n… ${n} more model${n === 1 ? '' : 's'} not shown; ${TRUNCATION_HINT}.`;
 
+function annotationNote(report: Report): string {
+  const total = reportFindings(report).filter(annotatable).length;
+  if (total <= ANNOTATIONS_PER_RUN) return '';
+  return `${total} findings point at files; the ${ANNOTATIONS_PER_RUN} most important are annotated. ${TRUNCATION_HINT.charAt(0).toUpperCase()}${TRUNCATION_HINT.slice(1)}.`;
+}
+
+/** What was evaluated, last: the repository and commit, and a single model's name (a heading would push the headline down). */
+function footer(report: Report): string {
+  const model = report.models.length === 1 ? report.models[0]! : null;
+  return `${subjectLine(report)}${model ? ` · model ${mdText(model.name)} (${mdCode(model.path)})` : ''}`;
+}
+
 export function checkRunSummary(report: Report, options: CheckRunOptions = {}): string {
   const docsBaseUrl = options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
-  const lead: string[] = [subjectLine(report)];
-  if (options.requirement) lead.push(requirementMarkdown(options.requirement));
-  const problems = report.problems.length > 0 ? `### Problems\n\n${problemsMarkdown(report.problems)}` : '';
+  const single = report.models.length === 1;
+  const budget = SUMMARY_BUDGET - DOC_DEFINITIONS_RESERVE;
+  const head: string[] = [];
+  if (report.models.length === 0) head.push('**No model found** in this repository.');
+  if (report.models.length > 1) head.push(`**${levelCounts(report)}**`);
+  if (!single && options.requirement) head.push(requirementMarkdown(options.requirement));
+  const blocks = (details: boolean) =>
+    report.models.map((m) =>
+      modelBlock(m, {
+        heading: single ? null : '###',
+        steps: 'blocking',
+        details,
+        ...(single && options.requirement ? { requirement: options.requirement } : {}),
+      }),
+    );
+  const problems = report.problems.length > 0 ? `### Problems\n\n${problemsMarkdown(report.problems, PROBLEMS_SHOWN)}` : '';
+  const note = annotationNote(report);
+  const tail = (verdictsOnly: boolean) =>
+    [
+      options.delta ? deltaMarkdown(options.delta, verdictsOnly ? { maxRows: 40, verdictsOnly: true } : { maxRows: 100 }) : '',
+      problems,
+      note,
+      footer(report),
+    ].filter(Boolean);
 
-  const full = [
-    ...lead,
-    ...(options.delta ? [deltaMarkdown(options.delta)] : []),
-    ...report.models.map((m) => modelMarkdown(m, docsBaseUrl)),
-    problems,
-  ]
-    .filter(Boolean)
-    .join('\n\n');
-  if (fits(full)) return `${full}\n`;
+  const full = [...head, ...blocks(true), ...tail(false)].join('\n\n');
+  if (fits(full, budget)) return withDocDefinitions(`${full}\n`, docsBaseUrl);
 
-  // Too long: keep the verdicts, drop the per-component detail.
-  const head = [
-    ...lead,
-    ...(options.delta ? [deltaMarkdown(options.delta, { maxRows: 40, verdictsOnly: true })] : []),
-    `### Models\n\n${COMPACT_HEADER}`,
-  ].join('\n\n');
+  // Too long: every model's verdict and what blocks it, without the tables.
+  const brief = [...head, ...blocks(false), `_The component tables are left out to fit; ${TRUNCATION_HINT}._`, ...tail(true)].join('\n\n');
+  if (fits(brief, budget)) return withDocDefinitions(`${brief}\n`, docsBaseUrl);
+
+  // Still too long: one row per model.
+  const compactHead = [...head, ...(options.delta ? [deltaMarkdown(options.delta, { maxRows: 40, verdictsOnly: true })] : []), `### Models\n\n${COMPACT_HEADER}`].join(
+    '\n\n',
+  );
   const n = report.problems.length;
   const counts = n > 0 ? `\n${n} problem${n === 1 ? '' : 's'} not shown; ${TRUNCATION_HINT}.` : '';
-  const { text } = fitItems(head, report.models.map(compactRow), counts, omittedModels);
-  return `${hardCut(text, `\n… cut to fit; ${TRUNCATION_HINT}.`)}\n`;
+  const { text } = fitItems(compactHead, report.models.map(compactRow), `${counts}${note ? `\n\n${note}` : ''}\n\n${footer(report)}`, omittedModels, {
+    limit: SUMMARY_BUDGET,
+  });
+  return `${hardCut(text, `\n… cut to fit; ${TRUNCATION_HINT}.`, SUMMARY_BUDGET)}\n`;
 }
 
 // Text: the evidence behind each status ---------------------------------------------------
@@ -145,81 +173,27 @@ export function checkRunText(report: Report): string {
 
 // Annotations -------------------------------------------------------------------------
 
-const PROBLEM_LEVEL: Record<Problem['severity'], AnnotationLevel> = { error: 'failure', warning: 'warning', note: 'notice' };
+const LEVEL: Record<Finding['level'], AnnotationLevel> = { error: 'failure', warning: 'warning', notice: 'notice' };
 
-function problemAnnotations(problems: readonly Problem[]): Annotation[] {
-  return problems
-    .filter((p): p is Problem & { path: string; line: number } => !!p.path && typeof p.line === 'number' && p.line > 0)
-    .map((p) => ({
-      path: p.path,
-      start_line: p.line,
-      end_line: p.line,
-      annotation_level: PROBLEM_LEVEL[p.severity],
-      title: p.ruleId ?? `truly-open ${p.severity}`,
-      message: oneLine(p.message),
-    }));
-}
+/** The App's paths are relative to the repository root: anything else cannot be shown on a file. */
+const annotatable = (f: Finding): f is Finding & { path: string } => !!f.path && !f.path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(f.path);
 
-/** One annotation per card license line that makes components restricted. */
-function licenseAnnotations(models: readonly ModelReport[]): Annotation[] {
-  const byLine = new Map<string, { path: string; line: number; license: string | null; ids: ComponentId[] }>();
-  for (const model of models) {
-    for (const id of COMPONENT_IDS) {
-      const result = model.components[id];
-      if (result.status !== 'restricted') continue;
-      for (const e of result.evidence) {
-        if (e.kind !== 'card-field' || !e.path || !e.line) continue;
-        if (!e.license && !e.field?.startsWith('license')) continue;
-        const key = `${e.path}:${e.line}`;
-        const entry = byLine.get(key) ?? { path: e.path, line: e.line, license: e.license ?? result.license, ids: [] };
-        if (!entry.ids.includes(id)) entry.ids.push(id);
-        byLine.set(key, entry);
-      }
-    }
-  }
-  return [...byLine.values()].map((entry) => {
-    const license = entry.license ?? 'this license';
-    const titles = entry.ids.map((id) => COMPONENTS[id].phrase);
-    return {
-      path: entry.path,
-      start_line: entry.line,
-      end_line: entry.line,
-      annotation_level: 'warning' as const,
-      title: `Restricted license: ${license}`,
-      message: truncate(
-        `${license} restricts use, so ${listWords(titles)} ${titles.length === 1 ? 'is' : 'are'} not open. ` +
-          'An open license (e.g. Apache-2.0, MIT, CC-BY-4.0, CDLA-Permissive-2.0) lets anyone use, study, change and share the release.',
-        1000,
-      ),
-    };
-  });
-}
-
-/** One annotation per weight file stored as a pickle (evidence note starting with `pickle`). */
-function pickleAnnotations(models: readonly ModelReport[]): Annotation[] {
-  const seen = new Map<string, Annotation>();
-  for (const model of models) {
-    for (const id of COMPONENT_IDS) {
-      for (const e of model.components[id].evidence) {
-        if (!e.path || !e.note?.toLowerCase().startsWith('pickle') || seen.has(e.path)) continue;
-        const line = e.line && e.line > 0 ? e.line : 1;
-        seen.set(e.path, {
-          path: e.path,
-          start_line: line,
-          end_line: line,
-          annotation_level: 'warning',
-          title: 'Unsafe weight format: pickle',
-          message:
-            'Pickle files can run arbitrary code when loaded. Publish the weights as safetensors so users can load them safely.',
-        });
-      }
-    }
-  }
-  return [...seen.values()];
-}
-
+/**
+ * The findings that point at a file, most important first, at most ANNOTATIONS_PER_RUN;
+ * a finding about a whole file sits on its line 1. The App sends them 50 per request.
+ */
 export function checkRunAnnotations(report: Report): Annotation[] {
-  return [...problemAnnotations(report.problems), ...licenseAnnotations(report.models), ...pickleAnnotations(report.models)];
+  return reportFindings(report)
+    .filter(annotatable)
+    .slice(0, ANNOTATIONS_PER_RUN)
+    .map((f) => ({
+      path: f.path,
+      start_line: f.line ?? 1,
+      end_line: f.line ?? 1,
+      annotation_level: LEVEL[f.level],
+      title: f.title,
+      message: f.message,
+    }));
 }
 
 export function renderCheckRun(report: Report, options: CheckRunOptions = {}): CheckRunOutput {

@@ -5,9 +5,9 @@ import type { ReportDelta } from '../delta.js';
 import type { ModelReport, Report } from '../report.js';
 import { deltaMarkdown } from './delta-markdown.js';
 import { mdCode, mdText } from './format.js';
-import { fitItems, hardCut } from './fit.js';
+import { fitItems, GITHUB_TEXT_LIMIT, hardCut } from './fit.js';
 import { DEFAULT_DOCS_BASE_URL } from './links.js';
-import { headlineMarkdown, stepsMarkdown } from './markdown.js';
+import { DOC_DEFINITIONS_RESERVE, headlineMarkdown, stepsMarkdown, withDocDefinitions } from './markdown.js';
 import { mofClassLabel } from './symbols.js';
 
 export const COMMENT_MARKER = '<!-- truly-open -->';
@@ -20,7 +20,7 @@ export interface PrCommentOptions {
 
 const omitted = (n: number) => `… ${n} more model${n === 1 ? '' : 's'} not shown; run \`truly-open check\` for the full report.`;
 
-function modelBrief(model: ModelReport, docsBaseUrl: string): string {
+function modelBrief(model: ModelReport): string {
   const { mof, osaid } = model.frameworks;
   const lines = [
     `#### ${mdText(model.name)} (${mdCode(model.path)})`,
@@ -31,13 +31,15 @@ function modelBrief(model: ModelReport, docsBaseUrl: string): string {
       osaid.conformant ? 'conformant' : 'not conformant'
     }`,
   ];
-  const steps = stepsMarkdown(model, docsBaseUrl);
+  const steps = stepsMarkdown(model);
   if (steps) lines.push('', '<details><summary>Next steps</summary>', '', steps, '', '</details>');
   return lines.join('\n');
 }
 
 export function renderPrComment(report: Report, delta: ReportDelta, options: PrCommentOptions = {}): string {
   const docsBaseUrl = options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
+  // Component names link to their docs by reference: the definitions go last, so keep room.
+  const limit = GITHUB_TEXT_LIMIT - DOC_DEFINITIONS_RESERVE;
   const marker = options.marker ?? COMMENT_MARKER;
   const head = [
     marker,
@@ -52,10 +54,10 @@ export function renderPrComment(report: Report, delta: ReportDelta, options: PrC
       : '';
   const { text } = fitItems(
     head,
-    report.models.map((m) => modelBrief(m, docsBaseUrl)),
+    report.models.map((m) => modelBrief(m)),
     tail,
     omitted,
-    { separator: '\n\n' },
+    { separator: '\n\n', limit },
   );
-  return `${hardCut(text, '\n… cut to fit; run `truly-open check` for the full report.')}\n`;
+  return withDocDefinitions(`${hardCut(text, '\n… cut to fit; run `truly-open check` for the full report.', limit)}\n`, docsBaseUrl);
 }
