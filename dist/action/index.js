@@ -12,6 +12,16 @@ var __export = (target, all) => {
 };
 
 // src/core/frameworks/requirements.ts
+function requirementFromString(s) {
+  const normal = s.trim().toLowerCase().replace(/[\s_]+/g, "-");
+  if (REQUIREMENTS.includes(normal)) return normal;
+  if (normal === "osi" || normal === "osaid-1.0" || normal === "osaid-1") return "osaid";
+  const mofName = MOF_NAMES[normal];
+  if (mofName) return mofName;
+  const match = /^(?:mof-?)?(?:class-?)?(1|2|3|i|ii|iii)$/.exec(normal);
+  if (match?.[1] && normal !== match[1]) return `mof-class-${ROMAN[match[1]] ?? "1"}`;
+  return null;
+}
 function checkRequirement(model2, requirement) {
   if (requirement === "osaid") {
     const met = model2.frameworks.osaid.conformant;
@@ -55,7 +65,7 @@ function gate(report, requirement) {
     failures: failing.map((r) => `${r.model.path === "." ? r.model.name : r.model.path}: ${r.result.reason ?? `does not reach ${requirement}`}`)
   };
 }
-var REQUIREMENTS, LADDER_RANK, ladderRank, MOF_CLASS_NAMES, isLadderRequirement;
+var REQUIREMENTS, LADDER_RANK, ladderRank, MOF_CLASS_NAMES, ROMAN, MOF_NAMES, isLadderRequirement;
 var init_requirements = __esm({
   "src/core/frameworks/requirements.ts"() {
     "use strict";
@@ -71,6 +81,10 @@ var init_requirements = __esm({
     LADDER_RANK = { closed: 0, "restricted-weights": 1, "open-weights": 2, "open-source": 3 };
     ladderRank = (level) => LADDER_RANK[level];
     MOF_CLASS_NAMES = { 1: "Open Science", 2: "Open Tooling", 3: "Open Model" };
+    ROMAN = { "1": "1", i: "1", "2": "2", ii: "2", "3": "3", iii: "3" };
+    MOF_NAMES = Object.fromEntries(
+      [1, 2, 3].map((c) => [MOF_CLASS_NAMES[c].toLowerCase().replace(/\s+/g, "-"), `mof-class-${c}`])
+    );
     isLadderRequirement = (r) => r in LADDER_RANK;
   }
 });
@@ -428,10 +442,10 @@ var init_format = __esm({
 
 // src/core/render/symbols.ts
 function mofClassLabel(mofClass) {
-  return mofClass === null ? "unclassified" : `Class ${ROMAN[mofClass]} (${MOF_CLASS_NAMES[mofClass]})`;
+  return mofClass === null ? "unclassified" : `Class ${ROMAN2[mofClass]} (${MOF_CLASS_NAMES[mofClass]})`;
 }
 function mofClassShort(mofClass) {
-  return mofClass === null ? "—" : `Class ${ROMAN[mofClass]}`;
+  return mofClass === null ? "—" : `Class ${ROMAN2[mofClass]}`;
 }
 function nextMofClass(mofClass) {
   if (mofClass === null) return 3;
@@ -454,7 +468,7 @@ function osaidElementLabel(element, title) {
   if (element === "data-information") return "data information";
   return title(element)?.toLowerCase() ?? element;
 }
-var STATUS_STYLES, ONLINE_MARK, LADDER_STYLES, ROMAN;
+var STATUS_STYLES, ONLINE_MARK, LADDER_STYLES, ROMAN2;
 var init_symbols = __esm({
   "src/core/render/symbols.ts"() {
     "use strict";
@@ -482,7 +496,7 @@ var init_symbols = __esm({
       },
       closed: { title: "Closed", words: "closed", tone: "bad", badgeColor: "red", badgeHex: "#e05d44" }
     };
-    ROMAN = { 1: "I", 2: "II", 3: "III" };
+    ROMAN2 = { 1: "I", 2: "II", 3: "III" };
   }
 });
 
@@ -758,10 +772,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema2) {
   return mergeDefs(schema2._zod.def);
 }
-function getElementAtPath(obj, path2) {
-  if (!path2)
+function getElementAtPath(obj, path3) {
+  if (!path3)
     return obj;
-  return path2.reduce((acc, key) => acc?.[key], obj);
+  return path3.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -1051,11 +1065,11 @@ function aborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path2, issues) {
+function prefixIssues(path3, issues) {
   return issues.map((iss) => {
     var _a;
     (_a = iss).path ?? (_a.path = []);
-    iss.path.unshift(path2);
+    iss.path.unshift(path3);
     return iss;
   });
 }
@@ -1276,7 +1290,7 @@ function formatError(error46, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error46, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error47, path2 = []) => {
+  const processError = (error47, path3 = []) => {
     var _a, _b;
     for (const issue2 of error47.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
@@ -1286,7 +1300,7 @@ function treeifyError(error46, mapper = (issue2) => issue2.message) {
       } else if (issue2.code === "invalid_element") {
         processError({ issues: issue2.issues }, issue2.path);
       } else {
-        const fullpath = [...path2, ...issue2.path];
+        const fullpath = [...path3, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -1318,8 +1332,8 @@ function treeifyError(error46, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path2 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path2) {
+  const path3 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path3) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -13575,11 +13589,11 @@ function globProblem(pattern) {
 }
 function compileGlobDecider(patterns) {
   const compiled = patterns.slice(0, GLOB_MAX_PATTERNS).map(compileOne);
-  return (path2, isDir) => {
+  return (path3, isDir) => {
     for (let i = compiled.length - 1; i >= 0; i--) {
       const glob = compiled[i];
       if (!glob || glob.dirOnly && !isDir) continue;
-      if (glob.program.matches(path2)) return glob.negated ? -1 : i;
+      if (glob.program.matches(path3)) return glob.negated ? -1 : i;
     }
     return -1;
   };
@@ -13793,25 +13807,25 @@ var init_glob = __esm({
        * One pass over `path`: whether the whole path matches, and for each `/` in it whether
        * the part before that slash matches (1) or not (0).
        */
-      run(path2) {
+      run(path3) {
         let slashes = 0;
-        for (let i = path2.indexOf("/"); i !== -1; i = path2.indexOf("/", i + 1)) slashes++;
+        for (let i = path3.indexOf("/"); i !== -1; i = path3.indexOf("/", i + 1)) slashes++;
         const atSlash = new Uint8Array(slashes);
         let s = this.start;
         let k = 0;
-        for (let i = 0; i < path2.length; i++) {
+        for (let i = 0; i < path3.length; i++) {
           if (s.ids.length === 0) return { full: false, atSlash };
-          const code = path2.charCodeAt(i);
+          const code = path3.charCodeAt(i);
           if (code === SLASH) atSlash[k++] = s.accept ? 1 : 0;
           s = this.step(s, code);
         }
         return { full: s.accept, atSlash };
       }
-      matches(path2) {
+      matches(path3) {
         let s = this.start;
-        for (let i = 0; i < path2.length; i++) {
+        for (let i = 0; i < path3.length; i++) {
           if (s.ids.length === 0) return false;
-          s = this.step(s, path2.charCodeAt(i));
+          s = this.step(s, path3.charCodeAt(i));
         }
         return s.accept;
       }
@@ -13954,8 +13968,8 @@ var init_defaults = __esm({
 });
 
 // src/config/schema.ts
-function insideRepository(path2) {
-  const p = path2.replace(/\\/g, "/");
+function insideRepository(path3) {
+  const p = path3.replace(/\\/g, "/");
   if (p.startsWith("/") || /^[A-Za-z]:/.test(p) || p.includes("\0")) return false;
   return !p.split("/").some((segment) => segment === "..");
 }
@@ -16628,178 +16642,46 @@ var init_js_yaml = __esm({
   }
 });
 
-// src/config/parse.ts
-var parse_exports2 = {};
-__export(parse_exports2, {
-  CONFIG_NODE_BUDGET: () => CONFIG_NODE_BUDGET,
-  CONFIG_RULE_ID: () => CONFIG_RULE_ID,
-  CONFIG_SIZE_CAP: () => CONFIG_SIZE_CAP,
-  describeIssue: () => describeIssue,
-  findKeyLine: () => findKeyLine,
-  flattenIssues: () => flattenIssues,
-  formatPath: () => formatPath,
-  parseConfig: () => parseConfig,
-  requirementFromString: () => requirementFromString,
-  validateDocument: () => validateDocument
-});
-function parseConfig(text, path2) {
-  try {
-    return parseConfigText(text, path2);
-  } catch (error46) {
-    return unexpected(error46, path2);
-  }
-}
-function parseConfigText(text, path2) {
-  const problems = [];
-  const report = (message, line) => {
-    const problem = { severity: "error", message, ruleId: CONFIG_RULE_ID };
-    if (path2 !== void 0) problem.path = path2;
-    if (line !== void 0) problem.line = line;
-    problems.push(problem);
-  };
-  const fail = () => ({ config: defaults(), problems });
-  const bytes = new TextEncoder().encode(text).length;
-  if (bytes > CONFIG_SIZE_CAP) {
-    report(`the configuration file is over 64 KiB (${CONFIG_SIZE_CAP} bytes); a configuration is a few hundred bytes`);
-    return fail();
-  }
-  let doc;
-  try {
-    doc = load(text, { filename: path2 ?? "truly-open.yml" });
-  } catch (error46) {
-    if (error46 instanceof YAMLException) {
-      const last = text.trimEnd().split(/\r?\n/).length;
-      const line = error46.mark ? Math.min(error46.mark.line + 1, last) : void 0;
-      report(`not valid YAML: ${error46.reason || error46.message}`, line);
-    } else {
-      report(`not valid YAML: ${error46 instanceof Error ? error46.message : String(error46)}`);
-    }
-    return fail();
-  }
-  return validateDocument(doc, path2, text.split(/\r?\n/));
-}
-function validateDocument(doc, path2, lines) {
-  try {
-    return validate(doc, path2, lines);
-  } catch (error46) {
-    return unexpected(error46, path2);
-  }
-}
-function unexpected(error46, path2) {
-  const reason = (error46 instanceof Error ? error46.message : String(error46)).replace(/\s+/g, " ").slice(0, 200);
-  const problem = { severity: "error", message: `the configuration could not be validated: ${reason}`, ruleId: CONFIG_RULE_ID };
-  if (path2 !== void 0) problem.path = path2;
-  return { config: defaults(), problems: [problem] };
-}
-function validate(doc, path2, lines) {
-  const problems = [];
-  const report = (message, line) => {
-    const problem = { severity: "error", message, ruleId: CONFIG_RULE_ID };
-    if (path2 !== void 0) problem.path = path2;
-    if (line !== void 0) problem.line = line;
-    problems.push(problem);
-  };
-  const fail = () => ({ config: defaults(), problems });
-  if (doc === void 0 || doc === null) return { config: defaults(), problems };
-  if (!withinBudget(doc, CONFIG_NODE_BUDGET)) {
-    report(
-      `the document expands to more than ${CONFIG_NODE_BUDGET} values (nested YAML aliases?); a configuration is much smaller`
-    );
-    return fail();
-  }
-  if (!isPlainMapping(doc)) {
-    report(`the top level must be a mapping of settings (key: value), got ${describeValue(doc)}`, lines ? 1 : void 0);
-    return fail();
-  }
-  const reserved = reservedKeys(doc);
-  if (reserved.length > 0) {
-    for (const keyPath of reserved) {
-      report(`${formatPath(keyPath)}: \`${String(keyPath[keyPath.length - 1])}\` is not a setting or a component id`, lines ? findKeyLine(lines, keyPath) : void 0);
-    }
-    return fail();
-  }
-  const result = configSchema.safeParse(doc);
-  if (result.success) return { config: result.data, problems };
-  for (const item of flattenIssues(result.error.issues, [])) {
-    report(describeIssue(item.issue, item.path, doc), lines ? findKeyLine(lines, item.path) : void 0);
-  }
-  return fail();
-}
-function defaults() {
-  return configSchema.parse({});
-}
-function reservedKeys(root) {
-  const found = [];
-  const stack = [{ value: root, path: [] }];
-  while (stack.length > 0) {
-    const { value, path: path2 } = stack.pop();
-    if (Array.isArray(value)) {
-      value.forEach((child, i) => stack.push({ value: child, path: [...path2, i] }));
-    } else if (value !== null && typeof value === "object" && !(value instanceof Date)) {
-      for (const key of Object.keys(value)) {
-        if (RESERVED_KEYS.has(key)) found.push([...path2, key]);
-        else stack.push({ value: value[key], path: [...path2, key] });
-      }
-    }
-  }
-  return found.slice(0, 20);
-}
-function withinBudget(root, budget) {
-  const stack = [root];
-  let count = 0;
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (++count > budget) return false;
-    if (Array.isArray(value)) {
-      for (const child of value) stack.push(child);
-    } else if (value !== null && typeof value === "object" && !(value instanceof Date)) {
-      for (const child of Object.values(value)) stack.push(child);
-    }
-  }
-  return true;
-}
-function isPlainMapping(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date);
-}
+// src/config/issue-wording.ts
 function flattenIssues(issues, prefix) {
   const out = [];
   for (const issue2 of issues) {
-    const path2 = [...prefix, ...issue2.path];
+    const path3 = [...prefix, ...issue2.path];
     if (issue2.code === "unrecognized_keys") {
-      for (const key of issue2.keys) out.push({ issue: issue2, path: [...path2, key] });
+      for (const key of issue2.keys) out.push({ issue: issue2, path: [...path3, key] });
       continue;
     }
     if (issue2.code === "invalid_union") {
       const deeper = issue2.errors.filter((branch) => branch.some((inner) => !isRootTypeMismatch(inner)));
       if (deeper.length === 1 && deeper[0]) {
-        out.push(...flattenIssues(deeper[0], path2));
+        out.push(...flattenIssues(deeper[0], path3));
         continue;
       }
     }
-    out.push({ issue: issue2, path: path2 });
+    out.push({ issue: issue2, path: path3 });
   }
   return out;
 }
 function isRootTypeMismatch(issue2) {
   return issue2.path.length === 0 && (issue2.code === "invalid_type" || issue2.code === "invalid_value");
 }
-function describeIssue(issue2, path2, doc) {
-  const where = formatPath(path2);
-  const found = valueAt(doc, path2);
+function describeIssue(issue2, path3, doc) {
+  const where = formatPath(path3);
+  const found = valueAt(doc, path3);
   const got = found.present ? `, got ${describeValue(found.value)}` : "";
   switch (issue2.code) {
     case "unrecognized_keys": {
-      const key = String(path2[path2.length - 1]);
-      const known = knownKeysAt(path2.slice(0, -1));
+      const key = String(path3[path3.length - 1]);
+      const known = knownKeysAt(path3.slice(0, -1));
       return `${where}: unknown setting${known ? ` (expected one of: ${known.join(", ")})${suggest(key, known)}` : ""}`;
     }
     case "invalid_key": {
-      const key = String(path2[path2.length - 1]);
+      const key = String(path3[path3.length - 1]);
       return `${where}: unknown component id (expected one of: ${COMPONENT_IDS.join(", ")})${suggest(key, COMPONENT_IDS)}`;
     }
     case "invalid_value": {
       const values = issue2.values.map(String);
-      const hint = path2.length === 1 && path2[0] === "require" && typeof found.value === "string" ? requirementHint(found.value) : found.present && typeof found.value === "string" ? suggest(found.value, values) : "";
+      const hint = path3.length === 1 && path3[0] === "require" && typeof found.value === "string" ? requirementHint(found.value) : found.present && typeof found.value === "string" ? suggest(found.value, values) : "";
       return `${where}: expected one of: ${values.join(", ")}${got}${hint}`;
     }
     case "invalid_type": {
@@ -16875,31 +16757,31 @@ function describeValue(value) {
       return typeof value;
   }
 }
-function formatPath(path2) {
-  if (path2.length === 0) return "(top level)";
+function formatPath(path3) {
+  if (path3.length === 0) return "(top level)";
   let out = "";
-  for (const key of path2) {
+  for (const key of path3) {
     if (typeof key === "number") out += `[${key}]`;
     else out += out === "" ? String(key) : `.${String(key)}`;
   }
   return out;
 }
-function valueAt(doc, path2) {
+function valueAt(doc, path3) {
   let value = doc;
-  for (const key of path2) {
+  for (const key of path3) {
     if (value === null || typeof value !== "object") return { present: false };
     if (!Object.prototype.hasOwnProperty.call(value, key)) return { present: false };
     value = value[key];
   }
   return { present: true, value };
 }
-function knownKeysAt(path2) {
-  const [first, second] = path2;
-  if (path2.length === 0) return TOP_LEVEL_KEYS;
-  if (first === "declarations" && path2.length === 2) return ["location", "license", "note"];
-  if (first === "hub" && path2.length === 1) return ["private_repos"];
-  if (first === "release" && path2.length === 1) return ["notes"];
-  if (first === "models" && typeof second === "number" && path2.length === 2) return ["path", "name"];
+function knownKeysAt(path3) {
+  const [first, second] = path3;
+  if (path3.length === 0) return TOP_LEVEL_KEYS;
+  if (first === "declarations" && path3.length === 2) return ["location", "license", "note"];
+  if (first === "hub" && path3.length === 1) return ["private_repos"];
+  if (first === "release" && path3.length === 1) return ["notes"];
+  if (first === "models" && typeof second === "number" && path3.length === 2) return ["path", "name"];
   return null;
 }
 function suggest(input, candidates) {
@@ -16936,16 +16818,18 @@ function editDistance(a, b) {
   }
   return previous[b.length] ?? 0;
 }
-function requirementFromString(s) {
-  const normal = s.trim().toLowerCase().replace(/[\s_]+/g, "-");
-  if (REQUIREMENTS.includes(normal)) return normal;
-  if (normal === "osi" || normal === "osaid-1.0" || normal === "osaid-1") return "osaid";
-  const mofName = MOF_NAMES[normal];
-  if (mofName) return mofName;
-  const match = /^(?:mof-?)?(?:class-?)?(1|2|3|i|ii|iii)$/.exec(normal);
-  if (match?.[1] && normal !== match[1]) return `mof-class-${ROMAN2[match[1]] ?? "1"}`;
-  return null;
-}
+var TOP_LEVEL_KEYS;
+var init_issue_wording = __esm({
+  "src/config/issue-wording.ts"() {
+    "use strict";
+    init_catalog();
+    init_requirements();
+    init_schema();
+    TOP_LEVEL_KEYS = Object.keys(configSchema.shape);
+  }
+});
+
+// src/config/yaml-locator.ts
 function readKey(text) {
   const double = DOUBLE_QUOTED_KEY_RE.exec(text);
   if (double) return double[1] ?? null;
@@ -16988,7 +16872,7 @@ function scanLines(lines) {
   });
   return out;
 }
-function findKeyLine(lines, path2) {
+function findKeyLine(lines, path3) {
   let scanned = scans.get(lines);
   if (!scanned) scans.set(lines, scanned = scanLines(lines));
   let start = 0;
@@ -16996,7 +16880,7 @@ function findKeyLine(lines, path2) {
   let parentCol = -1;
   let parentIsKey = true;
   let found;
-  for (const segment of path2) {
+  for (const segment of path3) {
     if (typeof segment === "number") {
       const items = scanned.slice(start, end).filter((l) => l.dash !== null && (parentIsKey ? l.dash >= parentCol : l.dash > parentCol));
       const itemCol = items[0]?.dash;
@@ -17032,28 +16916,157 @@ function blockEnd(scanned, at, col, limit) {
   }
   return limit;
 }
-var CONFIG_SIZE_CAP, CONFIG_NODE_BUDGET, CONFIG_RULE_ID, RESERVED_KEYS, TOP_LEVEL_KEYS, ROMAN2, MOF_NAMES, DOUBLE_QUOTED_KEY_RE, SINGLE_QUOTED_KEY_RE, NOT_KEY_START, scans;
-var init_parse3 = __esm({
-  "src/config/parse.ts"() {
+var DOUBLE_QUOTED_KEY_RE, SINGLE_QUOTED_KEY_RE, NOT_KEY_START, scans;
+var init_yaml_locator = __esm({
+  "src/config/yaml-locator.ts"() {
     "use strict";
-    init_js_yaml();
-    init_catalog();
-    init_schema();
-    CONFIG_SIZE_CAP = 64 * 1024;
-    CONFIG_NODE_BUDGET = 1e4;
-    CONFIG_RULE_ID = "config-invalid";
-    RESERVED_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
-    TOP_LEVEL_KEYS = Object.keys(configSchema.shape);
-    ROMAN2 = { "1": "1", i: "1", "2": "2", ii: "2", "3": "3", iii: "3" };
-    MOF_NAMES = {
-      "open-science": "mof-class-1",
-      "open-tooling": "mof-class-2",
-      "open-model": "mof-class-3"
-    };
     DOUBLE_QUOTED_KEY_RE = /^"((?:[^"\\]|\\.)*)"\s*:(?:\s|$)/;
     SINGLE_QUOTED_KEY_RE = /^'((?:[^']|'')*)'\s*:(?:\s|$)/;
     NOT_KEY_START = /[\s#'"\-?:,[\]{}]/;
     scans = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/config/parse.ts
+var parse_exports2 = {};
+__export(parse_exports2, {
+  CONFIG_NODE_BUDGET: () => CONFIG_NODE_BUDGET,
+  CONFIG_RULE_ID: () => CONFIG_RULE_ID,
+  CONFIG_SIZE_CAP: () => CONFIG_SIZE_CAP,
+  parseConfig: () => parseConfig,
+  validateDocument: () => validateDocument
+});
+function parseConfig(text, path3) {
+  try {
+    return parseConfigText(text, path3);
+  } catch (error46) {
+    return unexpected(error46, path3);
+  }
+}
+function parseConfigText(text, path3) {
+  const problems = [];
+  const report = (message, line) => {
+    const problem = { severity: "error", message, ruleId: CONFIG_RULE_ID };
+    if (path3 !== void 0) problem.path = path3;
+    if (line !== void 0) problem.line = line;
+    problems.push(problem);
+  };
+  const fail = () => ({ config: defaults(), problems });
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > CONFIG_SIZE_CAP) {
+    report(`the configuration file is over 64 KiB (${CONFIG_SIZE_CAP} bytes); a configuration is a few hundred bytes`);
+    return fail();
+  }
+  let doc;
+  try {
+    doc = load(text, { filename: path3 ?? "truly-open.yml" });
+  } catch (error46) {
+    if (error46 instanceof YAMLException) {
+      const last = text.trimEnd().split(/\r?\n/).length;
+      const line = error46.mark ? Math.min(error46.mark.line + 1, last) : void 0;
+      report(`not valid YAML: ${error46.reason || error46.message}`, line);
+    } else {
+      report(`not valid YAML: ${error46 instanceof Error ? error46.message : String(error46)}`);
+    }
+    return fail();
+  }
+  return validateDocument(doc, path3, text.split(/\r?\n/));
+}
+function validateDocument(doc, path3, lines) {
+  try {
+    return validate(doc, path3, lines);
+  } catch (error46) {
+    return unexpected(error46, path3);
+  }
+}
+function unexpected(error46, path3) {
+  const reason = (error46 instanceof Error ? error46.message : String(error46)).replace(/\s+/g, " ").slice(0, 200);
+  const problem = { severity: "error", message: `the configuration could not be validated: ${reason}`, ruleId: CONFIG_RULE_ID };
+  if (path3 !== void 0) problem.path = path3;
+  return { config: defaults(), problems: [problem] };
+}
+function validate(doc, path3, lines) {
+  const problems = [];
+  const report = (message, line) => {
+    const problem = { severity: "error", message, ruleId: CONFIG_RULE_ID };
+    if (path3 !== void 0) problem.path = path3;
+    if (line !== void 0) problem.line = line;
+    problems.push(problem);
+  };
+  const fail = () => ({ config: defaults(), problems });
+  if (doc === void 0 || doc === null) return { config: defaults(), problems };
+  if (!withinBudget(doc, CONFIG_NODE_BUDGET)) {
+    report(
+      `the document expands to more than ${CONFIG_NODE_BUDGET} values (nested YAML aliases?); a configuration is much smaller`
+    );
+    return fail();
+  }
+  if (!isPlainMapping(doc)) {
+    report(`the top level must be a mapping of settings (key: value), got ${describeValue(doc)}`, lines ? 1 : void 0);
+    return fail();
+  }
+  const reserved = reservedKeys(doc);
+  if (reserved.length > 0) {
+    for (const keyPath of reserved) {
+      report(`${formatPath(keyPath)}: \`${String(keyPath[keyPath.length - 1])}\` is not a setting or a component id`, lines ? findKeyLine(lines, keyPath) : void 0);
+    }
+    return fail();
+  }
+  const result = configSchema.safeParse(doc);
+  if (result.success) return { config: result.data, problems };
+  for (const item of flattenIssues(result.error.issues, [])) {
+    report(describeIssue(item.issue, item.path, doc), lines ? findKeyLine(lines, item.path) : void 0);
+  }
+  return fail();
+}
+function defaults() {
+  return configSchema.parse({});
+}
+function reservedKeys(root) {
+  const found = [];
+  const stack = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const { value, path: path3 } = stack.pop();
+    if (Array.isArray(value)) {
+      value.forEach((child, i) => stack.push({ value: child, path: [...path3, i] }));
+    } else if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+      for (const key of Object.keys(value)) {
+        if (RESERVED_KEYS.has(key)) found.push([...path3, key]);
+        else stack.push({ value: value[key], path: [...path3, key] });
+      }
+    }
+  }
+  return found.slice(0, 20);
+}
+function withinBudget(root, budget) {
+  const stack = [root];
+  let count = 0;
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (++count > budget) return false;
+    if (Array.isArray(value)) {
+      for (const child of value) stack.push(child);
+    } else if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+      for (const child of Object.values(value)) stack.push(child);
+    }
+  }
+  return true;
+}
+function isPlainMapping(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date);
+}
+var CONFIG_SIZE_CAP, CONFIG_NODE_BUDGET, CONFIG_RULE_ID, RESERVED_KEYS;
+var init_parse3 = __esm({
+  "src/config/parse.ts"() {
+    "use strict";
+    init_js_yaml();
+    init_issue_wording();
+    init_schema();
+    init_yaml_locator();
+    CONFIG_SIZE_CAP = 64 * 1024;
+    CONFIG_NODE_BUDGET = 1e4;
+    CONFIG_RULE_ID = "config-invalid";
+    RESERVED_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
   }
 });
 
@@ -17072,8 +17085,8 @@ var init_paths = __esm({
 });
 
 // src/core/evidence/artifacts.ts
-function roleOf(path2) {
-  const lower = path2.toLowerCase();
+function roleOf(path3) {
+  const lower = path3.toLowerCase();
   const segs = lower.split("/");
   const base = segs[segs.length - 1] ?? "";
   const dirs = segs.slice(0, -1);
@@ -17093,10 +17106,10 @@ function looksLikeParameters(relPath, format) {
   if (GENERIC_FORMATS.has(format) && !MODEL_NAME_RE.test(base)) return false;
   return true;
 }
-function weightFormat(path2) {
-  const dot = path2.lastIndexOf(".");
-  if (dot < 0 || dot < path2.lastIndexOf("/")) return null;
-  return WEIGHT_BY_EXT.get(path2.slice(dot + 1).toLowerCase()) ?? null;
+function weightFormat(path3) {
+  const dot = path3.lastIndexOf(".");
+  if (dot < 0 || dot < path3.lastIndexOf("/")) return null;
+  return WEIGHT_BY_EXT.get(path3.slice(dot + 1).toLowerCase()) ?? null;
 }
 function collectArtifacts(entries, texts, modelRoot) {
   const a = {
@@ -17152,56 +17165,56 @@ function collectArtifacts(entries, texts, modelRoot) {
   let folder = null;
   for (const e of entries) {
     if (e.kind === "submodule" || e.kind === "symlink") continue;
-    const path2 = e.path;
-    const slash = path2.lastIndexOf("/");
-    if (folder === null || (slash < 0 ? folder.path !== "" : slash !== folder.path.length || !path2.startsWith(folder.path))) {
-      folder = folderOf(slash < 0 ? "" : path2.slice(0, slash));
+    const path3 = e.path;
+    const slash = path3.lastIndexOf("/");
+    if (folder === null || (slash < 0 ? folder.path !== "" : slash !== folder.path.length || !path3.startsWith(folder.path))) {
+      folder = folderOf(slash < 0 ? "" : path3.slice(0, slash));
     }
     if (folder.skip) continue;
     const size = e.kind === "lfs" ? e.lfs?.size ?? e.size : e.size;
-    const dotAt = path2.lastIndexOf(".");
-    if (dotAt > slash && BULK_DATA_EXT.has(path2.slice(dotAt + 1)) && !path2.includes("İ")) {
-      const name = path2.slice(slash + 1);
+    const dotAt = path3.lastIndexOf(".");
+    if (dotAt > slash && BULK_DATA_EXT.has(path3.slice(dotAt + 1)) && !path3.includes("İ")) {
+      const name = path3.slice(slash + 1);
       if (!RESULT_RE.test(name)) {
-        if (folder.inSamplesDir) a.samples.push(path2);
-        else if (folder.evalFolder || EVAL_PATH_RE.test(name)) a.evalDataFiles.push(path2);
+        if (folder.inSamplesDir) a.samples.push(path3);
+        else if (folder.evalFolder || EVAL_PATH_RE.test(name)) a.evalDataFiles.push(path3);
         else {
-          a.dataFiles.push(path2);
+          a.dataFiles.push(path3);
           a.dataBytes += e.kind === "lfs" && !e.lfs ? Infinity : size;
         }
         continue;
       }
     }
-    const lower = path2.toLowerCase();
-    const rel = path2.startsWith(rootPrefix) ? path2.slice(rootPrefix.length) : path2;
+    const lower = path3.toLowerCase();
+    const rel = path3.startsWith(rootPrefix) ? path3.slice(rootPrefix.length) : path3;
     const base = lower.slice(slash + 1);
     const dirs = folder.dirs;
     const inDataDir = folder.inDataDir;
     if (TRAINING_STATE_START.test(base) && TRAINING_STATE_RE.test(lower)) {
-      a.trainingStateFiles.push(path2);
+      a.trainingStateFiles.push(path3);
       continue;
     }
     const dot = base.lastIndexOf(".");
     const ext = dot < 0 ? "" : base.slice(dot + 1);
     if (BULK_DATA_EXT.has(ext) && !base.includes("result")) {
-      if (folder.inSamplesDir) a.samples.push(path2);
-      else if (folder.evalFolder || EVAL_PATH_RE.test(path2.slice(slash + 1))) a.evalDataFiles.push(path2);
+      if (folder.inSamplesDir) a.samples.push(path3);
+      else if (folder.evalFolder || EVAL_PATH_RE.test(path3.slice(slash + 1))) a.evalDataFiles.push(path3);
       else {
-        a.dataFiles.push(path2);
+        a.dataFiles.push(path3);
         a.dataBytes += e.kind === "lfs" && !e.lfs ? Infinity : size;
       }
       continue;
     }
     const wf = WEIGHT_BY_EXT.get(ext) ?? null;
-    const isMegatronData = base.endsWith(".bin") && idxSiblings.size > 0 && idxSiblings.has(path2.slice(0, -4));
+    const isMegatronData = base.endsWith(".bin") && idxSiblings.size > 0 && idxSiblings.has(path3.slice(0, -4));
     if (wf && !isMegatronData && !inDataDir && (size >= 1024 || e.kind === "lfs") && looksLikeParameters(rel, wf.format)) {
-      const file2 = { path: path2, size, format: wf.format, unsafe: wf.unsafe, lfs: e.kind === "lfs", sizeKnown: e.kind !== "lfs" || e.lfs !== void 0 };
+      const file2 = { path: path3, size, format: wf.format, unsafe: wf.unsafe, lfs: e.kind === "lfs", sizeKnown: e.kind !== "lfs" || e.lfs !== void 0 };
       let ckDir = -1;
       dirs.forEach((d, i) => {
         if (CHECKPOINT_DIR_RE.test(d)) ckDir = i;
       });
       if (ckDir >= 0 || CHECKPOINT_FILE_RE.test(base)) {
-        const dir = ckDir >= 0 ? rootPrefix + dirs.slice(0, ckDir + 1).join("/") : path2;
+        const dir = ckDir >= 0 ? rootPrefix + dirs.slice(0, ckDir + 1).join("/") : path3;
         const list = checkpointDirs.get(dir) ?? [];
         list.push(file2);
         checkpointDirs.set(dir, list);
@@ -17211,69 +17224,69 @@ function collectArtifacts(entries, texts, modelRoot) {
       continue;
     }
     if (/\.(safetensors|bin)\.index\.json$|(^|\/)[^/]*\.index\.json$/i.test(base) && /model|pytorch|weights|diffusion/i.test(base)) {
-      a.shardIndexes.push({ path: path2, ...shardsOf(path2, texts[path2], entries) });
+      a.shardIndexes.push({ path: path3, ...shardsOf(path3, texts[path3], entries) });
       continue;
     }
     if (CODE_EXT.test(base)) {
       a.codeFiles++;
       const roles = roleOf(rel);
-      for (const role of roles) a.code[role].push(path2);
-      const script = texts[path2];
+      for (const role of roles) a.code[role].push(path3);
+      const script = texts[path3];
       if (script !== void 0) {
         const groups = hyperparameterGroups(script);
         if (groups.length >= 2 && (roles.includes("training") || /\.(slurm|sbatch|sh)$/.test(base) || /^main\.|config|hparam|hyper|setting|arg|constant/.test(base))) {
-          a.trainingConfigs.push({ path: path2, groups });
+          a.trainingConfigs.push({ path: path3, groups });
         }
         const compute = batchJobCompute(script);
-        if (compute) a.computeScripts.push({ path: path2, ...compute });
+        if (compute) a.computeScripts.push({ path: path3, ...compute });
       }
       if (/(download|fetch|get[_-]?data|build[_-]?(dataset|corpus)|crawl|scrape)[^/]*\.(py|sh)$/i.test(base)) {
-        a.datasetScripts.push(path2);
+        a.datasetScripts.push(path3);
       }
       continue;
     }
     if (/^(tokenizer\.json|tokenizer\.model|tokenizer_config\.json|vocab\.(json|txt)|merges\.txt|spiece\.model|sentencepiece\.bpe\.model|special_tokens_map\.json|[^/]*\.tiktoken|qwen\.tiktoken|bpe\.codes)$/i.test(base)) {
-      a.tokenizer.push(path2);
+      a.tokenizer.push(path3);
       continue;
     }
     if (/^(requirements[^/]*\.txt|environment[^/]*\.ya?ml|conda[^/]*\.ya?ml|pyproject\.toml|setup\.py|setup\.cfg|pipfile(\.lock)?|poetry\.lock|uv\.lock|dockerfile[^/]*|containerfile|cargo\.toml|package\.json|makefile|cmakelists\.txt)$/i.test(base)) {
-      a.environment.push(path2);
+      a.environment.push(path3);
       if (base === "setup.py") a.codeFiles++;
       continue;
     }
     if (base === "citation.cff") {
-      a.citation = path2;
+      a.citation = path3;
       continue;
     }
     if (/^(data[_-]?card|datacard|datasheet[^/]*|dataset[_-]?card[^/]*|readme[_-]dataset[^/]*)\.md$/i.test(base) || /^readme\.md$/i.test(base) && dirs.length > 0 && DATA_DIR_RE.test(dirs[dirs.length - 1] ?? "")) {
-      a.dataCards.push(path2);
+      a.dataCards.push(path3);
       continue;
     }
     if (base === "config.json" && dirs.length === 0) {
-      a.modelConfig = readModelConfig(path2, texts[path2]);
+      a.modelConfig = readModelConfig(path3, texts[path3]);
       continue;
     }
     if (/\.pdf$/i.test(base)) {
-      a.pdfs.push(path2);
+      a.pdfs.push(path3);
       continue;
     }
     if (lower.includes(".eval_results/") && /\.ya?ml$/.test(base) || /^(eval_results[^/]*|all_results|[^/]*results[^/]*)\.(json|ya?ml|csv)$/i.test(base)) {
-      a.evalResultFiles.push(path2);
+      a.evalResultFiles.push(path3);
       continue;
     }
-    const configGroups = texts[path2] !== void 0 && /\.(ya?ml|json|toml|cfg|ini)$/i.test(base) ? hyperparameterGroups(texts[path2] ?? "") : [];
+    const configGroups = texts[path3] !== void 0 && /\.(ya?ml|json|toml|cfg|ini)$/i.test(base) ? hyperparameterGroups(texts[path3] ?? "") : [];
     if (configGroups.length >= 2) {
-      a.trainingConfigs.push({ path: path2, groups: configGroups });
+      a.trainingConfigs.push({ path: path3, groups: configGroups });
       continue;
     }
     if (folder.inSamplesDir && MEDIA_EXT.test(base)) {
-      a.samples.push(path2);
+      a.samples.push(path3);
       continue;
     }
     if (inDataDir && DATA_EXT.test(base) || /\.(parquet|jsonl|arrow|tfrecords?)$/i.test(base) || isMegatronData) {
-      if (EVAL_PATH_RE.test(rel)) a.evalDataFiles.push(path2);
+      if (EVAL_PATH_RE.test(rel)) a.evalDataFiles.push(path3);
       else {
-        a.dataFiles.push(path2);
+        a.dataFiles.push(path3);
         a.dataBytes += e.kind === "lfs" && !e.lfs ? Infinity : size;
       }
       continue;
@@ -17305,15 +17318,15 @@ function shardsOf(indexPath, text, entries) {
   for (const e of entries) if (lengths.has(e.path.length) && named.has(e.path)) present.add(e.path);
   return { shards, missing: shards.filter((s) => !present.has(dir + s)) };
 }
-function readModelConfig(path2, text) {
-  const none = { path: path2, architectures: [], modelType: null, autoMap: [], library: null };
+function readModelConfig(path3, text) {
+  const none = { path: path3, architectures: [], modelType: null, autoMap: [], library: null };
   if (!text) return none;
   try {
     const c = JSON.parse(text);
     const architectures = Array.isArray(c["architectures"]) ? c["architectures"].filter((x) => typeof x === "string") : [];
     const autoMap = c["auto_map"] && typeof c["auto_map"] === "object" ? Object.values(c["auto_map"]).flat().filter((x) => typeof x === "string") : [];
     const library = typeof c["transformers_version"] === "string" ? "transformers" : typeof c["_diffusers_version"] === "string" ? "diffusers" : null;
-    return { path: path2, architectures, modelType: typeof c["model_type"] === "string" ? c["model_type"] : null, autoMap, library };
+    return { path: path3, architectures, modelType: typeof c["model_type"] === "string" ? c["model_type"] : null, autoMap, library };
   } catch {
     return none;
   }
@@ -17443,24 +17456,24 @@ var init_artifacts = __esm({
 function primeEntryShape() {
   return entryShape ??= { path: "", size: 2 ** 40, kind: "file" };
 }
-function wantsText(path2, size) {
+function wantsText(path3, size) {
   if (size > TEXT_SIZE_CAP * 64) return false;
-  const start = path2.lastIndexOf("/") + 1;
+  const start = path3.lastIndexOf("/") + 1;
   let depth2 = 0;
-  for (let i = path2.indexOf("/"); i !== -1; i = path2.indexOf("/", i + 1)) depth2++;
-  const first = path2.charCodeAt(start) | 32;
+  for (let i = path3.indexOf("/"); i !== -1; i = path3.indexOf("/", i + 1)) depth2++;
+  const first = path3.charCodeAt(start) | 32;
   if (first === 114 || first === 109 || first === 100) {
-    const base = path2.slice(start).toLowerCase();
+    const base = path3.slice(start).toLowerCase();
     if (CARD_NAMES.has(base)) return depth2 <= 3 || base !== "readme.md";
   } else if (first === 108 || first === 99 || first === 110) {
-    if (LICENSE_RE.test(path2.slice(start))) return depth2 <= 3;
+    if (LICENSE_RE.test(path3.slice(start))) return depth2 <= 3;
   }
   if (depth2 > 4) return false;
-  const dot = path2.lastIndexOf(".");
-  const ext = path2.slice(dot < start ? start : dot + 1).toLowerCase();
+  const dot = path3.lastIndexOf(".");
+  const ext = path3.slice(dot < start ? start : dot + 1).toLowerCase();
   if (!TEXT_CONFIG_EXTS.has(ext)) return false;
-  if (ext === "md" && size <= 256 * 1024 && (depth2 === 0 || CARD_DOC_NAME_RE.test(path2.slice(start)) || depth2 <= 3 && DOC_FOLDER_RE.test(path2))) return true;
-  const lower = path2.toLowerCase();
+  if (ext === "md" && size <= 256 * 1024 && (depth2 === 0 || CARD_DOC_NAME_RE.test(path3.slice(start)) || depth2 <= 3 && DOC_FOLDER_RE.test(path3))) return true;
+  const lower = path3.toLowerCase();
   if (lower.startsWith(".github/") && !lower.startsWith(".github/truly-open.")) return false;
   if (/\.ya?ml$/.test(lower)) return size <= 256 * 1024;
   if (ext === "sh" || ext === "slurm" || ext === "sbatch" || ext === "py" && !lower.endsWith("setup.py")) {
@@ -17475,8 +17488,8 @@ function parseLfsPointer(text) {
   if (!oid || !size) return null;
   return { oid, size: Number(size) };
 }
-function mayBeLfsPointer(path2) {
-  const base = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+function mayBeLfsPointer(path3) {
+  const base = path3.slice(path3.lastIndexOf("/") + 1).toLowerCase();
   if (LFS_PRONE_NAMES.has(base)) return true;
   const dot = base.lastIndexOf(".");
   return dot <= 0 || !SOURCE_EXTENSIONS.has(base.slice(dot + 1));
@@ -17509,7 +17522,7 @@ var init_license_records = __esm({
     "use strict";
     RAIL_CONFIRM = /use restrictions|attachment a|responsible ai license/;
     LLAMA_CONFIRM = /llama materials/;
-    llamaUrl = (path2) => new RegExp(`^(llama\\.meta\\.com|llama\\.com)\\/${path2}\\/license$`, "i");
+    llamaUrl = (path3) => new RegExp(`^(llama\\.meta\\.com|llama\\.com)\\/${path3}\\/license$`, "i");
     ccUrl = (kind, version3) => new RegExp(`^creativecommons\\.org\\/licenses\\/${kind}\\/${version3.replace(".", "\\.")}(\\/legalcode)?(\\.en)?$`, "i");
     LICENSE_RECORDS = [
       // ---- vendor model terms ----
@@ -17916,28 +17929,28 @@ function normalisePath(p) {
   const trimmed = p.trim().replace(/^\.\/+/, "").replace(/\/+$/, "");
   return trimmed === "" ? "." : trimmed;
 }
-function dirname(path2) {
-  const i = path2.lastIndexOf("/");
-  return i < 0 ? "." : path2.slice(0, i);
+function dirname(path3) {
+  const i = path3.lastIndexOf("/");
+  return i < 0 ? "." : path3.slice(0, i);
 }
-function within(path2, scope) {
-  return scope === "." || path2 === scope || path2.startsWith(`${scope}/`);
+function within(path3, scope) {
+  return scope === "." || path3 === scope || path3.startsWith(`${scope}/`);
 }
 function depth(scope) {
   return scope === "." ? 0 : scope.split("/").length;
 }
-function isLicenseFile(path2) {
-  const start = path2.lastIndexOf("/") + 1;
-  const first = path2.charCodeAt(start) | 32;
+function isLicenseFile(path3) {
+  const start = path3.lastIndexOf("/") + 1;
+  const first = path3.charCodeAt(start) | 32;
   if (first !== 108 && first !== 99) return false;
-  const base = path2.slice(start);
+  const base = path3.slice(start);
   return LICENSE_FILE_RE.test(base) && !NOT_A_LICENSE_RE.test(base);
 }
-function nameHint(path2) {
-  return nameKinds(path2)?.hint ?? null;
+function nameHint(path3) {
+  return nameKinds(path3)?.hint ?? null;
 }
-function nameKinds(path2) {
-  const base = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+function nameKinds(path3) {
+  const base = path3.slice(path3.lastIndexOf("/") + 1).toLowerCase();
   if (/[._-](code|software|source)\b/.test(base)) return { hint: "name suggests it covers code", kinds: ["code"] };
   if (/[._-](model|weights?|params?)\b/.test(base)) return { hint: "name suggests it covers the model weights", kinds: ["data"] };
   if (/[._-](data|dataset)\b/.test(base)) return { hint: "name suggests it covers data", kinds: ["data"] };
@@ -18043,27 +18056,27 @@ function fileFacts(snapshot, modelRoot, problems) {
   const paths = /* @__PURE__ */ new Set();
   for (const e of snapshot.entries) if (e.kind !== "submodule" && isLicenseFile(e.path)) paths.add(e.path);
   for (const p of Object.keys(snapshot.texts)) if (isLicenseFile(p)) paths.add(p);
-  for (const path2 of [...paths].sort()) {
-    const scope = dirname(path2);
+  for (const path3 of [...paths].sort()) {
+    const scope = dirname(path3);
     if (!within(modelRoot, scope) && !within(scope, modelRoot)) continue;
-    const hint = nameHint(path2);
-    const text = snapshot.texts[path2];
+    const hint = nameHint(path3);
+    const text = snapshot.texts[path3];
     if (text === void 0) {
-      const reason = skipped.get(path2) ?? "not read";
-      out.push(fact(UNREAD_LICENSE, scope, { kind: "file", path: path2, note: `not read: ${reason}` }));
-      problems.push({ severity: "warning", path: path2, ruleId: "license-file-unread", message: `license file could not be read (${reason})` });
+      const reason = skipped.get(path3) ?? "not read";
+      out.push(fact(UNREAD_LICENSE, scope, { kind: "file", path: path3, note: `not read: ${reason}` }));
+      problems.push({ severity: "warning", path: path3, ruleId: "license-file-unread", message: `license file could not be read (${reason})` });
       continue;
     }
     const identified = identifyLicenseText(text);
-    const kinds = nameKinds(path2)?.kinds;
+    const kinds = nameKinds(path3)?.kinds;
     if (identified) {
-      const ev = { kind: "file", path: path2 };
+      const ev = { kind: "file", path: path3 };
       if (hint) ev.note = hint;
       out.push(withKinds(fact(identified.id, scope, ev, identified.confidence), kinds));
     } else {
       const note = ["text not identified as a known license", hint].filter(Boolean).join("; ");
-      out.push(withKinds(fact(CUSTOM_LICENSE, scope, { kind: "file", path: path2, note }), kinds));
-      problems.push({ severity: "note", path: path2, ruleId: "license-text-unidentified", message: "license text does not match a known license; it is treated as custom terms" });
+      out.push(withKinds(fact(CUSTOM_LICENSE, scope, { kind: "file", path: path3, note }), kinds));
+      problems.push({ severity: "note", path: path3, ruleId: "license-text-unidentified", message: "license text does not match a known license; it is treated as custom terms" });
     }
   }
   return out;
@@ -18094,8 +18107,8 @@ function extractLicenses(snapshot, card, modelRoot) {
   }
   return { facts, problems };
 }
-function governingLicense(facts, path2, kind) {
-  const target = normalisePath(path2);
+function governingLicense(facts, path3, kind) {
+  const target = normalisePath(path3);
   let inScope = facts.filter((f) => within(target, f.scope) && (!f.kinds || !kind || f.kinds.includes(kind)));
   if (inScope.length === 0 && kind) {
     const all = facts.filter((f) => within(target, f.scope));
@@ -18741,8 +18754,8 @@ var init_hub_client = __esm({
         return { state: "found", url: url2, value: res.body };
       }
       /** A small file of a model repository at a revision, capped at `maxBytes`. */
-      async modelFileText(id, revision, path2, maxBytes) {
-        const encodedPath = path2.split("/").map(encodeURIComponent).join("/");
+      async modelFileText(id, revision, path3, maxBytes) {
+        const encodedPath = path3.split("/").map(encodeURIComponent).join("/");
         const url2 = `${this.modelUrl(id)}/resolve/${encodeURIComponent(revision)}/${encodedPath}`;
         if (!isHubRepoId(id)) return { state: "not-found", url: url2, error: `not a Hub repository id: ${JSON.stringify(id)}` };
         const res = await this.http.get(url2, { maxBytes, accept: "text/plain, */*" });
@@ -18795,6 +18808,8 @@ async function resolveRemote(query, options = {}) {
     const datasetIds = new Set([...query.datasets, ...query.evalDatasets].map((id) => id.trim()).filter(Boolean));
     const modelIds = unique2(query.models.map((id) => id.trim()).filter(Boolean));
     const repos = unique2(query.githubRepos.map((r) => r.repo.trim()).filter(Boolean));
+    const componentOf = /* @__PURE__ */ new Map();
+    for (const r of query.githubRepos) if (!componentOf.has(r.repo.trim())) componentOf.set(r.repo.trim(), r.component);
     const modelsDone = Promise.all(
       modelIds.map((id) => limit(async () => {
         facts.models[id] = await lookupModel(hub, id, true);
@@ -18802,7 +18817,8 @@ async function resolveRemote(query, options = {}) {
     );
     const githubDone = Promise.all(
       repos.map((repo) => limit(async () => {
-        facts.github[repo] = await lookupGithub(github, repo);
+        const component = componentOf.get(repo);
+        facts.github[repo] = { ...await lookupGithub(github, repo), ...component ? { component } : {} };
       }))
     );
     await modelsDone;
@@ -18961,8 +18977,8 @@ function fillMissing(facts, query, reason) {
   for (const id of [...query.models, ...query.baseModels]) {
     facts.models[id] ??= { ...emptyModel(id, "unavailable", `${url2}/${id}`), error: reason };
   }
-  for (const { repo } of query.githubRepos) {
-    facts.github[repo] ??= { repo, state: "unavailable", url: `https://github.com/${repo}`, license: null, private: false, error: reason };
+  for (const { repo, component } of query.githubRepos) {
+    facts.github[repo] ??= { repo, component, state: "unavailable", url: `https://github.com/${repo}`, license: null, private: false, error: reason };
   }
 }
 function countErrors(facts, needle) {
@@ -19012,7 +19028,7 @@ var init_resolve = __esm({
 
 // src/core/criteria/shared.ts
 function fileEvidence(paths, note) {
-  return paths.slice(0, MAX_FILE_EVIDENCE).map((path2) => ({ kind: "file", path: path2, ...note ? { note } : {} }));
+  return paths.slice(0, MAX_FILE_EVIDENCE).map((path3) => ({ kind: "file", path: path3, ...note ? { note } : {} }));
 }
 function linkEvidence(links) {
   return links.slice(0, MAX_FILE_EVIDENCE).map((l) => ({ kind: "link", path: l.path, line: l.line, url: l.url }));
@@ -19090,8 +19106,20 @@ function declared(ev, id) {
 function mentioned(messageId, evidence, data = {}, claim) {
   return { status: "mentioned", messageId, data, license: null, evidence, ...claim ? { claim } : {} };
 }
-function missing(messageId = "missing") {
-  return { status: "missing", messageId, license: null, evidence: [] };
+function missing(messageId = "missing", data, evidence = []) {
+  return { status: "missing", messageId, ...data ? { data } : {}, license: null, evidence };
+}
+function unknown2(messageId, data, evidence) {
+  return { status: "unknown", messageId, data, license: null, evidence };
+}
+function lookupFailed(messageId, data, url2, error46) {
+  return unknown2(messageId, data, [{ kind: "hub", url: url2, note: error46 ?? "lookup failed" }]);
+}
+function gatedOnline(messageId, data, license, evidence) {
+  return { status: "restricted", messageId, data, license, evidence, verifiedOnline: true };
+}
+function published(messageId, evidence) {
+  return { status: "open", messageId, data: { count: evidence.length }, license: null, evidence };
 }
 function documentedSections(ev, re) {
   return (ev.card?.sections ?? []).filter((s) => s.documented && re.test(s.heading) && !(s.level === 1 && s.body.length > s.ownBody.length));
@@ -19219,8 +19247,6 @@ var init_compute_info = __esm({
     computeInfo = {
       id: "compute-info",
       evaluate(ev) {
-        const na = notApplicable(ev, "compute-info");
-        if (na) return na;
         if (ev.card?.frontMatter?.["co2_eq_emissions"] !== void 0 && ev.card.frontMatter["co2_eq_emissions"] !== null) {
           return judgeLicense("compute-info", cardLicense(ev), "computeEmissions", {}, [cardFieldEvidence(ev, "co2_eq_emissions")]);
         }
@@ -19285,9 +19311,9 @@ function mostlyInstructions(headings) {
 }
 function isFileUrl(url2) {
   if (/\/(resolve|raw|edit)\//.test(url2)) return true;
-  const path2 = url2.replace(/[?#].*$/, "");
-  if (/\/blob\/[^/]+\/.+\.[a-z0-9]{1,8}$/i.test(path2)) return true;
-  return /\.(png|jpe?g|gif|svg|webp|bmp|ico|mp4|webm|mov|mp3|wav|flac|ogg|pdf|py|ipynb|sh|md)$/i.test(path2);
+  const path3 = url2.replace(/[?#].*$/, "");
+  if (/\/blob\/[^/]+\/.+\.[a-z0-9]{1,8}$/i.test(path3)) return true;
+  return /\.(png|jpe?g|gif|svg|webp|bmp|ico|mp4|webm|mov|mp3|wav|flac|ogg|pdf|py|ipynb|sh|md)$/i.test(path3);
 }
 function isPlaceholderId(id) {
   return /(^|\/)(your[_-]|<|\{|xxx|username|org_name|user_name)/i.test(id) || /dataset[_-]name$/i.test(id);
@@ -19448,7 +19474,7 @@ function classifyUrl(raw) {
   if (PAPER_VENUES.some((v) => host === v || host.endsWith("." + v))) return { kind: "paper-venue", url: url2 };
   return { kind: "other", url: url2 };
 }
-function extractLinks(text, path2, firstLine, sectionAt, limit = 2e3) {
+function extractLinks(text, path3, firstLine, sectionAt, limit = 2e3) {
   const links = [];
   const lines = text.split("\n");
   let leadIn;
@@ -19468,24 +19494,24 @@ function extractLinks(text, path2, firstLine, sectionAt, limit = 2e3) {
       if (seen.has(c.url)) continue;
       seen.add(c.url);
       const around = context.length < 200 ? context : windowAround(lineText, m.index ?? 0, m[0].length);
-      links.push({ ...c, path: path2, line, section, context: around, ...under ? { leadIn: under } : {} });
+      links.push({ ...c, path: path3, line, section, context: around, ...under ? { leadIn: under } : {} });
     }
     for (const m of lineText.matchAll(HUB_LOAD_RE)) {
       const id = m[1] ?? m[2] ?? "";
       const url2 = `https://huggingface.co/${id}`;
       if (!HUB_ID_RE.test(id) || seen.has(url2)) continue;
       seen.add(url2);
-      links.push({ kind: "hub-model", id, url: url2, path: path2, line, section, context: windowAround(lineText, m.index ?? 0, m[0].length), ...under ? { leadIn: under } : {} });
+      links.push({ kind: "hub-model", id, url: url2, path: path3, line, section, context: windowAround(lineText, m.index ?? 0, m[0].length), ...under ? { leadIn: under } : {} });
     }
     for (const m of lineText.matchAll(DOI_TEXT_RE)) {
       const doi = (m[1] ?? "").replace(/[.)]+$/, "");
       if (/^10\.48550\//i.test(doi)) continue;
-      links.push({ kind: "doi", id: doi, url: `https://doi.org/${doi}`, path: path2, line, section, context });
+      links.push({ kind: "doi", id: doi, url: `https://doi.org/${doi}`, path: path3, line, section, context });
     }
     for (const m of lineText.matchAll(ARXIV_TEXT_RE)) {
       const id = m[1] ?? "";
       if (links.some((l) => l.line === line && l.kind === "arxiv" && l.id === id)) continue;
-      links.push({ kind: "arxiv", id, url: `https://arxiv.org/abs/${id}`, path: path2, line, section, context });
+      links.push({ kind: "arxiv", id, url: `https://arxiv.org/abs/${id}`, path: path3, line, section, context });
     }
   }
   return links;
@@ -19571,7 +19597,7 @@ function isDocumented(body) {
   const stripped = stripComments(stripPlaceholderFields(body)).replace(PLACEHOLDER_RE2, "").split("\n").filter((l) => !/^\s{0,3}#{1,6}\s/.test(l)).join("\n").replace(/[\s\-*_:|>]+/g, "");
   return stripped.length > 0;
 }
-function parseModelCard(path2, text) {
+function parseModelCard(path3, text) {
   const problems = [];
   let frontMatter = null;
   let fieldLines = {};
@@ -19588,23 +19614,23 @@ function parseModelCard(path2, text) {
     } else {
       problems.push({
         severity: "warning",
-        path: path2,
+        path: path3,
         ...parsed.line !== void 0 ? { line: parsed.line } : {},
         message: parsed.error,
         ruleId: "front-matter-invalid"
       });
     }
   }
-  const sections = parseSections(body, bodyLine, path2);
+  const sections = parseSections(body, bodyLine, path3);
   let cursor = -1;
   const sectionAt = (line) => {
     while (cursor + 1 < sections.length && sections[cursor + 1].line <= line) cursor++;
     return cursor >= 0 ? sections[cursor].heading : "";
   };
-  const links = extractLinks(body, path2, bodyLine, sectionAt);
-  return { card: { path: path2, frontMatter, fieldLines, bodyLine, body, sections, links, parts: [{ path: path2, bodyLine, body }] }, problems };
+  const links = extractLinks(body, path3, bodyLine, sectionAt);
+  return { card: { path: path3, frontMatter, fieldLines, bodyLine, body, sections, links, parts: [{ path: path3, bodyLine, body }] }, problems };
 }
-function parseSections(body, firstLine, path2 = "README.md") {
+function parseSections(body, firstLine, path3 = "README.md") {
   const lines = body.split("\n");
   const heads = [];
   let fence = null;
@@ -19632,7 +19658,7 @@ function parseSections(body, firstLine, path2 = "README.md") {
     const sectionBody = lines.slice(h.index + 1, end).join("\n");
     const ownEnd = heads[k + 1] && heads[k + 1].index < end ? heads[k + 1].index : end;
     const ownBody = lines.slice(h.index + 1, ownEnd).join("\n");
-    return { path: path2, heading: h.heading, level: h.level, line: firstLine + h.index, body: sectionBody, ownBody, documented: isDocumented(ownBody) };
+    return { path: path3, heading: h.heading, level: h.level, line: firstLine + h.index, body: sectionBody, ownBody, documented: isDocumented(ownBody) };
   });
   for (let i = sections.length - 1; i >= 0; i--) {
     const s = sections[i];
@@ -19759,15 +19785,15 @@ function dataFilesByKind(ev) {
   let kind = 0;
   let kept = 0;
   for (let i = 0; i < all.length; i++) {
-    const path2 = all[i];
-    if (!path2.startsWith(dir) || path2.indexOf("/", dir.length) !== -1) {
-      dir = path2.slice(0, path2.lastIndexOf("/") + 1);
+    const path3 = all[i];
+    if (!path3.startsWith(dir) || path3.indexOf("/", dir.length) !== -1) {
+      dir = path3.slice(0, path3.lastIndexOf("/") + 1);
       const rel = dir.startsWith(prefix) ? dir.slice(prefix.length) : dir;
       kind = SAMPLE_PATH_RE.test(rel) || NOT_DATA_DIR_RE.test(rel) || evalFolders.some((f) => dir.startsWith(f)) ? 2 : MANIFEST_DIR_RE.test(rel) ? 1 : 0;
       const top = rel.indexOf("/");
       if (kind !== 2 && top > 0) tops.add(rel.slice(0, top));
     }
-    kinds[i] = kind === 0 && testNames && NOT_DATA_NAME_RE.test(path2.slice(dir.length)) ? 2 : kind;
+    kinds[i] = kind === 0 && testNames && NOT_DATA_NAME_RE.test(path3.slice(dir.length)) ? 2 : kind;
     if (kinds[i] === 0) kept++;
   }
   const files = kept === all.length ? all : all.filter((_, i) => kinds[i] === 0);
@@ -19815,7 +19841,7 @@ function bytesOf(ev, files) {
   return total;
 }
 function notTrainingData(files) {
-  return { status: "missing", messageId: "trainingDataNotData", data: { count: files.length }, license: null, evidence: fileEvidence(files) };
+  return missing("trainingDataNotData", { count: files.length }, fileEvidence(files));
 }
 function weakest(verdicts) {
   let worst = null;
@@ -19898,7 +19924,7 @@ function judgeHubDatasets(ev, component, ids, messageId) {
   ];
   const unavailable = facts.filter((f) => f.state === "unavailable");
   if (unavailable.length === facts.length) {
-    return { status: "unknown", messageId: "hubUnavailable", data: { id: unavailable[0]?.id ?? null, error: unavailable[0]?.error ?? null }, license: null, evidence: facts.map((f) => ({ kind: "hub", url: f.url, note: f.error ?? "lookup failed" })) };
+    return unknown2("hubUnavailable", { id: unavailable[0]?.id ?? null, error: unavailable[0]?.error ?? null }, facts.map((f) => ({ kind: "hub", url: f.url, note: f.error ?? "lookup failed" })));
   }
   const worst = weakest(verdicts);
   if (!worst) return null;
@@ -19919,8 +19945,8 @@ function judgeDatasetFacts(component, facts, messageId) {
 function judgeOne(component, f, messageId) {
   const evidence = [{ kind: "hub", url: f.url, note: describe(f) }];
   if (f.state === "not-found" || f.state === "unauthorized") return mentioned("hubDatasetNotFound", evidence, { id: f.id });
-  if (f.state !== "found") return { status: "unknown", messageId: "hubUnavailable", data: { id: f.id, error: f.error ?? null }, license: null, evidence };
-  if (f.gated || f.private) return { status: "restricted", messageId: `${messageId}Gated`, data: { id: f.id }, license: f.license, evidence, verifiedOnline: true };
+  if (f.state !== "found") return unknown2("hubUnavailable", { id: f.id, error: f.error ?? null }, evidence);
+  if (f.gated || f.private) return gatedOnline(`${messageId}Gated`, { id: f.id }, f.license, evidence);
   return judgeRemoteLicense(component, f.license, messageId, { id: f.id }, evidence);
 }
 function describe(f) {
@@ -19954,7 +19980,7 @@ function mentions(ev) {
 }
 function unnamed(ev) {
   const lines = cardLinesMatching(ev, TRAINING_PROSE_RE);
-  return lines.length > 0 ? { status: "missing", messageId: "trainingDataUnnamed", license: null, evidence: lines } : null;
+  return lines.length > 0 ? missing("trainingDataUnnamed", void 0, lines) : null;
 }
 function declaredHubDataset(ev, component) {
   const id = /huggingface\.co\/datasets\/([\w.-]+\/[\w.-]+)/.exec(ev.declarations[component]?.location ?? "")?.[1];
@@ -19978,8 +20004,6 @@ var init_training_data = __esm({
     trainingData = {
       id: "training-data",
       evaluate(ev) {
-        const na = notApplicable(ev, "training-data");
-        if (na) return na;
         const seen = ev.artifacts.dataFiles;
         const { files, manifests } = dataFilesByKind(ev);
         const bytes = files.length === seen.length ? ev.artifacts.dataBytes : bytesOf(ev, files);
@@ -20003,22 +20027,22 @@ var init_training_data = __esm({
         this.ev = ev;
       }
       cache = /* @__PURE__ */ new Map();
-      lines(path2) {
-        let l = this.cache.get(path2);
+      lines(path3) {
+        let l = this.cache.get(path3);
         if (l === void 0) {
-          const text = this.ev.texts[path2];
+          const text = this.ev.texts[path3];
           l = text === void 0 ? null : text.split("\n");
-          this.cache.set(path2, l);
+          this.cache.set(path3, l);
         }
         return l;
       }
-      line(path2, line) {
-        const l = this.lines(path2)?.[line - 1];
+      line(path3, line) {
+        const l = this.lines(path3)?.[line - 1];
         return l === void 0 ? null : l.slice(0, 5e3);
       }
       /** The block of non-blank lines around a line (at most 8 either side). */
-      paragraph(path2, line) {
-        const lines = this.lines(path2);
+      paragraph(path3, line) {
+        const lines = this.lines(path3);
         if (!lines || lines[line - 1] === void 0) return null;
         let from = line - 1;
         let to = line - 1;
@@ -20103,8 +20127,6 @@ var init_data_card = __esm({
     dataCard = {
       id: "data-card",
       evaluate(ev) {
-        const na = notApplicable(ev, "data-card");
-        if (na) return na;
         const sheets = ev.dataCards.filter(isDatasheet);
         if (sheets.length > 0) return judgeFiles(ev, "data-card", sheets.map((c) => c.path), "dataCardFile");
         const hub = hubDataCards(ev);
@@ -20126,8 +20148,6 @@ function codeCriterion(spec) {
   return {
     id: spec.id,
     evaluate(ev) {
-      const na = notApplicable(ev, spec.id);
-      if (na) return na;
       const files = ev.artifacts.code[spec.role];
       if (files.length > 0) {
         const notOurs = spec.notThisModels?.(ev, files);
@@ -20141,12 +20161,12 @@ function codeCriterion(spec) {
 function fromGithub(ev, id) {
   const remote = ev.remote;
   if (!remote) return null;
-  const facts = Object.values(remote.github).filter((g) => remoteRoleOf(ev, g.repo) === id);
+  const facts = Object.values(remote.github).filter((g) => (g.component ?? remoteRoleOf(ev, g.repo)) === id);
   const found = facts.find((g) => g.state === "found");
   if (!found) {
     const failed2 = facts.find((g) => g.state === "unavailable");
     if (!failed2) return null;
-    return { status: "unknown", messageId: "githubUnavailable", data: { repo: failed2.repo, error: failed2.error ?? null }, license: null, evidence: [{ kind: "hub", url: failed2.url, note: failed2.error ?? "lookup failed" }] };
+    return lookupFailed("githubUnavailable", { repo: failed2.repo, error: failed2.error ?? null }, failed2.url, failed2.error);
   }
   const evidence = [{ kind: "hub", url: found.url, note: found.license ? `GitHub repository under ${found.license}` : "GitHub repository without a license" }];
   return judgeRemoteLicense(id, found.license, "codeOnGithub", { repo: found.repo }, evidence);
@@ -20160,10 +20180,10 @@ function remoteRoleOf(ev, repo) {
 function isSelfLink(ev, l) {
   if (!l.id) return false;
   if (ev.repository && l.id.toLowerCase() === ev.repository.toLowerCase()) return true;
-  const path2 = /^https?:\/\/(?:www\.)?github\.com\/[^/]+\/[^/]+\/(?:blob|tree|raw)\/[^/]+\/([^?#]+)/i.exec(l.url)?.[1]?.replace(/\/+$/, "");
-  if (!path2) return false;
-  const dir = path2 + "/";
-  return ev.entries.some((e) => e.path === path2 || e.path.startsWith(dir));
+  const path3 = /^https?:\/\/(?:www\.)?github\.com\/[^/]+\/[^/]+\/(?:blob|tree|raw)\/[^/]+\/([^?#]+)/i.exec(l.url)?.[1]?.replace(/\/+$/, "");
+  if (!path3) return false;
+  const dir = path3 + "/";
+  return ev.entries.some((e) => e.path === path3 || e.path.startsWith(dir));
 }
 function codeLinks(ev, spec) {
   return linksWhere(ev, ["github"], spec.linkContext).filter((l) => !!l.id && !GENERAL_PURPOSE_REPOS.has(l.id.toLowerCase()) && !isSelfLink(ev, l));
@@ -20303,8 +20323,6 @@ var init_evaluation_data = __esm({
     evaluationData = {
       id: "evaluation-data",
       evaluate(ev) {
-        const na = notApplicable(ev, "evaluation-data");
-        if (na) return na;
         if (ev.artifacts.evalDataFiles.length > 0) return judgeFiles(ev, "evaluation-data", ev.artifacts.evalDataFiles, "evalDataInRepo");
         const ids = modelIndexDatasets(ev.card);
         const hub = judgeHubDatasets(ev, "evaluation-data", [...ids.filter((id) => id.includes("/")), ...declaredHubDataset(ev, "evaluation-data")], "evalDataOnHub");
@@ -20371,8 +20389,6 @@ var init_evaluation_results = __esm({
     evaluationResults = {
       id: "evaluation-results",
       evaluate(ev) {
-        const na = notApplicable(ev, "evaluation-results");
-        if (na) return na;
         if (modelIndexHasMetrics(ev.card)) {
           return judgeLicense("evaluation-results", cardLicense(ev), "resultsModelIndex", {}, [cardFieldEvidence(ev, "model-index")]);
         }
@@ -20472,12 +20488,12 @@ function fromHub2(ev) {
   const { found: hub, unavailable } = releaseOnHub(ev);
   if (!hub) {
     if (!unavailable) return null;
-    return { status: "unknown", messageId: "hubUnavailable", data: { id: unavailable.id, error: unavailable.error ?? null }, license: null, evidence: [{ kind: "hub", url: unavailable.url, note: unavailable.error ?? "lookup failed" }] };
+    return lookupFailed("hubUnavailable", { id: unavailable.id, error: unavailable.error ?? null }, unavailable.url, unavailable.error);
   }
   const files = hub.files.filter((f) => isWeightFile(f.path));
   const evidence = [{ kind: "hub", url: hub.url, note: `${files.length} weight file${files.length === 1 ? "" : "s"}${hub.gated ? ", gated" : ""}${hub.license ? `, license ${hub.license}` : ""}` }];
   const data = { id: hub.id, count: files.length, bytes: files.reduce((n, f) => n + f.size, 0), gated: hub.gated };
-  if (hub.gated) return { status: "restricted", messageId: "weightsOnHubGated", data, license: hub.license, evidence, verifiedOnline: true };
+  if (hub.gated) return gatedOnline("weightsOnHubGated", data, hub.license, evidence);
   return judgeRemoteLicense("weights", hub.license, "weightsOnHub", data, evidence);
 }
 function mentions2(ev) {
@@ -20501,8 +20517,6 @@ var init_weights = __esm({
     weights = {
       id: "weights",
       evaluate(ev) {
-        const na = notApplicable(ev, "weights");
-        if (na) return na;
         const files = ev.artifacts.weights;
         if (files.length > 0) {
           const bytes = files.every((f) => f.sizeKnown) ? files.reduce((n, f) => n + f.size, 0) : null;
@@ -20524,7 +20538,7 @@ var init_weights = __esm({
       }
     };
     OTHERS_CHECKPOINT_RE = /\b(convert\w*|conversion|distributed by|ported (from|to))\b/i;
-    isWeightFile = (path2) => weightFormat(path2) !== null;
+    isWeightFile = (path3) => weightFormat(path3) !== null;
     GATE_RE = /\b(request (access|a download)|accept (our|the) (license|terms)|agree to (the|our) (license|terms)|once (your request is|you are) approved|sign(ing)? up|registration|register to|fill (in|out) (the|a|this) form|application form|apply for access)\b/i;
     DOWNLOAD_LINE_RE = /\b(download|release[ds]?|publish(ed)?|available)\b.{0,60}\b(weights|checkpoints?|model files)\b|\b(weights|checkpoints?)\b.{0,60}\b(download|available|released)\b/i;
     URL_IN_LINE_RE2 = /https?:\/\/[^\s)<>"'\]]+/;
@@ -20537,7 +20551,7 @@ function fromHub3(ev) {
   if (!release || release.checkpointRevisions.length === 0) return null;
   const revisions = release.checkpointRevisions;
   const evidence = [{ kind: "hub", url: release.url, note: `${revisions.length} checkpoint revisions (${revisions.slice(0, 3).join(", ")}${revisions.length > 3 ? ", …" : ""})` }];
-  if (release.gated) return { status: "restricted", messageId: "checkpointsOnHub", data: { count: revisions.length, licenseState: "gated", license: release.license }, license: release.license, evidence, verifiedOnline: true };
+  if (release.gated) return gatedOnline("checkpointsOnHub", { count: revisions.length, licenseState: "gated", license: release.license }, release.license, evidence);
   return judgeRemoteLicense("intermediate-weights", release.license, "checkpointsOnHub", { count: revisions.length }, evidence);
 }
 var CHECKPOINT_LINE_RE, INTERMEDIATE_WORDS_RE, INTERMEDIATE_HEADING_RE, REVISION_LINK_RE, intermediateWeights;
@@ -20557,8 +20571,6 @@ var init_intermediate_weights = __esm({
     intermediateWeights = {
       id: "intermediate-weights",
       evaluate(ev) {
-        const na = notApplicable(ev, "intermediate-weights");
-        if (na) return na;
         const cks = ev.artifacts.checkpoints;
         if (cks.length > 0) {
           return judgeFiles(ev, "intermediate-weights", cks.map((c) => c.files[0] ?? c.dir), "checkpointsInRepo", { count: cks.length });
@@ -20586,8 +20598,6 @@ var init_model_architecture = __esm({
     modelArchitecture = {
       id: "model-architecture",
       evaluate(ev) {
-        const na = notApplicable(ev, "model-architecture");
-        if (na) return na;
         const code = ev.artifacts.code.architecture;
         if (code.length > 0) return judgeFiles(ev, "model-architecture", code, "architectureCode", { count: code.length });
         const cfg = ev.artifacts.modelConfig;
@@ -20785,8 +20795,6 @@ var init_model_card2 = __esm({
     modelCard = {
       id: "model-card",
       evaluate(ev) {
-        const na = notApplicable(ev, "model-card");
-        if (na) return na;
         const card = ev.card;
         if (!card) return declared(ev, "model-card") ?? missing();
         const documented = card.sections.filter((s) => s.documented);
@@ -20797,7 +20805,7 @@ var init_model_card2 = __esm({
         const insight = covered.filter((t) => t !== "intended use");
         const template = covered.filter((t) => t !== "architecture");
         const data = { path: card.path, covered: covered.length > 0 ? joinPhrases(covered) : "none of the standard topics", uncovered: joinPhrases(uncovered) };
-        if (insight.length <= 1) return { status: "missing", messageId: "modelCardUsageOnly", data: { ...data, covered: insight.length > 0 ? joinPhrases(insight) : "none of the standard topics" }, license: null, evidence };
+        if (insight.length <= 1) return missing("modelCardUsageOnly", { ...data, covered: insight.length > 0 ? joinPhrases(insight) : "none of the standard topics" }, evidence);
         if (template.length >= 3) {
           return judgeLicense("model-card", cardLicense(ev), "modelCardPresent", { path: card.path, sections: documented.length, frontMatter: card.frontMatter !== null, missingTopics: uncovered.join(", ") }, evidence);
         }
@@ -20865,8 +20873,8 @@ function peerReviewedEvidence(ev) {
     if (out.length >= 5) break;
     const journal = b.entry.find((l) => /^\s*(journal|booktitle)\s*=/i.test(l));
     const repository = b.entry.slice(0, entryEnd(b.entry)).some((l) => /^\s*(journal|publisher|howpublished|booktitle)\s*=.*\b(github|gitlab|hugging ?face|repository|website|blog)\b/i.test(l));
-    const published = !repository && (/@inproceedings/i.test(b.text) || journal !== void 0 && !/arxiv|corr\b|preprint/i.test(journal));
-    if (published) out.push({ kind: "card-section", path: b.path, line: b.line, note: b.text.trim().slice(0, 120) });
+    const published2 = !repository && (/@inproceedings/i.test(b.text) || journal !== void 0 && !/arxiv|corr\b|preprint/i.test(journal));
+    if (published2) out.push({ kind: "card-section", path: b.path, line: b.line, note: b.text.trim().slice(0, 120) });
   }
   const cff = ev.artifacts.citation ? ev.texts[ev.artifacts.citation] : void 0;
   const preferred = cff ? cff.indexOf("preferred-citation:") : -1;
@@ -20909,10 +20917,8 @@ var init_research_paper = __esm({
     researchPaper = {
       id: "research-paper",
       evaluate(ev) {
-        const na = notApplicable(ev, "research-paper");
-        if (na) return na;
         const evidence = peerReviewedEvidence(ev);
-        if (evidence.length > 0) return { status: "open", messageId: "paperPublished", data: { count: evidence.length }, license: null, evidence };
+        if (evidence.length > 0) return published("paperPublished", evidence);
         const lines = cardLinesMatching(ev, VENUE_MENTION);
         return declared(ev, "research-paper") ?? (lines.length > 0 ? mentioned("paperMentioned", lines) : null) ?? missing();
       }
@@ -20930,8 +20936,6 @@ var init_sample_outputs = __esm({
     sampleOutputs = {
       id: "sample-outputs",
       evaluate(ev) {
-        const na = notApplicable(ev, "sample-outputs");
-        if (na) return na;
         if (ev.artifacts.samples.length > 0) return judgeFiles(ev, "sample-outputs", ev.artifacts.samples, "samplesInRepo");
         const widget = ev.card?.frontMatter?.["widget"];
         if (Array.isArray(widget) && widget.length > 0) {
@@ -20954,8 +20958,6 @@ var init_supporting_libraries = __esm({
     supportingLibraries = {
       id: "supporting-libraries",
       evaluate(ev) {
-        const na = notApplicable(ev, "supporting-libraries");
-        if (na) return na;
         const files = [...ev.artifacts.tokenizer, ...ev.artifacts.environment];
         if (files.length > 0) {
           return judgeFiles(ev, "supporting-libraries", files, "supportFiles", { tokenizer: ev.artifacts.tokenizer.length, environment: ev.artifacts.environment.length });
@@ -20977,15 +20979,13 @@ var init_technical_report = __esm({
     technicalReport = {
       id: "technical-report",
       evaluate(ev) {
-        const na = notApplicable(ev, "technical-report");
-        if (na) return na;
         const pdfs = ev.artifacts.pdfs.filter((p) => /report|paper|technical|tech|arxiv|preprint|whitepaper/i.test(p) || !p.includes("/"));
         if (pdfs.length > 0) return judgeFiles(ev, "technical-report", pdfs, "reportInRepo");
         const arxiv = [...reportCitation(ev), ...arxivEvidence(ev)];
-        if (arxiv.length > 0) return { status: "open", messageId: "reportOnArchive", data: { count: arxiv.length }, license: null, evidence: arxiv };
+        if (arxiv.length > 0) return published("reportOnArchive", arxiv);
         const hosted = otherPaperLinks(ev);
         const documents = hosted.filter((e) => PUBLISHED_DOCUMENT_RE.test(e.url ?? ""));
-        if (documents.length > 0) return { status: "open", messageId: "reportHosted", data: { count: documents.length }, license: null, evidence: documents };
+        if (documents.length > 0) return published("reportHosted", documents);
         if (hosted.length > 0) return mentioned("reportLinked", hosted, { count: hosted.length });
         const lines = cardLinesMatching(ev, /\b(technical report|tech report|preprint|white ?paper)\b/i);
         return declared(ev, "technical-report") ?? (lines.length > 0 ? mentioned("reportMentioned", lines) : null) ?? missing();
@@ -21028,8 +21028,6 @@ var init_training_config = __esm({
     trainingConfig = {
       id: "training-config",
       evaluate(ev) {
-        const na = notApplicable(ev, "training-config");
-        if (na) return na;
         const configs = ev.artifacts.trainingConfigs;
         if (configs.length > 0) {
           const groups = [...new Set(configs.flatMap((c) => c.groups))];
@@ -21060,20 +21058,26 @@ function runCriteria(ev, criteria = CRITERIA) {
   const cardSkip = ev.skipped.find((s) => /(^|\/)(readme|model_card|modelcard)\.md$/i.test(s.path) && (ev.root === "." ? !s.path.includes("/") : s.path.startsWith(ev.root + "/")));
   const unlisted = ev.skipped.find((s) => s.incomplete === true && concerns(ev.root, s.path));
   for (const id of COMPONENT_IDS) {
+    const na = notApplicable(ev, id);
+    if (na) {
+      out[id] = na;
+      continue;
+    }
     let verdict;
     try {
       verdict = criteria[id].evaluate(ev);
     } catch (err) {
-      verdict = { status: "unknown", messageId: "criterionFailed", data: { error: err instanceof Error ? err.message : String(err) }, license: null, evidence: [] };
+      verdict = unknown2("criterionFailed", { error: err instanceof Error ? err.message : String(err) }, []);
     }
     if (cardSkip && (verdict.status === "missing" || id === "model-card" && !ev.card)) {
       if (CARD_BASED.has(id)) {
-        verdict = { status: "unknown", messageId: "cardUnreadable", data: { path: cardSkip.path, reason: cardSkip.reason, detail: cardSkip.detail ?? null }, license: null, evidence: [{ kind: "file", path: cardSkip.path, note: `skipped: ${cardSkip.reason}` }] };
+        verdict = unknown2("cardUnreadable", { path: cardSkip.path, reason: cardSkip.reason, detail: cardSkip.detail ?? null }, [{ kind: "file", path: cardSkip.path, note: `skipped: ${cardSkip.reason}` }]);
       }
     }
     if (unlisted && (verdict.status === "missing" || verdict.status === "mentioned")) {
-      const path2 = unlisted.path || ".";
-      verdict = { status: "unknown", messageId: "listingIncomplete", data: { path: path2, detail: unlisted.detail ?? null }, license: null, evidence: [...verdict.evidence, { kind: "file", path: path2, note: `listing incomplete${unlisted.detail ? `: ${unlisted.detail}` : ""}` }], ...verdict.claim ? { claim: verdict.claim } : {} };
+      const path3 = unlisted.path || ".";
+      const evidence = [...verdict.evidence, { kind: "file", path: path3, note: `listing incomplete${unlisted.detail ? `: ${unlisted.detail}` : ""}` }];
+      verdict = { ...unknown2("listingIncomplete", { path: path3, detail: unlisted.detail ?? null }, evidence), ...verdict.claim ? { claim: verdict.claim } : {} };
     }
     out[id] = withClaim(ev, id, withDeclaration(ev, id, verdict));
   }
@@ -21166,14 +21170,14 @@ var init_criteria = __esm({
 function gatherEvidence(snapshot, config2) {
   const problems = [];
   const cards = /* @__PURE__ */ new Map();
-  const cardFor = (path2) => {
-    const cached3 = cards.get(path2);
+  const cardFor = (path3) => {
+    const cached3 = cards.get(path3);
     if (cached3) return cached3;
-    const text = snapshot.texts[path2];
+    const text = snapshot.texts[path3];
     if (text === void 0) return null;
-    const parsed = parseModelCard(path2, text);
+    const parsed = parseModelCard(path3, text);
     problems.push(...parsed.problems);
-    cards.set(path2, parsed.card);
+    cards.set(path3, parsed.card);
     return parsed.card;
   };
   let roots = modelRoots(snapshot, config2, cardFor);
@@ -21246,10 +21250,10 @@ function modelRoots(snapshot, config2, cardFor) {
     const seen = /* @__PURE__ */ new Set();
     const out = [];
     for (const m of config2.models) {
-      const path2 = normaliseRoot(typeof m === "string" ? m : m.path);
-      if (seen.has(path2)) continue;
-      seen.add(path2);
-      out.push(typeof m === "string" || !m.name ? { path: path2 } : { path: path2, name: m.name });
+      const path3 = normaliseRoot(typeof m === "string" ? m : m.path);
+      if (seen.has(path3)) continue;
+      seen.add(path3);
+      out.push(typeof m === "string" || !m.name ? { path: path3 } : { path: path3, name: m.name });
     }
     return out;
   }
@@ -21290,12 +21294,12 @@ function modelRoots(snapshot, config2, cardFor) {
       roots.add(dir);
     }
   }
-  return [...roots].sort((a, b) => a === "." ? -1 : b === "." ? 1 : a.localeCompare(b)).map((path2) => ({ path: path2 }));
+  return [...roots].sort((a, b) => a === "." ? -1 : b === "." ? 1 : a.localeCompare(b)).map((path3) => ({ path: path3 }));
 }
 function rootLooksLikeModel(entries, cardFor) {
   if (entries.some((e) => !e.path.includes("/") && weightFormat(e.path) && (e.size >= 1024 || e.kind === "lfs"))) return true;
-  return cardDocuments(entries, "", {}).some((path2) => {
-    const parsed = cardFor(path2);
+  return cardDocuments(entries, "", {}).some((path3) => {
+    const parsed = cardFor(path3);
     return parsed !== null && looksLikeModelCard(parsed);
   });
 }
@@ -21311,7 +21315,7 @@ function normaliseRoot(p) {
 }
 function ownerOf(roots) {
   const sorted = roots.map((r) => r.path).filter((r) => r !== ".").sort((a, b) => b.length - a.length);
-  return (path2) => sorted.find((r) => path2 === r || path2.startsWith(r + "/")) ?? ".";
+  return (path3) => sorted.find((r) => path3 === r || path3.startsWith(r + "/")) ?? ".";
 }
 function cardDocuments(entries, prefix, texts) {
   const own = [];
@@ -21349,8 +21353,8 @@ function linkedDocuments(card, texts) {
       const target = (m[1] ?? m[2] ?? "").replace(/[#?].*$/, "");
       if (!/\.md$/i.test(target)) continue;
       const blob = /^https?:\/\/github\.com\/[^/]+\/[^/]+\/(?:blob|tree)\/[^/]+\/(.+)$/i.exec(target)?.[1];
-      const path2 = blob ?? (/^[a-z][a-z0-9+.-]*:/i.test(target) ? null : resolveRelative(dir, target));
-      if (path2 && texts[path2] !== void 0 && !own.has(path2)) out.add(path2);
+      const path3 = blob ?? (/^[a-z][a-z0-9+.-]*:/i.test(target) ? null : resolveRelative(dir, target));
+      if (path3 && texts[path3] !== void 0 && !own.has(path3)) out.add(path3);
     }
   }
   return [...out];
@@ -21771,9 +21775,9 @@ function lineageOf(ev) {
     const weightFiles = fact2.files.filter((f) => isWeightFile(f.path));
     const evidence = [{ kind: "hub", url: fact2.url }];
     const wData = { id: link.model, count: weightFiles.length };
-    const weightsVerdict = weightFiles.length === 0 ? { status: "missing", messageId: "baseWeightsNone", data: wData, license: null, evidence } : fact2.gated ? { status: "restricted", messageId: "baseWeights", data: { ...wData, licenseState: "gated", license: fact2.license }, license: fact2.license, evidence, verifiedOnline: true } : judgeRemoteLicense("weights", fact2.license, "baseWeights", wData, evidence);
+    const weightsVerdict = weightFiles.length === 0 ? missing("baseWeightsNone", wData, evidence) : fact2.gated ? gatedOnline("baseWeights", { ...wData, licenseState: "gated", license: fact2.license }, fact2.license, evidence) : judgeRemoteLicense("weights", fact2.license, "baseWeights", wData, evidence);
     const dsFacts = fact2.datasets.map((d) => remote.datasets[d]).filter((d) => d !== void 0);
-    const dataVerdict = fact2.datasets.length === 0 ? { status: "missing", messageId: "baseTrainingDataNone", data: { id: link.model }, license: null, evidence } : dsFacts.length < fact2.datasets.length ? { status: "mentioned", messageId: "baseTrainingDataListed", data: { id: link.model, count: fact2.datasets.length }, license: null, evidence } : judgeDatasetFacts("training-data", dsFacts, "trainingDataOnHub") ?? { status: "missing", messageId: "baseTrainingDataNone", data: { id: link.model }, license: null, evidence };
+    const dataVerdict = fact2.datasets.length === 0 ? missing("baseTrainingDataNone", { id: link.model }, evidence) : dsFacts.length < fact2.datasets.length ? mentioned("baseTrainingDataListed", evidence, { id: link.model, count: fact2.datasets.length }) : judgeDatasetFacts("training-data", dsFacts, "trainingDataOnHub") ?? missing("baseTrainingDataNone", { id: link.model }, evidence);
     const weights2 = toResult2("weights", weightsVerdict);
     const trainingData2 = toResult2("training-data", dataVerdict);
     const level = weights2.status === "open" ? trainingData2.status === "open" ? "open-source" : "open-weights" : weights2.status === "restricted" || weights2.status === "unlicensed" ? "restricted-weights" : "closed";
@@ -22454,8 +22458,8 @@ var init_markdown = __esm({
 });
 
 // src/core/render/sarif.ts
-function location(path2, line) {
-  const uri = path2.replace(/^\.\/+/, "") || ".";
+function location(path3, line) {
+  const uri = path3.replace(/^\.\/+/, "") || ".";
   return {
     physicalLocation: {
       artifactLocation: { uri, uriBaseId: "%SRCROOT%" },
@@ -22942,8 +22946,8 @@ function formatCommand(annotation) {
   props.push(`title=${escapeProperty(annotation.title)}`);
   return `::${annotation.level} ${props.join(",")}::${escapeData(annotation.message)}`;
 }
-function isAbsolutePath(path2) {
-  return /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path2);
+function isAbsolutePath(path3) {
+  return /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path3);
 }
 function joinPath(...parts) {
   const joined = parts.flatMap((p) => p.split("/")).filter((p) => p !== "" && p !== ".").join("/");
@@ -23014,9 +23018,9 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 var parser = () => Promise.resolve().then(() => (init_parse3(), parse_exports2));
 var CONFIG_FILE_NAMES = [".github/truly-open.yml", ".github/truly-open.yaml"];
 var ConfigFileError = class extends Error {
-  constructor(message, path2, code) {
+  constructor(message, path3, code) {
     super(message);
-    this.path = path2;
+    this.path = path3;
     this.code = code;
   }
   name = "ConfigFileError";
@@ -23093,19 +23097,66 @@ function describeCode(code, error46) {
 init_artifacts();
 init_glob();
 init_snapshot();
-import fs from "node:fs";
-import path from "node:path";
+import fs3 from "node:fs";
+import path2 from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
+
+// src/sources/file-reads.ts
+import fs from "node:fs";
+var READ_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
+function readCapped2(abs, cap) {
+  const fd = fs.openSync(abs, READ_FLAGS);
+  try {
+    const chunks = [];
+    let total = 0;
+    for (; ; ) {
+      const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, cap + 1 - total));
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > cap) break;
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+function isRegularFile(abs) {
+  try {
+    return fs.lstatSync(abs, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false;
+  }
+}
+function exists(abs) {
+  try {
+    return fs.lstatSync(abs, { throwIfNoEntry: false }) !== void 0;
+  } catch {
+    return false;
+  }
+}
+function readSmallFile(file2, cap = 64 * 1024) {
+  try {
+    const bytes = readCapped2(file2, cap);
+    return bytes.length > cap ? null : bytes.toString("utf8");
+  } catch {
+    return null;
+  }
+}
+function errorCode2(error46) {
+  return error46?.code ?? String(error46);
+}
 
 // src/sources/find-listing.ts
 import { isUtf8 } from "node:buffer";
 import { spawn } from "node:child_process";
 var FoundEntry = class {
-  constructor(path2, type2, size) {
-    this.path = path2;
+  constructor(path3, type2, size) {
+    this.path = path3;
     this.type = type2;
     this.size = size;
-    this.key = type2 === "d" ? `${path2}/` : path2;
+    this.key = type2 === "d" ? `${path3}/` : path3;
   }
   /**
    * What orders the entry among its siblings so that paths come out sorted: a folder's
@@ -23199,10 +23250,10 @@ function listWithFind(rootReal, onFolder, findBinary = "find") {
           size = size * 10 + digit;
         }
         if (stop - sizeEnd + rootBytes > PATH_MAX) return fail();
-        const path2 = data.toString("utf8", sizeEnd + 1, stop);
-        const slash = path2.lastIndexOf("/");
-        if (slash < 0 ? lastDir !== "" : slash !== lastDir.length || !path2.startsWith(lastDir)) enter(slash < 0 ? "" : path2.slice(0, slash));
-        lastEntries.push(new FoundEntry(path2, String.fromCharCode(data[start]), size));
+        const path3 = data.toString("utf8", sizeEnd + 1, stop);
+        const slash = path3.lastIndexOf("/");
+        if (slash < 0 ? lastDir !== "" : slash !== lastDir.length || !path3.startsWith(lastDir)) enter(slash < 0 ? "" : path3.slice(0, slash));
+        lastEntries.push(new FoundEntry(path3, String.fromCharCode(data[start]), size));
         start = stop + 1;
       }
     };
@@ -23247,6 +23298,58 @@ function listWithFind(rootReal, onFolder, findBinary = "find") {
   });
 }
 
+// src/sources/git-metadata.ts
+init_snapshot();
+import fs2 from "node:fs";
+import path from "node:path";
+function readGitmodulePaths(rootReal) {
+  const text = readSmallFile(path.join(rootReal, ".gitmodules"), TEXT_SIZE_CAP);
+  const paths = /* @__PURE__ */ new Set();
+  if (!text) return paths;
+  for (const match of text.matchAll(/^\s*path\s*=\s*(.+?)\s*$/gm)) {
+    const value = match[1].replace(/^"(.*)"$/, "$1").replace(/^\.\/|\/+$/g, "");
+    if (value) paths.add(value);
+  }
+  return paths;
+}
+var SHA_RE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+function readHeadRevision(root) {
+  let gitDir = path.join(root, ".git");
+  let st;
+  try {
+    st = fs2.statSync(gitDir);
+  } catch {
+    return null;
+  }
+  if (st.isFile()) {
+    const pointer = /^gitdir:\s*(.+?)\s*$/m.exec(readSmallFile(gitDir) ?? "")?.[1];
+    if (!pointer) return null;
+    gitDir = path.resolve(root, pointer);
+  } else if (!st.isDirectory()) {
+    return null;
+  }
+  const common2 = readSmallFile(path.join(gitDir, "commondir"))?.trim();
+  const commonDir = common2 ? path.resolve(gitDir, common2) : gitDir;
+  let value = readSmallFile(path.join(gitDir, "HEAD"))?.trim();
+  for (let hops = 0; hops < 5 && value; hops++) {
+    if (SHA_RE.test(value)) return value.toLowerCase();
+    const ref = /^ref:\s*(\S+)$/.exec(value)?.[1];
+    if (!ref || !ref.startsWith("refs/") || ref.split("/").some((part) => part === ".." || part === "")) return null;
+    value = (readSmallFile(path.join(gitDir, ...ref.split("/"))) ?? readSmallFile(path.join(commonDir, ...ref.split("/"))) ?? packedRef(commonDir, ref) ?? void 0)?.trim();
+  }
+  return null;
+}
+function packedRef(gitDir, ref) {
+  const text = readSmallFile(path.join(gitDir, "packed-refs"), 64 * 1024 * 1024);
+  if (!text) return null;
+  for (const line of text.split("\n")) {
+    if (line.startsWith("#") || line.startsWith("^")) continue;
+    const space = line.indexOf(" ");
+    if (space > 0 && line.slice(space + 1).trim() === ref) return line.slice(0, space);
+  }
+  return null;
+}
+
 // src/sources/gitattributes.ts
 init_glob();
 function parseLfsRules(text, dir = "") {
@@ -23270,7 +23373,7 @@ function globToMatcher(pattern) {
   const anchored = pattern.slice(0, -1).includes("/");
   const glob = pattern.startsWith("/") ? pattern.slice(1) : pattern;
   const program = compileGlobProgram(glob, { anchored, braces: false });
-  return { test: (path2) => program.matches(path2) };
+  return { test: (path3) => program.matches(path3) };
 }
 
 // src/sources/lfs-matcher.ts
@@ -23294,11 +23397,11 @@ function compileLfsMatcher(rules) {
     if (r.suffix !== void 0 && r.suffix.length > 1 && r.suffix.lastIndexOf(".") === 0) byExt.set(r.suffix.slice(1), i);
     else others.push(i);
   });
-  return (name, path2) => {
+  return (name, path3) => {
     const dot = name.lastIndexOf(".");
     let last = dot < 0 ? -1 : byExt.get(name.slice(dot + 1)) ?? -1;
     for (let k = others.length - 1; k >= 0 && others[k] > last; k--) {
-      if (matches(compiled[others[k]], name, path2)) {
+      if (matches(compiled[others[k]], name, path3)) {
         last = others[k];
         break;
       }
@@ -23306,11 +23409,11 @@ function compileLfsMatcher(rules) {
     return last >= 0 && compiled[last].lfs;
   };
 }
-function matches(r, name, path2) {
+function matches(r, name, path3) {
   if (r.suffix !== void 0) return name.endsWith(r.suffix);
   if (r.contains !== void 0) return name.includes(r.contains);
   if (r.name !== void 0) return name === r.name;
-  return r.re.test(r.onName ? name : path2.slice(r.prefix.length));
+  return r.re.test(r.onName ? name : path3.slice(r.prefix.length));
 }
 
 // src/sources/local-snapshot.ts
@@ -23325,12 +23428,11 @@ var LFS_VERSION_BYTES = Buffer.from(LFS_VERSION_LINE, "latin1");
 var PROGRESS_EVERY = 1e3;
 var YIELD_EVERY = 4096;
 var LFS_DEFERRED_READ_MAX = 2e3;
-var READ_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
 async function readLocalSnapshot(root, options = {}) {
-  const rootAbs = path.resolve(root);
+  const rootAbs = path2.resolve(root);
   let rootStat;
   try {
-    rootStat = fs.statSync(rootAbs);
+    rootStat = fs3.statSync(rootAbs);
   } catch (error46) {
     const code = errorCode2(error46);
     if (code === "ENOENT" || code === "ENOTDIR") throw new SnapshotError(`no such directory: ${root}`, "not-found");
@@ -23339,8 +23441,8 @@ async function readLocalSnapshot(root, options = {}) {
   if (!rootStat.isDirectory()) throw new SnapshotError(`not a directory: ${root}`, "not-a-directory");
   let rootReal;
   try {
-    rootReal = fs.realpathSync(rootAbs);
-    fs.accessSync(rootReal, fs.constants.R_OK | fs.constants.X_OK);
+    rootReal = fs3.realpathSync(rootAbs);
+    fs3.accessSync(rootReal, fs3.constants.R_OK | fs3.constants.X_OK);
   } catch (error46) {
     throw new SnapshotError(`cannot read directory ${root}: ${errorCode2(error46)}`, "unreadable");
   }
@@ -23402,10 +23504,10 @@ var Walker = class {
     while (stack.length > 0 && !this.stopped) {
       const pending = stack.pop();
       const dir = pending.dir;
-      const dirAbs = dir === "" ? this.rootReal : `${this.rootReal}${path.sep}${dir}`;
+      const dirAbs = dir === "" ? this.rootReal : `${this.rootReal}${path2.sep}${dir}`;
       let dirents;
       try {
-        dirents = fs.readdirSync(dirAbs, { withFileTypes: true });
+        dirents = fs3.readdirSync(dirAbs, { withFileTypes: true });
       } catch (error46) {
         this.skip(dir, "unreadable", errorCode2(error46));
         continue;
@@ -23474,8 +23576,8 @@ var Walker = class {
   folderContext(dir, listed2) {
     const known = this.contexts.get(dir);
     if (known) return known;
-    const abs = dir === "" ? this.rootReal : `${this.rootReal}${path.sep}${dir}`;
-    const has = (name, regularFile) => listed2 ? listed2.some((d) => d.path.endsWith(name) && d.name === name && (!regularFile || d.isFile())) : regularFile ? isRegularFile(`${abs}${path.sep}${name}`) : exists(`${abs}${path.sep}${name}`);
+    const abs = dir === "" ? this.rootReal : `${this.rootReal}${path2.sep}${dir}`;
+    const has = (name, regularFile) => listed2 ? listed2.some((d) => d.path.endsWith(name) && d.name === name && (!regularFile || d.isFile())) : regularFile ? isRegularFile(`${abs}${path2.sep}${name}`) : exists(`${abs}${path2.sep}${name}`);
     let context;
     if (dir === "") {
       context = { ...this.folderRules({ dir, rules: [], matcher: null }, dir, has(".gitattributes", true)), dir, skip: false };
@@ -23522,10 +23624,10 @@ var Walker = class {
    */
   folderRules(pending, dir, hasOwn) {
     if (!hasOwn) return pending;
-    const dirAbs = dir === "" ? this.rootReal : `${this.rootReal}${path.sep}${dir}`;
+    const dirAbs = dir === "" ? this.rootReal : `${this.rootReal}${path2.sep}${dir}`;
     let text;
     try {
-      const bytes = readCapped2(`${dirAbs}${path.sep}.gitattributes`, TEXT_SIZE_CAP);
+      const bytes = readCapped2(`${dirAbs}${path2.sep}.gitattributes`, TEXT_SIZE_CAP);
       if (bytes.length > TEXT_SIZE_CAP) return pending;
       text = bytes.toString("utf8");
     } catch {
@@ -23538,7 +23640,7 @@ var Walker = class {
   }
   /** The absolute path of an entry: made only for the files that are opened or lstat'ed. */
   abs(rel) {
-    return path.sep === "/" ? `${this.rootReal}/${rel}` : path.join(this.rootReal, ...rel.split("/"));
+    return path2.sep === "/" ? `${this.rootReal}/${rel}` : path2.join(this.rootReal, ...rel.split("/"));
   }
   visit(rel, dirent, subdirs, matcher) {
     let isDir = dirent.isDirectory();
@@ -23546,7 +23648,7 @@ var Walker = class {
     let isLink = dirent.isSymbolicLink();
     if (!isDir && !isFile && !isLink && !isSpecial(dirent)) {
       try {
-        const st = fs.lstatSync(this.abs(rel));
+        const st = fs3.lstatSync(this.abs(rel));
         isDir = st.isDirectory();
         isFile = st.isFile();
         isLink = st.isSymbolicLink();
@@ -23578,7 +23680,7 @@ var Walker = class {
     let size = listedSize;
     if (size < 0) {
       try {
-        const st = fs.lstatSync(this.abs(rel), { throwIfNoEntry: false });
+        const st = fs3.lstatSync(this.abs(rel), { throwIfNoEntry: false });
         if (!st) return;
         size = st.size;
       } catch (error46) {
@@ -23665,7 +23767,7 @@ var Walker = class {
     const abs = this.abs(rel);
     let target;
     try {
-      target = fs.readlinkSync(abs);
+      target = fs3.readlinkSync(abs);
     } catch (error46) {
       this.skip(rel, "unreadable", errorCode2(error46));
       return;
@@ -23673,7 +23775,7 @@ var Walker = class {
     this.addEntry({ path: rel, size: Buffer.byteLength(target), kind: "symlink", target });
     let real;
     try {
-      real = fs.realpathSync(abs);
+      real = fs3.realpathSync(abs);
     } catch (error46) {
       const code = errorCode2(error46);
       if (code === "ELOOP") this.skip(rel, "symlink-loop", `-> ${target}`);
@@ -23686,17 +23788,17 @@ var Walker = class {
     }
     let st;
     try {
-      st = fs.statSync(real);
+      st = fs3.statSync(real);
     } catch (error46) {
       this.skip(rel, "unreadable", errorCode2(error46));
       return;
     }
     if (st.isDirectory()) {
-      const parentReal = path.dirname(abs);
+      const parentReal = path2.dirname(abs);
       if (isWithin(parentReal, real)) this.skip(rel, "symlink-loop", `-> ${target} (a folder above the link)`);
       return;
     }
-    const relReal = path.relative(this.rootReal, real).split(path.sep);
+    const relReal = path2.relative(this.rootReal, real).split(path2.sep);
     if (st.isFile() && relReal[0] !== ".git" && wantsText(rel, st.size)) this.readText(rel, real, st.size);
   }
   readText(rel, abs, size) {
@@ -23735,19 +23837,19 @@ var Walker = class {
    * instead of four, which is most of the cost on a tree full of pointers.
    */
   readProbe(abs, size) {
-    const fd = fs.openSync(abs, READ_FLAGS);
+    const fd = fs3.openSync(abs, READ_FLAGS);
     try {
-      let length = fs.readSync(fd, this.probe, 0, Math.min(size + 1, this.probe.length), 0);
+      let length = fs3.readSync(fd, this.probe, 0, Math.min(size + 1, this.probe.length), 0);
       if (length === size + 1) {
         while (length < this.probe.length) {
-          const n = fs.readSync(fd, this.probe, length, this.probe.length - length, length);
+          const n = fs3.readSync(fd, this.probe, length, this.probe.length - length, length);
           if (n === 0) break;
           length += n;
         }
       }
       return length;
     } finally {
-      fs.closeSync(fd);
+      fs3.closeSync(fd);
     }
   }
   /** Lists an entry; false when the entry budget is spent and it was left out. */
@@ -23790,43 +23892,11 @@ function describeBadPointer(text) {
   if (!/^size \d+$/m.test(text)) problems.push("no valid `size <bytes>` line");
   return `LFS pointer with ${problems.join(" and ") || "an unexpected layout"}`;
 }
-function readCapped2(abs, cap) {
-  const fd = fs.openSync(abs, READ_FLAGS);
-  try {
-    const chunks = [];
-    let total = 0;
-    for (; ; ) {
-      const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, cap + 1 - total));
-      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
-      total += n;
-      if (total > cap) break;
-    }
-    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-function isRegularFile(abs) {
-  try {
-    return fs.lstatSync(abs, { throwIfNoEntry: false })?.isFile() === true;
-  } catch {
-    return false;
-  }
-}
-function exists(abs) {
-  try {
-    return fs.lstatSync(abs, { throwIfNoEntry: false }) !== void 0;
-  } catch {
-    return false;
-  }
-}
 function isSpecial(dirent) {
   return dirent.isFIFO() || dirent.isSocket() || dirent.isBlockDevice() || dirent.isCharacterDevice();
 }
 function isWithin(child, parent) {
-  return child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
+  return child === parent || child.startsWith(parent.endsWith(path2.sep) ? parent : parent + path2.sep);
 }
 function isSortedByPath(entries) {
   for (let i = 1; i < entries.length; i++) if (entries[i - 1].path > entries[i].path) return false;
@@ -23834,64 +23904,6 @@ function isSortedByPath(entries) {
 }
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-function errorCode2(error46) {
-  return error46?.code ?? String(error46);
-}
-function readSmallFile(file2, cap = 64 * 1024) {
-  try {
-    const bytes = readCapped2(file2, cap);
-    return bytes.length > cap ? null : bytes.toString("utf8");
-  } catch {
-    return null;
-  }
-}
-function readGitmodulePaths(rootReal) {
-  const text = readSmallFile(path.join(rootReal, ".gitmodules"), TEXT_SIZE_CAP);
-  const paths = /* @__PURE__ */ new Set();
-  if (!text) return paths;
-  for (const match of text.matchAll(/^\s*path\s*=\s*(.+?)\s*$/gm)) {
-    const value = match[1].replace(/^"(.*)"$/, "$1").replace(/^\.\/|\/+$/g, "");
-    if (value) paths.add(value);
-  }
-  return paths;
-}
-var SHA_RE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
-function readHeadRevision(root) {
-  let gitDir = path.join(root, ".git");
-  let st;
-  try {
-    st = fs.statSync(gitDir);
-  } catch {
-    return null;
-  }
-  if (st.isFile()) {
-    const pointer = /^gitdir:\s*(.+?)\s*$/m.exec(readSmallFile(gitDir) ?? "")?.[1];
-    if (!pointer) return null;
-    gitDir = path.resolve(root, pointer);
-  } else if (!st.isDirectory()) {
-    return null;
-  }
-  const common2 = readSmallFile(path.join(gitDir, "commondir"))?.trim();
-  const commonDir = common2 ? path.resolve(gitDir, common2) : gitDir;
-  let value = readSmallFile(path.join(gitDir, "HEAD"))?.trim();
-  for (let hops = 0; hops < 5 && value; hops++) {
-    if (SHA_RE.test(value)) return value.toLowerCase();
-    const ref = /^ref:\s*(\S+)$/.exec(value)?.[1];
-    if (!ref || !ref.startsWith("refs/") || ref.split("/").some((part) => part === ".." || part === "")) return null;
-    value = (readSmallFile(path.join(gitDir, ...ref.split("/"))) ?? readSmallFile(path.join(commonDir, ...ref.split("/"))) ?? packedRef(commonDir, ref) ?? void 0)?.trim();
-  }
-  return null;
-}
-function packedRef(gitDir, ref) {
-  const text = readSmallFile(path.join(gitDir, "packed-refs"), 64 * 1024 * 1024);
-  if (!text) return null;
-  for (const line of text.split("\n")) {
-    if (line.startsWith("#") || line.startsWith("^")) continue;
-    const space = line.indexOf(" ");
-    if (space > 0 && line.slice(space + 1).trim() === ref) return line.slice(0, space);
-  }
-  return null;
 }
 
 // src/version.ts
@@ -24075,7 +24087,7 @@ async function run(io) {
   stdout(`::${resume}::`);
   stdout("::endgroup::");
   const pathPrefix = inside(workspace, root) ? toPosix(relative2(workspace, root)) : "";
-  const workspacePath = (path2) => inside(workspace, path2) ? toPosix(relative2(workspace, path2)) : void 0;
+  const workspacePath = (path3) => inside(workspace, path3) ? toPosix(relative2(workspace, path3)) : void 0;
   const { annotations, note } = stepAnnotations(report, { pathPrefix, workspacePath });
   for (const annotation of annotations) stdout(formatCommand(annotation));
   if (note) stdout(note);
@@ -24083,8 +24095,8 @@ async function run(io) {
   writeOutputs(env, outputsFor(report, reportPath), stdout);
   const configErrors = report.problems.filter((p) => p.ruleId === CONFIG_RULE_ID && p.severity === "error");
   if (configErrors.length > 0) {
-    const path2 = configErrors[0].path;
-    const file2 = !path2 ? void 0 : isAbsolutePath(path2) ? workspacePath(path2) ?? path2 : joinPath(pathPrefix, path2);
+    const path3 = configErrors[0].path;
+    const file2 = !path3 ? void 0 : isAbsolutePath(path3) ? workspacePath(path3) ?? path3 : joinPath(pathPrefix, path3);
     return fail(
       `invalid configuration${file2 ? ` in ${file2}` : ""} (${configErrors.length} error${configErrors.length === 1 ? "" : "s"}); nothing was required of the models until it is fixed`
     );
@@ -24097,18 +24109,18 @@ async function run(io) {
   return 0;
 }
 function repositoryIsPrivate(env) {
-  const path2 = env.GITHUB_EVENT_PATH;
-  if (!path2) return false;
+  const path3 = env.GITHUB_EVENT_PATH;
+  if (!path3) return false;
   try {
-    const event = JSON.parse(readFileSync2(path2, "utf8"));
+    const event = JSON.parse(readFileSync2(path3, "utf8"));
     return event?.repository?.private === true;
   } catch {
     return true;
   }
 }
-function isDirectory(path2) {
+function isDirectory(path3) {
   try {
-    return statSync(path2).isDirectory();
+    return statSync(path3).isDirectory();
   } catch {
     return false;
   }
@@ -24117,8 +24129,8 @@ function inside(parent, child) {
   const rel = relative2(parent, child);
   return !rel.startsWith("..") && !isAbsolute2(rel);
 }
-function toPosix(path2) {
-  return path2.split(sep).join("/");
+function toPosix(path3) {
+  return path3.split(sep).join("/");
 }
 var SUMMARY_LIMIT = 1024 * 1024 - 1024;
 function writeSummary(env, markdown) {
@@ -24131,9 +24143,9 @@ function writeReport(env, workspace, report) {
   const dir = env.RUNNER_TEMP || (env.GITHUB_WORKSPACE ? workspace : tmpdir());
   mkdirSync(dir, { recursive: true });
   const step = (env.GITHUB_ACTION || "report").replace(/[^\w.-]+/g, "_");
-  const path2 = join2(dir, `truly-open-${step}.json`);
-  writeFileSync(path2, renderJson(report));
-  return path2;
+  const path3 = join2(dir, `truly-open-${step}.json`);
+  writeFileSync(path3, renderJson(report));
+  return path3;
 }
 function writeOutputs(env, outputs, stdout) {
   if (!env.GITHUB_OUTPUT) {
