@@ -14,6 +14,7 @@ export { readLocalSnapshot } from './sources/local-snapshot.js';
 export { readGithubSnapshot } from './sources/github-snapshot.js';
 export { readHubSnapshot } from './sources/hub-snapshot.js';
 export { enrichSnapshot } from './sources/hub/online.js';
+export { FORMATS, renderReport, type Format } from './core/render/formats.js';
 export { renderJson } from './core/render/json.js';
 export { renderText } from './core/render/text.js';
 export { renderMarkdown } from './core/render/markdown.js';

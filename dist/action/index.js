@@ -14016,6 +14016,602 @@ var init_schema = __esm({
   }
 });
 
+// src/core/render/text.ts
+var text_exports = {};
+__export(text_exports, {
+  renderText: () => renderText
+});
+function painter(color) {
+  if (!color) return (text) => text;
+  return (text, tone) => {
+    const [open2, close] = ANSI[tone];
+    return text === "" ? text : `${open2}${text}${close}`;
+  };
+}
+function componentTable(model2, options, paint) {
+  const ellipsis = options.ascii ? "..." : "…";
+  const mark = options.ascii ? ONLINE_MARK.ascii : ONLINE_MARK.symbol;
+  const rows = COMPONENT_IDS.map((id) => {
+    const result = model2.components[id];
+    const style = STATUS_STYLES[result.status];
+    return {
+      symbol: options.ascii ? style.ascii : style.symbol,
+      tone: style.tone,
+      title: COMPONENTS[id].title,
+      status: style.label,
+      license: result.license ?? "",
+      // Leading, so that cutting a long message never drops it.
+      message: `${result.verifiedOnline ? `${mark} ` : ""}${oneLine(result.message)}`
+    };
+  });
+  const titleWidth = Math.max(...rows.map((r) => visibleLength(r.title)));
+  const statusWidth = Math.max(...rows.map((r) => visibleLength(r.status)));
+  const licenseWidth = Math.max(...rows.map((r) => visibleLength(r.license)));
+  const fixed = 2 + 1 + 2 + titleWidth + 2 + statusWidth + 2 + (licenseWidth > 0 ? licenseWidth + 2 : 0);
+  const room = options.width ? Math.max(MESSAGE_MIN, options.width - fixed) : MESSAGE_MAX2;
+  const messageMax = Math.min(MESSAGE_MAX2, room);
+  return rows.map((r) => {
+    const cells = [
+      paint(r.symbol, r.tone),
+      padEnd(r.title, titleWidth),
+      paint(padEnd(r.status, statusWidth), r.tone),
+      ...licenseWidth > 0 ? [padEnd(r.license, licenseWidth)] : [],
+      paint(truncate(r.message, messageMax, ellipsis), "dim")
+    ];
+    return `  ${cells.join("  ")}`.trimEnd();
+  });
+}
+function frameworkLines(model2, paint) {
+  const { mof, osaid, osaiIndex } = model2.frameworks;
+  const progress = `III ${percent(mof.progress["3"])}, II ${percent(mof.progress["2"])}, I ${percent(mof.progress["1"])}`;
+  const osaidText = osaid.conformant ? paint("conformant", "good") : `${paint("not conformant", "bad")}; missing ${listWords(osaid.missing.map((e) => osaidElementLabel(e, componentTitle)))}`;
+  const score = osaiIndex.score === null ? "not graded" : osaiIndex.score.toFixed(2);
+  const note = (text) => `              ${paint(oneLine(text), "dim")}`;
+  return [
+    `  MOF         ${paint(mofClassLabel(mof.class), mof.class === null ? "bad" : "good")}  (progress ${progress})`,
+    ...mof.warnings.map(note),
+    `  OSAID 1.0   ${osaidText}`,
+    ...osaid.notes.map(note),
+    `  OSAI index  ${score}`
+  ];
+}
+function modelSection(model2, options, paint) {
+  const level = LADDER_STYLES[model2.ladder.level];
+  const lines = [
+    `${paint(model2.name, "bold")} ${paint(`(${model2.path})`, "dim")}`,
+    // A level the release only claims is neither good nor bad news yet: it is to be confirmed.
+    `  ${paint(oneLine(model2.ladder.headline), model2.ladder.claimed ? "info" : level.tone)}`
+  ];
+  if (model2.ladder.cappedBy) {
+    const cap = model2.ladder.cappedBy;
+    lines.push(`  ${paint(`capped by base model ${cap.model} (${LADDER_STYLES[cap.level].words})`, "dim")}`);
+  }
+  if (model2.requirement) {
+    const r = model2.requirement;
+    const verdict = r.met ? paint("met", "good") : r.unverified ? paint("not verified", "info") : paint("not met", "bad");
+    lines.push(`  requirement ${r.requirement}: ${verdict}${r.reason ? ` (${oneLine(r.reason)})` : ""}`);
+  }
+  lines.push("", ...componentTable(model2, options, paint));
+  const online = verifiedOnlineSentence(model2);
+  if (online) lines.push(`  ${paint(`${options.ascii ? ONLINE_MARK.ascii : ONLINE_MARK.symbol} ${online}`, "info")}`);
+  lines.push("", ...frameworkLines(model2, paint));
+  for (const entry of model2.lineage ?? []) {
+    const known = entry.level ? LADDER_STYLES[entry.level].words : entry.resolved ? "level unknown" : "not resolved";
+    lines.push(`  base model  ${entry.model} (${known})${entry.note ? ` ${paint(oneLine(entry.note), "dim")}` : ""}`);
+  }
+  const steps = nextSteps(model2);
+  if (steps.length > 0) {
+    lines.push("", `  ${paint("Next steps", "bold")}`);
+    steps.forEach((step, i) => {
+      const title = COMPONENTS[step.id].title;
+      lines.push(`  ${String(i + 1).padStart(2)}. ${title} (${STATUS_STYLES[step.status].label}; for ${listWords(step.goals)}): ${oneLine(adviceFor(step.id, model2.components[step.id]))}`);
+    });
+  }
+  return lines;
+}
+function renderText(report, options) {
+  const paint = painter(options.color);
+  const revision = report.subject.revision ? ` @ ${report.subject.revision.slice(0, 7)}` : "";
+  const offline = report.online === false ? " (offline: nothing verified online)" : "";
+  const lines = [paint(`truly-open ${report.tool.version}: ${report.subject.location}${revision}${offline}`, "dim"), ""];
+  if (report.models.length === 0) lines.push("No model found.", "");
+  for (const model2 of report.models) lines.push(...modelSection(model2, options, paint), "");
+  if (report.problems.length > 0) {
+    lines.push(paint("Problems", "bold"));
+    for (const problem of report.problems) {
+      const where = problem.path ? `${problem.path}${problem.line ? `:${problem.line}` : ""}  ` : "";
+      const tone = SEVERITY_TONE[problem.severity];
+      lines.push(`  ${paint(padEnd(problem.severity, 7), tone)}  ${where}${oneLine(problem.message)}`);
+    }
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+var MESSAGE_MAX2, MESSAGE_MIN, ANSI, SEVERITY_TONE;
+var init_text = __esm({
+  "src/core/render/text.ts"() {
+    "use strict";
+    init_catalog();
+    init_format();
+    init_advice();
+    init_steps();
+    init_symbols();
+    MESSAGE_MAX2 = 100;
+    MESSAGE_MIN = 24;
+    ANSI = {
+      good: ["\x1B[32m", "\x1B[39m"],
+      partial: ["\x1B[33m", "\x1B[39m"],
+      bad: ["\x1B[31m", "\x1B[39m"],
+      info: ["\x1B[36m", "\x1B[39m"],
+      neutral: ["\x1B[90m", "\x1B[39m"],
+      bold: ["\x1B[1m", "\x1B[22m"],
+      dim: ["\x1B[2m", "\x1B[22m"]
+    };
+    SEVERITY_TONE = { error: "bad", warning: "partial", note: "info" };
+  }
+});
+
+// src/core/render/json.ts
+var json_exports = {};
+__export(json_exports, {
+  renderJson: () => renderJson
+});
+function orderedKeys(value, shape) {
+  const present = Object.keys(value);
+  if (!shape?.keys) return present;
+  const known = shape.keys.filter((k) => Object.hasOwn(value, k));
+  return [...known, ...present.filter((k) => !shape.keys.includes(k))];
+}
+function write(value, shape, indent) {
+  if (value === void 0 || typeof value === "function" || typeof value === "symbol") return void 0;
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    const items = value.map((item) => write(item, shape, inner) ?? "null");
+    return `[
+${items.map((item) => inner + item).join(",\n")}
+${indent}]`;
+  }
+  const record2 = value;
+  if (typeof record2.toJSON === "function") {
+    return write(record2.toJSON(), shape, indent);
+  }
+  const parts = [];
+  for (const key of orderedKeys(record2, shape)) {
+    const childShape = shape?.children?.[key] ?? shape?.values;
+    const text = write(record2[key], childShape, inner);
+    if (text !== void 0) parts.push(`${inner}${JSON.stringify(key)}: ${text}`);
+  }
+  return parts.length === 0 ? "{}" : `{
+${parts.join(",\n")}
+${indent}}`;
+}
+function renderJson(report) {
+  return `${write(report, REPORT, "")}
+`;
+}
+var EVIDENCE, COMPONENT, PER_CLASS, MODEL, REPORT;
+var init_json = __esm({
+  "src/core/render/json.ts"() {
+    "use strict";
+    init_catalog();
+    EVIDENCE = { keys: ["kind", "path", "line", "field", "section", "url", "license", "note"] };
+    COMPONENT = {
+      keys: ["status", "license", "messageId", "message", "evidence", "data", "verifiedOnline", "claim"],
+      children: { evidence: EVIDENCE, claim: { keys: ["status", "license", "via", "host", "target"] } }
+    };
+    PER_CLASS = { keys: ["3", "2", "1"] };
+    MODEL = {
+      keys: ["path", "name", "ladder", "frameworks", "components", "lineage", "requirement"],
+      children: {
+        ladder: {
+          keys: ["level", "missing", "headline", "cappedBy", "claimed"],
+          children: { cappedBy: { keys: ["model", "level"] }, claimed: { keys: ["level", "unverified"] } }
+        },
+        frameworks: {
+          keys: ["mof", "osaid", "osaiIndex"],
+          children: {
+            mof: { keys: ["class", "progress", "missing", "warnings"], children: { progress: PER_CLASS, missing: PER_CLASS } },
+            osaid: { keys: ["conformant", "missing", "notes"] },
+            osaiIndex: { keys: ["score", "grades"] }
+          }
+        },
+        components: { keys: COMPONENT_IDS, values: COMPONENT },
+        lineage: {
+          keys: ["model", "depth", "resolved", "weights", "trainingData", "level", "note"],
+          children: { weights: COMPONENT, trainingData: COMPONENT }
+        },
+        requirement: { keys: ["requirement", "met", "reason", "unverified"] }
+      }
+    };
+    REPORT = {
+      keys: ["schemaVersion", "tool", "subject", "models", "problems", "online"],
+      children: {
+        tool: { keys: ["name", "version"] },
+        subject: { keys: ["source", "location", "revision"] },
+        models: MODEL,
+        problems: { keys: ["severity", "path", "line", "message", "ruleId"] }
+      }
+    };
+  }
+});
+
+// src/core/render/links.ts
+function componentDocUrl(docsBaseUrl, id) {
+  return `${docsBaseUrl.replace(/\/+$/, "")}/${id}.md`;
+}
+var DEFAULT_DOCS_BASE_URL, INFORMATION_URI;
+var init_links = __esm({
+  "src/core/render/links.ts"() {
+    "use strict";
+    DEFAULT_DOCS_BASE_URL = "https://github.com/truly-open/truly-open/blob/main/docs/components";
+    INFORMATION_URI = "https://github.com/truly-open/truly-open";
+  }
+});
+
+// src/core/render/markdown.ts
+var markdown_exports = {};
+__export(markdown_exports, {
+  BLOCKING_SHOWN: () => BLOCKING_SHOWN,
+  DOC_DEFINITIONS_RESERVE: () => DOC_DEFINITIONS_RESERVE,
+  LEGEND: () => LEGEND,
+  PROBLEMS_SHOWN: () => PROBLEMS_SHOWN,
+  TABLE_HEADER: () => TABLE_HEADER,
+  blockingMarkdown: () => blockingMarkdown,
+  componentTableMarkdown: () => componentTableMarkdown,
+  detailsMarkdown: () => detailsMarkdown,
+  docDefinitions: () => docDefinitions,
+  docLink: () => docLink,
+  frameworkLines: () => frameworkLines2,
+  frameworksMarkdown: () => frameworksMarkdown,
+  headlineMarkdown: () => headlineMarkdown,
+  modelBlock: () => modelBlock,
+  problemsMarkdown: () => problemsMarkdown,
+  renderMarkdown: () => renderMarkdown,
+  requirementMarkdown: () => requirementMarkdown,
+  stepsMarkdown: () => stepsMarkdown,
+  subjectLine: () => subjectLine,
+  tableOrder: () => tableOrder,
+  withDocDefinitions: () => withDocDefinitions
+});
+function docLink(id) {
+  return `[${mdText(COMPONENTS[id].title)}][${id}]`;
+}
+function docDefinitions(text, docsBaseUrl) {
+  return COMPONENT_IDS.filter((id) => text.includes(`][${id}]`)).map((id) => `[${id}]: ${componentDocUrl(docsBaseUrl, id).replace(/[()\s<>]/g, (c) => encodeURIComponent(c))}`).join("\n");
+}
+function withDocDefinitions(text, docsBaseUrl) {
+  const definitions = docDefinitions(text, docsBaseUrl);
+  return definitions ? `${text.replace(/\n+$/, "")}
+
+${definitions}
+` : text;
+}
+function headlineMarkdown(model2) {
+  const level = LADDER_STYLES[model2.ladder.level];
+  const cap = model2.ladder.cappedBy ? ` (capped by base model ${mdCode(model2.ladder.cappedBy.model)}, ${LADDER_STYLES[model2.ladder.cappedBy.level].words})` : "";
+  const good = level.tone === "good" && !model2.ladder.claimed;
+  return `**${mdText(truncate(model2.ladder.headline, HEADLINE_MAX))}**${cap}${good ? " ✔" : ""}`;
+}
+function requirementMarkdown(requirement) {
+  const verdict = requirement.met ? "✔ met" : requirement.unverified ? "? not verified" : "✘ not met";
+  return `**Requirement ${mdCode(requirement.requirement)}: ${verdict}**${requirement.reason ? `: ${mdText(requirement.reason)}` : ""}`;
+}
+function frameworkLines2(model2) {
+  const { mof, osaid, osaiIndex } = model2.frameworks;
+  const next = nextMofClass(mof.class);
+  const progress = next === null ? "" : `; ${percent(mof.progress[String(next)])} of ${mofClassShort(next)}`;
+  const missing2 = osaid.missing.map((e) => osaidElementLabel(e, componentTitle));
+  const shown = missing2.slice(0, 3);
+  const more = missing2.length - shown.length;
+  const osaidText = osaid.conformant ? "conformant" : `not conformant, missing ${listWords(more > 0 ? [...shown, `${more} more`] : shown)}`;
+  const score = osaiIndex.score === null ? "not graded" : osaiIndex.score.toFixed(2);
+  return [`- **MOF**: ${mofClassLabel(mof.class)}${progress}`, `- **OSAID 1.0**: ${mdText(osaidText)}`, `- **OSAI index**: ${score}`].join("\n");
+}
+function frameworksMarkdown(model2) {
+  const { mof, osaid, osaiIndex } = model2.frameworks;
+  const progress = `Class III ${percent(mof.progress["3"])}, Class II ${percent(mof.progress["2"])}, Class I ${percent(mof.progress["1"])}`;
+  const osaidText = osaid.conformant ? "conformant" : `not conformant; missing ${listWords(osaid.missing.map((e) => osaidElementLabel(e, componentTitle)))}`;
+  const score = osaiIndex.score === null ? "not graded" : osaiIndex.score.toFixed(2);
+  return [
+    `- **MOF**: ${mofClassLabel(mof.class)} (progress: ${progress})`,
+    ...mof.warnings.map((w) => `  - ${mdText(w)}`),
+    `- **OSI Open Source AI Definition 1.0**: ${mdText(osaidText)}`,
+    ...osaid.notes.map((n) => `  - ${mdText(n)}`),
+    `- **European Open Source AI Index**: ${score}`
+  ].join("\n");
+}
+function stepLine(model2, step, n, withGoals) {
+  const label = STATUS_STYLES[step.status].label;
+  const why = withGoals ? `${label}; for ${listWords(step.goals)}` : label;
+  return `${n}. **${docLink(step.id)}** (${why}): ${adviceFor(step.id, model2.components[step.id], mdCode)}`;
+}
+function stepsMarkdown(model2) {
+  return nextSteps(model2).map((step, i) => stepLine(model2, step, i + 1, true)).join("\n");
+}
+function blockingMarkdown(model2) {
+  const steps = nextSteps(model2);
+  const claimed = model2.ladder.claimed;
+  const parts = [];
+  let listed2;
+  let rest;
+  if (claimed) {
+    const unverified = claimed.unverified.map(
+      (id) => steps.find((s) => s.id === id) ?? { id, status: model2.components[id].status, goals: [] }
+    );
+    listed2 = unverified.slice(0, BLOCKING_SHOWN);
+    rest = [...unverified.slice(BLOCKING_SHOWN), ...steps.filter((s) => !claimed.unverified.includes(s.id))];
+    parts.push(`**To confirm ${LADDER_STYLES[claimed.level].words}:** ${listWords(listed2.map((s) => COMPONENTS[s.id].phrase))}${moreCount(unverified.length - listed2.length)}`);
+  } else {
+    const goal = steps[0]?.goals[0];
+    if (!goal) {
+      const mof = model2.frameworks.mof.class;
+      return `**Nothing left to publish** for the ladder${mof === 1 ? " or the MOF" : ""}.`;
+    }
+    const forGoal = steps.filter((s) => s.goals.includes(goal));
+    listed2 = forGoal.slice(0, BLOCKING_SHOWN);
+    rest = steps.filter((s) => !listed2.includes(s));
+    parts.push(`**Blocking ${goal}:** ${listWords(listed2.map((s) => COMPONENTS[s.id].phrase))}${moreCount(forGoal.length - listed2.length)}`);
+  }
+  parts.push(listed2.map((step, i) => stepLine(model2, step, i + 1, false)).join("\n"));
+  if (rest.length > 0) {
+    const byGoal = /* @__PURE__ */ new Map();
+    for (const s of rest) {
+      const goal = s.goals[0] ?? "confirming the claim";
+      byGoal.set(goal, [...byGoal.get(goal) ?? [], s.id]);
+    }
+    const then = [...byGoal.entries()].map(([goal, ids]) => `${goal}: ${ids.map(docLink).join(", ")}`);
+    parts.push(`Then ${then.join("; ")}.`);
+  }
+  return parts.join("\n\n");
+}
+function evidenceCell(model2, id) {
+  const locations = [...new Set(model2.components[id].evidence.map(evidenceLocation).filter((l) => l !== null))];
+  if (locations.length === 0) return "";
+  const shown = locations.slice(0, EVIDENCE_SHOWN).map((l) => mdCode(truncate(l, LOCATION_MAX))).join(", ");
+  const more = locations.length - EVIDENCE_SHOWN;
+  return more > 0 ? `${shown} +${more} more` : shown;
+}
+function tableOrder(model2) {
+  const first = [...model2.ladder.claimed?.unverified ?? []];
+  for (const step of nextSteps(model2)) if (!first.includes(step.id)) first.push(step.id);
+  return [...first, ...COMPONENT_IDS.filter((id) => !first.includes(id))];
+}
+function componentTableMarkdown(model2) {
+  const lines = [TABLE_HEADER];
+  for (const id of tableOrder(model2)) {
+    const result = model2.components[id];
+    const style = STATUS_STYLES[result.status];
+    const where = evidenceCell(model2, id);
+    const name = result.status === "open" || result.status === "not-applicable" ? mdText(COMPONENTS[id].title) : docLink(id);
+    lines.push(
+      `| ${style.symbol} | ${name} | ${style.label}${result.verifiedOnline ? ` ${ONLINE_MARK.symbol}` : ""} | ${result.license ? mdCode(result.license) : ""} | ${mdText(truncate(result.message, DETAIL_MAX))}${where ? ` · ${where}` : ""} |`
+    );
+  }
+  return lines.join("\n");
+}
+function tally(model2) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const id of COMPONENT_IDS) counts.set(model2.components[id].status, (counts.get(model2.components[id].status) ?? 0) + 1);
+  return STATUSES.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${STATUS_STYLES[s].label}`).join(", ");
+}
+function detailsMarkdown(model2, heading) {
+  const parts = [`<details><summary>All ${COMPONENT_IDS.length} components: ${tally(model2)}</summary>`, LEGEND, componentTableMarkdown(model2)];
+  const online = verifiedOnlineSentence(model2);
+  if (online) parts.push(`${ONLINE_MARK.symbol} ${mdText(online)}`);
+  parts.push(`${heading}# Frameworks
+
+${frameworksMarkdown(model2)}`);
+  if (model2.lineage && model2.lineage.length > 0) {
+    const rows = model2.lineage.map((e) => {
+      const level = e.level ? LADDER_STYLES[e.level].words : e.resolved ? "level unknown" : "not resolved";
+      return `- ${mdCode(e.model)}: ${level}${e.note ? `: ${mdText(e.note)}` : ""}`;
+    });
+    parts.push(`${heading}# Base models
+
+${rows.join("\n")}`);
+  }
+  parts.push("</details>");
+  return parts.join("\n\n");
+}
+function modelBlock(model2, options) {
+  const heading = options.heading ?? "###";
+  const parts = [];
+  if (options.heading !== null) parts.push(`${options.heading} ${mdText(model2.name)} (${mdCode(model2.path)})`);
+  parts.push(headlineMarkdown(model2));
+  const requirement = options.requirement ?? model2.requirement;
+  if (requirement) parts.push(requirementMarkdown(requirement));
+  parts.push(frameworkLines2(model2));
+  if (options.steps === "blocking") parts.push(blockingMarkdown(model2));
+  else {
+    const steps = stepsMarkdown(model2);
+    parts.push(steps ? `${heading}# Next steps
+
+${steps}` : blockingMarkdown(model2));
+  }
+  if (options.details) parts.push(detailsMarkdown(model2, heading));
+  return parts.join("\n\n");
+}
+function problemsMarkdown(problems, max) {
+  const order = { error: 0, warning: 1, note: 2 };
+  const sorted = [...problems].sort((a, b) => order[a.severity] - order[b.severity]);
+  const cut = (text, n) => max === void 0 ? text : truncate(text, n);
+  const lines = sorted.slice(0, max).map((p) => {
+    const where = p.path ? ` ${mdCode(cut(p.line ? `${p.path}:${p.line}` : p.path, LOCATION_MAX))}` : "";
+    return `- ${SEVERITY_ICON[p.severity]} **${p.severity}**${where}: ${mdText(cut(p.message, PROBLEM_MAX))}`;
+  });
+  const more = problems.length - lines.length;
+  if (more > 0) lines.push(`- … ${more} more problem${more === 1 ? "" : "s"}; \`truly-open check --format json\` lists them all`);
+  return lines.join("\n");
+}
+function subjectLine(report) {
+  const revision = report.subject.revision ? ` at ${mdCode(report.subject.revision.slice(0, 7))}` : "";
+  const count = `${report.models.length} model${report.models.length === 1 ? "" : "s"}`;
+  const online = report.online === false ? " · offline (nothing verified online)" : "";
+  return `${mdCode(report.subject.location)}${revision} · ${count}${online} · truly-open ${mdText(report.tool.version)}`;
+}
+function renderMarkdown(report, options = {}) {
+  const docsBaseUrl = options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
+  const parts = ["## truly-open report", subjectLine(report)];
+  if (report.models.length === 0) parts.push("No model found in this repository.");
+  for (const model2 of report.models) parts.push(modelBlock(model2, { heading: "###", steps: "all", details: true }));
+  if (report.problems.length > 0) parts.push(`### Problems
+
+${problemsMarkdown(report.problems)}`);
+  return withDocDefinitions(`${parts.join("\n\n")}
+`, docsBaseUrl);
+}
+var DETAIL_MAX, EVIDENCE_SHOWN, LOCATION_MAX, PROBLEMS_SHOWN, PROBLEM_MAX, HEADLINE_MAX, BLOCKING_SHOWN, SEVERITY_ICON, DOC_DEFINITIONS_RESERVE, moreCount, TABLE_HEADER, LEGEND;
+var init_markdown = __esm({
+  "src/core/render/markdown.ts"() {
+    "use strict";
+    init_catalog();
+    init_advice();
+    init_format();
+    init_links();
+    init_steps();
+    init_symbols();
+    DETAIL_MAX = 140;
+    EVIDENCE_SHOWN = 2;
+    LOCATION_MAX = 120;
+    PROBLEMS_SHOWN = 20;
+    PROBLEM_MAX = 300;
+    HEADLINE_MAX = 320;
+    BLOCKING_SHOWN = 3;
+    SEVERITY_ICON = { error: "✘", warning: "⚠", note: "ℹ" };
+    DOC_DEFINITIONS_RESERVE = 4e3;
+    moreCount = (n) => n > 0 ? ` (and ${n} more)` : "";
+    TABLE_HEADER = "| | Component | Status | License | Details |\n|---|---|---|---|---|";
+    LEGEND = `${STATUS_STYLES.open.symbol} open · ${STATUS_STYLES.restricted.symbol} restricted · ${STATUS_STYLES.unlicensed.symbol} no license · ${STATUS_STYLES.mentioned.symbol} mentioned, not shown to be published · ${STATUS_STYLES.missing.symbol} missing · ${STATUS_STYLES["not-applicable"].symbol} not applicable · ${STATUS_STYLES.unknown.symbol} could not be checked · ${ONLINE_MARK.symbol} verified online`;
+  }
+});
+
+// src/core/render/sarif.ts
+var sarif_exports = {};
+__export(sarif_exports, {
+  COMPONENT_LEVEL: () => COMPONENT_LEVEL,
+  GENERIC_PROBLEM_RULE: () => GENERIC_PROBLEM_RULE,
+  SARIF_SCHEMA: () => SARIF_SCHEMA,
+  renderSarif: () => renderSarif,
+  renderSarifJson: () => renderSarifJson
+});
+function location(path3, line) {
+  const uri = path3.replace(/^\.\/+/, "") || ".";
+  return {
+    physicalLocation: {
+      artifactLocation: { uri, uriBaseId: "%SRCROOT%" },
+      ...line && line > 0 ? { region: { startLine: line } } : {}
+    }
+  };
+}
+function componentLocation2(model2, id) {
+  const evidence = firstPathEvidence(model2.components[id].evidence);
+  if (evidence) return location(evidence.path, evidence.line);
+  return location(modelCardPath(model2) ?? model2.path);
+}
+function pascal(id) {
+  return id.split(/[^a-zA-Z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+}
+function renderSarif(report, options = {}) {
+  const docsBaseUrl = options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
+  const rules = [];
+  const ruleIndex = /* @__PURE__ */ new Map();
+  const rule = (id, make) => {
+    let index = ruleIndex.get(id);
+    if (index === void 0) {
+      index = rules.push(make()) - 1;
+      ruleIndex.set(id, index);
+    }
+    return index;
+  };
+  const results = [];
+  for (const problem of report.problems) {
+    const ruleId = problem.ruleId ?? GENERIC_PROBLEM_RULE;
+    const index = rule(ruleId, () => ({
+      id: ruleId,
+      name: pascal(ruleId),
+      shortDescription: {
+        text: ruleId === GENERIC_PROBLEM_RULE ? "A problem found while assessing the release" : `Problem: ${ruleId}`
+      },
+      defaultConfiguration: { level: PROBLEM_LEVEL2[problem.severity] }
+    }));
+    results.push({
+      ruleId,
+      ruleIndex: index,
+      level: PROBLEM_LEVEL2[problem.severity],
+      message: { text: oneLine(problem.message) || ruleId },
+      locations: problem.path ? [location(problem.path, problem.line)] : []
+    });
+  }
+  for (const model2 of report.models) {
+    for (const id of COMPONENT_IDS) {
+      const result = model2.components[id];
+      const level = COMPONENT_LEVEL[result.status];
+      if (!level) continue;
+      const meta = COMPONENTS[id];
+      const ruleId = componentRuleId(id);
+      const index = rule(ruleId, () => ({
+        id: ruleId,
+        name: pascal(id),
+        shortDescription: { text: `${meta.title} is not published openly` },
+        fullDescription: { text: meta.question },
+        help: { text: meta.remediation },
+        helpUri: componentDocUrl(docsBaseUrl, id),
+        defaultConfiguration: { level: "warning" }
+      }));
+      const prefix = report.models.length > 1 ? `${model2.name}: ` : "";
+      results.push({
+        ruleId,
+        ruleIndex: index,
+        level,
+        message: {
+          text: `${prefix}${meta.title} is ${STATUS_STYLES[result.status].label}: ${oneLine(result.message)}. ${adviceFor(id, result)}`
+        },
+        locations: [componentLocation2(model2, id)],
+        // Stable across runs, so code scanning tracks one alert per model and component.
+        partialFingerprints: { "trulyOpenComponent/v1": `${model2.path}#${id}` },
+        properties: { model: model2.path, component: id, status: result.status, license: result.license }
+      });
+    }
+  }
+  return {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "truly-open", version: report.tool.version, informationUri: INFORMATION_URI, rules } },
+        results
+      }
+    ]
+  };
+}
+function renderSarifJson(report, options = {}) {
+  return `${JSON.stringify(renderSarif(report, options), null, 2)}
+`;
+}
+var SARIF_SCHEMA, GENERIC_PROBLEM_RULE, COMPONENT_LEVEL, PROBLEM_LEVEL2, componentRuleId;
+var init_sarif = __esm({
+  "src/core/render/sarif.ts"() {
+    "use strict";
+    init_catalog();
+    init_advice();
+    init_format();
+    init_links();
+    init_symbols();
+    SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    GENERIC_PROBLEM_RULE = "problem";
+    COMPONENT_LEVEL = {
+      missing: "warning",
+      mentioned: "warning",
+      unlicensed: "warning",
+      restricted: "note"
+    };
+    PROBLEM_LEVEL2 = { error: "error", warning: "warning", note: "note" };
+    componentRuleId = (id) => `component/${id}`;
+  }
+});
+
 // node_modules/js-yaml/dist/js-yaml.mjs
 function isNothing(subject) {
   return typeof subject === "undefined" || subject === null;
@@ -19527,7 +20123,7 @@ function decodeURIComponentSafe(s) {
   }
 }
 var URL_RE, DOI_TEXT_RE, HUB_LOAD_RE, HUB_ID_RE, LIST_ITEM_RE, LEAD_IN_RE, ARXIV_TEXT_RE, HUB_RESERVED, PAPER_VENUES;
-var init_links = __esm({
+var init_links2 = __esm({
   "src/core/evidence/links.ts"() {
     "use strict";
     URL_RE = /https?:\/\/[^\s<>()"'`\]]+/g;
@@ -19746,7 +20342,7 @@ var init_model_card = __esm({
   "src/core/evidence/model-card.ts"() {
     "use strict";
     init_front_matter();
-    init_links();
+    init_links2();
     init_strip();
     CARD_FILE_RE = /(^|\/)(readme|model[_-]?card)\.md$/i;
     DEDICATED_CARD_RE = /(^|\/)model[_-]?card\.md$/i;
@@ -22151,560 +22747,6 @@ var init_online = __esm({
   }
 });
 
-// src/core/render/json.ts
-function orderedKeys(value, shape) {
-  const present = Object.keys(value);
-  if (!shape?.keys) return present;
-  const known = shape.keys.filter((k) => Object.hasOwn(value, k));
-  return [...known, ...present.filter((k) => !shape.keys.includes(k))];
-}
-function write(value, shape, indent) {
-  if (value === void 0 || typeof value === "function" || typeof value === "symbol") return void 0;
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
-  const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return "[]";
-    const items = value.map((item) => write(item, shape, inner) ?? "null");
-    return `[
-${items.map((item) => inner + item).join(",\n")}
-${indent}]`;
-  }
-  const record2 = value;
-  if (typeof record2.toJSON === "function") {
-    return write(record2.toJSON(), shape, indent);
-  }
-  const parts = [];
-  for (const key of orderedKeys(record2, shape)) {
-    const childShape = shape?.children?.[key] ?? shape?.values;
-    const text = write(record2[key], childShape, inner);
-    if (text !== void 0) parts.push(`${inner}${JSON.stringify(key)}: ${text}`);
-  }
-  return parts.length === 0 ? "{}" : `{
-${parts.join(",\n")}
-${indent}}`;
-}
-function renderJson(report) {
-  return `${write(report, REPORT, "")}
-`;
-}
-var EVIDENCE, COMPONENT, PER_CLASS, MODEL, REPORT;
-var init_json = __esm({
-  "src/core/render/json.ts"() {
-    "use strict";
-    init_catalog();
-    EVIDENCE = { keys: ["kind", "path", "line", "field", "section", "url", "license", "note"] };
-    COMPONENT = {
-      keys: ["status", "license", "messageId", "message", "evidence", "data", "verifiedOnline", "claim"],
-      children: { evidence: EVIDENCE, claim: { keys: ["status", "license", "via", "host", "target"] } }
-    };
-    PER_CLASS = { keys: ["3", "2", "1"] };
-    MODEL = {
-      keys: ["path", "name", "ladder", "frameworks", "components", "lineage", "requirement"],
-      children: {
-        ladder: {
-          keys: ["level", "missing", "headline", "cappedBy", "claimed"],
-          children: { cappedBy: { keys: ["model", "level"] }, claimed: { keys: ["level", "unverified"] } }
-        },
-        frameworks: {
-          keys: ["mof", "osaid", "osaiIndex"],
-          children: {
-            mof: { keys: ["class", "progress", "missing", "warnings"], children: { progress: PER_CLASS, missing: PER_CLASS } },
-            osaid: { keys: ["conformant", "missing", "notes"] },
-            osaiIndex: { keys: ["score", "grades"] }
-          }
-        },
-        components: { keys: COMPONENT_IDS, values: COMPONENT },
-        lineage: {
-          keys: ["model", "depth", "resolved", "weights", "trainingData", "level", "note"],
-          children: { weights: COMPONENT, trainingData: COMPONENT }
-        },
-        requirement: { keys: ["requirement", "met", "reason", "unverified"] }
-      }
-    };
-    REPORT = {
-      keys: ["schemaVersion", "tool", "subject", "models", "problems", "online"],
-      children: {
-        tool: { keys: ["name", "version"] },
-        subject: { keys: ["source", "location", "revision"] },
-        models: MODEL,
-        problems: { keys: ["severity", "path", "line", "message", "ruleId"] }
-      }
-    };
-  }
-});
-
-// src/core/render/links.ts
-function componentDocUrl(docsBaseUrl, id) {
-  return `${docsBaseUrl.replace(/\/+$/, "")}/${id}.md`;
-}
-var DEFAULT_DOCS_BASE_URL, INFORMATION_URI;
-var init_links2 = __esm({
-  "src/core/render/links.ts"() {
-    "use strict";
-    DEFAULT_DOCS_BASE_URL = "https://github.com/truly-open/truly-open/blob/main/docs/components";
-    INFORMATION_URI = "https://github.com/truly-open/truly-open";
-  }
-});
-
-// src/core/render/markdown.ts
-function docLink(id) {
-  return `[${mdText(COMPONENTS[id].title)}][${id}]`;
-}
-function docDefinitions(text, docsBaseUrl) {
-  return COMPONENT_IDS.filter((id) => text.includes(`][${id}]`)).map((id) => `[${id}]: ${componentDocUrl(docsBaseUrl, id).replace(/[()\s<>]/g, (c) => encodeURIComponent(c))}`).join("\n");
-}
-function withDocDefinitions(text, docsBaseUrl) {
-  const definitions = docDefinitions(text, docsBaseUrl);
-  return definitions ? `${text.replace(/\n+$/, "")}
-
-${definitions}
-` : text;
-}
-function headlineMarkdown(model2) {
-  const level = LADDER_STYLES[model2.ladder.level];
-  const cap = model2.ladder.cappedBy ? ` (capped by base model ${mdCode(model2.ladder.cappedBy.model)}, ${LADDER_STYLES[model2.ladder.cappedBy.level].words})` : "";
-  const good = level.tone === "good" && !model2.ladder.claimed;
-  return `**${mdText(truncate(model2.ladder.headline, HEADLINE_MAX))}**${cap}${good ? " ✔" : ""}`;
-}
-function requirementMarkdown(requirement) {
-  const verdict = requirement.met ? "✔ met" : requirement.unverified ? "? not verified" : "✘ not met";
-  return `**Requirement ${mdCode(requirement.requirement)}: ${verdict}**${requirement.reason ? `: ${mdText(requirement.reason)}` : ""}`;
-}
-function frameworkLines(model2) {
-  const { mof, osaid, osaiIndex } = model2.frameworks;
-  const next = nextMofClass(mof.class);
-  const progress = next === null ? "" : `; ${percent(mof.progress[String(next)])} of ${mofClassShort(next)}`;
-  const missing2 = osaid.missing.map((e) => osaidElementLabel(e, componentTitle));
-  const shown = missing2.slice(0, 3);
-  const more = missing2.length - shown.length;
-  const osaidText = osaid.conformant ? "conformant" : `not conformant, missing ${listWords(more > 0 ? [...shown, `${more} more`] : shown)}`;
-  const score = osaiIndex.score === null ? "not graded" : osaiIndex.score.toFixed(2);
-  return [`- **MOF**: ${mofClassLabel(mof.class)}${progress}`, `- **OSAID 1.0**: ${mdText(osaidText)}`, `- **OSAI index**: ${score}`].join("\n");
-}
-function frameworksMarkdown(model2) {
-  const { mof, osaid, osaiIndex } = model2.frameworks;
-  const progress = `Class III ${percent(mof.progress["3"])}, Class II ${percent(mof.progress["2"])}, Class I ${percent(mof.progress["1"])}`;
-  const osaidText = osaid.conformant ? "conformant" : `not conformant; missing ${listWords(osaid.missing.map((e) => osaidElementLabel(e, componentTitle)))}`;
-  const score = osaiIndex.score === null ? "not graded" : osaiIndex.score.toFixed(2);
-  return [
-    `- **MOF**: ${mofClassLabel(mof.class)} (progress: ${progress})`,
-    ...mof.warnings.map((w) => `  - ${mdText(w)}`),
-    `- **OSI Open Source AI Definition 1.0**: ${mdText(osaidText)}`,
-    ...osaid.notes.map((n) => `  - ${mdText(n)}`),
-    `- **European Open Source AI Index**: ${score}`
-  ].join("\n");
-}
-function stepLine(model2, step, n, withGoals) {
-  const label = STATUS_STYLES[step.status].label;
-  const why = withGoals ? `${label}; for ${listWords(step.goals)}` : label;
-  return `${n}. **${docLink(step.id)}** (${why}): ${adviceFor(step.id, model2.components[step.id], mdCode)}`;
-}
-function stepsMarkdown(model2) {
-  return nextSteps(model2).map((step, i) => stepLine(model2, step, i + 1, true)).join("\n");
-}
-function blockingMarkdown(model2) {
-  const steps = nextSteps(model2);
-  const claimed = model2.ladder.claimed;
-  const parts = [];
-  let listed2;
-  let rest;
-  if (claimed) {
-    const unverified = claimed.unverified.map(
-      (id) => steps.find((s) => s.id === id) ?? { id, status: model2.components[id].status, goals: [] }
-    );
-    listed2 = unverified.slice(0, BLOCKING_SHOWN);
-    rest = [...unverified.slice(BLOCKING_SHOWN), ...steps.filter((s) => !claimed.unverified.includes(s.id))];
-    parts.push(`**To confirm ${LADDER_STYLES[claimed.level].words}:** ${listWords(listed2.map((s) => COMPONENTS[s.id].phrase))}${moreCount(unverified.length - listed2.length)}`);
-  } else {
-    const goal = steps[0]?.goals[0];
-    if (!goal) {
-      const mof = model2.frameworks.mof.class;
-      return `**Nothing left to publish** for the ladder${mof === 1 ? " or the MOF" : ""}.`;
-    }
-    const forGoal = steps.filter((s) => s.goals.includes(goal));
-    listed2 = forGoal.slice(0, BLOCKING_SHOWN);
-    rest = steps.filter((s) => !listed2.includes(s));
-    parts.push(`**Blocking ${goal}:** ${listWords(listed2.map((s) => COMPONENTS[s.id].phrase))}${moreCount(forGoal.length - listed2.length)}`);
-  }
-  parts.push(listed2.map((step, i) => stepLine(model2, step, i + 1, false)).join("\n"));
-  if (rest.length > 0) {
-    const byGoal = /* @__PURE__ */ new Map();
-    for (const s of rest) {
-      const goal = s.goals[0] ?? "confirming the claim";
-      byGoal.set(goal, [...byGoal.get(goal) ?? [], s.id]);
-    }
-    const then = [...byGoal.entries()].map(([goal, ids]) => `${goal}: ${ids.map(docLink).join(", ")}`);
-    parts.push(`Then ${then.join("; ")}.`);
-  }
-  return parts.join("\n\n");
-}
-function evidenceCell(model2, id) {
-  const locations = [...new Set(model2.components[id].evidence.map(evidenceLocation).filter((l) => l !== null))];
-  if (locations.length === 0) return "";
-  const shown = locations.slice(0, EVIDENCE_SHOWN).map((l) => mdCode(truncate(l, LOCATION_MAX))).join(", ");
-  const more = locations.length - EVIDENCE_SHOWN;
-  return more > 0 ? `${shown} +${more} more` : shown;
-}
-function tableOrder(model2) {
-  const first = [...model2.ladder.claimed?.unverified ?? []];
-  for (const step of nextSteps(model2)) if (!first.includes(step.id)) first.push(step.id);
-  return [...first, ...COMPONENT_IDS.filter((id) => !first.includes(id))];
-}
-function componentTableMarkdown(model2) {
-  const lines = [TABLE_HEADER];
-  for (const id of tableOrder(model2)) {
-    const result = model2.components[id];
-    const style = STATUS_STYLES[result.status];
-    const where = evidenceCell(model2, id);
-    const name = result.status === "open" || result.status === "not-applicable" ? mdText(COMPONENTS[id].title) : docLink(id);
-    lines.push(
-      `| ${style.symbol} | ${name} | ${style.label}${result.verifiedOnline ? ` ${ONLINE_MARK.symbol}` : ""} | ${result.license ? mdCode(result.license) : ""} | ${mdText(truncate(result.message, DETAIL_MAX))}${where ? ` · ${where}` : ""} |`
-    );
-  }
-  return lines.join("\n");
-}
-function tally(model2) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const id of COMPONENT_IDS) counts.set(model2.components[id].status, (counts.get(model2.components[id].status) ?? 0) + 1);
-  return STATUSES.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${STATUS_STYLES[s].label}`).join(", ");
-}
-function detailsMarkdown(model2, heading) {
-  const parts = [`<details><summary>All ${COMPONENT_IDS.length} components: ${tally(model2)}</summary>`, LEGEND, componentTableMarkdown(model2)];
-  const online = verifiedOnlineSentence(model2);
-  if (online) parts.push(`${ONLINE_MARK.symbol} ${mdText(online)}`);
-  parts.push(`${heading}# Frameworks
-
-${frameworksMarkdown(model2)}`);
-  if (model2.lineage && model2.lineage.length > 0) {
-    const rows = model2.lineage.map((e) => {
-      const level = e.level ? LADDER_STYLES[e.level].words : e.resolved ? "level unknown" : "not resolved";
-      return `- ${mdCode(e.model)}: ${level}${e.note ? `: ${mdText(e.note)}` : ""}`;
-    });
-    parts.push(`${heading}# Base models
-
-${rows.join("\n")}`);
-  }
-  parts.push("</details>");
-  return parts.join("\n\n");
-}
-function modelBlock(model2, options) {
-  const heading = options.heading ?? "###";
-  const parts = [];
-  if (options.heading !== null) parts.push(`${options.heading} ${mdText(model2.name)} (${mdCode(model2.path)})`);
-  parts.push(headlineMarkdown(model2));
-  const requirement = options.requirement ?? model2.requirement;
-  if (requirement) parts.push(requirementMarkdown(requirement));
-  parts.push(frameworkLines(model2));
-  if (options.steps === "blocking") parts.push(blockingMarkdown(model2));
-  else {
-    const steps = stepsMarkdown(model2);
-    parts.push(steps ? `${heading}# Next steps
-
-${steps}` : blockingMarkdown(model2));
-  }
-  if (options.details) parts.push(detailsMarkdown(model2, heading));
-  return parts.join("\n\n");
-}
-function problemsMarkdown(problems, max) {
-  const order = { error: 0, warning: 1, note: 2 };
-  const sorted = [...problems].sort((a, b) => order[a.severity] - order[b.severity]);
-  const cut = (text, n) => max === void 0 ? text : truncate(text, n);
-  const lines = sorted.slice(0, max).map((p) => {
-    const where = p.path ? ` ${mdCode(cut(p.line ? `${p.path}:${p.line}` : p.path, LOCATION_MAX))}` : "";
-    return `- ${SEVERITY_ICON[p.severity]} **${p.severity}**${where}: ${mdText(cut(p.message, PROBLEM_MAX))}`;
-  });
-  const more = problems.length - lines.length;
-  if (more > 0) lines.push(`- … ${more} more problem${more === 1 ? "" : "s"}; \`truly-open check --format json\` lists them all`);
-  return lines.join("\n");
-}
-function subjectLine(report) {
-  const revision = report.subject.revision ? ` at ${mdCode(report.subject.revision.slice(0, 7))}` : "";
-  const count = `${report.models.length} model${report.models.length === 1 ? "" : "s"}`;
-  const online = report.online === false ? " · offline (nothing verified online)" : "";
-  return `${mdCode(report.subject.location)}${revision} · ${count}${online} · truly-open ${mdText(report.tool.version)}`;
-}
-function renderMarkdown(report, options = {}) {
-  const docsBaseUrl = options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
-  const parts = ["## truly-open report", subjectLine(report)];
-  if (report.models.length === 0) parts.push("No model found in this repository.");
-  for (const model2 of report.models) parts.push(modelBlock(model2, { heading: "###", steps: "all", details: true }));
-  if (report.problems.length > 0) parts.push(`### Problems
-
-${problemsMarkdown(report.problems)}`);
-  return withDocDefinitions(`${parts.join("\n\n")}
-`, docsBaseUrl);
-}
-var DETAIL_MAX, EVIDENCE_SHOWN, LOCATION_MAX, PROBLEM_MAX, HEADLINE_MAX, BLOCKING_SHOWN, SEVERITY_ICON, moreCount, TABLE_HEADER, LEGEND;
-var init_markdown = __esm({
-  "src/core/render/markdown.ts"() {
-    "use strict";
-    init_catalog();
-    init_advice();
-    init_format();
-    init_links2();
-    init_steps();
-    init_symbols();
-    DETAIL_MAX = 140;
-    EVIDENCE_SHOWN = 2;
-    LOCATION_MAX = 120;
-    PROBLEM_MAX = 300;
-    HEADLINE_MAX = 320;
-    BLOCKING_SHOWN = 3;
-    SEVERITY_ICON = { error: "✘", warning: "⚠", note: "ℹ" };
-    moreCount = (n) => n > 0 ? ` (and ${n} more)` : "";
-    TABLE_HEADER = "| | Component | Status | License | Details |\n|---|---|---|---|---|";
-    LEGEND = `${STATUS_STYLES.open.symbol} open · ${STATUS_STYLES.restricted.symbol} restricted · ${STATUS_STYLES.unlicensed.symbol} no license · ${STATUS_STYLES.mentioned.symbol} mentioned, not shown to be published · ${STATUS_STYLES.missing.symbol} missing · ${STATUS_STYLES["not-applicable"].symbol} not applicable · ${STATUS_STYLES.unknown.symbol} could not be checked · ${ONLINE_MARK.symbol} verified online`;
-  }
-});
-
-// src/core/render/sarif.ts
-function location(path3, line) {
-  const uri = path3.replace(/^\.\/+/, "") || ".";
-  return {
-    physicalLocation: {
-      artifactLocation: { uri, uriBaseId: "%SRCROOT%" },
-      ...line && line > 0 ? { region: { startLine: line } } : {}
-    }
-  };
-}
-function componentLocation2(model2, id) {
-  const evidence = firstPathEvidence(model2.components[id].evidence);
-  if (evidence) return location(evidence.path, evidence.line);
-  return location(modelCardPath(model2) ?? model2.path);
-}
-function pascal(id) {
-  return id.split(/[^a-zA-Z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
-}
-function renderSarif(report, options = {}) {
-  const docsBaseUrl = options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
-  const rules = [];
-  const ruleIndex = /* @__PURE__ */ new Map();
-  const rule = (id, make) => {
-    let index = ruleIndex.get(id);
-    if (index === void 0) {
-      index = rules.push(make()) - 1;
-      ruleIndex.set(id, index);
-    }
-    return index;
-  };
-  const results = [];
-  for (const problem of report.problems) {
-    const ruleId = problem.ruleId ?? GENERIC_PROBLEM_RULE;
-    const index = rule(ruleId, () => ({
-      id: ruleId,
-      name: pascal(ruleId),
-      shortDescription: {
-        text: ruleId === GENERIC_PROBLEM_RULE ? "A problem found while assessing the release" : `Problem: ${ruleId}`
-      },
-      defaultConfiguration: { level: PROBLEM_LEVEL2[problem.severity] }
-    }));
-    results.push({
-      ruleId,
-      ruleIndex: index,
-      level: PROBLEM_LEVEL2[problem.severity],
-      message: { text: oneLine(problem.message) || ruleId },
-      locations: problem.path ? [location(problem.path, problem.line)] : []
-    });
-  }
-  for (const model2 of report.models) {
-    for (const id of COMPONENT_IDS) {
-      const result = model2.components[id];
-      const level = COMPONENT_LEVEL[result.status];
-      if (!level) continue;
-      const meta = COMPONENTS[id];
-      const ruleId = componentRuleId(id);
-      const index = rule(ruleId, () => ({
-        id: ruleId,
-        name: pascal(id),
-        shortDescription: { text: `${meta.title} is not published openly` },
-        fullDescription: { text: meta.question },
-        help: { text: meta.remediation },
-        helpUri: componentDocUrl(docsBaseUrl, id),
-        defaultConfiguration: { level: "warning" }
-      }));
-      const prefix = report.models.length > 1 ? `${model2.name}: ` : "";
-      results.push({
-        ruleId,
-        ruleIndex: index,
-        level,
-        message: {
-          text: `${prefix}${meta.title} is ${STATUS_STYLES[result.status].label}: ${oneLine(result.message)}. ${adviceFor(id, result)}`
-        },
-        locations: [componentLocation2(model2, id)],
-        // Stable across runs, so code scanning tracks one alert per model and component.
-        partialFingerprints: { "trulyOpenComponent/v1": `${model2.path}#${id}` },
-        properties: { model: model2.path, component: id, status: result.status, license: result.license }
-      });
-    }
-  }
-  return {
-    $schema: SARIF_SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: { name: "truly-open", version: report.tool.version, informationUri: INFORMATION_URI, rules } },
-        results
-      }
-    ]
-  };
-}
-function renderSarifJson(report, options = {}) {
-  return `${JSON.stringify(renderSarif(report, options), null, 2)}
-`;
-}
-var SARIF_SCHEMA, GENERIC_PROBLEM_RULE, COMPONENT_LEVEL, PROBLEM_LEVEL2, componentRuleId;
-var init_sarif = __esm({
-  "src/core/render/sarif.ts"() {
-    "use strict";
-    init_catalog();
-    init_advice();
-    init_format();
-    init_links2();
-    init_symbols();
-    SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-    GENERIC_PROBLEM_RULE = "problem";
-    COMPONENT_LEVEL = {
-      missing: "warning",
-      mentioned: "warning",
-      unlicensed: "warning",
-      restricted: "note"
-    };
-    PROBLEM_LEVEL2 = { error: "error", warning: "warning", note: "note" };
-    componentRuleId = (id) => `component/${id}`;
-  }
-});
-
-// src/core/render/text.ts
-function painter(color) {
-  if (!color) return (text) => text;
-  return (text, tone) => {
-    const [open2, close] = ANSI[tone];
-    return text === "" ? text : `${open2}${text}${close}`;
-  };
-}
-function componentTable(model2, options, paint) {
-  const ellipsis = options.ascii ? "..." : "…";
-  const mark = options.ascii ? ONLINE_MARK.ascii : ONLINE_MARK.symbol;
-  const rows = COMPONENT_IDS.map((id) => {
-    const result = model2.components[id];
-    const style = STATUS_STYLES[result.status];
-    return {
-      symbol: options.ascii ? style.ascii : style.symbol,
-      tone: style.tone,
-      title: COMPONENTS[id].title,
-      status: style.label,
-      license: result.license ?? "",
-      // Leading, so that cutting a long message never drops it.
-      message: `${result.verifiedOnline ? `${mark} ` : ""}${oneLine(result.message)}`
-    };
-  });
-  const titleWidth = Math.max(...rows.map((r) => visibleLength(r.title)));
-  const statusWidth = Math.max(...rows.map((r) => visibleLength(r.status)));
-  const licenseWidth = Math.max(...rows.map((r) => visibleLength(r.license)));
-  const fixed = 2 + 1 + 2 + titleWidth + 2 + statusWidth + 2 + (licenseWidth > 0 ? licenseWidth + 2 : 0);
-  const room = options.width ? Math.max(MESSAGE_MIN, options.width - fixed) : MESSAGE_MAX2;
-  const messageMax = Math.min(MESSAGE_MAX2, room);
-  return rows.map((r) => {
-    const cells = [
-      paint(r.symbol, r.tone),
-      padEnd(r.title, titleWidth),
-      paint(padEnd(r.status, statusWidth), r.tone),
-      ...licenseWidth > 0 ? [padEnd(r.license, licenseWidth)] : [],
-      paint(truncate(r.message, messageMax, ellipsis), "dim")
-    ];
-    return `  ${cells.join("  ")}`.trimEnd();
-  });
-}
-function frameworkLines2(model2, paint) {
-  const { mof, osaid, osaiIndex } = model2.frameworks;
-  const progress = `III ${percent(mof.progress["3"])}, II ${percent(mof.progress["2"])}, I ${percent(mof.progress["1"])}`;
-  const osaidText = osaid.conformant ? paint("conformant", "good") : `${paint("not conformant", "bad")}; missing ${listWords(osaid.missing.map((e) => osaidElementLabel(e, componentTitle)))}`;
-  const score = osaiIndex.score === null ? "not graded" : osaiIndex.score.toFixed(2);
-  const note = (text) => `              ${paint(oneLine(text), "dim")}`;
-  return [
-    `  MOF         ${paint(mofClassLabel(mof.class), mof.class === null ? "bad" : "good")}  (progress ${progress})`,
-    ...mof.warnings.map(note),
-    `  OSAID 1.0   ${osaidText}`,
-    ...osaid.notes.map(note),
-    `  OSAI index  ${score}`
-  ];
-}
-function modelSection(model2, options, paint) {
-  const level = LADDER_STYLES[model2.ladder.level];
-  const lines = [
-    `${paint(model2.name, "bold")} ${paint(`(${model2.path})`, "dim")}`,
-    // A level the release only claims is neither good nor bad news yet: it is to be confirmed.
-    `  ${paint(oneLine(model2.ladder.headline), model2.ladder.claimed ? "info" : level.tone)}`
-  ];
-  if (model2.ladder.cappedBy) {
-    const cap = model2.ladder.cappedBy;
-    lines.push(`  ${paint(`capped by base model ${cap.model} (${LADDER_STYLES[cap.level].words})`, "dim")}`);
-  }
-  if (model2.requirement) {
-    const r = model2.requirement;
-    const verdict = r.met ? paint("met", "good") : r.unverified ? paint("not verified", "info") : paint("not met", "bad");
-    lines.push(`  requirement ${r.requirement}: ${verdict}${r.reason ? ` (${oneLine(r.reason)})` : ""}`);
-  }
-  lines.push("", ...componentTable(model2, options, paint));
-  const online = verifiedOnlineSentence(model2);
-  if (online) lines.push(`  ${paint(`${options.ascii ? ONLINE_MARK.ascii : ONLINE_MARK.symbol} ${online}`, "info")}`);
-  lines.push("", ...frameworkLines2(model2, paint));
-  for (const entry of model2.lineage ?? []) {
-    const known = entry.level ? LADDER_STYLES[entry.level].words : entry.resolved ? "level unknown" : "not resolved";
-    lines.push(`  base model  ${entry.model} (${known})${entry.note ? ` ${paint(oneLine(entry.note), "dim")}` : ""}`);
-  }
-  const steps = nextSteps(model2);
-  if (steps.length > 0) {
-    lines.push("", `  ${paint("Next steps", "bold")}`);
-    steps.forEach((step, i) => {
-      const title = COMPONENTS[step.id].title;
-      lines.push(`  ${String(i + 1).padStart(2)}. ${title} (${STATUS_STYLES[step.status].label}; for ${listWords(step.goals)}): ${oneLine(adviceFor(step.id, model2.components[step.id]))}`);
-    });
-  }
-  return lines;
-}
-function renderText(report, options) {
-  const paint = painter(options.color);
-  const revision = report.subject.revision ? ` @ ${report.subject.revision.slice(0, 7)}` : "";
-  const offline = report.online === false ? " (offline: nothing verified online)" : "";
-  const lines = [paint(`truly-open ${report.tool.version}: ${report.subject.location}${revision}${offline}`, "dim"), ""];
-  if (report.models.length === 0) lines.push("No model found.", "");
-  for (const model2 of report.models) lines.push(...modelSection(model2, options, paint), "");
-  if (report.problems.length > 0) {
-    lines.push(paint("Problems", "bold"));
-    for (const problem of report.problems) {
-      const where = problem.path ? `${problem.path}${problem.line ? `:${problem.line}` : ""}  ` : "";
-      const tone = SEVERITY_TONE[problem.severity];
-      lines.push(`  ${paint(padEnd(problem.severity, 7), tone)}  ${where}${oneLine(problem.message)}`);
-    }
-    lines.push("");
-  }
-  return lines.join("\n");
-}
-var MESSAGE_MAX2, MESSAGE_MIN, ANSI, SEVERITY_TONE;
-var init_text = __esm({
-  "src/core/render/text.ts"() {
-    "use strict";
-    init_catalog();
-    init_format();
-    init_advice();
-    init_steps();
-    init_symbols();
-    MESSAGE_MAX2 = 100;
-    MESSAGE_MIN = 24;
-    ANSI = {
-      good: ["\x1B[32m", "\x1B[39m"],
-      partial: ["\x1B[33m", "\x1B[39m"],
-      bad: ["\x1B[31m", "\x1B[39m"],
-      info: ["\x1B[36m", "\x1B[39m"],
-      neutral: ["\x1B[90m", "\x1B[39m"],
-      bold: ["\x1B[1m", "\x1B[22m"],
-      dim: ["\x1B[2m", "\x1B[22m"]
-    };
-    SEVERITY_TONE = { error: "bad", warning: "partial", note: "info" };
-  }
-});
-
 // src/action/commands.ts
 init_requirements();
 
@@ -22902,7 +22944,36 @@ function capPerLevel(items, perLevel = ANNOTATIONS_PER_LEVEL, limits = {}) {
 // src/action/commands.ts
 init_format();
 init_schema();
-var FORMATS = ["text", "json", "markdown", "sarif"];
+
+// src/core/render/formats.ts
+var RENDERERS = {
+  text: {
+    description: "the terminal report: headline, components, frameworks, next steps",
+    render: async (report, options) => (await Promise.resolve().then(() => (init_text(), text_exports))).renderText(report, { color: options.color === true })
+  },
+  json: {
+    description: "the report other tools read (docs/report-format.md)",
+    render: async (report) => (await Promise.resolve().then(() => (init_json(), json_exports))).renderJson(report)
+  },
+  markdown: {
+    description: "what a check run shows",
+    render: async (report) => (await Promise.resolve().then(() => (init_markdown(), markdown_exports))).renderMarkdown(report) + "\n"
+  },
+  sarif: {
+    description: "SARIF 2.1.0 for code scanning",
+    render: async (report) => (await Promise.resolve().then(() => (init_sarif(), sarif_exports))).renderSarifJson(report)
+  }
+};
+var FORMATS = Object.keys(RENDERERS);
+function isFormat(value) {
+  return Object.hasOwn(RENDERERS, value);
+}
+async function renderReport(report, format, options = {}) {
+  const out = await RENDERERS[format].render(report, options);
+  return out.endsWith("\n") ? out : out + "\n";
+}
+
+// src/action/commands.ts
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -22921,7 +22992,7 @@ function readInputs(env) {
     throw new InputError(`input 'require' must be one of ${REQUIREMENTS.join(", ")}; got '${require2}'`);
   }
   const format = getInput(env, "format") || "text";
-  if (!FORMATS.includes(format)) {
+  if (!isFormat(format)) {
     throw new InputError(`input 'format' must be one of ${FORMATS.join(", ")}; got '${format}'`);
   }
   const config2 = getInput(env, "config");
@@ -23007,7 +23078,7 @@ import { appendFileSync, mkdirSync, readFileSync as readFileSync2, statSync, wri
 import { tmpdir } from "node:os";
 import { isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2, sep } from "node:path";
 
-// src/cli/main.ts
+// src/run/evaluate.ts
 init_defaults();
 
 // src/config/read.ts
@@ -23924,28 +23995,9 @@ function readVersion() {
   return "0.0.0";
 }
 
-// src/cli/main.ts
-var UsageError = class extends Error {
+// src/run/evaluate.ts
+var InputError2 = class extends Error {
 };
-var HELP = `truly-open — how open is this model release, really?
-
-Usage
-  truly-open check [path | hf:org/model] [options]
-  truly-open badge [path] [--svg]
-  truly-open --help | --version
-
-check options
-  --format text|json|markdown|sarif   output format (default: text)
-  --require LEVEL                     exit 1 unless every model reaches LEVEL:
-                                      ${REQUIREMENTS.join(", ")}
-  --config FILE                       config file (default: .github/truly-open.yml in the path)
-  --offline                           no Hugging Face Hub or GitHub lookups
-
-Exit codes: 0 requirement met (or none set), 1 requirement not met, 2 usage or input error
-(an invalid config file too: the report is still printed).
-Environment: HF_ENDPOINT (Hub mirror), HF_TOKEN, GITHUB_TOKEN, NO_COLOR.
-Docs: https://github.com/truly-open/truly-open#readme
-`;
 async function evaluateTarget(target, options, io) {
   const progress = io.stderrTTY ? (msg) => io.stderr(`\r\x1B[2K${msg}`) : () => {
   };
@@ -23957,7 +24009,7 @@ async function evaluateTarget(target, options, io) {
     config2 = loaded.config;
     problems.push(...loaded.problems);
   }
-  if (hub && options.offline) throw new UsageError("hf: subjects need the Hub; drop --offline");
+  if (hub && options.offline) throw new InputError2("hf: subjects need the Hub; drop --offline");
   const hubOptions = async () => ({
     ...(await Promise.resolve().then(() => (init_resolve(), resolve_exports))).hubOptionsFromEnv(io.env),
     ...io.env["GITHUB_TOKEN"] ? { githubToken: io.env["GITHUB_TOKEN"] } : {}
@@ -24022,26 +24074,6 @@ function hardCut(text, note, limit = GITHUB_TEXT_LIMIT) {
 init_json();
 init_markdown();
 init_hub_snapshot();
-
-// src/action/format.ts
-init_json();
-init_markdown();
-init_sarif();
-init_text();
-function renderFormat(report, format) {
-  switch (format) {
-    case "json":
-      return renderJson(report);
-    case "markdown":
-      return renderMarkdown(report);
-    case "sarif":
-      return renderSarifJson(report);
-    case "text":
-      return renderText(report, { color: false });
-  }
-}
-
-// src/action/main.ts
 async function run(io) {
   const { env, stdout } = io;
   const fail = (message) => {
@@ -24070,12 +24102,11 @@ async function run(io) {
         require: inputs.require,
         privateRepo: repositoryIsPrivate(env)
       },
-      { stdout: () => {
-      }, stderr: () => {
-      }, env, isTTY: false, stderrTTY: false }
+      { stderr: () => {
+      }, env, stderrTTY: false }
     );
   } catch (error46) {
-    const expected = [UsageError, SnapshotError, ConfigFileError, HubSnapshotError].some((t) => error46 instanceof t);
+    const expected = [InputError2, SnapshotError, ConfigFileError, HubSnapshotError].some((t) => error46 instanceof t);
     if (expected) return fail(error46.message);
     throw error46;
   }
@@ -24083,7 +24114,7 @@ async function run(io) {
   stdout(`::group::truly-open report (${inputs.format})`);
   const resume = `truly-open-${randomUUID()}`;
   stdout(`::stop-commands::${resume}`);
-  for (const line of renderFormat(report, inputs.format).replace(/\n$/, "").split("\n")) stdout(line);
+  for (const line of (await renderReport(report, inputs.format)).replace(/\n$/, "").split("\n")) stdout(line);
   stdout(`::${resume}::`);
   stdout("::endgroup::");
   const pathPrefix = inside(workspace, root) ? toPosix(relative2(workspace, root)) : "";

@@ -12,9 +12,10 @@ import { ANNOTATIONS_PER_LEVEL, capPerLevel, reportFindings } from '../core/rend
 import { listWords } from '../core/render/format.js';
 import type { Report } from '../core/report.js';
 import { REQUIREMENTS, type Requirement } from '../config/schema.js';
+import { FORMATS, isFormat, type Format } from '../core/render/formats.js';
 
-export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
-export type Format = (typeof FORMATS)[number];
+export type { Format };
+
 
 export interface ActionInputs {
   path: string;
@@ -51,14 +52,14 @@ export function readInputs(env: Record<string, string | undefined>): ActionInput
     throw new InputError(`input 'require' must be one of ${REQUIREMENTS.join(', ')}; got '${require}'`);
   }
   const format = getInput(env, 'format') || 'text';
-  if (!(FORMATS as readonly string[]).includes(format)) {
+  if (!isFormat(format)) {
     throw new InputError(`input 'format' must be one of ${FORMATS.join(', ')}; got '${format}'`);
   }
   const config = getInput(env, 'config');
   return {
     path: getInput(env, 'path') || '.',
     require: require === '' ? undefined : (require as Requirement),
-    format: format as Format,
+    format,
     config: config === '' ? undefined : config,
     offline: parseBoolean('offline', getInput(env, 'offline'), false),
   };

@@ -1,6 +1,6 @@
 // The GitHub Action, as a thin shell around what the CLI runs:
 //   1. inputs from INPUT_* (commands.ts)
-//   2. config, snapshot, online lookups unless offline, assess: the CLI's evaluateTarget
+//   2. config, snapshot, online lookups unless offline, assess: evaluateTarget, shared with the CLI
 //   3. job summary (Markdown), the log (the `format` input), annotations (10 per level, as GitHub shows), JSON report, outputs
 //   4. exit code: 1 only for an unmet requirement, 2 for bad inputs (an invalid config file too).
 // Everything that can be decided without I/O lives in commands.ts and is unit-tested there.
@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { evaluateTarget, UsageError } from '../cli/main.js';
+import { evaluateTarget, InputError as RunInputError } from '../run/evaluate.js';
 import { CONFIG_RULE_ID } from '../config/parse.js';
 import { ConfigFileError } from '../config/read.js';
 import { hardCut } from '../core/render/fit.js';
@@ -29,7 +29,7 @@ import {
   stepAnnotations,
   type ActionInputs,
 } from './commands.js';
-import { renderFormat } from './format.js';
+import { renderReport } from '../core/render/formats.js';
 
 export interface RunIo {
   env: Record<string, string | undefined>;
@@ -70,10 +70,10 @@ export async function run(io: RunIo): Promise<number> {
         require: inputs.require,
         privateRepo: repositoryIsPrivate(env),
       },
-      { stdout: () => {}, stderr: () => {}, env, isTTY: false, stderrTTY: false },
+      { stderr: () => {}, env, stderrTTY: false },
     );
   } catch (error) {
-    const expected = [UsageError, SnapshotError, ConfigFileError, HubSnapshotError].some((t) => error instanceof t);
+    const expected = [RunInputError, SnapshotError, ConfigFileError, HubSnapshotError].some((t) => error instanceof t);
     if (expected) return fail((error as Error).message);
     throw error;
   }
@@ -84,7 +84,8 @@ export async function run(io: RunIo): Promise<number> {
   // commands stopped, a line such as `::error::...` or `::add-mask::` in a card is only text.
   const resume = `truly-open-${randomUUID()}`;
   stdout(`::stop-commands::${resume}`);
-  for (const line of renderFormat(report, inputs.format).replace(/\n$/, '').split('\n')) stdout(line);
+  // The log is not a TTY: no colour codes.
+  for (const line of (await renderReport(report, inputs.format)).replace(/\n$/, '').split('\n')) stdout(line);
   stdout(`::${resume}::`);
   stdout('::endgroup::');
 

@@ -6,18 +6,14 @@
 // none of them, which is a good part of its start-up time (see BENCHMARKS.md). The engine
 // itself (~30 ms of module loading) is imported while the subject is being read.
 import { parseArgs } from 'node:util';
-import { defaultConfig, REQUIREMENTS, type Requirement } from '../config/defaults.js';
-import { ConfigFileError, readConfigFile } from '../config/read.js';
-import type { Config } from '../config/schema.js';
-import type { Problem } from '../core/evidence/types.js';
-import type { Report } from '../core/report.js';
-import type { RepoSnapshot } from '../core/snapshot.js';
+import { REQUIREMENTS, type Requirement } from '../config/defaults.js';
+import { ConfigFileError } from '../config/read.js';
 import type { HubSnapshotError } from '../sources/hub-snapshot.js';
-import { readLocalSnapshot, SnapshotError } from '../sources/local-snapshot.js';
+import { SnapshotError } from '../sources/local-snapshot.js';
+import { evaluateTarget, InputError } from '../run/evaluate.js';
+import { FORMATS, isFormat, renderReport } from '../core/render/formats.js';
 import { version } from '../version.js';
 
-export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
-type Format = (typeof FORMATS)[number];
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -38,7 +34,7 @@ Usage
   truly-open --help | --version
 
 check options
-  --format text|json|markdown|sarif   output format (default: text)
+  --format ${FORMATS.join('|').padEnd(27)} output format (default: text)
   --require LEVEL                     exit 1 unless every model reaches LEVEL:
                                       ${REQUIREMENTS.join(', ')}
   --config FILE                       config file (default: .github/truly-open.yml in the path)
@@ -54,7 +50,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     return await run(argv, io);
   } catch (err) {
-    if (err instanceof UsageError || err instanceof SnapshotError || err instanceof ConfigFileError || isHubSnapshotError(err)) {
+    if (err instanceof UsageError || err instanceof InputError || err instanceof SnapshotError || err instanceof ConfigFileError || isHubSnapshotError(err)) {
       io.stderr(`truly-open: ${oneLine(err.message)}\n`);
       if (err instanceof UsageError) io.stderr('Run `truly-open --help` for usage.\n');
       return 2;
@@ -96,8 +92,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   if (command !== 'check' && command !== 'badge') throw new UsageError(`unknown command "${command}"`);
   if (rest.length > 1) throw new UsageError(`expected one path, got ${rest.length}: ${rest.join(' ')}`);
-  const format = (values.format ?? 'text') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (expected ${FORMATS.join(', ')})`);
+  const format = values.format ?? 'text';
+  if (!isFormat(format)) throw new UsageError(`unknown format "${values.format}" (expected ${FORMATS.join(', ')})`);
   let require: Requirement | undefined;
   if (values.require !== undefined) {
     const { requirementFromString } = await import('../core/frameworks/requirements.js');
@@ -115,7 +111,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(values.svg ? renderBadgeSvg(ladder) : `${JSON.stringify(renderBadge(ladder), null, 2)}\n`);
     return 0;
   }
-  io.stdout(await render(report, format, io));
+  io.stdout(await renderReport(report, format, { color: io.isTTY && !io.env['NO_COLOR'] }));
   // An invalid config falls back to the defaults, so a mistyped `require` would pass a gate
   // silently: the report is printed, and the exit says the input needs fixing.
   const configErrors = report.problems.filter((p) => p.ruleId === 'config-invalid' && p.severity === 'error');
@@ -129,70 +125,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // Say why on stderr too: with --format json the report alone is read by a program.
   for (const failure of verdict.failures.slice(0, 5)) io.stderr(`truly-open: ${verdict.requirement} not met: ${failure}\n`);
   return 1;
-}
-
-async function render(report: Report, format: Format, io: CliIo): Promise<string> {
-  switch (format) {
-    case 'json':
-      return (await import('../core/render/json.js')).renderJson(report);
-    case 'markdown':
-      return (await import('../core/render/markdown.js')).renderMarkdown(report) + '\n';
-    case 'sarif':
-      return (await import('../core/render/sarif.js')).renderSarifJson(report);
-    default:
-      return (await import('../core/render/text.js')).renderText(report, { color: io.isTTY && !io.env['NO_COLOR'] });
-  }
-}
-
-export interface EvaluateOptions {
-  configPath?: string | undefined;
-  offline: boolean;
-  require?: Requirement | undefined;
-  /** The subject is a private repository: no lookups unless config `hub.private_repos` (the Action knows; the CLI does not). */
-  privateRepo?: boolean;
-}
-
-/** Reads the subject, looks things up online unless told not to, and assesses. */
-export async function evaluateTarget(target: string, options: EvaluateOptions, io: CliIo): Promise<Report> {
-  const progress = io.stderrTTY ? (msg: string) => io.stderr(`\r\x1b[2K${msg}`) : () => {};
-  const hub = target.startsWith('hf:');
-  let config: Config = defaultConfig();
-  const problems: Problem[] = [];
-  if (!hub || options.configPath) {
-    const loaded = await readConfigFile(hub ? '.' : target, options.configPath);
-    config = loaded.config;
-    problems.push(...loaded.problems);
-  }
-  if (hub && options.offline) throw new UsageError('hf: subjects need the Hub; drop --offline');
-  const hubOptions = async () => ({
-    ...(await import('../sources/hub/resolve.js')).hubOptionsFromEnv(io.env),
-    ...(io.env['GITHUB_TOKEN'] ? { githubToken: io.env['GITHUB_TOKEN'] } : {}),
-  });
-
-  // Loaded while the source waits on find, the disk or the network, not before.
-  const engine = import('../core/assess.js');
-  engine.catch(() => undefined); // if reading fails first, a failed import must not go unhandled
-  let snapshot: RepoSnapshot;
-  if (hub) {
-    progress(`reading ${target} from the Hub…`);
-    const { readHubSnapshot } = await import('../sources/hub-snapshot.js');
-    snapshot = await readHubSnapshot(target, await hubOptions());
-  } else {
-    progress(`reading ${target}…`);
-    snapshot = await readLocalSnapshot(target, {
-      ignore: config.ignore,
-      // Only on a terminal, where it is shown: the first toLocaleString loads ICU number formats (~20 ms).
-      ...(io.stderrTTY ? { onProgress: (n: number) => progress(`reading ${target}… ${n.toLocaleString('en')} entries`) } : {}),
-    });
-  }
-  // Offline, enrichSnapshot returns the snapshot as it is: no need to load the Hub client.
-  if (!options.offline) {
-    const { enrichSnapshot } = await import('../sources/hub/online.js');
-    snapshot = await enrichSnapshot(snapshot, config, { ...(await hubOptions()), offline: false, privateRepo: options.privateRepo === true, onProgress: progress });
-  }
-  progress('');
-  const { assess } = await engine;
-  return assess(snapshot, config, { version: version(), problems, ...(options.require ? { require: options.require } : {}) });
 }
 
 /** Without importing the Hub client: it has been loaded whenever one of its errors exists. */
