@@ -183,6 +183,20 @@ describe('weights', () => {
       check: (r) => expect(r.claim?.target).toBe('acme/lm-20b'),
     },
     {
+      name: 'download links straight to weight files point at the weights (a claim, not proof)',
+      files: { LICENSE: licenseText('Apache-2.0'), 'README.md': card({ intro: 'Click the links below to download the checkpoint:\n\n- **`vit_h`: [ViT-H model.](https://dl.example.com/acme/acme_vit_h_4b8939.pth)**\n- [all checkpoints](https://cdn.example.com/acme/checkpoints_v2.zip)' }) },
+      status: 'mentioned',
+      messageId: 'weightsFileLinked',
+      check: (r) => expect(r.claim).toMatchObject({ status: 'open', host: 'web', target: 'https://dl.example.com/acme/acme_vit_h_4b8939.pth' }),
+    },
+    {
+      name: "the model this release fine-tunes (\"our fine-tune of [X](hub)\") is not the release's weights",
+      files: { 'README.md': card({ intro: 'Released Acme-13B, our RLHF fine-tune of [Base-13B](https://huggingface.co/other/base-13b), which itself is a fine-tune of [Root](https://huggingface.co/root/root-13b).\n\n| 13B | [checkpoint](https://huggingface.co/acme/acme-13b) |' }) },
+      status: 'mentioned',
+      messageId: 'weightsLinked',
+      check: (r) => expect(r.data?.['id']).toBe('acme/acme-13b'),
+    },
+    {
       name: 'a lone checkpoints/ folder holding the only weights holds the final weights',
       files: { LICENSE: licenseText('MIT'), 'checkpoints/converter/model.pth': { size: 1.3e8 }, 'checkpoints/base_speakers/EN/checkpoint.pth': { size: 1.6e8 } },
       status: 'open',

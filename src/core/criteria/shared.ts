@@ -274,7 +274,7 @@ export function withDocLinks(ev: ModelEvidence): Link[] {
 }
 
 const CREDIT_SECTION = /\b(acknowledg\w*|thanks|credits?|related|references?|citation|cite|inspiration|community|contributors?|license|comparison|baselines?)\b/;
-const CREDIT_LINE = /\b(thanks?|thank you|inspired by|based on|builds? on|built on|similar to|borrow\w*|adapted from|powered by|related|alternatives?|see also|compar\w*|baselines?|versus|vs\.?|outperform\w*|competitors?)\b|\bsame\b.{0,40}\bas\b/i;
+const CREDIT_LINE = /\b(thanks?|thank you|inspired by|based on|builds? on|built on|similar to|borrow\w*|adapted from|powered by|related|alternatives?|see also|compar\w*|baselines?|versus|vs\.?|outperform\w*|competitors?)\b|\bsame\b.{0,40}\bas\b|\bfine-?tun(e|ed|ing) (of|from)\b|\bderived from\b|\bitself is\b/i;
 
 /** A link credited to others or compared against ("based on X", a baselines table): not a claim about this model. */
 export function isCreditLink(l: Link): boolean {

@@ -88,9 +88,17 @@ const GATE_RE = /\b(request (access|a download)|accept (our|the) (license|terms)
 const DOWNLOAD_LINE_RE = /\b(download|release[ds]?|publish(ed)?|available)\b.{0,60}\b(weights|checkpoints?|model files)\b|\b(weights|checkpoints?)\b.{0,60}\b(download|available|released)\b/i;
 const URL_IN_LINE_RE = /https?:\/\/[^\s)<>"'\]]+/;
 
+/** A download link straight to a weight file or a checkpoint archive (`sam_vit_h.pth`, `checkpoints_v2.zip`). */
+const WEIGHT_FILE_URL_RE = /\.(safetensors|pth?|ckpt|bin|gguf|onnx|h5|msgpack|pdparams|nemo)$|(checkpoint|weights?|model)[^/]*\.(zip|tar(\.gz)?|tgz)$/i;
+
 function mentions(ev: ModelEvidence): Verdict | null {
   const hubLinks = releaseLinks(ev);
   if (hubLinks.length > 0) return mentioned('weightsLinked', linkEvidence(hubLinks), { count: hubLinks.length, id: hubLinks[0]?.id ?? null });
+  const fileLinks = withDocLinks(ev).filter((l) => l.kind === 'other' && WEIGHT_FILE_URL_RE.test(l.url.replace(/[?#].*$/, '')) && !isCreditLink(l));
+  if (fileLinks.length > 0) {
+    const at = pointerOf(fileLinks[0]!.url);
+    return mentioned('weightsFileLinked', linkEvidence(fileLinks), { count: fileLinks.length }, claimOf('weights', 'link', at.host, at.target, cardLicense(ev, 'data')));
+  }
   const lines = cardLinesMatching(ev, DOWNLOAD_LINE_RE, 3, true);
   if (lines.length === 0) return null;
   // A download line with an address points at the weights: the release claims them there,

@@ -63,6 +63,7 @@ const TEMPLATES: Record<string, Template> = {
   weightsOnHub: (d) => `${plural(d['count'], 'weight file')} (${formatBytes(Number(d['bytes']))}) on the Hub at ${str(d['id'])} ${underLicense(d)}`,
   weightsOnHubGated: (d) => `${plural(d['count'], 'weight file')} on the Hub at ${str(d['id'])}, behind an access gate`,
   weightsLinked: (d) => `linked on the Hub (${str(d['id'])}) but not verified${Number(d['count']) > 1 ? `; ${plural(d['count'], 'link')}` : ''}`,
+  weightsFileLinked: (d) => `${plural(d['count'], 'weight file')} linked for download, not verified`,
   weightsMentioned: () => 'the card talks about released weights but no files or verifiable links were found',
 
   trainingDataSample: (d) => `only ${plural(d['count'], 'small data file')} (${formatBytes(Number(d['bytes']))}) — a sample of the format, not the training data`,
