@@ -19828,7 +19828,7 @@ var init_shared = __esm({
       "megatron-lm": "LicenseRef-Megatron-LM"
     };
     CREDIT_SECTION = /\b(acknowledg\w*|thanks|credits?|related|references?|citation|cite|inspiration|community|contributors?|license|comparison|baselines?)\b/;
-    CREDIT_LINE = /\b(thanks?|thank you|inspired by|based on|builds? on|built on|similar to|borrow\w*|adapted from|powered by|related|alternatives?|see also|compar\w*|baselines?|versus|vs\.?|outperform\w*|competitors?)\b|\bsame\b.{0,40}\bas\b/i;
+    CREDIT_LINE = /\b(thanks?|thank you|inspired by|based on|builds? on|built on|similar to|borrow\w*|adapted from|powered by|related|alternatives?|see also|compar\w*|baselines?|versus|vs\.?|outperform\w*|competitors?)\b|\bsame\b.{0,40}\bas\b|\bfine-?tun(e|ed|ing) (of|from)\b|\bderived from\b|\bitself is\b/i;
   }
 });
 
@@ -21095,6 +21095,11 @@ function fromHub2(ev) {
 function mentions2(ev) {
   const hubLinks = releaseLinks(ev);
   if (hubLinks.length > 0) return mentioned("weightsLinked", linkEvidence(hubLinks), { count: hubLinks.length, id: hubLinks[0]?.id ?? null });
+  const fileLinks = withDocLinks(ev).filter((l) => l.kind === "other" && WEIGHT_FILE_URL_RE.test(l.url.replace(/[?#].*$/, "")) && !isCreditLink(l));
+  if (fileLinks.length > 0) {
+    const at2 = pointerOf(fileLinks[0].url);
+    return mentioned("weightsFileLinked", linkEvidence(fileLinks), { count: fileLinks.length }, claimOf("weights", "link", at2.host, at2.target, cardLicense(ev, "data")));
+  }
   const lines = cardLinesMatching(ev, DOWNLOAD_LINE_RE, 3, true);
   if (lines.length === 0) return null;
   const withUrl = lines.find((l) => URL_IN_LINE_RE2.test(l.note ?? ""));
@@ -21104,7 +21109,7 @@ function mentions2(ev) {
   const claim = claimOf("weights", "link", at.host, at.target, cardLicense(ev, "data"));
   return mentioned("weightsMentioned", lines, {}, lines.some((l) => GATE_RE.test(l.note ?? "")) ? { ...claim, status: "restricted" } : claim);
 }
-var weights, OTHERS_CHECKPOINT_RE, isWeightFile, GATE_RE, DOWNLOAD_LINE_RE, URL_IN_LINE_RE2;
+var weights, OTHERS_CHECKPOINT_RE, isWeightFile, GATE_RE, DOWNLOAD_LINE_RE, URL_IN_LINE_RE2, WEIGHT_FILE_URL_RE;
 var init_weights = __esm({
   "src/core/criteria/weights.ts"() {
     "use strict";
@@ -21138,6 +21143,7 @@ var init_weights = __esm({
     GATE_RE = /\b(request (access|a download)|accept (our|the) (license|terms)|agree to (the|our) (license|terms)|once (your request is|you are) approved|sign(ing)? up|registration|register to|fill (in|out) (the|a|this) form|application form|apply for access)\b/i;
     DOWNLOAD_LINE_RE = /\b(download|release[ds]?|publish(ed)?|available)\b.{0,60}\b(weights|checkpoints?|model files)\b|\b(weights|checkpoints?)\b.{0,60}\b(download|available|released)\b/i;
     URL_IN_LINE_RE2 = /https?:\/\/[^\s)<>"'\]]+/;
+    WEIGHT_FILE_URL_RE = /\.(safetensors|pth?|ckpt|bin|gguf|onnx|h5|msgpack|pdparams|nemo)$|(checkpoint|weights?|model)[^/]*\.(zip|tar(\.gz)?|tgz)$/i;
   }
 });
 
@@ -22183,6 +22189,7 @@ var init_messages = __esm({
       weightsOnHub: (d) => `${plural2(d["count"], "weight file")} (${formatBytes(Number(d["bytes"]))}) on the Hub at ${str2(d["id"])} ${underLicense(d)}`,
       weightsOnHubGated: (d) => `${plural2(d["count"], "weight file")} on the Hub at ${str2(d["id"])}, behind an access gate`,
       weightsLinked: (d) => `linked on the Hub (${str2(d["id"])}) but not verified${Number(d["count"]) > 1 ? `; ${plural2(d["count"], "link")}` : ""}`,
+      weightsFileLinked: (d) => `${plural2(d["count"], "weight file")} linked for download, not verified`,
       weightsMentioned: () => "the card talks about released weights but no files or verifiable links were found",
       trainingDataSample: (d) => `only ${plural2(d["count"], "small data file")} (${formatBytes(Number(d["bytes"]))}) — a sample of the format, not the training data`,
       trainingDataInRepo: (d) => `${plural2(d["count"], "data file")} in the repository ${underLicense(d)}`,
