@@ -35,7 +35,8 @@ export function parseConfig(text: string, path?: string): ParsedConfig {
   }
 }
 
-function parseConfigText(text: string, path?: string): ParsedConfig {
+/** Where a parse collects its problems, how it reports one, and the result that falls back to the defaults. */
+function collector(path?: string) {
   const problems: Problem[] = [];
   const report = (message: string, line?: number): void => {
     const problem: Problem = { severity: 'error', message, ruleId: CONFIG_RULE_ID };
@@ -44,6 +45,11 @@ function parseConfigText(text: string, path?: string): ParsedConfig {
     problems.push(problem);
   };
   const fail = (): ParsedConfig => ({ config: defaults(), problems });
+  return { problems, report, fail };
+}
+
+function parseConfigText(text: string, path?: string): ParsedConfig {
+  const { report, fail } = collector(path);
 
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > CONFIG_SIZE_CAP) {
@@ -92,14 +98,7 @@ function unexpected(error: unknown, path?: string): ParsedConfig {
 }
 
 function validate(doc: unknown, path?: string, lines?: readonly string[]): ParsedConfig {
-  const problems: Problem[] = [];
-  const report = (message: string, line?: number): void => {
-    const problem: Problem = { severity: 'error', message, ruleId: CONFIG_RULE_ID };
-    if (path !== undefined) problem.path = path;
-    if (line !== undefined) problem.line = line;
-    problems.push(problem);
-  };
-  const fail = (): ParsedConfig => ({ config: defaults(), problems });
+  const { problems, report, fail } = collector(path);
 
   // An empty file, or one holding only comments, means "use the defaults".
   if (doc === undefined || doc === null) return { config: defaults(), problems };

@@ -27,7 +27,8 @@ export interface RemoteQuery {
 /** Outcome of one lookup. `unavailable` = could not be checked (timeout, 5xx, offline budget). */
 export type LookupState = 'found' | 'not-found' | 'unauthorized' | 'unavailable';
 
-export interface HubDatasetFact {
+/** What every Hub lookup says about a repository, dataset or model. */
+interface HubRepoFact {
   id: string;
   state: LookupState;
   url: string;
@@ -35,8 +36,6 @@ export interface HubDatasetFact {
   license: string | null;
   gated: boolean;
   private: boolean;
-  /** The dataset card describes sources, collection and processing. */
-  cardDescribesData: boolean;
   /** Gating mode when gated (`auto` approves on request, `manual` needs the owner). */
   gatedMode?: 'auto' | 'manual';
   /** The card's `license_name` when `license: other`. */
@@ -46,13 +45,12 @@ export interface HubDatasetFact {
   error?: string;
 }
 
-export interface HubModelFact {
-  id: string;
-  state: LookupState;
-  url: string;
-  license: string | null;
-  gated: boolean;
-  private: boolean;
+export interface HubDatasetFact extends HubRepoFact {
+  /** The dataset card describes sources, collection and processing. */
+  cardDescribesData: boolean;
+}
+
+export interface HubModelFact extends HubRepoFact {
   /** Files of the repository with sizes (LFS size when LFS). */
   files: { path: string; size: number; lfs: boolean }[];
   /** Branches / revisions that look like training steps or stages. */
@@ -63,10 +61,6 @@ export interface HubModelFact {
   datasets: string[];
   /** Commit sha the facts were read at. */
   revision?: string;
-  gatedMode?: 'auto' | 'manual';
-  licenseName?: string;
-  disabled?: boolean;
-  error?: string;
 }
 
 /** The code components a GitHub repository can evidence. */
