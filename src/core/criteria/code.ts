@@ -3,7 +3,7 @@
 import type { CodeRole } from '../evidence/artifacts.js';
 import type { ModelEvidence } from '../evidence/gather.js';
 import type { Link } from '../evidence/types.js';
-import { cardLinesMatching, declared, judgeFiles, judgeRemoteLicense, linkEvidence, linksWhere, lookupFailed, mentioned, missing } from './shared.js';
+import { cardLinesMatching, judgeFiles, judgeRemoteLicense, linkEvidence, linksWhere, lookupFailed, mentioned, missing } from './shared.js';
 import type { CodeComponent } from '../remote.js';
 import type { Criterion, Verdict } from './types.js';
 
@@ -31,11 +31,10 @@ export function codeCriterion(spec: CodeCriterionSpec): Criterion {
       if (files.length > 0) {
         const notOurs = spec.notThisModels?.(ev, files);
         if (!notOurs) return judgeFiles(ev, spec.id, files, 'codeInRepo', { count: files.length });
-        return fromGithub(ev, spec.id) ?? declared(ev, spec.id) ?? notOurs;
+        return fromGithub(ev, spec.id) ?? notOurs;
       }
       return spec.extra?.(ev)
         ?? fromGithub(ev, spec.id)
-        ?? declared(ev, spec.id)
         ?? linked(ev, spec)
         ?? mentionedInCard(ev, spec)
         ?? missing();

@@ -1,5 +1,5 @@
 // `compute-info`: hardware, GPU-hours, energy or CO2 — in the card's sections or front matter.
-import { cardFieldEvidence, cardLicense, cardLinesMatching, declared, documentedSections, judgeFiles, judgeLicense, missing, sectionEvidence } from './shared.js';
+import { cardFieldEvidence, cardLicense, cardLinesMatching, documentedSections, judgeFiles, judgeLicense, missing, sectionEvidence } from './shared.js';
 import type { Criterion } from './types.js';
 
 const COMPUTE_HEADING = /\b(environmental impact|compute|hardware|infrastructure|carbon|emissions?|energy|training resources)\b/;
@@ -21,6 +21,6 @@ export const computeInfo: Criterion = {
       const biggest = jobs.reduce((b, j) => ((j.nodes ?? 1) * (j.gpusPerNode ?? 0) > (b.nodes ?? 1) * (b.gpusPerNode ?? 0) ? j : b));
       return judgeFiles(ev, 'compute-info', jobs.map((j) => j.path), 'computeInBatchJobs', { count: jobs.length, nodes: biggest.nodes, gpusPerNode: biggest.gpusPerNode });
     }
-    return declared(ev, 'compute-info') ?? missing();
+    return missing();
   },
 };

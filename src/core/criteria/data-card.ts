@@ -10,7 +10,7 @@
 import { aboutEvaluation, datasheetTopics, DATA_HEADING_RE, EVAL_WORDS_RE, HOW_TO_HEADING_RE, mostlyInstructions, NAMED_TRAINING_LINE_RE, PUBLIC_DATASET_NAMES_RE, readableProse, SAMPLE_WORDS_RE, TRAINING_CLAIM_RE, USER_DATA_RE } from '../evidence/data-wording.js';
 import type { ModelEvidence } from '../evidence/gather.js';
 import type { CardSection, ModelCard } from '../evidence/types.js';
-import { declared, documentedSections, judgeFiles, judgeRemoteLicense, mentioned, missing, sectionEvidence } from './shared.js';
+import { documentedSections, judgeFiles, judgeRemoteLicense, mentioned, missing, sectionEvidence } from './shared.js';
 import type { HubDatasetFact } from '../remote.js';
 import type { Criterion, Verdict } from './types.js';
 import { trainingDataLinks, trainingDatasetIds, weakest } from './training-data.js';
@@ -55,8 +55,7 @@ export const dataCard: Criterion = {
     const sections = dataSections(ev);
     const naming: CardSection[] = [];
     for (const s of sections) if (naming.length < 3 && namesPublicData(ev, s)) naming.push(s);
-    return declared(ev, 'data-card')
-      ?? (named.length > 0 ? mentioned('dataCardThin', named.map((c) => ({ kind: 'file' as const, path: c.path }))) : null)
+    return (named.length > 0 ? mentioned('dataCardThin', named.map((c) => ({ kind: 'file' as const, path: c.path }))) : null)
       ?? (naming.length > 0 ? mentioned('dataCardSectionOnly', sectionEvidence(ev, naming), { section: naming[0]?.heading ?? '' }) : null)
       ?? uncheckedHubDataCards(ev)
       ?? (sections.length > 0 ? { ...missing('dataSectionNoSources'), evidence: sectionEvidence(ev, sections), data: { section: sections[0]?.heading ?? '' } } : null)

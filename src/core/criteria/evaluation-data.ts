@@ -2,7 +2,7 @@
 // on the Hub, or (offline) their names, which are mentions.
 import { isFileUrl } from '../evidence/data-wording.js';
 import { modelIndexDatasets } from '../evidence/model-card.js';
-import { cardFieldEvidence, declared, judgeFiles, linkEvidence, mentioned, missing } from './shared.js';
+import { cardFieldEvidence, judgeFiles, linkEvidence, mentioned, missing } from './shared.js';
 import { declaredHubDataset, judgeHubDatasets } from './training-data.js';
 import type { Criterion } from './types.js';
 
@@ -17,8 +17,7 @@ export const evaluationData: Criterion = {
     if (hub) return hub;
     // An image or a file inside a dataset repository (`/resolve/main/scores.png`) is not an evaluation set.
     const links = ev.links.filter((l) => l.kind === 'hub-dataset' && !isFileUrl(l.url) && EVAL_CONTEXT.test(`${l.section} ${l.context}`));
-    return declared(ev, 'evaluation-data')
-      ?? (ids.length > 0 ? mentioned('evalDataListed', [cardFieldEvidence(ev, 'model-index')], { count: ids.length, names: ids.slice(0, 3).join(', ') }) : null)
+    return (ids.length > 0 ? mentioned('evalDataListed', [cardFieldEvidence(ev, 'model-index')], { count: ids.length, names: ids.slice(0, 3).join(', ') }) : null)
       ?? (links.length > 0 ? mentioned('evalDataLinked', linkEvidence(links), { count: links.length }) : null)
       ?? missing();
   },

@@ -2,7 +2,7 @@
 import { stripBetween } from '../evidence/strip.js';
 import type { ModelEvidence } from '../evidence/gather.js';
 import { modelIndexHasMetrics } from '../evidence/model-card.js';
-import { cardFieldEvidence, cardLicense, declared, documentedSections, judgeFiles, judgeLicense, linkEvidence, mentioned, missing, sectionEvidence } from './shared.js';
+import { cardFieldEvidence, cardLicense, documentedSections, judgeFiles, judgeLicense, linkEvidence, mentioned, missing, sectionEvidence } from './shared.js';
 import type { Criterion } from './types.js';
 
 const RESULTS_HEADING = /\b(eval\w*|benchmark\w*|results?|performance|metrics?|leaderboard|scores?|comparison)\b/;
@@ -71,8 +71,7 @@ export const evaluationResults: Criterion = {
     // A results heading over instructions, or over evaluation data, reports nothing.
     const sections = documentedSections(ev, RESULTS_HEADING).filter((s) => !onlyInstructions(s.body) && !/\b(data|datasets?)\b/.test(s.heading));
     const linked = ev.links.filter(linksToResults);
-    return declared(ev, 'evaluation-results')
-      ?? (sections.length > 0 ? mentioned('resultsMentioned', sectionEvidence(ev, sections)) : null)
+    return (sections.length > 0 ? mentioned('resultsMentioned', sectionEvidence(ev, sections)) : null)
       ?? (linked.length > 0 ? mentioned('resultsLinked', linkEvidence(linked), { url: linked[0]!.url }) : null)
       ?? missing();
   },

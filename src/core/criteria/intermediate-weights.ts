@@ -1,7 +1,7 @@
 // `intermediate-weights`: training checkpoints — checkpoint folders here, step/stage
 // revisions of the Hub repository verified online, or a card that links or lists them (a
 // mention: not verified offline).
-import { cardLinesMatching, declared, documentedSections, gatedOnline, judgeFiles, judgeRemoteLicense, linkEvidence, mentioned, missing, sectionEvidence } from './shared.js';
+import { cardLinesMatching, documentedSections, gatedOnline, judgeFiles, judgeRemoteLicense, linkEvidence, mentioned, missing, sectionEvidence } from './shared.js';
 import { releaseOnHub } from './weights.js';
 import type { Criterion, Verdict } from './types.js';
 import type { ModelEvidence } from '../evidence/gather.js';
@@ -35,8 +35,7 @@ export const intermediateWeights: Criterion = {
       (s) => INTERMEDIATE_HEADING_RE.test(s.heading) || (!/\b(conver\w*|download\w*|loading|load)\b/.test(s.heading) && (INTERMEDIATE_WORDS_RE.test(s.body) || REVISION_LINK_RE.test(s.body))),
     );
     const lines = cardLinesMatching(ev, CHECKPOINT_LINE_RE);
-    return declared(ev, 'intermediate-weights')
-      ?? (revisions.length > 0 ? mentioned('checkpointsLinked', linkEvidence(revisions), { count: revisions.length }) : null)
+    return (revisions.length > 0 ? mentioned('checkpointsLinked', linkEvidence(revisions), { count: revisions.length }) : null)
       ?? (sections.length > 0 ? mentioned('checkpointsMentioned', sectionEvidence(ev, sections)) : null)
       ?? (lines.length > 0 ? mentioned('checkpointsMentioned', lines) : null)
       ?? missing();

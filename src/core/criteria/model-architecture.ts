@@ -1,7 +1,7 @@
 // `model-architecture`: the code that defines the network — modelling code here (including
 // files that `config.json` `auto_map` points at), or an architecture class of an open library.
 import { licenseFamily } from '../evidence/licenses.js';
-import { OPEN_LIBRARIES, declared, documentedSections, judgeFiles, judgeLicense, libraryName, licenseFactFor, mentioned, missing, sectionEvidence } from './shared.js';
+import { OPEN_LIBRARIES, documentedSections, judgeFiles, judgeLicense, libraryName, licenseFactFor, mentioned, missing, sectionEvidence } from './shared.js';
 import type { Criterion } from './types.js';
 
 export const modelArchitecture: Criterion = {
@@ -26,6 +26,6 @@ export const modelArchitecture: Criterion = {
       return mentioned('architectureNamed', [{ kind: 'file', path: cfg.path, note: `architectures: ${cfg.architectures.join(', ')}` }], { architecture: cfg.architectures[0] ?? null });
     }
     const sections = documentedSections(ev, /\barchitecture\b/);
-    return declared(ev, 'model-architecture') ?? (sections.length > 0 ? mentioned('architectureDescribed', sectionEvidence(ev, sections)) : null) ?? missing();
+    return (sections.length > 0 ? mentioned('architectureDescribed', sectionEvidence(ev, sections)) : null) ?? missing();
   },
 };

@@ -5,7 +5,7 @@ import { prose } from '../evidence/model-card.js';
 import { stripComments, stripFencedCode } from '../evidence/strip.js';
 import type { ModelCard } from '../evidence/types.js';
 import { joinPhrases } from '../frameworks/ladder.js';
-import { cardLicense, declared, judgeLicense, mentioned, missing } from './shared.js';
+import { cardLicense, judgeLicense, mentioned, missing } from './shared.js';
 import type { Criterion } from './types.js';
 
 /**
@@ -83,7 +83,7 @@ export const modelCard: Criterion = {
   id: 'model-card',
   evaluate(ev) {
     const card = ev.card;
-    if (!card) return declared(ev, 'model-card') ?? missing();
+    if (!card) return missing();
     const documented = card.sections.filter((s) => s.documented);
     const text = prose(card.body).length;
     const evidence = [{ kind: 'file' as const, path: card.path }];

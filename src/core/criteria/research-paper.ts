@@ -1,6 +1,6 @@
 // `research-paper`: a peer-reviewed publication (DOI, venue, proceedings BibTeX, CITATION.cff).
 import { peerReviewedEvidence } from './papers.js';
-import { cardLinesMatching, declared, mentioned, missing, published } from './shared.js';
+import { cardLinesMatching, mentioned, missing, published } from './shared.js';
 import type { Criterion } from './types.js';
 
 const VENUE_MENTION = /\b(accepted (at|to|by)|to appear|published (at|in)|proceedings of)\b|\b(NeurIPS|ICLR|ICML|ACL|EMNLP|NAACL|CVPR|ICCV|ECCV|AAAI|IJCAI|Interspeech|ICASSP|TACL|JMLR|TMLR|COLING|KDD)\s*'?\d{2,4}\b/;
@@ -11,6 +11,6 @@ export const researchPaper: Criterion = {
     const evidence = peerReviewedEvidence(ev);
     if (evidence.length > 0) return published('paperPublished', evidence);
     const lines = cardLinesMatching(ev, VENUE_MENTION);
-    return declared(ev, 'research-paper') ?? (lines.length > 0 ? mentioned('paperMentioned', lines) : null) ?? missing();
+    return (lines.length > 0 ? mentioned('paperMentioned', lines) : null) ?? missing();
   },
 };

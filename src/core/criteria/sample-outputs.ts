@@ -1,5 +1,5 @@
 // `sample-outputs`: example generations — a samples folder, the card's `widget`, or an examples section.
-import { cardFieldEvidence, cardLicense, documentedSections, judgeFiles, judgeLicense, missing, sectionEvidence, declared } from './shared.js';
+import { cardFieldEvidence, cardLicense, documentedSections, judgeFiles, judgeLicense, missing, sectionEvidence } from './shared.js';
 import type { Criterion } from './types.js';
 
 const SAMPLES_HEADING = /\b(sample\w*|examples?|demo\w*|generations?|outputs?|showcase|gallery)\b/;
@@ -14,6 +14,6 @@ export const sampleOutputs: Criterion = {
     }
     const sections = documentedSections(ev, SAMPLES_HEADING).filter((s) => /!\[|<img|<video|<audio|```|\boutput\b/i.test(s.body));
     if (sections.length > 0) return judgeLicense('sample-outputs', cardLicense(ev), 'samplesInCard', {}, sectionEvidence(ev, sections));
-    return declared(ev, 'sample-outputs') ?? missing();
+    return missing();
   },
 };

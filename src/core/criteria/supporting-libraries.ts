@@ -1,5 +1,5 @@
 // `supporting-libraries`: tokenizer files and the environment needed to run or train the model.
-import { declared, judgeFiles, missing } from './shared.js';
+import { judgeFiles, missing } from './shared.js';
 import type { Criterion } from './types.js';
 
 export const supportingLibraries: Criterion = {
@@ -9,6 +9,6 @@ export const supportingLibraries: Criterion = {
     if (files.length > 0) {
       return judgeFiles(ev, 'supporting-libraries', files, 'supportFiles', { tokenizer: ev.artifacts.tokenizer.length, environment: ev.artifacts.environment.length });
     }
-    return declared(ev, 'supporting-libraries') ?? missing();
+    return missing();
   },
 };

@@ -1,7 +1,7 @@
 // `technical-report`: a preprint or technical report. A paper on a public archive (arXiv)
 // counts as published; its license is not checked (ours: documents there are freely readable).
 import { arxivEvidence, otherPaperLinks, reportCitation } from './papers.js';
-import { cardLinesMatching, declared, judgeFiles, mentioned, missing, published } from './shared.js';
+import { cardLinesMatching, judgeFiles, mentioned, missing, published } from './shared.js';
 import type { Criterion } from './types.js';
 
 /** A PDF, or a page of a publications list, not a drive, a blog or a site's front page. */
@@ -22,6 +22,6 @@ export const technicalReport: Criterion = {
     if (documents.length > 0) return published('reportHosted', documents);
     if (hosted.length > 0) return mentioned('reportLinked', hosted, { count: hosted.length });
     const lines = cardLinesMatching(ev, /\b(technical report|tech report|preprint|white ?paper)\b/i);
-    return declared(ev, 'technical-report') ?? (lines.length > 0 ? mentioned('reportMentioned', lines) : null) ?? missing();
+    return (lines.length > 0 ? mentioned('reportMentioned', lines) : null) ?? missing();
   },
 };

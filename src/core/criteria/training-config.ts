@@ -1,7 +1,7 @@
 // `training-config`: the recipe's settings with real values — config files, trainer state,
 // or a hyperparameters section in the card. A heading without numbers is only a mention.
 import { hyperparameterGroups } from '../evidence/artifacts.js';
-import { cardLicense, declared, documentedSections, judgeFiles, judgeLicense, mentioned, missing, sectionEvidence } from './shared.js';
+import { cardLicense, documentedSections, judgeFiles, judgeLicense, mentioned, missing, sectionEvidence } from './shared.js';
 import type { Criterion } from './types.js';
 
 const HYPER_HEADING = /\b(hyper-?param\w*|training (procedure|details|setup|settings|configuration|recipe)|training)\b/;
@@ -24,6 +24,6 @@ export const trainingConfig: Criterion = {
       return judgeLicense('training-config', cardLicense(ev, 'data'), 'hyperparametersInCard', { groups: groups.join(', ') }, sectionEvidence(ev, withValues));
     }
     const hyper = sections.filter((s) => /hyper/.test(s.heading));
-    return declared(ev, 'training-config') ?? (hyper.length > 0 ? mentioned('hyperparametersWithoutValues', sectionEvidence(ev, hyper)) : null) ?? missing();
+    return (hyper.length > 0 ? mentioned('hyperparametersWithoutValues', sectionEvidence(ev, hyper)) : null) ?? missing();
   },
 };

@@ -12,7 +12,7 @@ import { fieldStrings } from '../evidence/model-card.js';
 import type { HubDatasetFact } from '../remote.js';
 import { aboutEvaluation, AVAILABLE_RE, DATA_RELEASE_RE, EVAL_WORDS_RE, intro, isFileUrl, isPlaceholderId, NAMED_TRAINING_LINE_RE, SAMPLE_WORDS_RE, TRAINING_PROSE_RE, TRAINING_WORDS_RE, USER_DATA_RE } from '../evidence/data-wording.js';
 import type { Link, ModelCard } from '../evidence/types.js';
-import { cardFieldEvidence, cardLinesMatching, declared, fileEvidence, gatedOnline, judgeFiles, judgeRemoteLicense, linkEvidence, mentioned, missing, unknown } from './shared.js';
+import { cardFieldEvidence, cardLinesMatching, fileEvidence, gatedOnline, judgeFiles, judgeRemoteLicense, linkEvidence, mentioned, missing, unknown } from './shared.js';
 import type { Criterion, Verdict } from './types.js';
 
 /** Below this, data files in the repository are taken as samples of the format. */
@@ -49,7 +49,6 @@ export const trainingData: Criterion = {
     const judged = weakest([inRepo, named]);
     if (judged) return judged;
     return (
-      declared(ev, 'training-data') ??
       mentions(ev) ??
       (manifests.length > 0 ? mentioned('trainingDataManifest', fileEvidence(manifests), { count: manifests.length }) : null) ??
       (sampleOnly && files.length > 0 ? mentioned('trainingDataSample', fileEvidence(files), { count: files.length, bytes }) : null) ??

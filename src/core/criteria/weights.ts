@@ -4,7 +4,7 @@ import { weightFormat } from '../evidence/artifacts.js';
 import type { ModelEvidence } from '../evidence/gather.js';
 import type { Link } from '../evidence/types.js';
 import type { HubModelFact } from '../remote.js';
-import { cardLicense, cardLinesMatching, claimOf, declared, gatedOnline, isCreditLink, judgeFiles, judgeRemoteLicense, linkEvidence, lookupFailed, mentioned, missing, pointerOf, withDocLinks } from './shared.js';
+import { cardLicense, cardLinesMatching, claimOf, gatedOnline, isCreditLink, judgeFiles, judgeRemoteLicense, linkEvidence, lookupFailed, mentioned, missing, pointerOf, withDocLinks } from './shared.js';
 import type { Criterion, Verdict } from './types.js';
 
 export const weights: Criterion = {
@@ -27,7 +27,7 @@ export const weights: Criterion = {
         lfs: files.filter((f) => f.lfs).length,
       }, extra);
     }
-    return fromHub(ev) ?? declared(ev, 'weights') ?? mentions(ev) ?? missing();
+    return fromHub(ev) ?? mentions(ev) ?? missing();
   },
 };
 
