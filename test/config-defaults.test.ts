@@ -41,3 +41,11 @@ describe('config defaults without the schema', () => {
     }
   });
 });
+
+describe('the engine reads the configuration through its own shape', () => {
+  test('a validated Config is an EngineConfig (checked by the compiler; this keeps the check in the suite)', async () => {
+    const { DEFAULT_CONFIG } = await import('../src/config/schema.js');
+    const asEngine: import('../src/core/engine-config.js').EngineConfig = DEFAULT_CONFIG;
+    expect(asEngine).toBe(DEFAULT_CONFIG);
+  });
+});

@@ -17539,7 +17539,7 @@ function parseConfig(text, path3) {
     return unexpected(error46, path3);
   }
 }
-function parseConfigText(text, path3) {
+function collector(path3) {
   const problems = [];
   const report = (message, line) => {
     const problem = { severity: "error", message, ruleId: CONFIG_RULE_ID };
@@ -17548,6 +17548,10 @@ function parseConfigText(text, path3) {
     problems.push(problem);
   };
   const fail = () => ({ config: defaults(), problems });
+  return { problems, report, fail };
+}
+function parseConfigText(text, path3) {
+  const { report, fail } = collector(path3);
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > CONFIG_SIZE_CAP) {
     report(`the configuration file is over 64 KiB (${CONFIG_SIZE_CAP} bytes); a configuration is a few hundred bytes`);
@@ -17582,14 +17586,7 @@ function unexpected(error46, path3) {
   return { config: defaults(), problems: [problem] };
 }
 function validate(doc, path3, lines) {
-  const problems = [];
-  const report = (message, line) => {
-    const problem = { severity: "error", message, ruleId: CONFIG_RULE_ID };
-    if (path3 !== void 0) problem.path = path3;
-    if (line !== void 0) problem.line = line;
-    problems.push(problem);
-  };
-  const fail = () => ({ config: defaults(), problems });
+  const { problems, report, fail } = collector(path3);
   if (doc === void 0 || doc === null) return { config: defaults(), problems };
   if (!withinBudget(doc, CONFIG_NODE_BUDGET)) {
     report(
@@ -19855,7 +19852,7 @@ var init_compute_info = __esm({
           const biggest = jobs.reduce((b, j) => (j.nodes ?? 1) * (j.gpusPerNode ?? 0) > (b.nodes ?? 1) * (b.gpusPerNode ?? 0) ? j : b);
           return judgeFiles(ev, "compute-info", jobs.map((j) => j.path), "computeInBatchJobs", { count: jobs.length, nodes: biggest.nodes, gpusPerNode: biggest.gpusPerNode });
         }
-        return declared(ev, "compute-info") ?? missing();
+        return missing();
       }
     };
   }
@@ -20609,7 +20606,7 @@ var init_training_data = __esm({
         const named = ids.length > 0 ? fromHub(ev, ids) ?? listed(ev) : null;
         const judged = weakest([inRepo, named]);
         if (judged) return judged;
-        return declared(ev, "training-data") ?? mentions(ev) ?? (manifests.length > 0 ? mentioned("trainingDataManifest", fileEvidence(manifests), { count: manifests.length }) : null) ?? (sampleOnly && files.length > 0 ? mentioned("trainingDataSample", fileEvidence(files), { count: files.length, bytes }) : null) ?? (sampleOnly ? notTrainingData(seen) : null) ?? unnamed(ev) ?? missing();
+        return mentions(ev) ?? (manifests.length > 0 ? mentioned("trainingDataManifest", fileEvidence(manifests), { count: manifests.length }) : null) ?? (sampleOnly && files.length > 0 ? mentioned("trainingDataSample", fileEvidence(files), { count: files.length, bytes }) : null) ?? (sampleOnly ? notTrainingData(seen) : null) ?? unnamed(ev) ?? missing();
       }
     };
     RANK2 = { open: 5, unknown: 4, restricted: 3, unlicensed: 2, mentioned: 1 };
@@ -20731,7 +20728,7 @@ var init_data_card = __esm({
         const sections = dataSections(ev);
         const naming = [];
         for (const s of sections) if (naming.length < 3 && namesPublicData(ev, s)) naming.push(s);
-        return declared(ev, "data-card") ?? (named.length > 0 ? mentioned("dataCardThin", named.map((c) => ({ kind: "file", path: c.path }))) : null) ?? (naming.length > 0 ? mentioned("dataCardSectionOnly", sectionEvidence(ev, naming), { section: naming[0]?.heading ?? "" }) : null) ?? uncheckedHubDataCards(ev) ?? (sections.length > 0 ? { ...missing("dataSectionNoSources"), evidence: sectionEvidence(ev, sections), data: { section: sections[0]?.heading ?? "" } } : null) ?? missing();
+        return (named.length > 0 ? mentioned("dataCardThin", named.map((c) => ({ kind: "file", path: c.path }))) : null) ?? (naming.length > 0 ? mentioned("dataCardSectionOnly", sectionEvidence(ev, naming), { section: naming[0]?.heading ?? "" }) : null) ?? uncheckedHubDataCards(ev) ?? (sections.length > 0 ? { ...missing("dataSectionNoSources"), evidence: sectionEvidence(ev, sections), data: { section: sections[0]?.heading ?? "" } } : null) ?? missing();
       }
     };
     NOT_DATA_HEADING_RE = /\bdata (center|centre|parallel\w*|loaders?|collators?|types?|paths?|science|structures?)\b|\bmetadata\b/;
@@ -20748,9 +20745,9 @@ function codeCriterion(spec) {
       if (files.length > 0) {
         const notOurs = spec.notThisModels?.(ev, files);
         if (!notOurs) return judgeFiles(ev, spec.id, files, "codeInRepo", { count: files.length });
-        return fromGithub(ev, spec.id) ?? declared(ev, spec.id) ?? notOurs;
+        return fromGithub(ev, spec.id) ?? notOurs;
       }
-      return spec.extra?.(ev) ?? fromGithub(ev, spec.id) ?? declared(ev, spec.id) ?? linked(ev, spec) ?? mentionedInCard(ev, spec) ?? missing();
+      return spec.extra?.(ev) ?? fromGithub(ev, spec.id) ?? linked(ev, spec) ?? mentionedInCard(ev, spec) ?? missing();
     }
   };
 }
@@ -20924,7 +20921,7 @@ var init_evaluation_data = __esm({
         const hub = judgeHubDatasets(ev, "evaluation-data", [...ids.filter((id) => id.includes("/")), ...declaredHubDataset(ev, "evaluation-data")], "evalDataOnHub");
         if (hub) return hub;
         const links = ev.links.filter((l) => l.kind === "hub-dataset" && !isFileUrl(l.url) && EVAL_CONTEXT.test(`${l.section} ${l.context}`));
-        return declared(ev, "evaluation-data") ?? (ids.length > 0 ? mentioned("evalDataListed", [cardFieldEvidence(ev, "model-index")], { count: ids.length, names: ids.slice(0, 3).join(", ") }) : null) ?? (links.length > 0 ? mentioned("evalDataLinked", linkEvidence(links), { count: links.length }) : null) ?? missing();
+        return (ids.length > 0 ? mentioned("evalDataListed", [cardFieldEvidence(ev, "model-index")], { count: ids.length, names: ids.slice(0, 3).join(", ") }) : null) ?? (links.length > 0 ? mentioned("evalDataLinked", linkEvidence(links), { count: links.length }) : null) ?? missing();
       }
     };
   }
@@ -20993,7 +20990,7 @@ var init_evaluation_results = __esm({
         if (tables.length > 0) return judgeLicense("evaluation-results", cardLicense(ev), "resultsTable", { section: tables[0]?.heading ?? "" }, sectionEvidence(ev, tables));
         const sections = documentedSections(ev, RESULTS_HEADING).filter((s) => !onlyInstructions(s.body) && !/\b(data|datasets?)\b/.test(s.heading));
         const linked2 = ev.links.filter(linksToResults);
-        return declared(ev, "evaluation-results") ?? (sections.length > 0 ? mentioned("resultsMentioned", sectionEvidence(ev, sections)) : null) ?? (linked2.length > 0 ? mentioned("resultsLinked", linkEvidence(linked2), { url: linked2[0].url }) : null) ?? missing();
+        return (sections.length > 0 ? mentioned("resultsMentioned", sectionEvidence(ev, sections)) : null) ?? (linked2.length > 0 ? mentioned("resultsLinked", linkEvidence(linked2), { url: linked2[0].url }) : null) ?? missing();
       }
     };
   }
@@ -21135,7 +21132,7 @@ var init_weights = __esm({
             lfs: files.filter((f) => f.lfs).length
           }, extra);
         }
-        return fromHub2(ev) ?? declared(ev, "weights") ?? mentions2(ev) ?? missing();
+        return fromHub2(ev) ?? mentions2(ev) ?? missing();
       }
     };
     OTHERS_CHECKPOINT_RE = /\b(convert\w*|conversion|distributed by|ported (from|to))\b/i;
@@ -21184,7 +21181,7 @@ var init_intermediate_weights = __esm({
           (s) => INTERMEDIATE_HEADING_RE.test(s.heading) || !/\b(conver\w*|download\w*|loading|load)\b/.test(s.heading) && (INTERMEDIATE_WORDS_RE.test(s.body) || REVISION_LINK_RE.test(s.body))
         );
         const lines = cardLinesMatching(ev, CHECKPOINT_LINE_RE);
-        return declared(ev, "intermediate-weights") ?? (revisions.length > 0 ? mentioned("checkpointsLinked", linkEvidence(revisions), { count: revisions.length }) : null) ?? (sections.length > 0 ? mentioned("checkpointsMentioned", sectionEvidence(ev, sections)) : null) ?? (lines.length > 0 ? mentioned("checkpointsMentioned", lines) : null) ?? missing();
+        return (revisions.length > 0 ? mentioned("checkpointsLinked", linkEvidence(revisions), { count: revisions.length }) : null) ?? (sections.length > 0 ? mentioned("checkpointsMentioned", sectionEvidence(ev, sections)) : null) ?? (lines.length > 0 ? mentioned("checkpointsMentioned", lines) : null) ?? missing();
       }
     };
   }
@@ -21217,7 +21214,7 @@ var init_model_architecture = __esm({
           return mentioned("architectureNamed", [{ kind: "file", path: cfg.path, note: `architectures: ${cfg.architectures.join(", ")}` }], { architecture: cfg.architectures[0] ?? null });
         }
         const sections = documentedSections(ev, /\barchitecture\b/);
-        return declared(ev, "model-architecture") ?? (sections.length > 0 ? mentioned("architectureDescribed", sectionEvidence(ev, sections)) : null) ?? missing();
+        return (sections.length > 0 ? mentioned("architectureDescribed", sectionEvidence(ev, sections)) : null) ?? missing();
       }
     };
   }
@@ -21398,7 +21395,7 @@ var init_model_card2 = __esm({
       id: "model-card",
       evaluate(ev) {
         const card = ev.card;
-        if (!card) return declared(ev, "model-card") ?? missing();
+        if (!card) return missing();
         const documented = card.sections.filter((s) => s.documented);
         const text = prose(card.body).length;
         const evidence = [{ kind: "file", path: card.path }];
@@ -21522,7 +21519,7 @@ var init_research_paper = __esm({
         const evidence = peerReviewedEvidence(ev);
         if (evidence.length > 0) return published("paperPublished", evidence);
         const lines = cardLinesMatching(ev, VENUE_MENTION);
-        return declared(ev, "research-paper") ?? (lines.length > 0 ? mentioned("paperMentioned", lines) : null) ?? missing();
+        return (lines.length > 0 ? mentioned("paperMentioned", lines) : null) ?? missing();
       }
     };
   }
@@ -21545,7 +21542,7 @@ var init_sample_outputs = __esm({
         }
         const sections = documentedSections(ev, SAMPLES_HEADING).filter((s) => /!\[|<img|<video|<audio|```|\boutput\b/i.test(s.body));
         if (sections.length > 0) return judgeLicense("sample-outputs", cardLicense(ev), "samplesInCard", {}, sectionEvidence(ev, sections));
-        return declared(ev, "sample-outputs") ?? missing();
+        return missing();
       }
     };
   }
@@ -21564,7 +21561,7 @@ var init_supporting_libraries = __esm({
         if (files.length > 0) {
           return judgeFiles(ev, "supporting-libraries", files, "supportFiles", { tokenizer: ev.artifacts.tokenizer.length, environment: ev.artifacts.environment.length });
         }
-        return declared(ev, "supporting-libraries") ?? missing();
+        return missing();
       }
     };
   }
@@ -21590,7 +21587,7 @@ var init_technical_report = __esm({
         if (documents.length > 0) return published("reportHosted", documents);
         if (hosted.length > 0) return mentioned("reportLinked", hosted, { count: hosted.length });
         const lines = cardLinesMatching(ev, /\b(technical report|tech report|preprint|white ?paper)\b/i);
-        return declared(ev, "technical-report") ?? (lines.length > 0 ? mentioned("reportMentioned", lines) : null) ?? missing();
+        return (lines.length > 0 ? mentioned("reportMentioned", lines) : null) ?? missing();
       }
     };
   }
@@ -21645,7 +21642,7 @@ var init_training_config = __esm({
           return judgeLicense("training-config", cardLicense(ev, "data"), "hyperparametersInCard", { groups: groups.join(", ") }, sectionEvidence(ev, withValues));
         }
         const hyper = sections.filter((s) => /hyper/.test(s.heading));
-        return declared(ev, "training-config") ?? (hyper.length > 0 ? mentioned("hyperparametersWithoutValues", sectionEvidence(ev, hyper)) : null) ?? missing();
+        return (hyper.length > 0 ? mentioned("hyperparametersWithoutValues", sectionEvidence(ev, hyper)) : null) ?? missing();
       }
     };
   }
@@ -22125,7 +22122,7 @@ var init_osai_index = __esm({
   }
 });
 
-// src/core/render/messages.ts
+// src/core/messages.ts
 function formatBytes(n) {
   if (!Number.isFinite(n) || n <= 0) return "0 B";
   const units = ["B", "KB", "MB", "GB", "TB"];
@@ -22163,7 +22160,7 @@ function formatMessage(messageId, data, id) {
 }
 var str2, plural2, TEMPLATES, MESSAGE_IDS;
 var init_messages = __esm({
-  "src/core/render/messages.ts"() {
+  "src/core/messages.ts"() {
     "use strict";
     init_catalog();
     str2 = (v, fallback = "") => v === null || v === void 0 ? fallback : String(v);

@@ -1,7 +1,7 @@
 // snapshot + config -> Report. Pure, synchronous and deterministic: the CLI, the app and
 // every test run this same function on the same data.
 import { COMPONENT_IDS, COMPONENTS, type ComponentId } from './catalog.js';
-import type { Config } from '../config/schema.js';
+import type { EngineConfig } from './engine-config.js';
 import { runCriteria } from './criteria/index.js';
 import type { Claim, Verdict } from './criteria/types.js';
 import { describesData } from './criteria/data-card.js';
@@ -17,7 +17,7 @@ import { evaluateMof } from './frameworks/mof.js';
 import { evaluateOsaid } from './frameworks/osaid.js';
 import { evaluateOsaiIndex } from './frameworks/osai-index.js';
 import type { Statuses } from './frameworks/types.js';
-import { formatMessage } from './render/messages.js';
+import { formatMessage } from './messages.js';
 import type { ComponentResult, LadderLevel, LineageEntry, ModelReport, Report } from './report.js';
 import { SCHEMA_VERSION } from './report.js';
 import type { RepoSnapshot } from './snapshot.js';
@@ -33,7 +33,7 @@ export interface AssessOptions {
   require?: Requirement;
 }
 
-export function assess(snapshot: RepoSnapshot, config: Config, options: AssessOptions = {}): Report {
+export function assess(snapshot: RepoSnapshot, config: EngineConfig, options: AssessOptions = {}): Report {
   let gathered: ReturnType<typeof gatherEvidence>;
   try {
     gathered = gatherEvidence(snapshot, config);

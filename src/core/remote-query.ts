@@ -1,6 +1,6 @@
 // What the engine would like verified online, read from the evidence: the card's datasets,
 // model-index datasets, Hub model links, base models and GitHub links named as code.
-import type { Config } from '../config/schema.js';
+import type { EngineConfig } from './engine-config.js';
 import { CODE_SPECS, codeLinks } from './criteria/code.js';
 import { trainingDatasetIds } from './criteria/training-data.js';
 import { baseModelsOf, releaseHubModels } from './criteria/weights.js';
@@ -26,7 +26,7 @@ function isRepoId(id: string): boolean {
   return HUB_ID.test(id) && !GITHUB_RESERVED.has(id.split('/')[0]!.toLowerCase());
 }
 
-export function remoteQuery(snapshot: RepoSnapshot, config: Config): RemoteQuery {
+export function remoteQuery(snapshot: RepoSnapshot, config: EngineConfig): RemoteQuery {
   const { models } = gatherEvidence(snapshot, config);
   const datasets = new Set<string>();
   const evalDatasets = new Set<string>();

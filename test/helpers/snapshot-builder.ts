@@ -10,7 +10,7 @@ import yaml from 'js-yaml';
 import { assess, type AssessOptions } from '../../src/core/assess.js';
 import { CRITERIA, runCriteria } from '../../src/core/criteria/index.js';
 import { gatherEvidence } from '../../src/core/evidence/gather.js';
-import { MESSAGE_IDS } from '../../src/core/render/messages.js';
+import { MESSAGE_IDS } from '../../src/core/messages.js';
 import type { ComponentId } from '../../src/core/catalog.js';
 import { configSchema, DEFAULT_CONFIG, type Config, type ConfigInput } from '../../src/config/schema.js';
 import type { GithubRepoFact, HubDatasetFact, HubModelFact, RemoteFacts } from '../../src/core/remote.js';

@@ -20,7 +20,7 @@ export interface Claim {
   target: string;
 }
 
-/** What a criterion decides for one component of one model. Wording lives in render/messages.ts. */
+/** What a criterion decides for one component of one model. Wording lives in core/messages.ts. */
 export interface Verdict {
   status: Status;
   messageId: string;

@@ -1,7 +1,7 @@
 // Gathers the evidence for each model of a repository: which folders are models, their
 // cards, artifacts, licenses and links. Still facts only; criteria judge them.
 import type { ComponentId } from '../catalog.js';
-import type { Config } from '../../config/schema.js';
+import type { EngineConfig } from '../engine-config.js';
 import type { HubModelFact, RemoteFacts } from '../remote.js';
 import type { RepoSnapshot, SkippedEntry, SnapshotEntry } from '../snapshot.js';
 import { collectArtifacts, weightFormat, type Artifacts } from './artifacts.js';
@@ -48,7 +48,7 @@ export interface GatheredEvidence {
 }
 
 const NON_MODEL_DIRS = /(^|\/)(docs?|examples?|scripts?|tests?|assets?|figures?|figs|images?|\.github|src|tools?|notebooks?|data|datasets?)$/i;
-export function gatherEvidence(snapshot: RepoSnapshot, config: Config): GatheredEvidence {
+export function gatherEvidence(snapshot: RepoSnapshot, config: EngineConfig): GatheredEvidence {
   const problems: Problem[] = [];
   const cards = new Map<string, ModelCard>();
   const cardFor = (path: string): ModelCard | null => {
@@ -129,7 +129,7 @@ function sortByPath(entries: SnapshotEntry[]): SnapshotEntry[] {
  * (`apache-2.0` -> `Apache-2.0`). A license that no table knows is kept as written, with a
  * warning: it cannot count as open.
  */
-function declarationsOf(config: Config, problems: Problem[]): Partial<Record<ComponentId, Declaration>> {
+function declarationsOf(config: EngineConfig, problems: Problem[]): Partial<Record<ComponentId, Declaration>> {
   const out: Partial<Record<ComponentId, Declaration>> = {};
   for (const [id, d] of Object.entries(config.declarations ?? {}) as [ComponentId, { location: string; license?: string; note?: string } | undefined][]) {
     if (!d) continue;
@@ -151,7 +151,7 @@ function declarationsOf(config: Config, problems: Problem[]): Partial<Record<Com
  */
 function modelRoots(
   snapshot: RepoSnapshot,
-  config: Config,
+  config: EngineConfig,
   cardFor: (path: string) => ModelCard | null,
 ): { path: string; name?: string }[] {
   if (config.models && config.models.length > 0) {

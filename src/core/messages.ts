@@ -1,6 +1,6 @@
 // The wording of every message id. Criteria pick an id and data; only this file says it in words.
-import { COMPONENTS, type ComponentId } from '../catalog.js';
-import type { MessageData } from '../criteria/types.js';
+import { COMPONENTS, type ComponentId } from './catalog.js';
+import type { MessageData } from './criteria/types.js';
 
 type Template = (d: MessageData, id: ComponentId) => string;
 
