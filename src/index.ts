@@ -13,7 +13,7 @@ export { readConfigFile } from './config/read.js';
 export { readLocalSnapshot } from './sources/local-snapshot.js';
 export { readGithubSnapshot } from './sources/github-snapshot.js';
 export { readHubSnapshot } from './sources/hub-snapshot.js';
-export { enrichSnapshot } from './sources/hub/online.js';
+export { enrichSnapshot } from './sources/remote/online.js';
 export { FORMATS, renderReport, type Format } from './core/render/formats.js';
 export { renderJson } from './core/render/json.js';
 export { renderText } from './core/render/text.js';

@@ -5,9 +5,9 @@
 // oracle for whether it exists.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Probot } from 'probot';
-import { GithubClient } from '../src/sources/hub/github-client.js';
-import { enrichSnapshot } from '../src/sources/hub/online.js';
-import { emptyRemoteFacts } from '../src/sources/hub/resolve.js';
+import { GithubClient } from '../src/sources/remote/github-client.js';
+import { enrichSnapshot } from '../src/sources/remote/online.js';
+import { emptyRemoteFacts } from '../src/sources/remote/resolve.js';
 import { DEFAULT_CONFIG } from '../src/config/schema.js';
 import { assess } from '../src/core/assess.js';
 import { api, CARD, deliver, mockCommit, mockCreateRun, mockToken, mockUpdateRun, modelRepo, nock, nockDone, OWNER, runLog, SHA, startApp } from './helpers/app-harness.js';
@@ -103,7 +103,7 @@ describe('at the source of the facts', () => {
     const snap = snapshot({ files: { 'README.md': CARD_LINKING, 'model.safetensors': { size: 5e9 } } });
     const resolve = async () => ({
       ...emptyRemoteFacts(),
-      github: { [LINKED]: { repo: LINKED, state: 'found' as const, url: 'https://github.com/acme/x', license: 'Apache-2.0', private: true } },
+      github: { [LINKED]: { repo: LINKED, component: 'training-code' as const, state: 'found' as const, url: 'https://github.com/acme/x', license: 'Apache-2.0', private: true } },
     });
     const enriched = await enrichSnapshot(snap, DEFAULT_CONFIG, { resolve });
     expect(enriched.remote?.github[LINKED]).toMatchObject({ state: 'not-found', license: null, private: false, url: `https://github.com/${LINKED}` });

@@ -7,8 +7,8 @@ import type { ConfigInput } from '../src/config/schema.js';
 import { assess } from '../src/core/assess.js';
 import type { Report } from '../src/core/report.js';
 import type { RepoSnapshot } from '../src/core/snapshot.js';
-import { ResponseCache } from '../src/sources/hub/http.js';
-import { enrichSnapshot, type EnrichOptions } from '../src/sources/hub/online.js';
+import { ResponseCache } from '../src/sources/remote/http.js';
+import { enrichSnapshot, type EnrichOptions } from '../src/sources/remote/online.js';
 import {
   datasetJson,
   fakeSleep,

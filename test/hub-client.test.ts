@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
-import { GithubClient } from '../src/sources/hub/github-client.js';
-import { HttpClient, ResponseCache } from '../src/sources/hub/http.js';
-import { cardDescribesData, checkpointRevisions, HubClient, isHubRepoId } from '../src/sources/hub/hub-client.js';
+import { GithubClient } from '../src/sources/remote/github-client.js';
+import { HttpClient, ResponseCache } from '../src/sources/remote/http.js';
+import { cardDescribesData, checkpointRevisions, HubClient, isHubRepoId } from '../src/sources/remote/hub-client.js';
 import { DESCRIPTIVE_CARD, mockDataset, mockGithubRepo, mockModel, mockRefs, modelJson, TEMPLATE_CARD } from './helpers/hub-mocks.js';
 
 afterEach(() => {

@@ -7,7 +7,7 @@ import {
   parseHubEndpoint,
   ResponseCache,
   retryDelayMs,
-} from '../src/sources/hub/http.js';
+} from '../src/sources/remote/http.js';
 import { fakeSleep, GH, HUB } from './helpers/hub-mocks.js';
 
 afterEach(() => {

@@ -1,8 +1,8 @@
 // The same client against a real HTTP server (HF_ENDPOINT=http://127.0.0.1:port), no nock
 // interception: what an end-to-end run against a local Hub mirror sees.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ResponseCache } from '../src/sources/hub/http.js';
-import { resolveRemote } from '../src/sources/hub/resolve.js';
+import { ResponseCache } from '../src/sources/remote/http.js';
+import { resolveRemote } from '../src/sources/remote/resolve.js';
 import { readHubSnapshot } from '../src/sources/hub-snapshot.js';
 import { startFakeHub, type FakeHub } from './helpers/fake-hub-server.js';
 import { datasetJson, DESCRIPTIVE_CARD, fakeSleep, modelJson } from './helpers/hub-mocks.js';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import type { RemoteQuery } from '../src/core/remote.js';
-import { ResponseCache } from '../src/sources/hub/http.js';
-import { hubOptionsFromEnv, resolveRemote, type ResolveOptions } from '../src/sources/hub/resolve.js';
+import { ResponseCache } from '../src/sources/remote/http.js';
+import { hubOptionsFromEnv, resolveRemote, type ResolveOptions } from '../src/sources/remote/resolve.js';
 import {
   datasetJson,
   DESCRIPTIVE_CARD,

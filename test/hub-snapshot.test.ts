@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
-import { ResponseCache } from '../src/sources/hub/http.js';
+import { ResponseCache } from '../src/sources/remote/http.js';
 import { HubSnapshotError, readHubSnapshot } from '../src/sources/hub-snapshot.js';
 import { HUB, mockModel, mockRefs, modelJson } from './helpers/hub-mocks.js';
 

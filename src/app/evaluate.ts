@@ -15,7 +15,7 @@ import type { Report } from '../core/report.js';
 import { applyIgnore } from '../core/snapshot-ignore.js';
 import type { RepoSnapshot } from '../core/snapshot.js';
 import { readGithubSnapshot, type GithubClient } from '../sources/github-snapshot.js';
-import { enrichSnapshot } from '../sources/hub/online.js';
+import { enrichSnapshot } from '../sources/remote/online.js';
 import { decide, type Verdict } from './conclusion.js';
 import { CONFIG_PATHS, loadConfig } from './config.js';
 import {

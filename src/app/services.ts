@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Context, Probot } from 'probot';
 import { DEFAULT_DOCS_BASE_URL } from '../core/render/links.js';
-import { hubOptionsFromEnv, type ResolveOptions } from '../sources/hub/resolve.js';
+import { hubOptionsFromEnv, type ResolveOptions } from '../sources/remote/resolve.js';
 import { CommandGate } from './commands.js';
 import { AppIdentity } from './identity.js';
 import { Journal } from './journal.js';

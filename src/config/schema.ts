@@ -3,10 +3,10 @@
 import { z } from 'zod';
 import { COMPONENT_IDS } from '../core/catalog.js';
 import { GLOB_MAX_LENGTH, GLOB_MAX_PATTERNS } from '../core/glob.js';
-import { REQUIREMENTS } from './defaults.js';
+import { REQUIREMENTS } from '../core/frameworks/requirements.js';
 
 // Declared in defaults.ts so that the CLI can name them without loading zod.
-export { REQUIREMENTS, type Requirement } from './defaults.js';
+export { REQUIREMENTS, type Requirement } from '../core/frameworks/requirements.js';
 
 const componentId = z.enum(COMPONENT_IDS);
 

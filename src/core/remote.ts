@@ -1,5 +1,5 @@
 // Facts verified online (Hugging Face Hub, GitHub API), as plain data. The I/O shell
-// (src/sources/hub/) fills them before assessment; the pure criteria read them. Offline,
+// (src/sources/remote/) fills them before assessment; the pure criteria read them. Offline,
 // `RemoteFacts` is absent and mentions stay mentions.
 
 /** What the engine would like verified, collected from the card, links and config. */
@@ -66,10 +66,9 @@ export interface HubModelFact extends HubRepoFact {
 /** The code components a GitHub repository can evidence. */
 export type CodeComponent = 'training-code' | 'data-preprocessing-code' | 'evaluation-code' | 'inference-code';
 
-export interface GithubRepoFact {
+/** What GitHub says about a repository, whoever asked. */
+export interface GithubRepoInfo {
   repo: string;
-  /** The component the card named it for (from the query): the criteria read it, never re-derive it. */
-  component?: CodeComponent;
   state: LookupState;
   url: string;
   /** SPDX id from the GitHub license API, null when no license file, `NOASSERTION` mapped to null with a note. */
@@ -79,6 +78,11 @@ export interface GithubRepoFact {
   licenseNote?: string;
   archived?: boolean;
   error?: string;
+}
+
+export interface GithubRepoFact extends GithubRepoInfo {
+  /** The component the card named it for (from the query): the criteria read it, never re-derive it. */
+  component: CodeComponent;
 }
 
 export interface RemoteFacts {

@@ -1,10 +1,23 @@
 // The JSON report (see docs/report-format.md): the public contract other tools read.
 // Add fields freely; rename or remove only with a new schemaVersion.
 import type { ComponentId, Status } from './catalog.js';
-import type { Claim } from './criteria/types.js';
 import type { Evidence, Problem } from './evidence/types.js';
 
-export type { Claim };
+/**
+ * What a component would be if a pointer to it held: a link that was not followed (offline,
+ * or a host that is never looked up), a declaration in the configuration, or a lookup that
+ * failed. It never changes the status; it feeds the level the release *claims*.
+ */
+export interface Claim {
+  /** Judged from the license the pointer names, or the one that governs the component here; open when no terms are known yet. */
+  status: 'open' | 'restricted' | 'unlicensed';
+  license: string | null;
+  via: 'link' | 'declaration' | 'lookup-failed';
+  /** Where it is said to be: `hub` / `github` ids, any other address (`web`), or the configuration. */
+  host: 'hub' | 'github' | 'web' | 'config';
+  /** The id or address, as short as it can be said. */
+  target: string;
+}
 
 export const SCHEMA_VERSION = 1;
 

@@ -42,7 +42,7 @@ export async function evaluateTarget(target: string, options: EvaluateOptions, i
   }
   if (hub && options.offline) throw new InputError('hf: subjects need the Hub; drop --offline');
   const hubOptions = async () => ({
-    ...(await import('../sources/hub/resolve.js')).hubOptionsFromEnv(io.env),
+    ...(await import('../sources/remote/resolve.js')).hubOptionsFromEnv(io.env),
     ...(io.env['GITHUB_TOKEN'] ? { githubToken: io.env['GITHUB_TOKEN'] } : {}),
   });
 
@@ -64,7 +64,7 @@ export async function evaluateTarget(target: string, options: EvaluateOptions, i
   }
   // Offline, enrichSnapshot returns the snapshot as it is: no need to load the Hub client.
   if (!options.offline) {
-    const { enrichSnapshot } = await import('../sources/hub/online.js');
+    const { enrichSnapshot } = await import('../sources/remote/online.js');
     snapshot = await enrichSnapshot(snapshot, config, { ...(await hubOptions()), offline: false, privateRepo: options.privateRepo === true, onProgress: progress });
   }
   progress('');

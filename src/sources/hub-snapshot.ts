@@ -3,9 +3,9 @@
 // wants are fetched at the pinned commit. Weights and data files are never downloaded.
 import type { LookupState } from '../core/remote.js';
 import { TEXT_SIZE_CAP, wantsText, type RepoSnapshot, type SkippedEntry, type SnapshotEntry } from '../core/snapshot.js';
-import { HttpClient } from './hub/http.js';
-import { HubClient, isHubRepoId } from './hub/hub-client.js';
-import { emptyRemoteFacts, lookupModel, type ResolveOptions } from './hub/resolve.js';
+import { HttpClient } from './remote/http.js';
+import { HubClient, isHubRepoId } from './remote/hub-client.js';
+import { emptyRemoteFacts, lookupModel, type ResolveOptions } from './remote/resolve.js';
 
 /** Most text files fetched for one snapshot; a repo with more wanted files is unusual. */
 export const HUB_TEXT_LIMIT = 200;

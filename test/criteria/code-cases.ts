@@ -1,11 +1,11 @@
 // The four code components share one criterion shape (src/core/criteria/code.ts): files by
 // role, a GitHub repository verified online, a declaration, a link, a mention. One table
 // generator, instantiated per component with its own file names and wording.
-import type { ComponentId } from '../../src/core/catalog.js';
+import type { CodeComponent } from '../../src/core/remote.js';
 import { card, githubRepo, licenseText, remote, type Case } from '../helpers/snapshot-builder.js';
 
 export interface CodeFixture {
-  id: ComponentId;
+  id: CodeComponent;
   /** A file whose name gives it the role. */
   file: string;
   /** A card line that links a GitHub repository as this code. */
@@ -71,14 +71,13 @@ export function codeCases(f: CodeFixture): Case[] {
     {
       name: 'a GitHub link in the acknowledgements is a credit, not this code',
       files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { Acknowledgements: `We thank the authors of https://github.com/${repo} for their help.` } }) },
-      remote: remote({ github: { [repo]: githubRepo(repo) } }),
       status: 'missing',
       messageId: 'missing',
     },
     {
       name: 'online: the linked repository found under Apache-2.0 is open',
       files: { 'README.md': linked },
-      remote: remote({ github: { [repo]: githubRepo(repo, { license: 'Apache-2.0' }) } }),
+      remote: remote({ github: { [repo]: githubRepo(repo, { component: f.id, license: 'Apache-2.0' }) } }),
       status: 'open',
       messageId: 'codeOnGithub',
       check: (r) => {
@@ -89,21 +88,21 @@ export function codeCases(f: CodeFixture): Case[] {
     {
       name: 'online: the linked repository found without a license is unlicensed',
       files: { 'README.md': linked },
-      remote: remote({ github: { [repo]: githubRepo(repo, { license: null, licenseNote: 'no license file' }) } }),
+      remote: remote({ github: { [repo]: githubRepo(repo, { component: f.id, license: null, licenseNote: 'no license file' }) } }),
       status: 'unlicensed',
       messageId: 'codeOnGithub',
     },
     {
       name: 'online: the linked repository not found stays a mention',
       files: { 'README.md': linked },
-      remote: remote({ github: { [repo]: githubRepo(repo, { state: 'not-found', license: null }) } }),
+      remote: remote({ github: { [repo]: githubRepo(repo, { component: f.id, state: 'not-found', license: null }) } }),
       status: 'mentioned',
       messageId: 'codeLinked',
     },
     {
       name: 'online: a lookup that failed (rate limit) is unknown with the reason, not a mention',
       files: { 'README.md': linked },
-      remote: remote({ github: { [repo]: githubRepo(repo, { state: 'unavailable', license: null, error: 'rate limited' }) } }),
+      remote: remote({ github: { [repo]: githubRepo(repo, { component: f.id, state: 'unavailable', license: null, error: 'rate limited' }) } }),
       status: 'unknown',
       messageId: 'githubUnavailable',
       check: (r) => expect(r.message).toMatch(/rate limited/),

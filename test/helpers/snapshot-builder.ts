@@ -135,7 +135,7 @@ const AI_LICENSE_TEXTS: Record<string, string> = {
     'Your use of Gemma is subject to the Gemma Prohibited Use Policy, incorporated here by reference.\n',
 };
 
-// ---- online facts, filled by hand (what src/sources/hub would have found) ----
+// ---- online facts, filled by hand (what src/sources/remote would have found) ----
 
 export function remote(parts: Partial<RemoteFacts> = {}): RemoteFacts {
   return { datasets: {}, models: {}, github: {}, lineage: [], notes: [], ...parts };
@@ -162,7 +162,7 @@ export function hubModel(id: string, fact: Partial<HubModelFact> = {}): HubModel
 }
 
 export function githubRepo(repo: string, fact: Partial<GithubRepoFact> = {}): GithubRepoFact {
-  return { repo, state: 'found', url: `https://github.com/${repo}`, license: 'Apache-2.0', private: false, ...fact };
+  return { repo, component: 'training-code', state: 'found', url: `https://github.com/${repo}`, license: 'Apache-2.0', private: false, ...fact };
 }
 
 // ---- running the engine ----

@@ -45,9 +45,8 @@ export function codeCriterion(spec: CodeCriterionSpec): Criterion {
 function fromGithub(ev: ModelEvidence, id: CodeComponent): Verdict | null {
   const remote = ev.remote;
   if (!remote) return null;
-  // The query recorded which component each repository was looked up for; facts from a
-  // resolver that did not (a test's, an older cache's) are matched to the card's links.
-  const facts = Object.values(remote.github).filter((g) => (g.component ?? remoteRoleOf(ev, g.repo)) === id);
+  // The query recorded which component each repository was looked up for.
+  const facts = Object.values(remote.github).filter((g) => g.component === id);
   const found = facts.find((g) => g.state === 'found');
   if (!found) {
     // Not found or private stays a mention (the link below); a lookup that failed says so.
@@ -57,14 +56,6 @@ function fromGithub(ev: ModelEvidence, id: CodeComponent): Verdict | null {
   }
   const evidence = [{ kind: 'hub' as const, url: found.url, note: found.license ? `GitHub repository under ${found.license}` : 'GitHub repository without a license' }];
   return judgeRemoteLicense(id, found.license, 'codeOnGithub', { repo: found.repo }, evidence);
-}
-
-/** Which component a linked repository was queried for (see remoteQuery). */
-export function remoteRoleOf(ev: ModelEvidence, repo: string): CodeComponent | null {
-  for (const spec of CODE_SPECS) {
-    if (codeLinks(ev, spec).some((l) => l.id?.toLowerCase() === repo.toLowerCase())) return spec.id;
-  }
-  return null;
 }
 
 /**

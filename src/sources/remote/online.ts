@@ -74,7 +74,7 @@ export function publicFactsOnly(facts: RemoteFacts): RemoteFacts {
   const hidden = Object.values(facts.github).filter((g) => g.private);
   if (hidden.length === 0) return facts;
   const github = { ...facts.github };
-  for (const [key, fact] of Object.entries(facts.github)) if (fact.private) github[key] = notFound(fact.repo);
+  for (const [key, fact] of Object.entries(facts.github)) if (fact.private) github[key] = { ...notFound(fact.repo), component: fact.component };
   return { ...facts, github };
 }
 

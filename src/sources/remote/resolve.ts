@@ -3,7 +3,7 @@
 // must be able to say "could not be checked" instead of losing the whole report.
 import { licenseRefFor } from '../../core/evidence/license-table.js';
 import { normaliseLicenseId, PLACEHOLDER_OTHER, PLACEHOLDER_UNKNOWN } from '../../core/evidence/licenses.js';
-import type { CodeComponent, GithubRepoFact, HubDatasetFact, HubModelFact, LookupState, RemoteFacts, RemoteQuery } from '../../core/remote.js';
+import type { CodeComponent, GithubRepoInfo, HubDatasetFact, HubModelFact, LookupState, RemoteFacts, RemoteQuery } from '../../core/remote.js';
 import { GithubClient, type OctokitRequest } from './github-client.js';
 import { HttpClient, type HttpOptions } from './http.js';
 import { cardDescribesData, checkpointRevisions, HubClient, type HubRepoInfo } from './hub-client.js';
@@ -53,10 +53,9 @@ export async function resolveRemote(query: RemoteQuery, options: ResolveOptions 
   try {
     const datasetIds = new Set([...query.datasets, ...query.evalDatasets].map((id) => id.trim()).filter(Boolean));
     const modelIds = unique(query.models.map((id) => id.trim()).filter(Boolean));
-    const repos = unique(query.githubRepos.map((r) => r.repo.trim()).filter(Boolean));
     // A repository named for two components is looked up once, for the first.
     const componentOf = new Map<string, CodeComponent>();
-    for (const r of query.githubRepos) if (!componentOf.has(r.repo.trim())) componentOf.set(r.repo.trim(), r.component);
+    for (const r of query.githubRepos) if (r.repo.trim() && !componentOf.has(r.repo.trim())) componentOf.set(r.repo.trim(), r.component);
 
     const modelsDone = Promise.all(
       modelIds.map((id) => limit(async () => {
@@ -64,9 +63,8 @@ export async function resolveRemote(query: RemoteQuery, options: ResolveOptions 
       })),
     );
     const githubDone = Promise.all(
-      repos.map((repo) => limit(async () => {
-        const component = componentOf.get(repo);
-        facts.github[repo] = { ...(await lookupGithub(github, repo)), ...(component ? { component } : {}) };
+      [...componentOf].map(([repo, component]) => limit(async () => {
+        facts.github[repo] = { ...(await lookupGithub(github, repo)), component };
       })),
     );
     await modelsDone;
@@ -201,7 +199,7 @@ export async function lookupDataset(hub: HubClient, id: string): Promise<HubData
   }
 }
 
-async function lookupGithub(github: GithubClient, repo: string): Promise<GithubRepoFact> {
+async function lookupGithub(github: GithubClient, repo: string): Promise<GithubRepoInfo> {
   try {
     return await github.repoInfo(repo);
   } catch (err) {

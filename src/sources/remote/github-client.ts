@@ -6,7 +6,7 @@
 // private repositories, and a report is often public: a private repository is answered
 // exactly like a missing one (same state, URL, note), so the report neither uses its
 // license nor tells anyone that it exists.
-import type { GithubRepoFact } from '../../core/remote.js';
+import type { GithubRepoInfo } from '../../core/remote.js';
 import type { HttpClient } from './http.js';
 
 /** The subset of `octokit.request` we use: resolves with `{ status, data }`, rejects with `{ status }`. */
@@ -21,7 +21,7 @@ export function isGithubRepo(repo: string): boolean {
 export class GithubClient {
   constructor(private readonly source: { http: HttpClient } | { request: OctokitRequest }) {}
 
-  async repoInfo(repo: string): Promise<GithubRepoFact> {
+  async repoInfo(repo: string): Promise<GithubRepoInfo> {
     const url = `https://github.com/${repo}`;
     if (!isGithubRepo(repo)) return { repo, state: 'not-found', url, license: null, private: false, error: `not a GitHub repository: ${JSON.stringify(repo)}` };
     const [owner, name] = repo.split('/') as [string, string];
@@ -60,7 +60,7 @@ export class GithubClient {
 }
 
 /** The one answer for a repository the public cannot see, missing or private alike. */
-export function notFound(repo: string): GithubRepoFact {
+export function notFound(repo: string): GithubRepoInfo {
   return { repo, state: 'not-found', url: `https://github.com/${repo}`, license: null, private: false, error: 'repository not found (or private)' };
 }
 
@@ -70,11 +70,11 @@ export function isPublicRepo(data: Record<string, unknown>): boolean {
   return data.visibility === undefined || data.visibility === 'public';
 }
 
-function readRepo(repo: string, url: string, data: Record<string, unknown>): GithubRepoFact {
+function readRepo(repo: string, url: string, data: Record<string, unknown>): GithubRepoInfo {
   if (!isPublicRepo(data)) return notFound(repo);
   const license = isRecord(data.license) ? data.license : null;
   const spdx = typeof license?.spdx_id === 'string' ? license.spdx_id : null;
-  const fact: GithubRepoFact = {
+  const fact: GithubRepoInfo = {
     repo,
     state: 'found',
     url: typeof data.html_url === 'string' && data.html_url.startsWith('https://github.com/') ? data.html_url : url,
