@@ -32,6 +32,6 @@ const client = {
 const t0 = Date.now();
 // A pull request: head and base together, as the app reads them.
 const [head, base] = await Promise.all([readGithubSnapshot(client, { owner: 'acme', repo: 'llm', sha: 'a'.repeat(40) }), readGithubSnapshot(client, { owner: 'acme', repo: 'llm', sha: 'a'.repeat(40) })]);
-const r1 = assess(head, DEFAULT_CONFIG), r2 = assess(base, DEFAULT_CONFIG);
+const [r1] = [assess(head, DEFAULT_CONFIG), assess(base, DEFAULT_CONFIG)];
 clearInterval(sample);
 console.log(JSON.stringify({ treeRequests: requests, entriesEach: head.entries.length, ms: Date.now() - t0, rssBeforeMB: Math.round(before / 1e6), peakRssMB: Math.round(peak / 1e6), perEvaluationMB: Math.round((peak - before) / 1e6), weights: r1.models[0].components.weights.status }));

@@ -1,8 +1,21 @@
 // The library entry: the pure engine and the sources, for programs that embed truly-open
 // (the CLI, the GitHub App and the Action are built on exactly these).
 export { assess, type AssessOptions } from './core/assess.js';
-export { checkRequirement, gate, REQUIREMENTS, type GateResult, type Requirement } from './core/frameworks/requirements.js';
-export { COMPONENTS, COMPONENT_IDS, STATUSES, type ComponentId, type ComponentMeta, type Status } from './core/catalog.js';
+export {
+  checkRequirement,
+  gate,
+  REQUIREMENTS,
+  type GateResult,
+  type Requirement,
+} from './core/frameworks/requirements.js';
+export {
+  COMPONENTS,
+  COMPONENT_IDS,
+  STATUSES,
+  type ComponentId,
+  type ComponentMeta,
+  type Status,
+} from './core/catalog.js';
 export type { ComponentResult, LadderLevel, ModelReport, Report } from './core/report.js';
 export type { RepoSnapshot, SnapshotEntry } from './core/snapshot.js';
 export type { Evidence, Problem } from './core/evidence/types.js';

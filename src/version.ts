@@ -15,7 +15,10 @@ export function version(): string {
 function readVersion(): string {
   for (const candidate of ['../package.json', '../../package.json', '../../../package.json']) {
     try {
-      const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (pkg.name === 'truly-open' && typeof pkg.version === 'string') return pkg.version;
     } catch {
       // Not there from this location; try the next one up.

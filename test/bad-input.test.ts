@@ -369,6 +369,7 @@ describe('CLI exit codes and formats', () => {
     expect(md.stdout).toMatch(/Open weights/);
     const text = await cli('check', weightsOnly, '--offline');
     expect(text.stdout).toMatch(/Open weights/);
+    // eslint-disable-next-line no-control-regex -- ESC is what colour codes start with
     expect(text.stdout).not.toMatch(/\x1b\[/); // no colour when stdout is not a TTY
   });
 

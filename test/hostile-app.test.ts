@@ -354,6 +354,7 @@ describe('bursts of slash commands', () => {
     expect(runs).toBeGreaterThanOrEqual(1);
     expect(runs).toBeLessThanOrEqual(2);
     expect(reactions).toBe(runs);
+    expect(evaluations).toBeLessThanOrEqual(runs); // the PR is read at most once per evaluation
     expect(log.updates).toHaveLength(runs);
     expect(metrics().get('truly_open_commands_coalesced_total', { kind: 'recheck' })).toBe(30 - runs);
     // Mocks for a second evaluation that did not happen are not required.

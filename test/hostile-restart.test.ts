@@ -249,7 +249,7 @@ async function push(port: number, sha: string, n: number): Promise<number> {
         expect(runs.filter((r) => r.title && !/interrupted/.test(r.title)).length).toBeGreaterThanOrEqual(1);
       }
       expect(github.unknown).toEqual([]);
-      // eslint-disable-next-line no-console
+       
       if (process.env.SIGTERM_PUSHES) {
         const perHead = shas.map((sha) => github.runs.filter((r) => r.head_sha === sha).length);
         console.log(JSON.stringify({ pushes: PUSHES, completedBeforeStop: completedBefore, interruptedAtStop: github.runs.filter((r) => /interrupted/.test(r.title ?? '')).length, journaled: journal.length, runs: github.runs.length, headsWithTwoRuns: perHead.filter((n) => n > 1).length, inProgressAtEnd: github.runs.filter((r) => r.status !== 'completed').length }));

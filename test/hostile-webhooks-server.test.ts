@@ -126,7 +126,7 @@ function peakRssMb(pid: number): number {
     expect(logBytes).toBeLessThan(1024 * 1024);
     expect(logText).not.toContain('aaaaaaaaaaaaaaaaaaaaaaaa');
     expect(metrics).toMatch(/truly_open_webhooks_refused_total\{reason="unsigned",status="400"\} \d+/);
-    // eslint-disable-next-line no-console
+     
     if (process.env.FORGED_BODIES) console.log(JSON.stringify({ bodies: BODIES, clientSaw: Object.fromEntries([...new Set(statuses)].map((s) => [s, statuses.filter((x) => x === s).length])), serverAnswered: refused, baselineRssMb: Math.round(baseline), peakRssMb: Math.round(peak), logBytes }));
   }, 180_000);
 });

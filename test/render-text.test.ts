@@ -22,6 +22,7 @@ describe('renderText', () => {
     const coloured = renderText(report, { color: true });
     expect(coloured).toContain(`${ESC}32m`); // open is green
     expect(coloured).toContain(`${ESC}31m`); // missing is red
+    // eslint-disable-next-line no-control-regex -- ESC is what colour codes start with
     expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(renderText(report, { color: false }));
   });
 

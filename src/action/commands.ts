@@ -16,7 +16,6 @@ import { FORMATS, isFormat, type Format } from '../core/render/formats.js';
 
 export type { Format };
 
-
 export interface ActionInputs {
   path: string;
   require: Requirement | undefined;
@@ -127,7 +126,11 @@ export function joinPath(...parts: string[]): string {
 export function annotationsFor(report: Report, ctx: AnnotationContext): Annotation[] {
   return reportFindings(report).map((f) => {
     const annotation: Annotation = { level: f.level, title: f.title, message: f.message };
-    const file = !f.path ? undefined : isAbsolutePath(f.path) ? ctx.workspacePath?.(f.path) : joinPath(ctx.pathPrefix, f.path);
+    const file = !f.path
+      ? undefined
+      : isAbsolutePath(f.path)
+        ? ctx.workspacePath?.(f.path)
+        : joinPath(ctx.pathPrefix, f.path);
     if (file) {
       annotation.file = file;
       if (f.line !== undefined) annotation.line = f.line;
@@ -141,8 +144,13 @@ export function annotationsFor(report: Report, ctx: AnnotationContext): Annotati
  * step, so the first 10 of each (one error fewer: an unmet requirement adds one), and a
  * plain log line that counts the rest (the job summary has them all).
  */
-export function stepAnnotations(report: Report, ctx: AnnotationContext): { annotations: Annotation[]; note: string | null } {
-  const { kept, dropped } = capPerLevel(annotationsFor(report, ctx), ANNOTATIONS_PER_LEVEL, { error: ANNOTATIONS_PER_LEVEL - 1 });
+export function stepAnnotations(
+  report: Report,
+  ctx: AnnotationContext,
+): { annotations: Annotation[]; note: string | null } {
+  const { kept, dropped } = capPerLevel(annotationsFor(report, ctx), ANNOTATIONS_PER_LEVEL, {
+    error: ANNOTATIONS_PER_LEVEL - 1,
+  });
   const left = (['error', 'warning', 'notice'] as const)
     .filter((level) => dropped[level] > 0)
     .map((level) => `${dropped[level]} ${level}${dropped[level] === 1 ? '' : 's'}`);

@@ -112,7 +112,13 @@ export async function run(io: RunIo): Promise<number> {
 
   const outcome = requirementOutcome(report);
   if (outcome && !outcome.met) {
-    stdout(formatCommand({ level: 'error', title: `truly-open: ${outcome.requirement} not met`, message: outcome.failures.join('\n') }));
+    stdout(
+      formatCommand({
+        level: 'error',
+        title: `truly-open: ${outcome.requirement} not met`,
+        message: outcome.failures.join('\n'),
+      }),
+    );
     return 1;
   }
   return 0;
@@ -155,7 +161,11 @@ const SUMMARY_LIMIT = 1024 * 1024 - 1024;
 
 function writeSummary(env: RunIo['env'], markdown: string): void {
   if (!env.GITHUB_STEP_SUMMARY) return;
-  const text = hardCut(markdown, '\n_The report was cut to fit the job summary; the full report is the `report-path` output._', SUMMARY_LIMIT);
+  const text = hardCut(
+    markdown,
+    '\n_The report was cut to fit the job summary; the full report is the `report-path` output._',
+    SUMMARY_LIMIT,
+  );
   appendFileSync(env.GITHUB_STEP_SUMMARY, text.endsWith('\n') ? text : `${text}\n`);
 }
 

@@ -14,7 +14,6 @@ import { evaluateTarget, InputError } from '../run/evaluate.js';
 import { FORMATS, isFormat, renderReport } from '../core/render/formats.js';
 import { version } from '../version.js';
 
-
 export interface CliIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
@@ -50,7 +49,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     return await run(argv, io);
   } catch (err) {
-    if (err instanceof UsageError || err instanceof InputError || err instanceof SnapshotError || err instanceof ConfigFileError || isHubSnapshotError(err)) {
+    if (
+      err instanceof UsageError ||
+      err instanceof InputError ||
+      err instanceof SnapshotError ||
+      err instanceof ConfigFileError ||
+      isHubSnapshotError(err)
+    ) {
       io.stderr(`truly-open: ${oneLine(err.message)}\n`);
       if (err instanceof UsageError) io.stderr('Run `truly-open --help` for usage.\n');
       return 2;
@@ -103,7 +108,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
 
   const target = rest[0] ?? '.';
-  const report = await evaluateTarget(target, { configPath: values.config, offline: values.offline === true, require }, io);
+  const report = await evaluateTarget(
+    target,
+    { configPath: values.config, offline: values.offline === true, require },
+    io,
+  );
 
   if (command === 'badge') {
     const { renderBadge, renderBadgeSvg } = await import('../core/render/badge.js');
@@ -116,14 +125,17 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // silently: the report is printed, and the exit says the input needs fixing.
   const configErrors = report.problems.filter((p) => p.ruleId === 'config-invalid' && p.severity === 'error');
   if (configErrors.length > 0) {
-    io.stderr(`truly-open: the configuration is invalid (${configErrors.length} problem${configErrors.length === 1 ? '' : 's'}, see the report); the defaults were used\n`);
+    io.stderr(
+      `truly-open: the configuration is invalid (${configErrors.length} problem${configErrors.length === 1 ? '' : 's'}, see the report); the defaults were used\n`,
+    );
     return 2;
   }
   const { gate, requiredBy } = await import('../core/frameworks/requirements.js');
   const verdict = gate(report, requiredBy(report));
   if (!verdict || verdict.met) return 0;
   // Say why on stderr too: with --format json the report alone is read by a program.
-  for (const failure of verdict.failures.slice(0, 5)) io.stderr(`truly-open: ${verdict.requirement} not met: ${failure}\n`);
+  for (const failure of verdict.failures.slice(0, 5))
+    io.stderr(`truly-open: ${verdict.requirement} not met: ${failure}\n`);
   return 1;
 }
 

@@ -110,7 +110,8 @@ export function describeIssue(issue: Issue, path: readonly PathKey[], doc: unkno
 }
 
 function expectedOf(issue: Issue): string {
-  if (issue.code === 'invalid_value') return issue.values.map((v) => (typeof v === 'string' ? v : String(v))).join(' or ');
+  if (issue.code === 'invalid_value')
+    return issue.values.map((v) => (typeof v === 'string' ? v : String(v))).join(' or ');
   if (issue.code === 'invalid_type') return expectedPhrase(issue.expected);
   return 'a valid value';
 }
@@ -223,4 +224,3 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length] ?? 0;
 }
-

@@ -18,8 +18,7 @@ export function configJsonSchema(): Record<string, unknown> {
     $schema,
     $id: CONFIG_SCHEMA_URL,
     title: 'truly-open configuration (.github/truly-open.yml)',
-    description:
-      'Settings for truly-open, which reports how open an ML model release is. See docs/configuration.md.',
+    description: 'Settings for truly-open, which reports how open an ML model release is. See docs/configuration.md.',
     ...rest,
   };
 }

@@ -92,7 +92,11 @@ export function validateDocument(doc: unknown, path?: string, lines?: readonly s
 /** A problem for an error the validation did not expect (kept to one line, no stack). */
 function unexpected(error: unknown, path?: string): ParsedConfig {
   const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 200);
-  const problem: Problem = { severity: 'error', message: `the configuration could not be validated: ${reason}`, ruleId: CONFIG_RULE_ID };
+  const problem: Problem = {
+    severity: 'error',
+    message: `the configuration could not be validated: ${reason}`,
+    ruleId: CONFIG_RULE_ID,
+  };
   if (path !== undefined) problem.path = path;
   return { config: defaults(), problems: [problem] };
 }
@@ -111,7 +115,10 @@ function validate(doc: unknown, path?: string, lines?: readonly string[]): Parse
   }
 
   if (!isPlainMapping(doc)) {
-    report(`the top level must be a mapping of settings (key: value), got ${describeValue(doc)}`, lines ? 1 : undefined);
+    report(
+      `the top level must be a mapping of settings (key: value), got ${describeValue(doc)}`,
+      lines ? 1 : undefined,
+    );
     return fail();
   }
 
@@ -120,7 +127,10 @@ function validate(doc: unknown, path?: string, lines?: readonly string[]): Parse
   const reserved = reservedKeys(doc);
   if (reserved.length > 0) {
     for (const keyPath of reserved) {
-      report(`${formatPath(keyPath)}: \`${String(keyPath[keyPath.length - 1])}\` is not a setting or a component id`, lines ? findKeyLine(lines, keyPath) : undefined);
+      report(
+        `${formatPath(keyPath)}: \`${String(keyPath[keyPath.length - 1])}\` is not a setting or a component id`,
+        lines ? findKeyLine(lines, keyPath) : undefined,
+      );
     }
     return fail();
   }
@@ -178,4 +188,3 @@ function withinBudget(root: unknown, budget: number): boolean {
 function isPlainMapping(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
 }
-

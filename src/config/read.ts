@@ -122,6 +122,6 @@ function describeCode(code: string | undefined, error: unknown): string {
     case 'EPERM':
       return 'permission denied';
     default:
-      return error instanceof Error ? error.message.split('\n')[0] ?? 'unknown error' : String(error);
+      return error instanceof Error ? (error.message.split('\n')[0] ?? 'unknown error') : String(error);
   }
 }

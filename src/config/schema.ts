@@ -60,7 +60,9 @@ export const configSchema = z
     require: z
       .enum(REQUIREMENTS)
       .optional()
-      .describe('The level a model must reach: a ladder level, a MOF class, or `osaid`. Unmet -> exit 1 / failing check.'),
+      .describe(
+        'The level a model must reach: a ladder level, a MOF class, or `osaid`. Unmet -> exit 1 / failing check.',
+      ),
     declarations: z
       .partialRecord(componentId, declaration)
       .default({})
@@ -73,7 +75,9 @@ export const configSchema = z
       .array(z.string().min(1).max(GLOB_MAX_LENGTH))
       .max(GLOB_MAX_PATTERNS)
       .default([])
-      .describe(`Glob patterns of paths to leave out of the snapshot (at most ${GLOB_MAX_PATTERNS}, each at most ${GLOB_MAX_LENGTH} characters).`),
+      .describe(
+        `Glob patterns of paths to leave out of the snapshot (at most ${GLOB_MAX_PATTERNS}, each at most ${GLOB_MAX_LENGTH} characters).`,
+      ),
     huggingface: z
       .string()
       .regex(/^[\w.-]+\/[\w.-]+$/, 'expected `org/model`')
@@ -82,7 +86,9 @@ export const configSchema = z
     hub: z
       .union([z.literal(false), z.object({ private_repos: z.boolean().default(false) }).strict()])
       .default({ private_repos: false })
-      .describe('Hugging Face Hub lookups: `false` turns them off; `private_repos: true` allows them for private repositories.'),
+      .describe(
+        'Hugging Face Hub lookups: `false` turns them off; `private_repos: true` allows them for private repositories.',
+      ),
     comment: z
       .enum(['changes', 'always', 'never'])
       .default('changes')
@@ -96,7 +102,10 @@ export const configSchema = z
       .strict()
       .default({ notes: false })
       .describe('GitHub App: add an "Openness" section to release notes.'),
-    _extends: z.string().optional().describe('Probot: inherit settings from another repository (`repo` or `owner/repo:path`).'),
+    _extends: z
+      .string()
+      .optional()
+      .describe('Probot: inherit settings from another repository (`repo` or `owner/repo:path`).'),
   })
   .strict();
 

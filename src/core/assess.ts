@@ -49,7 +49,13 @@ export function assess(snapshot: RepoSnapshot, config: EngineConfig, options: As
     tool: { name: 'truly-open', version: options.version ?? TOOL_VERSION },
     subject: { source: snapshot.source, location: snapshot.location, revision: snapshot.revision },
     models,
-    problems: dedupeProblems([...(options.problems ?? []), ...snapshotProblems(snapshot), ...gathered.problems, ...artifactProblems(gathered.models), ...remoteProblems(snapshot)]),
+    problems: dedupeProblems([
+      ...(options.problems ?? []),
+      ...snapshotProblems(snapshot),
+      ...gathered.problems,
+      ...artifactProblems(gathered.models),
+      ...remoteProblems(snapshot),
+    ]),
     // Facts that carry `notOnline` were never looked up (config, private repository).
     online: snapshot.remote !== undefined && !snapshot.remote.notOnline,
   };
@@ -71,7 +77,9 @@ function assessModel(ev: ModelEvidence, requirement: Requirement | undefined): M
     const c = components[id];
     if (c.claim && (c.status === 'mentioned' || c.status === 'unknown')) claims[id] = c.claim;
   }
-  ladder = claimedLadder(ladder, statuses, claims, weightsPublished, !ev.remote || ev.remote.notOnline !== undefined) ?? ladder;
+  ladder =
+    claimedLadder(ladder, statuses, claims, weightsPublished, !ev.remote || ev.remote.notOnline !== undefined) ??
+    ladder;
 
   const family = (id: ComponentId): LicenseFamily | null => {
     const lic = components[id].license;
@@ -82,17 +90,35 @@ function assessModel(ev: ModelEvidence, requirement: Requirement | undefined): M
     family: Object.fromEntries(COMPONENT_IDS.map((id) => [id, family(id)])),
     dataInformation: hasDataInformation(ev, components),
   });
-  const softwareLicensed = COMPONENT_IDS.filter((id) => COMPONENTS[id].kind === 'data' && statuses[id] === 'open' && family(id) === 'osi');
-  const mofWarnings = softwareLicensed.length === 0 ? [] : [
-    `A software license (${[...new Set(softwareLicensed.map((id) => components[id].license))].join(', ')}) covers ${joinPhrases(softwareLicensed.map((id) => COMPONENTS[id].phrase))}: MOF accepts it but prefers a data license such as CDLA-Permissive-2.0 or CC-BY-4.0`,
-  ];
+  const softwareLicensed = COMPONENT_IDS.filter(
+    (id) => COMPONENTS[id].kind === 'data' && statuses[id] === 'open' && family(id) === 'osi',
+  );
+  const mofWarnings =
+    softwareLicensed.length === 0
+      ? []
+      : [
+          `A software license (${[...new Set(softwareLicensed.map((id) => components[id].license))].join(', ')}) covers ${joinPhrases(softwareLicensed.map((id) => COMPONENTS[id].phrase))}: MOF accepts it but prefers a data license such as CDLA-Permissive-2.0 or CC-BY-4.0`,
+        ];
   const mof = evaluateMof(statuses, mofWarnings);
   const osaiIndex = evaluateOsaiIndex({
     statuses,
-    ...(base ? { base: { ...(base.weights ? { weights: base.weights.status } : {}), ...(base.trainingData ? { trainingData: base.trainingData.status } : {}) } } : {}),
+    ...(base
+      ? {
+          base: {
+            ...(base.weights ? { weights: base.weights.status } : {}),
+            ...(base.trainingData ? { trainingData: base.trainingData.status } : {}),
+          },
+        }
+      : {}),
   });
 
-  const report: ModelReport = { path: ev.root, name: ev.name, ladder, frameworks: { mof, osaid, osaiIndex }, components };
+  const report: ModelReport = {
+    path: ev.root,
+    name: ev.name,
+    ladder,
+    frameworks: { mof, osaid, osaiIndex },
+    components,
+  };
   if (lineage.length > 0) report.lineage = lineage;
   if (requirement) report.requirement = checkRequirement(report, requirement);
   return report;
@@ -115,7 +141,8 @@ function toResult(id: ComponentId, v: Verdict): ComponentResult {
 /** OSAID data information: a data card that covers the data, or open data with dataset cards. */
 function hasDataInformation(ev: ModelEvidence, components: Record<ComponentId, ComponentResult>): boolean {
   const dc = components['data-card'];
-  if (dc.status === 'open' && (dc.messageId !== 'dataCardSection' || (ev.card?.sections.some(describesData) ?? false))) return true;
+  if (dc.status === 'open' && (dc.messageId !== 'dataCardSection' || (ev.card?.sections.some(describesData) ?? false)))
+    return true;
   return components['training-data'].status === 'open' && dc.status === 'open';
 }
 
@@ -133,7 +160,7 @@ function lineageOf(ev: ModelEvidence): LineageEntry[] {
     const fact = remote.models[link.model];
     if (!fact || fact.state !== 'found') {
       // No fact at all: the id was not queried (not an org/name id, over the query limits).
-      const note = !fact ? 'not looked up' : fact.error ?? `${fact.state} on the Hub`;
+      const note = !fact ? 'not looked up' : (fact.error ?? `${fact.state} on the Hub`);
       entries.push({ model: link.model, depth: link.depth, resolved: false, note });
       continue;
     }
@@ -144,7 +171,12 @@ function lineageOf(ev: ModelEvidence): LineageEntry[] {
       weightFiles.length === 0
         ? missing('baseWeightsNone', wData, evidence)
         : fact.gated
-          ? gatedOnline('baseWeights', { ...wData, licenseState: 'gated', license: fact.license }, fact.license, evidence)
+          ? gatedOnline(
+              'baseWeights',
+              { ...wData, licenseState: 'gated', license: fact.license },
+              fact.license,
+              evidence,
+            )
           : judgeRemoteLicense('weights', fact.license, 'baseWeights', wData, evidence);
     const dsFacts = fact.datasets.map((d) => remote.datasets[d]).filter((d) => d !== undefined);
     const dataVerdict: Verdict =
@@ -152,12 +184,19 @@ function lineageOf(ev: ModelEvidence): LineageEntry[] {
         ? missing('baseTrainingDataNone', { id: link.model }, evidence)
         : dsFacts.length < fact.datasets.length
           ? mentioned('baseTrainingDataListed', evidence, { id: link.model, count: fact.datasets.length })
-          : (judgeDatasetFacts('training-data', dsFacts, 'trainingDataOnHub') ?? missing('baseTrainingDataNone', { id: link.model }, evidence));
+          : (judgeDatasetFacts('training-data', dsFacts, 'trainingDataOnHub') ??
+            missing('baseTrainingDataNone', { id: link.model }, evidence));
     const weights = toResult('weights', weightsVerdict);
     const trainingData = toResult('training-data', dataVerdict);
     // The catalog's cap: the base model's weights and training data. Open both ways does not cap.
     const level: LadderLevel =
-      weights.status === 'open' ? (trainingData.status === 'open' ? 'open-source' : 'open-weights') : weights.status === 'restricted' || weights.status === 'unlicensed' ? 'restricted-weights' : 'closed';
+      weights.status === 'open'
+        ? trainingData.status === 'open'
+          ? 'open-source'
+          : 'open-weights'
+        : weights.status === 'restricted' || weights.status === 'unlicensed'
+          ? 'restricted-weights'
+          : 'closed';
     entries.push({ model: link.model, depth: link.depth, resolved: true, weights, trainingData, level });
   }
   return entries;
@@ -174,7 +213,10 @@ function ownLineage(named: string[], remote: NonNullable<ModelEvidence['remote']
   const own = new Set<string>();
   const out: { model: string; depth: number }[] = [];
   for (const link of remote.lineage) {
-    const rooted = link.depth === 1 && (named.includes(link.model) || (link.via !== 'card' && !inLineage.has(link.via) && remote.models[link.via] !== undefined));
+    const rooted =
+      link.depth === 1 &&
+      (named.includes(link.model) ||
+        (link.via !== 'card' && !inLineage.has(link.via) && remote.models[link.via] !== undefined));
     if (rooted || own.has(link.via)) {
       own.add(link.model);
       out.push(link);
@@ -197,32 +239,71 @@ function weakestBase(lineage: LineageEntry[]): LineageEntry | null {
 function snapshotProblems(snapshot: RepoSnapshot): Problem[] {
   const problems: Problem[] = [];
   if (snapshot.entries.length === 0) {
-    problems.push({ severity: 'warning', message: 'the repository is empty: there is nothing to assess', ruleId: 'empty-repository' });
+    problems.push({
+      severity: 'warning',
+      message: 'the repository is empty: there is nothing to assess',
+      ruleId: 'empty-repository',
+    });
   }
   for (const s of snapshot.skipped) {
     const where = s.path ? { path: s.path } : {};
     const detail = s.detail ? `: ${s.detail}` : '';
     switch (s.reason) {
       case 'too-large':
-        problems.push({ severity: 'warning', ...where, message: `${s.path} is too large to read (over 1 MiB)${detail}; components documented in it are reported as unknown`, ruleId: 'file-too-large' });
+        problems.push({
+          severity: 'warning',
+          ...where,
+          message: `${s.path} is too large to read (over 1 MiB)${detail}; components documented in it are reported as unknown`,
+          ruleId: 'file-too-large',
+        });
         break;
       case 'binary':
-        problems.push({ severity: 'warning', ...where, message: `${s.path} is not UTF-8 text and was not read${detail}`, ruleId: 'file-not-text' });
+        problems.push({
+          severity: 'warning',
+          ...where,
+          message: `${s.path} is not UTF-8 text and was not read${detail}`,
+          ruleId: 'file-not-text',
+        });
         break;
       case 'symlink-outside':
-        problems.push({ severity: 'note', ...where, message: `${s.path} is a symlink that leaves the repository; not followed${detail}`, ruleId: 'symlink-outside' });
+        problems.push({
+          severity: 'note',
+          ...where,
+          message: `${s.path} is a symlink that leaves the repository; not followed${detail}`,
+          ruleId: 'symlink-outside',
+        });
         break;
       case 'symlink-loop':
-        problems.push({ severity: 'note', ...where, message: `${s.path} is part of a symlink loop; not followed${detail}`, ruleId: 'symlink-loop' });
+        problems.push({
+          severity: 'note',
+          ...where,
+          message: `${s.path} is part of a symlink loop; not followed${detail}`,
+          ruleId: 'symlink-loop',
+        });
         break;
       case 'invalid-lfs':
-        problems.push({ severity: 'warning', ...where, message: `${s.path} looks like a Git LFS pointer but is malformed${detail}`, ruleId: 'lfs-pointer-invalid' });
+        problems.push({
+          severity: 'warning',
+          ...where,
+          message: `${s.path} looks like a Git LFS pointer but is malformed${detail}`,
+          ruleId: 'lfs-pointer-invalid',
+        });
         break;
       case 'unreadable':
-        problems.push({ severity: 'warning', ...where, message: `${s.path} could not be read${detail}`, ruleId: 'file-unreadable' });
+        problems.push({
+          severity: 'warning',
+          ...where,
+          message: `${s.path} could not be read${detail}`,
+          ruleId: 'file-unreadable',
+        });
         break;
       case 'limit':
-        problems.push({ severity: 'note', ...where, message: `some entries were not read: ${s.detail ?? 'over the size budget'}`, ruleId: 'snapshot-limit' });
+        problems.push({
+          severity: 'note',
+          ...where,
+          message: `some entries were not read: ${s.detail ?? 'over the size budget'}`,
+          ruleId: 'snapshot-limit',
+        });
         break;
       case 'ignored':
         break;
@@ -235,10 +316,21 @@ function artifactProblems(models: ModelEvidence[]): Problem[] {
   const problems: Problem[] = [];
   for (const m of models) {
     for (const w of m.artifacts.weights.filter((f) => f.unsafe).slice(0, 10)) {
-      problems.push({ severity: 'warning', path: w.path, line: 1, message: `${w.path} is a pickle-based weight file: loading it can run arbitrary code; publish safetensors instead`, ruleId: 'unsafe-pickle' });
+      problems.push({
+        severity: 'warning',
+        path: w.path,
+        line: 1,
+        message: `${w.path} is a pickle-based weight file: loading it can run arbitrary code; publish safetensors instead`,
+        ruleId: 'unsafe-pickle',
+      });
     }
     for (const idx of m.artifacts.shardIndexes.filter((i) => i.missing.length > 0)) {
-      problems.push({ severity: 'error', path: idx.path, message: `${idx.path} names ${idx.missing.length} shard(s) that are not in the repository: ${idx.missing.slice(0, 3).join(', ')}`, ruleId: 'shards-incomplete' });
+      problems.push({
+        severity: 'error',
+        path: idx.path,
+        message: `${idx.path} names ${idx.missing.length} shard(s) that are not in the repository: ${idx.missing.slice(0, 3).join(', ')}`,
+        ruleId: 'shards-incomplete',
+      });
     }
   }
   return problems;
@@ -249,7 +341,12 @@ function remoteProblems(snapshot: RepoSnapshot): Problem[] {
   if (!remote) return [];
   const problems: Problem[] = [];
   for (const d of Object.values(remote.datasets)) {
-    if (d.state === 'not-found' || d.state === 'unauthorized') problems.push({ severity: 'warning', message: `the dataset ${d.id} does not resolve on the Hub (${d.state}); check the id in the card`, ruleId: 'hub-dataset-not-found' });
+    if (d.state === 'not-found' || d.state === 'unauthorized')
+      problems.push({
+        severity: 'warning',
+        message: `the dataset ${d.id} does not resolve on the Hub (${d.state}); check the id in the card`,
+        ruleId: 'hub-dataset-not-found',
+      });
   }
   for (const n of remote.notes) problems.push({ severity: 'note', message: n, ruleId: 'online-lookups' });
   return problems;
@@ -269,14 +366,24 @@ function failedReport(snapshot: RepoSnapshot, options: AssessOptions, err: unkno
   const reason = err instanceof Error ? err.message : String(err);
   const components = {} as Record<ComponentId, ComponentResult>;
   for (const id of COMPONENT_IDS) {
-    components[id] = { status: 'unknown', license: null, messageId: 'criterionFailed', message: formatMessage('criterionFailed', { error: reason }, id), evidence: [] };
+    components[id] = {
+      status: 'unknown',
+      license: null,
+      messageId: 'criterionFailed',
+      message: formatMessage('criterionFailed', { error: reason }, id),
+      evidence: [],
+    };
   }
   const statuses = Object.fromEntries(COMPONENT_IDS.map((id) => [id, 'unknown'])) as Statuses;
   const model: ModelReport = {
     path: '.',
     name: snapshot.location.split(/[\\/]/).pop() || snapshot.location,
     ladder: evaluateLadder(statuses),
-    frameworks: { mof: evaluateMof(statuses), osaid: evaluateOsaid({ status: statuses, family: {}, dataInformation: false }), osaiIndex: evaluateOsaiIndex({ statuses }) },
+    frameworks: {
+      mof: evaluateMof(statuses),
+      osaid: evaluateOsaid({ status: statuses, family: {}, dataInformation: false }),
+      osaiIndex: evaluateOsaiIndex({ statuses }),
+    },
     components,
   };
   return {
@@ -284,7 +391,10 @@ function failedReport(snapshot: RepoSnapshot, options: AssessOptions, err: unkno
     tool: { name: 'truly-open', version: options.version ?? TOOL_VERSION },
     subject: { source: snapshot.source, location: snapshot.location, revision: snapshot.revision },
     models: [model],
-    problems: [...(options.problems ?? []), { severity: 'error', message: `the repository could not be assessed: ${reason}`, ruleId: 'engine-error' }],
+    problems: [
+      ...(options.problems ?? []),
+      { severity: 'error', message: `the repository could not be assessed: ${reason}`, ruleId: 'engine-error' },
+    ],
     online: snapshot.remote !== undefined,
   };
 }

@@ -68,7 +68,8 @@ export const COMPONENTS: Record<ComponentId, ComponentMeta> = {
     mofClass: 3,
     mofOptional: false,
     question: 'Is the code that defines the network published under an open software license?',
-    remediation: 'Publish the modelling code (e.g. `modeling_*.py`) or name the open library class in `config.json` `architectures`.',
+    remediation:
+      'Publish the modelling code (e.g. `modeling_*.py`) or name the open library class in `config.json` `architectures`.',
   },
   weights: {
     id: 'weights',
@@ -78,7 +79,8 @@ export const COMPONENTS: Record<ComponentId, ComponentMeta> = {
     mofClass: 3,
     mofOptional: false,
     question: 'Are the final trained parameters published under open terms, without a gate?',
-    remediation: 'Publish the final weights as safetensors (or link the Hub repository) under an open license such as Apache-2.0 or CDLA-Permissive-2.0.',
+    remediation:
+      'Publish the final weights as safetensors (or link the Hub repository) under an open license such as Apache-2.0 or CDLA-Permissive-2.0.',
   },
   'model-card': {
     id: 'model-card',
@@ -88,7 +90,8 @@ export const COMPONENTS: Record<ComponentId, ComponentMeta> = {
     mofClass: 3,
     mofOptional: false,
     question: 'Is there a model card that documents use, limits, training and evaluation?',
-    remediation: 'Add a `README.md` with Hugging Face front matter (`license`, `datasets`, `base_model`) and the standard sections.',
+    remediation:
+      'Add a `README.md` with Hugging Face front matter (`license`, `datasets`, `base_model`) and the standard sections.',
   },
   'data-card': {
     id: 'data-card',
@@ -98,7 +101,8 @@ export const COMPONENTS: Record<ComponentId, ComponentMeta> = {
     mofClass: 3,
     mofOptional: false,
     question: 'Is the training data documented: sources, selection, collection and processing?',
-    remediation: 'Add a datasheet (`DATA_CARD.md`, or a dataset card on the Hub) that answers where each source comes from, what it is made of, how it was collected, filtered and processed, and under which license; a "Training Data" section of the model card is partial at most.',
+    remediation:
+      'Add a datasheet (`DATA_CARD.md`, or a dataset card on the Hub) that answers where each source comes from, what it is made of, how it was collected, filtered and processed, and under which license; a "Training Data" section of the model card is partial at most.',
   },
   'technical-report': {
     id: 'technical-report',
@@ -179,7 +183,8 @@ export const COMPONENTS: Record<ComponentId, ComponentMeta> = {
     mofClass: 2,
     mofOptional: true,
     question: 'Are the tokenizer, environment and tooling needed to run or train the model published?',
-    remediation: 'Publish the tokenizer files and an environment file (`requirements.txt`, `environment.yml`, `pyproject.toml`).',
+    remediation:
+      'Publish the tokenizer files and an environment file (`requirements.txt`, `environment.yml`, `pyproject.toml`).',
   },
   'training-data': {
     id: 'training-data',
@@ -189,7 +194,8 @@ export const COMPONENTS: Record<ComponentId, ComponentMeta> = {
     mofClass: 1,
     mofOptional: false,
     question: 'Are the training datasets themselves available under open terms?',
-    remediation: 'Publish the training datasets (e.g. on the Hub) under an open data license and list them in the card `datasets:`.',
+    remediation:
+      'Publish the training datasets (e.g. on the Hub) under an open data license and list them in the card `datasets:`.',
   },
   'data-preprocessing-code': {
     id: 'data-preprocessing-code',
@@ -209,7 +215,8 @@ export const COMPONENTS: Record<ComponentId, ComponentMeta> = {
     mofClass: 1,
     mofOptional: false,
     question: 'Are training checkpoints published?',
-    remediation: 'Publish checkpoints (`checkpoints/`, `step*/` folders or revisions named by step) and list them in the card.',
+    remediation:
+      'Publish checkpoints (`checkpoints/`, `step*/` folders or revisions named by step) and list them in the card.',
   },
   'research-paper': {
     id: 'research-paper',
@@ -229,7 +236,8 @@ export const COMPONENTS: Record<ComponentId, ComponentMeta> = {
     mofClass: 1,
     mofOptional: true,
     question: 'Are the hyperparameters and training configuration published with real values?',
-    remediation: 'Publish the training configuration (learning rate, batch size, steps, schedule, optimiser) as YAML/JSON or a "Training Hyperparameters" section.',
+    remediation:
+      'Publish the training configuration (learning rate, batch size, steps, schedule, optimiser) as YAML/JSON or a "Training Hyperparameters" section.',
   },
   'compute-info': {
     id: 'compute-info',
@@ -239,7 +247,8 @@ export const COMPONENTS: Record<ComponentId, ComponentMeta> = {
     mofClass: null,
     mofOptional: true,
     question: 'Are the hardware, GPU-hours and energy or CO2 reported?',
-    remediation: 'Add an "Environmental Impact" or "Compute Infrastructure" section, or `co2_eq_emissions` in the front matter.',
+    remediation:
+      'Add an "Environmental Impact" or "Compute Infrastructure" section, or `co2_eq_emissions` in the front matter.',
   },
 };
 

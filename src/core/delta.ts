@@ -68,13 +68,24 @@ export interface ReportDelta {
   regressed: boolean;
 }
 
-const LADDER_RANK: Record<LadderLevel, number> = { 'open-source': 3, 'open-weights': 2, 'restricted-weights': 1, closed: 0 };
+const LADDER_RANK: Record<LadderLevel, number> = {
+  'open-source': 3,
+  'open-weights': 2,
+  'restricted-weights': 1,
+  closed: 0,
+};
 
 // Class I is the most demanding, so it ranks highest; unclassified ranks lowest.
 const mofRank = (c: 1 | 2 | 3 | null): number => (c === null ? 0 : 4 - c);
 
 /** Ranked statuses; unknown and not-applicable are absent on purpose (not comparable). */
-export const STATUS_RANK: Partial<Record<Status, number>> = { open: 4, restricted: 3, unlicensed: 2, mentioned: 1, missing: 0 };
+export const STATUS_RANK: Partial<Record<Status, number>> = {
+  open: 4,
+  restricted: 3,
+  unlicensed: 2,
+  mentioned: 1,
+  missing: 0,
+};
 
 function step<T>(before: T, after: T, rank: (v: T) => number | undefined): Change<T> {
   if (before === after) return { before, after, direction: 'same' };
@@ -124,17 +135,22 @@ export function componentCauses(before: ComponentResult, after: ComponentResult)
   }
   // Facts that carry a license are the license's place, said by the license cause.
   const located = (r: ComponentResult) =>
-    new Map(r.evidence.filter((e) => (e.path || e.url) && !e.license).map((e) => [placeKey(placeOf(e)), placeOf(e)] as const));
+    new Map(
+      r.evidence.filter((e) => (e.path || e.url) && !e.license).map((e) => [placeKey(placeOf(e)), placeOf(e)] as const),
+    );
   const was = located(before);
   const now = located(after);
   for (const [key, place] of now) if (!was.has(key)) causes.push({ kind: 'added', place });
   for (const [key, place] of was) if (!now.has(key)) causes.push({ kind: 'removed', place });
-  if (causes.length === 0 && before.message !== after.message) causes.push({ kind: 'message', before: before.message, after: after.message });
+  if (causes.length === 0 && before.message !== after.message)
+    causes.push({ kind: 'message', before: before.message, after: after.message });
   return causes;
 }
 
 function compareModels(base: ModelReport, head: ModelReport): ModelDelta {
-  const ladder = step<LadderLevel | null>(base.ladder.level, head.ladder.level, (l) => (l === null ? undefined : LADDER_RANK[l]));
+  const ladder = step<LadderLevel | null>(base.ladder.level, head.ladder.level, (l) =>
+    l === null ? undefined : LADDER_RANK[l],
+  );
   const mof = step(base.frameworks.mof.class, head.frameworks.mof.class, mofRank);
   const osaid = step<boolean | null>(base.frameworks.osaid.conformant, head.frameworks.osaid.conformant, (c) =>
     c === null ? undefined : c ? 1 : 0,

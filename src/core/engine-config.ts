@@ -9,7 +9,9 @@ export interface EngineConfig {
   /** Folders that hold a model; absent: found from cards and weights. */
   models?: readonly (string | { path: string; name?: string | undefined })[] | undefined;
   /** Artifacts published elsewhere, per component. */
-  declarations?: Partial<Record<ComponentId, { location: string; license?: string | undefined; note?: string | undefined }>> | undefined;
+  declarations?:
+    | Partial<Record<ComponentId, { location: string; license?: string | undefined; note?: string | undefined }>>
+    | undefined;
   /** Components that do not apply, with the reason. */
   'not-applicable'?: Partial<Record<ComponentId, string>> | undefined;
   /** The Hugging Face model repository this repository releases. */

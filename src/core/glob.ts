@@ -41,7 +41,8 @@ interface CompiledGlob {
 /** Why a pattern cannot be used, or null. Never throws. */
 export function globProblem(pattern: string): string | null {
   if (typeof pattern !== 'string') return 'expected a string';
-  if (pattern.length > GLOB_MAX_LENGTH) return `the pattern is ${pattern.length} characters long; at most ${GLOB_MAX_LENGTH} are allowed`;
+  if (pattern.length > GLOB_MAX_LENGTH)
+    return `the pattern is ${pattern.length} characters long; at most ${GLOB_MAX_LENGTH} are allowed`;
   return null;
 }
 
@@ -438,7 +439,8 @@ export class GlobProgram {
       case 'alt': {
         // Every alternative continues into the same `next`: no copies, linear size.
         let entry = this.seq(item.alts[item.alts.length - 1]!, next);
-        for (let k = item.alts.length - 2; k >= 0; k--) entry = this.node(Op.Split, 0, this.seq(item.alts[k]!, next), entry);
+        for (let k = item.alts.length - 2; k >= 0; k--)
+          entry = this.node(Op.Split, 0, this.seq(item.alts[k]!, next), entry);
         return entry;
       }
     }

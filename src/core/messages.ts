@@ -44,44 +44,60 @@ function underLicense(d: MessageData): string {
 const TEMPLATES: Record<string, Template> = {
   missing: (_d, id) => `no evidence of ${COMPONENTS[id].phrase} was found`,
   notApplicable: (d) => `not applicable: ${str(d['reason'])}`,
-  declared: (d) => `declared at ${str(d['location'])}${d['license'] ? ` under ${str(d['license'])}` : ''} (not verified)`,
+  declared: (d) =>
+    `declared at ${str(d['location'])}${d['license'] ? ` under ${str(d['license'])}` : ''} (not verified)`,
   criterionFailed: (d) => `could not be judged: ${str(d['error'])}`,
-  cardUnreadable: (d) => `the model card ${str(d['path'])} could not be read (${str(d['reason'])}), so this could not be checked`,
-  listingIncomplete: (d) => `not found, but the listing of ${str(d['path'])} is incomplete${d['detail'] ? ` (${str(d['detail'])})` : ''}, so it may be there`,
-  hubUnavailable: (d) => `the Hub lookup for ${str(d['id'])} failed${d['error'] ? ` (${str(d['error'])})` : ''}, so this could not be checked`,
+  cardUnreadable: (d) =>
+    `the model card ${str(d['path'])} could not be read (${str(d['reason'])}), so this could not be checked`,
+  listingIncomplete: (d) =>
+    `not found, but the listing of ${str(d['path'])} is incomplete${d['detail'] ? ` (${str(d['detail'])})` : ''}, so it may be there`,
+  hubUnavailable: (d) =>
+    `the Hub lookup for ${str(d['id'])} failed${d['error'] ? ` (${str(d['error'])})` : ''}, so this could not be checked`,
   hubDatasetNotFound: (d) => `the dataset ${str(d['id'])} does not resolve on the Hub`,
-  githubUnavailable: (d) => `the GitHub lookup for ${str(d['repo'])} failed${d['error'] ? ` (${str(d['error'])})` : ''}, so this could not be checked`,
+  githubUnavailable: (d) =>
+    `the GitHub lookup for ${str(d['repo'])} failed${d['error'] ? ` (${str(d['error'])})` : ''}, so this could not be checked`,
   hubDatasetNotLookedUp: (d) => `${str(d['id'])} is named as a dataset but is not a Hub id that could be checked`,
 
   weightsInRepo: (d) => {
     const size = d['bytes'] === null || d['bytes'] === undefined ? 'size unknown' : formatBytes(Number(d['bytes']));
     const parts = [`${plural(d['count'], 'weight file')} (${str(d['formats'])}, ${size})`, underLicense(d)];
     if (Number(d['unsafe']) > 0) parts.push(`— ${plural(d['unsafe'], 'pickle file')} can run code when loaded`);
-    if (Number(d['missingShards']) > 0) parts.push(`— ${plural(d['missingShards'], 'shard')} named by the index ${Number(d['missingShards']) === 1 ? 'is' : 'are'} missing`);
+    if (Number(d['missingShards']) > 0)
+      parts.push(
+        `— ${plural(d['missingShards'], 'shard')} named by the index ${Number(d['missingShards']) === 1 ? 'is' : 'are'} missing`,
+      );
     return parts.filter(Boolean).join(' ');
   },
-  weightsOnHub: (d) => `${plural(d['count'], 'weight file')} (${formatBytes(Number(d['bytes']))}) on the Hub at ${str(d['id'])} ${underLicense(d)}`,
+  weightsOnHub: (d) =>
+    `${plural(d['count'], 'weight file')} (${formatBytes(Number(d['bytes']))}) on the Hub at ${str(d['id'])} ${underLicense(d)}`,
   weightsOnHubGated: (d) => `${plural(d['count'], 'weight file')} on the Hub at ${str(d['id'])}, behind an access gate`,
-  weightsLinked: (d) => `linked on the Hub (${str(d['id'])}) but not verified${Number(d['count']) > 1 ? `; ${plural(d['count'], 'link')}` : ''}`,
+  weightsLinked: (d) =>
+    `linked on the Hub (${str(d['id'])}) but not verified${Number(d['count']) > 1 ? `; ${plural(d['count'], 'link')}` : ''}`,
   weightsFileLinked: (d) => `${plural(d['count'], 'weight file')} linked for download, not verified`,
   weightsMentioned: () => 'the card talks about released weights but no files or verifiable links were found',
 
-  trainingDataSample: (d) => `only ${plural(d['count'], 'small data file')} (${formatBytes(Number(d['bytes']))}) — a sample of the format, not the training data`,
+  trainingDataSample: (d) =>
+    `only ${plural(d['count'], 'small data file')} (${formatBytes(Number(d['bytes']))}) — a sample of the format, not the training data`,
   trainingDataInRepo: (d) => `${plural(d['count'], 'data file')} in the repository ${underLicense(d)}`,
-  trainingDataOnHub: (d) => `${plural(d['count'], 'dataset')} verified on the Hub (${str(d['id'])}${Number(d['count']) > 1 ? ', …' : ''}) ${underLicense(d)}`,
+  trainingDataOnHub: (d) =>
+    `${plural(d['count'], 'dataset')} verified on the Hub (${str(d['id'])}${Number(d['count']) > 1 ? ', …' : ''}) ${underLicense(d)}`,
   trainingDataOnHubGated: (d) => `the dataset ${str(d['id'])} is gated or private on the Hub`,
-  trainingDataListed: (d) => `the card lists ${plural(d['count'], 'dataset')} (${str(d['names'])}) but their availability was not verified`,
+  trainingDataListed: (d) =>
+    `the card lists ${plural(d['count'], 'dataset')} (${str(d['names'])}) but their availability was not verified`,
   trainingDataLinked: (d) => `${plural(d['count'], 'dataset link')} in the card, not verified`,
   trainingDataScripts: (d) => `${plural(d['count'], 'dataset script')} found, but not the data itself`,
   trainingDataMentioned: () => 'the card describes what the model was trained on, but the data is not published',
 
   dataCardFile: (d) => `a data card is published ${underLicense(d)}`,
-  dataCardSection: (d) => `the card's "${str(d['section'])}" section describes sources and processing ${underLicense(d)}`,
+  dataCardSection: (d) =>
+    `the card's "${str(d['section'])}" section describes sources and processing ${underLicense(d)}`,
   dataCardOnHub: (d) => `the dataset cards of ${plural(d['count'], 'listed dataset')} describe sources and processing`,
   dataCardThin: () => 'a data card file exists, but it does not describe sources, selection and processing',
-  dataSectionThin: (d) => `the card has a "${str(d['section'])}" section, but it does not describe sources, selection and processing`,
+  dataSectionThin: (d) =>
+    `the card has a "${str(d['section'])}" section, but it does not describe sources, selection and processing`,
 
-  modelCardPresent: (d) => `${str(d['path'])} documents the model (${plural(d['sections'], 'section')}) ${underLicense(d)}`,
+  modelCardPresent: (d) =>
+    `${str(d['path'])} documents the model (${plural(d['sections'], 'section')}) ${underLicense(d)}`,
   modelCardIncomplete: (d) => `${str(d['path'])} documents ${str(d['covered'])}, but not ${str(d['uncovered'])}`,
   modelCardTemplate: (d) => `${str(d['path'])} holds only a template or a few lines`,
   modelCardUsageOnly: (d) =>
@@ -89,7 +105,8 @@ const TEMPLATES: Record<string, Template> = {
 
   reportInRepo: (d) => `${plural(d['count'], 'report')} in the repository ${underLicense(d)}`,
   reportOnArchive: () => 'a preprint or technical report is linked on arXiv',
-  reportHosted: (d) => `${Number(d['count']) === 1 ? 'a technical report is' : 'technical reports are'} published as a document the card links to (license not checked)`,
+  reportHosted: (d) =>
+    `${Number(d['count']) === 1 ? 'a technical report is' : 'technical reports are'} published as a document the card links to (license not checked)`,
   reportLinked: () => 'a paper or technical report is linked from the card (hosted outside arXiv, not verified)',
   reportMentioned: () => 'a technical report is mentioned but not linked',
   paperPublished: () => 'a peer-reviewed publication is cited (DOI, venue or proceedings entry)',
@@ -97,7 +114,8 @@ const TEMPLATES: Record<string, Template> = {
 
   resultsModelIndex: (d) => `metrics in the card's model-index ${underLicense(d)}`,
   resultsFiles: (d) => `${plural(d['count'], 'results file')} ${underLicense(d)}`,
-  resultsTable: (d) => `a results table in the card${d['section'] ? ` ("${str(d['section'])}")` : ''} ${underLicense(d)}`,
+  resultsTable: (d) =>
+    `a results table in the card${d['section'] ? ` ("${str(d['section'])}")` : ''} ${underLicense(d)}`,
   resultsMentioned: () => 'the card has an evaluation section but reports no numbers',
   resultsLinked: (d) => `results are linked (${str(d['url'])}) but not reported in the card`,
 
@@ -117,7 +135,8 @@ const TEMPLATES: Record<string, Template> = {
   evalDataInRepo: (d) => `${plural(d['count'], 'evaluation data file')} ${underLicense(d)}`,
   evalDataOnHub: (d) => `${plural(d['count'], 'evaluation dataset')} verified on the Hub ${underLicense(d)}`,
   evalDataOnHubGated: (d) => `the evaluation dataset ${str(d['id'])} is gated or private on the Hub`,
-  evalDataListed: (d) => `model-index names ${plural(d['count'], 'evaluation dataset')} (${str(d['names'])}), not verified`,
+  evalDataListed: (d) =>
+    `model-index names ${plural(d['count'], 'evaluation dataset')} (${str(d['names'])}), not verified`,
   evalDataLinked: (d) => `${plural(d['count'], 'evaluation dataset link')}, not verified`,
 
   supportFiles: (d) =>
@@ -127,7 +146,8 @@ const TEMPLATES: Record<string, Template> = {
   checkpointsOnHub: (d) => `${plural(d['count'], 'checkpoint revision')} on the Hub ${underLicense(d)}`,
   checkpointsMentioned: () => 'intermediate checkpoints are mentioned but not published here',
 
-  configFiles: (d) => `${plural(d['count'], 'training config')} with real values (${str(d['groups'])}) ${underLicense(d)}`,
+  configFiles: (d) =>
+    `${plural(d['count'], 'training config')} with real values (${str(d['groups'])}) ${underLicense(d)}`,
   trainerState: (d) => `${plural(d['count'], 'trainer output')} (training arguments / state) ${underLicense(d)}`,
   hyperparametersInCard: (d) => `hyperparameters with values in the card (${str(d['groups'])}) ${underLicense(d)}`,
   hyperparametersWithoutValues: () => 'the card has a hyperparameters section without real values',
@@ -139,23 +159,30 @@ const TEMPLATES: Record<string, Template> = {
     `${plural(d['count'], 'batch job')} book${Number(d['count']) === 1 ? 's' : ''} the hardware${d['nodes'] !== null || d['gpusPerNode'] !== null ? ` (${[d['nodes'] !== null ? plural(d['nodes'], 'node') : null, d['gpusPerNode'] !== null ? `${str(d['gpusPerNode'])} GPUs per node` : null].filter(Boolean).join(', ')})` : ''} ${underLicense(d)}`,
 
   architectureCode: (d) => `${plural(d['count'], 'modelling file')} ${underLicense(d)}`,
-  architectureInLibrary: (d) => `${str(d['architecture'])} is defined in the open library ${str(d['library'])} ${underLicense(d)}`,
+  architectureInLibrary: (d) =>
+    `${str(d['architecture'])} is defined in the open library ${str(d['library'])} ${underLicense(d)}`,
   architectureRemoteCode: () => 'config.json points at custom modelling code (auto_map) that is not in this repository',
   baseWeights: (d) => `${str(d['id'])}: ${plural(d['count'], 'weight file')} ${underLicense(d)}`,
   baseWeightsNone: (d) => `${str(d['id'])} has no weight files on the Hub`,
   baseTrainingDataNone: (d) => `${str(d['id'])} names no training datasets`,
   baseTrainingDataListed: (d) => `${str(d['id'])} lists ${plural(d['count'], 'dataset')} that were not all looked up`,
-  architectureNamed: (d) => `config.json names ${str(d['architecture'])}, but no open library or modelling code that defines it was found`,
+  architectureNamed: (d) =>
+    `config.json names ${str(d['architecture'])}, but no open library or modelling code that defines it was found`,
   architectureDescribed: () => 'the architecture is described in the card, but its code is not published',
 
-  trainingDataNotData: (d) => `${plural(d['count'], 'data file')} found, but samples, benchmarks, assets or statistics — not the training data`,
-  trainingDataManifest: (d) => `${plural(d['count'], 'data list')} in the configuration name the training data, but the data is not published here`,
+  trainingDataNotData: (d) =>
+    `${plural(d['count'], 'data file')} found, but samples, benchmarks, assets or statistics — not the training data`,
+  trainingDataManifest: (d) =>
+    `${plural(d['count'], 'data list')} in the configuration name the training data, but the data is not published here`,
   dataCardOnHubUnchecked: (d) =>
     `the training data's ${Number(d['count']) === 1 ? 'dataset card' : 'dataset cards'} on the Hub (${str(d['id'])}${Number(d['count']) > 1 ? ` and ${plural(Number(d['count']) - 1, 'more')}` : ''}) ${Number(d['count']) === 1 ? 'was' : 'were'} not checked`,
-  dataCardSectionOnly: (d) => `the card's "${str(d['section'])}" section names the training data; a section inside a model card is not a datasheet`,
-  dataSectionNoSources: (d) => `the card's "${str(d['section'])}" section describes the training data without naming any dataset one could obtain`,
+  dataCardSectionOnly: (d) =>
+    `the card's "${str(d['section'])}" section names the training data; a section inside a model card is not a datasheet`,
+  dataSectionNoSources: (d) =>
+    `the card's "${str(d['section'])}" section describes the training data without naming any dataset one could obtain`,
   checkpointsLinked: (d) => `${plural(d['count'], 'link')} to checkpoint revisions on the Hub, not verified`,
-  trainingDataUnnamed: () => 'the card describes the training data only in general terms and names no dataset one could obtain',
+  trainingDataUnnamed: () =>
+    'the card describes the training data only in general terms and names no dataset one could obtain',
 };
 
 export function formatMessage(messageId: string, data: MessageData | undefined, id: ComponentId): string {

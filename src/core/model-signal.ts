@@ -2,13 +2,15 @@
 // where this is false: an organisation-wide install must not put an "openness" check on
 // every web app and library. Decided from the snapshot alone, so it costs no request.
 import type { RepoSnapshot } from './snapshot.js';
+import { rx } from './rx.js';
 
 /** Our own configuration: its presence is an explicit opt-in. */
 const CONFIG_RE = /^\.github\/truly-open\.ya?ml$/i;
 
 /** Serialised weights. A bare `.bin` is too common to count unless it has a weights name. */
-const WEIGHTS_RE =
-  /\.(safetensors|gguf|ggml|onnx|ckpt|pt|pth|h5|keras|tflite|mlmodel|msgpack|nemo)$|(^|\/)(pytorch_model|adapter_model|tf_model|flax_model|model)[^/]*\.bin$|\.safetensors\.index\.json$/i;
+const WEIGHTS_RE = rx('i')`
+    \.(safetensors|gguf|ggml|onnx|ckpt|pt|pth|h5|keras|tflite|mlmodel|msgpack|nemo)$|(^|\/)(pytorch_model|
+    adapter_model|tf_model|flax_model|model)[^/]*\.bin$|\.safetensors\.index\.json$`;
 
 /** Files that only exist to describe a model. */
 const CARD_RE = /(^|\/)(model[_-]?card)\.md$/i;

@@ -17,9 +17,38 @@ const HUB_DATASET_ID = /^[A-Za-z0-9][\w.-]{0,95}(\/[A-Za-z0-9][\w.-]{0,95})?$/;
 // First path segments of github.com pages that are not `owner/repo` (features/actions,
 // orgs/x, topics/y...): no repository to look up.
 const GITHUB_RESERVED = new Set([
-  'about', 'apps', 'blog', 'codespaces', 'collections', 'contact', 'customer-stories', 'enterprise', 'events', 'explore',
-  'features', 'github', 'join', 'login', 'marketplace', 'new', 'notifications', 'orgs', 'organizations', 'pricing',
-  'pulls', 'issues', 'readme', 'search', 'security', 'settings', 'site', 'sponsors', 'stars', 'topics', 'trending', 'users',
+  'about',
+  'apps',
+  'blog',
+  'codespaces',
+  'collections',
+  'contact',
+  'customer-stories',
+  'enterprise',
+  'events',
+  'explore',
+  'features',
+  'github',
+  'join',
+  'login',
+  'marketplace',
+  'new',
+  'notifications',
+  'orgs',
+  'organizations',
+  'pricing',
+  'pulls',
+  'issues',
+  'readme',
+  'search',
+  'security',
+  'settings',
+  'site',
+  'sponsors',
+  'stars',
+  'topics',
+  'trending',
+  'users',
 ]);
 
 function isRepoId(id: string): boolean {
@@ -51,7 +80,10 @@ export function remoteQuery(snapshot: RepoSnapshot, config: EngineConfig): Remot
     }
   }
   const subject = snapshot.source === 'huggingface' ? snapshot.location.replace(/^hf:/, '') : undefined;
-  const release = config.huggingface && HUB_ID.test(config.huggingface) && config.huggingface !== subject ? config.huggingface : undefined;
+  const release =
+    config.huggingface && HUB_ID.test(config.huggingface) && config.huggingface !== subject
+      ? config.huggingface
+      : undefined;
   return {
     datasets: [...datasets].slice(0, 50),
     evalDatasets: [...evalDatasets].slice(0, 50),

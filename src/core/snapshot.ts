@@ -1,4 +1,5 @@
 import type { RemoteFacts } from './remote.js';
+import { rx } from './rx.js';
 // A repository snapshot: plain data that every source (local directory, GitHub, Hub)
 // produces and the pure engine reads. No I/O happens past this point.
 
@@ -66,8 +67,6 @@ export interface RepoSnapshot {
   remote?: RemoteFacts;
 }
 
-
-
 /** Size cap for files read as text, everywhere. */
 export const TEXT_SIZE_CAP = 1024 * 1024;
 
@@ -75,27 +74,53 @@ export const TEXT_SIZE_CAP = 1024 * 1024;
 export const LFS_VERSION_LINE = 'version https://git-lfs.github.com/spec/v1';
 export const LFS_POINTER_MAX = 1024;
 
-const CARD_NAMES = new Set(['readme.md', 'model_card.md', 'modelcard.md', 'model-card.md', 'data_card.md', 'datacard.md']);
+const CARD_NAMES = new Set([
+  'readme.md',
+  'model_card.md',
+  'modelcard.md',
+  'model-card.md',
+  'data_card.md',
+  'datacard.md',
+]);
 /** Documents of the release beyond its cards: `MUSICGEN_MODEL_CARD.md`, `README_model.md` (a Hub card's copy). */
 const CARD_DOC_NAME_RE = /model[-_]?card|dataset[-_]?card|datasheet|^readme[-_]/i;
 /** Folders that hold the release's documents: `model_cards/`, `docs/`, a copy of the Hub repository. */
 const DOC_FOLDER_RE = /(^|\/)(model[-_]?cards?|docs?|hugging[-_]?face|hf)\/[^/]*$/i;
 const LICENSE_RE = /^(licen[cs]e|copying|notice)([._-].*)?$/i;
-const TEXT_CONFIG_RE =
-  /(^|\/)(config\.json|generation_config\.json|tokenizer_config\.json|adapter_config\.json|[^/]*\.index\.json|training_args\.json|trainer_state\.json|all_results\.json|eval_results[^/]*\.json|[^/]*results[^/]*\.json|[^/]*(train|args|hparams|hyper|deepspeed|ds_|recipe|finetune|sft|pretrain)[^/]*\.json|(model_)?configs?\/([^/]+\/){0,3}[^/]*\.json|citation\.cff|requirements[^/]*\.txt|environment\.ya?ml|pyproject\.toml|setup\.cfg|setup\.py|datasheet[^/]*\.md|[^/]*\.ya?ml)$/i;
+const TEXT_CONFIG_RE = rx('i')`
+    (^|\/)(config\.json|generation_config\.json|tokenizer_config\.json|adapter_config\.json|[^/]*\.index\.json|
+    training_args\.json|trainer_state\.json|all_results\.json|eval_results[^/]*\.json|[^/]*results[^/]*\.json|
+    [^/]*(train|args|hparams|hyper|deepspeed|ds_|recipe|finetune|sft|pretrain)[^/]*\.json|
+    (model_)?configs?\/([^/]+\/){0,3}[^/]*\.json|citation\.cff|requirements[^/]*\.txt|environment\.ya?ml|
+    pyproject\.toml|setup\.cfg|setup\.py|datasheet[^/]*\.md|[^/]*\.ya?ml)$`;
 
 /**
  * Every name TEXT_CONFIG_RE accepts ends in one of these extensions. Checking the extension
  * first spares the regex for the bulk of a large tree (data shards, code): sources call
  * `wantsText` once per file, 100,000 times on a big repository.
  */
-const TEXT_CONFIG_EXTS = new Set(['json', 'cff', 'txt', 'yml', 'yaml', 'toml', 'cfg', 'py', 'md', 'sh', 'slurm', 'sbatch']);
+const TEXT_CONFIG_EXTS = new Set([
+  'json',
+  'cff',
+  'txt',
+  'yml',
+  'yaml',
+  'toml',
+  'cfg',
+  'py',
+  'md',
+  'sh',
+  'slurm',
+  'sbatch',
+]);
 /**
  * Scripts where a recipe's settings and compute are written down: batch-job scripts
  * (`#SBATCH --nodes=64`), launch scripts, and training scripts whose constants or argument
  * defaults hold the hyperparameters (`LEARNING_RATE = 3e-4`).
  */
-const RECIPE_SCRIPT_RE = /\.(slurm|sbatch)$|(^|\/)[^/]*(train|launch|run)[^/]*\.sh$|(^|\/)(train|pretrain|finetune|main|config|configs|hparams|hyper[^/]*|settings|args|arguments|constants)[^/]*\.py$/;
+const RECIPE_SCRIPT_RE = rx()`
+    \.(slurm|sbatch)$|(^|\/)[^/]*(train|launch|run)[^/]*\.sh$|(^|\/)(train|pretrain|finetune|main|config|configs|
+    hparams|hyper[^/]*|settings|args|arguments|constants)[^/]*\.py$`;
 
 /**
  * Which files the engine wants to read as text. Sources call this so that every source
@@ -123,7 +148,12 @@ export function wantsText(path: string, size: number): boolean {
   // The release's own documents: every Markdown file at the root (MODEL_CARD.md, TRAINING.md),
   // model cards by name, and the documents of a docs or model-card folder. Links from the
   // card lead to them (weights, papers, checkpoints documented beside the README).
-  if (ext === 'md' && size <= 256 * 1024 && (depth === 0 || CARD_DOC_NAME_RE.test(path.slice(start)) || (depth <= 3 && DOC_FOLDER_RE.test(path)))) return true;
+  if (
+    ext === 'md' &&
+    size <= 256 * 1024 &&
+    (depth === 0 || CARD_DOC_NAME_RE.test(path.slice(start)) || (depth <= 3 && DOC_FOLDER_RE.test(path)))
+  )
+    return true;
   const lower = path.toLowerCase();
   if (lower.startsWith('.github/') && !lower.startsWith('.github/truly-open.')) return false;
   if (/\.ya?ml$/.test(lower)) return size <= 256 * 1024;

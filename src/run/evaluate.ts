@@ -59,16 +59,26 @@ export async function evaluateTarget(target: string, options: EvaluateOptions, i
     snapshot = await readLocalSnapshot(target, {
       ignore: config.ignore,
       // Only on a terminal, where it is shown: the first toLocaleString loads ICU number formats (~20 ms).
-      ...(io.stderrTTY ? { onProgress: (n: number) => progress(`reading ${target}… ${n.toLocaleString('en')} entries`) } : {}),
+      ...(io.stderrTTY
+        ? { onProgress: (n: number) => progress(`reading ${target}… ${n.toLocaleString('en')} entries`) }
+        : {}),
     });
   }
   // Offline, enrichSnapshot returns the snapshot as it is: no need to load the Hub client.
   if (!options.offline) {
     const { enrichSnapshot } = await import('../sources/remote/online.js');
-    snapshot = await enrichSnapshot(snapshot, config, { ...(await hubOptions()), offline: false, privateRepo: options.privateRepo === true, onProgress: progress });
+    snapshot = await enrichSnapshot(snapshot, config, {
+      ...(await hubOptions()),
+      offline: false,
+      privateRepo: options.privateRepo === true,
+      onProgress: progress,
+    });
   }
   progress('');
   const { assess } = await engine;
-  return assess(snapshot, config, { version: version(), problems, ...(options.require ? { require: options.require } : {}) });
+  return assess(snapshot, config, {
+    version: version(),
+    problems,
+    ...(options.require ? { require: options.require } : {}),
+  });
 }
-

@@ -3,8 +3,7 @@
 import fs from 'node:fs';
 
 /** Flags that keep a swapped-in symlink or FIFO from redirecting or blocking a read. */
-export const READ_FLAGS =
-  fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
+export const READ_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
 
 /** Reads at most `cap + 1` bytes, so the caller can tell a file that grew past the cap. */
 export function readCapped(abs: string, cap: number): Buffer {
@@ -56,4 +55,3 @@ export function readSmallFile(file: string, cap = 64 * 1024): string | null {
 export function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
 }
-

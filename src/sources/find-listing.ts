@@ -97,7 +97,22 @@ export function listWithFind(rootReal: string, onFolder: FolderListener, findBin
     try {
       child = spawn(
         findBinary,
-        ['-P', '.', '-mindepth', '1', '(', '-name', '.git', '-printf', '%y\\t%s\\t%P\\0', '-prune', ')', '-o', '-printf', '%y\\t%s\\t%P\\0'],
+        [
+          '-P',
+          '.',
+          '-mindepth',
+          '1',
+          '(',
+          '-name',
+          '.git',
+          '-printf',
+          '%y\\t%s\\t%P\\0',
+          '-prune',
+          ')',
+          '-o',
+          '-printf',
+          '%y\\t%s\\t%P\\0',
+        ],
         // cwd: the root never appears in an argument, so a root named like an option or a
         // pattern cannot change the command. C locale: byte-exact names, plain messages.
         { cwd: rootReal, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } },
@@ -152,7 +167,8 @@ export function listWithFind(rootReal: string, onFolder: FolderListener, findBin
         const path = data.toString('utf8', sizeEnd + 1, stop);
         const slash = path.lastIndexOf('/');
         // Same folder as the record before (nearly always): no need to cut its name out.
-        if (slash < 0 ? lastDir !== '' : slash !== lastDir.length || !path.startsWith(lastDir)) enter(slash < 0 ? '' : path.slice(0, slash));
+        if (slash < 0 ? lastDir !== '' : slash !== lastDir.length || !path.startsWith(lastDir))
+          enter(slash < 0 ? '' : path.slice(0, slash));
         lastEntries.push(new FoundEntry(path, String.fromCharCode(data[start]!), size));
         start = stop + 1;
       }

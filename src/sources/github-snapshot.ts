@@ -20,7 +20,10 @@ import { isLfsTracked, parseLfsRules, type LfsRule } from './gitattributes.js';
  * Octokit's overloaded `request` and `graphql` are accepted as they are.
  */
 export interface GithubClient {
+  // Octokit's overloads are typed per route; only `any` accepts them all as they are.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   request(route: string, params?: object): Promise<{ data: any }>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   graphql(query: string, vars?: object): Promise<any>;
 }
 
@@ -111,7 +114,14 @@ export async function readGithubSnapshot(
 
   let raw: RawEntry[];
   try {
-    raw = await listTree(octokit, target, options.maxTreeRequests ?? DEFAULT_MAX_TREE_REQUESTS, options.maxEntries ?? DEFAULT_MAX_ENTRIES, isIgnoredFolder, snapshot.skipped);
+    raw = await listTree(
+      octokit,
+      target,
+      options.maxTreeRequests ?? DEFAULT_MAX_TREE_REQUESTS,
+      options.maxEntries ?? DEFAULT_MAX_ENTRIES,
+      isIgnoredFolder,
+      snapshot.skipped,
+    );
   } catch (error) {
     const status = (error as { status?: number }).status;
     // 409 is GitHub's answer for a repository without commits; 404 for a commit that is
@@ -295,11 +305,21 @@ async function listTree(
       if (!job.recursive && listing.truncated) {
         // A single folder with more entries than GitHub lists: keep what came back, and
         // say that more may be there.
-        skipped.push({ path: job.path, reason: 'limit', detail: 'GitHub truncated the folder listing', incomplete: true });
+        skipped.push({
+          path: job.path,
+          reason: 'limit',
+          detail: 'GitHub truncated the folder listing',
+          incomplete: true,
+        });
       }
       for (const e of listing.tree) {
         if (out.length >= maxEntries) {
-          skipped.push({ path: job.path, reason: 'limit', detail: `listing cut at ${maxEntries} entries`, incomplete: true });
+          skipped.push({
+            path: job.path,
+            reason: 'limit',
+            detail: `listing cut at ${maxEntries} entries`,
+            incomplete: true,
+          });
           break;
         }
         const path = job.path ? `${job.path}/${e.path}` : e.path;
@@ -334,7 +354,8 @@ function textRank(path: string): number {
 
 function planFetches(snapshot: RepoSnapshot, maxTextFiles: number): Fetch[] {
   const files = snapshot.entries.filter((e) => e.kind === 'file');
-  const byDepth = (a: { path: string }, b: { path: string }) => depth(a.path) - depth(b.path) || compare(a.path, b.path);
+  const byDepth = (a: { path: string }, b: { path: string }) =>
+    depth(a.path) - depth(b.path) || compare(a.path, b.path);
 
   const attributes = files
     .filter((e) => e.path.split('/').pop() === '.gitattributes' && e.size <= TEXT_SIZE_CAP)
@@ -353,7 +374,8 @@ function planFetches(snapshot: RepoSnapshot, maxTextFiles: number): Fetch[] {
     .sort((a, b) => textRank(a.path) - textRank(b.path) || byDepth(a, b));
   candidates.forEach((e, i) => {
     if (i < maxTextFiles) texts.push({ path: e.path, size: e.size, purpose: 'text' });
-    else snapshot.skipped.push({ path: e.path, reason: 'limit', detail: `more than ${maxTextFiles} text files wanted` });
+    else
+      snapshot.skipped.push({ path: e.path, reason: 'limit', detail: `more than ${maxTextFiles} text files wanted` });
   });
 
   const planned = new Set([...attributes, ...texts].map((f) => f.path));
@@ -387,7 +409,8 @@ async function fetchBlobs(
   let current: Fetch[] = [];
   let bytes = 0;
   for (const fetch of fetches) {
-    const full = current.length >= GRAPHQL_MAX_ALIASES || (current.length > 0 && bytes + fetch.size > GRAPHQL_MAX_BYTES);
+    const full =
+      current.length >= GRAPHQL_MAX_ALIASES || (current.length > 0 && bytes + fetch.size > GRAPHQL_MAX_BYTES);
     if (full) {
       chunks.push(current);
       current = [];
@@ -426,7 +449,11 @@ export function blobQuery(count: number): string {
   );
 }
 
-async function queryBlobs(octokit: GithubClient, target: GithubTarget, chunk: Fetch[]): Promise<any> {
+async function queryBlobs(
+  octokit: GithubClient,
+  target: GithubTarget,
+  chunk: Fetch[],
+): Promise<Awaited<ReturnType<GithubClient['graphql']>>> {
   const vars: Record<string, string> = { owner: target.owner, name: target.repo };
   chunk.forEach((fetch, i) => (vars[`e${i}`] = `${target.sha}:${fetch.path}`));
   try {

@@ -2,7 +2,13 @@
 // the file list with LFS sizes comes from the model info, the small text files the engine
 // wants are fetched at the pinned commit. Weights and data files are never downloaded.
 import type { LookupState } from '../core/remote.js';
-import { TEXT_SIZE_CAP, wantsText, type RepoSnapshot, type SkippedEntry, type SnapshotEntry } from '../core/snapshot.js';
+import {
+  TEXT_SIZE_CAP,
+  wantsText,
+  type RepoSnapshot,
+  type SkippedEntry,
+  type SnapshotEntry,
+} from '../core/snapshot.js';
 import { HttpClient } from './remote/http.js';
 import { HubClient, isHubRepoId } from './remote/hub-client.js';
 import { emptyRemoteFacts, lookupModel, type ResolveOptions } from './remote/resolve.js';
@@ -26,7 +32,8 @@ export class HubSnapshotError extends Error {
 export async function readHubSnapshot(id: string, options: ResolveOptions = {}): Promise<RepoSnapshot> {
   const repoId = id.replace(/^hf:/, '').replace(/^\/+|\/+$/g, '');
   const location = `hf:${repoId}`;
-  if (!isHubRepoId(repoId)) throw new HubSnapshotError(location, 'invalid', 'not a Hub model id (expected hf:org/model)');
+  if (!isHubRepoId(repoId))
+    throw new HubSnapshotError(location, 'invalid', 'not a Hub model id (expected hf:org/model)');
   let http: HttpClient;
   try {
     http = new HttpClient(options);
@@ -42,7 +49,9 @@ export async function readHubSnapshot(id: string, options: ResolveOptions = {}):
 
   const entries: SnapshotEntry[] = model.files
     .map((f): SnapshotEntry =>
-      f.lfs ? { path: f.path, size: f.lfs.size, kind: 'lfs', lfs: { oid: f.lfs.sha256, size: f.lfs.size } } : { path: f.path, size: f.size, kind: 'file' },
+      f.lfs
+        ? { path: f.path, size: f.lfs.size, kind: 'lfs', lfs: { oid: f.lfs.sha256, size: f.lfs.size } }
+        : { path: f.path, size: f.size, kind: 'file' },
     )
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 

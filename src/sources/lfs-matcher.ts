@@ -31,7 +31,8 @@ function compile(rule: LfsRule): CompiledRule {
   const out: CompiledRule = { prefix, lfs: rule.lfs, onName };
   const p = rule.pattern;
   if (onName && p.startsWith('*') && !GLOB_CHARS.test(p.slice(1))) out.suffix = p.slice(1);
-  else if (onName && p.length > 2 && p.startsWith('*') && p.endsWith('*') && !GLOB_CHARS.test(p.slice(1, -1))) out.contains = p.slice(1, -1);
+  else if (onName && p.length > 2 && p.startsWith('*') && p.endsWith('*') && !GLOB_CHARS.test(p.slice(1, -1)))
+    out.contains = p.slice(1, -1);
   else if (onName && !GLOB_CHARS.test(p)) out.name = p;
   else out.re = rule.re; // an unanchored pattern on a name without slashes matches as on the name alone
   return out;
@@ -50,7 +51,8 @@ export function compileLfsMatcher(rules: readonly LfsRule[]): LfsMatcher {
   const byExt = new Map<string, number>();
   const others: number[] = [];
   compiled.forEach((r, i) => {
-    if (r.suffix !== undefined && r.suffix.length > 1 && r.suffix.lastIndexOf('.') === 0) byExt.set(r.suffix.slice(1), i);
+    if (r.suffix !== undefined && r.suffix.length > 1 && r.suffix.lastIndexOf('.') === 0)
+      byExt.set(r.suffix.slice(1), i);
     else others.push(i);
   });
   return (name, path) => {

@@ -129,7 +129,10 @@ export async function readLocalSnapshot(root: string, options: LocalSnapshotOpti
   }
 
   primeEntryShape();
-  const useFind = (options.lister ?? 'auto') === 'auto' && !options.ignore?.some((p) => p.trim() !== '') && options.maxEntries === undefined;
+  const useFind =
+    (options.lister ?? 'auto') === 'auto' &&
+    !options.ignore?.some((p) => p.trim() !== '') &&
+    options.maxEntries === undefined;
   let walker = new Walker(rootReal, options);
   if (!useFind || !(await listWithFind(rootReal, (dir, entries) => walker.visitListedFolder(dir, entries)))) {
     // find was not used, or gave up part-way: what it handed over is dropped, Node lists all.
@@ -208,7 +211,11 @@ class Walker {
         continue;
       }
       if (ordered) dirents.sort((a, b) => compare(a.name, b.name));
-      const { rules, matcher } = this.folderRules(pending, dir, dirents.some((d) => d.name === '.gitattributes' && d.isFile()));
+      const { rules, matcher } = this.folderRules(
+        pending,
+        dir,
+        dirents.some((d) => d.name === '.gitattributes' && d.isFile()),
+      );
       const subdirs: string[] = [];
       for (const dirent of dirents) {
         if (this.stopped) break;
@@ -285,7 +292,11 @@ class Walker {
           : exists(`${abs}${path.sep}${name}`);
     let context: FolderContext;
     if (dir === '') {
-      context = { ...this.folderRules({ dir, rules: [], matcher: null }, dir, has('.gitattributes', true)), dir, skip: false };
+      context = {
+        ...this.folderRules({ dir, rules: [], matcher: null }, dir, has('.gitattributes', true)),
+        dir,
+        skip: false,
+      };
     } else {
       const slash = dir.lastIndexOf('/');
       const parent = this.folderContext(slash < 0 ? '' : dir.slice(0, slash));
@@ -404,7 +415,12 @@ class Walker {
     const wanted = wantsText(rel, size);
     const entry: SnapshotEntry = { path: rel, size, kind: 'file' };
     if (size < LFS_POINTER_MAX && size >= LFS_VERSION_LINE.length) {
-      if (!wanted && matcher !== null && matcher(rel.slice(rel.lastIndexOf('/') + 1), rel) && weightFormat(rel) === null) {
+      if (
+        !wanted &&
+        matcher !== null &&
+        matcher(rel.slice(rel.lastIndexOf('/') + 1), rel) &&
+        weightFormat(rel) === null
+      ) {
         // `.gitattributes` says this is a pointer; only weights need their real size now
         // (the weights verdict reports bytes). The rest is opened after the walk, if few.
         entry.kind = 'lfs';
@@ -584,7 +600,11 @@ class Walker {
       if (!this.stopped) {
         this.stopped = true;
         // Path '' marks a skip about the whole tree (how the engine reads it).
-        this.skip('', 'limit', `stopped listing at ${this.maxEntries} entries, at ${entry.path}; the rest of the tree is not in the snapshot`);
+        this.skip(
+          '',
+          'limit',
+          `stopped listing at ${this.maxEntries} entries, at ${entry.path}; the rest of the tree is not in the snapshot`,
+        );
         this.skipped[this.skipped.length - 1]!.incomplete = true;
       }
       return false;

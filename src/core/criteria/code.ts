@@ -3,9 +3,19 @@
 import type { CodeRole } from '../evidence/artifacts.js';
 import type { ModelEvidence } from '../evidence/gather.js';
 import type { Link } from '../evidence/types.js';
-import { cardLinesMatching, judgeFiles, judgeRemoteLicense, linkEvidence, linksWhere, lookupFailed, mentioned, missing } from './shared.js';
+import {
+  cardLinesMatching,
+  judgeFiles,
+  judgeRemoteLicense,
+  linkEvidence,
+  linksWhere,
+  lookupFailed,
+  mentioned,
+  missing,
+} from './shared.js';
 import type { CodeComponent } from '../remote.js';
 import type { Criterion, Verdict } from './types.js';
+import { rx } from '../rx.js';
 
 export interface CodeCriterionSpec {
   id: CodeComponent;
@@ -33,11 +43,7 @@ export function codeCriterion(spec: CodeCriterionSpec): Criterion {
         if (!notOurs) return judgeFiles(ev, spec.id, files, 'codeInRepo', { count: files.length });
         return fromGithub(ev, spec.id) ?? notOurs;
       }
-      return spec.extra?.(ev)
-        ?? fromGithub(ev, spec.id)
-        ?? linked(ev, spec)
-        ?? mentionedInCard(ev, spec)
-        ?? missing();
+      return spec.extra?.(ev) ?? fromGithub(ev, spec.id) ?? linked(ev, spec) ?? mentionedInCard(ev, spec) ?? missing();
     },
   };
 }
@@ -52,9 +58,20 @@ function fromGithub(ev: ModelEvidence, id: CodeComponent): Verdict | null {
     // Not found or private stays a mention (the link below); a lookup that failed says so.
     const failed = facts.find((g) => g.state === 'unavailable');
     if (!failed) return null;
-    return lookupFailed('githubUnavailable', { repo: failed.repo, error: failed.error ?? null }, failed.url, failed.error);
+    return lookupFailed(
+      'githubUnavailable',
+      { repo: failed.repo, error: failed.error ?? null },
+      failed.url,
+      failed.error,
+    );
   }
-  const evidence = [{ kind: 'hub' as const, url: found.url, note: found.license ? `GitHub repository under ${found.license}` : 'GitHub repository without a license' }];
+  const evidence = [
+    {
+      kind: 'hub' as const,
+      url: found.url,
+      note: found.license ? `GitHub repository under ${found.license}` : 'GitHub repository without a license',
+    },
+  ];
   return judgeRemoteLicense(id, found.license, 'codeOnGithub', { repo: found.repo }, evidence);
 }
 
@@ -64,17 +81,63 @@ function fromGithub(ev: ModelEvidence, id: CodeComponent): Verdict | null {
  * not published its inference code). Lower-case `owner/repo`.
  */
 const GENERAL_PURPOSE_REPOS = new Set([
-  'huggingface/transformers', 'huggingface/accelerate', 'huggingface/peft', 'huggingface/trl', 'huggingface/datasets',
-  'huggingface/tokenizers', 'huggingface/diffusers', 'huggingface/huggingface_hub', 'huggingface/text-generation-inference',
-  'huggingface/optimum', 'huggingface/safetensors', 'openai/tiktoken', 'google/sentencepiece', 'kaldi-asr/kaldi',
-  'pytorch/pytorch', 'tensorflow/tensorflow', 'google/jax', 'google/flax', 'keras-team/keras', 'microsoft/deepspeed',
-  'nvidia/megatron-lm', 'nvidia/nemo', 'nvidia/apex', 'nvidia/tensorrt-llm', 'facebookresearch/fairseq', 'facebookresearch/xformers',
-  'dao-ailab/flash-attention', 'vllm-project/vllm', 'sgl-project/sglang', 'ggerganov/llama.cpp', 'ggml-org/llama.cpp',
-  'ollama/ollama', 'turboderp/exllamav2', 'mlc-ai/mlc-llm', 'ml-explore/mlx', 'ml-explore/mlx-examples', 'lm-sys/fastchat',
-  'eleutherai/lm-evaluation-harness', 'openai/human-eval', 'openai/evals',
-  'hiyouga/llama-factory', 'axolotl-ai-cloud/axolotl', 'openaccess-ai-collective/axolotl', 'unslothai/unsloth', 'lightning-ai/lightning',
-  'lightning-ai/litgpt', 'mosaicml/composer', 'mosaicml/llm-foundry', 'mosaicml/streaming', 'ray-project/ray', 'wandb/wandb',
-  'gradio-app/gradio', 'streamlit/streamlit', 'langchain-ai/langchain', 'onnx/onnx', 'microsoft/onnxruntime', 'openvinotoolkit/openvino',
+  'huggingface/transformers',
+  'huggingface/accelerate',
+  'huggingface/peft',
+  'huggingface/trl',
+  'huggingface/datasets',
+  'huggingface/tokenizers',
+  'huggingface/diffusers',
+  'huggingface/huggingface_hub',
+  'huggingface/text-generation-inference',
+  'huggingface/optimum',
+  'huggingface/safetensors',
+  'openai/tiktoken',
+  'google/sentencepiece',
+  'kaldi-asr/kaldi',
+  'pytorch/pytorch',
+  'tensorflow/tensorflow',
+  'google/jax',
+  'google/flax',
+  'keras-team/keras',
+  'microsoft/deepspeed',
+  'nvidia/megatron-lm',
+  'nvidia/nemo',
+  'nvidia/apex',
+  'nvidia/tensorrt-llm',
+  'facebookresearch/fairseq',
+  'facebookresearch/xformers',
+  'dao-ailab/flash-attention',
+  'vllm-project/vllm',
+  'sgl-project/sglang',
+  'ggerganov/llama.cpp',
+  'ggml-org/llama.cpp',
+  'ollama/ollama',
+  'turboderp/exllamav2',
+  'mlc-ai/mlc-llm',
+  'ml-explore/mlx',
+  'ml-explore/mlx-examples',
+  'lm-sys/fastchat',
+  'eleutherai/lm-evaluation-harness',
+  'openai/human-eval',
+  'openai/evals',
+  'hiyouga/llama-factory',
+  'axolotl-ai-cloud/axolotl',
+  'openaccess-ai-collective/axolotl',
+  'unslothai/unsloth',
+  'lightning-ai/lightning',
+  'lightning-ai/litgpt',
+  'mosaicml/composer',
+  'mosaicml/llm-foundry',
+  'mosaicml/streaming',
+  'ray-project/ray',
+  'wandb/wandb',
+  'gradio-app/gradio',
+  'streamlit/streamlit',
+  'langchain-ai/langchain',
+  'onnx/onnx',
+  'microsoft/onnxruntime',
+  'openvinotoolkit/openvino',
 ]);
 
 /**
@@ -84,7 +147,9 @@ const GENERAL_PURPOSE_REPOS = new Set([
 export function isSelfLink(ev: ModelEvidence, l: Link): boolean {
   if (!l.id) return false;
   if (ev.repository && l.id.toLowerCase() === ev.repository.toLowerCase()) return true;
-  const path = /^https?:\/\/(?:www\.)?github\.com\/[^/]+\/[^/]+\/(?:blob|tree|raw)\/[^/]+\/([^?#]+)/i.exec(l.url)?.[1]?.replace(/\/+$/, '');
+  const path = /^https?:\/\/(?:www\.)?github\.com\/[^/]+\/[^/]+\/(?:blob|tree|raw)\/[^/]+\/([^?#]+)/i
+    .exec(l.url)?.[1]
+    ?.replace(/\/+$/, '');
   if (!path) return false;
   const dir = path + '/';
   return ev.entries.some((e) => e.path === path || e.path.startsWith(dir));
@@ -92,7 +157,9 @@ export function isSelfLink(ev: ModelEvidence, l: Link): boolean {
 
 /** GitHub links tied to a code component by their line or section, other than general libraries and links into this repository. */
 export function codeLinks(ev: ModelEvidence, spec: Pick<CodeCriterionSpec, 'linkContext'>): Link[] {
-  return linksWhere(ev, ['github'], spec.linkContext).filter((l) => !!l.id && !GENERAL_PURPOSE_REPOS.has(l.id.toLowerCase()) && !isSelfLink(ev, l));
+  return linksWhere(ev, ['github'], spec.linkContext).filter(
+    (l) => !!l.id && !GENERAL_PURPOSE_REPOS.has(l.id.toLowerCase()) && !isSelfLink(ev, l),
+  );
 }
 
 function linked(ev: ModelEvidence, spec: CodeCriterionSpec): Verdict | null {
@@ -115,9 +182,13 @@ export const CODE_SPECS: CodeCriterionSpec[] = [
   {
     id: 'data-preprocessing-code',
     role: 'preprocessing',
-    linkContext: /\b(data (pipeline|processing|preparation|curation|cleaning)|preprocess\w*|dedup\w*|filter\w*|tokeni[sz]\w*|data[- ]?prep\w*)\b/i,
+    linkContext: rx('i')`
+        \b(data (pipeline|processing|preparation|curation|cleaning)|preprocess\w*|dedup\w*|filter\w*|tokeni[sz]\w*|
+        data[- ]?prep\w*)\b`,
     // Code, not what was done to the data: "we deduplicated the corpus" names no code.
-    mention: /\b(data (processing |preprocessing |preparation |cleaning |curation )?(code|scripts?|pipeline|tool(s|kit)?)|(preprocessing|deduplication|filtering|cleaning|tokeni[sz]ation) (code|scripts?|pipeline|tool(s|kit)?))\b/i,
+    mention: rx('i')`
+        \b(data (processing |preprocessing |preparation |cleaning |curation )?(code|scripts?|pipeline|tool(s|kit)?)|
+        (preprocessing|deduplication|filtering|cleaning|tokeni[sz]ation) (code|scripts?|pipeline|tool(s|kit)?))\b`,
   },
   {
     id: 'evaluation-code',

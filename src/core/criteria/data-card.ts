@@ -7,18 +7,38 @@
 // sources is partial at most (`mentioned`); one that names no dataset ("publicly available
 // sources") documents nothing one could check. Download, format or configuration
 // instructions, evaluation-set notes and contribution guides are not data cards at all.
-import { aboutEvaluation, datasheetTopics, DATA_HEADING_RE, EVAL_WORDS_RE, HOW_TO_HEADING_RE, mostlyInstructions, NAMED_TRAINING_LINE_RE, PUBLIC_DATASET_NAMES_RE, readableProse, SAMPLE_WORDS_RE, TRAINING_CLAIM_RE, USER_DATA_RE } from '../evidence/data-wording.js';
+import {
+  aboutEvaluation,
+  datasheetTopics,
+  DATA_HEADING_RE,
+  EVAL_WORDS_RE,
+  HOW_TO_HEADING_RE,
+  mostlyInstructions,
+  NAMED_TRAINING_LINE_RE,
+  PUBLIC_DATASET_NAMES_RE,
+  readableProse,
+  SAMPLE_WORDS_RE,
+  TRAINING_CLAIM_RE,
+  USER_DATA_RE,
+} from '../evidence/data-wording.js';
 import type { ModelEvidence } from '../evidence/gather.js';
 import type { CardSection, ModelCard } from '../evidence/types.js';
 import { documentedSections, judgeFiles, judgeRemoteLicense, mentioned, missing, sectionEvidence } from './shared.js';
 import type { HubDatasetFact } from '../remote.js';
 import type { Criterion, Verdict } from './types.js';
 import { trainingDataLinks, trainingDatasetIds, weakest } from './training-data.js';
+import { rx } from '../rx.js';
 
 const TOPICS: RegExp[] = [
-  /\b(source[sd]?|collected|crawl(ed)?|scrap(ed|ing)|common ?crawl|wikipedia|github|books|web|obtained|gathered|curated from|licensed data)\b/i,
-  /\b(filter(ed|ing)?|dedup\w*|clean(ed|ing)?|process(ed|ing)|quality|decontaminat\w*|tokeni[sz]\w*|remov(ed|al)|selected|sampl(ed|ing)|annotat\w*|label(l)?ed)\b/i,
-  /\b(tokens?|billion|million|[0-9.]+\s?[bmkt]\b|languages?|mixture|proportion|composition|size|documents|examples|hours)\b/i,
+  rx('i')`
+    \b(source[sd]?|collected|crawl(ed)?|scrap(ed|ing)|common ?crawl|wikipedia|github|books|web|obtained|gathered|
+    curated from|licensed data)\b`,
+  rx('i')`
+    \b(filter(ed|ing)?|dedup\w*|clean(ed|ing)?|process(ed|ing)|quality|decontaminat\w*|tokeni[sz]\w*|remov(ed|al)|
+    selected|sampl(ed|ing)|annotat\w*|label(l)?ed)\b`,
+  rx('i')`
+    \b(tokens?|billion|million|[0-9.]+\s?[bmkt]\b|languages?|mixture|proportion|composition|size|documents|examples|
+    hours)\b`,
 ];
 
 /**
@@ -48,18 +68,39 @@ export const dataCard: Criterion = {
   id: 'data-card',
   evaluate(ev) {
     const sheets = ev.dataCards.filter(isDatasheet);
-    if (sheets.length > 0) return judgeFiles(ev, 'data-card', sheets.map((c) => c.path), 'dataCardFile');
+    if (sheets.length > 0)
+      return judgeFiles(
+        ev,
+        'data-card',
+        sheets.map((c) => c.path),
+        'dataCardFile',
+      );
     const hub = hubDataCards(ev);
     if (hub) return hub;
     const named = namedDataDocs(ev);
     const sections = dataSections(ev);
     const naming: CardSection[] = [];
     for (const s of sections) if (naming.length < 3 && namesPublicData(ev, s)) naming.push(s);
-    return (named.length > 0 ? mentioned('dataCardThin', named.map((c) => ({ kind: 'file' as const, path: c.path }))) : null)
-      ?? (naming.length > 0 ? mentioned('dataCardSectionOnly', sectionEvidence(ev, naming), { section: naming[0]?.heading ?? '' }) : null)
-      ?? uncheckedHubDataCards(ev)
-      ?? (sections.length > 0 ? { ...missing('dataSectionNoSources'), evidence: sectionEvidence(ev, sections), data: { section: sections[0]?.heading ?? '' } } : null)
-      ?? missing();
+    return (
+      (named.length > 0
+        ? mentioned(
+            'dataCardThin',
+            named.map((c) => ({ kind: 'file' as const, path: c.path })),
+          )
+        : null) ??
+      (naming.length > 0
+        ? mentioned('dataCardSectionOnly', sectionEvidence(ev, naming), { section: naming[0]?.heading ?? '' })
+        : null) ??
+      uncheckedHubDataCards(ev) ??
+      (sections.length > 0
+        ? {
+            ...missing('dataSectionNoSources'),
+            evidence: sectionEvidence(ev, sections),
+            data: { section: sections[0]?.heading ?? '' },
+          }
+        : null) ??
+      missing()
+    );
   },
 };
 
@@ -79,7 +120,8 @@ function namedDataDocs(ev: ModelEvidence): ModelCard[] {
 }
 
 /** Headings that use the word "data" about something else: data centres, data parallelism, loaders. */
-const NOT_DATA_HEADING_RE = /\bdata (center|centre|parallel\w*|loaders?|collators?|types?|paths?|science|structures?)\b|\bmetadata\b/;
+const NOT_DATA_HEADING_RE =
+  /\bdata (center|centre|parallel\w*|loaders?|collators?|types?|paths?|science|structures?)\b|\bmetadata\b/;
 
 /**
  * Sections about the model's data: a data heading (at any level, not the document's title),
@@ -102,14 +144,23 @@ function saysTrainedOn(ev: ModelEvidence, s: CardSection): boolean {
   const lines = s.body.split('\n');
   if (lines.some((l) => l.length < 5000 && NAMED_TRAINING_LINE_RE.test(l))) return true;
   const end = s.line + lines.length;
-  return trainingDataLinks(ev).some((l) => l.path === s.path && l.line > s.line && l.line <= end && TRAINING_CLAIM_RE.test(lines[l.line - s.line - 1] ?? ''));
+  return trainingDataLinks(ev).some(
+    (l) =>
+      l.path === s.path && l.line > s.line && l.line <= end && TRAINING_CLAIM_RE.test(lines[l.line - s.line - 1] ?? ''),
+  );
 }
 
 /** The section names specific public datasets: by name, or by a link the training-data rules accept. */
 function namesPublicData(ev: ModelEvidence, s: CardSection): boolean {
   const lines = s.body.split('\n');
   // A dataset named as a reference ("the same filtering rules as StarCoder Data") is not a source.
-  if (lines.some((l) => l.length < 5000 && PUBLIC_DATASET_NAMES_RE.test(l) && !REFERENCE_LINE_RE.test(l) && !SAMPLE_WORDS_RE.test(l))) return true;
+  if (
+    lines.some(
+      (l) =>
+        l.length < 5000 && PUBLIC_DATASET_NAMES_RE.test(l) && !REFERENCE_LINE_RE.test(l) && !SAMPLE_WORDS_RE.test(l),
+    )
+  )
+    return true;
   const end = s.line + lines.length;
   return trainingDataLinks(ev).some((l) => l.path === s.path && l.line > s.line && l.line <= end);
 }
@@ -124,16 +175,26 @@ const REFERENCE_LINE_RE = /\b(same|similar)\b.{0,40}\b(as|to)\b|\b(inspired by|a
 function uncheckedHubDataCards(ev: ModelEvidence): Verdict | null {
   const ids = trainingDatasetIds(ev).filter((id) => /^[\w.-]+\/[\w.-]+$/.test(id) && !ev.remote?.datasets[id]);
   if (ids.length === 0) return null;
-  const evidence = ids.slice(0, 3).map((id) => ({ kind: 'link' as const, url: `https://huggingface.co/datasets/${id}`, note: 'dataset card not checked' }));
+  const evidence = ids.slice(0, 3).map((id) => ({
+    kind: 'link' as const,
+    url: `https://huggingface.co/datasets/${id}`,
+    note: 'dataset card not checked',
+  }));
   return mentioned('dataCardOnHubUnchecked', evidence, { count: ids.length, id: ids[0]! });
 }
 
 function hubDataCards(ev: ModelEvidence): Verdict | null {
   const remote = ev.remote;
   if (!remote) return null;
-  const facts = trainingDatasetIds(ev).map((id) => remote.datasets[id]).filter((f): f is HubDatasetFact => f?.state === 'found');
+  const facts = trainingDatasetIds(ev)
+    .map((id) => remote.datasets[id])
+    .filter((f): f is HubDatasetFact => f?.state === 'found');
   if (facts.length === 0 || !facts.every((f) => f.cardDescribesData)) return null;
-  const evidence = facts.slice(0, 5).map((f) => ({ kind: 'hub' as const, url: f.url, note: 'dataset card describes sources and processing' }));
+  const evidence = facts
+    .slice(0, 5)
+    .map((f) => ({ kind: 'hub' as const, url: f.url, note: 'dataset card describes sources and processing' }));
   // A dataset card is published under its dataset's license: the weakest one decides.
-  return weakest(facts.map((f) => judgeRemoteLicense('data-card', f.license, 'dataCardOnHub', { count: facts.length }, evidence)));
+  return weakest(
+    facts.map((f) => judgeRemoteLicense('data-card', f.license, 'dataCardOnHub', { count: facts.length }, evidence)),
+  );
 }

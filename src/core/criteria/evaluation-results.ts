@@ -2,11 +2,25 @@
 import { stripBetween } from '../evidence/strip.js';
 import type { ModelEvidence } from '../evidence/gather.js';
 import { modelIndexHasMetrics } from '../evidence/model-card.js';
-import { cardFieldEvidence, cardLicense, documentedSections, judgeFiles, judgeLicense, linkEvidence, mentioned, missing, sectionEvidence } from './shared.js';
+import {
+  cardFieldEvidence,
+  cardLicense,
+  documentedSections,
+  judgeFiles,
+  judgeLicense,
+  linkEvidence,
+  mentioned,
+  missing,
+  sectionEvidence,
+} from './shared.js';
 import type { Criterion } from './types.js';
+import { rx } from '../rx.js';
 
 const RESULTS_HEADING = /\b(eval\w*|benchmark\w*|results?|performance|metrics?|leaderboard|scores?|comparison)\b/;
-const BENCHMARK_NAMES = /\b(MMLU|HellaSwag|GSM8K|HumanEval|MBPP|ARC|TruthfulQA|Winogrande|BBH|MATH|WER|BLEU|ROUGE|accuracy|F1|pass@1|perplexity|CER|FID|CLIP ?score|MT-Bench|AlpacaEval|IFEval|GPQA|DROP|PIQA|BoolQ|LAMBADA|SQuAD|GLUE|SuperGLUE|ImageNet|COCO|mAP)\b/i;
+const BENCHMARK_NAMES = rx('i')`
+    \b(MMLU|HellaSwag|GSM8K|HumanEval|MBPP|ARC|TruthfulQA|Winogrande|BBH|MATH|WER|BLEU|ROUGE|accuracy|F1|pass@1|
+    perplexity|CER|FID|CLIP ?score|MT-Bench|AlpacaEval|IFEval|GPQA|DROP|PIQA|BoolQ|LAMBADA|SQuAD|GLUE|SuperGLUE|
+    ImageNet|COCO|mAP)\b`;
 
 /**
  * A link to results kept elsewhere: a leaderboard (in the address or named on the line), or
@@ -15,7 +29,8 @@ const BENCHMARK_NAMES = /\b(MMLU|HellaSwag|GSM8K|HumanEval|MBPP|ARC|TruthfulQA|W
  * evaluate's `metrics/bleu` code speak of results without pointing at any.
  */
 function linksToResults(link: { url: string; context: string }): boolean {
-  if (/leaderboard/i.test(link.url) || /\bleaderboards?\b/i.test(link.context.replace(/https?:\/\/\S+/g, ' '))) return true;
+  if (/leaderboard/i.test(link.url) || /\bleaderboards?\b/i.test(link.context.replace(/https?:\/\/\S+/g, ' ')))
+    return true;
   const fragment = link.url.slice(link.url.indexOf('#') + 1 || link.url.length);
   return /results?|metrics|scores?|evaluation/i.test(fragment);
 }
@@ -50,7 +65,8 @@ function hasHtmlResultsTable(text: string): boolean {
  * A results-named section that only tells readers how to evaluate ("To evaluate a trained
  * model, simply run ..."): evaluation code at most, not results.
  */
-const HOW_TO_EVALUATE_RE = /\b(to evaluate|you can (use|add|run|evaluate)|simply run|run the (following|script|command)|the following (command|script)|example scripts?|can be evaluated (with|using|by)|we use the yaml file|install\w*)\b|```|<pre>|^\s*(python3?|bash|sh|torchrun|accelerate|lm_eval)\s/im;
+const HOW_TO_EVALUATE_RE =
+  /\b(to evaluate|you can (use|add|run|evaluate)|simply run|run the (following|script|command)|the following (command|script)|example scripts?|can be evaluated (with|using|by)|we use the yaml file|install\w*)\b|```|<pre>|^\s*(python3?|bash|sh|torchrun|accelerate|lm_eval)\s/im;
 /** Numbers reported in prose: "61.2% on MMLU", "a score of 7.9". */
 const NUMBER_IN_PROSE_RE = /\b\d+\.\d+\b|\b\d+(\.\d+)?\s?%/;
 
@@ -63,17 +79,31 @@ export const evaluationResults: Criterion = {
   id: 'evaluation-results',
   evaluate(ev) {
     if (modelIndexHasMetrics(ev.card)) {
-      return judgeLicense('evaluation-results', cardLicense(ev), 'resultsModelIndex', {}, [cardFieldEvidence(ev, 'model-index')]);
+      return judgeLicense('evaluation-results', cardLicense(ev), 'resultsModelIndex', {}, [
+        cardFieldEvidence(ev, 'model-index'),
+      ]);
     }
-    if (ev.artifacts.evalResultFiles.length > 0) return judgeFiles(ev, 'evaluation-results', ev.artifacts.evalResultFiles, 'resultsFiles');
+    if (ev.artifacts.evalResultFiles.length > 0)
+      return judgeFiles(ev, 'evaluation-results', ev.artifacts.evalResultFiles, 'resultsFiles');
     const tables = resultSections(ev);
-    if (tables.length > 0) return judgeLicense('evaluation-results', cardLicense(ev), 'resultsTable', { section: tables[0]?.heading ?? '' }, sectionEvidence(ev, tables));
+    if (tables.length > 0)
+      return judgeLicense(
+        'evaluation-results',
+        cardLicense(ev),
+        'resultsTable',
+        { section: tables[0]?.heading ?? '' },
+        sectionEvidence(ev, tables),
+      );
     // A results heading over instructions, or over evaluation data, reports nothing.
-    const sections = documentedSections(ev, RESULTS_HEADING).filter((s) => !onlyInstructions(s.body) && !/\b(data|datasets?)\b/.test(s.heading));
+    const sections = documentedSections(ev, RESULTS_HEADING).filter(
+      (s) => !onlyInstructions(s.body) && !/\b(data|datasets?)\b/.test(s.heading),
+    );
     const linked = ev.links.filter(linksToResults);
-    return (sections.length > 0 ? mentioned('resultsMentioned', sectionEvidence(ev, sections)) : null)
-      ?? (linked.length > 0 ? mentioned('resultsLinked', linkEvidence(linked), { url: linked[0]!.url }) : null)
-      ?? missing();
+    return (
+      (sections.length > 0 ? mentioned('resultsMentioned', sectionEvidence(ev, sections)) : null) ??
+      (linked.length > 0 ? mentioned('resultsLinked', linkEvidence(linked), { url: linked[0]!.url }) : null) ??
+      missing()
+    );
   },
 };
 
@@ -89,11 +119,14 @@ function resultSections(ev: ModelEvidence) {
     (s) =>
       s.documented &&
       // Below the document's title (a level-1 heading counts when it is not the title).
-      (((s !== sections[0] || s.level > 1) && RESULTS_HEADING.test(s.heading) && (hasResultsTable(s.body) || FIGURE.test(s.ownBody))) ||
+      (((s !== sections[0] || s.level > 1) &&
+        RESULTS_HEADING.test(s.heading) &&
+        (hasResultsTable(s.body) || FIGURE.test(s.ownBody))) ||
         (hasResultsTable(s.ownBody) && BENCHMARK_NAMES.test(s.ownBody))),
   );
   if (withTables.length > 0) return withTables;
   // Cards without headings over their tables: a table naming benchmarks anywhere.
-  if (ev.card && sections.length === 0 && hasResultsTable(ev.card.body) && BENCHMARK_NAMES.test(ev.card.body)) return [{ heading: '', line: ev.card.bodyLine }];
+  if (ev.card && sections.length === 0 && hasResultsTable(ev.card.body) && BENCHMARK_NAMES.test(ev.card.body))
+    return [{ heading: '', line: ev.card.bodyLine }];
   return [];
 }

@@ -45,16 +45,35 @@ export const CRITERIA: Record<ComponentId, Criterion> = {
 };
 
 /** Components whose evidence is mostly in the card: unreadable card -> unknown rather than missing. */
-const CARD_BASED = new Set<ComponentId>(['model-card', 'data-card', 'technical-report', 'evaluation-results', 'research-paper', 'compute-info', 'training-data', 'evaluation-data', 'sample-outputs']);
+const CARD_BASED = new Set<ComponentId>([
+  'model-card',
+  'data-card',
+  'technical-report',
+  'evaluation-results',
+  'research-paper',
+  'compute-info',
+  'training-data',
+  'evaluation-data',
+  'sample-outputs',
+]);
 
 /** Whether a folder ('' for the whole tree) holds, or lies within, the model rooted at `root`. */
 function concerns(root: string, folder: string): boolean {
-  return folder === '' || root === '.' || folder === root || folder.startsWith(`${root}/`) || root.startsWith(`${folder}/`);
+  return (
+    folder === '' || root === '.' || folder === root || folder.startsWith(`${root}/`) || root.startsWith(`${folder}/`)
+  );
 }
 
-export function runCriteria(ev: ModelEvidence, criteria: Record<ComponentId, Criterion> = CRITERIA): Record<ComponentId, Verdict> {
+export function runCriteria(
+  ev: ModelEvidence,
+  criteria: Record<ComponentId, Criterion> = CRITERIA,
+): Record<ComponentId, Verdict> {
   const out = {} as Record<ComponentId, Verdict>;
-  const cardSkip = ev.skipped.find((s) => /(^|\/)(readme|model_card|modelcard)\.md$/i.test(s.path) && (ev.root === '.' ? !s.path.includes('/') : s.path.startsWith(ev.root + '/')));
+  const cardSkip = ev.skipped.find(
+    (s) =>
+      /(^|\/)(readme|model_card|modelcard)\.md$/i.test(s.path) &&
+      (ev.root === '.' ? !s.path.includes('/') : s.path.startsWith(ev.root + '/')),
+  );
   // Where the listing of this model's files is incomplete, what was not found may be there.
   const unlisted = ev.skipped.find((s) => s.incomplete === true && concerns(ev.root, s.path));
   for (const id of COMPONENT_IDS) {
@@ -72,13 +91,23 @@ export function runCriteria(ev: ModelEvidence, criteria: Record<ComponentId, Cri
     }
     if (cardSkip && (verdict.status === 'missing' || (id === 'model-card' && !ev.card))) {
       if (CARD_BASED.has(id)) {
-        verdict = unknown('cardUnreadable', { path: cardSkip.path, reason: cardSkip.reason, detail: cardSkip.detail ?? null }, [{ kind: 'file', path: cardSkip.path, note: `skipped: ${cardSkip.reason}` }]);
+        verdict = unknown(
+          'cardUnreadable',
+          { path: cardSkip.path, reason: cardSkip.reason, detail: cardSkip.detail ?? null },
+          [{ kind: 'file', path: cardSkip.path, note: `skipped: ${cardSkip.reason}` }],
+        );
       }
     }
     if (unlisted && (verdict.status === 'missing' || verdict.status === 'mentioned')) {
       const path = unlisted.path || '.';
-      const evidence = [...verdict.evidence, { kind: 'file' as const, path, note: `listing incomplete${unlisted.detail ? `: ${unlisted.detail}` : ''}` }];
-      verdict = { ...unknown('listingIncomplete', { path, detail: unlisted.detail ?? null }, evidence), ...(verdict.claim ? { claim: verdict.claim } : {}) };
+      const evidence = [
+        ...verdict.evidence,
+        { kind: 'file' as const, path, note: `listing incomplete${unlisted.detail ? `: ${unlisted.detail}` : ''}` },
+      ];
+      verdict = {
+        ...unknown('listingIncomplete', { path, detail: unlisted.detail ?? null }, evidence),
+        ...(verdict.claim ? { claim: verdict.claim } : {}),
+      };
     }
     out[id] = withClaim(ev, id, withDeclaration(ev, id, verdict));
   }
@@ -93,8 +122,13 @@ export function runCriteria(ev: ModelEvidence, criteria: Record<ComponentId, Cri
 function withDeclaration(ev: ModelEvidence, id: ComponentId, verdict: Verdict): Verdict {
   if (!ev.declarations[id] || verdict.messageId === 'declared' || verdict.status === 'not-applicable') return verdict;
   const decl = declared(ev, id)!;
-  if (verdict.status === 'mentioned' || verdict.status === 'missing') return { ...decl, evidence: [...decl.evidence, ...verdict.evidence].slice(0, 6) };
-  return { ...verdict, evidence: [...verdict.evidence, ...decl.evidence], ...(verdict.status === 'unknown' && !verdict.claim ? { claim: decl.claim } : {}) };
+  if (verdict.status === 'mentioned' || verdict.status === 'missing')
+    return { ...decl, evidence: [...decl.evidence, ...verdict.evidence].slice(0, 6) };
+  return {
+    ...verdict,
+    evidence: [...verdict.evidence, ...decl.evidence],
+    ...(verdict.status === 'unknown' && !verdict.claim ? { claim: decl.claim } : {}),
+  };
 }
 
 /** Whether the target of a pointer was looked up online: then its verdict already says what was found. */
@@ -125,7 +159,9 @@ function withClaim(ev: ModelEvidence, id: ComponentId, v: Verdict): Verdict {
     claim = claimOf(id, 'lookup-failed', at.host, at.target, fact);
   } else if (v.status === 'mentioned' || v.messageId === 'listingIncomplete') {
     const link = v.evidence.find((e) => e.kind === 'link' && e.url);
-    const listed = v.evidence.find((e) => e.kind === 'card-field' && (e.field === 'datasets' || e.field === 'model-index'));
+    const listed = v.evidence.find(
+      (e) => e.kind === 'card-field' && (e.field === 'datasets' || e.field === 'model-index'),
+    );
     if (link?.url) {
       const at = pointerOf(link.url);
       if (!lookedUp(ev, at)) claim = claimOf(id, 'link', at.host, at.target, fact);

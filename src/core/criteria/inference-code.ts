@@ -5,8 +5,11 @@ import { licenseFamily } from '../evidence/licenses.js';
 import { CODE_SPECS, codeCriterion } from './code.js';
 import { OPEN_LIBRARIES, cardFieldEvidence, judgeLicense, libraryName, licenseFactFor } from './shared.js';
 import type { Verdict } from './types.js';
+import { rx } from '../rx.js';
 
-const SNIPPET_CODE_RE = /from_pretrained|pipeline\(|import (transformers|torch|diffusers)|from (transformers|diffusers|vllm|sentence_transformers)|llama\.cpp|llama-cli|ollama run|vllm serve|sglang\.launch_server|\.generate\(/;
+const SNIPPET_CODE_RE = rx()`
+    from_pretrained|pipeline\(|import (transformers|torch|diffusers)|from (transformers|diffusers|vllm|
+    sentence_transformers)|llama\.cpp|llama-cli|ollama run|vllm serve|sglang\.launch_server|\.generate\(`;
 
 /**
  * Whether a fenced code block runs the model. The blocks are found in one pass over the

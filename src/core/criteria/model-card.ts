@@ -7,6 +7,7 @@ import type { ModelCard } from '../evidence/types.js';
 import { joinPhrases } from '../frameworks/ladder.js';
 import { cardLicense, judgeLicense, mentioned, missing } from './shared.js';
 import type { Criterion } from './types.js';
+import { rx } from '../rx.js';
 
 /**
  * The topics of a model card, each found by a documented heading or by wording in the
@@ -17,21 +18,33 @@ import type { Criterion } from './types.js';
 export const CARD_TOPICS: { topic: string; heading: RegExp; text: RegExp }[] = [
   {
     topic: 'intended use',
-    heading: /\b(intended|uses?|use cases?|direct use|downstream|out of scope|applications?|how to use|usage|quick ?start|get(ting)? started|inference)\b/,
+    heading: rx()`
+        \b(intended|uses?|use cases?|direct use|downstream|out of scope|applications?|how to use|usage|quick ?start|
+        get(ting)? started|inference)\b`,
     text: /\b(intended (use|for)|use cases?|out-of-scope|not intended|designed for|can be used (for|to))\b/i,
   },
   {
     topic: 'architecture',
     heading: /\b(architecture|model (details|description|summary|type|overview|structure)|network|design)\b/,
-    text: /\b(decoder-only|encoder-decoder|(causal|autoregressive|diffusion|mixture-of-experts|moe) (language )?(model|transformer)|transformer (architecture|decoder|encoder)|\d+ (transformer )?layers|(attention|hidden) (heads|size|dimension)|hidden[_ ]size|num[_ ]layers|(rotary|positional) (embeddings?|encoding)|grouped[- ]query attention|parameters? (model|count))\b/i,
+    text: rx('i')`
+      \b(decoder-only|encoder-decoder|(causal|autoregressive|diffusion|mixture-of-experts|moe) (language )?(model|
+      transformer)|transformer (architecture|decoder|encoder)|\d+ (transformer )?layers|(attention|hidden) (heads|
+      size|dimension)|hidden[_ ]size|num[_ ]layers|(rotary|positional) (embeddings?|encoding)|
+      grouped[- ]query attention|parameters? (model|count))\b`,
   },
   {
     // "Weights & Biases" is a logging tool, `ln.bias` a parameter name and a bare "bias" as
     // often an offset as a prejudice, and "limitations under the License" is the Apache
     // notice: none of them speaks of the model's limitations.
     topic: 'limitations',
-    heading: /\b(limitations?|(?<!weights (and )?)bias\w*|risks?|safety|ethic\w*|harms?|disclaimers?|responsible|caveats?|known issues)\b/,
-    text: /\b(limitations?(?! under the license)|(?<!\.)(?<!weights (&|and) )bias(es|ed)|(social|societal|gender|racial|cultural|demographic|political|harmful|unintended|potential|inherent) bias|(exhibit|contain|reflect|reproduce|amplify|perpetuate|inherit)(s|ed|ing)? (\w+ )?bias|bias (against|toward|towards)|may (produce|generate)|hallucinat\w*|harmful|toxic\w*|not suitable|disclaimer)\b/i,
+    heading: rx()`
+        \b(limitations?|(?<!weights (and )?)bias\w*|risks?|safety|ethic\w*|harms?|disclaimers?|responsible|caveats?|
+        known issues)\b`,
+    text: rx('i')`
+      \b(limitations?(?! under the license)|(?<!\.)(?<!weights (&|and) )bias(es|ed)|(social|societal|gender|racial|
+      cultural|demographic|political|harmful|unintended|potential|inherent) bias|(exhibit|contain|reflect|reproduce|
+      amplify|perpetuate|inherit)(s|ed|ing)? (\w+ )?bias|bias (against|toward|towards)|may (produce|generate)|
+      hallucinat\w*|harmful|toxic\w*|not suitable|disclaimer)\b`,
   },
   {
     topic: 'training',
@@ -45,8 +58,10 @@ export const CARD_TOPICS: { topic: string; heading: RegExp; text: RegExp }[] = [
   },
 ];
 
-const STEP_RE =
-  /^\s*(\d+[.)]|[-*+])?\s*(\*\*)?(run|install|download|clone|set|put|open|create|edit|change|copy|execute|launch|start|inside|first,?|then|next|finally|once|after|to (train|evaluate|run|use|fine-?tune|reproduce)|you (need|should|can|must|will|may))\b/i;
+const STEP_RE = rx('i')`
+    ^\s*(\d+[.)]|[-*+])?\s*(\*\*)?(run|install|download|clone|set|put|open|create|edit|change|copy|execute|launch|
+    start|inside|first,?|then|next|finally|once|after|to (train|evaluate|run|use|fine-?tune|reproduce)|you (need|
+    should|can|must|will|may))\b`;
 
 /** A section that is a procedure: code or commands, and steps for most of its prose lines. */
 export function instructionsOnly(body: string): boolean {
@@ -94,10 +109,30 @@ export const modelCard: Criterion = {
     // model card. A card is complete with three of the template's four topics.
     const insight = covered.filter((t) => t !== 'intended use');
     const template = covered.filter((t) => t !== 'architecture');
-    const data = { path: card.path, covered: covered.length > 0 ? joinPhrases(covered) : 'none of the standard topics', uncovered: joinPhrases(uncovered) };
-    if (insight.length <= 1) return missing('modelCardUsageOnly', { ...data, covered: insight.length > 0 ? joinPhrases(insight) : 'none of the standard topics' }, evidence);
+    const data = {
+      path: card.path,
+      covered: covered.length > 0 ? joinPhrases(covered) : 'none of the standard topics',
+      uncovered: joinPhrases(uncovered),
+    };
+    if (insight.length <= 1)
+      return missing(
+        'modelCardUsageOnly',
+        { ...data, covered: insight.length > 0 ? joinPhrases(insight) : 'none of the standard topics' },
+        evidence,
+      );
     if (template.length >= 3) {
-      return judgeLicense('model-card', cardLicense(ev), 'modelCardPresent', { path: card.path, sections: documented.length, frontMatter: card.frontMatter !== null, missingTopics: uncovered.join(', ') }, evidence);
+      return judgeLicense(
+        'model-card',
+        cardLicense(ev),
+        'modelCardPresent',
+        {
+          path: card.path,
+          sections: documented.length,
+          frontMatter: card.frontMatter !== null,
+          missingTopics: uncovered.join(', '),
+        },
+        evidence,
+      );
     }
     return mentioned('modelCardIncomplete', evidence, data);
   },

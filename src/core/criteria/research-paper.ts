@@ -2,8 +2,11 @@
 import { peerReviewedEvidence } from './papers.js';
 import { cardLinesMatching, mentioned, missing, published } from './shared.js';
 import type { Criterion } from './types.js';
+import { rx } from '../rx.js';
 
-const VENUE_MENTION = /\b(accepted (at|to|by)|to appear|published (at|in)|proceedings of)\b|\b(NeurIPS|ICLR|ICML|ACL|EMNLP|NAACL|CVPR|ICCV|ECCV|AAAI|IJCAI|Interspeech|ICASSP|TACL|JMLR|TMLR|COLING|KDD)\s*'?\d{2,4}\b/;
+const VENUE_MENTION = rx()`
+    \b(accepted (at|to|by)|to appear|published (at|in)|proceedings of)\b|\b(NeurIPS|ICLR|ICML|ACL|EMNLP|NAACL|CVPR|
+    ICCV|ECCV|AAAI|IJCAI|Interspeech|ICASSP|TACL|JMLR|TMLR|COLING|KDD)\s*'?\d{2,4}\b`;
 
 export const researchPaper: Criterion = {
   id: 'research-paper',

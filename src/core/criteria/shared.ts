@@ -3,9 +3,16 @@
 // ("no evidence of this sort"), so a criterion reads as an ordered list of evidence sources.
 import { COMPONENTS, type ComponentId, type ComponentKind } from '../catalog.js';
 import type { ModelEvidence } from '../evidence/gather.js';
-import { governingLicense, isOpenFor, licenseFamily, normaliseLicenseId, UNREAD_LICENSE } from '../evidence/licenses.js';
+import {
+  governingLicense,
+  isOpenFor,
+  licenseFamily,
+  normaliseLicenseId,
+  UNREAD_LICENSE,
+} from '../evidence/licenses.js';
 import type { Evidence, LicenseFact, Link } from '../evidence/types.js';
 import type { Claim, MessageData, Verdict } from './types.js';
+import { rx } from '../rx.js';
 
 const MAX_FILE_EVIDENCE = 5;
 
@@ -52,7 +59,14 @@ export function judgeFiles(
   const evidence = [...fileEvidence(paths), ...extra];
   // Every file of a gated Hub repository sits behind the gate, whatever its license says.
   if (ev.subject?.gated) {
-    return { status: 'restricted', messageId, data: { count: paths.length, ...data, licenseState: 'gated', license: fact?.id ?? null }, license: fact?.id ?? null, evidence: [...evidence, { kind: 'hub', url: ev.subject.url, note: 'gated: access must be requested' }], verifiedOnline: true };
+    return {
+      status: 'restricted',
+      messageId,
+      data: { count: paths.length, ...data, licenseState: 'gated', license: fact?.id ?? null },
+      license: fact?.id ?? null,
+      evidence: [...evidence, { kind: 'hub', url: ev.subject.url, note: 'gated: access must be requested' }],
+      verifiedOnline: true,
+    };
   }
   return judgeLicense(id, fact, messageId, { count: paths.length, ...data }, evidence);
 }
@@ -66,16 +80,37 @@ export function judgeLicense(
   evidence: Evidence[],
 ): Verdict {
   const kind = COMPONENTS[id].kind;
-  if (!fact) return { status: 'unlicensed', messageId, data: { ...data, licenseState: 'none' }, license: null, evidence };
+  if (!fact)
+    return { status: 'unlicensed', messageId, data: { ...data, licenseState: 'none' }, license: null, evidence };
   // A LICENSE that could not be read (too large, an LFS pointer) is neither open nor restricted.
   if (fact.id === UNREAD_LICENSE) {
-    return { status: 'unknown', messageId, data: { ...data, licenseState: 'unread', licensePath: fact.evidence.path ?? null }, license: null, evidence: [...evidence, licenseEvidence(fact)] };
+    return {
+      status: 'unknown',
+      messageId,
+      data: { ...data, licenseState: 'unread', licensePath: fact.evidence.path ?? null },
+      license: null,
+      evidence: [...evidence, licenseEvidence(fact)],
+    };
   }
   const all = [...evidence, licenseEvidence(fact)];
   const open = isOpenFor(fact.family, kind, fact.id);
-  if (open === true) return { status: 'open', messageId, data: { ...data, licenseState: 'open', license: fact.id }, license: fact.id, evidence: all };
-  const licenseState = open === null ? 'unrecognised' : fact.family.startsWith('restricted') ? 'restricted' : 'wrong-kind';
-  return { status: 'restricted', messageId, data: { ...data, licenseState, license: fact.id }, license: fact.id, evidence: all };
+  if (open === true)
+    return {
+      status: 'open',
+      messageId,
+      data: { ...data, licenseState: 'open', license: fact.id },
+      license: fact.id,
+      evidence: all,
+    };
+  const licenseState =
+    open === null ? 'unrecognised' : fact.family.startsWith('restricted') ? 'restricted' : 'wrong-kind';
+  return {
+    status: 'restricted',
+    messageId,
+    data: { ...data, licenseState, license: fact.id },
+    license: fact.id,
+    evidence: all,
+  };
 }
 
 /** An artifact's license known by name only (a library's, a Hub tag): judged like a file's. */
@@ -84,7 +119,13 @@ export function licenseFactFor(id: string, family: LicenseFact['family'], eviden
 }
 
 /** Judges a license seen online (a Hub tag, GitHub's license API): normalised, then like a file's. */
-export function judgeRemoteLicense(id: ComponentId, raw: string | null, messageId: string, data: MessageData, evidence: Evidence[]): Verdict {
+export function judgeRemoteLicense(
+  id: ComponentId,
+  raw: string | null,
+  messageId: string,
+  data: MessageData,
+  evidence: Evidence[],
+): Verdict {
   const spdx = raw ? (normaliseLicenseId(raw) ?? raw) : null;
   const fact = spdx ? licenseFactFor(spdx, licenseFamily(spdx), evidence[0] ?? { kind: 'hub' }) : null;
   return { ...judgeLicense(id, fact, messageId, data, evidence), evidence, verifiedOnline: true };
@@ -95,15 +136,29 @@ export function judgeRemoteLicense(id: ComponentId, raw: string | null, messageI
  * or the one that governs the release here), open when no terms are known yet. Only the
  * level the release claims reads it; the status stays what the evidence shows.
  */
-export function claimOf(id: ComponentId, via: Claim['via'], host: Claim['host'], target: string, fact: LicenseFact | null): Claim {
+export function claimOf(
+  id: ComponentId,
+  via: Claim['via'],
+  host: Claim['host'],
+  target: string,
+  fact: LicenseFact | null,
+): Claim {
   if (!fact || fact.id === UNREAD_LICENSE) return { status: 'open', license: null, via, host, target };
   const judged = judgeLicense(id, fact, 'claim', {}, []).status;
-  return { status: judged === 'open' ? 'open' : judged === 'unlicensed' ? 'unlicensed' : 'restricted', license: fact.id, via, host, target };
+  return {
+    status: judged === 'open' ? 'open' : judged === 'unlicensed' ? 'unlicensed' : 'restricted',
+    license: fact.id,
+    via,
+    host,
+    target,
+  };
 }
 
 /** Where an address points: the Hub, GitHub, or elsewhere, with the shortest way to say it. */
 export function pointerOf(url: string): { host: Claim['host']; target: string } {
-  const hub = /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/(?:datasets\/)?([\w.-]+(?:\/[\w.-]+)?)/i.exec(url)?.[1];
+  const hub = /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/(?:datasets\/)?([\w.-]+(?:\/[\w.-]+)?)/i.exec(
+    url,
+  )?.[1];
   if (hub) return { host: 'hub', target: hub };
   const gh = /^https?:\/\/(?:www\.)?github\.com\/([\w.-]+\/[\w.-]+)/i.exec(url)?.[1];
   if (gh) return { host: 'github', target: gh.replace(/\.git$/, '') };
@@ -119,14 +174,24 @@ export function declared(ev: ModelEvidence, id: ComponentId): Verdict | null {
   const d = ev.declarations[id];
   if (!d) return null;
   const license = d.license ?? null;
-  const fact = license ? licenseFactFor(license, licenseFamily(license), { kind: 'declaration', path: '.github/truly-open.yml' }) : governingLicense(ev.licenses, cardPath(ev), COMPONENTS[id].kind);
+  const fact = license
+    ? licenseFactFor(license, licenseFamily(license), { kind: 'declaration', path: '.github/truly-open.yml' })
+    : governingLicense(ev.licenses, cardPath(ev), COMPONENTS[id].kind);
   const at = /^https?:\/\//i.test(d.location) ? pointerOf(d.location) : { host: 'config' as const, target: d.location };
   return {
     status: 'mentioned',
     messageId: 'declared',
     data: { location: d.location, license },
     license,
-    evidence: [{ kind: 'declaration', path: '.github/truly-open.yml', url: d.location, ...(license ? { license } : {}), ...(d.note ? { note: d.note } : {}) }],
+    evidence: [
+      {
+        kind: 'declaration',
+        path: '.github/truly-open.yml',
+        url: d.location,
+        ...(license ? { license } : {}),
+        ...(d.note ? { note: d.note } : {}),
+      },
+    ],
     claim: claimOf(id, 'declaration', at.host, at.target, fact),
   };
 }
@@ -145,12 +210,22 @@ export function unknown(messageId: string, data: MessageData, evidence: Evidence
 }
 
 /** A lookup that could not be made, with the address and the error as evidence. */
-export function lookupFailed(messageId: string, data: MessageData, url: string, error: string | null | undefined): Verdict {
+export function lookupFailed(
+  messageId: string,
+  data: MessageData,
+  url: string,
+  error: string | null | undefined,
+): Verdict {
   return unknown(messageId, data, [{ kind: 'hub', url, note: error ?? 'lookup failed' }]);
 }
 
 /** Verified online to sit behind a gate: restricted whatever its license says. */
-export function gatedOnline(messageId: string, data: MessageData, license: string | null, evidence: Evidence[]): Verdict {
+export function gatedOnline(
+  messageId: string,
+  data: MessageData,
+  license: string | null,
+  evidence: Evidence[],
+): Verdict {
   return { status: 'restricted', messageId, data, license, evidence, verifiedOnline: true };
 }
 
@@ -164,11 +239,21 @@ export function published(messageId: string, evidence: Evidence[]): Verdict {
  * the whole document ("# Foo: a fast model with GPT-level performance") is not a topic.
  */
 export function documentedSections(ev: ModelEvidence, re: RegExp) {
-  return (ev.card?.sections ?? []).filter((s) => s.documented && re.test(s.heading) && !(s.level === 1 && s.body.length > s.ownBody.length));
+  return (ev.card?.sections ?? []).filter(
+    (s) => s.documented && re.test(s.heading) && !(s.level === 1 && s.body.length > s.ownBody.length),
+  );
 }
 
-export function sectionEvidence(ev: ModelEvidence, sections: { heading: string; line: number; path?: string }[]): Evidence[] {
-  return sections.slice(0, 3).map((s) => ({ kind: 'card-section', path: s.path ?? ev.card?.path ?? 'README.md', line: s.line, section: s.heading }));
+export function sectionEvidence(
+  ev: ModelEvidence,
+  sections: { heading: string; line: number; path?: string }[],
+): Evidence[] {
+  return sections.slice(0, 3).map((s) => ({
+    kind: 'card-section',
+    path: s.path ?? ev.card?.path ?? 'README.md',
+    line: s.line,
+    section: s.heading,
+  }));
 }
 
 export function cardFieldEvidence(ev: ModelEvidence, field: string): Evidence {
@@ -204,7 +289,8 @@ export function cardLinesMatching(ev: ModelEvidence, re: RegExp, limit = 3, docs
         continue;
       }
       if (l.includes('<!--') || /\[more information needed\]/i.test(l)) continue;
-      if (l.length < 5000 && re.test(l)) out.push({ kind: 'card-section', path: part.path, line: part.bodyLine + i, note: l.trim().slice(0, 160) });
+      if (l.length < 5000 && re.test(l))
+        out.push({ kind: 'card-section', path: part.path, line: part.bodyLine + i, note: l.trim().slice(0, 160) });
     }
   }
   return out;
@@ -237,22 +323,22 @@ export const OPEN_LIBRARIES: Record<string, string> = {
   'adapter-transformers': 'Apache-2.0',
   fastai: 'Apache-2.0',
   allennlp: 'Apache-2.0',
-  'onnx': 'Apache-2.0',
+  onnx: 'Apache-2.0',
   'transformers.js': 'Apache-2.0',
   vllm: 'Apache-2.0',
   sglang: 'Apache-2.0',
   ollama: 'MIT',
   pyannote: 'MIT',
   'pyannote-audio': 'MIT',
-  'setfit': 'Apache-2.0',
+  setfit: 'Apache-2.0',
   'span-marker': 'Apache-2.0',
-  'ultralytics': 'AGPL-3.0-only',
-  'coqui': 'MPL-2.0',
-  'asteroid': 'MIT',
-  'stanza': 'Apache-2.0',
-  'fasttext': 'MIT',
-  'openvino': 'Apache-2.0',
-  'tensorflowtts': 'Apache-2.0',
+  ultralytics: 'AGPL-3.0-only',
+  coqui: 'MPL-2.0',
+  asteroid: 'MIT',
+  stanza: 'Apache-2.0',
+  fasttext: 'MIT',
+  openvino: 'Apache-2.0',
+  tensorflowtts: 'Apache-2.0',
   'megatron-lm': 'LicenseRef-Megatron-LM',
 };
 
@@ -273,8 +359,13 @@ export function withDocLinks(ev: ModelEvidence): Link[] {
   return ev.docs.length === 0 ? ev.links : [...ev.links, ...ev.docs.flatMap((d) => d.links)];
 }
 
-const CREDIT_SECTION = /\b(acknowledg\w*|thanks|credits?|related|references?|citation|cite|inspiration|community|contributors?|license|comparison|baselines?)\b/;
-const CREDIT_LINE = /\b(thanks?|thank you|inspired by|based on|builds? on|built on|similar to|borrow\w*|adapted from|powered by|related|alternatives?|see also|compar\w*|baselines?|versus|vs\.?|outperform\w*|competitors?)\b|\bsame\b.{0,40}\bas\b|\bfine-?tun(e|ed|ing) (of|from)\b|\bderived from\b|\bitself is\b/i;
+const CREDIT_SECTION = rx()`
+    \b(acknowledg\w*|thanks|credits?|related|references?|citation|cite|inspiration|community|contributors?|license|
+    comparison|baselines?)\b`;
+const CREDIT_LINE = rx('i')`
+    \b(thanks?|thank you|inspired by|based on|builds? on|built on|similar to|borrow\w*|adapted from|powered by|
+    related|alternatives?|see also|compar\w*|baselines?|versus|vs\.?|outperform\w*|competitors?)\b|
+    \bsame\b.{0,40}\bas\b|\bfine-?tun(e|ed|ing) (of|from)\b|\bderived from\b|\bitself is\b`;
 
 /** A link credited to others or compared against ("based on X", a baselines table): not a claim about this model. */
 export function isCreditLink(l: Link): boolean {

@@ -7,7 +7,10 @@ export const supportingLibraries: Criterion = {
   evaluate(ev) {
     const files = [...ev.artifacts.tokenizer, ...ev.artifacts.environment];
     if (files.length > 0) {
-      return judgeFiles(ev, 'supporting-libraries', files, 'supportFiles', { tokenizer: ev.artifacts.tokenizer.length, environment: ev.artifacts.environment.length });
+      return judgeFiles(ev, 'supporting-libraries', files, 'supportFiles', {
+        tokenizer: ev.artifacts.tokenizer.length,
+        environment: ev.artifacts.environment.length,
+      });
     }
     return missing();
   },

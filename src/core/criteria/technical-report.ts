@@ -10,7 +10,9 @@ const PUBLISHED_DOCUMENT_RE = /^https?:\/\/(?!(?:drive|docs)\.google\.)[^?#]*(\.
 export const technicalReport: Criterion = {
   id: 'technical-report',
   evaluate(ev) {
-    const pdfs = ev.artifacts.pdfs.filter((p) => /report|paper|technical|tech|arxiv|preprint|whitepaper/i.test(p) || !p.includes('/'));
+    const pdfs = ev.artifacts.pdfs.filter(
+      (p) => /report|paper|technical|tech|arxiv|preprint|whitepaper/i.test(p) || !p.includes('/'),
+    );
     if (pdfs.length > 0) return judgeFiles(ev, 'technical-report', pdfs, 'reportInRepo');
     const arxiv = [...reportCitation(ev), ...arxivEvidence(ev)];
     if (arxiv.length > 0) return published('reportOnArchive', arxiv);

@@ -10,23 +10,56 @@
 import type { ModelEvidence } from '../evidence/gather.js';
 import { fieldStrings } from '../evidence/model-card.js';
 import type { HubDatasetFact } from '../remote.js';
-import { aboutEvaluation, AVAILABLE_RE, DATA_RELEASE_RE, EVAL_WORDS_RE, intro, isFileUrl, isPlaceholderId, NAMED_TRAINING_LINE_RE, SAMPLE_WORDS_RE, TRAINING_PROSE_RE, TRAINING_WORDS_RE, USER_DATA_RE } from '../evidence/data-wording.js';
+import {
+  aboutEvaluation,
+  AVAILABLE_RE,
+  DATA_RELEASE_RE,
+  EVAL_WORDS_RE,
+  intro,
+  isFileUrl,
+  isPlaceholderId,
+  NAMED_TRAINING_LINE_RE,
+  SAMPLE_WORDS_RE,
+  TRAINING_PROSE_RE,
+  TRAINING_WORDS_RE,
+  USER_DATA_RE,
+} from '../evidence/data-wording.js';
 import type { Link, ModelCard } from '../evidence/types.js';
-import { cardFieldEvidence, cardLinesMatching, fileEvidence, gatedOnline, judgeFiles, judgeRemoteLicense, linkEvidence, mentioned, missing, unknown } from './shared.js';
+import {
+  cardFieldEvidence,
+  cardLinesMatching,
+  fileEvidence,
+  gatedOnline,
+  judgeFiles,
+  judgeRemoteLicense,
+  linkEvidence,
+  mentioned,
+  missing,
+  unknown,
+} from './shared.js';
 import type { Criterion, Verdict } from './types.js';
+import { rx } from '../rx.js';
 
 /** Below this, data files in the repository are taken as samples of the format. */
 export const SAMPLE_DATA_BYTES = 1_000_000;
 /** Path segments of samples, examples and fixtures: not the training data. */
-const SAMPLE_PATH_RE = /(^|[/_.-])(samples?|examples?|demos?|dummy|toy|tiny|mock|fake|tests?|fixtures?|prompts?)([/_.-]|$)|(^|\/)(inference|serving|deploy\w*|apps?)\//i;
+const SAMPLE_PATH_RE = rx('i')`
+    (^|[/_.-])(samples?|examples?|demos?|dummy|toy|tiny|mock|fake|tests?|fixtures?|prompts?)([/_.-]|$)|(^|
+    \/)(inference|serving|deploy\w*|apps?)\/`;
 /** A command line (`python train.py --data_path data/x.json`) names a file without saying what it is. */
-const COMMAND_LINE_RE = /^\s*(\$\s*)?(python3?|bash|sh|torchrun|deepspeed|accelerate|srun|cd|git|wget|curl)\b|\s--[a-z]/i;
+const COMMAND_LINE_RE =
+  /^\s*(\$\s*)?(python3?|bash|sh|torchrun|deepspeed|accelerate|srun|cd|git|wget|curl)\b|\s--[a-z]/i;
 /** Data files in configuration or mixture folders list the data (paths, mixture weights): a manifest, not the data. */
 const MANIFEST_DIR_RE = /(^|\/)(configs?|conf|recipes?|mix(es|tures?)?)\//i;
 /** Assets, figures and statistics tables describe the data; they are not the data. */
-const NOT_DATA_DIR_RE = /(^|\/)(assets?|images?|figures?|figs|docs?|static|media|misc)\/|(^|[/_.-])(stats?|statistics|counts?|composition|metadata|summary|distribution|results?|logs?|performances?)([/_.-]|$)/i;
+const NOT_DATA_DIR_RE = rx('i')`
+    (^|\/)(assets?|images?|figures?|figs|docs?|static|media|misc)\/|(^|[/_.-])(stats?|statistics|counts?|composition|
+    metadata|summary|distribution|results?|logs?|performances?)([/_.-]|$)`;
 /** The same for a file's name, plus samples and images. */
-const NOT_DATA_NAME_RE = /(^|[_.-])(samples?|examples?|demos?|dummy|toy|tiny|mock|fake|tests?|fixtures?|prompts?|stats?|statistics|counts?|composition|metadata|summary|distribution|results?|logs?|performances?)([_.-]|$)|\.(png|jpe?g|gif|svg|webp|bmp|pdf)$/i;
+const NOT_DATA_NAME_RE = rx('i')`
+    (^|[_.-])(samples?|examples?|demos?|dummy|toy|tiny|mock|fake|tests?|fixtures?|prompts?|stats?|statistics|counts?|
+    composition|metadata|summary|distribution|results?|logs?|performances?)([_.-]|$)|\.(png|jpe?g|gif|svg|webp|bmp|
+    pdf)$`;
 /** Above this many data files the repository holds a corpus: file names are not tested one by one. */
 const NAME_TEST_MAX = 2000;
 /** A card line describing a folder as something else: tasks, benchmarks, synthetic sets, samples. */
@@ -41,7 +74,13 @@ export const trainingData: Criterion = {
     // A few small files (examples for a fine-tuning script) show the format, not the data;
     // lists of the data in config or mixture folders name it, at any size (a manifest).
     const sampleOnly = seen.length > 0 && manifests.length === 0 && (files.length === 0 || bytes < SAMPLE_DATA_BYTES);
-    const inRepo = files.length > 0 && bytes >= SAMPLE_DATA_BYTES ? judgeFiles(ev, 'training-data', files, 'trainingDataInRepo', { count: files.length, bytes: Number.isFinite(bytes) ? bytes : null }) : null;
+    const inRepo =
+      files.length > 0 && bytes >= SAMPLE_DATA_BYTES
+        ? judgeFiles(ev, 'training-data', files, 'trainingDataInRepo', {
+            count: files.length,
+            bytes: Number.isFinite(bytes) ? bytes : null,
+          })
+        : null;
     // Every named dataset must be available too: one open file next to a dataset that
     // cannot be shown available does not make the training data open.
     const ids = trainingDatasetIds(ev);
@@ -50,8 +89,12 @@ export const trainingData: Criterion = {
     if (judged) return judged;
     return (
       mentions(ev) ??
-      (manifests.length > 0 ? mentioned('trainingDataManifest', fileEvidence(manifests), { count: manifests.length }) : null) ??
-      (sampleOnly && files.length > 0 ? mentioned('trainingDataSample', fileEvidence(files), { count: files.length, bytes }) : null) ??
+      (manifests.length > 0
+        ? mentioned('trainingDataManifest', fileEvidence(manifests), { count: manifests.length })
+        : null) ??
+      (sampleOnly && files.length > 0
+        ? mentioned('trainingDataSample', fileEvidence(files), { count: files.length, bytes })
+        : null) ??
       (sampleOnly ? notTrainingData(seen) : null) ??
       unnamed(ev) ??
       missing()
@@ -70,7 +113,10 @@ export const trainingData: Criterion = {
 function dataFilesByKind(ev: ModelEvidence): { files: string[]; manifests: string[] } {
   const prefix = ev.root === '.' ? '' : ev.root + '/';
   // A folder whose README says it holds evaluation sets ("how we prepared the data for evaluation").
-  const evalFolders = ev.dataCards.filter((c) => aboutEvaluation(c.body)).map((c) => c.path.slice(0, c.path.lastIndexOf('/') + 1)).filter((f) => f !== '');
+  const evalFolders = ev.dataCards
+    .filter((c) => aboutEvaluation(c.body))
+    .map((c) => c.path.slice(0, c.path.lastIndexOf('/') + 1))
+    .filter((f) => f !== '');
   const all = ev.artifacts.dataFiles;
   // Samples, tables and images come a few at a time: in a corpus of thousands of shards their
   // names are not tested one by one (it would not change the verdict, and costs a regex each).
@@ -86,7 +132,12 @@ function dataFilesByKind(ev: ModelEvidence): { files: string[]; manifests: strin
     if (!path.startsWith(dir) || path.indexOf('/', dir.length) !== -1) {
       dir = path.slice(0, path.lastIndexOf('/') + 1);
       const rel = dir.startsWith(prefix) ? dir.slice(prefix.length) : dir;
-      kind = SAMPLE_PATH_RE.test(rel) || NOT_DATA_DIR_RE.test(rel) || evalFolders.some((f) => dir.startsWith(f)) ? 2 : MANIFEST_DIR_RE.test(rel) ? 1 : 0;
+      kind =
+        SAMPLE_PATH_RE.test(rel) || NOT_DATA_DIR_RE.test(rel) || evalFolders.some((f) => dir.startsWith(f))
+          ? 2
+          : MANIFEST_DIR_RE.test(rel)
+            ? 1
+            : 0;
       const top = rel.indexOf('/');
       if (kind !== 2 && top > 0) tops.add(rel.slice(0, top));
     }
@@ -112,7 +163,8 @@ function dataFilesByKind(ev: ModelEvidence): { files: string[]; manifests: strin
 function describedAsOther(ev: ModelEvidence, tops: Set<string>, names: string[]): Set<string> {
   // How a card points at a top folder (`[data](data)`, `data/`) or, for a handful of files, a file name.
   const forms = new Map<string, string[]>();
-  for (const top of tops) forms.set(top + '/', [`(${top})`, `(${top}/)`, `(./${top})`, `(./${top}/)`, `\`${top}\``, `\`${top}/\``]);
+  for (const top of tops)
+    forms.set(top + '/', [`(${top})`, `(${top}/)`, `(./${top})`, `(./${top}/)`, `\`${top}\``, `\`${top}/\``]);
   for (const name of names) forms.set(name, [name]);
   if (forms.size === 0 || !ev.card) return new Set();
   const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -153,7 +205,13 @@ function notTrainingData(files: string[]): Verdict {
 }
 
 /** Open above unknown above restricted...: the weakest verdict decides when all data is needed. */
-const RANK: Partial<Record<Verdict['status'], number>> = { open: 5, unknown: 4, restricted: 3, unlicensed: 2, mentioned: 1 };
+const RANK: Partial<Record<Verdict['status'], number>> = {
+  open: 5,
+  unknown: 4,
+  restricted: 3,
+  unlicensed: 2,
+  mentioned: 1,
+};
 
 export function weakest(verdicts: (Verdict | null)[]): Verdict | null {
   let worst: Verdict | null = null;
@@ -163,7 +221,9 @@ export function weakest(verdicts: (Verdict | null)[]): Verdict | null {
 
 /** Hub dataset ids named as training data: `datasets:` plus dataset links whose line or section says the model was trained on them. */
 export function trainingDatasetIds(ev: ModelEvidence): string[] {
-  const linked = trainingDataLinks(ev).filter((l) => l.kind === 'hub-dataset').map((l) => l.id as string);
+  const linked = trainingDataLinks(ev)
+    .filter((l) => l.kind === 'hub-dataset')
+    .map((l) => l.id as string);
   return [...new Set([...fieldStrings(ev.card, 'datasets'), ...linked, ...declaredHubDataset(ev, 'training-data')])];
 }
 
@@ -189,7 +249,12 @@ function judgeTrainingDataLinks(ev: ModelEvidence): Link[] {
   const texts = new TextLines(ev);
   // Links on one line share its paragraph: judge each paragraph once.
   const paragraphs = new Map<string, { user: boolean; training: boolean }>();
-  const dataDocs = new Map(ev.dataCards.map((c) => [c.path, aboutEvaluation(c.body) ? 'evaluation' : aboutTrainingData(c) ? 'training' : 'other']));
+  const dataDocs = new Map(
+    ev.dataCards.map((c) => [
+      c.path,
+      aboutEvaluation(c.body) ? 'evaluation' : aboutTrainingData(c) ? 'training' : 'other',
+    ]),
+  );
   return ev.links.filter((l) => {
     if (l.kind !== 'hub-dataset' && !(l.kind === 'other' && DATASET_HOST_RE.test(l.url))) return false;
     if (!l.id && l.kind === 'hub-dataset') return false;
@@ -199,12 +264,19 @@ function judgeTrainingDataLinks(ev: ModelEvidence): Link[] {
     let around = paragraphs.get(key);
     if (!around) {
       const paragraph = texts.paragraph(l.path, l.line) ?? line;
-      around = { user: USER_DATA_RE.test(paragraph), training: TRAINING_WORDS_RE.test(paragraph) || DATA_RELEASE_RE.test(paragraph) };
+      around = {
+        user: USER_DATA_RE.test(paragraph),
+        training: TRAINING_WORDS_RE.test(paragraph) || DATA_RELEASE_RE.test(paragraph),
+      };
       paragraphs.set(key, around);
     }
     if (SAMPLE_WORDS_RE.test(line) || around.user) return false;
     const training = TRAINING_WORDS_RE.test(line);
-    if (!training && (EVAL_WORDS_RE.test(line) || (EVAL_WORDS_RE.test(l.section) && !TRAINING_WORDS_RE.test(l.section)))) return false;
+    if (
+      !training &&
+      (EVAL_WORDS_RE.test(line) || (EVAL_WORDS_RE.test(l.section) && !TRAINING_WORDS_RE.test(l.section)))
+    )
+      return false;
     if (training || around.training || labelledDataset(line, l.url)) return true;
     if (dataDocs.get(l.path) === 'training') return true;
     return TRAINING_WORDS_RE.test(l.section) || DATA_SECTION_RE.test(l.section);
@@ -212,9 +284,14 @@ function judgeTrainingDataLinks(ev: ModelEvidence): Link[] {
 }
 
 /** Sites that host datasets, beyond the Hub: a link there on a training line names the data. */
-const DATASET_HOST_RE = /^https?:\/\/([\w-]+\.)*(tensorflow\.org\/datasets|kaggle\.com\/datasets|zenodo\.org|data\.commoncrawl\.org|commoncrawl\.org|pile\.eleuther\.ai|openslr\.org|commonvoice\.mozilla\.org|laion\.ai\/blog\/laion|image-net\.org|cocodataset\.org)/i;
+const DATASET_HOST_RE = rx('i')`
+    ^https?:\/\/([\w-]+\.)*(tensorflow\.org\/datasets|kaggle\.com\/datasets|zenodo\.org|data\.commoncrawl\.org|
+    commoncrawl\.org|pile\.eleuther\.ai|openslr\.org|commonvoice\.mozilla\.org|laion\.ai\/blog\/laion|image-net\.org|
+    cocodataset\.org)`;
 /** Headings of a section that lists the model's data: "Data", "Datasets", "Training data". */
-const DATA_SECTION_RE = /^(the )?(training |pre-?training |fine-?tuning |instruction |sft )?(data|datasets?|data sources|corpus|corpora|training datasets?)$/;
+const DATA_SECTION_RE = rx()`
+    ^(the )?(training |pre-?training |fine-?tuning |instruction |sft )?(data|datasets?|data sources|corpus|corpora|
+    training datasets?)$`;
 
 /** The link's own label (markdown text, an HTML anchor, a badge) calls it the dataset. */
 function labelledDataset(line: string, url: string): boolean {
@@ -278,12 +355,20 @@ class TextLines {
     let to = line - 1;
     while (from > 0 && line - 1 - from < 8 && (lines[from - 1] ?? '').trim() !== '') from--;
     while (to < lines.length - 1 && to - (line - 1) < 8 && (lines[to + 1] ?? '').trim() !== '') to++;
-    return lines.slice(from, to + 1).join('\n').slice(0, 20_000);
+    return lines
+      .slice(from, to + 1)
+      .join('\n')
+      .slice(0, 20_000);
   }
 }
 
 /** Judges Hub datasets verified online; the weakest one decides (all data must be available). */
-export function judgeHubDatasets(ev: ModelEvidence, component: 'training-data' | 'evaluation-data', ids: string[], messageId: string): Verdict | null {
+export function judgeHubDatasets(
+  ev: ModelEvidence,
+  component: 'training-data' | 'evaluation-data',
+  ids: string[],
+  messageId: string,
+): Verdict | null {
   const remote = ev.remote;
   if (!remote || ids.length === 0) return null;
   const facts = ids.map((id) => remote.datasets[id]).filter((f): f is HubDatasetFact => !!f);
@@ -293,34 +378,63 @@ export function judgeHubDatasets(ev: ModelEvidence, component: 'training-data' |
   const unchecked = ids.filter((id) => !remote.datasets[id]);
   const verdicts = [
     ...facts.map((f) => judgeOne(component, f, messageId)),
-    ...unchecked.slice(0, 1).map((id) => mentioned('hubDatasetNotLookedUp', [cardFieldEvidence(ev, 'datasets')], { id })),
+    ...unchecked
+      .slice(0, 1)
+      .map((id) => mentioned('hubDatasetNotLookedUp', [cardFieldEvidence(ev, 'datasets')], { id })),
   ];
   const unavailable = facts.filter((f) => f.state === 'unavailable');
   if (unavailable.length === facts.length) {
-    return unknown('hubUnavailable', { id: unavailable[0]?.id ?? null, error: unavailable[0]?.error ?? null }, facts.map((f) => ({ kind: 'hub' as const, url: f.url, note: f.error ?? 'lookup failed' })));
+    return unknown(
+      'hubUnavailable',
+      { id: unavailable[0]?.id ?? null, error: unavailable[0]?.error ?? null },
+      facts.map((f) => ({ kind: 'hub' as const, url: f.url, note: f.error ?? 'lookup failed' })),
+    );
   }
   const worst = weakest(verdicts);
   if (!worst) return null;
   const found = facts.filter((f) => f.state === 'found').length;
   return {
     ...worst,
-    data: { ...worst.data, count: facts.length + unchecked.length, verified: found, notFound: facts.filter((f) => f.state === 'not-found' || f.state === 'unauthorized').length, notLookedUp: unchecked.length },
+    data: {
+      ...worst.data,
+      count: facts.length + unchecked.length,
+      verified: found,
+      notFound: facts.filter((f) => f.state === 'not-found' || f.state === 'unauthorized').length,
+      notLookedUp: unchecked.length,
+    },
     evidence: [
-      ...facts.slice(0, 5).map((f) => ({ kind: 'hub' as const, url: f.url, ...(f.license ? { license: f.license } : {}), note: describe(f) })),
-      ...(unchecked.length > 0 ? [{ ...cardFieldEvidence(ev, 'datasets'), note: `not looked up on the Hub: ${unchecked.slice(0, 3).join(', ')}` }] : []),
+      ...facts.slice(0, 5).map((f) => ({
+        kind: 'hub' as const,
+        url: f.url,
+        ...(f.license ? { license: f.license } : {}),
+        note: describe(f),
+      })),
+      ...(unchecked.length > 0
+        ? [
+            {
+              ...cardFieldEvidence(ev, 'datasets'),
+              note: `not looked up on the Hub: ${unchecked.slice(0, 3).join(', ')}`,
+            },
+          ]
+        : []),
     ],
     verifiedOnline: found > 0,
   };
 }
 
 /** The weakest of several looked-up datasets (a base model's, for lineage), without card context. */
-export function judgeDatasetFacts(component: 'training-data' | 'evaluation-data', facts: HubDatasetFact[], messageId: string): Verdict | null {
+export function judgeDatasetFacts(
+  component: 'training-data' | 'evaluation-data',
+  facts: HubDatasetFact[],
+  messageId: string,
+): Verdict | null {
   return weakest(facts.map((f) => judgeOne(component, f, messageId)));
 }
 
 function judgeOne(component: 'training-data' | 'evaluation-data', f: HubDatasetFact, messageId: string): Verdict {
   const evidence = [{ kind: 'hub' as const, url: f.url, note: describe(f) }];
-  if (f.state === 'not-found' || f.state === 'unauthorized') return mentioned('hubDatasetNotFound', evidence, { id: f.id });
+  if (f.state === 'not-found' || f.state === 'unauthorized')
+    return mentioned('hubDatasetNotFound', evidence, { id: f.id });
   // A lookup that failed says nothing about the dataset: unknown, never a mention or absence.
   if (f.state !== 'found') return unknown('hubUnavailable', { id: f.id, error: f.error ?? null }, evidence);
   if (f.gated || f.private) return gatedOnline(`${messageId}Gated`, { id: f.id }, f.license, evidence);
@@ -329,7 +443,9 @@ function judgeOne(component: 'training-data' | 'evaluation-data', f: HubDatasetF
 
 function describe(f: HubDatasetFact): string {
   if (f.state !== 'found') return f.error ?? f.state;
-  return [f.private ? 'private' : 'public', f.gated ? 'gated' : null, f.license ? `license ${f.license}` : 'no license'].filter(Boolean).join(', ');
+  return [f.private ? 'private' : 'public', f.gated ? 'gated' : null, f.license ? `license ${f.license}` : 'no license']
+    .filter(Boolean)
+    .join(', ');
 }
 
 function fromHub(ev: ModelEvidence, ids: string[]): Verdict | null {
@@ -339,7 +455,11 @@ function fromHub(ev: ModelEvidence, ids: string[]): Verdict | null {
 /** Datasets named in the card that were not verified online (offline, or lookups off). */
 function listed(ev: ModelEvidence): Verdict | null {
   const names = fieldStrings(ev.card, 'datasets');
-  if (names.length > 0) return mentioned('trainingDataListed', [cardFieldEvidence(ev, 'datasets')], { count: names.length, names: names.slice(0, 3).join(', ') });
+  if (names.length > 0)
+    return mentioned('trainingDataListed', [cardFieldEvidence(ev, 'datasets')], {
+      count: names.length,
+      names: names.slice(0, 3).join(', '),
+    });
   const links = trainingDataLinks(ev).filter((l) => l.kind === 'hub-dataset');
   return links.length > 0 ? mentioned('trainingDataLinked', linkEvidence(links), { count: links.length }) : null;
 }
@@ -347,7 +467,9 @@ function listed(ev: ModelEvidence): Verdict | null {
 function mentions(ev: ModelEvidence): Verdict | null {
   const links = trainingDataLinks(ev);
   if (links.length > 0) return mentioned('trainingDataLinked', linkEvidence(links), { count: links.length });
-  const scripts = ev.artifacts.datasetScripts.filter((p) => DATA_SCRIPT_RE.test(p.slice(p.lastIndexOf('/') + 1)) && !NOT_DATA_SCRIPT_RE.test(p));
+  const scripts = ev.artifacts.datasetScripts.filter(
+    (p) => DATA_SCRIPT_RE.test(p.slice(p.lastIndexOf('/') + 1)) && !NOT_DATA_SCRIPT_RE.test(p),
+  );
   if (scripts.length > 0) return mentioned('trainingDataScripts', fileEvidence(scripts), { count: scripts.length });
   // Prose counts when it names specific public datasets; "a large web corpus" names none.
   const lines = cardLinesMatching(ev, NAMED_TRAINING_LINE_RE);
@@ -356,9 +478,12 @@ function mentions(ev: ModelEvidence): Verdict | null {
   // following data, which is released in the [GitHub repository](...)").
   const texts = new TextLines(ev);
   const released = ev.links.filter((l) => {
-    if (l.kind !== 'github' && l.kind !== 'hub-dataset' && !(l.kind === 'other' && DATASET_HOST_RE.test(l.url))) return false;
+    if (l.kind !== 'github' && l.kind !== 'hub-dataset' && !(l.kind === 'other' && DATASET_HOST_RE.test(l.url)))
+      return false;
     const line = texts.line(l.path, l.line) ?? l.context;
-    return TRAINING_PROSE_RE.test(line) && AVAILABLE_RE.test(line) && !SAMPLE_WORDS_RE.test(line) && !USER_DATA_RE.test(line);
+    return (
+      TRAINING_PROSE_RE.test(line) && AVAILABLE_RE.test(line) && !SAMPLE_WORDS_RE.test(line) && !USER_DATA_RE.test(line)
+    );
   });
   if (released.length > 0) return mentioned('trainingDataLinked', linkEvidence(released), { count: released.length });
   return null;
@@ -366,7 +491,8 @@ function mentions(ev: ModelEvidence): Verdict | null {
 
 /** Scripts that fetch or build a corpus name it; a script that downloads the model does not. */
 const DATA_SCRIPT_RE = /(data|corpus|corpora|crawl|scrap)/i;
-const NOT_DATA_SCRIPT_RE = /(model|weight|checkpoint|ckpt|tokenizer)[^/]*$|(^|\/)(tests?|evals?|evaluation|benchmarks?|examples?|[^/]*-eval)\//i;
+const NOT_DATA_SCRIPT_RE =
+  /(model|weight|checkpoint|ckpt|tokenizer)[^/]*$|(^|\/)(tests?|evals?|evaluation|benchmarks?|examples?|[^/]*-eval)\//i;
 
 /**
  * The card says what the model was trained on without naming any dataset ("a mix of publicly

@@ -1,3 +1,4 @@
+import { rx } from '../rx.js';
 // Wording about data: what a line, a paragraph or a document says a dataset is for. Facts
 // only, no verdicts: the data criteria (training data, data card) decide with them.
 //
@@ -9,34 +10,52 @@
 // no nested quantifiers, so hostile texts cost linear time.
 
 /** The line says something was trained on data: training verbs and nouns, in English and Chinese. */
-export const TRAINING_WORDS_RE =
-  /\b(train(ed|ing|s)?|pre-?train\w*|fine-?tun\w*|finetun\w*|instruction[- ]tun\w*|instruct(ion)?[- ](data|datasets?)|post-?train\w*|mid-?train\w*|sft|rlhf|dpo|distill(ed|ation)|anneal\w*)\b|训练|微调/i;
+export const TRAINING_WORDS_RE = rx('i')`
+    \b(train(ed|ing|s)?|pre-?train\w*|fine-?tun\w*|finetun\w*|instruction[- ]tun\w*|instruct(ion)?[- ](data|
+    datasets?)|post-?train\w*|mid-?train\w*|sft|rlhf|dpo|distill(ed|ation)|anneal\w*)\b|训练|微调`;
 
 /** A training claim: "trained on / with / using", "training data", "pre-training corpus". */
-export const TRAINING_CLAIM_RE =
-  /\b(trained|pre-?trained|fine-?tuned|finetuned|instruction-?tuned|distilled|train(ing)?|pre-?train(ing)?|fine-?tun(e|ing)|finetun(e|ing))\b.{0,60}\b(on|with|using|from|upon)\b|\b(training|pre-?training|fine-?tuning|finetuning|sft|instruction|pre-?train)[- ](data|datasets?|corpus|corpora|mix(ture)?)\b|\b(data|datasets?|corpus|corpora)\b.{0,60}\b(for|in|during) (the )?(unsupervised |self-supervised |supervised )?(pre-?training|training|fine-?tuning)\b|(训练|预训练|微调)(数据|语料)|(数据|语料).{0,20}(训练|预训练|微调)/i;
+export const TRAINING_CLAIM_RE = rx('i')`
+    \b(trained|pre-?trained|fine-?tuned|finetuned|instruction-?tuned|distilled|train(ing)?|pre-?train(ing)?|
+    fine-?tun(e|ing)|finetun(e|ing))\b.{0,60}\b(on|with|using|from|upon)\b|\b(training|pre-?training|fine-?tuning|
+    finetuning|sft|instruction|pre-?train)[- ](data|datasets?|corpus|corpora|mix(ture)?)\b|\b(data|datasets?|corpus|
+    corpora)\b.{0,60}\b(for|in|during) (the )?(unsupervised |self-supervised |supervised )?(pre-?training|training|
+    fine-?tuning)\b|(训练|预训练|微调)(数据|语料)|(数据|语料).{0,20}(训练|预训练|微调)`;
 
 /** Evaluation sets: benchmarks, test splits, leaderboards. */
-export const EVAL_WORDS_RE = /\b(eval\w*|benchmark\w*|test[- ]?sets?|test split|leaderboards?|held-?out|judge)\b|评测|评估|测试集/i;
+export const EVAL_WORDS_RE =
+  /\b(eval\w*|benchmark\w*|test[- ]?sets?|test split|leaderboards?|held-?out|judge)\b|评测|评估|测试集/i;
 
 /** Samples of the format, toy and example data, or a dataset offered as an example. */
-export const SAMPLE_WORDS_RE =
-  /\b(samples?|examples?|toy|dummy|demo|mock|tiny)[- ](data|datasets?|files?|format|corpus)\b|\b(toy|dummy|mock)\b|\bexample datasets?\b|\b(data|dataset) format\b|\bformat of (the|your) (data|dataset)\b|样例|示例|例子/i;
+export const SAMPLE_WORDS_RE = rx('i')`
+    \b(samples?|examples?|toy|dummy|demo|mock|tiny)[- ](data|datasets?|files?|format|corpus)\b|\b(toy|dummy|mock)\b|
+    \bexample datasets?\b|\b(data|dataset) format\b|\bformat of (the|your) (data|dataset)\b|样例|示例|例子`;
 
 /** Words addressed to the reader's own data ("prepare your dataset", "you can find datasets"). */
-export const USER_DATA_RE =
-  /\byour (own |custom(ized)? |private |local )?(data|datasets?|corpus|training data)\b|\byou can (also )?(use|prepare|replace|choose|bring)\b|\byou can (also )?find\b.{0,40}\bdatasets?\b|\bwhere can i\b|\byou (must|should|need to|have to)\b|\bcustom(ized)? (data|datasets?)\b|你的数据|自己的数据/i;
+export const USER_DATA_RE = rx('i')`
+    \byour (own |custom(ized)? |private |local )?(data|datasets?|corpus|training data)\b|\byou can (also )?(use|
+    prepare|replace|choose|bring)\b|\byou can (also )?find\b.{0,40}\bdatasets?\b|\bwhere can i\b|\byou (must|should|
+    need to|have to)\b|\bcustom(ized)? (data|datasets?)\b|你的数据|自己的数据`;
 
 /** A release of data by the authors: "we release the dataset", "the final published oasst2 dataset". */
-export const DATA_RELEASE_RE =
-  /\b(we|our)\b.{0,30}\b(release[sd]?|publish(ed)?|open-?sourced?|provide[sd]?)\b.{0,40}\b(data|datasets?|corpus|corpora)\b|\b(published|released|open-?sourced)\b.{0,40}\b(data|datasets?|corpus)\b|开源的?数据/i;
+export const DATA_RELEASE_RE = rx('i')`
+    \b(we|our)\b.{0,30}\b(release[sd]?|publish(ed)?|open-?sourced?|provide[sd]?)\b.{0,40}\b(data|datasets?|corpus|
+    corpora)\b|\b(published|released|open-?sourced)\b.{0,40}\b(data|datasets?|corpus)\b|开源的?数据`;
 
 /**
  * Specific public datasets and corpora, named in prose. Names of sources alone (the web,
  * books, "publicly available data") are not here: they name no dataset one could obtain.
  */
-export const PUBLIC_DATASET_NAMES_RE =
-  /\b(the pile|pile-?cc|minipile|c4|mc4|redpajama[\w-]*|slimpajama|dolma|dolmino[\w-]*|fineweb[\w-]*|finemath|refinedweb|the stack( v2| dedup)?|starcoder ?data|github code clean|oscar corpus|laion-?\w*|common ?crawl|ccnet|bookcorpus|openwebtext\w*|wikitext[\w-]*|wikipedia dumps?|peS2o|proof-?pile[\w-]*|openwebmath|s2orc|sharegpt|oasst\w*|openassistant conversations|alpaca[- ]data|dolly[- ]15k|databricks-dolly-15k|ultrachat[\w-]*|ultrafeedback|openhermes[\w-]*|openorca|slimorca|flan collection|flan v2|xp3\w*|super-?naturalinstructions|natural instructions|tulu[- ]v?\d[\w-]*mix|wildchat|lmsys-chat-1m|cosmopedia|smoltalk|the ?stack|librispeech|libri-?light|common ?voice|gigaspeech|voxpopuli|audioset|audiocaps|wavcaps|musiccaps|clotho|imagenet[\w-]*|ms-?coco|cc3m|cc12m|conceptual captions|sa-1b|datacomp[\w-]*|webvid[\w-]*|yfcc\w*|hh-rlhf|anthropic hh|gsm8k train|metamathqa|mathinstruct|commitpack\w*|evol-?instruct[\w-]*)\b/i;
+export const PUBLIC_DATASET_NAMES_RE = rx('i')`
+    \b(the pile|pile-?cc|minipile|c4|mc4|redpajama[\w-]*|slimpajama|dolma|dolmino[\w-]*|fineweb[\w-]*|finemath|
+    refinedweb|the stack( v2| dedup)?|starcoder ?data|github code clean|oscar corpus|laion-?\w*|common ?crawl|ccnet|
+    bookcorpus|openwebtext\w*|wikitext[\w-]*|wikipedia dumps?|peS2o|proof-?pile[\w-]*|openwebmath|s2orc|sharegpt|
+    oasst\w*|openassistant conversations|alpaca[- ]data|dolly[- ]15k|databricks-dolly-15k|ultrachat[\w-]*|
+    ultrafeedback|openhermes[\w-]*|openorca|slimorca|flan collection|flan v2|xp3\w*|super-?naturalinstructions|
+    natural instructions|tulu[- ]v?\d[\w-]*mix|wildchat|lmsys-chat-1m|cosmopedia|smoltalk|the ?stack|librispeech|
+    libri-?light|common ?voice|gigaspeech|voxpopuli|audioset|audiocaps|wavcaps|musiccaps|clotho|imagenet[\w-]*|
+    ms-?coco|cc3m|cc12m|conceptual captions|sa-1b|datacomp[\w-]*|webvid[\w-]*|yfcc\w*|hh-rlhf|anthropic hh|
+    gsm8k train|metamathqa|mathinstruct|commitpack\w*|evol-?instruct[\w-]*)\b`;
 
 /** A line of text with a training claim that names a specific public dataset. */
 /**
@@ -49,7 +68,8 @@ export const NAMED_TRAINING_LINE_RE = new RegExp(
 );
 
 /** Words saying where data can be had: released, available, hosted, downloadable. */
-export const AVAILABLE_RE = /\b(releas\w*|available|can be found|download\w*|hosted|published|open-?sourced?)\b|开源|下载/i;
+export const AVAILABLE_RE =
+  /\b(releas\w*|available|can be found|download\w*|hosted|published|open-?sourced?)\b|开源|下载/i;
 
 /** A training claim on a line (for prose that names no dataset: "trained on 2T tokens of web data"). */
 export const TRAINING_PROSE_RE = new RegExp(
@@ -58,12 +78,16 @@ export const TRAINING_PROSE_RE = new RegExp(
 );
 
 /** Headings of a section about a model's data (not how to download or format one). */
-export const DATA_HEADING_RE =
-  /\b(data|datasets?|corpus|corpora|data sources|data collection|data mixture|data composition|datasheet|training data|pre-?training data)\b|数据/;
+export const DATA_HEADING_RE = rx()`
+    \b(data|datasets?|corpus|corpora|data sources|data collection|data mixture|data composition|datasheet|
+    training data|pre-?training data)\b|数据`;
 
 /** Headings of instructions rather than descriptions: downloading, formats, configuration, contributing. */
-export const HOW_TO_HEADING_RE =
-  /\b(download\w*|install\w*|format|formats|config\w*|setup|set up|usage|how to|prepar\w*|preprocess\w*|convert\w*|loading|load|contribut\w*|pull requests?|upload\w*|push\w*|log in|login|requirements|structure|run|running|generat\w*|create|creating|quick ?start|getting started|example|examples|toy|your|tokeniz\w*|pre-?tokeniz\w*|using|use|register\w*|adding|add|peeking|inspect\w*)\b|下载|格式|配置|准备/;
+export const HOW_TO_HEADING_RE = rx()`
+    \b(download\w*|install\w*|format|formats|config\w*|setup|set up|usage|how to|prepar\w*|preprocess\w*|convert\w*|
+    loading|load|contribut\w*|pull requests?|upload\w*|push\w*|log in|login|requirements|structure|run|running|
+    generat\w*|create|creating|quick ?start|getting started|example|examples|toy|your|tokeniz\w*|pre-?tokeniz\w*|
+    using|use|register\w*|adding|add|peeking|inspect\w*)\b|下载|格式|配置|准备`;
 
 /** The first heading-free paragraph of a document says what the document is for. */
 export function intro(body: string): string {
@@ -111,12 +135,44 @@ export function readableProse(text: string): string {
  * are dropped first, so a list of links or a command line answers nothing.
  */
 const DATASHEET_TOPICS: [string, RegExp][] = [
-  ['motivation', /\b(created|built|collected|curated|assembled|constructed) (for|to|in order to)\b|\b(purpose|motivation|goal of (the|this) (data|dataset|corpus))\b/i],
-  ['composition', /\b(consists? of|composed of|comprises?|composition|mixture|proportions?|ratios?|data mix|curriculum|made up of|instances|contains? (about |roughly |over |around )?[0-9.,]+|[0-9][0-9.,]*\s?(billion|million|thousand|[bmkt])?\s(tokens|documents|words|examples|instances|images|hours|samples|conversations|records|pairs)|languages?\b.{0,40}\b(cover|include|span))\b|组成|构成|比例/i],
-  ['collection', /\b(collected|crawl(ed)?|scrap(ed|ing)|gathered|sourced|obtained|downloaded) (from|by|in|via|with|using)\b|\b(sources?|annotat\w*|written by|generated (by|with|using)|licensed from)\b|来源|采集|收集/i],
-  ['preprocessing', /\b(filter(ed|ing)?|dedup\w*|deduplicat\w*|clean(ed|ing)|decontaminat\w*|quality classifier|language identification|pii|remov(ed|al) of|normali[sz](ed|ation))\b|过滤|去重|清洗/i],
-  ['uses', /\b(bias(es)?|limitations?|intended uses?|out-of-scope|personal (information|data)|sensitive|offensive|toxic\w*|consent|privacy)\b|偏见|局限/i],
-  ['distribution', /\b(licen[cs]ed? under|licen[cs]e[sd]?|terms of use|distributed|maintained|maintenance|available (at|on|from))\b|许可/i],
+  [
+    'motivation',
+    rx('i')`
+      \b(created|built|collected|curated|assembled|constructed) (for|to|in order to)\b|\b(purpose|motivation|
+      goal of (the|this) (data|dataset|corpus))\b`,
+  ],
+  [
+    'composition',
+    rx('i')`
+      \b(consists? of|composed of|comprises?|composition|mixture|proportions?|ratios?|data mix|curriculum|made up of|
+      instances|contains? (about |roughly |over |around )?[0-9.,]+|[0-9][0-9.,]*\s?(billion|million|thousand|
+      [bmkt])?\s(tokens|documents|words|examples|instances|images|hours|samples|conversations|records|pairs)|
+      languages?\b.{0,40}\b(cover|include|span))\b|组成|构成|比例`,
+  ],
+  [
+    'collection',
+    rx('i')`
+      \b(collected|crawl(ed)?|scrap(ed|ing)|gathered|sourced|obtained|downloaded) (from|by|in|via|with|using)\b|
+      \b(sources?|annotat\w*|written by|generated (by|with|using)|licensed from)\b|来源|采集|收集`,
+  ],
+  [
+    'preprocessing',
+    rx('i')`
+      \b(filter(ed|ing)?|dedup\w*|deduplicat\w*|clean(ed|ing)|decontaminat\w*|quality classifier|
+      language identification|pii|remov(ed|al) of|normali[sz](ed|ation))\b|过滤|去重|清洗`,
+  ],
+  [
+    'uses',
+    rx('i')`
+      \b(bias(es)?|limitations?|intended uses?|out-of-scope|personal (information|data)|sensitive|offensive|toxic\w*|
+      consent|privacy)\b|偏见|局限`,
+  ],
+  [
+    'distribution',
+    rx('i')`
+      \b(licen[cs]ed? under|licen[cs]e[sd]?|terms of use|distributed|maintained|maintenance|available (at|on|from))\b|
+      许可`,
+  ],
 ];
 
 export function datasheetTopics(text: string): string[] {

@@ -36,7 +36,8 @@ export function findFrontMatter(text: string): FrontMatterBlock | null {
   if (!m) return null;
   const yamlText = rest.slice(0, m.index);
   const afterClose = yamlStart + m.index + m[0].length;
-  const bodyOffset = text[afterClose] === '\r' ? afterClose + 2 : text[afterClose] === '\n' ? afterClose + 1 : afterClose;
+  const bodyOffset =
+    text[afterClose] === '\r' ? afterClose + 2 : text[afterClose] === '\n' ? afterClose + 1 : afterClose;
   const linesBefore = countLines(text.slice(0, yamlStart));
   return {
     yaml: yamlText,
@@ -48,7 +49,11 @@ export function findFrontMatter(text: string): FrontMatterBlock | null {
 
 export function parseFrontMatter(block: FrontMatterBlock): FrontMatterResult {
   if (block.yaml.length > FRONT_MATTER_MAX_BYTES) {
-    return { ok: false, error: `front matter is larger than ${FRONT_MATTER_MAX_BYTES / 1024} KiB; not parsed`, line: block.startLine };
+    return {
+      ok: false,
+      error: `front matter is larger than ${FRONT_MATTER_MAX_BYTES / 1024} KiB; not parsed`,
+      line: block.startLine,
+    };
   }
   let raw: unknown;
   try {
@@ -67,7 +72,11 @@ export function parseFrontMatter(block: FrontMatterBlock): FrontMatterResult {
   const budget = { left: FRONT_MATTER_NODE_BUDGET };
   const data = toPlain(raw, budget, 0);
   if (budget.left < 0) {
-    return { ok: false, error: `front matter expands to more than ${FRONT_MATTER_NODE_BUDGET} values (YAML aliases?); not used`, line: block.startLine };
+    return {
+      ok: false,
+      error: `front matter expands to more than ${FRONT_MATTER_NODE_BUDGET} values (YAML aliases?); not used`,
+      line: block.startLine,
+    };
   }
   return { ok: true, data: data as Record<string, unknown>, fieldLines: topLevelFieldLines(block) };
 }

@@ -9,6 +9,7 @@ import { extractLicenses, licenseFamily, normaliseLicenseId } from './licenses.j
 import { CARD_FILE_RE, DEDICATED_CARD_RE, looksLikeModelCard, mergeCards, parseModelCard } from './model-card.js';
 import { notReleaseFolder } from './paths.js';
 import type { Declaration, LicenseFact, Link, ModelCard, Problem } from './types.js';
+import { rx } from '../rx.js';
 
 export interface ModelEvidence {
   /** Model root relative to the repository root ('.' for the root). */
@@ -47,7 +48,9 @@ export interface GatheredEvidence {
   problems: Problem[];
 }
 
-const NON_MODEL_DIRS = /(^|\/)(docs?|examples?|scripts?|tests?|assets?|figures?|figs|images?|\.github|src|tools?|notebooks?|data|datasets?)$/i;
+const NON_MODEL_DIRS = rx('i')`
+    (^|\/)(docs?|examples?|scripts?|tests?|assets?|figures?|figs|images?|\.github|src|tools?|notebooks?|data|
+    datasets?)$`;
 export function gatherEvidence(snapshot: RepoSnapshot, config: EngineConfig): GatheredEvidence {
   const problems: Problem[] = [];
   const cards = new Map<string, ModelCard>();
@@ -81,12 +84,23 @@ export function gatherEvidence(snapshot: RepoSnapshot, config: EngineConfig): Ga
   const models = roots.map(({ path: root, name }) => {
     const entries = sortByPath(byRoot.get(root) ?? []);
     const prefix = root === '.' ? '' : root + '/';
-    const card = mergeCards(primaryFirst(cardDocuments(entries, prefix, snapshot.texts).map(cardFor).filter((c): c is ModelCard => c !== null)));
-    const docs = linkedDocuments(card, snapshot.texts).map(cardFor).filter((c): c is ModelCard => c !== null);
+    const card = mergeCards(
+      primaryFirst(
+        cardDocuments(entries, prefix, snapshot.texts)
+          .map(cardFor)
+          .filter((c): c is ModelCard => c !== null),
+      ),
+    );
+    const docs = linkedDocuments(card, snapshot.texts)
+      .map(cardFor)
+      .filter((c): c is ModelCard => c !== null);
     const artifacts = collectArtifacts(entries, snapshot.texts, root);
     const dataCards = artifacts.dataCards.map(cardFor).filter((c): c is ModelCard => c !== null);
     // A sub-model also sees the repository-level licenses (the root LICENSE governs it).
-    const licenseSnapshot = root === '.' ? snapshot : { ...snapshot, entries: [...entries, ...(byRoot.get('.') ?? []).filter((e) => !e.path.includes('/'))] };
+    const licenseSnapshot =
+      root === '.'
+        ? snapshot
+        : { ...snapshot, entries: [...entries, ...(byRoot.get('.') ?? []).filter((e) => !e.path.includes('/'))] };
     const lic = extractLicenses(licenseSnapshot, card, root);
     problems.push(...lic.problems);
     const skipped = snapshot.skipped.filter((s) => s.path === '' || s.path.startsWith(prefix) || !s.path.includes('/'));
@@ -106,7 +120,10 @@ export function gatherEvidence(snapshot: RepoSnapshot, config: EngineConfig): Ga
       remote: snapshot.remote ?? null,
       release: config.huggingface ?? null,
       repository: snapshot.source === 'github' ? snapshot.location : null,
-      subject: snapshot.source === 'huggingface' ? (snapshot.remote?.models[snapshot.location.replace(/^hf:/, '')] ?? null) : null,
+      subject:
+        snapshot.source === 'huggingface'
+          ? (snapshot.remote?.models[snapshot.location.replace(/^hf:/, '')] ?? null)
+          : null,
       texts: snapshot.texts,
     } satisfies ModelEvidence;
   });
@@ -119,7 +136,8 @@ export function gatherEvidence(snapshot: RepoSnapshot, config: EngineConfig): Ga
  */
 function sortByPath(entries: SnapshotEntry[]): SnapshotEntry[] {
   for (let i = 1; i < entries.length; i++) {
-    if (entries[i - 1]!.path > entries[i]!.path) return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    if (entries[i - 1]!.path > entries[i]!.path)
+      return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
   return entries;
 }
@@ -131,15 +149,29 @@ function sortByPath(entries: SnapshotEntry[]): SnapshotEntry[] {
  */
 function declarationsOf(config: EngineConfig, problems: Problem[]): Partial<Record<ComponentId, Declaration>> {
   const out: Partial<Record<ComponentId, Declaration>> = {};
-  for (const [id, d] of Object.entries(config.declarations ?? {}) as [ComponentId, { location: string; license?: string; note?: string } | undefined][]) {
+  for (const [id, d] of Object.entries(config.declarations ?? {}) as [
+    ComponentId,
+    { location: string; license?: string; note?: string } | undefined,
+  ][]) {
     if (!d) continue;
     let license = d.license?.trim() || undefined;
     if (license) {
       const spdx = normaliseLicenseId(license);
       if (spdx && licenseFamily(spdx) !== 'unknown') license = spdx;
-      else problems.push({ severity: 'warning', path: '.github/truly-open.yml', message: `declarations.${id}.license "${license}" is not a license id truly-open knows (use an SPDX id such as Apache-2.0 or CC-BY-4.0): it cannot count as open`, ruleId: 'declaration-license-unknown' });
+      else
+        problems.push({
+          severity: 'warning',
+          path: '.github/truly-open.yml',
+          message: `declarations.${id}.license "${license}" is not a license id truly-open knows (use an SPDX id such as Apache-2.0 or CC-BY-4.0): it cannot count as open`,
+          ruleId: 'declaration-license-unknown',
+        });
     }
-    out[id] = { component: id, location: d.location, ...(license ? { license } : {}), ...(d.note ? { note: d.note } : {}) };
+    out[id] = {
+      component: id,
+      location: d.location,
+      ...(license ? { license } : {}),
+      ...(d.note ? { note: d.note } : {}),
+    };
   }
   return out;
 }
@@ -209,7 +241,8 @@ function modelRoots(
 
 /** The root holds a model itself: weights, or a README that is a model card. */
 function rootLooksLikeModel(entries: SnapshotEntry[], cardFor: (path: string) => ModelCard | null): boolean {
-  if (entries.some((e) => !e.path.includes('/') && weightFormat(e.path) && (e.size >= 1024 || e.kind === 'lfs'))) return true;
+  if (entries.some((e) => !e.path.includes('/') && weightFormat(e.path) && (e.size >= 1024 || e.kind === 'lfs')))
+    return true;
   return cardDocuments(entries, '', {}).some((path) => {
     const parsed = cardFor(path);
     return parsed !== null && looksLikeModelCard(parsed);
@@ -224,13 +257,19 @@ function ancestorsOf(dir: string): string[] {
 }
 
 function normaliseRoot(p: string): string {
-  const s = p.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
+  const s = p
+    .replace(/\\/g, '/')
+    .replace(/^\.\/+/, '')
+    .replace(/\/+$/, '');
   return s === '' || s === '.' ? '.' : s;
 }
 
 /** For each path, the deepest model root that contains it. */
 function ownerOf(roots: { path: string }[]): (path: string) => string {
-  const sorted = roots.map((r) => r.path).filter((r) => r !== '.').sort((a, b) => b.length - a.length);
+  const sorted = roots
+    .map((r) => r.path)
+    .filter((r) => r !== '.')
+    .sort((a, b) => b.length - a.length);
   return (path) => sorted.find((r) => path === r || path.startsWith(r + '/')) ?? '.';
 }
 
@@ -263,7 +302,8 @@ function cardDocuments(entries: SnapshotEntry[], prefix: string, texts: Record<s
       continue;
     }
     if (rel.split('/').length > 4 || notReleaseFolder(rel.slice(0, slash)) || texts[p] === undefined) continue;
-    if (CARD_DOC_RE.test(base) || CARD_FOLDER_RE.test(rel) || CARD_TITLE_RE.test(texts[p]!.slice(0, 4000))) below.push(p);
+    if (CARD_DOC_RE.test(base) || CARD_FOLDER_RE.test(rel) || CARD_TITLE_RE.test(texts[p]!.slice(0, 4000)))
+      below.push(p);
   }
   own.sort((a, b) => a.rank - b.rank || (a.path < b.path ? -1 : 1));
   return [...own.map((o) => o.path), ...below.sort()].slice(0, MAX_CARD_DOCUMENTS);

@@ -123,7 +123,9 @@ export function licenseRefFor(name: string): string {
 }
 
 /** Families stated by the records (data licenses, restricted terms); others follow the rules below. */
-const RECORD_FAMILY = new Map(LICENSE_RECORDS.filter((r) => r.family !== undefined).map((r) => [r.id, r.family!] as const));
+const RECORD_FAMILY = new Map(
+  LICENSE_RECORDS.filter((r) => r.family !== undefined).map((r) => [r.id, r.family!] as const),
+);
 
 /** Data licenses written for models including their code (OpenMDW) count as open for code too. */
 const OPEN_FOR_CODE_TOO = new Set(LICENSE_RECORDS.filter((r) => r.openForCode).map((r) => r.id));
@@ -185,7 +187,9 @@ export function isOpenFor(family: LicenseFamily, kind: ComponentKind, id?: strin
  * `www.` or a trailing slash, from the license records. Only pages that name one license; a
  * repository's own LICENSE link is resolved against the snapshot instead.
  */
-export const KNOWN_LICENSE_URLS: Array<[RegExp, string]> = LICENSE_RECORDS.flatMap((r) => (r.urls ?? []).map((re): [RegExp, string] => [re, r.id]));
+export const KNOWN_LICENSE_URLS: Array<[RegExp, string]> = LICENSE_RECORDS.flatMap((r) =>
+  (r.urls ?? []).map((re): [RegExp, string] => [re, r.id]),
+);
 
 /** Id for a known license URL, or null. */
 export function licenseIdForUrl(url: string): string | null {

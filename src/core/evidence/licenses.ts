@@ -28,7 +28,10 @@ const LICENSE_FILE_RE = /^(licen[cs]e|copying)([._-].*)?$/i;
 const NOT_A_LICENSE_RE = /\.(py|js|ts|json|ya?ml|ipynb|sh|html?|css|toml|cfg)$/i;
 
 function normalisePath(p: string): string {
-  const trimmed = p.trim().replace(/^\.\/+/, '').replace(/\/+$/, '');
+  const trimmed = p
+    .trim()
+    .replace(/^\.\/+/, '')
+    .replace(/\/+$/, '');
   return trimmed === '' ? '.' : trimmed;
 }
 
@@ -63,9 +66,11 @@ function nameHint(path: string): string | null {
 function nameKinds(path: string): { hint: string; kinds: ComponentKind[] } | null {
   const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   if (/[._-](code|software|source)\b/.test(base)) return { hint: 'name suggests it covers code', kinds: ['code'] };
-  if (/[._-](model|weights?|params?)\b/.test(base)) return { hint: 'name suggests it covers the model weights', kinds: ['data'] };
+  if (/[._-](model|weights?|params?)\b/.test(base))
+    return { hint: 'name suggests it covers the model weights', kinds: ['data'] };
   if (/[._-](data|dataset)\b/.test(base)) return { hint: 'name suggests it covers data', kinds: ['data'] };
-  if (/[._-](docs?|documentation)\b/.test(base)) return { hint: 'name suggests it covers documentation', kinds: ['document'] };
+  if (/[._-](docs?|documentation)\b/.test(base))
+    return { hint: 'name suggests it covers documentation', kinds: ['document'] };
   return null;
 }
 
@@ -99,12 +104,7 @@ function linkedRepoPath(link: string, snapshot: RepoSnapshot, cardDir: string): 
   return null;
 }
 
-function cardFacts(
-  card: ModelCard,
-  snapshot: RepoSnapshot,
-  scope: string,
-  problems: Problem[],
-): LicenseFact[] {
+function cardFacts(card: ModelCard, snapshot: RepoSnapshot, scope: string, problems: Problem[]): LicenseFact[] {
   const fm = card.frontMatter;
   if (!fm) return [];
   const out: LicenseFact[] = [];
@@ -140,7 +140,12 @@ function cardFacts(
     if (id) {
       out.push(fact(id, scope, at('license')));
       if (Object.values(VERSIONLESS).includes(id)) {
-        problem('warning', 'license', 'license-versionless', `\`license: ${value}\` names a family, not a license: give the version`);
+        problem(
+          'warning',
+          'license',
+          'license-versionless',
+          `\`license: ${value}\` names a family, not a license: give the version`,
+        );
       }
     } else {
       out.push(fact(licenseRefFor(value), scope, { ...at('license'), note: `unrecognised id "${value}"` }));
@@ -166,7 +171,12 @@ function cardFacts(
     if (id && !found.some((f) => f.id === id)) {
       found.push(fact(id, scope, { ...at('license_link'), url }, identified?.confidence));
     } else if (!id && repoPath === null && found.length === 0) {
-      problem('warning', 'license_link', 'license-link-unresolved', `\`license_link\` ${url} is neither a file of this repository nor a known license page`);
+      problem(
+        'warning',
+        'license_link',
+        'license-link-unresolved',
+        `\`license_link\` ${url} is neither a file of this repository nor a known license page`,
+      );
     }
   }
   out.push(...found);
@@ -194,7 +204,12 @@ function fileFacts(snapshot: RepoSnapshot, modelRoot: string, problems: Problem[
     if (text === undefined) {
       const reason = skipped.get(path) ?? 'not read';
       out.push(fact(UNREAD_LICENSE, scope, { kind: 'file', path, note: `not read: ${reason}` }));
-      problems.push({ severity: 'warning', path, ruleId: 'license-file-unread', message: `license file could not be read (${reason})` });
+      problems.push({
+        severity: 'warning',
+        path,
+        ruleId: 'license-file-unread',
+        message: `license file could not be read (${reason})`,
+      });
       continue;
     }
     const identified = identifyLicenseText(text);
@@ -206,7 +221,12 @@ function fileFacts(snapshot: RepoSnapshot, modelRoot: string, problems: Problem[
     } else {
       const note = ['text not identified as a known license', hint].filter(Boolean).join('; ');
       out.push(withKinds(fact(CUSTOM_LICENSE, scope, { kind: 'file', path, note }), kinds));
-      problems.push({ severity: 'note', path, ruleId: 'license-text-unidentified', message: 'license text does not match a known license; it is treated as custom terms' });
+      problems.push({
+        severity: 'note',
+        path,
+        ruleId: 'license-text-unidentified',
+        message: 'license text does not match a known license; it is treated as custom terms',
+      });
     }
   }
   return out;
@@ -244,7 +264,11 @@ export function extractLicenses(
     }
   }
   if (fromCard.every(isPlaceholder) && fromFiles.length === 0) {
-    const p: Problem = { severity: 'warning', ruleId: 'license-missing', message: 'no license is declared in the card and no LICENSE file was found' };
+    const p: Problem = {
+      severity: 'warning',
+      ruleId: 'license-missing',
+      message: 'no license is declared in the card and no LICENSE file was found',
+    };
     if (card) p.path = card.path;
     problems.push(p);
   }

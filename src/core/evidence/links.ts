@@ -1,10 +1,14 @@
 // Links in card text, classified by what they point at. Only the URL shape is read here:
 // nothing is fetched (lookups are the Hub resolver's job, and only to allow-listed hosts).
 import type { Link, LinkKind } from './types.js';
+import { rx } from '../rx.js';
 
 const URL_RE = /https?:\/\/[^\s<>()"'`\]]+/g;
 const DOI_TEXT_RE = /\bdoi:\s*(10\.\d{4,9}\/[^\s"'<>,;]+)/gi;
-const HUB_LOAD_RE = /(?:from_pretrained|snapshot_download|hf_hub_download)\(\s*(?:repo_id\s*=\s*|pretrained_model_name_or_path\s*=\s*)?["']([\w.-]{1,96}\/[\w.-]{1,96})["']|(?:huggingface-cli|hf) download\s+([\w.-]{1,96}\/[\w.-]{1,96})/g;
+const HUB_LOAD_RE = rx('g')`
+    (?:from_pretrained|snapshot_download|hf_hub_download)\(\s*(?:repo_id\s*=\s*|
+    pretrained_model_name_or_path\s*=\s*)?["']([\w.-]{1,96}\/[\w.-]{1,96})["']|(?:huggingface-cli|
+    hf) download\s+([\w.-]{1,96}\/[\w.-]{1,96})`;
 const HUB_ID_RE = /^[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*$/;
 const LIST_ITEM_RE = /^\s*([-*+]|\d{1,3}[.)])\s/;
 /** A line that introduces what follows: it ends with a colon, outside any link ("**Papers**:", "* Technical reports:"). */
@@ -13,15 +17,50 @@ const ARXIV_TEXT_RE = /\barxiv:\s*(\d{4}\.\d{4,5})/gi;
 
 /** Hub paths that are not model repositories. */
 const HUB_RESERVED = new Set([
-  'datasets', 'spaces', 'docs', 'blog', 'papers', 'models', 'organizations', 'collections', 'settings',
-  'join', 'login', 'pricing', 'learn', 'tasks', 'posts', 'api', 'chat', 'new', 'enterprise', 'search',
+  'datasets',
+  'spaces',
+  'docs',
+  'blog',
+  'papers',
+  'models',
+  'organizations',
+  'collections',
+  'settings',
+  'join',
+  'login',
+  'pricing',
+  'learn',
+  'tasks',
+  'posts',
+  'api',
+  'chat',
+  'new',
+  'enterprise',
+  'search',
 ]);
 
 const PAPER_VENUES = [
-  'aclanthology.org', 'aclweb.org', 'openreview.net', 'proceedings.neurips.cc', 'papers.nips.cc', 'neurips.cc',
-  'proceedings.mlr.press', 'jmlr.org', 'ieeexplore.ieee.org', 'dl.acm.org', 'link.springer.com',
-  'www.nature.com', 'nature.com', 'science.org', 'openaccess.thecvf.com', 'ojs.aaai.org', 'ijcai.org',
-  'www.isca-archive.org', 'isca-speech.org', 'tacl', 'transacl.org',
+  'aclanthology.org',
+  'aclweb.org',
+  'openreview.net',
+  'proceedings.neurips.cc',
+  'papers.nips.cc',
+  'neurips.cc',
+  'proceedings.mlr.press',
+  'jmlr.org',
+  'ieeexplore.ieee.org',
+  'dl.acm.org',
+  'link.springer.com',
+  'www.nature.com',
+  'nature.com',
+  'science.org',
+  'openaccess.thecvf.com',
+  'ojs.aaai.org',
+  'ijcai.org',
+  'www.isca-archive.org',
+  'isca-speech.org',
+  'tacl',
+  'transacl.org',
 ];
 
 export function classifyUrl(raw: string): { kind: LinkKind; id?: string; url: string } {
@@ -35,7 +74,8 @@ export function classifyUrl(raw: string): { kind: LinkKind; id?: string; url: st
   const host = u.hostname.toLowerCase().replace(/^www\./, '');
   const parts = u.pathname.split('/').filter(Boolean).map(decodeURIComponentSafe);
   if (host === 'huggingface.co' || host === 'hf.co') {
-    if (parts[0] === 'datasets' && parts.length >= 3) return { kind: 'hub-dataset', id: `${parts[1]}/${parts[2]}`, url };
+    if (parts[0] === 'datasets' && parts.length >= 3)
+      return { kind: 'hub-dataset', id: `${parts[1]}/${parts[2]}`, url };
     if (parts[0] === 'papers' && parts[1] && /^\d{4}\.\d{4,5}/.test(parts[1])) {
       return { kind: 'arxiv', id: parts[1].replace(/v\d+$/, ''), url };
     }
@@ -104,7 +144,16 @@ export function extractLinks(
       const url = `https://huggingface.co/${id}`;
       if (!HUB_ID_RE.test(id) || seen.has(url)) continue;
       seen.add(url);
-      links.push({ kind: 'hub-model', id, url, path, line, section, context: windowAround(lineText, m.index ?? 0, m[0].length), ...(under ? { leadIn: under } : {}) });
+      links.push({
+        kind: 'hub-model',
+        id,
+        url,
+        path,
+        line,
+        section,
+        context: windowAround(lineText, m.index ?? 0, m[0].length),
+        ...(under ? { leadIn: under } : {}),
+      });
     }
     for (const m of lineText.matchAll(DOI_TEXT_RE)) {
       const doi = (m[1] ?? '').replace(/[.)]+$/, '');

@@ -12,8 +12,21 @@ export const DEDICATED_CARD_RE = /(^|\/)model[_-]?card\.md$/i;
 const PLACEHOLDER_RE = /\[more information needed\]/gi;
 /** Front-matter keys that mark a README as a model card rather than general documentation. */
 export const MODEL_CARD_KEYS = [
-  'license', 'license_name', 'license_link', 'datasets', 'base_model', 'pipeline_tag', 'library_name',
-  'model-index', 'model_name', 'tags', 'language', 'metrics', 'co2_eq_emissions', 'widget', 'inference',
+  'license',
+  'license_name',
+  'license_link',
+  'datasets',
+  'base_model',
+  'pipeline_tag',
+  'library_name',
+  'model-index',
+  'model_name',
+  'tags',
+  'language',
+  'metrics',
+  'co2_eq_emissions',
+  'widget',
+  'inference',
 ];
 
 /** Lower-case, `[optional]` and markup stripped, punctuation to spaces, spaces collapsed. */
@@ -33,7 +46,8 @@ export function normaliseHeading(raw: string): string {
 /** Whether a section body documents anything beyond the template placeholder. */
 /** A template field left empty: `- **Developed by:** [More Information Needed]`. */
 /** A template field left empty: `- **Developed by:** [More Information Needed]` (one line). */
-const PLACEHOLDER_FIELD_RE = /^[ \t]*[-*]?[ \t]*(\*\*|__)?[^:]{1,80}?:?(\*\*|__)?:?[ \t]*\[more information needed\][ \t]*$/i;
+const PLACEHOLDER_FIELD_RE =
+  /^[ \t]*[-*]?[ \t]*(\*\*|__)?[^:]{1,80}?:?(\*\*|__)?:?[ \t]*\[more information needed\][ \t]*$/i;
 
 /**
  * Drops empty template fields. Only lines holding the placeholder are tested, one at a time:
@@ -94,7 +108,10 @@ export function parseModelCard(path: string, text: string): ParsedCard {
     return cursor >= 0 ? sections[cursor]!.heading : '';
   };
   const links = extractLinks(body, path, bodyLine, sectionAt);
-  return { card: { path, frontMatter, fieldLines, bodyLine, body, sections, links, parts: [{ path, bodyLine, body }] }, problems };
+  return {
+    card: { path, frontMatter, fieldLines, bodyLine, body, sections, links, parts: [{ path, bodyLine, body }] },
+    problems,
+  };
 }
 
 /** ATX headings outside code fences; a section's body runs to the next heading of the same or a higher level. */
@@ -128,7 +145,15 @@ export function parseSections(body: string, firstLine: number, path = 'README.md
     const sectionBody = lines.slice(h.index + 1, end).join('\n');
     const ownEnd = heads[k + 1] && heads[k + 1]!.index < end ? heads[k + 1]!.index : end;
     const ownBody = lines.slice(h.index + 1, ownEnd).join('\n');
-    return { path, heading: h.heading, level: h.level, line: firstLine + h.index, body: sectionBody, ownBody, documented: isDocumented(ownBody) };
+    return {
+      path,
+      heading: h.heading,
+      level: h.level,
+      line: firstLine + h.index,
+      body: sectionBody,
+      ownBody,
+      documented: isDocumented(ownBody),
+    };
   });
   // A section documents something when its own text or any sub-section does: computed from
   // the end so each body is scanned once (scanning every parent's whole body is quadratic).
@@ -183,7 +208,16 @@ export function looksLikeModelCard(card: ModelCard): boolean {
 }
 
 /** Front-matter keys of Space cards (`sdk`, `app_file`) and dataset cards (`dataset_info`, `task_categories`...). */
-const NOT_MODEL_CARD_KEYS = ['sdk', 'app_file', 'sdk_version', 'dataset_info', 'task_categories', 'configs', 'size_categories', 'pretty_name'];
+const NOT_MODEL_CARD_KEYS = [
+  'sdk',
+  'app_file',
+  'sdk_version',
+  'dataset_info',
+  'task_categories',
+  'configs',
+  'size_categories',
+  'pretty_name',
+];
 
 // ---- front-matter field readers (the Hub accepts a string or a list for most of them) ----
 
@@ -191,7 +225,8 @@ export function fieldStrings(card: ModelCard | null, field: string): string[] {
   const v = card?.frontMatter?.[field];
   if (typeof v === 'string') return v.trim() ? [v.trim()] : [];
   if (typeof v === 'number') return [String(v)];
-  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+  if (Array.isArray(v))
+    return v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
   return [];
 }
 

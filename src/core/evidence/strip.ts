@@ -3,7 +3,13 @@
 // unclosed `<!--` that is quadratic (a 400 KB card took 40 s). These scan forward once.
 
 /** Replaces every `open … close` span with `replacement`; an unclosed span runs to the end. */
-export function stripBetween(text: string, open: string, close: string, replacement = '', caseInsensitive = false): string {
+export function stripBetween(
+  text: string,
+  open: string,
+  close: string,
+  replacement = '',
+  caseInsensitive = false,
+): string {
   const hay = caseInsensitive ? text.toLowerCase() : text;
   const o = caseInsensitive ? open.toLowerCase() : open;
   const c = caseInsensitive ? close.toLowerCase() : close;

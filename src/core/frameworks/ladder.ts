@@ -8,7 +8,6 @@ import type { Statuses } from './types.js';
 /** What open-source needs beyond open weights: the data and the recipe. */
 export const RECIPE: ComponentId[] = ['training-data', 'data-preprocessing-code', 'training-code', 'training-config'];
 
-
 const LEVEL_TITLE: Record<LadderLevel, string> = {
   'open-source': 'Open source',
   'open-weights': 'Open weights',
@@ -61,13 +60,16 @@ export function headline(level: LadderLevel, missing: ComponentId[], statuses: S
   if (level === 'restricted-weights') {
     const st = statuses['weights'];
     if (st === 'unknown') return `${title}: the weights are published, but their terms could not be checked`;
-    return st === 'unlicensed' ? `${title}: the weights are published without a license` : `${title}: the weights are published under restricted terms or behind a gate`;
+    return st === 'unlicensed'
+      ? `${title}: the weights are published without a license`
+      : `${title}: the weights are published under restricted terms or behind a gate`;
   }
   if (level === 'closed') {
     const st = statuses['weights'];
     if (st === 'mentioned') return `${title}: the weights are mentioned or linked, but not shown to be published`;
     if (st === 'unknown') return `${title}: the weights could not be checked`;
-    if (st === 'not-applicable') return `${title}: weights are marked not applicable, so there is nothing to run or rebuild`;
+    if (st === 'not-applicable')
+      return `${title}: weights are marked not applicable, so there is nothing to run or rebuild`;
     return `${title}: no weights are published`;
   }
   const groups = new Map<Status, ComponentId[]>();
@@ -125,16 +127,31 @@ export function claimedLadder(
   let claimed = evaluateLadder(claimedStatuses, weightsPublished || claims.weights !== undefined);
   if (proven.cappedBy) claimed = capLadder(claimed, proven.cappedBy);
   if (ladderRank(claimed.level) <= ladderRank(proven.level)) return null;
-  const rests = claimed.level === 'open-source' ? (['weights', ...RECIPE] as ComponentId[]) : (['weights'] as ComponentId[]);
+  const rests =
+    claimed.level === 'open-source' ? (['weights', ...RECIPE] as ComponentId[]) : (['weights'] as ComponentId[]);
   const unverified = rests.filter((id) => claims[id] !== undefined);
   const parts = unverified.map((id) => {
     const c = claims[id]!;
     const phrase = COMPONENTS[id].phrase;
-    const terms = c.status === 'restricted' ? (c.license ? ` under ${c.license}` : ' behind a gate') : c.status === 'unlicensed' ? ' without a license' : '';
+    const terms =
+      c.status === 'restricted'
+        ? c.license
+          ? ` under ${c.license}`
+          : ' behind a gate'
+        : c.status === 'unlicensed'
+          ? ' without a license'
+          : '';
     return `${phrase} ${CLAIM_VERB[c.via][pluralPhrase(phrase) ? 1 : 0]} ${claimWhere(c)}${terms}`;
   });
-  const when = unverified.every((id) => claims[id]!.via === 'lookup-failed') ? '' : offline ? ', not checked offline' : ', not confirmed';
-  const lacks = claimed.headline.includes(': ') && claimed.level === 'open-weights' ? `; ${claimed.headline.slice(claimed.headline.indexOf(': ') + 2)}` : '';
+  const when = unverified.every((id) => claims[id]!.via === 'lookup-failed')
+    ? ''
+    : offline
+      ? ', not checked offline'
+      : ', not confirmed';
+  const lacks =
+    claimed.headline.includes(': ') && claimed.level === 'open-weights'
+      ? `; ${claimed.headline.slice(claimed.headline.indexOf(': ') + 2)}`
+      : '';
   return {
     ...proven,
     headline: `${LEVEL_TITLE[claimed.level]}, unverified: ${joinPhrases(parts)}${when}${lacks}`,

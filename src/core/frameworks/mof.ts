@@ -15,7 +15,10 @@ export const MOF_REQUIREMENTS: Record<3 | 2 | 1, Slot[]> = {
 };
 
 function slotsOf(cls: 1 | 2 | 3): Slot[] {
-  return COMPONENT_IDS.filter((id) => COMPONENTS[id].mofClass === cls && !COMPONENTS[id].mofOptional).map((id) => [id, ...(COMPONENTS[id].mofStandIns ?? [])]);
+  return COMPONENT_IDS.filter((id) => COMPONENTS[id].mofClass === cls && !COMPONENTS[id].mofOptional).map((id) => [
+    id,
+    ...(COMPONENTS[id].mofStandIns ?? []),
+  ]);
 }
 
 /** not-applicable (stated in config with a reason) does not block a class. */

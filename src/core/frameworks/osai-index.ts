@@ -46,13 +46,26 @@ const PARAMETERS: [string, ComponentId[]][] = [
 
 export function evaluateOsaiIndex({ statuses, base }: OsaiInput): OsaiIndexVerdict {
   const grades: Record<string, OsaiGrade> = {};
-  for (const [key, ids] of PARAMETERS) grades[key] = ids.map((id) => grade(statuses[id])).reduce(weaker, null as OsaiGrade);
+  for (const [key, ids] of PARAMETERS)
+    grades[key] = ids.map((id) => grade(statuses[id])).reduce(weaker, null as OsaiGrade);
   grades['datasources_basemodel'] = grade(base?.trainingData ?? statuses['training-data']);
   grades['weights_basemodel'] = grade(base?.weights ?? statuses['weights']);
   // `licenses`: how open the terms of the release are, read from the weights' status.
   const w = statuses['weights'];
-  grades['licenses'] = w === 'open' ? 'open' : w === 'restricted' ? 'partial' : w === 'missing' || w === 'unlicensed' || w === 'mentioned' ? 'closed' : null;
+  grades['licenses'] =
+    w === 'open'
+      ? 'open'
+      : w === 'restricted'
+        ? 'partial'
+        : w === 'missing' || w === 'unlicensed' || w === 'mentioned'
+          ? 'closed'
+          : null;
   const graded = Object.values(grades).filter((g): g is Exclude<OsaiGrade, null> => g !== null);
-  const score = graded.length === 0 ? null : Math.round((graded.reduce((n, g) => n + (g === 'open' ? 1 : g === 'partial' ? 0.5 : 0), 0) / graded.length) * 100) / 100;
+  const score =
+    graded.length === 0
+      ? null
+      : Math.round(
+          (graded.reduce((n, g) => n + (g === 'open' ? 1 : g === 'partial' ? 0.5 : 0), 0) / graded.length) * 100,
+        ) / 100;
   return { score, grades };
 }

@@ -3,7 +3,13 @@ import type { ComponentId } from '../catalog.js';
 import type { OsaidVerdict } from '../report.js';
 import type { LicenseFamily } from '../evidence/types.js';
 
-export const OSAID_CODE: ComponentId[] = ['data-preprocessing-code', 'training-code', 'inference-code', 'supporting-libraries', 'model-architecture'];
+export const OSAID_CODE: ComponentId[] = [
+  'data-preprocessing-code',
+  'training-code',
+  'inference-code',
+  'supporting-libraries',
+  'model-architecture',
+];
 
 export interface OsaidInput {
   status: Record<ComponentId, string>;

@@ -25,7 +25,12 @@ export const REQUIREMENT_TEXT: Record<Requirement, string> = {
 };
 
 /** Higher is more open: closed 0 … open-source 3. */
-const LADDER_RANK: Record<LadderLevel, number> = { closed: 0, 'restricted-weights': 1, 'open-weights': 2, 'open-source': 3 };
+const LADDER_RANK: Record<LadderLevel, number> = {
+  closed: 0,
+  'restricted-weights': 1,
+  'open-weights': 2,
+  'open-source': 3,
+};
 export const ladderRank = (level: LadderLevel): number => LADDER_RANK[level];
 
 /** MOF class names (3 is the least demanding, 1 the most). */
@@ -34,7 +39,10 @@ export const MOF_CLASS_NAMES: Record<1 | 2 | 3, string> = { 1: 'Open Science', 2
 const ROMAN: Record<string, '1' | '2' | '3'> = { '1': '1', i: '1', '2': '2', ii: '2', '3': '3', iii: '3' };
 /** `open-science` -> `mof-class-1`: the class names people write instead of the numbers. */
 const MOF_NAMES: Record<string, Requirement> = Object.fromEntries(
-  ([1, 2, 3] as const).map((c) => [MOF_CLASS_NAMES[c].toLowerCase().replace(/\s+/g, '-'), `mof-class-${c}` as Requirement]),
+  ([1, 2, 3] as const).map((c) => [
+    MOF_CLASS_NAMES[c].toLowerCase().replace(/\s+/g, '-'),
+    `mof-class-${c}` as Requirement,
+  ]),
 );
 
 /**
@@ -43,7 +51,10 @@ const MOF_NAMES: Record<string, Requirement> = Object.fromEntries(
  * (`open-science`). `osi` and `osaid-1.0` mean the OSI definition. Null when unknown.
  */
 export function requirementFromString(s: string): Requirement | null {
-  const normal = s.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const normal = s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   if ((REQUIREMENTS as readonly string[]).includes(normal)) return normal as Requirement;
   if (normal === 'osi' || normal === 'osaid-1.0' || normal === 'osaid-1') return 'osaid';
   const mofName = MOF_NAMES[normal];
@@ -62,14 +73,24 @@ type Judged = Pick<ModelReport, 'ladder' | 'frameworks'> & Partial<Pick<ModelRep
 export function checkRequirement(model: Judged, requirement: Requirement): RequirementResult {
   if (requirement === 'osaid') {
     const met = model.frameworks.osaid.conformant;
-    return { requirement, met, ...(met ? {} : { reason: `not OSAID-conformant: missing ${model.frameworks.osaid.missing.join(', ')}` }) };
+    return {
+      requirement,
+      met,
+      ...(met ? {} : { reason: `not OSAID-conformant: missing ${model.frameworks.osaid.missing.join(', ')}` }),
+    };
   }
   if (!isLadderRequirement(requirement)) {
     const want = Number(requirement.slice(-1)) as 1 | 2 | 3;
     const got = model.frameworks.mof.class;
     if (got !== null && got <= want) return { requirement, met: true };
-    const gaps = ([3, 2, 1] as const).filter((c) => c >= want).flatMap((c) => model.frameworks.mof.missing[String(c) as '1' | '2' | '3']);
-    return { requirement, met: false, reason: `MOF class is ${got === null ? 'none' : got}; missing ${gaps.join(', ')}` };
+    const gaps = ([3, 2, 1] as const)
+      .filter((c) => c >= want)
+      .flatMap((c) => model.frameworks.mof.missing[String(c) as '1' | '2' | '3']);
+    return {
+      requirement,
+      met: false,
+      reason: `MOF class is ${got === null ? 'none' : got}; missing ${gaps.join(', ')}`,
+    };
   }
   const ladder = model.ladder;
   if (ladderRank(ladder.level) >= ladderRank(requirement)) return { requirement, met: true };
@@ -113,13 +134,20 @@ export function requiredBy(report: Report): Requirement | null {
  */
 export function gate(report: Report, requirement: Requirement | null | undefined): GateResult | null {
   if (!requirement) return null;
-  if (report.models.length === 0) return { requirement, met: false, unverified: false, failures: ['no model was found'] };
-  const results = report.models.map((m) => ({ model: m, result: m.requirement?.requirement === requirement ? m.requirement : checkRequirement(m, requirement) }));
+  if (report.models.length === 0)
+    return { requirement, met: false, unverified: false, failures: ['no model was found'] };
+  const results = report.models.map((m) => ({
+    model: m,
+    result: m.requirement?.requirement === requirement ? m.requirement : checkRequirement(m, requirement),
+  }));
   const failing = results.filter((r) => !r.result.met);
   return {
     requirement,
     met: failing.length === 0,
     unverified: failing.length > 0 && failing.every((r) => r.result.unverified === true),
-    failures: failing.map((r) => `${r.model.path === '.' ? r.model.name : r.model.path}: ${r.result.reason ?? `does not reach ${requirement}`}`),
+    failures: failing.map(
+      (r) =>
+        `${r.model.path === '.' ? r.model.name : r.model.path}: ${r.result.reason ?? `does not reach ${requirement}`}`,
+    ),
   };
 }

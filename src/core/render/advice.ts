@@ -26,7 +26,8 @@ export function adviceFor(id: ComponentId, result: Result, quote: (value: string
   const subject = meta.phrase.charAt(0).toUpperCase() + meta.phrase.slice(1);
   switch (result.status) {
     case 'restricted':
-      if (data['licenseState'] === 'gated') return `Lift the access gate: ${meta.phrase} must be downloadable without a request or an agreement.`;
+      if (data['licenseState'] === 'gated')
+        return `Lift the access gate: ${meta.phrase} must be downloadable without a request or an agreement.`;
       return `Relicense ${meta.phrase} under ${OPEN_TERMS[meta.kind]}${result.license ? ` instead of ${str(result.license)}` : ''}.`;
     case 'unlicensed':
       return `Add a license that covers ${meta.phrase}: ${OPEN_TERMS[meta.kind]}, in a LICENSE file or the card's \`license:\` field.`;
@@ -51,7 +52,8 @@ function mentionedAdvice(id: ComponentId, result: Result, subject: string, str: 
   const meta = COMPONENTS[id];
   const data = result.data ?? {};
   if (result.claim) {
-    if (result.claim.via === 'declaration') return `${subject} is declared: point the declaration at the Hub or GitHub so it can be verified online.`;
+    if (result.claim.via === 'declaration')
+      return `${subject} is declared: point the declaration at the Hub or GitHub so it can be verified online.`;
     return `Confirm it: run the check online (without \`--offline\`) to verify ${meta.phrase} at ${str(result.claim.target)}, or declare where ${plural(meta.phrase) ? 'they are' : 'it is'} and under which license in \`.github/truly-open.yml\`.`;
   }
   switch (result.messageId) {

@@ -129,7 +129,11 @@ function goalsOf(model: ModelReport): Map<ComponentId, Goal> {
   // Confirming the claim is what lifts the headline: those first.
   const first = new Map<ComponentId, Goal>();
   for (const id of claimed.unverified) {
-    first.set(id, { ...(goals.get(id) ?? { goals: [] }), rank: RANK.ladder, confirms: LADDER_STYLES[claimed.level].words });
+    first.set(id, {
+      ...(goals.get(id) ?? { goals: [] }),
+      rank: RANK.ladder,
+      confirms: LADDER_STYLES[claimed.level].words,
+    });
   }
   for (const [id, goal] of goals) if (!first.has(id)) first.set(id, goal);
   return first;
@@ -180,13 +184,19 @@ export function reportFindings(report: Report): Finding[] {
     for (const id of order) {
       const result = model.components[id];
       for (const e of result.evidence) {
-        if (located(e) && e.note?.toLowerCase().startsWith('pickle') && !pickles.has(e.path) && !problemPaths.has(e.path)) {
+        if (
+          located(e) &&
+          e.note?.toLowerCase().startsWith('pickle') &&
+          !pickles.has(e.path) &&
+          !problemPaths.has(e.path)
+        ) {
           pickles.set(e.path, {
             level: 'warning',
             path: e.path,
             ...(e.line ? { line: e.line } : {}),
             title: 'Unsafe weight format: pickle',
-            message: 'Pickle files can run arbitrary code when loaded. Publish the weights as safetensors so users can load them safely.',
+            message:
+              'Pickle files can run arbitrary code when loaded. Publish the weights as safetensors so users can load them safely.',
             rank: RANK.warning,
           });
         }
@@ -260,7 +270,11 @@ export function reportFindings(report: Report): Finding[] {
   return out
     .map((f, i) => ({ f, i }))
     .sort((a, b) => a.f.rank - b.f.rank || a.i - b.i)
-    .map(({ f }) => ({ ...f, title: truncate(oneLine(f.title), TITLE_MAX), message: truncate(f.message, MESSAGE_MAX) }));
+    .map(({ f }) => ({
+      ...f,
+      title: truncate(oneLine(f.title), TITLE_MAX),
+      message: truncate(f.message, MESSAGE_MAX),
+    }));
 }
 
 // Limits -----------------------------------------------------------------------------

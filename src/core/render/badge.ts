@@ -17,7 +17,12 @@ const UNVERIFIED = { color: 'lightgrey', hex: '#9f9f9f' };
 
 function badgeOf(input: BadgeInput): { message: string; color: string; hex: string } {
   const ladder = typeof input === 'string' ? { level: input } : input;
-  if (ladder.claimed) return { message: `${LADDER_STYLES[ladder.claimed.level].words}, unverified`, color: UNVERIFIED.color, hex: UNVERIFIED.hex };
+  if (ladder.claimed)
+    return {
+      message: `${LADDER_STYLES[ladder.claimed.level].words}, unverified`,
+      color: UNVERIFIED.color,
+      hex: UNVERIFIED.hex,
+    };
   const style = LADDER_STYLES[ladder.level];
   return { message: style.words, color: style.badgeColor, hex: style.badgeHex };
 }
@@ -32,7 +37,7 @@ export function renderBadge(input: BadgeInput): BadgeJson {
 function textWidth(text: string): number {
   let width = 0;
   for (const ch of text) {
-    if ('ijl.,:;!|\''.includes(ch)) width += 3.5;
+    if ("ijl.,:;!|'".includes(ch)) width += 3.5;
     else if ('frt() '.includes(ch)) width += 4.5;
     else if ('mwMW'.includes(ch)) width += 10;
     else if (ch >= 'A' && ch <= 'Z') width += 7.5;

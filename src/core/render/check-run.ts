@@ -12,7 +12,15 @@ import { deltaMarkdown } from './delta-markdown.js';
 import { evidenceLocation, listWords, mdCode, mdText, oneLine, truncate } from './format.js';
 import { fitItems, fits, hardCut } from './fit.js';
 import { DEFAULT_DOCS_BASE_URL } from './links.js';
-import { DOC_DEFINITIONS_RESERVE, modelBlock, PROBLEMS_SHOWN, problemsMarkdown, requirementMarkdown, subjectLine, withDocDefinitions } from './markdown.js';
+import {
+  DOC_DEFINITIONS_RESERVE,
+  modelBlock,
+  PROBLEMS_SHOWN,
+  problemsMarkdown,
+  requirementMarkdown,
+  subjectLine,
+  withDocDefinitions,
+} from './markdown.js';
 import { LADDER_STYLES, STATUS_STYLES, mofClassShort } from './symbols.js';
 
 export { ANNOTATIONS_PER_REQUEST, ANNOTATIONS_PER_RUN, chunk } from './annotations.js';
@@ -115,11 +123,14 @@ export function checkRunSummary(report: Report, options: CheckRunOptions = {}): 
         ...(single && options.requirement ? { requirement: options.requirement } : {}),
       }),
     );
-  const problems = report.problems.length > 0 ? `### Problems\n\n${problemsMarkdown(report.problems, PROBLEMS_SHOWN)}` : '';
+  const problems =
+    report.problems.length > 0 ? `### Problems\n\n${problemsMarkdown(report.problems, PROBLEMS_SHOWN)}` : '';
   const note = annotationNote(report);
   const tail = (verdictsOnly: boolean) =>
     [
-      options.delta ? deltaMarkdown(options.delta, verdictsOnly ? { maxRows: 40, verdictsOnly: true } : { maxRows: 100 }) : '',
+      options.delta
+        ? deltaMarkdown(options.delta, verdictsOnly ? { maxRows: 40, verdictsOnly: true } : { maxRows: 100 })
+        : '',
       problems,
       note,
       footer(report),
@@ -129,18 +140,31 @@ export function checkRunSummary(report: Report, options: CheckRunOptions = {}): 
   if (fits(full, budget)) return withDocDefinitions(`${full}\n`, docsBaseUrl);
 
   // Too long: every model's verdict and what blocks it, without the tables.
-  const brief = [...head, ...blocks(false), `_The component tables are left out to fit; ${TRUNCATION_HINT}._`, ...tail(true)].join('\n\n');
+  const brief = [
+    ...head,
+    ...blocks(false),
+    `_The component tables are left out to fit; ${TRUNCATION_HINT}._`,
+    ...tail(true),
+  ].join('\n\n');
   if (fits(brief, budget)) return withDocDefinitions(`${brief}\n`, docsBaseUrl);
 
   // Still too long: one row per model.
-  const compactHead = [...head, ...(options.delta ? [deltaMarkdown(options.delta, { maxRows: 40, verdictsOnly: true })] : []), `### Models\n\n${COMPACT_HEADER}`].join(
-    '\n\n',
-  );
+  const compactHead = [
+    ...head,
+    ...(options.delta ? [deltaMarkdown(options.delta, { maxRows: 40, verdictsOnly: true })] : []),
+    `### Models\n\n${COMPACT_HEADER}`,
+  ].join('\n\n');
   const n = report.problems.length;
   const counts = n > 0 ? `\n${n} problem${n === 1 ? '' : 's'} not shown; ${TRUNCATION_HINT}.` : '';
-  const { text } = fitItems(compactHead, report.models.map(compactRow), `${counts}${note ? `\n\n${note}` : ''}\n\n${footer(report)}`, omittedModels, {
-    limit: SUMMARY_BUDGET,
-  });
+  const { text } = fitItems(
+    compactHead,
+    report.models.map(compactRow),
+    `${counts}${note ? `\n\n${note}` : ''}\n\n${footer(report)}`,
+    omittedModels,
+    {
+      limit: SUMMARY_BUDGET,
+    },
+  );
   return `${hardCut(text, `\n… cut to fit; ${TRUNCATION_HINT}.`, SUMMARY_BUDGET)}\n`;
 }
 
@@ -152,10 +176,16 @@ function evidenceDetails(model: ModelReport): string {
     const style = STATUS_STYLES[result.status];
     const license = result.license ? `, ${mdCode(result.license)}` : '';
     const online = result.verifiedOnline ? ', verified online' : '';
-    const lines = [`- ${style.symbol} **${mdText(COMPONENTS[id].title)}** (${style.label}${license}${online}): ${mdText(result.message)}`];
+    const lines = [
+      `- ${style.symbol} **${mdText(COMPONENTS[id].title)}** (${style.label}${license}${online}): ${mdText(result.message)}`,
+    ];
     for (const e of result.evidence) {
       const where = evidenceLocation(e);
-      const extra = [e.field ? `field ${mdCode(e.field)}` : '', e.section ? `section “${mdText(e.section)}”` : '', e.note ? mdText(e.note) : '']
+      const extra = [
+        e.field ? `field ${mdCode(e.field)}` : '',
+        e.section ? `section “${mdText(e.section)}”` : '',
+        e.note ? mdText(e.note) : '',
+      ]
         .filter(Boolean)
         .join(', ');
       lines.push(`  - ${e.kind}${where ? ` ${mdCode(where)}` : ''}${extra ? `: ${extra}` : ''}`);
@@ -176,7 +206,8 @@ export function checkRunText(report: Report): string {
 const LEVEL: Record<Finding['level'], AnnotationLevel> = { error: 'failure', warning: 'warning', notice: 'notice' };
 
 /** The App's paths are relative to the repository root: anything else cannot be shown on a file. */
-const annotatable = (f: Finding): f is Finding & { path: string } => !!f.path && !f.path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(f.path);
+const annotatable = (f: Finding): f is Finding & { path: string } =>
+  !!f.path && !f.path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(f.path);
 
 /**
  * The findings that point at a file, most important first, at most ANNOTATIONS_PER_RUN;

@@ -21,9 +21,7 @@ export function renderComponentIndex(): string {
     const meta = COMPONENTS[id];
     return `| [${cell(meta.title)}](${id}.md) | \`${id}\` | ${meta.kind} | ${mofCell(meta)} | ${cell(meta.question)} |`;
   });
-  const classes = ([3, 2, 1] as const)
-    .map((n) => `Class ${ROMAN[n]} "${MOF_CLASS_NAMES[n]}"`)
-    .join(', ');
+  const classes = ([3, 2, 1] as const).map((n) => `Class ${ROMAN[n]} "${MOF_CLASS_NAMES[n]}"`).join(', ');
   return [
     '<!-- Generated from src/core/catalog.ts by scripts/gen-docs.mjs. Edit the catalog, not this file. -->',
     '# Components',

@@ -39,7 +39,9 @@ const LADDER_COMPONENTS: readonly ComponentId[] = ['weights', ...RECIPE];
 function moved(model: ModelDelta): string {
   const direction = model.ladder.direction;
   if (direction !== 'better' && direction !== 'worse') return '';
-  const phrases = LADDER_COMPONENTS.filter((id) => model.components.some((c) => c.id === id && c.direction === direction)).map((id) => COMPONENTS[id].phrase);
+  const phrases = LADDER_COMPONENTS.filter((id) =>
+    model.components.some((c) => c.id === id && c.direction === direction),
+  ).map((id) => COMPONENTS[id].phrase);
   return phrases.length > 0 ? `because of ${listWords(phrases)}` : '';
 }
 
@@ -66,7 +68,8 @@ function factWords(cause: Cause): string {
   switch (cause.kind) {
     case 'license': {
       const where = cause.place ? placeWords(cause.place) : 'the license';
-      if (cause.before && cause.after) return `${where} changed from ${licenseWords(cause.before)} to ${licenseWords(cause.after)}`;
+      if (cause.before && cause.after)
+        return `${where} changed from ${licenseWords(cause.before)} to ${licenseWords(cause.after)}`;
       if (cause.after) return `${where} now gives ${licenseWords(cause.after)}`;
       return `${licenseWords(cause.before)} no longer applies${cause.place ? ` (${placeWords(cause.place)})` : ''}`;
     }
@@ -86,7 +89,10 @@ function factWords(cause: Cause): string {
  */
 export function whyMarkdown(change: Pick<ComponentChange, 'causes'>): string {
   const license = change.causes.find((c): c is Extract<Cause, { kind: 'license' }> => c.kind === 'license');
-  const facts = [...change.causes.filter((c) => c.kind === 'removed'), ...change.causes.filter((c) => c.kind === 'added')];
+  const facts = [
+    ...change.causes.filter((c) => c.kind === 'removed'),
+    ...change.causes.filter((c) => c.kind === 'added'),
+  ];
   const message = change.causes.find((c) => c.kind === 'message');
   const parts: string[] = [];
   const licenseChanged = license && license.before !== null && license.after !== null;
@@ -96,7 +102,9 @@ export function whyMarkdown(change: Pick<ComponentChange, 'causes'>): string {
   parts.push(...shown);
   if (message && parts.length === 0) parts.push(factWords(message));
   const text = listWords(parts);
-  return license && !licenseChanged && facts.length > 0 && license.after ? `${text}, under ${licenseWords(license.after)}` : text;
+  return license && !licenseChanged && facts.length > 0 && license.after
+    ? `${text}, under ${licenseWords(license.after)}`
+    : text;
 }
 
 /** Table rows (without header) describing one model's changes. */
@@ -106,13 +114,19 @@ export function deltaRows(model: ModelDelta, options: { verdictsOnly?: boolean }
   if (model.change === 'removed') return [`| ${name} | model removed | ${level(model.ladder.before)} | | |`];
   const rows: string[] = [];
   if (model.ladder.before !== model.ladder.after) {
-    rows.push(`| ${name} | ${ARROW[model.ladder.direction]}ladder | ${level(model.ladder.before)} | ${level(model.ladder.after)} | ${moved(model)} |`);
+    rows.push(
+      `| ${name} | ${ARROW[model.ladder.direction]}ladder | ${level(model.ladder.before)} | ${level(model.ladder.after)} | ${moved(model)} |`,
+    );
   }
   if (model.mof.before !== model.mof.after) {
-    rows.push(`| ${name} | ${ARROW[model.mof.direction]}MOF | ${mofClassShort(model.mof.before)} | ${mofClassShort(model.mof.after)} | |`);
+    rows.push(
+      `| ${name} | ${ARROW[model.mof.direction]}MOF | ${mofClassShort(model.mof.before)} | ${mofClassShort(model.mof.after)} | |`,
+    );
   }
   if (model.osaid.before !== model.osaid.after) {
-    rows.push(`| ${name} | ${ARROW[model.osaid.direction]}OSAID | ${osaid(model.osaid.before)} | ${osaid(model.osaid.after)} | |`);
+    rows.push(
+      `| ${name} | ${ARROW[model.osaid.direction]}OSAID | ${osaid(model.osaid.before)} | ${osaid(model.osaid.after)} | |`,
+    );
   }
   if (options.verdictsOnly) {
     if (model.components.length > 0) {
@@ -124,7 +138,9 @@ export function deltaRows(model: ModelDelta, options: { verdictsOnly?: boolean }
   for (const c of model.components) {
     const before = `${STATUS_STYLES[c.before].symbol} ${STATUS_STYLES[c.before].label}`;
     const after = `${STATUS_STYLES[c.after].symbol} ${STATUS_STYLES[c.after].label}`;
-    rows.push(`| ${name} | ${ARROW[c.direction]}${mdText(COMPONENTS[c.id].title)} | ${before} | ${after} | ${whyMarkdown(c)} |`);
+    rows.push(
+      `| ${name} | ${ARROW[c.direction]}${mdText(COMPONENTS[c.id].title)} | ${before} | ${after} | ${whyMarkdown(c)} |`,
+    );
   }
   return rows;
 }

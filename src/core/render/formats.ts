@@ -17,7 +17,8 @@ interface FormatEntry {
 export const RENDERERS = {
   text: {
     description: 'the terminal report: headline, components, frameworks, next steps',
-    render: async (report, options) => (await import('./text.js')).renderText(report, { color: options.color === true }),
+    render: async (report, options) =>
+      (await import('./text.js')).renderText(report, { color: options.color === true }),
   },
   json: {
     description: 'the report other tools read (docs/report-format.md)',

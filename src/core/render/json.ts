@@ -33,7 +33,10 @@ const MODEL: Shape = {
     frameworks: {
       keys: ['mof', 'osaid', 'osaiIndex'],
       children: {
-        mof: { keys: ['class', 'progress', 'missing', 'warnings'], children: { progress: PER_CLASS, missing: PER_CLASS } },
+        mof: {
+          keys: ['class', 'progress', 'missing', 'warnings'],
+          children: { progress: PER_CLASS, missing: PER_CLASS },
+        },
         osaid: { keys: ['conformant', 'missing', 'notes'] },
         osaiIndex: { keys: ['score', 'grades'] },
       },

@@ -24,7 +24,15 @@ import {
 } from './format.js';
 import { DEFAULT_DOCS_BASE_URL, componentDocUrl } from './links.js';
 import { nextSteps, type NextStep } from './steps.js';
-import { LADDER_STYLES, ONLINE_MARK, STATUS_STYLES, mofClassLabel, mofClassShort, nextMofClass, osaidElementLabel } from './symbols.js';
+import {
+  LADDER_STYLES,
+  ONLINE_MARK,
+  STATUS_STYLES,
+  mofClassLabel,
+  mofClassShort,
+  nextMofClass,
+  osaidElementLabel,
+} from './symbols.js';
 
 export interface MarkdownOptions {
   /** Base URL of the component docs; each component links to `${docsBaseUrl}/<id>.md`. */
@@ -88,13 +96,20 @@ export function requirementMarkdown(requirement: RequirementResult): string {
 export function frameworkLines(model: ModelReport): string {
   const { mof, osaid, osaiIndex } = model.frameworks;
   const next = nextMofClass(mof.class);
-  const progress = next === null ? '' : `; ${percent(mof.progress[String(next) as '1' | '2' | '3'])} of ${mofClassShort(next)}`;
+  const progress =
+    next === null ? '' : `; ${percent(mof.progress[String(next) as '1' | '2' | '3'])} of ${mofClassShort(next)}`;
   const missing = osaid.missing.map((e) => osaidElementLabel(e, componentTitle));
   const shown = missing.slice(0, 3);
   const more = missing.length - shown.length;
-  const osaidText = osaid.conformant ? 'conformant' : `not conformant, missing ${listWords(more > 0 ? [...shown, `${more} more`] : shown)}`;
+  const osaidText = osaid.conformant
+    ? 'conformant'
+    : `not conformant, missing ${listWords(more > 0 ? [...shown, `${more} more`] : shown)}`;
   const score = osaiIndex.score === null ? 'not graded' : osaiIndex.score.toFixed(2);
-  return [`- **MOF**: ${mofClassLabel(mof.class)}${progress}`, `- **OSAID 1.0**: ${mdText(osaidText)}`, `- **OSAI index**: ${score}`].join('\n');
+  return [
+    `- **MOF**: ${mofClassLabel(mof.class)}${progress}`,
+    `- **OSAID 1.0**: ${mdText(osaidText)}`,
+    `- **OSAI index**: ${score}`,
+  ].join('\n');
 }
 
 /** Everything about the frameworks, for the details: progress per class, MOF warnings, OSAID notes. */
@@ -145,7 +160,9 @@ export function blockingMarkdown(model: ModelReport): string {
     );
     listed = unverified.slice(0, BLOCKING_SHOWN);
     rest = [...unverified.slice(BLOCKING_SHOWN), ...steps.filter((s) => !claimed.unverified.includes(s.id))];
-    parts.push(`**To confirm ${LADDER_STYLES[claimed.level].words}:** ${listWords(listed.map((s) => COMPONENTS[s.id].phrase))}${moreCount(unverified.length - listed.length)}`);
+    parts.push(
+      `**To confirm ${LADDER_STYLES[claimed.level].words}:** ${listWords(listed.map((s) => COMPONENTS[s.id].phrase))}${moreCount(unverified.length - listed.length)}`,
+    );
   } else {
     const goal = steps[0]?.goals[0];
     if (!goal) {
@@ -155,7 +172,9 @@ export function blockingMarkdown(model: ModelReport): string {
     const forGoal = steps.filter((s) => s.goals.includes(goal));
     listed = forGoal.slice(0, BLOCKING_SHOWN);
     rest = steps.filter((s) => !listed.includes(s));
-    parts.push(`**Blocking ${goal}:** ${listWords(listed.map((s) => COMPONENTS[s.id].phrase))}${moreCount(forGoal.length - listed.length)}`);
+    parts.push(
+      `**Blocking ${goal}:** ${listWords(listed.map((s) => COMPONENTS[s.id].phrase))}${moreCount(forGoal.length - listed.length)}`,
+    );
   }
   parts.push(listed.map((step, i) => stepLine(model, step, i + 1, false)).join('\n'));
   if (rest.length > 0) {
@@ -173,9 +192,14 @@ export function blockingMarkdown(model: ModelReport): string {
 const moreCount = (n: number) => (n > 0 ? ` (and ${n} more)` : '');
 
 function evidenceCell(model: ModelReport, id: ComponentId): string {
-  const locations = [...new Set(model.components[id].evidence.map(evidenceLocation).filter((l): l is string => l !== null))];
+  const locations = [
+    ...new Set(model.components[id].evidence.map(evidenceLocation).filter((l): l is string => l !== null)),
+  ];
   if (locations.length === 0) return '';
-  const shown = locations.slice(0, EVIDENCE_SHOWN).map((l) => mdCode(truncate(l, LOCATION_MAX))).join(', ');
+  const shown = locations
+    .slice(0, EVIDENCE_SHOWN)
+    .map((l) => mdCode(truncate(l, LOCATION_MAX)))
+    .join(', ');
   const more = locations.length - EVIDENCE_SHOWN;
   return more > 0 ? `${shown} +${more} more` : shown;
 }
@@ -198,7 +222,8 @@ export function componentTableMarkdown(model: ModelReport): string {
     const style = STATUS_STYLES[result.status];
     const where = evidenceCell(model, id);
     // Only what is not open links to its doc page: that is what a reader may need to act on.
-    const name = result.status === 'open' || result.status === 'not-applicable' ? mdText(COMPONENTS[id].title) : docLink(id);
+    const name =
+      result.status === 'open' || result.status === 'not-applicable' ? mdText(COMPONENTS[id].title) : docLink(id);
     lines.push(
       `| ${style.symbol} | ${name} | ${style.label}${result.verifiedOnline ? ` ${ONLINE_MARK.symbol}` : ''} | ${
         result.license ? mdCode(result.license) : ''
@@ -211,7 +236,8 @@ export function componentTableMarkdown(model: ModelReport): string {
 /** "15 open, 1 mentioned, 2 missing", in the order of the statuses. */
 function tally(model: ModelReport): string {
   const counts = new Map<Status, number>();
-  for (const id of COMPONENT_IDS) counts.set(model.components[id].status, (counts.get(model.components[id].status) ?? 0) + 1);
+  for (const id of COMPONENT_IDS)
+    counts.set(model.components[id].status, (counts.get(model.components[id].status) ?? 0) + 1);
   return STATUSES.filter((s) => counts.has(s))
     .map((s) => `${counts.get(s)} ${STATUS_STYLES[s].label}`)
     .join(', ');
@@ -219,7 +245,11 @@ function tally(model: ModelReport): string {
 
 /** The folded part: legend, table, what was verified online, framework notes, base models. */
 export function detailsMarkdown(model: ModelReport, heading: string): string {
-  const parts = [`<details><summary>All ${COMPONENT_IDS.length} components: ${tally(model)}</summary>`, LEGEND, componentTableMarkdown(model)];
+  const parts = [
+    `<details><summary>All ${COMPONENT_IDS.length} components: ${tally(model)}</summary>`,
+    LEGEND,
+    componentTableMarkdown(model),
+  ];
   const online = verifiedOnlineSentence(model);
   if (online) parts.push(`${ONLINE_MARK.symbol} ${mdText(online)}`);
   parts.push(`${heading}# Frameworks\n\n${frameworksMarkdown(model)}`);
@@ -275,7 +305,8 @@ export function problemsMarkdown(problems: readonly Problem[], max?: number): st
     return `- ${SEVERITY_ICON[p.severity]} **${p.severity}**${where}: ${mdText(cut(p.message, PROBLEM_MAX))}`;
   });
   const more = problems.length - lines.length;
-  if (more > 0) lines.push(`- … ${more} more problem${more === 1 ? '' : 's'}; \`truly-open check --format json\` lists them all`);
+  if (more > 0)
+    lines.push(`- … ${more} more problem${more === 1 ? '' : 's'}; \`truly-open check --format json\` lists them all`);
   return lines.join('\n');
 }
 

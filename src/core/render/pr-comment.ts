@@ -18,7 +18,8 @@ export interface PrCommentOptions {
   marker?: string;
 }
 
-const omitted = (n: number) => `… ${n} more model${n === 1 ? '' : 's'} not shown; run \`truly-open check\` for the full report.`;
+const omitted = (n: number) =>
+  `… ${n} more model${n === 1 ? '' : 's'} not shown; run \`truly-open check\` for the full report.`;
 
 function modelBrief(model: ModelReport): string {
   const { mof, osaid } = model.frameworks;
@@ -27,9 +28,7 @@ function modelBrief(model: ModelReport): string {
     '',
     headlineMarkdown(model),
     '',
-    `MOF: ${mofClassLabel(mof.class)} · OSAID 1.0: ${
-      osaid.conformant ? 'conformant' : 'not conformant'
-    }`,
+    `MOF: ${mofClassLabel(mof.class)} · OSAID 1.0: ${osaid.conformant ? 'conformant' : 'not conformant'}`,
   ];
   const steps = stepsMarkdown(model);
   if (steps) lines.push('', '<details><summary>Next steps</summary>', '', steps, '', '</details>');
@@ -59,5 +58,8 @@ export function renderPrComment(report: Report, delta: ReportDelta, options: PrC
     omitted,
     { separator: '\n\n', limit },
   );
-  return withDocDefinitions(`${hardCut(text, '\n… cut to fit; run `truly-open check` for the full report.', limit)}\n`, docsBaseUrl);
+  return withDocDefinitions(
+    `${hardCut(text, '\n… cut to fit; run `truly-open check` for the full report.', limit)}\n`,
+    docsBaseUrl,
+  );
 }

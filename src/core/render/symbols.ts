@@ -55,8 +55,20 @@ export interface LadderStyle {
 }
 
 export const LADDER_STYLES: Record<LadderLevel, LadderStyle> = {
-  'open-source': { title: 'Open source', words: 'open source', tone: 'good', badgeColor: 'brightgreen', badgeHex: '#44cc11' },
-  'open-weights': { title: 'Open weights', words: 'open weights', tone: 'partial', badgeColor: 'yellow', badgeHex: '#dfb317' },
+  'open-source': {
+    title: 'Open source',
+    words: 'open source',
+    tone: 'good',
+    badgeColor: 'brightgreen',
+    badgeHex: '#44cc11',
+  },
+  'open-weights': {
+    title: 'Open weights',
+    words: 'open weights',
+    tone: 'partial',
+    badgeColor: 'yellow',
+    badgeHex: '#dfb317',
+  },
   'restricted-weights': {
     title: 'Restricted weights',
     words: 'restricted weights',

@@ -117,7 +117,11 @@ function modelSection(model: ModelReport, options: TextOptions, paint: Paint): s
   }
   if (model.requirement) {
     const r = model.requirement;
-    const verdict = r.met ? paint('met', 'good') : r.unverified ? paint('not verified', 'info') : paint('not met', 'bad');
+    const verdict = r.met
+      ? paint('met', 'good')
+      : r.unverified
+        ? paint('not verified', 'info')
+        : paint('not met', 'bad');
     lines.push(`  requirement ${r.requirement}: ${verdict}${r.reason ? ` (${oneLine(r.reason)})` : ''}`);
   }
   lines.push('', ...componentTable(model, options, paint));
@@ -134,7 +138,9 @@ function modelSection(model: ModelReport, options: TextOptions, paint: Paint): s
     lines.push('', `  ${paint('Next steps', 'bold')}`);
     steps.forEach((step, i) => {
       const title = COMPONENTS[step.id].title;
-      lines.push(`  ${String(i + 1).padStart(2)}. ${title} (${STATUS_STYLES[step.status].label}; for ${listWords(step.goals)}): ${oneLine(adviceFor(step.id, model.components[step.id]))}`);
+      lines.push(
+        `  ${String(i + 1).padStart(2)}. ${title} (${STATUS_STYLES[step.status].label}; for ${listWords(step.goals)}): ${oneLine(adviceFor(step.id, model.components[step.id]))}`,
+      );
     });
   }
   return lines;
@@ -144,7 +150,10 @@ export function renderText(report: Report, options: TextOptions): string {
   const paint = painter(options.color);
   const revision = report.subject.revision ? ` @ ${report.subject.revision.slice(0, 7)}` : '';
   const offline = report.online === false ? ' (offline: nothing verified online)' : '';
-  const lines = [paint(`truly-open ${report.tool.version}: ${report.subject.location}${revision}${offline}`, 'dim'), ''];
+  const lines = [
+    paint(`truly-open ${report.tool.version}: ${report.subject.location}${revision}${offline}`, 'dim'),
+    '',
+  ];
   if (report.models.length === 0) lines.push('No model found.', '');
   for (const model of report.models) lines.push(...modelSection(model, options, paint), '');
   if (report.problems.length > 0) {

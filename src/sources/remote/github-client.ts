@@ -10,7 +10,10 @@ import type { GithubRepoInfo } from '../../core/remote.js';
 import type { HttpClient } from './http.js';
 
 /** The subset of `octokit.request` we use: resolves with `{ status, data }`, rejects with `{ status }`. */
-export type OctokitRequest = (route: string, params: Record<string, unknown>) => Promise<{ status: number; data: unknown }>;
+export type OctokitRequest = (
+  route: string,
+  params: Record<string, unknown>,
+) => Promise<{ status: number; data: unknown }>;
 
 const REPO_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 
@@ -23,7 +26,15 @@ export class GithubClient {
 
   async repoInfo(repo: string): Promise<GithubRepoInfo> {
     const url = `https://github.com/${repo}`;
-    if (!isGithubRepo(repo)) return { repo, state: 'not-found', url, license: null, private: false, error: `not a GitHub repository: ${JSON.stringify(repo)}` };
+    if (!isGithubRepo(repo))
+      return {
+        repo,
+        state: 'not-found',
+        url,
+        license: null,
+        private: false,
+        error: `not a GitHub repository: ${JSON.stringify(repo)}`,
+      };
     const [owner, name] = repo.split('/') as [string, string];
 
     let status: number | null;
@@ -40,7 +51,9 @@ export class GithubClient {
         rateLimited = e.response?.headers?.['x-ratelimit-remaining'] === '0';
       }
     } else {
-      const res = await this.source.http.getJson(`https://api.github.com/repos/${encodeURIComponent(owner)}/${encodeURIComponent(name)}`);
+      const res = await this.source.http.getJson(
+        `https://api.github.com/repos/${encodeURIComponent(owner)}/${encodeURIComponent(name)}`,
+      );
       status = res.status;
       if (res.ok) data = res.data;
       else {
@@ -52,16 +65,38 @@ export class GithubClient {
     if (status !== null && status >= 200 && status < 300 && isRecord(data)) return readRepo(repo, url, data);
     if (status === 404) return notFound(repo);
     if ((status === 403 || status === 429) && rateLimited) {
-      return { repo, state: 'unavailable', url, license: null, private: false, error: 'GitHub API rate limit exceeded' };
+      return {
+        repo,
+        state: 'unavailable',
+        url,
+        license: null,
+        private: false,
+        error: 'GitHub API rate limit exceeded',
+      };
     }
-    if (status === 401 || status === 403) return { repo, state: 'unauthorized', url, license: null, private: false, error: `HTTP ${status}` };
-    return { repo, state: 'unavailable', url, license: null, private: false, error: error || `HTTP ${status ?? 'error'}` };
+    if (status === 401 || status === 403)
+      return { repo, state: 'unauthorized', url, license: null, private: false, error: `HTTP ${status}` };
+    return {
+      repo,
+      state: 'unavailable',
+      url,
+      license: null,
+      private: false,
+      error: error || `HTTP ${status ?? 'error'}`,
+    };
   }
 }
 
 /** The one answer for a repository the public cannot see, missing or private alike. */
 export function notFound(repo: string): GithubRepoInfo {
-  return { repo, state: 'not-found', url: `https://github.com/${repo}`, license: null, private: false, error: 'repository not found (or private)' };
+  return {
+    repo,
+    state: 'not-found',
+    url: `https://github.com/${repo}`,
+    license: null,
+    private: false,
+    error: 'repository not found (or private)',
+  };
 }
 
 /** Whether GitHub says the public can see the repository (`private: false`, visibility public when given). */

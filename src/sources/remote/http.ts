@@ -33,7 +33,14 @@ export type HttpFailureKind = 'not-found' | 'unauthorized' | 'unavailable' | 'to
 
 export type HttpResult =
   | { ok: true; status: number; url: string; body: string; headers: Record<string, string> }
-  | { ok: false; status: number | null; url: string; kind: HttpFailureKind; error: string; headers: Record<string, string> };
+  | {
+      ok: false;
+      status: number | null;
+      url: string;
+      kind: HttpFailureKind;
+      error: string;
+      headers: Record<string, string>;
+    };
 
 interface CachedResponse {
   status: number;
@@ -178,7 +185,14 @@ export class HttpClient {
     try {
       return { ...result, data: JSON.parse(result.body) as T };
     } catch {
-      return { ok: false, status: result.status, url, kind: 'unavailable', error: 'response is not JSON', headers: result.headers };
+      return {
+        ok: false,
+        status: result.status,
+        url,
+        kind: 'unavailable',
+        error: 'response is not JSON',
+        headers: result.headers,
+      };
     }
   }
 
@@ -193,7 +207,11 @@ export class HttpClient {
     const result = await this.getUncached(url, options);
     // Only definite answers are cached; a 429, 5xx or timeout must be retried next time.
     if (result.status !== null && (result.ok || [401, 403, 404, 410].includes(result.status))) {
-      this.cache.set(key, { status: result.status, body: result.ok ? result.body : '', headers: result.headers }, this.now());
+      this.cache.set(
+        key,
+        { status: result.status, body: result.ok ? result.body : '', headers: result.headers },
+        this.now(),
+      );
     }
     return result;
   }
@@ -227,17 +245,33 @@ export class HttpClient {
       const hinted = retryDelayMs(response.headers, this.now());
       const wait = hinted ?? Math.min(this.maxWaitMs, 500 * 2 ** attempt);
       if (wait > this.maxWaitMs) {
-        return failure(url, response.status, 'unavailable', `rate limited: the server asks to wait ${Math.ceil(wait / 1000)} s`, headers);
+        return failure(
+          url,
+          response.status,
+          'unavailable',
+          `rate limited: the server asks to wait ${Math.ceil(wait / 1000)} s`,
+          headers,
+        );
       }
       if (wait >= this.remainingMs()) {
-        return failure(url, response.status, 'unavailable', `HTTP ${response.status}; no time left in the budget to retry`, headers);
+        return failure(
+          url,
+          response.status,
+          'unavailable',
+          `HTTP ${response.status}; no time left in the budget to retry`,
+          headers,
+        );
       }
       await this.sleep(wait);
     }
   }
 
   /** Follows redirects by hand so that a redirect can never leave the allow-list (LFS files redirect to a CDN). */
-  private async fetchFollowing(url: string, options: GetOptions, timeoutMs: number): Promise<{ response: Response; finalUrl: string }> {
+  private async fetchFollowing(
+    url: string,
+    options: GetOptions,
+    timeoutMs: number,
+  ): Promise<{ response: Response; finalUrl: string }> {
     const signal = AbortSignal.timeout(timeoutMs);
     let current = url;
     for (let hop = 0; ; hop++) {
@@ -313,12 +347,25 @@ function toResult(url: string, status: number, body: string, headers: Record<str
   return failure(url, status, 'unavailable', `HTTP ${status}`, headers);
 }
 
-function failure(url: string, status: number | null, kind: HttpFailureKind, error: string, headers: Record<string, string> = {}): HttpResult {
+function failure(
+  url: string,
+  status: number | null,
+  kind: HttpFailureKind,
+  error: string,
+  headers: Record<string, string> = {},
+): HttpResult {
   return { ok: false, status, url, kind, error, headers };
 }
 
 // The few headers callers read (error codes, rate limits); keeping all would bloat the cache.
-const KEPT_HEADERS = ['x-error-code', 'x-error-message', 'content-type', 'x-repo-commit', 'ratelimit', 'x-ratelimit-remaining'];
+const KEPT_HEADERS = [
+  'x-error-code',
+  'x-error-message',
+  'content-type',
+  'x-repo-commit',
+  'ratelimit',
+  'x-ratelimit-remaining',
+];
 
 function pickHeaders(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};

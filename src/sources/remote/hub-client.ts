@@ -4,10 +4,10 @@
 import { stripBetween } from '../../core/evidence/strip.js';
 import { CHECKPOINT_WORDS_SOURCE, type LookupState } from '../../core/remote.js';
 import type { HttpClient, HttpResult } from './http.js';
+import { rx } from '../../core/rx.js';
 
 export type Lookup<T> =
-  | { state: 'found'; url: string; value: T }
-  | { state: Exclude<LookupState, 'found'>; url: string; error: string };
+  { state: 'found'; url: string; value: T } | { state: Exclude<LookupState, 'found'>; url: string; error: string };
 
 export interface HubFile {
   path: string;
@@ -73,7 +73,10 @@ export class HubClient {
       url,
       value: {
         ...info,
-        baseModels: unique([...stringList(card.base_model), ...tagValues(info.tags, 'base_model:').map(stripRelation)]).filter(isHubRepoId),
+        baseModels: unique([
+          ...stringList(card.base_model),
+          ...tagValues(info.tags, 'base_model:').map(stripRelation),
+        ]).filter(isHubRepoId),
         datasets: unique([...stringList(card.datasets), ...tagValues(info.tags, 'dataset:')]).filter(isHubRepoId),
       },
     };
@@ -121,12 +124,22 @@ export class HubClient {
   }
 }
 
-function failed(url: string, res: Extract<HttpResult, { ok: false }>, what: 'model' | 'dataset' | 'file'): Lookup<never> {
-  if (res.kind === 'not-found') return { state: 'not-found', url, error: `${what} not found on the Hub (HTTP ${res.status})` };
+function failed(
+  url: string,
+  res: Extract<HttpResult, { ok: false }>,
+  what: 'model' | 'dataset' | 'file',
+): Lookup<never> {
+  if (res.kind === 'not-found')
+    return { state: 'not-found', url, error: `${what} not found on the Hub (HTTP ${res.status})` };
   if (res.kind === 'unauthorized') {
     // Without a token the Hub answers 401 both for private and for missing repositories.
     const code = res.headers['x-error-code'];
-    const detail = code === 'RepoNotFound' ? 'repository not found or private' : code === 'GatedRepo' ? 'gated repository' : 'private, missing or not accessible';
+    const detail =
+      code === 'RepoNotFound'
+        ? 'repository not found or private'
+        : code === 'GatedRepo'
+          ? 'gated repository'
+          : 'private, missing or not accessible';
     return { state: 'unauthorized', url, error: `${what}: ${detail} (HTTP ${res.status})` };
   }
   if (res.kind === 'too-large') return { state: 'unavailable', url, error: `${what}: ${res.error}` };
@@ -145,9 +158,10 @@ function readRepoInfo(id: string, data: unknown): HubRepoInfo {
   const files: HubFile[] = [];
   for (const sibling of siblings) {
     if (!isRecord(sibling) || typeof sibling.rfilename !== 'string') continue;
-    const lfs = isRecord(sibling.lfs) && typeof sibling.lfs.size === 'number'
-      ? { sha256: typeof sibling.lfs.sha256 === 'string' ? sibling.lfs.sha256 : '', size: sibling.lfs.size }
-      : null;
+    const lfs =
+      isRecord(sibling.lfs) && typeof sibling.lfs.size === 'number'
+        ? { sha256: typeof sibling.lfs.sha256 === 'string' ? sibling.lfs.sha256 : '', size: sibling.lfs.size }
+        : null;
     const size = lfs?.size ?? (typeof sibling.size === 'number' ? sibling.size : 0);
     files.push({ path: sibling.rfilename, size, lfs });
   }
@@ -167,14 +181,19 @@ function readRepoInfo(id: string, data: unknown): HubRepoInfo {
 
 // Branch and tag names that intermediate checkpoints use (see CHECKPOINT_WORDS_SOURCE) with
 // a number, or that count tokens seen: `step1000-tokens4B`, `tokens-300B`.
-const CHECKPOINT_REF_RE = new RegExp(`(?:^|[^a-z])${CHECKPOINT_WORDS_SOURCE}[-_]?\\d|\\d[kmbt]?[-_]?tokens\\b|tokens[-_]?\\d`, 'i');
+const CHECKPOINT_REF_RE = new RegExp(
+  `(?:^|[^a-z])${CHECKPOINT_WORDS_SOURCE}[-_]?\\d|\\d[kmbt]?[-_]?tokens\\b|tokens[-_]?\\d`,
+  'i',
+);
 
 export function checkpointRevisions(refs: string[]): string[] {
   return refs.filter((name) => name !== 'main' && CHECKPOINT_REF_RE.test(name));
 }
 
 const SOURCE_RE = /\b(sources?|provenance|origins?|where .* from)\b/i;
-const PROCESS_RE = /\b(collect\w*|process\w*|preprocess\w*|curat\w*|filter\w*|clean\w*|dedup\w*|prepar\w*|construct\w*|gather\w*|scrap\w*|crawl\w*|normali[sz]\w*)\b/i;
+const PROCESS_RE = rx('i')`
+    \b(collect\w*|process\w*|preprocess\w*|curat\w*|filter\w*|clean\w*|dedup\w*|prepar\w*|construct\w*|gather\w*|
+    scrap\w*|crawl\w*|normali[sz]\w*)\b`;
 const PLACEHOLDER_RE = /\[more information needed\]/gi;
 
 /**
@@ -204,7 +223,10 @@ export function cardDescribesData(markdown: string): boolean {
   let sources = false;
   let processing = false;
   for (const section of sections) {
-    const words = stripBetween(section.text.join(' '), '<!--', '-->', ' ').replace(PLACEHOLDER_RE, ' ').match(/[A-Za-z]{2,}/g) ?? [];
+    const words =
+      stripBetween(section.text.join(' '), '<!--', '-->', ' ')
+        .replace(PLACEHOLDER_RE, ' ')
+        .match(/[A-Za-z]{2,}/g) ?? [];
     if (words.length < 8) continue;
     if (SOURCE_RE.test(section.path)) sources = true;
     if (PROCESS_RE.test(section.path)) processing = true;
@@ -218,7 +240,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function stringList(value: unknown): string[] {
   if (typeof value === 'string') return value.trim() ? [value.trim()] : [];
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
+  if (Array.isArray(value))
+    return value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
   return [];
 }
 

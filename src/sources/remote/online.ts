@@ -48,17 +48,33 @@ export interface EnrichOptions extends ResolveOptions {
  * note, so the report says nothing was verified online and why. Never throws for lookup failures:
  * those become facts with a state.
  */
-export async function enrichSnapshot(snapshot: RepoSnapshot, config: Config, options: EnrichOptions = {}): Promise<RepoSnapshot> {
+export async function enrichSnapshot(
+  snapshot: RepoSnapshot,
+  config: Config,
+  options: EnrichOptions = {},
+): Promise<RepoSnapshot> {
   const { offline, privateRepo, onProgress, resolve = resolveRemote, ...resolveOptions } = options;
   const decision = lookupsAllowed({ offline: offline === true, config, privateRepo: privateRepo === true });
   if (!decision.allowed) {
     // Offline and `hub: false` are the engine's offline behaviour, asked for by the user.
     if (offline || config.hub === false) return snapshot;
     const remote = snapshot.remote ?? emptyRemoteFacts();
-    return { ...snapshot, remote: { ...remote, notes: [...remote.notes, `online lookups not made: ${decision.reason}`], notOnline: decision.reason } };
+    return {
+      ...snapshot,
+      remote: {
+        ...remote,
+        notes: [...remote.notes, `online lookups not made: ${decision.reason}`],
+        notOnline: decision.reason,
+      },
+    };
   }
   const query = remoteQuery(snapshot, config);
-  const count = query.datasets.length + query.evalDatasets.length + query.models.length + query.baseModels.length + query.githubRepos.length;
+  const count =
+    query.datasets.length +
+    query.evalDatasets.length +
+    query.models.length +
+    query.baseModels.length +
+    query.githubRepos.length;
   if (count === 0) return snapshot.remote ? snapshot : { ...snapshot, remote: emptyRemoteFacts() };
   onProgress?.(`checking ${count} Hub and GitHub reference${count === 1 ? '' : 's'}…`);
   const found = publicFactsOnly(await resolve(query, resolveOptions));
@@ -74,7 +90,8 @@ export function publicFactsOnly(facts: RemoteFacts): RemoteFacts {
   const hidden = Object.values(facts.github).filter((g) => g.private);
   if (hidden.length === 0) return facts;
   const github = { ...facts.github };
-  for (const [key, fact] of Object.entries(facts.github)) if (fact.private) github[key] = { ...notFound(fact.repo), component: fact.component };
+  for (const [key, fact] of Object.entries(facts.github))
+    if (fact.private) github[key] = { ...notFound(fact.repo), component: fact.component };
   return { ...facts, github };
 }
 

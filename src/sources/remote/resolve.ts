@@ -3,7 +3,15 @@
 // must be able to say "could not be checked" instead of losing the whole report.
 import { licenseRefFor } from '../../core/evidence/license-table.js';
 import { normaliseLicenseId, PLACEHOLDER_OTHER, PLACEHOLDER_UNKNOWN } from '../../core/evidence/licenses.js';
-import type { CodeComponent, GithubRepoInfo, HubDatasetFact, HubModelFact, LookupState, RemoteFacts, RemoteQuery } from '../../core/remote.js';
+import type {
+  CodeComponent,
+  GithubRepoInfo,
+  HubDatasetFact,
+  HubModelFact,
+  LookupState,
+  RemoteFacts,
+  RemoteQuery,
+} from '../../core/remote.js';
 import { GithubClient, type OctokitRequest } from './github-client.js';
 import { HttpClient, type HttpOptions } from './http.js';
 import { cardDescribesData, checkpointRevisions, HubClient, type HubRepoInfo } from './hub-client.js';
@@ -24,7 +32,9 @@ const DEFAULT_CONCURRENCY = 4;
  * Hub settings from the environment, for the CLI and the app: `HF_ENDPOINT` (a mirror or a
  * local test server) and `HF_TOKEN` (`HUGGING_FACE_HUB_TOKEN` is the older name).
  */
-export function hubOptionsFromEnv(env: Record<string, string | undefined>): Pick<ResolveOptions, 'hfEndpoint' | 'hfToken'> {
+export function hubOptionsFromEnv(
+  env: Record<string, string | undefined>,
+): Pick<ResolveOptions, 'hfEndpoint' | 'hfToken'> {
   const out: Pick<ResolveOptions, 'hfEndpoint' | 'hfToken'> = {};
   const endpoint = env.HF_ENDPOINT?.trim();
   const token = (env.HF_TOKEN ?? env.HUGGING_FACE_HUB_TOKEN)?.trim();
@@ -55,17 +65,22 @@ export async function resolveRemote(query: RemoteQuery, options: ResolveOptions 
     const modelIds = unique(query.models.map((id) => id.trim()).filter(Boolean));
     // A repository named for two components is looked up once, for the first.
     const componentOf = new Map<string, CodeComponent>();
-    for (const r of query.githubRepos) if (r.repo.trim() && !componentOf.has(r.repo.trim())) componentOf.set(r.repo.trim(), r.component);
+    for (const r of query.githubRepos)
+      if (r.repo.trim() && !componentOf.has(r.repo.trim())) componentOf.set(r.repo.trim(), r.component);
 
     const modelsDone = Promise.all(
-      modelIds.map((id) => limit(async () => {
-        facts.models[id] = await lookupModel(hub, id, true);
-      })),
+      modelIds.map((id) =>
+        limit(async () => {
+          facts.models[id] = await lookupModel(hub, id, true);
+        }),
+      ),
     );
     const githubDone = Promise.all(
-      [...componentOf].map(([repo, component]) => limit(async () => {
-        facts.github[repo] = { ...(await lookupGithub(github, repo)), component };
-      })),
+      [...componentOf].map(([repo, component]) =>
+        limit(async () => {
+          facts.github[repo] = { ...(await lookupGithub(github, repo)), component };
+        }),
+      ),
     );
     await modelsDone;
 
@@ -83,7 +98,9 @@ export async function resolveRemote(query: RemoteQuery, options: ResolveOptions 
       if (seen.has(id)) {
         for (let x: string | undefined = via; x !== undefined; x = namedBy.get(x)) {
           if (x === id) {
-            facts.notes.push(`lineage cycle: ${via} names ${id} as its base model, which leads back to ${via}; not followed`);
+            facts.notes.push(
+              `lineage cycle: ${via} names ${id} as its base model, which leads back to ${via}; not followed`,
+            );
             break;
           }
         }
@@ -104,10 +121,12 @@ export async function resolveRemote(query: RemoteQuery, options: ResolveOptions 
       const current = level;
       level = [];
       await Promise.all(
-        current.map(({ id, via }) => limit(async () => {
-          facts.models[id] ??= await lookupModel(hub, id, false);
-          facts.lineage.push({ model: id, depth, via });
-        })),
+        current.map(({ id, via }) =>
+          limit(async () => {
+            facts.models[id] ??= await lookupModel(hub, id, false);
+            facts.lineage.push({ model: id, depth, via });
+          }),
+        ),
       );
       for (const { id } of current) {
         const fact = facts.models[id];
@@ -118,9 +137,11 @@ export async function resolveRemote(query: RemoteQuery, options: ResolveOptions 
     facts.lineage.sort((a, b) => a.depth - b.depth || a.model.localeCompare(b.model));
 
     await Promise.all(
-      [...datasetIds].map((id) => limit(async () => {
-        facts.datasets[id] = await lookupDataset(hub, id);
-      })),
+      [...datasetIds].map((id) =>
+        limit(async () => {
+          facts.datasets[id] = await lookupDataset(hub, id);
+        }),
+      ),
     );
     await githubDone;
   } catch (err) {
@@ -133,7 +154,10 @@ export async function resolveRemote(query: RemoteQuery, options: ResolveOptions 
   // that "the first linked Hub model" is the same on every run.
   facts.models = inOrder(facts.models, [...query.models, ...query.baseModels, ...facts.lineage.map((l) => l.model)]);
   facts.datasets = inOrder(facts.datasets, [...query.datasets, ...query.evalDatasets]);
-  facts.github = inOrder(facts.github, query.githubRepos.map((r) => r.repo));
+  facts.github = inOrder(
+    facts.github,
+    query.githubRepos.map((r) => r.repo),
+  );
 
   const budgetHits = countErrors(facts, 'time budget');
   if (budgetHits > 0) facts.notes.push(`${budgetHits} lookup(s) not made: the time budget for online lookups ran out`);
@@ -203,7 +227,14 @@ async function lookupGithub(github: GithubClient, repo: string): Promise<GithubR
   try {
     return await github.repoInfo(repo);
   } catch (err) {
-    return { repo, state: 'unavailable', url: `https://github.com/${repo}`, license: null, private: false, error: errorText(err) };
+    return {
+      repo,
+      state: 'unavailable',
+      url: `https://github.com/${repo}`,
+      license: null,
+      private: false,
+      error: errorText(err),
+    };
   }
 }
 
@@ -216,7 +247,10 @@ export function hubLicense(info: Pick<HubRepoInfo, 'license' | 'licenseName'>): 
   if (!info.license) return null;
   const normalised = normaliseLicenseId(info.license);
   if (normalised) return normalised;
-  if (info.license === 'other') return info.licenseName ? normaliseLicenseId(info.licenseName) ?? licenseRefFor(info.licenseName) : PLACEHOLDER_OTHER;
+  if (info.license === 'other')
+    return info.licenseName
+      ? (normaliseLicenseId(info.licenseName) ?? licenseRefFor(info.licenseName))
+      : PLACEHOLDER_OTHER;
   if (info.license === 'unknown') return PLACEHOLDER_UNKNOWN;
   if (info.license === 'none') return null;
   return licenseRefFor(info.license);
@@ -231,7 +265,18 @@ function extras(info: HubRepoInfo): { gatedMode?: 'auto' | 'manual'; licenseName
 }
 
 function emptyModel(id: string, state: LookupState, url: string): HubModelFact {
-  return { id, state, url, license: null, gated: false, private: false, files: [], checkpointRevisions: [], baseModels: [], datasets: [] };
+  return {
+    id,
+    state,
+    url,
+    license: null,
+    gated: false,
+    private: false,
+    files: [],
+    checkpointRevisions: [],
+    baseModels: [],
+    datasets: [],
+  };
 }
 
 function emptyDataset(id: string, state: LookupState, url: string): HubDatasetFact {
@@ -254,7 +299,15 @@ function fillMissing(facts: RemoteFacts, query: RemoteQuery, reason: string): vo
     facts.models[id] ??= { ...emptyModel(id, 'unavailable', `${url}/${id}`), error: reason };
   }
   for (const { repo, component } of query.githubRepos) {
-    facts.github[repo] ??= { repo, component, state: 'unavailable', url: `https://github.com/${repo}`, license: null, private: false, error: reason };
+    facts.github[repo] ??= {
+      repo,
+      component,
+      state: 'unavailable',
+      url: `https://github.com/${repo}`,
+      license: null,
+      private: false,
+      error: reason,
+    };
   }
 }
 
