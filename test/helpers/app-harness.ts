@@ -152,7 +152,9 @@ function extraAnswers(query: string, variables: Record<string, unknown>): Record
       viewerDidAuthor: c.user?.login === `${SLUG}[bot]`,
       author: c.user ? { __typename: c.user.type === 'Bot' ? 'Bot' : 'User', login: (c.user.login ?? '').replace(/\[bot\]$/, '') } : null,
     }));
-    out.xpr = { pullRequest: { comments: { totalCount: nodes.length, nodes } } };
+    // `comments(last: N)`: the newest N, and how many there are in all.
+    const window = Number(/comments\(last: (\d+)\)/.exec(query)?.[1] ?? nodes.length);
+    out.xpr = { pullRequest: { comments: { totalCount: nodes.length, nodes: nodes.slice(-window) } } };
   }
   return out;
 }
