@@ -19,7 +19,7 @@ import {
   plainRepo,
   REPO,
   runLog,
-  setOrgConfig,
+  orgConfigThroughProbot,
   SHA,
   startApp,
 } from './helpers/app-harness.js';
@@ -155,10 +155,9 @@ describe('faults', () => {
     // No config file in the pushed tree; the org's uses `_extends`, which Probot follows,
     // and that request keeps failing.
     mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': undefined }));
-    setOrgConfig('_extends: defaults\n');
     const log = runLog();
     mockCreateRun(scope, log);
-    scope.get(`/repos/${OWNER}/.github/contents/.github%2Ftruly-open.yml`).times(4).reply(502, { message: 'Bad Gateway' });
+    orgConfigThroughProbot(scope).times(4).reply(502, { message: 'Bad Gateway' });
     mockUpdateRun(scope, log);
 
     await deliver(probot, 'push', 'push');
@@ -174,10 +173,9 @@ describe('faults', () => {
     const scope = api();
     mockToken(scope);
     mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': undefined }));
-    setOrgConfig('_extends: defaults\n');
     const log = runLog();
     mockCreateRun(scope, log);
-    scope.get(`/repos/${OWNER}/.github/contents/.github%2Ftruly-open.yml`).times(4).reply(502, { message: 'Bad Gateway' });
+    orgConfigThroughProbot(scope).times(4).reply(502, { message: 'Bad Gateway' });
 
     await deliver(probot, 'push', 'push');
 

@@ -26,7 +26,7 @@ import {
   OWNER,
   REPO,
   runLog,
-  setOrgConfig,
+  orgConfigThroughProbot,
   SHA,
   SLUG,
   startApp,
@@ -257,10 +257,9 @@ describe('time limits', () => {
     // The config is not in the tree; the organisation's uses `_extends`, which Probot
     // follows: that lookup hangs (within the request limit).
     mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': undefined }));
-    setOrgConfig('_extends: defaults\n');
     const log = runLog();
     mockCreateRun(scope, log);
-    scope.get(`/repos/${OWNER}/.github/contents/.github%2Ftruly-open.yml`).delay(3_000).reply(404, { message: 'Not Found' });
+    orgConfigThroughProbot(scope).delay(3_000).reply(404, { message: 'Not Found' });
     mockUpdateRun(scope, log);
 
     await deliver(probot, 'push', 'push');

@@ -134,6 +134,15 @@ export function setOrgConfig(text: string | null): void {
   orgConfig = text;
 }
 
+/**
+ * An organisation config that uses `_extends`: the app then reads it through Probot (REST),
+ * and the test answers that request on the returned interceptor (a failure, a delay).
+ */
+export function orgConfigThroughProbot(scope: nock.Scope): nock.Interceptor {
+  setOrgConfig('_extends: defaults\n');
+  return scope.get(`/repos/${OWNER}/.github/contents/.github%2Ftruly-open.yml`);
+}
+
 /** PR comments (REST shape: id, body, user) as the head's GraphQL request returns them. */
 export function setPrComments(comments: object[], number = 7): void {
   prComments.set(number, comments);
