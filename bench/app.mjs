@@ -215,6 +215,17 @@ function inRepo(payload, owner) {
   return payload;
 }
 
+/** A `pull_request.opened` payload for PR `number` (and the PR as the fake GitHub serves it). */
+function pullRequest(owner, number, head, base) {
+  pulls.set(`${owner}#${number}`, { head, base });
+  const payload = inRepo(fixture('pull_request', 'opened'), owner);
+  payload.number = number;
+  payload.pull_request.number = number;
+  payload.pull_request.head.sha = head;
+  payload.pull_request.base.sha = base;
+  return payload;
+}
+
 let port = 0;
 let deliveries = 0;
 async function send(event, payload) {
@@ -293,13 +304,7 @@ try {
     push.after = main;
     results.push.push(await measure('push', push, main));
 
-    pulls.set(`${owner}#7`, { head, base: main });
-    const opened = inRepo(fixture('pull_request', 'opened'), owner);
-    opened.number = 7;
-    opened.pull_request.number = 7;
-    opened.pull_request.head.sha = head;
-    opened.pull_request.base.sha = main;
-    results['pr-warm'].push(await measure('pull_request', opened, head));
+    results['pr-warm'].push(await measure('pull_request', pullRequest(owner, 7, head, main), head));
 
     const rerun = inRepo(fixture('check_run', 'rerequested'), owner);
     rerun.check_run.head_sha = head;
@@ -308,13 +313,7 @@ try {
     rerun.check_run.check_suite = { ...(rerun.check_run.check_suite ?? {}), head_branch: 'feature' };
     results.rerun.push(await measure('check_run', rerun, head));
 
-    pulls.set(`${owner}#8`, { head: coldHead, base: coldBase });
-    const cold = inRepo(fixture('pull_request', 'opened'), owner);
-    cold.number = 8;
-    cold.pull_request.number = 8;
-    cold.pull_request.head.sha = coldHead;
-    cold.pull_request.base.sha = coldBase;
-    results['pr-cold'].push(await measure('pull_request', cold, coldHead));
+    results['pr-cold'].push(await measure('pull_request', pullRequest(owner, 8, coldHead, coldBase), coldHead));
     process.stdout.write('.');
   }
   process.stdout.write('\n');
