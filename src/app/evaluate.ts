@@ -178,7 +178,7 @@ async function evaluateWithin(context: AnyContext, svc: Services, plan: Evaluati
     //    stays recorded as open until GitHub took it: a stopping process leaves a
     //    completion under way alone instead of interrupting it.
     freeSlot();
-    if (!run || !handle) await createCompleted(context, svc, repo, where, plan.kind, completion);
+    if (!run || !handle) await createCompleted(context, svc, plan, where, completion);
     else {
       handle.finishing();
       if (await finish(context, repo, run, completion)) handle.close();
@@ -219,8 +219,8 @@ function openRun(context: AnyContext, svc: Services, repo: RepoRef, where: strin
  * more without annotations (as `finish` does); a failure after that is logged and counted:
  * no run exists, so none is left in progress.
  */
-async function createCompleted(context: AnyContext, svc: Services, repo: RepoRef, where: string, kind: RunKind, completion: Completion): Promise<void> {
-  const sha = where.slice(where.lastIndexOf('@') + 1);
+async function createCompleted(context: AnyContext, svc: Services, plan: EvaluationPlan, where: string, completion: Completion): Promise<void> {
+  const { repo, sha, kind } = plan;
   try {
     const run = await createCheckRun(context.octokit, svc.identity, repo, sha, kind, completion);
     if (run.batchError) context.log.warn({ err: errSummary(run.batchError) }, 'truly-open: some annotations could not be added');
