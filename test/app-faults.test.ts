@@ -1,6 +1,8 @@
 // GitHub failing: server errors and rate limits are retried with back-off (Probot's retry
 // and throttling plugins, on here with millisecond delays), then reported in a neutral
-// check run that says why. A run, once created, is never left in progress.
+// check run that says why. A run, once created, is never left in progress. Retries take
+// seconds here, so the quick-verdict budget is off (0: the run is created in progress
+// first, then completed) except where a test says otherwise.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Probot } from 'probot';
 import {
@@ -17,16 +19,21 @@ import {
   plainRepo,
   REPO,
   runLog,
+  orgConfigThroughProbot,
   SHA,
   startApp,
 } from './helpers/app-harness.js';
 import { mockTree } from './helpers/github-mocks.js';
+import { limits } from '../src/app/limits.js';
 
 let probot: Probot;
+const saved = { ...limits };
 beforeEach(async () => {
+  limits.quickVerdictMs = 0;
   probot = await startApp({ retries: true });
 });
 afterEach(() => {
+  Object.assign(limits, saved);
   expect(nockDone()).toEqual({ pending: [], unmatched: [] });
 });
 
@@ -73,12 +80,12 @@ describe('faults', () => {
     mockTree(scope, OWNER, REPO, SHA.push, modelRepo().entries);
     scope.post('/graphql').times(4).reply(500, { message: 'Server Error' });
     const log = runLog();
+    // The fault run is created already completed: one write.
     mockCreateRun(scope, log);
-    mockUpdateRun(scope, log);
 
     await deliver(probot, 'push', 'push');
 
-    expect(log.created[0]).toMatchObject({ head_sha: SHA.push });
+    expect(log.created[0]).toMatchObject({ head_sha: SHA.push, status: 'completed' });
     expect(log.updates[0]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
     expect(log.updates[0].output.title).toBe('Could not evaluate: GitHub API error (HTTP 500), still failing after retries');
     expect(log.updates[0].output.summary).toMatch(/Re-run/);
@@ -108,7 +115,6 @@ describe('faults', () => {
       });
     const log = runLog();
     mockCreateRun(scope, log);
-    mockUpdateRun(scope, log);
 
     await deliver(probot, 'push', 'push');
 
@@ -120,12 +126,14 @@ describe('faults', () => {
   it('a PR comment that cannot be written keeps the verdict and notes why in the summary', async () => {
     const scope = api();
     mockToken(scope);
-    // The PR flow creates the run, then fails listing comments: the run must not stay in progress.
+    // The PR flow creates the run, then fails posting the comment (which may have happened,
+    // so it lists the comments, and that fails too): the run must not stay in progress.
     mockCommit(scope, SHA.head, modelRepo({ 'model.safetensors': undefined }));
     mockCommit(scope, SHA.base, modelRepo());
     const log = runLog();
     mockCreateRun(scope, log);
     mockGetPull(scope);
+    scope.post(`/repos/${OWNER}/${REPO}/issues/7/comments`).reply(502, { message: 'Bad Gateway' });
     scope.get(`/repos/${OWNER}/${REPO}/issues/7/comments`).query(true).times(4).reply(502, { message: 'Bad Gateway' });
     mockUpdateRun(scope, log);
 
@@ -144,11 +152,12 @@ describe('faults', () => {
   it('an error in the evaluation itself after the run was created completes it as neutral with the reason', async () => {
     const scope = api();
     mockToken(scope);
-    // No config file in the pushed tree, and the org fallback keeps failing.
+    // No config file in the pushed tree; the org's uses `_extends`, which Probot follows,
+    // and that request keeps failing.
     mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': undefined }));
     const log = runLog();
     mockCreateRun(scope, log);
-    scope.get(`/repos/${OWNER}/.github/contents/.github%2Ftruly-open.yml`).times(4).reply(502, { message: 'Bad Gateway' });
+    orgConfigThroughProbot(scope).times(4).reply(502, { message: 'Bad Gateway' });
     mockUpdateRun(scope, log);
 
     await deliver(probot, 'push', 'push');
@@ -157,5 +166,21 @@ describe('faults', () => {
     expect(log.updates).toHaveLength(1);
     expect(log.updates[0]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
     expect(log.updates[0].output.title).toMatch(/^Could not evaluate: .*HTTP 502/);
+  });
+
+  it('the same error within the quick budget: the run is created completed, neutral with the reason (one write)', async () => {
+    limits.quickVerdictMs = 60_000;
+    const scope = api();
+    mockToken(scope);
+    mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': undefined }));
+    const log = runLog();
+    mockCreateRun(scope, log);
+    orgConfigThroughProbot(scope).times(4).reply(502, { message: 'Bad Gateway' });
+
+    await deliver(probot, 'push', 'push');
+
+    expect(log.created).toHaveLength(1);
+    expect(log.created[0]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+    expect(log.created[0].output.title).toMatch(/^Could not evaluate: .*HTTP 502/);
   });
 });

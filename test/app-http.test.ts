@@ -13,7 +13,6 @@ import {
   mockCommit,
   mockCreateRun,
   mockToken,
-  mockUpdateRun,
   modelRepo,
   nockDone,
   PRIVATE_KEY,
@@ -60,7 +59,6 @@ describe('webhook endpoint', () => {
     mockCommit(scope, SHA.push, modelRepo(), { delayTreeMs: 400 });
     const log = runLog();
     mockCreateRun(scope, log);
-    mockUpdateRun(scope, log);
     const body = JSON.stringify(loadFixture('push', 'push'));
 
     const started = Date.now();

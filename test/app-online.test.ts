@@ -2,7 +2,7 @@
 // its configuration allows it: dataset and model ids of a private repository stay private.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Probot } from 'probot';
-import { api, CARD, deliver, mockCommit, mockCreateRun, mockToken, mockUpdateRun, modelRepo, nockDone, runLog, SHA, startApp } from './helpers/app-harness.js';
+import { api, CARD, deliver, mockCommit, mockCreateRun, mockToken, modelRepo, nockDone, runLog, SHA, startApp } from './helpers/app-harness.js';
 import { datasetJson, mockDataset } from './helpers/hub-mocks.js';
 
 let probot: Probot;
@@ -21,7 +21,6 @@ async function pushWith(dataset: string, patch: (payload: any) => void = () => u
   mockCommit(scope, SHA.push, modelRepo({ 'README.md': cardListing(dataset) }));
   const log = runLog();
   mockCreateRun(scope, log);
-  mockUpdateRun(scope, log);
   await deliver(probot, 'push', 'push', patch);
   return log.updates[0]!.output as { summary: string; text?: string };
 }

@@ -1,6 +1,7 @@
-// The push flow end to end through Probot: default-branch pushes get a check run, other
-// pushes and non-model repositories get nothing, and configuration comes from the pushed
-// tree (no extra request) or the organisation's `.github` repository.
+// The push flow end to end through Probot: default-branch pushes get a check run (created
+// already completed: the verdict is quick), other pushes and non-model repositories get
+// nothing, and configuration comes from the pushed tree (no extra request) or the
+// organisation's `.github` repository (asked in the files' GraphQL request).
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Probot } from 'probot';
 import {
@@ -8,9 +9,7 @@ import {
   deliver,
   mockCommit,
   mockCreateRun,
-  mockNoOrgConfig,
   mockToken,
-  mockUpdateRun,
   modelRepo,
   nock,
   nockDone,
@@ -18,6 +17,7 @@ import {
   plainRepo,
   REPO,
   runLog,
+  setOrgConfig,
   SHA,
   startApp,
 } from './helpers/app-harness.js';
@@ -31,11 +31,20 @@ afterEach(() => {
   expect(nockDone()).toEqual({ pending: [], unmatched: [] });
 });
 
+/** One write: the run created with its verdict (`log.updates` holds the create's body too). */
 function expectRun(scope: nock.Scope) {
   const log = runLog();
   mockCreateRun(scope, log);
-  mockUpdateRun(scope, log);
   return log;
+}
+
+/** The GraphQL queries the scope was sent. */
+function graphqlQueries(scope: nock.Scope): string[] {
+  const queries: string[] = [];
+  scope.on('request', (req: { path: string }, _interceptor: unknown, body: string) => {
+    if (req.path === '/graphql') queries.push(String(JSON.parse(body).query));
+  });
+  return queries;
 }
 
 describe('push', () => {
@@ -48,8 +57,8 @@ describe('push', () => {
     await deliver(probot, 'push', 'push');
 
     expect(log.created).toHaveLength(1);
-    expect(log.created[0]).toMatchObject({ name: 'truly-open', head_sha: SHA.push, status: 'in_progress', external_id: 'push' });
-    const done = log.updates[0];
+    expect(log.created[0]).toMatchObject({ name: 'truly-open', head_sha: SHA.push, status: 'completed', external_id: 'push' });
+    const done = log.created[0];
     // Open weights and no requirement configured: neutral, with the ladder headline as title.
     expect(done).toMatchObject({ status: 'completed', conclusion: 'neutral' });
     expect(done.output.title).toMatch(/^Open weights: .*training code/);
@@ -57,7 +66,7 @@ describe('push', () => {
     expect(done.actions).toEqual([{ label: 'Re-run', description: expect.any(String), identifier: 'rerun' }]);
   });
 
-  it('costs 4 API requests once the installation token is cached: tree, blobs, create, complete', async () => {
+  it('costs 3 API requests once the installation token is cached: tree, blobs, the completed run', async () => {
     const warm = api();
     mockToken(warm);
     mockCommit(warm, SHA.push, modelRepo());
@@ -66,17 +75,13 @@ describe('push', () => {
 
     const scope = api();
     const counted = countRequests(scope);
-    mockCommit(scope, SHA.push, modelRepo());
+    mockCommit(scope, SHA.head, modelRepo());
     expectRun(scope);
-    await deliver(probot, 'push', 'push');
+    // Another commit: the first one's assessment is cached and would cost nothing to read.
+    await deliver(probot, 'push', 'push', (p) => (p.after = SHA.head));
 
-    expect(counted.routes).toEqual([
-      `GET /repos/${OWNER}/${REPO}/git/trees/${SHA.push}?recursive=1`,
-      'POST /graphql',
-      `POST /repos/${OWNER}/${REPO}/check-runs`,
-      expect.stringMatching(new RegExp(`^PATCH /repos/${OWNER}/${REPO}/check-runs/\\d+$`)),
-    ]);
-    expect(counted.count).toBeLessThanOrEqual(4);
+    expect(counted.routes).toEqual([`GET /repos/${OWNER}/${REPO}/git/trees/${SHA.head}?recursive=1`, 'POST /graphql', `POST /repos/${OWNER}/${REPO}/check-runs`]);
+    expect(counted.count).toBeLessThanOrEqual(3);
   });
 
   it('fails the run when the configured requirement is not met', async () => {
@@ -137,9 +142,8 @@ describe('push', () => {
     const scope = api();
     mockToken(scope);
     mockCommit(scope, SHA.push, modelRepo(), { repoName: '.github' });
-    scope.post(`/repos/${OWNER}/.github/check-runs`).reply(201, { id: 1, app: { id: 123, slug: 'truly-open' } });
     const done: any[] = [];
-    scope.patch(`/repos/${OWNER}/.github/check-runs/1`).reply(200, (_u, b) => (done.push(b), { id: 1 }));
+    scope.post(`/repos/${OWNER}/.github/check-runs`).reply(201, (_u, b) => (done.push(b), { id: 1, app: { id: 123, slug: 'truly-open' } }));
 
     await deliver(probot, 'push', 'push', (p) => {
       p.repository.name = '.github';
@@ -208,12 +212,43 @@ describe('configuration', () => {
     ]);
   });
 
-  it('falls back to the organisation .github repository when the repository has no config file (1 request)', async () => {
+  it('falls back to the organisation .github repository when the repository has no config file, read in the same GraphQL request', async () => {
     const scope = api();
     mockToken(scope);
     mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': undefined }));
+    setOrgConfig('require: open-source\n');
+    const queries = graphqlQueries(scope);
+    const log = expectRun(scope);
+
+    await deliver(probot, 'push', 'push');
+
+    expect(log.updates[0]).toMatchObject({ conclusion: 'failure' });
+    expect(queries).toHaveLength(1);
+    expect(queries[0]).toMatch(/xorg: repository\(owner: \$owner, name: "\.github"\)/);
+  });
+
+  it('does not ask for the organisation config when the repository has its own', async () => {
+    const scope = api();
+    mockToken(scope);
+    mockCommit(scope, SHA.push, modelRepo());
+    const queries = graphqlQueries(scope);
+    expectRun(scope);
+
+    await deliver(probot, 'push', 'push');
+
+    expect(queries[0]).not.toMatch(/xorg/);
+  });
+
+  it('follows an organisation config that uses _extends through Probot (the rare case costs its requests)', async () => {
+    const scope = api();
+    mockToken(scope);
+    mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': undefined }));
+    setOrgConfig('_extends: other\n');
     scope
       .get(`/repos/${OWNER}/.github/contents/.github%2Ftruly-open.yml`)
+      .reply(200, '_extends: other\n', { 'content-type': 'text/plain; charset=utf-8' });
+    scope
+      .get(`/repos/${OWNER}/other/contents/.github%2Ftruly-open.yml`)
       .reply(200, 'require: open-source\n', { 'content-type': 'text/plain; charset=utf-8' });
     const log = expectRun(scope);
 
@@ -226,7 +261,7 @@ describe('configuration', () => {
     const scope = api();
     mockToken(scope);
     mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': undefined }));
-    mockNoOrgConfig(scope);
+    setOrgConfig(null);
     const log = expectRun(scope);
 
     await deliver(probot, 'push', 'push');
@@ -235,22 +270,23 @@ describe('configuration', () => {
     expect(log.updates[0].output.title).toMatch(/^Open weights/);
   });
 
-  it('caches the organisation lookup per owner, "none" included: a second push without a config file costs 4 requests', async () => {
+  it('caches the organisation answer per owner, "none" included: a second push does not ask again', async () => {
     const warm = api();
     mockToken(warm);
     mockCommit(warm, SHA.push, modelRepo({ '.github/truly-open.yml': undefined }));
-    mockNoOrgConfig(warm);
     expectRun(warm);
     await deliver(probot, 'push', 'push');
 
     const scope = api();
     const counted = countRequests(scope);
-    mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': undefined }));
+    const queries = graphqlQueries(scope);
+    mockCommit(scope, SHA.head, modelRepo({ '.github/truly-open.yml': undefined }));
     const log = expectRun(scope);
-    await deliver(probot, 'push', 'push');
+    await deliver(probot, 'push', 'push', (p) => (p.after = SHA.head));
 
-    expect(counted.routes.some((r) => r.includes('/.github/contents/'))).toBe(false);
-    expect(counted.count).toBeLessThanOrEqual(4);
+    expect(queries).toHaveLength(1);
+    expect(queries[0]).not.toMatch(/xorg/);
+    expect(counted.count).toBeLessThanOrEqual(3);
     expect(log.updates[0].output.title).toMatch(/^Open weights/);
   });
 
@@ -258,9 +294,7 @@ describe('configuration', () => {
     const scope = api();
     mockToken(scope);
     mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': undefined }));
-    scope
-      .get(`/repos/${OWNER}/.github/contents/.github%2Ftruly-open.yml`)
-      .reply(200, 'require: [open-source\n  comment: {', { 'content-type': 'text/plain; charset=utf-8' });
+    setOrgConfig('require: [open-source\n  comment: {');
     const log = expectRun(scope);
 
     await deliver(probot, 'push', 'push');
@@ -276,9 +310,7 @@ describe('configuration', () => {
     const scope = api();
     mockToken(scope);
     mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': undefined }));
-    scope
-      .get(`/repos/${OWNER}/.github/contents/.github%2Ftruly-open.yml`)
-      .reply(200, 'comment: sometimes\nhub:\n  private_repos: "yes"\n', { 'content-type': 'text/plain; charset=utf-8' });
+    setOrgConfig('comment: sometimes\nhub:\n  private_repos: "yes"\n');
     const log = expectRun(scope);
 
     await deliver(probot, 'push', 'push');

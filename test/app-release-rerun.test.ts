@@ -10,7 +10,6 @@ import {
   mockCreateComment,
   mockCreateRun,
   mockGetPull,
-  mockListComments,
   mockProbotConfig,
   mockToken,
   mockUpdateRun,
@@ -22,6 +21,7 @@ import {
   SHA,
   startApp,
 } from './helpers/app-harness.js';
+import { countRequests } from './helpers/github-mocks.js';
 import { idle } from '../src/app/index.js';
 
 let probot: Probot;
@@ -125,7 +125,6 @@ describe('re-runs', () => {
     mockCommit(scope, SHA.push, modelRepo());
     const log = runLog();
     mockCreateRun(scope, log);
-    mockUpdateRun(scope, log);
     return { scope, log };
   }
 
@@ -136,6 +135,21 @@ describe('re-runs', () => {
 
     expect(log.created[0]).toMatchObject({ head_sha: SHA.push, external_id: 'push' });
     expect(log.updates[0]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+  });
+
+  it('a re-run of an unchanged commit costs only the write: the assessment is cached', async () => {
+    pushScene();
+    await deliver(probot, 'push', 'push');
+
+    const scope = api();
+    const counted = countRequests(scope);
+    const log = runLog();
+    mockCreateRun(scope, log);
+    await deliver(probot, 'check_run', 'rerequested');
+
+    expect(counted.routes).toEqual([`POST /repos/${OWNER}/${REPO}/check-runs`]);
+    expect(log.updates[0]).toMatchObject({ head_sha: SHA.push, status: 'completed', conclusion: 'neutral' });
+    expect(log.updates[0].output.title).toMatch(/^Open weights/);
   });
 
   it('the run\'s own "Re-run" button (requested_action rerun) evaluates again', async () => {
@@ -165,10 +179,8 @@ describe('re-runs', () => {
     mockCommit(scope, SHA.base, modelRepo());
     const log = runLog();
     mockCreateRun(scope, log);
-    mockListComments(scope, []);
     const bodies: string[] = [];
     mockCreateComment(scope, bodies);
-    mockUpdateRun(scope, log);
 
     await deliver(probot, 'check_suite', 'rerequested', (p) => (p.check_suite.head_sha = SHA.head));
 
@@ -192,11 +204,9 @@ describe('re-runs', () => {
       .query({ check_name: 'truly-open' })
       .reply(200, { total_count: 1, check_runs: [{ id: 901, name: 'truly-open', external_id: 'pr:7' }] });
     mockGetPull(scope, SHA.head);
-    mockCommit(scope, SHA.head, modelRepo(quiet));
-    mockCommit(scope, SHA.base, modelRepo(quiet));
+    // The re-run's head and base are the ones just assessed: from the cache, not read again.
     const log = runLog();
     mockCreateRun(scope, log, { times: 2 });
-    mockUpdateRun(scope, log, { times: 2 });
 
     await deliver(probot, 'pull_request', 'opened', undefined, { wait: false });
     await deliver(probot, 'check_suite', 'rerequested', (p) => (p.check_suite.head_sha = SHA.head), { wait: false });
@@ -204,7 +214,7 @@ describe('re-runs', () => {
 
     expect(log.created.map((r) => r.external_id)).toEqual(['pr:7', 'pr:7']);
     // Serialised with the PR: the re-run reads the pull request only after the first run completed.
-    const firstDone = order.findIndex((r) => r.startsWith('PATCH'));
+    const firstDone = order.findIndex((r) => r === `POST /repos/${OWNER}/${REPO}/check-runs`);
     const rerunStart = order.indexOf(`GET /repos/${OWNER}/${REPO}/pulls/7`);
     expect(firstDone).toBeGreaterThan(-1);
     expect(rerunStart).toBeGreaterThan(firstDone);
@@ -214,13 +224,11 @@ describe('re-runs', () => {
     const scope = api();
     mockToken(scope);
     mockGetPull(scope, SHA.head);
-    mockGetPull(scope, SHA.head); // read again before the comment is written
     mockCommit(scope, SHA.head, modelRepo());
     mockCommit(scope, SHA.base, modelRepo());
     const log = runLog();
+    // Nothing changes and there is no comment: nothing to write but the run.
     mockCreateRun(scope, log);
-    mockListComments(scope, []);
-    mockUpdateRun(scope, log);
 
     await deliver(probot, 'check_suite', 'rerequested', (p) => {
       p.check_suite.head_sha = SHA.head;
@@ -239,7 +247,6 @@ describe('re-runs', () => {
     mockCommit(scope, SHA.base, modelRepo());
     const log = runLog();
     mockCreateRun(scope, log);
-    mockUpdateRun(scope, log);
 
     await deliver(probot, 'check_run', 'rerequested', (p) => {
       p.check_run.head_sha = SHA.head; // …and the run being re-run is on c.

@@ -2,7 +2,9 @@
 // after doing the write, deliveries out of order and bursts of slash commands. Every run
 // that is created gets completed, exactly one run and one comment exist per write, the
 // comment never goes back to an older head, and a burst of commands does a bounded
-// amount of work.
+// amount of work. Most cases here are about the run created in progress and completed
+// later, so the quick-verdict budget is off (0) unless a test turns it on (the last
+// describe: a run created already completed).
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Probot } from 'probot';
 import { lastServices } from '../src/app/index.js';
@@ -16,7 +18,6 @@ import {
   mockCreateComment,
   mockCreateRun,
   mockGetPull,
-  mockListComments,
   mockPermission,
   mockToken,
   mockUpdateRun,
@@ -25,6 +26,7 @@ import {
   OWNER,
   REPO,
   runLog,
+  orgConfigThroughProbot,
   SHA,
   SLUG,
   startApp,
@@ -35,6 +37,7 @@ import { mockTree } from './helpers/github-mocks.js';
 let probot: Probot;
 const saved = { ...limits };
 beforeEach(async () => {
+  limits.quickVerdictMs = 0;
   probot = await startApp();
 });
 afterEach(() => {
@@ -89,8 +92,8 @@ describe('secondary rate limits are waited out (Retry-After) and retried', () =>
     mockTree(scope, OWNER, REPO, SHA.push, modelRepo().entries);
     scope.post('/graphql').reply(403, SECONDARY, { 'retry-after': String(limits.maxRetryAfterSeconds + 1) });
     const log = runLog();
+    // A failed read is reported in a run created already completed.
     mockCreateRun(scope, log);
-    mockUpdateRun(scope, log);
 
     await deliver(probot, 'push', 'push');
 
@@ -175,7 +178,7 @@ describe('a write answered 502 after it happened is not made twice', () => {
     mockCreateRun(scope, log);
     mockUpdateRun(scope, log);
     mockGetPull(scope);
-    mockListComments(scope, []);
+    // No comment yet (the head's GraphQL request says so).
     let posted = '';
     let posts = 0;
     scope.post(`/repos/${OWNER}/${REPO}/issues/7/comments`).reply((_uri, body) => {
@@ -240,7 +243,6 @@ describe('time limits', () => {
     scope.post('/graphql').delay(5_000).reply(200, { data: { repository: {} } });
     const log = runLog();
     mockCreateRun(scope, log);
-    mockUpdateRun(scope, log);
 
     await deliver(probot, 'push', 'push');
 
@@ -252,11 +254,12 @@ describe('time limits', () => {
     limits.evaluationTimeoutMs = 300;
     const scope = api();
     mockToken(scope);
-    // The config is not in the tree: the organisation lookup hangs (within the request limit).
+    // The config is not in the tree; the organisation's uses `_extends`, which Probot
+    // follows: that lookup hangs (within the request limit).
     mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': undefined }));
     const log = runLog();
     mockCreateRun(scope, log);
-    scope.get(`/repos/${OWNER}/.github/contents/.github%2Ftruly-open.yml`).delay(3_000).reply(404, { message: 'Not Found' });
+    orgConfigThroughProbot(scope).delay(3_000).reply(404, { message: 'Not Found' });
     mockUpdateRun(scope, log);
 
     await deliver(probot, 'push', 'push');
@@ -362,5 +365,68 @@ describe('bursts of slash commands', () => {
       const { nock } = await import('./helpers/app-harness.js');
       nock.cleanAll();
     }
+  });
+});
+
+describe('the quick path: one write, the run created already completed', () => {
+  beforeEach(() => {
+    limits.quickVerdictMs = 60_000;
+  });
+
+  it('a completed create answered 502 after it happened is found again by its start time, never created twice', async () => {
+    const scope = api();
+    mockToken(scope);
+    mockCommit(scope, SHA.push, modelRepo());
+    let sent: any = null;
+    let posts = 0;
+    scope.post(RUNS).reply((_uri, body) => {
+      posts++;
+      sent = body;
+      return [502, { message: 'Bad Gateway' }];
+    });
+    // GitHub lists an older completed run of the same commit, and the one just made.
+    scope
+      .get(`/repos/${OWNER}/${REPO}/commits/${SHA.push}/check-runs`)
+      .query(true)
+      .reply(200, () => ({
+        total_count: 2,
+        check_runs: [
+          { id: 4700, name: 'truly-open', head_sha: SHA.push, status: 'completed', external_id: 'push', started_at: '2025-01-01T00:00:00Z', app: { id: APP_ID, slug: SLUG } },
+          { id: 4712, name: 'truly-open', head_sha: SHA.push, status: 'completed', external_id: 'push', started_at: sent.started_at.replace('.000Z', 'Z'), app: { id: APP_ID, slug: SLUG } },
+        ],
+      }));
+
+    await deliver(probot, 'push', 'push');
+
+    expect(posts).toBe(1);
+    expect(sent).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+    // afterEach: no second POST and no PATCH (it would be unmatched).
+  });
+
+  it('a completed create answered 502 that did not happen is sent once more', async () => {
+    const scope = api();
+    mockToken(scope);
+    mockCommit(scope, SHA.push, modelRepo());
+    scope.post(RUNS).reply(502, { message: 'Bad Gateway' });
+    scope.get(`/repos/${OWNER}/${REPO}/commits/${SHA.push}/check-runs`).query(true).reply(200, { total_count: 0, check_runs: [] });
+    const log = runLog();
+    mockCreateRun(scope, log);
+
+    await deliver(probot, 'push', 'push');
+
+    expect(log.created).toEqual([expect.objectContaining({ status: 'completed', conclusion: 'neutral' })]);
+  });
+
+  it('a completed create refused with 403 + Retry-After is sent again once allowed', async () => {
+    const scope = api();
+    mockToken(scope);
+    mockCommit(scope, SHA.push, modelRepo());
+    scope.post(RUNS).reply(403, SECONDARY, { 'retry-after': '1', 'x-ratelimit-remaining': '4000' });
+    const log = runLog();
+    mockCreateRun(scope, log);
+
+    await deliver(probot, 'push', 'push');
+
+    expect(log.created).toEqual([expect.objectContaining({ status: 'completed' })]);
   });
 });

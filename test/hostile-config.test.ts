@@ -12,7 +12,7 @@ import { parseConfig, validateDocument } from '../src/config/parse.js';
 import { findKeyLine } from '../src/config/yaml-locator.js';
 import { DEFAULT_CONFIG, insideRepository } from '../src/config/schema.js';
 import { GLOB_MAX_LENGTH } from '../src/core/glob.js';
-import { api, deliver, mockCommit, mockCreateRun, mockToken, mockUpdateRun, modelRepo, nockDone, runLog, SHA, startApp } from './helpers/app-harness.js';
+import { api, deliver, mockCommit, mockCreateRun, mockToken, modelRepo, nockDone, runLog, SHA, startApp } from './helpers/app-harness.js';
 import { card, run, snapshot } from './helpers/snapshot-builder.js';
 
 const LONG_PATTERN = `ignore: ['${'a'.repeat(33_000)}']\n`;
@@ -123,7 +123,6 @@ describe('through the app: the run completes as "Configuration invalid"', () => 
     mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': text }));
     const log = runLog();
     mockCreateRun(scope, log);
-    mockUpdateRun(scope, log);
 
     await deliver(probot, 'push', 'push');
 

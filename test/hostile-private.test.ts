@@ -10,7 +10,7 @@ import { enrichSnapshot } from '../src/sources/remote/online.js';
 import { emptyRemoteFacts } from '../src/sources/remote/resolve.js';
 import { DEFAULT_CONFIG } from '../src/config/schema.js';
 import { assess } from '../src/core/assess.js';
-import { api, CARD, deliver, mockCommit, mockCreateRun, mockToken, mockUpdateRun, modelRepo, nock, nockDone, OWNER, runLog, SHA, startApp } from './helpers/app-harness.js';
+import { api, CARD, deliver, mockCommit, mockCreateRun, mockToken, modelRepo, nock, nockDone, OWNER, runLog, startApp } from './helpers/app-harness.js';
 import { snapshot } from './helpers/snapshot-builder.js';
 
 const LINKED = `${OWNER}/secret-trainer`;
@@ -35,19 +35,22 @@ afterEach(() => {
 });
 
 /** A push to a public model repository whose card links LINKED; the check run's output. */
+let pushes = 0;
 async function pushLinking(answer: keyof typeof ANSWERS) {
+  // A new commit each time: the same one again would be answered from the assessment cache.
+  const sha = String(++pushes).padStart(40, 'f');
   const scope = api();
   // Probot keeps the installation token for the app's life.
   if (!tokenMocked) mockToken(scope);
   tokenMocked = true;
-  mockCommit(scope, SHA.push, modelRepo({ 'README.md': CARD_LINKING }));
+  mockCommit(scope, sha, modelRepo({ 'README.md': CARD_LINKING }));
   const [status, body] = ANSWERS[answer]!;
   let looked = 0;
   scope.get(`/repos/${LINKED}`).reply(() => (looked++, [status, body]));
   const log = runLog();
   mockCreateRun(scope, log);
-  mockUpdateRun(scope, log);
   await deliver(probot, 'push', 'push', (payload) => {
+    payload.after = sha;
     payload.repository.private = false;
     payload.repository.visibility = 'public';
   });

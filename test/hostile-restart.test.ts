@@ -89,8 +89,9 @@ describe('the sweep on start', () => {
       .query(true)
       .reply(200, { total_count: 1, check_runs: [{ id: 4711, name: 'truly-open', head_sha: SHA.push, status: 'in_progress', external_id: 'push', started_at: '2025-01-01T00:00:00Z', html_url: 'https://github.com/acme/llm/runs/4711', app: { id: APP_ID, slug: SLUG } }] });
     const log = runLog();
+    // The open run is completed (an update); the new one is created completed.
     mockCreateRun(scope, log);
-    mockUpdateRun(scope, log, { times: 2 });
+    mockUpdateRun(scope, log);
 
     process.env.TRULY_OPEN_STATE_DIR = dir;
     probot = await startApp();
@@ -112,16 +113,14 @@ describe('the sweep on start', () => {
 
     const scope = api();
     mockToken(scope);
+    // Read once: nothing changes, so no comment is due and none exists (GraphQL says so).
     scope
       .get(`/repos/${OWNER}/${REPO}/pulls/7`)
-      .times(2)
       .reply(200, { number: 7, state: 'open', head: { sha: SHA.head2, ref: 'x' }, base: { sha: SHA.base, ref: 'main' } });
     mockCommit(scope, SHA.head2, modelRepo());
     mockCommit(scope, SHA.base, modelRepo());
     const log = runLog();
     mockCreateRun(scope, log);
-    mockUpdateRun(scope, log);
-    scope.get(`/repos/${OWNER}/${REPO}/issues/7/comments`).query(true).reply(200, []);
 
     process.env.TRULY_OPEN_STATE_DIR = dir;
     probot = await startApp();

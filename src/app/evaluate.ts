@@ -1,10 +1,14 @@
-// The one pipeline behind every event: snapshot, model signal, check run, config, assess,
-// publish. Handlers say what to evaluate and what else to publish; this file makes sure a
-// check run, once created, is always completed, with the reason when anything failed:
-// the evaluation has a time limit and runs within a bound on concurrent evaluations; a
-// completion GitHub refuses is retried in the background (and, past a restart, by the
-// journal's sweep); a failure before any run exists is logged and counted when it cannot
-// be shown.
+// The one pipeline behind every event: what the commits hold (cached or read), model
+// signal, config, assess, publish, and the check run. At the fewest requests: a commit
+// whose tree was assessed before is not read again (assessments.ts), the files, the
+// organisation's config and the PR's comments come in one GraphQL request (reading.ts),
+// and a verdict reached within `limits.quickVerdictMs` of the webhook is published in one
+// write, the run created already completed; a slower one gets an in-progress run at that
+// point. This file makes sure a check run, once created, is always completed, with the
+// reason when anything failed: the evaluation has a time limit and runs within a bound on
+// concurrent evaluations; a completion GitHub refuses is retried in the background (and,
+// past a restart, by the journal's sweep); a failure before any run exists is logged and
+// counted when it cannot be shown.
 import type { Config } from '../config/schema.js';
 import { assess } from '../core/assess.js';
 import { computeDelta, type ReportDelta } from '../core/delta.js';
@@ -14,10 +18,11 @@ import { renderCheckRun, type Annotation, type CheckRunOutput } from '../core/re
 import type { Report } from '../core/report.js';
 import { applyIgnore } from '../core/snapshot-ignore.js';
 import type { RepoSnapshot } from '../core/snapshot.js';
-import { readGithubSnapshot, type GithubClient } from '../sources/github-snapshot.js';
+import { readGithubSnapshot, type ExtraQuery } from '../sources/github-snapshot.js';
 import { enrichSnapshot } from '../sources/remote/online.js';
+import { cacheable, factsVersion, forCommit, reportKey } from './assessments.js';
 import { decide, type Verdict } from './conclusion.js';
-import { CONFIG_PATHS, loadConfig } from './config.js';
+import { CONFIG_PATHS, loadConfig, orgConfigAnswer, trustedConfigOf } from './config.js';
 import {
   addNotes,
   completeCheckRun,
@@ -36,6 +41,7 @@ import {
 } from './publish.js';
 import { limits } from './limits.js';
 import { errSummary } from './log.js';
+import { CommitReader, readSides, type ReadingClient, type Side } from './reading.js';
 import { currentJob, EvaluationTimeoutError, opened, track } from './runtime.js';
 import type { AnyContext, Services } from './services.js';
 
@@ -47,11 +53,16 @@ export interface EvaluationPlan {
   baseSha?: string;
   /** Which evaluated commit is the default branch, so its config text can be used as is. */
   defaultBranchAt: 'head' | 'base' | null;
+  /** More to ask in the head's GraphQL request (a PR's comments); the answer is `Evaluated.headExtra`. */
+  headQuery?: ExtraQuery;
+  /** Create the run in progress before judging, whatever the time (publishing needs the run: release notes link it). */
+  runFirst?: boolean;
   /**
-   * Further publishing (PR comment, release notes), done before the run completes. A throw
-   * adds a note to the summary (PublishError's own, or the reason) and changes nothing else.
+   * Further publishing (PR comment, release notes), done before the run is completed (or
+   * created completed: `run` is then null). A throw adds a note to the summary
+   * (PublishError's own, or the reason) and changes nothing else.
    */
-  publish?: (evaluated: Evaluated, run: CheckRun) => Promise<void>;
+  publish?: (evaluated: Evaluated, run: CheckRun | null) => Promise<void>;
 }
 
 export interface Evaluated {
@@ -61,8 +72,8 @@ export interface Evaluated {
   config: Config;
   verdict: Verdict;
   output: CheckRunOutput;
-  /** Snapshot of the head commit (after `ignore`), for replies that quote evidence. */
-  snapshot: RepoSnapshot;
+  /** The answer to `plan.headQuery`; null when the head was not read (known from the cache). */
+  headExtra: Record<string, unknown> | null;
 }
 
 /** Runs the plan; null when the repository has no model (no run) or the reading failed (fault run). */
@@ -84,13 +95,13 @@ async function evaluateWithin(context: AnyContext, svc: Services, plan: Evaluati
   // Trees seen on the way, so that a failure after the tree (the blobs) can still be
   // judged by the tree's paths.
   const client = treeWatcher(context.octokit, deadline.signal);
-  const read = (at: string) => readGithubSnapshot(client, { ...repo, sha: at });
+  const reader = new CommitReader(svc, repo, client, (snapshot) => hasSignal(repo, snapshot));
 
-  // 1. Snapshots: head and base together (2 requests each, typically).
-  let head: RepoSnapshot;
-  let base: RepoSnapshot | null;
+  // 1. Head and base: known from the cache, or read (tree + one GraphQL request each).
+  let head: Side;
+  let base: Side | null;
   try {
-    [head, base] = await deadline.race(Promise.all([read(sha), plan.baseSha ? read(plan.baseSha) : Promise.resolve(null)]));
+    [head, base] = await deadline.race(readSides(reader, svc, repo, plan));
   } catch (error) {
     // During a GitHub outage an organisation-wide install must not put a neutral run on
     // every web app: report the failure only where a tree we did read shows a model.
@@ -105,41 +116,42 @@ async function evaluateWithin(context: AnyContext, svc: Services, plan: Evaluati
     );
     return null;
   }
-  const unreadable = head.skipped.find((s) => s.path === '' && s.reason === 'unreadable');
-  if (unreadable && !(base && hasSignal(repo, base))) {
+  if (head.facts === null && !base?.facts?.signal) {
     // 404 (commit gone or not visible): nothing shows whether this is a model.
-    unseenFailure(context, svc, where, 'unreadable', new Error(unreadable.detail ?? 'not readable'));
+    const unreadable = head.snapshot?.skipped.find((s) => s.path === '' && s.reason === 'unreadable');
+    unseenFailure(context, svc, where, 'unreadable', new Error(unreadable?.detail ?? 'not readable'));
     return null;
   }
 
   // 2. Quiet where it does not apply.
-  if (!hasSignal(repo, head) && !(base && hasSignal(repo, base))) {
+  if (!head.facts?.signal && !base?.facts?.signal) {
     context.log.debug(`truly-open: no model signal in ${where}, no check run`);
     return null;
   }
 
-  // 3. The check run shows up at once (or the one a stopped process left open is reused);
-  //    everything after is guarded, and the run completed.
+  // 3. The verdict, and the run: one a stopped process left open is reused; else the run is
+  //    created already completed when the verdict comes within the quick budget, and in
+  //    progress when the budget runs out first (the user sees that work is under way).
   const job = currentJob();
-  let run: CheckRun;
-  try {
-    run = (job?.adoptRun && (await adoptable(context, svc, plan, job.adoptRun))) || (await createCheckRun(context.octokit, svc.identity, repo, sha, plan.kind));
-  } catch (error) {
-    unseenFailure(context, svc, where, 'create-run', error);
-    return null;
-  }
+  const adopted = job?.adoptRun ? await adoptable(context, svc, plan, job.adoptRun) : null;
   if (job) job.adoptRun = undefined;
-  if (job?.journalKey) svc.journal.attachRun(job.journalKey, run);
-  const handle = opened({
-    label: `${where} (check run ${run.id})`,
-    interrupt: () => completeCheckRun(context.octokit, repo, run, interruptedCompletion()).then(() => undefined),
+  const judged = deadline.race(judge(context, svc, plan, reader, head, base, deadline.signal)).catch((error: unknown): Completion => {
+    context.log.warn({ err: errSummary(error) }, 'truly-open: evaluation failed');
+    return faultCompletion(error);
   });
+  let run: CheckRun | null = adopted;
+  if (!run && (plan.runFirst || !(await within(judged, quickBudgetLeft(job?.receivedAt))))) {
+    try {
+      run = await createCheckRun(context.octokit, svc.identity, repo, sha, plan.kind);
+    } catch (error) {
+      unseenFailure(context, svc, where, 'create-run', error);
+      return null;
+    }
+  }
+  const handle = run ? openRun(context, svc, repo, where, run) : null;
   let completion: Completion = faultCompletion(new Error('the evaluation stopped unexpectedly'));
   try {
-    const evaluated = await deadline.race(judge(context, svc, plan, head, base, deadline.signal)).catch((error: unknown) => {
-      context.log.warn({ err: errSummary(error) }, 'truly-open: evaluation failed');
-      return faultCompletion(error);
-    });
+    const evaluated = await judged;
     // The snapshots are judged: another evaluation may take the place.
     freeSlot();
     if (!('verdict' in evaluated)) {
@@ -149,7 +161,7 @@ async function evaluateWithin(context: AnyContext, svc: Services, plan: Evaluati
     // The verdict is final from here: publishing below can only add notes to it.
     completion = { conclusion: evaluated.verdict.conclusion, ...evaluated.output };
 
-    // 6. Everything else the event publishes (PR comment, release notes). A failure there
+    // 4. Everything else the event publishes (PR comment, release notes). A failure there
     //    says nothing about the repository: the run keeps its conclusion and gains a note.
     if (plan.publish) {
       try {
@@ -162,12 +174,67 @@ async function evaluateWithin(context: AnyContext, svc: Services, plan: Evaluati
     }
     return evaluated;
   } finally {
-    // 7. The run's own result. It stays recorded as open until GitHub took it: a stopping
-    //    process leaves a completion under way alone instead of interrupting it.
+    // 5. The run's own result: created completed (one write), or the open run completed. It
+    //    stays recorded as open until GitHub took it: a stopping process leaves a
+    //    completion under way alone instead of interrupting it.
     freeSlot();
-    handle.finishing();
-    if (await finish(context, repo, run, completion)) handle.close();
-    else completeLater(context, svc, repo, run, completion, handle);
+    if (!run || !handle) await createCompleted(context, svc, plan, where, completion);
+    else {
+      handle.finishing();
+      if (await finish(context, repo, run, completion)) handle.close();
+      else completeLater(context, svc, repo, run, completion, handle);
+    }
+  }
+}
+
+/** How much of the quick-verdict budget is left, counted from the webhook's arrival. */
+function quickBudgetLeft(receivedAt: number | undefined): number {
+  return limits.quickVerdictMs - (receivedAt === undefined ? 0 : Date.now() - receivedAt);
+}
+
+/** Whether `work` settles within `ms`. */
+async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
+  if (ms <= 0) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([work.then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Records a created run as open (journal, SIGTERM), with how to close it when the process stops. */
+function openRun(context: AnyContext, svc: Services, repo: RepoRef, where: string, run: CheckRun) {
+  const job = currentJob();
+  if (job?.journalKey) svc.journal.attachRun(job.journalKey, run);
+  return opened({
+    label: `${where} (check run ${run.id})`,
+    interrupt: () => completeCheckRun(context.octokit, repo, run, interruptedCompletion()).then(() => undefined),
+  });
+}
+
+/**
+ * The quick path's one write: the run created with its result. Refused, it is tried once
+ * more without annotations (as `finish` does); a failure after that is logged and counted:
+ * no run exists, so none is left in progress.
+ */
+async function createCompleted(context: AnyContext, svc: Services, plan: EvaluationPlan, where: string, completion: Completion): Promise<void> {
+  const { repo, sha, kind } = plan;
+  try {
+    const run = await createCheckRun(context.octokit, svc.identity, repo, sha, kind, completion);
+    if (run.batchError) context.log.warn({ err: errSummary(run.batchError) }, 'truly-open: some annotations could not be added');
+    return;
+  } catch (error) {
+    if ((completion.annotations ?? []).length === 0) {
+      unseenFailure(context, svc, where, 'create-run', error);
+      return;
+    }
+    context.log.error({ err: errSummary(error) }, 'truly-open: creating the completed check run failed; creating it without annotations');
+    const note = `Annotations not added: ${describeFault(error)}`;
+    await createCheckRun(context.octokit, svc.identity, repo, sha, kind, { ...completion, summary: addNotes(completion.summary, [note]), annotations: [] }).catch((e: unknown) =>
+      unseenFailure(context, svc, where, 'create-run', e),
+    );
   }
 }
 
@@ -246,30 +313,43 @@ class Deadline {
   }
 }
 
-/** Config, assessment, delta and verdict; a Completion instead when the config is invalid. */
+/**
+ * Config, assessment, delta and verdict; a Completion instead when the config is invalid.
+ * Each side's report comes from the cache when its tree was assessed with this config and
+ * these facts; else from its snapshot (read now when the side was known from the cache).
+ */
 async function judge(
   context: AnyContext,
   svc: Services,
   plan: EvaluationPlan,
-  head: RepoSnapshot,
-  base: RepoSnapshot | null,
+  reader: CommitReader,
+  head: Side,
+  base: Side | null,
   signal?: AbortSignal,
 ): Promise<Evaluated | Completion> {
-  // 4. Configuration (from the default branch only).
+  // Configuration (from the default branch only; the organisation's when it has none).
   const trusted = plan.defaultBranchAt === 'head' ? head : plan.defaultBranchAt === 'base' ? base : null;
-  const loaded = await loadConfig(context, plan.repo, trusted, svc.orgConfigs);
+  const trustedConfig = trusted ? (trusted.facts?.config ?? (trusted.snapshot ? trustedConfigOf(trusted.snapshot) : null)) : null;
+  const orgRead = orgConfigAnswer(head.extra) ?? orgConfigAnswer(base?.extra ?? null);
+  const loaded = await loadConfig(context, plan.repo, trustedConfig, svc.orgConfigs, orgRead);
   if (loaded.problems.length > 0) return invalidConfigCompletion(loaded.problems, loaded.path);
   const config = loaded.config;
 
-  // 5. Verify what the cards name on the Hub and GitHub (never for a private repository
-  //    unless its config allows it), then assess head (and base), compare, decide.
-  const [snapshot, baseSnapshot] = await Promise.all([
-    enrich(context, svc, config, applyIgnore(head, config.ignore), signal),
-    base ? enrich(context, svc, config, applyIgnore(base, config.ignore), signal) : Promise.resolve(null),
-  ]);
-  const options = { version: svc.version };
-  const report = assess(snapshot, config, options);
-  const baseReport = baseSnapshot ? assess(baseSnapshot, config, options) : null;
+  // Verify what the cards name on the Hub and GitHub (never for a private repository
+  // unless its config allows it), then assess head (and base), compare, decide.
+  const privateRepo = (context.payload as { repository?: { private?: boolean } }).repository?.private !== false;
+  const facts = factsVersion(svc.version, svc.online, privateRepo);
+  const reportOf = async (side: Side): Promise<Report> => {
+    const key = side.tree !== null && side.facts !== null ? reportKey(plan.repo, side.tree, config, facts) : null;
+    const hit = key ? await svc.assessments.reports.get(key) : undefined;
+    if (hit) return forCommit(hit, side.sha);
+    const snapshot = side.snapshot ?? (await reader.read(side.sha)).snapshot;
+    const enriched = await enrich(context, svc, config, applyIgnore(snapshot, config.ignore), signal);
+    const report = assess(enriched, config, { version: svc.version });
+    if (key && cacheable(enriched)) await svc.assessments.reports.set(key, report);
+    return report;
+  };
+  const [report, baseReport] = await Promise.all([reportOf(head), base ? reportOf(base) : Promise.resolve(null)]);
   const delta = plan.baseSha ? computeDelta(baseReport, report) : null;
   const verdict = decide(report, config, delta);
   const output = renderCheckRun(report, {
@@ -277,7 +357,7 @@ async function judge(
     ...(delta ? { delta } : {}),
     ...(verdict.requirement ? { requirement: verdict.requirement } : {}),
   });
-  return { report, base: baseReport, delta, config, verdict, output, snapshot };
+  return { report, base: baseReport, delta, config, verdict, output, headExtra: head.extra };
 }
 
 /**
@@ -388,8 +468,9 @@ const TREE_ROUTE = 'GET /repos/{owner}/{repo}/git/trees/{tree_sha}';
  * The app's client, remembering the blob paths of each commit's recursive tree it fetched;
  * its requests stop when `signal` aborts (the evaluation's time limit).
  */
-function treeWatcher(octokit: Octokit, signal?: AbortSignal): GithubClient & { treePaths(sha: string): string[] | null } {
+function treeWatcher(octokit: Octokit, signal?: AbortSignal): ReadingClient & { treePaths(sha: string): string[] | null } {
   const trees = new Map<string, string[]>();
+  const treeShas = new Map<string, string>();
   const withSignal = <T extends object>(params: T | undefined): T => ({ ...(params ?? ({} as T)), ...(signal ? { request: { signal } } : {}) });
   return {
     async request(route: string, params?: object) {
@@ -398,10 +479,13 @@ function treeWatcher(octokit: Octokit, signal?: AbortSignal): GithubClient & { t
       if (route === TREE_ROUTE && p?.tree_sha && p.recursive !== undefined && Array.isArray(response.data?.tree)) {
         const tree = response.data.tree as { path?: unknown; type?: unknown }[];
         trees.set(p.tree_sha, tree.filter((e) => e.type === 'blob' && typeof e.path === 'string').map((e) => e.path as string));
+        // The listing of a commit names the commit's tree: the key of its cached assessments.
+        if (typeof response.data.sha === 'string' && !treeShas.has(p.tree_sha)) treeShas.set(p.tree_sha, response.data.sha);
       }
       return response;
     },
     graphql: (query: string, vars?: object) => octokit.graphql(query, withSignal(vars) as Record<string, unknown>),
     treePaths: (sha: string) => trees.get(sha) ?? null,
+    treeOf: (sha: string) => treeShas.get(sha) ?? null,
   };
 }

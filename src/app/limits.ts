@@ -14,6 +14,12 @@ export interface Limits {
   requestTimeoutMs: number;
   /** One evaluation, from reading the repository to the verdict (publishing not included). */
   evaluationTimeoutMs: number;
+  /**
+   * A verdict reached within this time after the webhook arrived is published in one write
+   * (the check run created already completed); a slower one gets an in-progress run at this
+   * point, completed when the verdict comes. 0: always in progress first.
+   */
+  quickVerdictMs: number;
   /** Evaluations (snapshot + assessment) running at once in this process: bounds memory. */
   maxConcurrentEvaluations: number;
   /** Retries of a request GitHub refused with a secondary rate limit (403/429 + Retry-After). */
@@ -47,6 +53,7 @@ export function readLimits(env: NodeJS.ProcessEnv = process.env): Limits {
   return {
     requestTimeoutMs: envNumber('TRULY_OPEN_REQUEST_TIMEOUT_MS', 30_000, env),
     evaluationTimeoutMs: envNumber('TRULY_OPEN_EVALUATION_TIMEOUT_MS', 120_000, env),
+    quickVerdictMs: envNumber('TRULY_OPEN_QUICK_VERDICT_MS', 2_000, env),
     maxConcurrentEvaluations: Math.max(1, Math.floor(envNumber('TRULY_OPEN_MAX_EVALUATIONS', 4, env))),
     secondaryRetries: 3,
     maxRetryAfterSeconds: 120,

@@ -1,11 +1,13 @@
-// Every write the app makes to GitHub: check runs (created in progress, completed with
-// annotations in batches), the one PR comment, the release-notes section, replies and
+// Every write the app makes to GitHub: check runs (created already completed when the
+// verdict is quick, else created in progress and completed; annotations in batches), the
+// one PR comment, the release-notes section, replies and
 // reactions. Writes are idempotent where GitHub lets them be, because a webhook can be
 // delivered twice and several replicas may run. The two writes that create something (a
 // check run, the PR comment) are sent without Probot's automatic retries: when GitHub
 // answers 5xx, or nothing, the write may have happened anyway, so the app first looks for
 // what it would create (the run by external_id, the comment by its marker) and creates
 // again only when it is not there.
+import { createHash } from 'node:crypto';
 import type { ProbotOctokit } from 'probot';
 import { chunk, type Annotation } from '../core/render/check-run.js';
 import { hardCut } from '../core/render/fit.js';
@@ -54,33 +56,55 @@ export function parseExternalId(value: string | null | undefined): RunKind {
   return { kind: 'push' };
 }
 
+/**
+ * Creates the run: in progress, or with `done` already completed (one write instead of
+ * two; annotations past the first 50 follow as updates, as in completeCheckRun, and the
+ * error of a batch that failed is in `batchError`).
+ */
 export async function createCheckRun(
   octokit: Octokit,
   identity: AppIdentity,
   repo: RepoRef,
   sha: string,
   kind: RunKind,
-): Promise<CheckRun> {
+  done?: Completion,
+): Promise<CheckRun & { batchError?: unknown }> {
+  // Second precision, so that the run can be recognised by it after an ambiguous answer.
+  const startedAt = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+  const output = done ? completionOutput(done) : null;
   const create = async (): Promise<CheckRun> => {
     const { data } = await octokit.rest.checks.create({
       ...repo,
       name: CHECK_NAME,
       head_sha: sha,
-      status: 'in_progress',
-      started_at: new Date().toISOString(),
+      started_at: startedAt,
       external_id: externalId(kind),
+      ...(done && output
+        ? {
+            status: 'completed' as const,
+            conclusion: done.conclusion,
+            completed_at: new Date().toISOString(),
+            output: { title: output.title, summary: output.summary, ...(output.text ? { text: output.text } : {}), annotations: output.first },
+            actions: RUN_ACTIONS,
+          }
+        : { status: 'in_progress' as const }),
       ...NO_RETRY,
     });
     identity.learn(data.app as { id?: number; slug?: string } | null);
     return { id: data.id, url: data.html_url ?? null };
   };
+  let run: CheckRun;
   try {
-    return await create();
+    run = await create();
   } catch (error) {
     if (!mayHaveHappened(error)) throw error;
-    const made = await findOpenRun(octokit, identity, repo, sha, kind).catch(() => null);
-    return made ?? create();
+    // The run may exist although GitHub did not say so: never make a second one.
+    const made = await (done ? findRun(octokit, identity, repo, sha, kind, (r) => Date.parse(r.started_at ?? '') === Date.parse(startedAt)) : findOpenRun(octokit, identity, repo, sha, kind)).catch(() => null);
+    run = made ?? (await create());
   }
+  if (!done || !output || output.rest.length === 0) return run;
+  const batchError = await sendBatches(octokit, repo, run, done, output);
+  return batchError ? { ...run, batchError } : run;
 }
 
 /**
@@ -88,10 +112,21 @@ export async function createCheckRun(
  * an ambiguous create may have made, or what a stopped process left in progress.
  */
 export async function findOpenRun(octokit: Octokit, identity: AppIdentity, repo: RepoRef, sha: string, kind: RunKind): Promise<CheckRun | null> {
+  return findRun(octokit, identity, repo, sha, kind, (r) => r.status !== 'completed');
+}
+
+async function findRun(
+  octokit: Octokit,
+  identity: AppIdentity,
+  repo: RepoRef,
+  sha: string,
+  kind: RunKind,
+  which: (run: { status: string; started_at?: string | null }) => boolean,
+): Promise<CheckRun | null> {
   const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: sha, check_name: CHECK_NAME, filter: 'all', per_page: 100 });
   const own = await identity.appId();
   const open = data.check_runs
-    .filter((r) => r.external_id === externalId(kind) && r.status !== 'completed' && (own === null || r.app?.id === own))
+    .filter((r) => r.external_id === externalId(kind) && which(r) && (own === null || r.app?.id === own))
     .sort((a, b) => (b.started_at ?? '').localeCompare(a.started_at ?? ''));
   const run = open[0];
   if (!run) return null;
@@ -99,26 +134,30 @@ export async function findOpenRun(octokit: Octokit, identity: AppIdentity, repo:
   return { id: run.id, url: run.html_url ?? null };
 }
 
-/**
- * Completes the run; the completing request carries the first 50 annotations, updates carry
- * the rest. The conclusion is set by the first request: a later batch that fails does not
- * change it, the summary then says which annotations are missing, and the error is
- * returned for the caller to log.
- */
-export async function completeCheckRun(octokit: Octokit, repo: RepoRef, run: CheckRun, done: Completion): Promise<unknown> {
-  const title = done.title.slice(0, 255);
-  const summary = hardCut(done.summary, CUT_NOTE, TEXT_LIMIT);
-  const text = done.text ? hardCut(done.text, CUT_NOTE, TEXT_LIMIT) : undefined;
+export const RERUN_ACTION = 'rerun';
+const RUN_ACTIONS = [{ label: 'Re-run', description: 'Evaluate this commit again', identifier: RERUN_ACTION }];
+
+interface Output {
+  title: string;
+  summary: string;
+  text: string | undefined;
+  first: Annotation[];
+  rest: Annotation[][];
+}
+
+function completionOutput(done: Completion): Output {
   const [first = [], ...rest] = chunk(done.annotations ?? []);
-  await octokit.rest.checks.update({
-    ...repo,
-    check_run_id: run.id,
-    status: 'completed',
-    conclusion: done.conclusion,
-    completed_at: new Date().toISOString(),
-    output: { title, summary, ...(text ? { text } : {}), annotations: first },
-    actions: [{ label: 'Re-run', description: 'Evaluate this commit again', identifier: RERUN_ACTION }],
-  });
+  return {
+    title: done.title.slice(0, 255),
+    summary: hardCut(done.summary, CUT_NOTE, TEXT_LIMIT),
+    text: done.text ? hardCut(done.text, CUT_NOTE, TEXT_LIMIT) : undefined,
+    first,
+    rest,
+  };
+}
+
+/** The annotations past the first 50, as updates; a failed batch notes what is missing in the summary. */
+async function sendBatches(octokit: Octokit, repo: RepoRef, run: CheckRun, done: Completion, { title, summary, first, rest }: Output): Promise<unknown> {
   let sent = first.length;
   for (const batch of rest) {
     try {
@@ -132,6 +171,26 @@ export async function completeCheckRun(octokit: Octokit, repo: RepoRef, run: Che
     }
   }
   return null;
+}
+
+/**
+ * Completes the run; the completing request carries the first 50 annotations, updates carry
+ * the rest. The conclusion is set by the first request: a later batch that fails does not
+ * change it, the summary then says which annotations are missing, and the error is
+ * returned for the caller to log.
+ */
+export async function completeCheckRun(octokit: Octokit, repo: RepoRef, run: CheckRun, done: Completion): Promise<unknown> {
+  const output = completionOutput(done);
+  await octokit.rest.checks.update({
+    ...repo,
+    check_run_id: run.id,
+    status: 'completed',
+    conclusion: done.conclusion,
+    completed_at: new Date().toISOString(),
+    output: { title: output.title, summary: output.summary, ...(output.text ? { text: output.text } : {}), annotations: output.first },
+    actions: RUN_ACTIONS,
+  });
+  return sendBatches(octokit, repo, run, done, output);
 }
 
 /**
@@ -154,7 +213,6 @@ export function addNotes(summary: string, notes: readonly string[]): string {
   return `${notes.map((n) => `> **Note:** ${n}`).join('\n>\n')}\n\n${summary}`;
 }
 
-export const RERUN_ACTION = 'rerun';
 
 /** A run that could not be evaluated, created already completed (used when reading failed before any run existed). */
 export async function publishFault(
@@ -165,8 +223,7 @@ export async function publishFault(
   kind: RunKind,
   error: unknown,
 ): Promise<void> {
-  const run = await createCheckRun(octokit, identity, repo, sha, kind);
-  await completeCheckRun(octokit, repo, run, faultCompletion(error));
+  await createCheckRun(octokit, identity, repo, sha, kind, faultCompletion(error));
 }
 
 export function faultCompletion(error: unknown): Completion {
@@ -220,10 +277,22 @@ function firstLine(text: string | undefined): string {
 
 export type CommentOutcome = 'created' | 'updated' | 'unchanged' | 'absent';
 
+/** The app's comment on a PR as remembered or found without listing: its id and the hash of its body. */
+export interface KnownComment {
+  id: number;
+  hash: string;
+}
+
+export function bodyHash(body: string): string {
+  return createHash('sha256').update(body).digest('hex').slice(0, 32);
+}
+
 /**
  * Creates or edits this app's one comment on the PR, found by `marker` and by author (a
  * comment by someone else that quotes the marker is never touched). With `create: false`
- * an existing comment is kept current but none is started.
+ * an existing comment is kept current but none is started. `known` saves the list call:
+ * the comment found in the evaluation's GraphQL request or remembered (null: there is
+ * none); undefined lists the comments. Returns the comment as it now is.
  */
 export async function upsertComment(
   octokit: Octokit,
@@ -232,30 +301,42 @@ export async function upsertComment(
   number: number,
   body: string,
   marker: string,
-  { create }: { create: boolean },
-): Promise<CommentOutcome> {
-  const list = async () => {
+  { create, known }: { create: boolean; known?: KnownComment | null },
+): Promise<{ outcome: CommentOutcome; comment: KnownComment | null }> {
+  const hash = bodyHash(body);
+  const list = async (): Promise<KnownComment | null> => {
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
-    return comments.find((c) => (c.body ?? '').includes(marker) && identity.wrote(c));
+    const found = comments.find((c) => (c.body ?? '').includes(marker) && identity.wrote(c));
+    return found ? { id: found.id, hash: bodyHash(found.body ?? '') } : null;
   };
-  const mine = await list();
+  let mine = known === undefined ? await list() : known;
   if (mine) {
-    if ((mine.body ?? '') === body) return 'unchanged';
-    await octokit.rest.issues.updateComment({ ...repo, comment_id: mine.id, body });
-    return 'updated';
+    if (mine.hash === hash) return { outcome: 'unchanged', comment: mine };
+    try {
+      await octokit.rest.issues.updateComment({ ...repo, comment_id: mine.id, body });
+      return { outcome: 'updated', comment: { id: mine.id, hash } };
+    } catch (error) {
+      // Deleted since it was found or remembered: start again from what GitHub lists.
+      if ((error as { status?: unknown } | null)?.status !== 404 || known === undefined) throw error;
+      mine = await list();
+      if (mine) {
+        await octokit.rest.issues.updateComment({ ...repo, comment_id: mine.id, body });
+        return { outcome: 'updated', comment: { id: mine.id, hash } };
+      }
+    }
   }
-  if (!create) return 'absent';
-  const post = () => octokit.rest.issues.createComment({ ...repo, issue_number: number, body, ...NO_RETRY });
+  if (!create) return { outcome: 'absent', comment: null };
+  const post = async () => (await octokit.rest.issues.createComment({ ...repo, issue_number: number, body, ...NO_RETRY })).data.id;
   try {
-    await post();
+    return { outcome: 'created', comment: { id: await post(), hash } };
   } catch (error) {
     if (!mayHaveHappened(error)) throw error;
     // The comment may exist although GitHub did not say so: never post a second one.
     const made = await list();
-    if (!made) await post();
-    else if ((made.body ?? '') !== body) await octokit.rest.issues.updateComment({ ...repo, comment_id: made.id, body });
+    if (!made) return { outcome: 'created', comment: { id: await post(), hash } };
+    if (made.hash !== hash) await octokit.rest.issues.updateComment({ ...repo, comment_id: made.id, body });
+    return { outcome: 'created', comment: { id: made.id, hash } };
   }
-  return 'created';
 }
 
 export async function reply(octokit: Octokit, repo: RepoRef, number: number, body: string): Promise<void> {

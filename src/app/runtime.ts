@@ -76,6 +76,22 @@ export class TtlCache<T> {
 
   readonly #loading = new Map<string, Promise<T>>();
 
+  /** The cached value without loading it: undefined when there is none (a cached null is `{ value: null }`). */
+  peek(key: string): { value: T } | undefined {
+    const hit = this.#items.get(key);
+    return hit && hit.until > this.now() ? { value: hit.value } : undefined;
+  }
+
+  /** Caches a value learnt another way (the organisation config read along with the files). */
+  set(key: string, value: T): void {
+    this.#items.delete(key);
+    this.#items.set(key, { value, until: this.now() + this.ttlMs });
+    if (this.#items.size > this.limit) {
+      const oldest = this.#items.keys().next().value;
+      if (oldest !== undefined) this.#items.delete(oldest);
+    }
+  }
+
   /**
    * The cached value, else `load()`'s (cached when it resolves; a failure is not cached).
    * Callers asking for a key while it loads share that one load.
@@ -162,12 +178,18 @@ export interface Job {
   adoptRun?: { id: number; url: string | null };
   /** The run's completion failed and is being retried in the background. */
   completionPending?: boolean;
+  /**
+   * When the work was accepted (the webhook's arrival), ms since the epoch: the quick-verdict
+   * budget (limits.quickVerdictMs) counts from here, time waiting in the queue included.
+   */
+  receivedAt?: number;
 }
 
 const jobs = new AsyncLocalStorage<Job>();
 
 export function runJob<T>(job: Job, work: () => Promise<T>): Promise<T> {
-  return jobs.run(job, work);
+  // Called when the work is accepted, before it waits in the queue.
+  return jobs.run({ receivedAt: Date.now(), ...job }, work);
 }
 
 export function currentJob(): Job | undefined {

@@ -5,12 +5,15 @@ import { join } from 'node:path';
 import type { Context, Probot } from 'probot';
 import { DEFAULT_DOCS_BASE_URL } from '../core/render/links.js';
 import { hubOptionsFromEnv, type ResolveOptions } from '../sources/remote/resolve.js';
+import { memoryAssessmentCache, type AssessmentCache } from './assessments.js';
 import { CommandGate } from './commands.js';
 import { AppIdentity } from './identity.js';
 import { Journal } from './journal.js';
 import { limits } from './limits.js';
 import { Metrics } from './metrics.js';
+import type { KnownComment } from './publish.js';
 import { BoundedSet, Generations, KeyedQueue, Semaphore, TtlCache } from './runtime.js';
+import { MemoryStore, type SharedStore } from './store.js';
 import { version } from '../version.js';
 
 export interface Services {
@@ -22,10 +25,14 @@ export interface Services {
   /** `repo#pr:user` pairs already told they may not run commands. */
   refused: BoundedSet;
   /**
-   * The organisation `.github` config per owner (null: none), for 5 minutes: without it every
-   * push to a repository without its own config file costs a fifth request.
+   * The organisation `.github` config per owner (null: none), for 5 minutes: while it is
+   * cached, the files' GraphQL request need not ask for it.
    */
   orgConfigs: TtlCache<unknown>;
+  /** Assessments by tree, config and facts version (assessments.ts): re-runs and PR bases read nothing. */
+  assessments: AssessmentCache;
+  /** The app's comment on each PR (`prKey`): its id and the hash of its body, so it is neither listed nor rewritten unchanged. */
+  comments: SharedStore<KnownComment>;
   docsBaseUrl: string;
   version: string;
   /** Hugging Face Hub / GitHub lookups: off with TRULY_OPEN_OFFLINE=true; HF_ENDPOINT and HF_TOKEN apply. */
@@ -60,6 +67,8 @@ export function createServices(app: Probot, env: NodeJS.ProcessEnv = process.env
     generations: new Generations(),
     refused: new BoundedSet(5000),
     orgConfigs: new TtlCache<unknown>(5 * 60_000),
+    assessments: memoryAssessmentCache(),
+    comments: new MemoryStore<KnownComment>(5000, 7 * 24 * 3600_000),
     docsBaseUrl: env.DOCS_BASE_URL || DEFAULT_DOCS_BASE_URL,
     version: version(),
     online: { enabled: env.TRULY_OPEN_OFFLINE !== 'true', hub: hubOptionsFromEnv(env) },

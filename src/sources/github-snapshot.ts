@@ -46,6 +46,23 @@ export interface GithubSnapshotOptions {
    * 100,000 entries each.
    */
   maxEntries?: number;
+  /**
+   * More to ask in the same GraphQL request as the files (the app: the organisation's
+   * config, the PR's comments), decided once the tree is known. Its answer is in
+   * `readGithubSnapshotWith(...).extra`.
+   */
+  extra?: (entries: readonly SnapshotEntry[]) => ExtraQuery | null;
+}
+
+/**
+ * Root-level GraphQL fields to add to the files' request. Aliases and variable names must
+ * start with `x` (the reader's own are `repository`, `owner`, `name` and `eN`).
+ */
+export interface ExtraQuery {
+  /** e.g. `xorg: repository(owner: $owner, name: ".github") { ... }` */
+  fields: string;
+  /** Declared variables: name (without `$`) -> GraphQL type and value. */
+  variables?: Record<string, { type: string; value: unknown }>;
 }
 
 /** Pointer texts read per evaluation to learn LFS objects' real sizes. */
@@ -101,6 +118,18 @@ export async function readGithubSnapshot(
   target: GithubTarget,
   options: GithubSnapshotOptions = {},
 ): Promise<RepoSnapshot> {
+  return (await readGithubSnapshotWith(octokit, target, options)).snapshot;
+}
+
+/**
+ * The snapshot, and the answer to `options.extra` (null when none was asked, or the
+ * request did not return it).
+ */
+export async function readGithubSnapshotWith(
+  octokit: GithubClient,
+  target: GithubTarget,
+  options: GithubSnapshotOptions = {},
+): Promise<{ snapshot: RepoSnapshot; extra: Record<string, unknown> | null }> {
   const snapshot: RepoSnapshot = {
     source: 'github',
     location: `${target.owner}/${target.repo}`,
@@ -132,7 +161,7 @@ export async function readGithubSnapshot(
         reason: 'unreadable',
         detail: status === 409 ? 'the repository is empty' : `commit ${target.sha} not found`,
       });
-      return snapshot;
+      return { snapshot, extra: null };
     }
     throw error;
   }
@@ -155,7 +184,8 @@ export async function readGithubSnapshot(
   snapshot.entries = [...byPath.values()].sort((a, b) => compare(a.path, b.path));
 
   const fetches = planFetches(snapshot, options.maxTextFiles ?? DEFAULT_MAX_TEXT_FILES);
-  const results = await fetchBlobs(octokit, target, fetches, snapshot.skipped);
+  const extraQuery = options.extra?.(snapshot.entries) ?? null;
+  const { results, extra } = await fetchBlobs(octokit, target, fetches, snapshot.skipped, extraQuery);
 
   const lfsRules: LfsRule[] = [];
   const read = new Set<string>();
@@ -224,7 +254,7 @@ export async function readGithubSnapshot(
 
   linkSymlinkedTexts(snapshot, byPath);
   snapshot.skipped.sort((a, b) => compare(a.path, b.path) || compare(a.reason, b.reason));
-  return snapshot;
+  return { snapshot, extra };
 }
 
 /** Memoised "is this folder or one of its parents ignored", noting each ignored folder once. */
@@ -404,7 +434,8 @@ async function fetchBlobs(
   target: GithubTarget,
   fetches: Fetch[],
   skipped: SkippedEntry[],
-): Promise<[Fetch, BlobResult | null][]> {
+  extraQuery: ExtraQuery | null,
+): Promise<{ results: [Fetch, BlobResult | null][]; extra: Record<string, unknown> | null }> {
   const chunks: Fetch[][] = [];
   let current: Fetch[] = [];
   let bytes = 0;
@@ -427,25 +458,34 @@ async function fetchBlobs(
   }
   if (current.length > 0 && chunks.length < GRAPHQL_MAX_REQUESTS) chunks.push(current);
 
+  // The extra fields ride on the first request (or make one of their own when no file is wanted).
+  if (chunks.length === 0 && extraQuery) chunks.push([]);
   const results: [Fetch, BlobResult | null][] = [];
-  for (const chunk of chunks) {
-    const data = await queryBlobs(octokit, target, chunk);
+  let extra: Record<string, unknown> | null = null;
+  for (const [n, chunk] of chunks.entries()) {
+    const withExtra = n === 0 ? extraQuery : null;
+    const data = await queryBlobs(octokit, target, chunk, withExtra);
     chunk.forEach((fetch, i) => results.push([fetch, (data?.repository?.[`f${i}`] as BlobResult | null) ?? null]));
+    if (withExtra && data && typeof data === 'object') extra = data as Record<string, unknown>;
   }
-  return results;
+  return { results, extra };
 }
 
-/** Builds the aliased query for `count` blobs; exported so tests can read its shape. */
-export function blobQuery(count: number): string {
+/** Builds the aliased query for `count` blobs (and extra root fields); exported so tests can read its shape. */
+export function blobQuery(count: number, extra: ExtraQuery | null = null): string {
   const vars = ['$owner: String!', '$name: String!'];
   const fields: string[] = [];
   for (let i = 0; i < count; i++) {
     vars.push(`$e${i}: String!`);
     fields.push(`f${i}: object(expression: $e${i}) { ...blob }`);
   }
+  for (const [name, { type }] of Object.entries(extra?.variables ?? {})) vars.push(`$${name}: ${type}`);
+  // Without files, `$owner` and `$name` may be unused, and GitHub refuses unused variables.
+  const repository = count > 0 ? `repository(owner: $owner, name: $name) { ${fields.join(' ')} } ` : '';
+  const declared = vars.filter((v) => count > 0 || !/^\$(owner|name):/.test(v) || extra?.fields.includes(v.slice(0, v.indexOf(':'))));
   return (
-    `query(${vars.join(', ')}) { repository(owner: $owner, name: $name) { ${fields.join(' ')} } }\n` +
-    'fragment blob on Blob { text isBinary byteSize isTruncated }'
+    `query(${declared.join(', ')}) { ${repository}${extra ? `${extra.fields} ` : ''}}` +
+    (count > 0 ? '\nfragment blob on Blob { text isBinary byteSize isTruncated }' : '')
   );
 }
 
@@ -453,15 +493,22 @@ async function queryBlobs(
   octokit: GithubClient,
   target: GithubTarget,
   chunk: Fetch[],
+  extra: ExtraQuery | null,
 ): Promise<Awaited<ReturnType<GithubClient['graphql']>>> {
-  const vars: Record<string, string> = { owner: target.owner, name: target.repo };
+  const vars: Record<string, unknown> = { owner: target.owner, name: target.repo };
   chunk.forEach((fetch, i) => (vars[`e${i}`] = `${target.sha}:${fetch.path}`));
+  for (const [name, { value }] of Object.entries(extra?.variables ?? {})) vars[name] = value;
+  if (chunk.length === 0) {
+    if (!extra?.fields.includes('$owner')) delete vars.owner;
+    if (!extra?.fields.includes('$name')) delete vars.name;
+  }
   try {
-    return await octokit.graphql(blobQuery(chunk.length), vars);
+    return await octokit.graphql(blobQuery(chunk.length, extra), vars);
   } catch (error) {
-    // A field-level error (one unreadable blob) still returns the others: keep them.
-    const partial = (error as { name?: string; data?: { repository?: unknown } }).data;
-    if ((error as { name?: string }).name === 'GraphqlResponseError' && partial?.repository) return partial;
+    // A field-level error (one unreadable blob; an organisation without a `.github`
+    // repository) still returns the rest: keep it.
+    const partial = (error as { name?: string; data?: { repository?: unknown } | null }).data;
+    if ((error as { name?: string }).name === 'GraphqlResponseError' && partial && (chunk.length === 0 || partial.repository)) return partial;
     throw error;
   }
 }

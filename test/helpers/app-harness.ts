@@ -119,7 +119,53 @@ nock.emitter.on('no match', (req: any) => {
 export function nockDone(): { pending: string[]; unmatched: string[] } {
   const result = { pending: nock.pendingMocks(), unmatched: unmatched.splice(0) };
   nock.cleanAll();
+  orgConfig = null;
+  prComments.clear();
   return result;
+}
+
+// What the files' GraphQL request also answers (the app asks for these fields only when it
+// needs them): the organisation's `.github` config file, and PR comments.
+let orgConfig: string | null = null;
+const prComments = new Map<number, object[]>();
+
+/** The organisation's `.github/truly-open.yml` as GraphQL returns it (null: no `.github` repository). */
+export function setOrgConfig(text: string | null): void {
+  orgConfig = text;
+}
+
+/**
+ * An organisation config that uses `_extends`: the app then reads it through Probot (REST),
+ * and the test answers that request on the returned interceptor (a failure, a delay).
+ */
+export function orgConfigThroughProbot(scope: nock.Scope): nock.Interceptor {
+  setOrgConfig('_extends: defaults\n');
+  return scope.get(`/repos/${OWNER}/.github/contents/.github%2Ftruly-open.yml`);
+}
+
+/** PR comments (REST shape: id, body, user) as the head's GraphQL request returns them. */
+export function setPrComments(comments: object[], number = 7): void {
+  prComments.set(number, comments);
+}
+
+function extraAnswers(query: string, variables: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (/\bxorg: repository/.test(query)) {
+    out.xorg = orgConfig === null ? null : { object: { text: orgConfig, isTruncated: false } };
+  }
+  if (/\bxpr: repository/.test(query)) {
+    const list = (prComments.get(Number(variables.xprNumber)) ?? []) as { id: number; body: string; user?: { login?: string; type?: string } }[];
+    const nodes = list.map((c) => ({
+      databaseId: c.id,
+      body: c.body,
+      viewerDidAuthor: c.user?.login === `${SLUG}[bot]`,
+      author: c.user ? { __typename: c.user.type === 'Bot' ? 'Bot' : 'User', login: (c.user.login ?? '').replace(/\[bot\]$/, '') } : null,
+    }));
+    // `comments(last: N)`: the newest N, and how many there are in all.
+    const window = Number(/comments\(last: (\d+)\)/.exec(query)?.[1] ?? nodes.length);
+    out.xpr = { pullRequest: { comments: { totalCount: nodes.length, nodes: nodes.slice(-window) } } };
+  }
+  return out;
 }
 
 export function api(): nock.Scope {
@@ -165,7 +211,7 @@ export function mockCommit(
         const [at, ...rest] = expression.split(':');
         repository[alias!] = blobAnswer(commitBlobs.get(at!)?.[rest.join(':')]);
       }
-      return { data: { repository } };
+      return { data: { repository, ...extraAnswers(query, variables) } };
     });
 }
 
@@ -179,7 +225,9 @@ function blobAnswer(spec: BlobSpec | undefined): object | null {
 }
 
 export interface CheckRunLog {
+  /** Every POST /check-runs body. */
   created: any[];
+  /** Every completion or update, a run created already completed included (its create body). */
   updates: any[];
 }
 
@@ -193,6 +241,7 @@ export function mockCreateRun(scope: nock.Scope, log: CheckRunLog, { times = 1 }
     .reply(201, (_uri, body) => {
       log.created.push(body);
       const id = ++runIds;
+      if ((body as { status?: string }).status === 'completed') log.updates.push({ id, ...(body as object) });
       return { id, html_url: `https://github.com/${OWNER}/${REPO}/runs/${id}`, app: { id: APP_ID, slug: SLUG }, ...(body as object) };
     });
 }

@@ -103,9 +103,10 @@ export async function startFakeGithub(options: { appId: number; slug?: string; t
           name: body.name,
           external_id: body.external_id ?? '',
           status: body.status ?? 'queued',
-          conclusion: null,
+          // A run may be created already completed, with its verdict.
+          conclusion: body.conclusion ?? null,
           started_at: body.started_at ?? new Date().toISOString(),
-          title: null,
+          title: body.output?.title ?? null,
           app: { id: options.appId, slug },
           html_url: `http://github.invalid/${m[1]}/${m[2]}/runs/${id}`,
         };

@@ -5,10 +5,15 @@
 // The comment is about the PR as it is: right before writing it, the PR's head is read
 // again, and an evaluation of an older head (a delivery that arrived late, another replica)
 // leaves the comment alone.
+// The existing comment is found without a list call: in the head's GraphQL request (the
+// PR's newest comments), or remembered per PR; the list is the fallback when neither
+// knows. A comment whose text would not change costs no request at all.
 import { COMMENT_MARKER, renderPrComment } from '../../core/render/pr-comment.js';
+import type { ExtraQuery } from '../../sources/github-snapshot.js';
 import { commentDue } from '../conclusion.js';
 import { evaluate, type Evaluated } from '../evaluate.js';
-import { describeFault, PublishError, upsertComment, type RepoRef } from '../publish.js';
+import type { AppIdentity } from '../identity.js';
+import { bodyHash, describeFault, PublishError, upsertComment, type KnownComment, type RepoRef } from '../publish.js';
 import { prKey, type AnyContext, type Services } from '../services.js';
 
 export interface PrTarget {
@@ -56,6 +61,7 @@ export async function evaluatePullRequest(
     baseSha: pr.baseSha,
     kind: { kind: 'pr', number: pr.number },
     defaultBranchAt: pr.baseIsDefault ? 'base' : null,
+    headQuery: commentsQuery(pr.number),
     publish: async (evaluated) => {
       if (!svc.generations.isCurrent(key, generation)) {
         context.log.info(`truly-open: ${key} has a newer evaluation; leaving its comment alone`);
@@ -66,15 +72,62 @@ export async function evaluatePullRequest(
       const due = mode === 'always' || commentDue(evaluated.delta, evaluated.verdict);
       const body = renderPrComment(evaluated.report, evaluated.delta, { docsBaseUrl: svc.docsBaseUrl, marker: COMMENT_MARKER });
       try {
+        // What GitHub just said wins over what this process remembers (a deleted comment).
+        const answer = commentFromAnswer(evaluated.headExtra, svc.identity, COMMENT_MARKER);
+        const known = answer !== undefined ? answer : await svc.comments.get(key);
+        if (known && known.hash === bodyHash(body)) return;
+        if (known === null && !due) return;
         const { data: pull } = await context.octokit.rest.pulls.get({ ...pr.repo, pull_number: pr.number });
         if (pull.head.sha !== pr.headSha) {
           context.log.info(`truly-open: ${key} head is now ${pull.head.sha}, not ${pr.headSha}; leaving its comment alone`);
           return;
         }
-        await upsertComment(context.octokit, svc.identity, pr.repo, pr.number, body, COMMENT_MARKER, { create: due });
+        const { comment } = await upsertComment(context.octokit, svc.identity, pr.repo, pr.number, body, COMMENT_MARKER, { create: due, known });
+        if (comment) await svc.comments.set(key, comment);
+        else await svc.comments.delete(key);
       } catch (error) {
         throw new PublishError(`PR comment not updated: ${describeFault(error)}`, error);
       }
     },
   });
+}
+
+/** How many of the PR's newest comments the head's GraphQL request brings (bodies included). */
+export const COMMENTS_WINDOW = 30;
+
+/** The PR's newest comments, asked along with the head's files. */
+export function commentsQuery(number: number): ExtraQuery {
+  return {
+    fields:
+      `xpr: repository(owner: $owner, name: $name) { pullRequest(number: $xprNumber) { comments(last: ${COMMENTS_WINDOW}) ` +
+      '{ totalCount nodes { databaseId body viewerDidAuthor author { __typename login } } } } }',
+    variables: { xprNumber: { type: 'Int!', value: number } },
+  };
+}
+
+interface CommentNode {
+  databaseId?: number | null;
+  body?: string | null;
+  viewerDidAuthor?: boolean | null;
+  author?: { __typename?: string; login?: string } | null;
+}
+
+/**
+ * The app's comment in the answer to `commentsQuery`, newest first; null when the answer
+ * shows there is none; undefined when it cannot tell (not asked, more comments than the
+ * window, a comment with the marker by a bot that may be this app): then the list decides.
+ */
+export function commentFromAnswer(extra: Record<string, unknown> | null, identity: AppIdentity, marker: string): KnownComment | null | undefined {
+  const comments = (extra?.xpr as { pullRequest?: { comments?: { totalCount?: number; nodes?: (CommentNode | null)[] } | null } | null } | null | undefined)?.pullRequest
+    ?.comments;
+  if (!comments || !Array.isArray(comments.nodes)) return undefined;
+  const nodes = comments.nodes.filter((n): n is CommentNode => n !== null && (n.body ?? '').includes(marker));
+  const slug = identity.slug;
+  for (const node of [...nodes].reverse()) {
+    // GraphQL names a GitHub App's bot by its slug, REST as `<slug>[bot]`.
+    const ours = node.viewerDidAuthor === true || (slug !== null && (node.author?.login === slug || node.author?.login === `${slug}[bot]`));
+    if (ours && typeof node.databaseId === 'number') return { id: node.databaseId, hash: bodyHash(node.body ?? '') };
+    if (node.author?.__typename === 'Bot' && slug === null) return undefined;
+  }
+  return (comments.totalCount ?? Infinity) <= comments.nodes.length ? null : undefined;
 }

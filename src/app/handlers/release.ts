@@ -34,9 +34,11 @@ export async function evaluateRelease(context: AnyContext, svc: Services, repo: 
     sha,
     kind: { kind: 'release', id: release.id },
     defaultBranchAt: null,
+    // The notes link the run: it must exist before they are written.
+    runFirst: true,
     publish: async (evaluated, run) => {
       if (!evaluated.config.release.notes) return;
-      const body = upsertNotesSection(release.body, renderNotesSection(evaluated.report, run.url ?? undefined));
+      const body = upsertNotesSection(release.body, renderNotesSection(evaluated.report, run?.url ?? undefined));
       if (body === (release.body ?? '')) return;
       try {
         await context.octokit.rest.repos.updateRelease({ ...repo, release_id: release.id, body });
