@@ -1,7 +1,8 @@
 // The GitHub Action, as a thin shell around what the CLI runs:
 //   1. inputs from INPUT_* (commands.ts)
 //   2. config, snapshot, online lookups unless offline, assess: evaluateTarget, shared with the CLI
-//   3. job summary (Markdown), the log (the `format` input), annotations (10 per level, as GitHub shows), JSON report, outputs
+//   3. job summary (Markdown), the log (the `format` input), annotations (10 per level, as GitHub
+//      shows), JSON report, outputs
 //   4. exit code: 1 only for an unmet requirement, 2 for bad inputs (an invalid config file too).
 // Everything that can be decided without I/O lives in commands.ts and is unit-tested there.
 import { randomUUID } from 'node:crypto';

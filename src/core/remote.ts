@@ -14,7 +14,10 @@ export interface RemoteQuery {
   baseModels: string[];
   /** Public GitHub repositories named as code, with the component they would evidence. */
   githubRepos: { repo: string; component: CodeComponent }[];
-  /** Hub id of the model being evaluated, when known (`hf:` subject, config `huggingface:`): lineage stops if it comes back to it. */
+  /**
+   * Hub id of the model being evaluated, when known (`hf:` subject, config `huggingface:`): lineage
+   * stops if it comes back to it.
+   */
   subject?: string;
   /**
    * The Hub release tied to a GitHub repository by config `huggingface:`: its card's
@@ -93,7 +96,10 @@ export interface RemoteFacts {
   lineage: { model: string; depth: number; via: string }[];
   /** Why some lookups were not made (private repository, hub: false, time budget). */
   notes: string[];
-  /** Set when no lookup was allowed at all (config, private repository): the facts are empty and the report is offline. */
+  /**
+   * Set when no lookup was allowed at all (config, private repository): the facts are empty and the
+   * report is offline.
+   */
   notOnline?: string;
 }
 

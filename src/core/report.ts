@@ -9,7 +9,10 @@ import type { Evidence, Problem } from './evidence/types.js';
  * failed. It never changes the status; it feeds the level the release *claims*.
  */
 export interface Claim {
-  /** Judged from the license the pointer names, or the one that governs the component here; open when no terms are known yet. */
+  /**
+   * Judged from the license the pointer names, or the one that governs the component here; open
+   * when no terms are known yet.
+   */
   status: 'open' | 'restricted' | 'unlicensed';
   license: string | null;
   via: 'link' | 'declaration' | 'lookup-failed';

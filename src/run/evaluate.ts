@@ -25,7 +25,10 @@ export interface EvaluateOptions {
   configPath?: string | undefined;
   offline: boolean;
   require?: Requirement | undefined;
-  /** The subject is a private repository: no lookups unless config `hub.private_repos` (the Action knows; the CLI does not). */
+  /**
+   * The subject is a private repository: no lookups unless config `hub.private_repos` (the Action
+   * knows; the CLI does not).
+   */
   privateRepo?: boolean;
 }
 

@@ -155,7 +155,10 @@ export function isSelfLink(ev: ModelEvidence, l: Link): boolean {
   return ev.entries.some((e) => e.path === path || e.path.startsWith(dir));
 }
 
-/** GitHub links tied to a code component by their line or section, other than general libraries and links into this repository. */
+/**
+ * GitHub links tied to a code component by their line or section, other than general libraries and
+ * links into this repository.
+ */
 export function codeLinks(ev: ModelEvidence, spec: Pick<CodeCriterionSpec, 'linkContext'>): Link[] {
   return linksWhere(ev, ['github'], spec.linkContext).filter(
     (l) => !!l.id && !GENERAL_PURPOSE_REPOS.has(l.id.toLowerCase()) && !isSelfLink(ev, l),

@@ -54,7 +54,10 @@ export function describesData(section: Pick<CardSection, 'body'>): boolean {
 /** Topics of "Datasheets for Datasets" a dedicated document must answer to count as a datasheet. */
 const DATASHEET_MIN_TOPICS = 3;
 
-/** A dedicated data document that is a datasheet: it answers the questions, and is neither a how-to nor evaluation notes. */
+/**
+ * A dedicated data document that is a datasheet: it answers the questions, and is neither a how-to
+ * nor evaluation notes.
+ */
 export function isDatasheet(doc: ModelCard): boolean {
   if (aboutEvaluation(doc.body) || mostlyInstructions(doc.sections.map((s) => s.heading))) return false;
   const topics = datasheetTopics(doc.body);

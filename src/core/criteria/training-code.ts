@@ -22,7 +22,10 @@ const ADAPTATION_PATH_RE = rx('i')`
     fine[_-]?tun|(^|[/_.-])(sft|q?lora|peft|adapters?|dpo|rlhf|p-?tuning|ptuning|prefix[_-]?tuning|grpo|ppo|orpo|kto|
     reward[_-]?model\w*|distill\w*)([/_.-]|$)|(^|\/)(chat|instruct)([_-][^/]*)?\/|(^|\/)(colabs?|notebooks?|examples?|
     demos?|tutorials?|cookbooks?)\/|\.ipynb$`;
-/** Code or configuration that names pre-training: a script, or anything in a pre-training folder (`pretrain/params/phase1.yaml`); not a figure of it. */
+/**
+ * Code or configuration that names pre-training: a script, or anything in a pre-training folder
+ * (`pretrain/params/phase1.yaml`); not a figure of it.
+ */
 const PRETRAINING_RE =
   /(^|[/_-])pre[_-]?train(ing)?([/_.-]|$)[^]*\.(py|sh|bash|slurm|sbatch|ya?ml|json|toml|gin|cfg|ini|jsonnet)$/i;
 

@@ -70,7 +70,8 @@ export const trainingData: Criterion = {
   evaluate(ev) {
     const seen = ev.artifacts.dataFiles;
     const { files, manifests } = dataFilesByKind(ev);
-    const bytes = files.length === seen.length ? ev.artifacts.dataBytes : bytesOf(ev, files); // Infinity when an LFS pointer was not read: never a sample
+    // Infinity when an LFS pointer was not read: never a sample
+    const bytes = files.length === seen.length ? ev.artifacts.dataBytes : bytesOf(ev, files);
     // A few small files (examples for a fine-tuning script) show the format, not the data;
     // lists of the data in config or mixture folders name it, at any size (a manifest).
     const sampleOnly = seen.length > 0 && manifests.length === 0 && (files.length === 0 || bytes < SAMPLE_DATA_BYTES);
@@ -219,7 +220,10 @@ export function weakest(verdicts: (Verdict | null)[]): Verdict | null {
   return worst;
 }
 
-/** Hub dataset ids named as training data: `datasets:` plus dataset links whose line or section says the model was trained on them. */
+/**
+ * Hub dataset ids named as training data: `datasets:` plus dataset links whose line or section says
+ * the model was trained on them.
+ */
 export function trainingDatasetIds(ev: ModelEvidence): string[] {
   const linked = trainingDataLinks(ev)
     .filter((l) => l.kind === 'hub-dataset')

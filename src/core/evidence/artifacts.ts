@@ -72,7 +72,10 @@ export interface Artifacts {
   evalResultFiles: string[];
   citation: string | null;
   dataCards: string[];
-  /** `config.json` at the model root; `library` is the library that wrote it (`transformers_version`, `_diffusers_version`). */
+  /**
+   * `config.json` at the model root; `library` is the library that wrote it
+   * (`transformers_version`, `_diffusers_version`).
+   */
   modelConfig: {
     path: string;
     architectures: string[];
@@ -652,7 +655,10 @@ const ARG_DEFAULTS: [string, RegExp][] = [
   ],
 ];
 
-/** Which hyperparameter groups a config or script sets to real values (`learning_rate: 3e-4`, `LR = 3e-4`, an argument default). */
+/**
+ * Which hyperparameter groups a config or script sets to real values (`learning_rate: 3e-4`, `LR =
+ * 3e-4`, an argument default).
+ */
 export function hyperparameterGroups(text: string): string[] {
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
   return HYPER_GROUPS.filter(

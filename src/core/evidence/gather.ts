@@ -20,7 +20,10 @@ export interface ModelEvidence {
    * (MODEL_CARD.md, model_cards/*.md, a copy of the Hub card), parsed; null when none.
    */
   card: ModelCard | null;
-  /** The repository's own documents the card links to (docs/USAGE.md): where weights, papers and checkpoints are often documented. */
+  /**
+   * The repository's own documents the card links to (docs/USAGE.md): where weights, papers and
+   * checkpoints are often documented.
+   */
   docs: ModelCard[];
   /** Data cards (DATA_CARD.md, datasheet*.md, data/README.md) of this model, parsed. */
   dataCards: ModelCard[];
@@ -274,7 +277,10 @@ function ownerOf(roots: { path: string }[]): (path: string) => string {
 }
 
 const CARD_PREFERENCE = ['model_card.md', 'modelcard.md', 'model-card.md', 'readme.md'];
-/** Model-card documents by name, wherever they sit: `MUSICGEN_MODEL_CARD.md`, `MODEL_CARD_VISION.md`, `README_model.md`. */
+/**
+ * Model-card documents by name, wherever they sit: `MUSICGEN_MODEL_CARD.md`,
+ * `MODEL_CARD_VISION.md`, `README_model.md`.
+ */
 const CARD_DOC_RE = /(^|[_-])model[_-]?card([_-][^/]*)?\.md$|^readme[_-]model[^/]*\.md$/i;
 const CARD_FOLDER_RE = /(^|\/)model[_-]?cards?\/[^/]+\.md$/i;
 /** A document that says what it is in its first heading: "# Model Card for Lucie-7B". */

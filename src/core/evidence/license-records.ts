@@ -19,9 +19,15 @@ export interface LicenseRecord {
   names?: string[];
   /** `license_link` pages: host and path, without scheme, `www.` or a trailing slash. */
   urls?: RegExp[];
-  /** The title a LICENSE text starts with (flattened: lower case, single spaces), and phrases only the full text has. */
+  /**
+   * The title a LICENSE text starts with (flattened: lower case, single spaces), and phrases only
+   * the full text has.
+   */
   phrase?: { re: RegExp; confirm?: RegExp; generic?: boolean };
-  /** A short file that only names the license ("Licensed under the Apache License, Version 2.0"), on its words joined by spaces. */
+  /**
+   * A short file that only names the license ("Licensed under the Apache License, Version 2.0"), on
+   * its words joined by spaces.
+   */
   notice?: RegExp;
   /** A data license written for models including their code (OpenMDW): open for code too. */
   openForCode?: boolean;

@@ -16,7 +16,10 @@ import { identifyLicenseText } from './license-texts.js';
 export { isOpenFor, licenseFamily, normaliseLicenseId } from './license-table.js';
 export { identifyLicenseText } from './license-texts.js';
 
-/** Ids for declarations that name no license (`other`, `unknown`): kept visible, never governing when anything else applies. */
+/**
+ * Ids for declarations that name no license (`other`, `unknown`): kept visible, never governing
+ * when anything else applies.
+ */
 export const PLACEHOLDER_OTHER = 'LicenseRef-other';
 export const PLACEHOLDER_UNKNOWN = 'LicenseRef-unknown';
 /** A LICENSE file whose text matched no known license. */
@@ -62,7 +65,10 @@ function nameHint(path: string): string | null {
   return nameKinds(path)?.hint ?? null;
 }
 
-/** LICENSE-CODE governs code, LICENSE-MODEL / LICENSE-DATA the weights and data: the catalog's "license declared for its kind". */
+/**
+ * LICENSE-CODE governs code, LICENSE-MODEL / LICENSE-DATA the weights and data: the catalog's
+ * "license declared for its kind".
+ */
 function nameKinds(path: string): { hint: string; kinds: ComponentKind[] } | null {
   const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   if (/[._-](code|software|source)\b/.test(base)) return { hint: 'name suggests it covers code', kinds: ['code'] };

@@ -11,7 +11,10 @@ const HUB_LOAD_RE = rx('g')`
     hf) download\s+([\w.-]{1,96}\/[\w.-]{1,96})`;
 const HUB_ID_RE = /^[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*$/;
 const LIST_ITEM_RE = /^\s*([-*+]|\d{1,3}[.)])\s/;
-/** A line that introduces what follows: it ends with a colon, outside any link ("**Papers**:", "* Technical reports:"). */
+/**
+ * A line that introduces what follows: it ends with a colon, outside any link ("**Papers**:", "*
+ * Technical reports:").
+ */
 const LEAD_IN_RE = /^[^()[\]]*[:：]\s*(\*\*|__)?\s*$/;
 const ARXIV_TEXT_RE = /\barxiv:\s*(\d{4}\.\d{4,5})/gi;
 

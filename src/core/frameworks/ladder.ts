@@ -53,7 +53,10 @@ const STATE_PHRASE: Partial<Record<Status, [string, string]>> = {
   unknown: ['could not be checked', 'could not be checked'],
 };
 
-/** "Open weights: the training data and the data preprocessing code are missing; the training code is mentioned but not published". */
+/**
+ * "Open weights: the training data and the data preprocessing code are missing; the training code
+ * is mentioned but not published".
+ */
 export function headline(level: LadderLevel, missing: ComponentId[], statuses: Statuses): string {
   const title = LEVEL_TITLE[level];
   if (level === 'open-source') return `${title}: weights, data and the full recipe are published under open terms`;

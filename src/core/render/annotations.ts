@@ -100,7 +100,10 @@ function licenseSource(result: ComponentResult): (Evidence & { path: string }) |
   return carrying.find((e) => e.line !== undefined) ?? carrying[0];
 }
 
-/** Where to point for one component: the evidence with a line, any evidence, else the card or another file of the model. */
+/**
+ * Where to point for one component: the evidence with a line, any evidence, else the card or
+ * another file of the model.
+ */
 function componentLocation(model: ModelReport, result: ComponentResult): { path?: string; line?: number } {
   const withPath = result.evidence.filter(located);
   const best = withPath.find((e) => e.line !== undefined) ?? withPath[0];

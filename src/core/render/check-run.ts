@@ -100,7 +100,10 @@ function annotationNote(report: Report): string {
   return `${total} findings point at files; the ${ANNOTATIONS_PER_RUN} most important are annotated. ${TRUNCATION_HINT.charAt(0).toUpperCase()}${TRUNCATION_HINT.slice(1)}.`;
 }
 
-/** What was evaluated, last: the repository and commit, and a single model's name (a heading would push the headline down). */
+/**
+ * What was evaluated, last: the repository and commit, and a single model's name (a heading would
+ * push the headline down).
+ */
 function footer(report: Report): string {
   const model = report.models.length === 1 ? report.models[0]! : null;
   return `${subjectLine(report)}${model ? ` · model ${mdText(model.name)} (${mdCode(model.path)})` : ''}`;

@@ -208,7 +208,10 @@ export const TABLE_HEADER = '| | Component | Status | License | Details |\n|---|
 
 export const LEGEND = `${STATUS_STYLES.open.symbol} open · ${STATUS_STYLES.restricted.symbol} restricted · ${STATUS_STYLES.unlicensed.symbol} no license · ${STATUS_STYLES.mentioned.symbol} mentioned, not shown to be published · ${STATUS_STYLES.missing.symbol} missing · ${STATUS_STYLES['not-applicable'].symbol} not applicable · ${STATUS_STYLES.unknown.symbol} could not be checked · ${ONLINE_MARK.symbol} verified online`;
 
-/** The components in table order: what blocks the next level or class first (in step order), then the catalog's order. */
+/**
+ * The components in table order: what blocks the next level or class first (in step order), then
+ * the catalog's order.
+ */
 export function tableOrder(model: ModelReport): ComponentId[] {
   const first = [...(model.ladder.claimed?.unverified ?? [])];
   for (const step of nextSteps(model)) if (!first.includes(step.id)) first.push(step.id);
