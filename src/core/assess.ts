@@ -93,12 +93,14 @@ function assessModel(ev: ModelEvidence, requirement: Requirement | undefined): M
   const softwareLicensed = COMPONENT_IDS.filter(
     (id) => COMPONENTS[id].kind === 'data' && statuses[id] === 'open' && family(id) === 'osi',
   );
-  const mofWarnings =
-    softwareLicensed.length === 0
-      ? []
-      : [
-          `A software license (${[...new Set(softwareLicensed.map((id) => components[id].license))].join(', ')}) covers ${joinPhrases(softwareLicensed.map((id) => COMPONENTS[id].phrase))}: MOF accepts it but prefers a data license such as CDLA-Permissive-2.0 or CC-BY-4.0`,
-        ];
+  const mofWarnings: string[] = [];
+  if (softwareLicensed.length > 0) {
+    const licenses = [...new Set(softwareLicensed.map((id) => components[id].license))].join(', ');
+    const covered = joinPhrases(softwareLicensed.map((id) => COMPONENTS[id].phrase));
+    mofWarnings.push(
+      `A software license (${licenses}) covers ${covered}: MOF accepts it but prefers a data license such as CDLA-Permissive-2.0 or CC-BY-4.0`,
+    );
+  }
   const mof = evaluateMof(statuses, mofWarnings);
   const osaiIndex = evaluateOsaiIndex({
     statuses,

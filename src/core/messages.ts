@@ -139,8 +139,11 @@ const TEMPLATES: Record<string, Template> = {
     `model-index names ${plural(d['count'], 'evaluation dataset')} (${str(d['names'])}), not verified`,
   evalDataLinked: (d) => `${plural(d['count'], 'evaluation dataset link')}, not verified`,
 
-  supportFiles: (d) =>
-    `${[Number(d['tokenizer']) > 0 ? plural(d['tokenizer'], 'tokenizer file') : '', Number(d['environment']) > 0 ? plural(d['environment'], 'environment file') : ''].filter(Boolean).join(' and ')} ${underLicense(d)}`,
+  supportFiles: (d) => {
+    const tokenizer = Number(d['tokenizer']) > 0 ? plural(d['tokenizer'], 'tokenizer file') : '';
+    const environment = Number(d['environment']) > 0 ? plural(d['environment'], 'environment file') : '';
+    return `${[tokenizer, environment].filter(Boolean).join(' and ')} ${underLicense(d)}`;
+  },
 
   checkpointsInRepo: (d) => `${plural(d['count'], 'checkpoint')} in the repository ${underLicense(d)}`,
   checkpointsOnHub: (d) => `${plural(d['count'], 'checkpoint revision')} on the Hub ${underLicense(d)}`,
@@ -155,8 +158,14 @@ const TEMPLATES: Record<string, Template> = {
   computeEmissions: (d) => `co2_eq_emissions in the card ${underLicense(d)}`,
   computeSection: (d) => `the card's "${str(d['section'])}" section reports compute ${underLicense(d)}`,
   computeInText: (d) => `the card names the hardware or compute used ${underLicense(d)}`,
-  computeInBatchJobs: (d) =>
-    `${plural(d['count'], 'batch job')} book${Number(d['count']) === 1 ? 's' : ''} the hardware${d['nodes'] !== null || d['gpusPerNode'] !== null ? ` (${[d['nodes'] !== null ? plural(d['nodes'], 'node') : null, d['gpusPerNode'] !== null ? `${str(d['gpusPerNode'])} GPUs per node` : null].filter(Boolean).join(', ')})` : ''} ${underLicense(d)}`,
+  computeInBatchJobs: (d) => {
+    const books = `book${Number(d['count']) === 1 ? 's' : ''}`;
+    const nodes = d['nodes'] !== null ? plural(d['nodes'], 'node') : null;
+    const gpus = d['gpusPerNode'] !== null ? `${str(d['gpusPerNode'])} GPUs per node` : null;
+    const hardware =
+      d['nodes'] !== null || d['gpusPerNode'] !== null ? ` (${[nodes, gpus].filter(Boolean).join(', ')})` : '';
+    return `${plural(d['count'], 'batch job')} ${books} the hardware${hardware} ${underLicense(d)}`;
+  },
 
   architectureCode: (d) => `${plural(d['count'], 'modelling file')} ${underLicense(d)}`,
   architectureInLibrary: (d) =>
@@ -174,8 +183,12 @@ const TEMPLATES: Record<string, Template> = {
     `${plural(d['count'], 'data file')} found, but samples, benchmarks, assets or statistics — not the training data`,
   trainingDataManifest: (d) =>
     `${plural(d['count'], 'data list')} in the configuration name the training data, but the data is not published here`,
-  dataCardOnHubUnchecked: (d) =>
-    `the training data's ${Number(d['count']) === 1 ? 'dataset card' : 'dataset cards'} on the Hub (${str(d['id'])}${Number(d['count']) > 1 ? ` and ${plural(Number(d['count']) - 1, 'more')}` : ''}) ${Number(d['count']) === 1 ? 'was' : 'were'} not checked`,
+  dataCardOnHubUnchecked: (d) => {
+    const cards = Number(d['count']) === 1 ? 'dataset card' : 'dataset cards';
+    const more = Number(d['count']) > 1 ? ` and ${plural(Number(d['count']) - 1, 'more')}` : '';
+    const were = Number(d['count']) === 1 ? 'was' : 'were';
+    return `the training data's ${cards} on the Hub (${str(d['id'])}${more}) ${were} not checked`;
+  },
   dataCardSectionOnly: (d) =>
     `the card's "${str(d['section'])}" section names the training data; a section inside a model card is not a datasheet`,
   dataSectionNoSources: (d) =>

@@ -96,11 +96,13 @@ export function checkRequirement(model: Judged, requirement: Requirement): Requi
   if (ladderRank(ladder.level) >= ladderRank(requirement)) return { requirement, met: true };
   const claimed = ladder.claimed;
   if (claimed && ladderRank(claimed.level) >= ladderRank(requirement)) {
+    const unverified =
+      requirement === 'open-source' ? claimed.unverified : claimed.unverified.filter((id) => id === 'weights');
     return {
       requirement,
       met: false,
       unverified: true,
-      reason: `${requirement} is claimed but not verified (${(requirement === 'open-source' ? claimed.unverified : claimed.unverified.filter((id) => id === 'weights')).join(', ')}): run the check online, or declare where each is published in .github/truly-open.yml`,
+      reason: `${requirement} is claimed but not verified (${unverified.join(', ')}): run the check online, or declare where each is published in .github/truly-open.yml`,
     };
   }
   const capped = ladder.cappedBy;

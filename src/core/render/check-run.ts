@@ -84,7 +84,8 @@ export function checkRunTitle(report: Report, requirement?: RequirementResult): 
 
 function compactRow(model: ModelReport): string {
   const blocking = model.ladder.missing.map((id) => COMPONENTS[id]?.title ?? id);
-  const level = `${LADDER_STYLES[model.ladder.level].title}${model.ladder.claimed ? ` (${LADDER_STYLES[model.ladder.claimed.level].words} unverified)` : ''}`;
+  const claimed = model.ladder.claimed ? ` (${LADDER_STYLES[model.ladder.claimed.level].words} unverified)` : '';
+  const level = `${LADDER_STYLES[model.ladder.level].title}${claimed}`;
   return `| ${mdText(model.name)} | ${mdCode(model.path)} | ${level} | ${mofClassShort(
     model.frameworks.mof.class,
   )} | ${model.frameworks.osaid.conformant ? '✔' : '✘'} | ${mdText(truncate(blocking.join(', '), 120))} |`;

@@ -114,9 +114,9 @@ export function deltaRows(model: ModelDelta, options: { verdictsOnly?: boolean }
   if (model.change === 'removed') return [`| ${name} | model removed | ${level(model.ladder.before)} | | |`];
   const rows: string[] = [];
   if (model.ladder.before !== model.ladder.after) {
-    rows.push(
-      `| ${name} | ${ARROW[model.ladder.direction]}ladder | ${level(model.ladder.before)} | ${level(model.ladder.after)} | ${moved(model)} |`,
-    );
+    const before = level(model.ladder.before);
+    const after = level(model.ladder.after);
+    rows.push(`| ${name} | ${ARROW[model.ladder.direction]}ladder | ${before} | ${after} | ${moved(model)} |`);
   }
   if (model.mof.before !== model.mof.after) {
     rows.push(

@@ -160,9 +160,9 @@ export function blockingMarkdown(model: ModelReport): string {
     );
     listed = unverified.slice(0, BLOCKING_SHOWN);
     rest = [...unverified.slice(BLOCKING_SHOWN), ...steps.filter((s) => !claimed.unverified.includes(s.id))];
-    parts.push(
-      `**To confirm ${LADDER_STYLES[claimed.level].words}:** ${listWords(listed.map((s) => COMPONENTS[s.id].phrase))}${moreCount(unverified.length - listed.length)}`,
-    );
+    const phrases = listWords(listed.map((s) => COMPONENTS[s.id].phrase));
+    const more = moreCount(unverified.length - listed.length);
+    parts.push(`**To confirm ${LADDER_STYLES[claimed.level].words}:** ${phrases}${more}`);
   } else {
     const goal = steps[0]?.goals[0];
     if (!goal) {
@@ -172,9 +172,9 @@ export function blockingMarkdown(model: ModelReport): string {
     const forGoal = steps.filter((s) => s.goals.includes(goal));
     listed = forGoal.slice(0, BLOCKING_SHOWN);
     rest = steps.filter((s) => !listed.includes(s));
-    parts.push(
-      `**Blocking ${goal}:** ${listWords(listed.map((s) => COMPONENTS[s.id].phrase))}${moreCount(forGoal.length - listed.length)}`,
-    );
+    const phrases = listWords(listed.map((s) => COMPONENTS[s.id].phrase));
+    const more = moreCount(forGoal.length - listed.length);
+    parts.push(`**Blocking ${goal}:** ${phrases}${more}`);
   }
   parts.push(listed.map((step, i) => stepLine(model, step, i + 1, false)).join('\n'));
   if (rest.length > 0) {
@@ -206,7 +206,16 @@ function evidenceCell(model: ModelReport, id: ComponentId): string {
 
 export const TABLE_HEADER = '| | Component | Status | License | Details |\n|---|---|---|---|---|';
 
-export const LEGEND = `${STATUS_STYLES.open.symbol} open · ${STATUS_STYLES.restricted.symbol} restricted · ${STATUS_STYLES.unlicensed.symbol} no license · ${STATUS_STYLES.mentioned.symbol} mentioned, not shown to be published · ${STATUS_STYLES.missing.symbol} missing · ${STATUS_STYLES['not-applicable'].symbol} not applicable · ${STATUS_STYLES.unknown.symbol} could not be checked · ${ONLINE_MARK.symbol} verified online`;
+export const LEGEND = [
+  `${STATUS_STYLES.open.symbol} open`,
+  `${STATUS_STYLES.restricted.symbol} restricted`,
+  `${STATUS_STYLES.unlicensed.symbol} no license`,
+  `${STATUS_STYLES.mentioned.symbol} mentioned, not shown to be published`,
+  `${STATUS_STYLES.missing.symbol} missing`,
+  `${STATUS_STYLES['not-applicable'].symbol} not applicable`,
+  `${STATUS_STYLES.unknown.symbol} could not be checked`,
+  `${ONLINE_MARK.symbol} verified online`,
+].join(' · ');
 
 /**
  * The components in table order: what blocks the next level or class first (in step order), then

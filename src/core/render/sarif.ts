@@ -147,13 +147,13 @@ export function renderSarif(report: Report, options: SarifOptions = {}): SarifLo
         defaultConfiguration: { level: 'warning' },
       }));
       const prefix = report.models.length > 1 ? `${model.name}: ` : '';
+      const status = STATUS_STYLES[result.status].label;
+      const text = `${prefix}${meta.title} is ${status}: ${oneLine(result.message)}. ${adviceFor(id, result)}`;
       results.push({
         ruleId,
         ruleIndex: index,
         level,
-        message: {
-          text: `${prefix}${meta.title} is ${STATUS_STYLES[result.status].label}: ${oneLine(result.message)}. ${adviceFor(id, result)}`,
-        },
+        message: { text },
         locations: [componentLocation(model, id)],
         // Stable across runs, so code scanning tracks one alert per model and component.
         partialFingerprints: { 'trulyOpenComponent/v1': `${model.path}#${id}` },

@@ -138,9 +138,9 @@ function modelSection(model: ModelReport, options: TextOptions, paint: Paint): s
     lines.push('', `  ${paint('Next steps', 'bold')}`);
     steps.forEach((step, i) => {
       const title = COMPONENTS[step.id].title;
-      lines.push(
-        `  ${String(i + 1).padStart(2)}. ${title} (${STATUS_STYLES[step.status].label}; for ${listWords(step.goals)}): ${oneLine(adviceFor(step.id, model.components[step.id]))}`,
-      );
+      const label = STATUS_STYLES[step.status].label;
+      const advice = oneLine(adviceFor(step.id, model.components[step.id]));
+      lines.push(`  ${String(i + 1).padStart(2)}. ${title} (${label}; for ${listWords(step.goals)}): ${advice}`);
     });
   }
   return lines;
