@@ -482,7 +482,9 @@ export function blobQuery(count: number, extra: ExtraQuery | null = null): strin
   for (const [name, { type }] of Object.entries(extra?.variables ?? {})) vars.push(`$${name}: ${type}`);
   // Without files, `$owner` and `$name` may be unused, and GitHub refuses unused variables.
   const repository = count > 0 ? `repository(owner: $owner, name: $name) { ${fields.join(' ')} } ` : '';
-  const declared = vars.filter((v) => count > 0 || !/^\$(owner|name):/.test(v) || extra?.fields.includes(v.slice(0, v.indexOf(':'))));
+  const declared = vars.filter(
+    (v) => count > 0 || !/^\$(owner|name):/.test(v) || extra?.fields.includes(v.slice(0, v.indexOf(':'))),
+  );
   return (
     `query(${declared.join(', ')}) { ${repository}${extra ? `${extra.fields} ` : ''}}` +
     (count > 0 ? '\nfragment blob on Blob { text isBinary byteSize isTruncated }' : '')
@@ -507,8 +509,9 @@ async function queryBlobs(
   } catch (error) {
     // A field-level error (one unreadable blob; an organisation without a `.github`
     // repository) still returns the rest: keep it.
-    const partial = (error as { name?: string; data?: { repository?: unknown } | null }).data;
-    if ((error as { name?: string }).name === 'GraphqlResponseError' && partial && (chunk.length === 0 || partial.repository)) return partial;
+    const failed = error as { name?: string; data?: { repository?: unknown } | null };
+    const partial = failed.data;
+    if (failed.name === 'GraphqlResponseError' && partial && (chunk.length === 0 || partial.repository)) return partial;
     throw error;
   }
 }

@@ -65,8 +65,10 @@ function hasHtmlResultsTable(text: string): boolean {
  * A results-named section that only tells readers how to evaluate ("To evaluate a trained
  * model, simply run ..."): evaluation code at most, not results.
  */
-const HOW_TO_EVALUATE_RE =
-  /\b(to evaluate|you can (use|add|run|evaluate)|simply run|run the (following|script|command)|the following (command|script)|example scripts?|can be evaluated (with|using|by)|we use the yaml file|install\w*)\b|```|<pre>|^\s*(python3?|bash|sh|torchrun|accelerate|lm_eval)\s/im;
+const HOW_TO_EVALUATE_RE = rx('im')`
+  \b(to evaluate|you can (use|add|run|evaluate)|simply run|run the (following|script|command)|
+  the following (command|script)|example scripts?|can be evaluated (with|using|by)|we use the yaml file|
+  install\w*)\b|\`\`\`|<pre>|^\s*(python3?|bash|sh|torchrun|accelerate|lm_eval)\s`;
 /** Numbers reported in prose: "61.2% on MMLU", "a score of 7.9". */
 const NUMBER_IN_PROSE_RE = /\b\d+\.\d+\b|\b\d+(\.\d+)?\s?%/;
 
