@@ -2,7 +2,7 @@
 // (prettier does not break strings, and a broken URL is worse than a long line). Regular
 // expressions are not exempt: long ones are written over several lines with rx`` (src/core/rx.ts).
 //
-//   node scripts/check-lines.mjs [folders...]     exit 1 and list the lines when any is over
+//   node scripts/check-lines.mjs [folders or files...]     exit 1 and list the lines when any is over
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -13,6 +13,7 @@ const SKIP = new Set(['node_modules', 'fixtures', 'lib', 'dist']);
 const EXTENSIONS = /\.(ts|mjs|js)$/;
 
 function filesUnder(dir) {
+  if (!statSync(dir).isDirectory()) return [dir];
   const out = [];
   for (const name of readdirSync(dir)) {
     if (SKIP.has(name)) continue;
@@ -66,6 +67,6 @@ for (const folder of folders) {
 if (long.length > 0) {
   console.error(`${long.length} line(s) over ${WIDTH} characters that no string or URL explains:`);
   for (const l of long) console.error(`  ${l}`);
-  process.exit(1);
-}
-console.log(`check-lines: no line over ${WIDTH} characters in ${folders.join(', ')} (strings and URLs aside)`);
+  // exitCode, not exit(): a piped stderr would lose what is still buffered.
+  process.exitCode = 1;
+} else console.log(`check-lines: no line over ${WIDTH} characters in ${folders.join(', ')} (strings and URLs aside)`);
