@@ -67,8 +67,10 @@ function copySpdxData(dir) {
   const to = join(dir, 'node_modules', 'spdx-license-list');
   rmSync(to, { recursive: true, force: true });
   mkdirSync(join(to, 'licenses'), { recursive: true });
-  for (const file of ['package.json', 'index.js', 'spdx.json', 'license']) copyFileSync(join(from, file), join(to, file));
-  for (const id of textCandidates()) copyFileSync(join(from, 'licenses', `${id}.json`), join(to, 'licenses', `${id}.json`));
+  for (const file of ['package.json', 'index.js', 'spdx.json', 'license'])
+    copyFileSync(join(from, file), join(to, file));
+  for (const id of textCandidates())
+    copyFileSync(join(from, 'licenses', `${id}.json`), join(to, 'licenses', `${id}.json`));
 }
 
 await bundleAction(outDir);

@@ -21,7 +21,7 @@ if (!existsSync(scorer)) {
   process.stderr.write(
     [
       `npm run score needs the expert-labelled corpus beside this repository: ${shown} (${why}).`,
-      'The corpus is not part of truly-open; it sits in the maintainers\' workspace as ../shared/corpus.',
+      "The corpus is not part of truly-open; it sits in the maintainers' workspace as ../shared/corpus.",
       'Set TRULY_OPEN_CORPUS to the folder that holds score.mjs to use another copy (CONTRIBUTING.md, "Measuring against experts").',
       '',
     ].join('\n'),
@@ -31,5 +31,8 @@ if (!existsSync(scorer)) {
 
 const args = process.argv.slice(2);
 if (args[0] === '--preflight') process.exit(0);
-const run = spawnSync(process.execPath, [scorer, ...(args.length > 0 ? args : ['--set', 'dev'])], { cwd: root, stdio: 'inherit' });
+const run = spawnSync(process.execPath, [scorer, ...(args.length > 0 ? args : ['--set', 'dev'])], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(run.status ?? 1);

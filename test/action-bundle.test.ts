@@ -22,9 +22,17 @@ it('dist/action/ is what scripts/bundle-action.mjs builds from the current sourc
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const spdx = 'node_modules/spdx-license-list';
-    const files = ['index.js', 'package.json', ...readdirSync(join(out, spdx), { recursive: true, encoding: 'utf8' }).sort().map((f) => `${spdx}/${f}`)];
+    const files = [
+      'index.js',
+      'package.json',
+      ...readdirSync(join(out, spdx), { recursive: true, encoding: 'utf8' })
+        .sort()
+        .map((f) => `${spdx}/${f}`),
+    ];
     expect(files).toContain(`${spdx}/licenses/Apache-2.0.json`);
-    const committedFiles = readdirSync(join(root, 'dist/action', spdx), { recursive: true, encoding: 'utf8' }).sort().map((f) => `${spdx}/${f}`);
+    const committedFiles = readdirSync(join(root, 'dist/action', spdx), { recursive: true, encoding: 'utf8' })
+      .sort()
+      .map((f) => `${spdx}/${f}`);
     expect(committedFiles).toEqual(files.slice(2));
     for (const file of files) {
       if (file.endsWith('/licenses')) continue;
@@ -32,7 +40,8 @@ it('dist/action/ is what scripts/bundle-action.mjs builds from the current sourc
       const committed = readFileSync(join(root, 'dist/action', file), 'utf8');
       // A plain boolean keeps jest from printing a 600 kB diff.
       const upToDate = fresh === committed;
-      if (!upToDate) console.error(`dist/action/${file} is stale: run \`node scripts/bundle-action.mjs\` and commit it`);
+      if (!upToDate)
+        console.error(`dist/action/${file} is stale: run \`node scripts/bundle-action.mjs\` and commit it`);
       expect(upToDate).toBe(true);
     }
   } finally {
@@ -56,7 +65,9 @@ function isolatedDir(): string {
     }
     rmSync(dir, { recursive: true, force: true });
   }
-  throw new Error('every candidate temp folder has a node_modules with spdx-license-list above it; remove it to run this test');
+  throw new Error(
+    'every candidate temp folder has a node_modules with spdx-license-list above it; remove it to run this test',
+  );
 }
 
 it('the committed bundle runs on its own, SPDX data included', () => {
@@ -80,7 +91,12 @@ it('the committed bundle runs on its own, SPDX data included', () => {
     expect(result.status).toBe(0);
     // The LICENSE text was identified, which needs the copied license texts.
     const report = JSON.parse(readFileSync(join(alone, 'truly-open-report.json'), 'utf8')) as {
-      models: { components: Record<string, { status: string; license?: string; evidence: { path?: string; license?: string }[] }> }[];
+      models: {
+        components: Record<
+          string,
+          { status: string; license?: string; evidence: { path?: string; license?: string }[] }
+        >;
+      }[];
     };
     const weights = report.models[0]!.components['weights']!;
     expect(weights.status).toBe('open');

@@ -20,16 +20,26 @@ function component(partial: Partial<ComponentResult> = {}): ComponentResult {
 }
 
 function model(
-  overrides: Partial<Omit<ModelReport, 'components'>> & { components?: Partial<Record<ComponentId, ComponentResult>> } = {},
+  overrides: Partial<Omit<ModelReport, 'components'>> & {
+    components?: Partial<Record<ComponentId, ComponentResult>>;
+  } = {},
 ): ModelReport {
-  const components = Object.fromEntries(COMPONENT_IDS.map((id) => [id, component()])) as Record<ComponentId, ComponentResult>;
+  const components = Object.fromEntries(COMPONENT_IDS.map((id) => [id, component()])) as Record<
+    ComponentId,
+    ComponentResult
+  >;
   Object.assign(components, overrides.components ?? {});
   return {
     path: '.',
     name: 'demo',
     ladder: { level: 'open-source', missing: [], headline: 'Open source' },
     frameworks: {
-      mof: { class: 1, progress: { '3': 100, '2': 100, '1': 100 }, missing: { '3': [], '2': [], '1': [] }, warnings: [] },
+      mof: {
+        class: 1,
+        progress: { '3': 100, '2': 100, '1': 100 },
+        missing: { '3': [], '2': [], '1': [] },
+        warnings: [],
+      },
       osaid: { conformant: true, missing: [], notes: [] },
       osaiIndex: { score: 1, grades: {} },
     },
@@ -74,7 +84,13 @@ describe('inputs from the environment', () => {
         INPUT_CONFIG: 'ci/truly-open.yml',
         INPUT_OFFLINE: 'TRUE',
       }),
-    ).toEqual({ path: 'models/x', require: 'open-weights', format: 'json', config: 'ci/truly-open.yml', offline: true });
+    ).toEqual({
+      path: 'models/x',
+      require: 'open-weights',
+      format: 'json',
+      config: 'ci/truly-open.yml',
+      offline: true,
+    });
   });
 
   it.each([
@@ -99,7 +115,13 @@ describe('workflow-command escaping', () => {
 
   it('formats an annotation with file, line and title', () => {
     expect(
-      formatCommand({ level: 'warning', file: 'a,b/README.md', line: 3, title: 'Weights: restricted', message: 'x\ny' }),
+      formatCommand({
+        level: 'warning',
+        file: 'a,b/README.md',
+        line: 3,
+        title: 'Weights: restricted',
+        message: 'x\ny',
+      }),
     ).toBe('::warning file=a%2Cb/README.md,line=3,title=Weights%3A restricted::x%0Ay');
   });
 
@@ -113,12 +135,24 @@ describe('annotations from a report', () => {
     const r = report(
       [model()],
       [
-        { severity: 'warning', path: 'README.md', line: 2, message: 'front matter is not valid YAML', ruleId: 'front-matter-invalid' },
+        {
+          severity: 'warning',
+          path: 'README.md',
+          line: 2,
+          message: 'front matter is not valid YAML',
+          ruleId: 'front-matter-invalid',
+        },
         { severity: 'note', message: 'nothing to read' },
       ],
     );
     expect(annotationsFor(r, { pathPrefix: '' })).toEqual([
-      { level: 'warning', file: 'README.md', line: 2, title: 'truly-open: front-matter-invalid', message: 'front matter is not valid YAML' },
+      {
+        level: 'warning',
+        file: 'README.md',
+        line: 2,
+        title: 'truly-open: front-matter-invalid',
+        message: 'front matter is not valid YAML',
+      },
       { level: 'notice', title: 'truly-open: note', message: 'nothing to read' },
     ]);
   });
@@ -137,14 +171,24 @@ describe('annotations from a report', () => {
     const r = report([
       model({
         ladder: { level: 'restricted-weights', missing: ['weights'], headline: '' },
-        components: { weights: licensed('weights under the Llama 3 license (LicenseRef-llama3)'), 'model-card': licensed('card under LicenseRef-llama3') },
+        components: {
+          weights: licensed('weights under the Llama 3 license (LicenseRef-llama3)'),
+          'model-card': licensed('card under LicenseRef-llama3'),
+        },
       }),
     ]);
     const list = annotationsFor(r, { pathPrefix: 'models/llama' });
     expect(list).toHaveLength(1);
     const [a] = list;
-    expect(a).toMatchObject({ level: 'warning', file: 'models/llama/README.md', line: 3, title: 'Restricted license: LicenseRef-llama3' });
-    expect(a!.message).toMatch(/^LicenseRef-llama3 restricts use, so the final weights and the model card are not open \(blocks open weights\)\.\nHow to fix: Relicense the final weights under /);
+    expect(a).toMatchObject({
+      level: 'warning',
+      file: 'models/llama/README.md',
+      line: 3,
+      title: 'Restricted license: LicenseRef-llama3',
+    });
+    expect(a!.message).toMatch(
+      /^LicenseRef-llama3 restricts use, so the final weights and the model card are not open \(blocks open weights\)\.\nHow to fix: Relicense the final weights under /,
+    );
     // Never "(LicenseRef-llama3) (LicenseRef-llama3)": once in the title, once in the message.
     expect(a!.message.split('LicenseRef-llama3')).toHaveLength(2);
   });
@@ -154,10 +198,18 @@ describe('annotations from a report', () => {
       model({
         path: 'sub',
         ladder: { level: 'open-weights', missing: ['training-data'], headline: '' },
-        frameworks: { ...model().frameworks, mof: { ...model().frameworks.mof, class: 3, missing: { '3': [], '2': ['evaluation-code'], '1': [] } } },
+        frameworks: {
+          ...model().frameworks,
+          mof: { ...model().frameworks.mof, class: 3, missing: { '3': [], '2': ['evaluation-code'], '1': [] } },
+        },
         components: {
           'model-card': component({ evidence: [{ kind: 'file', path: 'sub/README.md' }] }),
-          'training-data': component({ status: 'mentioned', license: null, message: 'named, not linked', evidence: [{ kind: 'card-section', path: 'sub/README.md', line: 40, section: 'data' }] }),
+          'training-data': component({
+            status: 'mentioned',
+            license: null,
+            message: 'named, not linked',
+            evidence: [{ kind: 'card-section', path: 'sub/README.md', line: 40, section: 'data' }],
+          }),
           'evaluation-code': component({ status: 'missing', license: null, message: 'no evaluation code' }),
           'compute-info': component({ status: 'not-applicable', message: 'n/a' }),
           'research-paper': component({ status: 'mentioned', license: null, message: 'a paper is cited' }),
@@ -169,25 +221,40 @@ describe('annotations from a report', () => {
       ['notice', 'Training data mentioned', 'sub/README.md', 40],
       ['notice', 'Evaluation code missing', 'sub/README.md', undefined],
     ]);
-    expect(list[0]!.message).toBe('named, not linked (blocks open source)\nHow to fix: ' + list[0]!.message.split('How to fix: ')[1]);
+    expect(list[0]!.message).toBe(
+      'named, not linked (blocks open source)\nHow to fix: ' + list[0]!.message.split('How to fix: ')[1],
+    );
   });
 
   it('names the model in titles when the repository holds several', () => {
-    const blocked = { ladder: { level: 'closed' as const, missing: ['weights' as const], headline: '' }, components: { weights: component({ status: 'missing', license: null, message: 'none' }) } };
+    const blocked = {
+      ladder: { level: 'closed' as const, missing: ['weights' as const], headline: '' },
+      components: { weights: component({ status: 'missing', license: null, message: 'none' }) },
+    };
     const r = report([model({ name: 'a', ...blocked }), model({ name: 'b', path: 'b' })]);
     expect(annotationsFor(r, { pathPrefix: '' }).map((a) => a.title)).toEqual(['a: Weights missing']);
   });
 
   it('prints at most 10 of each level, one error fewer, and counts the rest in one log line', () => {
     const problems = (severity: 'error' | 'warning' | 'note', n: number) =>
-      Array.from({ length: n }, (_, i) => ({ severity, path: `f${i}`, line: 1, message: `${severity} ${i}`, ruleId: `${severity}-rule-${i}` }));
+      Array.from({ length: n }, (_, i) => ({
+        severity,
+        path: `f${i}`,
+        line: 1,
+        message: `${severity} ${i}`,
+        ruleId: `${severity}-rule-${i}`,
+      }));
     const r = report([model()], [...problems('error', 12), ...problems('warning', 10), ...problems('note', 25)]);
     const { annotations, note } = stepAnnotations(r, { pathPrefix: '' });
     const count = (level: string) => annotations.filter((a) => a.level === level).length;
     expect([count('error'), count('warning'), count('notice')]).toEqual([9, 10, 10]);
     // The most important of each level are the ones kept.
-    expect(annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual(Array.from({ length: 9 }, (_, i) => `error ${i}`));
-    expect(note).toBe('truly-open: 3 errors and 15 notices more not shown as annotations (GitHub shows 10 of each per step); the job summary lists every component.');
+    expect(annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual(
+      Array.from({ length: 9 }, (_, i) => `error ${i}`),
+    );
+    expect(note).toBe(
+      'truly-open: 3 errors and 15 notices more not shown as annotations (GitHub shows 10 of each per step); the job summary lists every component.',
+    );
     expect(stepAnnotations(report([model()]), { pathPrefix: '' }).note).toBeNull();
   });
 });
@@ -197,7 +264,11 @@ describe('outputs', () => {
     const strong = model();
     const weak = model({
       ladder: { level: 'restricted-weights', missing: [], headline: '' },
-      frameworks: { ...model().frameworks, mof: { ...model().frameworks.mof, class: null }, osaid: { conformant: false, missing: ['weights'], notes: [] } },
+      frameworks: {
+        ...model().frameworks,
+        mof: { ...model().frameworks.mof, class: null },
+        osaid: { conformant: false, missing: ['weights'], notes: [] },
+      },
     });
     expect(outputsFor(report([strong, weak]), '/tmp/r.json')).toEqual({
       level: 'restricted-weights',
@@ -206,11 +277,17 @@ describe('outputs', () => {
       'report-path': '/tmp/r.json',
     });
     const classThree = model({ frameworks: { ...model().frameworks, mof: { ...model().frameworks.mof, class: 3 } } });
-    expect(outputsFor(report([strong, classThree]), 'r')).toMatchObject({ level: 'open-source', 'mof-class': '3', osaid: 'true' });
+    expect(outputsFor(report([strong, classThree]), 'r')).toMatchObject({
+      level: 'open-source',
+      'mof-class': '3',
+      osaid: 'true',
+    });
   });
 
   it('writes name=value lines and the heredoc form for multi-line values', () => {
-    expect(formatOutputs({ level: 'closed', notes: 'a\nb' }, 'EOF_1')).toBe('level=closed\nnotes<<EOF_1\na\nb\nEOF_1\n');
+    expect(formatOutputs({ level: 'closed', notes: 'a\nb' }, 'EOF_1')).toBe(
+      'level=closed\nnotes<<EOF_1\na\nb\nEOF_1\n',
+    );
     expect(() => formatOutputs({ notes: 'a\nEOF_1' }, 'EOF_1')).toThrow(/delimiter/);
   });
 });
@@ -225,7 +302,11 @@ describe('requirement outcome', () => {
       model({ requirement: { requirement: 'open-weights', met: true } }),
       model({ path: 'b', requirement: { requirement: 'open-weights', met: false, reason: 'weights are restricted' } }),
     ]);
-    expect(requirementOutcome(r)).toEqual({ requirement: 'open-weights', met: false, failures: ['b: weights are restricted'] });
+    expect(requirementOutcome(r)).toEqual({
+      requirement: 'open-weights',
+      met: false,
+      failures: ['b: weights are restricted'],
+    });
   });
 });
 

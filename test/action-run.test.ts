@@ -7,7 +7,16 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { run } from '../src/action/main.js';
 
-const CARD = ['---', 'license: apache-2.0', 'library_name: transformers', '---', '# Tiny', '', 'A small model.', ''].join('\n');
+const CARD = [
+  '---',
+  'license: apache-2.0',
+  'library_name: transformers',
+  '---',
+  '# Tiny',
+  '',
+  'A small model.',
+  '',
+].join('\n');
 
 let workspace: string;
 let outside: string;
@@ -27,7 +36,9 @@ function write(root: string, files: Record<string, string>): void {
   }
 }
 
-async function action(inputs: Record<string, string>): Promise<{ code: number; lines: string[]; summary: string; outputs: string }> {
+async function action(
+  inputs: Record<string, string>,
+): Promise<{ code: number; lines: string[]; summary: string; outputs: string }> {
   const summary = join(outside, 'summary.md');
   const output = join(outside, 'output.txt');
   writeFileSync(summary, '');
@@ -58,8 +69,12 @@ describe('an invalid config file', () => {
     // The report still went out: summary and outputs, then the error.
     expect(result.summary).toMatch(/Tiny|open/i);
     expect(result.outputs).toMatch(/^level=/m);
-    expect(result.lines.at(-1)).toMatch(/^::error title=truly-open::invalid configuration in models\/m\/.github\/truly-open.yml \(1 error\)/);
-    expect(result.lines).toContainEqual(expect.stringMatching(/^::error file=models\/m\/.github\/truly-open.yml,line=1,/));
+    expect(result.lines.at(-1)).toMatch(
+      /^::error title=truly-open::invalid configuration in models\/m\/.github\/truly-open.yml \(1 error\)/,
+    );
+    expect(result.lines).toContainEqual(
+      expect.stringMatching(/^::error file=models\/m\/.github\/truly-open.yml,line=1,/),
+    );
   });
 
   it('given by the config input, is annotated at its workspace path, not under the scanned folder', async () => {
@@ -117,22 +132,43 @@ describe('the report in the log', () => {
 
 describe('annotations in the step log', () => {
   it('a monorepo: at most 10 per level (GitHub shows no more), one line counts the rest, each license once', async () => {
-    const models: Record<string, string> = { LICENSE: 'Creative Commons Attribution-NonCommercial 4.0 International Public License\n\nNonCommercial means not primarily intended for or directed towards commercial advantage.\n' };
+    const models: Record<string, string> = {
+      LICENSE:
+        'Creative Commons Attribution-NonCommercial 4.0 International Public License\n\nNonCommercial means not primarily intended for or directed towards commercial advantage.\n',
+    };
     for (let i = 1; i <= 8; i++) {
-      models[`models/m${i}/README.md`] = ['---', 'license: cc-by-nc-4.0', '---', `# Model ${i}`, '', 'A small model.', ''].join('\n');
+      models[`models/m${i}/README.md`] = [
+        '---',
+        'license: cc-by-nc-4.0',
+        '---',
+        `# Model ${i}`,
+        '',
+        'A small model.',
+        '',
+      ].join('\n');
       models[`models/m${i}/model.safetensors`] = 'x'.repeat(2048);
     }
-    write(workspace, { ...models, '.github/truly-open.yml': `models:\n${Array.from({ length: 8 }, (_, i) => `  - models/m${i + 1}`).join('\n')}\n` });
+    write(workspace, {
+      ...models,
+      '.github/truly-open.yml': `models:\n${Array.from({ length: 8 }, (_, i) => `  - models/m${i + 1}`).join('\n')}\n`,
+    });
 
     const result = await action({ path: '.' });
 
     const annotations = result.lines.filter((l) => /^::(error|warning|notice) /.test(l));
-    for (const level of ['error', 'warning', 'notice']) expect(annotations.filter((l) => l.startsWith(`::${level} `)).length).toBeLessThanOrEqual(10);
+    for (const level of ['error', 'warning', 'notice'])
+      expect(annotations.filter((l) => l.startsWith(`::${level} `)).length).toBeLessThanOrEqual(10);
     expect(annotations.filter((l) => l.startsWith('::notice ')).length).toBe(10);
-    expect(result.lines).toContainEqual(expect.stringMatching(/^truly-open: (\d+ warnings? and )?\d+ notices more not shown as annotations \(GitHub shows 10 of each per step\)/));
+    expect(result.lines).toContainEqual(
+      expect.stringMatching(
+        /^truly-open: (\d+ warnings? and )?\d+ notices more not shown as annotations \(GitHub shows 10 of each per step\)/,
+      ),
+    );
     // One annotation per place a license is declared: eight cards, eight lines, no repeats.
     const licenses = annotations.filter((l) => l.includes('title=Restricted license'));
-    expect(new Set(licenses.map((l) => /file=([^,]+),line=(\d+)/.exec(l)?.slice(1).join(':'))).size).toBe(licenses.length);
+    expect(new Set(licenses.map((l) => /file=([^,]+),line=(\d+)/.exec(l)?.slice(1).join(':'))).size).toBe(
+      licenses.length,
+    );
     for (const l of annotations) expect(l.match(/CC-BY-NC-4\.0/g)?.length ?? 0).toBeLessThanOrEqual(2);
   });
 });

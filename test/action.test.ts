@@ -111,10 +111,18 @@ describe('the GitHub Action bundle', () => {
     const lines = annotations(run);
     const blockers = report.models[0].ladder.missing as string[];
     expect(blockers).toContain('training-code');
-    expect(lines[0]).toMatch(new RegExp(`^::notice file=${OPEN}/README\\.md,(line=\\d+,)?title=[^:]+ (missing|mentioned)::.+ \\(blocks open source[^)]*\\)%0AHow to fix: `));
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^::notice file=${OPEN}/README\\.md,(line=\\d+,)?title=[^:]+ (missing|mentioned)::.+ \\(blocks open source[^)]*\\)%0AHow to fix: `,
+      ),
+    );
     expect(lines).toContainEqual(expect.stringMatching(/^::notice [^:]*title=Training code missing::no evidence/));
     // Mentioned or, since issue 9's follow-ups, missing when the card names no dataset: at the section's line.
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^::notice file=${OPEN}/README\\.md,line=\\d+,title=Training data (missing|mentioned)::`)));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`^::notice file=${OPEN}/README\\.md,line=\\d+,title=Training data (missing|mentioned)::`),
+      ),
+    );
     expect(lines.some((l) => l.startsWith('::error '))).toBe(false);
     expect(lines.some((l) => /title=Weights /.test(l))).toBe(false);
     expect(lines.length).toBeLessThanOrEqual(30);
@@ -130,12 +138,20 @@ describe('the GitHub Action bundle', () => {
     expect(run.code).toBe(1);
     const lines = annotations(run);
     expect(lines).toContainEqual(
-      expect.stringMatching(new RegExp(`^::warning file=${RESTRICTED}/README\\.md,line=3,title=Restricted license%3A CC-BY-NC-4\\.0::CC-BY-NC-4\\.0 restricts use, so the final weights`)),
+      expect.stringMatching(
+        new RegExp(
+          `^::warning file=${RESTRICTED}/README\\.md,line=3,title=Restricted license%3A CC-BY-NC-4\\.0::CC-BY-NC-4\\.0 restricts use, so the final weights`,
+        ),
+      ),
     );
     // The license is named once per place it is declared, never per component.
     expect(lines.filter((l) => l.includes('CC-BY-NC-4.0'))).toHaveLength(1);
     expect(lines).toContainEqual(expect.stringMatching(/^::error title=truly-open%3A open-weights not met::/));
-    expect(parseOutputs(run.outputs)).toMatchObject({ level: 'restricted-weights', 'mof-class': 'none', osaid: 'false' });
+    expect(parseOutputs(run.outputs)).toMatchObject({
+      level: 'restricted-weights',
+      'mof-class': 'none',
+      osaid: 'false',
+    });
     expect(run.summary).toMatch(/restricted/i);
   });
 
@@ -163,7 +179,9 @@ describe('the GitHub Action bundle', () => {
     writeFileSync(config, 'require: open-source\n');
     const run = runAction({ path: OPEN, config });
     expect(run.code).toBe(1);
-    expect(annotations(run)).toContainEqual(expect.stringMatching(/^::error title=truly-open%3A open-source not met::/));
+    expect(annotations(run)).toContainEqual(
+      expect.stringMatching(/^::error title=truly-open%3A open-source not met::/),
+    );
   });
 
   it('fails the step (exit 2) on an invalid config file, after writing the report', () => {

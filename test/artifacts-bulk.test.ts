@@ -6,7 +6,11 @@ import type { SnapshotEntry } from '../src/core/snapshot.js';
 const file = (path: string, size = 5_000_000): SnapshotEntry => ({ path, size, kind: 'file' });
 
 function classify(paths: string[]) {
-  const a = collectArtifacts(paths.map((p) => file(p)), {}, '.');
+  const a = collectArtifacts(
+    paths.map((p) => file(p)),
+    {},
+    '.',
+  );
   return { data: a.dataFiles, evalData: a.evalDataFiles, samples: a.samples, bytes: a.dataBytes };
 }
 
@@ -34,7 +38,11 @@ describe('collectArtifacts: data shards', () => {
   });
 
   it('leaves a name with "result" in it to the full rules', () => {
-    const a = collectArtifacts([file('eval/all_Results.csv'), file('data/RESULTS-2024.parquet'), file('results/run.jsonl')], {}, '.');
+    const a = collectArtifacts(
+      [file('eval/all_Results.csv'), file('data/RESULTS-2024.parquet'), file('results/run.jsonl')],
+      {},
+      '.',
+    );
     expect(a.evalResultFiles).toEqual(['eval/all_Results.csv']);
     expect(a.dataFiles).toEqual(['data/RESULTS-2024.parquet', 'results/run.jsonl']);
   });

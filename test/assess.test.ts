@@ -13,7 +13,12 @@ describe('assess', () => {
   test('the envelope: schema version, tool, subject, online flag; a given version wins', () => {
     const snap = snapshot({ files: { 'README.md': card() }, location: 'acme/repo' });
     const report = run(snap, undefined, { version: '9.9.9' });
-    expect(report).toMatchObject({ schemaVersion: 1, tool: { name: 'truly-open', version: '9.9.9' }, subject: { source: 'directory', location: 'acme/repo', revision: null }, online: false });
+    expect(report).toMatchObject({
+      schemaVersion: 1,
+      tool: { name: 'truly-open', version: '9.9.9' },
+      subject: { source: 'directory', location: 'acme/repo', revision: null },
+      online: false,
+    });
     expect(run(snapshot({ files: { 'README.md': card() }, remote: remote() })).online).toBe(true);
   });
 
@@ -24,16 +29,21 @@ describe('assess', () => {
   });
 
   test('folders with their own card are models of their own; the root LICENSE governs them', () => {
-    const report = run(snapshot({
-      files: {
-        LICENSE: licenseText('Apache-2.0'),
-        'README.md': '# Two models\n',
-        'small/README.md': card({ frontMatter: { license: 'apache-2.0', model_name: 'acme-small' }, sections: FULL_CARD_SECTIONS }),
-        'small/model.safetensors': { size: 1e9 },
-        'large/README.md': card({ frontMatter: { license: 'llama3.1' } }),
-        'large/model.safetensors': { size: 9e9 },
-      },
-    }));
+    const report = run(
+      snapshot({
+        files: {
+          LICENSE: licenseText('Apache-2.0'),
+          'README.md': '# Two models\n',
+          'small/README.md': card({
+            frontMatter: { license: 'apache-2.0', model_name: 'acme-small' },
+            sections: FULL_CARD_SECTIONS,
+          }),
+          'small/model.safetensors': { size: 1e9 },
+          'large/README.md': card({ frontMatter: { license: 'llama3.1' } }),
+          'large/model.safetensors': { size: 9e9 },
+        },
+      }),
+    );
     const byPath = Object.fromEntries(report.models.map((m) => [m.path, m]));
     expect(Object.keys(byPath).sort()).toEqual(['large', 'small']);
     expect(byPath['small']?.name).toBe('acme-small');
@@ -60,7 +70,10 @@ describe('assess', () => {
 
   test('config `models` lists the folders', () => {
     const report = run(snapshot({ files: twoModels }), config({ require: 'open-weights', models: ['small', 'large'] }));
-    expect(report.models.map((m) => [m.path, m.requirement?.met])).toEqual([['small', true], ['large', true]]);
+    expect(report.models.map((m) => [m.path, m.requirement?.met])).toEqual([
+      ['small', true],
+      ['large', true],
+    ]);
   });
 
   test('config `models` names the models and their display names', () => {
@@ -68,7 +81,10 @@ describe('assess', () => {
       snapshot({ files: { 'a/model.safetensors': { size: 1e9 }, 'b/model.safetensors': { size: 1e9 } } }),
       config({ models: [{ path: './a/', name: 'Alpha' }, 'b', 'a'] }),
     );
-    expect(report.models.map((m) => [m.path, m.name])).toEqual([['a', 'Alpha'], ['b', 'b']]);
+    expect(report.models.map((m) => [m.path, m.name])).toEqual([
+      ['a', 'Alpha'],
+      ['b', 'b'],
+    ]);
   });
 
   test('problems from the caller come first and duplicates are dropped', () => {
@@ -79,15 +95,40 @@ describe('assess', () => {
   });
 
   test('a pickle weight file is a problem; a Hub dataset that does not resolve is a problem', () => {
-    const report = run(snapshot({
-      files: { 'README.md': card({ frontMatter: { license: 'mit', datasets: ['acme/gone'] } }), 'pytorch_model.bin': { size: 1e9 } },
-      remote: remote({ datasets: { 'acme/gone': { id: 'acme/gone', state: 'not-found', url: 'https://huggingface.co/datasets/acme/gone', license: null, gated: false, private: false, cardDescribesData: false } } }),
-    }));
-    expect(report.problems.map((p) => p.ruleId)).toEqual(expect.arrayContaining(['unsafe-pickle', 'hub-dataset-not-found']));
+    const report = run(
+      snapshot({
+        files: {
+          'README.md': card({ frontMatter: { license: 'mit', datasets: ['acme/gone'] } }),
+          'pytorch_model.bin': { size: 1e9 },
+        },
+        remote: remote({
+          datasets: {
+            'acme/gone': {
+              id: 'acme/gone',
+              state: 'not-found',
+              url: 'https://huggingface.co/datasets/acme/gone',
+              license: null,
+              gated: false,
+              private: false,
+              cardDescribesData: false,
+            },
+          },
+        }),
+      }),
+    );
+    expect(report.problems.map((p) => p.ruleId)).toEqual(
+      expect.arrayContaining(['unsafe-pickle', 'hub-dataset-not-found']),
+    );
   });
 
   test('the same snapshot gives the same report (deterministic)', () => {
-    const snap = snapshot({ files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: FULL_CARD_SECTIONS }), 'model.safetensors': { size: 1e9 }, 'train.py': 'x' } });
+    const snap = snapshot({
+      files: {
+        'README.md': card({ frontMatter: { license: 'mit' }, sections: FULL_CARD_SECTIONS }),
+        'model.safetensors': { size: 1e9 },
+        'train.py': 'x',
+      },
+    });
     expect(JSON.stringify(run(snap))).toBe(JSON.stringify(run(snap)));
   });
 });

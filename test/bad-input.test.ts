@@ -10,7 +10,6 @@ import type { Report } from '../src/core/report.js';
 import yaml from 'js-yaml';
 import { card, licenseText, run, snapshot } from './helpers/snapshot-builder.js';
 
-
 const ALIAS_BOMB = [
   '---',
   'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
@@ -32,12 +31,19 @@ const rules = (report: Report) => report.problems.map((p) => p.ruleId);
 
 describe('bad input through assess', () => {
   test('front matter that is not YAML: a problem with the line, the body is still read', () => {
-    const report = run(snapshot({ files: { 'README.md': '---\nlicense: [mit\ndatasets: x\n---\n# M\n\n## Training Data\n\nWe used web text.\n' } }));
+    const report = run(
+      snapshot({
+        files: { 'README.md': '---\nlicense: [mit\ndatasets: x\n---\n# M\n\n## Training Data\n\nWe used web text.\n' },
+      }),
+    );
     const p = report.problems.find((x) => x.ruleId === 'front-matter-invalid');
     expect(p).toMatchObject({ path: 'README.md', severity: 'warning' });
     expect(p?.line).toBeGreaterThanOrEqual(2);
     // The body was read: its Training Data section is found (and, naming no dataset, documents nothing checkable).
-    expect(report.models[0]?.components['data-card']).toMatchObject({ status: 'missing', messageId: 'dataSectionNoSources' });
+    expect(report.models[0]?.components['data-card']).toMatchObject({
+      status: 'missing',
+      messageId: 'dataSectionNoSources',
+    });
   });
 
   test('front matter that is a list, not a mapping, is a problem', () => {
@@ -55,9 +61,17 @@ describe('bad input through assess', () => {
   });
 
   test('a binary README: the card is unknown, with a problem', () => {
-    const report = run(snapshot({ files: { 'README.md': { size: 4096 } }, skipped: [{ path: 'README.md', reason: 'binary', detail: 'invalid UTF-8' }] }));
+    const report = run(
+      snapshot({
+        files: { 'README.md': { size: 4096 } },
+        skipped: [{ path: 'README.md', reason: 'binary', detail: 'invalid UTF-8' }],
+      }),
+    );
     expect(rules(report)).toContain('file-not-text');
-    expect(report.models[0]?.components['model-card']).toMatchObject({ status: 'unknown', messageId: 'cardUnreadable' });
+    expect(report.models[0]?.components['model-card']).toMatchObject({
+      status: 'unknown',
+      messageId: 'cardUnreadable',
+    });
   });
 
   test('a README that made it into texts with NUL bytes and replacement characters does not crash', () => {
@@ -67,16 +81,33 @@ describe('bad input through assess', () => {
   });
 
   test('a 50 MB README: model card unknown, never missing, with a problem', () => {
-    const report = run(snapshot({ files: { 'README.md': { size: 50 * 1024 * 1024 } }, skipped: [{ path: 'README.md', reason: 'too-large' }] }));
+    const report = run(
+      snapshot({
+        files: { 'README.md': { size: 50 * 1024 * 1024 } },
+        skipped: [{ path: 'README.md', reason: 'too-large' }],
+      }),
+    );
     expect(rules(report)).toContain('file-too-large');
     expect(report.models[0]?.components['model-card'].status).toBe('unknown');
   });
 
   test('a symlink loop and an invalid LFS pointer each give a problem', () => {
-    const report = run(snapshot({
-      files: { 'README.md': card({ frontMatter: { license: 'mit' } }), loop: { symlink: 'loop' }, 'model.safetensors': { size: 90, text: 'version https://git-lfs.github.com/spec/v1\noid sha256:nothex\nsize lots\n' } },
-      skipped: [{ path: 'loop', reason: 'symlink-loop' }, { path: 'model.safetensors', reason: 'invalid-lfs', detail: 'no valid oid line' }],
-    }));
+    const report = run(
+      snapshot({
+        files: {
+          'README.md': card({ frontMatter: { license: 'mit' } }),
+          loop: { symlink: 'loop' },
+          'model.safetensors': {
+            size: 90,
+            text: 'version https://git-lfs.github.com/spec/v1\noid sha256:nothex\nsize lots\n',
+          },
+        },
+        skipped: [
+          { path: 'loop', reason: 'symlink-loop' },
+          { path: 'model.safetensors', reason: 'invalid-lfs', detail: 'no valid oid line' },
+        ],
+      }),
+    );
     expect(rules(report)).toEqual(expect.arrayContaining(['symlink-loop', 'lfs-pointer-invalid']));
     expect(report.models[0]?.components.weights.status).toBe('missing');
   });
@@ -91,14 +122,22 @@ describe('bad input through assess', () => {
   });
 
   test('a shard index that is not JSON, and one naming absent shards', () => {
-    const broken = run(snapshot({ files: { 'model.safetensors.index.json': '{ not json', 'model-00001-of-00002.safetensors': { size: 5e9 } } }));
+    const broken = run(
+      snapshot({
+        files: { 'model.safetensors.index.json': '{ not json', 'model-00001-of-00002.safetensors': { size: 5e9 } },
+      }),
+    );
     expect(broken.models[0]?.components.weights.status).not.toBe('unknown');
-    const partial = run(snapshot({
-      files: {
-        'model.safetensors.index.json': JSON.stringify({ weight_map: { a: 'model-00001-of-00002.safetensors', b: 'model-00002-of-00002.safetensors' } }),
-        'model-00001-of-00002.safetensors': { size: 5e9 },
-      },
-    }));
+    const partial = run(
+      snapshot({
+        files: {
+          'model.safetensors.index.json': JSON.stringify({
+            weight_map: { a: 'model-00001-of-00002.safetensors', b: 'model-00002-of-00002.safetensors' },
+          }),
+          'model-00001-of-00002.safetensors': { size: 5e9 },
+        },
+      }),
+    );
     expect(rules(partial)).toContain('shards-incomplete');
   });
 
@@ -132,10 +171,45 @@ describe('bad input through assess', () => {
 describe('front matter of any shape', () => {
   // Every card key the engine reads, with values of every YAML shape: no criterion may throw
   // (a throw would still give `unknown`, but it would hide a real judgement).
-  const KEYS = ['license', 'license_name', 'license_link', 'datasets', 'base_model', 'pipeline_tag', 'library_name', 'model-index', 'model_name', 'tags', 'language', 'metrics', 'co2_eq_emissions', 'widget', 'inference'];
+  const KEYS = [
+    'license',
+    'license_name',
+    'license_link',
+    'datasets',
+    'base_model',
+    'pipeline_tag',
+    'library_name',
+    'model-index',
+    'model_name',
+    'tags',
+    'language',
+    'metrics',
+    'co2_eq_emissions',
+    'widget',
+    'inference',
+  ];
   const VALUES: unknown[] = [
-    null, 0, -1, 1e308, true, '', 'x', 'acme/x', 'other', '2024-01-01', 'https://huggingface.co/acme/x', [], [null], [1, 'a'], [{}], [[['deep']]], {}, { a: 1 },
-    { results: 5 }, ['other', 'mit'], [{ name: {}, results: {} }],
+    null,
+    0,
+    -1,
+    1e308,
+    true,
+    '',
+    'x',
+    'acme/x',
+    'other',
+    '2024-01-01',
+    'https://huggingface.co/acme/x',
+    [],
+    [null],
+    [1, 'a'],
+    [{}],
+    [[['deep']]],
+    {},
+    { a: 1 },
+    { results: 5 },
+    ['other', 'mit'],
+    [{ name: {}, results: {} }],
     [{ results: [null, 5, { dataset: 5, metrics: 'x' }, { dataset: { type: 5 }, metrics: [null, { value: {} }] }] }],
   ];
   test('no criterion throws and assess never does', () => {
@@ -144,8 +218,18 @@ describe('front matter of any shape', () => {
       for (const value of VALUES) {
         const text = `---\n${yaml.dump({ [key]: value })}---\n# T\n`;
         try {
-          const report = run(snapshot({ files: { 'README.md': text, 'model.safetensors': { size: 5e9 }, 'config.json': '{"architectures": 5, "auto_map": {"a": [1, null]}}' } }));
-          for (const [id, c] of Object.entries(report.models[0]!.components)) if (c.messageId === 'criterionFailed') failures.push(`${key}=${JSON.stringify(value)}: ${id}: ${c.message}`);
+          const report = run(
+            snapshot({
+              files: {
+                'README.md': text,
+                'model.safetensors': { size: 5e9 },
+                'config.json': '{"architectures": 5, "auto_map": {"a": [1, null]}}',
+              },
+            }),
+          );
+          for (const [id, c] of Object.entries(report.models[0]!.components))
+            if (c.messageId === 'criterionFailed')
+              failures.push(`${key}=${JSON.stringify(value)}: ${id}: ${c.message}`);
         } catch (err) {
           failures.push(`${key}=${JSON.stringify(value)}: threw ${(err as Error).message}`);
         }
@@ -166,7 +250,13 @@ interface Result {
 async function cli(...argv: string[]): Promise<Result> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env: {}, isTTY: false, stderrTTY: false };
+  const io: CliIo = {
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    env: {},
+    isTTY: false,
+    stderrTTY: false,
+  };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }
@@ -222,7 +312,9 @@ describe('bad input through the CLI', () => {
   });
 
   test('a binary README (invalid UTF-8 and NUL bytes)', async () => {
-    const { report } = await jsonReport(repo('binary', { 'README.md': Buffer.from([0x23, 0x20, 0xff, 0xfe, 0x00, 0x41, 0xc3, 0x28, 0x0a]) }));
+    const { report } = await jsonReport(
+      repo('binary', { 'README.md': Buffer.from([0x23, 0x20, 0xff, 0xfe, 0x00, 0x41, 0xc3, 0x28, 0x0a]) }),
+    );
     expect(rules(report)).toContain('file-not-text');
     expect(report.models[0]?.components['model-card'].status).toBe('unknown');
   });
@@ -230,7 +322,10 @@ describe('bad input through the CLI', () => {
   test('a 50 MB README (sparse): model card unknown, with a problem', async () => {
     const { report } = await jsonReport(repo('huge', { 'README.md': 50 * 1024 * 1024 }));
     expect(rules(report)).toContain('file-too-large');
-    expect(report.models[0]?.components['model-card']).toMatchObject({ status: 'unknown', messageId: 'cardUnreadable' });
+    expect(report.models[0]?.components['model-card']).toMatchObject({
+      status: 'unknown',
+      messageId: 'cardUnreadable',
+    });
   });
 
   test('a symlink loop', async () => {
@@ -245,7 +340,9 @@ describe('bad input through the CLI', () => {
   });
 
   test('an LFS pointer with garbage', async () => {
-    const { report } = await jsonReport(repo('lfs', { 'model.safetensors': 'version https://git-lfs.github.com/spec/v1\noid sha256:zzzz\nsize many\n' }));
+    const { report } = await jsonReport(
+      repo('lfs', { 'model.safetensors': 'version https://git-lfs.github.com/spec/v1\noid sha256:zzzz\nsize many\n' }),
+    );
     expect(rules(report)).toContain('lfs-pointer-invalid');
   });
 
@@ -262,7 +359,10 @@ describe('bad input through the CLI', () => {
     ['not YAML', 'require: [\n'],
     ['a not-applicable without a reason', "not-applicable:\n  weights: ''\n"],
   ])('a config of the wrong shape (%s): a problem, the report is still produced', async (_name, text) => {
-    const dir = repo(`config-${_name.replace(/\W+/g, '-')}`, { '.github/truly-open.yml': text, 'README.md': card({ frontMatter: { license: 'mit' } }) });
+    const dir = repo(`config-${_name.replace(/\W+/g, '-')}`, {
+      '.github/truly-open.yml': text,
+      'README.md': card({ frontMatter: { license: 'mit' } }),
+    });
     const { result, report } = await jsonReport(dir);
     // The report is printed with the defaults, and the exit says the input needs fixing
     // (a mistyped `require` must not pass a gate silently).
@@ -312,7 +412,8 @@ describe('CLI exit codes and formats', () => {
       'data/train-00000-of-00001.parquet': 3 * 1024 * 1024,
       'prepare_data.py': 'print("clean")\n',
       'train.py': 'print("train")\n',
-      'configs/train.yaml': 'learning_rate: 3.0e-4\nglobal_batch_size: 512\nmax_steps: 10000\nlr_scheduler_type: cosine\n',
+      'configs/train.yaml':
+        'learning_rate: 3.0e-4\nglobal_batch_size: 512\nmax_steps: 10000\nlr_scheduler_type: cosine\n',
     });
     weightsOnly = repo('weights-only', { LICENSE: licenseText('Apache-2.0'), 'model.safetensors': 5 * 1024 * 1024 });
   });
@@ -330,7 +431,11 @@ describe('CLI exit codes and formats', () => {
   });
 
   test('a requirement from the config file is applied, the flag overrides it', async () => {
-    const dir = repo('require-in-config', { '.github/truly-open.yml': 'require: open-source\n', LICENSE: licenseText('Apache-2.0'), 'model.safetensors': 5 * 1024 * 1024 });
+    const dir = repo('require-in-config', {
+      '.github/truly-open.yml': 'require: open-source\n',
+      LICENSE: licenseText('Apache-2.0'),
+      'model.safetensors': 5 * 1024 * 1024,
+    });
     expect((await cli('check', dir, '--offline')).code).toBe(1);
     expect((await cli('check', dir, '--offline', '--require', 'open-weights')).code).toBe(0);
   });
@@ -346,18 +451,32 @@ describe('CLI exit codes and formats', () => {
     const m = report.models[0]!;
     expect(Object.keys(m.components).sort()).toEqual([...COMPONENT_IDS].sort());
     for (const c of Object.values(m.components)) {
-      expect(c).toEqual(expect.objectContaining({ status: expect.any(String), messageId: expect.any(String), message: expect.any(String), evidence: expect.any(Array) }));
+      expect(c).toEqual(
+        expect.objectContaining({
+          status: expect.any(String),
+          messageId: expect.any(String),
+          message: expect.any(String),
+          evidence: expect.any(Array),
+        }),
+      );
       expect(c.license === null || typeof c.license === 'string').toBe(true);
     }
     expect(m.ladder).toMatchObject({ level: 'open-source', missing: [], headline: expect.any(String) });
     expect(m.frameworks).toEqual({ mof: expect.any(Object), osaid: expect.any(Object), osaiIndex: expect.any(Object) });
-    expect(m.frameworks.mof.progress).toEqual({ '1': expect.any(Number), '2': expect.any(Number), '3': expect.any(Number) });
+    expect(m.frameworks.mof.progress).toEqual({
+      '1': expect.any(Number),
+      '2': expect.any(Number),
+      '3': expect.any(Number),
+    });
   });
 
   test('--format sarif parses as SARIF 2.1.0', async () => {
     const r = await cli('check', weightsOnly, '--offline', '--format', 'sarif');
     expect(r.code).toBe(0);
-    const sarif = JSON.parse(r.stdout) as { version: string; runs: { tool: { driver: { name: string } }; results: unknown[] }[] };
+    const sarif = JSON.parse(r.stdout) as {
+      version: string;
+      runs: { tool: { driver: { name: string } }; results: unknown[] }[];
+    };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]?.tool.driver.name).toBe('truly-open');
     expect(Array.isArray(sarif.runs[0]?.results)).toBe(true);

@@ -9,7 +9,13 @@ const example = (name: string) => fileURLToPath(new URL(`../examples/${name}`, i
 async function run(argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env: {}, isTTY: false, stderrTTY: false };
+  const io: CliIo = {
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    env: {},
+    isTTY: false,
+    stderrTTY: false,
+  };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }
@@ -18,7 +24,12 @@ describe('truly-open badge', () => {
   test('an open-source release gets a green endpoint badge', async () => {
     const { code, stdout } = await run(['badge', example('open-model'), '--offline']);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ schemaVersion: 1, label: 'truly open', message: 'open source', color: 'brightgreen' });
+    expect(JSON.parse(stdout)).toMatchObject({
+      schemaVersion: 1,
+      label: 'truly open',
+      message: 'open source',
+      color: 'brightgreen',
+    });
   });
 
   test('a weights-only release under Llama terms says restricted weights, as an SVG on request', async () => {

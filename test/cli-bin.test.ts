@@ -46,8 +46,14 @@ posix('the whole report arrives through a slow pipe', () => {
 test("README's first command prints what the README shows, next steps included", () => {
   const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
   expect(readme).toContain('npm ci && node bin/truly-open.js check examples/open-model --offline');
-  const shown = /`node bin\/truly-open\.js check examples\/open-model --offline`[\s\S]*?```text\n([\s\S]*?)```/.exec(readme)?.[1];
-  const run = spawnSync(process.execPath, [bin, 'check', 'examples/open-model', '--offline'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const shown = /`node bin\/truly-open\.js check examples\/open-model --offline`[\s\S]*?```text\n([\s\S]*?)```/.exec(
+    readme,
+  )?.[1];
+  const run = spawnSync(process.execPath, [bin, 'check', 'examples/open-model', '--offline'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   expect(run.status).toBe(0);
   expect(shown?.trim()).toBe(run.stdout.trim());
   expect(shown).toContain('Next steps');

@@ -185,7 +185,8 @@ describe('parseConfig', () => {
   });
 
   it('reports a wrong type inside a declaration by its full path and line', () => {
-    const text = 'declarations:\n  weights:\n    location: https://example.org/w\n  training-data:\n    license: CC-BY-4.0\n    location: 42\n';
+    const text =
+      'declarations:\n  weights:\n    location: https://example.org/w\n  training-data:\n    license: CC-BY-4.0\n    location: 42\n';
     const problem = only(parseConfig(text, FILE).problems);
     expect(problem.message).toBe('declarations.training-data.location: expected a string, got a number');
     expect(problem.line).toBe(6);
@@ -201,7 +202,9 @@ describe('parseConfig', () => {
   it('reports an unknown component id in declarations with a suggestion', () => {
     const text = 'declarations:\n  trainng-data:\n    location: https://example.org/data\n';
     const problem = only(parseConfig(text, FILE).problems);
-    expect(problem.message).toMatch(/^declarations\.trainng-data: unknown component id \(expected one of: model-architecture, weights, /);
+    expect(problem.message).toMatch(
+      /^declarations\.trainng-data: unknown component id \(expected one of: model-architecture, weights, /,
+    );
     expect(problem.message).toMatch(/did you mean training-data\?$/);
     expect(problem.line).toBe(2);
   });
@@ -215,7 +218,9 @@ describe('parseConfig', () => {
   it('requires a reason for not-applicable', () => {
     const text = 'not-applicable:\n  intermediate-weights: ""\n';
     const problem = only(parseConfig(text, FILE).problems);
-    expect(problem.message).toBe('not-applicable.intermediate-weights: a reason is required, expected a non-empty string');
+    expect(problem.message).toBe(
+      'not-applicable.intermediate-weights: a reason is required, expected a non-empty string',
+    );
     expect(problem.line).toBe(2);
   });
 
@@ -266,7 +271,9 @@ describe('parseConfig', () => {
     const text = 'require: best\ncomment: sometimes\nignore: "*.bin"\nextra: 1\n';
     const { problems } = parseConfig(text, FILE);
     expect(problems.map((p) => p.line).sort()).toEqual([1, 2, 3, 4]);
-    expect(problems.every((p) => p.severity === 'error' && p.ruleId === 'config-invalid' && p.path === FILE)).toBe(true);
+    expect(problems.every((p) => p.severity === 'error' && p.ruleId === 'config-invalid' && p.path === FILE)).toBe(
+      true,
+    );
   });
 
   it('leaves the path off problems when no path is given', () => {
@@ -290,7 +297,10 @@ describe('validateDocument (a value already loaded, as Probot hands it over)', (
   });
 
   it('accepts a valid value and treats null as the defaults', () => {
-    expect(validateDocument({ comment: 'never' })).toEqual({ config: { ...DEFAULT_CONFIG, comment: 'never' }, problems: [] });
+    expect(validateDocument({ comment: 'never' })).toEqual({
+      config: { ...DEFAULT_CONFIG, comment: 'never' },
+      problems: [],
+    });
     expect(validateDocument(null)).toEqual({ config: DEFAULT_CONFIG, problems: [] });
   });
 
@@ -397,7 +407,11 @@ describe('readConfigFile', () => {
     const missing = join(dir, 'nope.yml');
     const attempt = readConfigFile(dir, missing);
     await expect(attempt).rejects.toBeInstanceOf(ConfigFileError);
-    await expect(attempt).rejects.toMatchObject({ code: 'ENOENT', path: missing, message: `config file not found: ${missing}` });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'ENOENT',
+      path: missing,
+      message: `config file not found: ${missing}`,
+    });
   });
 
   it('throws ConfigFileError when the explicit path is a directory', async () => {

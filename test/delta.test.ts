@@ -34,9 +34,18 @@ describe('computeDelta', () => {
     const delta = computeDelta(report(OPEN_WEIGHTS_ONLY), report({ ...OPEN_WEIGHTS_ONLY, weights: 'restricted' }));
     expect(delta.direction).toBe('worse');
     expect(delta.regressed).toBe(true);
-    expect(delta.models[0]!.ladder).toMatchObject({ before: 'open-weights', after: 'restricted-weights', direction: 'worse' });
+    expect(delta.models[0]!.ladder).toMatchObject({
+      before: 'open-weights',
+      after: 'restricted-weights',
+      direction: 'worse',
+    });
     expect(delta.models[0]!.components).toEqual([
-      expect.objectContaining({ id: 'weights', before: 'open', after: 'restricted', afterLicense: 'LicenseRef-llama3.1' }),
+      expect.objectContaining({
+        id: 'weights',
+        before: 'open',
+        after: 'restricted',
+        afterLicense: 'LicenseRef-llama3.1',
+      }),
     ]);
   });
 
@@ -69,7 +78,9 @@ describe('computeDelta', () => {
 
   test('changes to or from unknown / not-applicable are reported but are no regression', () => {
     const toUnknown = computeDelta(report({ 'research-paper': 'open' }), report({ 'research-paper': 'unknown' }));
-    expect(toUnknown.models[0]!.components).toEqual([expect.objectContaining({ id: 'research-paper', direction: 'neutral' })]);
+    expect(toUnknown.models[0]!.components).toEqual([
+      expect.objectContaining({ id: 'research-paper', direction: 'neutral' }),
+    ]);
     expect(toUnknown.regressed).toBe(false);
     const na = computeDelta(report({ 'compute-info': 'missing' }), report({ 'compute-info': 'not-applicable' }));
     expect(na.regressed).toBe(false);
@@ -77,7 +88,12 @@ describe('computeDelta', () => {
   });
 
   test('models are matched by path; added and removed models are listed, not ranked', () => {
-    const base = buildReport({ models: [{ path: 'a', statuses: ALL_OPEN }, { path: 'b', statuses: ALL_OPEN }] });
+    const base = buildReport({
+      models: [
+        { path: 'a', statuses: ALL_OPEN },
+        { path: 'b', statuses: ALL_OPEN },
+      ],
+    });
     const head = buildReport({ models: [{ path: 'b', statuses: ALL_OPEN }, { path: 'c' }] });
     const delta = computeDelta(base, head);
     expect(delta.added).toEqual(['c']);
@@ -126,7 +142,10 @@ describe('why a component changed', () => {
       'train.py': 'import torch\n# pre-training loop\n',
       ...extra,
     };
-    return assess(snapshot({ files: Object.fromEntries(Object.entries(files).filter(([, v]) => v !== '')) }), DEFAULT_CONFIG);
+    return assess(
+      snapshot({ files: Object.fromEntries(Object.entries(files).filter(([, v]) => v !== '')) }),
+      DEFAULT_CONFIG,
+    );
   };
 
   test('a LICENSE relicensed from Apache-2.0 to CC-BY-NC-4.0 is named with both licenses', () => {
@@ -135,15 +154,30 @@ describe('why a component changed', () => {
     const delta = computeDelta(base, head);
     const weights = delta.models[0]!.components.find((c) => c.id === 'weights');
     expect(weights).toMatchObject({ before: 'open', after: 'restricted' });
-    expect(weights!.causes[0]).toEqual({ kind: 'license', before: 'Apache-2.0', after: 'CC-BY-NC-4.0', place: { path: 'LICENSE' } });
+    expect(weights!.causes[0]).toEqual({
+      kind: 'license',
+      before: 'Apache-2.0',
+      after: 'CC-BY-NC-4.0',
+      place: { path: 'LICENSE' },
+    });
     expect(whyMarkdown(weights!)).toBe('`LICENSE` changed from `Apache-2.0` to `CC-BY-NC-4.0`');
     const comment = renderPrComment(head, delta);
-    expect(comment).toContain('| ▼ Weights | ✔ open | ◐ restricted | `LICENSE` changed from `Apache-2.0` to `CC-BY-NC-4.0` |');
+    expect(comment).toContain(
+      '| ▼ Weights | ✔ open | ◐ restricted | `LICENSE` changed from `Apache-2.0` to `CC-BY-NC-4.0` |',
+    );
   });
 
   test('the card field that declares the license, when that is where it changed', () => {
     const withField = (license: string) =>
-      assess(snapshot({ files: { 'README.md': card({ frontMatter: { license }, sections: FULL_CARD_SECTIONS }), 'model.safetensors': { size: 5e9, lfs: true } } }), DEFAULT_CONFIG);
+      assess(
+        snapshot({
+          files: {
+            'README.md': card({ frontMatter: { license }, sections: FULL_CARD_SECTIONS }),
+            'model.safetensors': { size: 5e9, lfs: true },
+          },
+        }),
+        DEFAULT_CONFIG,
+      );
     const delta = computeDelta(withField('apache-2.0'), withField('cc-by-nc-4.0'));
     const weights = delta.models[0]!.components.find((c) => c.id === 'weights')!;
     expect(whyMarkdown(weights)).toBe('`README.md` field `license` changed from `Apache-2.0` to `CC-BY-NC-4.0`');
@@ -152,24 +186,50 @@ describe('why a component changed', () => {
   test('a file that went away, and one that appeared with its license', () => {
     const withTraining = release({ LICENSE: licenseText('Apache-2.0') });
     const withoutTraining = release({ LICENSE: licenseText('Apache-2.0'), 'train.py': '' });
-    const worse = computeDelta(withTraining, withoutTraining).models[0]!.components.find((c) => c.id === 'training-code')!;
+    const worse = computeDelta(withTraining, withoutTraining).models[0]!.components.find(
+      (c) => c.id === 'training-code',
+    )!;
     expect(worse).toMatchObject({ before: 'open', after: 'missing' });
     expect(whyMarkdown(worse)).toBe('`train.py` removed');
-    const better = computeDelta(withoutTraining, withTraining).models[0]!.components.find((c) => c.id === 'training-code')!;
+    const better = computeDelta(withoutTraining, withTraining).models[0]!.components.find(
+      (c) => c.id === 'training-code',
+    )!;
     expect(whyMarkdown(better)).toBe('`train.py` added, under `Apache-2.0`');
   });
 
   test('nothing to point at: the two messages', () => {
-    const before = { status: 'mentioned', license: null, messageId: 'a', message: 'named in the card', evidence: [] } as const;
+    const before = {
+      status: 'mentioned',
+      license: null,
+      messageId: 'a',
+      message: 'named in the card',
+      evidence: [],
+    } as const;
     const after = { status: 'missing', license: null, messageId: 'b', message: 'no evidence', evidence: [] } as const;
-    expect(componentCauses({ ...before, evidence: [] }, { ...after, evidence: [] })).toEqual([{ kind: 'message', before: 'named in the card', after: 'no evidence' }]);
-    expect(whyMarkdown({ causes: componentCauses({ ...before, evidence: [] }, { ...after, evidence: [] }) })).toBe('was “named in the card”, now “no evidence”');
+    expect(componentCauses({ ...before, evidence: [] }, { ...after, evidence: [] })).toEqual([
+      { kind: 'message', before: 'named in the card', after: 'no evidence' },
+    ]);
+    expect(whyMarkdown({ causes: componentCauses({ ...before, evidence: [] }, { ...after, evidence: [] }) })).toBe(
+      'was “named in the card”, now “no evidence”',
+    );
   });
 
   test('a moved line is not a change; more than three facts are counted', () => {
-    const at = (line: number) => ({ status: 'mentioned' as const, license: null, messageId: 'm', message: 'm', evidence: [{ kind: 'card-section' as const, path: 'README.md', line, section: 'training data' }] });
+    const at = (line: number) => ({
+      status: 'mentioned' as const,
+      license: null,
+      messageId: 'm',
+      message: 'm',
+      evidence: [{ kind: 'card-section' as const, path: 'README.md', line, section: 'training data' }],
+    });
     expect(componentCauses(at(10), at(42))).toEqual([]);
-    const files = (paths: string[]) => ({ status: 'open' as const, license: 'MIT', messageId: 'o', message: 'o', evidence: paths.map((path) => ({ kind: 'file' as const, path })) });
+    const files = (paths: string[]) => ({
+      status: 'open' as const,
+      license: 'MIT',
+      messageId: 'o',
+      message: 'o',
+      evidence: paths.map((path) => ({ kind: 'file' as const, path })),
+    });
     const why = whyMarkdown({ causes: componentCauses(files(['a', 'b', 'c', 'd', 'e']), files([])) });
     expect(why).toBe('`a` removed, `b` removed, `c` removed and 2 more');
   });

@@ -5,7 +5,9 @@ import { renderComponentIndex } from '../src/core/render/component-index.js';
 
 const root = new URL('../', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
-const pages = readdirSync(new URL('docs/components/', root)).filter((name) => name.endsWith('.md') && name !== 'README.md');
+const pages = readdirSync(new URL('docs/components/', root)).filter(
+  (name) => name.endsWith('.md') && name !== 'README.md',
+);
 
 describe('docs/components', () => {
   it.each([...COMPONENT_IDS])('has a page for %s that starts with its title and names its id', (id) => {
@@ -15,7 +17,9 @@ describe('docs/components', () => {
   });
 
   it('has no page for an id the catalog does not know', () => {
-    const strays = pages.map((name) => name.replace(/\.md$/, '')).filter((id) => !(COMPONENT_IDS as readonly string[]).includes(id));
+    const strays = pages
+      .map((name) => name.replace(/\.md$/, ''))
+      .filter((id) => !(COMPONENT_IDS as readonly string[]).includes(id));
     expect(strays).toEqual([]);
   });
 

@@ -28,10 +28,14 @@ function build(files: Record<string, string | Buffer>, root = tempDir()): string
 }
 
 /** Lists with find; the folders in the order they were handed over, as sorted "type name size" lines. */
-async function list(root: string, findBinary?: string): Promise<{ complete: boolean; order: string[]; folders: Record<string, string[]> }> {
+async function list(
+  root: string,
+  findBinary?: string,
+): Promise<{ complete: boolean; order: string[]; folders: Record<string, string[]> }> {
   const order: string[] = [];
   const folders: Record<string, string[]> = {};
-  const type = (e: FoundEntry) => (e.isDirectory() ? 'd' : e.isFile() ? 'f' : e.isSymbolicLink() ? 'l' : e.isFIFO() ? 'p' : '?');
+  const type = (e: FoundEntry) =>
+    e.isDirectory() ? 'd' : e.isFile() ? 'f' : e.isSymbolicLink() ? 'l' : e.isFIFO() ? 'p' : '?';
   const complete = await listWithFind(
     root,
     (dir, entries) => {
@@ -78,7 +82,6 @@ describe('listWithFind', () => {
     // Each folder once, after everything below it; the root last; the empty folder never.
     expect([...order].sort()).toEqual(['', 'a b', 'données', 'sub']);
     expect(order.at(-1)).toBe('');
-
   });
 
   gnu('a deep tree comes children first', async () => {
@@ -96,7 +99,9 @@ describe('listWithFind', () => {
     expect((await list(root, 'false')).complete).toBe(false);
     // A find without -printf (BSD, BusyBox) writes an error and exits non-zero.
     const bsdLike = path.join(root, 'bsd-find');
-    fs.writeFileSync(bsdLike, '#!/bin/sh\necho "find: -printf: unknown primary or operator" >&2\nexit 1\n', { mode: 0o755 });
+    fs.writeFileSync(bsdLike, '#!/bin/sh\necho "find: -printf: unknown primary or operator" >&2\nexit 1\n', {
+      mode: 0o755,
+    });
     expect((await list(root, bsdLike)).complete).toBe(false);
     // Exit 0 but records that are not "<type>\t<size>\t<path>\0".
     const garbage = path.join(root, 'garbage-find');
@@ -106,7 +111,11 @@ describe('listWithFind', () => {
     fs.writeFileSync(unterminated, '#!/bin/sh\nprintf "f\\t1\\ta.txt"\n', { mode: 0o755 });
     expect((await list(root, unterminated)).complete).toBe(false);
     // A listener that throws: the listing is not complete either.
-    await expect(listWithFind(root, () => { throw new Error('bug'); })).resolves.toBe(false);
+    await expect(
+      listWithFind(root, () => {
+        throw new Error('bug');
+      }),
+    ).resolves.toBe(false);
   });
 });
 
@@ -117,7 +126,9 @@ describe('listings find gives up on, so that the Node walk makes the snapshot', 
     fs.writeFileSync(raw('x\xff'), 'a');
     fs.writeFileSync(raw('x\xfe'), 'b');
     expect((await list(root)).complete).toBe(false);
-    expect(await readLocalSnapshot(root, { lister: 'auto' })).toEqual(await readLocalSnapshot(root, { lister: 'node' }));
+    expect(await readLocalSnapshot(root, { lister: 'auto' })).toEqual(
+      await readLocalSnapshot(root, { lister: 'node' }),
+    );
   });
 
   gnu('paths longer than a system call takes (Node cannot open them)', async () => {
@@ -126,7 +137,14 @@ describe('listings find gives up on, so that the Node walk makes the snapshot', 
     try {
       // 19 folders of 204 characters, then a file name of 200: made from inside, one level
       // at a time, as no system call takes the whole path.
-      execFileSync('sh', ['-c', 'for i in $(seq 19); do d=$(printf "%03d%0201d" $i 0); mkdir "$d" && cd "$d" || exit 1; done; echo x > "$(printf "%0200d" 0)"'], { cwd: root });
+      execFileSync(
+        'sh',
+        [
+          '-c',
+          'for i in $(seq 19); do d=$(printf "%03d%0201d" $i 0); mkdir "$d" && cd "$d" || exit 1; done; echo x > "$(printf "%0200d" 0)"',
+        ],
+        { cwd: root },
+      );
       fs.writeFileSync(path.join(root, 'top.txt'), 't');
       expect((await list(root)).complete).toBe(false);
       const viaNode = await readLocalSnapshot(root, { lister: 'node' });
@@ -163,6 +181,9 @@ describe('a snapshot from the find listing equals the Node walk', () => {
     const viaNode = await readLocalSnapshot(root, { lister: 'node' });
     expect(viaFind).toEqual(viaNode);
     expect(viaFind.entries.length).toBeGreaterThan(55);
-    expect(viaFind.entries.find((e) => e.path === 'data/part-0/shard-0.parquet')).toMatchObject({ kind: 'lfs', size: 1000 });
+    expect(viaFind.entries.find((e) => e.path === 'data/part-0/shard-0.parquet')).toMatchObject({
+      kind: 'lfs',
+      size: 1000,
+    });
   });
 });

@@ -12,7 +12,15 @@ import type { LicenseFamily } from '../src/core/evidence/types.js';
 import type { ModelReport } from '../src/core/report.js';
 import { REQUIREMENTS, type Requirement } from '../src/config/schema.js';
 import {
-  card, config, DATA_SECTION, firstModel, FULL_CARD_SECTIONS, hubModel, licenseText, remote, snapshot,
+  card,
+  config,
+  DATA_SECTION,
+  firstModel,
+  FULL_CARD_SECTIONS,
+  hubModel,
+  licenseText,
+  remote,
+  snapshot,
 } from './helpers/snapshot-builder.js';
 
 function statuses(open: ComponentId[], others: Partial<Statuses> = {}, rest: Status = 'missing'): Statuses {
@@ -21,36 +29,105 @@ function statuses(open: ComponentId[], others: Partial<Statuses> = {}, rest: Sta
   return { ...s, ...others };
 }
 
-const CLASS_3: ComponentId[] = ['model-architecture', 'weights', 'model-card', 'data-card', 'technical-report', 'evaluation-results'];
+const CLASS_3: ComponentId[] = [
+  'model-architecture',
+  'weights',
+  'model-card',
+  'data-card',
+  'technical-report',
+  'evaluation-results',
+];
 const CLASS_2: ComponentId[] = [...CLASS_3, 'training-code', 'inference-code', 'evaluation-code', 'evaluation-data'];
-const CLASS_1: ComponentId[] = [...CLASS_2, 'training-data', 'data-preprocessing-code', 'intermediate-weights', 'research-paper'];
+const CLASS_1: ComponentId[] = [
+  ...CLASS_2,
+  'training-data',
+  'data-preprocessing-code',
+  'intermediate-weights',
+  'research-paper',
+];
 const RECIPE: ComponentId[] = ['training-data', 'data-preprocessing-code', 'training-code', 'training-config'];
 
 describe('MOF classes', () => {
   test('the requirement table is the catalog: 6 + 4 + 4 required slots, optional ones absent', () => {
     // The Model Openness Framework's own lists (arXiv 2403.13784, the Model Openness Tool).
     expect(MOF_REQUIREMENTS).toEqual({
-      3: [['model-architecture'], ['weights'], ['model-card'], ['data-card'], ['technical-report', 'research-paper'], ['evaluation-results']],
+      3: [
+        ['model-architecture'],
+        ['weights'],
+        ['model-card'],
+        ['data-card'],
+        ['technical-report', 'research-paper'],
+        ['evaluation-results'],
+      ],
       2: [['training-code'], ['inference-code'], ['evaluation-code'], ['evaluation-data']],
       1: [['training-data'], ['data-preprocessing-code'], ['intermediate-weights'], ['research-paper']],
     });
-    for (const [cls, slots] of Object.entries(MOF_REQUIREMENTS)) for (const [id] of slots) expect(COMPONENTS[id!].mofClass).toBe(Number(cls));
+    for (const [cls, slots] of Object.entries(MOF_REQUIREMENTS))
+      for (const [id] of slots) expect(COMPONENTS[id!].mofClass).toBe(Number(cls));
     expect(MOF_REQUIREMENTS[3].length + MOF_REQUIREMENTS[2].length + MOF_REQUIREMENTS[1].length).toBe(14);
     const required = new Set(Object.values(MOF_REQUIREMENTS).flat(2));
-    for (const optional of ['sample-outputs', 'supporting-libraries', 'training-config', 'compute-info'] as ComponentId[]) expect(required.has(optional)).toBe(false);
+    for (const optional of [
+      'sample-outputs',
+      'supporting-libraries',
+      'training-config',
+      'compute-info',
+    ] as ComponentId[])
+      expect(required.has(optional)).toBe(false);
   });
 
   test.each<[string, Statuses, 1 | 2 | 3 | null, { '3': number; '2': number; '1': number }]>([
     ['all Class III pieces open -> class 3', statuses(CLASS_3), 3, { '3': 100, '2': 60, '1': 0 }],
-    ['a missing data card -> no class, 83 % of Class III', statuses(CLASS_3.filter((id) => id !== 'data-card')), null, { '3': 83, '2': 0, '1': 0 }],
-    ['a restricted data card blocks like a missing one', statuses(CLASS_3, { 'data-card': 'restricted' }), null, { '3': 83, '2': 0, '1': 0 }],
-    ['a research paper stands in for the technical report', statuses([...CLASS_3.filter((id) => id !== 'technical-report'), 'research-paper']), 3, { '3': 100, '2': 60, '1': 0 }],
+    [
+      'a missing data card -> no class, 83 % of Class III',
+      statuses(CLASS_3.filter((id) => id !== 'data-card')),
+      null,
+      { '3': 83, '2': 0, '1': 0 },
+    ],
+    [
+      'a restricted data card blocks like a missing one',
+      statuses(CLASS_3, { 'data-card': 'restricted' }),
+      null,
+      { '3': 83, '2': 0, '1': 0 },
+    ],
+    [
+      'a research paper stands in for the technical report',
+      statuses([...CLASS_3.filter((id) => id !== 'technical-report'), 'research-paper']),
+      3,
+      { '3': 100, '2': 60, '1': 0 },
+    ],
     ['Class II pieces open -> class 2', statuses(CLASS_2), 2, { '3': 100, '2': 100, '1': 71 }],
-    ['Class II pieces open without Class III complete -> no class, II and I at 0', statuses(CLASS_2.filter((id) => id !== 'model-card')), null, { '3': 83, '2': 0, '1': 0 }],
+    [
+      'Class II pieces open without Class III complete -> no class, II and I at 0',
+      statuses(CLASS_2.filter((id) => id !== 'model-card')),
+      null,
+      { '3': 83, '2': 0, '1': 0 },
+    ],
     ['Class I pieces open -> class 1', statuses(CLASS_1), 1, { '3': 100, '2': 100, '1': 100 }],
-    ['Class I needs the research paper even when a report stands in at Class III', statuses(CLASS_1.filter((id) => id !== 'research-paper')), 2, { '3': 100, '2': 100, '1': 93 }],
-    ['not-applicable does not block a class', statuses(CLASS_2.filter((id) => id !== 'evaluation-data'), { 'evaluation-data': 'not-applicable' }), 2, { '3': 100, '2': 100, '1': 71 }],
-    ['optional pieces never block', statuses(CLASS_1, { 'sample-outputs': 'missing', 'supporting-libraries': 'restricted', 'training-config': 'unknown' }), 1, { '3': 100, '2': 100, '1': 100 }],
+    [
+      'Class I needs the research paper even when a report stands in at Class III',
+      statuses(CLASS_1.filter((id) => id !== 'research-paper')),
+      2,
+      { '3': 100, '2': 100, '1': 93 },
+    ],
+    [
+      'not-applicable does not block a class',
+      statuses(
+        CLASS_2.filter((id) => id !== 'evaluation-data'),
+        { 'evaluation-data': 'not-applicable' },
+      ),
+      2,
+      { '3': 100, '2': 100, '1': 71 },
+    ],
+    [
+      'optional pieces never block',
+      statuses(CLASS_1, {
+        'sample-outputs': 'missing',
+        'supporting-libraries': 'restricted',
+        'training-config': 'unknown',
+      }),
+      1,
+      { '3': 100, '2': 100, '1': 100 },
+    ],
     ['nothing open -> no class, 0 everywhere', statuses([]), null, { '3': 0, '2': 0, '1': 0 }],
   ])('%s', (_name, s, cls, progress) => {
     const mof = evaluateMof(s);
@@ -62,19 +139,41 @@ describe('MOF classes', () => {
     const mof = evaluateMof(statuses(['weights', 'model-card']));
     expect(mof.missing['3']).toEqual(['model-architecture', 'data-card', 'technical-report', 'evaluation-results']);
     expect(mof.missing['2']).toEqual(['training-code', 'inference-code', 'evaluation-code', 'evaluation-data']);
-    expect(mof.missing['1']).toEqual(['training-data', 'data-preprocessing-code', 'intermediate-weights', 'research-paper']);
+    expect(mof.missing['1']).toEqual([
+      'training-data',
+      'data-preprocessing-code',
+      'intermediate-weights',
+      'research-paper',
+    ]);
   });
 
   test('through assess: weights under a software license count, with a warning that a data license fits better', () => {
-    const m = firstModel(snapshot({ files: { 'README.md': card({ frontMatter: { license: 'apache-2.0' } }), 'model.safetensors': { size: 5e9 } } }));
+    const m = firstModel(
+      snapshot({
+        files: { 'README.md': card({ frontMatter: { license: 'apache-2.0' } }), 'model.safetensors': { size: 5e9 } },
+      }),
+    );
     expect(m.components.weights.status).toBe('open');
-    expect(m.frameworks.mof.warnings.some((w) => /weights/i.test(w) && /Apache-2\.0/.test(w) && /data license/i.test(w))).toBe(true);
-    const cdla = firstModel(snapshot({ files: { 'README.md': card({ frontMatter: { license: 'cdla-permissive-2.0' } }), 'model.safetensors': { size: 5e9 } } }));
+    expect(
+      m.frameworks.mof.warnings.some((w) => /weights/i.test(w) && /Apache-2\.0/.test(w) && /data license/i.test(w)),
+    ).toBe(true);
+    const cdla = firstModel(
+      snapshot({
+        files: {
+          'README.md': card({ frontMatter: { license: 'cdla-permissive-2.0' } }),
+          'model.safetensors': { size: 5e9 },
+        },
+      }),
+    );
     expect(cdla.frameworks.mof.warnings).toEqual([]);
   });
 
   test('the software-license warning agrees in number with "the final weights"', () => {
-    const m = firstModel(snapshot({ files: { 'README.md': card({ frontMatter: { license: 'apache-2.0' } }), 'model.safetensors': { size: 5e9 } } }));
+    const m = firstModel(
+      snapshot({
+        files: { 'README.md': card({ frontMatter: { license: 'apache-2.0' } }), 'model.safetensors': { size: 5e9 } },
+      }),
+    );
     expect(m.frameworks.mof.warnings.join(' ')).not.toMatch(/\bweights is\b/i);
   });
 });
@@ -85,18 +184,30 @@ describe('OSAID 1.0', () => {
   const allCode = [...OSAID_CODE, 'weights'] as ComponentId[];
 
   test('code, parameters and data information all open -> conformant', () => {
-    const v = evaluateOsaid({ status: statuses([...allCode, 'evaluation-code']), family: osiFamilies(), dataInformation: true });
+    const v = evaluateOsaid({
+      status: statuses([...allCode, 'evaluation-code']),
+      family: osiFamilies(),
+      dataInformation: true,
+    });
     expect(v).toEqual({ conformant: true, missing: [], notes: [] });
   });
 
   test('restricted weights fail the definition', () => {
-    const v = evaluateOsaid({ status: statuses(OSAID_CODE, { weights: 'restricted' }), family: osiFamilies(), dataInformation: true });
+    const v = evaluateOsaid({
+      status: statuses(OSAID_CODE, { weights: 'restricted' }),
+      family: osiFamilies(),
+      dataInformation: true,
+    });
     expect(v.conformant).toBe(false);
     expect(v.missing).toEqual(['weights']);
   });
 
   test('code that is open only under a non-OSI license (OpenMDW) is not OSAID code', () => {
-    const v = evaluateOsaid({ status: statuses(allCode), family: { ...osiFamilies(), 'training-code': 'open-data' }, dataInformation: true });
+    const v = evaluateOsaid({
+      status: statuses(allCode),
+      family: { ...osiFamilies(), 'training-code': 'open-data' },
+      dataInformation: true,
+    });
     expect(v.missing).toEqual(['training-code']);
   });
 
@@ -106,21 +217,39 @@ describe('OSAID 1.0', () => {
   });
 
   test('evaluation code is reported, not blocking', () => {
-    const v = evaluateOsaid({ status: statuses(allCode, { 'evaluation-code': 'missing' }), family: osiFamilies(), dataInformation: true });
+    const v = evaluateOsaid({
+      status: statuses(allCode, { 'evaluation-code': 'missing' }),
+      family: osiFamilies(),
+      dataInformation: true,
+    });
     expect(v.conformant).toBe(true);
     expect(v.notes).toHaveLength(1);
     expect(v.notes[0]).toMatch(/evaluation code/);
   });
 
   test('a not-applicable code component does not block', () => {
-    const v = evaluateOsaid({ status: statuses(allCode.filter((id) => id !== 'supporting-libraries'), { 'supporting-libraries': 'not-applicable' }), family: osiFamilies(), dataInformation: true });
+    const v = evaluateOsaid({
+      status: statuses(
+        allCode.filter((id) => id !== 'supporting-libraries'),
+        { 'supporting-libraries': 'not-applicable' },
+      ),
+      family: osiFamilies(),
+      dataInformation: true,
+    });
     expect(v.conformant).toBe(true);
   });
 
   const release = (license: string, dataSection = true) => ({
-    'README.md': card({ frontMatter: { license }, sections: { ...FULL_CARD_SECTIONS, ...(dataSection ? { 'Training Data': DATA_SECTION } : {}) } }),
+    'README.md': card({
+      frontMatter: { license },
+      sections: { ...FULL_CARD_SECTIONS, ...(dataSection ? { 'Training Data': DATA_SECTION } : {}) },
+    }),
     'model.safetensors': { size: 5e9 },
-    'config.json': JSON.stringify({ architectures: ['LlamaForCausalLM'], model_type: 'llama', transformers_version: '4.44.0' }),
+    'config.json': JSON.stringify({
+      architectures: ['LlamaForCausalLM'],
+      model_type: 'llama',
+      transformers_version: '4.44.0',
+    }),
     'train.py': 'pass',
     'prepare_data.py': 'pass',
     'inference.py': 'pass',
@@ -130,7 +259,9 @@ describe('OSAID 1.0', () => {
 
   test('through assess: an Apache-2.0 release with a datasheet is conformant', () => {
     const datasheet = `# Datasheet\n\n## Composition\n\n${DATA_SECTION}\n\n## Collection Process\n\nCrawled in 2024 and filtered.\n`;
-    const m = firstModel(snapshot({ files: { ...release('apache-2.0'), LICENSE: licenseText('Apache-2.0'), 'DATA_CARD.md': datasheet } }));
+    const m = firstModel(
+      snapshot({ files: { ...release('apache-2.0'), LICENSE: licenseText('Apache-2.0'), 'DATA_CARD.md': datasheet } }),
+    );
     expect(m.frameworks.osaid).toMatchObject({ conformant: true, missing: [] });
   });
 
@@ -145,7 +276,9 @@ describe('OSAID 1.0', () => {
   test('through assess: the same release under a Llama license is not', () => {
     const m = firstModel(snapshot({ files: release('llama3.1') }));
     expect(m.frameworks.osaid.conformant).toBe(false);
-    expect(m.frameworks.osaid.missing).toEqual(expect.arrayContaining(['weights', 'training-code', 'data-preprocessing-code']));
+    expect(m.frameworks.osaid.missing).toEqual(
+      expect.arrayContaining(['weights', 'training-code', 'data-preprocessing-code']),
+    );
   });
 
   test('through assess: without a data description, data information is missing', () => {
@@ -157,23 +290,40 @@ describe('OSAID 1.0', () => {
 describe('truly-open ladder', () => {
   test('weights and the whole recipe open -> open-source', () => {
     const v = evaluateLadder(statuses(['weights', ...RECIPE]));
-    expect(v).toEqual({ level: 'open-source', missing: [], headline: 'Open source: weights, data and the full recipe are published under open terms' });
+    expect(v).toEqual({
+      level: 'open-source',
+      missing: [],
+      headline: 'Open source: weights, data and the full recipe are published under open terms',
+    });
   });
 
   test('open weights name each missing piece in the headline, grouped by status', () => {
     const v = evaluateLadder(statuses(['weights', 'training-config'], { 'training-code': 'mentioned' }));
     expect(v.level).toBe('open-weights');
     expect(v.missing).toEqual(['training-data', 'data-preprocessing-code', 'training-code']);
-    expect(v.headline).toBe('Open weights: the training data and the data preprocessing code are missing; the training code is mentioned but not published');
+    expect(v.headline).toBe(
+      'Open weights: the training data and the data preprocessing code are missing; the training code is mentioned but not published',
+    );
   });
 
   test('one missing piece reads in the singular', () => {
-    const v = evaluateLadder(statuses(['weights', 'training-data', 'data-preprocessing-code', 'training-code'], { 'training-config': 'restricted' }));
+    const v = evaluateLadder(
+      statuses(['weights', 'training-data', 'data-preprocessing-code', 'training-code'], {
+        'training-config': 'restricted',
+      }),
+    );
     expect(v.headline).toBe('Open weights: the training configuration is under restricted terms');
   });
 
   test('not-applicable recipe pieces do not block open-source', () => {
-    expect(evaluateLadder(statuses(['weights', 'training-code', 'training-config'], { 'training-data': 'not-applicable', 'data-preprocessing-code': 'not-applicable' })).level).toBe('open-source');
+    expect(
+      evaluateLadder(
+        statuses(['weights', 'training-code', 'training-config'], {
+          'training-data': 'not-applicable',
+          'data-preprocessing-code': 'not-applicable',
+        }),
+      ).level,
+    ).toBe('open-source');
   });
 
   test.each<[Status, string]>([
@@ -189,13 +339,20 @@ describe('truly-open ladder', () => {
     ['mentioned', 'Closed: the weights are mentioned or linked, but not shown to be published'],
     ['unknown', 'Closed: the weights could not be checked'],
   ])('%s weights -> closed', (w, text) => {
-    expect(evaluateLadder(statuses(RECIPE, { weights: w }))).toEqual({ level: 'closed', missing: ['weights'], headline: text });
+    expect(evaluateLadder(statuses(RECIPE, { weights: w }))).toEqual({
+      level: 'closed',
+      missing: ['weights'],
+      headline: text,
+    });
   });
 
   test('a weaker base model caps the level and says so; a stronger one does not', () => {
     const own = evaluateLadder(statuses(['weights', ...RECIPE]));
     const capped = capLadder(own, { model: 'acme/base', level: 'restricted-weights' });
-    expect(capped).toMatchObject({ level: 'restricted-weights', cappedBy: { model: 'acme/base', level: 'restricted-weights' } });
+    expect(capped).toMatchObject({
+      level: 'restricted-weights',
+      cappedBy: { model: 'acme/base', level: 'restricted-weights' },
+    });
     expect(capped.headline).toBe('Restricted weights: capped by the base model acme/base (restricted-weights)');
     const weights = evaluateLadder(statuses(['weights']));
     expect(capLadder(weights, { model: 'acme/base', level: 'open-source' })).toBe(weights);
@@ -205,7 +362,9 @@ describe('truly-open ladder', () => {
     expect(joinPhrases([])).toBe('');
     expect(joinPhrases(['a'])).toBe('a');
     expect(joinPhrases(['a', 'b', 'c'])).toBe('a, b and c');
-    expect(headline('open-weights', ['training-data'], statuses(['weights'], { 'training-data': 'unknown' }))).toBe('Open weights: the training data could not be checked');
+    expect(headline('open-weights', ['training-data'], statuses(['weights'], { 'training-data': 'unknown' }))).toBe(
+      'Open weights: the training data could not be checked',
+    );
   });
 
   test('through assess: a fine-tune of gated base weights is capped at restricted-weights', () => {
@@ -213,7 +372,10 @@ describe('truly-open ladder', () => {
       'README.md': card({ frontMatter: { license: 'apache-2.0', base_model: 'acme/base' } }),
       'model.safetensors': { size: 5e9 },
     };
-    const online = remote({ models: { 'acme/base': hubModel('acme/base', { gated: true }) }, lineage: [{ model: 'acme/base', depth: 1, via: '' }] });
+    const online = remote({
+      models: { 'acme/base': hubModel('acme/base', { gated: true }) },
+      lineage: [{ model: 'acme/base', depth: 1, via: '' }],
+    });
     const m = firstModel(snapshot({ files, remote: online }));
     expect(m.components.weights.status).toBe('open');
     expect(m.ladder.level).toBe('restricted-weights');
@@ -255,14 +417,26 @@ describe('European Open Source AI Index', () => {
   });
 
   test('a parameter fed by two components takes the weaker grade', () => {
-    const g = evaluateOsaiIndex({ statuses: statuses(['training-code'], { 'data-preprocessing-code': 'mentioned' }) }).grades;
+    const g = evaluateOsaiIndex({
+      statuses: statuses(['training-code'], { 'data-preprocessing-code': 'mentioned' }),
+    }).grades;
     expect(g['trainingcode']).toBe('partial');
-    expect(evaluateOsaiIndex({ statuses: statuses(['training-code', 'data-preprocessing-code']) }).grades['trainingcode']).toBe('open');
+    expect(
+      evaluateOsaiIndex({ statuses: statuses(['training-code', 'data-preprocessing-code']) }).grades['trainingcode'],
+    ).toBe('open');
   });
 
   test('base-model parameters come from the lineage when it resolved', () => {
-    const g = evaluateOsaiIndex({ statuses: statuses(['weights', 'training-data']), base: { weights: 'restricted', trainingData: 'missing' } }).grades;
-    expect(g).toMatchObject({ weights_endmodel: 'open', weights_basemodel: 'partial', datasources_endmodel: 'open', datasources_basemodel: 'closed' });
+    const g = evaluateOsaiIndex({
+      statuses: statuses(['weights', 'training-data']),
+      base: { weights: 'restricted', trainingData: 'missing' },
+    }).grades;
+    expect(g).toMatchObject({
+      weights_endmodel: 'open',
+      weights_basemodel: 'partial',
+      datasources_endmodel: 'open',
+      datasources_basemodel: 'closed',
+    });
   });
 
   test('nothing graded gives a null score', () => {
@@ -290,7 +464,12 @@ describe('requirements', () => {
 
   test.each<[Requirement, Pick<ModelReport, 'ladder' | 'frameworks'>, boolean, RegExp | null]>([
     ['open-source', openSourceClass1, true, null],
-    ['open-source', openWeightsClass3, false, /^level is open-weights; blocked by training-data, data-preprocessing-code, training-code, training-config$/],
+    [
+      'open-source',
+      openWeightsClass3,
+      false,
+      /^level is open-weights; blocked by training-data, data-preprocessing-code, training-code, training-config$/,
+    ],
     ['open-weights', openSourceClass1, true, null],
     ['open-weights', openWeightsClass3, true, null],
     ['open-weights', restricted, false, /^level is restricted-weights; blocked by weights$/],
@@ -299,7 +478,12 @@ describe('requirements', () => {
     ['mof-class-3', openWeightsClass3, true, null],
     ['mof-class-3', restricted, false, /^MOF class is none; missing weights$/],
     ['mof-class-2', openSourceClass1, true, null],
-    ['mof-class-2', openWeightsClass3, false, /^MOF class is 3; missing training-code, inference-code, evaluation-code, evaluation-data$/],
+    [
+      'mof-class-2',
+      openWeightsClass3,
+      false,
+      /^MOF class is 3; missing training-code, inference-code, evaluation-code, evaluation-data$/,
+    ],
     ['mof-class-1', openSourceClass1, true, null],
     ['mof-class-1', openWeightsClass3, false, /^MOF class is 3; missing .*training-data/],
     ['osaid', openSourceClass1, true, null],
@@ -313,10 +497,15 @@ describe('requirements', () => {
   });
 
   test('through assess: config `require` is checked per model; the command-line one overrides it', () => {
-    const snap = snapshot({ files: { 'README.md': card({ frontMatter: { license: 'apache-2.0' } }), 'model.safetensors': { size: 5e9 } } });
+    const snap = snapshot({
+      files: { 'README.md': card({ frontMatter: { license: 'apache-2.0' } }), 'model.safetensors': { size: 5e9 } },
+    });
     const cfg = config({ require: 'open-source' });
     expect(firstModel(snap, cfg).requirement).toMatchObject({ requirement: 'open-source', met: false });
-    expect(assess(snap, cfg, { require: 'open-weights' }).models[0]?.requirement).toEqual({ requirement: 'open-weights', met: true });
+    expect(assess(snap, cfg, { require: 'open-weights' }).models[0]?.requirement).toEqual({
+      requirement: 'open-weights',
+      met: true,
+    });
     expect(firstModel(snap).requirement).toBeUndefined();
   });
 });

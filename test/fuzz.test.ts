@@ -33,13 +33,71 @@ function random(seed: number) {
   };
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
-  const str = (alphabet: readonly string[], max: number) => Array.from({ length: int(max + 1) }, () => pick(alphabet)).join('');
+  const str = (alphabet: readonly string[], max: number) =>
+    Array.from({ length: int(max + 1) }, () => pick(alphabet)).join('');
   return { next, int, pick, str };
 }
 type Rng = ReturnType<typeof random>;
 
-const KEYS = ['models', 'require', 'declarations', 'not-applicable', 'ignore', 'huggingface', 'hub', 'comment', 'fail_on_regression', 'release', '_extends', 'path', 'name', 'location', 'license', 'note', 'private_repos', 'notes', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', ...COMPONENT_IDS];
-const TEXT = ['a', 'b', '/', '.', '..', '*', '?', '[', ']', '{', '}', ',', '!', '\\', '`', '@', '#', ':', '-', ' ', '\n', '"', "'", '|', '<', '>', 'é', '😀', '\u0000', '\u200b'];
+const KEYS = [
+  'models',
+  'require',
+  'declarations',
+  'not-applicable',
+  'ignore',
+  'huggingface',
+  'hub',
+  'comment',
+  'fail_on_regression',
+  'release',
+  '_extends',
+  'path',
+  'name',
+  'location',
+  'license',
+  'note',
+  'private_repos',
+  'notes',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  ...COMPONENT_IDS,
+];
+const TEXT = [
+  'a',
+  'b',
+  '/',
+  '.',
+  '..',
+  '*',
+  '?',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '!',
+  '\\',
+  '`',
+  '@',
+  '#',
+  ':',
+  '-',
+  ' ',
+  '\n',
+  '"',
+  "'",
+  '|',
+  '<',
+  '>',
+  'é',
+  '😀',
+  '\u0000',
+  '\u200b',
+];
 
 function value(rng: Rng, depth: number): unknown {
   switch (rng.int(depth > 3 ? 6 : 9)) {
@@ -52,7 +110,18 @@ function value(rng: Rng, depth: number): unknown {
     case 3:
       return rng.str(TEXT, 12);
     case 4:
-      return rng.pick(['open-source', 'osaid', 'mof-class-1', 'changes', 'never', '../../etc', '/etc', '', ' ', 'a'.repeat(rng.int(2000))]);
+      return rng.pick([
+        'open-source',
+        'osaid',
+        'mof-class-1',
+        'changes',
+        'never',
+        '../../etc',
+        '/etc',
+        '',
+        ' ',
+        'a'.repeat(rng.int(2000)),
+      ]);
     case 5:
       return new Date(rng.int(2e12));
     case 6:
@@ -60,7 +129,13 @@ function value(rng: Rng, depth: number): unknown {
       return Array.from({ length: rng.int(5) }, () => value(rng, depth + 1));
     default: {
       const out: Record<string, unknown> = {};
-      for (let i = rng.int(6); i > 0; i--) Object.defineProperty(out, rng.pick(KEYS), { value: value(rng, depth + 1), enumerable: true, configurable: true, writable: true });
+      for (let i = rng.int(6); i > 0; i--)
+        Object.defineProperty(out, rng.pick(KEYS), {
+          value: value(rng, depth + 1),
+          enumerable: true,
+          configurable: true,
+          writable: true,
+        });
       return out;
     }
   }
@@ -69,24 +144,64 @@ function value(rng: Rng, depth: number): unknown {
 /** A document shaped like a configuration, with hostile values where they hurt most. */
 function configLike(rng: Rng): Record<string, unknown> {
   const doc: Record<string, unknown> = {};
-  const PATHS = ['models/a', '.', './b', '../../etc/passwd', '/etc', 'a/../../b', 'C:/x', 'a\\..\\..\\b', '', ' ', 'constructor'];
+  const PATHS = [
+    'models/a',
+    '.',
+    './b',
+    '../../etc/passwd',
+    '/etc',
+    'a/../../b',
+    'C:/x',
+    'a\\..\\..\\b',
+    '',
+    ' ',
+    'constructor',
+  ];
   const MAP_KEYS = [...COMPONENT_IDS, '__proto__', 'constructor', 'prototype', 'toString', 'x'];
-  const set = (o: Record<string, unknown>, k: string, v: unknown) => Object.defineProperty(o, k, { value: v, enumerable: true, configurable: true, writable: true });
+  const set = (o: Record<string, unknown>, k: string, v: unknown) =>
+    Object.defineProperty(o, k, { value: v, enumerable: true, configurable: true, writable: true });
   for (const key of KEYS.slice(0, 12)) {
     if (rng.next() < 0.5) continue;
     switch (key) {
       case 'models':
-        set(doc, key, Array.from({ length: rng.int(4) }, () => (rng.next() < 0.5 ? rng.pick(PATHS) : { path: rng.pick(PATHS), ...(rng.next() < 0.5 ? { name: rng.pick(['', '  ', 'ok', '@team']) } : {}) })));
+        set(
+          doc,
+          key,
+          Array.from({ length: rng.int(4) }, () =>
+            rng.next() < 0.5
+              ? rng.pick(PATHS)
+              : { path: rng.pick(PATHS), ...(rng.next() < 0.5 ? { name: rng.pick(['', '  ', 'ok', '@team']) } : {}) },
+          ),
+        );
         break;
       case 'declarations':
       case 'not-applicable': {
         const map: Record<string, unknown> = {};
-        for (let i = rng.int(4); i > 0; i--) set(map, rng.pick(MAP_KEYS), rng.next() < 0.5 ? rng.pick([null, 'reason', '', { location: 'x' }, { location: null }]) : value(rng, 2));
+        for (let i = rng.int(4); i > 0; i--)
+          set(
+            map,
+            rng.pick(MAP_KEYS),
+            rng.next() < 0.5 ? rng.pick([null, 'reason', '', { location: 'x' }, { location: null }]) : value(rng, 2),
+          );
         set(doc, key, map);
         break;
       }
       case 'ignore':
-        set(doc, key, Array.from({ length: rng.int(4) }, () => rng.pick(['*.bin', '**/x', '*a'.repeat(rng.int(40)) + 'b', 'a'.repeat(rng.pick([10, 1024, 1025, 33_000])), '[z-a]', '{a,[}]', ''])));
+        set(
+          doc,
+          key,
+          Array.from({ length: rng.int(4) }, () =>
+            rng.pick([
+              '*.bin',
+              '**/x',
+              '*a'.repeat(rng.int(40)) + 'b',
+              'a'.repeat(rng.pick([10, 1024, 1025, 33_000])),
+              '[z-a]',
+              '{a,[}]',
+              '',
+            ]),
+          ),
+        );
         break;
       default:
         set(doc, key, value(rng, 1));
@@ -111,9 +226,15 @@ describe('the config parser never throws', () => {
       // Some cases mangled: a byte dropped, a character doubled, a line cut.
       if (rng.next() < 0.3 && text.length > 0) {
         const at = rng.int(text.length);
-        text = rng.next() < 0.5 ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + rng.pick(TEXT) + text.slice(at);
+        text =
+          rng.next() < 0.5
+            ? text.slice(0, at) + text.slice(at + 1)
+            : text.slice(0, at) + rng.pick(TEXT) + text.slice(at);
       }
-      for (const parsed of [parseConfig(text, '.github/truly-open.yml'), validateDocument(doc, '.github/truly-open.yml')]) {
+      for (const parsed of [
+        parseConfig(text, '.github/truly-open.yml'),
+        validateDocument(doc, '.github/truly-open.yml'),
+      ]) {
         expect(parsed.config).toBeDefined();
         for (const p of parsed.problems) {
           expect(p.ruleId).toBe('config-invalid');
@@ -142,7 +263,10 @@ describe('the glob matcher', () => {
     const rng = random(SEED + 1);
     let compared = 0;
     for (let i = 0; i < RUNS; i++) {
-      const patterns = Array.from({ length: 1 + rng.int(3) }, () => (rng.next() < 0.2 ? '!' : '') + rng.str(PATTERN, 7)).filter((p) => !/\\[a-zA-Z]/.test(p));
+      const patterns = Array.from(
+        { length: 1 + rng.int(3) },
+        () => (rng.next() < 0.2 ? '!' : '') + rng.str(PATTERN, 7),
+      ).filter((p) => !/\\[a-zA-Z]/.test(p));
       let oracle: (path: string) => boolean;
       try {
         oracle = oracleGlobs(patterns);
@@ -156,7 +280,8 @@ describe('the glob matcher', () => {
       for (let j = 0; j < 8; j++) {
         const path = rng.str(PATH, 9);
         const expected = oracle(path);
-        if (linear(path) !== expected) throw new Error(`${JSON.stringify(patterns)} on ${JSON.stringify(path)}: expected ${expected}`);
+        if (linear(path) !== expected)
+          throw new Error(`${JSON.stringify(patterns)} on ${JSON.stringify(path)}: expected ${expected}`);
         compared++;
       }
     }
@@ -167,7 +292,9 @@ describe('the glob matcher', () => {
     const rng = random(SEED + 2);
     const HOSTILE = ['*', '**', '**/', '/', 'a', '?', '{', ',', '}', '[a-z]', '[!/]', '\\', 'a*'];
     for (let i = 0; i < Math.max(10, RUNS / 10); i++) {
-      const pattern = Array.from({ length: 1 + rng.int(120) }, () => rng.pick(HOSTILE)).join('').slice(0, 1024);
+      const pattern = Array.from({ length: 1 + rng.int(120) }, () => rng.pick(HOSTILE))
+        .join('')
+        .slice(0, 1024);
       const path = Array.from({ length: 1 + rng.int(400) }, () => rng.pick(['a', 'a', 'b', '/'])).join('');
       const program = compileGlobProgram(pattern, { anchored: rng.next() < 0.5 });
       program.matches(path);
@@ -177,7 +304,30 @@ describe('the glob matcher', () => {
 });
 
 describe('Markdown escaping', () => {
-  const ANY = ['`', '``', '```', 'a', ' ', '|', '@', 'team', '#', '1', '<', '>', '[', ']', '(', ')', '!', '*', '_', '\\', '\n', 'é'];
+  const ANY = [
+    '`',
+    '``',
+    '```',
+    'a',
+    ' ',
+    '|',
+    '@',
+    'team',
+    '#',
+    '1',
+    '<',
+    '>',
+    '[',
+    ']',
+    '(',
+    ')',
+    '!',
+    '*',
+    '_',
+    '\\',
+    '\n',
+    'é',
+  ];
 
   test(cases('mdCode is one code span that holds the text; mdText leaves nothing live'), () => {
     const rng = random(SEED + 3);
@@ -198,7 +348,19 @@ describe('Markdown escaping', () => {
 });
 
 describe('assess', () => {
-  const NAMES = ['README.md', 'model.safetensors', 'config.json', 'LICENSE', 'train.py', 'data/x.parquet', 'weights/`a``b`.bin', '@team/x.bin', 'a b/c.md', '../x', 'ü/ß.json'];
+  const NAMES = [
+    'README.md',
+    'model.safetensors',
+    'config.json',
+    'LICENSE',
+    'train.py',
+    'data/x.parquet',
+    'weights/`a``b`.bin',
+    '@team/x.bin',
+    'a b/c.md',
+    '../x',
+    'ü/ß.json',
+  ];
 
   test(cases('never throws on hostile cards and trees, and every model has a name'), () => {
     const rng = random(SEED + 4);
@@ -206,7 +368,8 @@ describe('assess', () => {
       const front = value(rng, 1);
       let card: string;
       try {
-        card = `---\n${yaml.dump(front && typeof front === 'object' ? front : { license: front }, { skipInvalid: true })}---\n# ${rng.str(TEXT, 10)}\n`;
+        const frontMatter = front && typeof front === 'object' ? front : { license: front };
+        card = `---\n${yaml.dump(frontMatter, { skipInvalid: true })}---\n# ${rng.str(TEXT, 10)}\n`;
       } catch {
         card = `# ${rng.str(TEXT, 10)}\n`;
       }

@@ -21,7 +21,8 @@ const REPO = 'llm';
 const target: GithubTarget = { owner: OWNER, repo: REPO, sha: SHA };
 
 const CARD = '---\nlicense: apache-2.0\ndatasets:\n- acme/corpus\n---\n# Acme LLM\n';
-const GITATTRIBUTES = '*.safetensors filter=lfs diff=lfs merge=lfs -text\ntokenizer.json filter=lfs diff=lfs merge=lfs -text\n';
+const GITATTRIBUTES =
+  '*.safetensors filter=lfs diff=lfs merge=lfs -text\ntokenizer.json filter=lfs diff=lfs merge=lfs -text\n';
 
 function kinds(snapshot: RepoSnapshot): Record<string, string> {
   return Object.fromEntries(snapshot.entries.map((e) => [e.path, e.kind]));
@@ -165,7 +166,9 @@ describe('readGithubSnapshot: truncated trees', () => {
     mockTree(scope, OWNER, REPO, SHA, repo.entries.slice(0, 3), { truncated: true });
     mockTree(scope, OWNER, REPO, SHA, entriesUnder(repo.entries, '', false), { recursive: false });
     mockTree(scope, OWNER, REPO, treeSha('models'), entriesUnder(repo.entries, 'models', true));
-    mockTree(scope, OWNER, REPO, treeSha('data'), entriesUnder(repo.entries, 'data', true).slice(0, 1), { truncated: true });
+    mockTree(scope, OWNER, REPO, treeSha('data'), entriesUnder(repo.entries, 'data', true).slice(0, 1), {
+      truncated: true,
+    });
     mockTree(scope, OWNER, REPO, treeSha('data'), entriesUnder(repo.entries, 'data', false), { recursive: false });
     mockTree(scope, OWNER, REPO, treeSha('data/shard-0'), entriesUnder(repo.entries, 'data/shard-0', true));
     mockTree(scope, OWNER, REPO, treeSha('data/shard-1'), entriesUnder(repo.entries, 'data/shard-1', true));
@@ -351,7 +354,13 @@ describe('readGithubSnapshot: Git LFS', () => {
     expect(bins.every((e) => e.kind === 'lfs')).toBe(true);
     expect(bins.filter((e) => e.lfs).map((e) => e.size)).toEqual(Array.from({ length: 20 }, (_, i) => 1_000_010 + i));
     const unread = bins.filter((e) => !e.lfs).map((e) => e.path);
-    expect(unread).toEqual(['ckpt/step-30.bin', 'ckpt/step-31.bin', 'ckpt/step-32.bin', 'ckpt/step-33.bin', 'ckpt/step-34.bin']);
+    expect(unread).toEqual([
+      'ckpt/step-30.bin',
+      'ckpt/step-31.bin',
+      'ckpt/step-32.bin',
+      'ckpt/step-33.bin',
+      'ckpt/step-34.bin',
+    ]);
     expect(snapshot.skipped.map((s) => s.path)).toEqual(unread);
   });
 
@@ -368,7 +377,11 @@ describe('readGithubSnapshot: Git LFS', () => {
     const snapshot = await readGithubSnapshot(testOctokit(), target);
 
     scope.done();
-    expect(kinds(snapshot)).toEqual({ 'weights/broken.pt': 'file', 'weights/model.gguf': 'lfs', 'weights/tiny.bin': 'file' });
+    expect(kinds(snapshot)).toEqual({
+      'weights/broken.pt': 'file',
+      'weights/model.gguf': 'lfs',
+      'weights/tiny.bin': 'file',
+    });
     expect(entry(snapshot, 'weights/model.gguf')?.size).toBe(3_000_000_000);
     expect(snapshot.skipped).toEqual([{ path: 'weights/broken.pt', reason: 'invalid-lfs' }]);
   });
@@ -393,7 +406,7 @@ describe('readGithubSnapshot: submodules and symlinks', () => {
     const repo = defineRepo({
       'docs/README.md': CARD,
       'README.md': { symlink: 'docs/README.md' },
-      'weights': { symlink: '../shared/weights' },
+      weights: { symlink: '../shared/weights' },
       'third_party/transformers': { submodule: true },
     });
     const scope = nock(GITHUB_API);

@@ -25,7 +25,12 @@ import { card, config, licenseText, snapshot } from './helpers/snapshot-builder.
 // Requests nock could not answer: with the network locked, each one is a request that tried
 // to leave for a host (or path) nobody mocked.
 let unmatched: string[] = [];
-const onNoMatch = (req: { options?: { host?: string; hostname?: string; path?: string }; host?: string; hostname?: string; path?: string }) => {
+const onNoMatch = (req: {
+  options?: { host?: string; hostname?: string; path?: string };
+  host?: string;
+  hostname?: string;
+  path?: string;
+}) => {
   const host = req.options?.hostname ?? req.options?.host ?? req.hostname ?? req.host ?? '?';
   unmatched.push(`${host}${req.options?.path ?? req.path ?? ''}`);
 };
@@ -51,7 +56,10 @@ async function online(snap: RepoSnapshot, cfg: ConfigInput = {}, extra: EnrichOp
 const listing = (datasets: string[], extra: Record<string, unknown> = {}) =>
   snapshot({
     files: {
-      'README.md': card({ frontMatter: { license: 'apache-2.0', datasets, ...extra }, intro: 'A small language model.' }),
+      'README.md': card({
+        frontMatter: { license: 'apache-2.0', datasets, ...extra },
+        intro: 'A small language model.',
+      }),
       LICENSE: licenseText('Apache-2.0'),
       'model.safetensors': { size: 5e9, lfs: true },
     },
@@ -61,7 +69,10 @@ const listing = (datasets: string[], extra: Record<string, unknown> = {}) =>
 const openFineTune = (baseModel: string) =>
   snapshot({
     files: {
-      'README.md': card({ frontMatter: { license: 'apache-2.0', base_model: baseModel, datasets: ['org/ft-data'] }, intro: 'A fine-tune.' }),
+      'README.md': card({
+        frontMatter: { license: 'apache-2.0', base_model: baseModel, datasets: ['org/ft-data'] },
+        intro: 'A fine-tune.',
+      }),
       LICENSE: licenseText('Apache-2.0'),
       'model.safetensors': { size: 5e9, lfs: true },
       'train.py': 'import torch\n',
@@ -76,30 +87,53 @@ describe('training data from Hub datasets', () => {
   it('a public dataset with an open license is open, verified online, with hub evidence', async () => {
     mockDataset('org/open-ds', datasetJson('org/open-ds', { license: 'cc-by-4.0', withReadme: false }));
     const r = await online(listing(['org/open-ds']));
-    expect(td(r)).toMatchObject({ status: 'open', license: 'CC-BY-4.0', messageId: 'trainingDataOnHub', verifiedOnline: true });
-    expect(td(r).evidence[0]).toMatchObject({ kind: 'hub', url: 'https://huggingface.co/datasets/org/open-ds', note: 'public, license CC-BY-4.0' });
+    expect(td(r)).toMatchObject({
+      status: 'open',
+      license: 'CC-BY-4.0',
+      messageId: 'trainingDataOnHub',
+      verifiedOnline: true,
+    });
+    expect(td(r).evidence[0]).toMatchObject({
+      kind: 'hub',
+      url: 'https://huggingface.co/datasets/org/open-ds',
+      note: 'public, license CC-BY-4.0',
+    });
     expect(r.online).toBe(true);
   });
 
   it('a gated dataset is restricted', async () => {
-    mockDataset('org/gated-ds', datasetJson('org/gated-ds', { license: 'cc-by-4.0', gated: 'manual', withReadme: false }));
+    mockDataset(
+      'org/gated-ds',
+      datasetJson('org/gated-ds', { license: 'cc-by-4.0', gated: 'manual', withReadme: false }),
+    );
     const r = await online(listing(['org/gated-ds']));
     expect(td(r)).toMatchObject({ status: 'restricted', messageId: 'trainingDataOnHubGated', verifiedOnline: true });
   });
 
-  it.each([401, 404])('a private or missing dataset (%i) stays mentioned, with a problem saying the id does not resolve', async (status) => {
-    mockDataset(`org/gone-${status}`, status);
-    const r = await online(listing([`org/gone-${status}`]));
-    expect(td(r)).toMatchObject({ status: 'mentioned', messageId: 'hubDatasetNotFound' });
-    expect(td(r).message).toBe(`the dataset org/gone-${status} does not resolve on the Hub`);
-    expect(r.problems).toContainEqual(expect.objectContaining({ ruleId: 'hub-dataset-not-found', message: expect.stringContaining(`org/gone-${status} does not resolve`) }));
-  });
+  it.each([401, 404])(
+    'a private or missing dataset (%i) stays mentioned, with a problem saying the id does not resolve',
+    async (status) => {
+      mockDataset(`org/gone-${status}`, status);
+      const r = await online(listing([`org/gone-${status}`]));
+      expect(td(r)).toMatchObject({ status: 'mentioned', messageId: 'hubDatasetNotFound' });
+      expect(td(r).message).toBe(`the dataset org/gone-${status} does not resolve on the Hub`);
+      expect(r.problems).toContainEqual(
+        expect.objectContaining({
+          ruleId: 'hub-dataset-not-found',
+          message: expect.stringContaining(`org/gone-${status} does not resolve`),
+        }),
+      );
+    },
+  );
 
   it('one unresolved dataset keeps the status below open even when another is open', async () => {
     mockDataset('org/fine-ds', datasetJson('org/fine-ds', { license: 'mit', withReadme: false }));
     mockDataset('org/typo-ds', 404);
     const r = await online(listing(['org/fine-ds', 'org/typo-ds']));
-    expect(td(r)).toMatchObject({ status: 'mentioned', data: expect.objectContaining({ count: 2, verified: 1, notFound: 1 }) });
+    expect(td(r)).toMatchObject({
+      status: 'mentioned',
+      data: expect.objectContaining({ count: 2, verified: 1, notFound: 1 }),
+    });
   });
 
   it('a legacy id without an owner is looked up, following the Hub redirect to its organisation', async () => {
@@ -112,8 +146,14 @@ describe('training data from Hub datasets', () => {
   it('a name that is no Hub id is never looked up, and keeps the verified ones from making the data open', async () => {
     mockDataset('org/real-ds', datasetJson('org/real-ds', { license: 'cc-by-4.0', withReadme: false }));
     const r = await online(listing(['org/real-ds', 'our internal chat logs']));
-    expect(td(r)).toMatchObject({ status: 'mentioned', messageId: 'hubDatasetNotLookedUp', data: expect.objectContaining({ verified: 1, notLookedUp: 1 }) });
-    expect(td(r).message).toBe('our internal chat logs is named as a dataset but is not a Hub id that could be checked');
+    expect(td(r)).toMatchObject({
+      status: 'mentioned',
+      messageId: 'hubDatasetNotLookedUp',
+      data: expect.objectContaining({ verified: 1, notLookedUp: 1 }),
+    });
+    expect(td(r).message).toBe(
+      'our internal chat logs is named as a dataset but is not a Hub id that could be checked',
+    );
     expect(td(r).verifiedOnline).toBe(true);
   });
 
@@ -127,7 +167,10 @@ describe('training data from Hub datasets', () => {
   });
 
   it('a lookup that times out leaves the status unknown, with the reason', async () => {
-    nock(HUB).get('/api/datasets/org/slow-ds').delay(2000).reply(200, datasetJson('org/slow-ds', { license: 'mit' }));
+    nock(HUB)
+      .get('/api/datasets/org/slow-ds')
+      .delay(2000)
+      .reply(200, datasetJson('org/slow-ds', { license: 'mit' }));
     const r = await online(listing(['org/slow-ds']), {}, { timeoutMs: 50 });
     expect(td(r)).toMatchObject({ status: 'unknown', messageId: 'hubUnavailable' });
     expect(td(r).message).toContain('timed out');
@@ -154,7 +197,10 @@ describe('lineage: base models', () => {
     baseWithData({ license: 'other', gated: 'manual' });
     const r = await online(openFineTune('org/base'));
     const model = r.models[0]!;
-    expect(model.ladder).toMatchObject({ level: 'open-weights', cappedBy: { model: 'org/base', level: 'open-weights' } });
+    expect(model.ladder).toMatchObject({
+      level: 'open-weights',
+      cappedBy: { model: 'org/base', level: 'open-weights' },
+    });
     expect(model.lineage).toEqual([
       expect.objectContaining({
         model: 'org/base',
@@ -169,7 +215,10 @@ describe('lineage: base models', () => {
 
   it('follows a chain: the weakest base two levels up decides the cap', async () => {
     mockDataset('org/ft-data', datasetJson('org/ft-data', { license: 'cc-by-4.0', withReadme: false }));
-    mockModel('org/mid', modelJson('org/mid', { license: 'apache-2.0', baseModel: 'org/root', datasets: ['org/mid-data'] }));
+    mockModel(
+      'org/mid',
+      modelJson('org/mid', { license: 'apache-2.0', baseModel: 'org/root', datasets: ['org/mid-data'] }),
+    );
     mockDataset('org/mid-data', datasetJson('org/mid-data', { license: 'cc-by-4.0', withReadme: false }));
     mockModel('org/root', modelJson('org/root', { license: 'llama3', gated: 'manual' }));
     const r = await online(openFineTune('org/mid'));
@@ -178,7 +227,10 @@ describe('lineage: base models', () => {
       ['org/mid', 1, 'open-source'],
       ['org/root', 2, 'restricted-weights'],
     ]);
-    expect(model.ladder).toMatchObject({ level: 'restricted-weights', cappedBy: { model: 'org/root', level: 'restricted-weights' } });
+    expect(model.ladder).toMatchObject({
+      level: 'restricted-weights',
+      cappedBy: { model: 'org/root', level: 'restricted-weights' },
+    });
   });
 
   it('a cycle (a -> b -> a) terminates, each model looked up once, and the report says so', async () => {
@@ -190,7 +242,9 @@ describe('lineage: base models', () => {
       ['org/cyc-a', 1],
       ['org/cyc-b', 2],
     ]);
-    expect(r.problems).toContainEqual(expect.objectContaining({ ruleId: 'online-lookups', message: expect.stringContaining('lineage cycle') }));
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ ruleId: 'online-lookups', message: expect.stringContaining('lineage cycle') }),
+    );
   });
 
   const withoutBase = (intro: string) =>
@@ -215,7 +269,7 @@ describe('lineage: base models', () => {
     expect(r.models[0]!.ladder).toMatchObject({ level: 'restricted-weights', cappedBy: { model: 'org/gated-base' } });
   });
 
-  it('the base of another linked Hub model (a distilled variant) is not this model\'s lineage', async () => {
+  it("the base of another linked Hub model (a distilled variant) is not this model's lineage", async () => {
     mockDataset('org/ft-data', datasetJson('org/ft-data', { license: 'cc-by-4.0', withReadme: false }));
     mockModel('org/distill', modelJson('org/distill', { license: 'apache-2.0', baseModel: 'org/gated-base' }));
     mockRefs('org/distill', ['main']);
@@ -226,7 +280,9 @@ describe('lineage: base models', () => {
 
   it('offline, the base model is listed as not looked up and nothing caps the ladder', () => {
     const r = assess(openFineTune('org/base'), config());
-    expect(r.models[0]!.lineage).toEqual([{ model: 'org/base', depth: 1, resolved: false, note: 'not looked up (offline)' }]);
+    expect(r.models[0]!.lineage).toEqual([
+      { model: 'org/base', depth: 1, resolved: false, note: 'not looked up (offline)' },
+    ]);
     expect(r.models[0]!.ladder.cappedBy).toBeUndefined();
   });
 });
@@ -239,10 +295,19 @@ describe('determinism', () => {
     mockRefs('org/named-first', ['main']);
     mockRefs('org/named-second', ['main']);
     const snap = snapshot({
-      files: { 'README.md': card({ intro: 'Weights: https://huggingface.co/org/named-first and a variant https://huggingface.co/org/named-second.' }) },
+      files: {
+        'README.md': card({
+          intro:
+            'Weights: https://huggingface.co/org/named-first and a variant https://huggingface.co/org/named-second.',
+        }),
+      },
     });
     const r = await online(snap);
-    expect(r.models[0]!.components.weights).toMatchObject({ status: 'open', license: 'MIT', data: expect.objectContaining({ id: 'org/named-first' }) });
+    expect(r.models[0]!.components.weights).toMatchObject({
+      status: 'open',
+      license: 'MIT',
+      data: expect.objectContaining({ id: 'org/named-first' }),
+    });
   });
 });
 
@@ -263,7 +328,12 @@ describe('training code in a linked GitHub repository', () => {
   it('with a license: training-code open, verified online', async () => {
     mockGithubRepo('org/trainer', { spdx_id: 'MIT', name: 'MIT License' });
     const r = await online(linked('org/trainer'));
-    expect(r.models[0]!.components['training-code']).toMatchObject({ status: 'open', license: 'MIT', messageId: 'codeOnGithub', verifiedOnline: true });
+    expect(r.models[0]!.components['training-code']).toMatchObject({
+      status: 'open',
+      license: 'MIT',
+      messageId: 'codeOnGithub',
+      verifiedOnline: true,
+    });
   });
 
   it('without a license: unlicensed, still verified online', async () => {
@@ -273,10 +343,17 @@ describe('training code in a linked GitHub repository', () => {
   });
 
   it('a rate-limited GitHub API leaves training-code unknown, with the reason', async () => {
-    nock(GH).get('/repos/org/busy-trainer').reply(403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0' });
+    nock(GH)
+      .get('/repos/org/busy-trainer')
+      .reply(403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0' });
     const r = await online(linked('org/busy-trainer'));
-    expect(r.models[0]!.components['training-code']).toMatchObject({ status: 'unknown', messageId: 'githubUnavailable' });
-    expect(r.models[0]!.components['training-code'].message).toBe('the GitHub lookup for org/busy-trainer failed (GitHub API rate limit exceeded), so this could not be checked');
+    expect(r.models[0]!.components['training-code']).toMatchObject({
+      status: 'unknown',
+      messageId: 'githubUnavailable',
+    });
+    expect(r.models[0]!.components['training-code'].message).toBe(
+      'the GitHub lookup for org/busy-trainer failed (GitHub API rate limit exceeded), so this could not be checked',
+    );
   });
 
   it('a repository that does not exist stays a mention', async () => {
@@ -294,17 +371,27 @@ describe('training code in a linked GitHub repository', () => {
 describe('hf:org/model as the subject (CLI)', () => {
   it('evaluates a Hub model repository from its file list and small files; no weight is downloaded', async () => {
     const sha = '7'.repeat(40);
-    const readme = card({ frontMatter: { license: 'apache-2.0', datasets: ['org/subject-ds'] }, intro: 'A model published on the Hub.' });
-    mockModel('org/subject-model', modelJson('org/subject-model', {
-      sha,
-      license: 'apache-2.0',
-      datasets: ['org/subject-ds'],
-      siblings: [
-        { rfilename: 'README.md', size: Buffer.byteLength(readme) },
-        { rfilename: 'config.json', size: 40 },
-        { rfilename: 'model.safetensors', size: 135, lfs: { sha256: 'b'.repeat(64), size: 4_900_000_000, pointerSize: 135 } },
-      ],
-    }));
+    const readme = card({
+      frontMatter: { license: 'apache-2.0', datasets: ['org/subject-ds'] },
+      intro: 'A model published on the Hub.',
+    });
+    mockModel(
+      'org/subject-model',
+      modelJson('org/subject-model', {
+        sha,
+        license: 'apache-2.0',
+        datasets: ['org/subject-ds'],
+        siblings: [
+          { rfilename: 'README.md', size: Buffer.byteLength(readme) },
+          { rfilename: 'config.json', size: 40 },
+          {
+            rfilename: 'model.safetensors',
+            size: 135,
+            lfs: { sha256: 'b'.repeat(64), size: 4_900_000_000, pointerSize: 135 },
+          },
+        ],
+      }),
+    );
     mockRefs('org/subject-model', ['main']);
     nock(HUB).get(`/org/subject-model/resolve/${sha}/README.md`).reply(200, readme);
     nock(HUB).get(`/org/subject-model/resolve/${sha}/config.json`).reply(200, '{"model_type":"llama"}');
@@ -312,24 +399,37 @@ describe('hf:org/model as the subject (CLI)', () => {
 
     let stdout = '';
     let stderr = '';
-    const io: CliIo = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env: {}, isTTY: false, stderrTTY: false };
+    const io: CliIo = {
+      stdout: (s) => void (stdout += s),
+      stderr: (s) => void (stderr += s),
+      env: {},
+      isTTY: false,
+      stderrTTY: false,
+    };
     const code = await main(['check', 'hf:org/subject-model', '--format', 'json'], io);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const r = JSON.parse(stdout) as Report;
     expect(r.subject).toEqual({ source: 'huggingface', location: 'hf:org/subject-model', revision: sha });
     expect(r.models[0]!.components.weights).toMatchObject({ status: 'open', license: 'Apache-2.0' });
-    expect(r.models[0]!.components['training-data']).toMatchObject({ status: 'open', license: 'ODC-By-1.0', verifiedOnline: true });
+    expect(r.models[0]!.components['training-data']).toMatchObject({
+      status: 'open',
+      license: 'ODC-By-1.0',
+      verifiedOnline: true,
+    });
     // The unmatched-request check in afterEach proves model.safetensors was never fetched.
   });
 
   it('--offline is refused for an hf: subject, before any request', async () => {
     let stderr = '';
-    const io: CliIo = { stdout: () => undefined, stderr: (s) => void (stderr += s), env: {}, isTTY: false, stderrTTY: false };
+    const io: CliIo = {
+      stdout: () => undefined,
+      stderr: (s) => void (stderr += s),
+      env: {},
+      isTTY: false,
+      stderrTTY: false,
+    };
     expect(await main(['check', 'hf:org/subject-model', '--offline'], io)).toBe(2);
     expect(stderr).toContain('drop --offline');
   });
 });
-
-
-

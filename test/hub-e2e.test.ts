@@ -47,7 +47,13 @@ afterAll(async () => {
 async function cli(args: string[], env: Record<string, string | undefined> = { HF_ENDPOINT: hub.endpoint }) {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env, isTTY: false, stderrTTY: false };
+  const io: CliIo = {
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    env,
+    isTTY: false,
+    stderrTTY: false,
+  };
   const code = await main(args, io);
   return { code, stdout, stderr };
 }
@@ -73,10 +79,14 @@ describe('truly-open check against a local Hub (HF_ENDPOINT)', () => {
     expect(report.online).toBe(true);
     const td = report.models[0]!.components['training-data'];
     expect(td).toMatchObject({ status: 'open', license: 'CC-BY-4.0', verifiedOnline: true });
-    expect(td.evidence).toContainEqual(expect.objectContaining({ kind: 'hub', url: `${hub.endpoint}/datasets/org/open-ds` }));
+    expect(td.evidence).toContainEqual(
+      expect.objectContaining({ kind: 'hub', url: `${hub.endpoint}/datasets/org/open-ds` }),
+    );
     // The dataset card documents sources and processing: it stands in for the data card.
     expect(report.models[0]!.components['data-card']).toMatchObject({ status: 'open', verifiedOnline: true });
-    expect(hub.requests).toEqual(expect.arrayContaining(['/api/datasets/org/open-ds', `/datasets/org/open-ds/resolve/${SHA}/README.md`]));
+    expect(hub.requests).toEqual(
+      expect.arrayContaining(['/api/datasets/org/open-ds', `/datasets/org/open-ds/resolve/${SHA}/README.md`]),
+    );
   });
 
   it('the text output marks the statuses verified online and counts them', async () => {
@@ -97,7 +107,9 @@ describe('truly-open check against a local Hub (HF_ENDPOINT)', () => {
     const output = renderCheckRun(report);
     expect(output.summary).toContain('⊕ 2 statuses verified online: the data card and the training data');
     expect(output.text).toContain('**Training data** (open, `CC-BY-4.0`, verified online)');
-    const offline = renderCheckRun(JSON.parse((await cli(['check', dir, '--format', 'json', '--offline'])).stdout) as Report);
+    const offline = renderCheckRun(
+      JSON.parse((await cli(['check', dir, '--format', 'json', '--offline'])).stdout) as Report,
+    );
     expect(offline.text).not.toContain('verified online');
     expect(offline.summary).toContain('offline (nothing verified online)');
   });
@@ -106,8 +118,10 @@ describe('truly-open check against a local Hub (HF_ENDPOINT)', () => {
     const { stdout } = await cli(['check', dir, '--format', 'markdown']);
     const rows = stdout.split('\n').filter((l) => l.includes(' ⊕ |'));
     // The component cell: a plain name for open rows, a doc link otherwise.
-    expect(rows.map((r) => /^\| \S+ \| \[?([^\]|]+?)\]?(?:\[[a-z-]+\])? \|/.exec(r)?.[1])).toEqual(['Data card', 'Training data']);
+    expect(rows.map((r) => /^\| \S+ \| \[?([^\]|]+?)\]?(?:\[[a-z-]+\])? \|/.exec(r)?.[1])).toEqual([
+      'Data card',
+      'Training data',
+    ]);
     expect(stdout).toContain('⊕ 2 statuses verified online: the data card and the training data');
   });
-
 });

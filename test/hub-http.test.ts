@@ -16,7 +16,8 @@ afterEach(() => {
   expect(pending).toEqual([]);
 });
 
-const client = (options: ConstructorParameters<typeof HttpClient>[0] = {}) => new HttpClient({ cache: new ResponseCache(), ...options });
+const client = (options: ConstructorParameters<typeof HttpClient>[0] = {}) =>
+  new HttpClient({ cache: new ResponseCache(), ...options });
 
 describe('allow-list', () => {
   it('refuses a host outside the allow-list before any request is made', async () => {
@@ -33,7 +34,11 @@ describe('allow-list', () => {
     // No interceptor is defined: if a request left, nock's network lock would turn it into a
     // NetConnectNotAllowedError, not a HostNotAllowedError.
     const http = client();
-    for (const link of ['https://example.org/data.zip', 'https://arxiv.org/abs/2402.00838', 'https://raw.githubusercontent.com/a/b/main/x']) {
+    for (const link of [
+      'https://example.org/data.zip',
+      'https://arxiv.org/abs/2402.00838',
+      'https://raw.githubusercontent.com/a/b/main/x',
+    ]) {
       await expect(http.get(link)).rejects.toThrow(HostNotAllowedError);
     }
     expect(http.requests).toBe(0);
@@ -52,7 +57,10 @@ describe('allow-list', () => {
   it('talks to a custom endpoint and no longer to huggingface.co', async () => {
     const http = client({ hfEndpoint: 'https://hf-mirror.example.com' });
     nock('https://hf-mirror.example.com').get('/api/datasets/a/b').reply(200, { id: 'a/b' });
-    expect(await http.getJson('https://hf-mirror.example.com/api/datasets/a/b')).toMatchObject({ ok: true, data: { id: 'a/b' } });
+    expect(await http.getJson('https://hf-mirror.example.com/api/datasets/a/b')).toMatchObject({
+      ok: true,
+      data: { id: 'a/b' },
+    });
     await expect(http.get(`${HUB}/api/datasets/a/b`)).rejects.toBeInstanceOf(HostNotAllowedError);
   });
 
@@ -66,21 +74,30 @@ describe('allow-list', () => {
   it('follows a redirect that stays on the Hub (renamed repository)', async () => {
     nock(HUB).get('/api/models/old/name').query(true).reply(307, '', { location: '/api/models/new/name?blobs=true' });
     nock(HUB).get('/api/models/new/name').query({ blobs: 'true' }).reply(200, { id: 'new/name' });
-    expect(await client().getJson(`${HUB}/api/models/old/name?blobs=true`)).toMatchObject({ ok: true, data: { id: 'new/name' } });
+    expect(await client().getJson(`${HUB}/api/models/old/name?blobs=true`)).toMatchObject({
+      ok: true,
+      data: { id: 'new/name' },
+    });
   });
 });
 
 describe('credentials', () => {
   it('sends HF_TOKEN to the Hub only and the GitHub token to api.github.com only', async () => {
     const http = client({ hfToken: 'hf_secret', githubToken: 'ghs_secret' });
-    nock(HUB, { reqheaders: { authorization: 'Bearer hf_secret' } }).get('/api/models/a/b').reply(200, {});
-    nock(GH, { reqheaders: { authorization: 'Bearer ghs_secret' } }).get('/repos/a/b').reply(200, {});
+    nock(HUB, { reqheaders: { authorization: 'Bearer hf_secret' } })
+      .get('/api/models/a/b')
+      .reply(200, {});
+    nock(GH, { reqheaders: { authorization: 'Bearer ghs_secret' } })
+      .get('/repos/a/b')
+      .reply(200, {});
     expect((await http.get(`${HUB}/api/models/a/b`)).ok).toBe(true);
     expect((await http.get(`${GH}/repos/a/b`)).ok).toBe(true);
   });
 
   it('sends no authorization header without a token', async () => {
-    nock(HUB, { badheaders: ['authorization'] }).get('/api/models/a/b').reply(200, {});
+    nock(HUB, { badheaders: ['authorization'] })
+      .get('/api/models/a/b')
+      .reply(200, {});
     expect((await client().get(`${HUB}/api/models/a/b`)).ok).toBe(true);
   });
 });
@@ -171,7 +188,9 @@ describe('cache', () => {
     expect(await new HttpClient({ cache }).getJson(`${HUB}/api/models/a/b`)).toMatchObject({ data: { n: 1 } });
     // A token may see a private repository: its answers never mix with anonymous ones.
     nock(HUB).get('/api/models/a/b').reply(200, { n: 2 });
-    expect(await new HttpClient({ cache, hfToken: 'hf_x' }).getJson(`${HUB}/api/models/a/b`)).toMatchObject({ data: { n: 2 } });
+    expect(await new HttpClient({ cache, hfToken: 'hf_x' }).getJson(`${HUB}/api/models/a/b`)).toMatchObject({
+      data: { n: 2 },
+    });
     expect(anon.requests).toBe(1);
   });
 

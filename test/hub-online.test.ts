@@ -19,8 +19,14 @@ import { card, config, licenseText, snapshot } from './helpers/snapshot-builder.
 // Every request nock could not answer. The network is locked (test/helpers/setup.ts), so a
 // request to any host without a mock lands here instead of leaving the machine.
 let unmatched: string[] = [];
-const onNoMatch = (req: { options?: { hostname?: string; host?: string; path?: string }; hostname?: string; host?: string; path?: string }) => {
-  unmatched.push(`${req.options?.hostname ?? req.hostname ?? req.options?.host ?? req.host ?? '?'}${req.options?.path ?? req.path ?? ''}`);
+const onNoMatch = (req: {
+  options?: { hostname?: string; host?: string; path?: string };
+  hostname?: string;
+  host?: string;
+  path?: string;
+}) => {
+  const host = req.options?.hostname ?? req.hostname ?? req.options?.host ?? req.host ?? '?';
+  unmatched.push(`${host}${req.options?.path ?? req.path ?? ''}`);
 };
 beforeEach(() => {
   unmatched = [];
@@ -76,7 +82,13 @@ describe('network lock: only the Hub endpoint and the GitHub API are ever asked'
     nock(HUB).persist().get(record('huggingface.co')).reply(404, { error: 'Repository not found' });
     nock(GH).persist().get(record('api.github.com')).reply(404, { message: 'Not Found' });
 
-    const snap = snapshot({ files: { 'README.md': LINKY_README, LICENSE: licenseText('Apache-2.0'), 'model.safetensors': { size: 5e9, lfs: true } } });
+    const snap = snapshot({
+      files: {
+        'README.md': LINKY_README,
+        LICENSE: licenseText('Apache-2.0'),
+        'model.safetensors': { size: 5e9, lfs: true },
+      },
+    });
     const enriched = await enrichSnapshot(snap, config(), opts());
     const report = assess(enriched, config());
 
@@ -89,12 +101,20 @@ describe('network lock: only the Hub endpoint and the GitHub API are ever asked'
     // github.com/features/actions is a page, not a repository.
     expect(asked.some((a) => a.includes('features'))).toBe(false);
     // The links that name Hub and GitHub ids were followed, so the lock was really exercised.
-    expect(asked).toEqual(expect.arrayContaining(['huggingface.co/api/datasets/org/listed-ds', 'huggingface.co/api/datasets/org/linked-ds', 'api.github.com/repos/org/linky-train']));
+    expect(asked).toEqual(
+      expect.arrayContaining([
+        'huggingface.co/api/datasets/org/listed-ds',
+        'huggingface.co/api/datasets/org/linked-ds',
+        'api.github.com/repos/org/linky-train',
+      ]),
+    );
     expect(report.online).toBe(true);
   });
 
   it('a redirect towards another host is not followed', async () => {
-    nock(HUB).get('/api/datasets/org/moved-ds').reply(302, '', { location: 'https://evil.example.com/api/datasets/org/moved-ds' });
+    nock(HUB)
+      .get('/api/datasets/org/moved-ds')
+      .reply(302, '', { location: 'https://evil.example.com/api/datasets/org/moved-ds' });
     const snap = snapshot({ files: { 'README.md': card({ frontMatter: { datasets: ['org/moved-ds'] } }) } });
     const report = assess(await enrichSnapshot(snap, config(), opts()), config());
     expect(unmatched).toEqual([]);
@@ -107,10 +127,25 @@ describe('lookupsAllowed', () => {
     ['public repository, default config', { config: config() }, true, null],
     ['--offline', { offline: true, config: config() }, false, /offline/],
     ['hub: false', { config: config({ hub: false }) }, false, /hub: false/],
-    ['private repository, default config', { privateRepo: true, config: config() }, false, /private.*private_repos: true/],
-    ['private repository with hub.private_repos', { privateRepo: true, config: config({ hub: { private_repos: true } }) }, true, null],
+    [
+      'private repository, default config',
+      { privateRepo: true, config: config() },
+      false,
+      /private.*private_repos: true/,
+    ],
+    [
+      'private repository with hub.private_repos',
+      { privateRepo: true, config: config({ hub: { private_repos: true } }) },
+      true,
+      null,
+    ],
     ['private repository, hub: false wins', { privateRepo: true, config: config({ hub: false }) }, false, /hub: false/],
-    ['--offline wins over private_repos', { offline: true, privateRepo: true, config: config({ hub: { private_repos: true } }) }, false, /offline/],
+    [
+      '--offline wins over private_repos',
+      { offline: true, privateRepo: true, config: config({ hub: { private_repos: true } }) },
+      false,
+      /offline/,
+    ],
   ])('%s', (_name, gate, allowed, reason) => {
     const decision = lookupsAllowed(gate);
     expect(decision.allowed).toBe(allowed);
@@ -123,7 +158,9 @@ describe('enrichSnapshot: no request unless allowed', () => {
   const snap = () =>
     snapshot({
       files: {
-        'README.md': card({ frontMatter: { license: 'apache-2.0', datasets: ['org/quiet-ds'], base_model: 'org/quiet-base' } }),
+        'README.md': card({
+          frontMatter: { license: 'apache-2.0', datasets: ['org/quiet-ds'], base_model: 'org/quiet-base' },
+        }),
         'model.safetensors': { size: 5e9, lfs: true },
       },
     });
@@ -144,12 +181,30 @@ describe('enrichSnapshot: no request unless allowed', () => {
   it('a private repository sends nothing and the report says why', async () => {
     const after = await enrichSnapshot(snap(), config(), { ...opts(), privateRepo: true });
     expect(unmatched).toEqual([]);
-    expect(after.remote).toMatchObject({ datasets: {}, models: {}, github: {}, notOnline: expect.stringContaining('private') });
+    expect(after.remote).toMatchObject({
+      datasets: {},
+      models: {},
+      github: {},
+      notOnline: expect.stringContaining('private'),
+    });
     const report = assess(after, config());
     expect(report.online).toBe(false);
     expect(report.models[0]!.components['training-data'].status).toBe('mentioned');
-    expect(report.models[0]!.lineage).toEqual([{ model: 'org/quiet-base', depth: 1, resolved: false, note: expect.stringMatching(/^not looked up: the repository is private/) }]);
-    expect(report.problems).toContainEqual(expect.objectContaining({ severity: 'note', ruleId: 'online-lookups', message: expect.stringContaining('private_repos: true') }));
+    expect(report.models[0]!.lineage).toEqual([
+      {
+        model: 'org/quiet-base',
+        depth: 1,
+        resolved: false,
+        note: expect.stringMatching(/^not looked up: the repository is private/),
+      },
+    ]);
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({
+        severity: 'note',
+        ruleId: 'online-lookups',
+        message: expect.stringContaining('private_repos: true'),
+      }),
+    );
   });
 
   it('a private repository with hub.private_repos: true is looked up', async () => {
@@ -197,7 +252,13 @@ describe('CLI: hub: false in the config behaves like --offline', () => {
 
   async function run(args: string[]): Promise<Report> {
     let stdout = '';
-    const io: CliIo = { stdout: (s) => void (stdout += s), stderr: () => undefined, env: {}, isTTY: false, stderrTTY: false };
+    const io: CliIo = {
+      stdout: (s) => void (stdout += s),
+      stderr: () => undefined,
+      env: {},
+      isTTY: false,
+      stderrTTY: false,
+    };
     expect(await main(['check', dir, '--format', 'json', ...args], io)).toBe(0);
     return JSON.parse(stdout) as Report;
   }
@@ -225,9 +286,14 @@ describe('GitHub Action: a private repository sends nothing to the Hub', () => {
   let dir: string;
   beforeEach(async () => {
     hub = await startFakeHub();
-    hub.route('/api/datasets/org/action-ds', { body: datasetJson('org/action-ds', { license: 'cc-by-4.0', withReadme: false }) });
+    hub.route('/api/datasets/org/action-ds', {
+      body: datasetJson('org/action-ds', { license: 'cc-by-4.0', withReadme: false }),
+    });
     dir = mkdtempSync(join(tmpdir(), 'truly-open-action-private-'));
-    writeFileSync(join(dir, 'README.md'), card({ frontMatter: { license: 'apache-2.0', datasets: ['org/action-ds'] } }));
+    writeFileSync(
+      join(dir, 'README.md'),
+      card({ frontMatter: { license: 'apache-2.0', datasets: ['org/action-ds'] } }),
+    );
     writeFileSync(join(dir, 'model.safetensors'), Buffer.alloc(2048));
   });
   afterEach(async () => {
@@ -267,7 +333,9 @@ describe('GitHub Action: a private repository sends nothing to the Hub', () => {
     expect(report.models[0]!.components['training-data'].status).toBe('mentioned');
     expect(hub.requests).toEqual([]);
     expect(report.online).toBe(false);
-    expect(report.problems).toContainEqual(expect.objectContaining({ ruleId: 'online-lookups', message: expect.stringContaining('private') }));
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({ ruleId: 'online-lookups', message: expect.stringContaining('private') }),
+    );
   });
 
   it('an unreadable event file counts as private', async () => {

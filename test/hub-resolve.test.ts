@@ -27,7 +27,11 @@ function query(parts: Partial<RemoteQuery>): RemoteQuery {
   return { datasets: [], evalDatasets: [], models: [], baseModels: [], githubRepos: [], ...parts };
 }
 
-const options = (extra: ResolveOptions = {}): ResolveOptions => ({ cache: new ResponseCache(), sleep: fakeSleep().sleep, ...extra });
+const options = (extra: ResolveOptions = {}): ResolveOptions => ({
+  cache: new ResponseCache(),
+  sleep: fakeSleep().sleep,
+  ...extra,
+});
 
 describe('datasets', () => {
   it('a public dataset with an open license and a descriptive card', async () => {
@@ -49,20 +53,33 @@ describe('datasets', () => {
     mockDataset('org/gated', datasetJson('org/gated', { license: 'odc-by', gated: 'manual' }));
     mockDatasetCard('org/gated', TEMPLATE_CARD);
     const facts = await resolveRemote(query({ datasets: ['org/gated'] }), options());
-    expect(facts.datasets['org/gated']).toMatchObject({ state: 'found', gated: true, gatedMode: 'manual', license: 'ODC-By-1.0', cardDescribesData: false });
+    expect(facts.datasets['org/gated']).toMatchObject({
+      state: 'found',
+      gated: true,
+      gatedMode: 'manual',
+      license: 'ODC-By-1.0',
+      cardDescribesData: false,
+    });
   });
 
   it('private or missing datasets (401, 404) become facts, not errors', async () => {
     mockDataset('org/secret', 401);
     mockDataset('org/typo', 404);
     const facts = await resolveRemote(query({ datasets: ['org/secret'], evalDatasets: ['org/typo'] }), options());
-    expect(facts.datasets['org/secret']).toMatchObject({ state: 'unauthorized', license: null, error: expect.stringMatching(/not found or private/) });
+    expect(facts.datasets['org/secret']).toMatchObject({
+      state: 'unauthorized',
+      license: null,
+      error: expect.stringMatching(/not found or private/),
+    });
     expect(facts.datasets['org/typo']).toMatchObject({ state: 'not-found', error: expect.any(String) });
   });
 
   it('looks each dataset up once even when named as training and evaluation data', async () => {
     mockDataset('org/both', datasetJson('org/both', { license: 'mit', withReadme: false }));
-    const facts = await resolveRemote(query({ datasets: ['org/both', 'org/both'], evalDatasets: ['org/both'] }), options());
+    const facts = await resolveRemote(
+      query({ datasets: ['org/both', 'org/both'], evalDatasets: ['org/both'] }),
+      options(),
+    );
     expect(Object.keys(facts.datasets)).toEqual(['org/both']);
     expect(facts.datasets['org/both']).toMatchObject({ license: 'MIT', cardDescribesData: false });
   });
@@ -79,8 +96,14 @@ describe('datasets', () => {
   it('a lookup that times out is unavailable, and the others still resolve', async () => {
     nock(HUB).get('/api/datasets/org/slow').delay(1000).reply(200, datasetJson('org/slow'));
     mockDataset('org/fast', datasetJson('org/fast', { license: 'apache-2.0', withReadme: false }));
-    const facts = await resolveRemote(query({ datasets: ['org/slow', 'org/fast'] }), options({ timeoutMs: 50, maxRetries: 0 }));
-    expect(facts.datasets['org/slow']).toMatchObject({ state: 'unavailable', error: expect.stringMatching(/timed out/) });
+    const facts = await resolveRemote(
+      query({ datasets: ['org/slow', 'org/fast'] }),
+      options({ timeoutMs: 50, maxRetries: 0 }),
+    );
+    expect(facts.datasets['org/slow']).toMatchObject({
+      state: 'unavailable',
+      error: expect.stringMatching(/timed out/),
+    });
     expect(facts.datasets['org/fast']).toMatchObject({ state: 'found', license: 'Apache-2.0' });
   });
 });
@@ -97,13 +120,23 @@ describe('models and lineage', () => {
       checkpointRevisions: ['step1000-tokens4B'],
       revision: 'a'.repeat(40),
     });
-    expect(facts.models['org/release']?.files).toContainEqual({ path: 'model.safetensors', size: 4_900_000_000, lfs: true });
+    expect(facts.models['org/release']?.files).toContainEqual({
+      path: 'model.safetensors',
+      size: 4_900_000_000,
+      lfs: true,
+    });
     expect(facts.lineage).toEqual([]);
   });
 
   it('follows a base-model chain of depth 2 and resolves the datasets along it', async () => {
-    mockModel('org/mid', modelJson('org/mid', { license: 'apache-2.0', baseModel: 'org/root', datasets: ['org/open-sft'] }));
-    mockModel('org/root', modelJson('org/root', { license: 'llama3', gated: 'manual', datasets: ['org/closed-pretrain'] }));
+    mockModel(
+      'org/mid',
+      modelJson('org/mid', { license: 'apache-2.0', baseModel: 'org/root', datasets: ['org/open-sft'] }),
+    );
+    mockModel(
+      'org/root',
+      modelJson('org/root', { license: 'llama3', gated: 'manual', datasets: ['org/closed-pretrain'] }),
+    );
     mockDataset('org/open-sft', datasetJson('org/open-sft', { license: 'cc-by-4.0' }));
     mockDatasetCard('org/open-sft', DESCRIPTIVE_CARD);
     mockDataset('org/closed-pretrain', 401);
@@ -112,7 +145,12 @@ describe('models and lineage', () => {
       { model: 'org/mid', depth: 1, via: 'org/tuned' },
       { model: 'org/root', depth: 2, via: 'org/mid' },
     ]);
-    expect(facts.models['org/root']).toMatchObject({ state: 'found', license: expect.stringMatching(/^LicenseRef-llama-?3$/i), gated: true, datasets: ['org/closed-pretrain'] });
+    expect(facts.models['org/root']).toMatchObject({
+      state: 'found',
+      license: expect.stringMatching(/^LicenseRef-llama-?3$/i),
+      gated: true,
+      datasets: ['org/closed-pretrain'],
+    });
     expect(facts.datasets['org/open-sft']).toMatchObject({ state: 'found', license: 'CC-BY-4.0' });
     expect(facts.datasets['org/closed-pretrain']).toMatchObject({ state: 'unauthorized' });
     expect(facts.notes).toEqual([]);
@@ -132,7 +170,11 @@ describe('models and lineage', () => {
     mockModel('org/right', modelJson('org/right', { baseModel: 'org/root' }));
     mockModel('org/root', modelJson('org/root', { license: 'mit' }));
     const facts = await resolveRemote(query({ baseModels: ['org/left', 'org/right'] }), options());
-    expect(facts.lineage.map((l) => [l.model, l.depth])).toEqual([['org/left', 1], ['org/right', 1], ['org/root', 2]]);
+    expect(facts.lineage.map((l) => [l.model, l.depth])).toEqual([
+      ['org/left', 1],
+      ['org/right', 1],
+      ['org/root', 2],
+    ]);
     expect(facts.notes).toEqual([]);
   });
 
@@ -168,15 +210,28 @@ describe('GitHub repositories', () => {
       }),
       options(),
     );
-    expect(facts.github['org/train']).toMatchObject({ state: 'found', license: 'Apache-2.0', private: false, component: 'training-code' });
+    expect(facts.github['org/train']).toMatchObject({
+      state: 'found',
+      license: 'Apache-2.0',
+      private: false,
+      component: 'training-code',
+    });
     expect(facts.github['org/prep']?.component).toBe('data-preprocessing-code');
-    expect(facts.github['org/prep']).toMatchObject({ state: 'found', license: null, licenseNote: 'GitHub found no license file' });
+    expect(facts.github['org/prep']).toMatchObject({
+      state: 'found',
+      license: null,
+      licenseNote: 'GitHub found no license file',
+    });
     expect(facts.github['org/gone']).toMatchObject({ state: 'not-found' });
   });
 
   it('sends the installation token to GitHub and never to the Hub', async () => {
-    nock('https://api.github.com', { reqheaders: { authorization: 'Bearer ghs_install' } }).get('/repos/org/code').reply(200, { private: false, license: null });
-    nock(HUB, { badheaders: ['authorization'] }).get('/api/datasets/org/d').reply(200, datasetJson('org/d', { withReadme: false }));
+    nock('https://api.github.com', { reqheaders: { authorization: 'Bearer ghs_install' } })
+      .get('/repos/org/code')
+      .reply(200, { private: false, license: null });
+    nock(HUB, { badheaders: ['authorization'] })
+      .get('/api/datasets/org/d')
+      .reply(200, datasetJson('org/d', { withReadme: false }));
     const facts = await resolveRemote(
       query({ datasets: ['org/d'], githubRepos: [{ repo: 'org/code', component: 'training-code' }] }),
       options({ githubToken: 'ghs_install' }),
@@ -206,22 +261,40 @@ describe('never throws', () => {
       clock += 10_000;
       return res;
     };
-    const facts = await resolveRemote(query({ datasets: ['org/first', 'org/second'] }), options({ budgetMs: 5_000, now: () => clock, fetch: fetchThenAdvance, concurrency: 1 }));
+    const facts = await resolveRemote(
+      query({ datasets: ['org/first', 'org/second'] }),
+      options({ budgetMs: 5_000, now: () => clock, fetch: fetchThenAdvance, concurrency: 1 }),
+    );
     expect(facts.datasets['org/first']).toMatchObject({ state: 'found' });
-    expect(facts.datasets['org/second']).toMatchObject({ state: 'unavailable', error: expect.stringMatching(/time budget/) });
+    expect(facts.datasets['org/second']).toMatchObject({
+      state: 'unavailable',
+      error: expect.stringMatching(/time budget/),
+    });
     expect(facts.notes).toEqual([expect.stringMatching(/1 lookup\(s\) not made/)]);
   });
 
   it('works against a local Hub mirror over http on 127.0.0.1', async () => {
-    nock('http://127.0.0.1:8765').get('/api/datasets/org/local').reply(200, datasetJson('org/local', { license: 'cc-by-sa-4.0', withReadme: false }));
-    const facts = await resolveRemote(query({ datasets: ['org/local'] }), options({ hfEndpoint: 'http://127.0.0.1:8765' }));
-    expect(facts.datasets['org/local']).toMatchObject({ state: 'found', url: 'http://127.0.0.1:8765/datasets/org/local', license: 'CC-BY-SA-4.0' });
+    nock('http://127.0.0.1:8765')
+      .get('/api/datasets/org/local')
+      .reply(200, datasetJson('org/local', { license: 'cc-by-sa-4.0', withReadme: false }));
+    const facts = await resolveRemote(
+      query({ datasets: ['org/local'] }),
+      options({ hfEndpoint: 'http://127.0.0.1:8765' }),
+    );
+    expect(facts.datasets['org/local']).toMatchObject({
+      state: 'found',
+      url: 'http://127.0.0.1:8765/datasets/org/local',
+      license: 'CC-BY-SA-4.0',
+    });
   });
 });
 
 describe('hubOptionsFromEnv', () => {
   it('reads HF_ENDPOINT and HF_TOKEN (or the older HUGGING_FACE_HUB_TOKEN), ignoring blanks', () => {
-    expect(hubOptionsFromEnv({ HF_ENDPOINT: 'http://127.0.0.1:9000', HF_TOKEN: 'hf_a' })).toEqual({ hfEndpoint: 'http://127.0.0.1:9000', hfToken: 'hf_a' });
+    expect(hubOptionsFromEnv({ HF_ENDPOINT: 'http://127.0.0.1:9000', HF_TOKEN: 'hf_a' })).toEqual({
+      hfEndpoint: 'http://127.0.0.1:9000',
+      hfToken: 'hf_a',
+    });
     expect(hubOptionsFromEnv({ HUGGING_FACE_HUB_TOKEN: 'hf_b', HF_ENDPOINT: ' ' })).toEqual({ hfToken: 'hf_b' });
     expect(hubOptionsFromEnv({})).toEqual({});
   });

@@ -20,8 +20,16 @@ function siblings() {
     { rfilename: 'LICENSE', size: 40 },
     { rfilename: 'config.json', size: 30 },
     { rfilename: 'tokenizer.json', size: 2_100_000 }, // not wanted as text
-    { rfilename: 'model-00001-of-00002.safetensors', size: 135, lfs: { sha256: '1'.repeat(64), size: 4_000_000_000, pointerSize: 135 } },
-    { rfilename: 'model-00002-of-00002.safetensors', size: 135, lfs: { sha256: '2'.repeat(64), size: 1_000_000_000, pointerSize: 135 } },
+    {
+      rfilename: 'model-00001-of-00002.safetensors',
+      size: 135,
+      lfs: { sha256: '1'.repeat(64), size: 4_000_000_000, pointerSize: 135 },
+    },
+    {
+      rfilename: 'model-00002-of-00002.safetensors',
+      size: 135,
+      lfs: { sha256: '2'.repeat(64), size: 1_000_000_000, pointerSize: 135 },
+    },
     { rfilename: 'model.safetensors.index.json', size: 3_000_000 }, // wanted, but above the text cap
     { rfilename: 'training_args.json', size: 200, lfs: { sha256: '3'.repeat(64), size: 200, pointerSize: 130 } },
   ];
@@ -29,7 +37,17 @@ function siblings() {
 
 describe('readHubSnapshot', () => {
   it('builds a snapshot of hf:org/model from the file list and the small texts, without any weight download', async () => {
-    mockModel('org/model', modelJson('org/model', { sha: SHA, license: 'apache-2.0', gated: 'auto', baseModel: 'org/base', datasets: ['org/corpus'], siblings: siblings() }));
+    mockModel(
+      'org/model',
+      modelJson('org/model', {
+        sha: SHA,
+        license: 'apache-2.0',
+        gated: 'auto',
+        baseModel: 'org/base',
+        datasets: ['org/corpus'],
+        siblings: siblings(),
+      }),
+    );
     mockRefs('org/model', ['main', 'stage1-step1000']);
     const file = (path: string, body: string) => nock(HUB).get(`/org/model/resolve/${SHA}/${path}`).reply(200, body);
     file('README.md', CARD);
@@ -39,7 +57,12 @@ describe('readHubSnapshot', () => {
     const snap = await readHubSnapshot('hf:org/model', { cache: new ResponseCache() });
 
     expect(snap).toMatchObject({ source: 'huggingface', location: 'hf:org/model', revision: SHA });
-    expect(snap.entries).toContainEqual({ path: 'model-00001-of-00002.safetensors', size: 4_000_000_000, kind: 'lfs', lfs: { oid: '1'.repeat(64), size: 4_000_000_000 } });
+    expect(snap.entries).toContainEqual({
+      path: 'model-00001-of-00002.safetensors',
+      size: 4_000_000_000,
+      kind: 'lfs',
+      lfs: { oid: '1'.repeat(64), size: 4_000_000_000 },
+    });
     expect(snap.entries).toContainEqual({ path: 'config.json', size: 30, kind: 'file' });
     expect(snap.entries.map((e) => e.path)).toEqual([...snap.entries.map((e) => e.path)].sort());
     expect(Object.keys(snap.texts).sort()).toEqual(['LICENSE', 'README.md', 'config.json']);
@@ -61,18 +84,32 @@ describe('readHubSnapshot', () => {
   });
 
   it('records a text that could not be fetched as unreadable and keeps going', async () => {
-    mockModel('org/m', modelJson('org/m', { sha: SHA, siblings: [{ rfilename: 'README.md', size: 10 }, { rfilename: 'config.json', size: 2 }] }));
+    mockModel(
+      'org/m',
+      modelJson('org/m', {
+        sha: SHA,
+        siblings: [
+          { rfilename: 'README.md', size: 10 },
+          { rfilename: 'config.json', size: 2 },
+        ],
+      }),
+    );
     mockRefs('org/m', ['main']);
     nock(HUB).get(`/org/m/resolve/${SHA}/README.md`).reply(404, 'Entry not found');
     nock(HUB).get(`/org/m/resolve/${SHA}/config.json`).reply(200, '{}');
     const snap = await readHubSnapshot('org/m', { cache: new ResponseCache(), maxRetries: 0 });
     expect(snap.texts).toEqual({ 'config.json': '{}' });
-    expect(snap.skipped).toEqual([{ path: 'README.md', reason: 'unreadable', detail: expect.stringMatching(/not found/) }]);
+    expect(snap.skipped).toEqual([
+      { path: 'README.md', reason: 'unreadable', detail: expect.stringMatching(/not found/) },
+    ]);
   });
 
   it('fails with a typed error when the subject is private, missing or not a Hub id', async () => {
     mockModel('org/secret', 401);
-    await expect(readHubSnapshot('hf:org/secret', { cache: new ResponseCache() })).rejects.toMatchObject({ name: 'HubSnapshotError', state: 'unauthorized' });
+    await expect(readHubSnapshot('hf:org/secret', { cache: new ResponseCache() })).rejects.toMatchObject({
+      name: 'HubSnapshotError',
+      state: 'unauthorized',
+    });
     await expect(readHubSnapshot('hf:https://evil.example/x', {})).rejects.toBeInstanceOf(HubSnapshotError);
   });
 });

@@ -50,21 +50,35 @@ describe('identifyLicenseText', () => {
   const bsd3 = spdxText('BSD-3-Clause')
     .replace('<year> <owner>', '2021, Example University')
     .replace(/the copyright holder/gi, 'Example University');
-  const apacheNoAppendix = spdxText('Apache-2.0').slice(0, spdxText('Apache-2.0').indexOf('END OF TERMS AND CONDITIONS') + 27);
+  const apacheNoAppendix = spdxText('Apache-2.0').slice(
+    0,
+    spdxText('Apache-2.0').indexOf('END OF TERMS AND CONDITIONS') + 27,
+  );
 
   const cases: Array<[string, string, string | null]> = [
     ['Apache-2.0 with a copyright line', COPYRIGHT + spdxText('Apache-2.0'), 'Apache-2.0'],
     ['Apache-2.0 without the APPENDIX', apacheNoAppendix, 'Apache-2.0'],
     ['MIT with the holder filled in', mit, 'MIT'],
     ['BSD-3-Clause with names', bsd3, 'BSD-3-Clause'],
-    ['BSD-2-Clause is not taken for BSD-3', spdxText('BSD-2-Clause').replace('<year> <owner>', '2020 A. Person'), 'BSD-2-Clause'],
+    [
+      'BSD-2-Clause is not taken for BSD-3',
+      spdxText('BSD-2-Clause').replace('<year> <owner>', '2020 A. Person'),
+      'BSD-2-Clause',
+    ],
     ['GPL-3.0', spdxText('GPL-3.0-only'), 'GPL-3.0-only'],
     ['AGPL-3.0 is not GPL-3.0', spdxText('AGPL-3.0-only'), 'AGPL-3.0-only'],
     ['CC-BY-4.0 with a copyright line', COPYRIGHT + spdxText('CC-BY-4.0'), 'CC-BY-4.0'],
     ['CC-BY-NC-4.0 with a copyright line', COPYRIGHT + spdxText('CC-BY-NC-4.0'), 'CC-BY-NC-4.0'],
     ['CC-BY-SA-4.0', spdxText('CC-BY-SA-4.0'), 'CC-BY-SA-4.0'],
     ['CDLA-Permissive-2.0', spdxText('CDLA-Permissive-2.0'), 'CDLA-Permissive-2.0'],
-    ['MIT followed by third-party notices', mit + '\n\n' + 'Third-party component notices follow. '.repeat(5) + 'Widget library by Someone Else, see their site for the terms that apply to it.\n'.repeat(20), 'MIT'],
+    [
+      'MIT followed by third-party notices',
+      mit +
+        '\n\n' +
+        'Third-party component notices follow. '.repeat(5) +
+        'Widget library by Someone Else, see their site for the terms that apply to it.\n'.repeat(20),
+      'MIT',
+    ],
     ['Llama 2 community license', LLAMA('2'), 'LicenseRef-Llama-2'],
     ['Meta Llama 3 community license', LLAMA('3', 'META LLAMA 3 COMMUNITY LICENSE AGREEMENT'), 'LicenseRef-Llama-3'],
     ['Llama 3.1 community license', LLAMA('3.1'), 'LicenseRef-Llama-3.1'],
@@ -78,7 +92,11 @@ describe('identifyLicenseText', () => {
     ['OpenRAIL++-M', RAIL('CreativeML Open RAIL++-M License'), 'LicenseRef-OpenRAIL++'],
     ['BigScience BLOOM RAIL 1.0', RAIL('BigScience RAIL License v1.0'), 'LicenseRef-BigScience-BLOOM-RAIL-1.0'],
     ['a generic Open RAIL license', RAIL('Open RAIL License for the Foo model'), 'LicenseRef-OpenRAIL'],
-    ['a short notice naming Apache-2.0', 'Copyright 2024 Acme.\nLicensed under the Apache License, Version 2.0.', 'Apache-2.0'],
+    [
+      'a short notice naming Apache-2.0',
+      'Copyright 2024 Acme.\nLicensed under the Apache License, Version 2.0.',
+      'Apache-2.0',
+    ],
     ['random prose', PROSE, null],
     ['empty text', '', null],
     ['a notice naming two licenses', 'Code is under the MIT License; docs under CC BY 4.0.', null],
@@ -89,12 +107,16 @@ describe('identifyLicenseText', () => {
   });
 
   test('an NC text stays NC even with the NC definition removed from the heading', () => {
-    const text = spdxText('CC-BY-NC-4.0').replace('Creative Commons Attribution-NonCommercial 4.0 International', 'License');
+    const text = spdxText('CC-BY-NC-4.0').replace(
+      'Creative Commons Attribution-NonCommercial 4.0 International',
+      'License',
+    );
     expect(identifyLicenseText(text)?.id).toBe('CC-BY-NC-4.0');
   });
 
   test('an open license with a non-commercial clause added is not identified as the open one', () => {
-    const text = spdxText('Apache-2.0') + '\n\nAdditional term: the model weights may be used for non-commercial purposes only.\n';
+    const text =
+      spdxText('Apache-2.0') + '\n\nAdditional term: the model weights may be used for non-commercial purposes only.\n';
     expect(identifyLicenseText(text)?.id).not.toBe('Apache-2.0');
   });
 
@@ -267,7 +289,16 @@ function snapshot(texts: Record<string, string>, extra: string[] = []): RepoSnap
 function card(frontMatter: Record<string, unknown>, path = 'README.md'): ModelCard {
   const fieldLines: Record<string, number> = {};
   Object.keys(frontMatter).forEach((k, i) => (fieldLines[k] = i + 2));
-  return { path, frontMatter, fieldLines, bodyLine: Object.keys(frontMatter).length + 3, body: '', sections: [], links: [], parts: [] };
+  return {
+    path,
+    frontMatter,
+    fieldLines,
+    bodyLine: Object.keys(frontMatter).length + 3,
+    body: '',
+    sections: [],
+    links: [],
+    parts: [],
+  };
 }
 
 describe('extractLicenses', () => {
@@ -281,9 +312,23 @@ describe('extractLicenses', () => {
     });
     const { facts, problems } = extractLicenses(snap, card({ license: 'apache-2.0' }), '.');
     expect(facts).toEqual([
-      { id: 'Apache-2.0', family: 'osi', scope: '.', evidence: { kind: 'card-field', path: 'README.md', line: 2, field: 'license', license: 'Apache-2.0' } },
-      expect.objectContaining({ id: 'Apache-2.0', scope: '.', evidence: { kind: 'file', path: 'LICENSE', license: 'Apache-2.0' } }),
-      expect.objectContaining({ id: 'MIT', family: 'osi', scope: 'tools', evidence: expect.objectContaining({ kind: 'file', path: 'tools/COPYING' }) }),
+      {
+        id: 'Apache-2.0',
+        family: 'osi',
+        scope: '.',
+        evidence: { kind: 'card-field', path: 'README.md', line: 2, field: 'license', license: 'Apache-2.0' },
+      },
+      expect.objectContaining({
+        id: 'Apache-2.0',
+        scope: '.',
+        evidence: { kind: 'file', path: 'LICENSE', license: 'Apache-2.0' },
+      }),
+      expect.objectContaining({
+        id: 'MIT',
+        family: 'osi',
+        scope: 'tools',
+        evidence: expect.objectContaining({ kind: 'file', path: 'tools/COPYING' }),
+      }),
     ]);
     expect(problems).toEqual([]);
   });
@@ -295,7 +340,9 @@ describe('extractLicenses', () => {
       ['Apache-2.0', 'card-field'],
       ['LicenseRef-Llama-3', 'file'],
     ]);
-    expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', ruleId: 'license-conflict', path: 'LICENSE' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ severity: 'warning', ruleId: 'license-conflict', path: 'LICENSE' }),
+    );
   });
 
   test('a list of licenses gives one fact each', () => {
@@ -304,9 +351,17 @@ describe('extractLicenses', () => {
   });
 
   test('license: other resolves through license_name and license_link', () => {
-    const named = extractLicenses(snapshot({}), card({ license: 'other', license_name: 'tongyi-qianwen', license_link: 'LICENSE' }), '.');
+    const named = extractLicenses(
+      snapshot({}),
+      card({ license: 'other', license_name: 'tongyi-qianwen', license_link: 'LICENSE' }),
+      '.',
+    );
     expect(named.facts).toEqual([
-      expect.objectContaining({ id: 'LicenseRef-Qwen', family: 'restricted-vendor', evidence: expect.objectContaining({ field: 'license_name', line: 3 }) }),
+      expect.objectContaining({
+        id: 'LicenseRef-Qwen',
+        family: 'restricted-vendor',
+        evidence: expect.objectContaining({ field: 'license_name', line: 3 }),
+      }),
     ]);
 
     const linkedFile = extractLicenses(
@@ -319,7 +374,11 @@ describe('extractLicenses', () => {
       ['LicenseRef-Gemma', 'file', undefined],
     ]);
 
-    const knownUrl = extractLicenses(snapshot({}), card({ license: 'other', license_link: 'https://www.llama.com/llama3_1/license/' }), '.');
+    const knownUrl = extractLicenses(
+      snapshot({}),
+      card({ license: 'other', license_link: 'https://www.llama.com/llama3_1/license/' }),
+      '.',
+    );
     expect(knownUrl.facts.map((f) => f.id)).toEqual(['LicenseRef-Llama-3.1']);
   });
 
@@ -345,14 +404,24 @@ describe('extractLicenses', () => {
   test('an unidentifiable LICENSE is custom terms; an unread one is unknown with a warning', () => {
     const { facts, problems } = extractLicenses(snapshot({ LICENSE: PROSE }, ['weights/LICENSE']), null, '.');
     expect(facts).toEqual([
-      expect.objectContaining({ id: 'LicenseRef-custom', family: 'unknown', scope: '.', evidence: expect.objectContaining({ note: expect.stringContaining('not identified') }) }),
+      expect.objectContaining({
+        id: 'LicenseRef-custom',
+        family: 'unknown',
+        scope: '.',
+        evidence: expect.objectContaining({ note: expect.stringContaining('not identified') }),
+      }),
       expect.objectContaining({ id: 'LicenseRef-unread', family: 'unknown', scope: 'weights' }),
     ]);
     expect(problems.map((p) => p.ruleId).sort()).toEqual(['license-file-unread', 'license-text-unidentified']);
   });
 
   test('a model root sees LICENSE files above and below it, not in sibling models', () => {
-    const snap = snapshot({ LICENSE: mit, 'models/a/LICENSE': LLAMA('2'), 'models/b/LICENSE': GEMMA, 'models/a/data/LICENSE.txt': spdxText('CC-BY-4.0') });
+    const snap = snapshot({
+      LICENSE: mit,
+      'models/a/LICENSE': LLAMA('2'),
+      'models/b/LICENSE': GEMMA,
+      'models/a/data/LICENSE.txt': spdxText('CC-BY-4.0'),
+    });
     const { facts } = extractLicenses(snap, card({ license: 'llama2' }, 'models/a/README.md'), 'models/a');
     expect(facts.map((f) => [f.id, f.scope])).toEqual([
       ['LicenseRef-Llama-2', 'models/a'],
@@ -375,7 +444,12 @@ describe('governingLicense', () => {
     evidence: { kind, path: kind === 'file' ? `${scope === '.' ? '' : `${scope}/`}LICENSE` : 'README.md', license: id },
   });
 
-  const facts = [f('Apache-2.0', '.', 'card-field'), f('LicenseRef-Llama-3', '.'), f('MIT', 'code'), f('CC-BY-4.0', 'code/data')];
+  const facts = [
+    f('Apache-2.0', '.', 'card-field'),
+    f('LicenseRef-Llama-3', '.'),
+    f('MIT', 'code'),
+    f('CC-BY-4.0', 'code/data'),
+  ];
   const cases: Array<[string, string | null]> = [
     ['model.safetensors', 'LicenseRef-Llama-3'], // card and root file disagree: the stricter wins
     ['.', 'LicenseRef-Llama-3'],
@@ -400,7 +474,9 @@ describe('governingLicense', () => {
   });
 
   test('an unidentified LICENSE beats an open card claim, a placeholder never beats a real license', () => {
-    expect(governingLicense([f('MIT', '.', 'card-field'), f('LicenseRef-custom', '.')], 'x')?.id).toBe('LicenseRef-custom');
+    expect(governingLicense([f('MIT', '.', 'card-field'), f('LicenseRef-custom', '.')], 'x')?.id).toBe(
+      'LicenseRef-custom',
+    );
     expect(governingLicense([f('LicenseRef-other', 'sub', 'card-field'), f('MIT', '.')], 'sub/x')?.id).toBe('MIT');
     expect(governingLicense([f('LicenseRef-other', '.', 'card-field')], 'x')?.id).toBe('LicenseRef-other');
   });
@@ -414,7 +490,8 @@ describe('the license records are the one home of each license', () => {
     expect(new Set(keys).size).toBe(keys.length);
     for (const r of LICENSE_RECORDS) {
       expect(normaliseLicenseId(r.id)).toBe(r.id);
-      for (const key of [...(r.hubIds ?? []), ...(r.names ?? [])]) expect([key, normaliseLicenseId(key)]).toEqual([key, r.id]);
+      for (const key of [...(r.hubIds ?? []), ...(r.names ?? [])])
+        expect([key, normaliseLicenseId(key)]).toEqual([key, r.id]);
     }
   });
 
@@ -448,12 +525,20 @@ describe('the license records are the one home of each license', () => {
       'https://www.llama.com/llama3_3/license/': 'LicenseRef-Llama-3.3',
       'https://www.llama.com/llama4/license/': 'LicenseRef-Llama-4',
       'https://ai.google.dev/gemma/terms': 'LicenseRef-Gemma',
-      'https://developer.download.nvidia.com/licenses/nvidia-open-model-license-agreement-june-2024.pdf': 'LicenseRef-NVIDIA-Open-Model',
-      'https://www.nvidia.com/en-us/agreements/enterprise-software/nvidia-open-model-license/': 'LicenseRef-NVIDIA-Open-Model',
+      'https://developer.download.nvidia.com/licenses/nvidia-open-model-license-agreement-june-2024.pdf':
+        'LicenseRef-NVIDIA-Open-Model',
+      'https://www.nvidia.com/en-us/agreements/enterprise-software/nvidia-open-model-license/':
+        'LicenseRef-NVIDIA-Open-Model',
     };
     for (const [url, id] of Object.entries(pages)) expect([url, licenseIdForUrl(url)]).toEqual([url, id]);
     const patterns = LICENSE_RECORDS.reduce((n, r) => n + (r.urls?.length ?? 0), 0);
-    const matched = new Set(LICENSE_RECORDS.flatMap((r) => (r.urls ?? []).filter((re) => Object.keys(pages).some((u) => re.test(u.replace(/^https?:\/\/(www\.)?/, '').replace(/\/+$/, ''))))));
+    const matched = new Set(
+      LICENSE_RECORDS.flatMap((r) =>
+        (r.urls ?? []).filter((re) =>
+          Object.keys(pages).some((u) => re.test(u.replace(/^https?:\/\/(www\.)?/, '').replace(/\/+$/, ''))),
+        ),
+      ),
+    );
     expect(matched.size).toBe(patterns);
   });
 
@@ -467,7 +552,10 @@ describe('the license records are the one home of each license', () => {
     };
     for (const [id, title] of Object.entries(titles)) {
       expect(LICENSE_RECORDS.find((r) => r.id === id)?.phrase).toBeDefined();
-      expect([id, identifyLicenseText(`${title}\n\nThese are the terms under which the model is made available to you.\n`)?.id]).toEqual([id, id]);
+      expect([
+        id,
+        identifyLicenseText(`${title}\n\nThese are the terms under which the model is made available to you.\n`)?.id,
+      ]).toEqual([id, id]);
     }
   });
 });

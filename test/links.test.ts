@@ -77,11 +77,19 @@ describe('extractLinks', () => {
       ['hub-dataset', 'acme/corpus', 12, 'training data'],
       ['hub-dataset', 'acme/extra', 12, 'training data'],
     ]);
-    expect(links[1]).toMatchObject({ path: 'README.md', context: 'Usage: see [the code](https://github.com/acme/trainer).' });
+    expect(links[1]).toMatchObject({
+      path: 'README.md',
+      context: 'Usage: see [the code](https://github.com/acme/trainer).',
+    });
   });
 
   test('DOIs and arXiv ids written as text are links too; arXiv DOIs are not DOIs', () => {
-    const links = extractLinks('doi: 10.1145/3442188.3445922.\narXiv:2401.12345\ndoi:10.48550/arXiv.2401.99999', 'README.md', 1, () => '');
+    const links = extractLinks(
+      'doi: 10.1145/3442188.3445922.\narXiv:2401.12345\ndoi:10.48550/arXiv.2401.99999',
+      'README.md',
+      1,
+      () => '',
+    );
     expect(links.map((l) => [l.kind, l.id])).toEqual([
       ['doi', '10.1145/3442188.3445922'],
       ['arxiv', '2401.12345'],
@@ -89,7 +97,12 @@ describe('extractLinks', () => {
   });
 
   test('a URL repeated on one line counts once; an arXiv URL and its text id once', () => {
-    const links = extractLinks('[https://github.com/a/b](https://github.com/a/b) https://arxiv.org/abs/2401.12345 (arXiv:2401.12345)', 'R.md', 1, () => '');
+    const links = extractLinks(
+      '[https://github.com/a/b](https://github.com/a/b) https://arxiv.org/abs/2401.12345 (arXiv:2401.12345)',
+      'R.md',
+      1,
+      () => '',
+    );
     expect(links.map((l) => l.kind)).toEqual(['github', 'arxiv']);
   });
 
@@ -103,15 +116,32 @@ describe('extractLinks', () => {
     const [link] = extractLinks(`   https://github.com/a/b ${'y'.repeat(500)}`, 'R.md', 1, () => '');
     expect(link?.context.startsWith('https://github.com/a/b ')).toBe(true);
     expect(link?.context.length).toBeLessThanOrEqual(150 + 'https://github.com/a/b'.length + 100);
-    const far = extractLinks(`${'intro words '.repeat(60)}our [paper](https://arxiv.org/abs/2401.00001) and more`, 'R.md', 1, () => '')[0]!;
+    const far = extractLinks(
+      `${'intro words '.repeat(60)}our [paper](https://arxiv.org/abs/2401.00001) and more`,
+      'R.md',
+      1,
+      () => '',
+    )[0]!;
     expect(far.context).toContain('our [paper](https://arxiv.org/abs/2401.00001) and more');
     expect(far.context.length).toBeLessThan(300);
   });
 
   test('a list under a lead-in line ("Technical reports:") carries the lead-in; prose ends it', () => {
-    const text = ['* Technical reports for metrics:', '  * [One](https://example.org/one.pdf)', '', '  * [Two](https://example.org/two.pdf)', 'Other text https://example.org/three', '- [Four](https://example.org/four)'].join('\n');
+    const text = [
+      '* Technical reports for metrics:',
+      '  * [One](https://example.org/one.pdf)',
+      '',
+      '  * [Two](https://example.org/two.pdf)',
+      'Other text https://example.org/three',
+      '- [Four](https://example.org/four)',
+    ].join('\n');
     const links = extractLinks(text, 'R.md', 1, () => '');
-    expect(links.map((l) => l.leadIn ?? null)).toEqual(['* Technical reports for metrics:', '* Technical reports for metrics:', null, null]);
+    expect(links.map((l) => l.leadIn ?? null)).toEqual([
+      '* Technical reports for metrics:',
+      '* Technical reports for metrics:',
+      null,
+      null,
+    ]);
   });
 });
 

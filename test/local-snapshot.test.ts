@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LFS_VERSION_LINE, TEXT_SIZE_CAP, type RepoSnapshot } from '../src/core/snapshot.js';
-import { LFS_DEFERRED_READ_MAX, SnapshotError, readHeadRevision, readLocalSnapshot, type LocalSnapshotOptions } from '../src/sources/local-snapshot.js';
+import {
+  LFS_DEFERRED_READ_MAX,
+  SnapshotError,
+  readHeadRevision,
+  readLocalSnapshot,
+  type LocalSnapshotOptions,
+} from '../src/sources/local-snapshot.js';
 
 const tempDirs: string[] = [];
 
@@ -47,7 +53,14 @@ describe.each(['auto', 'node'] as const)('listing: %s', (lister) => {
     test('an empty directory gives an empty snapshot that names the path as given', async () => {
       const root = tempDir();
       const snapshot = await read(root);
-      expect(snapshot).toEqual({ source: 'directory', location: root, revision: null, entries: [], texts: {}, skipped: [] });
+      expect(snapshot).toEqual({
+        source: 'directory',
+        location: root,
+        revision: null,
+        entries: [],
+        texts: {},
+        skipped: [],
+      });
     });
 
     test('a missing root or a file throws a one-line SnapshotError', async () => {
@@ -115,7 +128,8 @@ describe.each(['auto', 'node'] as const)('listing: %s', (lister) => {
 
     test('maxEntries stops the listing deterministically and says so', async () => {
       const files: Record<string, string> = {};
-      for (let i = 0; i < 30; i++) files[`d${i % 3}/f${String(i).padStart(2, '0')}.bin`] = 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx';
+      for (let i = 0; i < 30; i++)
+        files[`d${i % 3}/f${String(i).padStart(2, '0')}.bin`] = 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx';
       const first = await read(build(files), { maxEntries: 12 });
       const second = await read(build(files), { maxEntries: 12 });
       expect(first.entries).toHaveLength(12);
@@ -134,13 +148,19 @@ describe.each(['auto', 'node'] as const)('listing: %s', (lister) => {
         'README.md': '---\nlicense: mit\n---\n# Model\n',
         'models/small/README.md': '# Small\n',
         'models/small/config.json': '{"model_type":"llama"}',
-        'LICENSE': 'MIT License\n',
+        LICENSE: 'MIT License\n',
         'a/b/c/d/e/README.md': '# too deep\n',
         'modeling.py': 'print("hi")\n',
         'train.py': 'LR = 3e-4\n',
       });
       const snapshot = await read(root);
-      expect(Object.keys(snapshot.texts).sort()).toEqual(['LICENSE', 'README.md', 'models/small/README.md', 'models/small/config.json', 'train.py']);
+      expect(Object.keys(snapshot.texts).sort()).toEqual([
+        'LICENSE',
+        'README.md',
+        'models/small/README.md',
+        'models/small/config.json',
+        'train.py',
+      ]);
       expect(snapshot.texts['models/small/README.md']).toBe('# Small\n');
       expect(snapshot.skipped).toEqual([]);
     });
@@ -149,7 +169,7 @@ describe.each(['auto', 'node'] as const)('listing: %s', (lister) => {
       const root = build({
         'README.md': Buffer.from([0x23, 0x20, 0x68, 0x00, 0x69]),
         'docs/README.md': Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x42, 0x00].slice(0, 3)),
-        'LICENSE': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Apache License\n')]),
+        LICENSE: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Apache License\n')]),
       });
       const snapshot = await read(root);
       expect(snapshot.skipped).toEqual([
@@ -161,7 +181,7 @@ describe.each(['auto', 'node'] as const)('listing: %s', (lister) => {
     });
 
     test('a 50 MB README (sparse) is too large and never read; the cap is inclusive', async () => {
-      const root = build({ 'LICENSE': 'x'.repeat(TEXT_SIZE_CAP), 'NOTICE': 'y'.repeat(TEXT_SIZE_CAP + 1) });
+      const root = build({ LICENSE: 'x'.repeat(TEXT_SIZE_CAP), NOTICE: 'y'.repeat(TEXT_SIZE_CAP + 1) });
       const big = path.join(root, 'README.md');
       fs.writeFileSync(big, '');
       fs.truncateSync(big, 50 * 1024 * 1024);
@@ -197,7 +217,11 @@ describe.each(['auto', 'node'] as const)('listing: %s', (lister) => {
       const garbage = `${LFS_VERSION_LINE}\noid sha256:nothex\nsize 12\n`;
       const root = build({ 'weights.bin': garbage });
       const snapshot = await read(root);
-      expect(entry(snapshot, 'weights.bin')).toEqual({ path: 'weights.bin', size: Buffer.byteLength(garbage), kind: 'file' });
+      expect(entry(snapshot, 'weights.bin')).toEqual({
+        path: 'weights.bin',
+        size: Buffer.byteLength(garbage),
+        kind: 'file',
+      });
       expect(snapshot.skipped).toHaveLength(1);
       expect(snapshot.skipped[0]).toMatchObject({ path: 'weights.bin', reason: 'invalid-lfs' });
       expect(snapshot.skipped[0]!.detail).toContain('oid');
@@ -215,7 +239,8 @@ describe.each(['auto', 'node'] as const)('listing: %s', (lister) => {
   });
 
   describe('readLocalSnapshot: LFS paths named by .gitattributes', () => {
-    const ATTRIBUTES = '*.parquet filter=lfs diff=lfs merge=lfs -text\n*.safetensors filter=lfs diff=lfs merge=lfs -text\n*.csv filter=lfs\n';
+    const ATTRIBUTES =
+      '*.parquet filter=lfs diff=lfs merge=lfs -text\n*.safetensors filter=lfs diff=lfs merge=lfs -text\n*.csv filter=lfs\n';
 
     test('with few tracked files every pointer is still opened: real sizes, real kinds', async () => {
       const root = build({
@@ -229,8 +254,15 @@ describe.each(['auto', 'node'] as const)('listing: %s', (lister) => {
       });
       const snapshot = await read(root);
       expect(entry(snapshot, 'model.safetensors')).toMatchObject({ kind: 'lfs', size: 5_000_000_000 });
-      expect(entry(snapshot, 'data/a.parquet')).toMatchObject({ kind: 'lfs', size: 300_000_000, lfs: { oid: OID, size: 300_000_000 } });
-      expect(entry(snapshot, 'data/pulled.csv')).toMatchObject({ kind: 'file', size: 'id,text\n1,already fetched by git lfs pull\n'.length });
+      expect(entry(snapshot, 'data/a.parquet')).toMatchObject({
+        kind: 'lfs',
+        size: 300_000_000,
+        lfs: { oid: OID, size: 300_000_000 },
+      });
+      expect(entry(snapshot, 'data/pulled.csv')).toMatchObject({
+        kind: 'file',
+        size: 'id,text\n1,already fetched by git lfs pull\n'.length,
+      });
       expect(entry(snapshot, 'data/bad.parquet')?.kind).toBe('file');
       expect(entry(snapshot, 'data/local/notes.csv')).toMatchObject({ kind: 'lfs', size: 42 });
       expect(snapshot.skipped.map((s) => [s.path, s.reason])).toEqual([['data/bad.parquet', 'invalid-lfs']]);
@@ -250,7 +282,7 @@ describe.each(['auto', 'node'] as const)('listing: %s', (lister) => {
       expect(entry(snapshot, 'a/b/c/top.py')?.kind).toBe('file');
     });
 
-        test(`above ${LFS_DEFERRED_READ_MAX} tracked data files their pointers stay closed; weights and texts are still read`, async () => {
+    test(`above ${LFS_DEFERRED_READ_MAX} tracked data files their pointers stay closed; weights and texts are still read`, async () => {
       const files: Record<string, string> = {
         '.gitattributes': ATTRIBUTES + '*.json filter=lfs\n',
         'model-00001-of-00002.safetensors': pointer(4_900_000_000),
@@ -259,23 +291,35 @@ describe.each(['auto', 'node'] as const)('listing: %s', (lister) => {
         'eval/results.json': pointer(2_000), // wanted too: the pointer is recognised when read
       };
       const shards = LFS_DEFERRED_READ_MAX + 1;
-      for (let i = 0; i < shards; i++) files[`data/train/shard-${String(i).padStart(5, '0')}.parquet`] = pointer(250_000_000 + i);
+      for (let i = 0; i < shards; i++)
+        files[`data/train/shard-${String(i).padStart(5, '0')}.parquet`] = pointer(250_000_000 + i);
       const snapshot = await read(build(files));
-      expect(entry(snapshot, 'model-00001-of-00002.safetensors')).toMatchObject({ kind: 'lfs', size: 4_900_000_000, lfs: { size: 4_900_000_000 } });
+      expect(entry(snapshot, 'model-00001-of-00002.safetensors')).toMatchObject({
+        kind: 'lfs',
+        size: 4_900_000_000,
+        lfs: { size: 4_900_000_000 },
+      });
       expect(entry(snapshot, 'sub/model.safetensors')).toMatchObject({ kind: 'lfs', size: 1_000_000_000 });
       expect(snapshot.texts['config.json']).toBe('{"model_type": "llama"}\n');
       expect(entry(snapshot, 'eval/results.json')).toMatchObject({ kind: 'lfs', size: 2_000 });
       const data = snapshot.entries.filter((e) => e.path.startsWith('data/train/'));
       expect(data).toHaveLength(shards);
       // LFS, real size unknown: `size` is the pointer's own and there are no `lfs` facts.
-      expect(data.every((e) => e.kind === 'lfs' && e.lfs === undefined && e.size === Buffer.byteLength(pointer(250_000_000)))).toBe(true);
+      expect(
+        data.every(
+          (e) => e.kind === 'lfs' && e.lfs === undefined && e.size === Buffer.byteLength(pointer(250_000_000)),
+        ),
+      ).toBe(true);
       expect(snapshot.skipped).toHaveLength(1);
       expect(snapshot.skipped[0]).toMatchObject({ path: '', reason: 'limit' });
       expect(snapshot.skipped[0]!.detail).toContain(`${shards} small files`);
     });
 
     test('a .gitattributes that is a symlink is not followed for rules', async () => {
-      const root = build({ 'real/attributes': '*.parquet filter=lfs\n', 'data/a.parquet': 'not a pointer at all, a small real file\n' });
+      const root = build({
+        'real/attributes': '*.parquet filter=lfs\n',
+        'data/a.parquet': 'not a pointer at all, a small real file\n',
+      });
       link(root, '.gitattributes', 'real/attributes');
       const snapshot = await read(root);
       expect(entry(snapshot, 'data/a.parquet')?.kind).toBe('file');
@@ -288,7 +332,12 @@ describe.each(['auto', 'node'] as const)('listing: %s', (lister) => {
       link(root, 'README.md', 'docs/card.md');
       link(root, 'docs-link', 'docs');
       const snapshot = await read(root);
-      expect(entry(snapshot, 'README.md')).toEqual({ path: 'README.md', size: 12, kind: 'symlink', target: 'docs/card.md' });
+      expect(entry(snapshot, 'README.md')).toEqual({
+        path: 'README.md',
+        size: 12,
+        kind: 'symlink',
+        target: 'docs/card.md',
+      });
       expect(snapshot.texts['README.md']).toBe('# Card\n');
       // Folders behind links are not walked.
       expect(entry(snapshot, 'docs-link')?.kind).toBe('symlink');
@@ -338,7 +387,8 @@ describe.each(['auto', 'node'] as const)('listing: %s', (lister) => {
   describe('readLocalSnapshot: submodules, ignore, unreadable', () => {
     test('a folder with a .git file, a nested repository and a .gitmodules path are submodules, not walked', async () => {
       const root = build({
-        '.gitmodules': '[submodule "lib"]\n\tpath = vendor/lib\n\turl = https://example.com/lib.git\n[submodule "empty"]\n\tpath = third_party/empty\n',
+        '.gitmodules':
+          '[submodule "lib"]\n\tpath = vendor/lib\n\turl = https://example.com/lib.git\n[submodule "empty"]\n\tpath = third_party/empty\n',
         'vendor/lib/.git': 'gitdir: ../../.git/modules/lib\n',
         'vendor/lib/README.md': '# not ours\n',
         'nested/.git/HEAD': 'ref: refs/heads/main\n',
@@ -421,7 +471,10 @@ describe('revision from .git files', () => {
   });
 
   test('a .git file (worktree) follows gitdir and commondir', () => {
-    const main = build({ '.git/packed-refs': `${sha2} refs/heads/feature\n`, '.git/worktrees/wt/HEAD': 'ref: refs/heads/feature\n' });
+    const main = build({
+      '.git/packed-refs': `${sha2} refs/heads/feature\n`,
+      '.git/worktrees/wt/HEAD': 'ref: refs/heads/feature\n',
+    });
     fs.writeFileSync(path.join(main, '.git/worktrees/wt/commondir'), '../..\n');
     const worktree = build({ '.git': `gitdir: ${path.join(main, '.git/worktrees/wt')}\n` });
     expect(readHeadRevision(worktree)).toBe(sha2);

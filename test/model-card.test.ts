@@ -2,15 +2,31 @@
 import { readFileSync } from 'node:fs';
 import { findFrontMatter, parseFrontMatter } from '../src/core/evidence/front-matter.js';
 import {
-  fieldStrings, isDocumented, looksLikeModelCard, modelIndexDatasets, modelIndexHasMetrics, normaliseHeading, parseModelCard, parseSections,
+  fieldStrings,
+  isDocumented,
+  looksLikeModelCard,
+  modelIndexDatasets,
+  modelIndexHasMetrics,
+  normaliseHeading,
+  parseModelCard,
+  parseSections,
 } from '../src/core/evidence/model-card.js';
 
 const heads = (body: string) => parseSections(body, 1).map((s) => [s.level, s.heading]);
 
 describe('headings', () => {
   test('every ATX level counts, up to three spaces of indent, closing hashes dropped', () => {
-    expect(heads('# One\n## Two ##\n### Three\n#### Four\n##### Five\n   ###### Six\n    # code block, not a heading\n#NoSpace')).toEqual([
-      [1, 'one'], [2, 'two'], [3, 'three'], [4, 'four'], [5, 'five'], [6, 'six'],
+    expect(
+      heads(
+        '# One\n## Two ##\n### Three\n#### Four\n##### Five\n   ###### Six\n    # code block, not a heading\n#NoSpace',
+      ),
+    ).toEqual([
+      [1, 'one'],
+      [2, 'two'],
+      [3, 'three'],
+      [4, 'four'],
+      [5, 'five'],
+      [6, 'six'],
     ]);
   });
 
@@ -26,8 +42,24 @@ describe('headings', () => {
   ])('%s -> %s', (raw, normalised) => expect(normaliseHeading(raw)).toBe(normalised));
 
   test('headings inside code fences are ignored, for ``` and ~~~ and nested kinds', () => {
-    const body = ['# Title', '```python', '# a comment', '```', '## Usage', '~~~', '```', '# still code', '~~~', '## Limits', 'text'].join('\n');
-    expect(heads(body)).toEqual([[1, 'title'], [2, 'usage'], [2, 'limits']]);
+    const body = [
+      '# Title',
+      '```python',
+      '# a comment',
+      '```',
+      '## Usage',
+      '~~~',
+      '```',
+      '# still code',
+      '~~~',
+      '## Limits',
+      'text',
+    ].join('\n');
+    expect(heads(body)).toEqual([
+      [1, 'title'],
+      [2, 'usage'],
+      [2, 'limits'],
+    ]);
   });
 
   test('an unclosed fence hides the rest of the card', () => {
@@ -35,8 +67,17 @@ describe('headings', () => {
   });
 
   test('a body runs to the next heading of the same or a higher level; ownBody stops at any heading', () => {
-    const [title, training, data, evaluation] = parseSections('# T\nintro\n## Training\nsetup\n### Data\nweb\n## Evaluation\nscores', 5);
-    expect(training).toMatchObject({ heading: 'training', level: 2, line: 7, body: 'setup\n### Data\nweb', ownBody: 'setup' });
+    const [title, training, data, evaluation] = parseSections(
+      '# T\nintro\n## Training\nsetup\n### Data\nweb\n## Evaluation\nscores',
+      5,
+    );
+    expect(training).toMatchObject({
+      heading: 'training',
+      level: 2,
+      line: 7,
+      body: 'setup\n### Data\nweb',
+      ownBody: 'setup',
+    });
     expect(data).toMatchObject({ heading: 'data', level: 3, line: 9, body: 'web', ownBody: 'web' });
     expect(evaluation?.body).toBe('scores');
     expect(title?.body).toContain('scores');
@@ -57,14 +98,19 @@ describe('placeholders document nothing', () => {
   ])('%j documented: %s', (body, documented) => expect(isDocumented(body)).toBe(documented));
 
   test('a section whose only child sections are placeholders is not documented', () => {
-    const sections = parseSections('## Training Details\n\n### Training Data\n\n[More Information Needed]\n\n### Training Procedure\n\n[More Information Needed]\n', 1);
+    const sections = parseSections(
+      '## Training Details\n\n### Training Data\n\n[More Information Needed]\n\n### Training Procedure\n\n[More Information Needed]\n',
+      1,
+    );
     expect(sections.map((s) => s.documented)).toEqual([false, false, false]);
   });
 
   // The Hub template's field lines keep their labels after the placeholder is removed:
   // "- **Developed by:** [More Information Needed]" must not read as documentation.
   test('field lines whose values are all placeholders document nothing', () => {
-    expect(isDocumented('- **Developed by:** [More Information Needed]\n- **Model type:** [More Information Needed]')).toBe(false);
+    expect(
+      isDocumented('- **Developed by:** [More Information Needed]\n- **Model type:** [More Information Needed]'),
+    ).toBe(false);
   });
 
   test('field lines with a real value document something', () => {
@@ -80,13 +126,17 @@ describe('placeholders document nothing', () => {
 
 describe('front matter', () => {
   test('fields, their lines, and where the body starts', () => {
-    const text = '---\nlicense: apache-2.0\ndatasets:\n  - acme/corpus\n"base_model": acme/base\n---\n# Title\n\n## Usage\n\nhttps://github.com/acme/x\n';
+    const text =
+      '---\nlicense: apache-2.0\ndatasets:\n  - acme/corpus\n"base_model": acme/base\n---\n# Title\n\n## Usage\n\nhttps://github.com/acme/x\n';
     const { card, problems } = parseModelCard('README.md', text);
     expect(problems).toEqual([]);
     expect(card.frontMatter).toEqual({ license: 'apache-2.0', datasets: ['acme/corpus'], base_model: 'acme/base' });
     expect(card.fieldLines).toEqual({ license: 2, datasets: 3, base_model: 5 });
     expect(card.bodyLine).toBe(7);
-    expect(card.sections.map((s) => [s.heading, s.line])).toEqual([['title', 7], ['usage', 9]]);
+    expect(card.sections.map((s) => [s.heading, s.line])).toEqual([
+      ['title', 7],
+      ['usage', 9],
+    ]);
     expect(card.links[0]).toMatchObject({ kind: 'github', line: 11, section: 'usage' });
   });
 
@@ -99,7 +149,10 @@ describe('front matter', () => {
   test('a front matter that is a single timestamp is a problem, not a mapping (and never crashes the engine)', () => {
     const { card, problems } = parseModelCard('README.md', '---\n1986-02-19T10:22:07.737Z\n---\n# Model\n');
     expect(card.frontMatter).toBeNull();
-    expect(problems[0]).toMatchObject({ ruleId: 'front-matter-invalid', message: 'front matter must be a mapping of fields, found a date' });
+    expect(problems[0]).toMatchObject({
+      ruleId: 'front-matter-invalid',
+      message: 'front matter must be a mapping of fields, found a date',
+    });
   });
 
   test('no front matter: the whole text is the body from line 1', () => {
@@ -128,7 +181,10 @@ describe('front matter', () => {
   });
 
   test('YAML tags that would build objects are refused (safe schema)', () => {
-    const { card, problems } = parseModelCard('README.md', '---\nx: !!js/function "function () { return 1 }"\n---\n# T\n');
+    const { card, problems } = parseModelCard(
+      'README.md',
+      '---\nx: !!js/function "function () { return 1 }"\n---\n# T\n',
+    );
     expect(card.frontMatter).toBeNull();
     expect(problems[0]?.ruleId).toBe('front-matter-invalid');
   });
@@ -146,20 +202,36 @@ describe('front matter', () => {
 });
 
 describe('field readers and model-card recognition', () => {
-  const card = (fm: Record<string, unknown>, path = 'sub/README.md') => ({ ...parseModelCard(path, '# x').card, frontMatter: fm });
+  const card = (fm: Record<string, unknown>, path = 'sub/README.md') => ({
+    ...parseModelCard(path, '# x').card,
+    frontMatter: fm,
+  });
 
   test('fieldStrings takes a string or a list and drops empty and non-string values', () => {
     expect(fieldStrings(card({ datasets: ' acme/a ' }), 'datasets')).toEqual(['acme/a']);
-    expect(fieldStrings(card({ datasets: ['acme/a', '', 3, null, 'acme/b'] }), 'datasets')).toEqual(['acme/a', 'acme/b']);
+    expect(fieldStrings(card({ datasets: ['acme/a', '', 3, null, 'acme/b'] }), 'datasets')).toEqual([
+      'acme/a',
+      'acme/b',
+    ]);
     expect(fieldStrings(card({ datasets: { a: 1 } }), 'datasets')).toEqual([]);
     expect(fieldStrings(null, 'datasets')).toEqual([]);
   });
 
   test('model-index datasets and metrics', () => {
-    const index = [{ name: 'm', results: [{ dataset: { type: 'cais/mmlu', name: 'MMLU' }, metrics: [{ type: 'acc', value: 0.6 }] }, { dataset: { name: 'Private set' }, metrics: [{ type: 'acc', value: null }] }] }];
+    const index = [
+      {
+        name: 'm',
+        results: [
+          { dataset: { type: 'cais/mmlu', name: 'MMLU' }, metrics: [{ type: 'acc', value: 0.6 }] },
+          { dataset: { name: 'Private set' }, metrics: [{ type: 'acc', value: null }] },
+        ],
+      },
+    ];
     expect(modelIndexDatasets(card({ 'model-index': index }))).toEqual(['cais/mmlu', 'Private set']);
     expect(modelIndexHasMetrics(card({ 'model-index': index }))).toBe(true);
-    expect(modelIndexHasMetrics(card({ 'model-index': [{ name: 'm', results: [{ metrics: [{ type: 'acc' }] }] }] }))).toBe(false);
+    expect(
+      modelIndexHasMetrics(card({ 'model-index': [{ name: 'm', results: [{ metrics: [{ type: 'acc' }] }] }] })),
+    ).toBe(false);
     expect(modelIndexDatasets(card({ 'model-index': 'nonsense' }))).toEqual([]);
   });
 

@@ -13,7 +13,9 @@ import { inSetupMode, planWebhook, saveEnvFile } from '../src/app/start.js';
 const ROOT = new URL('..', import.meta.url).pathname;
 const START = join(ROOT, 'lib/app/start.js');
 
-const channel = (url: string) => ({ createChannel: async (newUrl: string) => (newUrl === 'https://smee.io/new' ? url : 'wrong') });
+const channel = (url: string) => ({
+  createChannel: async (newUrl: string) => (newUrl === 'https://smee.io/new' ? url : 'wrong'),
+});
 const offline = { createChannel: async () => Promise.reject(new Error('fetch failed')) };
 
 describe('planWebhook', () => {
@@ -49,13 +51,18 @@ describe('planWebhook', () => {
     const plan = await planWebhook({}, offline);
     expect(plan).toMatchObject({ source: 'none', level: 'warn', set: { NO_SMEE_SETUP: 'true' } });
     expect(plan?.message).toContain('fetch failed');
-    expect(plan?.message).toMatch(/WEBHOOK_PROXY_URL .*PUBLIC_URL=https:\/\/<your host> \(webhooks go to <PUBLIC_URL>\/api\/github\/webhooks\)/);
+    expect(plan?.message).toMatch(
+      /WEBHOOK_PROXY_URL .*PUBLIC_URL=https:\/\/<your host> \(webhooks go to <PUBLIC_URL>\/api\/github\/webhooks\)/,
+    );
     expect((await planWebhook({}, channel('not a url')))?.source).toBe('none');
   });
 
   it('with NO_SMEE_SETUP=true creates nothing and says what to set', async () => {
     let asked = false;
-    const plan = await planWebhook({ NO_SMEE_SETUP: 'true' }, { createChannel: async () => ((asked = true), 'https://smee.io/x') });
+    const plan = await planWebhook(
+      { NO_SMEE_SETUP: 'true' },
+      { createChannel: async () => ((asked = true), 'https://smee.io/x') },
+    );
     expect(asked).toBe(false);
     expect(plan).toMatchObject({ source: 'none', level: 'warn' });
     expect(plan?.message).toContain('PUBLIC_URL');
@@ -114,7 +121,14 @@ async function start(extra: Record<string, string>): Promise<{ port: number; out
   let output = '';
   child = spawn(process.execPath, [START], {
     cwd: checkoutLike(),
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', ...extra },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'development',
+      ...extra,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
@@ -133,31 +147,37 @@ async function start(extra: Record<string, string>): Promise<{ port: number; out
 
 async function manifestHookUrl(port: number): Promise<string | undefined> {
   const html = await (await fetch(`http://127.0.0.1:${port}/probot`)).text();
-  const raw = /name="manifest"[^>]*value='([^']*)'/.exec(html)?.[1] ?? /value="([^"]*)"[^>]*name="manifest"/.exec(html)?.[1] ?? 'null';
+  const raw =
+    /name="manifest"[^>]*value='([^']*)'/.exec(html)?.[1] ??
+    /value="([^"]*)"[^>]*name="manifest"/.exec(html)?.[1] ??
+    'null';
   return (JSON.parse(raw) as { hook_attributes?: { url?: string } } | null)?.hook_attributes?.url;
 }
 
 const built = existsSync(START);
 
 describe('npm start with no credentials (needs `npm run build`)', () => {
-  (built ? it : it.skip)('creates a smee channel, registers it, shows it on the import page and saves it in .env', async () => {
-    // A stand-in for smee.io: HEAD /new answers with the new channel's address.
-    const smeePort = await freePort();
-    fakeSmee = createHttpServer((req, res) => {
-      if (req.url === '/new') res.writeHead(307, { location: `http://127.0.0.1:${smeePort}/chan-42` }).end();
-      else res.writeHead(404).end();
-    });
-    await new Promise<void>((resolve) => fakeSmee!.listen(smeePort, '127.0.0.1', resolve));
-    const channelUrl = `http://127.0.0.1:${smeePort}/chan-42`;
+  (built ? it : it.skip)(
+    'creates a smee channel, registers it, shows it on the import page and saves it in .env',
+    async () => {
+      // A stand-in for smee.io: HEAD /new answers with the new channel's address.
+      const smeePort = await freePort();
+      fakeSmee = createHttpServer((req, res) => {
+        if (req.url === '/new') res.writeHead(307, { location: `http://127.0.0.1:${smeePort}/chan-42` }).end();
+        else res.writeHead(404).end();
+      });
+      await new Promise<void>((resolve) => fakeSmee!.listen(smeePort, '127.0.0.1', resolve));
+      const channelUrl = `http://127.0.0.1:${smeePort}/chan-42`;
 
-    const { port, output } = await start({ SMEE_URL: `http://127.0.0.1:${smeePort}` });
-    expect(await manifestHookUrl(port)).toBe(channelUrl);
-    const importPage = await (await fetch(`http://127.0.0.1:${port}/probot/import`)).text();
-    expect(importPage).toMatch(new RegExp(`Replace your app's Webhook URL with <br>\\s*<b>${channelUrl}</b>`));
-    expect(readFileSync(join(workdir!, '.env'), 'utf8')).toBe(`WEBHOOK_PROXY_URL=${channelUrl}\n`);
-    expect(output()).toContain(`truly-open: created the webhook channel ${channelUrl}`);
-    expect(output()).not.toMatch(/SmeeClient is not available|smee-client|Unable to connect|ERROR/);
-  });
+      const { port, output } = await start({ SMEE_URL: `http://127.0.0.1:${smeePort}` });
+      expect(await manifestHookUrl(port)).toBe(channelUrl);
+      const importPage = await (await fetch(`http://127.0.0.1:${port}/probot/import`)).text();
+      expect(importPage).toMatch(new RegExp(`Replace your app's Webhook URL with <br>\\s*<b>${channelUrl}</b>`));
+      expect(readFileSync(join(workdir!, '.env'), 'utf8')).toBe(`WEBHOOK_PROXY_URL=${channelUrl}\n`);
+      expect(output()).toContain(`truly-open: created the webhook channel ${channelUrl}`);
+      expect(output()).not.toMatch(/SmeeClient is not available|smee-client|Unable to connect|ERROR/);
+    },
+  );
 
   (built ? it : it.skip)('on a server, registers PUBLIC_URL + /api/github/webhooks and writes no .env', async () => {
     const { port, output } = await start({ PUBLIC_URL: 'https://open.example.org' });
@@ -168,14 +188,21 @@ describe('npm start with no credentials (needs `npm run build`)', () => {
     expect(output()).not.toMatch(/SmeeClient|smee\.io|ERROR/);
   });
 
-  (built ? it : it.skip)('with smee unreachable, one warning that says what to set, and no smee error from Probot', async () => {
-    const dead = await freePort();
-    const { output } = await start({ SMEE_URL: `http://127.0.0.1:${dead}` });
-    const lines = output().split('\n').filter((l) => /smee|webhook channel/i.test(l));
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^truly-open: could not create a webhook channel at http:\/\/127\.0\.0\.1:\d+\/new .*PUBLIC_URL/);
-    expect(output()).not.toMatch(/SmeeClient is not available|Unable to connect to smee/);
-  });
+  (built ? it : it.skip)(
+    'with smee unreachable, one warning that says what to set, and no smee error from Probot',
+    async () => {
+      const dead = await freePort();
+      const { output } = await start({ SMEE_URL: `http://127.0.0.1:${dead}` });
+      const lines = output()
+        .split('\n')
+        .filter((l) => /smee|webhook channel/i.test(l));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(
+        /^truly-open: could not create a webhook channel at http:\/\/127\.0\.0\.1:\d+\/new .*PUBLIC_URL/,
+      );
+      expect(output()).not.toMatch(/SmeeClient is not available|Unable to connect to smee/);
+    },
+  );
 });
 
 describe('npm run score', () => {
@@ -197,7 +224,11 @@ describe('npm run score', () => {
     const env = { PATH: process.env.PATH ?? '', TRULY_OPEN_CORPUS: dir };
     const dflt = spawnSync(process.execPath, [join(ROOT, 'scripts/score.mjs')], { cwd: ROOT, env, encoding: 'utf8' });
     expect(dflt.stdout.trim()).toBe('["--set","dev"]');
-    const some = spawnSync(process.execPath, [join(ROOT, 'scripts/score.mjs'), '--cases', 'a,b'], { cwd: ROOT, env, encoding: 'utf8' });
+    const some = spawnSync(process.execPath, [join(ROOT, 'scripts/score.mjs'), '--cases', 'a,b'], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+    });
     expect(some.stdout.trim()).toBe('["--cases","a,b"]');
     rmSync(dir, { recursive: true, force: true });
   });

@@ -50,9 +50,17 @@ describe('action.yml', () => {
   it('declares the inputs the entry reads, with defaults the entry accepts', () => {
     expect(Object.keys(action.inputs).sort()).toEqual(['config', 'format', 'offline', 'path', 'require']);
     // Feed the declared defaults through the runner's naming and the entry's parser.
-    const env = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v.default ?? '']));
+    const env = Object.fromEntries(
+      Object.entries(action.inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v.default ?? '']),
+    );
     expect(getInput(env, 'path')).toBe('.');
-    expect(readInputs(env)).toEqual({ path: '.', require: undefined, format: 'text', config: undefined, offline: false });
+    expect(readInputs(env)).toEqual({
+      path: '.',
+      require: undefined,
+      format: 'text',
+      config: undefined,
+      offline: false,
+    });
   });
 
   it('lists every requirement in the require description', () => {
@@ -78,27 +86,35 @@ describe('LICENSE', () => {
 });
 
 describe('issue forms', () => {
-  it.each(['bug_report.yml', 'feature_request.yml'])('%s is a valid form: name, description, labelled fields', (file) => {
-    const form = load(read(`.github/ISSUE_TEMPLATE/${file}`)) as {
-      name: string;
-      description: string;
-      body: { type: string; id?: string; attributes: { label?: string } }[];
-    };
-    expect(form.name).toBeTruthy();
-    expect(form.description).toBeTruthy();
-    const fields = form.body.filter((b) => b.type !== 'markdown');
-    expect(fields.length).toBeGreaterThan(0);
-    for (const field of fields) {
-      expect(field.id).toMatch(/^[a-z][a-z-]*$/);
-      expect(field.attributes.label).toBeTruthy();
-    }
-    expect(new Set(fields.map((f) => f.id)).size).toBe(fields.length);
-  });
+  it.each(['bug_report.yml', 'feature_request.yml'])(
+    '%s is a valid form: name, description, labelled fields',
+    (file) => {
+      const form = load(read(`.github/ISSUE_TEMPLATE/${file}`)) as {
+        name: string;
+        description: string;
+        body: { type: string; id?: string; attributes: { label?: string } }[];
+      };
+      expect(form.name).toBeTruthy();
+      expect(form.description).toBeTruthy();
+      const fields = form.body.filter((b) => b.type !== 'markdown');
+      expect(fields.length).toBeGreaterThan(0);
+      for (const field of fields) {
+        expect(field.id).toMatch(/^[a-z][a-z-]*$/);
+        expect(field.attributes.label).toBeTruthy();
+      }
+      expect(new Set(fields.map((f) => f.id)).size).toBe(fields.length);
+    },
+  );
 });
 
 describe('package.json and the lock', () => {
-  const pkg = JSON.parse(read('package.json')) as { engines: { node: string }; devDependencies: Record<string, string> };
-  const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, { version?: string; engines?: { node?: string } | string[] }> };
+  const pkg = JSON.parse(read('package.json')) as {
+    engines: { node: string };
+    devDependencies: Record<string, string>;
+  };
+  const lock = JSON.parse(read('package-lock.json')) as {
+    packages: Record<string, { version?: string; engines?: { node?: string } | string[] }>;
+  };
   // semver comes with npm's own toolchain (jest, ts-jest); only this test needs it.
   const semver = createRequire(import.meta.url)('semver') as {
     minVersion(range: string): { version: string } | null;

@@ -3,7 +3,15 @@
 // Models inside tests, fixtures and examples are not the release.
 import { gatherEvidence } from '../src/core/evidence/gather.js';
 import { DEFAULT_CONFIG } from '../src/config/schema.js';
-import { card, FULL_CARD_SECTIONS, firstModel, licenseText, run, snapshot, type SnapshotSpec } from './helpers/snapshot-builder.js';
+import {
+  card,
+  FULL_CARD_SECTIONS,
+  firstModel,
+  licenseText,
+  run,
+  snapshot,
+  type SnapshotSpec,
+} from './helpers/snapshot-builder.js';
 
 const evidenceOf = (files: SnapshotSpec['files']) => gatherEvidence(snapshot({ files }), DEFAULT_CONFIG).models;
 
@@ -57,7 +65,8 @@ describe('the card spans the release documents', () => {
     const files = {
       LICENSE: licenseText('MIT'),
       'README.md': card({ sections: { Usage: 'Please see [usage](docs/USAGE.md) for detailed instructions.' } }),
-      'docs/USAGE.md': '# Usage\n\nDownload the checkpoint from [here](https://huggingface.co/acme/voice) and put it in `checkpoints/`.\n\nRead [our paper](https://arxiv.org/abs/2401.00001).\n',
+      'docs/USAGE.md':
+        '# Usage\n\nDownload the checkpoint from [here](https://huggingface.co/acme/voice) and put it in `checkpoints/`.\n\nRead [our paper](https://arxiv.org/abs/2401.00001).\n',
     };
     const [model] = evidenceOf(files);
     expect(model!.docs.map((d) => d.path)).toEqual(['docs/USAGE.md']);
@@ -70,7 +79,8 @@ describe('the card spans the release documents', () => {
 
   test('a link to a GitHub blob of a document held here is followed; a link leaving the repository is not', () => {
     const [model] = evidenceOf({
-      'README.md': '# M\n\n[Training](https://github.com/acme/m/blob/main/docs/TRAINING.md) and [escape](../../etc/passwd.md).\n',
+      'README.md':
+        '# M\n\n[Training](https://github.com/acme/m/blob/main/docs/TRAINING.md) and [escape](../../etc/passwd.md).\n',
       'docs/TRAINING.md': '# Training\n',
     });
     expect(model!.docs.map((d) => d.path)).toEqual(['docs/TRAINING.md']);
@@ -79,8 +89,11 @@ describe('the card spans the release documents', () => {
 
 describe('the model is the release, not its tests', () => {
   const tiny = {
-    'tests/fixtures/tiny-model/README.md': card({ frontMatter: { license: 'apache-2.0', library_name: 'transformers' } }),
-    'tests/fixtures/tiny-model/config.json': '{"architectures": ["LlamaForCausalLM"], "transformers_version": "4.40.0"}',
+    'tests/fixtures/tiny-model/README.md': card({
+      frontMatter: { license: 'apache-2.0', library_name: 'transformers' },
+    }),
+    'tests/fixtures/tiny-model/config.json':
+      '{"architectures": ["LlamaForCausalLM"], "transformers_version": "4.40.0"}',
     'tests/fixtures/tiny-model/model.safetensors': { size: 40_000 },
     'test_fixtures/test-model/README.md': card({ frontMatter: { license: 'apache-2.0' } }),
     'test_fixtures/test-model/model.safetensors': { size: 40_000 },
@@ -88,7 +101,15 @@ describe('the model is the release, not its tests', () => {
   };
 
   test('a tiny model inside tests/ or test_fixtures/ is neither a model nor the release weights', () => {
-    const report = run(snapshot({ files: { 'README.md': '# Acme trainer\n\nTrains language models.\n', LICENSE: licenseText('Apache-2.0'), ...tiny } }));
+    const report = run(
+      snapshot({
+        files: {
+          'README.md': '# Acme trainer\n\nTrains language models.\n',
+          LICENSE: licenseText('Apache-2.0'),
+          ...tiny,
+        },
+      }),
+    );
     expect(report.models.map((m) => m.path)).toEqual(['.']);
     expect(report.models[0]!.components.weights.status).toBe('missing');
     expect(report.models[0]!.ladder.level).toBe('closed');

@@ -3,7 +3,12 @@ import { LADDER_LEVELS } from '../src/core/report.js';
 
 describe('badges', () => {
   test('shields.io endpoint JSON per ladder level', () => {
-    expect(renderBadge('open-source')).toEqual({ schemaVersion: 1, label: 'truly open', message: 'open source', color: 'brightgreen' });
+    expect(renderBadge('open-source')).toEqual({
+      schemaVersion: 1,
+      label: 'truly open',
+      message: 'open source',
+      color: 'brightgreen',
+    });
     expect(renderBadge('closed')).toMatchObject({ message: 'closed', color: 'red' });
     expect(new Set(LADDER_LEVELS.map((l) => renderBadge(l).color)).size).toBe(LADDER_LEVELS.length);
   });

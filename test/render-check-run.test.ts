@@ -1,5 +1,11 @@
 import { COMPONENTS, type ComponentId } from '../src/core/catalog.js';
-import { chunk, checkRunAnnotations, checkRunTitle, renderCheckRun, SUMMARY_BUDGET } from '../src/core/render/check-run.js';
+import {
+  chunk,
+  checkRunAnnotations,
+  checkRunTitle,
+  renderCheckRun,
+  SUMMARY_BUDGET,
+} from '../src/core/render/check-run.js';
 import { ANNOTATIONS_PER_REQUEST, ANNOTATIONS_PER_RUN } from '../src/core/render/annotations.js';
 import { GITHUB_TEXT_LIMIT } from '../src/core/render/fit.js';
 import { computeDelta } from '../src/core/delta.js';
@@ -12,16 +18,28 @@ const bytes = (text: string) => new TextEncoder().encode(text).length;
 // The three shapes the summary is judged on ------------------------------------------------
 
 /** Open source, with two gaps on the way to MOF Class I. */
-const openSource = buildReport({ statuses: { ...ALL_OPEN, 'sample-outputs': 'missing', 'research-paper': 'mentioned' } });
+const openSource = buildReport({
+  statuses: { ...ALL_OPEN, 'sample-outputs': 'missing', 'research-paper': 'mentioned' },
+});
 
 /** Weights under the Llama license, declared on the card's `license:` line; the recipe missing. */
 const restricted = buildReport({
-  statuses: { ...OPEN_WEIGHTS_ONLY, weights: 'restricted', 'model-card': 'restricted', 'evaluation-results': 'restricted' },
+  statuses: {
+    ...OPEN_WEIGHTS_ONLY,
+    weights: 'restricted',
+    'model-card': 'restricted',
+    'evaluation-results': 'restricted',
+  },
 });
 
 /** Offline: the weights and the training data are linked on the Hub, not followed. */
 const unverified = buildReport({
-  statuses: { 'model-card': 'open', 'training-code': 'open', 'data-preprocessing-code': 'open', 'training-config': 'open' },
+  statuses: {
+    'model-card': 'open',
+    'training-code': 'open',
+    'data-preprocessing-code': 'open',
+    'training-config': 'open',
+  },
   claims: {
     weights: { status: 'open', license: null, via: 'link', host: 'hub', target: 'acme/lm-1b' },
     'training-data': { status: 'open', license: null, via: 'link', host: 'hub', target: 'acme/corpus' },
@@ -35,61 +53,79 @@ const SHAPES: [string, Report][] = [
   ['unverified', unverified],
 ];
 
-/** The components the top of the summary must name: what blocks the next level, or what would confirm the claimed one. */
+/**
+ * The components the top of the summary must name: what blocks the next level, or what
+ * would confirm the claimed one.
+ */
 function blocking(model: ModelReport): ComponentId[] {
   if (model.ladder.claimed) return model.ladder.claimed.unverified.slice(0, 3);
   if (model.ladder.missing.length > 0 && model.ladder.level !== 'open-source') return model.ladder.missing.slice(0, 3);
-  return (Object.keys(model.components) as ComponentId[]).filter((id) => model.frameworks.mof.missing['1'].includes(id)).slice(0, 3);
+  return (Object.keys(model.components) as ComponentId[])
+    .filter((id) => model.frameworks.mof.missing['1'].includes(id))
+    .slice(0, 3);
 }
 
 describe('the check-run summary', () => {
   test('the shapes are what they say', () => {
     expect(openSource.models[0]!.ladder.level).toBe('open-source');
     expect(restricted.models[0]!.ladder.level).toBe('restricted-weights');
-    expect(unverified.models[0]!.ladder).toMatchObject({ level: 'closed', claimed: { level: 'open-source', unverified: ['weights', 'training-data'] } });
+    expect(unverified.models[0]!.ladder).toMatchObject({
+      level: 'closed',
+      claimed: { level: 'open-source', unverified: ['weights', 'training-data'] },
+    });
   });
 
   test.each(SHAPES)('%s: snapshot', (_name, report) => {
     expect(renderCheckRun(report, { docsBaseUrl }).summary).toMatchSnapshot();
   });
 
-  test.each(SHAPES)('%s: the headline comes first; the first 600 characters name it and every blocking component', (_name, report) => {
-    const { summary } = renderCheckRun(report, { docsBaseUrl });
-    const model = report.models[0]!;
-    expect(summary.startsWith(`**${model.ladder.headline}**`)).toBe(true);
-    const top = summary.slice(0, 600);
-    const ids = blocking(model);
-    expect(ids.length).toBeGreaterThan(0);
-    for (const id of ids) expect(top).toContain(COMPONENTS[id].phrase);
-    // One action each, right below.
-    const actions = summary.slice(0, summary.indexOf('<details>')).match(/^\d\. \*\*\[/gm) ?? [];
-    expect(actions.length).toBe(ids.length);
-  });
+  test.each(SHAPES)(
+    '%s: the headline comes first; the first 600 characters name it and every blocking component',
+    (_name, report) => {
+      const { summary } = renderCheckRun(report, { docsBaseUrl });
+      const model = report.models[0]!;
+      expect(summary.startsWith(`**${model.ladder.headline}**`)).toBe(true);
+      const top = summary.slice(0, 600);
+      const ids = blocking(model);
+      expect(ids.length).toBeGreaterThan(0);
+      for (const id of ids) expect(top).toContain(COMPONENTS[id].phrase);
+      // One action each, right below.
+      const actions = summary.slice(0, summary.indexOf('<details>')).match(/^\d\. \*\*\[/gm) ?? [];
+      expect(actions.length).toBe(ids.length);
+    },
+  );
 
-  test.each(SHAPES)('%s: one line per framework above the fold, the full table inside <details>, blocking rows first', (_name, report) => {
-    const { summary } = renderCheckRun(report, { docsBaseUrl });
-    const open = summary.indexOf('<details>');
-    const close = summary.indexOf('</details>');
-    expect(open).toBeGreaterThan(0);
-    expect(close).toBeGreaterThan(open);
-    const fold = summary.slice(0, open);
-    expect(fold.match(/^- \*\*(MOF|OSAID 1\.0|OSAI index)\*\*: /gm)).toHaveLength(3);
-    expect(fold).not.toContain('| Component |');
-    const details = summary.slice(open, close);
-    const rows = details.split('\n').filter((l) => /^\| [^|]+ \| /.test(l) && !l.startsWith('| | Component'));
-    expect(rows).toHaveLength(18);
-    // The legend says what every symbol means, in one line.
-    expect(details).toMatch(/^✔ open · ◐ restricted · ◌ no license · \? mentioned, not shown to be published · ✘ missing · – not applicable · … could not be checked · ⊕ verified online$/m);
-    const firstRow = rows[0]!;
-    expect(firstRow).toContain(`[${COMPONENTS[blocking(report.models[0]!)[0]!].title}]`);
-    expect(bytes(summary)).toBeLessThan(10_000);
-  });
+  test.each(SHAPES)(
+    '%s: one line per framework above the fold, the full table inside <details>, blocking rows first',
+    (_name, report) => {
+      const { summary } = renderCheckRun(report, { docsBaseUrl });
+      const open = summary.indexOf('<details>');
+      const close = summary.indexOf('</details>');
+      expect(open).toBeGreaterThan(0);
+      expect(close).toBeGreaterThan(open);
+      const fold = summary.slice(0, open);
+      expect(fold.match(/^- \*\*(MOF|OSAID 1\.0|OSAI index)\*\*: /gm)).toHaveLength(3);
+      expect(fold).not.toContain('| Component |');
+      const details = summary.slice(open, close);
+      const rows = details.split('\n').filter((l) => /^\| [^|]+ \| /.test(l) && !l.startsWith('| | Component'));
+      expect(rows).toHaveLength(18);
+      // The legend says what every symbol means, in one line.
+      expect(details).toMatch(
+        /^✔ open · ◐ restricted · ◌ no license · \? mentioned, not shown to be published · ✘ missing · – not applicable · … could not be checked · ⊕ verified online$/m,
+      );
+      const firstRow = rows[0]!;
+      expect(firstRow).toContain(`[${COMPONENTS[blocking(report.models[0]!)[0]!].title}]`);
+      expect(bytes(summary)).toBeLessThan(10_000);
+    },
+  );
 
   test('component names link to their doc page once, by reference; open rows carry no link', () => {
     const { summary } = renderCheckRun(restricted, { docsBaseUrl });
     const definitions = summary.split('\n').filter((l) => /^\[[a-z-]+\]: /.test(l));
     const used = new Set([...summary.matchAll(/\]\[([a-z-]+)\]/g)].map((m) => m[1]));
-    expect(definitions.map((l) => l.slice(1, l.indexOf(']')))).toEqual(Object.keys(COMPONENTS).filter((id) => used.has(id)));
+    expect(definitions.map((l) => l.slice(1, l.indexOf(']')))).toEqual(
+      Object.keys(COMPONENTS).filter((id) => used.has(id)),
+    );
     expect(definitions).toContain(`[weights]: ${docsBaseUrl}/weights.md`);
     expect(summary).not.toContain('](http');
     expect(summary).toMatch(/^\| ✔ \| Model architecture \| open \|/m);
@@ -117,7 +153,9 @@ describe('the check-run summary', () => {
   });
 
   test('several models: the count first, then each model with its heading, headline and blockers', () => {
-    const report = buildReport({ models: [{ path: 'a', statuses: ALL_OPEN }, { path: 'b', statuses: { weights: 'restricted' } }, { path: 'c' }] });
+    const report = buildReport({
+      models: [{ path: 'a', statuses: ALL_OPEN }, { path: 'b', statuses: { weights: 'restricted' } }, { path: 'c' }],
+    });
     const { summary, title } = renderCheckRun(report, { docsBaseUrl });
     expect(title).toBe('3 models: 1 open source, 1 restricted weights and 1 closed');
     expect(summary.startsWith('**3 models: 1 open source, 1 restricted weights and 1 closed**')).toBe(true);
@@ -138,7 +176,9 @@ describe('a huge repository', () => {
     const many = buildReport({ models: buildManyModels(60) });
     const { summary } = renderCheckRun(many, { docsBaseUrl, delta: computeDelta(null, many) });
     expect(bytes(summary)).toBeLessThan(SUMMARY_BUDGET);
-    expect(summary).toContain('_The component tables are left out to fit; run `truly-open check` for the full report._');
+    expect(summary).toContain(
+      '_The component tables are left out to fit; run `truly-open check` for the full report._',
+    );
     expect(summary).not.toContain('<details>');
     expect(summary.match(/^### m-\d+/gm)).toHaveLength(60);
     expect(summary).toMatch(/^\[weights\]: /m);
@@ -152,14 +192,22 @@ describe('a huge repository', () => {
     expect(summary.startsWith(`**${count} models: `)).toBe(true);
     const rows = summary.split('\n').filter((l) => l.startsWith('| ') && l.includes('models/m-')).length;
     expect(rows).toBeGreaterThan(100);
-    if (rows < count) expect(summary).toContain(`… ${count - rows} more models not shown; run \`truly-open check\` for the full report`);
+    if (rows < count)
+      expect(summary).toContain(
+        `… ${count - rows} more models not shown; run \`truly-open check\` for the full report`,
+      );
     // A compact row carries the level and what blocks the next one.
-    expect(summary).toContain('| m-002 | `models/m-002` | Open weights | — | ✘ | Training data, Data preprocessing code, Training code, Training config |');
+    expect(summary).toContain(
+      '| m-002 | `models/m-002` | Open weights | — | ✘ | Training data, Data preprocessing code, Training code, Training config |',
+    );
   });
 
   test('one model with enormous messages and evidence stays far under the limit', () => {
     const long = 'x'.repeat(5000);
-    const evidence = Array.from({ length: 2000 }, (_, i) => ({ kind: 'file' as const, path: `shards/${long.slice(0, 200)}-${i}.safetensors` }));
+    const evidence = Array.from({ length: 2000 }, (_, i) => ({
+      kind: 'file' as const,
+      path: `shards/${long.slice(0, 200)}-${i}.safetensors`,
+    }));
     const report = buildReport({
       statuses: OPEN_WEIGHTS_ONLY,
       components: { weights: { status: 'open', license: 'MIT', message: long, evidence } },
@@ -176,7 +224,9 @@ describe('a huge repository', () => {
     const many = buildReport({ models: buildManyModels(1200) });
     const manyBase = buildReport({ models: buildManyModels(1200).map((m) => ({ ...m, statuses: {} })) });
     const { summary } = renderCheckRun(many, { delta: computeDelta(manyBase, many) });
-    expect(summary).toContain('| m-001 (`models/m-001`) | ▲ ladder | Closed | Open source | because of the final weights, the training data, the data preprocessing code, the training code and the training configuration |');
+    expect(summary).toContain(
+      '| m-001 (`models/m-001`) | ▲ ladder | Closed | Open source | because of the final weights, the training data, the data preprocessing code, the training code and the training configuration |',
+    );
     expect(summary).toContain('| m-001 (`models/m-001`) | 18 components changed | | | |');
     expect(summary).not.toContain('▲ Training data');
     expect(summary).toMatch(/… \d+ more changes not shown/);
@@ -195,7 +245,9 @@ describe('the title', () => {
   test('counts levels when there are several models, and leads with an unmet requirement', () => {
     const report = buildReport({ models: [{ path: 'a', statuses: ALL_OPEN }, { path: 'b' }, { path: 'c' }] });
     expect(checkRunTitle(report)).toBe('3 models: 1 open source and 2 closed');
-    expect(checkRunTitle(report, { requirement: 'open-source', met: false })).toBe('Requirement open-source not met: 3 models: 1 open source and 2 closed');
+    expect(checkRunTitle(report, { requirement: 'open-source', met: false })).toBe(
+      'Requirement open-source not met: 3 models: 1 open source and 2 closed',
+    );
   });
 });
 
@@ -215,11 +267,19 @@ describe('annotations', () => {
       'model-architecture': {
         status: 'restricted',
         license: 'LicenseRef-llama3.1',
-        evidence: [{ kind: 'card-field', path: 'README.md', line: 3, field: 'license', license: 'LicenseRef-llama3.1' }],
+        evidence: [
+          { kind: 'card-field', path: 'README.md', line: 3, field: 'license', license: 'LicenseRef-llama3.1' },
+        ],
       },
     },
     problems: [
-      { severity: 'error', path: 'README.md', line: 1, message: 'front matter is not valid YAML', ruleId: 'front-matter-invalid' },
+      {
+        severity: 'error',
+        path: 'README.md',
+        line: 1,
+        message: 'front matter is not valid YAML',
+        ruleId: 'front-matter-invalid',
+      },
       { severity: 'warning', path: 'LICENSE', message: 'the license file is empty' },
       { severity: 'note', message: 'offline run' },
     ],
@@ -237,7 +297,9 @@ describe('annotations', () => {
       ['notice', 'README.md', 20, 'Technical report mentioned'],
     ]);
     const license = annotations[1]!;
-    expect(license.message).toMatch(/^LicenseRef-llama3\.1 restricts use, so the final weights and the model architecture code are not open \(blocks open weights and MOF Class III\)\.\nHow to fix: Relicense the final weights under /);
+    expect(license.message).toMatch(
+      /^LicenseRef-llama3\.1 restricts use, so the final weights and the model architecture code are not open \(blocks open weights and MOF Class III\)\.\nHow to fix: Relicense the final weights under /,
+    );
     // Named once: in the title and the first sentence, not again in the advice.
     expect(license.message.split('LicenseRef-llama3.1')).toHaveLength(2);
     for (const a of annotations) expect(a.end_line).toBe(a.start_line);
@@ -245,8 +307,15 @@ describe('annotations', () => {
 
   test('a restricted model: the license line first, then the next MOF class at the card lines', () => {
     const annotations = checkRunAnnotations(restricted);
-    expect(annotations[0]).toMatchObject({ path: 'README.md', start_line: 3, annotation_level: 'warning', title: 'Restricted license: LicenseRef-llama3.1' });
-    expect(annotations[0]!.message).toContain('the final weights, the model card and the evaluation results are not open (blocks open weights and MOF Class III)');
+    expect(annotations[0]).toMatchObject({
+      path: 'README.md',
+      start_line: 3,
+      annotation_level: 'warning',
+      title: 'Restricted license: LicenseRef-llama3.1',
+    });
+    expect(annotations[0]!.message).toContain(
+      'the final weights, the model card and the evaluation results are not open (blocks open weights and MOF Class III)',
+    );
     expect(annotations.filter((a) => a.title.startsWith('Restricted license'))).toHaveLength(1);
   });
 
@@ -261,24 +330,59 @@ describe('annotations', () => {
   test('a weights-only folder without a card: what is missing points at the weights', () => {
     const report = buildReport({
       statuses: { weights: 'open' },
-      components: { weights: { status: 'open', license: 'Apache-2.0', evidence: [{ kind: 'file', path: 'ckpt/model.safetensors' }] } },
+      components: {
+        weights: {
+          status: 'open',
+          license: 'Apache-2.0',
+          evidence: [{ kind: 'file', path: 'ckpt/model.safetensors' }],
+        },
+      },
     });
     const annotations = checkRunAnnotations(report);
     expect(annotations.length).toBeGreaterThan(0);
-    expect(annotations[0]).toMatchObject({ path: 'ckpt/model.safetensors', start_line: 1, title: 'Training data missing' });
+    expect(annotations[0]).toMatchObject({
+      path: 'ckpt/model.safetensors',
+      start_line: 1,
+      title: 'Training data missing',
+    });
     expect(new Set(annotations.map((a) => a.path))).toEqual(new Set(['ckpt/model.safetensors']));
   });
 
   test('a model whose verdicts rest on no file gets none; a problem without a file is not annotated', () => {
-    const report = buildReport({ components: { 'model-card': { status: 'missing', evidence: [] } }, problems: [{ severity: 'error', message: 'no path' }] });
+    const report = buildReport({
+      components: { 'model-card': { status: 'missing', evidence: [] } },
+      problems: [{ severity: 'error', message: 'no path' }],
+    });
     expect(checkRunAnnotations(report)).toEqual([]);
   });
 
   test('several models share one license line: one annotation that names each model', () => {
     const report = buildReport({
       models: [
-        { path: '.', name: 'a', statuses: { weights: 'restricted' }, components: { weights: { status: 'restricted', evidence: [{ kind: 'file', path: 'LICENSE', license: 'CC-BY-NC-4.0' }], license: 'CC-BY-NC-4.0' } } },
-        { path: 'b', name: 'b', statuses: { weights: 'restricted' }, components: { weights: { status: 'restricted', evidence: [{ kind: 'file', path: 'LICENSE', license: 'CC-BY-NC-4.0' }], license: 'CC-BY-NC-4.0' } } },
+        {
+          path: '.',
+          name: 'a',
+          statuses: { weights: 'restricted' },
+          components: {
+            weights: {
+              status: 'restricted',
+              evidence: [{ kind: 'file', path: 'LICENSE', license: 'CC-BY-NC-4.0' }],
+              license: 'CC-BY-NC-4.0',
+            },
+          },
+        },
+        {
+          path: 'b',
+          name: 'b',
+          statuses: { weights: 'restricted' },
+          components: {
+            weights: {
+              status: 'restricted',
+              evidence: [{ kind: 'file', path: 'LICENSE', license: 'CC-BY-NC-4.0' }],
+              license: 'CC-BY-NC-4.0',
+            },
+          },
+        },
       ],
     });
     const licenses = checkRunAnnotations(report).filter((a) => a.title.startsWith('Restricted license'));
@@ -303,9 +407,23 @@ describe('annotations', () => {
   test('a rule that fires on many files is annotated 5 times; a pickle the engine reported is not annotated twice', () => {
     const report = buildReport({
       statuses: ALL_OPEN,
-      components: { weights: { status: 'open', license: 'MIT', evidence: [{ kind: 'file', path: 'w.bin', note: 'pickle' }, { kind: 'file', path: 'x.bin', note: 'pickle' }] } },
+      components: {
+        weights: {
+          status: 'open',
+          license: 'MIT',
+          evidence: [
+            { kind: 'file', path: 'w.bin', note: 'pickle' },
+            { kind: 'file', path: 'x.bin', note: 'pickle' },
+          ],
+        },
+      },
       problems: [
-        ...Array.from({ length: 40 }, (_, i) => ({ severity: 'warning' as const, path: `src/f${i}.py`, message: 'not UTF-8 text', ruleId: 'file-not-text' })),
+        ...Array.from({ length: 40 }, (_, i) => ({
+          severity: 'warning' as const,
+          path: `src/f${i}.py`,
+          message: 'not UTF-8 text',
+          ruleId: 'file-not-text',
+        })),
         { severity: 'warning', path: 'w.bin', line: 1, message: 'pickle', ruleId: 'unsafe-pickle' },
       ],
     });

@@ -13,13 +13,13 @@ describe('output formats', () => {
     if (format === 'json' || format === 'sarif') expect(() => JSON.parse(out)).not.toThrow();
   });
 
-  test('only the table\'s names are formats', () => {
+  test("only the table's names are formats", () => {
     expect(isFormat('json')).toBe(true);
     expect(isFormat('yaml')).toBe(false);
     expect(isFormat('__proto__')).toBe(false);
   });
 
-  test('the docs users read name every format: the README and the Action\'s input', () => {
+  test("the docs users read name every format: the README and the Action's input", () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     const action = readFileSync(new URL('../action.yml', import.meta.url), 'utf8');
     for (const f of FORMATS) {

@@ -4,7 +4,9 @@ import { buildReport, OPEN_WEIGHTS_ONLY } from './helpers/report-builder.js';
 describe('renderJson', () => {
   const report = buildReport({
     statuses: OPEN_WEIGHTS_ONLY,
-    problems: [{ ruleId: 'front-matter-invalid', message: 'bad YAML', line: 2, path: 'README.md', severity: 'warning' }],
+    problems: [
+      { ruleId: 'front-matter-invalid', message: 'bad YAML', line: 2, path: 'README.md', severity: 'warning' },
+    ],
   });
 
   test('round-trips to the same data', () => {
@@ -30,7 +32,9 @@ describe('renderJson', () => {
     const modelKeys = [...text.matchAll(/^ {6}"(\w+)":/gm)].map((m) => m[1]);
     expect(modelKeys.slice(0, 5)).toEqual(['path', 'name', 'ladder', 'frameworks', 'components']);
     expect(text.indexOf('"model-architecture"')).toBeLessThan(text.indexOf('"compute-info"'));
-    expect(text).toMatch(/"severity": "warning",\s+"path": "README.md",\s+"line": 2,\s+"message": "bad YAML",\s+"ruleId"/);
+    expect(text).toMatch(
+      /"severity": "warning",\s+"path": "README.md",\s+"line": 2,\s+"message": "bad YAML",\s+"ruleId"/,
+    );
   });
 
   test('MOF progress reads class 3, 2, 1 as in the contract (JSON.stringify would sort them)', () => {

@@ -28,7 +28,15 @@ const report = buildReport({
       evidence: [{ kind: 'card-section', path: 'README.md', line: 41, section: 'training data' }],
     },
   },
-  problems: [{ severity: 'warning', path: 'README.md', line: 2, message: 'front matter is not valid YAML: `a|b`', ruleId: 'front-matter-invalid' }],
+  problems: [
+    {
+      severity: 'warning',
+      path: 'README.md',
+      line: 2,
+      message: 'front matter is not valid YAML: `a|b`',
+      ruleId: 'front-matter-invalid',
+    },
+  ],
 });
 
 describe('renderMarkdown', () => {
@@ -67,7 +75,16 @@ describe('renderMarkdown', () => {
 
   test('the headline, one line per framework and the next steps come before the folded table', () => {
     const md = renderMarkdown(report, { docsBaseUrl });
-    const order = ['**Open weights: ', '- **MOF**: ', '- **OSAID 1.0**: ', '- **OSAI index**: ', '#### Next steps', '<details><summary>All 18 components: ', '| | Component |', '</details>'];
+    const order = [
+      '**Open weights: ',
+      '- **MOF**: ',
+      '- **OSAID 1.0**: ',
+      '- **OSAI index**: ',
+      '#### Next steps',
+      '<details><summary>All 18 components: ',
+      '| | Component |',
+      '</details>',
+    ];
     const at = order.map((s) => md.indexOf(s));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -84,13 +101,19 @@ describe('renderMarkdown', () => {
       'technical-report',
     ]);
     const md = renderMarkdown(report, { docsBaseUrl });
-    expect(md).toContain(`1. **[Training data][training-data]** (mentioned; for open source): ${adviceFor('training-data', report.models[0]!.components['training-data'], mdCode)}`);
-    expect(md).toContain(`**[Data card][data-card]** (missing; for MOF Class III): ${COMPONENTS['data-card'].remediation}`);
+    expect(md).toContain(
+      `1. **[Training data][training-data]** (mentioned; for open source): ${adviceFor('training-data', report.models[0]!.components['training-data'], mdCode)}`,
+    );
+    expect(md).toContain(
+      `**[Data card][data-card]** (missing; for MOF Class III): ${COMPONENTS['data-card'].remediation}`,
+    );
   });
 
   test('a component that blocks both the ladder and the MOF class is listed once with both goals', () => {
     const model = buildReport({ statuses: { ...ALL_OPEN, 'training-code': 'missing' } }).models[0]!;
-    expect(nextSteps(model)).toEqual([{ id: 'training-code', status: 'missing', goals: ['open source', 'MOF Class II'] }]);
+    expect(nextSteps(model)).toEqual([
+      { id: 'training-code', status: 'missing', goals: ['open source', 'MOF Class II'] },
+    ]);
   });
 
   test('a fully open release has no steps section', () => {
@@ -137,9 +160,19 @@ test('several models get one section each; a capped level and base models are na
 test('the Markdown next steps are the CLI text next steps, item for item', () => {
   const md = renderMarkdown(report, { docsBaseUrl });
   const text = renderText(report, { color: false });
-  const fromMd = [...md.matchAll(/^(\d+)\. \*\*\[([^\]]+)\]\[[a-z-]+\]\*\* \(([^)]+)\): (.*)$/gm)].map((m) => [m[1], m[2], m[3], m[4]!.replace(/`/g, '')]);
+  const fromMd = [...md.matchAll(/^(\d+)\. \*\*\[([^\]]+)\]\[[a-z-]+\]\*\* \(([^)]+)\): (.*)$/gm)].map((m) => [
+    m[1],
+    m[2],
+    m[3],
+    m[4]!.replace(/`/g, ''),
+  ]);
   const textPart = text.slice(text.indexOf('Next steps'));
-  const fromText = [...textPart.matchAll(/^\s+(\d+)\. (.+?) \(([^)]+)\): (.*)$/gm)].map((m) => [m[1], m[2], m[3], m[4]!.replace(/`/g, '')]);
+  const fromText = [...textPart.matchAll(/^\s+(\d+)\. (.+?) \(([^)]+)\): (.*)$/gm)].map((m) => [
+    m[1],
+    m[2],
+    m[3],
+    m[4]!.replace(/`/g, ''),
+  ]);
   expect(fromMd.length).toBe(nextSteps(report.models[0]!).length);
   expect(fromMd).toEqual(fromText);
 });

@@ -6,10 +6,23 @@ import { ALL_OPEN, OPEN_WEIGHTS_ONLY, buildManyModels, buildReport } from './hel
 const docsBaseUrl = 'https://docs.example/components';
 
 describe('renderPrComment', () => {
-  const base = buildReport({ models: [{ path: '.', statuses: OPEN_WEIGHTS_ONLY }, { path: 'old', statuses: ALL_OPEN }] });
+  const base = buildReport({
+    models: [
+      { path: '.', statuses: OPEN_WEIGHTS_ONLY },
+      { path: 'old', statuses: ALL_OPEN },
+    ],
+  });
   const head = buildReport({
     models: [
-      { path: '.', statuses: { ...OPEN_WEIGHTS_ONLY, 'training-data': 'open', 'training-code': 'open', 'evaluation-results': 'mentioned' } },
+      {
+        path: '.',
+        statuses: {
+          ...OPEN_WEIGHTS_ONLY,
+          'training-data': 'open',
+          'training-code': 'open',
+          'evaluation-results': 'mentioned',
+        },
+      },
       { path: 'new' },
     ],
   });
@@ -21,7 +34,11 @@ describe('renderPrComment', () => {
 
   test('starts with the hidden marker (default or given)', () => {
     expect(renderPrComment(head, delta, { docsBaseUrl }).split('\n')[0]).toBe(COMMENT_MARKER);
-    expect(renderPrComment(head, delta, { docsBaseUrl, marker: '<!-- truly-open:models/a -->' }).startsWith('<!-- truly-open:models/a -->\n')).toBe(true);
+    expect(
+      renderPrComment(head, delta, { docsBaseUrl, marker: '<!-- truly-open:models/a -->' }).startsWith(
+        '<!-- truly-open:models/a -->\n',
+      ),
+    ).toBe(true);
   });
 
   test('lists each changed component with before and after, and the direction', () => {

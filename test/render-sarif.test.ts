@@ -2,7 +2,13 @@ import { renderSarif, renderSarifJson, GENERIC_PROBLEM_RULE } from '../src/core/
 import { OPEN_WEIGHTS_ONLY, ALL_OPEN, buildReport } from './helpers/report-builder.js';
 
 const report = buildReport({
-  statuses: { ...OPEN_WEIGHTS_ONLY, 'training-code': 'unlicensed', 'evaluation-code': 'restricted', 'compute-info': 'unknown', 'sample-outputs': 'not-applicable' },
+  statuses: {
+    ...OPEN_WEIGHTS_ONLY,
+    'training-code': 'unlicensed',
+    'evaluation-code': 'restricted',
+    'compute-info': 'unknown',
+    'sample-outputs': 'not-applicable',
+  },
   problems: [
     { severity: 'error', path: 'truly-open.yml', line: 4, message: 'unknown key `weigths`', ruleId: 'config-invalid' },
     { severity: 'note', message: 'offline: nothing verified' },
@@ -64,7 +70,10 @@ describe('renderSarif', () => {
   test('location: first evidence with a path, else the model card, else the model folder', () => {
     const loc = (r: ReturnType<typeof renderSarif>, id: string) =>
       r.runs[0]!.results.find((x) => x.ruleId === `component/${id}`)!.locations[0]!.physicalLocation;
-    expect(loc(log, 'training-data')).toEqual({ artifactLocation: { uri: 'README.md', uriBaseId: '%SRCROOT%' }, region: { startLine: 20 } });
+    expect(loc(log, 'training-data')).toEqual({
+      artifactLocation: { uri: 'README.md', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 20 },
+    });
     // data-card has no evidence; the model card (README.md, from model-card evidence) stands in.
     expect(loc(log, 'data-card').artifactLocation.uri).toBe('README.md');
     const noCard = renderSarif(buildReport({ models: [{ path: 'models/tiny' }] }));

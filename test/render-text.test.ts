@@ -8,7 +8,10 @@ const ESC = '\u001b[';
 const report = buildReport({
   statuses: { ...OPEN_WEIGHTS_ONLY, 'research-paper': 'unknown', 'compute-info': 'not-applicable' },
   components: {
-    'training-data': { status: 'mentioned', message: `Trained on ${'an internal corpus of scraped web pages, '.repeat(6)}end` },
+    'training-data': {
+      status: 'mentioned',
+      message: `Trained on ${'an internal corpus of scraped web pages, '.repeat(6)}end`,
+    },
   },
   problems: [{ severity: 'error', path: 'README.md', line: 2, message: 'front matter is not valid YAML' }],
 });
@@ -45,8 +48,8 @@ describe('renderText', () => {
       .filter((l) => /^ {2}\S {2}/.test(l));
     const statusColumns = new Set(
       rows.map((row) => {
-        const status = ['open', 'restricted', 'mentioned', 'missing', 'not applicable', 'unknown', 'unlicensed'].find((s) =>
-          new RegExp(` {2}${s} `).test(row),
+        const status = ['open', 'restricted', 'mentioned', 'missing', 'not applicable', 'unknown', 'unlicensed'].find(
+          (s) => new RegExp(` {2}${s} `).test(row),
         )!;
         return row.indexOf(`  ${status}`);
       }),
@@ -80,7 +83,11 @@ test('lineage, a capped level, a requirement and offline runs are shown', () => 
   const capped = buildReport({
     online: false,
     statuses: OPEN_WEIGHTS_ONLY,
-    ladder: { level: 'restricted-weights', headline: 'Restricted weights: capped by the base model', cappedBy: { model: 'meta-llama/Llama-3.1-8B', level: 'restricted-weights' } },
+    ladder: {
+      level: 'restricted-weights',
+      headline: 'Restricted weights: capped by the base model',
+      cappedBy: { model: 'meta-llama/Llama-3.1-8B', level: 'restricted-weights' },
+    },
     lineage: [{ model: 'meta-llama/Llama-3.1-8B', depth: 1, resolved: true, level: 'restricted-weights' }],
     requirement: { requirement: 'open-weights', met: false, reason: 'capped by the base model' },
   });

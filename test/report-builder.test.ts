@@ -21,7 +21,12 @@ describe('buildReport (test helper)', () => {
 
     const weightsOnly = buildReport({ statuses: OPEN_WEIGHTS_ONLY }).models[0]!;
     expect(weightsOnly.ladder.level).toBe('open-weights');
-    expect(weightsOnly.ladder.missing).toEqual(['training-data', 'data-preprocessing-code', 'training-code', 'training-config']);
+    expect(weightsOnly.ladder.missing).toEqual([
+      'training-data',
+      'data-preprocessing-code',
+      'training-code',
+      'training-config',
+    ]);
     expect(weightsOnly.frameworks.mof.missing['3']).toEqual(['data-card', 'technical-report']);
 
     expect(buildReport({ statuses: { weights: 'restricted' } }).models[0]!.ladder.level).toBe('restricted-weights');
@@ -29,7 +34,11 @@ describe('buildReport (test helper)', () => {
 
   test('component overrides keep defaults for what they leave out', () => {
     const model = buildReport({ components: { weights: { status: 'open', license: 'MIT' } } }).models[0]!;
-    expect(model.components.weights).toMatchObject({ status: 'open', license: 'MIT', evidence: [{ kind: 'file', path: 'model.safetensors' }] });
+    expect(model.components.weights).toMatchObject({
+      status: 'open',
+      license: 'MIT',
+      evidence: [{ kind: 'file', path: 'model.safetensors' }],
+    });
   });
 
   test('several models get distinct paths and evidence under their folder', () => {

@@ -50,7 +50,11 @@ export function codeCases(f: CodeFixture): Case[] {
     },
     {
       name: `a LICENSE-CODE file governs ${f.file} over a restrictive model license`,
-      files: { 'README.md': card({ frontMatter: { license: 'llama3.1' } }), 'LICENSE-CODE': licenseText('Apache-2.0'), [f.file]: 'print("hi")' },
+      files: {
+        'README.md': card({ frontMatter: { license: 'llama3.1' } }),
+        'LICENSE-CODE': licenseText('Apache-2.0'),
+        [f.file]: 'print("hi")',
+      },
       status: 'open',
       messageId: 'codeInRepo',
       check: (r) => expect(r.license).toBe('Apache-2.0'),
@@ -70,7 +74,12 @@ export function codeCases(f: CodeFixture): Case[] {
     },
     {
       name: 'a GitHub link in the acknowledgements is a credit, not this code',
-      files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { Acknowledgements: `We thank the authors of https://github.com/${repo} for their help.` } }) },
+      files: {
+        'README.md': card({
+          frontMatter: { license: 'mit' },
+          sections: { Acknowledgements: `We thank the authors of https://github.com/${repo} for their help.` },
+        }),
+      },
       status: 'missing',
       messageId: 'missing',
     },
@@ -88,7 +97,9 @@ export function codeCases(f: CodeFixture): Case[] {
     {
       name: 'online: the linked repository found without a license is unlicensed',
       files: { 'README.md': linked },
-      remote: remote({ github: { [repo]: githubRepo(repo, { component: f.id, license: null, licenseNote: 'no license file' }) } }),
+      remote: remote({
+        github: { [repo]: githubRepo(repo, { component: f.id, license: null, licenseNote: 'no license file' }) },
+      }),
       status: 'unlicensed',
       messageId: 'codeOnGithub',
     },
@@ -102,7 +113,11 @@ export function codeCases(f: CodeFixture): Case[] {
     {
       name: 'online: a lookup that failed (rate limit) is unknown with the reason, not a mention',
       files: { 'README.md': linked },
-      remote: remote({ github: { [repo]: githubRepo(repo, { component: f.id, state: 'unavailable', license: null, error: 'rate limited' }) } }),
+      remote: remote({
+        github: {
+          [repo]: githubRepo(repo, { component: f.id, state: 'unavailable', license: null, error: 'rate limited' }),
+        },
+      }),
       status: 'unknown',
       messageId: 'githubUnavailable',
       check: (r) => expect(r.message).toMatch(/rate limited/),

@@ -1,7 +1,21 @@
 import { fixtureComponents } from './fixture-repos.js';
-import { card, CARD_TOO_LARGE, snapshot, tester, DATA_SECTION, hubDataset, licenseText, remote, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
+import {
+  card,
+  CARD_TOO_LARGE,
+  snapshot,
+  tester,
+  DATA_SECTION,
+  hubDataset,
+  licenseText,
+  remote,
+  runCases,
+  statusesOf,
+  testThrowingCriterion,
+  type Case,
+} from '../helpers/snapshot-builder.js';
 
-const withData = (license?: string) => card({ ...(license ? { frontMatter: { license } } : {}), sections: { 'Training Data': DATA_SECTION } });
+const withData = (license?: string) =>
+  card({ ...(license ? { frontMatter: { license } } : {}), sections: { 'Training Data': DATA_SECTION } });
 const DATASHEET = `# Datasheet\n\n## Composition\n\n${DATA_SECTION}\n\n## Collection Process\n\nCrawled in 2024 and filtered.\n`;
 /** A dataset card in the "Datasheets for Datasets" question form, in a data folder. */
 const QA_DATASHEET = [
@@ -61,7 +75,15 @@ const cases: Case[] = [
   },
   {
     name: 'a data section that names a linked dataset the model was trained on is a mention',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { 'Instruction Tuning': 'x', Data: 'The chat models are finetuned on [acme/chat-mix](https://huggingface.co/datasets/acme/chat-mix).' } }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        sections: {
+          'Instruction Tuning': 'x',
+          Data: 'The chat models are finetuned on [acme/chat-mix](https://huggingface.co/datasets/acme/chat-mix).',
+        },
+      }),
+    },
     status: 'mentioned',
     messageId: 'dataCardSectionOnly',
   },
@@ -70,7 +92,10 @@ const cases: Case[] = [
     files: {
       'README.md': card({
         frontMatter: { license: 'mit' },
-        sections: { 'Training Data': 'Overview: the model was pretrained on 2 trillion tokens of data from publicly available sources. The fine-tuning data includes publicly available instruction datasets, as well as over one million new human-annotated examples. Neither the pretraining nor the fine-tuning datasets include user data. The pretraining data has a cutoff of September 2022.' },
+        sections: {
+          'Training Data':
+            'Overview: the model was pretrained on 2 trillion tokens of data from publicly available sources. The fine-tuning data includes publicly available instruction datasets, as well as over one million new human-annotated examples. Neither the pretraining nor the fine-tuning datasets include user data. The pretraining data has a cutoff of September 2022.',
+        },
       }),
     },
     status: 'missing',
@@ -79,7 +104,15 @@ const cases: Case[] = [
   },
   {
     name: 'a public dataset named only as a reference is not a source',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { 'Data Creation': 'Step 1: Collect code data from GitHub and apply the same filtering rules as [StarCoder Data](https://github.com/acme/dataset) to filter data.' } }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        sections: {
+          'Data Creation':
+            'Step 1: Collect code data from GitHub and apply the same filtering rules as [StarCoder Data](https://github.com/acme/dataset) to filter data.',
+        },
+      }),
+    },
     status: 'missing',
     messageId: 'dataSectionNoSources',
   },
@@ -89,9 +122,12 @@ const cases: Case[] = [
       'README.md': card({
         frontMatter: { license: 'mit' },
         sections: {
-          'Downloading the toy dataset': 'Download the [toy dataset](https://huggingface.co/datasets/acme/toy) first. The dataset structure for training is shown below.',
-          'Dataset config': 'The dataset config defines the paths of your dataset, the sample rate and the number of workers used by the loader.',
-          '4. Using a Dataset in a Model': 'To use a dataset in a model, you must first register it; datasets key defines how each dataset is processed for training, e.g. The Pile.',
+          'Downloading the toy dataset':
+            'Download the [toy dataset](https://huggingface.co/datasets/acme/toy) first. The dataset structure for training is shown below.',
+          'Dataset config':
+            'The dataset config defines the paths of your dataset, the sample rate and the number of workers used by the loader.',
+          '4. Using a Dataset in a Model':
+            'To use a dataset in a model, you must first register it; datasets key defines how each dataset is processed for training, e.g. The Pile.',
           'Intel XPU (Intel Data Center and Arc A-Series GPUs)': 'Install the extension for the data center GPUs.',
         },
       }),
@@ -101,7 +137,15 @@ const cases: Case[] = [
   },
   {
     name: 'instructions that say what the model was trained on still name its data',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { 'Downloading training data and the base model': 'The chat model was trained on the [OIG](https://huggingface.co/datasets/acme/OIG) dataset. To download it, run the command below.' } }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        sections: {
+          'Downloading training data and the base model':
+            'The chat model was trained on the [OIG](https://huggingface.co/datasets/acme/OIG) dataset. To download it, run the command below.',
+        },
+      }),
+    },
     status: 'mentioned',
     messageId: 'dataCardSectionOnly',
   },
@@ -109,7 +153,8 @@ const cases: Case[] = [
     name: 'evaluation-set notes in data/README.md are not a data card',
     files: {
       'README.md': card({ frontMatter: { license: 'mit' } }),
-      'data/README.md': '# Data\n\nThis directory supplements the paper with details on how we prepared the data for evaluation.\n\n## LibriSpeech\n\nWe used the test-clean and test-other splits from the LibriSpeech ASR corpus, collected from audiobooks; 5.4 hours in total. Transcripts were normalised before scoring, which removes bias from casing and punctuation. The corpus is distributed under CC-BY-4.0 and consists of read English speech.\n',
+      'data/README.md':
+        '# Data\n\nThis directory supplements the paper with details on how we prepared the data for evaluation.\n\n## LibriSpeech\n\nWe used the test-clean and test-other splits from the LibriSpeech ASR corpus, collected from audiobooks; 5.4 hours in total. Transcripts were normalised before scoring, which removes bias from casing and punctuation. The corpus is distributed under CC-BY-4.0 and consists of read English speech.\n',
     },
     status: 'missing',
     messageId: 'missing',
@@ -138,14 +183,19 @@ const cases: Case[] = [
     files: {
       LICENSE: licenseText('Apache-2.0'),
       'README.md': card(),
-      'data/README.md': '# Open datasets\n\n## Datasets released by the project\n\n### 1. [1M](https://huggingface.co/datasets/acme/train_1M) + [0.5M](https://huggingface.co/datasets/acme/train_0.5M)\n\n### 2. [Awesome instruction data](awesome.md)\n',
+      'data/README.md':
+        '# Open datasets\n\n## Datasets released by the project\n\n### 1. [1M](https://huggingface.co/datasets/acme/train_1M) + [0.5M](https://huggingface.co/datasets/acme/train_0.5M)\n\n### 2. [Awesome instruction data](awesome.md)\n',
     },
     status: 'missing',
     messageId: 'missing',
   },
   {
     name: 'a data folder README that names the public datasets of the model is a thin data card',
-    files: { 'README.md': card(), 'text/data/README.md': '# Data\n\nHere you can find the code we used to curate the pretraining data: FineWeb-Edu, FineMath and Cosmopedia.\n' },
+    files: {
+      'README.md': card(),
+      'text/data/README.md':
+        '# Data\n\nHere you can find the code we used to curate the pretraining data: FineWeb-Edu, FineMath and Cosmopedia.\n',
+    },
     status: 'mentioned',
     messageId: 'dataCardThin',
   },
@@ -166,13 +216,22 @@ const cases: Case[] = [
   },
   {
     name: 'a DATA_CARD.md that only points elsewhere is a mention',
-    files: { 'README.md': card(), 'DATA_CARD.md': '# Data card\n\nWe follow Gebru et al. (2021); please see Appendix C of our [paper](https://arxiv.org/abs/2205.01068).\n' },
+    files: {
+      'README.md': card(),
+      'DATA_CARD.md':
+        '# Data card\n\nWe follow Gebru et al. (2021); please see Appendix C of our [paper](https://arxiv.org/abs/2205.01068).\n',
+    },
     status: 'mentioned',
     messageId: 'dataCardThin',
   },
   {
     name: 'a Training Data heading holding only the placeholder documents nothing',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { 'Training Data': '[More Information Needed]' } }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        sections: { 'Training Data': '[More Information Needed]' },
+      }),
+    },
     status: 'missing',
     messageId: 'missing',
   },
@@ -206,15 +265,26 @@ describe('data-card', () => {
   runCases('data-card', cases);
   testThrowingCriterion('data-card');
   test('many data sections over many dataset links are judged once each (no section x link rescans)', () => {
-    const links = Array.from({ length: 400 }, (_, i) => `[d${i}](https://huggingface.co/datasets/acme/d${i}) trained on the data `.repeat(5)).join('\n');
+    const links = Array.from({ length: 400 }, (_, i) =>
+      `[d${i}](https://huggingface.co/datasets/acme/d${i}) trained on the data `.repeat(5),
+    ).join('\n');
     let text = '---\nlicense: mit\n---\n# T\n\n';
-    for (let i = 0; i < 200; i++) text += `## ${i < 5 ? 'Training data' : 'Preparing the data'} ${i}\n\n${i < 5 ? links : 'We trained on web text collected for training.'}\n\n`;
+    for (let i = 0; i < 200; i++)
+      text += `## ${i < 5 ? 'Training data' : 'Preparing the data'} ${i}\n\n${i < 5 ? links : 'We trained on web text collected for training.'}\n\n`;
     const started = process.hrtime.bigint();
     const result = tester('data-card')(snapshot({ files: { 'README.md': text } }));
     expect(result.status).toBe('mentioned');
     expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(2500);
   });
   test('covers every status', () => {
-    expect(statusesOf(cases)).toEqual(['mentioned', 'missing', 'not-applicable', 'open', 'restricted', 'unknown', 'unlicensed']);
+    expect(statusesOf(cases)).toEqual([
+      'mentioned',
+      'missing',
+      'not-applicable',
+      'open',
+      'restricted',
+      'unknown',
+      'unlicensed',
+    ]);
   });
 });

@@ -11,7 +11,9 @@ const cases = codeCases({
 
 describe('data-preprocessing-code', () => {
   test('fixture data-named-nothing: a model download script and a tokenizer class: missing', async () => {
-    expect((await fixtureComponents('data-named-nothing'))['data-preprocessing-code']).toMatchObject({ status: 'missing' });
+    expect((await fixtureComponents('data-named-nothing'))['data-preprocessing-code']).toMatchObject({
+      status: 'missing',
+    });
   });
   test('fixture data-documented: dedup and tokenise scripts under MIT: open', async () => {
     const c = (await fixtureComponents('data-documented'))['data-preprocessing-code'];
@@ -28,14 +30,24 @@ describe('data-preprocessing-code', () => {
     },
     {
       name: 'scripts that tokenise, filter or write a corpus to records are preprocessing code',
-      files: { LICENSE: MIT, 'tools/tokenize_pile.py': 'pass', 'create_finetune_tfrecords.py': 'pass', 'scripts/filter_cutoff_date.py': 'pass', 'train_tokenizer.py': 'pass' },
+      files: {
+        LICENSE: MIT,
+        'tools/tokenize_pile.py': 'pass',
+        'create_finetune_tfrecords.py': 'pass',
+        'scripts/filter_cutoff_date.py': 'pass',
+        'train_tokenizer.py': 'pass',
+      },
       status: 'open',
       messageId: 'codeInRepo',
       check: (r) => expect(r.data).toMatchObject({ count: 4 }),
     },
     {
       name: 'everything in a folder named for data processing counts, whatever the file is called',
-      files: { LICENSE: MIT, 'preprocessing/books/src/main/scala/BooksFooterCleaner.scala': 'object X', 'webdata_processing/base.py': 'pass' },
+      files: {
+        LICENSE: MIT,
+        'preprocessing/books/src/main/scala/BooksFooterCleaner.scala': 'object X',
+        'webdata_processing/base.py': 'pass',
+      },
       status: 'open',
       messageId: 'codeInRepo',
       check: (r) => expect(r.data).toMatchObject({ count: 2 }),
@@ -67,13 +79,26 @@ describe('data-preprocessing-code', () => {
     },
     {
       name: 'saying the data was deduplicated and filtered names no code',
-      files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { 'Data Collection': 'We filter the collected code data and adopt an aggressive deduplication strategy to remove near-identical files.' } }) },
+      files: {
+        'README.md': card({
+          frontMatter: { license: 'mit' },
+          sections: {
+            'Data Collection':
+              'We filter the collected code data and adopt an aggressive deduplication strategy to remove near-identical files.',
+          },
+        }),
+      },
       status: 'missing',
       messageId: 'missing',
     },
     {
       name: 'the card naming its data-processing code is a mention',
-      files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: 'The deduplication scripts will be released later.' }) },
+      files: {
+        'README.md': card({
+          frontMatter: { license: 'mit' },
+          intro: 'The deduplication scripts will be released later.',
+        }),
+      },
       status: 'mentioned',
       messageId: 'codeMentioned',
     },

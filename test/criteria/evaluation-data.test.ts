@@ -1,7 +1,28 @@
-import { card, CARD_TOO_LARGE, hubDataset, runCases, statusesOf, testThrowingCriterion, remote, type Case } from '../helpers/snapshot-builder.js';
+import {
+  card,
+  CARD_TOO_LARGE,
+  hubDataset,
+  runCases,
+  statusesOf,
+  testThrowingCriterion,
+  remote,
+  type Case,
+} from '../helpers/snapshot-builder.js';
 
-const modelIndex = (dataset: string) => [{ name: 'acme-7b', results: [{ task: { type: 'text-generation' }, dataset: { type: dataset, name: 'Bench' }, metrics: [{ type: 'accuracy', value: 61.2 }] }] }];
-const indexed = (dataset = 'acme/bench') => card({ frontMatter: { license: 'mit', 'model-index': modelIndex(dataset) } });
+const modelIndex = (dataset: string) => [
+  {
+    name: 'acme-7b',
+    results: [
+      {
+        task: { type: 'text-generation' },
+        dataset: { type: dataset, name: 'Bench' },
+        metrics: [{ type: 'accuracy', value: 61.2 }],
+      },
+    ],
+  },
+];
+const indexed = (dataset = 'acme/bench') =>
+  card({ frontMatter: { license: 'mit', 'model-index': modelIndex(dataset) } });
 const testSet = { 'data/test.jsonl': { size: 5e6 } };
 
 const cases: Case[] = [
@@ -17,7 +38,12 @@ const cases: Case[] = [
     status: 'restricted',
     messageId: 'evalDataInRepo',
   },
-  { name: 'a test split with no license is unlicensed', files: testSet, status: 'unlicensed', messageId: 'evalDataInRepo' },
+  {
+    name: 'a test split with no license is unlicensed',
+    files: testSet,
+    status: 'unlicensed',
+    messageId: 'evalDataInRepo',
+  },
   {
     name: 'benchmark folders and test-set names are evaluation data, not training data',
     files: {
@@ -33,7 +59,12 @@ const cases: Case[] = [
   },
   {
     name: 'a file URL in an evaluation section is not an evaluation dataset',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { Evaluation: 'See ![chart](https://huggingface.co/datasets/acme/assets/resolve/main/scores.png)' } }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        sections: { Evaluation: 'See ![chart](https://huggingface.co/datasets/acme/assets/resolve/main/scores.png)' },
+      }),
+    },
     status: 'missing',
     messageId: 'missing',
   },
@@ -46,7 +77,12 @@ const cases: Case[] = [
   },
   {
     name: 'offline, a dataset link in the evaluation section is a mention',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { Evaluation: 'We report scores on https://huggingface.co/datasets/acme/bench' } }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        sections: { Evaluation: 'We report scores on https://huggingface.co/datasets/acme/bench' },
+      }),
+    },
     status: 'mentioned',
     messageId: 'evalDataLinked',
   },
@@ -101,6 +137,14 @@ describe('evaluation-data', () => {
   runCases('evaluation-data', cases);
   testThrowingCriterion('evaluation-data');
   test('covers every status', () => {
-    expect(statusesOf(cases)).toEqual(['mentioned', 'missing', 'not-applicable', 'open', 'restricted', 'unknown', 'unlicensed']);
+    expect(statusesOf(cases)).toEqual([
+      'mentioned',
+      'missing',
+      'not-applicable',
+      'open',
+      'restricted',
+      'unknown',
+      'unlicensed',
+    ]);
   });
 });

@@ -1,9 +1,28 @@
 import { fixtureComponents } from './fixture-repos.js';
-import { card, CARD_TOO_LARGE, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
+import {
+  card,
+  CARD_TOO_LARGE,
+  runCases,
+  statusesOf,
+  testThrowingCriterion,
+  type Case,
+} from '../helpers/snapshot-builder.js';
 
-const modelIndex = [{ name: 'acme-7b', results: [{ task: { type: 'text-generation' }, dataset: { type: 'cais/mmlu', name: 'MMLU' }, metrics: [{ type: 'accuracy', value: 61.2 }] }] }];
+const modelIndex = [
+  {
+    name: 'acme-7b',
+    results: [
+      {
+        task: { type: 'text-generation' },
+        dataset: { type: 'cais/mmlu', name: 'MMLU' },
+        metrics: [{ type: 'accuracy', value: 61.2 }],
+      },
+    ],
+  },
+];
 const TABLE = '| Benchmark | Acme-7B | Other-7B |\n|---|---|---|\n| MMLU | 61.2 | 58.0 |\n| GSM8K | 40.1 | 35.5 |\n';
-const withTable = (license?: string) => card({ ...(license ? { frontMatter: { license } } : {}), sections: { 'Evaluation Results': TABLE } });
+const withTable = (license?: string) =>
+  card({ ...(license ? { frontMatter: { license } } : {}), sections: { 'Evaluation Results': TABLE } });
 
 const cases: Case[] = [
   {
@@ -40,7 +59,9 @@ const cases: Case[] = [
   },
   {
     name: 'lm-eval output pasted in a code fence still reports numbers',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { Evaluation: '```\n' + TABLE + '```' } }) },
+    files: {
+      'README.md': card({ frontMatter: { license: 'mit' }, sections: { Evaluation: '```\n' + TABLE + '```' } }),
+    },
     status: 'open',
     messageId: 'resultsTable',
   },
@@ -50,7 +71,8 @@ const cases: Case[] = [
       'README.md': card({
         frontMatter: { license: 'mit' },
         sections: {
-          Benchmarks: 'In this section, we report the results on standard benchmarks.\n\n<table>\n  <tr>\n   <td><strong>Benchmark</strong></td>\n   <td><strong>Acme 8B</strong></td>\n  </tr>\n  <tr>\n   <td>MMLU (5-shot)</td>\n   <td>66.6</td>\n  </tr>\n  <tr>\n   <td>GSM-8K</td>\n   <td><strong>79.6</strong></td>\n  </tr>\n</table>',
+          Benchmarks:
+            'In this section, we report the results on standard benchmarks.\n\n<table>\n  <tr>\n   <td><strong>Benchmark</strong></td>\n   <td><strong>Acme 8B</strong></td>\n  </tr>\n  <tr>\n   <td>MMLU (5-shot)</td>\n   <td>66.6</td>\n  </tr>\n  <tr>\n   <td>GSM-8K</td>\n   <td><strong>79.6</strong></td>\n  </tr>\n</table>',
         },
       }),
     },
@@ -60,13 +82,23 @@ const cases: Case[] = [
   },
   {
     name: 'an HTML table of words only is no results table',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { 'Model Overview': '<table><tr><td>Size</td><td>small</td></tr><tr><td>Context</td><td>long</td></tr></table>' } }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        sections: {
+          'Model Overview': '<table><tr><td>Size</td><td>small</td></tr><tr><td>Context</td><td>long</td></tr></table>',
+        },
+      }),
+    },
     status: 'missing',
     messageId: 'missing',
   },
   {
     name: 'a level-1 Evaluation section below the title, with result figures, reports results',
-    files: { 'README.md': '---\nlicense: mit\n---\n# Acme\n\nA model.\n\n# Evaluation\n\n| ARC | HellaSwag |\n|---|---|\n| <img src="figs/arc-curve.png" width="400"/> | <img src="figs/hellaswag-curve.png" width="400"/> |\n' },
+    files: {
+      'README.md':
+        '---\nlicense: mit\n---\n# Acme\n\nA model.\n\n# Evaluation\n\n| ARC | HellaSwag |\n|---|---|\n| <img src="figs/arc-curve.png" width="400"/> | <img src="figs/hellaswag-curve.png" width="400"/> |\n',
+    },
     status: 'open',
     messageId: 'resultsTable',
   },
@@ -76,8 +108,10 @@ const cases: Case[] = [
       'README.md': card({
         frontMatter: { license: 'mit' },
         sections: {
-          Evaluation: 'To evaluate a trained model on the evaluation harness, simply run:\n\n```bash\npython ./eval.py --eval_tasks lambada hellaswag\n```',
-          'GPT Evaluation': 'We include example scripts for GPT evaluation on WikiText perplexity.\n<pre>\npython tasks/main.py --task WIKITEXT103 --seq-length 1024\n</pre>',
+          Evaluation:
+            'To evaluate a trained model on the evaluation harness, simply run:\n\n```bash\npython ./eval.py --eval_tasks lambada hellaswag\n```',
+          'GPT Evaluation':
+            'We include example scripts for GPT evaluation on WikiText perplexity.\n<pre>\npython tasks/main.py --task WIKITEXT103 --seq-length 1024\n</pre>',
         },
       }),
     },
@@ -86,26 +120,48 @@ const cases: Case[] = [
   },
   {
     name: 'an Evaluation Data section describes test sets, not results',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { 'Evaluation Data': 'The model was evaluated on held-out web text and standard question answering sets.' } }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        sections: {
+          'Evaluation Data': 'The model was evaluated on held-out web text and standard question answering sets.',
+        },
+      }),
+    },
     status: 'missing',
     messageId: 'missing',
   },
   {
     name: 'an evaluation section without numbers is a mention',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { Evaluation: 'The model performs well on common benchmarks.' } }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        sections: { Evaluation: 'The model performs well on common benchmarks.' },
+      }),
+    },
     status: 'mentioned',
     messageId: 'resultsMentioned',
   },
   {
     name: 'a link to results kept elsewhere is a mention, with the address',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: '📈 <a href="https://github.com/acme/analysis/blob/main/README.md#list-of-metrics">[Analysis]</a>' }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        intro: '📈 <a href="https://github.com/acme/analysis/blob/main/README.md#list-of-metrics">[Analysis]</a>',
+      }),
+    },
     status: 'mentioned',
     messageId: 'resultsLinked',
     check: (r) => expect(r.data?.['url']).toBe('https://github.com/acme/analysis/blob/main/README.md#list-of-metrics'),
   },
   {
     name: 'a leaderboard named in the line is a mention',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: 'See the [Open LLM Leaderboard](https://huggingface.co/spaces/org/board).' }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        intro: 'See the [Open LLM Leaderboard](https://huggingface.co/spaces/org/board).',
+      }),
+    },
     status: 'mentioned',
     messageId: 'resultsLinked',
   },
@@ -127,7 +183,12 @@ const cases: Case[] = [
   },
   {
     name: 'a link to evaluation code is not a link to results',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: 'We evaluate with https://github.com/EleutherAI/lm-evaluation-harness.' }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        intro: 'We evaluate with https://github.com/EleutherAI/lm-evaluation-harness.',
+      }),
+    },
     status: 'missing',
     messageId: 'missing',
   },
@@ -160,6 +221,14 @@ describe('evaluation-results', () => {
   runCases('evaluation-results', cases);
   testThrowingCriterion('evaluation-results');
   test('covers every status', () => {
-    expect(statusesOf(cases)).toEqual(['mentioned', 'missing', 'not-applicable', 'open', 'restricted', 'unknown', 'unlicensed']);
+    expect(statusesOf(cases)).toEqual([
+      'mentioned',
+      'missing',
+      'not-applicable',
+      'open',
+      'restricted',
+      'unknown',
+      'unlicensed',
+    ]);
   });
 });

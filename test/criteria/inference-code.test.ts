@@ -8,26 +8,38 @@ const cases = codeCases({
   mention: 'A dedicated inference server will be released later.',
 });
 
-const SNIPPET = '```python\nfrom transformers import AutoModelForCausalLM\nmodel = AutoModelForCausalLM.from_pretrained("acme/m")\n```';
+const SNIPPET =
+  '```python\nfrom transformers import AutoModelForCausalLM\nmodel = AutoModelForCausalLM.from_pretrained("acme/m")\n```';
 
 describe('inference-code', () => {
   runCases('inference-code', cases);
   runCases('inference-code', [
     {
       name: 'a usage snippet counts only inside a fenced block; a card of many unclosed fences is read in one pass',
-      files: { 'README.md': '---\nlicense: mit\n---\n# T\n\n' + ('## Evaluation\n\nTo evaluate simply run ```python x``` 1.5% ' + '`'.repeat(3000) + '\n').repeat(200) + 'model = AutoModel.from_pretrained("acme/lm")\n' },
+      files: {
+        'README.md':
+          '---\nlicense: mit\n---\n# T\n\n' +
+          ('## Evaluation\n\nTo evaluate simply run ```python x``` 1.5% ' + '`'.repeat(3000) + '\n').repeat(200) +
+          'model = AutoModel.from_pretrained("acme/lm")\n',
+      },
       status: 'missing',
       messageId: 'missing',
     },
     {
       name: 'a fenced snippet that loads the model with transformers is inference code',
-      files: { 'README.md': '---\nlicense: mit\n---\n# T\n\n~~~python\nfrom transformers import AutoModel\nmodel = AutoModel.from_pretrained("acme/lm")\n~~~\n' },
+      files: {
+        'README.md':
+          '---\nlicense: mit\n---\n# T\n\n~~~python\nfrom transformers import AutoModel\nmodel = AutoModel.from_pretrained("acme/lm")\n~~~\n',
+      },
       status: 'open',
       messageId: 'usageSnippet',
     },
     {
       name: "a model's own entry point (`transcribe.py`) runs the model",
-      files: { LICENSE: 'MIT License\n\nCopyright (c) 2024 Acme', 'whisperlike/transcribe.py': 'def transcribe(model, audio): ...' },
+      files: {
+        LICENSE: 'MIT License\n\nCopyright (c) 2024 Acme',
+        'whisperlike/transcribe.py': 'def transcribe(model, audio): ...',
+      },
       status: 'open',
       messageId: 'codeInRepo',
     },

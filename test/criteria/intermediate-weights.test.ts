@@ -1,9 +1,25 @@
 import { fixtureComponents } from './fixture-repos.js';
-import { card, hubModel, licenseText, remote, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
+import {
+  card,
+  hubModel,
+  licenseText,
+  remote,
+  runCases,
+  statusesOf,
+  testThrowingCriterion,
+  type Case,
+} from '../helpers/snapshot-builder.js';
 
-const checkpoints = { 'checkpoints/step-1000/model.safetensors': { size: 1e9, lfs: true }, 'checkpoints/step-2000/model.safetensors': { size: 1e9, lfs: true } };
-const stepDirs = { 'step1000/model.safetensors': { size: 1e9, lfs: true }, 'step2000/model.safetensors': { size: 1e9, lfs: true } };
-const hubLink = (license = 'apache-2.0') => card({ frontMatter: { license }, intro: 'Weights: https://huggingface.co/acme/model-7b' });
+const checkpoints = {
+  'checkpoints/step-1000/model.safetensors': { size: 1e9, lfs: true },
+  'checkpoints/step-2000/model.safetensors': { size: 1e9, lfs: true },
+};
+const stepDirs = {
+  'step1000/model.safetensors': { size: 1e9, lfs: true },
+  'step2000/model.safetensors': { size: 1e9, lfs: true },
+};
+const hubLink = (license = 'apache-2.0') =>
+  card({ frontMatter: { license }, intro: 'Weights: https://huggingface.co/acme/model-7b' });
 
 const cases: Case[] = [
   {
@@ -25,11 +41,20 @@ const cases: Case[] = [
     status: 'restricted',
     messageId: 'checkpointsInRepo',
   },
-  { name: 'checkpoints with no license are unlicensed', files: checkpoints, status: 'unlicensed', messageId: 'checkpointsInRepo' },
+  {
+    name: 'checkpoints with no license are unlicensed',
+    files: checkpoints,
+    status: 'unlicensed',
+    messageId: 'checkpointsInRepo',
+  },
   {
     name: 'online: step revisions of the Hub repository are open under its license',
     files: { 'README.md': hubLink() },
-    remote: remote({ models: { 'acme/model-7b': hubModel('acme/model-7b', { checkpointRevisions: ['step1000', 'step2000', 'step3000'] }) } }),
+    remote: remote({
+      models: {
+        'acme/model-7b': hubModel('acme/model-7b', { checkpointRevisions: ['step1000', 'step2000', 'step3000'] }),
+      },
+    }),
     status: 'open',
     messageId: 'checkpointsOnHub',
     check: (r) => {
@@ -40,7 +65,9 @@ const cases: Case[] = [
   {
     name: 'online: step revisions of a gated repository are restricted',
     files: { 'README.md': hubLink() },
-    remote: remote({ models: { 'acme/model-7b': hubModel('acme/model-7b', { gated: true, checkpointRevisions: ['step1000'] }) } }),
+    remote: remote({
+      models: { 'acme/model-7b': hubModel('acme/model-7b', { gated: true, checkpointRevisions: ['step1000'] }) },
+    }),
     status: 'restricted',
     messageId: 'checkpointsOnHub',
   },
@@ -53,13 +80,26 @@ const cases: Case[] = [
   },
   {
     name: 'a card section on intermediate checkpoints is a mention',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { 'Intermediate Checkpoints': 'We saved a checkpoint every 1000 steps and will share them on request.' } }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        sections: {
+          'Intermediate Checkpoints': 'We saved a checkpoint every 1000 steps and will share them on request.',
+        },
+      }),
+    },
     status: 'mentioned',
     messageId: 'checkpointsMentioned',
   },
   {
     name: 'checkpoints saved throughout training, or partially trained ones, are a mention',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: 'We additionally have 150 checkpoints saved throughout training, one every 1,000 steps.\n\n[Partially trained checkpoints](https://example.org/ckpts/)' }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        intro:
+          'We additionally have 150 checkpoints saved throughout training, one every 1,000 steps.\n\n[Partially trained checkpoints](https://example.org/ckpts/)',
+      }),
+    },
     status: 'mentioned',
     messageId: 'checkpointsMentioned',
     check: (r) => expect(r.evidence).toHaveLength(2),
@@ -69,12 +109,16 @@ const cases: Case[] = [
     files: {
       'README.md': card({
         frontMatter: { license: 'apache-2.0' },
-        sections: { Checkpoints: 'You can find *all* the checkpoints, at minimum every 1000 training steps:\n\n| Stage 1 | [stage1-step1907359-tokens4001B](https://huggingface.co/acme/m-1b/tree/stage1-step1907359-tokens4001B) |' },
+        sections: {
+          Checkpoints:
+            'You can find *all* the checkpoints, at minimum every 1000 training steps:\n\n| Stage 1 | [stage1-step1907359-tokens4001B](https://huggingface.co/acme/m-1b/tree/stage1-step1907359-tokens4001B) |',
+        },
       }),
     },
     status: 'mentioned',
     messageId: 'checkpointsLinked',
-    check: (r) => expect(r.evidence[0]?.url).toBe('https://huggingface.co/acme/m-1b/tree/stage1-step1907359-tokens4001B'),
+    check: (r) =>
+      expect(r.evidence[0]?.url).toBe('https://huggingface.co/acme/m-1b/tree/stage1-step1907359-tokens4001B'),
   },
   {
     name: 'a section about the released (final) checkpoints, or converting and downloading them, is not intermediate',
@@ -82,8 +126,10 @@ const cases: Case[] = [
       'README.md': card({
         frontMatter: { license: 'apache-2.0' },
         sections: {
-          'Released Model Checkpoints': 'We have released the following checkpoints for pre-trained models described in our paper:\n\n* **Small** (60 million parameters): [gs://acme/small](https://example.org/small/)',
-          'Checkpoint conversion': 'To convert the checkpoint from Hugging Face format to Megatron-LM run tools/checkpoint/util.py after the training.',
+          'Released Model Checkpoints':
+            'We have released the following checkpoints for pre-trained models described in our paper:\n\n* **Small** (60 million parameters): [gs://acme/small](https://example.org/small/)',
+          'Checkpoint conversion':
+            'To convert the checkpoint from Hugging Face format to Megatron-LM run tools/checkpoint/util.py after the training.',
           'Downloading Checkpoints': 'Step 1: download the BERT-345M and GPT-345M checkpoints.',
         },
       }),
@@ -93,19 +139,36 @@ const cases: Case[] = [
   },
   {
     name: 'a Checkpoints section that lists steps is about intermediate checkpoints',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { Checkpoints: 'Weights are available for step1000, step2000 and the final step5000 of pre-training.' } }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        sections: {
+          Checkpoints: 'Weights are available for step1000, step2000 and the final step5000 of pre-training.',
+        },
+      }),
+    },
     status: 'mentioned',
     messageId: 'checkpointsMentioned',
   },
   {
     name: 'a card that loads a checkpoint revision (revision="ckpt_356") names the checkpoints: a mention',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: '```python\nmodel = AutoModel.from_pretrained("acme/m", revision="ckpt_356")\n```' }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        intro: '```python\nmodel = AutoModel.from_pretrained("acme/m", revision="ckpt_356")\n```',
+      }),
+    },
     status: 'mentioned',
     messageId: 'checkpointsMentioned',
   },
   {
     name: 'unquoted or templated checkpoint revisions are mentions too',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: 'https://example.org/download?revision=step1000 or revision="step{}".format(i)' }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        intro: 'https://example.org/download?revision=step1000 or revision="step{}".format(i)',
+      }),
+    },
     status: 'mentioned',
     messageId: 'checkpointsMentioned',
   },
@@ -117,7 +180,12 @@ const cases: Case[] = [
   },
   {
     name: 'a revision that is not a checkpoint name (main, v1.0) is no mention',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: 'from_pretrained("acme/m", revision="main") or revision="v1.0"' }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        intro: 'from_pretrained("acme/m", revision="main") or revision="v1.0"',
+      }),
+    },
     status: 'missing',
     messageId: 'missing',
   },
@@ -140,7 +208,9 @@ const cases: Case[] = [
 
 describe('intermediate-weights', () => {
   test('fixture data-named-nothing: a section about the final checkpoints: missing', async () => {
-    expect((await fixtureComponents('data-named-nothing'))['intermediate-weights']).toMatchObject({ status: 'missing' });
+    expect((await fixtureComponents('data-named-nothing'))['intermediate-weights']).toMatchObject({
+      status: 'missing',
+    });
   });
   test('fixture data-documented: a step revision link and checkpoints saved throughout training: mentioned', async () => {
     const c = (await fixtureComponents('data-documented'))['intermediate-weights'];
@@ -149,7 +219,14 @@ describe('intermediate-weights', () => {
   runCases('intermediate-weights', cases);
   testThrowingCriterion('intermediate-weights');
   describe('read as weights', () => {
-    runCases('weights', [{ name: 'checkpoint files are not the final weights', files: { LICENSE: licenseText('Apache-2.0'), ...checkpoints }, status: 'missing', messageId: 'missing' }]);
+    runCases('weights', [
+      {
+        name: 'checkpoint files are not the final weights',
+        files: { LICENSE: licenseText('Apache-2.0'), ...checkpoints },
+        status: 'missing',
+        messageId: 'missing',
+      },
+    ]);
   });
   test('covers every status but unknown (thrower above)', () => {
     expect(statusesOf(cases)).toEqual(['mentioned', 'missing', 'not-applicable', 'open', 'restricted', 'unlicensed']);

@@ -1,7 +1,19 @@
-import { card, licenseText, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
+import {
+  card,
+  licenseText,
+  runCases,
+  statusesOf,
+  testThrowingCriterion,
+  type Case,
+} from '../helpers/snapshot-builder.js';
 
 // Saved by transformers (`transformers_version`): the class is one of that open library's.
-const llamaConfig = JSON.stringify({ architectures: ['LlamaForCausalLM'], model_type: 'llama', hidden_size: 4096, transformers_version: '4.44.0' });
+const llamaConfig = JSON.stringify({
+  architectures: ['LlamaForCausalLM'],
+  model_type: 'llama',
+  hidden_size: 4096,
+  transformers_version: '4.44.0',
+});
 const unknownConfig = JSON.stringify({ architectures: ['SecretNetForCausalLM'], model_type: 'secretnet' });
 
 const cases: Case[] = [
@@ -52,13 +64,25 @@ const cases: Case[] = [
   },
   {
     name: 'auto_map pointing at code that is not here is a mention',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' } }), 'config.json': JSON.stringify({ architectures: ['AcmeForCausalLM'], model_type: 'acme', auto_map: { AutoModelForCausalLM: 'acme/code--modeling_acme.AcmeForCausalLM' } }) },
+    files: {
+      'README.md': card({ frontMatter: { license: 'mit' } }),
+      'config.json': JSON.stringify({
+        architectures: ['AcmeForCausalLM'],
+        model_type: 'acme',
+        auto_map: { AutoModelForCausalLM: 'acme/code--modeling_acme.AcmeForCausalLM' },
+      }),
+    },
     status: 'mentioned',
     messageId: 'architectureRemoteCode',
   },
   {
     name: 'an architecture section without code is a mention',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { 'Model Architecture': 'A decoder-only transformer with 32 layers and grouped-query attention.' } }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        sections: { 'Model Architecture': 'A decoder-only transformer with 32 layers and grouped-query attention.' },
+      }),
+    },
     status: 'mentioned',
     messageId: 'architectureDescribed',
   },

@@ -1,6 +1,14 @@
-import { card, CARD_TOO_LARGE, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
+import {
+  card,
+  CARD_TOO_LARGE,
+  runCases,
+  statusesOf,
+  testThrowingCriterion,
+  type Case,
+} from '../helpers/snapshot-builder.js';
 
-const withSection = (heading: string, body: string) => card({ frontMatter: { license: 'mit' }, sections: { [heading]: body } });
+const withSection = (heading: string, body: string) =>
+  card({ frontMatter: { license: 'mit' }, sections: { [heading]: body } });
 const cardWith = (intro: string) => card({ frontMatter: { license: 'mit' }, intro });
 
 // Research papers are open when published: a peer-reviewed venue is freely citable, no license is judged.
@@ -10,7 +18,8 @@ const cases: Case[] = [
     files: { 'README.md': cardWith('[Paper](https://doi.org/10.18653/v1/2023.acl-long.1)') },
     status: 'open',
     messageId: 'paperPublished',
-    check: (r) => expect(r.evidence[0]).toMatchObject({ kind: 'link', url: 'https://doi.org/10.18653/v1/2023.acl-long.1' }),
+    check: (r) =>
+      expect(r.evidence[0]).toMatchObject({ kind: 'link', url: 'https://doi.org/10.18653/v1/2023.acl-long.1' }),
   },
   {
     name: 'an ACL Anthology link in the Citation section is a publication',
@@ -20,19 +29,32 @@ const cases: Case[] = [
   },
   {
     name: 'an @inproceedings BibTeX entry is a publication',
-    files: { 'README.md': withSection('Citation', '```bibtex\n@inproceedings{acme2024,\n  title={Acme},\n  booktitle={Proceedings of ACL},\n  year={2024}\n}\n```') },
+    files: {
+      'README.md': withSection(
+        'Citation',
+        '```bibtex\n@inproceedings{acme2024,\n  title={Acme},\n  booktitle={Proceedings of ACL},\n  year={2024}\n}\n```',
+      ),
+    },
     status: 'open',
     messageId: 'paperPublished',
   },
   {
     name: 'a CITATION.cff whose preferred citation is a conference paper is a publication',
-    files: { 'CITATION.cff': 'cff-version: 1.2.0\ntitle: Acme\npreferred-citation:\n  type: conference-paper\n  title: Acme\n  conference:\n    name: NeurIPS\n' },
+    files: {
+      'CITATION.cff':
+        'cff-version: 1.2.0\ntitle: Acme\npreferred-citation:\n  type: conference-paper\n  title: Acme\n  conference:\n    name: NeurIPS\n',
+    },
     status: 'open',
     messageId: 'paperPublished',
   },
   {
     name: 'a BibTeX entry for the GitHub repository (journal = {GitHub repository}) is not a publication',
-    files: { 'README.md': withSection('Citation', '```\n@misc{acme,\n  author = {A. Person},\n  title = {Acme: a model},\n  year = {2023},\n  publisher = {GitHub},\n  journal = {GitHub repository},\n  howpublished = {\\url{https://github.com/acme/acme}},\n}\n```') },
+    files: {
+      'README.md': withSection(
+        'Citation',
+        '```\n@misc{acme,\n  author = {A. Person},\n  title = {Acme: a model},\n  year = {2023},\n  publisher = {GitHub},\n  journal = {GitHub repository},\n  howpublished = {\\url{https://github.com/acme/acme}},\n}\n```',
+      ),
+    },
     status: 'missing',
     messageId: 'missing',
   },
@@ -50,7 +72,12 @@ const cases: Case[] = [
   },
   {
     name: 'an @article in arXiv is a preprint',
-    files: { 'README.md': withSection('Citation', '@article{acme2024,\n  title={Acme},\n  journal={arXiv preprint arXiv:2401.12345},\n  year={2024}\n}') },
+    files: {
+      'README.md': withSection(
+        'Citation',
+        '@article{acme2024,\n  title={Acme},\n  journal={arXiv preprint arXiv:2401.12345},\n  year={2024}\n}',
+      ),
+    },
     status: 'missing',
     messageId: 'missing',
   },

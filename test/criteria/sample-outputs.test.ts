@@ -1,4 +1,12 @@
-import { card, CARD_TOO_LARGE, licenseText, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
+import {
+  card,
+  CARD_TOO_LARGE,
+  licenseText,
+  runCases,
+  statusesOf,
+  testThrowingCriterion,
+  type Case,
+} from '../helpers/snapshot-builder.js';
 
 const widget = [{ text: 'Once upon a time' }, { text: 'The capital of France is' }];
 
@@ -19,7 +27,12 @@ const cases: Case[] = [
   },
   {
     name: 'an examples section with an image is open',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { Examples: '![a generated cat](samples/cat.png)' } }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        sections: { Examples: '![a generated cat](samples/cat.png)' },
+      }),
+    },
     status: 'open',
     messageId: 'samplesInCard',
   },
@@ -37,7 +50,9 @@ const cases: Case[] = [
   },
   {
     name: 'an examples heading with prose only is not a sample',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { Examples: 'Ask it anything you like.' } }) },
+    files: {
+      'README.md': card({ frontMatter: { license: 'mit' }, sections: { Examples: 'Ask it anything you like.' } }),
+    },
     status: 'missing',
     messageId: 'missing',
   },
@@ -63,6 +78,14 @@ describe('sample-outputs', () => {
   runCases('sample-outputs', cases);
   testThrowingCriterion('sample-outputs');
   test('covers every status', () => {
-    expect(statusesOf(cases)).toEqual(['mentioned', 'missing', 'not-applicable', 'open', 'restricted', 'unknown', 'unlicensed']);
+    expect(statusesOf(cases)).toEqual([
+      'mentioned',
+      'missing',
+      'not-applicable',
+      'open',
+      'restricted',
+      'unknown',
+      'unlicensed',
+    ]);
   });
 });

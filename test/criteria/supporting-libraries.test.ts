@@ -1,6 +1,17 @@
-import { card, licenseText, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
+import {
+  card,
+  licenseText,
+  runCases,
+  statusesOf,
+  testThrowingCriterion,
+  type Case,
+} from '../helpers/snapshot-builder.js';
 
-const files = { 'tokenizer.json': { size: 2e6, lfs: true }, 'tokenizer_config.json': '{"model_max_length": 4096}', 'requirements.txt': 'torch==2.3.0\ntransformers==4.44.0\n' };
+const files = {
+  'tokenizer.json': { size: 2e6, lfs: true },
+  'tokenizer_config.json': '{"model_max_length": 4096}',
+  'requirements.txt': 'torch==2.3.0\ntransformers==4.44.0\n',
+};
 
 const cases: Case[] = [
   {
@@ -17,11 +28,18 @@ const cases: Case[] = [
     messageId: 'supportFiles',
     check: (r) => expect(r.license).toBe('LicenseRef-Gemma'),
   },
-  { name: 'a tokenizer with no license is unlicensed', files: { 'tokenizer.model': { size: 4e6 } }, status: 'unlicensed', messageId: 'supportFiles' },
+  {
+    name: 'a tokenizer with no license is unlicensed',
+    files: { 'tokenizer.model': { size: 4e6 } },
+    status: 'unlicensed',
+    messageId: 'supportFiles',
+  },
   {
     name: 'a declaration is a mention',
     files: { 'README.md': card() },
-    config: { declarations: { 'supporting-libraries': { location: 'https://github.com/acme/tokenizers', license: 'MIT' } } },
+    config: {
+      declarations: { 'supporting-libraries': { location: 'https://github.com/acme/tokenizers', license: 'MIT' } },
+    },
     status: 'mentioned',
     messageId: 'declared',
   },

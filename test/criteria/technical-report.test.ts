@@ -1,6 +1,15 @@
-import { card, CARD_TOO_LARGE, licenseText, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
+import {
+  card,
+  CARD_TOO_LARGE,
+  licenseText,
+  runCases,
+  statusesOf,
+  testThrowingCriterion,
+  type Case,
+} from '../helpers/snapshot-builder.js';
 
-const cardWith = (intro: string, frontMatter: Record<string, unknown> = { license: 'mit' }) => card({ frontMatter, intro });
+const cardWith = (intro: string, frontMatter: Record<string, unknown> = { license: 'mit' }) =>
+  card({ frontMatter, intro });
 
 const cases: Case[] = [
   {
@@ -11,7 +20,10 @@ const cases: Case[] = [
   },
   {
     name: 'a PDF report under CC-BY-NC-4.0 is restricted',
-    files: { 'README.md': cardWith('See the report.', { license: 'cc-by-nc-4.0' }), 'technical_report.pdf': { size: 2e6 } },
+    files: {
+      'README.md': cardWith('See the report.', { license: 'cc-by-nc-4.0' }),
+      'technical_report.pdf': { size: 2e6 },
+    },
     status: 'restricted',
     messageId: 'reportInRepo',
   },
@@ -58,37 +70,59 @@ const cases: Case[] = [
   },
   {
     name: 'a report on a drive or a blog cannot be told from a placeholder: a mention',
-    files: { 'README.md': cardWith('[Technical report](https://drive.google.com/file/d/abc/view) and our [paper](https://acme.example.org/blog/acme-7b)') },
+    files: {
+      'README.md': cardWith(
+        '[Technical report](https://drive.google.com/file/d/abc/view) and our [paper](https://acme.example.org/blog/acme-7b)',
+      ),
+    },
     status: 'mentioned',
     messageId: 'reportLinked',
   },
   {
     name: 'an HTML anchor labelled "Paper" in a banner is the model\'s preprint',
-    files: { 'README.md': cardWith('<p align="center"> :books: <a href="https://arxiv.org/abs/2405.04324">Paper</a>&nbsp; | <a href="https://huggingface.co/acme">Models</a></p>') },
+    files: {
+      'README.md': cardWith(
+        '<p align="center"> :books: <a href="https://arxiv.org/abs/2405.04324">Paper</a>&nbsp; | <a href="https://huggingface.co/acme">Models</a></p>',
+      ),
+    },
     status: 'open',
     messageId: 'reportOnArchive',
   },
   {
     name: 'a list under a "Technical reports:" lead-in presents the model\'s reports',
-    files: { 'README.md': cardWith('* Technical reports for metrics and model capabilities:\n  * [Acme 1](https://storage.example.com/acme/Acme1Report.pdf)\n  * [Acme 2](https://storage.example.com/acme/Acme2Report.pdf)') },
+    files: {
+      'README.md': cardWith(
+        '* Technical reports for metrics and model capabilities:\n  * [Acme 1](https://storage.example.com/acme/Acme1Report.pdf)\n  * [Acme 2](https://storage.example.com/acme/Acme2Report.pdf)',
+      ),
+    },
     status: 'open',
     messageId: 'reportHosted',
   },
   {
     name: '"refer to our [research paper](…)" presents the model\'s paper even when the label does not start with "paper"',
-    files: { 'README.md': cardWith('For details on training and evaluation refer to our [research paper](https://ai.example.com/research/publications/acme-models/).') },
+    files: {
+      'README.md': cardWith(
+        'For details on training and evaluation refer to our [research paper](https://ai.example.com/research/publications/acme-models/).',
+      ),
+    },
     status: 'open',
     messageId: 'reportHosted',
   },
   {
     name: 'a label naming another work\'s paper ("implementing the [Self-Instruct paper]") is not the model\'s report',
-    files: { 'README.md': cardWith('This is my take on implementing the [Self-Instruct paper](https://arxiv.org/abs/2212.10560). We plot the figure in the style of the [InstructGPT paper](https://arxiv.org/abs/2203.02155).') },
+    files: {
+      'README.md': cardWith(
+        'This is my take on implementing the [Self-Instruct paper](https://arxiv.org/abs/2212.10560). We plot the figure in the style of the [InstructGPT paper](https://arxiv.org/abs/2203.02155).',
+      ),
+    },
     status: 'missing',
     messageId: 'missing',
   },
   {
     name: "someone else's paper (the method it is based on) is not the model's report",
-    files: { 'README.md': cardWith('This model is based on the architecture proposed in https://arxiv.org/abs/1706.03762.') },
+    files: {
+      'README.md': cardWith('This model is based on the architecture proposed in https://arxiv.org/abs/1706.03762.'),
+    },
     status: 'missing',
     messageId: 'missing',
   },
@@ -120,6 +154,14 @@ describe('technical-report', () => {
   runCases('technical-report', cases);
   testThrowingCriterion('technical-report');
   test('covers every status', () => {
-    expect(statusesOf(cases)).toEqual(['mentioned', 'missing', 'not-applicable', 'open', 'restricted', 'unknown', 'unlicensed']);
+    expect(statusesOf(cases)).toEqual([
+      'mentioned',
+      'missing',
+      'not-applicable',
+      'open',
+      'restricted',
+      'unknown',
+      'unlicensed',
+    ]);
   });
 });

@@ -1,8 +1,21 @@
 import { fixtureComponents } from './fixture-repos.js';
-import { card, CARD_TOO_LARGE, hubDataset, licenseText, remote, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
+import {
+  card,
+  CARD_TOO_LARGE,
+  hubDataset,
+  licenseText,
+  remote,
+  runCases,
+  statusesOf,
+  testThrowingCriterion,
+  type Case,
+} from '../helpers/snapshot-builder.js';
 
 const listing = (license = 'mit') => card({ frontMatter: { license, datasets: ['acme/corpus'] } });
-const shards = { 'data/train-00000.parquet': { size: 2e9, lfs: true }, 'data/train-00001.parquet': { size: 2e9, lfs: true } };
+const shards = {
+  'data/train-00000.parquet': { size: 2e9, lfs: true },
+  'data/train-00001.parquet': { size: 2e9, lfs: true },
+};
 
 const cases: Case[] = [
   {
@@ -32,7 +45,12 @@ const cases: Case[] = [
   },
   {
     name: 'files named as samples or examples are not training data at all',
-    files: { LICENSE: licenseText('Apache-2.0'), 'data/sample.jsonl': { size: 3e6 }, 'dataset/example/clip_1.json': '{}', 'egs/example/data.jsonl': '{}' },
+    files: {
+      LICENSE: licenseText('Apache-2.0'),
+      'data/sample.jsonl': { size: 3e6 },
+      'dataset/example/clip_1.json': '{}',
+      'egs/example/data.jsonl': '{}',
+    },
     status: 'missing',
     messageId: 'trainingDataNotData',
   },
@@ -52,7 +70,9 @@ const cases: Case[] = [
     name: 'a folder the card describes as synthetic tasks is not training data',
     files: {
       LICENSE: licenseText('MIT'),
-      'README.md': card({ intro: '- [data](data) - Synthetic datasets for the word scramble and arithmetic tasks described in the paper.' }),
+      'README.md': card({
+        intro: '- [data](data) - Synthetic datasets for the word scramble and arithmetic tasks described in the paper.',
+      }),
       'data/two_digit_addition.jsonl': { size: 2e6 },
       'data/reversed_words.jsonl': { size: 2e6 },
     },
@@ -63,7 +83,12 @@ const cases: Case[] = [
     name: 'a file the card calls a sample drawn from a dataset is not training data, whatever the heading says',
     files: {
       LICENSE: licenseText('Apache-2.0'),
-      'README.md': card({ sections: { 'Fine-tuning': 'Training data: `data/chat_10k.json`, a sample data file drawn from a public chat dataset to show the format.\n\n```\npython train.py --data_path "data/chat_10k.json"\n```' } }),
+      'README.md': card({
+        sections: {
+          'Fine-tuning':
+            'Training data: `data/chat_10k.json`, a sample data file drawn from a public chat dataset to show the format.\n\n```\npython train.py --data_path "data/chat_10k.json"\n```',
+        },
+      }),
       'fine-tune/data/chat_10k.json': { size: 4e6 },
     },
     status: 'missing',
@@ -72,7 +97,10 @@ const cases: Case[] = [
   {
     name: 'a folder the card says the model was trained on stays training data',
     files: {
-      'README.md': card({ frontMatter: { license: 'cc-by-4.0' }, intro: 'The model was trained on the conversations in [data](data).' }),
+      'README.md': card({
+        frontMatter: { license: 'cc-by-4.0' },
+        intro: 'The model was trained on the conversations in [data](data).',
+      }),
       'data/conversations.jsonl': { size: 2e6 },
     },
     status: 'open',
@@ -80,7 +108,11 @@ const cases: Case[] = [
   },
   {
     name: 'data lists in config or mixture folders are a manifest of the data, at any size: a mention',
-    files: { LICENSE: licenseText('Apache-2.0'), 'configs/official/Model-7B.csv': { size: 40_000 }, 'src/pkg/data/mixes/midtraining-mix-100B.txt': { size: 9e6 } },
+    files: {
+      LICENSE: licenseText('Apache-2.0'),
+      'configs/official/Model-7B.csv': { size: 40_000 },
+      'src/pkg/data/mixes/midtraining-mix-100B.txt': { size: 9e6 },
+    },
     status: 'mentioned',
     messageId: 'trainingDataManifest',
   },
@@ -99,7 +131,12 @@ const cases: Case[] = [
   },
   {
     name: 'offline, a dataset link is a mention',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: 'Trained on https://huggingface.co/datasets/acme/corpus' }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        intro: 'Trained on https://huggingface.co/datasets/acme/corpus',
+      }),
+    },
     status: 'mentioned',
     messageId: 'trainingDataLinked',
   },
@@ -111,7 +148,12 @@ const cases: Case[] = [
   },
   {
     name: 'a script that downloads the model, or scrapes inside an evaluation tool, is not a dataset script',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' } }), 'download.sh': '#!/bin/sh', 'scripts/download_model.py': 'x', 'coder-eval/aider/scrape.py': 'x' },
+    files: {
+      'README.md': card({ frontMatter: { license: 'mit' } }),
+      'download.sh': '#!/bin/sh',
+      'scripts/download_model.py': 'x',
+      'coder-eval/aider/scrape.py': 'x',
+    },
     status: 'missing',
     messageId: 'missing',
   },
@@ -119,7 +161,12 @@ const cases: Case[] = [
     // The catalog still holds: a mention is never evidence of availability. By the experts'
     // rubric prose that names no dataset is not even a mention of the training data.
     name: '"trained on our internal corpus" names no dataset: missing, never open',
-    files: { 'README.md': card({ frontMatter: { license: 'apache-2.0' }, intro: 'The model was trained on our internal corpus of 2T tokens.' }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'apache-2.0' },
+        intro: 'The model was trained on our internal corpus of 2T tokens.',
+      }),
+    },
     status: 'missing',
     messageId: 'trainingDataUnnamed',
     check: (r) => expect(r.evidence[0]?.note).toMatch(/internal corpus/),
@@ -129,7 +176,10 @@ const cases: Case[] = [
     files: {
       'README.md': card({
         frontMatter: { license: 'mit' },
-        sections: { 'Training Data': 'The model was pretrained on 2 trillion tokens of data from publicly available sources.\n\nThe speech model was trained on 680,000 hours of audio collected from the web.' },
+        sections: {
+          'Training Data':
+            'The model was pretrained on 2 trillion tokens of data from publicly available sources.\n\nThe speech model was trained on 680,000 hours of audio collected from the web.',
+        },
       }),
     },
     status: 'missing',
@@ -137,51 +187,104 @@ const cases: Case[] = [
   },
   {
     name: 'prose that names a specific public dataset is a mention',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: 'We release two pretrained models trained on The Pile.' }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        intro: 'We release two pretrained models trained on The Pile.',
+      }),
+    },
     status: 'mentioned',
     messageId: 'trainingDataMentioned',
   },
   {
     name: 'a link to a dataset host on a training line is a dataset link',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: 'A 6 billion parameter model trained on [The Pile](https://pile.eleuther.ai/).' }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        intro: 'A 6 billion parameter model trained on [The Pile](https://pile.eleuther.ai/).',
+      }),
+    },
     status: 'mentioned',
     messageId: 'trainingDataLinked',
   },
   {
     name: 'a public dataset named as created for pre-training is a mention',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { C4: 'The C4 dataset we created for unsupervised pre-training is available in TensorFlow Datasets.' } }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        sections: {
+          C4: 'The C4 dataset we created for unsupervised pre-training is available in TensorFlow Datasets.',
+        },
+      }),
+    },
     status: 'mentioned',
     messageId: 'trainingDataMentioned',
   },
   {
     name: 'a named dataset offered as the sample format is not a mention',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { 'Fine-tuning': 'Please follow the Sample Dataset Format of Evol-Instruct-Code-80k to prepare your training data.' } }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        sections: {
+          'Fine-tuning':
+            'Please follow the Sample Dataset Format of Evol-Instruct-Code-80k to prepare your training data.',
+        },
+      }),
+    },
     status: 'missing',
     messageId: 'trainingDataUnnamed',
   },
   {
     name: 'a training line that says where its data was released is a mention',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { 'Training dataset': 'The model was trained on 52K instruction following data, which is released in the [GitHub repository](https://github.com/acme/instruct-data).' } }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        sections: {
+          'Training dataset':
+            'The model was trained on 52K instruction following data, which is released in the [GitHub repository](https://github.com/acme/instruct-data).',
+        },
+      }),
+    },
     status: 'mentioned',
     messageId: 'trainingDataLinked',
   },
   {
     name: 'a dataset link in a paragraph that says the model was trained on it is a mention',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: 'Based on a 12B base model, it is trained on ~15k instruction/response records\n[`acme-15k`](https://huggingface.co/datasets/acme/acme-15k) written by our employees.' }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        intro:
+          'Based on a 12B base model, it is trained on ~15k instruction/response records\n[`acme-15k`](https://huggingface.co/datasets/acme/acme-15k) written by our employees.',
+      }),
+    },
     status: 'mentioned',
     messageId: 'trainingDataLinked',
     check: (r) => expect(r.evidence[0]?.url).toBe('https://huggingface.co/datasets/acme/acme-15k'),
   },
   {
     name: 'a dataset link in a Datasets section, or labelled as the dataset, is a mention',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: { Datasets: '- [Chat](https://huggingface.co/datasets/acme/chat) - our conversations', Links: '- **Dataset:** [acme/mix](https://huggingface.co/datasets/acme/mix)' } }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        sections: {
+          Datasets: '- [Chat](https://huggingface.co/datasets/acme/chat) - our conversations',
+          Links: '- **Dataset:** [acme/mix](https://huggingface.co/datasets/acme/mix)',
+        },
+      }),
+    },
     status: 'mentioned',
     messageId: 'trainingDataLinked',
     check: (r) => expect(r.data).toMatchObject({ count: 2 }),
   },
   {
     name: 'a badge or anchor labelled as the dataset is a mention',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: '[![Badge](https://img.shields.io/badge/Acme_Dataset-Hub-red)](https://huggingface.co/datasets/acme/prefs) <a href="https://huggingface.co/datasets/acme/pretrain">Pretraining Dataset</a>' }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit' },
+        intro:
+          '[![Badge](https://img.shields.io/badge/Acme_Dataset-Hub-red)](https://huggingface.co/datasets/acme/prefs) <a href="https://huggingface.co/datasets/acme/pretrain">Pretraining Dataset</a>',
+      }),
+    },
     status: 'mentioned',
     messageId: 'trainingDataLinked',
     check: (r) => expect(r.data).toMatchObject({ count: 2 }),
@@ -192,12 +295,15 @@ const cases: Case[] = [
       'README.md': card({
         frontMatter: { license: 'mit' },
         sections: {
-          Evaluation: '- [BBH](https://huggingface.co/datasets/acme/bbh) is a challenging benchmark subset of Big-Bench.',
+          Evaluation:
+            '- [BBH](https://huggingface.co/datasets/acme/bbh) is a challenging benchmark subset of Big-Bench.',
           Usage: '![img](https://huggingface.co/datasets/acme/random_img/resolve/main/yosemite.png)',
-          'Downloading the toy dataset': 'Download the [toy dataset](https://huggingface.co/datasets/acme/toy-dataset) first.',
+          'Downloading the toy dataset':
+            'Download the [toy dataset](https://huggingface.co/datasets/acme/toy-dataset) first.',
           FAQ: 'You can find fine-tuning datasets on the Hub, with datasets like [acme/cqia](https://huggingface.co/datasets/acme/cqia).',
           Template: 'Open https://huggingface.co/datasets/your_huggingface_name/dataset_name/edit/main/README.md',
-          'Fine-tuning': 'By default, we use a small dataset from [acme/coig](https://huggingface.co/datasets/acme/coig) to finetune the base model.\nYou can also prepare your customized dataset in the following format.',
+          'Fine-tuning':
+            'By default, we use a small dataset from [acme/coig](https://huggingface.co/datasets/acme/coig) to finetune the base model.\nYou can also prepare your customized dataset in the following format.',
         },
       }),
     },
@@ -208,7 +314,8 @@ const cases: Case[] = [
     name: 'links and files in a data folder whose README is about evaluation sets are not training data',
     files: {
       'README.md': card({ frontMatter: { license: 'mit' } }),
-      'data/README.md': '# Data\n\nThis directory gives details on how we prepared the data for evaluation, to replicate our experiments.\n\n## LibriSpeech\n\nWe used the test-clean split of the [LibriSpeech ASR corpus](https://www.openslr.org/12).\n',
+      'data/README.md':
+        '# Data\n\nThis directory gives details on how we prepared the data for evaluation, to replicate our experiments.\n\n## LibriSpeech\n\nWe used the test-clean split of the [LibriSpeech ASR corpus](https://www.openslr.org/12).\n',
       'data/meanwhile.json': { size: 67_000 },
     },
     status: 'missing',
@@ -235,7 +342,12 @@ const cases: Case[] = [
   {
     name: 'online: the weakest of several datasets decides',
     files: { 'README.md': card({ frontMatter: { license: 'mit', datasets: ['acme/corpus', 'acme/private-mix'] } }) },
-    remote: remote({ datasets: { 'acme/corpus': hubDataset('acme/corpus'), 'acme/private-mix': hubDataset('acme/private-mix', { gated: true }) } }),
+    remote: remote({
+      datasets: {
+        'acme/corpus': hubDataset('acme/corpus'),
+        'acme/private-mix': hubDataset('acme/private-mix', { gated: true }),
+      },
+    }),
     status: 'restricted',
     messageId: 'trainingDataOnHubGated',
   },
@@ -264,7 +376,11 @@ const cases: Case[] = [
   {
     name: 'online: a failed lookup is unknown',
     files: { 'README.md': listing() },
-    remote: remote({ datasets: { 'acme/corpus': hubDataset('acme/corpus', { state: 'unavailable', license: null, error: 'HTTP 503' }) } }),
+    remote: remote({
+      datasets: {
+        'acme/corpus': hubDataset('acme/corpus', { state: 'unavailable', license: null, error: 'HTTP 503' }),
+      },
+    }),
     status: 'unknown',
     messageId: 'hubUnavailable',
   },
@@ -299,6 +415,14 @@ describe('training-data', () => {
   runCases('training-data', cases);
   testThrowingCriterion('training-data');
   test('covers every status', () => {
-    expect(statusesOf(cases)).toEqual(['mentioned', 'missing', 'not-applicable', 'open', 'restricted', 'unknown', 'unlicensed']);
+    expect(statusesOf(cases)).toEqual([
+      'mentioned',
+      'missing',
+      'not-applicable',
+      'open',
+      'restricted',
+      'unknown',
+      'unlicensed',
+    ]);
   });
 });

@@ -1,4 +1,14 @@
-import { card, CARD_TOO_LARGE, hubModel, licenseText, remote, runCases, statusesOf, testThrowingCriterion, type Case } from '../helpers/snapshot-builder.js';
+import {
+  card,
+  CARD_TOO_LARGE,
+  hubModel,
+  licenseText,
+  remote,
+  runCases,
+  statusesOf,
+  testThrowingCriterion,
+  type Case,
+} from '../helpers/snapshot-builder.js';
 
 const withLicense = (license: string) => card({ frontMatter: { license } });
 
@@ -77,14 +87,21 @@ const cases: Case[] = [
   },
   {
     name: 'a Hub model link is a mention, never availability',
-    files: { 'README.md': card({ frontMatter: { license: 'mit' }, intro: 'Weights: https://huggingface.co/acme/model-7b' }) },
+    files: {
+      'README.md': card({ frontMatter: { license: 'mit' }, intro: 'Weights: https://huggingface.co/acme/model-7b' }),
+    },
     status: 'mentioned',
     messageId: 'weightsLinked',
     check: (r) => expect(r.data?.['id']).toBe('acme/model-7b'),
   },
   {
     name: 'a link to the base model is not a link to the weights',
-    files: { 'README.md': card({ frontMatter: { license: 'mit', base_model: 'acme/base' }, intro: 'Fine-tuned from https://huggingface.co/acme/base' }) },
+    files: {
+      'README.md': card({
+        frontMatter: { license: 'mit', base_model: 'acme/base' },
+        intro: 'Fine-tuned from https://huggingface.co/acme/base',
+      }),
+    },
     status: 'missing',
     messageId: 'missing',
   },
@@ -156,14 +173,18 @@ const cases: Case[] = [
   {
     name: 'online: a Hub link that does not resolve stays a mention',
     files: { 'README.md': card({ intro: 'Weights: https://huggingface.co/acme/model-7b' }) },
-    remote: remote({ models: { 'acme/model-7b': hubModel('acme/model-7b', { state: 'not-found', files: [], license: null }) } }),
+    remote: remote({
+      models: { 'acme/model-7b': hubModel('acme/model-7b', { state: 'not-found', files: [], license: null }) },
+    }),
     status: 'mentioned',
     messageId: 'weightsLinked',
   },
   {
     name: 'online: a failed Hub lookup is unknown, not missing',
     files: { 'README.md': card({ intro: 'Weights: https://huggingface.co/acme/model-7b' }) },
-    remote: remote({ models: { 'acme/model-7b': hubModel('acme/model-7b', { state: 'unavailable', files: [], error: 'timeout' }) } }),
+    remote: remote({
+      models: { 'acme/model-7b': hubModel('acme/model-7b', { state: 'unavailable', files: [], error: 'timeout' }) },
+    }),
     status: 'unknown',
     messageId: 'hubUnavailable',
   },
@@ -176,7 +197,11 @@ describe('weights', () => {
       name: "a Hub link on a line about converting someone else's checkpoint is not the release's weights when another one is",
       files: {
         LICENSE: licenseText('Apache-2.0'),
-        'README.md': card({ frontMatter: { license: 'apache-2.0' }, intro: 'To convert a checkpoint distributed by Other Lab ([here](https://huggingface.co/other/model-7b)) run convert.py.\n\nOur model: [acme/lm-20b](https://huggingface.co/acme/lm-20b)' }),
+        'README.md': card({
+          frontMatter: { license: 'apache-2.0' },
+          intro:
+            'To convert a checkpoint distributed by Other Lab ([here](https://huggingface.co/other/model-7b)) run convert.py.\n\nOur model: [acme/lm-20b](https://huggingface.co/acme/lm-20b)',
+        }),
       },
       status: 'mentioned',
       messageId: 'weightsLinked',
@@ -184,35 +209,70 @@ describe('weights', () => {
     },
     {
       name: 'download links straight to weight files point at the weights (a claim, not proof)',
-      files: { LICENSE: licenseText('Apache-2.0'), 'README.md': card({ intro: 'Click the links below to download the checkpoint:\n\n- **`vit_h`: [ViT-H model.](https://dl.example.com/acme/acme_vit_h_4b8939.pth)**\n- [all checkpoints](https://cdn.example.com/acme/checkpoints_v2.zip)' }) },
+      files: {
+        LICENSE: licenseText('Apache-2.0'),
+        'README.md': card({
+          intro:
+            'Click the links below to download the checkpoint:\n\n- **`vit_h`: [ViT-H model.](https://dl.example.com/acme/acme_vit_h_4b8939.pth)**\n- [all checkpoints](https://cdn.example.com/acme/checkpoints_v2.zip)',
+        }),
+      },
       status: 'mentioned',
       messageId: 'weightsFileLinked',
-      check: (r) => expect(r.claim).toMatchObject({ status: 'open', host: 'web', target: 'https://dl.example.com/acme/acme_vit_h_4b8939.pth' }),
+      check: (r) =>
+        expect(r.claim).toMatchObject({
+          status: 'open',
+          host: 'web',
+          target: 'https://dl.example.com/acme/acme_vit_h_4b8939.pth',
+        }),
     },
     {
-      name: "the model this release fine-tunes (\"our fine-tune of [X](hub)\") is not the release's weights",
-      files: { 'README.md': card({ intro: 'Released Acme-13B, our RLHF fine-tune of [Base-13B](https://huggingface.co/other/base-13b), which itself is a fine-tune of [Root](https://huggingface.co/root/root-13b).\n\n| 13B | [checkpoint](https://huggingface.co/acme/acme-13b) |' }) },
+      name: 'the model this release fine-tunes ("our fine-tune of [X](hub)") is not the release\'s weights',
+      files: {
+        'README.md': card({
+          intro:
+            'Released Acme-13B, our RLHF fine-tune of [Base-13B](https://huggingface.co/other/base-13b), which itself is a fine-tune of [Root](https://huggingface.co/root/root-13b).\n\n| 13B | [checkpoint](https://huggingface.co/acme/acme-13b) |',
+        }),
+      },
       status: 'mentioned',
       messageId: 'weightsLinked',
       check: (r) => expect(r.data?.['id']).toBe('acme/acme-13b'),
     },
     {
       name: 'a lone checkpoints/ folder holding the only weights holds the final weights',
-      files: { LICENSE: licenseText('MIT'), 'checkpoints/converter/model.pth': { size: 1.3e8 }, 'checkpoints/base_speakers/EN/checkpoint.pth': { size: 1.6e8 } },
+      files: {
+        LICENSE: licenseText('MIT'),
+        'checkpoints/converter/model.pth': { size: 1.3e8 },
+        'checkpoints/base_speakers/EN/checkpoint.pth': { size: 1.6e8 },
+      },
       status: 'open',
       messageId: 'weightsInRepo',
     },
     {
       name: 'step folders under checkpoints/ are training checkpoints, not the final weights',
-      files: { LICENSE: licenseText('MIT'), 'checkpoints/step-1000/model.safetensors': { size: 2e9 }, 'checkpoints/step-2000/model.safetensors': { size: 2e9 } },
+      files: {
+        LICENSE: licenseText('MIT'),
+        'checkpoints/step-1000/model.safetensors': { size: 2e9 },
+        'checkpoints/step-2000/model.safetensors': { size: 2e9 },
+      },
       status: 'missing',
       messageId: 'missing',
     },
   ]);
 
-  testThrowingCriterion('weights', { 'README.md': card({ frontMatter: { license: 'mit' } }), 'model.safetensors': { size: 5e9 } });
+  testThrowingCriterion('weights', {
+    'README.md': card({ frontMatter: { license: 'mit' } }),
+    'model.safetensors': { size: 5e9 },
+  });
 
   test('the table covers every status weights can take (unknown through the thrower above)', () => {
-    expect(statusesOf(cases)).toEqual(['mentioned', 'missing', 'not-applicable', 'open', 'restricted', 'unknown', 'unlicensed']);
+    expect(statusesOf(cases)).toEqual([
+      'mentioned',
+      'missing',
+      'not-applicable',
+      'open',
+      'restricted',
+      'unknown',
+      'unlicensed',
+    ]);
   });
 });
