@@ -11,7 +11,7 @@
 import { parseConfig, CONFIG_RULE_ID, type ParsedConfig } from '../config/parse.js';
 import { validateDocument as validateConfigObject } from '../config/parse.js';
 import type { RepoSnapshot } from '../core/snapshot.js';
-import type { TtlCache } from './runtime.js';
+import type { Cache } from './work.js';
 import type { AnyContext } from './services.js';
 
 export const CONFIG_FILE = 'truly-open.yml';
@@ -28,7 +28,7 @@ export async function loadConfig(
   context: AnyContext,
   repo: { owner: string; repo: string },
   defaultBranchSnapshot: RepoSnapshot | null,
-  orgCache?: TtlCache<unknown>,
+  orgCache?: Cache<unknown>,
 ): Promise<LoadedConfig> {
   if (defaultBranchSnapshot) {
     const path = CONFIG_PATHS.find((p) => defaultBranchSnapshot.entries.some((e) => e.path === p));

@@ -130,6 +130,8 @@ async function evaluateWithin(context: AnyContext, svc: Services, plan: Evaluati
   }
   if (job) job.adoptRun = undefined;
   if (job?.journalKey) svc.journal.attachRun(job.journalKey, run);
+  // Queued work (REDIS_URL): the run goes with the job, so a worker taking over reuses it.
+  await job?.queued?.onRun(run, sha);
   const handle = opened({
     label: `${where} (check run ${run.id})`,
     interrupt: () => completeCheckRun(context.octokit, repo, run, interruptedCompletion()).then(() => undefined),

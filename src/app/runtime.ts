@@ -162,6 +162,13 @@ export interface Job {
   adoptRun?: { id: number; url: string | null };
   /** The run's completion failed and is being retried in the background. */
   completionPending?: boolean;
+  /** Set when the work runs as a queued job (REDIS_URL; queued.ts): what it must tell the queue. */
+  queued?: QueuedHooks;
+}
+
+export interface QueuedHooks {
+  /** A check run was created (or adopted) for this job: stored with it, for a worker that takes over. Never throws. */
+  onRun(run: { id: number; url: string | null }, sha: string): Promise<void>;
 }
 
 const jobs = new AsyncLocalStorage<Job>();
