@@ -95,9 +95,30 @@ export class RedisWork {
     this.#queue.on('error', () => undefined);
     const key = (delivery: string) => `${options.prefix}:delivery:${delivery}`;
     this.marks = {
-      claim: async (delivery) => (await this.#client.set(key(delivery), '1', 'PX', 3 * DAY_MS, 'NX')) === 'OK',
+      claim: async (delivery) => (await this.#ready()).set(key(delivery), '1', 'PX', 3 * DAY_MS, 'NX').then((r) => r === 'OK'),
       release: async (delivery) => void (await this.#client.del(key(delivery))),
     };
+  }
+
+  /**
+   * The client once connected. Without an offline queue a command sent while it connects
+   * (just after start, or while Redis restarts) fails at once: wait for the connection, for
+   * at most `ms` (the caller's own time limit bounds it too).
+   */
+  async #ready(ms = this.options.enqueueTimeoutMs): Promise<Redis> {
+    const client = this.#client;
+    if (client.status === 'ready') return client;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      timer.unref();
+      function done() {
+        clearTimeout(timer);
+        client.off('ready', done);
+        resolve();
+      }
+      client.once('ready', done);
+    });
+    return client;
   }
 
   /**
@@ -194,11 +215,12 @@ export class RedisWork {
 
   /** A cache shared by every replica: JSON values under `namespace`, each kept `ttlMs`. */
   cache<T>(namespace: string, ttlMs: number, maxBytes = 64 * 1024): Cache<T> {
-    const client = this.#client;
+    const ready = () => this.#ready(1000);
     const prefix = `${this.options.prefix}:cache:${namespace}:`;
     return {
       async get(key, load) {
         // Redis away: the cache is only a saving, so load as if it were empty.
+        const client = await ready();
         const hit = await client.get(prefix + key).catch(() => null);
         if (hit !== null) return (JSON.parse(hit) as { v: T }).v;
         const value = await load();
