@@ -36,4 +36,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # evaluations finish for up to 20 s and closes any check run still open. Give it that
 # long: `docker stop -t 30`, or `stop_grace_period: 30s` in Compose (see docs/deploy.md).
 STOPSIGNAL SIGTERM
-CMD ["node", "node_modules/probot/bin/probot.js", "run", "./lib/app/index.js"]
+CMD ["node", "lib/app/start.js"]

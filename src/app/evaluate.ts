@@ -148,7 +148,7 @@ async function evaluateWithin(context: AnyContext, svc: Services, plan: Evaluati
       return null;
     }
   }
-  const handle = run ? openRun(context, svc, repo, where, run) : null;
+  const handle = run ? await openRun(context, svc, repo, sha, where, run) : null;
   let completion: Completion = faultCompletion(new Error('the evaluation stopped unexpectedly'));
   try {
     const evaluated = await judged;
@@ -205,9 +205,11 @@ async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
 }
 
 /** Records a created run as open (journal, SIGTERM), with how to close it when the process stops. */
-function openRun(context: AnyContext, svc: Services, repo: RepoRef, where: string, run: CheckRun) {
+async function openRun(context: AnyContext, svc: Services, repo: RepoRef, sha: string, where: string, run: CheckRun) {
   const job = currentJob();
   if (job?.journalKey) svc.journal.attachRun(job.journalKey, run);
+  // Queued work (REDIS_URL): the run goes with the job, so a worker taking over reuses it.
+  await job?.queued?.onRun(run, sha);
   return opened({
     label: `${where} (check run ${run.id})`,
     interrupt: () => completeCheckRun(context.octokit, repo, run, interruptedCompletion()).then(() => undefined),

@@ -21,10 +21,12 @@ import { limits } from './limits.js';
 import { errSummary } from './log.js';
 import { CHECK_NAME, parseExternalId, type RunKind } from './publish.js';
 import { rerun } from './rerun.js';
-import { drain, track } from './runtime.js';
+import { completeStaleRun, exhaustedJob, performQueued, type Handler } from './queued.js';
+import { currentJob, drain, track } from './runtime.js';
 import { createServices, prKey, type AnyContext, type Services } from './services.js';
 import { sweep } from './sweep.js';
 import { guardWebhooks } from './webhook-guard.js';
+import { deliveryScope, NotStoredError, trimPayload } from './work.js';
 
 export { idle } from './runtime.js';
 
@@ -59,21 +61,44 @@ export default function trulyOpenApp(app: Probot, options?: Partial<ApplicationF
   }
   stopGracefully(app, svc);
 
+  /** Handlers by event name, for workers running queued work (queued.ts). */
+  const handlers = new Map<string, Handler>();
+
   /** Registers a handler whose errors are logged without the payload (Probot would log it whole). */
   const on = <E extends Parameters<Probot['on']>[0]>(events: E, handler: (context: any) => Promise<void>) => {
+    for (const event of [events].flat()) handlers.set(String(event), handler);
     app.on(events, async (context: Context) => {
-      harden(context.octokit);
       try {
+        await installationClient(app, context);
+        harden(context.octokit);
         await handler(context);
       } catch (error) {
+        if (error instanceof NotStoredError) {
+          // Answered 503 (webhook-guard.ts): GitHub shows the delivery as failed, to redeliver.
+          const scope = deliveryScope.getStore();
+          if (scope) scope.notStored = true;
+          svc.metrics.inc('truly_open_webhooks_not_stored_total', { event: context.name });
+          context.log.error({ err: errSummary(error), event: context.name, delivery: context.id }, 'truly-open: webhook work not stored; answering 503');
+          return;
+        }
         svc.metrics.inc('truly_open_handler_errors_total', { event: context.name });
         context.log.error({ err: errSummary(error), event: context.name, delivery: context.id }, 'truly-open: webhook handler failed');
       }
     });
   };
 
-  /** Starts `work` in the background unless this delivery was seen before. */
-  const start = (context: AnyContext, key: string, seed: JournalSeed | null, work: () => Promise<unknown>): boolean => {
+  /**
+   * Starts `work` in the background unless this delivery was seen before. With REDIS_URL the
+   * webhook stores the work as plain data instead (`queueKey`: what it is serialised and
+   * coalesced on), and a worker, running the same handler again, gets here and does it.
+   */
+  const start = async (context: AnyContext, key: string, seed: JournalSeed | null, work: () => Promise<unknown>, queueKey = key): Promise<boolean> => {
+    // In a worker: the queue already serialised the job; errors go back to it (retries).
+    if (currentJob()?.queued) {
+      await svc.queue.run(key, work);
+      return true;
+    }
+    if (svc.work) return enqueue(context, queueKey);
     if (!svc.deliveries.add(context.id)) {
       context.log.info(`truly-open: delivery ${context.id} already handled, ignoring`);
       return false;
@@ -82,10 +107,25 @@ export default function trulyOpenApp(app: Probot, options?: Partial<ApplicationF
     return true;
   };
 
+  /** Stores the webhook's work in the queue; throws NotStoredError when Redis did not take it. */
+  const enqueue = async (context: AnyContext, key: string): Promise<boolean> => {
+    const installationId = (context.payload as { installation?: { id?: number } }).installation?.id;
+    if (!svc.work || typeof installationId !== 'number') return false;
+    let stored: boolean;
+    try {
+      const payload = trimPayload(context.payload as unknown as Record<string, unknown>);
+      stored = await svc.work.enqueue({ delivery: context.id, event: context.name, installationId, payload, key, coalesce: /#\d+$/.test(key) });
+    } catch (error) {
+      throw new NotStoredError(`work for delivery ${context.id} not stored: ${errSummary(error).message ?? String(error)}`);
+    }
+    if (!stored) context.log.info(`truly-open: delivery ${context.id} already handled, ignoring`);
+    return stored;
+  };
+
   on('push', async (context) => {
     const plan = planPush(context);
     if (!plan) return;
-    start(context, `${plan.repo.owner}/${plan.repo.repo}:${context.payload.ref}`, seedOf(context, { kind: 'push' }, plan.sha, context.payload.repository.default_branch), () =>
+    await start(context, `${plan.repo.owner}/${plan.repo.repo}:${context.payload.ref}`, seedOf(context, { kind: 'push' }, plan.sha, context.payload.repository.default_branch), () =>
       evaluateCommit(context, svc, plan.repo, plan.sha, true),
     );
   });
@@ -96,7 +136,7 @@ export default function trulyOpenApp(app: Probot, options?: Partial<ApplicationF
     if (svc.deliveries.has(context.id)) return;
     // Bumped on arrival, so a slower earlier run knows a newer one is coming.
     const generation = svc.generations.next(key);
-    start(context, key, seedOf(context, { kind: 'pr', number: pr.number }, pr.headSha, null), async () => {
+    await start(context, key, seedOf(context, { kind: 'pr', number: pr.number }, pr.headSha, null), async () => {
       // A newer push to the PR arrived while this one waited in the queue: its head is
       // superseded, and the newer event evaluates the PR as it now is.
       if (!svc.generations.isCurrent(key, generation)) {
@@ -110,7 +150,7 @@ export default function trulyOpenApp(app: Probot, options?: Partial<ApplicationF
   on('release.published', async (context) => {
     const { repository, release } = context.payload;
     const repo = { owner: repository.owner.login, repo: repository.name };
-    start(context, `${repo.owner}/${repo.repo}!release:${release.id}`, seedOf(context, { kind: 'release', id: release.id }, null, null), () =>
+    await start(context, `${repo.owner}/${repo.repo}!release:${release.id}`, seedOf(context, { kind: 'release', id: release.id }, null, null), () =>
       evaluateRelease(context, svc, repo, release),
     );
   });
@@ -120,7 +160,7 @@ export default function trulyOpenApp(app: Probot, options?: Partial<ApplicationF
     const kind = parseExternalId(run.external_id);
     const key = keyFor(context.payload.repository, kind, run.head_sha);
     const seed = run.name === CHECK_NAME ? seedOf(context, kind, run.head_sha, run.check_suite?.head_branch ?? null) : null;
-    start(context, key, seed, async () => {
+    await start(context, key, seed, async () => {
       const target = await planCheckRun(context, svc);
       if (target) await rerun(context, svc, target);
     });
@@ -133,7 +173,7 @@ export default function trulyOpenApp(app: Probot, options?: Partial<ApplicationF
     const planKey = keyFor(context.payload.repository, kind, suite.head_sha);
     // Without a PR listed (fork PRs) what the run evaluated is known only later: not journaled.
     const seed = pr ? seedOf(context, kind, suite.head_sha, suite.head_branch ?? null) : null;
-    start(context, planKey, seed, async () => {
+    await start(context, planKey, seed, async () => {
       const target = await planCheckSuite(context, svc);
       if (!target) return;
       // Fork PRs come with no PR listed: what the run evaluated is known only now, from its
@@ -146,13 +186,45 @@ export default function trulyOpenApp(app: Probot, options?: Partial<ApplicationF
   on('issue_comment.created', async (context) => {
     const command = planComment(context);
     if (!command) return;
-    if (!svc.deliveries.add(context.id)) return;
-    // Permission, then the command: its evaluation (if any) is queued behind the PR's work.
-    void schedule(svc, context.log, `command:${context.id}`, null, () => handleCommand(context, svc, command));
+    // Permission, then the command: its evaluation (if any) is queued behind the PR's work
+    // (with REDIS_URL a recheck is coalesced with the PR's other work).
+    const { repository, issue } = context.payload;
+    const queueKey = command.kind === 'recheck' ? prKey(repository.owner.login, repository.name, issue.number) : `command:${context.id}`;
+    await start(context, `command:${context.id}`, null, () => handleCommand(context, svc, command), queueKey);
   });
 
   // Work a previous process accepted and did not finish (journal.ts).
   track(sweep(app, svc).catch((error: unknown) => app.log.error({ err: errSummary(error) }, 'truly-open: sweep failed')));
+
+  if (svc.work) {
+    const work = svc.work;
+    if (svc.role !== 'web') {
+      work.startWorker(
+        (job) => performQueued(app, svc, handlers, job),
+        (item, error) => exhaustedJob(app, svc, item, error),
+      );
+    }
+    work.startSweep(
+      (run) => completeStaleRun(app, run, work.options.runDeadlineMs),
+      (error) => app.log.warn({ err: errSummary(error) }, 'truly-open: sweep of open runs failed'),
+    );
+    app.log.info(`truly-open: work queue on Redis, role ${svc.role}${svc.role === 'web' ? '' : `, ${work.options.concurrency} jobs at once`}`);
+  } else if (svc.role !== 'all') {
+    app.log.warn(`truly-open: TRULY_OPEN_ROLE=${svc.role} has no effect without REDIS_URL; this process does everything`);
+  }
+}
+
+/**
+ * The installation's own client instead of the webhook's: Probot builds the webhook's
+ * without a throttling id, so its write spacing (1 s) is shared by every installation of
+ * the process (and, with REDIS_URL, of every replica). `app.auth` keys it by installation
+ * (Bottleneck on Redis when REDIS_URL is set, so replicas share each installation's pace).
+ * Tokens come from the same cache either way.
+ */
+async function installationClient(app: Probot, context: Context): Promise<void> {
+  const id = (context.payload as { installation?: { id?: number } }).installation?.id;
+  if (typeof id !== 'number') return;
+  (context as { octokit: unknown }).octokit = await app.auth(id);
 }
 
 /** What the journal needs to redo this work after a restart; null without an installation. */
@@ -198,7 +270,11 @@ function stopGracefully(app: Probot, svc: Services): void {
   process.once('SIGTERM', () => {
     app.log.info('truly-open: SIGTERM, letting running evaluations finish');
     svc.stopping = true;
-    void drain(limits.shutdownGraceMs)
+    // Queued work: stop taking jobs and let the running ones finish; what is cut short is
+    // taken over by another worker once its lock expires.
+    const closing = svc.work ? Promise.race([svc.work.close(), new Promise((r) => setTimeout(r, limits.shutdownGraceMs).unref())]) : Promise.resolve();
+    void closing
+      .then(() => drain(limits.shutdownGraceMs))
       .then((interrupted) => {
         if (interrupted.length > 0) app.log.warn(`truly-open: interrupted ${interrupted.length} check run(s): ${interrupted.join(', ')}`);
       })

@@ -21,7 +21,9 @@ export function schedule(
   job: Omit<Job, 'journalKey'> = {},
 ): Promise<void> {
   const journalKey = seed ? svc.journal.add(seed) : currentJob()?.journalKey;
-  const own: Job = { ...job, ...(journalKey ? { journalKey } : {}) };
+  // A queued job's hooks reach the work it starts in turn (a recheck inside a command).
+  const queued = currentJob()?.queued;
+  const own: Job = { ...(queued ? { queued } : {}), ...job, ...(journalKey ? { journalKey } : {}) };
   return track(
     runJob(own, () =>
       svc.queue.run(queueKey, async () => {

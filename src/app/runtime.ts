@@ -183,6 +183,13 @@ export interface Job {
    * budget (limits.quickVerdictMs) counts from here, time waiting in the queue included.
    */
   receivedAt?: number;
+  /** Set when the work runs as a queued job (REDIS_URL; queued.ts): what it must tell the queue. */
+  queued?: QueuedHooks;
+}
+
+export interface QueuedHooks {
+  /** A check run was created (or adopted) for this job: stored with it, for a worker that takes over. Never throws. */
+  onRun(run: { id: number; url: string | null }, sha: string): Promise<void>;
 }
 
 const jobs = new AsyncLocalStorage<Job>();

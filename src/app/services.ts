@@ -12,14 +12,22 @@ import { Journal } from './journal.js';
 import { limits } from './limits.js';
 import { Metrics } from './metrics.js';
 import type { KnownComment } from './publish.js';
+import { RedisWork, redisWorkOptions } from './redis-work.js';
 import { BoundedSet, Generations, KeyedQueue, Semaphore, TtlCache } from './runtime.js';
 import { MemoryStore, type SharedStore } from './store.js';
+import { MemoryDeliveryMarks, roleFromEnv, type Cache, type DeliveryMarks, type Role } from './work.js';
 import { version } from '../version.js';
 
 export interface Services {
   identity: AppIdentity;
   /** Delivery ids already handled (GitHub redelivers; replicas behind a balancer may too). */
   deliveries: BoundedSet;
+  /** Delivery ids taken: this set in memory, or marks in Redis shared by every replica. */
+  marks: DeliveryMarks;
+  /** The work queue on Redis (REDIS_URL), or null: work runs in this process (the embedded default). */
+  work: RedisWork | null;
+  /** What this process does with REDIS_URL: take webhooks, run work, or both (TRULY_OPEN_ROLE). */
+  role: Role;
   queue: KeyedQueue;
   generations: Generations;
   /** `repo#pr:user` pairs already told they may not run commands. */
@@ -46,7 +54,7 @@ export interface Services {
   /** Slash commands per PR: one evaluation queued at a time, help once per period. */
   commands: CommandGate;
   /** Whether a user may run commands on a repository (write access), for a minute. */
-  permissions: TtlCache<boolean>;
+  permissions: Cache<boolean>;
   /** Set by SIGTERM: accepted work is journaled for the next start instead of started. */
   stopping: boolean;
 }
@@ -60,9 +68,16 @@ export function stateDir(env: NodeJS.ProcessEnv): string | null {
 }
 
 export function createServices(app: Probot, env: NodeJS.ProcessEnv = process.env): Services {
+  const redisUrl = env.REDIS_URL?.trim();
+  // With Redis, the queue keeps accepted work across restarts: no journal on local disk.
+  const work = redisUrl ? new RedisWork(redisUrl, redisWorkOptions(env)) : null;
+  const deliveries = new BoundedSet(5000);
   return {
     identity: new AppIdentity(app),
-    deliveries: new BoundedSet(5000),
+    deliveries,
+    marks: work ? work.marks : new MemoryDeliveryMarks(deliveries),
+    work,
+    role: roleFromEnv(env),
     queue: new KeyedQueue(),
     generations: new Generations(),
     refused: new BoundedSet(5000),
@@ -72,7 +87,7 @@ export function createServices(app: Probot, env: NodeJS.ProcessEnv = process.env
     docsBaseUrl: env.DOCS_BASE_URL || DEFAULT_DOCS_BASE_URL,
     version: version(),
     online: { enabled: env.TRULY_OPEN_OFFLINE !== 'true', hub: hubOptionsFromEnv(env) },
-    journal: new Journal(stateDir(env), {
+    journal: new Journal(work ? null : stateDir(env), {
       maxEntries: limits.journalMaxEntries,
       maxAgeMs: limits.journalMaxAgeMs,
       warn: (message) => app.log.warn(`truly-open: ${message}`),
@@ -80,7 +95,7 @@ export function createServices(app: Probot, env: NodeJS.ProcessEnv = process.env
     metrics: new Metrics(),
     evaluations: new Semaphore(limits.maxConcurrentEvaluations),
     commands: new CommandGate(limits.commandReplyPeriodMs),
-    permissions: new TtlCache<boolean>(limits.permissionTtlMs, 5000),
+    permissions: work ? work.cache<boolean>('permission', limits.permissionTtlMs) : new TtlCache<boolean>(limits.permissionTtlMs, 5000),
     stopping: false,
   };
 }

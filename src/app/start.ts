@@ -131,12 +131,22 @@ async function main(): Promise<void> {
     Object.assign(process.env, plan.set);
     (plan.level === 'warn' ? console.warn : console.log)(`truly-open: ${plan.message}`);
   }
-  const { run } = await import('probot');
+  const { run, ProbotOctokit } = await import('probot');
   const app = fileURLToPath(new URL('./index.js', import.meta.url));
+  // With REDIS_URL Probot makes its throttling a Bottleneck cluster on Redis. Each write
+  // there holds its installation's slot until it ends or for 60 s (plugin-throttling's fixed
+  // expiration), so a replica killed mid-request stalled that installation's writes on
+  // every replica for a minute. Spacing stays per installation (app.auth keys it), in each
+  // process; secondary limits GitHub still sends are waited out (github.ts).
+  const Octokit = ProbotOctokit.defaults((options: { throttle?: Record<string, unknown> }) => {
+    if (!options.throttle?.connection) return options;
+    const { connection: _connection, Bottleneck: _bottleneck, ...throttle } = options.throttle;
+    return { ...options, throttle };
+  });
   // In setup mode nothing can receive webhooks yet (no secret): Probot would still start a
   // proxy for WEBHOOK_PROXY_URL, and forward deliveries it can only refuse. After the
   // restart, with credentials, it starts the proxy as usual.
-  await run(plan ? ['--webhook-proxy=', app] : [app], { env: process.env });
+  await run(plan ? ['--webhook-proxy=', app] : [app], { env: process.env, Octokit: Octokit as never });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -19,12 +19,14 @@ import type { Probot } from 'probot';
 import { limits } from './limits.js';
 import type { Metrics } from './metrics.js';
 import type { Services } from './services.js';
+import { deliveryScope } from './work.js';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => Promise<boolean> | boolean;
 
 const SIGNATURE_RE = /^sha256=[0-9a-f]{64}$/i;
 const JSON_RE = /^\s*application\/json\s*(?:;|$)/i;
 const DEFAULT_PATH = '/api/github/webhooks';
+const NOT_STORED = JSON.stringify({ error: 'the work could not be stored; redeliver later' });
 
 export interface GuardOptions {
   path: string;
@@ -33,6 +35,8 @@ export interface GuardOptions {
   log: { warn(obj: object, message: string): void };
   metrics: Metrics;
   budget: ByteBudget;
+  /** A worker replica (TRULY_OPEN_ROLE=worker with REDIS_URL) takes no webhooks: 404. */
+  workerOnly?: boolean;
 }
 
 export function guardWebhooks(app: Probot, svc: Services): void {
@@ -42,7 +46,8 @@ export function guardWebhooks(app: Probot, svc: Services): void {
   app.getNodeMiddleware = async (options: Parameters<Probot['getNodeMiddleware']>[0] = {}) => {
     const inner = await original(options);
     const path = options.path ?? process.env.WEBHOOK_PATH ?? DEFAULT_PATH;
-    return createGuard(inner as NodeHandler, { path, verify, log: app.log, metrics: svc.metrics, budget }) as unknown as Awaited<ReturnType<Probot['getNodeMiddleware']>>;
+    const workerOnly = svc.work !== null && svc.role === 'worker';
+    return createGuard(inner as NodeHandler, { path, verify, log: app.log, metrics: svc.metrics, budget, workerOnly }) as unknown as Awaited<ReturnType<Probot['getNodeMiddleware']>>;
   };
 }
 
@@ -88,6 +93,7 @@ export function createGuard(inner: NodeHandler, options: GuardOptions): NodeHand
     };
 
     const declared = contentLength(req);
+    if (options.workerOnly) return refuse(404, 'this replica runs queued work only; send webhooks to a web replica', 'worker-role', declared === null);
     if (declared !== null && declared > limits.webhookMaxBytes) return refuse(413, `payload over ${limits.webhookMaxBytes} bytes`, 'too-large', true);
     // Answered before a byte of the body is read. A declared body (at most 25 MB here) is
     // then drained by Node without being kept, so the client reads a clean answer; one
@@ -128,7 +134,15 @@ export function createGuard(inner: NodeHandler, options: GuardOptions): NodeHand
       // Probot's middleware takes a string body as the payload and does not read the stream.
       (req as IncomingMessage & { body?: string }).body = text;
       options.metrics.inc('truly_open_webhooks_accepted_total');
-      return await inner(req, res, next);
+      // A handler that could not store its work (Redis away) marks the scope: answer 503,
+      // never 2xx for work that is not stored (GitHub can then redeliver it).
+      const scope = { notStored: false };
+      const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => ServerResponse;
+      const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+      res.writeHead = ((status: number, ...rest: unknown[]) =>
+        scope.notStored && status < 300 ? writeHead(503, { 'content-type': 'application/json', 'retry-after': '30' }) : writeHead(status, ...rest)) as typeof res.writeHead;
+      res.end = ((...args: unknown[]) => (scope.notStored && res.statusCode === 503 ? end(NOT_STORED) : end(...args))) as typeof res.end;
+      return await deliveryScope.run(scope, () => inner(req, res, next));
     } finally {
       if (res.writableEnded) free();
     }
