@@ -60,6 +60,9 @@ for (let i = 0; i < REPLICAS; i++) {
       PATH: process.env.PATH, HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'production', APP_ID: String(APP_ID), PRIVATE_KEY: privateKey,
       WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: '127.0.0.1', GHE_HOST: github.host, GHE_PROTOCOL: 'http', LOG_LEVEL: 'error',
       REDIS_URL: `redis://127.0.0.1:${redisPort}`, TRULY_OPEN_OFFLINE: 'true',
+      // Jobs in flight per worker: most of a job's time is GitHub's 1 s write spacing per installation.
+      TRULY_OPEN_WORKER_CONCURRENCY: process.env.TRULY_OPEN_WORKER_CONCURRENCY ?? '32',
+      TRULY_OPEN_MAX_EVALUATIONS: process.env.TRULY_OPEN_MAX_EVALUATIONS ?? '16',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
