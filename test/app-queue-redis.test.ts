@@ -236,6 +236,8 @@ const sha = (prefix: string, n: number) => (prefix + createHmac('sha1', 'q').upd
       return pending.size === 0;
     }, 30_000, 'every delivery accepted');
     await waitFor(() => heads.every((h) => github.state.runs.some((r) => r.head_sha === h && r.status === 'completed')), 60_000, 'every head completed');
-    expect(inProgress()).toEqual([]);
+    // A job whose lock lapsed while Redis was away may run a second time (at least once):
+    // its run completes too.
+    await waitFor(() => inProgress().length === 0, 30_000, 'no run in progress');
   }, 120_000);
 });
