@@ -171,7 +171,9 @@ const sha = (prefix: string, n: number) => (prefix + createHmac('sha1', 'q').upd
   }, 90_000);
 
   it('kill -9 of the worker holding an evaluation: another replica completes its run, the same run, well within 60 s', async () => {
-    const a = await replica();
+    // No quick verdict: the run is created in progress at once, then held open by the slow PATCH.
+    const slow = { TRULY_OPEN_QUICK_VERDICT_MS: '0' };
+    const a = await replica(slow);
     github.state.patchDelayMs = 60_000;
     const head = sha('3', 3);
     expect(await send(a, 'push', pushPayload(head))).toBe(200);
@@ -181,7 +183,7 @@ const sha = (prefix: string, n: number) => (prefix + createHmac('sha1', 'q').upd
     a.child.kill('SIGKILL');
     const killedAt = Date.now();
     github.state.patchDelayMs = 0;
-    await replica();
+    await replica(slow);
     await waitFor(() => github.state.runs.filter((r) => r.head_sha === head).every((r) => r.status === 'completed'), 60_000, 'the run completed');
     const runs = github.state.runs.filter((r) => r.head_sha === head);
     expect(runs).toHaveLength(1);
@@ -190,7 +192,7 @@ const sha = (prefix: string, n: number) => (prefix + createHmac('sha1', 'q').upd
   }, 90_000);
 
   it('a job whose attempts are exhausted completes its run as neutral with the reason', async () => {
-    const env = { TRULY_OPEN_MAX_STALLED: '0' };
+    const env = { TRULY_OPEN_MAX_STALLED: '0', TRULY_OPEN_QUICK_VERDICT_MS: '0' };
     const a = await replica(env);
     github.state.patchDelayMs = 60_000;
     const head = sha('4', 4);

@@ -114,7 +114,7 @@ export default function trulyOpenApp(app: Probot, options?: Partial<ApplicationF
     let stored: boolean;
     try {
       const payload = trimPayload(context.payload as unknown as Record<string, unknown>);
-      stored = await svc.work.enqueue({ delivery: context.id, event: context.name, installationId, payload, key, coalesce: /#\d+$/.test(key) });
+      stored = await svc.work.enqueue({ delivery: context.id, event: context.name, installationId, payload, key, coalesce: /#\d+$/.test(key), receivedAt: Date.now() });
     } catch (error) {
       throw new NotStoredError(`work for delivery ${context.id} not stored: ${errSummary(error).message ?? String(error)}`);
     }

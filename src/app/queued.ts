@@ -46,6 +46,7 @@ export async function performQueued(app: Probot, svc: Services, handlers: Map<st
       },
     },
     ...(item.run ? { adoptRun: { id: item.run.id, url: item.run.url } } : {}),
+    ...(item.receivedAt !== undefined ? { receivedAt: item.receivedAt } : {}),
   };
   await runJob(job, () => handler(context));
   // Completed runs leave the registry the sweep reads; one whose completion is still being

@@ -21,6 +21,11 @@ export interface WorkItem {
    * ones are dropped (a pull request: the waiting job reads the PR's head when it starts).
    */
   coalesce: boolean;
+  /**
+   * When the webhook arrived (ms since the epoch): the quick-verdict budget counts from here,
+   * time waiting in the queue included, as in one process.
+   */
+  receivedAt?: number;
   /** The check run an earlier attempt of this job created, to complete instead of a new one. */
   run?: { id: number; url: string | null; sha: string };
 }
