@@ -34,7 +34,12 @@ const APP_ID = 123;
 const SLUG = 'truly-open';
 const INSTALLATION = 4242;
 const SECRET = 'bench-app-secret';
-const TARGETS = { push: { requests: 3, p50: 1500 }, 'pr-warm': { requests: 5 }, 'pr-cold': { requests: 7 }, rerun: { requests: 2 } };
+const TARGETS = {
+  push: { requests: 3, p50: 1500 },
+  'pr-warm': { requests: 5 },
+  'pr-cold': { requests: 7 },
+  rerun: { requests: 2 },
+};
 
 if (!fs.existsSync(path.join(ROOT, 'lib/app/index.js'))) {
   console.error('bench/app.mjs: lib/app/index.js is missing; run `npm run build` (npm run bench:app does).');
@@ -45,12 +50,13 @@ if (!fs.existsSync(path.join(ROOT, 'lib/app/index.js'))) {
 // The fake GitHub: two kinds of commit (the default branch with weights, a PR head without),
 // check runs, pull requests and comments in memory, every request recorded with its time.
 
-const CARD = '---\nlicense: apache-2.0\nlibrary_name: transformers\npipeline_tag: text-generation\n---\n# Acme LLM 7B\n\nA 7B language model.\n\n## Training data\n\nA web crawl that is not published.\n';
+const CARD =
+  '---\nlicense: apache-2.0\nlibrary_name: transformers\npipeline_tag: text-generation\n---\n# Acme LLM 7B\n\nA 7B language model.\n\n## Training data\n\nA web crawl that is not published.\n';
 const MAIN = {
   '.gitattributes': '*.safetensors filter=lfs diff=lfs merge=lfs -text\n',
   'README.md': CARD,
   'config.json': '{"architectures": ["LlamaForCausalLM"], "model_type": "llama"}\n',
-  'LICENSE': 'Apache License\nVersion 2.0, January 2004\n',
+  LICENSE: 'Apache License\nVersion 2.0, January 2004\n',
 };
 const WEIGHTS = { path: 'model.safetensors', size: 5_000_000_000 };
 
@@ -64,8 +70,15 @@ let nextId = 1000;
 const sha = (...parts) => createHash('sha1').update(parts.join(':')).digest('hex');
 
 function tree(kind) {
-  const files = Object.entries(MAIN).map(([p, text]) => ({ path: p, mode: '100644', type: 'blob', sha: sha('blob', p), size: Buffer.byteLength(text) }));
-  if (kind === 'main') files.push({ path: WEIGHTS.path, mode: '100644', type: 'blob', sha: sha('blob', 'w'), size: 134 });
+  const files = Object.entries(MAIN).map(([p, text]) => ({
+    path: p,
+    mode: '100644',
+    type: 'blob',
+    sha: sha('blob', p),
+    size: Buffer.byteLength(text),
+  }));
+  if (kind === 'main')
+    files.push({ path: WEIGHTS.path, mode: '100644', type: 'blob', sha: sha('blob', 'w'), size: 134 });
   return files;
 }
 
@@ -77,7 +90,11 @@ function blob(kind, file) {
 }
 
 function json(res, status, body) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-remaining': '4999', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'x-ratelimit-remaining': '4999',
+    'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
+  });
   res.end(JSON.stringify(body));
 }
 
@@ -108,7 +125,12 @@ const server = createServer((req, res) => {
     let m;
     if (req.method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(p)) {
       await readBody(req);
-      return json(res, 201, { token: 'ghs_bench', expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {}, repository_selection: 'all' });
+      return json(res, 201, {
+        token: 'ghs_bench',
+        expires_at: new Date(Date.now() + 3600_000).toISOString(),
+        permissions: {},
+        repository_selection: 'all',
+      });
     }
     if (req.method === 'GET' && (m = /^\/repos\/([^/]+)\/([^/]+)\/git\/trees\/([0-9a-f]{40})$/.exec(p))) {
       const kind = commits.get(m[3]) ?? 'main';
@@ -124,21 +146,38 @@ const server = createServer((req, res) => {
         const expression = String(vars[variable] ?? '');
         const at = expression.slice(0, expression.indexOf(':'));
         const text = blob(commits.get(at) ?? 'main', expression.slice(expression.indexOf(':') + 1));
-        repository[alias] = text === undefined ? null : { text, isBinary: false, byteSize: Buffer.byteLength(text), isTruncated: false };
+        repository[alias] =
+          text === undefined ? null : { text, isBinary: false, byteSize: Buffer.byteLength(text), isTruncated: false };
       }
       if (/repository\(owner: \$owner, name: \$name\) \{ f/.test(query)) data.repository = repository;
       // No organisation has a `.github` repository here.
       if (/\bxorg:/.test(query)) data.xorg = null;
       if (/\bxpr:/.test(query)) {
         const list = comments.get(`${vars.owner}#${vars.xprNumber}`) ?? [];
-        const nodes = list.map((c) => ({ databaseId: c.id, body: c.body, viewerDidAuthor: true, author: { __typename: 'Bot', login: SLUG } }));
+        const nodes = list.map((c) => ({
+          databaseId: c.id,
+          body: c.body,
+          viewerDidAuthor: true,
+          author: { __typename: 'Bot', login: SLUG },
+        }));
         data.xpr = { pullRequest: { comments: { totalCount: nodes.length, nodes: nodes.slice(-30) } } };
       }
       return json(res, 200, { data });
     }
     if (req.method === 'POST' && (m = /^\/repos\/([^/]+)\/([^/]+)\/check-runs$/.exec(p))) {
       const body = await readBody(req);
-      const run = { id: ++nextId, head_sha: body.head_sha, name: body.name, external_id: body.external_id ?? '', status: body.status ?? 'queued', conclusion: body.conclusion ?? null, started_at: body.started_at, app: { id: APP_ID, slug: SLUG }, html_url: `http://github.invalid/runs/${nextId}`, owner: m[1] };
+      const run = {
+        id: ++nextId,
+        head_sha: body.head_sha,
+        name: body.name,
+        external_id: body.external_id ?? '',
+        status: body.status ?? 'queued',
+        conclusion: body.conclusion ?? null,
+        started_at: body.started_at,
+        app: { id: APP_ID, slug: SLUG },
+        html_url: `http://github.invalid/runs/${nextId}`,
+        owner: m[1],
+      };
       runs.push(run);
       completed(run);
       return json(res, 201, run);
@@ -159,12 +198,27 @@ const server = createServer((req, res) => {
     if (req.method === 'GET' && (m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)$/.exec(p))) {
       const pr = pulls.get(`${m[1]}#${m[3]}`);
       if (!pr) return json(res, 404, { message: 'Not Found' });
-      return json(res, 200, { number: Number(m[3]), state: 'open', head: { sha: pr.head, ref: 'feature' }, base: { sha: pr.base, ref: 'main' } });
+      return json(res, 200, {
+        number: Number(m[3]),
+        state: 'open',
+        head: { sha: pr.head, ref: 'feature' },
+        base: { sha: pr.base, ref: 'main' },
+      });
     }
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(p))) {
       const key = `${m[1]}#${m[3]}`;
       const list = comments.get(key) ?? [];
-      if (req.method === 'GET') return json(res, 200, list.map((c) => ({ id: c.id, body: c.body, user: { login: `${SLUG}[bot]`, type: 'Bot' }, performed_via_github_app: { id: APP_ID } })));
+      if (req.method === 'GET')
+        return json(
+          res,
+          200,
+          list.map((c) => ({
+            id: c.id,
+            body: c.body,
+            user: { login: `${SLUG}[bot]`, type: 'Bot' },
+            performed_via_github_app: { id: APP_ID },
+          })),
+        );
       const body = await readBody(req);
       const comment = { id: ++nextId, body: body.body };
       comments.set(key, [...list, comment]);
@@ -175,7 +229,8 @@ const server = createServer((req, res) => {
       for (const list of comments.values()) for (const c of list) if (c.id === Number(m[3])) c.body = body.body;
       return json(res, 200, { id: Number(m[3]) });
     }
-    if (req.method === 'GET' && /^\/repos\/[^/]+\/\.github\/contents\//.test(p)) return json(res, 404, { message: 'Not Found' });
+    if (req.method === 'GET' && /^\/repos\/[^/]+\/\.github\/contents\//.test(p))
+      return json(res, 404, { message: 'Not Found' });
     console.error(`bench/app.mjs: fake GitHub has no answer for ${req.method} ${p}`);
     return json(res, 404, { message: 'Not Found' });
   })();
@@ -205,7 +260,8 @@ async function waitFor(check, timeoutMs, what) {
   }
 }
 
-const fixture = (name, file) => JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/webhooks', name, `${file}.json`), 'utf8'));
+const fixture = (name, file) =>
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/webhooks', name, `${file}.json`), 'utf8'));
 
 function inRepo(payload, owner) {
   payload.installation = { id: INSTALLATION };
@@ -248,7 +304,11 @@ async function measure(event, payload, headSha) {
   const before = runs.filter((r) => r.head_sha === headSha).length;
   const sentAt = Date.now();
   await send(event, payload);
-  await waitFor(() => runs.filter((r) => r.head_sha === headSha && r.completedAt).length > before, 60_000, `a completed run on ${headSha}`);
+  await waitFor(
+    () => runs.filter((r) => r.head_sha === headSha && r.completedAt).length > before,
+    60_000,
+    `a completed run on ${headSha}`,
+  );
   const run = runs.filter((r) => r.head_sha === headSha && r.completedAt).at(-1);
   // Anything the event still sends after its run completed counts too.
   await sleep(GAP_MS);
@@ -256,7 +316,11 @@ async function measure(event, payload, headSha) {
   return { ms: run.completedAt - sentAt, routes, conclusion: run.conclusion };
 }
 
-const privateKey = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey;
+const privateKey = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+}).privateKey;
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 port = await freePort();
 const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'truly-open-bench-app-'));
@@ -288,7 +352,12 @@ process.on('exit', stop);
 const results = { push: [], 'pr-warm': [], rerun: [], 'pr-cold': [] };
 try {
   const until = Date.now() + 20_000;
-  while (!(await fetch(`http://127.0.0.1:${port}/ping`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`http://127.0.0.1:${port}/ping`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (Date.now() > until) throw new Error('the app did not start');
     await sleep(100);
   }
@@ -346,17 +415,31 @@ const rows = Object.entries(results).map(([kind, list]) => {
   const met = maxCount <= target.requests && (target.p50 === undefined || p50 <= target.p50);
   return {
     kind,
-    line: `| ${LABELS[kind]} | ${pct(counts, 0.5)} / ${maxCount} | <= ${target.requests} | ${p50} ms | ${pct(ms, 0.95)} ms | ${target.p50 ? `<= ${target.p50} ms` : '-'} | ${verdict(met)} |`,
+    line: [
+      '',
+      LABELS[kind],
+      `${pct(counts, 0.5)} / ${maxCount}`,
+      `<= ${target.requests}`,
+      `${p50} ms`,
+      `${pct(ms, 0.95)} ms`,
+      target.p50 ? `<= ${target.p50} ms` : '-',
+      verdict(met),
+      '',
+    ]
+      .join(' | ')
+      .trim(),
     routes: list.at(-1).routes,
   };
 });
 const cpus = os.cpus();
 const markdown = [
   `Written by \`npm run bench:app\` (bench/app.mjs). ${ITERATIONS} iterations; ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ` +
-    `nproc ${os.availableParallelism?.() ?? cpus.length}, ${cpus[0]?.model?.trim() ?? 'unknown CPU'}, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} at the end.`,
+    `nproc ${os.availableParallelism?.() ?? cpus.length}, ${cpus[0]?.model?.trim() ?? 'unknown CPU'}, ` +
+    `Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} at the end.`,
   '',
-  'The built app (`probot run lib/app/index.js`, NODE_ENV=production, Probot\'s throttling on: writes about 1 s apart) against a fake GitHub on 127.0.0.1, ' +
-    'signed webhooks sent one at a time, ' + `${GAP_MS} ms apart. Requests: every API request of the event but the installation token (minted once an hour). ` +
+  "The built app (`probot run lib/app/index.js`, NODE_ENV=production, Probot's throttling on: writes about 1 s apart) against a fake GitHub on 127.0.0.1, " +
+    'signed webhooks sent one at a time, ' +
+    `${GAP_MS} ms apart. Requests: every API request of the event but the installation token (minted once an hour). ` +
     'Latency: from sending the webhook to the check run being completed on the fake GitHub. Online (Hub) lookups off.',
   '',
   '| Event | Requests (median / max) | Target | p50 | p95 | Target p50 | |',
@@ -365,7 +448,7 @@ const markdown = [
   '',
   'Requests of the last iteration, in order:',
   '',
-  ...rows.map((r) => `- ${r.kind}: ${r.routes.map((route) => `\`${route.replace(/[0-9a-f]{40}/g, '<sha>').replace(/bench-\d+/g, '<owner>')}\``).join(', ')}`),
+  ...rows.map((r) => `- ${r.kind}: ${r.routes.map((route) => `\`${generic(route)}\``).join(', ')}`),
   '',
   'Command: `npm run bench:app`',
 ].join('\n');
@@ -373,4 +456,8 @@ console.log(markdown);
 if (!process.env.BENCH_NO_WRITE) {
   writeSection(path.join(ROOT, 'BENCHMARKS.md'), '## GitHub App: requests and latency per event', markdown);
   console.log('\nwrote the app section of BENCHMARKS.md');
+}
+
+function generic(route) {
+  return route.replace(/[0-9a-f]{40}/g, '<sha>').replace(/bench-\d+/g, '<owner>');
 }

@@ -29,4 +29,8 @@ export interface FakeState {
   pullsStatus: number;
 }
 export declare function filesAt(sha: string): Record<string, string>;
-export declare function startFakeGithub(options?: { appId?: number; slug?: string; latencyMs?: number }): Promise<{ host: string; state: FakeState; close(): Promise<void> }>;
+export declare function startFakeGithub(options?: {
+  appId?: number;
+  slug?: string;
+  latencyMs?: number;
+}): Promise<{ host: string; state: FakeState; close(): Promise<void> }>;

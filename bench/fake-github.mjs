@@ -6,7 +6,8 @@
 // Plain JavaScript so the bench runs it without a build; typed by fake-github.d.mts.
 import { createServer } from 'node:http';
 
-const CARD = (license) => `---\nlicense: ${license}\nlibrary_name: transformers\n---\n# Acme LLM\n\nA language model.\n`;
+const CARD = (license) =>
+  `---\nlicense: ${license}\nlibrary_name: transformers\n---\n# Acme LLM\n\nA language model.\n`;
 
 /** The files of a commit: a model repository; `train.py` and an MIT card when the sha starts with "f". */
 export function filesAt(sha) {
@@ -38,7 +39,11 @@ export async function startFakeGithub({ appId, slug = 'truly-open', latencyMs = 
   const bot = { login: `${slug}[bot]`, type: 'Bot' };
 
   const json = (res, status, body) => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-remaining': '4999', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) });
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'x-ratelimit-remaining': '4999',
+      'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
+    });
     res.end(JSON.stringify(body));
   };
   const read = (req) =>
@@ -60,17 +65,31 @@ export async function startFakeGithub({ appId, slug = 'truly-open', latencyMs = 
       const url = new URL(req.url ?? '/', 'http://x');
       const path = url.pathname.replace(/^\/api\/v3/, '');
       state.requests++;
-      const route = `${req.method} ${path.replace(/[0-9a-f]{40}/g, ':sha').replace(/\/\d+(?=\/|$)/g, '/:n').replace(/^\/repos\/[^/]+\/[^/]+/, '/repos/:o/:r')}`;
+      const route = `${req.method} ${path
+        .replace(/[0-9a-f]{40}/g, ':sha')
+        .replace(/\/\d+(?=\/|$)/g, '/:n')
+        .replace(/^\/repos\/[^/]+\/[^/]+/, '/repos/:o/:r')}`;
       state.byRoute.set(route, (state.byRoute.get(route) ?? 0) + 1);
       if (latencyMs) await sleep(latencyMs);
       let m;
       if (req.method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(path)) {
         await read(req);
-        return json(res, 201, { token: 'ghs_fake', expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {}, repository_selection: 'all' });
+        return json(res, 201, {
+          token: 'ghs_fake',
+          expires_at: new Date(Date.now() + 3600_000).toISOString(),
+          permissions: {},
+          repository_selection: 'all',
+        });
       }
       if (req.method === 'GET' && (m = /^\/repos\/([^/]+)\/([^/]+)\/git\/trees\/([0-9a-f]{40})$/.exec(path))) {
         const tree = [
-          ...Object.entries(filesAt(m[3])).map(([p, text]) => ({ path: p, mode: '100644', type: 'blob', sha: 'b'.repeat(40), size: Buffer.byteLength(text) })),
+          ...Object.entries(filesAt(m[3])).map(([p, text]) => ({
+            path: p,
+            mode: '100644',
+            type: 'blob',
+            sha: 'b'.repeat(40),
+            size: Buffer.byteLength(text),
+          })),
           { path: '.github', mode: '040000', type: 'tree', sha: 'c'.repeat(40) },
           { path: 'model.safetensors', mode: '100644', type: 'blob', sha: 'd'.repeat(40), size: 5_000_000_000 },
         ];
@@ -83,7 +102,10 @@ export async function startFakeGithub({ appId, slug = 'truly-open', latencyMs = 
           const expression = String(body.variables?.[variable] ?? '');
           const at = expression.slice(0, expression.indexOf(':'));
           const text = filesAt(at)[expression.slice(expression.indexOf(':') + 1)];
-          repository[alias] = text === undefined ? null : { text, isBinary: false, byteSize: Buffer.byteLength(text), isTruncated: false };
+          repository[alias] =
+            text === undefined
+              ? null
+              : { text, isBinary: false, byteSize: Buffer.byteLength(text), isTruncated: false };
         }
         return json(res, 200, { data: { repository } });
       }
@@ -109,7 +131,10 @@ export async function startFakeGithub({ appId, slug = 'truly-open', latencyMs = 
         state.runs.push(run);
         return json(res, 201, run);
       }
-      if ((req.method === 'PATCH' || req.method === 'GET') && (m = /^\/repos\/([^/]+)\/([^/]+)\/check-runs\/(\d+)$/.exec(path))) {
+      if (
+        (req.method === 'PATCH' || req.method === 'GET') &&
+        (m = /^\/repos\/([^/]+)\/([^/]+)\/check-runs\/(\d+)$/.exec(path))
+      ) {
         const body = req.method === 'PATCH' ? await read(req) : {};
         if (req.method === 'PATCH' && state.patchDelayMs) await sleep(state.patchDelayMs);
         const run = state.runs.find((r) => r.id === Number(m[3]));
@@ -122,22 +147,43 @@ export async function startFakeGithub({ appId, slug = 'truly-open', latencyMs = 
         return json(res, 200, run);
       }
       if (req.method === 'GET' && (m = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([0-9a-f]{40})\/check-runs$/.exec(path))) {
-        const list = state.runs.filter((r) => r.repo === `${m[1]}/${m[2]}` && r.head_sha === m[3] && (!url.searchParams.get('check_name') || r.name === url.searchParams.get('check_name')));
+        const list = state.runs.filter(
+          (r) =>
+            r.repo === `${m[1]}/${m[2]}` &&
+            r.head_sha === m[3] &&
+            (!url.searchParams.get('check_name') || r.name === url.searchParams.get('check_name')),
+        );
         return json(res, 200, { total_count: list.length, check_runs: list });
       }
       if (req.method === 'GET' && (m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)$/.exec(path))) {
         if (state.pullsStatus) return json(res, state.pullsStatus, { message: 'unavailable' });
         const pr = state.pulls.get(`${m[1]}/${m[2]}#${m[3]}`);
         if (!pr) return json(res, 404, { message: 'Not Found' });
-        return json(res, 200, { number: Number(m[3]), state: 'open', head: { sha: pr.head, ref: 'feature' }, base: { sha: pr.base, ref: 'main' } });
+        return json(res, 200, {
+          number: Number(m[3]),
+          state: 'open',
+          head: { sha: pr.head, ref: 'feature' },
+          base: { sha: pr.base, ref: 'main' },
+        });
       }
       if (req.method === 'GET' && (m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path))) {
-        return json(res, 200, state.comments.filter((c) => c.issue === `${m[1]}/${m[2]}#${m[3]}`));
+        return json(
+          res,
+          200,
+          state.comments.filter((c) => c.issue === `${m[1]}/${m[2]}#${m[3]}`),
+        );
       }
       if (req.method === 'POST' && (m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path))) {
         const body = await read(req);
         const issue = `${m[1]}/${m[2]}#${m[3]}`;
-        const comment = { id: ++nextComment, issue, body: body.body, user: bot, performed_via_github_app: { id: appId }, headAtWrite: state.pulls.get(issue)?.head ?? null };
+        const comment = {
+          id: ++nextComment,
+          issue,
+          body: body.body,
+          user: bot,
+          performed_via_github_app: { id: appId },
+          headAtWrite: state.pulls.get(issue)?.head ?? null,
+        };
         state.comments.push(comment);
         return json(res, 201, comment);
       }

@@ -81,7 +81,11 @@ function card() {
   ];
   // Real cards run to tens of kilobytes: pad with plausible prose.
   for (let i = 0; i < 120; i++) {
-    sections.push(`### Note ${i}`, `Ablation ${i}: learning rate ${(i + 1) * 1e-5}, batch size ${256 + i}, loss ${(2 + i / 100).toFixed(2)}.`, '');
+    sections.push(
+      `### Note ${i}`,
+      `Ablation ${i}: learning rate ${(i + 1) * 1e-5}, batch size ${256 + i}, loss ${(2 + i / 100).toFixed(2)}.`,
+      '',
+    );
   }
   return sections.join('\n');
 }
@@ -89,8 +93,30 @@ function card() {
 // What `git lfs track` and the Hugging Face Hub write: LFS pointers only exist in a checkout
 // because a `.gitattributes` routes those paths through the LFS filter.
 const GITATTRIBUTES = [
-  ...['7z', 'arrow', 'bin', 'ckpt', 'gguf', 'gz', 'h5', 'joblib', 'msgpack', 'npy', 'npz', 'onnx', 'parquet', 'pickle', 'pkl', 'pt', 'pth', 'safetensors', 'tar', 'tflite', 'zip', 'zst']
-    .map((ext) => `*.${ext} filter=lfs diff=lfs merge=lfs -text`),
+  ...[
+    '7z',
+    'arrow',
+    'bin',
+    'ckpt',
+    'gguf',
+    'gz',
+    'h5',
+    'joblib',
+    'msgpack',
+    'npy',
+    'npz',
+    'onnx',
+    'parquet',
+    'pickle',
+    'pkl',
+    'pt',
+    'pth',
+    'safetensors',
+    'tar',
+    'tflite',
+    'zip',
+    'zst',
+  ].map((ext) => `*.${ext} filter=lfs diff=lfs merge=lfs -text`),
   '*tfevents* filter=lfs diff=lfs merge=lfs -text',
   'tokenizer.json filter=lfs diff=lfs merge=lfs -text',
   '',
@@ -124,9 +150,15 @@ function syntheticEntries(total) {
   addText('.gitattributes', GITATTRIBUTES);
   addText('README.md', card());
   addText('LICENSE', LICENSE_TEXT);
-  addText('config.json', JSON.stringify({ model_type: 'llama', hidden_size: 4096, num_hidden_layers: 32, vocab_size: 32000 }, null, 2));
+  addText(
+    'config.json',
+    JSON.stringify({ model_type: 'llama', hidden_size: 4096, num_hidden_layers: 32, vocab_size: 32000 }, null, 2),
+  );
   addText('generation_config.json', JSON.stringify({ temperature: 0.7, top_p: 0.9 }, null, 2));
-  addText('tokenizer_config.json', JSON.stringify({ tokenizer_class: 'LlamaTokenizer', model_max_length: 4096 }, null, 2));
+  addText(
+    'tokenizer_config.json',
+    JSON.stringify({ tokenizer_class: 'LlamaTokenizer', model_max_length: 4096 }, null, 2),
+  );
   addText('special_tokens_map.json', JSON.stringify({ bos_token: '<s>', eos_token: '</s>' }));
   addLfs('tokenizer.json', 1_842_767);
   const shards = 4;
@@ -136,19 +168,29 @@ function syntheticEntries(total) {
     addLfs(name, 4_900_000_000 - i * 1000);
     weightMap[`model.layers.${i}.weight`] = name;
   }
-  addText('model.safetensors.index.json', JSON.stringify({ metadata: { total_size: 19_599_990_000 }, weight_map: weightMap }, null, 2));
+  addText(
+    'model.safetensors.index.json',
+    JSON.stringify({ metadata: { total_size: 19_599_990_000 }, weight_map: weightMap }, null, 2),
+  );
   addText('requirements.txt', 'torch==2.3.1\ntransformers==4.44.0\ndatasets==2.20.0\naccelerate==0.33.0\n');
   addText('pyproject.toml', '[project]\nname = "bench-train"\nversion = "1.0.0"\nlicense = {text = "Apache-2.0"}\n');
   addText('CITATION.cff', 'cff-version: 1.2.0\ntitle: Bench 7B\nauthors:\n  - name: Bench Org\n');
-  addText('.github/workflows/ci.yml', 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n');
+  addText(
+    '.github/workflows/ci.yml',
+    'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n',
+  );
   addText('train.py', '# Entry point: python train.py --config configs/pretrain.yaml\nimport argparse\n');
   addText('data/README.md', DATA_CARD);
   addText('eval/results.json', JSON.stringify({ mmlu: 61.2, hellaswag: 79.9, arc_challenge: 52.1 }, null, 2));
   addText('docs/report.md', '# Technical report\n\nHow Bench 7B was trained.\n');
   for (let i = 0; i < 60; i++) {
-    addText(`configs/stage-${String(i).padStart(2, '0')}.yaml`, `stage: ${i}\nlr: ${(i + 1) * 1e-5}\nbatch_size: 1024\nwarmup_steps: 2000\n`);
+    addText(
+      `configs/stage-${String(i).padStart(2, '0')}.yaml`,
+      `stage: ${i}\nlr: ${(i + 1) * 1e-5}\nbatch_size: 1024\nwarmup_steps: 2000\n`,
+    );
   }
-  for (let i = 0; i < 400; i++) add(`src/bench_train/module_${String(i).padStart(3, '0')}.py`, 1_000 + ((i * 7919) % 20_000));
+  for (let i = 0; i < 400; i++)
+    add(`src/bench_train/module_${String(i).padStart(3, '0')}.py`, 1_000 + ((i * 7919) % 20_000));
   for (let i = 0; i < 40; i++) add(`docs/notes/page-${String(i).padStart(2, '0')}.md`, 2_000 + i * 100);
   for (let i = 0; i < 100; i++) add(`tests/test_${String(i).padStart(3, '0')}.py`, 800 + i * 13);
 
@@ -213,7 +255,11 @@ async function benchEngine(snapshot) {
     return { error: `assess threw: ${firstLine(error)}` };
   }
   const model = report?.models?.[0];
-  return { ms: median(times), runs: times.length, summary: model ? `${report.models.length} model(s), first: ${model.ladder?.level}` : 'no models' };
+  return {
+    ms: median(times),
+    runs: times.length,
+    summary: model ? `${report.models.length} model(s), first: ${model.ladder?.level}` : 'no models',
+  };
 }
 
 /** Writes the synthetic repository to disk once; later runs reuse it. */
@@ -222,7 +268,8 @@ function ensureDirectory(list) {
   // Trees left half-made by an interrupted run are never reused; clear them away.
   const parent = path.dirname(DIR);
   for (const name of fs.readdirSync(parent)) {
-    if (name.startsWith(`${path.basename(DIR)}.partial-`)) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+    if (name.startsWith(`${path.basename(DIR)}.partial-`))
+      fs.rmSync(path.join(parent, name), { recursive: true, force: true });
   }
   const partial = `${DIR}.partial-${process.pid}`;
   const start = performance.now();
@@ -268,7 +315,8 @@ function cliRun() {
   const args = ['--import', RSS_PRELOAD, CLI, 'check', DIR, '--format', 'json', '--offline'];
   const run = timeCommand(process.execPath, args, { cwd: ROOT });
   const { status, stdout, stderr } = run.result;
-  if (status !== 0 && status !== 1) return { error: `exit ${status}: ${firstLine(stderr || stdout || run.result.error)}` };
+  if (status !== 0 && status !== 1)
+    return { error: `exit ${status}: ${firstLine(stderr || stdout || run.result.error)}` };
   const rss = /\[bench\] maxrss_kb=(\d+)/.exec(stderr)?.[1];
   return { ms: run.ms, rssMb: rss ? Number(rss) / 1024 : NaN, stdout, status };
 }
@@ -322,7 +370,11 @@ async function benchWalk(lister) {
 // Reporting.
 
 function firstLine(value) {
-  return String(value instanceof Error ? value.message : value).split('\n').find((l) => l.trim()) ?? '';
+  return (
+    String(value instanceof Error ? value.message : value)
+      .split('\n')
+      .find((l) => l.trim()) ?? ''
+  );
 }
 
 function readOr(file, fallback) {
@@ -341,16 +393,26 @@ const snapshot = syntheticSnapshot(list);
 console.log(`synthetic repository: ${snapshot.entries.length} entries, ${Object.keys(snapshot.texts).length} texts`);
 
 const engine = await benchEngine(snapshot);
-console.log(engine.error ? `engine: ${engine.error}` : `engine: assess() median ${fmtMs(engine.ms)} over ${engine.runs} runs (${engine.summary})`);
+console.log(
+  engine.error
+    ? `engine: ${engine.error}`
+    : `engine: assess() median ${fmtMs(engine.ms)} over ${engine.runs} runs (${engine.summary})`,
+);
 
 const made = ensureDirectory(list);
 console.log(made.created ? `created ${DIR} in ${fmtMs(made.ms)}` : `reusing ${DIR}`);
 const { find, cli } = benchFindAndCli();
 console.log(`find: median ${fmtMs(find.ms)} (${find.count} files)`);
 const walk = await benchWalk('auto');
-console.log(walk.error ? `walk: ${walk.error}` : `walk: readLocalSnapshot() median ${fmtMs(walk.ms)} (${walk.count} entries)`);
+console.log(
+  walk.error ? `walk: ${walk.error}` : `walk: readLocalSnapshot() median ${fmtMs(walk.ms)} (${walk.count} entries)`,
+);
 const nodeWalk = await benchWalk('node');
-console.log(nodeWalk.error ? `walk (node): ${nodeWalk.error}` : `walk: readLocalSnapshot({ lister: 'node' }) median ${fmtMs(nodeWalk.ms)}`);
+console.log(
+  nodeWalk.error
+    ? `walk (node): ${nodeWalk.error}`
+    : `walk: readLocalSnapshot({ lister: 'node' }) median ${fmtMs(nodeWalk.ms)}`,
+);
 const findVersion = spawnSync('find', ['--version'], { encoding: 'utf8' }).stdout?.split('\n')[0] ?? '';
 const gnuFind = findVersion.includes('GNU findutils');
 const ratio = cli.error ? NaN : cli.ms / find.ms;
@@ -363,13 +425,48 @@ else {
 const cpus = os.cpus();
 const parallelism = os.availableParallelism?.() ?? cpus.length; // what `nproc` prints
 const rows = [
-  ['Engine: `assess()` on the in-memory snapshot (median of 7)', engine.error ? `n/a (${engine.error})` : fmtMs(engine.ms), `< ${TARGETS.engineMs} ms`, engine.error ? '-' : verdict(engine.ms < TARGETS.engineMs)],
-  [`\`find DIR -type f -printf '%s\\n' \\| wc -l\` (median of ${RUNS}, in turns with the CLI)`, fmtMs(find.ms), 'baseline', '-'],
-  ['Local source: `readLocalSnapshot(DIR)` in-process (median of 3)', walk.error ? `n/a (${walk.error})` : fmtMs(walk.ms), '-', '-'],
-  ["Local source listing with Node only (`lister: 'node'`: no GNU find, or `ignore` set)", nodeWalk.error ? `n/a (${nodeWalk.error})` : fmtMs(nodeWalk.ms), '-', '-'],
-  [`CLI: \`truly-open check DIR --format json --offline\` (median of ${RUNS})`, cli.error ? `n/a (${cli.error})` : fmtMs(cli.ms), '-', '-'],
-  ['CLI / find', cli.error ? 'n/a' : `${ratio.toFixed(2)}x`, `<= ${TARGETS.cliVsFind}x`, cli.error ? '-' : verdict(ratio <= TARGETS.cliVsFind)],
-  [`CLI peak RSS (max of ${RUNS})`, cli.error ? 'n/a' : `${cli.rssMb.toFixed(0)} MB`, `< ${TARGETS.cliRssMb} MB`, cli.error ? '-' : verdict(cli.rssMb < TARGETS.cliRssMb)],
+  [
+    'Engine: `assess()` on the in-memory snapshot (median of 7)',
+    engine.error ? `n/a (${engine.error})` : fmtMs(engine.ms),
+    `< ${TARGETS.engineMs} ms`,
+    engine.error ? '-' : verdict(engine.ms < TARGETS.engineMs),
+  ],
+  [
+    `\`find DIR -type f -printf '%s\\n' \\| wc -l\` (median of ${RUNS}, in turns with the CLI)`,
+    fmtMs(find.ms),
+    'baseline',
+    '-',
+  ],
+  [
+    'Local source: `readLocalSnapshot(DIR)` in-process (median of 3)',
+    walk.error ? `n/a (${walk.error})` : fmtMs(walk.ms),
+    '-',
+    '-',
+  ],
+  [
+    "Local source listing with Node only (`lister: 'node'`: no GNU find, or `ignore` set)",
+    nodeWalk.error ? `n/a (${nodeWalk.error})` : fmtMs(nodeWalk.ms),
+    '-',
+    '-',
+  ],
+  [
+    `CLI: \`truly-open check DIR --format json --offline\` (median of ${RUNS})`,
+    cli.error ? `n/a (${cli.error})` : fmtMs(cli.ms),
+    '-',
+    '-',
+  ],
+  [
+    'CLI / find',
+    cli.error ? 'n/a' : `${ratio.toFixed(2)}x`,
+    `<= ${TARGETS.cliVsFind}x`,
+    cli.error ? '-' : verdict(ratio <= TARGETS.cliVsFind),
+  ],
+  [
+    `CLI peak RSS (max of ${RUNS})`,
+    cli.error ? 'n/a' : `${cli.rssMb.toFixed(0)} MB`,
+    `< ${TARGETS.cliRssMb} MB`,
+    cli.error ? '-' : verdict(cli.rssMb < TARGETS.cliRssMb),
+  ],
 ];
 const markdown = [
   '# Benchmarks',

@@ -32,12 +32,16 @@ describe('assessment keys', () => {
     const base = reportKey(repo, 't1', config({}), factsVersion('1.0.0', online, false));
     expect(reportKey(repo, 't1', config({}), factsVersion('1.0.0', online, false))).toBe(base);
     expect(reportKey(repo, 't2', config({}), factsVersion('1.0.0', online, false))).not.toBe(base);
-    expect(reportKey(repo, 't1', config({ require: 'open-source' }), factsVersion('1.0.0', online, false))).not.toBe(base);
+    expect(reportKey(repo, 't1', config({ require: 'open-source' }), factsVersion('1.0.0', online, false))).not.toBe(
+      base,
+    );
     expect(reportKey(repo, 't1', config({ ignore: ['data/**'] }), factsVersion('1.0.0', online, false))).not.toBe(base);
     expect(reportKey(repo, 't1', config({}), factsVersion('1.0.0', online, true))).not.toBe(base);
     expect(reportKey(repo, 't1', config({}), factsVersion('1.0.1', online, false))).not.toBe(base);
     expect(reportKey(repo, 't1', config({}), factsVersion('1.0.0', { enabled: false, hub: {} }, false))).not.toBe(base);
-    expect(reportKey({ owner: 'other', repo: 'llm' }, 't1', config({}), factsVersion('1.0.0', online, false))).not.toBe(base);
+    expect(reportKey({ owner: 'other', repo: 'llm' }, 't1', config({}), factsVersion('1.0.0', online, false))).not.toBe(
+      base,
+    );
   });
 
   it('hash a config the same whatever the order of its keys', () => {
@@ -46,7 +50,14 @@ describe('assessment keys', () => {
 
   it('a report is not kept when an online lookup behind it failed', () => {
     const fact = (state: string) => ({ datasets: { d: { state } }, models: {}, github: {}, lineage: [], notes: [] });
-    const snapshot = { source: 'github', location: 'acme/llm', revision: 'x', entries: [], texts: {}, skipped: [] } as const;
+    const snapshot = {
+      source: 'github',
+      location: 'acme/llm',
+      revision: 'x',
+      entries: [],
+      texts: {},
+      skipped: [],
+    } as const;
     expect(cacheable(snapshot as never)).toBe(true);
     expect(cacheable({ ...snapshot, remote: fact('found') } as never)).toBe(true);
     expect(cacheable({ ...snapshot, remote: fact('unavailable') } as never)).toBe(false);
@@ -60,28 +71,53 @@ describe('assessment keys', () => {
 
 describe('the PR comment in the GraphQL answer', () => {
   const MARKER = '<!-- truly-open -->';
-  const answer = (nodes: object[], totalCount = nodes.length) => ({ xpr: { pullRequest: { comments: { totalCount, nodes } } } });
+  const answer = (nodes: object[], totalCount = nodes.length) => ({
+    xpr: { pullRequest: { comments: { totalCount, nodes } } },
+  });
   const known = { slug: 'truly-open' } as never;
   const unknown = { slug: null } as never;
 
   it('finds ours, newest first, by the viewer or the bot login', () => {
     const nodes = [
-      { databaseId: 1, body: `${MARKER} old`, viewerDidAuthor: true, author: { __typename: 'Bot', login: 'truly-open' } },
-      { databaseId: 2, body: `${MARKER} new`, viewerDidAuthor: false, author: { __typename: 'Bot', login: 'truly-open' } },
+      {
+        databaseId: 1,
+        body: `${MARKER} old`,
+        viewerDidAuthor: true,
+        author: { __typename: 'Bot', login: 'truly-open' },
+      },
+      {
+        databaseId: 2,
+        body: `${MARKER} new`,
+        viewerDidAuthor: false,
+        author: { __typename: 'Bot', login: 'truly-open' },
+      },
     ];
     expect(commentFromAnswer(answer(nodes), known, MARKER)).toEqual({ id: 2, hash: bodyHash(`${MARKER} new`) });
-    expect(commentFromAnswer(answer(nodes.slice(0, 1)), unknown, MARKER)).toEqual({ id: 1, hash: bodyHash(`${MARKER} old`) });
+    expect(commentFromAnswer(answer(nodes.slice(0, 1)), unknown, MARKER)).toEqual({
+      id: 1,
+      hash: bodyHash(`${MARKER} old`),
+    });
   });
 
   it('says "none" only when the answer holds every comment', () => {
-    const spoof = { databaseId: 3, body: `${MARKER} spoof`, viewerDidAuthor: false, author: { __typename: 'User', login: 'mallory' } };
+    const spoof = {
+      databaseId: 3,
+      body: `${MARKER} spoof`,
+      viewerDidAuthor: false,
+      author: { __typename: 'User', login: 'mallory' },
+    };
     expect(commentFromAnswer(answer([spoof]), known, MARKER)).toBeNull();
     expect(commentFromAnswer(answer([spoof], 40), known, MARKER)).toBeUndefined();
     expect(commentFromAnswer(null, known, MARKER)).toBeUndefined();
   });
 
   it('cannot tell when a bot wrote a marker comment and the app does not know its own name yet', () => {
-    const bot = { databaseId: 4, body: `${MARKER} x`, viewerDidAuthor: false, author: { __typename: 'Bot', login: 'truly-open' } };
+    const bot = {
+      databaseId: 4,
+      body: `${MARKER} x`,
+      viewerDidAuthor: false,
+      author: { __typename: 'Bot', login: 'truly-open' },
+    };
     expect(commentFromAnswer(answer([bot]), unknown, MARKER)).toBeUndefined();
   });
 });

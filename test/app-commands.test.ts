@@ -28,11 +28,13 @@ afterEach(() => {
   expect(nockDone()).toEqual({ pending: [], unmatched: [] });
 });
 
-const say = (body: string, user = 'bob') => (p: any) => {
-  p.comment.body = body;
-  p.comment.user.login = user;
-  p.sender.login = user;
-};
+const say =
+  (body: string, user = 'bob') =>
+  (p: any) => {
+    p.comment.body = body;
+    p.comment.user.login = user;
+    p.sender.login = user;
+  };
 
 describe('/openness recheck', () => {
   it('by a writer: a reaction, then the PR flow on the current head', async () => {

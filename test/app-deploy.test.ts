@@ -16,7 +16,13 @@ describe('registration from app.yml', () => {
     delete process.env.WEBHOOK_PROXY_URL;
     let manifest: { hook_attributes: { url: string }; default_permissions: Record<string, string> };
     try {
-      manifest = JSON.parse(new ManifestCreation().getManifest({ pkg: {}, baseUrl: 'https://openness.example.org', readFileSync: () => appYml } as never));
+      manifest = JSON.parse(
+        new ManifestCreation().getManifest({
+          pkg: {},
+          baseUrl: 'https://openness.example.org',
+          readFileSync: () => appYml,
+        } as never),
+      );
     } finally {
       if (proxy !== undefined) process.env.WEBHOOK_PROXY_URL = proxy;
     }

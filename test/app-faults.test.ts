@@ -87,7 +87,9 @@ describe('faults', () => {
 
     expect(log.created[0]).toMatchObject({ head_sha: SHA.push, status: 'completed' });
     expect(log.updates[0]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
-    expect(log.updates[0].output.title).toBe('Could not evaluate: GitHub API error (HTTP 500), still failing after retries');
+    expect(log.updates[0].output.title).toBe(
+      'Could not evaluate: GitHub API error (HTTP 500), still failing after retries',
+    );
     expect(log.updates[0].output.summary).toMatch(/Re-run/);
   });
 
@@ -111,7 +113,11 @@ describe('faults', () => {
       .reply(() => {
         attempts += 1;
         const reset = String(Math.floor(Date.now() / 1000));
-        return [403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }];
+        return [
+          403,
+          { message: 'API rate limit exceeded' },
+          { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
+        ];
       });
     const log = runLog();
     mockCreateRun(scope, log);
@@ -120,7 +126,9 @@ describe('faults', () => {
 
     expect(attempts).toBe(4); // Probot's limiter retries a rate limit up to 3 times
     expect(log.updates[0]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
-    expect(log.updates[0].output.title).toBe('Could not evaluate: GitHub API rate limit exhausted (HTTP 403), still after retrying');
+    expect(log.updates[0].output.title).toBe(
+      'Could not evaluate: GitHub API rate limit exhausted (HTTP 403), still after retrying',
+    );
   });
 
   it('a PR comment that cannot be written keeps the verdict and notes why in the summary', async () => {
@@ -145,7 +153,9 @@ describe('faults', () => {
     // part of the verdict, so its failure leaves the conclusion and title alone.
     expect(log.updates[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
     expect(log.updates[0].output.title).not.toMatch(/Could not evaluate/);
-    expect(log.updates[0].output.summary).toContain('PR comment not updated: GitHub API error (HTTP 502), still failing after retries');
+    expect(log.updates[0].output.summary).toContain(
+      'PR comment not updated: GitHub API error (HTTP 502), still failing after retries',
+    );
     expect(log.updates[0].output.summary).toContain('| Component |');
   });
 

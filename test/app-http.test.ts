@@ -25,7 +25,11 @@ let server: Server;
 let url: string;
 
 beforeEach(async () => {
-  const Octokit = ProbotOctokit.defaults((o: any) => ({ ...o, retry: { enabled: false }, throttle: { ...o.throttle, enabled: false } }));
+  const Octokit = ProbotOctokit.defaults((o: any) => ({
+    ...o,
+    retry: { enabled: false },
+    throttle: { ...o.throttle, enabled: false },
+  }));
   const probot = new Probot({ appId: APP_ID, privateKey: PRIVATE_KEY, secret: SECRET, logLevel: 'fatal', Octokit });
   const middleware = await createNodeMiddleware(app, { probot });
   server = createServer((req, res) => {
@@ -45,7 +49,12 @@ function post(body: string, headers: Record<string, string>): Promise<Response> 
   return fetch(url, {
     method: 'POST',
     body,
-    headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-github-delivery': `http-${Math.random()}`, ...headers },
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': 'push',
+      'x-github-delivery': `http-${Math.random()}`,
+      ...headers,
+    },
   });
 }
 

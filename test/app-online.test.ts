@@ -2,7 +2,19 @@
 // its configuration allows it: dataset and model ids of a private repository stay private.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Probot } from 'probot';
-import { api, CARD, deliver, mockCommit, mockCreateRun, mockToken, modelRepo, nockDone, runLog, SHA, startApp } from './helpers/app-harness.js';
+import {
+  api,
+  CARD,
+  deliver,
+  mockCommit,
+  mockCreateRun,
+  mockToken,
+  modelRepo,
+  nockDone,
+  runLog,
+  SHA,
+  startApp,
+} from './helpers/app-harness.js';
 import { datasetJson, mockDataset } from './helpers/hub-mocks.js';
 
 let probot: Probot;
@@ -13,7 +25,8 @@ afterEach(() => {
   expect(nockDone()).toEqual({ pending: [], unmatched: [] });
 });
 
-const cardListing = (dataset: string) => CARD.replace('license: apache-2.0', `license: apache-2.0\ndatasets:\n  - ${dataset}`);
+const cardListing = (dataset: string) =>
+  CARD.replace('license: apache-2.0', `license: apache-2.0\ndatasets:\n  - ${dataset}`);
 
 async function pushWith(dataset: string, patch: (payload: any) => void = () => undefined) {
   const scope = api();
@@ -27,7 +40,10 @@ async function pushWith(dataset: string, patch: (payload: any) => void = () => u
 
 describe('online lookups in the app', () => {
   it('verifies a listed dataset on the Hub: the training data is open on evidence, and the run says so', async () => {
-    const hub = mockDataset('acme/app-open-corpus', datasetJson('acme/app-open-corpus', { license: 'cc-by-4.0', withReadme: false }));
+    const hub = mockDataset(
+      'acme/app-open-corpus',
+      datasetJson('acme/app-open-corpus', { license: 'cc-by-4.0', withReadme: false }),
+    );
     const output = await pushWith('acme/app-open-corpus');
     expect(hub.isDone()).toBe(true);
     expect(output.summary).toMatch(/Training data[^\n]*\| open/);

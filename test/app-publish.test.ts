@@ -38,12 +38,17 @@ describe('completeCheckRun', () => {
       .patch('/repos/acme/llm/check-runs/77')
       .reply(200, record);
 
-    const error = await completeCheckRun(testOctokit(), { owner: 'acme', repo: 'llm' }, { id: 77, url: null }, {
-      conclusion: 'failure',
-      title: 'Open weights: data missing',
-      summary: 'The report.',
-      annotations,
-    });
+    const error = await completeCheckRun(
+      testOctokit(),
+      { owner: 'acme', repo: 'llm' },
+      { id: 77, url: null },
+      {
+        conclusion: 'failure',
+        title: 'Open weights: data missing',
+        summary: 'The report.',
+        annotations,
+      },
+    );
 
     expect((error as { status?: number }).status).toBe(422);
     expect(bodies[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
@@ -51,7 +56,9 @@ describe('completeCheckRun', () => {
     expect(bodies[1].output.annotations).toHaveLength(50);
     // The note request changes the summary only: no conclusion, no status.
     expect(bodies[2]).not.toHaveProperty('conclusion');
-    expect(bodies[2].output.summary).toMatch(/^> \*\*Note:\*\* Only 100 of 120 annotations were added: GitHub API refused a request \(HTTP 422\)/);
+    expect(bodies[2].output.summary).toMatch(
+      /^> \*\*Note:\*\* Only 100 of 120 annotations were added: GitHub API refused a request \(HTTP 422\)/,
+    );
     expect(bodies[2].output.summary).toContain('The report.');
   });
 });

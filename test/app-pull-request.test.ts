@@ -40,7 +40,12 @@ const NO_WEIGHTS = { 'model.safetensors': undefined };
  * Base and head commits of PR 7 and the run (created completed: the verdict is quick).
  * `baseSha` null: the base is known from an earlier evaluation and not read again.
  */
-function prScene(head = modelRepo(TRAINING), base = modelRepo(), headSha: string = SHA.head, { token = true, baseSha = SHA.base as string | null } = {}) {
+function prScene(
+  head = modelRepo(TRAINING),
+  base = modelRepo(),
+  headSha: string = SHA.head,
+  { token = true, baseSha = SHA.base as string | null } = {},
+) {
   const scope = api();
   // The installation token is minted once per app instance, then cached.
   if (token) mockToken(scope);
@@ -92,7 +97,12 @@ describe('pull_request', () => {
     mockCreateComment(scope, bodies);
 
     await deliver(probot, 'pull_request', 'opened', (p) => {
-      p.pull_request.head.repo = { id: 2002, name: 'llm', full_name: 'mallory/llm', owner: { login: 'mallory', id: 666 } };
+      p.pull_request.head.repo = {
+        id: 2002,
+        name: 'llm',
+        full_name: 'mallory/llm',
+        owner: { login: 'mallory', id: 666 },
+      };
       p.pull_request.head.ref = 'patch-1';
     });
 
@@ -125,7 +135,10 @@ describe('pull_request', () => {
     // The base branch moved on (its config now says never) and the head too.
     const never = { '.github/truly-open.yml': 'comment: never\n' };
     const BASE2 = '9'.repeat(40);
-    const second = prScene(modelRepo({ ...never, ...NO_WEIGHTS }), modelRepo(never), SHA.head2, { token: false, baseSha: BASE2 });
+    const second = prScene(modelRepo({ ...never, ...NO_WEIGHTS }), modelRepo(never), SHA.head2, {
+      token: false,
+      baseSha: BASE2,
+    });
     await deliver(probot, 'pull_request', 'synchronize', (p) => (p.pull_request.base.sha = BASE2));
     expect(second.log.updates[0]).toMatchObject({ conclusion: 'failure' });
   });
@@ -151,7 +164,12 @@ describe('pull_request', () => {
 
     // A new head with the same result: the head's GraphQL request finds our comment (marker
     // + our bot) with the same text, and leaves it alone.
-    const mine = { id: 61, body, user: { login: `${SLUG}[bot]`, type: 'Bot' }, performed_via_github_app: { id: APP_ID } };
+    const mine = {
+      id: 61,
+      body,
+      user: { login: `${SLUG}[bot]`, type: 'Bot' },
+      performed_via_github_app: { id: APP_ID },
+    };
     setPrComments([mine]);
     const second = prScene(modelRepo(NO_WEIGHTS), modelRepo(), SHA.head2, { token: false, baseSha: null });
     await deliver(probot, 'pull_request', 'synchronize');
@@ -160,7 +178,10 @@ describe('pull_request', () => {
     // Different result: the same comment is edited, not a new one created, found without a list call.
     const HEAD3 = 'f'.repeat(40);
     setPrComments([{ ...mine, body: `${body}\nold` }]);
-    const third = prScene(modelRepo({ ...NO_WEIGHTS, ...TRAINING }), modelRepo(), HEAD3, { token: false, baseSha: null });
+    const third = prScene(modelRepo({ ...NO_WEIGHTS, ...TRAINING }), modelRepo(), HEAD3, {
+      token: false,
+      baseSha: null,
+    });
     mockGetPull(third.scope, HEAD3);
     const edits: string[] = [];
     third.scope.patch(`/repos/${OWNER}/${REPO}/issues/comments/61`).reply(200, (_u, b) => {
@@ -174,7 +195,11 @@ describe('pull_request', () => {
 
   it('lists the comments only when the GraphQL window cannot tell (more comments than it brings)', async () => {
     const { scope } = prScene(modelRepo(NO_WEIGHTS), modelRepo());
-    const others = Array.from({ length: 31 }, (_, i) => ({ id: 100 + i, body: `comment ${i}`, user: { login: 'alice', type: 'User' } }));
+    const others = Array.from({ length: 31 }, (_, i) => ({
+      id: 100 + i,
+      body: `comment ${i}`,
+      user: { login: 'alice', type: 'User' },
+    }));
     setPrComments(others);
     mockGetPull(scope);
     scope.get(`/repos/${OWNER}/${REPO}/issues/7/comments`).query(true).reply(200, others);

@@ -57,7 +57,12 @@ describe('push', () => {
     await deliver(probot, 'push', 'push');
 
     expect(log.created).toHaveLength(1);
-    expect(log.created[0]).toMatchObject({ name: 'truly-open', head_sha: SHA.push, status: 'completed', external_id: 'push' });
+    expect(log.created[0]).toMatchObject({
+      name: 'truly-open',
+      head_sha: SHA.push,
+      status: 'completed',
+      external_id: 'push',
+    });
     const done = log.created[0];
     // Open weights and no requirement configured: neutral, with the ladder headline as title.
     expect(done).toMatchObject({ status: 'completed', conclusion: 'neutral' });
@@ -80,7 +85,11 @@ describe('push', () => {
     // Another commit: the first one's assessment is cached and would cost nothing to read.
     await deliver(probot, 'push', 'push', (p) => (p.after = SHA.head));
 
-    expect(counted.routes).toEqual([`GET /repos/${OWNER}/${REPO}/git/trees/${SHA.head}?recursive=1`, 'POST /graphql', `POST /repos/${OWNER}/${REPO}/check-runs`]);
+    expect(counted.routes).toEqual([
+      `GET /repos/${OWNER}/${REPO}/git/trees/${SHA.head}?recursive=1`,
+      'POST /graphql',
+      `POST /repos/${OWNER}/${REPO}/check-runs`,
+    ]);
     expect(counted.count).toBeLessThanOrEqual(3);
   });
 
@@ -128,7 +137,11 @@ describe('push', () => {
   it("stays quiet on the organisation's .github repository, whose config file is the org-wide fallback", async () => {
     const scope = api();
     mockToken(scope);
-    const orgRepo = defineRepo({ '.github/truly-open.yml': 'require: open-weights\n', 'README.md': '# Acme defaults\n', 'profile/README.md': '# Acme\n' });
+    const orgRepo = defineRepo({
+      '.github/truly-open.yml': 'require: open-weights\n',
+      'README.md': '# Acme defaults\n',
+      'profile/README.md': '# Acme\n',
+    });
     mockCommit(scope, SHA.push, orgRepo, { repoName: '.github' });
 
     await deliver(probot, 'push', 'push', (p) => {
@@ -143,7 +156,9 @@ describe('push', () => {
     mockToken(scope);
     mockCommit(scope, SHA.push, modelRepo(), { repoName: '.github' });
     const done: any[] = [];
-    scope.post(`/repos/${OWNER}/.github/check-runs`).reply(201, (_u, b) => (done.push(b), { id: 1, app: { id: 123, slug: 'truly-open' } }));
+    scope
+      .post(`/repos/${OWNER}/.github/check-runs`)
+      .reply(201, (_u, b) => (done.push(b), { id: 1, app: { id: 123, slug: 'truly-open' } }));
 
     await deliver(probot, 'push', 'push', (p) => {
       p.repository.name = '.github';
@@ -179,7 +194,8 @@ describe('push', () => {
       for (const [, alias, variable] of query.matchAll(/(\w+): object\(expression: \$(\w+)\)/g)) {
         const path = variables[variable!]!.slice(41);
         const text = repo.blobs[path];
-        repository[alias!] = typeof text === 'string' ? { text, isBinary: false, byteSize: text.length, isTruncated: false } : null;
+        repository[alias!] =
+          typeof text === 'string' ? { text, isBinary: false, byteSize: text.length, isTruncated: false } : null;
       }
       return { data: { repository } };
     });
@@ -196,7 +212,11 @@ describe('configuration', () => {
   it('reports an invalid file as a neutral run listing each error, its field and its line', async () => {
     const scope = api();
     mockToken(scope);
-    mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': 'require: open-wieghts\nfail_on_regresion: true\n' }));
+    mockCommit(
+      scope,
+      SHA.push,
+      modelRepo({ '.github/truly-open.yml': 'require: open-wieghts\nfail_on_regresion: true\n' }),
+    );
     const log = expectRun(scope);
 
     await deliver(probot, 'push', 'push');
@@ -205,7 +225,9 @@ describe('configuration', () => {
     expect(done).toMatchObject({ status: 'completed', conclusion: 'neutral' });
     expect(done.output.title).toBe('Configuration invalid: 2 errors in .github/truly-open.yml');
     expect(done.output.summary).toMatch(/line 1: require: expected one of: .*open-weights/);
-    expect(done.output.summary).toMatch(/line 2: fail_on_regresion: unknown setting.*did you mean fail_on_regression\?/);
+    expect(done.output.summary).toMatch(
+      /line 2: fail_on_regresion: unknown setting.*did you mean fail_on_regression\?/,
+    );
     expect(done.output.annotations.map((a: any) => [a.path, a.start_line])).toEqual([
       ['.github/truly-open.yml', 1],
       ['.github/truly-open.yml', 2],

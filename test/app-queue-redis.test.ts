@@ -37,7 +37,8 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: numbe
   }
 }
 
-const sha = (prefix: string, n: number) => (prefix + createHmac('sha1', 'q').update(String(n)).digest('hex')).slice(0, 40);
+const sha = (prefix: string, n: number) =>
+  (prefix + createHmac('sha1', 'q').update(String(n)).digest('hex')).slice(0, 40);
 
 (missing || !BUILT ? describe.skip : describe)('work queue on a real Redis, two replicas', () => {
   let redis: TestRedis;
@@ -55,7 +56,12 @@ const sha = (prefix: string, n: number) => (prefix + createHmac('sha1', 'q').upd
   });
   afterEach(async () => {
     // QUEUE_DEBUG=1: what the replicas logged, and what the fake GitHub was asked and did not serve.
-    if (process.env.QUEUE_DEBUG) console.log(replicas.map((r) => r.output().slice(-4000)).join('\n----\n'), github.state.unknown.slice(0, 20), github.state.runs.map((r) => `${r.id} ${r.head_sha.slice(0, 6)} ${r.status} ${r.conclusion} ${r.title}`));
+    if (process.env.QUEUE_DEBUG)
+      console.log(
+        replicas.map((r) => r.output().slice(-4000)).join('\n----\n'),
+        github.state.unknown.slice(0, 20),
+        github.state.runs.map((r) => `${r.id} ${r.head_sha.slice(0, 6)} ${r.status} ${r.conclusion} ${r.title}`),
+      );
     for (const r of replicas) if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGKILL');
     replicas = [];
     github.state.runs.length = 0;
@@ -98,7 +104,15 @@ const sha = (prefix: string, n: number) => (prefix + createHmac('sha1', 'q').upd
     child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
     const r = { port, child, output: () => output };
     replicas.push(r);
-    await waitFor(async () => fetch(`http://127.0.0.1:${port}/ping`).then((res) => res.ok, () => false), 20_000, `replica on ${port}`);
+    await waitFor(
+      async () =>
+        fetch(`http://127.0.0.1:${port}/ping`).then(
+          (res) => res.ok,
+          () => false,
+        ),
+      20_000,
+      `replica on ${port}`,
+    );
     return r;
   }
 
@@ -142,9 +156,16 @@ const sha = (prefix: string, n: number) => (prefix + createHmac('sha1', 'q').upd
     const [a, b] = await Promise.all([replica(), replica()]);
     const head = sha('1', 1);
     const delivery = randomUUID();
-    const statuses = await Promise.all([send(a, 'push', pushPayload(head), delivery), send(b, 'push', pushPayload(head), delivery)]);
+    const statuses = await Promise.all([
+      send(a, 'push', pushPayload(head), delivery),
+      send(b, 'push', pushPayload(head), delivery),
+    ]);
     expect(statuses).toEqual([200, 200]);
-    await waitFor(() => github.state.runs.some((r) => r.head_sha === head && r.status === 'completed'), 20_000, 'the run');
+    await waitFor(
+      () => github.state.runs.some((r) => r.head_sha === head && r.status === 'completed'),
+      20_000,
+      'the run',
+    );
     await new Promise((r) => setTimeout(r, 1000));
     expect(github.state.runs.filter((r) => r.head_sha === head)).toHaveLength(1);
   }, 60_000);
@@ -159,7 +180,11 @@ const sha = (prefix: string, n: number) => (prefix + createHmac('sha1', 'q').upd
       expect(await send(i % 2 ? b : a, 'pull_request', prPayload(31, head, base))).toBe(200);
     }
     const last = heads[19]!;
-    await waitFor(() => github.state.runs.some((r) => r.head_sha === last && r.status === 'completed'), 30_000, 'the final head evaluated');
+    await waitFor(
+      () => github.state.runs.some((r) => r.head_sha === last && r.status === 'completed'),
+      30_000,
+      'the final head evaluated',
+    );
     await waitFor(() => inProgress().length === 0, 15_000, 'no run in progress');
     const comments = github.state.comments.filter((c) => c.issue === key);
     expect(comments).toHaveLength(1);
@@ -184,7 +209,11 @@ const sha = (prefix: string, n: number) => (prefix + createHmac('sha1', 'q').upd
     const killedAt = Date.now();
     github.state.patchDelayMs = 0;
     await replica(slow);
-    await waitFor(() => github.state.runs.filter((r) => r.head_sha === head).every((r) => r.status === 'completed'), 60_000, 'the run completed');
+    await waitFor(
+      () => github.state.runs.filter((r) => r.head_sha === head).every((r) => r.status === 'completed'),
+      60_000,
+      'the run completed',
+    );
     const runs = github.state.runs.filter((r) => r.head_sha === head);
     expect(runs).toHaveLength(1);
     expect(runs[0]!.conclusion).not.toBeNull();
@@ -233,11 +262,19 @@ const sha = (prefix: string, n: number) => (prefix + createHmac('sha1', 'q').upd
     expect(slowest).toBeLessThan(10_000);
     await redis.start();
     // GitHub's "Redeliver" for what was answered 503.
-    await waitFor(async () => {
-      await deliverAll();
-      return pending.size === 0;
-    }, 30_000, 'every delivery accepted');
-    await waitFor(() => heads.every((h) => github.state.runs.some((r) => r.head_sha === h && r.status === 'completed')), 60_000, 'every head completed');
+    await waitFor(
+      async () => {
+        await deliverAll();
+        return pending.size === 0;
+      },
+      30_000,
+      'every delivery accepted',
+    );
+    await waitFor(
+      () => heads.every((h) => github.state.runs.some((r) => r.head_sha === h && r.status === 'completed')),
+      60_000,
+      'every head completed',
+    );
     // A job whose lock lapsed while Redis was away may run a second time (at least once):
     // its run completes too.
     await waitFor(() => inProgress().length === 0, 30_000, 'no run in progress');

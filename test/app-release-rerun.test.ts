@@ -94,7 +94,9 @@ describe('release.published', () => {
     // The requirement is met: the run says so, not "could not evaluate".
     expect(log.updates[0]).toMatchObject({ status: 'completed', conclusion: 'success' });
     expect(log.updates[0].output.title).toMatch(/^Open weights/);
-    expect(log.updates[0].output.summary).toContain('Release notes not updated: the app needs Contents: write to edit releases');
+    expect(log.updates[0].output.summary).toContain(
+      'Release notes not updated: the app needs Contents: write to edit releases',
+    );
     expect(log.updates[0].output.summary).toContain('| Component |');
   });
 
@@ -160,7 +162,7 @@ describe('re-runs', () => {
     expect(log.updates[0]).toMatchObject({ status: 'completed' });
   });
 
-  it('ignores other apps\' runs and other actions, without a request', async () => {
+  it("ignores other apps' runs and other actions, without a request", async () => {
     await deliver(probot, 'check_run', 'rerequested', (p) => (p.check_run.app = { id: 999, slug: 'other-ci' }));
     await deliver(probot, 'check_run', 'requested_action', (p) => (p.requested_action = { identifier: 'fix-it' }));
     await deliver(probot, 'check_suite', 'rerequested', (p) => (p.check_suite.app = { id: 999, slug: 'other-ci' }));
@@ -233,7 +235,9 @@ describe('re-runs', () => {
     await deliver(probot, 'check_suite', 'rerequested', (p) => {
       p.check_suite.head_sha = SHA.head;
       p.check_suite.head_branch = 'training-code';
-      p.check_suite.pull_requests = [{ number: 7, head: { sha: SHA.head, ref: 'training-code' }, base: { sha: SHA.base, ref: 'main' } }];
+      p.check_suite.pull_requests = [
+        { number: 7, head: { sha: SHA.head, ref: 'training-code' }, base: { sha: SHA.base, ref: 'main' } },
+      ];
     });
 
     expect(log.created[0]).toMatchObject({ external_id: 'pr:7' });
@@ -260,7 +264,9 @@ describe('re-runs', () => {
   it('re-running a release run fetches the release and evaluates its tag again', async () => {
     const scope = api();
     mockToken(scope);
-    scope.get(`/repos/${OWNER}/${REPO}/releases/9001`).reply(200, { id: 9001, tag_name: 'v1.0.0', target_commitish: 'main', body: 'x' });
+    scope
+      .get(`/repos/${OWNER}/${REPO}/releases/9001`)
+      .reply(200, { id: 9001, tag_name: 'v1.0.0', target_commitish: 'main', body: 'x' });
     mockTagSha(scope);
     mockCommit(scope, SHA.release, modelRepo());
     mockProbotConfig(scope, null);

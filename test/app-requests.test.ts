@@ -97,18 +97,35 @@ describe('requests per event', () => {
 
   it('pull request with a delta, its comment found in the GraphQL request and edited, cold base: 7', async () => {
     const { scope, routes } = budget();
-    setPrComments([{ id: 61, body: '<!-- truly-open -->\nan older verdict', user: { login: `${SLUG}[bot]`, type: 'Bot' }, performed_via_github_app: { id: APP_ID } }]);
+    setPrComments([
+      {
+        id: 61,
+        body: '<!-- truly-open -->\nan older verdict',
+        user: { login: `${SLUG}[bot]`, type: 'Bot' },
+        performed_via_github_app: { id: APP_ID },
+      },
+    ]);
     mockCommit(scope, SHA.head, modelRepo(NO_WEIGHTS));
     mockCommit(scope, SHA.base, modelRepo());
     mockGetPull(scope);
     const edits: string[] = [];
-    scope.patch(`/repos/${OWNER}/${REPO}/issues/comments/61`).reply(200, (_u, b) => (edits.push((b as { body: string }).body), { id: 61 }));
+    scope
+      .patch(`/repos/${OWNER}/${REPO}/issues/comments/61`)
+      .reply(200, (_u, b) => (edits.push((b as { body: string }).body), { id: 61 }));
     mockCreateRun(scope, runLog());
 
     await deliver(probot, 'pull_request', 'opened');
 
     expect([...routes].sort()).toEqual(
-      [TREE(SHA.head), TREE(SHA.base), GRAPHQL, GRAPHQL, GET_PULL, `PATCH /repos/${OWNER}/${REPO}/issues/comments/61`, CREATE_RUN].sort(),
+      [
+        TREE(SHA.head),
+        TREE(SHA.base),
+        GRAPHQL,
+        GRAPHQL,
+        GET_PULL,
+        `PATCH /repos/${OWNER}/${REPO}/issues/comments/61`,
+        CREATE_RUN,
+      ].sort(),
     );
     expect(edits).toHaveLength(1);
   });
@@ -132,7 +149,12 @@ describe('requests per event', () => {
     });
 
     expect(routes).toEqual([GET_PULL, CREATE_RUN]);
-    expect(log.created[0]).toMatchObject({ head_sha: SHA.head, external_id: 'pr:7', status: 'completed', conclusion: 'failure' });
+    expect(log.created[0]).toMatchObject({
+      head_sha: SHA.head,
+      external_id: 'pr:7',
+      status: 'completed',
+      conclusion: 'failure',
+    });
   });
 
   it('re-run of an unchanged default-branch commit: 1 (the write)', async () => {
@@ -152,7 +174,7 @@ describe('requests per event', () => {
     limits.quickVerdictMs = 50;
     const { scope, routes } = budget();
     // The org config uses `_extends` (Probot follows it): that lookup is slow.
-        mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': undefined }));
+    mockCommit(scope, SHA.push, modelRepo({ '.github/truly-open.yml': undefined }));
     orgConfigThroughProbot(scope).delay(300).reply(404, { message: 'Not Found' });
     const log = runLog();
     mockCreateRun(scope, log);

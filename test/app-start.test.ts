@@ -49,41 +49,52 @@ async function fetchWhenUp(url: string, timeoutMs = 15_000): Promise<Response> {
 }
 
 describe('startup', () => {
-  (LOCAL_ENV ? it.skip : it)('with no credentials, serves Probot\'s setup page with the manifest from app.yml', async () => {
-    const port = await freePort();
-    child = spawn(process.execPath, [PROBOT, 'run', BUILT_APP], {
-      cwd: ROOT,
-      // NO_SMEE_SETUP: the setup flow would otherwise ask smee.io for a webhook channel.
-      env: cleanEnv({ PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', NO_SMEE_SETUP: 'true' }),
-      stdio: 'ignore',
-    });
+  (LOCAL_ENV ? it.skip : it)(
+    "with no credentials, serves Probot's setup page with the manifest from app.yml",
+    async () => {
+      const port = await freePort();
+      child = spawn(process.execPath, [PROBOT, 'run', BUILT_APP], {
+        cwd: ROOT,
+        // NO_SMEE_SETUP: the setup flow would otherwise ask smee.io for a webhook channel.
+        env: cleanEnv({ PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', NO_SMEE_SETUP: 'true' }),
+        stdio: 'ignore',
+      });
 
-    const root = await fetchWhenUp(`http://127.0.0.1:${port}/`);
-    expect(root.status).toBe(302);
-    expect(root.headers.get('location')).toBe('/probot');
+      const root = await fetchWhenUp(`http://127.0.0.1:${port}/`);
+      expect(root.status).toBe(302);
+      expect(root.headers.get('location')).toBe('/probot');
 
-    const page = await fetch(`http://127.0.0.1:${port}/probot`);
-    expect(page.status).toBe(200);
-    const html = await page.text();
-    expect(html).toContain('Setup truly-open');
-    expect(html).toContain('https://github.com/settings/apps/new');
-    // The manifest posted to GitHub carries app.yml's permissions and events. Its webhook URL
-    // is Probot's choice without smee: the server's root, NOT the path webhooks are served
-    // at (/api/github/webhooks); docs/deploy.md tells a server deployment to change it
-    // (test/app-deploy.test.ts).
-    const manifest = JSON.parse(
-      /name="manifest"[^>]*value='([^']*)'/.exec(html)?.[1] ?? /value="([^"]*)"[^>]*name="manifest"/.exec(html)?.[1] ?? 'null',
-    ) as Record<string, any> | null;
-    expect(manifest).toMatchObject({
-      name: 'truly-open',
-      default_permissions: { checks: 'write', contents: 'read', pull_requests: 'write', issues: 'write', metadata: 'read' },
-      default_events: ['push', 'pull_request', 'release', 'issue_comment', 'check_run', 'check_suite'],
-      hook_attributes: { url: `http://127.0.0.1:${port}/` },
-    });
+      const page = await fetch(`http://127.0.0.1:${port}/probot`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('Setup truly-open');
+      expect(html).toContain('https://github.com/settings/apps/new');
+      // The manifest posted to GitHub carries app.yml's permissions and events. Its webhook URL
+      // is Probot's choice without smee: the server's root, NOT the path webhooks are served
+      // at (/api/github/webhooks); docs/deploy.md tells a server deployment to change it
+      // (test/app-deploy.test.ts).
+      const manifest = JSON.parse(
+        /name="manifest"[^>]*value='([^']*)'/.exec(html)?.[1] ??
+          /value="([^"]*)"[^>]*name="manifest"/.exec(html)?.[1] ??
+          'null',
+      ) as Record<string, any> | null;
+      expect(manifest).toMatchObject({
+        name: 'truly-open',
+        default_permissions: {
+          checks: 'write',
+          contents: 'read',
+          pull_requests: 'write',
+          issues: 'write',
+          metadata: 'read',
+        },
+        default_events: ['push', 'pull_request', 'release', 'issue_comment', 'check_run', 'check_suite'],
+        hook_attributes: { url: `http://127.0.0.1:${port}/` },
+      });
 
-    const ping = await fetch(`http://127.0.0.1:${port}/ping`);
-    expect(await ping.text()).toBe('PONG');
-  });
+      const ping = await fetch(`http://127.0.0.1:${port}/ping`);
+      expect(await ping.text()).toBe('PONG');
+    },
+  );
 
   (LOCAL_ENV || !existsSync(`${ROOT}lib/app/index.js`) ? it.skip : it)(
     'refuses to start in production without a webhook secret (needs `npm run build`)',

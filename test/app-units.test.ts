@@ -15,8 +15,14 @@ import type { RepoSnapshot } from '../src/core/snapshot.js';
 import { ALL_OPEN, buildReport, OPEN_WEIGHTS_ONLY } from './helpers/report-builder.js';
 
 function snapshot(files: Record<string, string | number>): RepoSnapshot {
-  const entries = Object.entries(files).map(([path, v]) => ({ path, size: typeof v === 'number' ? v : v.length, kind: 'file' as const }));
-  const texts = Object.fromEntries(Object.entries(files).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const entries = Object.entries(files).map(([path, v]) => ({
+    path,
+    size: typeof v === 'number' ? v : v.length,
+    kind: 'file' as const,
+  }));
+  const texts = Object.fromEntries(
+    Object.entries(files).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
   return { source: 'github', location: 'acme/x', revision: 'abc', entries, texts, skipped: [] };
 }
 
@@ -27,7 +33,11 @@ describe('modelSignal', () => {
     ['a GGUF file', { 'q4.gguf': 10 }, 'weights'],
     ['pytorch_model.bin', { 'pytorch_model.bin': 10 }, 'weights'],
     ['a MODEL_CARD.md', { 'MODEL_CARD.md': '# card' }, 'card'],
-    ['a README with model-card front matter', { 'README.md': '---\nbase_model: meta-llama/Llama-3.1-8B\n---\n# x' }, 'card'],
+    [
+      'a README with model-card front matter',
+      { 'README.md': '---\nbase_model: meta-llama/Llama-3.1-8B\n---\n# x' },
+      'card',
+    ],
     ['a transformers config.json', { 'config.json': '{"model_type": "bert"}' }, 'model-config'],
   ])('sees %s', (_name, files, signal) => {
     expect(modelSignal(snapshot(files))).toBe(signal);
@@ -68,9 +78,12 @@ describe('parseCommand', () => {
     expect(parseCommand(body)).toEqual(command);
   });
 
-  it.each(['LGTM', 'Please run /openness recheck', '> /openness recheck', '/opennessrecheck', ''])('ignores %j', (body) => {
-    expect(parseCommand(body)).toBeNull();
-  });
+  it.each(['LGTM', 'Please run /openness recheck', '> /openness recheck', '/opennessrecheck', ''])(
+    'ignores %j',
+    (body) => {
+      expect(parseCommand(body)).toBeNull();
+    },
+  );
 });
 
 describe('upsertNotesSection', () => {
@@ -129,7 +142,10 @@ describe('validateConfigObject', () => {
     expect(config).toMatchObject({ require: 'osaid', comment: 'changes', fail_on_regression: true });
   });
   it('names each field that is wrong, and falls back to the defaults', () => {
-    const { config, problems } = validateConfigObject({ require: 'open', bogus: 1, release: { notes: 'yes' } }, '.github/truly-open.yml');
+    const { config, problems } = validateConfigObject(
+      { require: 'open', bogus: 1, release: { notes: 'yes' } },
+      '.github/truly-open.yml',
+    );
     expect(problems).toHaveLength(3);
     expect(problems.map((p) => p.message)).toEqual(
       expect.arrayContaining([
@@ -161,12 +177,14 @@ describe('runtime', () => {
   it('KeyedQueue runs one key in order, survives a failure, and runs other keys alongside', async () => {
     const queue = new KeyedQueue();
     const events: string[] = [];
-    const step = (name: string, ms: number, fail = false) => async () => {
-      events.push(`start ${name}`);
-      await new Promise((r) => setTimeout(r, ms));
-      events.push(`end ${name}`);
-      if (fail) throw new Error(name);
-    };
+    const step =
+      (name: string, ms: number, fail = false) =>
+      async () => {
+        events.push(`start ${name}`);
+        await new Promise((r) => setTimeout(r, ms));
+        events.push(`end ${name}`);
+        if (fail) throw new Error(name);
+      };
     const a1 = queue.run('a', step('a1', 30, true));
     const a2 = queue.run('a', step('a2', 1));
     const b1 = queue.run('b', step('b1', 1));
@@ -195,8 +213,12 @@ describe('external ids and faults', () => {
 
   it('says what went wrong in GitHub’s terms', () => {
     expect(describeFault({ status: 502, message: 'Bad Gateway' })).toMatch(/HTTP 502/);
-    expect(describeFault({ status: 403, message: 'x', response: { headers: { 'x-ratelimit-remaining': '0' } } })).toMatch(/rate limit/);
-    expect(describeFault({ status: 403, message: 'Resource not accessible by integration' })).toMatch(/refused.*not accessible/);
+    expect(
+      describeFault({ status: 403, message: 'x', response: { headers: { 'x-ratelimit-remaining': '0' } } }),
+    ).toMatch(/rate limit/);
+    expect(describeFault({ status: 403, message: 'Resource not accessible by integration' })).toMatch(
+      /refused.*not accessible/,
+    );
     expect(describeFault(new Error('boom\nstack'))).toBe('internal error: boom');
   });
 });
@@ -206,7 +228,7 @@ describe('TtlCache', () => {
     let now = 1_000;
     const cache = new TtlCache<string | null>(300_000, 10, () => now);
     let loads = 0;
-    const load = async () => (loads += 1, null);
+    const load = async () => ((loads += 1), null);
     expect(await cache.get('acme', load)).toBeNull();
     expect(await cache.get('acme', load)).toBeNull();
     expect(loads).toBe(1);

@@ -46,7 +46,10 @@ afterEach(() => {
 });
 
 const RUNS = `/repos/${OWNER}/${REPO}/check-runs`;
-const SECONDARY = { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits' };
+const SECONDARY = {
+  message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+  documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+};
 const metrics = () => lastServices!.metrics;
 
 describe('secondary rate limits are waited out (Retry-After) and retried', () => {
@@ -98,7 +101,9 @@ describe('secondary rate limits are waited out (Retry-After) and retried', () =>
     await deliver(probot, 'push', 'push');
 
     expect(log.updates[0]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
-    expect(log.updates[0].output.title).toBe('Could not evaluate: GitHub API rate limit exhausted (HTTP 403), still after retrying');
+    expect(log.updates[0].output.title).toBe(
+      'Could not evaluate: GitHub API rate limit exhausted (HTTP 403), still after retrying',
+    );
   });
 
   it('a completion GitHub keeps refusing is tried again later, and the journal keeps the work until then', async () => {
@@ -139,8 +144,28 @@ describe('a write answered 502 after it happened is not made twice', () => {
       .reply(200, {
         total_count: 2,
         check_runs: [
-          { id: 4700, name: 'truly-open', head_sha: SHA.push, status: 'completed', conclusion: 'neutral', external_id: 'push', started_at: '2025-01-01T00:00:00Z', html_url: 'https://github.com/acme/llm/runs/4700', app: { id: APP_ID, slug: SLUG } },
-          { id: 4711, name: 'truly-open', head_sha: SHA.push, status: 'in_progress', conclusion: null, external_id: 'push', started_at: '2025-01-01T00:05:00Z', html_url: 'https://github.com/acme/llm/runs/4711', app: { id: APP_ID, slug: SLUG } },
+          {
+            id: 4700,
+            name: 'truly-open',
+            head_sha: SHA.push,
+            status: 'completed',
+            conclusion: 'neutral',
+            external_id: 'push',
+            started_at: '2025-01-01T00:00:00Z',
+            html_url: 'https://github.com/acme/llm/runs/4700',
+            app: { id: APP_ID, slug: SLUG },
+          },
+          {
+            id: 4711,
+            name: 'truly-open',
+            head_sha: SHA.push,
+            status: 'in_progress',
+            conclusion: null,
+            external_id: 'push',
+            started_at: '2025-01-01T00:05:00Z',
+            html_url: 'https://github.com/acme/llm/runs/4711',
+            app: { id: APP_ID, slug: SLUG },
+          },
         ],
       });
     const log = runLog();
@@ -158,7 +183,10 @@ describe('a write answered 502 after it happened is not made twice', () => {
     mockToken(scope);
     mockCommit(scope, SHA.push, modelRepo());
     scope.post(RUNS).reply(502, { message: 'Bad Gateway' });
-    scope.get(`/repos/${OWNER}/${REPO}/commits/${SHA.push}/check-runs`).query(true).reply(200, { total_count: 0, check_runs: [] });
+    scope
+      .get(`/repos/${OWNER}/${REPO}/commits/${SHA.push}/check-runs`)
+      .query(true)
+      .reply(200, { total_count: 0, check_runs: [] });
     const log = runLog();
     mockCreateRun(scope, log);
     mockUpdateRun(scope, log);
@@ -190,7 +218,14 @@ describe('a write answered 502 after it happened is not made twice', () => {
     scope
       .get(`/repos/${OWNER}/${REPO}/issues/7/comments`)
       .query(true)
-      .reply(200, () => [{ id: 77, body: posted, user: { login: `${SLUG}[bot]`, type: 'Bot' }, performed_via_github_app: { id: APP_ID } }]);
+      .reply(200, () => [
+        {
+          id: 77,
+          body: posted,
+          user: { login: `${SLUG}[bot]`, type: 'Bot' },
+          performed_via_github_app: { id: APP_ID },
+        },
+      ]);
 
     await deliver(probot, 'pull_request', 'opened');
 
@@ -226,7 +261,11 @@ describe('time limits', () => {
     limits.requestTimeoutMs = 150;
     const scope = api();
     mockToken(scope);
-    scope.get(`/repos/${OWNER}/${REPO}/git/trees/${SHA.push}`).query({ recursive: '1' }).delay(5_000).reply(200, { sha: SHA.push, tree: [], truncated: false });
+    scope
+      .get(`/repos/${OWNER}/${REPO}/git/trees/${SHA.push}`)
+      .query({ recursive: '1' })
+      .delay(5_000)
+      .reply(200, { sha: SHA.push, tree: [], truncated: false });
 
     const started = Date.now();
     await deliver(probot, 'push', 'push');
@@ -240,14 +279,19 @@ describe('time limits', () => {
     const scope = api();
     mockToken(scope);
     mockTree(scope, OWNER, REPO, SHA.push, modelRepo().entries);
-    scope.post('/graphql').delay(5_000).reply(200, { data: { repository: {} } });
+    scope
+      .post('/graphql')
+      .delay(5_000)
+      .reply(200, { data: { repository: {} } });
     const log = runLog();
     mockCreateRun(scope, log);
 
     await deliver(probot, 'push', 'push');
 
     expect(log.updates[0]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
-    expect(log.updates[0].output.title).toMatch(/^Could not evaluate: GitHub did not answer in time \(POST \/graphql, 150 ms\)/);
+    expect(log.updates[0].output.title).toMatch(
+      /^Could not evaluate: GitHub did not answer in time \(POST \/graphql, 150 ms\)/,
+    );
   });
 
   it('an evaluation past its time limit is stopped and its run completed as neutral with the reason', async () => {
@@ -265,7 +309,9 @@ describe('time limits', () => {
     await deliver(probot, 'push', 'push');
 
     expect(log.updates[0]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
-    expect(log.updates[0].output.title).toBe('Could not evaluate: the evaluation took longer than 300 ms and was stopped');
+    expect(log.updates[0].output.title).toBe(
+      'Could not evaluate: the evaluation took longer than 300 ms and was stopped',
+    );
   });
 });
 
@@ -273,7 +319,10 @@ describe('failures before a run exists', () => {
   it('a commit that is not there (404): no run, a log line and a metric', async () => {
     const scope = api();
     mockToken(scope);
-    scope.get(`/repos/${OWNER}/${REPO}/git/trees/${SHA.push}`).query({ recursive: '1' }).reply(404, { message: 'Not Found' });
+    scope
+      .get(`/repos/${OWNER}/${REPO}/git/trees/${SHA.push}`)
+      .query({ recursive: '1' })
+      .reply(404, { message: 'Not Found' });
 
     await deliver(probot, 'push', 'push');
 
@@ -282,7 +331,9 @@ describe('failures before a run exists', () => {
 
   it('no installation token: no run can be made, a log line and a metric', async () => {
     const scope = api();
-    scope.post(`/app/installations/${INSTALLATION}/access_tokens`).reply(403, { message: 'This installation has been suspended' });
+    scope
+      .post(`/app/installations/${INSTALLATION}/access_tokens`)
+      .reply(403, { message: 'This installation has been suspended' });
 
     await deliver(probot, 'push', 'push');
 
@@ -317,7 +368,8 @@ describe('bursts of slash commands', () => {
     const replies: string[] = [];
     mockCreateComment(scope, replies);
 
-    for (let i = 0; i < 30; i++) await deliver(probot, 'issue_comment', 'created', comment('/openness help', 4000 + i), { wait: false });
+    for (let i = 0; i < 30; i++)
+      await deliver(probot, 'issue_comment', 'created', comment('/openness help', 4000 + i), { wait: false });
     await idle();
 
     expect(replies).toHaveLength(1);
@@ -339,7 +391,12 @@ describe('bursts of slash commands', () => {
       .get(`/repos/${OWNER}/${REPO}/pulls/7`)
       .times(4)
       .optionally()
-      .reply(() => (evaluations++, [200, { number: 7, state: 'open', head: { sha: SHA.head, ref: 'x' }, base: { sha: SHA.base, ref: 'main' } }]));
+      .reply(
+        () => (
+          evaluations++,
+          [200, { number: 7, state: 'open', head: { sha: SHA.head, ref: 'x' }, base: { sha: SHA.base, ref: 'main' } }]
+        ),
+      );
     // Each evaluation reads head and base; quiet on comments (nothing changes).
     for (let i = 0; i < 2; i++) {
       mockCommit(scope, SHA.head, modelRepo());
@@ -350,7 +407,8 @@ describe('bursts of slash commands', () => {
     mockUpdateRun(scope, log, { times: 2 });
     scope.get(`/repos/${OWNER}/${REPO}/issues/7/comments`).query(true).times(2).optionally().reply(200, []);
 
-    for (let i = 0; i < 30; i++) await deliver(probot, 'issue_comment', 'created', comment('/openness recheck', 5000 + i), { wait: false });
+    for (let i = 0; i < 30; i++)
+      await deliver(probot, 'issue_comment', 'created', comment('/openness recheck', 5000 + i), { wait: false });
     await idle();
 
     const runs = log.created.length;
@@ -391,8 +449,24 @@ describe('the quick path: one write, the run created already completed', () => {
       .reply(200, () => ({
         total_count: 2,
         check_runs: [
-          { id: 4700, name: 'truly-open', head_sha: SHA.push, status: 'completed', external_id: 'push', started_at: '2025-01-01T00:00:00Z', app: { id: APP_ID, slug: SLUG } },
-          { id: 4712, name: 'truly-open', head_sha: SHA.push, status: 'completed', external_id: 'push', started_at: sent.started_at.replace('.000Z', 'Z'), app: { id: APP_ID, slug: SLUG } },
+          {
+            id: 4700,
+            name: 'truly-open',
+            head_sha: SHA.push,
+            status: 'completed',
+            external_id: 'push',
+            started_at: '2025-01-01T00:00:00Z',
+            app: { id: APP_ID, slug: SLUG },
+          },
+          {
+            id: 4712,
+            name: 'truly-open',
+            head_sha: SHA.push,
+            status: 'completed',
+            external_id: 'push',
+            started_at: sent.started_at.replace('.000Z', 'Z'),
+            app: { id: APP_ID, slug: SLUG },
+          },
         ],
       }));
 
@@ -408,7 +482,10 @@ describe('the quick path: one write, the run created already completed', () => {
     mockToken(scope);
     mockCommit(scope, SHA.push, modelRepo());
     scope.post(RUNS).reply(502, { message: 'Bad Gateway' });
-    scope.get(`/repos/${OWNER}/${REPO}/commits/${SHA.push}/check-runs`).query(true).reply(200, { total_count: 0, check_runs: [] });
+    scope
+      .get(`/repos/${OWNER}/${REPO}/commits/${SHA.push}/check-runs`)
+      .query(true)
+      .reply(200, { total_count: 0, check_runs: [] });
     const log = runLog();
     mockCreateRun(scope, log);
 

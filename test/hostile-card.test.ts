@@ -25,7 +25,12 @@ describe('the strippers', () => {
 });
 
 describe('hostile cards are judged, not stalled', () => {
-  const judge = (body: string) => firstModel(snapshot({ files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: FULL_CARD_SECTIONS }) + body } }));
+  const judge = (body: string) =>
+    firstModel(
+      snapshot({
+        files: { 'README.md': card({ frontMatter: { license: 'mit' }, sections: FULL_CARD_SECTIONS }) + body },
+      }),
+    );
 
   test.each([
     ['a megabyte of unclosed comments', fill('<!-- ')],

@@ -12,7 +12,18 @@ import { parseConfig, validateDocument } from '../src/config/parse.js';
 import { findKeyLine } from '../src/config/yaml-locator.js';
 import { DEFAULT_CONFIG, insideRepository } from '../src/config/schema.js';
 import { GLOB_MAX_LENGTH } from '../src/core/glob.js';
-import { api, deliver, mockCommit, mockCreateRun, mockToken, modelRepo, nockDone, runLog, SHA, startApp } from './helpers/app-harness.js';
+import {
+  api,
+  deliver,
+  mockCommit,
+  mockCreateRun,
+  mockToken,
+  modelRepo,
+  nockDone,
+  runLog,
+  SHA,
+  startApp,
+} from './helpers/app-harness.js';
 import { card, run, snapshot } from './helpers/snapshot-builder.js';
 
 const LONG_PATTERN = `ignore: ['${'a'.repeat(33_000)}']\n`;
@@ -20,16 +31,48 @@ const CONSTRUCTOR_NULL = 'not-applicable: {constructor: null}\n';
 
 describe('the parser never throws', () => {
   test.each([
-    ['not-applicable: {constructor: null}', CONSTRUCTOR_NULL, /not-applicable\.constructor: `constructor` is not a setting/],
-    ['declarations: {constructor: {location: x}}', 'declarations: {constructor: {location: x}}\n', /declarations\.constructor/],
+    [
+      'not-applicable: {constructor: null}',
+      CONSTRUCTOR_NULL,
+      /not-applicable\.constructor: `constructor` is not a setting/,
+    ],
+    [
+      'declarations: {constructor: {location: x}}',
+      'declarations: {constructor: {location: x}}\n',
+      /declarations\.constructor/,
+    ],
     ['__proto__ at the top level', '__proto__: {require: osaid}\n', /__proto__/],
-    ['prototype deep down', 'declarations:\n  weights:\n    location: x\n    prototype: 1\n', /declarations\.weights\.prototype/],
-    ['a 33,000-character ignore pattern', LONG_PATTERN, new RegExp(`ignore\\[0\\]: expected at most ${GLOB_MAX_LENGTH} characters \\(got 33000\\)`)],
-    ['257 ignore patterns', `ignore: [${Array.from({ length: 257 }, (_, i) => `p${i}`).join(', ')}]\n`, /ignore: expected at most 256 items/],
-    ['a model path leaving the repository', "models: ['../../etc/passwd']\n", /models\[0\]: expected a folder inside the repository/],
+    [
+      'prototype deep down',
+      'declarations:\n  weights:\n    location: x\n    prototype: 1\n',
+      /declarations\.weights\.prototype/,
+    ],
+    [
+      'a 33,000-character ignore pattern',
+      LONG_PATTERN,
+      new RegExp(`ignore\\[0\\]: expected at most ${GLOB_MAX_LENGTH} characters \\(got 33000\\)`),
+    ],
+    [
+      '257 ignore patterns',
+      `ignore: [${Array.from({ length: 257 }, (_, i) => `p${i}`).join(', ')}]\n`,
+      /ignore: expected at most 256 items/,
+    ],
+    [
+      'a model path leaving the repository',
+      "models: ['../../etc/passwd']\n",
+      /models\[0\]: expected a folder inside the repository/,
+    ],
     ['an absolute model path', "models: ['/etc']\n", /models\[0\]: expected a folder inside the repository/],
-    ['a model path with .. in the middle', 'models: [{path: a/../../b}]\n', /models\[0\]\.path: expected a folder inside the repository/],
-    ['a blank model name', "models: [{path: m, name: '   '}]\n", /models\[0\]\.name: expected a name that is not blank/],
+    [
+      'a model path with .. in the middle',
+      'models: [{path: a/../../b}]\n',
+      /models\[0\]\.path: expected a folder inside the repository/,
+    ],
+    [
+      'a blank model name',
+      "models: [{path: m, name: '   '}]\n",
+      /models\[0\]\.name: expected a name that is not blank/,
+    ],
   ])('%s -> a config error', (_name, text, message) => {
     let parsed: ReturnType<typeof parseConfig> | undefined;
     expect(() => (parsed = parseConfig(text, '.github/truly-open.yml'))).not.toThrow();
@@ -58,19 +101,33 @@ describe('the parser never throws', () => {
     // The key scan used a regular expression that backtracked quadratically on such a line.
     const text = `declarations:\n  training-data:\n    location: x\n    note: |\n      a${' '.repeat(60_000)}x\nbogus: 1\n`;
     const parsed = parseConfig(text, '.github/truly-open.yml');
-    expect(parsed.problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/^bogus: unknown setting/), line: 6 })]);
+    expect(parsed.problems).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/^bogus: unknown setting/), line: 6 }),
+    ]);
     expect(findKeyLine(['a: 1', `b${' '.repeat(10_000)}:`, 'c: 2'], ['c'])).toBe(3);
   });
 });
 
 describe('empty names get a fallback', () => {
   test('model-index: [{name: ""}] does not make an empty model name', () => {
-    const report = run(snapshot({ location: 'acme/llm', files: { 'README.md': card({ frontMatter: { 'model-index': [{ name: '' }], license: 'mit' } }), 'model.safetensors': { size: 5e9 } } }));
+    const report = run(
+      snapshot({
+        location: 'acme/llm',
+        files: {
+          'README.md': card({ frontMatter: { 'model-index': [{ name: '' }], license: 'mit' } }),
+          'model.safetensors': { size: 5e9 },
+        },
+      }),
+    );
     expect(report.models[0]?.name).toBe('llm');
   });
 
   test('a blank model_name falls through to the model-index name', () => {
-    const report = run(snapshot({ files: { 'README.md': card({ frontMatter: { model_name: '  ', 'model-index': [{ name: 'Acme 7B' }] } }) } }));
+    const report = run(
+      snapshot({
+        files: { 'README.md': card({ frontMatter: { model_name: '  ', 'model-index': [{ name: 'Acme 7B' }] } }) },
+      }),
+    );
     expect(report.models[0]?.name).toBe('Acme 7B');
   });
 });
@@ -84,7 +141,13 @@ describe('through the CLI: exit 2, one line on stderr, the report still printed'
     writeFileSync(join(dir, 'model.safetensors'), Buffer.alloc(2048));
     let stdout = '';
     let stderr = '';
-    const io: CliIo = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env: {}, isTTY: false, stderrTTY: false };
+    const io: CliIo = {
+      stdout: (s) => void (stdout += s),
+      stderr: (s) => void (stderr += s),
+      env: {},
+      isTTY: false,
+      stderrTTY: false,
+    };
     const code = await main(['check', dir, '--offline', '--format', 'json'], io);
     return { code, stdout, stderr };
   }

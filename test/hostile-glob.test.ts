@@ -75,7 +75,22 @@ describe('adversarial globs are matched in linear work', () => {
   });
 
   test('malformed patterns never throw (they used to become invalid regular expressions)', () => {
-    for (const pattern of ['[z-a]', '{a,[}]', '\\', '[', '{', '}', '{,}', '[!]', '[]', '**/', '/**/', '!!', '{a,b', 'a}b,c{']) {
+    for (const pattern of [
+      '[z-a]',
+      '{a,[}]',
+      '\\',
+      '[',
+      '{',
+      '}',
+      '{,}',
+      '[!]',
+      '[]',
+      '**/',
+      '/**/',
+      '!!',
+      '{a,b',
+      'a}b,c{',
+    ]) {
       expect(() => compileGlobs([pattern])('a/b')).not.toThrow();
     }
     expect(compileGlobs(['[z-a]'])('m')).toBe(false); // a reversed range matches nothing
@@ -141,7 +156,13 @@ describe('the trees of the issue, through the local walk and the CLI', () => {
   test('the CLI reads the config and reports (exit 0)', async () => {
     let stdout = '';
     let stderr = '';
-    const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: {}, isTTY: false, stderrTTY: false };
+    const io: CliIo = {
+      stdout: (t) => void (stdout += t),
+      stderr: (t) => void (stderr += t),
+      env: {},
+      isTTY: false,
+      stderrTTY: false,
+    };
     const code = await main(['check', tree(), '--offline', '--format', 'json'], io);
     expect(stderr).toBe('');
     expect(code).toBe(0);

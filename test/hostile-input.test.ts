@@ -12,14 +12,24 @@ import { snapshot } from './helpers/snapshot-builder.js';
 async function cli(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env: {}, isTTY: false, stderrTTY: false };
+  const io: CliIo = {
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    env: {},
+    isTTY: false,
+    stderrTTY: false,
+  };
   return { code: await main(argv, io), stdout, stderr };
 }
 
 describe('hostile input', () => {
   test('a malformed %-escape in license_link is read as text, not a crash', () => {
-    const card = '---\nlicense: other\nlicense_name: acme\nlicense_link: https://huggingface.co/a/b/blob/main/%E0%A4%A\n---\n# M\n';
-    const report = assess(snapshot({ files: { 'README.md': card, 'model.safetensors': { size: 5e9 } } }), DEFAULT_CONFIG);
+    const card =
+      '---\nlicense: other\nlicense_name: acme\nlicense_link: https://huggingface.co/a/b/blob/main/%E0%A4%A\n---\n# M\n';
+    const report = assess(
+      snapshot({ files: { 'README.md': card, 'model.safetensors': { size: 5e9 } } }),
+      DEFAULT_CONFIG,
+    );
     expect(report.models[0]?.components.weights.status).toBe('restricted');
   });
 

@@ -8,7 +8,17 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { DEFAULT_CONFIG } from '../src/config/schema.js';
 import { assess } from '../src/core/assess.js';
 import { readGithubSnapshot } from '../src/sources/github-snapshot.js';
-import { defineRepo, entriesUnder, GITHUB_API, lfsFile, mockBlobs, mockTree, testOctokit, treeSha, type RepoFile } from './helpers/github-mocks.js';
+import {
+  defineRepo,
+  entriesUnder,
+  GITHUB_API,
+  lfsFile,
+  mockBlobs,
+  mockTree,
+  testOctokit,
+  treeSha,
+  type RepoFile,
+} from './helpers/github-mocks.js';
 
 const SHA = 'a'.repeat(40);
 const target = { owner: 'acme', repo: 'llm', sha: SHA };
@@ -29,7 +39,14 @@ async function truncatedSnapshot() {
   mockTree(scope, 'acme', 'llm', SHA, repo.entries.slice(0, 2), { truncated: true });
   mockTree(scope, 'acme', 'llm', SHA, entriesUnder(repo.entries, '', false), { recursive: false });
   mockTree(scope, 'acme', 'llm', treeSha('weights'), [], { truncated: true });
-  mockTree(scope, 'acme', 'llm', treeSha('weights'), entriesUnder(repo.entries, 'weights', false).filter((e) => e.path === 'notes.txt'), { recursive: false, truncated: true });
+  mockTree(
+    scope,
+    'acme',
+    'llm',
+    treeSha('weights'),
+    entriesUnder(repo.entries, 'weights', false).filter((e) => e.path === 'notes.txt'),
+    { recursive: false, truncated: true },
+  );
   mockBlobs(scope, 'acme', 'llm', repo.blobs);
   const snapshot = await readGithubSnapshot(testOctokit(), target);
   scope.done();
@@ -40,7 +57,12 @@ describe('a truncated folder listing', () => {
   it('is a fact of the snapshot: which folder, and that its listing is incomplete', async () => {
     const snapshot = await truncatedSnapshot();
     expect(snapshot.entries.some((e) => e.path === 'weights/model.safetensors')).toBe(false);
-    expect(snapshot.skipped).toContainEqual({ path: 'weights', reason: 'limit', detail: 'GitHub truncated the folder listing', incomplete: true });
+    expect(snapshot.skipped).toContainEqual({
+      path: 'weights',
+      reason: 'limit',
+      detail: 'GitHub truncated the folder listing',
+      incomplete: true,
+    });
   });
 
   it('makes what was not found unknown with the reason, not missing (no false "Closed")', async () => {
@@ -48,11 +70,16 @@ describe('a truncated folder listing', () => {
     const report = assess(snapshot, DEFAULT_CONFIG);
     const weights = report.models[0]!.components.weights;
     expect(weights).toMatchObject({ status: 'unknown', messageId: 'listingIncomplete', data: { path: 'weights' } });
-    expect(weights.message).toBe('not found, but the listing of weights is incomplete (GitHub truncated the folder listing), so it may be there');
+    expect(weights.message).toBe(
+      'not found, but the listing of weights is incomplete (GitHub truncated the folder listing), so it may be there',
+    );
     // What was found stays as found.
     expect(report.models[0]!.components['model-architecture'].status).toBe('open');
     // The same snapshot without the fact: the weights would be "missing" and the model closed.
-    const blind = assess({ ...snapshot, skipped: snapshot.skipped.map(({ incomplete: _, ...s }) => s) }, DEFAULT_CONFIG);
+    const blind = assess(
+      { ...snapshot, skipped: snapshot.skipped.map(({ incomplete: _, ...s }) => s) },
+      DEFAULT_CONFIG,
+    );
     expect(blind.models[0]!.components.weights.status).toBe('missing');
     expect(blind.models[0]!.ladder.level).toBe('closed');
   });
@@ -73,7 +100,14 @@ describe('a truncated folder listing', () => {
         'models/a/config.json': '{"architectures": ["LlamaForCausalLM"], "model_type": "llama"}',
         'models/b/README.md': '---\nlicense: apache-2.0\n---\n# B\n',
       },
-      skipped: [{ path: 'models/b/data', reason: 'limit' as const, detail: 'GitHub truncated the folder listing', incomplete: true }],
+      skipped: [
+        {
+          path: 'models/b/data',
+          reason: 'limit' as const,
+          detail: 'GitHub truncated the folder listing',
+          incomplete: true,
+        },
+      ],
     };
     const report = assess(snapshot, { ...DEFAULT_CONFIG, models: ['models/a', 'models/b'] });
     const [a, b] = report.models;
@@ -84,7 +118,9 @@ describe('a truncated folder listing', () => {
 
 describe('the entry budget of one snapshot', () => {
   it('a listing longer than the budget is cut and noted at the root', async () => {
-    const files = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`data/f${String(i).padStart(2, '0')}.bin`, { bytes: 100 }])) as Record<string, RepoFile>;
+    const files = Object.fromEntries(
+      Array.from({ length: 30 }, (_, i) => [`data/f${String(i).padStart(2, '0')}.bin`, { bytes: 100 }]),
+    ) as Record<string, RepoFile>;
     const repo = defineRepo({ 'README.md': '# M\n', ...files });
     const scope = nock(GITHUB_API);
     mockTree(scope, 'acme', 'llm', SHA, repo.entries);
@@ -96,13 +132,15 @@ describe('the entry budget of one snapshot', () => {
 
   it('the walk of a truncated tree stops at the budget, the folders it did not reach noted', async () => {
     const files: Record<string, RepoFile> = { 'README.md': '# M\n' };
-    for (const dir of ['a', 'b', 'c', 'd', 'e', 'f']) for (let i = 0; i < 5; i++) files[`${dir}/x${i}.bin`] = { bytes: 10 };
+    for (const dir of ['a', 'b', 'c', 'd', 'e', 'f'])
+      for (let i = 0; i < 5; i++) files[`${dir}/x${i}.bin`] = { bytes: 10 };
     const repo = defineRepo(files);
     const scope = nock(GITHUB_API);
     mockTree(scope, 'acme', 'llm', SHA, [], { truncated: true });
     mockTree(scope, 'acme', 'llm', SHA, entriesUnder(repo.entries, '', false), { recursive: false });
     // One round of 4 sub-trees (20 entries) fills the budget of 12: e and f are not listed.
-    for (const dir of ['a', 'b', 'c', 'd']) mockTree(scope, 'acme', 'llm', treeSha(dir), entriesUnder(repo.entries, dir, true));
+    for (const dir of ['a', 'b', 'c', 'd'])
+      mockTree(scope, 'acme', 'llm', treeSha(dir), entriesUnder(repo.entries, dir, true));
     mockBlobs(scope, 'acme', 'llm', repo.blobs);
     const snapshot = await readGithubSnapshot(testOctokit(), target, { maxEntries: 12 });
     scope.done();

@@ -10,18 +10,64 @@ import { enrichSnapshot } from '../src/sources/remote/online.js';
 import { emptyRemoteFacts } from '../src/sources/remote/resolve.js';
 import { DEFAULT_CONFIG } from '../src/config/schema.js';
 import { assess } from '../src/core/assess.js';
-import { api, CARD, deliver, mockCommit, mockCreateRun, mockToken, modelRepo, nock, nockDone, OWNER, runLog, startApp } from './helpers/app-harness.js';
+import {
+  api,
+  CARD,
+  deliver,
+  mockCommit,
+  mockCreateRun,
+  mockToken,
+  modelRepo,
+  nock,
+  nockDone,
+  OWNER,
+  runLog,
+  startApp,
+} from './helpers/app-harness.js';
 import { snapshot } from './helpers/snapshot-builder.js';
 
 const LINKED = `${OWNER}/secret-trainer`;
-const CARD_LINKING = CARD.replace('## Training data', `The training code is at https://github.com/${LINKED} (training recipe).\n\n## Training data`);
+const CARD_LINKING = CARD.replace(
+  '## Training data',
+  `The training code is at https://github.com/${LINKED} (training recipe).\n\n## Training data`,
+);
 
 /** `GET /repos/{owner}/{repo}` as GitHub answers the installation for each case. */
 const ANSWERS: Record<string, [number, object]> = {
-  private: [200, { full_name: 'acme/Renamed-Trainer', html_url: 'https://github.com/acme/Renamed-Trainer', private: true, visibility: 'private', license: { key: 'apache-2.0', spdx_id: 'Apache-2.0', name: 'Apache License 2.0' } }],
-  internal: [200, { full_name: LINKED, html_url: `https://github.com/${LINKED}`, private: false, visibility: 'internal', license: { key: 'mit', spdx_id: 'MIT', name: 'MIT License' } }],
-  missing: [404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/repos#get-a-repository' }],
-  public: [200, { full_name: LINKED, html_url: `https://github.com/${LINKED}`, private: false, visibility: 'public', license: { key: 'apache-2.0', spdx_id: 'Apache-2.0', name: 'Apache License 2.0' } }],
+  private: [
+    200,
+    {
+      full_name: 'acme/Renamed-Trainer',
+      html_url: 'https://github.com/acme/Renamed-Trainer',
+      private: true,
+      visibility: 'private',
+      license: { key: 'apache-2.0', spdx_id: 'Apache-2.0', name: 'Apache License 2.0' },
+    },
+  ],
+  internal: [
+    200,
+    {
+      full_name: LINKED,
+      html_url: `https://github.com/${LINKED}`,
+      private: false,
+      visibility: 'internal',
+      license: { key: 'mit', spdx_id: 'MIT', name: 'MIT License' },
+    },
+  ],
+  missing: [
+    404,
+    { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/repos#get-a-repository' },
+  ],
+  public: [
+    200,
+    {
+      full_name: LINKED,
+      html_url: `https://github.com/${LINKED}`,
+      private: false,
+      visibility: 'public',
+      license: { key: 'apache-2.0', spdx_id: 'Apache-2.0', name: 'Apache License 2.0' },
+    },
+  ],
 };
 
 let probot: Probot;
@@ -88,7 +134,14 @@ describe('at the source of the facts', () => {
   it('the GitHub client answers a private repository exactly like a 404', async () => {
     const request = async (_route: string, params: Record<string, unknown>) => {
       if (params['repo'] === 'gone') throw Object.assign(new Error('Not Found'), { status: 404 });
-      return { status: 200, data: { private: true, license: { spdx_id: 'MIT', name: 'MIT License' }, html_url: 'https://github.com/org/other-name' } };
+      return {
+        status: 200,
+        data: {
+          private: true,
+          license: { spdx_id: 'MIT', name: 'MIT License' },
+          html_url: 'https://github.com/org/other-name',
+        },
+      };
     };
     const gh = new GithubClient({ request });
     const secret = await gh.repoInfo('org/secret');
@@ -98,7 +151,9 @@ describe('at the source of the facts', () => {
   });
 
   it('a repository answer without a visibility flag is not taken as public', async () => {
-    const gh = new GithubClient({ request: async () => ({ status: 200, data: { license: { spdx_id: 'MIT', name: 'MIT' } } }) });
+    const gh = new GithubClient({
+      request: async () => ({ status: 200, data: { license: { spdx_id: 'MIT', name: 'MIT' } } }),
+    });
     expect(await gh.repoInfo('org/unknown')).toMatchObject({ state: 'not-found', license: null });
   });
 
@@ -106,10 +161,24 @@ describe('at the source of the facts', () => {
     const snap = snapshot({ files: { 'README.md': CARD_LINKING, 'model.safetensors': { size: 5e9 } } });
     const resolve = async () => ({
       ...emptyRemoteFacts(),
-      github: { [LINKED]: { repo: LINKED, component: 'training-code' as const, state: 'found' as const, url: 'https://github.com/acme/x', license: 'Apache-2.0', private: true } },
+      github: {
+        [LINKED]: {
+          repo: LINKED,
+          component: 'training-code' as const,
+          state: 'found' as const,
+          url: 'https://github.com/acme/x',
+          license: 'Apache-2.0',
+          private: true,
+        },
+      },
     });
     const enriched = await enrichSnapshot(snap, DEFAULT_CONFIG, { resolve });
-    expect(enriched.remote?.github[LINKED]).toMatchObject({ state: 'not-found', license: null, private: false, url: `https://github.com/${LINKED}` });
+    expect(enriched.remote?.github[LINKED]).toMatchObject({
+      state: 'not-found',
+      license: null,
+      private: false,
+      url: `https://github.com/${LINKED}`,
+    });
     const report = assess(enriched, DEFAULT_CONFIG);
     expect(report.models[0]?.components['training-code']).toMatchObject({ status: 'mentioned' });
   });

@@ -68,13 +68,16 @@ describe('the check run and the PR comment render repository text inert', () => 
 });
 
 describe('mdCode and mdText', () => {
-  test.each(['``', 'a``b', '`', '```x```', 'a`b``c```d', '` leading', 'trailing `', '|pipe|'])('mdCode(%j) is one code span holding the text', (text) => {
-    const rendered = mdCode(text);
-    const { outside, code } = codeSpans(rendered);
-    expect(outside.trim()).toBe('');
-    expect(code).toHaveLength(1);
-    expect(code[0]!.trim()).toBe(text.replace(/\|/g, '\\|').trim());
-  });
+  test.each(['``', 'a``b', '`', '```x```', 'a`b``c```d', '` leading', 'trailing `', '|pipe|'])(
+    'mdCode(%j) is one code span holding the text',
+    (text) => {
+      const rendered = mdCode(text);
+      const { outside, code } = codeSpans(rendered);
+      expect(outside.trim()).toBe('');
+      expect(code).toHaveLength(1);
+      expect(code[0]!.trim()).toBe(text.replace(/\|/g, '\\|').trim());
+    },
+  );
 
   test('mdText leaves no mention, cross-reference, tag or link syntax', () => {
     const out = mdText('@team <img src=x> [a](b) ![c](d) #42 *x* `y`');

@@ -14,7 +14,25 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import type { Probot } from 'probot';
 import { idle, lastServices } from '../src/app/index.js';
 import { Journal, JOURNAL_FILE, type JournalSeed } from '../src/app/journal.js';
-import { api, APP_ID, INSTALLATION, loadFixture, mockCommit, mockCreateRun, mockToken, mockUpdateRun, modelRepo, nockDone, OWNER, PRIVATE_KEY, REPO, runLog, SHA, SLUG, startApp } from './helpers/app-harness.js';
+import {
+  api,
+  APP_ID,
+  INSTALLATION,
+  loadFixture,
+  mockCommit,
+  mockCreateRun,
+  mockToken,
+  mockUpdateRun,
+  modelRepo,
+  nockDone,
+  OWNER,
+  PRIVATE_KEY,
+  REPO,
+  runLog,
+  SHA,
+  SLUG,
+  startApp,
+} from './helpers/app-harness.js';
 import { startFakeGithub } from './helpers/fake-github-server.js';
 
 const seed = (sha: string | null, kind: JournalSeed['kind'] = { kind: 'push' }): JournalSeed => ({
@@ -48,7 +66,12 @@ describe('the journal', () => {
 
     now += 30_000;
     const next = new Journal(dir, { maxEntries: 10, maxAgeMs: 60_000, now: () => now });
-    expect(next.load().map((e) => e.kind.kind).sort()).toEqual(['pr', 'push', 'release']);
+    expect(
+      next
+        .load()
+        .map((e) => e.kind.kind)
+        .sort(),
+    ).toEqual(['pr', 'push', 'release']);
     now += 60_000; // older than the age bound
     expect(new Journal(dir, { maxEntries: 10, maxAgeMs: 60_000, now: () => now }).load()).toEqual([]);
   });
@@ -87,7 +110,21 @@ describe('the sweep on start', () => {
     scope
       .get(`/repos/${OWNER}/${REPO}/commits/${SHA.push}/check-runs`)
       .query(true)
-      .reply(200, { total_count: 1, check_runs: [{ id: 4711, name: 'truly-open', head_sha: SHA.push, status: 'in_progress', external_id: 'push', started_at: '2025-01-01T00:00:00Z', html_url: 'https://github.com/acme/llm/runs/4711', app: { id: APP_ID, slug: SLUG } }] });
+      .reply(200, {
+        total_count: 1,
+        check_runs: [
+          {
+            id: 4711,
+            name: 'truly-open',
+            head_sha: SHA.push,
+            status: 'in_progress',
+            external_id: 'push',
+            started_at: '2025-01-01T00:00:00Z',
+            html_url: 'https://github.com/acme/llm/runs/4711',
+            app: { id: APP_ID, slug: SLUG },
+          },
+        ],
+      });
     const log = runLog();
     // The open run is completed (an update); the new one is created completed.
     mockCreateRun(scope, log);
@@ -99,7 +136,12 @@ describe('the sweep on start', () => {
     void probot;
 
     expect(log.created.map((r) => r.head_sha)).toEqual([SHA.head]);
-    expect(log.updates.map((u) => [u.id === 4711 ? 'adopted' : 'new', u.status])).toEqual(expect.arrayContaining([['adopted', 'completed'], ['new', 'completed']]));
+    expect(log.updates.map((u) => [u.id === 4711 ? 'adopted' : 'new', u.status])).toEqual(
+      expect.arrayContaining([
+        ['adopted', 'completed'],
+        ['new', 'completed'],
+      ]),
+    );
     expect(lastServices!.journal.size).toBe(0);
     await lastServices!.journal.flushed();
     expect(JSON.parse(readFileSync(join(dir, JOURNAL_FILE), 'utf8'))).toEqual([]);
@@ -114,9 +156,12 @@ describe('the sweep on start', () => {
     const scope = api();
     mockToken(scope);
     // Read once: nothing changes, so no comment is due and none exists (GraphQL says so).
-    scope
-      .get(`/repos/${OWNER}/${REPO}/pulls/7`)
-      .reply(200, { number: 7, state: 'open', head: { sha: SHA.head2, ref: 'x' }, base: { sha: SHA.base, ref: 'main' } });
+    scope.get(`/repos/${OWNER}/${REPO}/pulls/7`).reply(200, {
+      number: 7,
+      state: 'open',
+      head: { sha: SHA.head2, ref: 'x' },
+      base: { sha: SHA.base, ref: 'main' },
+    });
     mockCommit(scope, SHA.head2, modelRepo());
     mockCommit(scope, SHA.base, modelRepo());
     const log = runLog();
@@ -217,7 +262,15 @@ async function push(port: number, sha: string, n: number): Promise<number> {
       const port = await freePort();
       const first = startServer(port, github.host, stateDir);
       children.push(first.child);
-      await waitFor(async () => fetch(`http://127.0.0.1:${port}/ping`).then((r) => r.ok, () => false), 20_000, 'the first server');
+      await waitFor(
+        async () =>
+          fetch(`http://127.0.0.1:${port}/ping`).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        20_000,
+        'the first server',
+      );
       for (const [i, sha] of shas.entries()) expect(await push(port, sha, i)).toBe(200);
 
       // Stop while work is queued (at most the first push can be through).
@@ -232,10 +285,18 @@ async function push(port: number, sha: string, n: number): Promise<number> {
 
       const second = startServer(port, github.host, stateDir);
       children.push(second.child);
-      await waitFor(() => shas.every((sha) => github.runs.some((r) => r.head_sha === sha && r.status === 'completed')), 30_000 + PUSHES * 4_000, 'every head completed');
+      await waitFor(
+        () => shas.every((sha) => github.runs.some((r) => r.head_sha === sha && r.status === 'completed')),
+        30_000 + PUSHES * 4_000,
+        'every head completed',
+      );
       // Completed runs carry a verdict of the evaluation (or, for one interrupted while its
       // completion could not be sent, the interruption), and the journal empties.
-      await waitFor(() => (JSON.parse(readFileSync(join(stateDir, JOURNAL_FILE), 'utf8')) as unknown[]).length === 0, 10_000, 'an empty journal');
+      await waitFor(
+        () => (JSON.parse(readFileSync(join(stateDir, JOURNAL_FILE), 'utf8')) as unknown[]).length === 0,
+        10_000,
+        'an empty journal',
+      );
       second.child.kill('SIGTERM');
       await new Promise((resolve) => second.child.on('exit', resolve));
 
@@ -248,10 +309,20 @@ async function push(port: number, sha: string, n: number): Promise<number> {
         expect(runs.filter((r) => r.title && !/interrupted/.test(r.title)).length).toBeGreaterThanOrEqual(1);
       }
       expect(github.unknown).toEqual([]);
-       
+
       if (process.env.SIGTERM_PUSHES) {
         const perHead = shas.map((sha) => github.runs.filter((r) => r.head_sha === sha).length);
-        console.log(JSON.stringify({ pushes: PUSHES, completedBeforeStop: completedBefore, interruptedAtStop: github.runs.filter((r) => /interrupted/.test(r.title ?? '')).length, journaled: journal.length, runs: github.runs.length, headsWithTwoRuns: perHead.filter((n) => n > 1).length, inProgressAtEnd: github.runs.filter((r) => r.status !== 'completed').length }));
+        console.log(
+          JSON.stringify({
+            pushes: PUSHES,
+            completedBeforeStop: completedBefore,
+            interruptedAtStop: github.runs.filter((r) => /interrupted/.test(r.title ?? '')).length,
+            journaled: journal.length,
+            runs: github.runs.length,
+            headsWithTwoRuns: perHead.filter((n) => n > 1).length,
+            inProgressAtEnd: github.runs.filter((r) => r.status !== 'completed').length,
+          }),
+        );
       }
     } finally {
       await github.close();

@@ -32,7 +32,9 @@ function forge(port: number, size: number, signed: boolean, n: number): Promise<
   return new Promise((resolve) => {
     const chunk = Buffer.alloc(256 * 1024, 0x61);
     chunk.write('{"ref":"refs/heads/main","x":"');
-    const signature = signed ? `x-hub-signature-256: sha256=${createHmac('sha256', 'not-the-secret').update(String(n)).digest('hex')}\r\n` : '';
+    const signature = signed
+      ? `x-hub-signature-256: sha256=${createHmac('sha256', 'not-the-secret').update(String(n)).digest('hex')}\r\n`
+      : '';
     const head = `POST /api/github/webhooks HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: ${size}\r\nx-github-event: push\r\nx-github-delivery: forged-${n}\r\n${signature}\r\n`;
     const socket = connect(port, '127.0.0.1');
     let sent = 0;
@@ -97,7 +99,12 @@ function peakRssMb(pid: number): number {
     child.stdout!.on('data', (d: Buffer) => ((logBytes += d.length), (logText += d.toString().slice(0, 100_000))));
     child.stderr!.on('data', (d: Buffer) => ((logBytes += d.length), (logText += d.toString().slice(0, 100_000))));
     const until = Date.now() + 20_000;
-    while (!(await fetch(`http://127.0.0.1:${port}/ping`).then((r) => r.ok, () => false))) {
+    while (
+      !(await fetch(`http://127.0.0.1:${port}/ping`).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    ) {
       if (Date.now() > until || child.exitCode !== null) throw new Error(`server did not start:\n${logText}`);
       await new Promise((r) => setTimeout(r, 150));
     }
@@ -118,7 +125,9 @@ function peakRssMb(pid: number): number {
     expect(statuses).toHaveLength(BODIES);
     // What the client read, and what the server says it answered: all 4xx, none accepted.
     expect(statuses.filter((s) => s !== 0 && (s < 400 || s >= 500))).toEqual([]);
-    const refused = [...metrics.matchAll(/truly_open_webhooks_refused_total\{reason="[^"]+",status="(\d+)"\} (\d+)/g)].map((m) => ({ status: Number(m[1]), count: Number(m[2]) }));
+    const refused = [
+      ...metrics.matchAll(/truly_open_webhooks_refused_total\{reason="[^"]+",status="(\d+)"\} (\d+)/g),
+    ].map((m) => ({ status: Number(m[1]), count: Number(m[2]) }));
     expect(refused.reduce((sum, r) => sum + r.count, 0)).toBe(BODIES);
     expect(refused.filter((r) => r.status < 400 || r.status >= 500)).toEqual([]);
     expect(metrics).not.toMatch(/truly_open_webhooks_accepted_total/);
@@ -126,7 +135,17 @@ function peakRssMb(pid: number): number {
     expect(logBytes).toBeLessThan(1024 * 1024);
     expect(logText).not.toContain('aaaaaaaaaaaaaaaaaaaaaaaa');
     expect(metrics).toMatch(/truly_open_webhooks_refused_total\{reason="unsigned",status="400"\} \d+/);
-     
-    if (process.env.FORGED_BODIES) console.log(JSON.stringify({ bodies: BODIES, clientSaw: Object.fromEntries([...new Set(statuses)].map((s) => [s, statuses.filter((x) => x === s).length])), serverAnswered: refused, baselineRssMb: Math.round(baseline), peakRssMb: Math.round(peak), logBytes }));
+
+    if (process.env.FORGED_BODIES)
+      console.log(
+        JSON.stringify({
+          bodies: BODIES,
+          clientSaw: Object.fromEntries([...new Set(statuses)].map((s) => [s, statuses.filter((x) => x === s).length])),
+          serverAnswered: refused,
+          baselineRssMb: Math.round(baseline),
+          peakRssMb: Math.round(peak),
+          logBytes,
+        }),
+      );
   }, 180_000);
 });

@@ -23,7 +23,11 @@ const lastRead = new Map<number, number>();
 
 beforeEach(async () => {
   log = captureLog();
-  const Octokit = ProbotOctokit.defaults((o: any) => ({ ...o, retry: { enabled: false }, throttle: { ...o.throttle, enabled: false } }));
+  const Octokit = ProbotOctokit.defaults((o: any) => ({
+    ...o,
+    retry: { enabled: false },
+    throttle: { ...o.throttle, enabled: false },
+  }));
   const probot = new Probot({ appId: APP_ID, privateKey: PRIVATE_KEY, secret: SECRET, log: log.logger, Octokit });
   const middleware = await createNodeMiddleware(app, { probot });
   // Each answer carries an id; what the socket had read by then is noted under it.
@@ -50,7 +54,8 @@ afterEach(async () => {
   expect(nockDone()).toEqual({ pending: [], unmatched: [] });
 });
 
-const sign = (body: Buffer | string, secret = SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+const sign = (body: Buffer | string, secret = SECRET) =>
+  `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
 interface Sent {
   status: number;
@@ -65,12 +70,23 @@ interface Sent {
  * socket (no HTTP client buffering, no interception), in 64 KiB chunks as fast as the
  * server takes them, and stops sending when the answer comes; `stallAfter` stops early.
  */
-function post(size: number, headers: Record<string, string>, { stallAfter = Infinity, declared = size, body }: { stallAfter?: number; declared?: number; body?: Buffer } = {}): Promise<Sent> {
+function post(
+  size: number,
+  headers: Record<string, string>,
+  { stallAfter = Infinity, declared = size, body }: { stallAfter?: number; declared?: number; body?: Buffer } = {},
+): Promise<Sent> {
   return new Promise((resolve, reject) => {
     const filler = Buffer.alloc(64 * 1024, 0x61);
     filler.write(`{"m":"${MARKER}","x":"`);
-    const all = { 'content-type': 'application/json', 'content-length': String(declared), host: `127.0.0.1:${port}`, ...headers };
-    const head = `POST /api/github/webhooks HTTP/1.1\r\n${Object.entries(all).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`;
+    const all = {
+      'content-type': 'application/json',
+      'content-length': String(declared),
+      host: `127.0.0.1:${port}`,
+      ...headers,
+    };
+    const head = `POST /api/github/webhooks HTTP/1.1\r\n${Object.entries(all)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\r\n')}\r\n\r\n`;
     const socket = connect(port, '127.0.0.1');
     let sent = 0;
     let answer = '';
@@ -81,7 +97,11 @@ function post(size: number, headers: Record<string, string>, { stallAfter = Infi
       socket.destroy();
       const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0);
       if (!status) return reject(error ?? new Error(`no answer: ${answer.slice(0, 100)}`));
-      resolve({ status, sentBeforeAnswer: sent, readBeforeAnswer: lastRead.get(Number(/x-test-id: (\d+)/i.exec(answer)?.[1])) ?? -1 });
+      resolve({
+        status,
+        sentBeforeAnswer: sent,
+        readBeforeAnswer: lastRead.get(Number(/x-test-id: (\d+)/i.exec(answer)?.[1])) ?? -1,
+      });
     };
     socket.on('data', (d: Buffer) => {
       answer += d.toString('latin1');
@@ -91,7 +111,9 @@ function post(size: number, headers: Record<string, string>, { stallAfter = Infi
     socket.on('close', () => finish());
     const pump = () => {
       while (!done && sent < Math.min(size, stallAfter)) {
-        const chunk = body ? body.subarray(sent, sent + 64 * 1024) : filler.subarray(0, Math.min(filler.length, size - sent));
+        const chunk = body
+          ? body.subarray(sent, sent + 64 * 1024)
+          : filler.subarray(0, Math.min(filler.length, size - sent));
         sent += chunk.length;
         if (!socket.write(chunk)) {
           socket.once('drain', pump);
@@ -117,7 +139,9 @@ describe('forged and oversized webhooks', () => {
     // Answered having read next to nothing of the body: the server did not wait for it.
     expect(result.readBeforeAnswer).toBeGreaterThan(0);
     expect(result.readBeforeAnswer).toBeLessThan(1 * MB);
-    expect(lastServices!.metrics.get('truly_open_webhooks_refused_total', { reason: 'unsigned', status: '400' })).toBe(1);
+    expect(lastServices!.metrics.get('truly_open_webhooks_refused_total', { reason: 'unsigned', status: '400' })).toBe(
+      1,
+    );
   });
 
   it('a malformed signature is refused the same way, unread', async () => {
@@ -154,7 +178,11 @@ describe('forged and oversized webhooks', () => {
     expect(second.readBeforeAnswer).toBeLessThan(1 * MB);
     // A small signed delivery still fits beside the first one.
     const body = Buffer.from(JSON.stringify({ zen: 'Keep it logically awesome.', hook_id: 1 }));
-    const ping = await post(body.length, { 'x-github-event': 'ping', 'x-github-delivery': 'ping-1', 'x-hub-signature-256': sign(body) }, { body });
+    const ping = await post(
+      body.length,
+      { 'x-github-event': 'ping', 'x-github-delivery': 'ping-1', 'x-hub-signature-256': sign(body) },
+      { body },
+    );
     expect(ping.status).toBeLessThan(400);
     server.closeAllConnections();
     await first.catch(() => undefined);
@@ -170,7 +198,11 @@ describe('forged and oversized webhooks', () => {
 describe('signed webhooks', () => {
   it('a signed delivery goes through to the app as before', async () => {
     const payload = Buffer.from(JSON.stringify({ ...loadFixture('push', 'push'), ref: 'refs/heads/not-default' }));
-    const result = await post(payload.length, { 'x-github-event': 'push', 'x-github-delivery': 'signed-1', 'x-hub-signature-256': sign(payload) }, { body: payload });
+    const result = await post(
+      payload.length,
+      { 'x-github-event': 'push', 'x-github-delivery': 'signed-1', 'x-hub-signature-256': sign(payload) },
+      { body: payload },
+    );
     expect(result.status).toBe(200);
     expect(lastServices!.metrics.get('truly_open_webhooks_accepted_total')).toBe(1);
   });
@@ -179,7 +211,11 @@ describe('signed webhooks', () => {
     const fixture = loadFixture('push', 'push');
     // A push whose repository lacks what the handler reads makes it throw.
     const payload = Buffer.from(JSON.stringify({ ...fixture, repository: null, secret_note: MARKER }));
-    const result = await post(payload.length, { 'x-github-event': 'push', 'x-github-delivery': 'signed-2', 'x-hub-signature-256': sign(payload) }, { body: payload });
+    const result = await post(
+      payload.length,
+      { 'x-github-event': 'push', 'x-github-delivery': 'signed-2', 'x-hub-signature-256': sign(payload) },
+      { body: payload },
+    );
     await idle();
     expect(result.status).toBe(200);
     expect(lastServices!.metrics.get('truly_open_handler_errors_total', { event: 'push' })).toBe(1);

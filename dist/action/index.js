@@ -25,24 +25,33 @@ function requirementFromString(s) {
 function checkRequirement(model2, requirement) {
   if (requirement === "osaid") {
     const met = model2.frameworks.osaid.conformant;
-    return { requirement, met, ...met ? {} : { reason: `not OSAID-conformant: missing ${model2.frameworks.osaid.missing.join(", ")}` } };
+    return {
+      requirement,
+      met,
+      ...met ? {} : { reason: `not OSAID-conformant: missing ${model2.frameworks.osaid.missing.join(", ")}` }
+    };
   }
   if (!isLadderRequirement(requirement)) {
     const want = Number(requirement.slice(-1));
     const got = model2.frameworks.mof.class;
     if (got !== null && got <= want) return { requirement, met: true };
     const gaps = [3, 2, 1].filter((c) => c >= want).flatMap((c) => model2.frameworks.mof.missing[String(c)]);
-    return { requirement, met: false, reason: `MOF class is ${got === null ? "none" : got}; missing ${gaps.join(", ")}` };
+    return {
+      requirement,
+      met: false,
+      reason: `MOF class is ${got === null ? "none" : got}; missing ${gaps.join(", ")}`
+    };
   }
   const ladder = model2.ladder;
   if (ladderRank(ladder.level) >= ladderRank(requirement)) return { requirement, met: true };
   const claimed = ladder.claimed;
   if (claimed && ladderRank(claimed.level) >= ladderRank(requirement)) {
+    const unverified = requirement === "open-source" ? claimed.unverified : claimed.unverified.filter((id) => id === "weights");
     return {
       requirement,
       met: false,
       unverified: true,
-      reason: `${requirement} is claimed but not verified (${(requirement === "open-source" ? claimed.unverified : claimed.unverified.filter((id) => id === "weights")).join(", ")}): run the check online, or declare where each is published in .github/truly-open.yml`
+      reason: `${requirement} is claimed but not verified (${unverified.join(", ")}): run the check online, or declare where each is published in .github/truly-open.yml`
     };
   }
   const capped = ladder.cappedBy;
@@ -55,14 +64,20 @@ function requiredBy(report) {
 }
 function gate(report, requirement) {
   if (!requirement) return null;
-  if (report.models.length === 0) return { requirement, met: false, unverified: false, failures: ["no model was found"] };
-  const results = report.models.map((m) => ({ model: m, result: m.requirement?.requirement === requirement ? m.requirement : checkRequirement(m, requirement) }));
+  if (report.models.length === 0)
+    return { requirement, met: false, unverified: false, failures: ["no model was found"] };
+  const results = report.models.map((m) => ({
+    model: m,
+    result: m.requirement?.requirement === requirement ? m.requirement : checkRequirement(m, requirement)
+  }));
   const failing = results.filter((r) => !r.result.met);
   return {
     requirement,
     met: failing.length === 0,
     unverified: failing.length > 0 && failing.every((r) => r.result.unverified === true),
-    failures: failing.map((r) => `${r.model.path === "." ? r.model.name : r.model.path}: ${r.result.reason ?? `does not reach ${requirement}`}`)
+    failures: failing.map(
+      (r) => `${r.model.path === "." ? r.model.name : r.model.path}: ${r.result.reason ?? `does not reach ${requirement}`}`
+    )
   };
 }
 var REQUIREMENTS, LADDER_RANK, ladderRank, MOF_CLASS_NAMES, ROMAN, MOF_NAMES, isLadderRequirement;
@@ -78,12 +93,20 @@ var init_requirements = __esm({
       "mof-class-3",
       "osaid"
     ];
-    LADDER_RANK = { closed: 0, "restricted-weights": 1, "open-weights": 2, "open-source": 3 };
+    LADDER_RANK = {
+      closed: 0,
+      "restricted-weights": 1,
+      "open-weights": 2,
+      "open-source": 3
+    };
     ladderRank = (level) => LADDER_RANK[level];
     MOF_CLASS_NAMES = { 1: "Open Science", 2: "Open Tooling", 3: "Open Model" };
     ROMAN = { "1": "1", i: "1", "2": "2", ii: "2", "3": "3", iii: "3" };
     MOF_NAMES = Object.fromEntries(
-      [1, 2, 3].map((c) => [MOF_CLASS_NAMES[c].toLowerCase().replace(/\s+/g, "-"), `mof-class-${c}`])
+      [1, 2, 3].map((c) => [
+        MOF_CLASS_NAMES[c].toLowerCase().replace(/\s+/g, "-"),
+        `mof-class-${c}`
+      ])
     );
     isLadderRequirement = (r) => r in LADDER_RANK;
   }
@@ -320,7 +343,8 @@ function adviceFor(id, result, quote2 = (v) => v) {
   const subject = meta.phrase.charAt(0).toUpperCase() + meta.phrase.slice(1);
   switch (result.status) {
     case "restricted":
-      if (data["licenseState"] === "gated") return `Lift the access gate: ${meta.phrase} must be downloadable without a request or an agreement.`;
+      if (data["licenseState"] === "gated")
+        return `Lift the access gate: ${meta.phrase} must be downloadable without a request or an agreement.`;
       return `Relicense ${meta.phrase} under ${OPEN_TERMS[meta.kind]}${result.license ? ` instead of ${str3(result.license)}` : ""}.`;
     case "unlicensed":
       return `Add a license that covers ${meta.phrase}: ${OPEN_TERMS[meta.kind]}, in a LICENSE file or the card's \`license:\` field.`;
@@ -342,7 +366,8 @@ function mentionedAdvice(id, result, subject, str3) {
   const meta = COMPONENTS[id];
   const data = result.data ?? {};
   if (result.claim) {
-    if (result.claim.via === "declaration") return `${subject} is declared: point the declaration at the Hub or GitHub so it can be verified online.`;
+    if (result.claim.via === "declaration")
+      return `${subject} is declared: point the declaration at the Hub or GitHub so it can be verified online.`;
     return `Confirm it: run the check online (without \`--offline\`) to verify ${meta.phrase} at ${str3(result.claim.target)}, or declare where ${plural(meta.phrase) ? "they are" : "it is"} and under which license in \`.github/truly-open.yml\`.`;
   }
   switch (result.messageId) {
@@ -485,8 +510,20 @@ var init_symbols = __esm({
     };
     ONLINE_MARK = { symbol: "⊕", ascii: "(+)" };
     LADDER_STYLES = {
-      "open-source": { title: "Open source", words: "open source", tone: "good", badgeColor: "brightgreen", badgeHex: "#44cc11" },
-      "open-weights": { title: "Open weights", words: "open weights", tone: "partial", badgeColor: "yellow", badgeHex: "#dfb317" },
+      "open-source": {
+        title: "Open source",
+        words: "open source",
+        tone: "good",
+        badgeColor: "brightgreen",
+        badgeHex: "#44cc11"
+      },
+      "open-weights": {
+        title: "Open weights",
+        words: "open weights",
+        tone: "partial",
+        badgeColor: "yellow",
+        badgeHex: "#dfb317"
+      },
       "restricted-weights": {
         title: "Restricted weights",
         words: "restricted weights",
@@ -13584,7 +13621,8 @@ var init_zod = __esm({
 // src/core/glob.ts
 function globProblem(pattern) {
   if (typeof pattern !== "string") return "expected a string";
-  if (pattern.length > GLOB_MAX_LENGTH) return `the pattern is ${pattern.length} characters long; at most ${GLOB_MAX_LENGTH} are allowed`;
+  if (pattern.length > GLOB_MAX_LENGTH)
+    return `the pattern is ${pattern.length} characters long; at most ${GLOB_MAX_LENGTH} are allowed`;
   return null;
 }
 function compileGlobDecider(patterns) {
@@ -13862,7 +13900,8 @@ var init_glob = __esm({
             return this.folders(next);
           case "alt": {
             let entry = this.seq(item.alts[item.alts.length - 1], next);
-            for (let k = item.alts.length - 2; k >= 0; k--) entry = this.node(Op.Split, 0, this.seq(item.alts[k], next), entry);
+            for (let k = item.alts.length - 2; k >= 0; k--)
+              entry = this.node(Op.Split, 0, this.seq(item.alts[k], next), entry);
             return entry;
           }
         }
@@ -13948,25 +13987,6 @@ var init_glob = __esm({
   }
 });
 
-// src/config/defaults.ts
-function defaultConfig() {
-  return {
-    declarations: {},
-    "not-applicable": {},
-    ignore: [],
-    hub: { private_repos: false },
-    comment: "changes",
-    fail_on_regression: true,
-    release: { notes: false }
-  };
-}
-var init_defaults = __esm({
-  "src/config/defaults.ts"() {
-    "use strict";
-    init_requirements();
-  }
-});
-
 // src/config/schema.ts
 function insideRepository(path3) {
   const p = path3.replace(/\\/g, "/");
@@ -13980,8 +14000,8 @@ var init_schema = __esm({
     init_zod();
     init_catalog();
     init_glob();
-    init_defaults();
-    init_defaults();
+    init_requirements();
+    init_requirements();
     componentId = external_exports.enum(COMPONENT_IDS);
     declaration = external_exports.object({
       location: external_exports.string().min(1).describe("Where the artifact is published: a URL or a repository path."),
@@ -14001,12 +14021,18 @@ var init_schema = __esm({
     ]);
     configSchema = external_exports.object({
       models: external_exports.array(model).max(MODELS_MAX).optional().describe("Folders that hold a model (relative to the repository root). Default: found from cards and weights."),
-      require: external_exports.enum(REQUIREMENTS).optional().describe("The level a model must reach: a ladder level, a MOF class, or `osaid`. Unmet -> exit 1 / failing check."),
+      require: external_exports.enum(REQUIREMENTS).optional().describe(
+        "The level a model must reach: a ladder level, a MOF class, or `osaid`. Unmet -> exit 1 / failing check."
+      ),
       declarations: external_exports.partialRecord(componentId, declaration).default({}).describe("Artifacts published outside this repository, per component id."),
       "not-applicable": external_exports.partialRecord(componentId, external_exports.string().min(1, "a reason is required")).default({}).describe("Components that do not apply to this model, each with the reason."),
-      ignore: external_exports.array(external_exports.string().min(1).max(GLOB_MAX_LENGTH)).max(GLOB_MAX_PATTERNS).default([]).describe(`Glob patterns of paths to leave out of the snapshot (at most ${GLOB_MAX_PATTERNS}, each at most ${GLOB_MAX_LENGTH} characters).`),
+      ignore: external_exports.array(external_exports.string().min(1).max(GLOB_MAX_LENGTH)).max(GLOB_MAX_PATTERNS).default([]).describe(
+        `Glob patterns of paths to leave out of the snapshot (at most ${GLOB_MAX_PATTERNS}, each at most ${GLOB_MAX_LENGTH} characters).`
+      ),
       huggingface: external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/, "expected `org/model`").optional().describe("The Hub model repository this repository releases (`org/model`)."),
-      hub: external_exports.union([external_exports.literal(false), external_exports.object({ private_repos: external_exports.boolean().default(false) }).strict()]).default({ private_repos: false }).describe("Hugging Face Hub lookups: `false` turns them off; `private_repos: true` allows them for private repositories."),
+      hub: external_exports.union([external_exports.literal(false), external_exports.object({ private_repos: external_exports.boolean().default(false) }).strict()]).default({ private_repos: false }).describe(
+        "Hugging Face Hub lookups: `false` turns them off; `private_repos: true` allows them for private repositories."
+      ),
       comment: external_exports.enum(["changes", "always", "never"]).default("changes").describe("GitHub App: when to post the pull-request comment."),
       fail_on_regression: external_exports.boolean().default(true).describe("GitHub App: fail the check run when a pull request lowers openness against its base."),
       release: external_exports.object({ notes: external_exports.boolean().default(false) }).strict().default({ notes: false }).describe('GitHub App: add an "Openness" section to release notes.'),
@@ -14104,7 +14130,9 @@ function modelSection(model2, options, paint) {
     lines.push("", `  ${paint("Next steps", "bold")}`);
     steps.forEach((step, i) => {
       const title = COMPONENTS[step.id].title;
-      lines.push(`  ${String(i + 1).padStart(2)}. ${title} (${STATUS_STYLES[step.status].label}; for ${listWords(step.goals)}): ${oneLine(adviceFor(step.id, model2.components[step.id]))}`);
+      const label = STATUS_STYLES[step.status].label;
+      const advice = oneLine(adviceFor(step.id, model2.components[step.id]));
+      lines.push(`  ${String(i + 1).padStart(2)}. ${title} (${label}; for ${listWords(step.goals)}): ${advice}`);
     });
   }
   return lines;
@@ -14113,7 +14141,10 @@ function renderText(report, options) {
   const paint = painter(options.color);
   const revision = report.subject.revision ? ` @ ${report.subject.revision.slice(0, 7)}` : "";
   const offline = report.online === false ? " (offline: nothing verified online)" : "";
-  const lines = [paint(`truly-open ${report.tool.version}: ${report.subject.location}${revision}${offline}`, "dim"), ""];
+  const lines = [
+    paint(`truly-open ${report.tool.version}: ${report.subject.location}${revision}${offline}`, "dim"),
+    ""
+  ];
   if (report.models.length === 0) lines.push("No model found.", "");
   for (const model2 of report.models) lines.push(...modelSection(model2, options, paint), "");
   if (report.problems.length > 0) {
@@ -14212,7 +14243,10 @@ var init_json = __esm({
         frameworks: {
           keys: ["mof", "osaid", "osaiIndex"],
           children: {
-            mof: { keys: ["class", "progress", "missing", "warnings"], children: { progress: PER_CLASS, missing: PER_CLASS } },
+            mof: {
+              keys: ["class", "progress", "missing", "warnings"],
+              children: { progress: PER_CLASS, missing: PER_CLASS }
+            },
             osaid: { keys: ["conformant", "missing", "notes"] },
             osaiIndex: { keys: ["score", "grades"] }
           }
@@ -14307,7 +14341,11 @@ function frameworkLines2(model2) {
   const more = missing2.length - shown.length;
   const osaidText = osaid.conformant ? "conformant" : `not conformant, missing ${listWords(more > 0 ? [...shown, `${more} more`] : shown)}`;
   const score = osaiIndex.score === null ? "not graded" : osaiIndex.score.toFixed(2);
-  return [`- **MOF**: ${mofClassLabel(mof.class)}${progress}`, `- **OSAID 1.0**: ${mdText(osaidText)}`, `- **OSAI index**: ${score}`].join("\n");
+  return [
+    `- **MOF**: ${mofClassLabel(mof.class)}${progress}`,
+    `- **OSAID 1.0**: ${mdText(osaidText)}`,
+    `- **OSAI index**: ${score}`
+  ].join("\n");
 }
 function frameworksMarkdown(model2) {
   const { mof, osaid, osaiIndex } = model2.frameworks;
@@ -14342,7 +14380,9 @@ function blockingMarkdown(model2) {
     );
     listed2 = unverified.slice(0, BLOCKING_SHOWN);
     rest = [...unverified.slice(BLOCKING_SHOWN), ...steps.filter((s) => !claimed.unverified.includes(s.id))];
-    parts.push(`**To confirm ${LADDER_STYLES[claimed.level].words}:** ${listWords(listed2.map((s) => COMPONENTS[s.id].phrase))}${moreCount(unverified.length - listed2.length)}`);
+    const phrases = listWords(listed2.map((s) => COMPONENTS[s.id].phrase));
+    const more = moreCount(unverified.length - listed2.length);
+    parts.push(`**To confirm ${LADDER_STYLES[claimed.level].words}:** ${phrases}${more}`);
   } else {
     const goal = steps[0]?.goals[0];
     if (!goal) {
@@ -14352,7 +14392,9 @@ function blockingMarkdown(model2) {
     const forGoal = steps.filter((s) => s.goals.includes(goal));
     listed2 = forGoal.slice(0, BLOCKING_SHOWN);
     rest = steps.filter((s) => !listed2.includes(s));
-    parts.push(`**Blocking ${goal}:** ${listWords(listed2.map((s) => COMPONENTS[s.id].phrase))}${moreCount(forGoal.length - listed2.length)}`);
+    const phrases = listWords(listed2.map((s) => COMPONENTS[s.id].phrase));
+    const more = moreCount(forGoal.length - listed2.length);
+    parts.push(`**Blocking ${goal}:** ${phrases}${more}`);
   }
   parts.push(listed2.map((step, i) => stepLine(model2, step, i + 1, false)).join("\n"));
   if (rest.length > 0) {
@@ -14367,7 +14409,9 @@ function blockingMarkdown(model2) {
   return parts.join("\n\n");
 }
 function evidenceCell(model2, id) {
-  const locations = [...new Set(model2.components[id].evidence.map(evidenceLocation).filter((l) => l !== null))];
+  const locations = [
+    ...new Set(model2.components[id].evidence.map(evidenceLocation).filter((l) => l !== null))
+  ];
   if (locations.length === 0) return "";
   const shown = locations.slice(0, EVIDENCE_SHOWN).map((l) => mdCode(truncate(l, LOCATION_MAX))).join(", ");
   const more = locations.length - EVIDENCE_SHOWN;
@@ -14393,11 +14437,16 @@ function componentTableMarkdown(model2) {
 }
 function tally(model2) {
   const counts = /* @__PURE__ */ new Map();
-  for (const id of COMPONENT_IDS) counts.set(model2.components[id].status, (counts.get(model2.components[id].status) ?? 0) + 1);
+  for (const id of COMPONENT_IDS)
+    counts.set(model2.components[id].status, (counts.get(model2.components[id].status) ?? 0) + 1);
   return STATUSES.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${STATUS_STYLES[s].label}`).join(", ");
 }
 function detailsMarkdown(model2, heading) {
-  const parts = [`<details><summary>All ${COMPONENT_IDS.length} components: ${tally(model2)}</summary>`, LEGEND, componentTableMarkdown(model2)];
+  const parts = [
+    `<details><summary>All ${COMPONENT_IDS.length} components: ${tally(model2)}</summary>`,
+    LEGEND,
+    componentTableMarkdown(model2)
+  ];
   const online = verifiedOnlineSentence(model2);
   if (online) parts.push(`${ONLINE_MARK.symbol} ${mdText(online)}`);
   parts.push(`${heading}# Frameworks
@@ -14442,7 +14491,8 @@ function problemsMarkdown(problems, max) {
     return `- ${SEVERITY_ICON[p.severity]} **${p.severity}**${where}: ${mdText(cut(p.message, PROBLEM_MAX))}`;
   });
   const more = problems.length - lines.length;
-  if (more > 0) lines.push(`- … ${more} more problem${more === 1 ? "" : "s"}; \`truly-open check --format json\` lists them all`);
+  if (more > 0)
+    lines.push(`- … ${more} more problem${more === 1 ? "" : "s"}; \`truly-open check --format json\` lists them all`);
   return lines.join("\n");
 }
 function subjectLine(report) {
@@ -14483,7 +14533,16 @@ var init_markdown = __esm({
     DOC_DEFINITIONS_RESERVE = 4e3;
     moreCount = (n) => n > 0 ? ` (and ${n} more)` : "";
     TABLE_HEADER = "| | Component | Status | License | Details |\n|---|---|---|---|---|";
-    LEGEND = `${STATUS_STYLES.open.symbol} open · ${STATUS_STYLES.restricted.symbol} restricted · ${STATUS_STYLES.unlicensed.symbol} no license · ${STATUS_STYLES.mentioned.symbol} mentioned, not shown to be published · ${STATUS_STYLES.missing.symbol} missing · ${STATUS_STYLES["not-applicable"].symbol} not applicable · ${STATUS_STYLES.unknown.symbol} could not be checked · ${ONLINE_MARK.symbol} verified online`;
+    LEGEND = [
+      `${STATUS_STYLES.open.symbol} open`,
+      `${STATUS_STYLES.restricted.symbol} restricted`,
+      `${STATUS_STYLES.unlicensed.symbol} no license`,
+      `${STATUS_STYLES.mentioned.symbol} mentioned, not shown to be published`,
+      `${STATUS_STYLES.missing.symbol} missing`,
+      `${STATUS_STYLES["not-applicable"].symbol} not applicable`,
+      `${STATUS_STYLES.unknown.symbol} could not be checked`,
+      `${ONLINE_MARK.symbol} verified online`
+    ].join(" · ");
   }
 });
 
@@ -14561,13 +14620,13 @@ function renderSarif(report, options = {}) {
         defaultConfiguration: { level: "warning" }
       }));
       const prefix = report.models.length > 1 ? `${model2.name}: ` : "";
+      const status = STATUS_STYLES[result.status].label;
+      const text = `${prefix}${meta.title} is ${status}: ${oneLine(result.message)}. ${adviceFor(id, result)}`;
       results.push({
         ruleId,
         ruleIndex: index,
         level,
-        message: {
-          text: `${prefix}${meta.title} is ${STATUS_STYLES[result.status].label}: ${oneLine(result.message)}. ${adviceFor(id, result)}`
-        },
+        message: { text },
         locations: [componentLocation2(model2, id)],
         // Stable across runs, so code scanning tracks one alert per model and component.
         partialFingerprints: { "trulyOpenComponent/v1": `${model2.path}#${id}` },
@@ -17314,7 +17373,8 @@ function describeIssue(issue2, path3, doc) {
   }
 }
 function expectedOf(issue2) {
-  if (issue2.code === "invalid_value") return issue2.values.map((v) => typeof v === "string" ? v : String(v)).join(" or ");
+  if (issue2.code === "invalid_value")
+    return issue2.values.map((v) => typeof v === "string" ? v : String(v)).join(" or ");
   if (issue2.code === "invalid_type") return expectedPhrase(issue2.expected);
   return "a valid value";
 }
@@ -17581,7 +17641,11 @@ function validateDocument(doc, path3, lines) {
 }
 function unexpected(error46, path3) {
   const reason = (error46 instanceof Error ? error46.message : String(error46)).replace(/\s+/g, " ").slice(0, 200);
-  const problem = { severity: "error", message: `the configuration could not be validated: ${reason}`, ruleId: CONFIG_RULE_ID };
+  const problem = {
+    severity: "error",
+    message: `the configuration could not be validated: ${reason}`,
+    ruleId: CONFIG_RULE_ID
+  };
   if (path3 !== void 0) problem.path = path3;
   return { config: defaults(), problems: [problem] };
 }
@@ -17595,13 +17659,19 @@ function validate(doc, path3, lines) {
     return fail();
   }
   if (!isPlainMapping(doc)) {
-    report(`the top level must be a mapping of settings (key: value), got ${describeValue(doc)}`, lines ? 1 : void 0);
+    report(
+      `the top level must be a mapping of settings (key: value), got ${describeValue(doc)}`,
+      lines ? 1 : void 0
+    );
     return fail();
   }
   const reserved = reservedKeys(doc);
   if (reserved.length > 0) {
     for (const keyPath of reserved) {
-      report(`${formatPath(keyPath)}: \`${String(keyPath[keyPath.length - 1])}\` is not a setting or a component id`, lines ? findKeyLine(lines, keyPath) : void 0);
+      report(
+        `${formatPath(keyPath)}: \`${String(keyPath[keyPath.length - 1])}\` is not a setting or a component id`,
+        lines ? findKeyLine(lines, keyPath) : void 0
+      );
     }
     return fail();
   }
@@ -17663,6 +17733,21 @@ var init_parse3 = __esm({
   }
 });
 
+// src/core/rx.ts
+function rx(flags = "") {
+  return (strings) => {
+    if (strings.raw.length !== 1) throw new Error("rx: a pattern takes no ${} substitutions");
+    return new RegExp(strings.raw[0].replace(LINE_BREAK, ""), flags);
+  };
+}
+var LINE_BREAK;
+var init_rx = __esm({
+  "src/core/rx.ts"() {
+    "use strict";
+    LINE_BREAK = /\n[ \t]*/g;
+  }
+});
+
 // src/core/evidence/paths.ts
 function notReleaseFolder(dir) {
   const d = dir + "/";
@@ -17672,8 +17757,13 @@ var VENDORED_DIR_RE, TEST_DIR_RE;
 var init_paths = __esm({
   "src/core/evidence/paths.ts"() {
     "use strict";
-    VENDORED_DIR_RE = /(^|\/)(node_modules|third[-_]?party|3rd[-_]?party|vendor(ed)?|externals?|dependencies|submodules|site-packages|\.venv|venv)\//i;
-    TEST_DIR_RE = /(^|\/)(tests?|test[_-][^/]*|[^/]*[_-]tests?|unit[_-]?tests?|__tests__|testdata|testing|spec|fixtures?|[^/]*[_-]fixtures?|examples?)\//i;
+    init_rx();
+    VENDORED_DIR_RE = rx("i")`
+    (^|\/)(node_modules|third[-_]?party|3rd[-_]?party|vendor(ed)?|externals?|dependencies|submodules|site-packages|
+    \.venv|venv)\/`;
+    TEST_DIR_RE = rx("i")`
+    (^|\/)(tests?|test[_-][^/]*|[^/]*[_-]tests?|unit[_-]?tests?|__tests__|testdata|testing|spec|fixtures?|
+    [^/]*[_-]fixtures?|examples?)\/`;
   }
 });
 
@@ -17695,7 +17785,8 @@ function roleOf(path3) {
 function looksLikeParameters(relPath, format) {
   if (NOT_WEIGHTS_DIR_RE.test(relPath) || TEST_DIR_RE.test(relPath)) return false;
   const base = relPath.slice(relPath.lastIndexOf("/") + 1);
-  if (format !== "safetensors" && format !== "gguf" && NOT_WEIGHTS_NAME_RE.test(base.replace(/\.[^.]+$/, ""))) return false;
+  if (format !== "safetensors" && format !== "gguf" && NOT_WEIGHTS_NAME_RE.test(base.replace(/\.[^.]+$/, "")))
+    return false;
   if (GENERIC_FORMATS.has(format) && !MODEL_NAME_RE.test(base)) return false;
   return true;
 }
@@ -17801,7 +17892,14 @@ function collectArtifacts(entries, texts, modelRoot) {
     const wf = WEIGHT_BY_EXT.get(ext) ?? null;
     const isMegatronData = base.endsWith(".bin") && idxSiblings.size > 0 && idxSiblings.has(path3.slice(0, -4));
     if (wf && !isMegatronData && !inDataDir && (size >= 1024 || e.kind === "lfs") && looksLikeParameters(rel, wf.format)) {
-      const file2 = { path: path3, size, format: wf.format, unsafe: wf.unsafe, lfs: e.kind === "lfs", sizeKnown: e.kind !== "lfs" || e.lfs !== void 0 };
+      const file2 = {
+        path: path3,
+        size,
+        format: wf.format,
+        unsafe: wf.unsafe,
+        lfs: e.kind === "lfs",
+        sizeKnown: e.kind !== "lfs" || e.lfs !== void 0
+      };
       let ckDir = -1;
       dirs.forEach((d, i) => {
         if (CHECKPOINT_DIR_RE.test(d)) ckDir = i;
@@ -17838,11 +17936,16 @@ function collectArtifacts(entries, texts, modelRoot) {
       }
       continue;
     }
-    if (/^(tokenizer\.json|tokenizer\.model|tokenizer_config\.json|vocab\.(json|txt)|merges\.txt|spiece\.model|sentencepiece\.bpe\.model|special_tokens_map\.json|[^/]*\.tiktoken|qwen\.tiktoken|bpe\.codes)$/i.test(base)) {
+    if (rx("i")`
+        ^(tokenizer\.json|tokenizer\.model|tokenizer_config\.json|vocab\.(json|txt)|merges\.txt|spiece\.model|
+        sentencepiece\.bpe\.model|special_tokens_map\.json|[^/]*\.tiktoken|qwen\.tiktoken|bpe\.codes)$`.test(base)) {
       a.tokenizer.push(path3);
       continue;
     }
-    if (/^(requirements[^/]*\.txt|environment[^/]*\.ya?ml|conda[^/]*\.ya?ml|pyproject\.toml|setup\.py|setup\.cfg|pipfile(\.lock)?|poetry\.lock|uv\.lock|dockerfile[^/]*|containerfile|cargo\.toml|package\.json|makefile|cmakelists\.txt)$/i.test(base)) {
+    if (rx("i")`
+        ^(requirements[^/]*\.txt|environment[^/]*\.ya?ml|conda[^/]*\.ya?ml|pyproject\.toml|setup\.py|setup\.cfg|
+        pipfile(\.lock)?|poetry\.lock|uv\.lock|dockerfile[^/]*|containerfile|cargo\.toml|package\.json|makefile|
+        cmakelists\.txt)$`.test(base)) {
       a.environment.push(path3);
       if (base === "setup.py") a.codeFiles++;
       continue;
@@ -17885,7 +17988,9 @@ function collectArtifacts(entries, texts, modelRoot) {
       continue;
     }
   }
-  const plain = [...checkpointDirs.keys()].filter((dir) => PLAIN_CHECKPOINT_DIR_RE.test(dir.slice(dir.lastIndexOf("/") + 1)));
+  const plain = [...checkpointDirs.keys()].filter(
+    (dir) => PLAIN_CHECKPOINT_DIR_RE.test(dir.slice(dir.lastIndexOf("/") + 1))
+  );
   if (a.weights.length === 0 && checkpointDirs.size === 1 && plain.length === 1) {
     a.weights.push(...checkpointDirs.get(plain[0]));
     checkpointDirs.clear();
@@ -17904,7 +18009,9 @@ function shardsOf(indexPath, text, entries) {
   const map3 = parsed?.weight_map;
   if (!map3 || typeof map3 !== "object") return { shards: [], missing: [] };
   const dir = indexPath.includes("/") ? indexPath.slice(0, indexPath.lastIndexOf("/") + 1) : "";
-  const shards = [...new Set(Object.values(map3).filter((v) => typeof v === "string"))].sort();
+  const shards = [
+    ...new Set(Object.values(map3).filter((v) => typeof v === "string"))
+  ].sort();
   const named = new Set(shards.map((s) => dir + s));
   const lengths = new Set([...named].map((p) => p.length));
   const present = /* @__PURE__ */ new Set();
@@ -17919,14 +18026,22 @@ function readModelConfig(path3, text) {
     const architectures = Array.isArray(c["architectures"]) ? c["architectures"].filter((x) => typeof x === "string") : [];
     const autoMap = c["auto_map"] && typeof c["auto_map"] === "object" ? Object.values(c["auto_map"]).flat().filter((x) => typeof x === "string") : [];
     const library = typeof c["transformers_version"] === "string" ? "transformers" : typeof c["_diffusers_version"] === "string" ? "diffusers" : null;
-    return { path: path3, architectures, modelType: typeof c["model_type"] === "string" ? c["model_type"] : null, autoMap, library };
+    return {
+      path: path3,
+      architectures,
+      modelType: typeof c["model_type"] === "string" ? c["model_type"] : null,
+      autoMap,
+      library
+    };
   } catch {
     return none;
   }
 }
 function hyperparameterGroups(text) {
   const sample = text.length > 2e5 ? text.slice(0, 2e5) : text;
-  return HYPER_GROUPS.filter(([g, re]) => re.test(sample) || ARG_DEFAULTS.some(([a, r]) => a === g && r.test(sample))).map(([g]) => g);
+  return HYPER_GROUPS.filter(
+    ([g, re]) => re.test(sample) || ARG_DEFAULTS.some(([a, r]) => a === g && r.test(sample))
+  ).map(([g]) => g);
 }
 function batchJobCompute(text) {
   const head = text.length > 2e4 ? text.slice(0, 2e4) : text;
@@ -17948,8 +18063,13 @@ var init_artifacts = __esm({
   "src/core/evidence/artifacts.ts"() {
     "use strict";
     init_paths();
-    CODE_EXT = /\.(py|ipynb|sh|bash|zsh|slurm|sbatch|js|mjs|ts|lua|jl|r|cpp|cc|cxx|c|cu|cuh|h|hpp|rs|go|java|scala|swift|kt|m|mm|pyx)$/i;
-    DATA_EXT = /\.(parquet|jsonl|ndjson|json|csv|tsv|arrow|txt|tar|gz|zst|xz|bz2|zip|npy|npz|tfrecords?|feather|xml|conll|conllu|idx|bin|wav|flac|mp3|jpg|jpeg|png|pkl|h5|hdf5|lmdb|mds)$/i;
+    init_rx();
+    CODE_EXT = rx("i")`
+    \.(py|ipynb|sh|bash|zsh|slurm|sbatch|js|mjs|ts|lua|jl|r|cpp|cc|cxx|c|cu|cuh|h|hpp|rs|go|java|scala|swift|kt|m|mm|
+    pyx)$`;
+    DATA_EXT = rx("i")`
+    \.(parquet|jsonl|ndjson|json|csv|tsv|arrow|txt|tar|gz|zst|xz|bz2|zip|npy|npz|tfrecords?|feather|xml|conll|conllu|
+    idx|bin|wav|flac|mp3|jpg|jpeg|png|pkl|h5|hdf5|lmdb|mds)$`;
     MEDIA_EXT = /\.(png|jpe?g|gif|webp|mp4|webm|mov|wav|mp3|flac|ogg|txt|md|json|jsonl|html)$/i;
     WEIGHT_BY_EXT = /* @__PURE__ */ new Map([
       ["safetensors", { format: "safetensors", unsafe: false }],
@@ -17976,15 +18096,38 @@ var init_artifacts = __esm({
       ["pb", { format: "tensorflow", unsafe: false }],
       ["params", { format: "mxnet", unsafe: false }]
     ]);
-    TRAINING_STATE_RE = /(^|\/)(training_args\.bin|optimizer[^/]*\.(pt|bin|pth)|scheduler\.pt|rng_state[^/]*\.pth|trainer_state\.json|zero_to_fp32\.py)$/i;
-    BULK_DATA_EXT = /* @__PURE__ */ new Set(["parquet", "jsonl", "ndjson", "arrow", "tfrecord", "tfrecords", "feather", "zst", "idx", "npy", "mds", "lmdb", "conll", "conllu", "tsv", "csv"]);
+    TRAINING_STATE_RE = rx("i")`
+    (^|\/)(training_args\.bin|optimizer[^/]*\.(pt|bin|pth)|scheduler\.pt|rng_state[^/]*\.pth|trainer_state\.json|
+    zero_to_fp32\.py)$`;
+    BULK_DATA_EXT = /* @__PURE__ */ new Set([
+      "parquet",
+      "jsonl",
+      "ndjson",
+      "arrow",
+      "tfrecord",
+      "tfrecords",
+      "feather",
+      "zst",
+      "idx",
+      "npy",
+      "mds",
+      "lmdb",
+      "conll",
+      "conllu",
+      "tsv",
+      "csv"
+    ]);
     SAMPLES_DIR_RE = /^(samples?|sample[_-]outputs?|generations?|outputs?|gallery|demo[_-]outputs?)$/i;
     TRAINING_STATE_START = /^(training_args|optimizer|scheduler|rng_state|trainer_state|zero_to_fp32)/;
-    CHECKPOINT_DIR_RE = /^(checkpoints?|ckpts?|checkpoint[-_]?\d+.*|step[-_]?\d+.*|global[-_]?step[-_]?\d+|iter(ation)?[-_]?\d+|epoch[-_=]?\d+.*|intermediate[-_]?(checkpoints?|weights)|stage[-_]?\d+)$/i;
+    CHECKPOINT_DIR_RE = rx("i")`
+    ^(checkpoints?|ckpts?|checkpoint[-_]?\d+.*|step[-_]?\d+.*|global[-_]?step[-_]?\d+|iter(ation)?[-_]?\d+|
+    epoch[-_=]?\d+.*|intermediate[-_]?(checkpoints?|weights)|stage[-_]?\d+)$`;
     PLAIN_CHECKPOINT_DIR_RE = /^(checkpoints?|ckpts?)$/i;
     CHECKPOINT_FILE_RE = /(step[-_=]?\d{2,}|epoch[-_=]\d+|iter[-_]?\d{3,}|checkpoint[-_]\d+)/i;
     DATA_DIR_RE = /^(data|datasets?|corpus|corpora|training[-_]data|train[-_]data|raw[-_]data)$/i;
-    EVAL_PATH_RE = /(^|[/_.-])(test|tests|testsets?|test[_-]sets?|eval|evals|evaluation|valid|validation|dev|bench|benchmarks?|humaneval\w*|mbpp\w*|gsm8k|mmlu)([/_.-]|$)/i;
+    EVAL_PATH_RE = rx("i")`
+    (^|[/_.-])(test|tests|testsets?|test[_-]sets?|eval|evals|evaluation|valid|validation|dev|bench|benchmarks?|
+    humaneval\w*|mbpp\w*|gsm8k|mmlu)([/_.-]|$)`;
     UNIT_TEST_DIR_RE = /(^|\/)(tests?|unittests?|__tests__|spec)\//i;
     IDX_RE = /\.idx$/i;
     RESULT_RE = /result/i;
@@ -17992,7 +18135,9 @@ var init_artifacts = __esm({
       // [role, basename pattern, directory-segment pattern]
       [
         "training",
-        /(^|[_-])(train|training|trainer|finetun\w*|fine[_-]?tun\w*|pretrain\w*|pre[_-]train\w*|sft|dpo|ppo|rlhf|grpo|orpo|kto|reward[_-]?model\w*|distill\w*|launch\w*)([_.-]|$)|^(train|finetune|pretrain)/i,
+        rx("i")`
+      (^|[_-])(train|training|trainer|finetun\w*|fine[_-]?tun\w*|pretrain\w*|pre[_-]train\w*|sft|dpo|ppo|rlhf|grpo|
+      orpo|kto|reward[_-]?model\w*|distill\w*|launch\w*)([_.-]|$)|^(train|finetune|pretrain)`,
         /^(train|training|trainer|finetun\w*|fine[_-]tun\w*|pretrain\w*|sft|rlhf|dpo|recipes?)$/i
       ],
       // Code that reads, filters, deduplicates or tokenises a corpus. Not by name: modules a model
@@ -18002,8 +18147,17 @@ var init_artifacts = __esm({
       // folder named for data processing still counts everything in it, a bare `data/` does not.
       [
         "preprocessing",
-        /^(?!_|tokeni[sz](?:er|ation)|encoders?\.|test[_-]|.*(?:model|weights?|checkpoint|ckpt|loader|reader|sampler|collat|iterator|normali[sz]er|cleaners?\.|changelog|release|submission|storage|detokeni|[_-]tests?\.|[_-]tokeni[sz]ation|(?<!train)[_-]tokeni[sz]er))(?=.*(?:preprocess|pre[_-]process|prepar|prep[_-]|data[_-]?prep|filter|dedup|deduplicat|minhash|tokeni[sz]|clean|build[_-]?(?:data|corpus)|make[_-]?data|create[_-]?data|(?:download|fetch)[_-]?(?:the[_-])?(?:data|corpus|pretrain)|(?:data|corpus|dataset)[_-]?download|shard[_-]?(?:data|corpus)|process[_-]?data|data[_-]?process|datamix|mix[_-]?data|convert[_-]?data|crawl|scrape|decontam|quality|tfrecord|binariz))/i,
-        /^(\w*data[_-]?(processing|prep\w*|pipeline|curation|tools|scripts)|preprocess\w*|pre[_-]processing|dataprep|curation|dedup\w*)$/i
+        rx("i")`
+      ^(?!_|tokeni[sz](?:er|ation)|encoders?\.|test[_-]|.*(?:model|weights?|checkpoint|ckpt|loader|reader|sampler|
+      collat|iterator|normali[sz]er|cleaners?\.|changelog|release|submission|storage|detokeni|[_-]tests?\.|
+      [_-]tokeni[sz]ation|(?<!train)[_-]tokeni[sz]er))(?=.*(?:preprocess|pre[_-]process|prepar|prep[_-]|data[_-]?prep|
+      filter|dedup|deduplicat|minhash|tokeni[sz]|clean|build[_-]?(?:data|corpus)|make[_-]?data|create[_-]?data|
+      (?:download|fetch)[_-]?(?:the[_-])?(?:data|corpus|pretrain)|(?:data|corpus|dataset)[_-]?download|
+      shard[_-]?(?:data|corpus)|process[_-]?data|data[_-]?process|datamix|mix[_-]?data|convert[_-]?data|crawl|scrape|
+      decontam|quality|tfrecord|binariz))`,
+        rx("i")`
+      ^(\w*data[_-]?(processing|prep\w*|pipeline|curation|tools|scripts)|preprocess\w*|pre[_-]processing|dataprep|
+      curation|dedup\w*)$`
       ],
       [
         "evaluation",
@@ -18013,33 +18167,79 @@ var init_artifacts = __esm({
       // A model's own entry points run it too: `transcribe.py`, `synthesize.py`, `txt2img.py`, `caption.py`.
       [
         "inference",
-        /(infer|generat|serve|server|demo|^app\.|chat|predict|run[_-]?model|^sample|interact|^cli\.|^api\.|pipeline|gradio|streamlit|quantiz|convert|export|deploy|playground|completion|transcrib|synthesi[sz]|^tts[_.-]|txt2|text2|img2|caption|recogni[sz]e)/i,
+        rx("i")`
+      (infer|generat|serve|server|demo|^app\.|chat|predict|run[_-]?model|^sample|interact|^cli\.|^api\.|pipeline|
+      gradio|streamlit|quantiz|convert|export|deploy|playground|completion|transcrib|synthesi[sz]|^tts[_.-]|txt2|
+      text2|img2|caption|recogni[sz]e)`,
         /^(inference|serving|serve|demo|demos|deploy\w*|app|apps|api)$/i
       ],
       [
         "architecture",
-        /(^model|modeling|modelling|configuration_|architecture|network|transformer|attention|^layers?|^nn\.|unet|vae|encoder|decoder|_model\.|^models?\.|backbone|moe|rope|mamba|rwkv)/i,
+        rx("i")`
+      (^model|modeling|modelling|configuration_|architecture|network|transformer|attention|^layers?|^nn\.|unet|vae|
+      encoder|decoder|_model\.|^models?\.|backbone|moe|rope|mamba|rwkv)`,
         /^(model|models|modeling|modelling|arch|architectures?|modules|nn|networks?|layers|ops|kernels)$/i
       ]
     ];
     NOT_TRAINING_RE = /tokeni[sz]|convert|export|merge/i;
-    NOT_WEIGHTS_DIR_RE = /(^|\/)(assets?|prompts?|examples?|samples?|demos?|fixtures?|tests?|testdata|docs?|images?|media|static|resources|figures?)\//i;
-    NOT_WEIGHTS_NAME_RE = /(encoded|latents?|features?|cache|stats|statistics|mean|std|prompt|speaker|voice|sample|example|demo|dummy|test|embeddings?[_-]cache|tokens?)[^/]*$/i;
+    NOT_WEIGHTS_DIR_RE = rx("i")`
+    (^|\/)(assets?|prompts?|examples?|samples?|demos?|fixtures?|tests?|testdata|docs?|images?|media|static|resources|
+    figures?)\/`;
+    NOT_WEIGHTS_NAME_RE = rx("i")`
+    (encoded|latents?|features?|cache|stats|statistics|mean|std|prompt|speaker|voice|sample|example|demo|dummy|test|
+    embeddings?[_-]cache|tokens?)[^/]*$`;
     GENERIC_FORMATS = /* @__PURE__ */ new Set(["pickle", "numpy", "keras-h5", "tensorflow", "mxnet"]);
-    MODEL_NAME_RE = /(model|weight|param|ckpt|checkpoint|state[_-]?dict|pytorch|adapter|lora|unet|vae|encoder|decoder|generator|discriminator)/i;
+    MODEL_NAME_RE = rx("i")`
+    (model|weight|param|ckpt|checkpoint|state[_-]?dict|pytorch|adapter|lora|unet|vae|encoder|decoder|generator|
+    discriminator)`;
     HYPER_GROUPS = [
-      ["lr", /["']?\b(learning[_-]?rate|lr|base[_-]?lr|max[_-]?lr|peak[_-]?lr|min[_-]?lr)\b["']?\s*[:=]\s*["']?[0-9.]+(e-?\d+)?/i],
-      ["batch", /["']?\b(\w*batch[_-]?size\w*|global[_-]?batch\w*|micro[_-]?batch\w*|gradient[_-]?accumulation[_-]?steps|tokens[_-]?per[_-]?batch)\b["']?\s*[:=]\s*["']?\d+/i],
-      ["steps", /["']?\b(max[_-]?steps|num[_-]?train[_-]?epochs|epochs?|train[_-]?iters|max[_-]?iters|total[_-]?steps|train[_-]?steps|max[_-]?epochs|training[_-]?steps|num[_-]?steps)\b["']?\s*[:=]\s*["']?\d+/i],
-      ["schedule", /["']?\b(warmup\w*|lr[_-]?scheduler\w*|scheduler|lr[_-]?decay\w*|decay[_-]?style|lr[_-]?schedule|cosine\w*)\b["']?\s*[:=]\s*\S/i],
-      ["optimizer", /["']?\b(optim|optimizer|adam[_-]?beta\d?|adam[_-]?epsilon|weight[_-]?decay|betas|momentum|grad[_-]?clip\w*|max[_-]?grad[_-]?norm)\b["']?\s*[:=]\s*\S/i]
+      [
+        "lr",
+        rx("i")`
+      ["']?\b(learning[_-]?rate|lr|base[_-]?lr|max[_-]?lr|peak[_-]?lr|
+      min[_-]?lr)\b["']?\s*[:=]\s*["']?[0-9.]+(e-?\d+)?`
+      ],
+      [
+        "batch",
+        rx("i")`
+      ["']?\b(\w*batch[_-]?size\w*|global[_-]?batch\w*|micro[_-]?batch\w*|gradient[_-]?accumulation[_-]?steps|
+      tokens[_-]?per[_-]?batch)\b["']?\s*[:=]\s*["']?\d+`
+      ],
+      [
+        "steps",
+        rx("i")`
+      ["']?\b(max[_-]?steps|num[_-]?train[_-]?epochs|epochs?|train[_-]?iters|max[_-]?iters|total[_-]?steps|
+      train[_-]?steps|max[_-]?epochs|training[_-]?steps|num[_-]?steps)\b["']?\s*[:=]\s*["']?\d+`
+      ],
+      [
+        "schedule",
+        rx("i")`
+      ["']?\b(warmup\w*|lr[_-]?scheduler\w*|scheduler|lr[_-]?decay\w*|decay[_-]?style|lr[_-]?schedule|
+      cosine\w*)\b["']?\s*[:=]\s*\S`
+      ],
+      [
+        "optimizer",
+        rx("i")`
+      ["']?\b(optim|optimizer|adam[_-]?beta\d?|adam[_-]?epsilon|weight[_-]?decay|betas|momentum|grad[_-]?clip\w*|
+      max[_-]?grad[_-]?norm)\b["']?\s*[:=]\s*\S`
+      ]
     ];
     ARG_DEFAULTS = [
       ["lr", /["']--?(learning[_-]?rate|lr)["'][^)\n]{0,80}\bdefault\s*=\s*[0-9.]/i],
       ["batch", /["']--?\w*batch[_-]?size\w*["'][^)\n]{0,80}\bdefault\s*=\s*\d/i],
-      ["steps", /["']--?(max[_-]?steps|num[_-]?train[_-]?epochs|epochs|train[_-]?iters|max[_-]?iters)["'][^)\n]{0,80}\bdefault\s*=\s*\d/i],
+      [
+        "steps",
+        rx("i")`
+      ["']--?(max[_-]?steps|num[_-]?train[_-]?epochs|epochs|train[_-]?iters|
+      max[_-]?iters)["'][^)\n]{0,80}\bdefault\s*=\s*\d`
+      ],
       ["schedule", /["']--?(warmup\w*|lr[_-]?scheduler\w*|scheduler)["'][^)\n]{0,80}\bdefault\s*=\s*\S/i],
-      ["optimizer", /["']--?(optim|optimizer|weight[_-]?decay|adam[_-]?beta\d?|max[_-]?grad[_-]?norm)["'][^)\n]{0,80}\bdefault\s*=\s*\S/i]
+      [
+        "optimizer",
+        rx("i")`
+      ["']--?(optim|optimizer|weight[_-]?decay|adam[_-]?beta\d?|
+      max[_-]?grad[_-]?norm)["'][^)\n]{0,80}\bdefault\s*=\s*\S`
+      ]
     ];
     SBATCH_LINE_RE = /^#SBATCH\s+(.*)$/gm;
   }
@@ -18065,7 +18265,8 @@ function wantsText(path3, size) {
   const dot = path3.lastIndexOf(".");
   const ext = path3.slice(dot < start ? start : dot + 1).toLowerCase();
   if (!TEXT_CONFIG_EXTS.has(ext)) return false;
-  if (ext === "md" && size <= 256 * 1024 && (depth2 === 0 || CARD_DOC_NAME_RE.test(path3.slice(start)) || depth2 <= 3 && DOC_FOLDER_RE.test(path3))) return true;
+  if (ext === "md" && size <= 256 * 1024 && (depth2 === 0 || CARD_DOC_NAME_RE.test(path3.slice(start)) || depth2 <= 3 && DOC_FOLDER_RE.test(path3)))
+    return true;
   const lower = path3.toLowerCase();
   if (lower.startsWith(".github/") && !lower.startsWith(".github/truly-open.")) return false;
   if (/\.ya?ml$/.test(lower)) return size <= 256 * 1024;
@@ -18091,16 +18292,44 @@ var entryShape, TEXT_SIZE_CAP, LFS_VERSION_LINE, LFS_POINTER_MAX, CARD_NAMES, CA
 var init_snapshot = __esm({
   "src/core/snapshot.ts"() {
     "use strict";
+    init_rx();
     TEXT_SIZE_CAP = 1024 * 1024;
     LFS_VERSION_LINE = "version https://git-lfs.github.com/spec/v1";
     LFS_POINTER_MAX = 1024;
-    CARD_NAMES = /* @__PURE__ */ new Set(["readme.md", "model_card.md", "modelcard.md", "model-card.md", "data_card.md", "datacard.md"]);
+    CARD_NAMES = /* @__PURE__ */ new Set([
+      "readme.md",
+      "model_card.md",
+      "modelcard.md",
+      "model-card.md",
+      "data_card.md",
+      "datacard.md"
+    ]);
     CARD_DOC_NAME_RE = /model[-_]?card|dataset[-_]?card|datasheet|^readme[-_]/i;
     DOC_FOLDER_RE = /(^|\/)(model[-_]?cards?|docs?|hugging[-_]?face|hf)\/[^/]*$/i;
     LICENSE_RE = /^(licen[cs]e|copying|notice)([._-].*)?$/i;
-    TEXT_CONFIG_RE = /(^|\/)(config\.json|generation_config\.json|tokenizer_config\.json|adapter_config\.json|[^/]*\.index\.json|training_args\.json|trainer_state\.json|all_results\.json|eval_results[^/]*\.json|[^/]*results[^/]*\.json|[^/]*(train|args|hparams|hyper|deepspeed|ds_|recipe|finetune|sft|pretrain)[^/]*\.json|(model_)?configs?\/([^/]+\/){0,3}[^/]*\.json|citation\.cff|requirements[^/]*\.txt|environment\.ya?ml|pyproject\.toml|setup\.cfg|setup\.py|datasheet[^/]*\.md|[^/]*\.ya?ml)$/i;
-    TEXT_CONFIG_EXTS = /* @__PURE__ */ new Set(["json", "cff", "txt", "yml", "yaml", "toml", "cfg", "py", "md", "sh", "slurm", "sbatch"]);
-    RECIPE_SCRIPT_RE = /\.(slurm|sbatch)$|(^|\/)[^/]*(train|launch|run)[^/]*\.sh$|(^|\/)(train|pretrain|finetune|main|config|configs|hparams|hyper[^/]*|settings|args|arguments|constants)[^/]*\.py$/;
+    TEXT_CONFIG_RE = rx("i")`
+    (^|\/)(config\.json|generation_config\.json|tokenizer_config\.json|adapter_config\.json|[^/]*\.index\.json|
+    training_args\.json|trainer_state\.json|all_results\.json|eval_results[^/]*\.json|[^/]*results[^/]*\.json|
+    [^/]*(train|args|hparams|hyper|deepspeed|ds_|recipe|finetune|sft|pretrain)[^/]*\.json|
+    (model_)?configs?\/([^/]+\/){0,3}[^/]*\.json|citation\.cff|requirements[^/]*\.txt|environment\.ya?ml|
+    pyproject\.toml|setup\.cfg|setup\.py|datasheet[^/]*\.md|[^/]*\.ya?ml)$`;
+    TEXT_CONFIG_EXTS = /* @__PURE__ */ new Set([
+      "json",
+      "cff",
+      "txt",
+      "yml",
+      "yaml",
+      "toml",
+      "cfg",
+      "py",
+      "md",
+      "sh",
+      "slurm",
+      "sbatch"
+    ]);
+    RECIPE_SCRIPT_RE = rx()`
+    \.(slurm|sbatch)$|(^|\/)[^/]*(train|launch|run)[^/]*\.sh$|(^|\/)(train|pretrain|finetune|main|config|configs|
+    hparams|hyper[^/]*|settings|args|arguments|constants)[^/]*\.py$`;
     SOURCE_EXTENSIONS = new Set(
       "py pyi ipynb md markdown rst txt json yaml yml toml cfg ini conf sh bash zsh ps1 bat js mjs cjs jsx ts mts cts tsx c h cc cpp cxx hpp hh cu cuh rs go java kt kts scala rb pl php lua r jl swift m mm cs fs vb sql html htm css scss sass less vue svelte xml svg tex bib cmake mk make gradle properties lock dockerfile gitignore gitattributes editorconfig".split(" ")
     );
@@ -18116,37 +18345,157 @@ var init_license_records = __esm({
     RAIL_CONFIRM = /use restrictions|attachment a|responsible ai license/;
     LLAMA_CONFIRM = /llama materials/;
     llamaUrl = (path3) => new RegExp(`^(llama\\.meta\\.com|llama\\.com)\\/${path3}\\/license$`, "i");
-    ccUrl = (kind, version3) => new RegExp(`^creativecommons\\.org\\/licenses\\/${kind}\\/${version3.replace(".", "\\.")}(\\/legalcode)?(\\.en)?$`, "i");
+    ccUrl = (kind, version3) => new RegExp(
+      `^creativecommons\\.org\\/licenses\\/${kind}\\/${version3.replace(".", "\\.")}(\\/legalcode)?(\\.en)?$`,
+      "i"
+    );
     LICENSE_RECORDS = [
       // ---- vendor model terms ----
-      { id: "LicenseRef-Llama-3.1", family: "restricted-vendor", hubIds: ["llama3.1"], names: ["llama 3.1 community license agreement"], urls: [llamaUrl("llama3_1")], phrase: { re: /\b(?:meta )?llama 3\.1 community license/, confirm: LLAMA_CONFIRM } },
-      { id: "LicenseRef-Llama-3.2", family: "restricted-vendor", hubIds: ["llama3.2"], names: ["llama 3.2 community license agreement"], urls: [llamaUrl("llama3_2")], phrase: { re: /\b(?:meta )?llama 3\.2 community license/, confirm: LLAMA_CONFIRM } },
-      { id: "LicenseRef-Llama-3.3", family: "restricted-vendor", hubIds: ["llama3.3"], names: ["llama 3.3 community license agreement"], urls: [llamaUrl("llama3_3")], phrase: { re: /\b(?:meta )?llama 3\.3 community license/, confirm: LLAMA_CONFIRM } },
-      { id: "LicenseRef-Llama-3", family: "restricted-vendor", hubIds: ["llama3"], names: ["meta llama 3 community license agreement"], urls: [llamaUrl("llama3")], phrase: { re: /\b(?:meta )?llama 3 community license/, confirm: LLAMA_CONFIRM } },
-      { id: "LicenseRef-Llama-4", family: "restricted-vendor", hubIds: ["llama4"], names: ["llama 4 community license agreement"], urls: [llamaUrl("llama4")], phrase: { re: /\b(?:meta )?llama 4 community license/, confirm: LLAMA_CONFIRM } },
-      { id: "LicenseRef-Llama-2", family: "restricted-vendor", hubIds: ["llama2"], names: ["llama 2 community license agreement"], urls: [/^ai\.meta\.com\/llama\/license$/i], phrase: { re: /\b(?:meta )?llama 2 community license/, confirm: LLAMA_CONFIRM } },
-      { id: "LicenseRef-Gemma", family: "restricted-vendor", hubIds: ["gemma"], names: ["gemma terms of use"], urls: [/^ai\.google\.dev\/gemma\/terms$/i], phrase: { re: /\bgemma terms of use\b/, confirm: /gemma services|model derivatives|prohibited use policy/ } },
-      { id: "LicenseRef-Grok-2-Community", family: "restricted-vendor", hubIds: ["grok2-community"], phrase: { re: /\bgrok 2 community license/ } },
-      { id: "LicenseRef-Qwen-Research", family: "restricted-nc", hubIds: ["qwen-research", "tongyi-qianwen-research"], phrase: { re: /\b(?:tongyi qianwen|qwen) research license/ } },
-      { id: "LicenseRef-Qwen", family: "restricted-vendor", hubIds: ["qwen", "tongyi-qianwen"], phrase: { re: /\b(?:tongyi qianwen|qwen) license agreement/ } },
-      { id: "LicenseRef-DeepSeek", family: "restricted-vendor", hubIds: ["deepseek", "deepseek-license"], phrase: { re: /\bdeepseek license agreement/ } },
-      { id: "LicenseRef-Falcon-180B-TII", family: "restricted-vendor", hubIds: ["falcon-180b-tii-license"], phrase: { re: /\bfalcon[- ]180b tii license/ } },
-      { id: "LicenseRef-Falcon-LLM", family: "restricted-vendor", hubIds: ["falcon-llm-license", "tii-falcon-llm-license"], phrase: { re: /\b(?:tii falcon(?: llm)? license|falcon llm license)/ } },
+      {
+        id: "LicenseRef-Llama-3.1",
+        family: "restricted-vendor",
+        hubIds: ["llama3.1"],
+        names: ["llama 3.1 community license agreement"],
+        urls: [llamaUrl("llama3_1")],
+        phrase: { re: /\b(?:meta )?llama 3\.1 community license/, confirm: LLAMA_CONFIRM }
+      },
+      {
+        id: "LicenseRef-Llama-3.2",
+        family: "restricted-vendor",
+        hubIds: ["llama3.2"],
+        names: ["llama 3.2 community license agreement"],
+        urls: [llamaUrl("llama3_2")],
+        phrase: { re: /\b(?:meta )?llama 3\.2 community license/, confirm: LLAMA_CONFIRM }
+      },
+      {
+        id: "LicenseRef-Llama-3.3",
+        family: "restricted-vendor",
+        hubIds: ["llama3.3"],
+        names: ["llama 3.3 community license agreement"],
+        urls: [llamaUrl("llama3_3")],
+        phrase: { re: /\b(?:meta )?llama 3\.3 community license/, confirm: LLAMA_CONFIRM }
+      },
+      {
+        id: "LicenseRef-Llama-3",
+        family: "restricted-vendor",
+        hubIds: ["llama3"],
+        names: ["meta llama 3 community license agreement"],
+        urls: [llamaUrl("llama3")],
+        phrase: { re: /\b(?:meta )?llama 3 community license/, confirm: LLAMA_CONFIRM }
+      },
+      {
+        id: "LicenseRef-Llama-4",
+        family: "restricted-vendor",
+        hubIds: ["llama4"],
+        names: ["llama 4 community license agreement"],
+        urls: [llamaUrl("llama4")],
+        phrase: { re: /\b(?:meta )?llama 4 community license/, confirm: LLAMA_CONFIRM }
+      },
+      {
+        id: "LicenseRef-Llama-2",
+        family: "restricted-vendor",
+        hubIds: ["llama2"],
+        names: ["llama 2 community license agreement"],
+        urls: [/^ai\.meta\.com\/llama\/license$/i],
+        phrase: { re: /\b(?:meta )?llama 2 community license/, confirm: LLAMA_CONFIRM }
+      },
+      {
+        id: "LicenseRef-Gemma",
+        family: "restricted-vendor",
+        hubIds: ["gemma"],
+        names: ["gemma terms of use"],
+        urls: [/^ai\.google\.dev\/gemma\/terms$/i],
+        phrase: { re: /\bgemma terms of use\b/, confirm: /gemma services|model derivatives|prohibited use policy/ }
+      },
+      {
+        id: "LicenseRef-Grok-2-Community",
+        family: "restricted-vendor",
+        hubIds: ["grok2-community"],
+        phrase: { re: /\bgrok 2 community license/ }
+      },
+      {
+        id: "LicenseRef-Qwen-Research",
+        family: "restricted-nc",
+        hubIds: ["qwen-research", "tongyi-qianwen-research"],
+        phrase: { re: /\b(?:tongyi qianwen|qwen) research license/ }
+      },
+      {
+        id: "LicenseRef-Qwen",
+        family: "restricted-vendor",
+        hubIds: ["qwen", "tongyi-qianwen"],
+        phrase: { re: /\b(?:tongyi qianwen|qwen) license agreement/ }
+      },
+      {
+        id: "LicenseRef-DeepSeek",
+        family: "restricted-vendor",
+        hubIds: ["deepseek", "deepseek-license"],
+        phrase: { re: /\bdeepseek license agreement/ }
+      },
+      {
+        id: "LicenseRef-Falcon-180B-TII",
+        family: "restricted-vendor",
+        hubIds: ["falcon-180b-tii-license"],
+        phrase: { re: /\bfalcon[- ]180b tii license/ }
+      },
+      {
+        id: "LicenseRef-Falcon-LLM",
+        family: "restricted-vendor",
+        hubIds: ["falcon-llm-license", "tii-falcon-llm-license"],
+        phrase: { re: /\b(?:tii falcon(?: llm)? license|falcon llm license)/ }
+      },
       {
         id: "LicenseRef-NVIDIA-Open-Model",
         family: "restricted-vendor",
         hubIds: ["nvidia-open-model-license"],
-        urls: [/^developer\.download\.nvidia\.com\/licenses\/nvidia-open-model-license-agreement.*$/i, /^nvidia\.com\/en-us\/agreements\/enterprise-software\/nvidia-open-model-license$/i],
+        urls: [
+          /^developer\.download\.nvidia\.com\/licenses\/nvidia-open-model-license-agreement.*$/i,
+          /^nvidia\.com\/en-us\/agreements\/enterprise-software\/nvidia-open-model-license$/i
+        ],
         phrase: { re: /\bnvidia open model license/ }
       },
-      { id: "LicenseRef-NVIDIA-OneWay-Noncommercial", family: "restricted-nc", hubIds: ["nvidia-oneway-noncommercial-license"], phrase: { re: /\bnvidia (?:one-way )?non-?commercial license/ } },
+      {
+        id: "LicenseRef-NVIDIA-OneWay-Noncommercial",
+        family: "restricted-nc",
+        hubIds: ["nvidia-oneway-noncommercial-license"],
+        phrase: { re: /\bnvidia (?:one-way )?non-?commercial license/ }
+      },
       // ---- use-based restrictions (RAIL, ImpACT) ----
-      { id: "LicenseRef-OpenRAIL++", family: "restricted-use", hubIds: ["openrail++", "openrail++-m"], phrase: { re: /\bopen ?rail\s?\+\+/, confirm: RAIL_CONFIRM } },
-      { id: "LicenseRef-BigScience-BLOOM-RAIL-1.0", family: "restricted-use", hubIds: ["bigscience-bloom-rail-1.0"], phrase: { re: /\bbigscience (?:bloom )?rail license v?1\.0/, confirm: RAIL_CONFIRM } },
-      { id: "LicenseRef-BigCode-OpenRAIL-M", family: "restricted-use", hubIds: ["bigcode-openrail-m"], phrase: { re: /\bbigcode open ?rail-?m/, confirm: RAIL_CONFIRM } },
-      { id: "LicenseRef-CreativeML-OpenRAIL-M", family: "restricted-use", hubIds: ["creativeml-openrail-m"], phrase: { re: /\bcreativeml open ?rail-?m/, confirm: RAIL_CONFIRM } },
-      { id: "LicenseRef-BigScience-OpenRAIL-M", family: "restricted-use", hubIds: ["bigscience-openrail-m"], phrase: { re: /\bbigscience open ?rail-?m/, confirm: RAIL_CONFIRM } },
-      { id: "LicenseRef-OpenRAIL", family: "restricted-use", hubIds: ["openrail", "openrail-m"], phrase: { re: /\bopen ?rail\b|\bresponsible ai license\b/, confirm: RAIL_CONFIRM, generic: true } },
+      {
+        id: "LicenseRef-OpenRAIL++",
+        family: "restricted-use",
+        hubIds: ["openrail++", "openrail++-m"],
+        phrase: { re: /\bopen ?rail\s?\+\+/, confirm: RAIL_CONFIRM }
+      },
+      {
+        id: "LicenseRef-BigScience-BLOOM-RAIL-1.0",
+        family: "restricted-use",
+        hubIds: ["bigscience-bloom-rail-1.0"],
+        phrase: { re: /\bbigscience (?:bloom )?rail license v?1\.0/, confirm: RAIL_CONFIRM }
+      },
+      {
+        id: "LicenseRef-BigCode-OpenRAIL-M",
+        family: "restricted-use",
+        hubIds: ["bigcode-openrail-m"],
+        phrase: { re: /\bbigcode open ?rail-?m/, confirm: RAIL_CONFIRM }
+      },
+      {
+        id: "LicenseRef-CreativeML-OpenRAIL-M",
+        family: "restricted-use",
+        hubIds: ["creativeml-openrail-m"],
+        phrase: { re: /\bcreativeml open ?rail-?m/, confirm: RAIL_CONFIRM }
+      },
+      {
+        id: "LicenseRef-BigScience-OpenRAIL-M",
+        family: "restricted-use",
+        hubIds: ["bigscience-openrail-m"],
+        phrase: { re: /\bbigscience open ?rail-?m/, confirm: RAIL_CONFIRM }
+      },
+      {
+        id: "LicenseRef-OpenRAIL",
+        family: "restricted-use",
+        hubIds: ["openrail", "openrail-m"],
+        phrase: { re: /\bopen ?rail\b|\bresponsible ai license\b/, confirm: RAIL_CONFIRM, generic: true }
+      },
       { id: "LicenseRef-AI2-ImpACT", family: "restricted-use", phrase: { re: /\bai2 impact license/ } },
       { id: "LicenseRef-AI2-ImpACT-LR", family: "restricted-use", hubIds: ["ai2-impact-lr"] },
       { id: "LicenseRef-AI2-ImpACT-MR", family: "restricted-use", hubIds: ["ai2-impact-mr"] },
@@ -18154,7 +18503,11 @@ var init_license_records = __esm({
       // ---- non-commercial, research-only ----
       { id: "C-UDA-1.0", family: "restricted-nc", hubIds: ["c-uda"] },
       { id: "LicenseRef-DeepFloyd-IF", family: "restricted-nc", hubIds: ["deepfloyd-if-license"] },
-      { id: "LicenseRef-FAIR-Noncommercial-Research", family: "restricted-nc", hubIds: ["fair-noncommercial-research-license"] },
+      {
+        id: "LicenseRef-FAIR-Noncommercial-Research",
+        family: "restricted-nc",
+        hubIds: ["fair-noncommercial-research-license"]
+      },
       { id: "LicenseRef-Apple-AMLR", family: "restricted-nc", hubIds: ["apple-amlr"] },
       { id: "LicenseRef-H-Research", family: "restricted-nc", hubIds: ["h-research"] },
       { id: "LicenseRef-Intel-Research", family: "restricted-nc", hubIds: ["intel-research"] },
@@ -18168,16 +18521,63 @@ var init_license_records = __esm({
       { id: "PDDL-1.0", family: "open-data", hubIds: ["pddl"] },
       { id: "O-UDA-1.0", family: "open-data", hubIds: ["o-uda"] },
       { id: "LGPLLR", family: "open-data", hubIds: ["lgpl-lr"] },
-      { id: "CC0-1.0", family: "open-data", urls: [/^creativecommons\.org\/publicdomain\/zero\/1\.0(\/legalcode)?$/i], notice: /\bcc0 1 0\b|\bcreativecommons org publicdomain zero 1 0\b/ },
-      { id: "CC-BY-4.0", family: "open-data", names: ["cc by 4.0"], urls: [ccUrl("by", "4.0")], notice: /\bcreative commons attribution 4 0\b|\bcreativecommons org licenses by 4 0\b|\bcc by 4 0\b/ },
-      { id: "CC-BY-SA-4.0", family: "open-data", names: ["cc by-sa 4.0"], urls: [ccUrl("by-sa", "4.0")], notice: /\bcreative commons attribution sharealike 4 0\b|\bcreativecommons org licenses by sa 4 0\b|\bcc by sa 4 0\b/ },
-      ...["CC-BY-1.0", "CC-BY-2.0", "CC-BY-2.5", "CC-BY-3.0", "CC-BY-SA-1.0", "CC-BY-SA-2.0", "CC-BY-SA-2.5", "CC-BY-SA-3.0", "CC-PDDC", "CC-PDM-1.0"].map((id) => ({ id, family: "open-data" })),
-      ...["CDLA-Permissive-1.0", "CDLA-Permissive-2.0", "CDLA-Sharing-1.0", "etalab-2.0", "OGL-UK-3.0", "OGL-Canada-2.0", "DL-DE-BY-2.0", "DL-DE-ZERO-2.0", "NLOD-2.0"].map((id) => ({ id, family: "open-data" })),
-      ...["GFDL-1.3-only", "GFDL-1.3-or-later", "GFDL-1.2-only", "GFDL-1.2-or-later"].map((id) => ({ id, family: "open-data", hubIds: id.endsWith("-only") ? [id.slice(0, -5).toLowerCase()] : [] })),
+      {
+        id: "CC0-1.0",
+        family: "open-data",
+        urls: [/^creativecommons\.org\/publicdomain\/zero\/1\.0(\/legalcode)?$/i],
+        notice: /\bcc0 1 0\b|\bcreativecommons org publicdomain zero 1 0\b/
+      },
+      {
+        id: "CC-BY-4.0",
+        family: "open-data",
+        names: ["cc by 4.0"],
+        urls: [ccUrl("by", "4.0")],
+        notice: /\bcreative commons attribution 4 0\b|\bcreativecommons org licenses by 4 0\b|\bcc by 4 0\b/
+      },
+      {
+        id: "CC-BY-SA-4.0",
+        family: "open-data",
+        names: ["cc by-sa 4.0"],
+        urls: [ccUrl("by-sa", "4.0")],
+        notice: /\bcreative commons attribution sharealike 4 0\b|\bcreativecommons org licenses by sa 4 0\b|\bcc by sa 4 0\b/
+      },
+      ...[
+        "CC-BY-1.0",
+        "CC-BY-2.0",
+        "CC-BY-2.5",
+        "CC-BY-3.0",
+        "CC-BY-SA-1.0",
+        "CC-BY-SA-2.0",
+        "CC-BY-SA-2.5",
+        "CC-BY-SA-3.0",
+        "CC-PDDC",
+        "CC-PDM-1.0"
+      ].map((id) => ({ id, family: "open-data" })),
+      ...[
+        "CDLA-Permissive-1.0",
+        "CDLA-Permissive-2.0",
+        "CDLA-Sharing-1.0",
+        "etalab-2.0",
+        "OGL-UK-3.0",
+        "OGL-Canada-2.0",
+        "DL-DE-BY-2.0",
+        "DL-DE-ZERO-2.0",
+        "NLOD-2.0"
+      ].map((id) => ({ id, family: "open-data" })),
+      ...["GFDL-1.3-only", "GFDL-1.3-or-later", "GFDL-1.2-only", "GFDL-1.2-or-later"].map((id) => ({
+        id,
+        family: "open-data",
+        hubIds: id.endsWith("-only") ? [id.slice(0, -5).toLowerCase()] : []
+      })),
       // Permissive but not OSI-approved: fine for data, not enough for code under OSAID.
       { id: "WTFPL", family: "open-data" },
       // ---- non-commercial and no-derivatives Creative Commons (the family comes from the id) ----
-      { id: "CC-BY-NC-4.0", names: ["cc by-nc 4.0"], urls: [ccUrl("by-nc", "4.0")], notice: /\bcreative commons attribution noncommercial 4 0\b|\bcreativecommons org licenses by nc 4 0\b|\bcc by nc 4 0\b/ },
+      {
+        id: "CC-BY-NC-4.0",
+        names: ["cc by-nc 4.0"],
+        urls: [ccUrl("by-nc", "4.0")],
+        notice: /\bcreative commons attribution noncommercial 4 0\b|\bcreativecommons org licenses by nc 4 0\b|\bcc by nc 4 0\b/
+      },
       { id: "CC-BY-NC-SA-4.0", names: ["cc by-nc-sa 4.0"], urls: [ccUrl("by-nc-sa", "4.0")] },
       { id: "CC-BY-NC-ND-4.0", urls: [ccUrl("by-nc-nd", "4.0")] },
       // ---- OSI-approved software licenses that need more than their SPDX id ----
@@ -18188,11 +18588,31 @@ var init_license_records = __esm({
         urls: [/^apache\.org\/licenses\/license-2\.0(\.txt|\.html)?$/i, /^opensource\.org\/licenses?\/apache-2\.0$/i],
         notice: /\bapache license version 2 0\b|\bapache org licenses license 2 0\b/
       },
-      { id: "MIT", names: ["mit license", "the mit license"], urls: [/^opensource\.org\/licenses?\/mit$/i], notice: /\bmit license\b|\bopensource org licenses mit\b/ },
-      { id: "BSD-3-Clause", hubIds: ["bsd-3"], urls: [/^opensource\.org\/licenses?\/bsd-3-clause$/i], notice: /\bbsd 3 clause\b/ },
-      { id: "BSD-2-Clause", hubIds: ["bsd-2"], urls: [/^opensource\.org\/licenses?\/bsd-2-clause$/i], notice: /\bbsd 2 clause\b/ },
+      {
+        id: "MIT",
+        names: ["mit license", "the mit license"],
+        urls: [/^opensource\.org\/licenses?\/mit$/i],
+        notice: /\bmit license\b|\bopensource org licenses mit\b/
+      },
+      {
+        id: "BSD-3-Clause",
+        hubIds: ["bsd-3"],
+        urls: [/^opensource\.org\/licenses?\/bsd-3-clause$/i],
+        notice: /\bbsd 3 clause\b/
+      },
+      {
+        id: "BSD-2-Clause",
+        hubIds: ["bsd-2"],
+        urls: [/^opensource\.org\/licenses?\/bsd-2-clause$/i],
+        notice: /\bbsd 2 clause\b/
+      },
       { id: "GPL-2.0-only", hubIds: ["gpl-2.0", "gplv2"], notice: /\bgnu general public license v(ersion )?2\b|\bgplv2\b/ },
-      { id: "GPL-3.0-only", hubIds: ["gpl-3.0", "gplv3"], urls: [/^gnu\.org\/licenses\/gpl-3\.0(\.html|\.txt|\.en\.html)?$/i], notice: /\bgnu general public license v(ersion )?3\b|\bgplv3\b/ },
+      {
+        id: "GPL-3.0-only",
+        hubIds: ["gpl-3.0", "gplv3"],
+        urls: [/^gnu\.org\/licenses\/gpl-3\.0(\.html|\.txt|\.en\.html)?$/i],
+        notice: /\bgnu general public license v(ersion )?3\b|\bgplv3\b/
+      },
       { id: "LGPL-2.1-only", hubIds: ["lgpl-2.1"] },
       { id: "LGPL-3.0-only", hubIds: ["lgpl-3.0"] },
       { id: "AGPL-3.0-only", hubIds: ["agpl-3.0"], urls: [/^gnu\.org\/licenses\/agpl-3\.0(\.html|\.txt|\.en\.html)?$/i] },
@@ -18310,13 +18730,17 @@ var init_license_table = __esm({
       "GFDL-1.1": "GFDL-1.1-only"
     };
     LICENSE_REF_RE = /^licenseref-[a-z0-9.+-]+$/i;
-    RECORD_FAMILY = new Map(LICENSE_RECORDS.filter((r) => r.family !== void 0).map((r) => [r.id, r.family]));
+    RECORD_FAMILY = new Map(
+      LICENSE_RECORDS.filter((r) => r.family !== void 0).map((r) => [r.id, r.family])
+    );
     OPEN_FOR_CODE_TOO = new Set(LICENSE_RECORDS.filter((r) => r.openForCode).map((r) => r.id));
     CC_NC_ND_RE = /^CC-BY-(NC|ND)(-|$)/i;
     RESTRICTED_USE_RE = /^LicenseRef-.*(rail|impact)/i;
     RESTRICTED_VENDOR_RE = /^LicenseRef-.*(llama|gemma|grok|qwen|qianwen|deepseek|falcon|nvidia|tii-)/i;
     NC_WORDS_RE = /^LicenseRef-.*(non-?commercial|research|\bnc\b)/i;
-    KNOWN_LICENSE_URLS = LICENSE_RECORDS.flatMap((r) => (r.urls ?? []).map((re) => [re, r.id]));
+    KNOWN_LICENSE_URLS = LICENSE_RECORDS.flatMap(
+      (r) => (r.urls ?? []).map((re) => [re, r.id])
+    );
   }
 });
 
@@ -18512,7 +18936,9 @@ var init_license_texts = __esm({
     SENSITIVE = [/\bnon ?commercial\b/, /\bno ?derivatives?\b|\bnoderivs\b/, /\bshare ?alike\b/];
     PHRASES = LICENSE_RECORDS.flatMap((r) => r.phrase ? [{ id: r.id, ...r.phrase }] : []);
     NOTICE_MAX_WORDS = 150;
-    NOTICES = LICENSE_RECORDS.flatMap((r) => r.notice ? [[r.notice, r.id]] : []);
+    NOTICES = LICENSE_RECORDS.flatMap(
+      (r) => r.notice ? [[r.notice, r.id]] : []
+    );
     round = (x) => Math.round(x * 1e3) / 1e3;
   }
 });
@@ -18545,9 +18971,11 @@ function nameHint(path3) {
 function nameKinds(path3) {
   const base = path3.slice(path3.lastIndexOf("/") + 1).toLowerCase();
   if (/[._-](code|software|source)\b/.test(base)) return { hint: "name suggests it covers code", kinds: ["code"] };
-  if (/[._-](model|weights?|params?)\b/.test(base)) return { hint: "name suggests it covers the model weights", kinds: ["data"] };
+  if (/[._-](model|weights?|params?)\b/.test(base))
+    return { hint: "name suggests it covers the model weights", kinds: ["data"] };
   if (/[._-](data|dataset)\b/.test(base)) return { hint: "name suggests it covers data", kinds: ["data"] };
-  if (/[._-](docs?|documentation)\b/.test(base)) return { hint: "name suggests it covers documentation", kinds: ["document"] };
+  if (/[._-](docs?|documentation)\b/.test(base))
+    return { hint: "name suggests it covers documentation", kinds: ["document"] };
   return null;
 }
 function withKinds(f, kinds) {
@@ -18609,7 +19037,12 @@ function cardFacts(card, snapshot, scope, problems) {
     if (id) {
       out.push(fact(id, scope, at("license")));
       if (Object.values(VERSIONLESS).includes(id)) {
-        problem("warning", "license", "license-versionless", `\`license: ${value}\` names a family, not a license: give the version`);
+        problem(
+          "warning",
+          "license",
+          "license-versionless",
+          `\`license: ${value}\` names a family, not a license: give the version`
+        );
       }
     } else {
       out.push(fact(licenseRefFor(value), scope, { ...at("license"), note: `unrecognised id "${value}"` }));
@@ -18633,7 +19066,12 @@ function cardFacts(card, snapshot, scope, problems) {
     if (id && !found.some((f) => f.id === id)) {
       found.push(fact(id, scope, { ...at("license_link"), url: url2 }, identified?.confidence));
     } else if (!id && repoPath === null && found.length === 0) {
-      problem("warning", "license_link", "license-link-unresolved", `\`license_link\` ${url2} is neither a file of this repository nor a known license page`);
+      problem(
+        "warning",
+        "license_link",
+        "license-link-unresolved",
+        `\`license_link\` ${url2} is neither a file of this repository nor a known license page`
+      );
     }
   }
   out.push(...found);
@@ -18657,7 +19095,12 @@ function fileFacts(snapshot, modelRoot, problems) {
     if (text === void 0) {
       const reason = skipped.get(path3) ?? "not read";
       out.push(fact(UNREAD_LICENSE, scope, { kind: "file", path: path3, note: `not read: ${reason}` }));
-      problems.push({ severity: "warning", path: path3, ruleId: "license-file-unread", message: `license file could not be read (${reason})` });
+      problems.push({
+        severity: "warning",
+        path: path3,
+        ruleId: "license-file-unread",
+        message: `license file could not be read (${reason})`
+      });
       continue;
     }
     const identified = identifyLicenseText(text);
@@ -18669,7 +19112,12 @@ function fileFacts(snapshot, modelRoot, problems) {
     } else {
       const note = ["text not identified as a known license", hint].filter(Boolean).join("; ");
       out.push(withKinds(fact(CUSTOM_LICENSE, scope, { kind: "file", path: path3, note }), kinds));
-      problems.push({ severity: "note", path: path3, ruleId: "license-text-unidentified", message: "license text does not match a known license; it is treated as custom terms" });
+      problems.push({
+        severity: "note",
+        path: path3,
+        ruleId: "license-text-unidentified",
+        message: "license text does not match a known license; it is treated as custom terms"
+      });
     }
   }
   return out;
@@ -18694,7 +19142,11 @@ function extractLicenses(snapshot, card, modelRoot) {
     }
   }
   if (fromCard.every(isPlaceholder) && fromFiles.length === 0) {
-    const p = { severity: "warning", ruleId: "license-missing", message: "no license is declared in the card and no LICENSE file was found" };
+    const p = {
+      severity: "warning",
+      ruleId: "license-missing",
+      message: "no license is declared in the card and no LICENSE file was found"
+    };
     if (card) p.path = card.path;
     problems.push(p);
   }
@@ -18767,12 +19219,19 @@ var init_licenses = __esm({
   }
 });
 
-// src/sources/hub/github-client.ts
+// src/sources/remote/github-client.ts
 function isGithubRepo(repo) {
   return REPO_RE.test(repo) && !repo.endsWith("/.") && !repo.endsWith("/..");
 }
 function notFound(repo) {
-  return { repo, state: "not-found", url: `https://github.com/${repo}`, license: null, private: false, error: "repository not found (or private)" };
+  return {
+    repo,
+    state: "not-found",
+    url: `https://github.com/${repo}`,
+    license: null,
+    private: false,
+    error: "repository not found (or private)"
+  };
 }
 function isPublicRepo(data) {
   if (data.private !== false) return false;
@@ -18803,7 +19262,7 @@ function isRecord(value) {
 }
 var REPO_RE, GithubClient;
 var init_github_client = __esm({
-  "src/sources/hub/github-client.ts"() {
+  "src/sources/remote/github-client.ts"() {
     "use strict";
     REPO_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
     GithubClient = class {
@@ -18812,7 +19271,15 @@ var init_github_client = __esm({
       }
       async repoInfo(repo) {
         const url2 = `https://github.com/${repo}`;
-        if (!isGithubRepo(repo)) return { repo, state: "not-found", url: url2, license: null, private: false, error: `not a GitHub repository: ${JSON.stringify(repo)}` };
+        if (!isGithubRepo(repo))
+          return {
+            repo,
+            state: "not-found",
+            url: url2,
+            license: null,
+            private: false,
+            error: `not a GitHub repository: ${JSON.stringify(repo)}`
+          };
         const [owner, name] = repo.split("/");
         let status;
         let data;
@@ -18828,7 +19295,9 @@ var init_github_client = __esm({
             rateLimited = e.response?.headers?.["x-ratelimit-remaining"] === "0";
           }
         } else {
-          const res = await this.source.http.getJson(`https://api.github.com/repos/${encodeURIComponent(owner)}/${encodeURIComponent(name)}`);
+          const res = await this.source.http.getJson(
+            `https://api.github.com/repos/${encodeURIComponent(owner)}/${encodeURIComponent(name)}`
+          );
           status = res.status;
           if (res.ok) data = res.data;
           else {
@@ -18839,16 +19308,31 @@ var init_github_client = __esm({
         if (status !== null && status >= 200 && status < 300 && isRecord(data)) return readRepo(repo, url2, data);
         if (status === 404) return notFound(repo);
         if ((status === 403 || status === 429) && rateLimited) {
-          return { repo, state: "unavailable", url: url2, license: null, private: false, error: "GitHub API rate limit exceeded" };
+          return {
+            repo,
+            state: "unavailable",
+            url: url2,
+            license: null,
+            private: false,
+            error: "GitHub API rate limit exceeded"
+          };
         }
-        if (status === 401 || status === 403) return { repo, state: "unauthorized", url: url2, license: null, private: false, error: `HTTP ${status}` };
-        return { repo, state: "unavailable", url: url2, license: null, private: false, error: error46 || `HTTP ${status ?? "error"}` };
+        if (status === 401 || status === 403)
+          return { repo, state: "unauthorized", url: url2, license: null, private: false, error: `HTTP ${status}` };
+        return {
+          repo,
+          state: "unavailable",
+          url: url2,
+          license: null,
+          private: false,
+          error: error46 || `HTTP ${status ?? "error"}`
+        };
       }
     };
   }
 });
 
-// src/sources/hub/http.ts
+// src/sources/remote/http.ts
 import { createHash } from "node:crypto";
 function parseHubEndpoint(endpoint) {
   const raw = (endpoint ?? "").trim() || DEFAULT_HF_ENDPOINT;
@@ -18939,7 +19423,7 @@ function safeOrigin(url2) {
 }
 var DEFAULT_HF_ENDPOINT, GITHUB_API, HostNotAllowedError, InvalidEndpointError, ResponseCache, sharedCache, DEFAULT_TIMEOUT_MS, DEFAULT_BUDGET_MS, DEFAULT_MAX_BYTES, MAX_REDIRECTS, USER_AGENT, realSleep, LOCAL_HOSTS, HttpClient, KEPT_HEADERS;
 var init_http = __esm({
-  "src/sources/hub/http.ts"() {
+  "src/sources/remote/http.ts"() {
     "use strict";
     DEFAULT_HF_ENDPOINT = "https://huggingface.co";
     GITHUB_API = "https://api.github.com";
@@ -19036,7 +19520,14 @@ var init_http = __esm({
         try {
           return { ...result, data: JSON.parse(result.body) };
         } catch {
-          return { ok: false, status: result.status, url: url2, kind: "unavailable", error: "response is not JSON", headers: result.headers };
+          return {
+            ok: false,
+            status: result.status,
+            url: url2,
+            kind: "unavailable",
+            error: "response is not JSON",
+            headers: result.headers
+          };
         }
       }
       /** GET with the allow-list, cache, timeout, budget, retries and size cap. Never throws except HostNotAllowedError. */
@@ -19048,7 +19539,11 @@ var init_http = __esm({
         if (cached3) return toResult(url2, cached3.status, cached3.body, cached3.headers);
         const result = await this.getUncached(url2, options);
         if (result.status !== null && (result.ok || [401, 403, 404, 410].includes(result.status))) {
-          this.cache.set(key, { status: result.status, body: result.ok ? result.body : "", headers: result.headers }, this.now());
+          this.cache.set(
+            key,
+            { status: result.status, body: result.ok ? result.body : "", headers: result.headers },
+            this.now()
+          );
         }
         return result;
       }
@@ -19081,10 +19576,22 @@ var init_http = __esm({
           const hinted = retryDelayMs(response.headers, this.now());
           const wait = hinted ?? Math.min(this.maxWaitMs, 500 * 2 ** attempt);
           if (wait > this.maxWaitMs) {
-            return failure(url2, response.status, "unavailable", `rate limited: the server asks to wait ${Math.ceil(wait / 1e3)} s`, headers);
+            return failure(
+              url2,
+              response.status,
+              "unavailable",
+              `rate limited: the server asks to wait ${Math.ceil(wait / 1e3)} s`,
+              headers
+            );
           }
           if (wait >= this.remainingMs()) {
-            return failure(url2, response.status, "unavailable", `HTTP ${response.status}; no time left in the budget to retry`, headers);
+            return failure(
+              url2,
+              response.status,
+              "unavailable",
+              `HTTP ${response.status}; no time left in the budget to retry`,
+              headers
+            );
           }
           await this.sleep(wait);
         }
@@ -19137,7 +19644,14 @@ var init_http = __esm({
         return null;
       }
     };
-    KEPT_HEADERS = ["x-error-code", "x-error-message", "content-type", "x-repo-commit", "ratelimit", "x-ratelimit-remaining"];
+    KEPT_HEADERS = [
+      "x-error-code",
+      "x-error-message",
+      "content-type",
+      "x-repo-commit",
+      "ratelimit",
+      "x-ratelimit-remaining"
+    ];
   }
 });
 
@@ -19191,12 +19705,13 @@ var init_remote = __esm({
   }
 });
 
-// src/sources/hub/hub-client.ts
+// src/sources/remote/hub-client.ts
 function isHubRepoId(id) {
   return REPO_ID_RE.test(id) && !id.includes("..");
 }
 function failed(url2, res, what) {
-  if (res.kind === "not-found") return { state: "not-found", url: url2, error: `${what} not found on the Hub (HTTP ${res.status})` };
+  if (res.kind === "not-found")
+    return { state: "not-found", url: url2, error: `${what} not found on the Hub (HTTP ${res.status})` };
   if (res.kind === "unauthorized") {
     const code = res.headers["x-error-code"];
     const detail = code === "RepoNotFound" ? "repository not found or private" : code === "GatedRepo" ? "gated repository" : "private, missing or not accessible";
@@ -19270,7 +19785,8 @@ function isRecord2(value) {
 }
 function stringList(value) {
   if (typeof value === "string") return value.trim() ? [value.trim()] : [];
-  if (Array.isArray(value)) return value.filter((v) => typeof v === "string" && v.trim() !== "").map((v) => v.trim());
+  if (Array.isArray(value))
+    return value.filter((v) => typeof v === "string" && v.trim() !== "").map((v) => v.trim());
   return [];
 }
 function tagValues(tags, prefix) {
@@ -19284,10 +19800,11 @@ function unique(values) {
 }
 var DATASET_CARD_CAP, REPO_ID_RE, HubClient, CHECKPOINT_REF_RE, SOURCE_RE, PROCESS_RE, PLACEHOLDER_RE;
 var init_hub_client = __esm({
-  "src/sources/hub/hub-client.ts"() {
+  "src/sources/remote/hub-client.ts"() {
     "use strict";
     init_strip();
     init_remote();
+    init_rx();
     DATASET_CARD_CAP = 512 * 1024;
     REPO_ID_RE = /^[A-Za-z0-9][\w.-]{0,95}(\/[A-Za-z0-9][\w.-]{0,95})?$/;
     HubClient = class {
@@ -19315,7 +19832,10 @@ var init_hub_client = __esm({
           url: url2,
           value: {
             ...info,
-            baseModels: unique([...stringList(card.base_model), ...tagValues(info.tags, "base_model:").map(stripRelation)]).filter(isHubRepoId),
+            baseModels: unique([
+              ...stringList(card.base_model),
+              ...tagValues(info.tags, "base_model:").map(stripRelation)
+            ]).filter(isHubRepoId),
             datasets: unique([...stringList(card.datasets), ...tagValues(info.tags, "dataset:")]).filter(isHubRepoId)
           }
         };
@@ -19356,14 +19876,19 @@ var init_hub_client = __esm({
         return { state: "found", url: url2, value: res.body };
       }
     };
-    CHECKPOINT_REF_RE = new RegExp(`(?:^|[^a-z])${CHECKPOINT_WORDS_SOURCE}[-_]?\\d|\\d[kmbt]?[-_]?tokens\\b|tokens[-_]?\\d`, "i");
+    CHECKPOINT_REF_RE = new RegExp(
+      `(?:^|[^a-z])${CHECKPOINT_WORDS_SOURCE}[-_]?\\d|\\d[kmbt]?[-_]?tokens\\b|tokens[-_]?\\d`,
+      "i"
+    );
     SOURCE_RE = /\b(sources?|provenance|origins?|where .* from)\b/i;
-    PROCESS_RE = /\b(collect\w*|process\w*|preprocess\w*|curat\w*|filter\w*|clean\w*|dedup\w*|prepar\w*|construct\w*|gather\w*|scrap\w*|crawl\w*|normali[sz]\w*)\b/i;
+    PROCESS_RE = rx("i")`
+    \b(collect\w*|process\w*|preprocess\w*|curat\w*|filter\w*|clean\w*|dedup\w*|prepar\w*|construct\w*|gather\w*|
+    scrap\w*|crawl\w*|normali[sz]\w*)\b`;
     PLACEHOLDER_RE = /\[more information needed\]/gi;
   }
 });
 
-// src/sources/hub/resolve.ts
+// src/sources/remote/resolve.ts
 var resolve_exports = {};
 __export(resolve_exports, {
   MAX_LINEAGE_DEPTH: () => MAX_LINEAGE_DEPTH,
@@ -19400,19 +19925,22 @@ async function resolveRemote(query, options = {}) {
   try {
     const datasetIds = new Set([...query.datasets, ...query.evalDatasets].map((id) => id.trim()).filter(Boolean));
     const modelIds = unique2(query.models.map((id) => id.trim()).filter(Boolean));
-    const repos = unique2(query.githubRepos.map((r) => r.repo.trim()).filter(Boolean));
     const componentOf = /* @__PURE__ */ new Map();
-    for (const r of query.githubRepos) if (!componentOf.has(r.repo.trim())) componentOf.set(r.repo.trim(), r.component);
+    for (const r of query.githubRepos)
+      if (r.repo.trim() && !componentOf.has(r.repo.trim())) componentOf.set(r.repo.trim(), r.component);
     const modelsDone = Promise.all(
-      modelIds.map((id) => limit(async () => {
-        facts.models[id] = await lookupModel(hub, id, true);
-      }))
+      modelIds.map(
+        (id) => limit(async () => {
+          facts.models[id] = await lookupModel(hub, id, true);
+        })
+      )
     );
     const githubDone = Promise.all(
-      repos.map((repo) => limit(async () => {
-        const component = componentOf.get(repo);
-        facts.github[repo] = { ...await lookupGithub(github, repo), ...component ? { component } : {} };
-      }))
+      [...componentOf].map(
+        ([repo, component]) => limit(async () => {
+          facts.github[repo] = { ...await lookupGithub(github, repo), component };
+        })
+      )
     );
     await modelsDone;
     const seen = new Set([query.subject, query.release].filter((id) => !!id));
@@ -19423,7 +19951,9 @@ async function resolveRemote(query, options = {}) {
       if (seen.has(id)) {
         for (let x = via; x !== void 0; x = namedBy.get(x)) {
           if (x === id) {
-            facts.notes.push(`lineage cycle: ${via} names ${id} as its base model, which leads back to ${via}; not followed`);
+            facts.notes.push(
+              `lineage cycle: ${via} names ${id} as its base model, which leads back to ${via}; not followed`
+            );
             break;
           }
         }
@@ -19443,10 +19973,12 @@ async function resolveRemote(query, options = {}) {
       const current = level;
       level = [];
       await Promise.all(
-        current.map(({ id, via }) => limit(async () => {
-          facts.models[id] ??= await lookupModel(hub, id, false);
-          facts.lineage.push({ model: id, depth: depth2, via });
-        }))
+        current.map(
+          ({ id, via }) => limit(async () => {
+            facts.models[id] ??= await lookupModel(hub, id, false);
+            facts.lineage.push({ model: id, depth: depth2, via });
+          })
+        )
       );
       for (const { id } of current) {
         const fact2 = facts.models[id];
@@ -19456,9 +19988,11 @@ async function resolveRemote(query, options = {}) {
     }
     facts.lineage.sort((a, b) => a.depth - b.depth || a.model.localeCompare(b.model));
     await Promise.all(
-      [...datasetIds].map((id) => limit(async () => {
-        facts.datasets[id] = await lookupDataset(hub, id);
-      }))
+      [...datasetIds].map(
+        (id) => limit(async () => {
+          facts.datasets[id] = await lookupDataset(hub, id);
+        })
+      )
     );
     await githubDone;
   } catch (err) {
@@ -19467,7 +20001,10 @@ async function resolveRemote(query, options = {}) {
   }
   facts.models = inOrder(facts.models, [...query.models, ...query.baseModels, ...facts.lineage.map((l) => l.model)]);
   facts.datasets = inOrder(facts.datasets, [...query.datasets, ...query.evalDatasets]);
-  facts.github = inOrder(facts.github, query.githubRepos.map((r) => r.repo));
+  facts.github = inOrder(
+    facts.github,
+    query.githubRepos.map((r) => r.repo)
+  );
   const budgetHits = countErrors(facts, "time budget");
   if (budgetHits > 0) facts.notes.push(`${budgetHits} lookup(s) not made: the time budget for online lookups ran out`);
   return facts;
@@ -19531,14 +20068,22 @@ async function lookupGithub(github, repo) {
   try {
     return await github.repoInfo(repo);
   } catch (err) {
-    return { repo, state: "unavailable", url: `https://github.com/${repo}`, license: null, private: false, error: errorText(err) };
+    return {
+      repo,
+      state: "unavailable",
+      url: `https://github.com/${repo}`,
+      license: null,
+      private: false,
+      error: errorText(err)
+    };
   }
 }
 function hubLicense(info) {
   if (!info.license) return null;
   const normalised = normaliseLicenseId(info.license);
   if (normalised) return normalised;
-  if (info.license === "other") return info.licenseName ? normaliseLicenseId(info.licenseName) ?? licenseRefFor(info.licenseName) : PLACEHOLDER_OTHER;
+  if (info.license === "other")
+    return info.licenseName ? normaliseLicenseId(info.licenseName) ?? licenseRefFor(info.licenseName) : PLACEHOLDER_OTHER;
   if (info.license === "unknown") return PLACEHOLDER_UNKNOWN;
   if (info.license === "none") return null;
   return licenseRefFor(info.license);
@@ -19551,7 +20096,18 @@ function extras(info) {
   return out;
 }
 function emptyModel(id, state, url2) {
-  return { id, state, url: url2, license: null, gated: false, private: false, files: [], checkpointRevisions: [], baseModels: [], datasets: [] };
+  return {
+    id,
+    state,
+    url: url2,
+    license: null,
+    gated: false,
+    private: false,
+    files: [],
+    checkpointRevisions: [],
+    baseModels: [],
+    datasets: []
+  };
 }
 function emptyDataset(id, state, url2) {
   return { id, state, url: url2, license: null, gated: false, private: false, cardDescribesData: false };
@@ -19571,7 +20127,15 @@ function fillMissing(facts, query, reason) {
     facts.models[id] ??= { ...emptyModel(id, "unavailable", `${url2}/${id}`), error: reason };
   }
   for (const { repo, component } of query.githubRepos) {
-    facts.github[repo] ??= { repo, component, state: "unavailable", url: `https://github.com/${repo}`, license: null, private: false, error: reason };
+    facts.github[repo] ??= {
+      repo,
+      component,
+      state: "unavailable",
+      url: `https://github.com/${repo}`,
+      license: null,
+      private: false,
+      error: reason
+    };
   }
 }
 function countErrors(facts, needle) {
@@ -19607,7 +20171,7 @@ function errorText(err) {
 }
 var MAX_LINEAGE_DEPTH, DEFAULT_CONCURRENCY;
 var init_resolve = __esm({
-  "src/sources/hub/resolve.ts"() {
+  "src/sources/remote/resolve.ts"() {
     "use strict";
     init_license_table();
     init_licenses();
@@ -19645,21 +20209,48 @@ function judgeFiles(ev, id, paths, messageId, data = {}, extra = []) {
   const fact2 = governingLicense(ev.licenses, paths[0] ?? cardPath(ev), kind);
   const evidence = [...fileEvidence(paths), ...extra];
   if (ev.subject?.gated) {
-    return { status: "restricted", messageId, data: { count: paths.length, ...data, licenseState: "gated", license: fact2?.id ?? null }, license: fact2?.id ?? null, evidence: [...evidence, { kind: "hub", url: ev.subject.url, note: "gated: access must be requested" }], verifiedOnline: true };
+    return {
+      status: "restricted",
+      messageId,
+      data: { count: paths.length, ...data, licenseState: "gated", license: fact2?.id ?? null },
+      license: fact2?.id ?? null,
+      evidence: [...evidence, { kind: "hub", url: ev.subject.url, note: "gated: access must be requested" }],
+      verifiedOnline: true
+    };
   }
   return judgeLicense(id, fact2, messageId, { count: paths.length, ...data }, evidence);
 }
 function judgeLicense(id, fact2, messageId, data, evidence) {
   const kind = COMPONENTS[id].kind;
-  if (!fact2) return { status: "unlicensed", messageId, data: { ...data, licenseState: "none" }, license: null, evidence };
+  if (!fact2)
+    return { status: "unlicensed", messageId, data: { ...data, licenseState: "none" }, license: null, evidence };
   if (fact2.id === UNREAD_LICENSE) {
-    return { status: "unknown", messageId, data: { ...data, licenseState: "unread", licensePath: fact2.evidence.path ?? null }, license: null, evidence: [...evidence, licenseEvidence(fact2)] };
+    return {
+      status: "unknown",
+      messageId,
+      data: { ...data, licenseState: "unread", licensePath: fact2.evidence.path ?? null },
+      license: null,
+      evidence: [...evidence, licenseEvidence(fact2)]
+    };
   }
   const all = [...evidence, licenseEvidence(fact2)];
   const open2 = isOpenFor(fact2.family, kind, fact2.id);
-  if (open2 === true) return { status: "open", messageId, data: { ...data, licenseState: "open", license: fact2.id }, license: fact2.id, evidence: all };
+  if (open2 === true)
+    return {
+      status: "open",
+      messageId,
+      data: { ...data, licenseState: "open", license: fact2.id },
+      license: fact2.id,
+      evidence: all
+    };
   const licenseState = open2 === null ? "unrecognised" : fact2.family.startsWith("restricted") ? "restricted" : "wrong-kind";
-  return { status: "restricted", messageId, data: { ...data, licenseState, license: fact2.id }, license: fact2.id, evidence: all };
+  return {
+    status: "restricted",
+    messageId,
+    data: { ...data, licenseState, license: fact2.id },
+    license: fact2.id,
+    evidence: all
+  };
 }
 function licenseFactFor(id, family, evidence) {
   return { id, family, scope: ".", evidence };
@@ -19672,10 +20263,18 @@ function judgeRemoteLicense(id, raw, messageId, data, evidence) {
 function claimOf(id, via, host, target, fact2) {
   if (!fact2 || fact2.id === UNREAD_LICENSE) return { status: "open", license: null, via, host, target };
   const judged = judgeLicense(id, fact2, "claim", {}, []).status;
-  return { status: judged === "open" ? "open" : judged === "unlicensed" ? "unlicensed" : "restricted", license: fact2.id, via, host, target };
+  return {
+    status: judged === "open" ? "open" : judged === "unlicensed" ? "unlicensed" : "restricted",
+    license: fact2.id,
+    via,
+    host,
+    target
+  };
 }
 function pointerOf(url2) {
-  const hub = /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/(?:datasets\/)?([\w.-]+(?:\/[\w.-]+)?)/i.exec(url2)?.[1];
+  const hub = /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/(?:datasets\/)?([\w.-]+(?:\/[\w.-]+)?)/i.exec(
+    url2
+  )?.[1];
   if (hub) return { host: "hub", target: hub };
   const gh = /^https?:\/\/(?:www\.)?github\.com\/([\w.-]+\/[\w.-]+)/i.exec(url2)?.[1];
   if (gh) return { host: "github", target: gh.replace(/\.git$/, "") };
@@ -19692,7 +20291,15 @@ function declared(ev, id) {
     messageId: "declared",
     data: { location: d.location, license },
     license,
-    evidence: [{ kind: "declaration", path: ".github/truly-open.yml", url: d.location, ...license ? { license } : {}, ...d.note ? { note: d.note } : {} }],
+    evidence: [
+      {
+        kind: "declaration",
+        path: ".github/truly-open.yml",
+        url: d.location,
+        ...license ? { license } : {},
+        ...d.note ? { note: d.note } : {}
+      }
+    ],
     claim: claimOf(id, "declaration", at.host, at.target, fact2)
   };
 }
@@ -19715,10 +20322,17 @@ function published(messageId, evidence) {
   return { status: "open", messageId, data: { count: evidence.length }, license: null, evidence };
 }
 function documentedSections(ev, re) {
-  return (ev.card?.sections ?? []).filter((s) => s.documented && re.test(s.heading) && !(s.level === 1 && s.body.length > s.ownBody.length));
+  return (ev.card?.sections ?? []).filter(
+    (s) => s.documented && re.test(s.heading) && !(s.level === 1 && s.body.length > s.ownBody.length)
+  );
 }
 function sectionEvidence(ev, sections) {
-  return sections.slice(0, 3).map((s) => ({ kind: "card-section", path: s.path ?? ev.card?.path ?? "README.md", line: s.line, section: s.heading }));
+  return sections.slice(0, 3).map((s) => ({
+    kind: "card-section",
+    path: s.path ?? ev.card?.path ?? "README.md",
+    line: s.line,
+    section: s.heading
+  }));
 }
 function cardFieldEvidence(ev, field) {
   const line = ev.card?.fieldLines[field];
@@ -19744,7 +20358,8 @@ function cardLinesMatching(ev, re, limit = 3, docs = false) {
         continue;
       }
       if (l.includes("<!--") || /\[more information needed\]/i.test(l)) continue;
-      if (l.length < 5e3 && re.test(l)) out.push({ kind: "card-section", path: part.path, line: part.bodyLine + i, note: l.trim().slice(0, 160) });
+      if (l.length < 5e3 && re.test(l))
+        out.push({ kind: "card-section", path: part.path, line: part.bodyLine + i, note: l.trim().slice(0, 160) });
     }
   }
   return out;
@@ -19779,6 +20394,7 @@ var init_shared = __esm({
     "use strict";
     init_catalog();
     init_licenses();
+    init_rx();
     MAX_FILE_EVIDENCE = 5;
     OPEN_LIBRARIES = {
       transformers: "Apache-2.0",
@@ -19806,26 +20422,31 @@ var init_shared = __esm({
       "adapter-transformers": "Apache-2.0",
       fastai: "Apache-2.0",
       allennlp: "Apache-2.0",
-      "onnx": "Apache-2.0",
+      onnx: "Apache-2.0",
       "transformers.js": "Apache-2.0",
       vllm: "Apache-2.0",
       sglang: "Apache-2.0",
       ollama: "MIT",
       pyannote: "MIT",
       "pyannote-audio": "MIT",
-      "setfit": "Apache-2.0",
+      setfit: "Apache-2.0",
       "span-marker": "Apache-2.0",
-      "ultralytics": "AGPL-3.0-only",
-      "coqui": "MPL-2.0",
-      "asteroid": "MIT",
-      "stanza": "Apache-2.0",
-      "fasttext": "MIT",
-      "openvino": "Apache-2.0",
-      "tensorflowtts": "Apache-2.0",
+      ultralytics: "AGPL-3.0-only",
+      coqui: "MPL-2.0",
+      asteroid: "MIT",
+      stanza: "Apache-2.0",
+      fasttext: "MIT",
+      openvino: "Apache-2.0",
+      tensorflowtts: "Apache-2.0",
       "megatron-lm": "LicenseRef-Megatron-LM"
     };
-    CREDIT_SECTION = /\b(acknowledg\w*|thanks|credits?|related|references?|citation|cite|inspiration|community|contributors?|license|comparison|baselines?)\b/;
-    CREDIT_LINE = /\b(thanks?|thank you|inspired by|based on|builds? on|built on|similar to|borrow\w*|adapted from|powered by|related|alternatives?|see also|compar\w*|baselines?|versus|vs\.?|outperform\w*|competitors?)\b|\bsame\b.{0,40}\bas\b|\bfine-?tun(e|ed|ing) (of|from)\b|\bderived from\b|\bitself is\b/i;
+    CREDIT_SECTION = rx()`
+    \b(acknowledg\w*|thanks|credits?|related|references?|citation|cite|inspiration|community|contributors?|license|
+    comparison|baselines?)\b`;
+    CREDIT_LINE = rx("i")`
+    \b(thanks?|thank you|inspired by|based on|builds? on|built on|similar to|borrow\w*|adapted from|powered by|
+    related|alternatives?|see also|compar\w*|baselines?|versus|vs\.?|outperform\w*|competitors?)\b|
+    \bsame\b.{0,40}\bas\b|\bfine-?tun(e|ed|ing) (of|from)\b|\bderived from\b|\bitself is\b`;
   }
 });
 
@@ -19835,22 +20456,44 @@ var init_compute_info = __esm({
   "src/core/criteria/compute-info.ts"() {
     "use strict";
     init_shared();
+    init_rx();
     COMPUTE_HEADING = /\b(environmental impact|compute|hardware|infrastructure|carbon|emissions?|energy|training resources)\b/;
-    COMPUTE_LINE = /\b\d[\d,.]*\s*(x\s*)?(nvidia\s+)?(a100|h100|h800|a800|v100|l40s?|mi250x?|mi300x?|tpu\s?v\d\w*|gpus?|tpus?)\b|\bgpu[- ]hours?\b|\b(petaflops?|pf-days|kwh|mwh|tco2|co2eq)\b/i;
+    COMPUTE_LINE = rx("i")`
+    \b\d[\d,.]*\s*(x\s*)?(nvidia\s+)?(a100|h100|h800|a800|v100|l40s?|mi250x?|mi300x?|tpu\s?v\d\w*|gpus?|tpus?)\b|
+    \bgpu[- ]hours?\b|\b(petaflops?|pf-days|kwh|mwh|tco2|co2eq)\b`;
     computeInfo = {
       id: "compute-info",
       evaluate(ev) {
         if (ev.card?.frontMatter?.["co2_eq_emissions"] !== void 0 && ev.card.frontMatter["co2_eq_emissions"] !== null) {
-          return judgeLicense("compute-info", cardLicense(ev), "computeEmissions", {}, [cardFieldEvidence(ev, "co2_eq_emissions")]);
+          return judgeLicense("compute-info", cardLicense(ev), "computeEmissions", {}, [
+            cardFieldEvidence(ev, "co2_eq_emissions")
+          ]);
         }
-        const sections = documentedSections(ev, COMPUTE_HEADING).filter((s) => COMPUTE_LINE.test(s.body) || /\b(gpu|tpu|hours|kg|tons?)\b/i.test(s.body));
-        if (sections.length > 0) return judgeLicense("compute-info", cardLicense(ev), "computeSection", { section: sections[0]?.heading ?? "" }, sectionEvidence(ev, sections));
+        const sections = documentedSections(ev, COMPUTE_HEADING).filter(
+          (s) => COMPUTE_LINE.test(s.body) || /\b(gpu|tpu|hours|kg|tons?)\b/i.test(s.body)
+        );
+        if (sections.length > 0)
+          return judgeLicense(
+            "compute-info",
+            cardLicense(ev),
+            "computeSection",
+            { section: sections[0]?.heading ?? "" },
+            sectionEvidence(ev, sections)
+          );
         const lines = cardLinesMatching(ev, COMPUTE_LINE);
         if (lines.length > 0) return judgeLicense("compute-info", cardLicense(ev), "computeInText", {}, lines);
         const jobs = ev.artifacts.computeScripts;
         if (jobs.length > 0) {
-          const biggest = jobs.reduce((b, j) => (j.nodes ?? 1) * (j.gpusPerNode ?? 0) > (b.nodes ?? 1) * (b.gpusPerNode ?? 0) ? j : b);
-          return judgeFiles(ev, "compute-info", jobs.map((j) => j.path), "computeInBatchJobs", { count: jobs.length, nodes: biggest.nodes, gpusPerNode: biggest.gpusPerNode });
+          const biggest = jobs.reduce(
+            (b, j) => (j.nodes ?? 1) * (j.gpusPerNode ?? 0) > (b.nodes ?? 1) * (b.gpusPerNode ?? 0) ? j : b
+          );
+          return judgeFiles(
+            ev,
+            "compute-info",
+            jobs.map((j) => j.path),
+            "computeInBatchJobs",
+            { count: jobs.length, nodes: biggest.nodes, gpusPerNode: biggest.gpusPerNode }
+          );
         }
         return missing();
       }
@@ -19915,13 +20558,37 @@ var TRAINING_WORDS_RE, TRAINING_CLAIM_RE, EVAL_WORDS_RE, SAMPLE_WORDS_RE, USER_D
 var init_data_wording = __esm({
   "src/core/evidence/data-wording.ts"() {
     "use strict";
-    TRAINING_WORDS_RE = /\b(train(ed|ing|s)?|pre-?train\w*|fine-?tun\w*|finetun\w*|instruction[- ]tun\w*|instruct(ion)?[- ](data|datasets?)|post-?train\w*|mid-?train\w*|sft|rlhf|dpo|distill(ed|ation)|anneal\w*)\b|训练|微调/i;
-    TRAINING_CLAIM_RE = /\b(trained|pre-?trained|fine-?tuned|finetuned|instruction-?tuned|distilled|train(ing)?|pre-?train(ing)?|fine-?tun(e|ing)|finetun(e|ing))\b.{0,60}\b(on|with|using|from|upon)\b|\b(training|pre-?training|fine-?tuning|finetuning|sft|instruction|pre-?train)[- ](data|datasets?|corpus|corpora|mix(ture)?)\b|\b(data|datasets?|corpus|corpora)\b.{0,60}\b(for|in|during) (the )?(unsupervised |self-supervised |supervised )?(pre-?training|training|fine-?tuning)\b|(训练|预训练|微调)(数据|语料)|(数据|语料).{0,20}(训练|预训练|微调)/i;
+    init_rx();
+    TRAINING_WORDS_RE = rx("i")`
+    \b(train(ed|ing|s)?|pre-?train\w*|fine-?tun\w*|finetun\w*|instruction[- ]tun\w*|instruct(ion)?[- ](data|
+    datasets?)|post-?train\w*|mid-?train\w*|sft|rlhf|dpo|distill(ed|ation)|anneal\w*)\b|训练|微调`;
+    TRAINING_CLAIM_RE = rx("i")`
+    \b(trained|pre-?trained|fine-?tuned|finetuned|instruction-?tuned|distilled|train(ing)?|pre-?train(ing)?|
+    fine-?tun(e|ing)|finetun(e|ing))\b.{0,60}\b(on|with|using|from|upon)\b|\b(training|pre-?training|fine-?tuning|
+    finetuning|sft|instruction|pre-?train)[- ](data|datasets?|corpus|corpora|mix(ture)?)\b|\b(data|datasets?|corpus|
+    corpora)\b.{0,60}\b(for|in|during) (the )?(unsupervised |self-supervised |supervised )?(pre-?training|training|
+    fine-?tuning)\b|(训练|预训练|微调)(数据|语料)|(数据|语料).{0,20}(训练|预训练|微调)`;
     EVAL_WORDS_RE = /\b(eval\w*|benchmark\w*|test[- ]?sets?|test split|leaderboards?|held-?out|judge)\b|评测|评估|测试集/i;
-    SAMPLE_WORDS_RE = /\b(samples?|examples?|toy|dummy|demo|mock|tiny)[- ](data|datasets?|files?|format|corpus)\b|\b(toy|dummy|mock)\b|\bexample datasets?\b|\b(data|dataset) format\b|\bformat of (the|your) (data|dataset)\b|样例|示例|例子/i;
-    USER_DATA_RE = /\byour (own |custom(ized)? |private |local )?(data|datasets?|corpus|training data)\b|\byou can (also )?(use|prepare|replace|choose|bring)\b|\byou can (also )?find\b.{0,40}\bdatasets?\b|\bwhere can i\b|\byou (must|should|need to|have to)\b|\bcustom(ized)? (data|datasets?)\b|你的数据|自己的数据/i;
-    DATA_RELEASE_RE = /\b(we|our)\b.{0,30}\b(release[sd]?|publish(ed)?|open-?sourced?|provide[sd]?)\b.{0,40}\b(data|datasets?|corpus|corpora)\b|\b(published|released|open-?sourced)\b.{0,40}\b(data|datasets?|corpus)\b|开源的?数据/i;
-    PUBLIC_DATASET_NAMES_RE = /\b(the pile|pile-?cc|minipile|c4|mc4|redpajama[\w-]*|slimpajama|dolma|dolmino[\w-]*|fineweb[\w-]*|finemath|refinedweb|the stack( v2| dedup)?|starcoder ?data|github code clean|oscar corpus|laion-?\w*|common ?crawl|ccnet|bookcorpus|openwebtext\w*|wikitext[\w-]*|wikipedia dumps?|peS2o|proof-?pile[\w-]*|openwebmath|s2orc|sharegpt|oasst\w*|openassistant conversations|alpaca[- ]data|dolly[- ]15k|databricks-dolly-15k|ultrachat[\w-]*|ultrafeedback|openhermes[\w-]*|openorca|slimorca|flan collection|flan v2|xp3\w*|super-?naturalinstructions|natural instructions|tulu[- ]v?\d[\w-]*mix|wildchat|lmsys-chat-1m|cosmopedia|smoltalk|the ?stack|librispeech|libri-?light|common ?voice|gigaspeech|voxpopuli|audioset|audiocaps|wavcaps|musiccaps|clotho|imagenet[\w-]*|ms-?coco|cc3m|cc12m|conceptual captions|sa-1b|datacomp[\w-]*|webvid[\w-]*|yfcc\w*|hh-rlhf|anthropic hh|gsm8k train|metamathqa|mathinstruct|commitpack\w*|evol-?instruct[\w-]*)\b/i;
+    SAMPLE_WORDS_RE = rx("i")`
+    \b(samples?|examples?|toy|dummy|demo|mock|tiny)[- ](data|datasets?|files?|format|corpus)\b|\b(toy|dummy|mock)\b|
+    \bexample datasets?\b|\b(data|dataset) format\b|\bformat of (the|your) (data|dataset)\b|样例|示例|例子`;
+    USER_DATA_RE = rx("i")`
+    \byour (own |custom(ized)? |private |local )?(data|datasets?|corpus|training data)\b|\byou can (also )?(use|
+    prepare|replace|choose|bring)\b|\byou can (also )?find\b.{0,40}\bdatasets?\b|\bwhere can i\b|\byou (must|should|
+    need to|have to)\b|\bcustom(ized)? (data|datasets?)\b|你的数据|自己的数据`;
+    DATA_RELEASE_RE = rx("i")`
+    \b(we|our)\b.{0,30}\b(release[sd]?|publish(ed)?|open-?sourced?|provide[sd]?)\b.{0,40}\b(data|datasets?|corpus|
+    corpora)\b|\b(published|released|open-?sourced)\b.{0,40}\b(data|datasets?|corpus)\b|开源的?数据`;
+    PUBLIC_DATASET_NAMES_RE = rx("i")`
+    \b(the pile|pile-?cc|minipile|c4|mc4|redpajama[\w-]*|slimpajama|dolma|dolmino[\w-]*|fineweb[\w-]*|finemath|
+    refinedweb|the stack( v2| dedup)?|starcoder ?data|github code clean|oscar corpus|laion-?\w*|common ?crawl|ccnet|
+    bookcorpus|openwebtext\w*|wikitext[\w-]*|wikipedia dumps?|peS2o|proof-?pile[\w-]*|openwebmath|s2orc|sharegpt|
+    oasst\w*|openassistant conversations|alpaca[- ]data|dolly[- ]15k|databricks-dolly-15k|ultrachat[\w-]*|
+    ultrafeedback|openhermes[\w-]*|openorca|slimorca|flan collection|flan v2|xp3\w*|super-?naturalinstructions|
+    natural instructions|tulu[- ]v?\d[\w-]*mix|wildchat|lmsys-chat-1m|cosmopedia|smoltalk|the ?stack|librispeech|
+    libri-?light|common ?voice|gigaspeech|voxpopuli|audioset|audiocaps|wavcaps|musiccaps|clotho|imagenet[\w-]*|
+    ms-?coco|cc3m|cc12m|conceptual captions|sa-1b|datacomp[\w-]*|webvid[\w-]*|yfcc\w*|hh-rlhf|anthropic hh|
+    gsm8k train|metamathqa|mathinstruct|commitpack\w*|evol-?instruct[\w-]*)\b`;
     NAMED_TRAINING_LINE_RE = new RegExp(
       `^(?!.*(?:${SAMPLE_WORDS_RE.source}|${USER_DATA_RE.source}))(?=.*(?:${TRAINING_CLAIM_RE.source}))(?=.*${PUBLIC_DATASET_NAMES_RE.source})`,
       "i"
@@ -19931,15 +20598,53 @@ var init_data_wording = __esm({
       `\\b(trained|pre-?trained|fine-?tuned)\\b.{0,40}\\b(on|using|with)\\b.{0,80}\\b(data|datasets?|corpus|corpora|tokens|samples|examples|hours|text|images|audio|videos|conversations)\\b|\\b(training|pre-?training) (data|dataset|corpus)\\b|(训练|预训练)(数据|语料)`,
       "i"
     );
-    DATA_HEADING_RE = /\b(data|datasets?|corpus|corpora|data sources|data collection|data mixture|data composition|datasheet|training data|pre-?training data)\b|数据/;
-    HOW_TO_HEADING_RE = /\b(download\w*|install\w*|format|formats|config\w*|setup|set up|usage|how to|prepar\w*|preprocess\w*|convert\w*|loading|load|contribut\w*|pull requests?|upload\w*|push\w*|log in|login|requirements|structure|run|running|generat\w*|create|creating|quick ?start|getting started|example|examples|toy|your|tokeniz\w*|pre-?tokeniz\w*|using|use|register\w*|adding|add|peeking|inspect\w*)\b|下载|格式|配置|准备/;
+    DATA_HEADING_RE = rx()`
+    \b(data|datasets?|corpus|corpora|data sources|data collection|data mixture|data composition|datasheet|
+    training data|pre-?training data)\b|数据`;
+    HOW_TO_HEADING_RE = rx()`
+    \b(download\w*|install\w*|format|formats|config\w*|setup|set up|usage|how to|prepar\w*|preprocess\w*|convert\w*|
+    loading|load|contribut\w*|pull requests?|upload\w*|push\w*|log in|login|requirements|structure|run|running|
+    generat\w*|create|creating|quick ?start|getting started|example|examples|toy|your|tokeniz\w*|pre-?tokeniz\w*|
+    using|use|register\w*|adding|add|peeking|inspect\w*)\b|下载|格式|配置|准备`;
     DATASHEET_TOPICS = [
-      ["motivation", /\b(created|built|collected|curated|assembled|constructed) (for|to|in order to)\b|\b(purpose|motivation|goal of (the|this) (data|dataset|corpus))\b/i],
-      ["composition", /\b(consists? of|composed of|comprises?|composition|mixture|proportions?|ratios?|data mix|curriculum|made up of|instances|contains? (about |roughly |over |around )?[0-9.,]+|[0-9][0-9.,]*\s?(billion|million|thousand|[bmkt])?\s(tokens|documents|words|examples|instances|images|hours|samples|conversations|records|pairs)|languages?\b.{0,40}\b(cover|include|span))\b|组成|构成|比例/i],
-      ["collection", /\b(collected|crawl(ed)?|scrap(ed|ing)|gathered|sourced|obtained|downloaded) (from|by|in|via|with|using)\b|\b(sources?|annotat\w*|written by|generated (by|with|using)|licensed from)\b|来源|采集|收集/i],
-      ["preprocessing", /\b(filter(ed|ing)?|dedup\w*|deduplicat\w*|clean(ed|ing)|decontaminat\w*|quality classifier|language identification|pii|remov(ed|al) of|normali[sz](ed|ation))\b|过滤|去重|清洗/i],
-      ["uses", /\b(bias(es)?|limitations?|intended uses?|out-of-scope|personal (information|data)|sensitive|offensive|toxic\w*|consent|privacy)\b|偏见|局限/i],
-      ["distribution", /\b(licen[cs]ed? under|licen[cs]e[sd]?|terms of use|distributed|maintained|maintenance|available (at|on|from))\b|许可/i]
+      [
+        "motivation",
+        rx("i")`
+      \b(created|built|collected|curated|assembled|constructed) (for|to|in order to)\b|\b(purpose|motivation|
+      goal of (the|this) (data|dataset|corpus))\b`
+      ],
+      [
+        "composition",
+        rx("i")`
+      \b(consists? of|composed of|comprises?|composition|mixture|proportions?|ratios?|data mix|curriculum|made up of|
+      instances|contains? (about |roughly |over |around )?[0-9.,]+|[0-9][0-9.,]*\s?(billion|million|thousand|
+      [bmkt])?\s(tokens|documents|words|examples|instances|images|hours|samples|conversations|records|pairs)|
+      languages?\b.{0,40}\b(cover|include|span))\b|组成|构成|比例`
+      ],
+      [
+        "collection",
+        rx("i")`
+      \b(collected|crawl(ed)?|scrap(ed|ing)|gathered|sourced|obtained|downloaded) (from|by|in|via|with|using)\b|
+      \b(sources?|annotat\w*|written by|generated (by|with|using)|licensed from)\b|来源|采集|收集`
+      ],
+      [
+        "preprocessing",
+        rx("i")`
+      \b(filter(ed|ing)?|dedup\w*|deduplicat\w*|clean(ed|ing)|decontaminat\w*|quality classifier|
+      language identification|pii|remov(ed|al) of|normali[sz](ed|ation))\b|过滤|去重|清洗`
+      ],
+      [
+        "uses",
+        rx("i")`
+      \b(bias(es)?|limitations?|intended uses?|out-of-scope|personal (information|data)|sensitive|offensive|toxic\w*|
+      consent|privacy)\b|偏见|局限`
+      ],
+      [
+        "distribution",
+        rx("i")`
+      \b(licen[cs]ed? under|licen[cs]e[sd]?|terms of use|distributed|maintained|maintenance|available (at|on|from))\b|
+      许可`
+      ]
     ];
   }
 });
@@ -19967,7 +20672,11 @@ function findFrontMatter(text) {
 }
 function parseFrontMatter(block) {
   if (block.yaml.length > FRONT_MATTER_MAX_BYTES) {
-    return { ok: false, error: `front matter is larger than ${FRONT_MATTER_MAX_BYTES / 1024} KiB; not parsed`, line: block.startLine };
+    return {
+      ok: false,
+      error: `front matter is larger than ${FRONT_MATTER_MAX_BYTES / 1024} KiB; not parsed`,
+      line: block.startLine
+    };
   }
   let raw;
   try {
@@ -19985,7 +20694,11 @@ function parseFrontMatter(block) {
   const budget = { left: FRONT_MATTER_NODE_BUDGET };
   const data = toPlain(raw, budget, 0);
   if (budget.left < 0) {
-    return { ok: false, error: `front matter expands to more than ${FRONT_MATTER_NODE_BUDGET} values (YAML aliases?); not used`, line: block.startLine };
+    return {
+      ok: false,
+      error: `front matter expands to more than ${FRONT_MATTER_NODE_BUDGET} values (YAML aliases?); not used`,
+      line: block.startLine
+    };
   }
   return { ok: true, data, fieldLines: topLevelFieldLines(block) };
 }
@@ -20043,7 +20756,8 @@ function classifyUrl(raw) {
   const host = u.hostname.toLowerCase().replace(/^www\./, "");
   const parts = u.pathname.split("/").filter(Boolean).map(decodeURIComponentSafe);
   if (host === "huggingface.co" || host === "hf.co") {
-    if (parts[0] === "datasets" && parts.length >= 3) return { kind: "hub-dataset", id: `${parts[1]}/${parts[2]}`, url: url2 };
+    if (parts[0] === "datasets" && parts.length >= 3)
+      return { kind: "hub-dataset", id: `${parts[1]}/${parts[2]}`, url: url2 };
     if (parts[0] === "papers" && parts[1] && /^\d{4}\.\d{4,5}/.test(parts[1])) {
       return { kind: "arxiv", id: parts[1].replace(/v\d+$/, ""), url: url2 };
     }
@@ -20094,7 +20808,16 @@ function extractLinks(text, path3, firstLine, sectionAt, limit = 2e3) {
       const url2 = `https://huggingface.co/${id}`;
       if (!HUB_ID_RE.test(id) || seen.has(url2)) continue;
       seen.add(url2);
-      links.push({ kind: "hub-model", id, url: url2, path: path3, line, section, context: windowAround(lineText, m.index ?? 0, m[0].length), ...under ? { leadIn: under } : {} });
+      links.push({
+        kind: "hub-model",
+        id,
+        url: url2,
+        path: path3,
+        line,
+        section,
+        context: windowAround(lineText, m.index ?? 0, m[0].length),
+        ...under ? { leadIn: under } : {}
+      });
     }
     for (const m of lineText.matchAll(DOI_TEXT_RE)) {
       const doi = (m[1] ?? "").replace(/[.)]+$/, "");
@@ -20123,9 +20846,13 @@ var URL_RE, DOI_TEXT_RE, HUB_LOAD_RE, HUB_ID_RE, LIST_ITEM_RE, LEAD_IN_RE, ARXIV
 var init_links2 = __esm({
   "src/core/evidence/links.ts"() {
     "use strict";
+    init_rx();
     URL_RE = /https?:\/\/[^\s<>()"'`\]]+/g;
     DOI_TEXT_RE = /\bdoi:\s*(10\.\d{4,9}\/[^\s"'<>,;]+)/gi;
-    HUB_LOAD_RE = /(?:from_pretrained|snapshot_download|hf_hub_download)\(\s*(?:repo_id\s*=\s*|pretrained_model_name_or_path\s*=\s*)?["']([\w.-]{1,96}\/[\w.-]{1,96})["']|(?:huggingface-cli|hf) download\s+([\w.-]{1,96}\/[\w.-]{1,96})/g;
+    HUB_LOAD_RE = rx("g")`
+    (?:from_pretrained|snapshot_download|hf_hub_download)\(\s*(?:repo_id\s*=\s*|
+    pretrained_model_name_or_path\s*=\s*)?["']([\w.-]{1,96}\/[\w.-]{1,96})["']|(?:huggingface-cli|
+    hf) download\s+([\w.-]{1,96}\/[\w.-]{1,96})`;
     HUB_ID_RE = /^[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*$/;
     LIST_ITEM_RE = /^\s*([-*+]|\d{1,3}[.)])\s/;
     LEAD_IN_RE = /^[^()[\]]*[:：]\s*(\*\*|__)?\s*$/;
@@ -20221,7 +20948,10 @@ function parseModelCard(path3, text) {
     return cursor >= 0 ? sections[cursor].heading : "";
   };
   const links = extractLinks(body, path3, bodyLine, sectionAt);
-  return { card: { path: path3, frontMatter, fieldLines, bodyLine, body, sections, links, parts: [{ path: path3, bodyLine, body }] }, problems };
+  return {
+    card: { path: path3, frontMatter, fieldLines, bodyLine, body, sections, links, parts: [{ path: path3, bodyLine, body }] },
+    problems
+  };
 }
 function parseSections(body, firstLine, path3 = "README.md") {
   const lines = body.split("\n");
@@ -20251,7 +20981,15 @@ function parseSections(body, firstLine, path3 = "README.md") {
     const sectionBody = lines.slice(h.index + 1, end).join("\n");
     const ownEnd = heads[k + 1] && heads[k + 1].index < end ? heads[k + 1].index : end;
     const ownBody = lines.slice(h.index + 1, ownEnd).join("\n");
-    return { path: path3, heading: h.heading, level: h.level, line: firstLine + h.index, body: sectionBody, ownBody, documented: isDocumented(ownBody) };
+    return {
+      path: path3,
+      heading: h.heading,
+      level: h.level,
+      line: firstLine + h.index,
+      body: sectionBody,
+      ownBody,
+      documented: isDocumented(ownBody)
+    };
   });
   for (let i = sections.length - 1; i >= 0; i--) {
     const s = sections[i];
@@ -20292,7 +21030,8 @@ function fieldStrings(card, field) {
   const v = card?.frontMatter?.[field];
   if (typeof v === "string") return v.trim() ? [v.trim()] : [];
   if (typeof v === "number") return [String(v)];
-  if (Array.isArray(v)) return v.filter((x) => typeof x === "string" && x.trim() !== "").map((x) => x.trim());
+  if (Array.isArray(v))
+    return v.filter((x) => typeof x === "string" && x.trim() !== "").map((x) => x.trim());
   return [];
 }
 function modelIndexDatasets(card) {
@@ -20362,7 +21101,16 @@ var init_model_card = __esm({
       "inference"
     ];
     PLACEHOLDER_FIELD_RE = /^[ \t]*[-*]?[ \t]*(\*\*|__)?[^:]{1,80}?:?(\*\*|__)?:?[ \t]*\[more information needed\][ \t]*$/i;
-    NOT_MODEL_CARD_KEYS = ["sdk", "app_file", "sdk_version", "dataset_info", "task_categories", "configs", "size_categories", "pretty_name"];
+    NOT_MODEL_CARD_KEYS = [
+      "sdk",
+      "app_file",
+      "sdk_version",
+      "dataset_info",
+      "task_categories",
+      "configs",
+      "size_categories",
+      "pretty_name"
+    ];
   }
 });
 
@@ -20402,7 +21150,8 @@ function dataFilesByKind(ev) {
 }
 function describedAsOther(ev, tops, names) {
   const forms = /* @__PURE__ */ new Map();
-  for (const top of tops) forms.set(top + "/", [`(${top})`, `(${top}/)`, `(./${top})`, `(./${top}/)`, `\`${top}\``, `\`${top}/\``]);
+  for (const top of tops)
+    forms.set(top + "/", [`(${top})`, `(${top}/)`, `(./${top})`, `(./${top}/)`, `\`${top}\``, `\`${top}/\``]);
   for (const name of names) forms.set(name, [name]);
   if (forms.size === 0 || !ev.card) return /* @__PURE__ */ new Set();
   const escape = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -20456,7 +21205,12 @@ function trainingDataLinks(ev) {
 function judgeTrainingDataLinks(ev) {
   const texts = new TextLines(ev);
   const paragraphs = /* @__PURE__ */ new Map();
-  const dataDocs = new Map(ev.dataCards.map((c) => [c.path, aboutEvaluation(c.body) ? "evaluation" : aboutTrainingData(c) ? "training" : "other"]));
+  const dataDocs = new Map(
+    ev.dataCards.map((c) => [
+      c.path,
+      aboutEvaluation(c.body) ? "evaluation" : aboutTrainingData(c) ? "training" : "other"
+    ])
+  );
   return ev.links.filter((l) => {
     if (l.kind !== "hub-dataset" && !(l.kind === "other" && DATASET_HOST_RE.test(l.url))) return false;
     if (!l.id && l.kind === "hub-dataset") return false;
@@ -20467,12 +21221,16 @@ ${l.line}`;
     let around = paragraphs.get(key);
     if (!around) {
       const paragraph = texts.paragraph(l.path, l.line) ?? line;
-      around = { user: USER_DATA_RE.test(paragraph), training: TRAINING_WORDS_RE.test(paragraph) || DATA_RELEASE_RE.test(paragraph) };
+      around = {
+        user: USER_DATA_RE.test(paragraph),
+        training: TRAINING_WORDS_RE.test(paragraph) || DATA_RELEASE_RE.test(paragraph)
+      };
       paragraphs.set(key, around);
     }
     if (SAMPLE_WORDS_RE.test(line) || around.user) return false;
     const training = TRAINING_WORDS_RE.test(line);
-    if (!training && (EVAL_WORDS_RE.test(line) || EVAL_WORDS_RE.test(l.section) && !TRAINING_WORDS_RE.test(l.section))) return false;
+    if (!training && (EVAL_WORDS_RE.test(line) || EVAL_WORDS_RE.test(l.section) && !TRAINING_WORDS_RE.test(l.section)))
+      return false;
     if (training || around.training || labelledDataset(line, l.url)) return true;
     if (dataDocs.get(l.path) === "training") return true;
     return TRAINING_WORDS_RE.test(l.section) || DATA_SECTION_RE.test(l.section);
@@ -20517,17 +21275,37 @@ function judgeHubDatasets(ev, component, ids, messageId) {
   ];
   const unavailable = facts.filter((f) => f.state === "unavailable");
   if (unavailable.length === facts.length) {
-    return unknown2("hubUnavailable", { id: unavailable[0]?.id ?? null, error: unavailable[0]?.error ?? null }, facts.map((f) => ({ kind: "hub", url: f.url, note: f.error ?? "lookup failed" })));
+    return unknown2(
+      "hubUnavailable",
+      { id: unavailable[0]?.id ?? null, error: unavailable[0]?.error ?? null },
+      facts.map((f) => ({ kind: "hub", url: f.url, note: f.error ?? "lookup failed" }))
+    );
   }
   const worst = weakest(verdicts);
   if (!worst) return null;
   const found = facts.filter((f) => f.state === "found").length;
   return {
     ...worst,
-    data: { ...worst.data, count: facts.length + unchecked.length, verified: found, notFound: facts.filter((f) => f.state === "not-found" || f.state === "unauthorized").length, notLookedUp: unchecked.length },
+    data: {
+      ...worst.data,
+      count: facts.length + unchecked.length,
+      verified: found,
+      notFound: facts.filter((f) => f.state === "not-found" || f.state === "unauthorized").length,
+      notLookedUp: unchecked.length
+    },
     evidence: [
-      ...facts.slice(0, 5).map((f) => ({ kind: "hub", url: f.url, ...f.license ? { license: f.license } : {}, note: describe(f) })),
-      ...unchecked.length > 0 ? [{ ...cardFieldEvidence(ev, "datasets"), note: `not looked up on the Hub: ${unchecked.slice(0, 3).join(", ")}` }] : []
+      ...facts.slice(0, 5).map((f) => ({
+        kind: "hub",
+        url: f.url,
+        ...f.license ? { license: f.license } : {},
+        note: describe(f)
+      })),
+      ...unchecked.length > 0 ? [
+        {
+          ...cardFieldEvidence(ev, "datasets"),
+          note: `not looked up on the Hub: ${unchecked.slice(0, 3).join(", ")}`
+        }
+      ] : []
     ],
     verifiedOnline: found > 0
   };
@@ -20537,7 +21315,8 @@ function judgeDatasetFacts(component, facts, messageId) {
 }
 function judgeOne(component, f, messageId) {
   const evidence = [{ kind: "hub", url: f.url, note: describe(f) }];
-  if (f.state === "not-found" || f.state === "unauthorized") return mentioned("hubDatasetNotFound", evidence, { id: f.id });
+  if (f.state === "not-found" || f.state === "unauthorized")
+    return mentioned("hubDatasetNotFound", evidence, { id: f.id });
   if (f.state !== "found") return unknown2("hubUnavailable", { id: f.id, error: f.error ?? null }, evidence);
   if (f.gated || f.private) return gatedOnline(`${messageId}Gated`, { id: f.id }, f.license, evidence);
   return judgeRemoteLicense(component, f.license, messageId, { id: f.id }, evidence);
@@ -20551,20 +21330,27 @@ function fromHub(ev, ids) {
 }
 function listed(ev) {
   const names = fieldStrings(ev.card, "datasets");
-  if (names.length > 0) return mentioned("trainingDataListed", [cardFieldEvidence(ev, "datasets")], { count: names.length, names: names.slice(0, 3).join(", ") });
+  if (names.length > 0)
+    return mentioned("trainingDataListed", [cardFieldEvidence(ev, "datasets")], {
+      count: names.length,
+      names: names.slice(0, 3).join(", ")
+    });
   const links = trainingDataLinks(ev).filter((l) => l.kind === "hub-dataset");
   return links.length > 0 ? mentioned("trainingDataLinked", linkEvidence(links), { count: links.length }) : null;
 }
 function mentions(ev) {
   const links = trainingDataLinks(ev);
   if (links.length > 0) return mentioned("trainingDataLinked", linkEvidence(links), { count: links.length });
-  const scripts = ev.artifacts.datasetScripts.filter((p) => DATA_SCRIPT_RE.test(p.slice(p.lastIndexOf("/") + 1)) && !NOT_DATA_SCRIPT_RE.test(p));
+  const scripts = ev.artifacts.datasetScripts.filter(
+    (p) => DATA_SCRIPT_RE.test(p.slice(p.lastIndexOf("/") + 1)) && !NOT_DATA_SCRIPT_RE.test(p)
+  );
   if (scripts.length > 0) return mentioned("trainingDataScripts", fileEvidence(scripts), { count: scripts.length });
   const lines = cardLinesMatching(ev, NAMED_TRAINING_LINE_RE);
   if (lines.length > 0) return mentioned("trainingDataMentioned", lines);
   const texts = new TextLines(ev);
   const released = ev.links.filter((l) => {
-    if (l.kind !== "github" && l.kind !== "hub-dataset" && !(l.kind === "other" && DATASET_HOST_RE.test(l.url))) return false;
+    if (l.kind !== "github" && l.kind !== "hub-dataset" && !(l.kind === "other" && DATASET_HOST_RE.test(l.url)))
+      return false;
     const line = texts.line(l.path, l.line) ?? l.context;
     return TRAINING_PROSE_RE.test(line) && AVAILABLE_RE.test(line) && !SAMPLE_WORDS_RE.test(line) && !USER_DATA_RE.test(line);
   });
@@ -20586,12 +21372,20 @@ var init_training_data = __esm({
     init_model_card();
     init_data_wording();
     init_shared();
+    init_rx();
     SAMPLE_DATA_BYTES = 1e6;
-    SAMPLE_PATH_RE = /(^|[/_.-])(samples?|examples?|demos?|dummy|toy|tiny|mock|fake|tests?|fixtures?|prompts?)([/_.-]|$)|(^|\/)(inference|serving|deploy\w*|apps?)\//i;
+    SAMPLE_PATH_RE = rx("i")`
+    (^|[/_.-])(samples?|examples?|demos?|dummy|toy|tiny|mock|fake|tests?|fixtures?|prompts?)([/_.-]|$)|(^|
+    \/)(inference|serving|deploy\w*|apps?)\/`;
     COMMAND_LINE_RE = /^\s*(\$\s*)?(python3?|bash|sh|torchrun|deepspeed|accelerate|srun|cd|git|wget|curl)\b|\s--[a-z]/i;
     MANIFEST_DIR_RE = /(^|\/)(configs?|conf|recipes?|mix(es|tures?)?)\//i;
-    NOT_DATA_DIR_RE = /(^|\/)(assets?|images?|figures?|figs|docs?|static|media|misc)\/|(^|[/_.-])(stats?|statistics|counts?|composition|metadata|summary|distribution|results?|logs?|performances?)([/_.-]|$)/i;
-    NOT_DATA_NAME_RE = /(^|[_.-])(samples?|examples?|demos?|dummy|toy|tiny|mock|fake|tests?|fixtures?|prompts?|stats?|statistics|counts?|composition|metadata|summary|distribution|results?|logs?|performances?)([_.-]|$)|\.(png|jpe?g|gif|svg|webp|bmp|pdf)$/i;
+    NOT_DATA_DIR_RE = rx("i")`
+    (^|\/)(assets?|images?|figures?|figs|docs?|static|media|misc)\/|(^|[/_.-])(stats?|statistics|counts?|composition|
+    metadata|summary|distribution|results?|logs?|performances?)([/_.-]|$)`;
+    NOT_DATA_NAME_RE = rx("i")`
+    (^|[_.-])(samples?|examples?|demos?|dummy|toy|tiny|mock|fake|tests?|fixtures?|prompts?|stats?|statistics|counts?|
+    composition|metadata|summary|distribution|results?|logs?|performances?)([_.-]|$)|\.(png|jpe?g|gif|svg|webp|bmp|
+    pdf)$`;
     NAME_TEST_MAX = 2e3;
     OTHER_PURPOSE_RE = /\b(tasks?|synthetic|statistics|stats|samples?|examples?|outputs?|generations?)\b/i;
     trainingData = {
@@ -20601,7 +21395,10 @@ var init_training_data = __esm({
         const { files, manifests } = dataFilesByKind(ev);
         const bytes = files.length === seen.length ? ev.artifacts.dataBytes : bytesOf(ev, files);
         const sampleOnly = seen.length > 0 && manifests.length === 0 && (files.length === 0 || bytes < SAMPLE_DATA_BYTES);
-        const inRepo = files.length > 0 && bytes >= SAMPLE_DATA_BYTES ? judgeFiles(ev, "training-data", files, "trainingDataInRepo", { count: files.length, bytes: Number.isFinite(bytes) ? bytes : null }) : null;
+        const inRepo = files.length > 0 && bytes >= SAMPLE_DATA_BYTES ? judgeFiles(ev, "training-data", files, "trainingDataInRepo", {
+          count: files.length,
+          bytes: Number.isFinite(bytes) ? bytes : null
+        }) : null;
         const ids = trainingDatasetIds(ev);
         const named = ids.length > 0 ? fromHub(ev, ids) ?? listed(ev) : null;
         const judged = weakest([inRepo, named]);
@@ -20609,10 +21406,21 @@ var init_training_data = __esm({
         return mentions(ev) ?? (manifests.length > 0 ? mentioned("trainingDataManifest", fileEvidence(manifests), { count: manifests.length }) : null) ?? (sampleOnly && files.length > 0 ? mentioned("trainingDataSample", fileEvidence(files), { count: files.length, bytes }) : null) ?? (sampleOnly ? notTrainingData(seen) : null) ?? unnamed(ev) ?? missing();
       }
     };
-    RANK2 = { open: 5, unknown: 4, restricted: 3, unlicensed: 2, mentioned: 1 };
+    RANK2 = {
+      open: 5,
+      unknown: 4,
+      restricted: 3,
+      unlicensed: 2,
+      mentioned: 1
+    };
     LINKS_CACHE = /* @__PURE__ */ new WeakMap();
-    DATASET_HOST_RE = /^https?:\/\/([\w-]+\.)*(tensorflow\.org\/datasets|kaggle\.com\/datasets|zenodo\.org|data\.commoncrawl\.org|commoncrawl\.org|pile\.eleuther\.ai|openslr\.org|commonvoice\.mozilla\.org|laion\.ai\/blog\/laion|image-net\.org|cocodataset\.org)/i;
-    DATA_SECTION_RE = /^(the )?(training |pre-?training |fine-?tuning |instruction |sft )?(data|datasets?|data sources|corpus|corpora|training datasets?)$/;
+    DATASET_HOST_RE = rx("i")`
+    ^https?:\/\/([\w-]+\.)*(tensorflow\.org\/datasets|kaggle\.com\/datasets|zenodo\.org|data\.commoncrawl\.org|
+    commoncrawl\.org|pile\.eleuther\.ai|openslr\.org|commonvoice\.mozilla\.org|laion\.ai\/blog\/laion|image-net\.org|
+    cocodataset\.org)`;
+    DATA_SECTION_RE = rx()`
+    ^(the )?(training |pre-?training |fine-?tuning |instruction |sft )?(data|datasets?|data sources|corpus|corpora|
+    training datasets?)$`;
     URL_IN_LINE_RE = /https?:\/\/[^\s)"'<>\]]+/g;
     DATASET_LABEL_RE = /(^|[^a-z])(datasets?|training data|corpus)([^a-z]|$)/i;
     TextLines = class {
@@ -20681,18 +21489,27 @@ function saysTrainedOn(ev, s) {
   const lines = s.body.split("\n");
   if (lines.some((l) => l.length < 5e3 && NAMED_TRAINING_LINE_RE.test(l))) return true;
   const end = s.line + lines.length;
-  return trainingDataLinks(ev).some((l) => l.path === s.path && l.line > s.line && l.line <= end && TRAINING_CLAIM_RE.test(lines[l.line - s.line - 1] ?? ""));
+  return trainingDataLinks(ev).some(
+    (l) => l.path === s.path && l.line > s.line && l.line <= end && TRAINING_CLAIM_RE.test(lines[l.line - s.line - 1] ?? "")
+  );
 }
 function namesPublicData(ev, s) {
   const lines = s.body.split("\n");
-  if (lines.some((l) => l.length < 5e3 && PUBLIC_DATASET_NAMES_RE.test(l) && !REFERENCE_LINE_RE.test(l) && !SAMPLE_WORDS_RE.test(l))) return true;
+  if (lines.some(
+    (l) => l.length < 5e3 && PUBLIC_DATASET_NAMES_RE.test(l) && !REFERENCE_LINE_RE.test(l) && !SAMPLE_WORDS_RE.test(l)
+  ))
+    return true;
   const end = s.line + lines.length;
   return trainingDataLinks(ev).some((l) => l.path === s.path && l.line > s.line && l.line <= end);
 }
 function uncheckedHubDataCards(ev) {
   const ids = trainingDatasetIds(ev).filter((id) => /^[\w.-]+\/[\w.-]+$/.test(id) && !ev.remote?.datasets[id]);
   if (ids.length === 0) return null;
-  const evidence = ids.slice(0, 3).map((id) => ({ kind: "link", url: `https://huggingface.co/datasets/${id}`, note: "dataset card not checked" }));
+  const evidence = ids.slice(0, 3).map((id) => ({
+    kind: "link",
+    url: `https://huggingface.co/datasets/${id}`,
+    note: "dataset card not checked"
+  }));
   return mentioned("dataCardOnHubUnchecked", evidence, { count: ids.length, id: ids[0] });
 }
 function hubDataCards(ev) {
@@ -20701,7 +21518,9 @@ function hubDataCards(ev) {
   const facts = trainingDatasetIds(ev).map((id) => remote.datasets[id]).filter((f) => f?.state === "found");
   if (facts.length === 0 || !facts.every((f) => f.cardDescribesData)) return null;
   const evidence = facts.slice(0, 5).map((f) => ({ kind: "hub", url: f.url, note: "dataset card describes sources and processing" }));
-  return weakest(facts.map((f) => judgeRemoteLicense("data-card", f.license, "dataCardOnHub", { count: facts.length }, evidence)));
+  return weakest(
+    facts.map((f) => judgeRemoteLicense("data-card", f.license, "dataCardOnHub", { count: facts.length }, evidence))
+  );
 }
 var TOPICS, DATASHEET_MIN_TOPICS, DATA_CARD_NAME_RE, dataCard, NOT_DATA_HEADING_RE, REFERENCE_LINE_RE;
 var init_data_card = __esm({
@@ -20710,10 +21529,17 @@ var init_data_card = __esm({
     init_data_wording();
     init_shared();
     init_training_data();
+    init_rx();
     TOPICS = [
-      /\b(source[sd]?|collected|crawl(ed)?|scrap(ed|ing)|common ?crawl|wikipedia|github|books|web|obtained|gathered|curated from|licensed data)\b/i,
-      /\b(filter(ed|ing)?|dedup\w*|clean(ed|ing)?|process(ed|ing)|quality|decontaminat\w*|tokeni[sz]\w*|remov(ed|al)|selected|sampl(ed|ing)|annotat\w*|label(l)?ed)\b/i,
-      /\b(tokens?|billion|million|[0-9.]+\s?[bmkt]\b|languages?|mixture|proportion|composition|size|documents|examples|hours)\b/i
+      rx("i")`
+    \b(source[sd]?|collected|crawl(ed)?|scrap(ed|ing)|common ?crawl|wikipedia|github|books|web|obtained|gathered|
+    curated from|licensed data)\b`,
+      rx("i")`
+    \b(filter(ed|ing)?|dedup\w*|clean(ed|ing)?|process(ed|ing)|quality|decontaminat\w*|tokeni[sz]\w*|remov(ed|al)|
+    selected|sampl(ed|ing)|annotat\w*|label(l)?ed)\b`,
+      rx("i")`
+    \b(tokens?|billion|million|[0-9.]+\s?[bmkt]\b|languages?|mixture|proportion|composition|size|documents|examples|
+    hours)\b`
     ];
     DATASHEET_MIN_TOPICS = 3;
     DATA_CARD_NAME_RE = /(^|\/)(data[_-]?card|datacard|datasheet[^/]*|dataset[_-]?card)\.md$/i;
@@ -20721,14 +21547,27 @@ var init_data_card = __esm({
       id: "data-card",
       evaluate(ev) {
         const sheets = ev.dataCards.filter(isDatasheet);
-        if (sheets.length > 0) return judgeFiles(ev, "data-card", sheets.map((c) => c.path), "dataCardFile");
+        if (sheets.length > 0)
+          return judgeFiles(
+            ev,
+            "data-card",
+            sheets.map((c) => c.path),
+            "dataCardFile"
+          );
         const hub = hubDataCards(ev);
         if (hub) return hub;
         const named = namedDataDocs(ev);
         const sections = dataSections(ev);
         const naming = [];
         for (const s of sections) if (naming.length < 3 && namesPublicData(ev, s)) naming.push(s);
-        return (named.length > 0 ? mentioned("dataCardThin", named.map((c) => ({ kind: "file", path: c.path }))) : null) ?? (naming.length > 0 ? mentioned("dataCardSectionOnly", sectionEvidence(ev, naming), { section: naming[0]?.heading ?? "" }) : null) ?? uncheckedHubDataCards(ev) ?? (sections.length > 0 ? { ...missing("dataSectionNoSources"), evidence: sectionEvidence(ev, sections), data: { section: sections[0]?.heading ?? "" } } : null) ?? missing();
+        return (named.length > 0 ? mentioned(
+          "dataCardThin",
+          named.map((c) => ({ kind: "file", path: c.path }))
+        ) : null) ?? (naming.length > 0 ? mentioned("dataCardSectionOnly", sectionEvidence(ev, naming), { section: naming[0]?.heading ?? "" }) : null) ?? uncheckedHubDataCards(ev) ?? (sections.length > 0 ? {
+          ...missing("dataSectionNoSources"),
+          evidence: sectionEvidence(ev, sections),
+          data: { section: sections[0]?.heading ?? "" }
+        } : null) ?? missing();
       }
     };
     NOT_DATA_HEADING_RE = /\bdata (center|centre|parallel\w*|loaders?|collators?|types?|paths?|science|structures?)\b|\bmetadata\b/;
@@ -20754,21 +21593,26 @@ function codeCriterion(spec) {
 function fromGithub(ev, id) {
   const remote = ev.remote;
   if (!remote) return null;
-  const facts = Object.values(remote.github).filter((g) => (g.component ?? remoteRoleOf(ev, g.repo)) === id);
+  const facts = Object.values(remote.github).filter((g) => g.component === id);
   const found = facts.find((g) => g.state === "found");
   if (!found) {
     const failed2 = facts.find((g) => g.state === "unavailable");
     if (!failed2) return null;
-    return lookupFailed("githubUnavailable", { repo: failed2.repo, error: failed2.error ?? null }, failed2.url, failed2.error);
+    return lookupFailed(
+      "githubUnavailable",
+      { repo: failed2.repo, error: failed2.error ?? null },
+      failed2.url,
+      failed2.error
+    );
   }
-  const evidence = [{ kind: "hub", url: found.url, note: found.license ? `GitHub repository under ${found.license}` : "GitHub repository without a license" }];
+  const evidence = [
+    {
+      kind: "hub",
+      url: found.url,
+      note: found.license ? `GitHub repository under ${found.license}` : "GitHub repository without a license"
+    }
+  ];
   return judgeRemoteLicense(id, found.license, "codeOnGithub", { repo: found.repo }, evidence);
-}
-function remoteRoleOf(ev, repo) {
-  for (const spec of CODE_SPECS) {
-    if (codeLinks(ev, spec).some((l) => l.id?.toLowerCase() === repo.toLowerCase())) return spec.id;
-  }
-  return null;
 }
 function isSelfLink(ev, l) {
   if (!l.id) return false;
@@ -20779,7 +21623,9 @@ function isSelfLink(ev, l) {
   return ev.entries.some((e) => e.path === path3 || e.path.startsWith(dir));
 }
 function codeLinks(ev, spec) {
-  return linksWhere(ev, ["github"], spec.linkContext).filter((l) => !!l.id && !GENERAL_PURPOSE_REPOS.has(l.id.toLowerCase()) && !isSelfLink(ev, l));
+  return linksWhere(ev, ["github"], spec.linkContext).filter(
+    (l) => !!l.id && !GENERAL_PURPOSE_REPOS.has(l.id.toLowerCase()) && !isSelfLink(ev, l)
+  );
 }
 function linked(ev, spec) {
   const links = codeLinks(ev, spec);
@@ -20794,6 +21640,7 @@ var init_code = __esm({
   "src/core/criteria/code.ts"() {
     "use strict";
     init_shared();
+    init_rx();
     GENERAL_PURPOSE_REPOS = /* @__PURE__ */ new Set([
       "huggingface/transformers",
       "huggingface/accelerate",
@@ -20863,9 +21710,13 @@ var init_code = __esm({
       {
         id: "data-preprocessing-code",
         role: "preprocessing",
-        linkContext: /\b(data (pipeline|processing|preparation|curation|cleaning)|preprocess\w*|dedup\w*|filter\w*|tokeni[sz]\w*|data[- ]?prep\w*)\b/i,
+        linkContext: rx("i")`
+        \b(data (pipeline|processing|preparation|curation|cleaning)|preprocess\w*|dedup\w*|filter\w*|tokeni[sz]\w*|
+        data[- ]?prep\w*)\b`,
         // Code, not what was done to the data: "we deduplicated the corpus" names no code.
-        mention: /\b(data (processing |preprocessing |preparation |cleaning |curation )?(code|scripts?|pipeline|tool(s|kit)?)|(preprocessing|deduplication|filtering|cleaning|tokeni[sz]ation) (code|scripts?|pipeline|tool(s|kit)?))\b/i
+        mention: rx("i")`
+        \b(data (processing |preprocessing |preparation |cleaning |curation )?(code|scripts?|pipeline|tool(s|kit)?)|
+        (preprocessing|deduplication|filtering|cleaning|tokeni[sz]ation) (code|scripts?|pipeline|tool(s|kit)?))\b`
       },
       {
         id: "evaluation-code",
@@ -20916,12 +21767,23 @@ var init_evaluation_data = __esm({
     evaluationData = {
       id: "evaluation-data",
       evaluate(ev) {
-        if (ev.artifacts.evalDataFiles.length > 0) return judgeFiles(ev, "evaluation-data", ev.artifacts.evalDataFiles, "evalDataInRepo");
+        if (ev.artifacts.evalDataFiles.length > 0)
+          return judgeFiles(ev, "evaluation-data", ev.artifacts.evalDataFiles, "evalDataInRepo");
         const ids = modelIndexDatasets(ev.card);
-        const hub = judgeHubDatasets(ev, "evaluation-data", [...ids.filter((id) => id.includes("/")), ...declaredHubDataset(ev, "evaluation-data")], "evalDataOnHub");
+        const hub = judgeHubDatasets(
+          ev,
+          "evaluation-data",
+          [...ids.filter((id) => id.includes("/")), ...declaredHubDataset(ev, "evaluation-data")],
+          "evalDataOnHub"
+        );
         if (hub) return hub;
-        const links = ev.links.filter((l) => l.kind === "hub-dataset" && !isFileUrl(l.url) && EVAL_CONTEXT.test(`${l.section} ${l.context}`));
-        return (ids.length > 0 ? mentioned("evalDataListed", [cardFieldEvidence(ev, "model-index")], { count: ids.length, names: ids.slice(0, 3).join(", ") }) : null) ?? (links.length > 0 ? mentioned("evalDataLinked", linkEvidence(links), { count: links.length }) : null) ?? missing();
+        const links = ev.links.filter(
+          (l) => l.kind === "hub-dataset" && !isFileUrl(l.url) && EVAL_CONTEXT.test(`${l.section} ${l.context}`)
+        );
+        return (ids.length > 0 ? mentioned("evalDataListed", [cardFieldEvidence(ev, "model-index")], {
+          count: ids.length,
+          names: ids.slice(0, 3).join(", ")
+        }) : null) ?? (links.length > 0 ? mentioned("evalDataLinked", linkEvidence(links), { count: links.length }) : null) ?? missing();
       }
     };
   }
@@ -20929,7 +21791,8 @@ var init_evaluation_data = __esm({
 
 // src/core/criteria/evaluation-results.ts
 function linksToResults(link) {
-  if (/leaderboard/i.test(link.url) || /\bleaderboards?\b/i.test(link.context.replace(/https?:\/\/\S+/g, " "))) return true;
+  if (/leaderboard/i.test(link.url) || /\bleaderboards?\b/i.test(link.context.replace(/https?:\/\/\S+/g, " ")))
+    return true;
   const fragment = link.url.slice(link.url.indexOf("#") + 1 || link.url.length);
   return /results?|metrics|scores?|evaluation/i.test(fragment);
 }
@@ -20964,7 +21827,8 @@ function resultSections(ev) {
     ((s !== sections[0] || s.level > 1) && RESULTS_HEADING.test(s.heading) && (hasResultsTable(s.body) || FIGURE.test(s.ownBody)) || hasResultsTable(s.ownBody) && BENCHMARK_NAMES.test(s.ownBody))
   );
   if (withTables.length > 0) return withTables;
-  if (ev.card && sections.length === 0 && hasResultsTable(ev.card.body) && BENCHMARK_NAMES.test(ev.card.body)) return [{ heading: "", line: ev.card.bodyLine }];
+  if (ev.card && sections.length === 0 && hasResultsTable(ev.card.body) && BENCHMARK_NAMES.test(ev.card.body))
+    return [{ heading: "", line: ev.card.bodyLine }];
   return [];
 }
 var RESULTS_HEADING, BENCHMARK_NAMES, NUMERIC_CELL_RE, HOW_TO_EVALUATE_RE, NUMBER_IN_PROSE_RE, evaluationResults;
@@ -20974,21 +21838,40 @@ var init_evaluation_results = __esm({
     init_strip();
     init_model_card();
     init_shared();
+    init_rx();
     RESULTS_HEADING = /\b(eval\w*|benchmark\w*|results?|performance|metrics?|leaderboard|scores?|comparison)\b/;
-    BENCHMARK_NAMES = /\b(MMLU|HellaSwag|GSM8K|HumanEval|MBPP|ARC|TruthfulQA|Winogrande|BBH|MATH|WER|BLEU|ROUGE|accuracy|F1|pass@1|perplexity|CER|FID|CLIP ?score|MT-Bench|AlpacaEval|IFEval|GPQA|DROP|PIQA|BoolQ|LAMBADA|SQuAD|GLUE|SuperGLUE|ImageNet|COCO|mAP)\b/i;
+    BENCHMARK_NAMES = rx("i")`
+    \b(MMLU|HellaSwag|GSM8K|HumanEval|MBPP|ARC|TruthfulQA|Winogrande|BBH|MATH|WER|BLEU|ROUGE|accuracy|F1|pass@1|
+    perplexity|CER|FID|CLIP ?score|MT-Bench|AlpacaEval|IFEval|GPQA|DROP|PIQA|BoolQ|LAMBADA|SQuAD|GLUE|SuperGLUE|
+    ImageNet|COCO|mAP)\b`;
     NUMERIC_CELL_RE = /^\s*[-+]?\d+(\.\d+)?\s*%?\s*$/;
-    HOW_TO_EVALUATE_RE = /\b(to evaluate|you can (use|add|run|evaluate)|simply run|run the (following|script|command)|the following (command|script)|example scripts?|can be evaluated (with|using|by)|we use the yaml file|install\w*)\b|```|<pre>|^\s*(python3?|bash|sh|torchrun|accelerate|lm_eval)\s/im;
+    HOW_TO_EVALUATE_RE = rx("im")`
+  \b(to evaluate|you can (use|add|run|evaluate)|simply run|run the (following|script|command)|
+  the following (command|script)|example scripts?|can be evaluated (with|using|by)|we use the yaml file|
+  install\w*)\b|\`\`\`|<pre>|^\s*(python3?|bash|sh|torchrun|accelerate|lm_eval)\s`;
     NUMBER_IN_PROSE_RE = /\b\d+\.\d+\b|\b\d+(\.\d+)?\s?%/;
     evaluationResults = {
       id: "evaluation-results",
       evaluate(ev) {
         if (modelIndexHasMetrics(ev.card)) {
-          return judgeLicense("evaluation-results", cardLicense(ev), "resultsModelIndex", {}, [cardFieldEvidence(ev, "model-index")]);
+          return judgeLicense("evaluation-results", cardLicense(ev), "resultsModelIndex", {}, [
+            cardFieldEvidence(ev, "model-index")
+          ]);
         }
-        if (ev.artifacts.evalResultFiles.length > 0) return judgeFiles(ev, "evaluation-results", ev.artifacts.evalResultFiles, "resultsFiles");
+        if (ev.artifacts.evalResultFiles.length > 0)
+          return judgeFiles(ev, "evaluation-results", ev.artifacts.evalResultFiles, "resultsFiles");
         const tables = resultSections(ev);
-        if (tables.length > 0) return judgeLicense("evaluation-results", cardLicense(ev), "resultsTable", { section: tables[0]?.heading ?? "" }, sectionEvidence(ev, tables));
-        const sections = documentedSections(ev, RESULTS_HEADING).filter((s) => !onlyInstructions(s.body) && !/\b(data|datasets?)\b/.test(s.heading));
+        if (tables.length > 0)
+          return judgeLicense(
+            "evaluation-results",
+            cardLicense(ev),
+            "resultsTable",
+            { section: tables[0]?.heading ?? "" },
+            sectionEvidence(ev, tables)
+          );
+        const sections = documentedSections(ev, RESULTS_HEADING).filter(
+          (s) => !onlyInstructions(s.body) && !/\b(data|datasets?)\b/.test(s.heading)
+        );
         const linked2 = ev.links.filter(linksToResults);
         return (sections.length > 0 ? mentioned("resultsMentioned", sectionEvidence(ev, sections)) : null) ?? (linked2.length > 0 ? mentioned("resultsLinked", linkEvidence(linked2), { url: linked2[0].url }) : null) ?? missing();
       }
@@ -21047,7 +21930,10 @@ var init_inference_code = __esm({
     init_licenses();
     init_code();
     init_shared();
-    SNIPPET_CODE_RE = /from_pretrained|pipeline\(|import (transformers|torch|diffusers)|from (transformers|diffusers|vllm|sentence_transformers)|llama\.cpp|llama-cli|ollama run|vllm serve|sglang\.launch_server|\.generate\(/;
+    init_rx();
+    SNIPPET_CODE_RE = rx()`
+    from_pretrained|pipeline\(|import (transformers|torch|diffusers)|from (transformers|diffusers|vllm|
+    sentence_transformers)|llama\.cpp|llama-cli|ollama run|vllm serve|sglang\.launch_server|\.generate\(`;
     inferenceCode = codeCriterion({ ...CODE_SPECS[3], extra: usageSnippet });
   }
 });
@@ -21055,13 +21941,23 @@ var init_inference_code = __esm({
 // src/core/criteria/weights.ts
 function releaseLinks(ev) {
   const base = new Set(baseModelsOf(ev).map((b) => b.toLowerCase()));
-  const links = withDocLinks(ev).filter((l) => l.kind === "hub-model" && l.id && !base.has(l.id.toLowerCase()) && !isCreditLink(l));
+  const links = withDocLinks(ev).filter(
+    (l) => l.kind === "hub-model" && l.id && !base.has(l.id.toLowerCase()) && !isCreditLink(l)
+  );
   const others = (l) => OTHERS_CHECKPOINT_RE.test(l.context.replace(/https?:\/\/\S+/g, " ")) ? 1 : 0;
   return links.map((l, i) => ({ l, i })).sort((a, b) => others(a.l) - others(b.l) || a.i - b.i).map((x) => x.l);
 }
 function releaseHubModels(ev, configured = ev.release) {
-  const declaredAt = /huggingface\.co\/(?!datasets\/)([\w.-]+\/[\w.-]+)/.exec(ev.declarations.weights?.location ?? "")?.[1];
-  return [.../* @__PURE__ */ new Set([...configured ? [configured] : [], ...declaredAt ? [declaredAt] : [], ...releaseLinks(ev).map((l) => l.id)])];
+  const declaredAt = /huggingface\.co\/(?!datasets\/)([\w.-]+\/[\w.-]+)/.exec(
+    ev.declarations.weights?.location ?? ""
+  )?.[1];
+  return [
+    .../* @__PURE__ */ new Set([
+      ...configured ? [configured] : [],
+      ...declaredAt ? [declaredAt] : [],
+      ...releaseLinks(ev).map((l) => l.id)
+    ])
+  ];
 }
 function baseModelsOf(ev) {
   const v = ev.card?.frontMatter?.["base_model"];
@@ -21081,21 +21977,40 @@ function fromHub2(ev) {
   const { found: hub, unavailable } = releaseOnHub(ev);
   if (!hub) {
     if (!unavailable) return null;
-    return lookupFailed("hubUnavailable", { id: unavailable.id, error: unavailable.error ?? null }, unavailable.url, unavailable.error);
+    return lookupFailed(
+      "hubUnavailable",
+      { id: unavailable.id, error: unavailable.error ?? null },
+      unavailable.url,
+      unavailable.error
+    );
   }
   const files = hub.files.filter((f) => isWeightFile(f.path));
-  const evidence = [{ kind: "hub", url: hub.url, note: `${files.length} weight file${files.length === 1 ? "" : "s"}${hub.gated ? ", gated" : ""}${hub.license ? `, license ${hub.license}` : ""}` }];
+  const evidence = [
+    {
+      kind: "hub",
+      url: hub.url,
+      note: `${files.length} weight file${files.length === 1 ? "" : "s"}${hub.gated ? ", gated" : ""}${hub.license ? `, license ${hub.license}` : ""}`
+    }
+  ];
   const data = { id: hub.id, count: files.length, bytes: files.reduce((n, f) => n + f.size, 0), gated: hub.gated };
   if (hub.gated) return gatedOnline("weightsOnHubGated", data, hub.license, evidence);
   return judgeRemoteLicense("weights", hub.license, "weightsOnHub", data, evidence);
 }
 function mentions2(ev) {
   const hubLinks = releaseLinks(ev);
-  if (hubLinks.length > 0) return mentioned("weightsLinked", linkEvidence(hubLinks), { count: hubLinks.length, id: hubLinks[0]?.id ?? null });
-  const fileLinks = withDocLinks(ev).filter((l) => l.kind === "other" && WEIGHT_FILE_URL_RE.test(l.url.replace(/[?#].*$/, "")) && !isCreditLink(l));
+  if (hubLinks.length > 0)
+    return mentioned("weightsLinked", linkEvidence(hubLinks), { count: hubLinks.length, id: hubLinks[0]?.id ?? null });
+  const fileLinks = withDocLinks(ev).filter(
+    (l) => l.kind === "other" && WEIGHT_FILE_URL_RE.test(l.url.replace(/[?#].*$/, "")) && !isCreditLink(l)
+  );
   if (fileLinks.length > 0) {
     const at2 = pointerOf(fileLinks[0].url);
-    return mentioned("weightsFileLinked", linkEvidence(fileLinks), { count: fileLinks.length }, claimOf("weights", "link", at2.host, at2.target, cardLicense(ev, "data")));
+    return mentioned(
+      "weightsFileLinked",
+      linkEvidence(fileLinks),
+      { count: fileLinks.length },
+      claimOf("weights", "link", at2.host, at2.target, cardLicense(ev, "data"))
+    );
   }
   const lines = cardLinesMatching(ev, DOWNLOAD_LINE_RE, 3, true);
   if (lines.length === 0) return null;
@@ -21104,7 +22019,12 @@ function mentions2(ev) {
   if (!url2) return mentioned("weightsMentioned", lines);
   const at = pointerOf(url2);
   const claim = claimOf("weights", "link", at.host, at.target, cardLicense(ev, "data"));
-  return mentioned("weightsMentioned", lines, {}, lines.some((l) => GATE_RE.test(l.note ?? "")) ? { ...claim, status: "restricted" } : claim);
+  return mentioned(
+    "weightsMentioned",
+    lines,
+    {},
+    lines.some((l) => GATE_RE.test(l.note ?? "")) ? { ...claim, status: "restricted" } : claim
+  );
 }
 var weights, OTHERS_CHECKPOINT_RE, isWeightFile, GATE_RE, DOWNLOAD_LINE_RE, URL_IN_LINE_RE2, WEIGHT_FILE_URL_RE;
 var init_weights = __esm({
@@ -21112,6 +22032,7 @@ var init_weights = __esm({
     "use strict";
     init_artifacts();
     init_shared();
+    init_rx();
     weights = {
       id: "weights",
       evaluate(ev) {
@@ -21121,26 +22042,44 @@ var init_weights = __esm({
           const formats = [...new Set(files.map((f) => f.format))].sort().join(", ");
           const unsafe = files.filter((f) => f.unsafe);
           const missingShards = ev.artifacts.shardIndexes.flatMap((i) => i.missing);
-          const extra = unsafe.slice(0, 5).map((f) => ({ kind: "file", path: f.path, note: "pickle: loading this file can run arbitrary code; publish safetensors" }));
+          const extra = unsafe.slice(0, 5).map((f) => ({
+            kind: "file",
+            path: f.path,
+            note: "pickle: loading this file can run arbitrary code; publish safetensors"
+          }));
           const safe = files.filter((f) => !f.unsafe).map((f) => f.path);
-          return judgeFiles(ev, "weights", [...safe, ...unsafe.map((f) => f.path)].slice(0, Math.max(1, 5 - extra.length)), "weightsInRepo", {
-            count: files.length,
-            bytes,
-            formats,
-            unsafe: unsafe.length,
-            missingShards: missingShards.length,
-            lfs: files.filter((f) => f.lfs).length
-          }, extra);
+          return judgeFiles(
+            ev,
+            "weights",
+            [...safe, ...unsafe.map((f) => f.path)].slice(0, Math.max(1, 5 - extra.length)),
+            "weightsInRepo",
+            {
+              count: files.length,
+              bytes,
+              formats,
+              unsafe: unsafe.length,
+              missingShards: missingShards.length,
+              lfs: files.filter((f) => f.lfs).length
+            },
+            extra
+          );
         }
         return fromHub2(ev) ?? mentions2(ev) ?? missing();
       }
     };
     OTHERS_CHECKPOINT_RE = /\b(convert\w*|conversion|distributed by|ported (from|to))\b/i;
     isWeightFile = (path3) => weightFormat(path3) !== null;
-    GATE_RE = /\b(request (access|a download)|accept (our|the) (license|terms)|agree to (the|our) (license|terms)|once (your request is|you are) approved|sign(ing)? up|registration|register to|fill (in|out) (the|a|this) form|application form|apply for access)\b/i;
-    DOWNLOAD_LINE_RE = /\b(download|release[ds]?|publish(ed)?|available)\b.{0,60}\b(weights|checkpoints?|model files)\b|\b(weights|checkpoints?)\b.{0,60}\b(download|available|released)\b/i;
+    GATE_RE = rx("i")`
+    \b(request (access|a download)|accept (our|the) (license|terms)|agree to (the|our) (license|terms)|
+    once (your request is|you are) approved|sign(ing)? up|registration|register to|fill (in|out) (the|a|this) form|
+    application form|apply for access)\b`;
+    DOWNLOAD_LINE_RE = rx("i")`
+    \b(download|release[ds]?|publish(ed)?|available)\b.{0,60}\b(weights|checkpoints?|model files)\b|\b(weights|
+    checkpoints?)\b.{0,60}\b(download|available|released)\b`;
     URL_IN_LINE_RE2 = /https?:\/\/[^\s)<>"'\]]+/;
-    WEIGHT_FILE_URL_RE = /\.(safetensors|pth?|ckpt|bin|gguf|onnx|h5|msgpack|pdparams|nemo)$|(checkpoint|weights?|model)[^/]*\.(zip|tar(\.gz)?|tgz)$/i;
+    WEIGHT_FILE_URL_RE = rx("i")`
+    \.(safetensors|pth?|ckpt|bin|gguf|onnx|h5|msgpack|pdparams|nemo)$|(checkpoint|weights?|model)[^/]*\.(zip|
+    tar(\.gz)?|tgz)$`;
   }
 });
 
@@ -21149,9 +22088,27 @@ function fromHub3(ev) {
   const release = releaseOnHub(ev).found;
   if (!release || release.checkpointRevisions.length === 0) return null;
   const revisions = release.checkpointRevisions;
-  const evidence = [{ kind: "hub", url: release.url, note: `${revisions.length} checkpoint revisions (${revisions.slice(0, 3).join(", ")}${revisions.length > 3 ? ", …" : ""})` }];
-  if (release.gated) return gatedOnline("checkpointsOnHub", { count: revisions.length, licenseState: "gated", license: release.license }, release.license, evidence);
-  return judgeRemoteLicense("intermediate-weights", release.license, "checkpointsOnHub", { count: revisions.length }, evidence);
+  const evidence = [
+    {
+      kind: "hub",
+      url: release.url,
+      note: `${revisions.length} checkpoint revisions (${revisions.slice(0, 3).join(", ")}${revisions.length > 3 ? ", …" : ""})`
+    }
+  ];
+  if (release.gated)
+    return gatedOnline(
+      "checkpointsOnHub",
+      { count: revisions.length, licenseState: "gated", license: release.license },
+      release.license,
+      evidence
+    );
+  return judgeRemoteLicense(
+    "intermediate-weights",
+    release.license,
+    "checkpointsOnHub",
+    { count: revisions.length },
+    evidence
+  );
 }
 var CHECKPOINT_LINE_RE, INTERMEDIATE_WORDS_RE, INTERMEDIATE_HEADING_RE, REVISION_LINK_RE, intermediateWeights;
 var init_intermediate_weights = __esm({
@@ -21160,11 +22117,14 @@ var init_intermediate_weights = __esm({
     init_shared();
     init_weights();
     init_remote();
+    init_rx();
     CHECKPOINT_LINE_RE = new RegExp(
       `\\b(intermediate (model )?(checkpoints?|weights|models)|training checkpoints?|checkpoints? (at|every|for each)\\b|partially[- ]trained (checkpoints?|models?|weights)|checkpoints? (saved |released |available )?(during|throughout) (the )?training)|\\brevision\\s*=\\s*["']?(?:[^"'\\s]*[^a-z"'\\s])?${CHECKPOINT_WORDS_SOURCE}`,
       "i"
     );
-    INTERMEDIATE_WORDS_RE = /\b(step|stage|iter|epoch)[-_]?\d|\bsteps? [\d,]{3,}|\bevery [\d,]+\s?k?\s(training )?(steps|tokens|iterations|epochs)\b|\b(during|throughout) (the )?training\b|\bpartially[- ]trained\b|\bintermediate\b/i;
+    INTERMEDIATE_WORDS_RE = rx("i")`
+    \b(step|stage|iter|epoch)[-_]?\d|\bsteps? [\d,]{3,}|\bevery [\d,]+\s?k?\s(training )?(steps|tokens|iterations|
+    epochs)\b|\b(during|throughout) (the )?training\b|\bpartially[- ]trained\b|\bintermediate\b`;
     INTERMEDIATE_HEADING_RE = /\b(intermediate|training checkpoints?|partially trained|training steps|checkpoints? (during|throughout) training)\b/;
     REVISION_LINK_RE = new RegExp(`/tree/(?:[^/?#\\s]*[^a-z/?#\\s])?${CHECKPOINT_WORDS_SOURCE}`, "i");
     intermediateWeights = {
@@ -21172,7 +22132,13 @@ var init_intermediate_weights = __esm({
       evaluate(ev) {
         const cks = ev.artifacts.checkpoints;
         if (cks.length > 0) {
-          return judgeFiles(ev, "intermediate-weights", cks.map((c) => c.files[0] ?? c.dir), "checkpointsInRepo", { count: cks.length });
+          return judgeFiles(
+            ev,
+            "intermediate-weights",
+            cks.map((c) => c.files[0] ?? c.dir),
+            "checkpointsInRepo",
+            { count: cks.length }
+          );
         }
         const hub = fromHub3(ev);
         if (hub) return hub;
@@ -21203,15 +22169,29 @@ var init_model_architecture = __esm({
         const lib = libraryName(ev) ?? cfg?.library ?? null;
         const spdx = lib ? OPEN_LIBRARIES[lib] : void 0;
         if (cfg && cfg.architectures.length > 0 && lib && spdx && cfg.autoMap.length === 0) {
-          const evidence = [{ kind: "file", path: cfg.path, note: `architectures: ${cfg.architectures.join(", ")}` }];
+          const evidence = [
+            { kind: "file", path: cfg.path, note: `architectures: ${cfg.architectures.join(", ")}` }
+          ];
           const fact2 = licenseFactFor(spdx, licenseFamily(spdx), evidence[0]);
-          return judgeLicense("model-architecture", fact2, "architectureInLibrary", { library: lib, architecture: cfg.architectures[0] ?? null }, evidence);
+          return judgeLicense(
+            "model-architecture",
+            fact2,
+            "architectureInLibrary",
+            { library: lib, architecture: cfg.architectures[0] ?? null },
+            evidence
+          );
         }
         if (cfg && cfg.autoMap.length > 0) {
-          return mentioned("architectureRemoteCode", [{ kind: "file", path: cfg.path, note: `auto_map: ${cfg.autoMap.slice(0, 2).join(", ")}` }]);
+          return mentioned("architectureRemoteCode", [
+            { kind: "file", path: cfg.path, note: `auto_map: ${cfg.autoMap.slice(0, 2).join(", ")}` }
+          ]);
         }
         if (cfg && cfg.architectures.length > 0) {
-          return mentioned("architectureNamed", [{ kind: "file", path: cfg.path, note: `architectures: ${cfg.architectures.join(", ")}` }], { architecture: cfg.architectures[0] ?? null });
+          return mentioned(
+            "architectureNamed",
+            [{ kind: "file", path: cfg.path, note: `architectures: ${cfg.architectures.join(", ")}` }],
+            { architecture: cfg.architectures[0] ?? null }
+          );
         }
         const sections = documentedSections(ev, /\barchitecture\b/);
         return (sections.length > 0 ? mentioned("architectureDescribed", sectionEvidence(ev, sections)) : null) ?? missing();
@@ -21255,7 +22235,8 @@ function headline(level, missing2, statuses) {
     const st = statuses["weights"];
     if (st === "mentioned") return `${title}: the weights are mentioned or linked, but not shown to be published`;
     if (st === "unknown") return `${title}: the weights could not be checked`;
-    if (st === "not-applicable") return `${title}: weights are marked not applicable, so there is nothing to run or rebuild`;
+    if (st === "not-applicable")
+      return `${title}: weights are marked not applicable, so there is nothing to run or rebuild`;
     return `${title}: no weights are published`;
   }
   const groups = /* @__PURE__ */ new Map();
@@ -21360,24 +22341,37 @@ var init_model_card2 = __esm({
     init_strip();
     init_ladder();
     init_shared();
+    init_rx();
     CARD_TOPICS = [
       {
         topic: "intended use",
-        heading: /\b(intended|uses?|use cases?|direct use|downstream|out of scope|applications?|how to use|usage|quick ?start|get(ting)? started|inference)\b/,
+        heading: rx()`
+        \b(intended|uses?|use cases?|direct use|downstream|out of scope|applications?|how to use|usage|quick ?start|
+        get(ting)? started|inference)\b`,
         text: /\b(intended (use|for)|use cases?|out-of-scope|not intended|designed for|can be used (for|to))\b/i
       },
       {
         topic: "architecture",
         heading: /\b(architecture|model (details|description|summary|type|overview|structure)|network|design)\b/,
-        text: /\b(decoder-only|encoder-decoder|(causal|autoregressive|diffusion|mixture-of-experts|moe) (language )?(model|transformer)|transformer (architecture|decoder|encoder)|\d+ (transformer )?layers|(attention|hidden) (heads|size|dimension)|hidden[_ ]size|num[_ ]layers|(rotary|positional) (embeddings?|encoding)|grouped[- ]query attention|parameters? (model|count))\b/i
+        text: rx("i")`
+      \b(decoder-only|encoder-decoder|(causal|autoregressive|diffusion|mixture-of-experts|moe) (language )?(model|
+      transformer)|transformer (architecture|decoder|encoder)|\d+ (transformer )?layers|(attention|hidden) (heads|
+      size|dimension)|hidden[_ ]size|num[_ ]layers|(rotary|positional) (embeddings?|encoding)|
+      grouped[- ]query attention|parameters? (model|count))\b`
       },
       {
         // "Weights & Biases" is a logging tool, `ln.bias` a parameter name and a bare "bias" as
         // often an offset as a prejudice, and "limitations under the License" is the Apache
         // notice: none of them speaks of the model's limitations.
         topic: "limitations",
-        heading: /\b(limitations?|(?<!weights (and )?)bias\w*|risks?|safety|ethic\w*|harms?|disclaimers?|responsible|caveats?|known issues)\b/,
-        text: /\b(limitations?(?! under the license)|(?<!\.)(?<!weights (&|and) )bias(es|ed)|(social|societal|gender|racial|cultural|demographic|political|harmful|unintended|potential|inherent) bias|(exhibit|contain|reflect|reproduce|amplify|perpetuate|inherit)(s|ed|ing)? (\w+ )?bias|bias (against|toward|towards)|may (produce|generate)|hallucinat\w*|harmful|toxic\w*|not suitable|disclaimer)\b/i
+        heading: rx()`
+        \b(limitations?|(?<!weights (and )?)bias\w*|risks?|safety|ethic\w*|harms?|disclaimers?|responsible|caveats?|
+        known issues)\b`,
+        text: rx("i")`
+      \b(limitations?(?! under the license)|(?<!\.)(?<!weights (&|and) )bias(es|ed)|(social|societal|gender|racial|
+      cultural|demographic|political|harmful|unintended|potential|inherent) bias|(exhibit|contain|reflect|reproduce|
+      amplify|perpetuate|inherit)(s|ed|ing)? (\w+ )?bias|bias (against|toward|towards)|may (produce|generate)|
+      hallucinat\w*|harmful|toxic\w*|not suitable|disclaimer)\b`
       },
       {
         topic: "training",
@@ -21390,7 +22384,10 @@ var init_model_card2 = __esm({
         text: /\b(benchmark|evaluat\w+ on|accuracy|pass@1|MMLU|HumanEval|GSM8K|WER|BLEU)\b/i
       }
     ];
-    STEP_RE = /^\s*(\d+[.)]|[-*+])?\s*(\*\*)?(run|install|download|clone|set|put|open|create|edit|change|copy|execute|launch|start|inside|first,?|then|next|finally|once|after|to (train|evaluate|run|use|fine-?tune|reproduce)|you (need|should|can|must|will|may))\b/i;
+    STEP_RE = rx("i")`
+    ^\s*(\d+[.)]|[-*+])?\s*(\*\*)?(run|install|download|clone|set|put|open|create|edit|change|copy|execute|launch|
+    start|inside|first,?|then|next|finally|once|after|to (train|evaluate|run|use|fine-?tune|reproduce)|you (need|
+    should|can|must|will|may))\b`;
     modelCard = {
       id: "model-card",
       evaluate(ev) {
@@ -21403,10 +22400,30 @@ var init_model_card2 = __esm({
         const { covered, uncovered } = cardTopics(card);
         const insight = covered.filter((t) => t !== "intended use");
         const template = covered.filter((t) => t !== "architecture");
-        const data = { path: card.path, covered: covered.length > 0 ? joinPhrases(covered) : "none of the standard topics", uncovered: joinPhrases(uncovered) };
-        if (insight.length <= 1) return missing("modelCardUsageOnly", { ...data, covered: insight.length > 0 ? joinPhrases(insight) : "none of the standard topics" }, evidence);
+        const data = {
+          path: card.path,
+          covered: covered.length > 0 ? joinPhrases(covered) : "none of the standard topics",
+          uncovered: joinPhrases(uncovered)
+        };
+        if (insight.length <= 1)
+          return missing(
+            "modelCardUsageOnly",
+            { ...data, covered: insight.length > 0 ? joinPhrases(insight) : "none of the standard topics" },
+            evidence
+          );
         if (template.length >= 3) {
-          return judgeLicense("model-card", cardLicense(ev), "modelCardPresent", { path: card.path, sections: documented.length, frontMatter: card.frontMatter !== null, missingTopics: uncovered.join(", ") }, evidence);
+          return judgeLicense(
+            "model-card",
+            cardLicense(ev),
+            "modelCardPresent",
+            {
+              path: card.path,
+              sections: documented.length,
+              frontMatter: card.frontMatter !== null,
+              missingTopics: uncovered.join(", ")
+            },
+            evidence
+          );
         }
         return mentioned("modelCardIncomplete", evidence, data);
       }
@@ -21419,12 +22436,15 @@ function labelOf(link) {
   const esc2 = link.url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const md = new RegExp(`\\[((?:[^\\[\\]]|\\[[^\\]]*\\])*)\\]\\(${esc2}`).exec(link.context)?.[1];
   if (md !== void 0) return md;
-  const html = new RegExp(`<a\\s[^>]*href\\s*=\\s*["']${esc2}["'][^>]*>([^<]{0,120})<\\/a>`, "i").exec(link.context)?.[1];
+  const html = new RegExp(`<a\\s[^>]*href\\s*=\\s*["']${esc2}["'][^>]*>([^<]{0,120})<\\/a>`, "i").exec(
+    link.context
+  )?.[1];
   return html?.trim() ?? "";
 }
 function presentsOwnPaper(link) {
   if (CITATION_SECTION.test(link.section)) return true;
-  if (link.leadIn && LEAD_IN_PAPERS.test(link.leadIn) && !OTHERS_LINE.test(link.leadIn) && !/\b(related|other|previous|prior)\b/i.test(link.leadIn)) return true;
+  if (link.leadIn && LEAD_IN_PAPERS.test(link.leadIn) && !OTHERS_LINE.test(link.leadIn) && !/\b(related|other|previous|prior)\b/i.test(link.leadIn))
+    return true;
   const label = labelOf(link);
   if (BADGE.test(link.context) || label && OWN_LABEL.test(label)) return true;
   const bare = linkAsWord(link, () => "");
@@ -21455,23 +22475,38 @@ function entryEnd(entry) {
 function arxivEvidence(ev) {
   const out = [];
   for (const tag of fieldStrings(ev.card, "tags")) {
-    if (/^arxiv:\d{4}\.\d{4,5}/i.test(tag)) out.push({ kind: "card-field", path: ev.card?.path ?? "README.md", field: "tags", note: tag, ...ev.card?.fieldLines["tags"] ? { line: ev.card.fieldLines["tags"] } : {} });
+    if (/^arxiv:\d{4}\.\d{4,5}/i.test(tag))
+      out.push({
+        kind: "card-field",
+        path: ev.card?.path ?? "README.md",
+        field: "tags",
+        note: tag,
+        ...ev.card?.fieldLines["tags"] ? { line: ev.card.fieldLines["tags"] } : {}
+      });
   }
-  for (const l of withDocLinks(ev).filter((l2) => l2.kind === "arxiv" && presentsOwnPaper(l2)).slice(0, 3)) out.push({ kind: "link", path: l.path, line: l.line, url: l.url });
+  for (const l of withDocLinks(ev).filter((l2) => l2.kind === "arxiv" && presentsOwnPaper(l2)).slice(0, 3))
+    out.push({ kind: "link", path: l.path, line: l.line, url: l.url });
   for (const b of bibtexLines(ev)) {
     if (out.length >= 5) break;
-    if (b.entry.some((l) => /arxiv|eprint|corr\b|preprint/i.test(l))) out.push({ kind: "card-section", path: b.path, line: b.line, note: b.text.trim().slice(0, 120) });
+    if (b.entry.some((l) => /arxiv|eprint|corr\b|preprint/i.test(l)))
+      out.push({ kind: "card-section", path: b.path, line: b.line, note: b.text.trim().slice(0, 120) });
   }
   return out;
 }
 function peerReviewedEvidence(ev) {
   const out = [];
-  const links = withDocLinks(ev).filter((l) => (l.kind === "doi" || l.kind === "paper-venue") && !/zenodo|figshare|dataset/i.test(l.url) && presentsOwnPaper(l));
+  const links = withDocLinks(ev).filter(
+    (l) => (l.kind === "doi" || l.kind === "paper-venue") && !/zenodo|figshare|dataset/i.test(l.url) && presentsOwnPaper(l)
+  );
   for (const l of links.slice(0, 3)) out.push({ kind: "link", path: l.path, line: l.line, url: l.url });
   for (const b of bibtexLines(ev)) {
     if (out.length >= 5) break;
     const journal = b.entry.find((l) => /^\s*(journal|booktitle)\s*=/i.test(l));
-    const repository = b.entry.slice(0, entryEnd(b.entry)).some((l) => /^\s*(journal|publisher|howpublished|booktitle)\s*=.*\b(github|gitlab|hugging ?face|repository|website|blog)\b/i.test(l));
+    const repository = b.entry.slice(0, entryEnd(b.entry)).some(
+      (l) => rx("i")`
+          ^\s*(journal|publisher|howpublished|booktitle)\s*=.*\b(github|gitlab|hugging ?face|repository|website|
+          blog)\b`.test(l)
+    );
     const published2 = !repository && (/@inproceedings/i.test(b.text) || journal !== void 0 && !/arxiv|corr\b|preprint/i.test(journal));
     if (published2) out.push({ kind: "card-section", path: b.path, line: b.line, note: b.text.trim().slice(0, 120) });
   }
@@ -21483,11 +22518,16 @@ function peerReviewedEvidence(ev) {
   return out;
 }
 function otherPaperLinks(ev) {
-  return withDocLinks(ev).filter((l) => l.kind === "other" && /\.pdf($|[?#])|drive\.google|openai\.com|research\.|papers?\.|\/paper|\/publications?\/|\/research\//i.test(l.url) && presentsOwnPaper(l)).slice(0, 3).map((l) => ({ kind: "link", path: l.path, line: l.line, url: l.url }));
+  return withDocLinks(ev).filter(
+    (l) => l.kind === "other" && /\.pdf($|[?#])|drive\.google|openai\.com|research\.|papers?\.|\/paper|\/publications?\/|\/research\//i.test(
+      l.url
+    ) && presentsOwnPaper(l)
+  ).slice(0, 3).map((l) => ({ kind: "link", path: l.path, line: l.line, url: l.url }));
 }
 function reportCitation(ev) {
   const cff = ev.artifacts.citation ? ev.texts[ev.artifacts.citation] : void 0;
-  if (cff && /type:\s*report/i.test(cff)) return [{ kind: "file", path: ev.artifacts.citation ?? "CITATION.cff", note: "CITATION.cff of type report" }];
+  if (cff && /type:\s*report/i.test(cff))
+    return [{ kind: "file", path: ev.artifacts.citation ?? "CITATION.cff", note: "CITATION.cff of type report" }];
   return [];
 }
 var OWN_LABEL, BADGE, OWN_LINE, OTHERS_LINE, CITATION_SECTION, LEAD_IN_PAPERS;
@@ -21496,10 +22536,17 @@ var init_papers = __esm({
     "use strict";
     init_model_card();
     init_shared();
-    OWN_LABEL = /^[\s\p{Emoji_Presentation}\p{Extended_Pictographic}*_[(|:-]*(our |the |read (the|our) |full )?(paper|technical report|tech(nical)? report|report|preprint|arxiv( paper)?|whitepaper)\b/iu;
+    init_rx();
+    OWN_LABEL = rx("iu")`
+    ^[\s\p{Emoji_Presentation}\p{Extended_Pictographic}*_[(|:-]*(our |the |read (the|our) |full )?(paper|
+    technical report|tech(nical)? report|report|preprint|arxiv( paper)?|whitepaper)\b`;
     BADGE = /img\.shields\.io\/badge\/(arxiv|paper|report|tech)|badge\/arxiv|arxiv-b31b1b|\[!\[(arxiv|paper|report)/i;
-    OWN_LINE = /\b(our|we)\b.{0,60}\b(paper|report|preprint|publication)\b|\b(technical report|tech report)\b|^\W*(paper|preprint|report|arxiv)\s*[:：]|\bplease (cite|refer to)\b|\bfor (more )?details\b.{0,80}\b(paper|report)\b/i;
-    OTHERS_LINE = /\b(based on|implement(s|ing|ation of)|similar to|inspired by|follow(s|ing)? the|proposed (by|in)|introduced (by|in)|as described in|builds? on|built on|compared (to|with)|thanks|acknowledg\w*|such as|e\.g\.)\b/i;
+    OWN_LINE = rx("i")`
+    \b(our|we)\b.{0,60}\b(paper|report|preprint|publication)\b|\b(technical report|tech report)\b|^\W*(paper|preprint|
+    report|arxiv)\s*[:：]|\bplease (cite|refer to)\b|\bfor (more )?details\b.{0,80}\b(paper|report)\b`;
+    OTHERS_LINE = rx("i")`
+    \b(based on|implement(s|ing|ation of)|similar to|inspired by|follow(s|ing)? the|proposed (by|in)|introduced (by|
+    in)|as described in|builds? on|built on|compared (to|with)|thanks|acknowledg\w*|such as|e\.g\.)\b`;
     CITATION_SECTION = /\b(citation|cite|citing|bibtex|reference this|how to cite)\b/;
     LEAD_IN_PAPERS = /\b(papers?|preprints?|technical reports?|tech reports?|reports?|publications?|whitepapers?)\b/i;
   }
@@ -21512,7 +22559,10 @@ var init_research_paper = __esm({
     "use strict";
     init_papers();
     init_shared();
-    VENUE_MENTION = /\b(accepted (at|to|by)|to appear|published (at|in)|proceedings of)\b|\b(NeurIPS|ICLR|ICML|ACL|EMNLP|NAACL|CVPR|ICCV|ECCV|AAAI|IJCAI|Interspeech|ICASSP|TACL|JMLR|TMLR|COLING|KDD)\s*'?\d{2,4}\b/;
+    init_rx();
+    VENUE_MENTION = rx()`
+    \b(accepted (at|to|by)|to appear|published (at|in)|proceedings of)\b|\b(NeurIPS|ICLR|ICML|ACL|EMNLP|NAACL|CVPR|
+    ICCV|ECCV|AAAI|IJCAI|Interspeech|ICASSP|TACL|JMLR|TMLR|COLING|KDD)\s*'?\d{2,4}\b`;
     researchPaper = {
       id: "research-paper",
       evaluate(ev) {
@@ -21538,10 +22588,15 @@ var init_sample_outputs = __esm({
         if (ev.artifacts.samples.length > 0) return judgeFiles(ev, "sample-outputs", ev.artifacts.samples, "samplesInRepo");
         const widget = ev.card?.frontMatter?.["widget"];
         if (Array.isArray(widget) && widget.length > 0) {
-          return judgeLicense("sample-outputs", cardLicense(ev), "samplesWidget", { count: widget.length }, [cardFieldEvidence(ev, "widget")]);
+          return judgeLicense("sample-outputs", cardLicense(ev), "samplesWidget", { count: widget.length }, [
+            cardFieldEvidence(ev, "widget")
+          ]);
         }
-        const sections = documentedSections(ev, SAMPLES_HEADING).filter((s) => /!\[|<img|<video|<audio|```|\boutput\b/i.test(s.body));
-        if (sections.length > 0) return judgeLicense("sample-outputs", cardLicense(ev), "samplesInCard", {}, sectionEvidence(ev, sections));
+        const sections = documentedSections(ev, SAMPLES_HEADING).filter(
+          (s) => /!\[|<img|<video|<audio|```|\boutput\b/i.test(s.body)
+        );
+        if (sections.length > 0)
+          return judgeLicense("sample-outputs", cardLicense(ev), "samplesInCard", {}, sectionEvidence(ev, sections));
         return missing();
       }
     };
@@ -21559,7 +22614,10 @@ var init_supporting_libraries = __esm({
       evaluate(ev) {
         const files = [...ev.artifacts.tokenizer, ...ev.artifacts.environment];
         if (files.length > 0) {
-          return judgeFiles(ev, "supporting-libraries", files, "supportFiles", { tokenizer: ev.artifacts.tokenizer.length, environment: ev.artifacts.environment.length });
+          return judgeFiles(ev, "supporting-libraries", files, "supportFiles", {
+            tokenizer: ev.artifacts.tokenizer.length,
+            environment: ev.artifacts.environment.length
+          });
         }
         return missing();
       }
@@ -21578,7 +22636,9 @@ var init_technical_report = __esm({
     technicalReport = {
       id: "technical-report",
       evaluate(ev) {
-        const pdfs = ev.artifacts.pdfs.filter((p) => /report|paper|technical|tech|arxiv|preprint|whitepaper/i.test(p) || !p.includes("/"));
+        const pdfs = ev.artifacts.pdfs.filter(
+          (p) => /report|paper|technical|tech|arxiv|preprint|whitepaper/i.test(p) || !p.includes("/")
+        );
         if (pdfs.length > 0) return judgeFiles(ev, "technical-report", pdfs, "reportInRepo");
         const arxiv = [...reportCitation(ev), ...arxivEvidence(ev)];
         if (arxiv.length > 0) return published("reportOnArchive", arxiv);
@@ -21597,9 +22657,15 @@ var init_technical_report = __esm({
 function adaptationOnly(ev, files) {
   if (baseModelsOf(ev).length > 0) return null;
   if (!files.every((f) => ADAPTATION_PATH_RE.test(f))) return null;
-  if (ev.entries.some((e) => PRETRAINING_RE.test(e.path) && !notReleaseFolder(e.path.slice(0, Math.max(0, e.path.lastIndexOf("/")))))) return null;
+  if (ev.entries.some(
+    (e) => PRETRAINING_RE.test(e.path) && !notReleaseFolder(e.path.slice(0, Math.max(0, e.path.lastIndexOf("/"))))
+  ))
+    return null;
   const lines = cardLinesMatching(ev, FINE_TUNING_FOR_USERS_RE, 1);
-  return mentioned("fineTuningForUsers", [...fileEvidence(files), ...lines], { count: files.length, path: files[0] ?? null });
+  return mentioned("fineTuningForUsers", [...fileEvidence(files), ...lines], {
+    count: files.length,
+    path: files[0] ?? null
+  });
 }
 var ADAPTATION_PATH_RE, PRETRAINING_RE, FINE_TUNING_FOR_USERS_RE, trainingCode;
 var init_training_code = __esm({
@@ -21609,7 +22675,11 @@ var init_training_code = __esm({
     init_code();
     init_shared();
     init_weights();
-    ADAPTATION_PATH_RE = /fine[_-]?tun|(^|[/_.-])(sft|q?lora|peft|adapters?|dpo|rlhf|p-?tuning|ptuning|prefix[_-]?tuning|grpo|ppo|orpo|kto|reward[_-]?model\w*|distill\w*)([/_.-]|$)|(^|\/)(chat|instruct)([_-][^/]*)?\/|(^|\/)(colabs?|notebooks?|examples?|demos?|tutorials?|cookbooks?)\/|\.ipynb$/i;
+    init_rx();
+    ADAPTATION_PATH_RE = rx("i")`
+    fine[_-]?tun|(^|[/_.-])(sft|q?lora|peft|adapters?|dpo|rlhf|p-?tuning|ptuning|prefix[_-]?tuning|grpo|ppo|orpo|kto|
+    reward[_-]?model\w*|distill\w*)([/_.-]|$)|(^|\/)(chat|instruct)([_-][^/]*)?\/|(^|\/)(colabs?|notebooks?|examples?|
+    demos?|tutorials?|cookbooks?)\/|\.ipynb$`;
     PRETRAINING_RE = /(^|[/_-])pre[_-]?train(ing)?([/_.-]|$)[^]*\.(py|sh|bash|slurm|sbatch|ya?ml|json|toml|gin|cfg|ini|jsonnet)$/i;
     FINE_TUNING_FOR_USERS_RE = /^(?=.*\bfine-?tun)(?=.*\b(downstream|your|for users|users can|custom (data|datasets?|tasks?))\b)/i;
     trainingCode = codeCriterion({ ...CODE_SPECS[0], notThisModels: adaptationOnly });
@@ -21630,16 +22700,32 @@ var init_training_config = __esm({
         const configs = ev.artifacts.trainingConfigs;
         if (configs.length > 0) {
           const groups = [...new Set(configs.flatMap((c) => c.groups))];
-          return judgeFiles(ev, "training-config", configs.map((c) => c.path), "configFiles", { count: configs.length, groups: groups.join(", ") });
+          return judgeFiles(
+            ev,
+            "training-config",
+            configs.map((c) => c.path),
+            "configFiles",
+            { count: configs.length, groups: groups.join(", ") }
+          );
         }
         if (ev.artifacts.trainingStateFiles.length > 0) {
-          return judgeFiles(ev, "training-config", ev.artifacts.trainingStateFiles, "trainerState", { count: ev.artifacts.trainingStateFiles.length });
+          return judgeFiles(ev, "training-config", ev.artifacts.trainingStateFiles, "trainerState", {
+            count: ev.artifacts.trainingStateFiles.length
+          });
         }
         const sections = documentedSections(ev, HYPER_HEADING);
-        const withValues = sections.filter((s) => hyperparameterGroups(s.body.replace(/^[ \t]*[-*][ \t]*/gm, "")).length >= 2);
+        const withValues = sections.filter(
+          (s) => hyperparameterGroups(s.body.replace(/^[ \t]*[-*][ \t]*/gm, "")).length >= 2
+        );
         if (withValues.length > 0) {
           const groups = hyperparameterGroups(withValues.map((s) => s.body.replace(/^[ \t]*[-*][ \t]*/gm, "")).join("\n"));
-          return judgeLicense("training-config", cardLicense(ev, "data"), "hyperparametersInCard", { groups: groups.join(", ") }, sectionEvidence(ev, withValues));
+          return judgeLicense(
+            "training-config",
+            cardLicense(ev, "data"),
+            "hyperparametersInCard",
+            { groups: groups.join(", ") },
+            sectionEvidence(ev, withValues)
+          );
         }
         const hyper = sections.filter((s) => /hyper/.test(s.heading));
         return (hyper.length > 0 ? mentioned("hyperparametersWithoutValues", sectionEvidence(ev, hyper)) : null) ?? missing();
@@ -21654,7 +22740,9 @@ function concerns(root, folder) {
 }
 function runCriteria(ev, criteria = CRITERIA) {
   const out = {};
-  const cardSkip = ev.skipped.find((s) => /(^|\/)(readme|model_card|modelcard)\.md$/i.test(s.path) && (ev.root === "." ? !s.path.includes("/") : s.path.startsWith(ev.root + "/")));
+  const cardSkip = ev.skipped.find(
+    (s) => /(^|\/)(readme|model_card|modelcard)\.md$/i.test(s.path) && (ev.root === "." ? !s.path.includes("/") : s.path.startsWith(ev.root + "/"))
+  );
   const unlisted = ev.skipped.find((s) => s.incomplete === true && concerns(ev.root, s.path));
   for (const id of COMPONENT_IDS) {
     const na = notApplicable(ev, id);
@@ -21670,13 +22758,23 @@ function runCriteria(ev, criteria = CRITERIA) {
     }
     if (cardSkip && (verdict.status === "missing" || id === "model-card" && !ev.card)) {
       if (CARD_BASED.has(id)) {
-        verdict = unknown2("cardUnreadable", { path: cardSkip.path, reason: cardSkip.reason, detail: cardSkip.detail ?? null }, [{ kind: "file", path: cardSkip.path, note: `skipped: ${cardSkip.reason}` }]);
+        verdict = unknown2(
+          "cardUnreadable",
+          { path: cardSkip.path, reason: cardSkip.reason, detail: cardSkip.detail ?? null },
+          [{ kind: "file", path: cardSkip.path, note: `skipped: ${cardSkip.reason}` }]
+        );
       }
     }
     if (unlisted && (verdict.status === "missing" || verdict.status === "mentioned")) {
       const path3 = unlisted.path || ".";
-      const evidence = [...verdict.evidence, { kind: "file", path: path3, note: `listing incomplete${unlisted.detail ? `: ${unlisted.detail}` : ""}` }];
-      verdict = { ...unknown2("listingIncomplete", { path: path3, detail: unlisted.detail ?? null }, evidence), ...verdict.claim ? { claim: verdict.claim } : {} };
+      const evidence = [
+        ...verdict.evidence,
+        { kind: "file", path: path3, note: `listing incomplete${unlisted.detail ? `: ${unlisted.detail}` : ""}` }
+      ];
+      verdict = {
+        ...unknown2("listingIncomplete", { path: path3, detail: unlisted.detail ?? null }, evidence),
+        ...verdict.claim ? { claim: verdict.claim } : {}
+      };
     }
     out[id] = withClaim(ev, id, withDeclaration(ev, id, verdict));
   }
@@ -21685,8 +22783,13 @@ function runCriteria(ev, criteria = CRITERIA) {
 function withDeclaration(ev, id, verdict) {
   if (!ev.declarations[id] || verdict.messageId === "declared" || verdict.status === "not-applicable") return verdict;
   const decl = declared(ev, id);
-  if (verdict.status === "mentioned" || verdict.status === "missing") return { ...decl, evidence: [...decl.evidence, ...verdict.evidence].slice(0, 6) };
-  return { ...verdict, evidence: [...verdict.evidence, ...decl.evidence], ...verdict.status === "unknown" && !verdict.claim ? { claim: decl.claim } : {} };
+  if (verdict.status === "mentioned" || verdict.status === "missing")
+    return { ...decl, evidence: [...decl.evidence, ...verdict.evidence].slice(0, 6) };
+  return {
+    ...verdict,
+    evidence: [...verdict.evidence, ...decl.evidence],
+    ...verdict.status === "unknown" && !verdict.claim ? { claim: decl.claim } : {}
+  };
 }
 function lookedUp(ev, at) {
   const r = ev.remote;
@@ -21706,7 +22809,9 @@ function withClaim(ev, id, v) {
     claim = claimOf(id, "lookup-failed", at.host, at.target, fact2);
   } else if (v.status === "mentioned" || v.messageId === "listingIncomplete") {
     const link = v.evidence.find((e) => e.kind === "link" && e.url);
-    const listed2 = v.evidence.find((e) => e.kind === "card-field" && (e.field === "datasets" || e.field === "model-index"));
+    const listed2 = v.evidence.find(
+      (e) => e.kind === "card-field" && (e.field === "datasets" || e.field === "model-index")
+    );
     if (link?.url) {
       const at = pointerOf(link.url);
       if (!lookedUp(ev, at)) claim = claimOf(id, "link", at.host, at.target, fact2);
@@ -21760,7 +22865,17 @@ var init_criteria = __esm({
       "training-config": trainingConfig,
       "compute-info": computeInfo
     };
-    CARD_BASED = /* @__PURE__ */ new Set(["model-card", "data-card", "technical-report", "evaluation-results", "research-paper", "compute-info", "training-data", "evaluation-data", "sample-outputs"]);
+    CARD_BASED = /* @__PURE__ */ new Set([
+      "model-card",
+      "data-card",
+      "technical-report",
+      "evaluation-results",
+      "research-paper",
+      "compute-info",
+      "training-data",
+      "evaluation-data",
+      "sample-outputs"
+    ]);
     RELEASE_ARTIFACTS = /* @__PURE__ */ new Set(["weights", "intermediate-weights"]);
   }
 });
@@ -21794,7 +22909,11 @@ function gatherEvidence(snapshot, config2) {
   const models = roots.map(({ path: root, name }) => {
     const entries = sortByPath(byRoot.get(root) ?? []);
     const prefix = root === "." ? "" : root + "/";
-    const card = mergeCards(primaryFirst(cardDocuments(entries, prefix, snapshot.texts).map(cardFor).filter((c) => c !== null)));
+    const card = mergeCards(
+      primaryFirst(
+        cardDocuments(entries, prefix, snapshot.texts).map(cardFor).filter((c) => c !== null)
+      )
+    );
     const docs = linkedDocuments(card, snapshot.texts).map(cardFor).filter((c) => c !== null);
     const artifacts = collectArtifacts(entries, snapshot.texts, root);
     const dataCards = artifacts.dataCards.map(cardFor).filter((c) => c !== null);
@@ -21826,7 +22945,8 @@ function gatherEvidence(snapshot, config2) {
 }
 function sortByPath(entries) {
   for (let i = 1; i < entries.length; i++) {
-    if (entries[i - 1].path > entries[i].path) return entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    if (entries[i - 1].path > entries[i].path)
+      return entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   }
   return entries;
 }
@@ -21838,9 +22958,20 @@ function declarationsOf(config2, problems) {
     if (license) {
       const spdx = normaliseLicenseId(license);
       if (spdx && licenseFamily(spdx) !== "unknown") license = spdx;
-      else problems.push({ severity: "warning", path: ".github/truly-open.yml", message: `declarations.${id}.license "${license}" is not a license id truly-open knows (use an SPDX id such as Apache-2.0 or CC-BY-4.0): it cannot count as open`, ruleId: "declaration-license-unknown" });
+      else
+        problems.push({
+          severity: "warning",
+          path: ".github/truly-open.yml",
+          message: `declarations.${id}.license "${license}" is not a license id truly-open knows (use an SPDX id such as Apache-2.0 or CC-BY-4.0): it cannot count as open`,
+          ruleId: "declaration-license-unknown"
+        });
     }
-    out[id] = { component: id, location: d.location, ...license ? { license } : {}, ...d.note ? { note: d.note } : {} };
+    out[id] = {
+      component: id,
+      location: d.location,
+      ...license ? { license } : {},
+      ...d.note ? { note: d.note } : {}
+    };
   }
   return out;
 }
@@ -21896,7 +23027,8 @@ function modelRoots(snapshot, config2, cardFor) {
   return [...roots].sort((a, b) => a === "." ? -1 : b === "." ? 1 : a.localeCompare(b)).map((path3) => ({ path: path3 }));
 }
 function rootLooksLikeModel(entries, cardFor) {
-  if (entries.some((e) => !e.path.includes("/") && weightFormat(e.path) && (e.size >= 1024 || e.kind === "lfs"))) return true;
+  if (entries.some((e) => !e.path.includes("/") && weightFormat(e.path) && (e.size >= 1024 || e.kind === "lfs")))
+    return true;
   return cardDocuments(entries, "", {}).some((path3) => {
     const parsed = cardFor(path3);
     return parsed !== null && looksLikeModelCard(parsed);
@@ -21932,7 +23064,8 @@ function cardDocuments(entries, prefix, texts) {
       continue;
     }
     if (rel.split("/").length > 4 || notReleaseFolder(rel.slice(0, slash)) || texts[p] === void 0) continue;
-    if (CARD_DOC_RE.test(base) || CARD_FOLDER_RE.test(rel) || CARD_TITLE_RE.test(texts[p].slice(0, 4e3))) below.push(p);
+    if (CARD_DOC_RE.test(base) || CARD_FOLDER_RE.test(rel) || CARD_TITLE_RE.test(texts[p].slice(0, 4e3)))
+      below.push(p);
   }
   own.sort((a, b) => a.rank - b.rank || (a.path < b.path ? -1 : 1));
   return [...own.map((o) => o.path), ...below.sort()].slice(0, MAX_CARD_DOCUMENTS);
@@ -21996,7 +23129,10 @@ var init_gather = __esm({
     init_licenses();
     init_model_card();
     init_paths();
-    NON_MODEL_DIRS = /(^|\/)(docs?|examples?|scripts?|tests?|assets?|figures?|figs|images?|\.github|src|tools?|notebooks?|data|datasets?)$/i;
+    init_rx();
+    NON_MODEL_DIRS = rx("i")`
+    (^|\/)(docs?|examples?|scripts?|tests?|assets?|figures?|figs|images?|\.github|src|tools?|notebooks?|data|
+    datasets?)$`;
     CARD_PREFERENCE = ["model_card.md", "modelcard.md", "model-card.md", "readme.md"];
     CARD_DOC_RE = /(^|[_-])model[_-]?card([_-][^/]*)?\.md$|^readme[_-]model[^/]*\.md$/i;
     CARD_FOLDER_RE = /(^|\/)model[_-]?cards?\/[^/]+\.md$/i;
@@ -22009,7 +23145,10 @@ var init_gather = __esm({
 
 // src/core/frameworks/mof.ts
 function slotsOf(cls) {
-  return COMPONENT_IDS.filter((id) => COMPONENTS[id].mofClass === cls && !COMPONENTS[id].mofOptional).map((id) => [id, ...COMPONENTS[id].mofStandIns ?? []]);
+  return COMPONENT_IDS.filter((id) => COMPONENTS[id].mofClass === cls && !COMPONENTS[id].mofOptional).map((id) => [
+    id,
+    ...COMPONENTS[id].mofStandIns ?? []
+  ]);
 }
 function satisfied(statuses, slot) {
   return slot.some((id) => statuses[id] === "open") || slot.every((id) => statuses[id] === "not-applicable");
@@ -22068,7 +23207,13 @@ var OSAID_CODE;
 var init_osaid = __esm({
   "src/core/frameworks/osaid.ts"() {
     "use strict";
-    OSAID_CODE = ["data-preprocessing-code", "training-code", "inference-code", "supporting-libraries", "model-architecture"];
+    OSAID_CODE = [
+      "data-preprocessing-code",
+      "training-code",
+      "inference-code",
+      "supporting-libraries",
+      "model-architecture"
+    ];
   }
 });
 
@@ -22094,13 +23239,16 @@ function weaker(a, b) {
 }
 function evaluateOsaiIndex({ statuses, base }) {
   const grades = {};
-  for (const [key, ids] of PARAMETERS) grades[key] = ids.map((id) => grade(statuses[id])).reduce(weaker, null);
+  for (const [key, ids] of PARAMETERS)
+    grades[key] = ids.map((id) => grade(statuses[id])).reduce(weaker, null);
   grades["datasources_basemodel"] = grade(base?.trainingData ?? statuses["training-data"]);
   grades["weights_basemodel"] = grade(base?.weights ?? statuses["weights"]);
   const w = statuses["weights"];
   grades["licenses"] = w === "open" ? "open" : w === "restricted" ? "partial" : w === "missing" || w === "unlicensed" || w === "mentioned" ? "closed" : null;
   const graded = Object.values(grades).filter((g) => g !== null);
-  const score = graded.length === 0 ? null : Math.round(graded.reduce((n, g) => n + (g === "open" ? 1 : g === "partial" ? 0.5 : 0), 0) / graded.length * 100) / 100;
+  const score = graded.length === 0 ? null : Math.round(
+    graded.reduce((n, g) => n + (g === "open" ? 1 : g === "partial" ? 0.5 : 0), 0) / graded.length * 100
+  ) / 100;
   return { score, grades };
 }
 var ORDER, PARAMETERS;
@@ -22180,7 +23328,10 @@ var init_messages = __esm({
         const size = d["bytes"] === null || d["bytes"] === void 0 ? "size unknown" : formatBytes(Number(d["bytes"]));
         const parts = [`${plural2(d["count"], "weight file")} (${str2(d["formats"])}, ${size})`, underLicense(d)];
         if (Number(d["unsafe"]) > 0) parts.push(`— ${plural2(d["unsafe"], "pickle file")} can run code when loaded`);
-        if (Number(d["missingShards"]) > 0) parts.push(`— ${plural2(d["missingShards"], "shard")} named by the index ${Number(d["missingShards"]) === 1 ? "is" : "are"} missing`);
+        if (Number(d["missingShards"]) > 0)
+          parts.push(
+            `— ${plural2(d["missingShards"], "shard")} named by the index ${Number(d["missingShards"]) === 1 ? "is" : "are"} missing`
+          );
         return parts.filter(Boolean).join(" ");
       },
       weightsOnHub: (d) => `${plural2(d["count"], "weight file")} (${formatBytes(Number(d["bytes"]))}) on the Hub at ${str2(d["id"])} ${underLicense(d)}`,
@@ -22232,7 +23383,11 @@ var init_messages = __esm({
       evalDataOnHubGated: (d) => `the evaluation dataset ${str2(d["id"])} is gated or private on the Hub`,
       evalDataListed: (d) => `model-index names ${plural2(d["count"], "evaluation dataset")} (${str2(d["names"])}), not verified`,
       evalDataLinked: (d) => `${plural2(d["count"], "evaluation dataset link")}, not verified`,
-      supportFiles: (d) => `${[Number(d["tokenizer"]) > 0 ? plural2(d["tokenizer"], "tokenizer file") : "", Number(d["environment"]) > 0 ? plural2(d["environment"], "environment file") : ""].filter(Boolean).join(" and ")} ${underLicense(d)}`,
+      supportFiles: (d) => {
+        const tokenizer = Number(d["tokenizer"]) > 0 ? plural2(d["tokenizer"], "tokenizer file") : "";
+        const environment = Number(d["environment"]) > 0 ? plural2(d["environment"], "environment file") : "";
+        return `${[tokenizer, environment].filter(Boolean).join(" and ")} ${underLicense(d)}`;
+      },
       checkpointsInRepo: (d) => `${plural2(d["count"], "checkpoint")} in the repository ${underLicense(d)}`,
       checkpointsOnHub: (d) => `${plural2(d["count"], "checkpoint revision")} on the Hub ${underLicense(d)}`,
       checkpointsMentioned: () => "intermediate checkpoints are mentioned but not published here",
@@ -22243,7 +23398,13 @@ var init_messages = __esm({
       computeEmissions: (d) => `co2_eq_emissions in the card ${underLicense(d)}`,
       computeSection: (d) => `the card's "${str2(d["section"])}" section reports compute ${underLicense(d)}`,
       computeInText: (d) => `the card names the hardware or compute used ${underLicense(d)}`,
-      computeInBatchJobs: (d) => `${plural2(d["count"], "batch job")} book${Number(d["count"]) === 1 ? "s" : ""} the hardware${d["nodes"] !== null || d["gpusPerNode"] !== null ? ` (${[d["nodes"] !== null ? plural2(d["nodes"], "node") : null, d["gpusPerNode"] !== null ? `${str2(d["gpusPerNode"])} GPUs per node` : null].filter(Boolean).join(", ")})` : ""} ${underLicense(d)}`,
+      computeInBatchJobs: (d) => {
+        const books = `book${Number(d["count"]) === 1 ? "s" : ""}`;
+        const nodes = d["nodes"] !== null ? plural2(d["nodes"], "node") : null;
+        const gpus = d["gpusPerNode"] !== null ? `${str2(d["gpusPerNode"])} GPUs per node` : null;
+        const hardware = d["nodes"] !== null || d["gpusPerNode"] !== null ? ` (${[nodes, gpus].filter(Boolean).join(", ")})` : "";
+        return `${plural2(d["count"], "batch job")} ${books} the hardware${hardware} ${underLicense(d)}`;
+      },
       architectureCode: (d) => `${plural2(d["count"], "modelling file")} ${underLicense(d)}`,
       architectureInLibrary: (d) => `${str2(d["architecture"])} is defined in the open library ${str2(d["library"])} ${underLicense(d)}`,
       architectureRemoteCode: () => "config.json points at custom modelling code (auto_map) that is not in this repository",
@@ -22255,7 +23416,12 @@ var init_messages = __esm({
       architectureDescribed: () => "the architecture is described in the card, but its code is not published",
       trainingDataNotData: (d) => `${plural2(d["count"], "data file")} found, but samples, benchmarks, assets or statistics — not the training data`,
       trainingDataManifest: (d) => `${plural2(d["count"], "data list")} in the configuration name the training data, but the data is not published here`,
-      dataCardOnHubUnchecked: (d) => `the training data's ${Number(d["count"]) === 1 ? "dataset card" : "dataset cards"} on the Hub (${str2(d["id"])}${Number(d["count"]) > 1 ? ` and ${plural2(Number(d["count"]) - 1, "more")}` : ""}) ${Number(d["count"]) === 1 ? "was" : "were"} not checked`,
+      dataCardOnHubUnchecked: (d) => {
+        const cards = Number(d["count"]) === 1 ? "dataset card" : "dataset cards";
+        const more = Number(d["count"]) > 1 ? ` and ${plural2(Number(d["count"]) - 1, "more")}` : "";
+        const were = Number(d["count"]) === 1 ? "was" : "were";
+        return `the training data's ${cards} on the Hub (${str2(d["id"])}${more}) ${were} not checked`;
+      },
       dataCardSectionOnly: (d) => `the card's "${str2(d["section"])}" section names the training data; a section inside a model card is not a datasheet`,
       dataSectionNoSources: (d) => `the card's "${str2(d["section"])}" section describes the training data without naming any dataset one could obtain`,
       checkpointsLinked: (d) => `${plural2(d["count"], "link")} to checkpoint revisions on the Hub, not verified`,
@@ -22294,7 +23460,13 @@ function assess(snapshot, config2, options = {}) {
     tool: { name: "truly-open", version: options.version ?? TOOL_VERSION },
     subject: { source: snapshot.source, location: snapshot.location, revision: snapshot.revision },
     models,
-    problems: dedupeProblems([...options.problems ?? [], ...snapshotProblems(snapshot), ...gathered.problems, ...artifactProblems(gathered.models), ...remoteProblems(snapshot)]),
+    problems: dedupeProblems([
+      ...options.problems ?? [],
+      ...snapshotProblems(snapshot),
+      ...gathered.problems,
+      ...artifactProblems(gathered.models),
+      ...remoteProblems(snapshot)
+    ]),
     // Facts that carry `notOnline` were never looked up (config, private repository).
     online: snapshot.remote !== void 0 && !snapshot.remote.notOnline
   };
@@ -22324,16 +23496,34 @@ function assessModel(ev, requirement) {
     family: Object.fromEntries(COMPONENT_IDS.map((id) => [id, family(id)])),
     dataInformation: hasDataInformation(ev, components)
   });
-  const softwareLicensed = COMPONENT_IDS.filter((id) => COMPONENTS[id].kind === "data" && statuses[id] === "open" && family(id) === "osi");
-  const mofWarnings = softwareLicensed.length === 0 ? [] : [
-    `A software license (${[...new Set(softwareLicensed.map((id) => components[id].license))].join(", ")}) covers ${joinPhrases(softwareLicensed.map((id) => COMPONENTS[id].phrase))}: MOF accepts it but prefers a data license such as CDLA-Permissive-2.0 or CC-BY-4.0`
-  ];
+  const softwareLicensed = COMPONENT_IDS.filter(
+    (id) => COMPONENTS[id].kind === "data" && statuses[id] === "open" && family(id) === "osi"
+  );
+  const mofWarnings = [];
+  if (softwareLicensed.length > 0) {
+    const licenses = [...new Set(softwareLicensed.map((id) => components[id].license))].join(", ");
+    const covered = joinPhrases(softwareLicensed.map((id) => COMPONENTS[id].phrase));
+    mofWarnings.push(
+      `A software license (${licenses}) covers ${covered}: MOF accepts it but prefers a data license such as CDLA-Permissive-2.0 or CC-BY-4.0`
+    );
+  }
   const mof = evaluateMof(statuses, mofWarnings);
   const osaiIndex = evaluateOsaiIndex({
     statuses,
-    ...base ? { base: { ...base.weights ? { weights: base.weights.status } : {}, ...base.trainingData ? { trainingData: base.trainingData.status } : {} } } : {}
+    ...base ? {
+      base: {
+        ...base.weights ? { weights: base.weights.status } : {},
+        ...base.trainingData ? { trainingData: base.trainingData.status } : {}
+      }
+    } : {}
   });
-  const report = { path: ev.root, name: ev.name, ladder, frameworks: { mof, osaid, osaiIndex }, components };
+  const report = {
+    path: ev.root,
+    name: ev.name,
+    ladder,
+    frameworks: { mof, osaid, osaiIndex },
+    components
+  };
   if (lineage.length > 0) report.lineage = lineage;
   if (requirement) report.requirement = checkRequirement(report, requirement);
   return report;
@@ -22353,7 +23543,8 @@ function toResult2(id, v) {
 }
 function hasDataInformation(ev, components) {
   const dc = components["data-card"];
-  if (dc.status === "open" && (dc.messageId !== "dataCardSection" || (ev.card?.sections.some(describesData) ?? false))) return true;
+  if (dc.status === "open" && (dc.messageId !== "dataCardSection" || (ev.card?.sections.some(describesData) ?? false)))
+    return true;
   return components["training-data"].status === "open" && dc.status === "open";
 }
 function lineageOf(ev) {
@@ -22375,7 +23566,12 @@ function lineageOf(ev) {
     const weightFiles = fact2.files.filter((f) => isWeightFile(f.path));
     const evidence = [{ kind: "hub", url: fact2.url }];
     const wData = { id: link.model, count: weightFiles.length };
-    const weightsVerdict = weightFiles.length === 0 ? missing("baseWeightsNone", wData, evidence) : fact2.gated ? gatedOnline("baseWeights", { ...wData, licenseState: "gated", license: fact2.license }, fact2.license, evidence) : judgeRemoteLicense("weights", fact2.license, "baseWeights", wData, evidence);
+    const weightsVerdict = weightFiles.length === 0 ? missing("baseWeightsNone", wData, evidence) : fact2.gated ? gatedOnline(
+      "baseWeights",
+      { ...wData, licenseState: "gated", license: fact2.license },
+      fact2.license,
+      evidence
+    ) : judgeRemoteLicense("weights", fact2.license, "baseWeights", wData, evidence);
     const dsFacts = fact2.datasets.map((d) => remote.datasets[d]).filter((d) => d !== void 0);
     const dataVerdict = fact2.datasets.length === 0 ? missing("baseTrainingDataNone", { id: link.model }, evidence) : dsFacts.length < fact2.datasets.length ? mentioned("baseTrainingDataListed", evidence, { id: link.model, count: fact2.datasets.length }) : judgeDatasetFacts("training-data", dsFacts, "trainingDataOnHub") ?? missing("baseTrainingDataNone", { id: link.model }, evidence);
     const weights2 = toResult2("weights", weightsVerdict);
@@ -22411,32 +23607,71 @@ function weakestBase(lineage) {
 function snapshotProblems(snapshot) {
   const problems = [];
   if (snapshot.entries.length === 0) {
-    problems.push({ severity: "warning", message: "the repository is empty: there is nothing to assess", ruleId: "empty-repository" });
+    problems.push({
+      severity: "warning",
+      message: "the repository is empty: there is nothing to assess",
+      ruleId: "empty-repository"
+    });
   }
   for (const s of snapshot.skipped) {
     const where = s.path ? { path: s.path } : {};
     const detail = s.detail ? `: ${s.detail}` : "";
     switch (s.reason) {
       case "too-large":
-        problems.push({ severity: "warning", ...where, message: `${s.path} is too large to read (over 1 MiB)${detail}; components documented in it are reported as unknown`, ruleId: "file-too-large" });
+        problems.push({
+          severity: "warning",
+          ...where,
+          message: `${s.path} is too large to read (over 1 MiB)${detail}; components documented in it are reported as unknown`,
+          ruleId: "file-too-large"
+        });
         break;
       case "binary":
-        problems.push({ severity: "warning", ...where, message: `${s.path} is not UTF-8 text and was not read${detail}`, ruleId: "file-not-text" });
+        problems.push({
+          severity: "warning",
+          ...where,
+          message: `${s.path} is not UTF-8 text and was not read${detail}`,
+          ruleId: "file-not-text"
+        });
         break;
       case "symlink-outside":
-        problems.push({ severity: "note", ...where, message: `${s.path} is a symlink that leaves the repository; not followed${detail}`, ruleId: "symlink-outside" });
+        problems.push({
+          severity: "note",
+          ...where,
+          message: `${s.path} is a symlink that leaves the repository; not followed${detail}`,
+          ruleId: "symlink-outside"
+        });
         break;
       case "symlink-loop":
-        problems.push({ severity: "note", ...where, message: `${s.path} is part of a symlink loop; not followed${detail}`, ruleId: "symlink-loop" });
+        problems.push({
+          severity: "note",
+          ...where,
+          message: `${s.path} is part of a symlink loop; not followed${detail}`,
+          ruleId: "symlink-loop"
+        });
         break;
       case "invalid-lfs":
-        problems.push({ severity: "warning", ...where, message: `${s.path} looks like a Git LFS pointer but is malformed${detail}`, ruleId: "lfs-pointer-invalid" });
+        problems.push({
+          severity: "warning",
+          ...where,
+          message: `${s.path} looks like a Git LFS pointer but is malformed${detail}`,
+          ruleId: "lfs-pointer-invalid"
+        });
         break;
       case "unreadable":
-        problems.push({ severity: "warning", ...where, message: `${s.path} could not be read${detail}`, ruleId: "file-unreadable" });
+        problems.push({
+          severity: "warning",
+          ...where,
+          message: `${s.path} could not be read${detail}`,
+          ruleId: "file-unreadable"
+        });
         break;
       case "limit":
-        problems.push({ severity: "note", ...where, message: `some entries were not read: ${s.detail ?? "over the size budget"}`, ruleId: "snapshot-limit" });
+        problems.push({
+          severity: "note",
+          ...where,
+          message: `some entries were not read: ${s.detail ?? "over the size budget"}`,
+          ruleId: "snapshot-limit"
+        });
         break;
       case "ignored":
         break;
@@ -22448,10 +23683,21 @@ function artifactProblems(models) {
   const problems = [];
   for (const m of models) {
     for (const w of m.artifacts.weights.filter((f) => f.unsafe).slice(0, 10)) {
-      problems.push({ severity: "warning", path: w.path, line: 1, message: `${w.path} is a pickle-based weight file: loading it can run arbitrary code; publish safetensors instead`, ruleId: "unsafe-pickle" });
+      problems.push({
+        severity: "warning",
+        path: w.path,
+        line: 1,
+        message: `${w.path} is a pickle-based weight file: loading it can run arbitrary code; publish safetensors instead`,
+        ruleId: "unsafe-pickle"
+      });
     }
     for (const idx of m.artifacts.shardIndexes.filter((i) => i.missing.length > 0)) {
-      problems.push({ severity: "error", path: idx.path, message: `${idx.path} names ${idx.missing.length} shard(s) that are not in the repository: ${idx.missing.slice(0, 3).join(", ")}`, ruleId: "shards-incomplete" });
+      problems.push({
+        severity: "error",
+        path: idx.path,
+        message: `${idx.path} names ${idx.missing.length} shard(s) that are not in the repository: ${idx.missing.slice(0, 3).join(", ")}`,
+        ruleId: "shards-incomplete"
+      });
     }
   }
   return problems;
@@ -22461,7 +23707,12 @@ function remoteProblems(snapshot) {
   if (!remote) return [];
   const problems = [];
   for (const d of Object.values(remote.datasets)) {
-    if (d.state === "not-found" || d.state === "unauthorized") problems.push({ severity: "warning", message: `the dataset ${d.id} does not resolve on the Hub (${d.state}); check the id in the card`, ruleId: "hub-dataset-not-found" });
+    if (d.state === "not-found" || d.state === "unauthorized")
+      problems.push({
+        severity: "warning",
+        message: `the dataset ${d.id} does not resolve on the Hub (${d.state}); check the id in the card`,
+        ruleId: "hub-dataset-not-found"
+      });
   }
   for (const n of remote.notes) problems.push({ severity: "note", message: n, ruleId: "online-lookups" });
   return problems;
@@ -22479,14 +23730,24 @@ function failedReport(snapshot, options, err) {
   const reason = err instanceof Error ? err.message : String(err);
   const components = {};
   for (const id of COMPONENT_IDS) {
-    components[id] = { status: "unknown", license: null, messageId: "criterionFailed", message: formatMessage("criterionFailed", { error: reason }, id), evidence: [] };
+    components[id] = {
+      status: "unknown",
+      license: null,
+      messageId: "criterionFailed",
+      message: formatMessage("criterionFailed", { error: reason }, id),
+      evidence: []
+    };
   }
   const statuses = Object.fromEntries(COMPONENT_IDS.map((id) => [id, "unknown"]));
   const model2 = {
     path: ".",
     name: snapshot.location.split(/[\\/]/).pop() || snapshot.location,
     ladder: evaluateLadder(statuses),
-    frameworks: { mof: evaluateMof(statuses), osaid: evaluateOsaid({ status: statuses, family: {}, dataInformation: false }), osaiIndex: evaluateOsaiIndex({ statuses }) },
+    frameworks: {
+      mof: evaluateMof(statuses),
+      osaid: evaluateOsaid({ status: statuses, family: {}, dataInformation: false }),
+      osaiIndex: evaluateOsaiIndex({ statuses })
+    },
     components
   };
   return {
@@ -22494,7 +23755,10 @@ function failedReport(snapshot, options, err) {
     tool: { name: "truly-open", version: options.version ?? TOOL_VERSION },
     subject: { source: snapshot.source, location: snapshot.location, revision: snapshot.revision },
     models: [model2],
-    problems: [...options.problems ?? [], { severity: "error", message: `the repository could not be assessed: ${reason}`, ruleId: "engine-error" }],
+    problems: [
+      ...options.problems ?? [],
+      { severity: "error", message: `the repository could not be assessed: ${reason}`, ruleId: "engine-error" }
+    ],
     online: snapshot.remote !== void 0
   };
 }
@@ -22531,7 +23795,8 @@ __export(hub_snapshot_exports, {
 async function readHubSnapshot(id, options = {}) {
   const repoId = id.replace(/^hf:/, "").replace(/^\/+|\/+$/g, "");
   const location2 = `hf:${repoId}`;
-  if (!isHubRepoId(repoId)) throw new HubSnapshotError(location2, "invalid", "not a Hub model id (expected hf:org/model)");
+  if (!isHubRepoId(repoId))
+    throw new HubSnapshotError(location2, "invalid", "not a Hub model id (expected hf:org/model)");
   let http;
   try {
     http = new HttpClient(options);
@@ -22694,7 +23959,7 @@ var init_remote_query = __esm({
   }
 });
 
-// src/sources/hub/online.ts
+// src/sources/remote/online.ts
 var online_exports = {};
 __export(online_exports, {
   enrichSnapshot: () => enrichSnapshot,
@@ -22716,7 +23981,14 @@ async function enrichSnapshot(snapshot, config2, options = {}) {
   if (!decision.allowed) {
     if (offline || config2.hub === false) return snapshot;
     const remote = snapshot.remote ?? emptyRemoteFacts();
-    return { ...snapshot, remote: { ...remote, notes: [...remote.notes, `online lookups not made: ${decision.reason}`], notOnline: decision.reason } };
+    return {
+      ...snapshot,
+      remote: {
+        ...remote,
+        notes: [...remote.notes, `online lookups not made: ${decision.reason}`],
+        notOnline: decision.reason
+      }
+    };
   }
   const query = remoteQuery(snapshot, config2);
   const count = query.datasets.length + query.evalDatasets.length + query.models.length + query.baseModels.length + query.githubRepos.length;
@@ -22729,7 +24001,8 @@ function publicFactsOnly(facts) {
   const hidden = Object.values(facts.github).filter((g) => g.private);
   if (hidden.length === 0) return facts;
   const github = { ...facts.github };
-  for (const [key, fact2] of Object.entries(facts.github)) if (fact2.private) github[key] = notFound(fact2.repo);
+  for (const [key, fact2] of Object.entries(facts.github))
+    if (fact2.private) github[key] = { ...notFound(fact2.repo), component: fact2.component };
   return { ...facts, github };
 }
 function mergeRemote(a, b) {
@@ -22743,7 +24016,7 @@ function mergeRemote(a, b) {
   };
 }
 var init_online = __esm({
-  "src/sources/hub/online.ts"() {
+  "src/sources/remote/online.ts"() {
     "use strict";
     init_remote_query();
     init_github_client();
@@ -22830,7 +24103,11 @@ function goalsOf(model2) {
   if (!claimed) return goals;
   const first = /* @__PURE__ */ new Map();
   for (const id of claimed.unverified) {
-    first.set(id, { ...goals.get(id) ?? { goals: [] }, rank: RANK.ladder, confirms: LADDER_STYLES[claimed.level].words });
+    first.set(id, {
+      ...goals.get(id) ?? { goals: [] },
+      rank: RANK.ladder,
+      confirms: LADDER_STYLES[claimed.level].words
+    });
   }
   for (const [id, goal] of goals) if (!first.has(id)) first.set(id, goal);
   return first;
@@ -22929,7 +24206,11 @@ How to fix: ${advice}`,
     });
   }
   out.push(...pickles.values());
-  return out.map((f, i) => ({ f, i })).sort((a, b) => a.f.rank - b.f.rank || a.i - b.i).map(({ f }) => ({ ...f, title: truncate(oneLine(f.title), TITLE_MAX), message: truncate(f.message, MESSAGE_MAX) }));
+  return out.map((f, i) => ({ f, i })).sort((a, b) => a.f.rank - b.f.rank || a.i - b.i).map(({ f }) => ({
+    ...f,
+    title: truncate(oneLine(f.title), TITLE_MAX),
+    message: truncate(f.message, MESSAGE_MAX)
+  }));
 }
 var ANNOTATIONS_PER_LEVEL = 10;
 function capPerLevel(items, perLevel = ANNOTATIONS_PER_LEVEL, limits = {}) {
@@ -23040,7 +24321,9 @@ function annotationsFor(report, ctx) {
   });
 }
 function stepAnnotations(report, ctx) {
-  const { kept, dropped } = capPerLevel(annotationsFor(report, ctx), ANNOTATIONS_PER_LEVEL, { error: ANNOTATIONS_PER_LEVEL - 1 });
+  const { kept, dropped } = capPerLevel(annotationsFor(report, ctx), ANNOTATIONS_PER_LEVEL, {
+    error: ANNOTATIONS_PER_LEVEL - 1
+  });
   const left = ["error", "warning", "notice"].filter((level) => dropped[level] > 0).map((level) => `${dropped[level]} ${level}${dropped[level] === 1 ? "" : "s"}`);
   const note = left.length === 0 ? null : `truly-open: ${listWords(left)} more not shown as annotations (GitHub shows ${ANNOTATIONS_PER_LEVEL} of each per step); the job summary lists every component.`;
   return { annotations: kept, note };
@@ -23082,11 +24365,21 @@ import { appendFileSync, mkdirSync, readFileSync as readFileSync2, statSync, wri
 import { tmpdir } from "node:os";
 import { isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2, sep } from "node:path";
 
-// src/run/evaluate.ts
-init_defaults();
+// src/config/defaults.ts
+init_requirements();
+function defaultConfig() {
+  return {
+    declarations: {},
+    "not-applicable": {},
+    ignore: [],
+    hub: { private_repos: false },
+    comment: "changes",
+    fail_on_regression: true,
+    release: { notes: false }
+  };
+}
 
 // src/config/read.ts
-init_defaults();
 import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve } from "node:path";
@@ -23279,7 +24572,22 @@ function listWithFind(rootReal, onFolder, findBinary = "find") {
     try {
       child = spawn(
         findBinary,
-        ["-P", ".", "-mindepth", "1", "(", "-name", ".git", "-printf", "%y\\t%s\\t%P\\0", "-prune", ")", "-o", "-printf", "%y\\t%s\\t%P\\0"],
+        [
+          "-P",
+          ".",
+          "-mindepth",
+          "1",
+          "(",
+          "-name",
+          ".git",
+          "-printf",
+          "%y\\t%s\\t%P\\0",
+          "-prune",
+          ")",
+          "-o",
+          "-printf",
+          "%y\\t%s\\t%P\\0"
+        ],
         // cwd: the root never appears in an argument, so a root named like an option or a
         // pattern cannot change the command. C locale: byte-exact names, plain messages.
         { cwd: rootReal, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_ALL: "C" } }
@@ -23327,7 +24635,8 @@ function listWithFind(rootReal, onFolder, findBinary = "find") {
         if (stop - sizeEnd + rootBytes > PATH_MAX) return fail();
         const path3 = data.toString("utf8", sizeEnd + 1, stop);
         const slash = path3.lastIndexOf("/");
-        if (slash < 0 ? lastDir !== "" : slash !== lastDir.length || !path3.startsWith(lastDir)) enter(slash < 0 ? "" : path3.slice(0, slash));
+        if (slash < 0 ? lastDir !== "" : slash !== lastDir.length || !path3.startsWith(lastDir))
+          enter(slash < 0 ? "" : path3.slice(0, slash));
         lastEntries.push(new FoundEntry(path3, String.fromCharCode(data[start]), size));
         start = stop + 1;
       }
@@ -23459,7 +24768,8 @@ function compile(rule) {
   const out = { prefix, lfs: rule.lfs, onName };
   const p = rule.pattern;
   if (onName && p.startsWith("*") && !GLOB_CHARS.test(p.slice(1))) out.suffix = p.slice(1);
-  else if (onName && p.length > 2 && p.startsWith("*") && p.endsWith("*") && !GLOB_CHARS.test(p.slice(1, -1))) out.contains = p.slice(1, -1);
+  else if (onName && p.length > 2 && p.startsWith("*") && p.endsWith("*") && !GLOB_CHARS.test(p.slice(1, -1)))
+    out.contains = p.slice(1, -1);
   else if (onName && !GLOB_CHARS.test(p)) out.name = p;
   else out.re = rule.re;
   return out;
@@ -23469,7 +24779,8 @@ function compileLfsMatcher(rules) {
   const byExt = /* @__PURE__ */ new Map();
   const others = [];
   compiled.forEach((r, i) => {
-    if (r.suffix !== void 0 && r.suffix.length > 1 && r.suffix.lastIndexOf(".") === 0) byExt.set(r.suffix.slice(1), i);
+    if (r.suffix !== void 0 && r.suffix.length > 1 && r.suffix.lastIndexOf(".") === 0)
+      byExt.set(r.suffix.slice(1), i);
     else others.push(i);
   });
   return (name, path3) => {
@@ -23592,7 +24903,11 @@ var Walker = class {
         continue;
       }
       if (ordered) dirents.sort((a, b) => compare(a.name, b.name));
-      const { rules, matcher } = this.folderRules(pending, dir, dirents.some((d) => d.name === ".gitattributes" && d.isFile()));
+      const { rules, matcher } = this.folderRules(
+        pending,
+        dir,
+        dirents.some((d) => d.name === ".gitattributes" && d.isFile())
+      );
       const subdirs = [];
       for (const dirent of dirents) {
         if (this.stopped) break;
@@ -23655,7 +24970,11 @@ var Walker = class {
     const has = (name, regularFile) => listed2 ? listed2.some((d) => d.path.endsWith(name) && d.name === name && (!regularFile || d.isFile())) : regularFile ? isRegularFile(`${abs}${path2.sep}${name}`) : exists(`${abs}${path2.sep}${name}`);
     let context;
     if (dir === "") {
-      context = { ...this.folderRules({ dir, rules: [], matcher: null }, dir, has(".gitattributes", true)), dir, skip: false };
+      context = {
+        ...this.folderRules({ dir, rules: [], matcher: null }, dir, has(".gitattributes", true)),
+        dir,
+        skip: false
+      };
     } else {
       const slash = dir.lastIndexOf("/");
       const parent = this.folderContext(slash < 0 ? "" : dir.slice(0, slash));
@@ -23932,7 +25251,11 @@ var Walker = class {
     if (this.count >= this.maxEntries) {
       if (!this.stopped) {
         this.stopped = true;
-        this.skip("", "limit", `stopped listing at ${this.maxEntries} entries, at ${entry.path}; the rest of the tree is not in the snapshot`);
+        this.skip(
+          "",
+          "limit",
+          `stopped listing at ${this.maxEntries} entries, at ${entry.path}; the rest of the tree is not in the snapshot`
+        );
         this.skipped[this.skipped.length - 1].incomplete = true;
       }
       return false;
@@ -24035,11 +25358,20 @@ async function evaluateTarget(target, options, io) {
   }
   if (!options.offline) {
     const { enrichSnapshot: enrichSnapshot2 } = await Promise.resolve().then(() => (init_online(), online_exports));
-    snapshot = await enrichSnapshot2(snapshot, config2, { ...await hubOptions(), offline: false, privateRepo: options.privateRepo === true, onProgress: progress });
+    snapshot = await enrichSnapshot2(snapshot, config2, {
+      ...await hubOptions(),
+      offline: false,
+      privateRepo: options.privateRepo === true,
+      onProgress: progress
+    });
   }
   progress("");
   const { assess: assess2 } = await engine;
-  return assess2(snapshot, config2, { version: version2(), problems, ...options.require ? { require: options.require } : {} });
+  return assess2(snapshot, config2, {
+    version: version2(),
+    problems,
+    ...options.require ? { require: options.require } : {}
+  });
 }
 
 // src/action/main.ts
@@ -24138,7 +25470,13 @@ async function run(io) {
   }
   const outcome = requirementOutcome(report);
   if (outcome && !outcome.met) {
-    stdout(formatCommand({ level: "error", title: `truly-open: ${outcome.requirement} not met`, message: outcome.failures.join("\n") }));
+    stdout(
+      formatCommand({
+        level: "error",
+        title: `truly-open: ${outcome.requirement} not met`,
+        message: outcome.failures.join("\n")
+      })
+    );
     return 1;
   }
   return 0;
@@ -24170,7 +25508,11 @@ function toPosix(path3) {
 var SUMMARY_LIMIT = 1024 * 1024 - 1024;
 function writeSummary(env, markdown) {
   if (!env.GITHUB_STEP_SUMMARY) return;
-  const text = hardCut(markdown, "\n_The report was cut to fit the job summary; the full report is the `report-path` output._", SUMMARY_LIMIT);
+  const text = hardCut(
+    markdown,
+    "\n_The report was cut to fit the job summary; the full report is the `report-path` output._",
+    SUMMARY_LIMIT
+  );
   appendFileSync(env.GITHUB_STEP_SUMMARY, text.endsWith("\n") ? text : `${text}
 `);
 }

@@ -29,7 +29,10 @@ export interface AssessmentCache {
   reports: SharedStore<Report>;
 }
 
-export function memoryAssessmentCache({ entries = 500, ttlMs = 10 * 60_000 }: { entries?: number; ttlMs?: number } = {}): AssessmentCache {
+export function memoryAssessmentCache({
+  entries = 500,
+  ttlMs = 10 * 60_000,
+}: { entries?: number; ttlMs?: number } = {}): AssessmentCache {
   return {
     // Commit -> tree never changes; only memory bounds it.
     trees: new MemoryStore<string>(entries * 10, 24 * 3600_000),
@@ -57,8 +60,14 @@ export function configHash(config: Config): string {
  * whether lookups run and where, with a token or not, and whether the repository is
  * private (nothing leaves for the Hub then).
  */
-export function factsVersion(engine: string, online: { enabled: boolean; hub: { hfEndpoint?: string; hfToken?: string } }, privateRepo: boolean): string {
-  const where = online.enabled ? `online:${online.hub.hfEndpoint ?? 'hub'}${online.hub.hfToken ? '+token' : ''}` : 'offline';
+export function factsVersion(
+  engine: string,
+  online: { enabled: boolean; hub: { hfEndpoint?: string; hfToken?: string } },
+  privateRepo: boolean,
+): string {
+  const where = online.enabled
+    ? `online:${online.hub.hfEndpoint ?? 'hub'}${online.hub.hfToken ? '+token' : ''}`
+    : 'offline';
   return `${engine}|${where}|${privateRepo ? 'private' : 'public'}`;
 }
 

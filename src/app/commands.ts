@@ -13,7 +13,11 @@ export type Command =
 export const COMMAND_PREFIX = '/openness';
 
 export function parseCommand(body: string): Command | null {
-  const line = body.split(/\r?\n/).find((l) => l.trim() !== '')?.trim() ?? '';
+  const line =
+    body
+      .split(/\r?\n/)
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? '';
   const [prefix, verb = '', ...args] = line.split(/\s+/);
   if (prefix?.toLowerCase() !== COMMAND_PREFIX) return null;
   switch (verb.toLowerCase()) {

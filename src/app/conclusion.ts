@@ -22,7 +22,12 @@ export function decide(report: Report, config: Config, delta?: ReportDelta | nul
   const regressed = Boolean(delta?.regressed) && config.fail_on_regression;
   const g = gate(report, config.require);
   const requirement: RequirementResult | undefined = g
-    ? { requirement: g.requirement, met: g.met, ...(g.met ? {} : { reason: joinFailures(g.failures) }), ...(g.unverified ? { unverified: true } : {}) }
+    ? {
+        requirement: g.requirement,
+        met: g.met,
+        ...(g.met ? {} : { reason: joinFailures(g.failures) }),
+        ...(g.unverified ? { unverified: true } : {}),
+      }
     : undefined;
   let conclusion: Conclusion;
   if (regressed) conclusion = 'failure';

@@ -16,7 +16,7 @@ import { load as loadYaml } from 'js-yaml';
 import type { RepoSnapshot } from '../core/snapshot.js';
 import type { ExtraQuery } from '../sources/github-snapshot.js';
 import type { TtlCache } from './runtime.js';
-import type { AnyContext } from './services.js';
+import type { AnyContext } from './context.js';
 
 export const CONFIG_FILE = 'truly-open.yml';
 export const CONFIG_PATHS = ['.github/truly-open.yml', '.github/truly-open.yaml'] as const;
@@ -100,12 +100,19 @@ function orgValue(text: string | null, owner: string): unknown {
   } catch {
     throw new Error(`Configuration could not be parsed from ${owner}/.github/.github/${CONFIG_FILE} (invalid YAML)`);
   }
-  if (typeof value === 'string') throw new Error(`Configuration could not be parsed from ${owner}/.github/.github/${CONFIG_FILE} (YAML is not an object)`);
+  if (typeof value === 'string')
+    throw new Error(
+      `Configuration could not be parsed from ${owner}/.github/.github/${CONFIG_FILE} (YAML is not an object)`,
+    );
   return value ?? {};
 }
 
 async function orgConfig(context: AnyContext, owner: string): Promise<unknown> {
-  const { config, files } = await context.octokit.config.get({ owner, repo: '.github', path: `.github/${CONFIG_FILE}` });
+  const { config, files } = await context.octokit.config.get({
+    owner,
+    repo: '.github',
+    path: `.github/${CONFIG_FILE}`,
+  });
   return files.some((f) => f.config !== null) ? config : null;
 }
 
@@ -117,9 +124,14 @@ async function fromProbot(read: () => Promise<unknown>, source: 'org' | 'probot'
     // A failed request is a fault to report as such, not a mistake in the file.
     if (typeof (error as { status?: unknown } | null)?.status === 'number') throw error;
     // Probot's loader throws on YAML it cannot parse, directories, bad `_extends` values.
-    const message = error instanceof Error ? error.message.replace(/^\[@probot\/octokit-plugin-config\]\s*/, '') : String(error);
+    const message =
+      error instanceof Error ? error.message.replace(/^\[@probot\/octokit-plugin-config\]\s*/, '') : String(error);
     const { config } = validateConfigObject(null);
-    return { config, problems: [{ severity: 'error', message, ruleId: CONFIG_RULE_ID, path: `.github/${CONFIG_FILE}` }], source };
+    return {
+      config,
+      problems: [{ severity: 'error', message, ruleId: CONFIG_RULE_ID, path: `.github/${CONFIG_FILE}` }],
+      source,
+    };
   }
   if (value === null || value === undefined) return { ...validateConfigObject(null), source: 'defaults' };
   if (typeof value === 'object' && !Array.isArray(value)) {

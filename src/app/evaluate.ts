@@ -89,7 +89,13 @@ export async function evaluate(context: AnyContext, svc: Services, plan: Evaluat
   }
 }
 
-async function evaluateWithin(context: AnyContext, svc: Services, plan: EvaluationPlan, deadline: Deadline, freeSlot: () => void): Promise<Evaluated | null> {
+async function evaluateWithin(
+  context: AnyContext,
+  svc: Services,
+  plan: EvaluationPlan,
+  deadline: Deadline,
+  freeSlot: () => void,
+): Promise<Evaluated | null> {
   const { repo, sha } = plan;
   const where = `${repo.owner}/${repo.repo}@${sha}`;
   // Trees seen on the way, so that a failure after the tree (the blobs) can still be
@@ -135,10 +141,12 @@ async function evaluateWithin(context: AnyContext, svc: Services, plan: Evaluati
   const job = currentJob();
   const adopted = job?.adoptRun ? await adoptable(context, svc, plan, job.adoptRun) : null;
   if (job) job.adoptRun = undefined;
-  const judged = deadline.race(judge(context, svc, plan, reader, head, base, deadline.signal)).catch((error: unknown): Completion => {
-    context.log.warn({ err: errSummary(error) }, 'truly-open: evaluation failed');
-    return faultCompletion(error);
-  });
+  const judged = deadline
+    .race(judge(context, svc, plan, reader, head, base, deadline.signal))
+    .catch((error: unknown): Completion => {
+      context.log.warn({ err: errSummary(error) }, 'truly-open: evaluation failed');
+      return faultCompletion(error);
+    });
   let run: CheckRun | null = adopted;
   if (!run && (plan.runFirst || !(await within(judged, quickBudgetLeft(job?.receivedAt))))) {
     try {
@@ -168,7 +176,8 @@ async function evaluateWithin(context: AnyContext, svc: Services, plan: Evaluati
         await plan.publish(evaluated, run);
       } catch (error) {
         context.log.warn({ err: errSummary(error) }, 'truly-open: publishing beyond the check run failed');
-        const note = error instanceof PublishError ? error.note : `Not everything was published: ${describeFault(error)}`;
+        const note =
+          error instanceof PublishError ? error.note : `Not everything was published: ${describeFault(error)}`;
         completion = { ...completion, summary: addNotes(completion.summary, [note]) };
       }
     }
@@ -221,27 +230,44 @@ async function openRun(context: AnyContext, svc: Services, repo: RepoRef, sha: s
  * more without annotations (as `finish` does); a failure after that is logged and counted:
  * no run exists, so none is left in progress.
  */
-async function createCompleted(context: AnyContext, svc: Services, plan: EvaluationPlan, where: string, completion: Completion): Promise<void> {
+async function createCompleted(
+  context: AnyContext,
+  svc: Services,
+  plan: EvaluationPlan,
+  where: string,
+  completion: Completion,
+): Promise<void> {
   const { repo, sha, kind } = plan;
   try {
     const run = await createCheckRun(context.octokit, svc.identity, repo, sha, kind, completion);
-    if (run.batchError) context.log.warn({ err: errSummary(run.batchError) }, 'truly-open: some annotations could not be added');
+    if (run.batchError)
+      context.log.warn({ err: errSummary(run.batchError) }, 'truly-open: some annotations could not be added');
     return;
   } catch (error) {
     if ((completion.annotations ?? []).length === 0) {
       unseenFailure(context, svc, where, 'create-run', error);
       return;
     }
-    context.log.error({ err: errSummary(error) }, 'truly-open: creating the completed check run failed; creating it without annotations');
-    const note = `Annotations not added: ${describeFault(error)}`;
-    await createCheckRun(context.octokit, svc.identity, repo, sha, kind, { ...completion, summary: addNotes(completion.summary, [note]), annotations: [] }).catch((e: unknown) =>
-      unseenFailure(context, svc, where, 'create-run', e),
+    context.log.error(
+      { err: errSummary(error) },
+      'truly-open: creating the completed check run failed; creating it without annotations',
     );
+    const note = `Annotations not added: ${describeFault(error)}`;
+    await createCheckRun(context.octokit, svc.identity, repo, sha, kind, {
+      ...completion,
+      summary: addNotes(completion.summary, [note]),
+      annotations: [],
+    }).catch((e: unknown) => unseenFailure(context, svc, where, 'create-run', e));
   }
 }
 
 /** The run a previous process left for this work, when it is still this work's run. */
-async function adoptable(context: AnyContext, svc: Services, plan: EvaluationPlan, run: { id: number; url: string | null }): Promise<CheckRun | null> {
+async function adoptable(
+  context: AnyContext,
+  svc: Services,
+  plan: EvaluationPlan,
+  run: { id: number; url: string | null },
+): Promise<CheckRun | null> {
   const open = await findOpenRun(context.octokit, svc.identity, plan.repo, plan.sha, plan.kind).catch(() => null);
   return open?.id === run.id ? open : null;
 }
@@ -249,7 +275,10 @@ async function adoptable(context: AnyContext, svc: Services, plan: EvaluationPla
 /** A failure no check run shows: one log line (never the payload) and a counter. */
 function unseenFailure(context: AnyContext, svc: Services, where: string, stage: string, error: unknown): void {
   svc.metrics.inc('truly_open_failures_without_run_total', { stage });
-  context.log.error({ err: errSummary(error), stage }, `truly-open: ${where}: ${describeFault(error)}; no check run shows it`);
+  context.log.error(
+    { err: errSummary(error), stage },
+    `truly-open: ${where}: ${describeFault(error)}; no check run shows it`,
+  );
 }
 
 /**
@@ -257,7 +286,14 @@ function unseenFailure(context: AnyContext, svc: Services, where: string, stage:
  * background, after `limits.completionRetryDelaysMs`; the journal entry stays until one
  * succeeds, so a restart in between still completes the run.
  */
-function completeLater(context: AnyContext, svc: Services, repo: RepoRef, run: CheckRun, completion: Completion, handle: { close(): void }): void {
+function completeLater(
+  context: AnyContext,
+  svc: Services,
+  repo: RepoRef,
+  run: CheckRun,
+  completion: Completion,
+  handle: { close(): void },
+): void {
   const job = currentJob();
   const key = job?.journalKey;
   if (job) job.completionPending = true;
@@ -331,7 +367,9 @@ async function judge(
 ): Promise<Evaluated | Completion> {
   // Configuration (from the default branch only; the organisation's when it has none).
   const trusted = plan.defaultBranchAt === 'head' ? head : plan.defaultBranchAt === 'base' ? base : null;
-  const trustedConfig = trusted ? (trusted.facts?.config ?? (trusted.snapshot ? trustedConfigOf(trusted.snapshot) : null)) : null;
+  const trustedConfig = trusted
+    ? (trusted.facts?.config ?? (trusted.snapshot ? trustedConfigOf(trusted.snapshot) : null))
+    : null;
   const orgRead = orgConfigAnswer(head.extra) ?? orgConfigAnswer(base?.extra ?? null);
   const loaded = await loadConfig(context, plan.repo, trustedConfig, svc.orgConfigs, orgRead);
   if (loaded.problems.length > 0) return invalidConfigCompletion(loaded.problems, loaded.path);
@@ -369,13 +407,21 @@ async function judge(
 async function finish(context: AnyContext, repo: RepoRef, run: CheckRun, completion: Completion): Promise<boolean> {
   try {
     const batchError = await completeCheckRun(context.octokit, repo, run, completion);
-    if (batchError) context.log.warn({ err: errSummary(batchError) }, 'truly-open: some annotations could not be added');
+    if (batchError)
+      context.log.warn({ err: errSummary(batchError) }, 'truly-open: some annotations could not be added');
     return true;
   } catch (error) {
-    context.log.error({ err: errSummary(error) }, 'truly-open: completing the check run failed; completing it without annotations');
+    context.log.error(
+      { err: errSummary(error) },
+      'truly-open: completing the check run failed; completing it without annotations',
+    );
     const note = `Annotations not added: ${describeFault(error)}`;
     try {
-      await completeCheckRun(context.octokit, repo, run, { ...completion, summary: addNotes(completion.summary, [note]), annotations: [] });
+      await completeCheckRun(context.octokit, repo, run, {
+        ...completion,
+        summary: addNotes(completion.summary, [note]),
+        annotations: [],
+      });
       return true;
     } catch (e) {
       context.log.error({ err: errSummary(e) }, 'truly-open: the check run could not be completed');
@@ -413,14 +459,23 @@ export function invalidConfigCompletion(problems: readonly Problem[], path?: str
 }
 
 /** Snapshot, config and assessment without a check run (for `/openness explain`). Null without a model signal. */
-export async function assessOnly(context: AnyContext, svc: Services, repo: RepoRef, sha: string): Promise<Report | null> {
+export async function assessOnly(
+  context: AnyContext,
+  svc: Services,
+  repo: RepoRef,
+  sha: string,
+): Promise<Report | null> {
   const deadline = new Deadline(limits.evaluationTimeoutMs);
   const freeSlot = await svc.evaluations.acquire();
   try {
-    const head = await deadline.race(readGithubSnapshot(treeWatcher(context.octokit, deadline.signal), { ...repo, sha }));
+    const head = await deadline.race(
+      readGithubSnapshot(treeWatcher(context.octokit, deadline.signal), { ...repo, sha }),
+    );
     if (!hasSignal(repo, head)) return null;
     const { config } = await loadConfig(context, repo, null);
-    const enriched = await deadline.race(enrich(context, svc, config, applyIgnore(head, config.ignore), deadline.signal));
+    const enriched = await deadline.race(
+      enrich(context, svc, config, applyIgnore(head, config.ignore), deadline.signal),
+    );
     return assess(enriched, config, { version: svc.version });
   } finally {
     freeSlot();
@@ -429,14 +484,23 @@ export async function assessOnly(context: AnyContext, svc: Services, repo: RepoR
 }
 
 /** Online facts for a snapshot; the installation token serves the GitHub lookups. */
-function enrich(context: AnyContext, svc: Services, config: Config, snapshot: RepoSnapshot, signal?: AbortSignal): Promise<RepoSnapshot> {
+function enrich(
+  context: AnyContext,
+  svc: Services,
+  config: Config,
+  snapshot: RepoSnapshot,
+  signal?: AbortSignal,
+): Promise<RepoSnapshot> {
   if (!svc.online.enabled) return Promise.resolve(snapshot);
   const repository = (context.payload as { repository?: { private?: boolean } }).repository;
   return enrichSnapshot(snapshot, config, {
     // Unknown visibility counts as private: nothing leaves for the Hub without knowing.
     privateRepo: repository?.private !== false,
     githubRequest: (route, params) =>
-      context.octokit.request(route, { ...params, ...(signal ? { request: { signal } } : {}) }) as Promise<{ status: number; data: unknown }>,
+      context.octokit.request(route, { ...params, ...(signal ? { request: { signal } } : {}) }) as Promise<{
+        status: number;
+        data: unknown;
+      }>,
     ...svc.online.hub,
   });
 }
@@ -470,19 +534,31 @@ const TREE_ROUTE = 'GET /repos/{owner}/{repo}/git/trees/{tree_sha}';
  * The app's client, remembering the blob paths of each commit's recursive tree it fetched;
  * its requests stop when `signal` aborts (the evaluation's time limit).
  */
-function treeWatcher(octokit: Octokit, signal?: AbortSignal): ReadingClient & { treePaths(sha: string): string[] | null } {
+function treeWatcher(
+  octokit: Octokit,
+  signal?: AbortSignal,
+): ReadingClient & { treePaths(sha: string): string[] | null } {
   const trees = new Map<string, string[]>();
   const treeShas = new Map<string, string>();
-  const withSignal = <T extends object>(params: T | undefined): T => ({ ...(params ?? ({} as T)), ...(signal ? { request: { signal } } : {}) });
+  const withSignal = <T extends object>(params: T | undefined): T => ({
+    ...(params ?? ({} as T)),
+    ...(signal ? { request: { signal } } : {}),
+  });
   return {
     async request(route: string, params?: object) {
+      // Octokit types each route's answer; this one helper serves many routes.
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const response = (await octokit.request(route, withSignal(params) as Record<string, unknown>)) as { data: any };
       const p = params as { tree_sha?: string; recursive?: unknown } | undefined;
       if (route === TREE_ROUTE && p?.tree_sha && p.recursive !== undefined && Array.isArray(response.data?.tree)) {
         const tree = response.data.tree as { path?: unknown; type?: unknown }[];
-        trees.set(p.tree_sha, tree.filter((e) => e.type === 'blob' && typeof e.path === 'string').map((e) => e.path as string));
+        trees.set(
+          p.tree_sha,
+          tree.filter((e) => e.type === 'blob' && typeof e.path === 'string').map((e) => e.path as string),
+        );
         // The listing of a commit names the commit's tree: the key of its cached assessments.
-        if (typeof response.data.sha === 'string' && !treeShas.has(p.tree_sha)) treeShas.set(p.tree_sha, response.data.sha);
+        if (typeof response.data.sha === 'string' && !treeShas.has(p.tree_sha))
+          treeShas.set(p.tree_sha, response.data.sha);
       }
       return response;
     },

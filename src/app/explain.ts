@@ -14,7 +14,10 @@ const MAX_EVIDENCE = 10;
 export function explainComponent(id: ComponentId, report: Report | null, docsBaseUrl: string): string {
   const meta = COMPONENTS[id];
   const lines = [`### \`${id}\`: ${meta.title}`, '', meta.question, ''];
-  const mof = meta.mofClass === null ? 'not part of the MOF' : `MOF ${mofClassLabel(meta.mofClass)}${meta.mofOptional ? ', optional' : ''}`;
+  const mof =
+    meta.mofClass === null
+      ? 'not part of the MOF'
+      : `MOF ${mofClassLabel(meta.mofClass)}${meta.mofOptional ? ', optional' : ''}`;
   lines.push(`Kind: ${meta.kind} (${mof}).`, '');
   if (!report || report.models.length === 0) {
     lines.push('**In this repository:** no model was found at the head of this pull request.');

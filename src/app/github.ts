@@ -7,7 +7,7 @@
 // other end, in the fetch Octokit calls for each attempt, so time spent queued in the
 // throttler (writes are spaced 1 s apart process-wide) does not count against it.
 import { formatDuration, limits } from './limits.js';
-import type { Octokit } from './publish.js';
+import type { Octokit } from './context.js';
 
 const HARDENED = Symbol.for('truly-open.hardened');
 
@@ -86,12 +86,17 @@ function timedFetch(inner: FetchLike | undefined, state: Attempts): FetchLike {
  * for a wait longer than `limits.maxRetryAfterSeconds`.
  */
 export function secondaryWaitMs(error: unknown): number | null {
-  const e = error as { status?: unknown; message?: unknown; response?: { headers?: Record<string, string | undefined> } } | null;
+  const e = error as {
+    status?: unknown;
+    message?: unknown;
+    response?: { headers?: Record<string, string | undefined> };
+  } | null;
   if (e?.status !== 403 && e?.status !== 429) return null;
   const headers = e.response?.headers ?? {};
   if (headers['x-ratelimit-remaining'] === '0') return null;
   const after = retryAfterSeconds(headers['retry-after']);
-  const secondary = after !== null || e.status === 429 || /secondary rate limit/i.test(typeof e.message === 'string' ? e.message : '');
+  const secondary =
+    after !== null || e.status === 429 || /secondary rate limit/i.test(typeof e.message === 'string' ? e.message : '');
   if (!secondary) return null;
   // GitHub: without Retry-After, wait at least a minute.
   const seconds = after ?? 60;

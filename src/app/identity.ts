@@ -26,7 +26,10 @@ export class AppIdentity {
   }
 
   /** True when the comment was written by this app. Unknown identity matches nothing. */
-  wrote(comment: { user?: { login?: string; type?: string } | null; performed_via_github_app?: { id?: number } | null }): boolean {
+  wrote(comment: {
+    user?: { login?: string; type?: string } | null;
+    performed_via_github_app?: { id?: number } | null;
+  }): boolean {
     if (this.id !== null && comment.performed_via_github_app?.id === this.id) return true;
     return this.slug !== null && comment.user?.login === `${this.slug}[bot]`;
   }

@@ -36,8 +36,10 @@ export { idle } from './runtime.js';
  */
 export function startupProblem(env: NodeJS.ProcessEnv): string | null {
   if (env.NODE_ENV !== 'production') return null;
-  if (!env.WEBHOOK_SECRET) return 'truly-open: refusing to start: NODE_ENV=production but WEBHOOK_SECRET is not set (Probot would accept webhooks signed with "development").';
-  if (env.WEBHOOK_SECRET === 'development') return 'truly-open: refusing to start: WEBHOOK_SECRET is "development", the public default; set a random secret.';
+  if (!env.WEBHOOK_SECRET)
+    return 'truly-open: refusing to start: NODE_ENV=production but WEBHOOK_SECRET is not set (Probot would accept webhooks signed with "development").';
+  if (env.WEBHOOK_SECRET === 'development')
+    return 'truly-open: refusing to start: WEBHOOK_SECRET is "development", the public default; set a random secret.';
   return null;
 }
 
@@ -65,6 +67,8 @@ export default function trulyOpenApp(app: Probot, options?: Partial<ApplicationF
   const handlers = new Map<string, Handler>();
 
   /** Registers a handler whose errors are logged without the payload (Probot would log it whole). */
+  // Each handler takes the context of its own events; Probot's union of them all is `any` here.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const on = <E extends Parameters<Probot['on']>[0]>(events: E, handler: (context: any) => Promise<void>) => {
     for (const event of [events].flat()) handlers.set(String(event), handler);
     app.on(events, async (context: Context) => {
@@ -78,11 +82,17 @@ export default function trulyOpenApp(app: Probot, options?: Partial<ApplicationF
           const scope = deliveryScope.getStore();
           if (scope) scope.notStored = true;
           svc.metrics.inc('truly_open_webhooks_not_stored_total', { event: context.name });
-          context.log.error({ err: errSummary(error), event: context.name, delivery: context.id }, 'truly-open: webhook work not stored; answering 503');
+          context.log.error(
+            { err: errSummary(error), event: context.name, delivery: context.id },
+            'truly-open: webhook work not stored; answering 503',
+          );
           return;
         }
         svc.metrics.inc('truly_open_handler_errors_total', { event: context.name });
-        context.log.error({ err: errSummary(error), event: context.name, delivery: context.id }, 'truly-open: webhook handler failed');
+        context.log.error(
+          { err: errSummary(error), event: context.name, delivery: context.id },
+          'truly-open: webhook handler failed',
+        );
       }
     });
   };
@@ -92,7 +102,13 @@ export default function trulyOpenApp(app: Probot, options?: Partial<ApplicationF
    * webhook stores the work as plain data instead (`queueKey`: what it is serialised and
    * coalesced on), and a worker, running the same handler again, gets here and does it.
    */
-  const start = async (context: AnyContext, key: string, seed: JournalSeed | null, work: () => Promise<unknown>, queueKey = key): Promise<boolean> => {
+  const start = async (
+    context: AnyContext,
+    key: string,
+    seed: JournalSeed | null,
+    work: () => Promise<unknown>,
+    queueKey = key,
+  ): Promise<boolean> => {
     // In a worker: the queue already serialised the job; errors go back to it (retries).
     if (currentJob()?.queued) {
       await svc.queue.run(key, work);
@@ -114,9 +130,19 @@ export default function trulyOpenApp(app: Probot, options?: Partial<ApplicationF
     let stored: boolean;
     try {
       const payload = trimPayload(context.payload as unknown as Record<string, unknown>);
-      stored = await svc.work.enqueue({ delivery: context.id, event: context.name, installationId, payload, key, coalesce: /#\d+$/.test(key), receivedAt: Date.now() });
+      stored = await svc.work.enqueue({
+        delivery: context.id,
+        event: context.name,
+        installationId,
+        payload,
+        key,
+        coalesce: /#\d+$/.test(key),
+        receivedAt: Date.now(),
+      });
     } catch (error) {
-      throw new NotStoredError(`work for delivery ${context.id} not stored: ${errSummary(error).message ?? String(error)}`);
+      throw new NotStoredError(
+        `work for delivery ${context.id} not stored: ${errSummary(error).message ?? String(error)}`,
+      );
     }
     if (!stored) context.log.info(`truly-open: delivery ${context.id} already handled, ignoring`);
     return stored;
@@ -125,8 +151,11 @@ export default function trulyOpenApp(app: Probot, options?: Partial<ApplicationF
   on('push', async (context) => {
     const plan = planPush(context);
     if (!plan) return;
-    await start(context, `${plan.repo.owner}/${plan.repo.repo}:${context.payload.ref}`, seedOf(context, { kind: 'push' }, plan.sha, context.payload.repository.default_branch), () =>
-      evaluateCommit(context, svc, plan.repo, plan.sha, true),
+    await start(
+      context,
+      `${plan.repo.owner}/${plan.repo.repo}:${context.payload.ref}`,
+      seedOf(context, { kind: 'push' }, plan.sha, context.payload.repository.default_branch),
+      () => evaluateCommit(context, svc, plan.repo, plan.sha, true),
     );
   });
 
@@ -150,8 +179,11 @@ export default function trulyOpenApp(app: Probot, options?: Partial<ApplicationF
   on('release.published', async (context) => {
     const { repository, release } = context.payload;
     const repo = { owner: repository.owner.login, repo: repository.name };
-    await start(context, `${repo.owner}/${repo.repo}!release:${release.id}`, seedOf(context, { kind: 'release', id: release.id }, null, null), () =>
-      evaluateRelease(context, svc, repo, release),
+    await start(
+      context,
+      `${repo.owner}/${repo.repo}!release:${release.id}`,
+      seedOf(context, { kind: 'release', id: release.id }, null, null),
+      () => evaluateRelease(context, svc, repo, release),
     );
   });
 
@@ -159,7 +191,8 @@ export default function trulyOpenApp(app: Probot, options?: Partial<ApplicationF
     const run = context.payload.check_run;
     const kind = parseExternalId(run.external_id);
     const key = keyFor(context.payload.repository, kind, run.head_sha);
-    const seed = run.name === CHECK_NAME ? seedOf(context, kind, run.head_sha, run.check_suite?.head_branch ?? null) : null;
+    const seed =
+      run.name === CHECK_NAME ? seedOf(context, kind, run.head_sha, run.check_suite?.head_branch ?? null) : null;
     await start(context, key, seed, async () => {
       const target = await planCheckRun(context, svc);
       if (target) await rerun(context, svc, target);
@@ -189,12 +222,17 @@ export default function trulyOpenApp(app: Probot, options?: Partial<ApplicationF
     // Permission, then the command: its evaluation (if any) is queued behind the PR's work
     // (with REDIS_URL a recheck is coalesced with the PR's other work).
     const { repository, issue } = context.payload;
-    const queueKey = command.kind === 'recheck' ? prKey(repository.owner.login, repository.name, issue.number) : `command:${context.id}`;
+    const queueKey =
+      command.kind === 'recheck'
+        ? prKey(repository.owner.login, repository.name, issue.number)
+        : `command:${context.id}`;
     await start(context, `command:${context.id}`, null, () => handleCommand(context, svc, command), queueKey);
   });
 
   // Work a previous process accepted and did not finish (journal.ts).
-  track(sweep(app, svc).catch((error: unknown) => app.log.error({ err: errSummary(error) }, 'truly-open: sweep failed')));
+  track(
+    sweep(app, svc).catch((error: unknown) => app.log.error({ err: errSummary(error) }, 'truly-open: sweep failed')),
+  );
 
   if (svc.work) {
     const work = svc.work;
@@ -208,9 +246,13 @@ export default function trulyOpenApp(app: Probot, options?: Partial<ApplicationF
       (run) => completeStaleRun(app, run, work.options.runDeadlineMs),
       (error) => app.log.warn({ err: errSummary(error) }, 'truly-open: sweep of open runs failed'),
     );
-    app.log.info(`truly-open: work queue on Redis, role ${svc.role}${svc.role === 'web' ? '' : `, ${work.options.concurrency} jobs at once`}`);
+    app.log.info(
+      `truly-open: work queue on Redis, role ${svc.role}${svc.role === 'web' ? '' : `, ${work.options.concurrency} jobs at once`}`,
+    );
   } else if (svc.role !== 'all') {
-    app.log.warn(`truly-open: TRULY_OPEN_ROLE=${svc.role} has no effect without REDIS_URL; this process does everything`);
+    app.log.warn(
+      `truly-open: TRULY_OPEN_ROLE=${svc.role} has no effect without REDIS_URL; this process does everything`,
+    );
   }
 }
 
@@ -238,7 +280,12 @@ function seedOf(context: AnyContext, kind: RunKind, sha: string | null, headBran
   if (typeof installationId !== 'number' || !repository?.owner) return null;
   return {
     installationId,
-    repository: { owner: repository.owner.login, name: repository.name, private: repository.private !== false, defaultBranch: repository.default_branch ?? 'main' },
+    repository: {
+      owner: repository.owner.login,
+      name: repository.name,
+      private: repository.private !== false,
+      defaultBranch: repository.default_branch ?? 'main',
+    },
     kind,
     sha,
     headBranch,
@@ -272,11 +319,14 @@ function stopGracefully(app: Probot, svc: Services): void {
     svc.stopping = true;
     // Queued work: stop taking jobs and let the running ones finish; what is cut short is
     // taken over by another worker once its lock expires.
-    const closing = svc.work ? Promise.race([svc.work.close(), new Promise((r) => setTimeout(r, limits.shutdownGraceMs).unref())]) : Promise.resolve();
+    const closing = svc.work
+      ? Promise.race([svc.work.close(), new Promise((r) => setTimeout(r, limits.shutdownGraceMs).unref())])
+      : Promise.resolve();
     void closing
       .then(() => drain(limits.shutdownGraceMs))
       .then((interrupted) => {
-        if (interrupted.length > 0) app.log.warn(`truly-open: interrupted ${interrupted.length} check run(s): ${interrupted.join(', ')}`);
+        if (interrupted.length > 0)
+          app.log.warn(`truly-open: interrupted ${interrupted.length} check run(s): ${interrupted.join(', ')}`);
       })
       .finally(() => {
         svc.journal.flushSync();

@@ -47,7 +47,8 @@ export interface JournalOptions {
 }
 
 export function journalKey(seed: JournalSeed): string {
-  const kind = seed.kind.kind === 'push' ? 'push' : seed.kind.kind === 'pr' ? `pr:${seed.kind.number}` : `release:${seed.kind.id}`;
+  const kind =
+    seed.kind.kind === 'push' ? 'push' : seed.kind.kind === 'pr' ? `pr:${seed.kind.number}` : `release:${seed.kind.id}`;
   return `${seed.installationId}:${seed.repository.owner}/${seed.repository.name}:${kind}:${seed.sha ?? 'current'}`;
 }
 
@@ -90,7 +91,8 @@ export class Journal {
     try {
       raw = readFileSync(file, 'utf8');
     } catch (error) {
-      if ((error as { code?: string }).code !== 'ENOENT') this.options.warn?.(`journal ${file} not read: ${(error as Error).message}`);
+      if ((error as { code?: string }).code !== 'ENOENT')
+        this.options.warn?.(`journal ${file} not read: ${(error as Error).message}`);
       return [];
     }
     let parsed: unknown;
@@ -101,7 +103,9 @@ export class Journal {
       return [];
     }
     const now = this.#now();
-    const list = (Array.isArray(parsed) ? parsed : []).filter(isEntry).filter((e) => now - e.at <= this.options.maxAgeMs);
+    const list = (Array.isArray(parsed) ? parsed : [])
+      .filter(isEntry)
+      .filter((e) => now - e.at <= this.options.maxAgeMs);
     list.sort((a, b) => a.at - b.at);
     for (const entry of list.slice(-this.options.maxEntries)) this.#entries.set(entry.key, entry);
     this.schedule();

@@ -10,7 +10,12 @@ export interface ErrorSummary {
 }
 
 export function errSummary(error: unknown): ErrorSummary {
-  const e = error as { name?: unknown; message?: unknown; status?: unknown; request?: { method?: unknown; url?: unknown } } | null;
+  const e = error as {
+    name?: unknown;
+    message?: unknown;
+    status?: unknown;
+    request?: { method?: unknown; url?: unknown };
+  } | null;
   const summary: ErrorSummary = {
     name: typeof e?.name === 'string' ? e.name : typeof error,
     message: (typeof e?.message === 'string' ? e.message : String(error)).split('\n')[0]!.slice(0, 300),

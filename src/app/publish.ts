@@ -8,7 +8,7 @@
 // what it would create (the run by external_id, the comment by its marker) and creates
 // again only when it is not there.
 import { createHash } from 'node:crypto';
-import type { ProbotOctokit } from 'probot';
+import type { Octokit } from './context.js';
 import { chunk, type Annotation } from '../core/render/check-run.js';
 import { hardCut } from '../core/render/fit.js';
 import type { AppIdentity } from './identity.js';
@@ -17,7 +17,7 @@ import { GithubTimeoutError, mayHaveHappened, NO_RETRY } from './github.js';
 import { formatDuration } from './limits.js';
 import { EvaluationTimeoutError } from './runtime.js';
 
-export type Octokit = InstanceType<typeof ProbotOctokit>;
+export type { Octokit } from './context.js';
 
 export const CHECK_NAME = 'truly-open';
 const TEXT_LIMIT = 65_535;
@@ -84,7 +84,12 @@ export async function createCheckRun(
             status: 'completed' as const,
             conclusion: done.conclusion,
             completed_at: new Date().toISOString(),
-            output: { title: output.title, summary: output.summary, ...(output.text ? { text: output.text } : {}), annotations: output.first },
+            output: {
+              title: output.title,
+              summary: output.summary,
+              ...(output.text ? { text: output.text } : {}),
+              annotations: output.first,
+            },
             actions: RUN_ACTIONS,
           }
         : { status: 'in_progress' as const }),
@@ -99,7 +104,11 @@ export async function createCheckRun(
   } catch (error) {
     if (!mayHaveHappened(error)) throw error;
     // The run may exist although GitHub did not say so: never make a second one.
-    const made = await (done ? findRun(octokit, identity, repo, sha, kind, (r) => Date.parse(r.started_at ?? '') === Date.parse(startedAt)) : findOpenRun(octokit, identity, repo, sha, kind)).catch(() => null);
+    const made = await (
+      done
+        ? findRun(octokit, identity, repo, sha, kind, (r) => Date.parse(r.started_at ?? '') === Date.parse(startedAt))
+        : findOpenRun(octokit, identity, repo, sha, kind)
+    ).catch(() => null);
     run = made ?? (await create());
   }
   if (!done || !output || output.rest.length === 0) return run;
@@ -111,7 +120,13 @@ export async function createCheckRun(
  * This app's run of `kind` on `sha` that is not completed yet, the most recent one: what
  * an ambiguous create may have made, or what a stopped process left in progress.
  */
-export async function findOpenRun(octokit: Octokit, identity: AppIdentity, repo: RepoRef, sha: string, kind: RunKind): Promise<CheckRun | null> {
+export async function findOpenRun(
+  octokit: Octokit,
+  identity: AppIdentity,
+  repo: RepoRef,
+  sha: string,
+  kind: RunKind,
+): Promise<CheckRun | null> {
   return findRun(octokit, identity, repo, sha, kind, (r) => r.status !== 'completed');
 }
 
@@ -123,7 +138,13 @@ async function findRun(
   kind: RunKind,
   which: (run: { status: string; started_at?: string | null }) => boolean,
 ): Promise<CheckRun | null> {
-  const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: sha, check_name: CHECK_NAME, filter: 'all', per_page: 100 });
+  const { data } = await octokit.rest.checks.listForRef({
+    ...repo,
+    ref: sha,
+    check_name: CHECK_NAME,
+    filter: 'all',
+    per_page: 100,
+  });
   const own = await identity.appId();
   const open = data.check_runs
     .filter((r) => r.external_id === externalId(kind) && which(r) && (own === null || r.app?.id === own))
@@ -157,16 +178,28 @@ function completionOutput(done: Completion): Output {
 }
 
 /** The annotations past the first 50, as updates; a failed batch notes what is missing in the summary. */
-async function sendBatches(octokit: Octokit, repo: RepoRef, run: CheckRun, done: Completion, { title, summary, first, rest }: Output): Promise<unknown> {
+async function sendBatches(
+  octokit: Octokit,
+  repo: RepoRef,
+  run: CheckRun,
+  done: Completion,
+  { title, summary, first, rest }: Output,
+): Promise<unknown> {
   let sent = first.length;
   for (const batch of rest) {
     try {
-      await octokit.rest.checks.update({ ...repo, check_run_id: run.id, output: { title, summary, annotations: batch } });
+      await octokit.rest.checks.update({
+        ...repo,
+        check_run_id: run.id,
+        output: { title, summary, annotations: batch },
+      });
       sent += batch.length;
     } catch (error) {
       const note = `Only ${sent} of ${done.annotations!.length} annotations were added: ${describeFault(error)}`;
       const withNote = hardCut(addNotes(done.summary, [note]), CUT_NOTE, TEXT_LIMIT);
-      await octokit.rest.checks.update({ ...repo, check_run_id: run.id, output: { title, summary: withNote } }).catch(() => undefined);
+      await octokit.rest.checks
+        .update({ ...repo, check_run_id: run.id, output: { title, summary: withNote } })
+        .catch(() => undefined);
       return error;
     }
   }
@@ -179,7 +212,12 @@ async function sendBatches(octokit: Octokit, repo: RepoRef, run: CheckRun, done:
  * change it, the summary then says which annotations are missing, and the error is
  * returned for the caller to log.
  */
-export async function completeCheckRun(octokit: Octokit, repo: RepoRef, run: CheckRun, done: Completion): Promise<unknown> {
+export async function completeCheckRun(
+  octokit: Octokit,
+  repo: RepoRef,
+  run: CheckRun,
+  done: Completion,
+): Promise<unknown> {
   const output = completionOutput(done);
   await octokit.rest.checks.update({
     ...repo,
@@ -187,7 +225,12 @@ export async function completeCheckRun(octokit: Octokit, repo: RepoRef, run: Che
     status: 'completed',
     conclusion: done.conclusion,
     completed_at: new Date().toISOString(),
-    output: { title: output.title, summary: output.summary, ...(output.text ? { text: output.text } : {}), annotations: output.first },
+    output: {
+      title: output.title,
+      summary: output.summary,
+      ...(output.text ? { text: output.text } : {}),
+      annotations: output.first,
+    },
     actions: RUN_ACTIONS,
   });
   return sendBatches(octokit, repo, run, done, output);
@@ -212,7 +255,6 @@ export function addNotes(summary: string, notes: readonly string[]): string {
   if (notes.length === 0) return summary;
   return `${notes.map((n) => `> **Note:** ${n}`).join('\n>\n')}\n\n${summary}`;
 }
-
 
 /** A run that could not be evaluated, created already completed (used when reading failed before any run existed). */
 export async function publishFault(
@@ -256,15 +298,21 @@ export function interruptedCompletion(): Completion {
 
 /** One line on what went wrong, in terms of GitHub's answer when there was one. */
 export function describeFault(error: unknown): string {
-  if (error instanceof GithubTimeoutError) return `GitHub did not answer in time (${error.method} ${error.route}, ${formatDuration(error.ms)})`;
+  if (error instanceof GithubTimeoutError)
+    return `GitHub did not answer in time (${error.method} ${error.route}, ${formatDuration(error.ms)})`;
   if (error instanceof EvaluationTimeoutError) return error.message;
-  const e = error as { status?: number; message?: string; response?: { headers?: Record<string, string | undefined> } } | null;
+  const e = error as {
+    status?: number;
+    message?: string;
+    response?: { headers?: Record<string, string | undefined> };
+  } | null;
   const status = e?.status;
   const headers = e?.response?.headers ?? {};
   if ((status === 403 || status === 429) && (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'])) {
     return `GitHub API rate limit exhausted (HTTP ${status}), still after retrying`;
   }
-  if (typeof status === 'number' && status >= 500) return `GitHub API error (HTTP ${status}), still failing after retries`;
+  if (typeof status === 'number' && status >= 500)
+    return `GitHub API error (HTTP ${status}), still failing after retries`;
   if (typeof status === 'number') return `GitHub API refused a request (HTTP ${status}): ${firstLine(e?.message)}`;
   return `internal error: ${firstLine(e?.message ?? String(error))}`;
 }
@@ -305,7 +353,11 @@ export async function upsertComment(
 ): Promise<{ outcome: CommentOutcome; comment: KnownComment | null }> {
   const hash = bodyHash(body);
   const list = async (): Promise<KnownComment | null> => {
-    const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+      ...repo,
+      issue_number: number,
+      per_page: 100,
+    });
     const found = comments.find((c) => (c.body ?? '').includes(marker) && identity.wrote(c));
     return found ? { id: found.id, hash: bodyHash(found.body ?? '') } : null;
   };
@@ -326,7 +378,8 @@ export async function upsertComment(
     }
   }
   if (!create) return { outcome: 'absent', comment: null };
-  const post = async () => (await octokit.rest.issues.createComment({ ...repo, issue_number: number, body, ...NO_RETRY })).data.id;
+  const post = async () =>
+    (await octokit.rest.issues.createComment({ ...repo, issue_number: number, body, ...NO_RETRY })).data.id;
   try {
     return { outcome: 'created', comment: { id: await post(), hash } };
   } catch (error) {

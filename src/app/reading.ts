@@ -42,8 +42,15 @@ export class CommitReader {
   }
 
   /** Reads the commit (tree + one GraphQL request with `extra`), and remembers its tree and facts. */
-  async read(sha: string, extra?: (entries: readonly SnapshotEntry[]) => ExtraQuery | null): Promise<Side & { snapshot: RepoSnapshot }> {
-    const { snapshot, extra: answer } = await readGithubSnapshotWith(this.client, { ...this.repo, sha }, extra ? { extra } : {});
+  async read(
+    sha: string,
+    extra?: (entries: readonly SnapshotEntry[]) => ExtraQuery | null,
+  ): Promise<Side & { snapshot: RepoSnapshot }> {
+    const { snapshot, extra: answer } = await readGithubSnapshotWith(
+      this.client,
+      { ...this.repo, sha },
+      extra ? { extra } : {},
+    );
     const unreadable = snapshot.skipped.some((s) => s.path === '' && s.reason === 'unreadable');
     if (unreadable) return { sha, tree: null, facts: null, snapshot, extra: answer };
     const facts: TreeFacts = { signal: this.signalOf(snapshot), config: trustedConfigOf(snapshot) };
@@ -67,7 +74,10 @@ export async function readSides(
   repo: RepoRef,
   plan: { sha: string; baseSha?: string; defaultBranchAt: 'head' | 'base' | null; headQuery?: ExtraQuery },
 ): Promise<[Side, Side | null]> {
-  const [headKnown, baseKnown] = await Promise.all([reader.known(plan.sha), plan.baseSha ? reader.known(plan.baseSha) : Promise.resolve(null)]);
+  const [headKnown, baseKnown] = await Promise.all([
+    reader.known(plan.sha),
+    plan.baseSha ? reader.known(plan.baseSha) : Promise.resolve(null),
+  ]);
   const orgNeeded = (entries: readonly SnapshotEntry[]) => {
     const path = CONFIG_PATHS.find((p) => entries.some((e) => e.path === p)) ?? null;
     return needsOrgConfig({ path, text: null }, repo.owner, svc.orgConfigs);
@@ -75,10 +85,16 @@ export async function readSides(
   // The default branch's tree is known from the cache but the organisation's config is
   // not: ask for it along with the head.
   const orgOnHead =
-    plan.defaultBranchAt === 'base' && baseKnown?.facts != null && needsOrgConfig(baseKnown.facts.config, repo.owner, svc.orgConfigs);
+    plan.defaultBranchAt === 'base' &&
+    baseKnown?.facts != null &&
+    needsOrgConfig(baseKnown.facts.config, repo.owner, svc.orgConfigs);
   const headExtra = (entries: readonly SnapshotEntry[]) =>
-    merge((plan.defaultBranchAt === 'head' && orgNeeded(entries)) || orgOnHead ? ORG_CONFIG_QUERY : null, plan.headQuery ?? null);
-  const baseExtra = (entries: readonly SnapshotEntry[]) => (plan.defaultBranchAt === 'base' && orgNeeded(entries) ? ORG_CONFIG_QUERY : null);
+    merge(
+      (plan.defaultBranchAt === 'head' && orgNeeded(entries)) || orgOnHead ? ORG_CONFIG_QUERY : null,
+      plan.headQuery ?? null,
+    );
+  const baseExtra = (entries: readonly SnapshotEntry[]) =>
+    plan.defaultBranchAt === 'base' && orgNeeded(entries) ? ORG_CONFIG_QUERY : null;
   return Promise.all([
     headKnown ?? reader.read(plan.sha, headExtra),
     plan.baseSha ? (baseKnown ?? reader.read(plan.baseSha, baseExtra)) : Promise.resolve(null),

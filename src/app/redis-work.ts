@@ -45,7 +45,7 @@ export interface RedisWorkOptions {
 export function redisWorkOptions(env: NodeJS.ProcessEnv): RedisWorkOptions {
   return {
     prefix: env.TRULY_OPEN_REDIS_PREFIX?.trim() || 'truly-open',
-    concurrency: Math.max(1, Math.floor(envNumber(env, 'TRULY_OPEN_WORKER_CONCURRENCY', 8))),
+    concurrency: Math.max(1, Math.floor(envNumber(env, 'TRULY_OPEN_WORKER_CONCURRENCY', 32))),
     lockMs: envNumber(env, 'TRULY_OPEN_JOB_LOCK_MS', 30_000),
     stalledIntervalMs: envNumber(env, 'TRULY_OPEN_STALLED_INTERVAL_MS', 15_000),
     maxStalled: Math.floor(envNumber(env, 'TRULY_OPEN_MAX_STALLED', 2)),
@@ -91,11 +91,15 @@ export class RedisWork {
     // No offline queue: while Redis is away a command fails at once instead of waiting.
     this.#client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
     this.#client.on('error', () => undefined);
-    this.#queue = new Queue(QUEUE, { connection: new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false }), prefix: options.prefix });
+    this.#queue = new Queue(QUEUE, {
+      connection: new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false }),
+      prefix: options.prefix,
+    });
     this.#queue.on('error', () => undefined);
     const key = (delivery: string) => `${options.prefix}:delivery:${delivery}`;
     this.marks = {
-      claim: async (delivery) => (await this.#ready()).set(key(delivery), '1', 'PX', 3 * DAY_MS, 'NX').then((r) => r === 'OK'),
+      claim: async (delivery) =>
+        (await this.#ready()).set(key(delivery), '1', 'PX', 3 * DAY_MS, 'NX').then((r) => r === 'OK'),
       release: async (delivery) => void (await this.#client.del(key(delivery))),
     };
   }
@@ -149,7 +153,10 @@ export class RedisWork {
   }
 
   /** Starts taking jobs; `exhausted` is told about a job that will not be tried again. */
-  startWorker(perform: (job: JobHandle) => Promise<void>, exhausted: (item: WorkItem, error: unknown) => Promise<void>): void {
+  startWorker(
+    perform: (job: JobHandle) => Promise<void>,
+    exhausted: (item: WorkItem, error: unknown) => Promise<void>,
+  ): void {
     const o = this.options;
     this.#worker = new Worker(
       QUEUE,
@@ -159,7 +166,12 @@ export class RedisWork {
           attempt: job.attemptsMade + 1,
           recordRun: async (run) => {
             await job.updateData({ ...job.data, run });
-            await this.addOpenRun({ installationId: job.data.installationId, owner: ownerOf(job.data), repo: repoOf(job.data), id: run.id });
+            await this.addOpenRun({
+              installationId: job.data.installationId,
+              owner: ownerOf(job.data),
+              repo: repoOf(job.data),
+              id: run.id,
+            });
           },
         }),
       {
@@ -176,7 +188,8 @@ export class RedisWork {
     this.#worker.on('error', () => undefined);
     this.#worker.on('failed', (job, error) => {
       if (!job) return;
-      const last = job.attemptsMade >= (job.opts.attempts ?? 1) || /stalled more than allowable limit/i.test(error?.message ?? '');
+      const last =
+        job.attemptsMade >= (job.opts.attempts ?? 1) || /stalled more than allowable limit/i.test(error?.message ?? '');
       if (last) void exhausted(job.data, error).catch(() => undefined);
     });
   }
@@ -185,7 +198,13 @@ export class RedisWork {
   startSweep(complete: (run: OpenRunRef) => Promise<void>, log: (error: unknown) => void): void {
     const o = this.options;
     const tick = async () => {
-      const lock = await this.#client.set(`${o.prefix}:sweep-lock`, '1', 'PX', Math.max(1000, o.sweepIntervalMs - 100), 'NX');
+      const lock = await this.#client.set(
+        `${o.prefix}:sweep-lock`,
+        '1',
+        'PX',
+        Math.max(1000, o.sweepIntervalMs - 100),
+        'NX',
+      );
       if (lock !== 'OK') return;
       const due = await this.#client.zrangebyscore(this.#openKey, 0, Date.now() - o.runDeadlineMs, 'LIMIT', 0, 100);
       for (const member of due) {
@@ -250,7 +269,7 @@ function jobIdOf(delivery: string): string {
 }
 
 function ownerOf(item: WorkItem): string {
-  return String(((item.payload.repository as { owner?: { login?: string } } | undefined)?.owner?.login) ?? '');
+  return String((item.payload.repository as { owner?: { login?: string } } | undefined)?.owner?.login ?? '');
 }
 
 function repoOf(item: WorkItem): string {

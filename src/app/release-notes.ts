@@ -16,10 +16,13 @@ const LEVEL_WORDS: Record<string, string> = {
 export function renderNotesSection(report: Report, checkRunUrl?: string): string {
   const lines = ['## Openness', ''];
   for (const model of report.models) {
-    const mof = model.frameworks.mof.class === null ? 'no MOF class' : `MOF Class ${['', 'I', 'II', 'III'][model.frameworks.mof.class]}`;
+    const mof =
+      model.frameworks.mof.class === null
+        ? 'no MOF class'
+        : `MOF Class ${['', 'I', 'II', 'III'][model.frameworks.mof.class]}`;
     const osaid = model.frameworks.osaid.conformant ? 'OSAID conformant' : 'not OSAID conformant';
     const label = report.models.length > 1 ? `**${mdText(model.name)}** (${mdCode(model.path)}): ` : '';
-    lines.push(`- ${label}${mdText(model.ladder.headline)} (${LEVEL_WORDS[model.ladder.level] ?? model.ladder.level}; ${mof}; ${osaid})`);
+    lines.push(`- ${label}${mdText(model.ladder.headline)} (${levelWords(model.ladder.level)}; ${mof}; ${osaid})`);
   }
   if (report.models.length === 0) lines.push('No model was found in this release.');
   if (checkRunUrl) lines.push('', `Details: ${checkRunUrl}`);
@@ -38,4 +41,8 @@ export function upsertNotesSection(body: string | null | undefined, section: str
   // trimEnd, not /\s+$/: the body is anyone's text, and that regex is quadratic on a long
   // run of spaces that does not end the body.
   return current.trim() === '' ? block : `${current.trimEnd()}\n\n${block}`;
+}
+
+function levelWords(level: string): string {
+  return LEVEL_WORDS[level] ?? level;
 }

@@ -25,7 +25,12 @@ export async function rerun(context: AnyContext, svc: Services, target: RerunTar
     // Re-running an older head must not overwrite the comment about the current head.
     const current = sha === null || pull.head.sha === sha;
     const generation = current ? svc.generations.next(prKey(repo.owner, repo.repo, kind.number)) : -1;
-    await evaluatePullRequest(context, svc, { ...prTarget(pull, target.repository), headSha: sha ?? pull.head.sha }, generation);
+    await evaluatePullRequest(
+      context,
+      svc,
+      { ...prTarget(pull, target.repository), headSha: sha ?? pull.head.sha },
+      generation,
+    );
     return;
   }
   if (kind.kind === 'release') {

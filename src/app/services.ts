@@ -2,7 +2,7 @@
 // bookkeeping that keeps webhook traffic orderly (see runtime.ts).
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Context, Probot } from 'probot';
+import type { Probot } from 'probot';
 import { DEFAULT_DOCS_BASE_URL } from '../core/render/links.js';
 import { hubOptionsFromEnv, type ResolveOptions } from '../sources/remote/resolve.js';
 import { memoryAssessmentCache, type AssessmentCache } from './assessments.js';
@@ -39,7 +39,10 @@ export interface Services {
   orgConfigs: TtlCache<unknown>;
   /** Assessments by tree, config and facts version (assessments.ts): re-runs and PR bases read nothing. */
   assessments: AssessmentCache;
-  /** The app's comment on each PR (`prKey`): its id and the hash of its body, so it is neither listed nor rewritten unchanged. */
+  /**
+   * The app's comment on each PR (`prKey`): its id and the hash of its body, so it is
+   * neither listed nor rewritten unchanged.
+   */
   comments: SharedStore<KnownComment>;
   docsBaseUrl: string;
   version: string;
@@ -95,12 +98,13 @@ export function createServices(app: Probot, env: NodeJS.ProcessEnv = process.env
     metrics: new Metrics(),
     evaluations: new Semaphore(limits.maxConcurrentEvaluations),
     commands: new CommandGate(limits.commandReplyPeriodMs),
-    permissions: work ? work.cache<boolean>('permission', limits.permissionTtlMs) : new TtlCache<boolean>(limits.permissionTtlMs, 5000),
+    permissions: work
+      ? work.cache<boolean>('permission', limits.permissionTtlMs)
+      : new TtlCache<boolean>(limits.permissionTtlMs, 5000),
     stopping: false,
   };
 }
 
-/** Any webhook context: the flows only use its octokit, log and config loader. */
-export type AnyContext = Context<'push' | 'pull_request' | 'release' | 'check_run' | 'check_suite' | 'issue_comment'>;
+export type { AnyContext } from './context.js';
 
 export const prKey = (owner: string, repo: string, number: number): string => `${owner}/${repo}#${number}`;

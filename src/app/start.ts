@@ -57,12 +57,24 @@ export async function planWebhook(env: Env, deps: WebhookDeps): Promise<WebhookP
   const path = env.WEBHOOK_PATH || DEFAULT_WEBHOOK_PATH;
   const onServer = `set PUBLIC_URL=https://<your host> (webhooks go to <PUBLIC_URL>${path})`;
   if (env.WEBHOOK_PROXY_URL) {
-    return { source: 'configured', url: env.WEBHOOK_PROXY_URL, set: {}, level: 'info', message: `webhook URL for registration: ${env.WEBHOOK_PROXY_URL} (WEBHOOK_PROXY_URL)` };
+    return {
+      source: 'configured',
+      url: env.WEBHOOK_PROXY_URL,
+      set: {},
+      level: 'info',
+      message: `webhook URL for registration: ${env.WEBHOOK_PROXY_URL} (WEBHOOK_PROXY_URL)`,
+    };
   }
   if (env.PUBLIC_URL) {
     const url = `${env.PUBLIC_URL.replace(/\/+$/, '')}${path}`;
     // Probot registers WEBHOOK_PROXY_URL as the webhook URL and skips smee when it is set.
-    return { source: 'public-url', url, set: { WEBHOOK_PROXY_URL: url }, level: 'info', message: `webhook URL for registration: ${url} (PUBLIC_URL)` };
+    return {
+      source: 'public-url',
+      url,
+      set: { WEBHOOK_PROXY_URL: url },
+      level: 'info',
+      message: `webhook URL for registration: ${url} (PUBLIC_URL)`,
+    };
   }
   if (env.NO_SMEE_SETUP === 'true') {
     return {
@@ -118,7 +130,9 @@ function readEnvFile(path: string): Env {
 }
 
 async function createSmeeChannel(newChannelUrl: string): Promise<string> {
-  const { SmeeClient } = (await import('smee-client')) as { SmeeClient: { createChannel(o: { newChannelUrl: string }): Promise<string> } };
+  const { SmeeClient } = (await import('smee-client')) as {
+    SmeeClient: { createChannel(o: { newChannelUrl: string }): Promise<string> };
+  };
   return SmeeClient.createChannel({ newChannelUrl });
 }
 

@@ -25,16 +25,31 @@ export async function sweep(app: Probot, svc: Services): Promise<number> {
 async function redo(app: Probot, svc: Services, entry: JournalEntry): Promise<void> {
   const { repository: r } = entry;
   const repo = { owner: r.owner, repo: r.name };
-  const key = entry.kind.kind === 'pr' ? prKey(r.owner, r.name, entry.kind.number) : entry.kind.kind === 'release' ? `${r.owner}/${r.name}!release:${entry.kind.id}` : `${r.owner}/${r.name}:refs/heads/${entry.headBranch ?? r.defaultBranch}`;
+  const key =
+    entry.kind.kind === 'pr'
+      ? prKey(r.owner, r.name, entry.kind.number)
+      : entry.kind.kind === 'release'
+        ? `${r.owner}/${r.name}!release:${entry.kind.id}`
+        : `${r.owner}/${r.name}:refs/heads/${entry.headBranch ?? r.defaultBranch}`;
   let context: AnyContext;
   try {
     const octokit = harden(await app.auth(entry.installationId));
     const payload = {
       installation: { id: entry.installationId },
-      repository: { name: r.name, full_name: `${r.owner}/${r.name}`, owner: { login: r.owner }, private: r.private, default_branch: r.defaultBranch },
+      repository: {
+        name: r.name,
+        full_name: `${r.owner}/${r.name}`,
+        owner: { login: r.owner },
+        private: r.private,
+        default_branch: r.defaultBranch,
+      },
     };
     const name = entry.kind.kind === 'pr' ? 'pull_request' : entry.kind.kind === 'release' ? 'release' : 'push';
-    context = new Context({ id: `sweep:${entry.key}`, name, payload } as never, octokit as never, app.log.child({ name: 'truly-open-sweep' })) as AnyContext;
+    context = new Context(
+      { id: `sweep:${entry.key}`, name, payload } as never,
+      octokit as never,
+      app.log.child({ name: 'truly-open-sweep' }),
+    ) as AnyContext;
   } catch (error) {
     // The installation is gone or its token cannot be had: nothing can be done for it.
     app.log.warn({ err: errSummary(error) }, `truly-open: sweep: ${entry.key} skipped`);
@@ -46,7 +61,13 @@ async function redo(app: Probot, svc: Services, entry: JournalEntry): Promise<vo
     svc,
     context.log,
     key,
-    { installationId: entry.installationId, repository: entry.repository, kind: entry.kind, sha: entry.sha, headBranch: entry.headBranch },
+    {
+      installationId: entry.installationId,
+      repository: entry.repository,
+      kind: entry.kind,
+      sha: entry.sha,
+      headBranch: entry.headBranch,
+    },
     () =>
       rerun(context, svc, {
         repo,

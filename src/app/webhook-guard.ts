@@ -47,7 +47,14 @@ export function guardWebhooks(app: Probot, svc: Services): void {
     const inner = await original(options);
     const path = options.path ?? process.env.WEBHOOK_PATH ?? DEFAULT_PATH;
     const workerOnly = svc.work !== null && svc.role === 'worker';
-    return createGuard(inner as NodeHandler, { path, verify, log: app.log, metrics: svc.metrics, budget, workerOnly }) as unknown as Awaited<ReturnType<Probot['getNodeMiddleware']>>;
+    return createGuard(inner as NodeHandler, {
+      path,
+      verify,
+      log: app.log,
+      metrics: svc.metrics,
+      budget,
+      workerOnly,
+    }) as unknown as Awaited<ReturnType<Probot['getNodeMiddleware']>>;
   };
 }
 
@@ -79,28 +86,59 @@ export function createGuard(inner: NodeHandler, options: GuardOptions): NodeHand
   const path = normalisePath(options.path);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   return async (req, res, next) => {
-    if (req.method !== 'POST' || normalisePath((req.url ?? '').split('?')[0] ?? '') !== path) return inner(req, res, next);
+    if (req.method !== 'POST' || normalisePath((req.url ?? '').split('?')[0] ?? '') !== path)
+      return inner(req, res, next);
     const delivery = header(req, 'x-github-delivery');
     const event = header(req, 'x-github-event');
     const signature = header(req, 'x-hub-signature-256');
     const refuse = (status: number, error: string, reason: string, close: boolean, bytes?: number): boolean => {
       options.metrics.inc('truly_open_webhooks_refused_total', { reason, status: String(status) });
-      options.log.warn({ reason, status, delivery: delivery?.slice(0, 64) ?? null, event: event?.slice(0, 64) ?? null, ...(bytes !== undefined ? { bytes } : {}) }, `truly-open: webhook refused (${reason})`);
+      options.log.warn(
+        {
+          reason,
+          status,
+          delivery: delivery?.slice(0, 64) ?? null,
+          event: event?.slice(0, 64) ?? null,
+          ...(bytes !== undefined ? { bytes } : {}),
+        },
+        `truly-open: webhook refused (${reason})`,
+      );
       const body = JSON.stringify({ error });
       // Closing spares reading a body nobody wants (over the cap, or no room for it).
-      res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(close ? { connection: 'close' } : {}) }).end(body);
+      res
+        .writeHead(status, {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...(close ? { connection: 'close' } : {}),
+        })
+        .end(body);
       return true;
     };
 
     const declared = contentLength(req);
-    if (options.workerOnly) return refuse(404, 'this replica runs queued work only; send webhooks to a web replica', 'worker-role', declared === null);
-    if (declared !== null && declared > limits.webhookMaxBytes) return refuse(413, `payload over ${limits.webhookMaxBytes} bytes`, 'too-large', true);
+    if (options.workerOnly)
+      return refuse(
+        404,
+        'this replica runs queued work only; send webhooks to a web replica',
+        'worker-role',
+        declared === null,
+      );
+    if (declared !== null && declared > limits.webhookMaxBytes)
+      return refuse(413, `payload over ${limits.webhookMaxBytes} bytes`, 'too-large', true);
     // Answered before a byte of the body is read. A declared body (at most 25 MB here) is
     // then drained by Node without being kept, so the client reads a clean answer; one
     // without a length is cut off.
-    if (!event || !delivery || !signature) return refuse(400, 'required headers missing: x-github-event, x-github-delivery, x-hub-signature-256', 'unsigned', declared === null);
-    if (!SIGNATURE_RE.test(signature)) return refuse(400, 'malformed x-hub-signature-256', 'unsigned', declared === null);
-    if (!JSON_RE.test(header(req, 'content-type') ?? '')) return refuse(415, 'Content-Type must be application/json', 'content-type', declared === null);
+    if (!event || !delivery || !signature)
+      return refuse(
+        400,
+        'required headers missing: x-github-event, x-github-delivery, x-hub-signature-256',
+        'unsigned',
+        declared === null,
+      );
+    if (!SIGNATURE_RE.test(signature))
+      return refuse(400, 'malformed x-hub-signature-256', 'unsigned', declared === null);
+    if (!JSON_RE.test(header(req, 'content-type') ?? ''))
+      return refuse(415, 'Content-Type must be application/json', 'content-type', declared === null);
 
     const release = await options.budget.reserve(declared ?? limits.webhookMaxBytes, limits.webhookBudgetWaitMs);
     if (!release) return refuse(429, 'too many large deliveries at once; try again', 'busy', true);
@@ -124,7 +162,14 @@ export function createGuard(inner: NodeHandler, options: GuardOptions): NodeHand
           : refuse(408, 'payload not received in time', 'timeout', true, read.bytes);
       }
       const ok = await options.verify(read.body, signature).catch(() => false);
-      if (!ok) return refuse(400, 'signature does not match event payload and secret', 'bad-signature', false, read.body.length);
+      if (!ok)
+        return refuse(
+          400,
+          'signature does not match event payload and secret',
+          'bad-signature',
+          false,
+          read.body.length,
+        );
       let text: string;
       try {
         text = decoder.decode(read.body);
@@ -140,8 +185,11 @@ export function createGuard(inner: NodeHandler, options: GuardOptions): NodeHand
       const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => ServerResponse;
       const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
       res.writeHead = ((status: number, ...rest: unknown[]) =>
-        scope.notStored && status < 300 ? writeHead(503, { 'content-type': 'application/json', 'retry-after': '30' }) : writeHead(status, ...rest)) as typeof res.writeHead;
-      res.end = ((...args: unknown[]) => (scope.notStored && res.statusCode === 503 ? end(NOT_STORED) : end(...args))) as typeof res.end;
+        scope.notStored && status < 300
+          ? writeHead(503, { 'content-type': 'application/json', 'retry-after': '30' })
+          : writeHead(status, ...rest)) as typeof res.writeHead;
+      res.end = ((...args: unknown[]) =>
+        scope.notStored && res.statusCode === 503 ? end(NOT_STORED) : end(...args)) as typeof res.end;
       return await deliveryScope.run(scope, () => inner(req, res, next));
     } finally {
       if (res.writableEnded) free();

@@ -59,7 +59,8 @@ export type Role = 'all' | 'web' | 'worker';
 export function roleFromEnv(env: NodeJS.ProcessEnv): Role {
   const role = env.TRULY_OPEN_ROLE?.trim().toLowerCase();
   if (role === 'web' || role === 'worker') return role;
-  if (role && role !== 'all') throw new Error(`TRULY_OPEN_ROLE must be all, web or worker, not ${JSON.stringify(env.TRULY_OPEN_ROLE)}`);
+  if (role && role !== 'all')
+    throw new Error(`TRULY_OPEN_ROLE must be all, web or worker, not ${JSON.stringify(env.TRULY_OPEN_ROLE)}`);
   return 'all';
 }
 
@@ -91,7 +92,12 @@ export function trimPayload(payload: Obj): Obj {
   const trimmed: Obj = {
     ...payload,
     ...(repository
-      ? { repository: { ...pick(repository, ['id', 'name', 'full_name', 'private', 'default_branch']), owner: pick(repository.owner, ['login', 'id', 'type']) } }
+      ? {
+          repository: {
+            ...pick(repository, ['id', 'name', 'full_name', 'private', 'default_branch']),
+            owner: pick(repository.owner, ['login', 'id', 'type']),
+          },
+        }
       : {}),
   };
   delete trimmed.commits;
@@ -100,7 +106,11 @@ export function trimPayload(payload: Obj): Obj {
   delete trimmed.enterprise;
   if (payload.pull_request) {
     const pr = payload.pull_request as Obj;
-    trimmed.pull_request = { ...pick(pr, ['number', 'state']), head: pick(pr.head, ['sha', 'ref']), base: pick(pr.base, ['sha', 'ref']) };
+    trimmed.pull_request = {
+      ...pick(pr, ['number', 'state']),
+      head: pick(pr.head, ['sha', 'ref']),
+      base: pick(pr.base, ['sha', 'ref']),
+    };
   }
   if (payload.issue) trimmed.issue = pick(payload.issue, ['number', 'pull_request']);
   if (payload.sender) trimmed.sender = pick(payload.sender, ['login', 'type', 'id']);

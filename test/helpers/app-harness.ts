@@ -6,7 +6,15 @@ import { readFileSync } from 'node:fs';
 import nock from 'nock';
 import { Probot, ProbotOctokit } from 'probot';
 import app, { idle } from '../../src/app/index.js';
-import { defineRepo, GITHUB_API, lfsFile, mockTree, type BlobSpec, type RepoDescription, type RepoFile } from './github-mocks.js';
+import {
+  defineRepo,
+  GITHUB_API,
+  lfsFile,
+  mockTree,
+  type BlobSpec,
+  type RepoDescription,
+  type RepoFile,
+} from './github-mocks.js';
 
 export const OWNER = 'acme';
 export const REPO = 'llm';
@@ -98,7 +106,11 @@ export function modelRepo(files: Record<string, RepoFile | undefined> = {}): Rep
 }
 
 export function plainRepo(): RepoDescription {
-  return defineRepo({ 'README.md': '# A web app\n\nNothing to do with models.\n', 'src/index.js': 'console.log(1)\n', 'package.json': '{}\n' });
+  return defineRepo({
+    'README.md': '# A web app\n\nNothing to do with models.\n',
+    'src/index.js': 'console.log(1)\n',
+    'package.json': '{}\n',
+  });
 }
 
 // GitHub conversations ----------------------------------------------------------------
@@ -154,12 +166,18 @@ function extraAnswers(query: string, variables: Record<string, unknown>): Record
     out.xorg = orgConfig === null ? null : { object: { text: orgConfig, isTruncated: false } };
   }
   if (/\bxpr: repository/.test(query)) {
-    const list = (prComments.get(Number(variables.xprNumber)) ?? []) as { id: number; body: string; user?: { login?: string; type?: string } }[];
+    const list = (prComments.get(Number(variables.xprNumber)) ?? []) as {
+      id: number;
+      body: string;
+      user?: { login?: string; type?: string };
+    }[];
     const nodes = list.map((c) => ({
       databaseId: c.id,
       body: c.body,
       viewerDidAuthor: c.user?.login === `${SLUG}[bot]`,
-      author: c.user ? { __typename: c.user.type === 'Bot' ? 'Bot' : 'User', login: (c.user.login ?? '').replace(/\[bot\]$/, '') } : null,
+      author: c.user
+        ? { __typename: c.user.type === 'Bot' ? 'Bot' : 'User', login: (c.user.login ?? '').replace(/\[bot\]$/, '') }
+        : null,
     }));
     // `comments(last: N)`: the newest N, and how many there are in all.
     const window = Number(/comments\(last: (\d+)\)/.exec(query)?.[1] ?? nodes.length);
@@ -173,9 +191,12 @@ export function api(): nock.Scope {
 }
 
 export function mockToken(scope: nock.Scope): nock.Scope {
-  return scope
-    .post(`/app/installations/${INSTALLATION}/access_tokens`)
-    .reply(201, { token: 'ghs_test', expires_at: '2099-01-01T00:00:00Z', permissions: {}, repository_selection: 'all' });
+  return scope.post(`/app/installations/${INSTALLATION}/access_tokens`).reply(201, {
+    token: 'ghs_test',
+    expires_at: '2099-01-01T00:00:00Z',
+    permissions: {},
+    repository_selection: 'all',
+  });
 }
 
 /**
@@ -219,7 +240,8 @@ const commitBlobs = new Map<string, Record<string, BlobSpec>>();
 
 function blobAnswer(spec: BlobSpec | undefined): object | null {
   if (spec === undefined) return null;
-  if (typeof spec === 'string') return { text: spec, isBinary: false, byteSize: Buffer.byteLength(spec), isTruncated: false };
+  if (typeof spec === 'string')
+    return { text: spec, isBinary: false, byteSize: Buffer.byteLength(spec), isTruncated: false };
   if ('binary' in spec) return { text: null, isBinary: true, byteSize: 4096, isTruncated: false };
   return { text: spec.text, isBinary: false, byteSize: Buffer.byteLength(spec.text) * 4, isTruncated: true };
 }
@@ -242,7 +264,12 @@ export function mockCreateRun(scope: nock.Scope, log: CheckRunLog, { times = 1 }
       log.created.push(body);
       const id = ++runIds;
       if ((body as { status?: string }).status === 'completed') log.updates.push({ id, ...(body as object) });
-      return { id, html_url: `https://github.com/${OWNER}/${REPO}/runs/${id}`, app: { id: APP_ID, slug: SLUG }, ...(body as object) };
+      return {
+        id,
+        html_url: `https://github.com/${OWNER}/${REPO}/runs/${id}`,
+        app: { id: APP_ID, slug: SLUG },
+        ...(body as object),
+      };
     });
 }
 
@@ -273,14 +300,21 @@ export function mockCreateComment(scope: nock.Scope, bodies: string[], number = 
   });
 }
 
-export function mockPermission(scope: nock.Scope, user: string, permission: 'admin' | 'write' | 'read' | 'none', role?: string): void {
+export function mockPermission(
+  scope: nock.Scope,
+  user: string,
+  permission: 'admin' | 'write' | 'read' | 'none',
+  role?: string,
+): void {
   scope
     .get(`/repos/${OWNER}/${REPO}/collaborators/${user}/permission`)
     .reply(200, { permission, role_name: role ?? permission, user: { login: user } });
 }
 
 export function mockReaction(scope: nock.Scope, commentId: number, content: string): void {
-  scope.post(`/repos/${OWNER}/${REPO}/issues/comments/${commentId}/reactions`, { content }).reply(201, { id: 1, content });
+  scope
+    .post(`/repos/${OWNER}/${REPO}/issues/comments/${commentId}/reactions`, { content })
+    .reply(201, { id: 1, content });
 }
 
 export function mockGetPull(scope: nock.Scope, headSha: string = SHA.head, number = 7): void {

@@ -14,7 +14,13 @@ export function captureLog(): CapturedLog {
     JSON.stringify(value, (_key, v: unknown) => {
       if (v instanceof Error) {
         const extra = Object.fromEntries(Object.entries(v));
-        return { name: v.name, message: v.message, stack: v.stack, ...extra, ...(v instanceof AggregateError ? { errors: v.errors } : {}) };
+        return {
+          name: v.name,
+          message: v.message,
+          stack: v.stack,
+          ...extra,
+          ...(v instanceof AggregateError ? { errors: v.errors } : {}),
+        };
       }
       return typeof v === 'bigint' ? String(v) : v;
     }) ?? '';

@@ -36,7 +36,12 @@ const FILES: Record<string, string> = {
   'config.json': '{"architectures": ["LlamaForCausalLM"], "model_type": "llama"}\n',
 };
 
-export async function startFakeGithub(options: { appId: number; slug?: string; treeDelayMs?: number; writeDelayMs?: number }): Promise<FakeGithub> {
+export async function startFakeGithub(options: {
+  appId: number;
+  slug?: string;
+  treeDelayMs?: number;
+  writeDelayMs?: number;
+}): Promise<FakeGithub> {
   const runs: FakeRun[] = [];
   const requests: string[] = [];
   const unknown: string[] = [];
@@ -45,7 +50,11 @@ export async function startFakeGithub(options: { appId: number; slug?: string; t
 
   const json = (res: import('node:http').ServerResponse, status: number, body: unknown) => {
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-remaining': '4999', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) });
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'x-ratelimit-remaining': '4999',
+      'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
+    });
     res.end(text);
   };
   const read = (req: IncomingMessage) =>
@@ -71,12 +80,23 @@ export async function startFakeGithub(options: { appId: number; slug?: string; t
       let m: RegExpExecArray | null;
       if (req.method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(path)) {
         await read(req);
-        return json(res, 201, { token: 'ghs_fake', expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {}, repository_selection: 'all' });
+        return json(res, 201, {
+          token: 'ghs_fake',
+          expires_at: new Date(Date.now() + 3600_000).toISOString(),
+          permissions: {},
+          repository_selection: 'all',
+        });
       }
       if (req.method === 'GET' && (m = /^\/repos\/([^/]+)\/([^/]+)\/git\/trees\/([0-9a-f]{40})$/.exec(path))) {
         await sleep(options.treeDelayMs);
         const tree = [
-          ...Object.entries(FILES).map(([p, text]) => ({ path: p, mode: '100644', type: 'blob', sha: 'b'.repeat(40), size: Buffer.byteLength(text) })),
+          ...Object.entries(FILES).map(([p, text]) => ({
+            path: p,
+            mode: '100644',
+            type: 'blob',
+            sha: 'b'.repeat(40),
+            size: Buffer.byteLength(text),
+          })),
           { path: '.github', mode: '040000', type: 'tree', sha: 'c'.repeat(40) },
           { path: 'model.safetensors', mode: '100644', type: 'blob', sha: 'd'.repeat(40), size: 5_000_000_000 },
         ];
@@ -85,11 +105,16 @@ export async function startFakeGithub(options: { appId: number; slug?: string; t
       if (req.method === 'POST' && (path === '/graphql' || req.url === '/api/graphql')) {
         const body = await read(req);
         const repository: Record<string, unknown> = {};
-        for (const [, alias, variable] of [...String(body.query ?? '').matchAll(/(\w+): object\(expression: \$(\w+)\)/g)]) {
+        for (const [, alias, variable] of [
+          ...String(body.query ?? '').matchAll(/(\w+): object\(expression: \$(\w+)\)/g),
+        ]) {
           const expression = String(body.variables?.[variable!] ?? '');
           const file = expression.slice(expression.indexOf(':') + 1);
           const text = FILES[file];
-          repository[alias!] = text === undefined ? null : { text, isBinary: false, byteSize: Buffer.byteLength(text), isTruncated: false };
+          repository[alias!] =
+            text === undefined
+              ? null
+              : { text, isBinary: false, byteSize: Buffer.byteLength(text), isTruncated: false };
         }
         return json(res, 200, { data: { repository } });
       }
@@ -124,7 +149,11 @@ export async function startFakeGithub(options: { appId: number; slug?: string; t
         return json(res, 200, run);
       }
       if (req.method === 'GET' && (m = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([0-9a-f]{40})\/check-runs$/.exec(path))) {
-        const list = runs.filter((r) => r.head_sha === m![3] && (!url.searchParams.get('check_name') || r.name === url.searchParams.get('check_name')));
+        const list = runs.filter(
+          (r) =>
+            r.head_sha === m![3] &&
+            (!url.searchParams.get('check_name') || r.name === url.searchParams.get('check_name')),
+        );
         return json(res, 200, { total_count: list.length, check_runs: list });
       }
       unknown.push(`${req.method} ${path}`);

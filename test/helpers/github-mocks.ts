@@ -38,11 +38,7 @@ export type BlobSpec = string | { binary: true } | { text: string; truncated: tr
  * - `{ bytes: n, binary: true }`: a binary blob GraphQL reports as binary;
  * - `{ symlink: target }`, `{ submodule: true }`.
  */
-export type RepoFile =
-  | string
-  | { bytes: number; binary?: boolean }
-  | { symlink: string }
-  | { submodule: true };
+export type RepoFile = string | { bytes: number; binary?: boolean } | { symlink: string } | { submodule: true };
 
 export interface RepoDescription {
   /** Recursive tree entries, folders included, sorted by path like GitHub's. */
@@ -83,10 +79,22 @@ export function defineRepo(files: Record<string, RepoFile>): RepoDescription {
       if (!entries.has(dir)) entries.set(dir, { path: dir, mode: '040000', type: 'tree', sha: treeSha(dir) });
     }
     if (typeof file === 'string') {
-      entries.set(path, { path, mode: '100644', type: 'blob', sha: fakeSha('blob', path, file), size: Buffer.byteLength(file) });
+      entries.set(path, {
+        path,
+        mode: '100644',
+        type: 'blob',
+        sha: fakeSha('blob', path, file),
+        size: Buffer.byteLength(file),
+      });
       blobs[path] = file;
     } else if ('symlink' in file) {
-      entries.set(path, { path, mode: '120000', type: 'blob', sha: fakeSha('link', path), size: Buffer.byteLength(file.symlink) });
+      entries.set(path, {
+        path,
+        mode: '120000',
+        type: 'blob',
+        sha: fakeSha('link', path),
+        size: Buffer.byteLength(file.symlink),
+      });
       blobs[path] = file.symlink;
     } else if ('submodule' in file) {
       entries.set(path, { path, mode: '160000', type: 'commit', sha: fakeSha('commit', path) });
@@ -167,8 +175,12 @@ export function mockBlobs(
   { times = 1, log = { requests: [], shas: [] } }: { times?: number; log?: BlobLog } = {},
 ): BlobLog {
   scope
-    .post('/graphql', (body: { query?: string; variables?: Record<string, string> }) =>
-      body.variables?.owner === owner && body.variables?.name === repo && /object\(expression:/.test(body.query ?? ''),
+    .post(
+      '/graphql',
+      (body: { query?: string; variables?: Record<string, string> }) =>
+        body.variables?.owner === owner &&
+        body.variables?.name === repo &&
+        /object\(expression:/.test(body.query ?? ''),
     )
     .times(times)
     .reply(200, (_uri, body) => {
@@ -191,7 +203,8 @@ export function mockBlobs(
 
 function blobAnswer(spec: BlobSpec | undefined): object | null {
   if (spec === undefined) return null;
-  if (typeof spec === 'string') return { text: spec, isBinary: false, byteSize: Buffer.byteLength(spec), isTruncated: false };
+  if (typeof spec === 'string')
+    return { text: spec, isBinary: false, byteSize: Buffer.byteLength(spec), isTruncated: false };
   if ('binary' in spec) return { text: null, isBinary: true, byteSize: 4096, isTruncated: false };
   return { text: spec.text, isBinary: false, byteSize: Buffer.byteLength(spec.text) * 4, isTruncated: true };
 }

@@ -35,7 +35,11 @@ export function modelJson(id: string, spec: ModelSpec = {}): Record<string, unkn
       { rfilename: '.gitattributes', size: 1519 },
       { rfilename: 'README.md', size: 812 },
       { rfilename: 'config.json', size: 650 },
-      { rfilename: 'model.safetensors', size: 1200, lfs: { sha256: 'b'.repeat(64), size: 4_900_000_000, pointerSize: 135 } },
+      {
+        rfilename: 'model.safetensors',
+        size: 1200,
+        lfs: { sha256: 'b'.repeat(64), size: 4_900_000_000, pointerSize: 135 },
+      },
     ],
   };
 }
@@ -58,7 +62,11 @@ export function datasetJson(id: string, spec: DatasetSpec = {}): Record<string, 
     disabled: false,
     tags: spec.license ? [`license:${spec.license}`] : [],
     cardData: spec.license ? { license: spec.license } : {},
-    siblings: [{ rfilename: '.gitattributes' }, ...(spec.withReadme === false ? [] : [{ rfilename: 'README.md' }]), { rfilename: 'data/train-00000-of-00001.parquet' }],
+    siblings: [
+      { rfilename: '.gitattributes' },
+      ...(spec.withReadme === false ? [] : [{ rfilename: 'README.md' }]),
+      { rfilename: 'data/train-00000-of-00001.parquet' },
+    ],
   };
 }
 
@@ -95,25 +103,39 @@ export const TEMPLATE_CARD = `# Dataset Card
 /** `GET /api/models/{id}?blobs=true` answering `body` (or a status). */
 export function mockModel(id: string, body: Record<string, unknown> | number, base = HUB): nock.Scope {
   const scope = nock(base).get(`/api/models/${id}`).query({ blobs: 'true' });
-  return typeof body === 'number' ? scope.reply(body, { error: 'Repository not found' }, { 'x-error-code': 'RepoNotFound' }) : scope.reply(200, body);
+  return typeof body === 'number'
+    ? scope.reply(body, { error: 'Repository not found' }, { 'x-error-code': 'RepoNotFound' })
+    : scope.reply(200, body);
 }
 
 export function mockRefs(id: string, branches: string[], base = HUB): nock.Scope {
   return nock(base)
     .get(`/api/models/${id}/refs`)
-    .reply(200, { branches: branches.map((name) => ({ name, ref: `refs/heads/${name}`, targetCommit: 'd'.repeat(40) })), converts: [], tags: [] });
+    .reply(200, {
+      branches: branches.map((name) => ({ name, ref: `refs/heads/${name}`, targetCommit: 'd'.repeat(40) })),
+      converts: [],
+      tags: [],
+    });
 }
 
 export function mockDataset(id: string, body: Record<string, unknown> | number, base = HUB): nock.Scope {
   const scope = nock(base).get(`/api/datasets/${id}`);
-  return typeof body === 'number' ? scope.reply(body, { error: 'Repository not found' }, { 'x-error-code': 'RepoNotFound' }) : scope.reply(200, body);
+  return typeof body === 'number'
+    ? scope.reply(body, { error: 'Repository not found' }, { 'x-error-code': 'RepoNotFound' })
+    : scope.reply(200, body);
 }
 
 export function mockDatasetCard(id: string, text: string, sha = 'c'.repeat(40), base = HUB): nock.Scope {
-  return nock(base).get(`/datasets/${id}/resolve/${sha}/README.md`).reply(200, text, { 'content-type': 'text/plain; charset=utf-8' });
+  return nock(base)
+    .get(`/datasets/${id}/resolve/${sha}/README.md`)
+    .reply(200, text, { 'content-type': 'text/plain; charset=utf-8' });
 }
 
-export function mockGithubRepo(repo: string, license: { spdx_id: string; name: string } | null, status = 200): nock.Scope {
+export function mockGithubRepo(
+  repo: string,
+  license: { spdx_id: string; name: string } | null,
+  status = 200,
+): nock.Scope {
   const scope = nock(GH).get(`/repos/${repo}`);
   if (status !== 200) return scope.reply(status, { message: 'Not Found' });
   return scope.reply(200, {

@@ -13,7 +13,9 @@ export const REDIS_SERVER = process.env.REDIS_SERVER_BIN ?? 'redis-server';
 /** Null when redis-server runs here; else why the tests that need it are skipped. */
 export function redisMissing(): string | null {
   const probe = spawnSync(REDIS_SERVER, ['--version'], { encoding: 'utf8' });
-  return probe.status === 0 ? null : `${REDIS_SERVER} not found (Debian: apt-get install -y redis-server; .ci/run installs it)`;
+  return probe.status === 0
+    ? null
+    : `${REDIS_SERVER} not found (Debian: apt-get install -y redis-server; .ci/run installs it)`;
 }
 
 export async function freePort(): Promise<number> {
@@ -46,14 +48,32 @@ export async function startRedis(): Promise<TestRedis> {
     if (child && child.exitCode === null) return;
     child = spawn(
       REDIS_SERVER,
-      ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'everysec', '--save', '', '--maxmemory-policy', 'noeviction', '--protected-mode', 'yes'],
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        dir,
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'everysec',
+        '--save',
+        '',
+        '--maxmemory-policy',
+        'noeviction',
+        '--protected-mode',
+        'yes',
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
     child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
     const until = Date.now() + 10_000;
     while (!/Ready to accept connections/.test(out)) {
-      if (Date.now() > until || child.exitCode !== null) throw new Error(`redis-server did not start: ${out.slice(-500)}`);
+      if (Date.now() > until || child.exitCode !== null)
+        throw new Error(`redis-server did not start: ${out.slice(-500)}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   };

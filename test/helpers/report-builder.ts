@@ -6,7 +6,9 @@
 //   buildReport({ statuses: { weights: 'open', 'training-code': 'open' } })
 //   buildReport({ models: [{ path: 'a', statuses: { weights: 'restricted' } }, { path: 'b' }] })
 //   buildReport({ components: { weights: { status: 'open', license: 'MIT', evidence: [...] } } })
-//   buildReport({ claims: { weights: { status: 'open', via: 'link', host: 'hub', target: 'acme/lm', license: null } } })
+//   buildReport({
+//     claims: { weights: { status: 'open', via: 'link', host: 'hub', target: 'acme/lm', license: null } },
+//   })
 //     an unverified pointer: the component stays `mentioned` (unless a status is given), and
 //     the ladder gets `claimed` and an "…, unverified: …" headline when the claims lift it.
 import { COMPONENTS, COMPONENT_IDS, type ComponentId, type Status } from '../../src/core/catalog.js';
@@ -109,7 +111,13 @@ function defaultEvidence(root: string, id: ComponentId, status: Status): Evidenc
     case 'restricted':
       return [
         { kind: 'file', path },
-        { kind: 'card-field', path: joinPath(root, 'README.md'), line: 3, field: 'license', license: 'LicenseRef-llama3.1' },
+        {
+          kind: 'card-field',
+          path: joinPath(root, 'README.md'),
+          line: 3,
+          field: 'license',
+          license: 'LicenseRef-llama3.1',
+        },
       ];
     case 'mentioned':
       return [{ kind: 'card-section', path: joinPath(root, 'README.md'), line: 20, section: 'training data' }];
@@ -187,15 +195,22 @@ export function deriveLadder(components: Record<ComponentId, ComponentResult>): 
   let headline: string;
   if (level === 'open-source') headline = 'Open source: weights, data and recipe are all published under open terms';
   else if (level === 'open-weights') headline = `Open weights: ${list} ${missing.length === 1 ? 'is' : 'are'} not open`;
-  else if (level === 'restricted-weights') headline = 'Restricted weights: the weights are published under restricted terms';
+  else if (level === 'restricted-weights')
+    headline = 'Restricted weights: the weights are published under restricted terms';
   else headline = 'Closed: no weights are published';
   return { level, missing, headline };
 }
 
 const MOF_REQUIRED: Record<'3' | '2' | '1', ComponentId[]> = {
-  '3': (COMPONENT_IDS as readonly ComponentId[]).filter((id) => COMPONENTS[id].mofClass === 3 && !COMPONENTS[id].mofOptional),
-  '2': (COMPONENT_IDS as readonly ComponentId[]).filter((id) => COMPONENTS[id].mofClass === 2 && !COMPONENTS[id].mofOptional),
-  '1': (COMPONENT_IDS as readonly ComponentId[]).filter((id) => COMPONENTS[id].mofClass === 1 && !COMPONENTS[id].mofOptional),
+  '3': (COMPONENT_IDS as readonly ComponentId[]).filter(
+    (id) => COMPONENTS[id].mofClass === 3 && !COMPONENTS[id].mofOptional,
+  ),
+  '2': (COMPONENT_IDS as readonly ComponentId[]).filter(
+    (id) => COMPONENTS[id].mofClass === 2 && !COMPONENTS[id].mofOptional,
+  ),
+  '1': (COMPONENT_IDS as readonly ComponentId[]).filter(
+    (id) => COMPONENTS[id].mofClass === 1 && !COMPONENTS[id].mofOptional,
+  ),
 };
 
 export function deriveMof(components: Record<ComponentId, ComponentResult>): MofVerdict {
@@ -203,7 +218,11 @@ export function deriveMof(components: Record<ComponentId, ComponentResult>): Mof
   // A research paper can stand in for the technical report in Class III.
   const missingFor = (ids: ComponentId[]) =>
     ids.filter((id) => !open(id) && !(id === 'technical-report' && open('research-paper')));
-  const missing = { '3': missingFor(MOF_REQUIRED['3']), '2': missingFor(MOF_REQUIRED['2']), '1': missingFor(MOF_REQUIRED['1']) };
+  const missing = {
+    '3': missingFor(MOF_REQUIRED['3']),
+    '2': missingFor(MOF_REQUIRED['2']),
+    '1': missingFor(MOF_REQUIRED['1']),
+  };
   const cumulative = (keys: ('3' | '2' | '1')[]) => {
     const required = keys.flatMap((k) => MOF_REQUIRED[k]).length;
     const lacking = keys.flatMap((k) => missing[k]).length;
@@ -216,7 +235,13 @@ export function deriveMof(components: Record<ComponentId, ComponentResult>): Mof
   return { class: mofClass, progress: { '3': p3, '2': p2, '1': p1 }, missing, warnings: [] };
 }
 
-const OSAID_CODE: ComponentId[] = ['data-preprocessing-code', 'training-code', 'inference-code', 'supporting-libraries', 'model-architecture'];
+const OSAID_CODE: ComponentId[] = [
+  'data-preprocessing-code',
+  'training-code',
+  'inference-code',
+  'supporting-libraries',
+  'model-architecture',
+];
 
 export function deriveOsaid(components: Record<ComponentId, ComponentResult>): OsaidVerdict {
   const open = (id: ComponentId) => components[id].status === 'open';
@@ -244,7 +269,13 @@ export function deriveOsaiIndex(components: Record<ComponentId, ComponentResult>
   for (const [key, id] of Object.entries(OSAI_KEYS)) {
     const status = components[id].status;
     grades[key] =
-      status === 'open' ? 'open' : status === 'missing' ? 'closed' : status === 'unknown' || status === 'not-applicable' ? null : 'partial';
+      status === 'open'
+        ? 'open'
+        : status === 'missing'
+          ? 'closed'
+          : status === 'unknown' || status === 'not-applicable'
+            ? null
+            : 'partial';
   }
   const graded = Object.values(grades).filter((g): g is Exclude<OsaiGrade, null> => g !== null);
   const points = graded.reduce((sum, g) => sum + (g === 'open' ? 1 : g === 'partial' ? 0.5 : 0), 0);
@@ -261,15 +292,27 @@ function deriveClaimed(
   claims: Partial<Record<ComponentId, Claim>>,
 ): Pick<LadderVerdict, 'claimed' | 'headline'> | null {
   const lifted = { ...components };
-  for (const [id, claim] of Object.entries(claims) as [ComponentId, Claim][]) lifted[id] = { ...lifted[id], status: claim.status };
+  for (const [id, claim] of Object.entries(claims) as [ComponentId, Claim][])
+    lifted[id] = { ...lifted[id], status: claim.status };
   const claimed = deriveLadder(lifted);
   if (LADDER_ORDER.indexOf(claimed.level) <= LADDER_ORDER.indexOf(proven.level)) return null;
   const rests: ComponentId[] = claimed.level === 'open-source' ? ['weights', ...RECIPE] : ['weights'];
   const unverified = rests.filter((id) => claims[id] !== undefined);
-  const parts = unverified.map((id) => `${COMPONENTS[id].phrase} ${/s$/.test(COMPONENTS[id].phrase) ? 'are' : 'is'} linked on the Hub (${claims[id]!.target})`);
-  const title = claimed.level === 'open-source' ? 'Open source' : claimed.level === 'open-weights' ? 'Open weights' : 'Restricted weights';
+  const parts = unverified.map(
+    (id) =>
+      `${COMPONENTS[id].phrase} ${/s$/.test(COMPONENTS[id].phrase) ? 'are' : 'is'} linked on the Hub (${claims[id]!.target})`,
+  );
+  const title =
+    claimed.level === 'open-source'
+      ? 'Open source'
+      : claimed.level === 'open-weights'
+        ? 'Open weights'
+        : 'Restricted weights';
   const list = parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
-  return { claimed: { level: claimed.level, unverified }, headline: `${title}, unverified: ${list}, not checked offline` };
+  return {
+    claimed: { level: claimed.level, unverified },
+    headline: `${title}, unverified: ${list}, not checked offline`,
+  };
 }
 
 export function buildModel(spec: ModelSpec = {}, index = 0): ModelReport {
@@ -286,7 +329,9 @@ export function buildModel(spec: ModelSpec = {}, index = 0): ModelReport {
         ...components[id],
         claim,
         message: given?.message ?? `linked on the Hub (${claim.target}) but not verified`,
-        evidence: given?.evidence ?? [{ kind: 'link', path: joinPath(path, 'README.md'), line: 12, url: `https://huggingface.co/${claim.target}` }],
+        evidence: given?.evidence ?? [
+          { kind: 'link', path: joinPath(path, 'README.md'), line: 12, url: `https://huggingface.co/${claim.target}` },
+        ],
       };
     }
   }
@@ -313,7 +358,12 @@ export function buildReport(overrides: ReportOverrides = {}): Report {
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'truly-open', version: overrides.version ?? '0.1.0' },
-    subject: { source: 'github', location: 'acme/example-7b', revision: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678', ...overrides.subject },
+    subject: {
+      source: 'github',
+      location: 'acme/example-7b',
+      revision: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
+      ...overrides.subject,
+    },
     models: specs.map((spec, i) => buildModel(spec, i)),
     problems: overrides.problems ?? [],
   };

@@ -97,10 +97,14 @@ export function card(spec: CardSpec = {}): string {
  * documented card (the model-card criterion wants three topics and some length).
  */
 export const FULL_CARD_SECTIONS: Record<string, string> = {
-  'Intended Uses': 'The model is intended for research on text generation and can be used for summarisation and question answering. It is not intended for medical or legal advice.',
-  'Limitations and Bias': 'The model may produce factually wrong statements and reflects the biases of its web training corpus. Outputs should be checked by a person before use.',
-  'Training Procedure': 'The model was trained on a mixture of public web text for two epochs on a cluster of accelerators, with the usual next-token objective.',
-  Evaluation: 'We evaluated the model on held-out benchmarks; the scores are comparable to models of a similar size trained on similar data.',
+  'Intended Uses':
+    'The model is intended for research on text generation and can be used for summarisation and question answering. It is not intended for medical or legal advice.',
+  'Limitations and Bias':
+    'The model may produce factually wrong statements and reflects the biases of its web training corpus. Outputs should be checked by a person before use.',
+  'Training Procedure':
+    'The model was trained on a mixture of public web text for two epochs on a cluster of accelerators, with the usual next-token objective.',
+  Evaluation:
+    'We evaluated the model on held-out benchmarks; the scores are comparable to models of a similar size trained on similar data.',
 };
 
 /** A data section that names sources, processing and composition (describesData). */
@@ -142,7 +146,16 @@ export function remote(parts: Partial<RemoteFacts> = {}): RemoteFacts {
 }
 
 export function hubDataset(id: string, fact: Partial<HubDatasetFact> = {}): HubDatasetFact {
-  return { id, state: 'found', url: `https://huggingface.co/datasets/${id}`, license: 'CC-BY-4.0', gated: false, private: false, cardDescribesData: false, ...fact };
+  return {
+    id,
+    state: 'found',
+    url: `https://huggingface.co/datasets/${id}`,
+    license: 'CC-BY-4.0',
+    gated: false,
+    private: false,
+    cardDescribesData: false,
+    ...fact,
+  };
 }
 
 export function hubModel(id: string, fact: Partial<HubModelFact> = {}): HubModelFact {
@@ -162,7 +175,15 @@ export function hubModel(id: string, fact: Partial<HubModelFact> = {}): HubModel
 }
 
 export function githubRepo(repo: string, fact: Partial<GithubRepoFact> = {}): GithubRepoFact {
-  return { repo, component: 'training-code', state: 'found', url: `https://github.com/${repo}`, license: 'Apache-2.0', private: false, ...fact };
+  return {
+    repo,
+    component: 'training-code',
+    state: 'found',
+    url: `https://github.com/${repo}`,
+    license: 'Apache-2.0',
+    private: false,
+    ...fact,
+  };
 }
 
 // ---- running the engine ----
@@ -206,9 +227,16 @@ export interface Case {
 export function runCases(id: ComponentId, cases: Case[]): void {
   const judge = tester(id);
   const body = (c: Case) => {
-    const snap = snapshot({ ...(c.files ? { files: c.files } : {}), ...(c.skipped ? { skipped: c.skipped } : {}), ...(c.remote ? { remote: c.remote } : {}) });
+    const snap = snapshot({
+      ...(c.files ? { files: c.files } : {}),
+      ...(c.skipped ? { skipped: c.skipped } : {}),
+      ...(c.remote ? { remote: c.remote } : {}),
+    });
     const result = judge(snap, config(c.config ?? {}));
-    expect({ status: result.status, messageId: result.messageId }).toEqual({ status: c.status, messageId: c.messageId });
+    expect({ status: result.status, messageId: result.messageId }).toEqual({
+      status: c.status,
+      messageId: c.messageId,
+    });
     // Every id a criterion emits has wording, and the wording has no holes.
     expect(MESSAGE_IDS).toContain(result.messageId);
     expect(result.message).not.toMatch(/undefined|NaN|\(\)|""/);
@@ -225,11 +253,25 @@ export function statusesOf(cases: Case[]): string[] {
   return [...new Set(cases.map((c) => c.status))].sort();
 }
 
-/** Whatever the evidence, a criterion that throws gives `unknown` with the reason, and the other components are still judged. */
-export function testThrowingCriterion(id: ComponentId, files: SnapshotSpec['files'] = { 'README.md': card({ frontMatter: { license: 'mit' } }) }): void {
+/**
+ * Whatever the evidence, a criterion that throws gives `unknown` with the reason, and the
+ * other components are still judged.
+ */
+export function testThrowingCriterion(
+  id: ComponentId,
+  files: SnapshotSpec['files'] = { 'README.md': card({ frontMatter: { license: 'mit' } }) },
+): void {
   test('a criterion that throws is unknown with the reason; the others still run', () => {
     const ev = gatherEvidence(snapshot({ files }), DEFAULT_CONFIG).models[0]!;
-    const verdicts = runCriteria(ev, { ...CRITERIA, [id]: { id, evaluate() { throw new Error('boom'); } } });
+    const verdicts = runCriteria(ev, {
+      ...CRITERIA,
+      [id]: {
+        id,
+        evaluate() {
+          throw new Error('boom');
+        },
+      },
+    });
     expect(verdicts[id]).toMatchObject({ status: 'unknown', messageId: 'criterionFailed', data: { error: 'boom' } });
     const others = Object.entries(verdicts).filter(([k]) => k !== id);
     expect(others.every(([, v]) => v.messageId !== 'criterionFailed')).toBe(true);

@@ -6,7 +6,10 @@ import { CHECK_NAME, parseExternalId, type RunKind } from '../publish.js';
 import { isOurs, type RerunTarget } from '../rerun.js';
 import type { Services } from '../services.js';
 
-export async function planCheckSuite(context: Context<'check_suite.rerequested'>, svc: Services): Promise<RerunTarget | null> {
+export async function planCheckSuite(
+  context: Context<'check_suite.rerequested'>,
+  svc: Services,
+): Promise<RerunTarget | null> {
   const { payload } = context;
   const suite = payload.check_suite;
   if (!(await isOurs(svc, suite.app ? { id: suite.app.id ?? -1 } : null))) return null;
@@ -16,8 +19,19 @@ export async function planCheckSuite(context: Context<'check_suite.rerequested'>
   if (pr) {
     kind = { kind: 'pr', number: pr.number };
   } else {
-    const { data } = await context.octokit.rest.checks.listForSuite({ ...repo, check_suite_id: suite.id, check_name: CHECK_NAME });
+    const { data } = await context.octokit.rest.checks.listForSuite({
+      ...repo,
+      check_suite_id: suite.id,
+      check_name: CHECK_NAME,
+    });
     kind = parseExternalId(data.check_runs[0]?.external_id);
   }
-  return { repo, sha: suite.head_sha, kind, headBranch: suite.head_branch ?? null, defaultBranch: payload.repository.default_branch, repository: payload.repository };
+  return {
+    repo,
+    sha: suite.head_sha,
+    kind,
+    headBranch: suite.head_branch ?? null,
+    defaultBranch: payload.repository.default_branch,
+    repository: payload.repository,
+  };
 }

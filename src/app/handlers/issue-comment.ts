@@ -26,14 +26,20 @@ export function planComment(context: Context<'issue_comment.created'>): Command 
  * 1. permission  2. the gate  3. reaction  4. the command: recheck (the PR flow, queued
  * behind the PR's other work), explain (snapshot, config, assess, reply) or help.
  */
-export async function handleCommand(context: Context<'issue_comment.created'>, svc: Services, command: Command): Promise<void> {
+export async function handleCommand(
+  context: Context<'issue_comment.created'>,
+  svc: Services,
+  command: Command,
+): Promise<void> {
   const { payload, octokit } = context;
   const repo = { owner: payload.repository.owner.login, repo: payload.repository.name };
   const number = payload.issue.number;
   const user = payload.comment.user?.login ?? payload.sender.login;
   const pr = prKey(repo.owner, repo.repo, number);
 
-  const allowed = await svc.permissions.get(`${repo.owner}/${repo.repo}:${user}`.toLowerCase(), () => canWrite(octokit, repo, user));
+  const allowed = await svc.permissions.get(`${repo.owner}/${repo.repo}:${user}`.toLowerCase(), () =>
+    canWrite(octokit, repo, user),
+  );
   if (!allowed) {
     if (svc.refused.add(`${pr}:${user}`)) {
       await reply(
@@ -51,7 +57,12 @@ export async function handleCommand(context: Context<'issue_comment.created'>, s
     svc.metrics.inc('truly_open_commands_coalesced_total', { kind: command.kind });
     return;
   }
-  await react(octokit, repo, payload.comment.id, command.kind === 'recheck' || command.kind === 'explain' ? 'eyes' : '+1').catch((error: unknown) => {
+  await react(
+    octokit,
+    repo,
+    payload.comment.id,
+    command.kind === 'recheck' || command.kind === 'explain' ? 'eyes' : '+1',
+  ).catch((error: unknown) => {
     if (command.kind === 'recheck' || command.kind === 'explain') svc.commands.started(pr, command);
     throw error;
   });
@@ -62,7 +73,12 @@ export async function handleCommand(context: Context<'issue_comment.created'>, s
         typeof payload.installation?.id === 'number'
           ? {
               installationId: payload.installation.id,
-              repository: { owner: repo.owner, name: repo.repo, private: payload.repository.private !== false, defaultBranch: payload.repository.default_branch },
+              repository: {
+                owner: repo.owner,
+                name: repo.repo,
+                private: payload.repository.private !== false,
+                defaultBranch: payload.repository.default_branch,
+              },
               kind: { kind: 'pr' as const, number },
               sha: null,
               headBranch: null,
@@ -96,7 +112,12 @@ export async function handleCommand(context: Context<'issue_comment.created'>, s
       );
       return;
     case 'unknown':
-      await reply(octokit, repo, number, `I do not know ${mdCode(`/openness ${command.given.slice(0, 100)}`)}.\n\n${HELP_TEXT}`);
+      await reply(
+        octokit,
+        repo,
+        number,
+        `I do not know ${mdCode(`/openness ${command.given.slice(0, 100)}`)}.\n\n${HELP_TEXT}`,
+      );
       return;
     case 'help':
       await reply(octokit, repo, number, HELP_TEXT);

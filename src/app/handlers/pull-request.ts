@@ -33,7 +33,10 @@ interface PullLike {
 }
 
 /** `repository` is the base repository (the one the app is installed on and the event came from). */
-export function prTarget(pull: PullLike, repository: { name: string; owner: { login: string } | null; default_branch: string }): PrTarget {
+export function prTarget(
+  pull: PullLike,
+  repository: { name: string; owner: { login: string } | null; default_branch: string },
+): PrTarget {
   return {
     repo: { owner: repository.owner?.login ?? '', repo: repository.name },
     number: pull.number,
@@ -70,7 +73,10 @@ export async function evaluatePullRequest(
       const mode = evaluated.config.comment;
       if (mode === 'never' || !evaluated.delta) return;
       const due = mode === 'always' || commentDue(evaluated.delta, evaluated.verdict);
-      const body = renderPrComment(evaluated.report, evaluated.delta, { docsBaseUrl: svc.docsBaseUrl, marker: COMMENT_MARKER });
+      const body = renderPrComment(evaluated.report, evaluated.delta, {
+        docsBaseUrl: svc.docsBaseUrl,
+        marker: COMMENT_MARKER,
+      });
       try {
         // What GitHub just said wins over what this process remembers (a deleted comment).
         const answer = commentFromAnswer(evaluated.headExtra, svc.identity, COMMENT_MARKER);
@@ -79,10 +85,20 @@ export async function evaluatePullRequest(
         if (known === null && !due) return;
         const { data: pull } = await context.octokit.rest.pulls.get({ ...pr.repo, pull_number: pr.number });
         if (pull.head.sha !== pr.headSha) {
-          context.log.info(`truly-open: ${key} head is now ${pull.head.sha}, not ${pr.headSha}; leaving its comment alone`);
+          context.log.info(
+            `truly-open: ${key} head is now ${pull.head.sha}, not ${pr.headSha}; leaving its comment alone`,
+          );
           return;
         }
-        const { comment } = await upsertComment(context.octokit, svc.identity, pr.repo, pr.number, body, COMMENT_MARKER, { create: due, known });
+        const { comment } = await upsertComment(
+          context.octokit,
+          svc.identity,
+          pr.repo,
+          pr.number,
+          body,
+          COMMENT_MARKER,
+          { create: due, known },
+        );
         if (comment) await svc.comments.set(key, comment);
         else await svc.comments.delete(key);
       } catch (error) {
@@ -117,15 +133,25 @@ interface CommentNode {
  * shows there is none; undefined when it cannot tell (not asked, more comments than the
  * window, a comment with the marker by a bot that may be this app): then the list decides.
  */
-export function commentFromAnswer(extra: Record<string, unknown> | null, identity: AppIdentity, marker: string): KnownComment | null | undefined {
-  const comments = (extra?.xpr as { pullRequest?: { comments?: { totalCount?: number; nodes?: (CommentNode | null)[] } | null } | null } | null | undefined)?.pullRequest
-    ?.comments;
+export function commentFromAnswer(
+  extra: Record<string, unknown> | null,
+  identity: AppIdentity,
+  marker: string,
+): KnownComment | null | undefined {
+  const comments = (
+    extra?.xpr as
+      | { pullRequest?: { comments?: { totalCount?: number; nodes?: (CommentNode | null)[] } | null } | null }
+      | null
+      | undefined
+  )?.pullRequest?.comments;
   if (!comments || !Array.isArray(comments.nodes)) return undefined;
   const nodes = comments.nodes.filter((n): n is CommentNode => n !== null && (n.body ?? '').includes(marker));
   const slug = identity.slug;
   for (const node of [...nodes].reverse()) {
     // GraphQL names a GitHub App's bot by its slug, REST as `<slug>[bot]`.
-    const ours = node.viewerDidAuthor === true || (slug !== null && (node.author?.login === slug || node.author?.login === `${slug}[bot]`));
+    const ours =
+      node.viewerDidAuthor === true ||
+      (slug !== null && (node.author?.login === slug || node.author?.login === `${slug}[bot]`));
     if (ours && typeof node.databaseId === 'number') return { id: node.databaseId, hash: bodyHash(node.body ?? '') };
     if (node.author?.__typename === 'Bot' && slug === null) return undefined;
   }

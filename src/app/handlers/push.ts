@@ -12,10 +12,30 @@ export function planPush(context: Context<'push'>): { repo: RepoRef; sha: string
   const { payload } = context;
   if (payload.deleted || ZERO_SHA.test(payload.after)) return null;
   if (payload.ref !== `refs/heads/${payload.repository.default_branch}`) return null;
-  return { repo: { owner: payload.repository.owner?.login ?? payload.repository.full_name.split('/')[0]!, repo: payload.repository.name }, sha: payload.after };
+  return {
+    repo: {
+      owner: payload.repository.owner?.login ?? payload.repository.full_name.split('/')[0]!,
+      repo: payload.repository.name,
+    },
+    sha: payload.after,
+  };
 }
 
-/** Evaluates a default-branch commit: 1. snapshot 2. signal 3. run 4. config from the snapshot 5. assess 6. complete. */
-export async function evaluateCommit(context: AnyContext, svc: Services, repo: RepoRef, sha: string, onDefaultBranch: boolean) {
-  return evaluate(context, svc, { repo, sha, kind: { kind: 'push' }, defaultBranchAt: onDefaultBranch ? 'head' : null });
+/**
+ * Evaluates a default-branch commit: 1. snapshot 2. signal 3. run 4. config from the
+ * snapshot 5. assess 6. complete.
+ */
+export async function evaluateCommit(
+  context: AnyContext,
+  svc: Services,
+  repo: RepoRef,
+  sha: string,
+  onDefaultBranch: boolean,
+) {
+  return evaluate(context, svc, {
+    repo,
+    sha,
+    kind: { kind: 'push' },
+    defaultBranchAt: onDefaultBranch ? 'head' : null,
+  });
 }

@@ -27,7 +27,12 @@ export async function releaseSha(octokit: Octokit, repo: RepoRef, release: Relea
  * 1. resolve the tag to a commit  2. snapshot  3. run (external_id release:ID)
  * 4. config (default branch, via Probot)  5. assess  6. release-notes section  7. complete.
  */
-export async function evaluateRelease(context: AnyContext, svc: Services, repo: RepoRef, release: ReleaseLike): Promise<Evaluated | null> {
+export async function evaluateRelease(
+  context: AnyContext,
+  svc: Services,
+  repo: RepoRef,
+  release: ReleaseLike,
+): Promise<Evaluated | null> {
   const sha = await releaseSha(context.octokit, repo, release);
   return evaluate(context, svc, {
     repo,
