@@ -79,20 +79,7 @@ export async function createCheckRun(
       head_sha: sha,
       started_at: startedAt,
       external_id: externalId(kind),
-      ...(done && output
-        ? {
-            status: 'completed' as const,
-            conclusion: done.conclusion,
-            completed_at: new Date().toISOString(),
-            output: {
-              title: output.title,
-              summary: output.summary,
-              ...(output.text ? { text: output.text } : {}),
-              annotations: output.first,
-            },
-            actions: RUN_ACTIONS,
-          }
-        : { status: 'in_progress' as const }),
+      ...(done && output ? completedFields(done, output) : { status: 'in_progress' as const }),
       ...NO_RETRY,
     });
     identity.learn(data.app as { id?: number; slug?: string } | null);
@@ -166,6 +153,22 @@ interface Output {
   rest: Annotation[][];
 }
 
+/** A check run's fields once it is completed: the same for a run created done and one updated. */
+function completedFields(done: Completion, output: Output) {
+  return {
+    status: 'completed' as const,
+    conclusion: done.conclusion,
+    completed_at: new Date().toISOString(),
+    output: {
+      title: output.title,
+      summary: output.summary,
+      ...(output.text ? { text: output.text } : {}),
+      annotations: output.first,
+    },
+    actions: RUN_ACTIONS,
+  };
+}
+
 function completionOutput(done: Completion): Output {
   const [first = [], ...rest] = chunk(done.annotations ?? []);
   return {
@@ -222,16 +225,7 @@ export async function completeCheckRun(
   await octokit.rest.checks.update({
     ...repo,
     check_run_id: run.id,
-    status: 'completed',
-    conclusion: done.conclusion,
-    completed_at: new Date().toISOString(),
-    output: {
-      title: output.title,
-      summary: output.summary,
-      ...(output.text ? { text: output.text } : {}),
-      annotations: output.first,
-    },
-    actions: RUN_ACTIONS,
+    ...completedFields(done, output),
   });
   return sendBatches(octokit, repo, run, done, output);
 }
