@@ -9,4 +9,7 @@ export default {
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/helpers/setup.ts'],
   testTimeout: 20000,
+  // Every test passes and then jest waits on a handle left open since the real-Redis tests
+  // (an ioredis/BullMQ connection, not yet found): end the run rather than hang CI.
+  forceExit: true,
 };
