@@ -19224,14 +19224,10 @@ function isGithubRepo(repo) {
   return REPO_RE.test(repo) && !repo.endsWith("/.") && !repo.endsWith("/..");
 }
 function notFound(repo) {
-  return {
-    repo,
-    state: "not-found",
-    url: `https://github.com/${repo}`,
-    license: null,
-    private: false,
-    error: "repository not found (or private)"
-  };
+  return unseen(repo, "not-found", "repository not found (or private)");
+}
+function unseen(repo, state, error46) {
+  return { repo, state, url: `https://github.com/${repo}`, license: null, private: false, error: error46 };
 }
 function isPublicRepo(data) {
   if (data.private !== false) return false;
@@ -19271,15 +19267,7 @@ var init_github_client = __esm({
       }
       async repoInfo(repo) {
         const url2 = `https://github.com/${repo}`;
-        if (!isGithubRepo(repo))
-          return {
-            repo,
-            state: "not-found",
-            url: url2,
-            license: null,
-            private: false,
-            error: `not a GitHub repository: ${JSON.stringify(repo)}`
-          };
+        if (!isGithubRepo(repo)) return unseen(repo, "not-found", `not a GitHub repository: ${JSON.stringify(repo)}`);
         const [owner, name] = repo.split("/");
         let status;
         let data;
@@ -19307,26 +19295,10 @@ var init_github_client = __esm({
         }
         if (status !== null && status >= 200 && status < 300 && isRecord(data)) return readRepo(repo, url2, data);
         if (status === 404) return notFound(repo);
-        if ((status === 403 || status === 429) && rateLimited) {
-          return {
-            repo,
-            state: "unavailable",
-            url: url2,
-            license: null,
-            private: false,
-            error: "GitHub API rate limit exceeded"
-          };
-        }
-        if (status === 401 || status === 403)
-          return { repo, state: "unauthorized", url: url2, license: null, private: false, error: `HTTP ${status}` };
-        return {
-          repo,
-          state: "unavailable",
-          url: url2,
-          license: null,
-          private: false,
-          error: error46 || `HTTP ${status ?? "error"}`
-        };
+        if ((status === 403 || status === 429) && rateLimited)
+          return unseen(repo, "unavailable", "GitHub API rate limit exceeded");
+        if (status === 401 || status === 403) return unseen(repo, "unauthorized", `HTTP ${status}`);
+        return unseen(repo, "unavailable", error46 || `HTTP ${status ?? "error"}`);
       }
     };
   }
@@ -20068,14 +20040,7 @@ async function lookupGithub(github, repo) {
   try {
     return await github.repoInfo(repo);
   } catch (err) {
-    return {
-      repo,
-      state: "unavailable",
-      url: `https://github.com/${repo}`,
-      license: null,
-      private: false,
-      error: errorText(err)
-    };
+    return unseen(repo, "unavailable", errorText(err));
   }
 }
 function hubLicense(info) {
@@ -20127,15 +20092,7 @@ function fillMissing(facts, query, reason) {
     facts.models[id] ??= { ...emptyModel(id, "unavailable", `${url2}/${id}`), error: reason };
   }
   for (const { repo, component } of query.githubRepos) {
-    facts.github[repo] ??= {
-      repo,
-      component,
-      state: "unavailable",
-      url: `https://github.com/${repo}`,
-      license: null,
-      private: false,
-      error: reason
-    };
+    facts.github[repo] ??= { ...unseen(repo, "unavailable", reason), component };
   }
 }
 function countErrors(facts, needle) {

@@ -6,7 +6,7 @@
 // private repositories, and a report is often public: a private repository is answered
 // exactly like a missing one (same state, URL, note), so the report neither uses its
 // license nor tells anyone that it exists.
-import type { GithubRepoInfo } from '../../core/remote.js';
+import type { GithubRepoInfo, LookupState } from '../../core/remote.js';
 import type { HttpClient } from './http.js';
 
 /** The subset of `octokit.request` we use: resolves with `{ status, data }`, rejects with `{ status }`. */
@@ -26,15 +26,7 @@ export class GithubClient {
 
   async repoInfo(repo: string): Promise<GithubRepoInfo> {
     const url = `https://github.com/${repo}`;
-    if (!isGithubRepo(repo))
-      return {
-        repo,
-        state: 'not-found',
-        url,
-        license: null,
-        private: false,
-        error: `not a GitHub repository: ${JSON.stringify(repo)}`,
-      };
+    if (!isGithubRepo(repo)) return unseen(repo, 'not-found', `not a GitHub repository: ${JSON.stringify(repo)}`);
     const [owner, name] = repo.split('/') as [string, string];
 
     let status: number | null;
@@ -64,39 +56,21 @@ export class GithubClient {
 
     if (status !== null && status >= 200 && status < 300 && isRecord(data)) return readRepo(repo, url, data);
     if (status === 404) return notFound(repo);
-    if ((status === 403 || status === 429) && rateLimited) {
-      return {
-        repo,
-        state: 'unavailable',
-        url,
-        license: null,
-        private: false,
-        error: 'GitHub API rate limit exceeded',
-      };
-    }
-    if (status === 401 || status === 403)
-      return { repo, state: 'unauthorized', url, license: null, private: false, error: `HTTP ${status}` };
-    return {
-      repo,
-      state: 'unavailable',
-      url,
-      license: null,
-      private: false,
-      error: error || `HTTP ${status ?? 'error'}`,
-    };
+    if ((status === 403 || status === 429) && rateLimited)
+      return unseen(repo, 'unavailable', 'GitHub API rate limit exceeded');
+    if (status === 401 || status === 403) return unseen(repo, 'unauthorized', `HTTP ${status}`);
+    return unseen(repo, 'unavailable', error || `HTTP ${status ?? 'error'}`);
   }
 }
 
 /** The one answer for a repository the public cannot see, missing or private alike. */
 export function notFound(repo: string): GithubRepoInfo {
-  return {
-    repo,
-    state: 'not-found',
-    url: `https://github.com/${repo}`,
-    license: null,
-    private: false,
-    error: 'repository not found (or private)',
-  };
+  return unseen(repo, 'not-found', 'repository not found (or private)');
+}
+
+/** What is known of a repository that was not seen: its address, and why. */
+export function unseen(repo: string, state: LookupState, error: string): GithubRepoInfo {
+  return { repo, state, url: `https://github.com/${repo}`, license: null, private: false, error };
 }
 
 /** Whether GitHub says the public can see the repository (`private: false`, visibility public when given). */

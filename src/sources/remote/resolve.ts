@@ -12,7 +12,7 @@ import type {
   RemoteFacts,
   RemoteQuery,
 } from '../../core/remote.js';
-import { GithubClient, type OctokitRequest } from './github-client.js';
+import { GithubClient, unseen, type OctokitRequest } from './github-client.js';
 import { HttpClient, type HttpOptions } from './http.js';
 import { cardDescribesData, checkpointRevisions, HubClient, type HubRepoInfo } from './hub-client.js';
 
@@ -227,14 +227,7 @@ async function lookupGithub(github: GithubClient, repo: string): Promise<GithubR
   try {
     return await github.repoInfo(repo);
   } catch (err) {
-    return {
-      repo,
-      state: 'unavailable',
-      url: `https://github.com/${repo}`,
-      license: null,
-      private: false,
-      error: errorText(err),
-    };
+    return unseen(repo, 'unavailable', errorText(err));
   }
 }
 
@@ -299,15 +292,7 @@ function fillMissing(facts: RemoteFacts, query: RemoteQuery, reason: string): vo
     facts.models[id] ??= { ...emptyModel(id, 'unavailable', `${url}/${id}`), error: reason };
   }
   for (const { repo, component } of query.githubRepos) {
-    facts.github[repo] ??= {
-      repo,
-      component,
-      state: 'unavailable',
-      url: `https://github.com/${repo}`,
-      license: null,
-      private: false,
-      error: reason,
-    };
+    facts.github[repo] ??= { ...unseen(repo, 'unavailable', reason), component };
   }
 }
 
